@@ -1,0 +1,33 @@
+package dev.syncshift.emulator.cognitosync.rules;
+
+import dev.syncshift.core.IdentityId;
+
+/** Which caller may touch what (cognito-sync-wire.md §1, credential restrictions). */
+public final class Access {
+
+    private Access() {
+    }
+
+    /**
+     * Checks that {@code caller} may act on {@code identityId}'s data: developers may act on any identity,
+     * temporary credentials only on their own.
+     *
+     * @throws NotAuthorizedException otherwise
+     */
+    public static void checkIdentity(Caller caller, IdentityId identityId) {
+        if (caller instanceof Caller.Identity own && !own.identityId().equals(identityId)) {
+            throw new NotAuthorizedException("Access to Identity '" + identityId + "' is forbidden.");
+        }
+    }
+
+    /**
+     * Checks that {@code caller} holds developer credentials.
+     *
+     * @throws NotAuthorizedException for temporary credentials
+     */
+    public static void checkDeveloper(Caller caller) {
+        if (!(caller instanceof Caller.Developer)) {
+            throw new NotAuthorizedException("This operation requires developer credentials.");
+        }
+    }
+}

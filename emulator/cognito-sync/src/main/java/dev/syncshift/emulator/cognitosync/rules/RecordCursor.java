@@ -1,0 +1,43 @@
+package dev.syncshift.emulator.cognitosync.rules;
+
+import dev.syncshift.core.InvalidParameterException;
+import dev.syncshift.core.Record;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where a ListRecords page ends: the (sync count, key) of its last record, the listing's sort order.
+ *
+ * @param syncCount the last record's count, or -1 before the first page
+ * @param key the last record's key
+ */
+record RecordCursor(long syncCount, String key) {
+
+    private static final RecordCursor START = new RecordCursor(-1, "");
+
+    static RecordCursor of(Record record) {
+        return new RecordCursor(record.syncCount().value(), record.key().value());
+    }
+
+    static RecordCursor decode(@Nullable String nextToken) {
+        String cursor = PageTokens.decode(nextToken);
+        if (cursor == null) {
+            return START;
+        }
+        int colon = cursor.indexOf(':');
+        try {
+            return new RecordCursor(Long.parseLong(cursor.substring(0, colon)), cursor.substring(colon + 1));
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            throw new InvalidParameterException("1 validation error detected: Value '" + nextToken
+                    + "' at 'nextToken' failed to satisfy constraint: Member must be a token returned by this API");
+        }
+    }
+
+    String encode() {
+        return PageTokens.encode(syncCount + ":" + key);
+    }
+
+    boolean precedes(Record record) {
+        long count = record.syncCount().value();
+        return count > syncCount || count == syncCount && record.key().value().compareTo(key) > 0;
+    }
+}

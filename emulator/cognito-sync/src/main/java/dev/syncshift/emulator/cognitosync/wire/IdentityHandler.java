@@ -1,0 +1,37 @@
+package dev.syncshift.emulator.cognitosync.wire;
+
+import dev.syncshift.core.Constraints;
+import dev.syncshift.core.IdentityPoolId;
+import dev.syncshift.emulator.cognitosync.rules.IdentityRules;
+import dev.syncshift.emulator.cognitosync.wire.shapes.CreateIdentityPoolRequest;
+import dev.syncshift.emulator.cognitosync.wire.shapes.GetIdRequest;
+import dev.syncshift.emulator.cognitosync.wire.shapes.GetIdResponse;
+import dev.syncshift.emulator.cognitosync.wire.shapes.IdentityPoolShape;
+
+/**
+ * Cognito Identity (AWS JSON 1.1, {@code X-Amz-Target: AWSCognitoIdentityService.<Operation>}).
+ *
+ * @see <a href="https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/Welcome.html">Cognito Identity
+ *     API reference</a> (shared/reference/cognito-sync-wire.md §6)
+ */
+final class IdentityHandler {
+
+    private final IdentityRules rules;
+
+    IdentityHandler(IdentityRules rules) {
+        this.rules = rules;
+    }
+
+    IdentityPoolShape createIdentityPool(WireRequest request) {
+        CreateIdentityPoolRequest body = request.body(CreateIdentityPoolRequest.class);
+        return IdentityPoolShape.of(rules.createIdentityPool(request.caller(), body.identityPoolName(),
+                body.allowUnauthenticatedIdentities(), body.developerProviderName(),
+                body.supportedLoginProviders()));
+    }
+
+    GetIdResponse getId(WireRequest request) {
+        GetIdRequest body = request.body(GetIdRequest.class);
+        IdentityPoolId pool = new IdentityPoolId(Constraints.required("identityPoolId", body.identityPoolId()));
+        return new GetIdResponse(rules.getId(pool, body.logins()).id().value());
+    }
+}

@@ -1,0 +1,69 @@
+package dev.syncshift.emulator.cognitosync.wire;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The routing table: every operation the emulator serves, its route and its handler (like moto's
+ * {@code urls.py}). Cognito Sync operations are matched by method and path; Cognito Identity operations by
+ * {@code X-Amz-Target}.
+ */
+final class Operations {
+
+    static final String IDENTITY_TARGET_PREFIX = "AWSCognitoIdentityService.";
+    private static final String POOL = "/identitypools/{IdentityPoolId}";
+    private static final String IDENTITY = POOL + "/identities/{IdentityId}";
+    private static final String DATASET = IDENTITY + "/datasets/{DatasetName}";
+
+    private final List<Route> rest;
+    private final Map<String, Route> json;
+
+    Operations(Handlers handlers) {
+        RecordsHandler records = handlers.records();
+        DatasetsHandler datasets = handlers.datasets();
+        IdentityHandler identity = handlers.identity();
+        this.rest = List.of(
+                Route.rest("ListDatasets", "GET", IDENTITY + "/datasets", datasets::listDatasets),
+                Route.rest("DescribeDataset", "GET", DATASET, datasets::describeDataset),
+                Route.rest("DeleteDataset", "DELETE", DATASET, datasets::deleteDataset),
+                Route.rest("ListRecords", "GET", DATASET + "/records", records::listRecords),
+                Route.rest("UpdateRecords", "POST", DATASET, records::updateRecords));
+        this.json = List.of(
+                Route.json("CreateIdentityPool", identity::createIdentityPool),
+                Route.unsignedJson("GetId", identity::getId))
+                .stream().collect(Collectors.toUnmodifiableMap(Route::operation, Function.identity()));
+    }
+
+    /** The REST route for {@code method} and {@code rawPath}, with its decoded labels. */
+    Optional<Matched> matchRest(String method, String rawPath) {
+        for (Route route : rest) {
+            if (route.method().equals(method)) {
+                Optional<Map<String, String>> labels = route.path().match(rawPath);
+                if (labels.isPresent()) {
+                    return Optional.of(new Matched(route, labels.get()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The Cognito Identity route for an {@code X-Amz-Target} header value. */
+    Optional<Matched> matchTarget(String target) {
+        if (!target.startsWith(IDENTITY_TARGET_PREFIX)) {
+            return Optional.empty();
+        }
+        Route route = json.get(target.substring(IDENTITY_TARGET_PREFIX.length()));
+        return Optional.ofNullable(route).map(r -> new Matched(r, Map.of()));
+    }
+
+    /** A route with the labels of the request that matched it. */
+    record Matched(Route route, Map<String, String> labels) {
+    }
+
+    /** The handlers the table routes to. */
+    record Handlers(RecordsHandler records, DatasetsHandler datasets, IdentityHandler identity) {
+    }
+}

@@ -1,0 +1,27 @@
+package dev.syncshift.emulator.cognitosync.wire;
+
+/**
+ * One operation of the routing table.
+ *
+ * @param operation the AWS operation name
+ * @param protocol which service protocol it speaks
+ * @param method the HTTP method (REST) or POST (AWS JSON)
+ * @param path the path template (REST) or null (AWS JSON, routed by X-Amz-Target)
+ * @param signed whether SigV4 credentials are required (false for GetId and the other unsigned Identity calls)
+ * @param handler what serves it
+ */
+record Route(String operation, Protocol protocol, String method, PathTemplate path, boolean signed,
+        OperationHandler handler) {
+
+    static Route rest(String operation, String method, String path, OperationHandler handler) {
+        return new Route(operation, Protocol.REST_JSON, method, new PathTemplate(path), true, handler);
+    }
+
+    static Route json(String operation, OperationHandler handler) {
+        return new Route(operation, Protocol.AWS_JSON, "POST", new PathTemplate("/"), true, handler);
+    }
+
+    static Route unsignedJson(String operation, OperationHandler handler) {
+        return new Route(operation, Protocol.AWS_JSON, "POST", new PathTemplate("/"), false, handler);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.syncshift.emulator.cognitosync.wire;
+
+import dev.syncshift.emulator.cognitosync.rules.DatasetRules;
+import dev.syncshift.emulator.cognitosync.rules.IdentityRules;
+import dev.syncshift.emulator.cognitosync.rules.RecordRules;
+
+/**
+ * The rules the wire layer serves.
+ *
+ * @param records ListRecords and UpdateRecords
+ * @param datasets ListDatasets, DescribeDataset, DeleteDataset
+ * @param identities Cognito Identity
+ */
+public record Services(RecordRules records, DatasetRules datasets, IdentityRules identities) {
+}

@@ -1,0 +1,39 @@
+package dev.syncshift.emulator.cognitosync;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameStartingWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The layer direction of shared/STYLE.md: wire → rules → store, each on core; extras beside them. */
+@AnalyzeClasses(packages = "dev.syncshift.emulator.cognitosync", importOptions = ImportOption.DoNotIncludeTests.class)
+class CognitoSyncArchitectureTest {
+
+    private static final String ROOT = "dev.syncshift.emulator.cognitosync";
+
+    @ArchTest
+    static final ArchRule storeAppliesNoRulesAndSpeaksNoWire = noClasses().that().resideInAPackage(ROOT + ".store..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".rules..", ROOT + ".wire..",
+                    "org.eclipse.jetty..", "com.fasterxml.jackson..");
+
+    @ArchTest
+    static final ArchRule rulesImportNeitherJettyNorJackson = noClasses().that().resideInAPackage(ROOT + ".rules..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".wire..", "org.eclipse.jetty..",
+                    "com.fasterxml.jackson..");
+
+    @ArchTest
+    static final ArchRule wireReachesTheStoreOnlyForItsRecords = noClasses().that().resideInAPackage(ROOT + ".wire..")
+            .should().dependOnClassesThat(
+                    resideInAPackage(ROOT + ".store..").and(not(simpleNameStartingWith("Stored"))))
+            .because("handlers call rules; only the store's immutable Stored* records may travel up to the wire");
+
+    @ArchTest
+    static final ArchRule wireTypesNeverGoBelowTheWire = noClasses().that()
+            .resideInAnyPackage(ROOT + ".rules..", ROOT + ".store..", "dev.syncshift.core..")
+            .should().dependOnClassesThat().resideInAPackage(ROOT + ".wire..");
+}
