@@ -10,6 +10,7 @@ import dev.syncshift.emulator.cognitosync.rules.RecordRules;
  * @param records ListRecords and UpdateRecords
  * @param datasets ListDatasets, DescribeDataset, DeleteDataset
  * @param identities Cognito Identity
+ * @param pool usage, configuration, push sync and bulk publish
  */
-public record Services(RecordRules records, DatasetRules datasets, IdentityRules identities) {
+public record Services(RecordRules records, DatasetRules datasets, IdentityRules identities, PoolServices pool) {
 }
