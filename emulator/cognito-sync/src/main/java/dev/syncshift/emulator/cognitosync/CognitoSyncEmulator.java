@@ -1,5 +1,6 @@
 package dev.syncshift.emulator.cognitosync;
 
+import dev.syncshift.emulator.cognitosync.rules.CredentialRules;
 import dev.syncshift.emulator.cognitosync.rules.DatasetRules;
 import dev.syncshift.emulator.cognitosync.rules.IdGenerator;
 import dev.syncshift.emulator.cognitosync.rules.IdentityRules;
@@ -8,6 +9,7 @@ import dev.syncshift.emulator.cognitosync.rules.RecordRules;
 import dev.syncshift.emulator.cognitosync.rules.SessionTokens;
 import dev.syncshift.emulator.cognitosync.store.DatasetStore;
 import dev.syncshift.emulator.cognitosync.store.IdentityStore;
+import dev.syncshift.emulator.cognitosync.store.InMemoryCredentialStore;
 import dev.syncshift.emulator.cognitosync.store.InMemoryDatasetStore;
 import dev.syncshift.emulator.cognitosync.store.InMemoryIdentityStore;
 import dev.syncshift.emulator.cognitosync.store.StoredPushNotification;
@@ -57,13 +59,18 @@ public final class CognitoSyncEmulator implements AutoCloseable {
         IdGenerator ids = new IdGenerator(config.seed());
         IdentityRules identities = new IdentityRules(identityStore, ids, config.clock(), config.region());
         SessionTokens tokens = new SessionTokens(ids.uuid(), config.clock());
+        CredentialRules credentials = new CredentialRules(identityStore, new InMemoryCredentialStore(), ids,
+                config.clock());
         PoolWiring pool = PoolWiring.create(identityStore, datasetStore, identities, ids, config.clock());
         Services services = new Services(
                 new RecordRules(datasetStore, identities, tokens, pool.listeners(), config.clock()),
                 new DatasetRules(datasetStore, identities, pool.listeners(), config.clock()),
-                identities, pool.services());
-        CognitoHttpHandler handler = new CognitoHttpHandler(services,
-                RequestAuthenticator.anySignature(config.accountId()), OperationGate.OPEN, config.maxBodyBytes());
+                identities,
+                credentials,
+                pool.services());
+        RequestAuthenticator authenticator = RequestAuthenticator.anySignature(config.accountId(), credentials);
+        CognitoHttpHandler handler = new CognitoHttpHandler(services, authenticator, OperationGate.OPEN,
+                config.maxBodyBytes());
         Server server = listen(config, handler);
         ServerConnector connector = (ServerConnector) server.getConnectors()[0];
         URI endpoint = URI.create("http://" + config.host() + ":" + connector.getLocalPort());

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -51,7 +52,7 @@ public final class CognitoSyncEmulatorExtension implements BeforeAllCallback, Pa
     }
 
     /** A Cognito Sync client for {@code endpoint}, signing with {@code credentials}, that never retries. */
-    public static CognitoSyncClient syncClient(URI endpoint, AwsBasicCredentials credentials) {
+    public static CognitoSyncClient syncClient(URI endpoint, AwsCredentials credentials) {
         return CognitoSyncClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
@@ -62,7 +63,7 @@ public final class CognitoSyncEmulatorExtension implements BeforeAllCallback, Pa
     }
 
     /** A Cognito Identity client for {@code endpoint}, signing with {@code credentials}, that never retries. */
-    public static CognitoIdentityClient identityClient(URI endpoint, AwsBasicCredentials credentials) {
+    public static CognitoIdentityClient identityClient(URI endpoint, AwsCredentials credentials) {
         return CognitoIdentityClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)

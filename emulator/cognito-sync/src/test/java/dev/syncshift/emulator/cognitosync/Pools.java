@@ -1,6 +1,8 @@
 package dev.syncshift.emulator.cognitosync;
 
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
 
 /** Sets up pools and identities through the real Cognito Identity API, as a user of the service would. */
 final class Pools {
@@ -12,6 +14,12 @@ final class Pools {
     static String newPool(CognitoIdentityClient identity) {
         return identity.createIdentityPool(p -> p.identityPoolName("test pool").allowUnauthenticatedIdentities(true))
                 .identityPoolId();
+    }
+
+    /** Temporary credentials of {@code identityId}, as a device would get them. */
+    static AwsSessionCredentials credentialsOf(CognitoIdentityClient identity, String identityId) {
+        Credentials issued = identity.getCredentialsForIdentity(r -> r.identityId(identityId)).credentials();
+        return AwsSessionCredentials.create(issued.accessKeyId(), issued.secretKey(), issued.sessionToken());
     }
 
     /** A new unauthenticated identity of {@code poolId}. */

@@ -1,7 +1,10 @@
 package dev.syncshift.emulator.cognitosync;
 
 import java.util.List;
+import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
+import software.amazon.awssdk.services.cognitosync.model.Dataset;
 import software.amazon.awssdk.services.cognitosync.model.ListRecordsResponse;
 import software.amazon.awssdk.services.cognitosync.model.Operation;
 import software.amazon.awssdk.services.cognitosync.model.Record;
@@ -15,10 +18,46 @@ record SyncDataset(CognitoSyncClient sync, String poolId, String identityId, Str
                 .lastSyncCount(lastSyncCount));
     }
 
+    ListRecordsResponse listPage(long lastSyncCount, int maxResults, @Nullable String nextToken) {
+        return sync.listRecords(r -> r.identityPoolId(poolId).identityId(identityId).datasetName(name)
+                .lastSyncCount(lastSyncCount).maxResults(maxResults).nextToken(nextToken));
+    }
+
     List<Record> push(RecordPatch... patches) {
-        String token = list(0).syncSessionToken();
+        return pushWithToken(list(0).syncSessionToken(), patches);
+    }
+
+    List<Record> pushWithToken(@Nullable String token, RecordPatch... patches) {
         return sync.updateRecords(r -> r.identityPoolId(poolId).identityId(identityId).datasetName(name)
                 .syncSessionToken(token).recordPatches(patches)).records();
+    }
+
+    /** Writes {@code count} records {@code k0..} with one-character values in one push. */
+    void pushAll(int count, long syncCount) {
+        push(IntStream.range(0, count).mapToObj(i -> replace("k" + i, "v", syncCount)).toArray(RecordPatch[]::new));
+    }
+
+    Dataset describe() {
+        return sync.describeDataset(r -> r.identityPoolId(poolId).identityId(identityId).datasetName(name))
+                .dataset();
+    }
+
+    Dataset delete() {
+        return sync.deleteDataset(r -> r.identityPoolId(poolId).identityId(identityId).datasetName(name))
+                .dataset();
+    }
+
+    List<String> datasetNames() {
+        return sync.listDatasets(r -> r.identityPoolId(poolId).identityId(identityId)).datasets().stream()
+                .map(Dataset::datasetName).toList();
+    }
+
+    SyncDataset other(String datasetName) {
+        return new SyncDataset(sync, poolId, identityId, datasetName);
+    }
+
+    SyncDataset inPool(String otherPoolId) {
+        return new SyncDataset(sync, otherPoolId, identityId, name);
     }
 
     static RecordPatch replace(String key, String value, long syncCount) {

@@ -44,8 +44,10 @@ public final class CognitoHttpHandler extends Handler.Abstract {
      */
     public CognitoHttpHandler(Services services, RequestAuthenticator authenticator, OperationGate gate,
             int maxBodyBytes) {
-        this.operations = new Operations(new Operations.Handlers(new RecordsHandler(services.records()),
-                new DatasetsHandler(services.datasets()), new IdentityHandler(services.identities()),
+        this.operations = new Operations(new Operations.Handlers(
+                new RecordsHandler(services.records()),
+                new DatasetsHandler(services.datasets()),
+                new IdentityHandler(services.identities(), services.credentials()),
                 PoolHandlers.of(services.pool())));
         this.authenticator = authenticator;
         this.gate = gate;

@@ -31,6 +31,7 @@ import java.time.Instant;
 public final class JsonCodec {
 
     private static final byte[] EMPTY_OBJECT = {'{', '}'};
+    private static final String STRING_DATE = "class java.lang.String can not be converted to milliseconds since epoch";
 
     private final ObjectMapper mapper = strict(JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
@@ -81,6 +82,9 @@ public final class JsonCodec {
     }
 
     private static String mismatch(MismatchedInputException e) {
+        if (e.getTargetType() == Instant.class) {
+            return STRING_DATE;
+        }
         String path = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
                 .reduce((a, b) -> a + "." + b).orElse("");
@@ -100,8 +104,7 @@ public final class JsonCodec {
         public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             JsonToken token = parser.currentToken();
             if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
-                throw MismatchedInputException.from(parser, Instant.class,
-                        "class java.lang.String can not be converted to milliseconds since epoch");
+                throw MismatchedInputException.from(parser, Instant.class, STRING_DATE);
             }
             BigDecimal millis = parser.getDecimalValue().movePointRight(3);
             return Instant.ofEpochMilli(millis.longValue());

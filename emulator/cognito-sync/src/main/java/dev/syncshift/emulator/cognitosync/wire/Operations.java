@@ -52,7 +52,8 @@ final class Operations {
                 Route.rest("UpdateRecords", "POST", DATASET, records::updateRecords));
         this.json = List.of(
                 Route.json("CreateIdentityPool", identity::createIdentityPool),
-                Route.unsignedJson("GetId", identity::getId))
+                Route.unsignedJson("GetId", identity::getId),
+                Route.unsignedJson("GetCredentialsForIdentity", identity::getCredentialsForIdentity))
                 .stream().collect(Collectors.toUnmodifiableMap(Route::operation, Function.identity()));
     }
 

@@ -1,23 +1,23 @@
 package dev.syncshift.emulator.cognitosync.wire;
 
 import dev.syncshift.emulator.cognitosync.rules.Caller;
+import dev.syncshift.emulator.cognitosync.rules.CredentialRules;
 
 /** Decides who signed a request, or refuses it with the AWS authentication error. */
 @FunctionalInterface
 public interface RequestAuthenticator {
 
     /**
-     * Any SigV4-signed request is taken as developer credentials of {@code accountId}, without checking the
-     * signature (the emulator's default).
+     * The emulator's default: signatures are not checked. A request signed with credentials the emulator issued
+     * through GetCredentialsForIdentity acts as that identity; any other signed request acts as a developer of
+     * {@code accountId}.
      */
-    static RequestAuthenticator anySignature(String accountId) {
+    static RequestAuthenticator anySignature(String accountId, CredentialRules credentials) {
         Caller developer = new Caller.Developer(accountId);
         return request -> {
-            String authorization = request.header("Authorization");
-            if (authorization == null || !authorization.startsWith("AWS4-HMAC-SHA256 ")) {
-                throw new WireException("MissingAuthenticationTokenException", 403, "Missing Authentication Token");
-            }
-            return developer;
+            SigV4Authorization authorization = SigV4Authorization.of(request);
+            return credentials.callerFor(authorization.accessKeyId()).<Caller>map(identity -> identity)
+                    .orElse(developer);
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.syncshift.emulator.cognitosync.wire;
 
+import dev.syncshift.emulator.cognitosync.rules.CredentialRules;
 import dev.syncshift.emulator.cognitosync.rules.DatasetRules;
 import dev.syncshift.emulator.cognitosync.rules.IdentityRules;
 import dev.syncshift.emulator.cognitosync.rules.RecordRules;
@@ -9,8 +10,10 @@ import dev.syncshift.emulator.cognitosync.rules.RecordRules;
  *
  * @param records ListRecords and UpdateRecords
  * @param datasets ListDatasets, DescribeDataset, DeleteDataset
- * @param identities Cognito Identity
+ * @param identities Cognito Identity pools and identities
+ * @param credentials GetCredentialsForIdentity and the lookup of issued access keys
  * @param pool usage, configuration, push sync and bulk publish
  */
-public record Services(RecordRules records, DatasetRules datasets, IdentityRules identities, PoolServices pool) {
+public record Services(RecordRules records, DatasetRules datasets, IdentityRules identities,
+        CredentialRules credentials, PoolServices pool) {
 }

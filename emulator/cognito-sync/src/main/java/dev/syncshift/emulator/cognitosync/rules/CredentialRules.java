@@ -1,0 +1,79 @@
+package dev.syncshift.emulator.cognitosync.rules;
+
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.emulator.cognitosync.store.CredentialStore;
+import dev.syncshift.emulator.cognitosync.store.IdentityStore;
+import dev.syncshift.emulator.cognitosync.store.StoredCredentials;
+import dev.syncshift.emulator.cognitosync.store.StoredIdentity;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * GetCredentialsForIdentity (cognito-sync-wire.md §6.3): temporary credentials that act as one identity, and the
+ * lookup that turns a request's access key back into that identity.
+ */
+public final class CredentialRules {
+
+    /** How long issued credentials work (STS's default for Cognito is one hour). */
+    public static final Duration LIFETIME = Duration.ofHours(1);
+
+    private final IdentityStore identities;
+    private final CredentialStore credentials;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    /** Rules issuing into {@code credentials} for identities of {@code identities}. */
+    public CredentialRules(IdentityStore identities, CredentialStore credentials, IdGenerator ids, Clock clock) {
+        this.identities = identities;
+        this.credentials = credentials;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /**
+     * Issues credentials for {@code identityId}. An identity linked to logins must present one of them.
+     *
+     * @throws ResourceNotFoundException when the identity does not exist
+     * @throws NotAuthorizedException when a linked identity presents no matching login
+     */
+    public StoredCredentials getCredentialsForIdentity(IdentityId identityId, @Nullable Map<String, String> logins) {
+        StoredIdentity identity = identities.identity(identityId).orElseThrow(
+                () -> new ResourceNotFoundException("Identity '" + identityId + "' not found."));
+        checkLogins(identity, logins == null ? Map.of() : logins);
+        StoredCredentials issued = new StoredCredentials(accessKeyId(), ids.uuid().replace("-", "") + "SECRET",
+                "SESSION" + ids.uuid(), identityId, identity.poolId(), clock.instant().plus(LIFETIME));
+        credentials.put(issued);
+        return issued;
+    }
+
+    /** The identity behind {@code accessKeyId}, if it was issued here and has not expired. */
+    public Optional<Caller.Identity> callerFor(String accessKeyId) {
+        return credentials.find(accessKeyId)
+                .filter(issued -> clock.instant().isBefore(issued.expiration()))
+                .map(issued -> new Caller.Identity(issued.identityId()));
+    }
+
+    /** The credentials issued under {@code accessKeyId}, for signature checks. */
+    public Optional<StoredCredentials> issued(String accessKeyId) {
+        return credentials.find(accessKeyId);
+    }
+
+    private static void checkLogins(StoredIdentity identity, Map<String, String> logins) {
+        if (identity.logins().isEmpty()) {
+            return;
+        }
+        boolean matches = logins.entrySet().stream()
+                .anyMatch(login -> login.getValue().equals(identity.logins().get(login.getKey())));
+        if (!matches) {
+            throw new NotAuthorizedException("Invalid login token. Missing a required claim: aud");
+        }
+    }
+
+    private String accessKeyId() {
+        return "ASIA" + ids.uuid().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT);
+    }
+}
