@@ -1,5 +1,6 @@
 package dev.syncshift.emulator.cognitosync.wire.shapes;
 
+import dev.syncshift.core.Constraints;
 import dev.syncshift.emulator.cognitosync.store.StoredPushSync;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -12,8 +13,16 @@ public record PushSyncShape(@Nullable List<String> applicationArns, @Nullable St
         return pushSync == null ? null : new PushSyncShape(pushSync.applicationArns(), pushSync.roleArn());
     }
 
-    /** The settings this shape asks for; absent ARNs mean none. */
+    /**
+     * The settings this shape asks for; absent ARNs mean none.
+     *
+     * @throws dev.syncshift.core.InvalidParameterException naming a null ARN of the list
+     */
     public StoredPushSync toStored() {
-        return new StoredPushSync(applicationArns == null ? List.of() : applicationArns, roleArn);
+        List<String> arns = applicationArns == null ? List.of() : applicationArns;
+        for (int i = 0; i < arns.size(); i++) {
+            Constraints.required("pushSync.applicationArns." + (i + 1) + ".member", arns.get(i));
+        }
+        return new StoredPushSync(arns, roleArn);
     }
 }
