@@ -124,6 +124,12 @@ class PoolOperationRefusalsTest {
                 invalid("malformed pool id", g -> g.developer().describeIdentityPoolUsage(
                         r -> r.identityPoolId("not-a-pool")), prefix + "'not-a-pool' at 'identityPoolId' failed to "
                         + "satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+:[0-9a-f-]+"),
+                invalid("malformed identity id", g -> g.developer().describeIdentityUsage(
+                        r -> r.identityPoolId(g.pool()).identityId("nope")), prefix + "'nope' at 'identityId' failed "
+                        + "to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+:[0-9a-f-]+"),
+                invalid("malformed dataset name", g -> subscribe(g.device(), g, "bad name!", g.deviceId()),
+                        prefix + "'bad name!' at 'datasetName' failed to satisfy constraint: Member must satisfy "
+                                + "regular expression pattern: [a-zA-Z0-9_.:-]+"),
                 invalid("maxResults 0", g -> g.developer().listIdentityPoolUsage(r -> r.maxResults(0)),
                         prefix + "'0' at 'maxResults' failed to satisfy constraint: Member must have value greater "
                                 + "than or equal to 1"),

@@ -105,6 +105,15 @@ class PushSyncTest {
     }
 
     @Test
+    void unsubscribingADeviceThatNeverSubscribedIsFine() {
+        String phone = register(Platform.GCM, "phone-token");
+
+        unsubscribe(phone);
+
+        assertThat(notificationsOf(phone)).isEmpty();
+    }
+
+    @Test
     void deletingTheDatasetDropsItsSubscriptions() {
         String phone = register(Platform.GCM, "phone-token");
         subscribe(phone);

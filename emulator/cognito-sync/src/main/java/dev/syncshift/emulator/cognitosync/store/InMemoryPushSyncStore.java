@@ -2,12 +2,12 @@ package dev.syncshift.emulator.cognitosync.store;
 
 import dev.syncshift.core.DatasetKey;
 import dev.syncshift.core.IdentityId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 /** {@link PushSyncStore} in memory. */
@@ -15,7 +15,7 @@ public final class InMemoryPushSyncStore implements PushSyncStore {
 
     private final Map<IdentityId, Map<String, StoredDevice>> devices = new ConcurrentHashMap<>();
     private final Map<DatasetKey, Set<String>> subscriptions = new ConcurrentHashMap<>();
-    private final List<StoredPushNotification> notifications = new CopyOnWriteArrayList<>();
+    private final List<StoredPushNotification> notifications = new ArrayList<>();
 
     @Override
     public void putDevice(StoredDevice device) {
@@ -41,7 +41,10 @@ public final class InMemoryPushSyncStore implements PushSyncStore {
 
     @Override
     public void unsubscribe(DatasetKey dataset, String deviceId) {
-        subscriptions.getOrDefault(dataset, Set.of()).remove(deviceId);
+        Set<String> devices = subscriptions.get(dataset);
+        if (devices != null) {
+            devices.remove(deviceId);
+        }
     }
 
     @Override
@@ -56,11 +59,15 @@ public final class InMemoryPushSyncStore implements PushSyncStore {
 
     @Override
     public void addNotification(StoredPushNotification notification) {
-        notifications.add(notification);
+        synchronized (notifications) {
+            notifications.add(notification);
+        }
     }
 
     @Override
     public List<StoredPushNotification> notifications() {
-        return List.copyOf(notifications);
+        synchronized (notifications) {
+            return List.copyOf(notifications);
+        }
     }
 }
