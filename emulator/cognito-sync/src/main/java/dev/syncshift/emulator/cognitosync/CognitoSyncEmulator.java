@@ -12,11 +12,15 @@ import dev.syncshift.emulator.cognitosync.store.IdentityStore;
 import dev.syncshift.emulator.cognitosync.store.InMemoryCredentialStore;
 import dev.syncshift.emulator.cognitosync.store.InMemoryDatasetStore;
 import dev.syncshift.emulator.cognitosync.store.InMemoryIdentityStore;
+import dev.syncshift.emulator.cognitosync.store.StoredPushNotification;
+import dev.syncshift.emulator.cognitosync.store.StoredStreamRecord;
 import dev.syncshift.emulator.cognitosync.wire.CognitoHttpHandler;
 import dev.syncshift.emulator.cognitosync.wire.RequestAuthenticator;
 import dev.syncshift.emulator.cognitosync.wire.Services;
+import dev.syncshift.emulator.cognitosync.wire.StreamRecordJson;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -33,12 +37,15 @@ public final class CognitoSyncEmulator implements AutoCloseable {
     private final URI endpoint;
     private final IdentityStore identityStore;
     private final DatasetStore datasetStore;
+    private final PoolWiring pool;
 
-    private CognitoSyncEmulator(Server server, URI endpoint, IdentityStore identityStore, DatasetStore datasetStore) {
+    private CognitoSyncEmulator(Server server, URI endpoint, IdentityStore identityStore, DatasetStore datasetStore,
+            PoolWiring pool) {
         this.server = server;
         this.endpoint = endpoint;
         this.identityStore = identityStore;
         this.datasetStore = datasetStore;
+        this.pool = pool;
     }
 
     /**
@@ -54,18 +61,20 @@ public final class CognitoSyncEmulator implements AutoCloseable {
         SessionTokens tokens = new SessionTokens(ids.uuid(), config.clock());
         CredentialRules credentials = new CredentialRules(identityStore, new InMemoryCredentialStore(), ids,
                 config.clock());
+        PoolWiring pool = PoolWiring.create(identityStore, datasetStore, identities, ids, config.clock());
         Services services = new Services(
-                new RecordRules(datasetStore, identities, tokens, List.of(), config.clock()),
-                new DatasetRules(datasetStore, identities, List.of(), config.clock()),
+                new RecordRules(datasetStore, identities, tokens, pool.listeners(), config.clock()),
+                new DatasetRules(datasetStore, identities, pool.listeners(), config.clock()),
                 identities,
-                credentials);
+                credentials,
+                pool.services());
         RequestAuthenticator authenticator = RequestAuthenticator.anySignature(config.accountId(), credentials);
         CognitoHttpHandler handler = new CognitoHttpHandler(services, authenticator, OperationGate.OPEN,
                 config.maxBodyBytes());
         Server server = listen(config, handler);
         ServerConnector connector = (ServerConnector) server.getConnectors()[0];
         URI endpoint = URI.create("http://" + config.host() + ":" + connector.getLocalPort());
-        return new CognitoSyncEmulator(server, endpoint, identityStore, datasetStore);
+        return new CognitoSyncEmulator(server, endpoint, identityStore, datasetStore, pool);
     }
 
     /** The endpoint both services answer on, for {@code endpointOverride}. */
@@ -81,6 +90,30 @@ public final class CognitoSyncEmulator implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("could not stop the emulator at " + endpoint, e);
         }
+    }
+
+    /**
+     * The records Cognito Streams put on the Kinesis stream {@code streamName}, oldest first, as the JSON a Kinesis
+     * consumer reads (cognito-sync-wire.md §7); empty for a stream never written.
+     */
+    public List<String> streamRecords(String streamName) {
+        StreamRecordJson json = new StreamRecordJson();
+        return pool.streams().records(streamName).stream().map(json::write).toList();
+    }
+
+    /**
+     * What the {@code kinesisSyncRecordsURL} of an {@code S3Url} record of {@code streamName} serves: the JSON array
+     * of its records; empty when no record of the stream has that URL.
+     */
+    public Optional<String> streamPayload(String streamName, String kinesisSyncRecordsUrl) {
+        List<StoredStreamRecord> records = pool.streams().records(streamName);
+        return records.stream().filter(record -> StreamRecordJson.url(record).equals(kinesisSyncRecordsUrl))
+                .reduce((first, second) -> second).map(new StreamRecordJson()::payload);
+    }
+
+    /** Every push notification sent to a subscribed device, oldest first (cognito-sync-wire.md §5.10). */
+    public List<StoredPushNotification> pushNotifications() {
+        return pool.pushSync().notifications();
     }
 
     IdentityStore identityStore() {

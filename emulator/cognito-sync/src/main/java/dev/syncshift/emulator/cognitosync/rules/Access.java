@@ -30,4 +30,15 @@ public final class Access {
             throw new NotAuthorizedException("This operation requires developer credentials.");
         }
     }
+
+    /**
+     * Checks that {@code caller} holds temporary credentials of a Cognito identity.
+     *
+     * @throws NotAuthorizedException for developer credentials
+     */
+    public static void checkCognito(Caller caller) {
+        if (!(caller instanceof Caller.Identity)) {
+            throw new NotAuthorizedException("This operation requires Cognito credentials.");
+        }
+    }
 }

@@ -25,8 +25,27 @@ final class Operations {
         RecordsHandler records = handlers.records();
         DatasetsHandler datasets = handlers.datasets();
         IdentityHandler identity = handlers.identity();
+        PoolHandlers pool = handlers.pool();
         this.rest = List.of(
                 Route.rest("ListDatasets", "GET", IDENTITY + "/datasets", datasets::listDatasets),
+                Route.rest("ListIdentityPoolUsage", "GET", "/identitypools", pool.usage()::listIdentityPoolUsage),
+                Route.rest("DescribeIdentityPoolUsage", "GET", POOL, pool.usage()::describeIdentityPoolUsage),
+                Route.rest("DescribeIdentityUsage", "GET", IDENTITY, pool.usage()::describeIdentityUsage),
+                Route.rest("GetIdentityPoolConfiguration", "GET", POOL + "/configuration",
+                        pool.configuration()::getIdentityPoolConfiguration),
+                Route.rest("SetIdentityPoolConfiguration", "POST", POOL + "/configuration",
+                        pool.configuration()::setIdentityPoolConfiguration),
+                Route.rest("GetCognitoEvents", "GET", POOL + "/events", pool.configuration()::getCognitoEvents),
+                Route.rest("SetCognitoEvents", "POST", POOL + "/events", pool.configuration()::setCognitoEvents),
+                Route.rest("RegisterDevice", "POST", POOL + "/identity/{IdentityId}/device",
+                        pool.pushSync()::registerDevice),
+                Route.rest("SubscribeToDataset", "POST", DATASET + "/subscriptions/{DeviceId}",
+                        pool.pushSync()::subscribeToDataset),
+                Route.rest("UnsubscribeFromDataset", "DELETE", DATASET + "/subscriptions/{DeviceId}",
+                        pool.pushSync()::unsubscribeFromDataset),
+                Route.rest("BulkPublish", "POST", POOL + "/bulkpublish", pool.bulkPublish()::bulkPublish),
+                Route.rest("GetBulkPublishDetails", "POST", POOL + "/getBulkPublishDetails",
+                        pool.bulkPublish()::getBulkPublishDetails),
                 Route.rest("DescribeDataset", "GET", DATASET, datasets::describeDataset),
                 Route.rest("DeleteDataset", "DELETE", DATASET, datasets::deleteDataset),
                 Route.rest("ListRecords", "GET", DATASET + "/records", records::listRecords),
@@ -65,6 +84,6 @@ final class Operations {
     }
 
     /** The handlers the table routes to. */
-    record Handlers(RecordsHandler records, DatasetsHandler datasets, IdentityHandler identity) {
+    record Handlers(RecordsHandler records, DatasetsHandler datasets, IdentityHandler identity, PoolHandlers pool) {
     }
 }

@@ -12,7 +12,8 @@ import dev.syncshift.emulator.cognitosync.rules.RecordRules;
  * @param datasets ListDatasets, DescribeDataset, DeleteDataset
  * @param identities Cognito Identity pools and identities
  * @param credentials GetCredentialsForIdentity and the lookup of issued access keys
+ * @param pool usage, configuration, push sync and bulk publish
  */
 public record Services(RecordRules records, DatasetRules datasets, IdentityRules identities,
-        CredentialRules credentials) {
+        CredentialRules credentials, PoolServices pool) {
 }

@@ -1,0 +1,20 @@
+package dev.syncshift.emulator.cognitosync.wire.shapes;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The JSON of one Cognito Streams Kinesis record (cognito-sync-wire.md §7): camelCase members, epoch-millisecond
+ * timestamps; inline records or, above the Kinesis record limit, an S3 URL to them.
+ */
+public record CognitoStreamsRecord(
+        String identityPoolId,
+        String identityId,
+        String datasetName,
+        String operation,
+        @Nullable List<KinesisSyncRecord> kinesisSyncRecords,
+        long lastModifiedDate,
+        @Nullable String kinesisSyncRecordsURL,
+        String payloadType,
+        long syncCount) {
+}

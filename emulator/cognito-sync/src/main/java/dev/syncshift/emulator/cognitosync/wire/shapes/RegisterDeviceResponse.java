@@ -1,0 +1,5 @@
+package dev.syncshift.emulator.cognitosync.wire.shapes;
+
+/** RegisterDevice's result. */
+public record RegisterDeviceResponse(String deviceId) {
+}
