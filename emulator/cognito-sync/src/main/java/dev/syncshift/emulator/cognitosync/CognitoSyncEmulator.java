@@ -1,5 +1,8 @@
 package dev.syncshift.emulator.cognitosync;
 
+import dev.syncshift.emulator.cognitosync.fault.FaultGate;
+import dev.syncshift.emulator.cognitosync.fixture.EmulatorState;
+import dev.syncshift.emulator.cognitosync.fixture.FixtureFile;
 import dev.syncshift.emulator.cognitosync.rules.DatasetRules;
 import dev.syncshift.emulator.cognitosync.rules.IdGenerator;
 import dev.syncshift.emulator.cognitosync.rules.IdentityRules;
@@ -14,12 +17,14 @@ import dev.syncshift.emulator.cognitosync.wire.CognitoHttpHandler;
 import dev.syncshift.emulator.cognitosync.wire.RequestAuthenticator;
 import dev.syncshift.emulator.cognitosync.wire.Services;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A running Cognito Sync + Cognito Identity emulator: both services answer on one endpoint. {@link #start} is the
@@ -31,8 +36,11 @@ public final class CognitoSyncEmulator implements AutoCloseable {
     private final URI endpoint;
     private final IdentityStore identityStore;
     private final DatasetStore datasetStore;
+    private final @Nullable Path exportOnExit;
 
-    private CognitoSyncEmulator(Server server, URI endpoint, IdentityStore identityStore, DatasetStore datasetStore) {
+    private CognitoSyncEmulator(Server server, URI endpoint, IdentityStore identityStore, DatasetStore datasetStore,
+            @Nullable Path exportOnExit) {
+        this.exportOnExit = exportOnExit;
         this.server = server;
         this.endpoint = endpoint;
         this.identityStore = identityStore;
@@ -40,13 +48,15 @@ public final class CognitoSyncEmulator implements AutoCloseable {
     }
 
     /**
-     * Starts an emulator with empty state.
+     * Starts an emulator with the state {@code config} names (empty by default).
      *
      * @throws IllegalStateException when the server cannot bind
+     * @throws dev.syncshift.emulator.cognitosync.fixture.InvalidFixtureException when the fixture cannot be loaded
      */
     public static CognitoSyncEmulator start(CognitoSyncEmulatorConfig config) {
         IdentityStore identityStore = new InMemoryIdentityStore();
         DatasetStore datasetStore = new InMemoryDatasetStore();
+        EmulatorState.initial(config.state()).loadInto(identityStore, datasetStore);
         IdGenerator ids = new IdGenerator(config.seed());
         IdentityRules identities = new IdentityRules(identityStore, ids, config.clock(), config.region());
         SessionTokens tokens = new SessionTokens(ids.uuid(), config.clock());
@@ -55,11 +65,11 @@ public final class CognitoSyncEmulator implements AutoCloseable {
                 new DatasetRules(datasetStore, identities, List.of(), config.clock()),
                 identities);
         CognitoHttpHandler handler = new CognitoHttpHandler(services,
-                RequestAuthenticator.anySignature(config.accountId()), OperationGate.OPEN, config.maxBodyBytes());
+                RequestAuthenticator.anySignature(config.accountId()), gate(config), config.maxBodyBytes());
         Server server = listen(config, handler);
         ServerConnector connector = (ServerConnector) server.getConnectors()[0];
         URI endpoint = URI.create("http://" + config.host() + ":" + connector.getLocalPort());
-        return new CognitoSyncEmulator(server, endpoint, identityStore, datasetStore);
+        return new CognitoSyncEmulator(server, endpoint, identityStore, datasetStore, config.state().exportOnExit());
     }
 
     /** The endpoint both services answer on, for {@code endpointOverride}. */
@@ -67,9 +77,21 @@ public final class CognitoSyncEmulator implements AutoCloseable {
         return endpoint;
     }
 
-    /** Stops the server; state is lost. */
+    /**
+     * Writes every pool, identity and dataset to {@code file} as a fixture (FIXTURES.md), replacing it.
+     *
+     * @throws java.io.UncheckedIOException when the file cannot be written
+     */
+    public void exportFixture(Path file) {
+        FixtureFile.write(EmulatorState.capture(identityStore, datasetStore), file);
+    }
+
+    /** Stops the server, first exporting the state when the config names an export file; state is lost. */
     @Override
     public void close() {
+        if (exportOnExit != null) {
+            exportFixture(exportOnExit);
+        }
         try {
             server.stop();
         } catch (Exception e) {
@@ -91,6 +113,10 @@ public final class CognitoSyncEmulator implements AutoCloseable {
         CognitoSyncEmulator emulator = start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "cognito-sync-emulator-stop"));
         System.out.println("Cognito Sync emulator ready at " + emulator.endpoint());
+    }
+
+    private static OperationGate gate(CognitoSyncEmulatorConfig config) {
+        return FaultGate.of(config.faults(), config.seed());
     }
 
     private static Server listen(CognitoSyncEmulatorConfig config, CognitoHttpHandler handler) {
