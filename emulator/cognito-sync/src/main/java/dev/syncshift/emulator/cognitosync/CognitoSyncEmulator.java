@@ -1,5 +1,8 @@
 package dev.syncshift.emulator.cognitosync;
 
+import dev.syncshift.emulator.cognitosync.fault.FaultGate;
+import dev.syncshift.emulator.cognitosync.fixture.EmulatorState;
+import dev.syncshift.emulator.cognitosync.fixture.FixtureFile;
 import dev.syncshift.emulator.cognitosync.rules.CredentialRules;
 import dev.syncshift.emulator.cognitosync.rules.DatasetRules;
 import dev.syncshift.emulator.cognitosync.rules.IdGenerator;
@@ -19,6 +22,7 @@ import dev.syncshift.emulator.cognitosync.wire.RequestAuthenticator;
 import dev.syncshift.emulator.cognitosync.wire.Services;
 import dev.syncshift.emulator.cognitosync.wire.StreamRecordJson;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.http.UriCompliance;
@@ -26,6 +30,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A running Cognito Sync + Cognito Identity emulator: both services answer on one endpoint. {@link #start} is the
@@ -38,9 +43,11 @@ public final class CognitoSyncEmulator implements AutoCloseable {
     private final IdentityStore identityStore;
     private final DatasetStore datasetStore;
     private final PoolWiring pool;
+    private final @Nullable Path exportOnExit;
 
     private CognitoSyncEmulator(Server server, URI endpoint, IdentityStore identityStore, DatasetStore datasetStore,
-            PoolWiring pool) {
+            PoolWiring pool, @Nullable Path exportOnExit) {
+        this.exportOnExit = exportOnExit;
         this.server = server;
         this.endpoint = endpoint;
         this.identityStore = identityStore;
@@ -49,13 +56,15 @@ public final class CognitoSyncEmulator implements AutoCloseable {
     }
 
     /**
-     * Starts an emulator with empty state.
+     * Starts an emulator with the state {@code config} names (empty by default).
      *
      * @throws IllegalStateException when the server cannot bind
+     * @throws dev.syncshift.emulator.cognitosync.fixture.InvalidFixtureException when the fixture cannot be loaded
      */
     public static CognitoSyncEmulator start(CognitoSyncEmulatorConfig config) {
         IdentityStore identityStore = new InMemoryIdentityStore();
         DatasetStore datasetStore = new InMemoryDatasetStore();
+        EmulatorState.initial(config.state()).loadInto(identityStore, datasetStore);
         IdGenerator ids = new IdGenerator(config.seed());
         IdentityRules identities = new IdentityRules(identityStore, ids, config.clock(), config.region());
         SessionTokens tokens = new SessionTokens(ids.uuid(), config.clock());
@@ -69,12 +78,13 @@ public final class CognitoSyncEmulator implements AutoCloseable {
                 credentials,
                 pool.services());
         RequestAuthenticator authenticator = RequestAuthenticator.anySignature(config.accountId(), credentials);
-        CognitoHttpHandler handler = new CognitoHttpHandler(services, authenticator, OperationGate.OPEN,
+        CognitoHttpHandler handler = new CognitoHttpHandler(services, authenticator, gate(config),
                 config.maxBodyBytes());
         Server server = listen(config, handler);
         ServerConnector connector = (ServerConnector) server.getConnectors()[0];
         URI endpoint = URI.create("http://" + config.host() + ":" + connector.getLocalPort());
-        return new CognitoSyncEmulator(server, endpoint, identityStore, datasetStore, pool);
+        return new CognitoSyncEmulator(server, endpoint, identityStore, datasetStore, pool,
+                config.state().exportOnExit());
     }
 
     /** The endpoint both services answer on, for {@code endpointOverride}. */
@@ -82,9 +92,21 @@ public final class CognitoSyncEmulator implements AutoCloseable {
         return endpoint;
     }
 
-    /** Stops the server; state is lost. */
+    /**
+     * Writes every pool, identity and dataset to {@code file} as a fixture (FIXTURES.md), replacing it.
+     *
+     * @throws java.io.UncheckedIOException when the file cannot be written
+     */
+    public void exportFixture(Path file) {
+        FixtureFile.write(EmulatorState.capture(identityStore, datasetStore), file);
+    }
+
+    /** Stops the server, first exporting the state when the config names an export file; state is lost. */
     @Override
     public void close() {
+        if (exportOnExit != null) {
+            exportFixture(exportOnExit);
+        }
         try {
             server.stop();
         } catch (Exception e) {
@@ -130,6 +152,10 @@ public final class CognitoSyncEmulator implements AutoCloseable {
         CognitoSyncEmulator emulator = start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "cognito-sync-emulator-stop"));
         System.out.println("Cognito Sync emulator ready at " + emulator.endpoint());
+    }
+
+    private static OperationGate gate(CognitoSyncEmulatorConfig config) {
+        return FaultGate.of(config.faults(), config.seed());
     }
 
     private static Server listen(CognitoSyncEmulatorConfig config, CognitoHttpHandler handler) {

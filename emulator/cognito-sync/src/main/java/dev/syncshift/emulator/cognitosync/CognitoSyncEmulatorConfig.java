@@ -1,6 +1,14 @@
 package dev.syncshift.emulator.cognitosync;
 
+import dev.syncshift.core.IdentityPoolId;
+import dev.syncshift.emulator.cognitosync.fault.FaultPlan;
+import dev.syncshift.emulator.cognitosync.fixture.StatePlan;
+import dev.syncshift.emulator.cognitosync.fixture.SyntheticPool;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to start a {@link CognitoSyncEmulator}. Build one with {@link #builder()}; every option has a default that
@@ -13,9 +21,12 @@ import java.time.Clock;
  * @param seed seeds every generated id, token key and injected fault, so a run can be repeated
  * @param clock the service's clock
  * @param maxBodyBytes larger request bodies are refused (413)
+ * @param faults the injected faults (throttling, internal errors, latency); none by default
+ * @param state where the state comes from (fixture file, synthetic pool) and where it is exported on close
  */
 public record CognitoSyncEmulatorConfig(
-        String host, int port, String region, String accountId, long seed, Clock clock, int maxBodyBytes) {
+        String host, int port, String region, String accountId, long seed, Clock clock, int maxBodyBytes,
+        FaultPlan faults, StatePlan state) {
 
     /** A builder with the defaults. */
     public static Builder builder() {
@@ -31,6 +42,14 @@ public record CognitoSyncEmulatorConfig(
         private long seed = 1;
         private Clock clock = Clock.systemUTC();
         private int maxBodyBytes = 16 * 1024 * 1024;
+        private double throttleRps;
+        private double faultRate;
+        private long latencyMs;
+        private LongSupplier ticker = System::nanoTime;
+        private @Nullable Path fixture;
+        private int generate;
+        private @Nullable String identityPoolId;
+        private @Nullable Path exportOnExit;
 
         private Builder() {
         }
@@ -77,10 +96,59 @@ public record CognitoSyncEmulatorConfig(
             return this;
         }
 
+        /** Requests per second each operation admits before 429 TooManyRequestsException; default 0 (off). */
+        public Builder throttleRps(double throttleRps) {
+            this.throttleRps = throttleRps;
+            return this;
+        }
+
+        /** The probability (0..1) of an injected 500 InternalErrorException, drawn from the seed; default 0. */
+        public Builder faultRate(double faultRate) {
+            this.faultRate = faultRate;
+            return this;
+        }
+
+        /** Milliseconds added to every request; default 0. */
+        public Builder latencyMs(long latencyMs) {
+            this.latencyMs = latencyMs;
+            return this;
+        }
+
+        /** The nanosecond time source of the throttle; default {@link System#nanoTime}. */
+        public Builder ticker(LongSupplier ticker) {
+            this.ticker = ticker;
+            return this;
+        }
+
+        /** A fixture file (FIXTURES.md) to load at startup; default none. */
+        public Builder fixture(Path fixture) {
+            this.fixture = fixture;
+            return this;
+        }
+
+        /** Generates a synthetic pool of this many identities at startup (needs {@link #identityPoolId}). */
+        public Builder generate(int identities) {
+            this.generate = identities;
+            return this;
+        }
+
+        /** The id of the generated pool. */
+        public Builder identityPoolId(String identityPoolId) {
+            this.identityPoolId = identityPoolId;
+            return this;
+        }
+
+        /** A file to export the state to, as a fixture, when the emulator closes; default none. */
+        public Builder exportOnExit(Path exportOnExit) {
+            this.exportOnExit = exportOnExit;
+            return this;
+        }
+
         /**
          * The config.
          *
-         * @throws IllegalArgumentException when the port is outside 0..65535 or the body cap is not positive
+         * @throws IllegalArgumentException when the port is outside 0..65535 or the body cap is not positive, a
+         *     fault option is out of range, or a synthetic pool lacks its size or pool id
          */
         public CognitoSyncEmulatorConfig build() {
             if (port < 0 || port > 65_535) {
@@ -89,7 +157,19 @@ public record CognitoSyncEmulatorConfig(
             if (maxBodyBytes <= 0) {
                 throw new IllegalArgumentException("maxBodyBytes must be positive, not " + maxBodyBytes);
             }
-            return new CognitoSyncEmulatorConfig(host, port, region, accountId, seed, clock, maxBodyBytes);
+            FaultPlan faults = new FaultPlan(throttleRps, faultRate, Duration.ofMillis(latencyMs), ticker);
+            return new CognitoSyncEmulatorConfig(host, port, region, accountId, seed, clock, maxBodyBytes, faults,
+                    new StatePlan(fixture, synthetic(), exportOnExit));
+        }
+
+        private @Nullable SyntheticPool synthetic() {
+            if (generate == 0 && identityPoolId == null) {
+                return null;
+            }
+            if (identityPoolId == null) {
+                throw new IllegalArgumentException("generate needs an identityPoolId");
+            }
+            return new SyntheticPool(generate, new IdentityPoolId(identityPoolId), seed);
         }
     }
 }

@@ -1,12 +1,15 @@
 package dev.syncshift.emulator.cognitosync;
 
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
 /**
  * The emulator's command-line options:
- * {@code --port N --host ADDR --region R --account-id ID --seed S --max-body-bytes N}.
+ * {@code --port N --host ADDR --region R --account-id ID --seed S --max-body-bytes N}; faults
+ * {@code --throttle-rps N --fault-rate F --latency-ms N}; state {@code --fixture FILE},
+ * {@code --generate N --identity-pool-id ID}, {@code --export-on-exit FILE}.
  */
 final class CommandLine {
 
@@ -25,6 +28,13 @@ final class CommandLine {
                 case "--account-id" -> config.accountId(value(option, rest));
                 case "--seed" -> config.seed(Long.parseLong(value(option, rest)));
                 case "--max-body-bytes" -> config.maxBodyBytes(Integer.parseInt(value(option, rest)));
+                case "--throttle-rps" -> config.throttleRps(Double.parseDouble(value(option, rest)));
+                case "--fault-rate" -> config.faultRate(Double.parseDouble(value(option, rest)));
+                case "--latency-ms" -> config.latencyMs(Long.parseLong(value(option, rest)));
+                case "--fixture" -> config.fixture(Path.of(value(option, rest)));
+                case "--generate" -> config.generate(Integer.parseInt(value(option, rest)));
+                case "--identity-pool-id" -> config.identityPoolId(value(option, rest));
+                case "--export-on-exit" -> config.exportOnExit(Path.of(value(option, rest)));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }

@@ -36,4 +36,20 @@ class CognitoSyncArchitectureTest {
     static final ArchRule wireTypesNeverGoBelowTheWire = noClasses().that()
             .resideInAnyPackage(ROOT + ".rules..", ROOT + ".store..", "dev.syncshift.core..")
             .should().dependOnClassesThat().resideInAPackage(ROOT + ".wire..");
+
+    @ArchTest
+    static final ArchRule faultsHookInThroughTheGateOnly = noClasses().that().resideInAPackage(ROOT + ".fault..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".wire..", ROOT + ".fixture..",
+                    "org.eclipse.jetty..", "com.fasterxml.jackson..");
+
+    @ArchTest
+    static final ArchRule fixturesGoStraightToTheStore = noClasses().that().resideInAPackage(ROOT + ".fixture..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".wire..", ROOT + ".fault..",
+                    "org.eclipse.jetty..");
+
+    @ArchTest
+    static final ArchRule layersKnowNoExtras = noClasses().that()
+            .resideInAnyPackage(ROOT + ".wire..", ROOT + ".rules..", ROOT + ".store..", "dev.syncshift.core..")
+            .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".fault..", ROOT + ".fixture..")
+            .because("extras plug in through rules.OperationGate and the store interfaces, wired by the entry point");
 }

@@ -1,0 +1,81 @@
+package dev.syncshift.emulator.cognitosync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+
+/**
+ * The seed's browser flow (shared/seeds/000_*: GetId with a user-pool login, credentials from the identity pool,
+ * ListRecords then UpdateRecords with the record's SyncCount) run by the real AWS SDK for JavaScript v3 in Node
+ * against the emulator. Needs {@code node} and {@code npm}; skipped, with the reason, without them.
+ */
+@ExtendWith(CognitoSyncEmulatorExtension.class)
+class JsSdkBrowserFlowIT {
+
+    private static final Path SCRIPTS = Path.of("src/test/js");
+    private static final long NPM_TIMEOUT_MINUTES = 5;
+
+    @BeforeAll
+    static void installJsSdk() throws Exception {
+        Assumptions.assumeTrue(onPath("node") && onPath("npm"), "node and npm are not on the PATH");
+        if (!Files.isDirectory(SCRIPTS.resolve("node_modules/@aws-sdk/client-cognito-sync"))) {
+            Result installed = run(List.of("npm", "ci", "--no-audit", "--no-fund"), NPM_TIMEOUT_MINUTES);
+            Assumptions.assumeTrue(installed.exitCode() == 0, "npm ci failed: " + installed.output());
+        }
+    }
+
+    @Test
+    void theSeedFlowStoresAndReadsThroughTheJsSdk(CognitoSyncEmulator emulator, CognitoIdentityClient identity)
+            throws Exception {
+        String pool = identity.createIdentityPool(p -> p.identityPoolName("seed")
+                .allowUnauthenticatedIdentities(false)).identityPoolId();
+
+        Result flow = run(List.of("node", "--no-warnings", "browser-flow.mjs", emulator.endpoint().toString(), pool),
+                1);
+
+        assertThat(flow.exitCode()).as(flow.output()).isZero();
+        JsonNode seen = new ObjectMapper().readTree(flow.output().lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(seen.get("firstSyncCount").asLong()).isEqualTo(1);
+        assertThat(seen.get("secondSyncCount").asLong()).isEqualTo(2);
+        assertThat(seen.get("secondDeviceValue").asText()).isEqualTo("blue");
+        assertThat(seen.get("datasetSyncCount").asLong()).isEqualTo(2);
+        assertThat(seen.get("datasetExists").asBoolean()).isTrue();
+        assertThat(seen.get("lastModifiedDateIsDate").asBoolean()).isTrue();
+        assertThat(seen.get("conflict").get("name").asText()).isEqualTo("ResourceConflictException");
+        assertThat(seen.get("conflict").get("status").asInt()).isEqualTo(409);
+        assertThat(seen.get("conflict").get("message").asText())
+                .isEqualTo("Current SyncCount for: background-color is: 2 not: 1");
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private static Result run(List<String> command, long timeoutMinutes) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(SCRIPTS.toFile()).redirectErrorStream(true).start();
+        if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            return new Result(-1, command + " timed out");
+        }
+        return new Result(process.exitValue(), new String(process.getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8));
+    }
+
+    private static boolean onPath(String program) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
+    }
+}

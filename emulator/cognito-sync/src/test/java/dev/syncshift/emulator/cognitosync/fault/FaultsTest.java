@@ -1,0 +1,197 @@
+package dev.syncshift.emulator.cognitosync.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.syncshift.core.IdentityPoolId;
+import dev.syncshift.emulator.cognitosync.CognitoSyncEmulator;
+import dev.syncshift.emulator.cognitosync.CognitoSyncEmulatorConfig;
+import dev.syncshift.emulator.cognitosync.CognitoSyncEmulatorExtension;
+import dev.syncshift.emulator.cognitosync.fixture.SyntheticPool;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
+import software.amazon.awssdk.services.cognitosync.model.InternalErrorException;
+import software.amazon.awssdk.services.cognitosync.model.ListRecordsResponse;
+import software.amazon.awssdk.services.cognitosync.model.Operation;
+import software.amazon.awssdk.services.cognitosync.model.TooManyRequestsException;
+
+/** Injected faults as a user of the real SDK sees them. State comes from a one-identity synthetic pool. */
+class FaultsTest {
+
+    private static final String POOL = "us-east-1:00000000-0000-4000-8000-000000000001";
+    private static final long SEED = 7;
+    private static final String IDENTITY = identity(SEED);
+    private static final long SECOND = 1_000_000_000L;
+
+    private final AtomicLong now = new AtomicLong();
+
+    @Test
+    void aThrottledOperationIs429TooManyRequestsAndTheSdkCallsItThrottling() {
+        try (CognitoSyncEmulator emulator = start(base().throttleRps(2).ticker(now::get))) {
+            CognitoSyncClient sync = client(emulator);
+            list(sync, "a");
+            list(sync, "b");
+
+            assertThatThrownBy(() -> list(sync, "c")).isInstanceOfSatisfying(TooManyRequestsException.class, e -> {
+                assertThat(e.statusCode()).isEqualTo(429);
+                assertThat(e.isThrottlingException()).isTrue();
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("TooManyRequestsException");
+                assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Rate exceeded");
+            });
+            now.addAndGet(SECOND / 2);
+            assertThat(list(sync, "d").datasetExists()).isFalse();
+        }
+    }
+
+    @Test
+    void eachOperationHasItsOwnBucketAndAThrottledPushChangesNothing() {
+        try (CognitoSyncEmulator emulator = start(base().throttleRps(1).ticker(now::get))) {
+            CognitoSyncClient sync = client(emulator);
+            String token = list(sync, "prefs").syncSessionToken();
+            push(sync, token, "color", "blue", 0);
+
+            assertThatThrownBy(() -> push(sync, token, "color", "red", 1))
+                    .isInstanceOf(TooManyRequestsException.class);
+            now.addAndGet(SECOND);
+            ListRecordsResponse after = list(sync, "prefs");
+            assertThat(after.datasetSyncCount()).isEqualTo(1);
+            assertThat(after.records()).extracting(r -> r.key() + "=" + r.value()).containsExactly("color=blue");
+        }
+    }
+
+    @Test
+    void aFaultRateOfOneFailsEveryRequestWith500InternalError() {
+        try (CognitoSyncEmulator emulator = start(base().faultRate(1))) {
+            CognitoSyncClient sync = client(emulator);
+
+            assertThatThrownBy(() -> list(sync, "prefs")).isInstanceOfSatisfying(InternalErrorException.class, e -> {
+                assertThat(e.statusCode()).isEqualTo(500);
+                assertThat(e.isThrottlingException()).isFalse();
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InternalErrorException");
+            });
+        }
+    }
+
+    @Test
+    void theSameSeedInjectsTheSameFaults() {
+        List<Boolean> first = outcomes(base().faultRate(0.5), IDENTITY);
+        List<Boolean> second = outcomes(base().faultRate(0.5), IDENTITY);
+        List<Boolean> otherSeed = outcomes(base().faultRate(0.5).seed(SEED + 1), identity(SEED + 1));
+
+        assertThat(first).isEqualTo(second).contains(true, false).isNotEqualTo(otherSeed);
+    }
+
+    @Test
+    void latencyIsAddedToEveryRequest() {
+        try (CognitoSyncEmulator emulator = start(base().latencyMs(150))) {
+            CognitoSyncClient sync = client(emulator);
+            long started = System.nanoTime();
+
+            list(sync, "prefs");
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
+        }
+    }
+
+    @Test
+    void aRetryingClientGetsThroughAThrottledEmulator() {
+        AtomicLong ticks = new AtomicLong();
+        AtomicInteger attempts = new AtomicInteger();
+        CognitoSyncEmulatorConfig.Builder config = base().throttleRps(1).ticker(() -> ticks.addAndGet(SECOND * 2 / 5));
+        try (CognitoSyncEmulator emulator = start(config)) {
+            CognitoSyncClient sync = retryingClient(emulator, attempts);
+
+            List<Boolean> exists = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                exists.add(list(sync, "prefs").datasetExists());
+            }
+
+            assertThat(exists).containsExactly(false, false, false);
+            assertThat(attempts.get()).isGreaterThan(3);
+        }
+    }
+
+    @Test
+    void faultOptionsAreCheckedWhenTheConfigIsBuilt() {
+        assertThatThrownBy(() -> base().faultRate(1.5).build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("faultRate must be between 0 and 1, not 1.5");
+        assertThatThrownBy(() -> base().throttleRps(-1).build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("throttleRps must be 0 (off) or a positive number, not -1.0");
+        assertThatThrownBy(() -> base().latencyMs(-5).build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("latency must not be negative, not -5 ms");
+    }
+
+    private static String identity(long seed) {
+        return new SyntheticPool(1, new IdentityPoolId(POOL), seed).generate().identities().get(0).id().value();
+    }
+
+    private List<Boolean> outcomes(CognitoSyncEmulatorConfig.Builder config, String identity) {
+        List<Boolean> failed = new ArrayList<>();
+        try (CognitoSyncEmulator emulator = start(config)) {
+            CognitoSyncClient sync = client(emulator);
+            for (int i = 0; i < 20; i++) {
+                try {
+                    sync.listRecords(r -> r.identityPoolId(POOL).identityId(identity).datasetName("prefs"));
+                    failed.add(false);
+                } catch (InternalErrorException e) {
+                    failed.add(true);
+                }
+            }
+        }
+        return failed;
+    }
+
+    private static CognitoSyncEmulatorConfig.Builder base() {
+        return CognitoSyncEmulatorConfig.builder().seed(SEED).generate(1).identityPoolId(POOL);
+    }
+
+    private static CognitoSyncEmulator start(CognitoSyncEmulatorConfig.Builder config) {
+        return CognitoSyncEmulator.start(config.build());
+    }
+
+    private static CognitoSyncClient client(CognitoSyncEmulator emulator) {
+        return CognitoSyncEmulatorExtension.syncClient(emulator.endpoint(), CognitoSyncEmulatorExtension.DEVELOPER);
+    }
+
+    private static CognitoSyncClient retryingClient(CognitoSyncEmulator emulator, AtomicInteger attempts) {
+        BackoffStrategy quick = BackoffStrategy.fixedDelayWithoutJitter(Duration.ofMillis(5));
+        return CognitoSyncClient.builder()
+                .endpointOverride(emulator.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(CognitoSyncEmulatorExtension.DEVELOPER))
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o
+                        .retryStrategy(retry -> retry.maxAttempts(5).backoffStrategy(quick)
+                                .throttlingBackoffStrategy(quick))
+                        .addExecutionInterceptor(new ExecutionInterceptor() {
+                            @Override
+                            public void beforeTransmission(Context.BeforeTransmission context,
+                                    ExecutionAttributes attributes) {
+                                attempts.incrementAndGet();
+                            }
+                        }))
+                .build();
+    }
+
+    private static ListRecordsResponse list(CognitoSyncClient sync, String dataset) {
+        return sync.listRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName(dataset));
+    }
+
+    private static void push(CognitoSyncClient sync, String token, String key, String value, long count) {
+        sync.updateRecords(r -> r.identityPoolId(POOL).identityId(IDENTITY).datasetName("prefs")
+                .syncSessionToken(token).recordPatches(p -> p.op(Operation.REPLACE).key(key).value(value)
+                        .syncCount(count)));
+    }
+}
