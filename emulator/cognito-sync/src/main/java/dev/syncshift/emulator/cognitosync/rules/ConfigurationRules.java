@@ -79,17 +79,21 @@ public final class ConfigurationRules {
         identities.requirePool(poolId);
         store.locked(poolId, () -> {
             StoredPoolConfiguration previous = current(poolId);
-            Map<String, String> next = new HashMap<>(previous.events());
-            given.forEach((type, function) -> {
-                if (function == null || function.isEmpty()) {
-                    next.remove(type);
-                } else {
-                    next.put(type, function);
-                }
-            });
-            store.putConfiguration(previous.withEvents(next));
-            return next;
+            store.putConfiguration(previous.withEvents(merged(previous.events(), given)));
+            return poolId;
         });
+    }
+
+    private static Map<String, String> merged(Map<String, String> previous, Map<String, String> given) {
+        Map<String, String> next = new HashMap<>(previous);
+        given.forEach((type, function) -> {
+            if (function == null || function.isEmpty()) {
+                next.remove(type);
+            } else {
+                next.put(type, function);
+            }
+        });
+        return next;
     }
 
     private StoredPoolConfiguration current(IdentityPoolId poolId) {
