@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
 import software.amazon.awssdk.services.cognitosync.model.Platform;
+import software.amazon.awssdk.services.cognitosync.model.StreamingStatus;
 
 /**
  * RegisterDevice, SubscribeToDataset, UnsubscribeFromDataset through the real SDK signed with an identity's
@@ -132,6 +133,22 @@ class PushSyncTest {
         dataset.other("scores").push(replace("best", "1", 0));
 
         assertThat(notificationsOf(phone)).isEmpty();
+    }
+
+    @Test
+    void oneWriteIsBothStreamedAndPushedWithTheSameSyncCount() {
+        String phone = register(Platform.GCM, "phone-token");
+        subscribe(phone);
+        String stream = "push-and-stream-" + pool;
+        developer.setIdentityPoolConfiguration(r -> r.identityPoolId(pool).cognitoStreams(s -> s.streamName(stream)
+                .roleArn(PoolConfigurationTest.ROLE).streamingStatus(StreamingStatus.ENABLED)));
+
+        dataset.push(replace("color", "red", 1));
+
+        List<String> streamed = emulator.streamRecords(stream);
+        assertThat(streamed).hasSize(1);
+        assertThat(StreamsFixture.json(streamed.get(0)).get("syncCount").asLong()).isEqualTo(2);
+        assertThat(notificationsOf(phone)).extracting(StoredPushNotification::payload).containsExactly(payload(2));
     }
 
     private String register(Platform platform, String token) {
