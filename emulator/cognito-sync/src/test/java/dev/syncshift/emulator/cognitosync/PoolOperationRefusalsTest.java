@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
+import software.amazon.awssdk.services.cognitosync.model.BulkPublishStatus;
 import software.amazon.awssdk.services.cognitosync.model.CognitoSyncException;
 import software.amazon.awssdk.services.cognitosync.model.InvalidConfigurationException;
 import software.amazon.awssdk.services.cognitosync.model.InvalidParameterException;
@@ -178,6 +179,16 @@ class PoolOperationRefusalsTest {
             assertThat(e.awsErrorDetails().errorCode()).isEqualTo(scenario.type().getSimpleName());
             assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(scenario.message().apply(given));
         });
+
+        assertNothingChanged(given);
+    }
+
+    private void assertNothingChanged(Given g) {
+        new SyncDataset(developer, g.pool(), g.identityId(), "prefs").push(replace("color", "red", 1));
+        assertThat(emulator.pushNotifications()).noneMatch(sent -> sent.device().deviceId().equals(g.deviceId()));
+        assertThat(developer.getBulkPublishDetails(r -> r.identityPoolId(g.pool())).bulkPublishStatus())
+                .isEqualTo(BulkPublishStatus.NOT_STARTED);
+        assertThat(developer.getCognitoEvents(r -> r.identityPoolId(g.pool())).events()).isEmpty();
     }
 
     private Given given() {
