@@ -12,8 +12,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Get/SetIdentityPoolConfiguration and Get/SetCognitoEvents on the wire.
  *
+ * @see <a href="https://docs.aws.amazon.com/cognitosync/latest/APIReference/API_GetIdentityPoolConfiguration.html">
+ *     GetIdentityPoolConfiguration</a>
  * @see <a href="https://docs.aws.amazon.com/cognitosync/latest/APIReference/API_SetIdentityPoolConfiguration.html">
  *     SetIdentityPoolConfiguration</a>
+ * @see <a href="https://docs.aws.amazon.com/cognitosync/latest/APIReference/API_GetCognitoEvents.html">
+ *     GetCognitoEvents</a>
  * @see <a href="https://docs.aws.amazon.com/cognitosync/latest/APIReference/API_SetCognitoEvents.html">
  *     SetCognitoEvents</a> (shared/reference/cognito-sync-wire.md §2.7, §2.8, §2.13, §2.14)
  */

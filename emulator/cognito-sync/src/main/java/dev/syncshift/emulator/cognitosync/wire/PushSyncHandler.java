@@ -12,7 +12,9 @@ import java.util.Map;
  * @see <a href="https://docs.aws.amazon.com/cognitosync/latest/APIReference/API_RegisterDevice.html">
  *     RegisterDevice</a>
  * @see <a href="https://docs.aws.amazon.com/cognitosync/latest/APIReference/API_SubscribeToDataset.html">
- *     SubscribeToDataset</a> (shared/reference/cognito-sync-wire.md §2.12, §2.15, §2.16, §5.10)
+ *     SubscribeToDataset</a>
+ * @see <a href="https://docs.aws.amazon.com/cognitosync/latest/APIReference/API_UnsubscribeFromDataset.html">
+ *     UnsubscribeFromDataset</a> (shared/reference/cognito-sync-wire.md §2.12, §2.15, §2.16, §5.10)
  */
 final class PushSyncHandler {
 
