@@ -15,6 +15,11 @@ export function request(ctx) {
     ctx.stash.identityId = admin ? adminTarget(ctx, args.identityId) : callerIdentity(ctx);
     ctx.stash.now = util.time.nowEpochMilliSeconds();
     ctx.stash.by = args.deviceId ?? args.lastModifiedBy ?? ctx.stash.identityId;
+    const deviceId = args.deviceId ?? null;
+    if (deviceId !== null && (deviceId.length < 1 || deviceId.length > 256)) {
+        util.error(`1 validation error detected: Value '${args.deviceId}' at 'deviceId' failed to satisfy constraint: `
+            + 'Member must have length between 1 and 256', 'InvalidParameterException');
+    }
     if (args.datasetName !== undefined && args.datasetName !== null) {
         ctx.stash.datasetName = checkDatasetName(args.datasetName);
     }

@@ -30,6 +30,13 @@ const util = {
     },
     time: { nowEpochMilliSeconds: () => 1763800000000 },
     dynamodb: { toMapValues: (value) => value },
+    transform: { toSubscriptionFilter: (filter) => ({ filterGroup: filter }) },
+};
+
+const extensions = {
+    setSubscriptionFilter: (filter) => {
+        extensions.lastFilter = filter;
+    },
 };
 
 const runtime = {
@@ -38,7 +45,9 @@ const runtime = {
     },
 };
 
-globalThis.__appsyncStub = { util, runtime };
+globalThis.__appsyncStub = { util, runtime, extensions };
+
+export { extensions };
 
 /** Imports a resolver file with '@aws-appsync/utils' bound to this stub. */
 export async function loadResolver(path) {
