@@ -1,8 +1,16 @@
 #!/bin/sh
-# Lints the APPSYNC_JS resolvers with @aws-appsync/eslint-plugin and runs their node checks (test/*.test.mjs),
-# with the machine's node and npm. Without them it prints why and skips: the Java tests still run.
+# Lints the CloudFormation template with cfn-lint (when installed), the APPSYNC_JS resolvers with
+# @aws-appsync/eslint-plugin, and runs the resolvers' node checks (test/*.test.mjs), with the machine's tools.
+# Whatever is missing is skipped with a message: the Java tests still run. W3002 (local paths that
+# `aws cloudformation package` uploads) is expected.
 set -eu
 cd "$(dirname "$0")"
+if command -v cfn-lint >/dev/null 2>&1; then
+    echo "[syncshift-graphql] cfn-lint on ../config/syncshift-appsync.yaml"
+    cfn-lint --ignore-checks W3002 -- ../config/syncshift-appsync.yaml
+else
+    echo "[syncshift-graphql] SKIPPED cfn-lint: not found on PATH"
+fi
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
     echo "[syncshift-graphql] SKIPPED resolver lint and node checks: node/npm not found on PATH"
     exit 0

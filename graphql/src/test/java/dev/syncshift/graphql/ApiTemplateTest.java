@@ -99,6 +99,18 @@ class ApiTemplateTest {
     }
 
     @Test
+    void functionsUseDeclaredDataSourcesAndTheTableSourceIsTheTable() {
+        Set<String> sources = new HashSet<>();
+        template.resources("AWS::AppSync::DataSource").forEach(source -> sources.add(source.getKey() + ".Name"));
+
+        template.resources("AWS::AppSync::FunctionConfiguration").forEach(function -> assertThat(sources)
+                .contains(function.getValue().get("DataSourceName").asText()));
+        assertThat(template.resource("TableDataSource").at("/Properties/DynamoDBConfig/TableName").asText())
+                .isEqualTo("Table");
+        assertThat(template.resource("NoneDataSource").at("/Properties/Type").asText()).isEqualTo("NONE");
+    }
+
+    @Test
     void allCodeRunsOnAppSyncJs() {
         Stream.concat(template.resources("AWS::AppSync::Resolver").stream(),
                         template.resources("AWS::AppSync::FunctionConfiguration").stream())
