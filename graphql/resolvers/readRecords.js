@@ -93,12 +93,17 @@ function write(key, value, syncCount, device, date, by) {
 }
 
 function checkLength(member, text, min, max) {
-    const length = text.length <= max || text.length > 2 * max ? text.length : [...text].length;
+    const length = text.length <= max || text.length > 2 * max ? text.length : codePoints(text);
     if (length < min || length > max) {
         const bound = length < min ? `greater than or equal to ${min}` : `less than or equal to ${max}`;
         util.error(`1 validation error detected: Value at '${member}' failed to satisfy constraint: `
             + `Member must have length ${bound}`, 'InvalidParameterException');
     }
+}
+
+// Code points, as the service model's length constraints count them: UTF-16 units less the low surrogates.
+function codePoints(text) {
+    return text.length - text.split('').filter((c) => c >= '\uDC00' && c <= '\uDFFF').length;
 }
 
 function checkDistinctKeys(writes) {

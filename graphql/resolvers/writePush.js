@@ -20,6 +20,8 @@ const MAX_RECORDS = 1024;
 const MAX_BYTES = 1048576;
 const MAX_DATASETS = 20;
 const MAX_ACTIONS = 100;
+// Cancellation reasons meaning another writer got there first (DynamoDB's CancellationReason codes).
+const CONCURRENT = ['ConditionalCheckFailed', 'TransactionConflict'];
 
 export function request(ctx) {
     const stash = ctx.stash;
@@ -48,7 +50,7 @@ export function response(ctx) {
     const stash = ctx.stash;
     if (ctx.error) {
         const reasons = ctx.result?.cancellationReasons ?? [];
-        if (reasons.some((r) => r?.type === 'ConditionalCheckFailed' || r?.type === 'TransactionConflict')) {
+        if (reasons.some((r) => CONCURRENT.indexOf(r?.type ?? r?.code ?? r?.Code) >= 0)) {
             util.error(`Dataset ${stash.datasetName} changed while this push was applied; list its records and `
                 + 'push again', 'ResourceConflictException', change(stash, stash.datasetSyncCount, []),
             { reason: 'ConcurrentUpdate' });

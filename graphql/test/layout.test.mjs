@@ -48,3 +48,13 @@ test('invalid patches are refused before anything is read', () => {
             (e) => e.errorType === 'InvalidParameterException' && message.test(e.message));
     }
 });
+
+test('lengths count code points: a key of 1,024 four-byte characters is legal, one more is not', () => {
+    const grinning = '\uD83D\uDE00';
+    const legal = readRecords.request(context([{ op: 'replace', key: grinning.repeat(1024), value: '', syncCount: 0 }]));
+    assert.equal(legal.transactItems.length, 1);
+
+    assert.throws(() => readRecords.request(context([
+        { op: 'replace', key: grinning.repeat(1025), value: '', syncCount: 0 }])),
+    (e) => e.errorType === 'InvalidParameterException');
+});
