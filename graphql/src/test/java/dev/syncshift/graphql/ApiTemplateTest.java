@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
 /** The template, the schema and the resolver files describe one API: nothing is missing, nothing is left over. */
 class ApiTemplateTest {
 
+    /** AppSync's limit on a resolver's or function's code (API_Resolver, {@code code}). */
+    private static final int MAX_CODE_CHARACTERS = 32_768;
     private static final List<String> ROOT_TYPES = List.of("Query", "Mutation", "Subscription");
     private static final String APPSYNC_DEFINITIONS = """
             scalar AWSTimestamp
@@ -70,6 +72,12 @@ class ApiTemplateTest {
         try (Stream<Path> files = Files.list(ApiTemplate.MODULE.resolve("resolvers"))) {
             assertThat(files.map(Path::normalize)).allSatisfy(file -> assertThat(referenced).contains(file));
         }
+    }
+
+    @Test
+    void everyCodeFileFitsAppSyncsCodeSizeLimit() {
+        assertThat(codeLocations()).allSatisfy(location -> assertThat(Files.readString(template.local(location)))
+                .hasSizeLessThanOrEqualTo(MAX_CODE_CHARACTERS));
     }
 
     @Test
