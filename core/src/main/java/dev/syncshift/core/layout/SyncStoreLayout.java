@@ -34,6 +34,12 @@ import java.util.List;
  * Identity ids ({@code [\w-]+:[0-9a-f-]+}) and dataset names ({@code [a-zA-Z0-9_.:-]}) cannot contain {@code #}, so
  * the keys parse back unambiguously; {@code K#}, {@code H#} and {@code C#} keep record and chunk sort keys apart.
  *
+ * <p><b>Why a hash for long keys.</b> A key of 1,024 characters may take 4,096 UTF-8 bytes, four times DynamoDB's
+ * sort-key limit, and no lossless encoding fits. An ordinal slot would need a read before every write to find it.
+ * So keys whose UTF-8 exceeds {@value #MAX_INLINE_KEY_BYTES} bytes (in practice never: AWS's clients cap keys at 128
+ * bytes) get {@code H#} and the SHA-256 of their UTF-8, with the full key in the {@code key} attribute. APPSYNC_JS has
+ * no crypto module, so {@code readRecords.js} computes SHA-256 by hand; shared vectors pin both implementations.
+ *
  * <p><b>Dataset metadata</b> ({@link DatasetItems}): {@code datasetName}, {@code syncCount} (the dataset sync count
  * and the optimistic lock of every push: writers condition on it), {@code numRecords}, {@code dataStorage},
  * {@code creationDate}, {@code lastModifiedDate} (epoch ms), {@code lastModifiedBy}, {@code deleted},
