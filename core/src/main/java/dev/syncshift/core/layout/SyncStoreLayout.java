@@ -26,6 +26,7 @@ import java.util.List;
  *   <caption>partition and sort keys</caption>
  *   <tr><th>item</th><th>{@value #PARTITION_KEY}</th><th>{@value #SORT_KEY}</th></tr>
  *   <tr><td>dataset metadata</td><td>{@code I#<identityId>}</td><td>{@code D#<datasetName>}</td></tr>
+ *   <tr><td>dataset-creation lock</td><td>{@code I#<identityId>}</td><td>{@value #CREATION_LOCK_SORT_KEY}</td></tr>
  *   <tr><td>record head</td><td>{@code D#<identityId>#<datasetName>#<generation>}</td>
  *       <td>{@code K#<key>}, or {@code H#<sha256 hex of the key's UTF-8>} when the key's UTF-8 exceeds
  *       {@value #MAX_INLINE_KEY_BYTES} bytes</td></tr>
@@ -45,6 +46,10 @@ import java.util.List;
  * {@code creationDate}, {@code lastModifiedDate} (epoch ms), {@code lastModifiedBy}, {@code deleted},
  * {@code generation} and {@code sourceWatermark} (the Cognito DatasetSyncCount last imported; absent for datasets
  * born on AppSync). One query of {@code I#<identityId>} lists an identity's datasets.
+ *
+ * <p><b>Creation lock.</b> An item with one attribute, {@code version} (N). Every push that creates (or re-creates) a
+ * dataset bumps it, conditioned on the version it read with the identity's datasets, so two concurrent creations
+ * cannot both pass the 20-dataset limit. Readers of the identity partition skip it ({@code L#}, not {@code D#}).
  *
  * <p><b>Generations.</b> Deleting a dataset is one conditional update of its metadata: {@code deleted=true},
  * {@code syncCount} + 1, {@code generation} = that new count. Records live in a partition named after the
@@ -86,6 +91,8 @@ public final class SyncStoreLayout {
     public static final String SYNC_COUNT_INDEX = "bySyncCount";
     /** The sync count attribute, the LSI's sort key. */
     public static final String SYNC_COUNT = "syncCount";
+    /** The sort key of the identity's dataset-creation lock, in the identity partition. */
+    public static final String CREATION_LOCK_SORT_KEY = "L#datasets";
     /** UTF-16 code units of a value per piece. */
     public static final int CHUNK_UNITS = 131_072;
     /** The longest key, in UTF-8 bytes, that is kept readable in its sort key. */
