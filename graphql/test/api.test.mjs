@@ -229,6 +229,8 @@ test('users reach only their own identity; admin fields only the migrator role',
     assert.equal(call(table, 'adminListRecords', asAdmin, ALICE).error.errorType, 'Unauthorized');
     assert.equal(call(table, 'adminListRecords', asAdmin, OUTSIDER).error.errorType, 'Unauthorized');
     assert.equal(call(table, 'adminListRecords', asAdmin, MIGRATOR).data.records[0].value, 'secret');
+    assert.equal(call(table, 'adminListRecords', { ...asAdmin, identityId: 'us-east-1:00#ds#0' }, MIGRATOR)
+        .error.errorType, 'InvalidParameterException');
     assert.equal(call(table, 'onDatasetChanged', { identityId: BOB.cognitoIdentityId }, ALICE).error.errorType,
         'Unauthorized');
     assert.equal(call(table, 'onDatasetChanged', { identityId: ALICE.cognitoIdentityId }, ALICE).error, undefined);
