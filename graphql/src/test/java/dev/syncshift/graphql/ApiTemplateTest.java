@@ -9,8 +9,6 @@ import graphql.language.FieldDefinition;
 import graphql.language.ObjectTypeDefinition;
 import graphql.language.StringValue;
 import graphql.schema.GraphQLSchema;
-import graphql.schema.idl.RuntimeWiring;
-import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import java.io.IOException;
@@ -30,28 +28,12 @@ class ApiTemplateTest {
     /** AppSync's limit on a resolver's or function's code (API_Resolver, {@code code}). */
     private static final int MAX_CODE_CHARACTERS = 32_768;
     private static final List<String> ROOT_TYPES = List.of("Query", "Mutation", "Subscription");
-    private static final String APPSYNC_DEFINITIONS = """
-            scalar AWSTimestamp
-            scalar AWSDateTime
-            scalar AWSDate
-            scalar AWSTime
-            scalar AWSJSON
-            scalar AWSEmail
-            scalar AWSURL
-            scalar AWSPhone
-            scalar AWSIPAddress
-            directive @aws_iam on OBJECT | FIELD_DEFINITION
-            directive @aws_subscribe(mutations: [String]) on FIELD_DEFINITION
-            """;
-
     private final ApiTemplate template = ApiTemplate.load();
     private final TypeDefinitionRegistry schema = schema();
 
     @Test
     void theSchemaBuildsWithAppSyncScalarsAndDirectives() {
-        TypeDefinitionRegistry registry = new SchemaParser().parse(APPSYNC_DEFINITIONS).merge(schema);
-
-        GraphQLSchema built = new SchemaGenerator().makeExecutableSchema(registry, RuntimeWiring.MOCKED_WIRING);
+        GraphQLSchema built = AppSyncSchema.build(schema);
 
         assertThat(built.getSubscriptionType()).isNotNull();
     }
