@@ -19,6 +19,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +38,18 @@ class ApiTemplateTest {
         GraphQLSchema built = AppSyncSchema.build(schema);
 
         assertThat(built.getSubscriptionType()).isNotNull();
+    }
+
+    @Test
+    void theTemplateUsesOnlyTheIntrinsicsTheEmulatorLoads() throws IOException {
+        Matcher tags = Pattern.compile("!([A-Za-z]+)").matcher(Files.readString(template.file()));
+
+        Set<String> used = new HashSet<>();
+        while (tags.find()) {
+            used.add(tags.group(1));
+        }
+
+        assertThat(used).isSubsetOf("Ref", "GetAtt", "Sub");
     }
 
     @Test
