@@ -69,7 +69,8 @@ import java.util.List;
  *
  * <p><b>Atomic writes.</b> A record is written by one TransactWriteItems: its head (conditioned, see below), a Put
  * per chunk and a Delete per chunk piece the previous value had beyond the new piece count. The migrator reads the
- * metadata item first (consistently) to find the generation, then writes one record per transaction with the
+ * metadata item first (consistently) to find the generation, then writes one record per transaction
+ * ({@link CopyTransactions#copyRecord}) with the
  * condition {@code attribute_not_exists(pk) OR syncCount < :incoming} (never overwrite newer data; a failed
  * condition means "already there") plus a ConditionCheck that the metadata item still has that generation and is not
  * deleted, and writes the metadata item last. The resolvers write a whole push in one
