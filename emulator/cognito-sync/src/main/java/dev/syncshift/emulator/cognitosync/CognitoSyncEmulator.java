@@ -3,7 +3,10 @@ package dev.syncshift.emulator.cognitosync;
 import dev.syncshift.emulator.cognitosync.rules.CredentialRules;
 import dev.syncshift.emulator.cognitosync.rules.DatasetRules;
 import dev.syncshift.emulator.cognitosync.rules.IdGenerator;
+import dev.syncshift.emulator.cognitosync.rules.IdentityPoolRules;
 import dev.syncshift.emulator.cognitosync.rules.IdentityRules;
+import dev.syncshift.emulator.cognitosync.rules.MergeRules;
+import dev.syncshift.emulator.cognitosync.rules.OpenIdTokenRules;
 import dev.syncshift.emulator.cognitosync.rules.OperationGate;
 import dev.syncshift.emulator.cognitosync.rules.RecordRules;
 import dev.syncshift.emulator.cognitosync.rules.SessionTokens;
@@ -58,7 +61,10 @@ public final class CognitoSyncEmulator implements AutoCloseable {
                 new RecordRules(datasetStore, identities, tokens, List.of(), config.clock()),
                 new DatasetRules(datasetStore, identities, List.of(), config.clock()),
                 identities,
-                credentials);
+                credentials,
+                new IdentityPoolRules(identityStore, identities),
+                new OpenIdTokenRules(identities, ids, config.clock()),
+                new MergeRules(identityStore, datasetStore, identities, config.clock()));
         RequestAuthenticator authenticator = RequestAuthenticator.anySignature(config.accountId(), credentials);
         CognitoHttpHandler handler = new CognitoHttpHandler(services, authenticator, OperationGate.OPEN,
                 config.maxBodyBytes());

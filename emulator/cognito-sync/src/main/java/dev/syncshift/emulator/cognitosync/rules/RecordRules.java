@@ -89,6 +89,7 @@ public final class RecordRules {
 
     private List<Record> push(Caller caller, IdentityPoolId poolId, DatasetKey key, @Nullable String deviceId,
             List<RecordPatch> patches) {
+        identities.requireIdentityInPool(poolId, key.identityId());
         Optional<StoredDataset> stored = datasets.find(key);
         boolean exists = stored.map(StoredDataset::exists).orElse(false);
         DatasetSnapshot current = stored.map(StoredDataset::snapshot).orElse(DatasetSnapshot.EMPTY);

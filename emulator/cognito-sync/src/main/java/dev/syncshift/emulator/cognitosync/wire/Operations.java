@@ -34,7 +34,15 @@ final class Operations {
         this.json = List.of(
                 Route.json("CreateIdentityPool", identity::createIdentityPool),
                 Route.unsignedJson("GetId", identity::getId),
-                Route.unsignedJson("GetCredentialsForIdentity", identity::getCredentialsForIdentity))
+                Route.unsignedJson("GetCredentialsForIdentity", identity::getCredentialsForIdentity),
+                Route.json("DescribeIdentityPool", identity::describeIdentityPool),
+                Route.json("ListIdentityPools", identity::listIdentityPools),
+                Route.json("DeleteIdentityPool", identity::deleteIdentityPool),
+                Route.unsignedJson("GetOpenIdToken", identity::getOpenIdToken),
+                Route.json("GetOpenIdTokenForDeveloperIdentity", identity::getOpenIdTokenForDeveloperIdentity),
+                Route.json("ListIdentities", identity::listIdentities),
+                Route.json("DescribeIdentity", identity::describeIdentity),
+                Route.json("MergeDeveloperIdentities", identity::mergeDeveloperIdentities))
                 .stream().collect(Collectors.toUnmodifiableMap(Route::operation, Function.identity()));
     }
 
