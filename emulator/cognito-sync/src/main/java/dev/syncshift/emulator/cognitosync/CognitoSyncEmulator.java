@@ -2,6 +2,7 @@ package dev.syncshift.emulator.cognitosync;
 
 import dev.syncshift.emulator.cognitosync.rules.CredentialRules;
 import dev.syncshift.emulator.cognitosync.rules.DatasetRules;
+import dev.syncshift.emulator.cognitosync.rules.DeveloperKeys;
 import dev.syncshift.emulator.cognitosync.rules.IdGenerator;
 import dev.syncshift.emulator.cognitosync.rules.IdentityPoolRules;
 import dev.syncshift.emulator.cognitosync.rules.IdentityRules;
@@ -65,7 +66,10 @@ public final class CognitoSyncEmulator implements AutoCloseable {
                 new IdentityPoolRules(identityStore, identities),
                 new OpenIdTokenRules(identities, ids, config.clock()),
                 new MergeRules(identityStore, datasetStore, identities, config.clock()));
-        RequestAuthenticator authenticator = RequestAuthenticator.anySignature(config.accountId(), credentials);
+        DeveloperKeys developerKeys = new DeveloperKeys(config.developerKeys());
+        RequestAuthenticator authenticator = config.strictAuth()
+                ? RequestAuthenticator.strict(config.accountId(), credentials, developerKeys)
+                : RequestAuthenticator.anySignature(config.accountId(), credentials);
         CognitoHttpHandler handler = new CognitoHttpHandler(services, authenticator, OperationGate.OPEN,
                 config.maxBodyBytes());
         Server server = listen(config, handler);

@@ -1,6 +1,8 @@
 package dev.syncshift.emulator.cognitosync;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * How to start a {@link CognitoSyncEmulator}. Build one with {@link #builder()}; every option has a default that
@@ -13,9 +15,22 @@ import java.time.Clock;
  * @param seed seeds every generated id, token key and injected fault, so a run can be repeated
  * @param clock the service's clock
  * @param maxBodyBytes larger request bodies are refused (413)
+ * @param strictAuth whether SigV4 signatures are verified (against {@code developerKeys} and issued credentials)
+ * @param developerKeys the developer access keys strict auth accepts: secret access key by access key id
  */
 public record CognitoSyncEmulatorConfig(
-        String host, int port, String region, String accountId, long seed, Clock clock, int maxBodyBytes) {
+        String host, int port, String region, String accountId, long seed, Clock clock, int maxBodyBytes,
+        boolean strictAuth, Map<String, String> developerKeys) {
+
+    /** The developer access key id strict auth accepts when no other key is configured. */
+    public static final String DEFAULT_DEVELOPER_KEY_ID = "AKIASYNCSHIFTLOCAL01";
+    /** The secret of {@link #DEFAULT_DEVELOPER_KEY_ID}. */
+    public static final String DEFAULT_DEVELOPER_SECRET = "syncshift-local-developer-secret";
+
+    /** Copies the map. */
+    public CognitoSyncEmulatorConfig {
+        developerKeys = Map.copyOf(developerKeys);
+    }
 
     /** A builder with the defaults. */
     public static Builder builder() {
@@ -31,6 +46,8 @@ public record CognitoSyncEmulatorConfig(
         private long seed = 1;
         private Clock clock = Clock.systemUTC();
         private int maxBodyBytes = 16 * 1024 * 1024;
+        private boolean strictAuth;
+        private final Map<String, String> developerKeys = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -77,6 +94,21 @@ public record CognitoSyncEmulatorConfig(
             return this;
         }
 
+        /** Whether SigV4 signatures are verified; default false (any signature is accepted). */
+        public Builder strictAuth(boolean strictAuth) {
+            this.strictAuth = strictAuth;
+            return this;
+        }
+
+        /**
+         * Adds a developer access key strict auth accepts. Without any, the one accepted key is
+         * {@link #DEFAULT_DEVELOPER_KEY_ID} with {@link #DEFAULT_DEVELOPER_SECRET}.
+         */
+        public Builder developerKey(String accessKeyId, String secretAccessKey) {
+            developerKeys.put(accessKeyId, secretAccessKey);
+            return this;
+        }
+
         /**
          * The config.
          *
@@ -89,7 +121,10 @@ public record CognitoSyncEmulatorConfig(
             if (maxBodyBytes <= 0) {
                 throw new IllegalArgumentException("maxBodyBytes must be positive, not " + maxBodyBytes);
             }
-            return new CognitoSyncEmulatorConfig(host, port, region, accountId, seed, clock, maxBodyBytes);
+            Map<String, String> keys = developerKeys.isEmpty()
+                    ? Map.of(DEFAULT_DEVELOPER_KEY_ID, DEFAULT_DEVELOPER_SECRET) : developerKeys;
+            return new CognitoSyncEmulatorConfig(host, port, region, accountId, seed, clock, maxBodyBytes,
+                    strictAuth, keys);
         }
     }
 }
