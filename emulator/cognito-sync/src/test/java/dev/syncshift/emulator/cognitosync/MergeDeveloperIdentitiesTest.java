@@ -6,13 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
@@ -122,6 +126,54 @@ class MergeDeveloperIdentitiesTest {
         } finally {
             writer.shutdownNow();
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("logins")
+    void anUnauthenticatedIdentityLoggingInToAnotherIdentityIsMergedIntoIt(Login login) {
+        String device = Pools.newIdentity(identity, pool);
+        dataset(device, "prefs").push(replace("theme", "dark", 0));
+
+        String continued = login.call().present(identity, device, "alice");
+
+        assertThat(continued).isEqualTo(alice);
+        assertThat(dataset(alice, "prefs").list(0).mergedDatasetNames()).containsExactly("prefs." + device);
+        assertThatThrownBy(() -> identity.describeIdentity(r -> r.identityId(device)))
+                .isInstanceOf(ResourceNotFoundException.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("logins")
+    void anUnauthenticatedIdentityLoggingInWithANewLoginBecomesLinkedToIt(Login login) {
+        String device = Pools.newIdentity(identity, pool);
+
+        String continued = login.call().present(identity, device, "dora");
+
+        assertThat(continued).isEqualTo(device);
+        assertThat(DeveloperPools.developerIdentity(identity, pool, PROVIDER, "dora")).isEqualTo(device);
+        assertThat(identity.describeIdentity(r -> r.identityId(device)).logins()).containsExactly(PROVIDER);
+    }
+
+    /** A call that presents an identity together with logins and answers with the identity it continued with. */
+    record Login(String name, Presentation call) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** Presents {@code identityId} with the developer login of {@code user}; answers the identity continued with. */
+    @FunctionalInterface
+    interface Presentation {
+        String present(CognitoIdentityClient client, String identityId, String user);
+    }
+
+    static Stream<Login> logins() {
+        return Stream.of(
+                new Login("GetCredentialsForIdentity", (client, id, user) -> client.getCredentialsForIdentity(
+                        r -> r.identityId(id).logins(Map.of(PROVIDER, user))).identityId()),
+                new Login("GetOpenIdToken", (client, id, user) -> client.getOpenIdToken(
+                        r -> r.identityId(id).logins(Map.of(PROVIDER, user))).identityId()));
     }
 
     private static long pushUntilRefused(SyncDataset dataset) {

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -75,11 +76,42 @@ public final class MergeRules {
         });
     }
 
-    private void merge(StoredIdentity from, StoredIdentity into, String provider) {
+    /**
+     * What GetCredentialsForIdentity and GetOpenIdToken do with the logins they are given: an unauthenticated
+     * identity presenting logins that belong to no identity becomes linked to them; one presenting logins of
+     * another identity is merged into that identity, which the call then continues with. Identities already
+     * linked to logins are left as they are (the caller checks the logins presented).
+     *
+     * @return the identity the call continues with
+     * @throws ResourceNotFoundException when the identity does not exist
+     */
+    public IdentityId linkOrMerge(IdentityId identityId, @Nullable Map<String, String> logins) {
+        Map<String, String> presented = IdentityConstraints.logins(logins);
+        StoredIdentity identity = identities.requireIdentity(identityId);
+        if (presented.isEmpty() || !identity.logins().isEmpty()) {
+            return identityId;
+        }
+        return identityStore.locked(() -> {
+            StoredIdentity current = identities.requireIdentity(identityId);
+            Optional<StoredIdentity> owner = identities.linkedIdentity(current.poolId(), presented);
+            if (owner.isEmpty()) {
+                identityStore.putIdentity(current.linked(presented, current.mergedDeveloperUserIds(),
+                        clock.instant()));
+                return identityId;
+            }
+            if (!owner.get().id().equals(identityId)) {
+                String provider = identities.requirePool(current.poolId()).developerProviderName();
+                merge(current, owner.get(), provider);
+            }
+            return owner.get().id();
+        });
+    }
+
+    private void merge(StoredIdentity from, StoredIdentity into, @Nullable String provider) {
         Map<String, String> logins = mergedLogins(from, into, provider);
         Set<String> developerUsers = new HashSet<>(into.mergedDeveloperUserIds());
         developerUsers.addAll(from.mergedDeveloperUserIds());
-        developerUsers.add(from.logins().get(provider));
+        Optional.ofNullable(provider).map(from.logins()::get).ifPresent(developerUsers::add);
         Instant now = clock.instant();
         bothLocked(from.id(), into.id(), () -> {
             moveDatasets(from, into);
@@ -89,7 +121,8 @@ public final class MergeRules {
         });
     }
 
-    private static Map<String, String> mergedLogins(StoredIdentity from, StoredIdentity into, String provider) {
+    private static Map<String, String> mergedLogins(StoredIdentity from, StoredIdentity into,
+            @Nullable String provider) {
         Map<String, String> logins = new HashMap<>(into.logins());
         from.logins().forEach((name, user) -> {
             if (name.equals(provider)) {

@@ -76,15 +76,15 @@ final class IdentityHandler {
 
     GetCredentialsForIdentityResponse getCredentialsForIdentity(WireRequest request) {
         GetCredentialsForIdentityRequest body = request.body(GetCredentialsForIdentityRequest.class);
-        IdentityId identity = identity(body.identityId());
+        IdentityId identity = services.merges().linkOrMerge(identity(body.identityId()), body.logins());
         return new GetCredentialsForIdentityResponse(identity.value(),
                 CredentialsShape.of(services.credentials().getCredentialsForIdentity(identity, body.logins())));
     }
 
     OpenIdTokenResponse getOpenIdToken(WireRequest request) {
         GetOpenIdTokenRequest body = request.body(GetOpenIdTokenRequest.class);
-        return OpenIdTokenResponse.of(services.openIdTokens().getOpenIdToken(identity(body.identityId()),
-                body.logins()));
+        IdentityId identity = services.merges().linkOrMerge(identity(body.identityId()), body.logins());
+        return OpenIdTokenResponse.of(services.openIdTokens().getOpenIdToken(identity, body.logins()));
     }
 
     OpenIdTokenResponse getOpenIdTokenForDeveloperIdentity(WireRequest request) {
