@@ -133,6 +133,15 @@ class IdentityErrorsTest {
                         r -> r.identityPoolId(g.pool()).logins(elevenLogins())), InvalidParameterException.class,
                         "1 validation error detected: Value at 'logins' failed to satisfy constraint: "
                                 + "Member must have length less than or equal to 10"),
+                new Refusal("GetId with a token that is not an OpenID token", g -> g.identity().getId(
+                        r -> r.identityPoolId(g.pool()).logins(Map.of("cognito-identity.amazonaws.com", "x.y"))),
+                        NotAuthorizedException.class,
+                        "Invalid login token. Not a valid OpenId Connect identity token."),
+                new Refusal("GetCredentialsForIdentity with another identity's OpenID token", g -> g.identity()
+                        .getCredentialsForIdentity(r -> r.identityId(g.linked()).logins(Map.of(
+                                "cognito-identity.amazonaws.com", g.identity().getOpenIdToken(
+                                        t -> t.identityId(g.unauthenticated())).token()))),
+                        NotAuthorizedException.class, "Invalid login token. Missing a required claim: aud"),
                 new Refusal("GetCredentialsForIdentity of a missing identity", g -> g.identity()
                         .getCredentialsForIdentity(r -> r.identityId(MISSING_IDENTITY)),
                         ResourceNotFoundException.class, "Identity '" + MISSING_IDENTITY + "' not found."),

@@ -133,6 +133,26 @@ class IdentityOperationsTest {
         assertThat(described.lastModifiedDate()).isAfterOrEqualTo(described.creationDate());
     }
 
+    @Test
+    void aDeviceOfADeveloperAuthenticatedUserSignsInWithTheTokenItsBackendGot(CognitoSyncEmulator emulator) {
+        String pool = DeveloperPools.newPool(identity, "login.syncshift");
+        var issued = identity.getOpenIdTokenForDeveloperIdentity(r -> r.identityPoolId(pool)
+                .logins(Map.of("login.syncshift", "erin")));
+        Map<String, String> token = Map.of("cognito-identity.amazonaws.com", issued.token());
+
+        String id = identity.getId(r -> r.identityPoolId(pool).logins(token)).identityId();
+        var credentials = identity.getCredentialsForIdentity(r -> r.identityId(id).logins(token)).credentials();
+        var device = CognitoSyncEmulatorExtension.syncClient(emulator.endpoint(),
+                software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(credentials.accessKeyId(),
+                        credentials.secretKey(), credentials.sessionToken()));
+
+        assertThat(id).isEqualTo(issued.identityId());
+        assertThat(new SyncDataset(device, pool, id, "prefs").push(SyncDataset.replace("k", "v", 0)))
+                .extracting(software.amazon.awssdk.services.cognitosync.model.Record::lastModifiedBy)
+                .containsExactly(id);
+        assertThat(identity.describeIdentity(r -> r.identityId(id)).logins()).containsExactly("login.syncshift");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("listings")
     void listIdentitiesPagesByIdAndHidesDisabledIdentitiesOnlyWhenAsked(Listing listing,

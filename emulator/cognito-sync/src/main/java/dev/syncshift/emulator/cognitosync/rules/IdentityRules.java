@@ -89,6 +89,10 @@ public final class IdentityRules {
         if (given.isEmpty() && !pool.allowUnauthenticatedIdentities()) {
             throw new NotAuthorizedException("Unauthenticated access is not supported for this identity pool.");
         }
+        Optional<IdentityId> subject = CognitoIdentityLogin.subject(given);
+        if (subject.isPresent()) {
+            return requireIdentityInPool(poolId, subject.get());
+        }
         return store.locked(() -> linkedIdentity(poolId, given).map(found -> link(found, given))
                 .orElseGet(() -> createIdentity(poolId, given)));
     }

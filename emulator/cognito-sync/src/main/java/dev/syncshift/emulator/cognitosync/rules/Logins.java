@@ -20,6 +20,9 @@ final class Logins {
             return;
         }
         Map<String, String> presented = IdentityConstraints.logins(logins);
+        if (CognitoIdentityLogin.subject(presented).filter(identity.id()::equals).isPresent()) {
+            return;
+        }
         boolean matches = presented.entrySet().stream()
                 .anyMatch(login -> login.getValue().equals(identity.logins().get(login.getKey())));
         if (!matches) {

@@ -86,7 +86,7 @@ public final class MergeRules {
      * @throws ResourceNotFoundException when the identity does not exist
      */
     public IdentityId linkOrMerge(IdentityId identityId, @Nullable Map<String, String> logins) {
-        Map<String, String> presented = IdentityConstraints.logins(logins);
+        Map<String, String> presented = CognitoIdentityLogin.withoutToken(IdentityConstraints.logins(logins));
         StoredIdentity identity = identities.requireIdentity(identityId);
         if (presented.isEmpty() || !identity.logins().isEmpty()) {
             return identityId;
