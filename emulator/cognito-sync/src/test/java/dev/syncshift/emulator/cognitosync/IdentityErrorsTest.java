@@ -142,6 +142,14 @@ class IdentityErrorsTest {
                                 "cognito-identity.amazonaws.com", g.identity().getOpenIdToken(
                                         t -> t.identityId(g.unauthenticated())).token()))),
                         NotAuthorizedException.class, "Invalid login token. Missing a required claim: aud"),
+                new Refusal("GetCredentialsForIdentity of an identity of a deleted pool", g -> {
+                    g.identity().deleteIdentityPool(r -> r.identityPoolId(g.pool()));
+                    g.identity().getCredentialsForIdentity(r -> r.identityId(g.unauthenticated()));
+                }, ResourceNotFoundException.class, g -> "IdentityPool '" + g.pool() + "' not found."),
+                new Refusal("GetOpenIdToken of an identity of a deleted pool", g -> {
+                    g.identity().deleteIdentityPool(r -> r.identityPoolId(g.pool()));
+                    g.identity().getOpenIdToken(r -> r.identityId(g.unauthenticated()));
+                }, ResourceNotFoundException.class, g -> "IdentityPool '" + g.pool() + "' not found."),
                 new Refusal("GetCredentialsForIdentity of a missing identity", g -> g.identity()
                         .getCredentialsForIdentity(r -> r.identityId(MISSING_IDENTITY)),
                         ResourceNotFoundException.class, "Identity '" + MISSING_IDENTITY + "' not found."),

@@ -37,12 +37,14 @@ public final class CredentialRules {
     /**
      * Issues credentials for {@code identityId}. An identity linked to logins must present one of them.
      *
-     * @throws ResourceNotFoundException when the identity does not exist
+     * @throws ResourceNotFoundException when the identity or its pool does not exist
      * @throws NotAuthorizedException when a linked identity presents no matching login
      */
     public StoredCredentials getCredentialsForIdentity(IdentityId identityId, @Nullable Map<String, String> logins) {
         StoredIdentity identity = identities.identity(identityId).orElseThrow(
                 () -> new ResourceNotFoundException("Identity '" + identityId + "' not found."));
+        identities.pool(identity.poolId()).orElseThrow(
+                () -> new ResourceNotFoundException("IdentityPool '" + identity.poolId() + "' not found."));
         Logins.checkPresented(identity, logins);
         StoredCredentials issued = new StoredCredentials(accessKeyId(), ids.uuid().replace("-", "") + "SECRET",
                 "SESSION" + ids.uuid(), identityId, identity.poolId(), clock.instant().plus(LIFETIME));

@@ -41,11 +41,12 @@ public final class OpenIdTokenRules {
     /**
      * GetOpenIdToken: a token for the identity. An identity linked to logins must present one of them.
      *
-     * @throws ResourceNotFoundException when the identity does not exist
+     * @throws ResourceNotFoundException when the identity or its pool does not exist
      * @throws NotAuthorizedException when a linked identity presents no matching login
      */
     public OpenIdToken getOpenIdToken(IdentityId identityId, @Nullable Map<String, String> logins) {
         StoredIdentity identity = identities.requireIdentity(identityId);
+        identities.requirePool(identity.poolId());
         Logins.checkPresented(identity, logins);
         return token(identity, OPEN_ID_LIFETIME);
     }
