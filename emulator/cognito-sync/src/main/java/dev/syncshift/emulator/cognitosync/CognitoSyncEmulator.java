@@ -5,8 +5,12 @@ import dev.syncshift.emulator.cognitosync.fixture.EmulatorState;
 import dev.syncshift.emulator.cognitosync.fixture.FixtureFile;
 import dev.syncshift.emulator.cognitosync.rules.CredentialRules;
 import dev.syncshift.emulator.cognitosync.rules.DatasetRules;
+import dev.syncshift.emulator.cognitosync.rules.DeveloperKeys;
 import dev.syncshift.emulator.cognitosync.rules.IdGenerator;
+import dev.syncshift.emulator.cognitosync.rules.IdentityPoolRules;
 import dev.syncshift.emulator.cognitosync.rules.IdentityRules;
+import dev.syncshift.emulator.cognitosync.rules.MergeRules;
+import dev.syncshift.emulator.cognitosync.rules.OpenIdTokenRules;
 import dev.syncshift.emulator.cognitosync.rules.OperationGate;
 import dev.syncshift.emulator.cognitosync.rules.RecordRules;
 import dev.syncshift.emulator.cognitosync.rules.SessionTokens;
@@ -76,8 +80,14 @@ public final class CognitoSyncEmulator implements AutoCloseable {
                 new DatasetRules(datasetStore, identities, pool.listeners(), config.clock()),
                 identities,
                 credentials,
-                pool.services());
-        RequestAuthenticator authenticator = RequestAuthenticator.anySignature(config.accountId(), credentials);
+                pool.services(),
+                new IdentityPoolRules(identityStore, identities),
+                new OpenIdTokenRules(identities, ids, config.clock()),
+                new MergeRules(identityStore, datasetStore, identities, config.clock()));
+        DeveloperKeys developerKeys = new DeveloperKeys(config.developerKeys());
+        RequestAuthenticator authenticator = config.strictAuth()
+                ? RequestAuthenticator.strict(config.accountId(), credentials, developerKeys)
+                : RequestAuthenticator.anySignature(config.accountId(), credentials);
         CognitoHttpHandler handler = new CognitoHttpHandler(services, authenticator, gate(config),
                 config.maxBodyBytes());
         Server server = listen(config, handler);

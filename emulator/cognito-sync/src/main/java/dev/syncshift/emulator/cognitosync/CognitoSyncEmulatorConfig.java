@@ -9,6 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * How to start a {@link CognitoSyncEmulator}. Build one with {@link #builder()}; every option has a default that
@@ -23,10 +25,22 @@ import org.jspecify.annotations.Nullable;
  * @param maxBodyBytes larger request bodies are refused (413)
  * @param faults the injected faults (throttling, internal errors, latency); none by default
  * @param state where the state comes from (fixture file, synthetic pool) and where it is exported on close
+ * @param strictAuth whether SigV4 signatures are verified (against {@code developerKeys} and issued credentials)
+ * @param developerKeys the developer access keys strict auth accepts: secret access key by access key id
  */
 public record CognitoSyncEmulatorConfig(
         String host, int port, String region, String accountId, long seed, Clock clock, int maxBodyBytes,
-        FaultPlan faults, StatePlan state) {
+        FaultPlan faults, StatePlan state, boolean strictAuth, Map<String, String> developerKeys) {
+
+    /** The developer access key id strict auth accepts when no other key is configured. */
+    public static final String DEFAULT_DEVELOPER_KEY_ID = "AKIASYNCSHIFTLOCAL01";
+    /** The secret of {@link #DEFAULT_DEVELOPER_KEY_ID}. */
+    public static final String DEFAULT_DEVELOPER_SECRET = "syncshift-local-developer-secret";
+
+    /** Copies the map. */
+    public CognitoSyncEmulatorConfig {
+        developerKeys = Map.copyOf(developerKeys);
+    }
 
     /** A builder with the defaults. */
     public static Builder builder() {
@@ -50,6 +64,8 @@ public record CognitoSyncEmulatorConfig(
         private int generate;
         private @Nullable String identityPoolId;
         private @Nullable Path exportOnExit;
+        private boolean strictAuth;
+        private final Map<String, String> developerKeys = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -144,6 +160,21 @@ public record CognitoSyncEmulatorConfig(
             return this;
         }
 
+        /** Whether SigV4 signatures are verified; default false (any signature is accepted). */
+        public Builder strictAuth(boolean strictAuth) {
+            this.strictAuth = strictAuth;
+            return this;
+        }
+
+        /**
+         * Adds a developer access key strict auth accepts. Without any, the one accepted key is
+         * {@link #DEFAULT_DEVELOPER_KEY_ID} with {@link #DEFAULT_DEVELOPER_SECRET}.
+         */
+        public Builder developerKey(String accessKeyId, String secretAccessKey) {
+            developerKeys.put(accessKeyId, secretAccessKey);
+            return this;
+        }
+
         /**
          * The config.
          *
@@ -158,8 +189,10 @@ public record CognitoSyncEmulatorConfig(
                 throw new IllegalArgumentException("maxBodyBytes must be positive, not " + maxBodyBytes);
             }
             FaultPlan faults = new FaultPlan(throttleRps, faultRate, Duration.ofMillis(latencyMs), ticker);
+            Map<String, String> keys = developerKeys.isEmpty()
+                    ? Map.of(DEFAULT_DEVELOPER_KEY_ID, DEFAULT_DEVELOPER_SECRET) : developerKeys;
             return new CognitoSyncEmulatorConfig(host, port, region, accountId, seed, clock, maxBodyBytes, faults,
-                    new StatePlan(fixture, synthetic(), exportOnExit));
+                    new StatePlan(fixture, synthetic(), exportOnExit), strictAuth, keys);
         }
 
         private @Nullable SyntheticPool synthetic() {

@@ -9,7 +9,8 @@ import java.util.List;
  * The emulator's command-line options:
  * {@code --port N --host ADDR --region R --account-id ID --seed S --max-body-bytes N}; faults
  * {@code --throttle-rps N --fault-rate F --latency-ms N}; state {@code --fixture FILE},
- * {@code --generate N --identity-pool-id ID}, {@code --export-on-exit FILE}.
+ * {@code --generate N --identity-pool-id ID}, {@code --export-on-exit FILE}; and
+ * {@code --strict-auth} with any number of {@code --developer-key ACCESS_KEY_ID:SECRET}.
  */
 final class CommandLine {
 
@@ -35,10 +36,20 @@ final class CommandLine {
                 case "--generate" -> config.generate(Integer.parseInt(value(option, rest)));
                 case "--identity-pool-id" -> config.identityPoolId(value(option, rest));
                 case "--export-on-exit" -> config.exportOnExit(Path.of(value(option, rest)));
+                case "--strict-auth" -> config.strictAuth(true);
+                case "--developer-key" -> developerKey(config, value(option, rest));
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
         return config.build();
+    }
+
+    private static void developerKey(CognitoSyncEmulatorConfig.Builder config, String pair) {
+        int colon = pair.indexOf(':');
+        if (colon <= 0 || colon == pair.length() - 1) {
+            throw new IllegalArgumentException("--developer-key needs ACCESS_KEY_ID:SECRET");
+        }
+        config.developerKey(pair.substring(0, colon), pair.substring(colon + 1));
     }
 
     private static String value(String option, Deque<String> rest) {

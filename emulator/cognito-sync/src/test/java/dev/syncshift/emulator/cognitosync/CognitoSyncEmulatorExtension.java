@@ -1,6 +1,7 @@
 package dev.syncshift.emulator.cognitosync;
 
 import java.net.URI;
+import java.time.Instant;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -35,13 +36,17 @@ public final class CognitoSyncEmulatorExtension implements BeforeAllCallback, Pa
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         return type == CognitoSyncEmulator.class || type == CognitoSyncClient.class
-                || type == CognitoIdentityClient.class;
+                || type == CognitoIdentityClient.class
+                || type == MutableClock.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         CognitoSyncEmulator emulator = emulator(context);
         Class<?> type = parameter.getParameter().getType();
+        if (type == MutableClock.class) {
+            return clock(context);
+        }
         if (type == CognitoSyncClient.class) {
             return syncClient(emulator.endpoint(), DEVELOPER);
         }
@@ -77,7 +82,23 @@ public final class CognitoSyncEmulatorExtension implements BeforeAllCallback, Pa
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
         String key = context.getRequiredTestClass().getName();
         return store.getOrComputeIfAbsent(key, k -> new Running(CognitoSyncEmulator.start(
-                CognitoSyncEmulatorConfig.builder().build())), Running.class).emulator();
+                config(context))), Running.class).emulator();
+    }
+
+    private static CognitoSyncEmulatorConfig config(ExtensionContext context) {
+        CognitoSyncEmulatorConfig.Builder config = CognitoSyncEmulatorConfig.builder();
+        if (context.getRequiredTestClass().isAnnotationPresent(StrictAuth.class)) {
+            config.strictAuth(true).developerKey(DEVELOPER.accessKeyId(), DEVELOPER.secretAccessKey())
+                    .clock(clock(context));
+        }
+        return config.build();
+    }
+
+    /** The clock of a {@link StrictAuth} class's emulator (other emulators use the system clock). */
+    private static MutableClock clock(ExtensionContext context) {
+        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+        String key = context.getRequiredTestClass().getName() + ".clock";
+        return store.getOrComputeIfAbsent(key, k -> new MutableClock(Instant.now()), MutableClock.class);
     }
 
     private record Running(CognitoSyncEmulator emulator) implements AutoCloseable {

@@ -9,6 +9,7 @@ package dev.syncshift.emulator.cognitosync.rules;
  */
 public abstract sealed class CognitoSyncServiceException extends RuntimeException
         permits AlreadyStreamedException, ConcurrentModificationException, DuplicateRequestException,
+        DeveloperUserAlreadyRegisteredException,
         ExternalServiceException, InternalErrorException, InvalidConfigurationException,
         InvalidIdentityPoolConfigurationException, NotAuthorizedException, ResourceNotFoundException,
         TooManyRequestsException {

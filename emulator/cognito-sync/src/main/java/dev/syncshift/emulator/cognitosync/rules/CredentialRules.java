@@ -37,13 +37,15 @@ public final class CredentialRules {
     /**
      * Issues credentials for {@code identityId}. An identity linked to logins must present one of them.
      *
-     * @throws ResourceNotFoundException when the identity does not exist
+     * @throws ResourceNotFoundException when the identity or its pool does not exist
      * @throws NotAuthorizedException when a linked identity presents no matching login
      */
     public StoredCredentials getCredentialsForIdentity(IdentityId identityId, @Nullable Map<String, String> logins) {
         StoredIdentity identity = identities.identity(identityId).orElseThrow(
                 () -> new ResourceNotFoundException("Identity '" + identityId + "' not found."));
-        checkLogins(identity, logins == null ? Map.of() : logins);
+        identities.pool(identity.poolId()).orElseThrow(
+                () -> new ResourceNotFoundException("IdentityPool '" + identity.poolId() + "' not found."));
+        Logins.checkPresented(identity, logins);
         StoredCredentials issued = new StoredCredentials(accessKeyId(), ids.uuid().replace("-", "") + "SECRET",
                 "SESSION" + ids.uuid(), identityId, identity.poolId(), clock.instant().plus(LIFETIME));
         credentials.put(issued);
@@ -60,17 +62,6 @@ public final class CredentialRules {
     /** The credentials issued under {@code accessKeyId}, for signature checks. */
     public Optional<StoredCredentials> issued(String accessKeyId) {
         return credentials.find(accessKeyId);
-    }
-
-    private static void checkLogins(StoredIdentity identity, Map<String, String> logins) {
-        if (identity.logins().isEmpty()) {
-            return;
-        }
-        boolean matches = logins.entrySet().stream()
-                .anyMatch(login -> login.getValue().equals(identity.logins().get(login.getKey())));
-        if (!matches) {
-            throw new NotAuthorizedException("Invalid login token. Missing a required claim: aud");
-        }
     }
 
     private String accessKeyId() {

@@ -4,10 +4,13 @@ import dev.syncshift.core.Constraints;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.IdentityPoolId;
 import dev.syncshift.emulator.cognitosync.store.IdentityStore;
+import dev.syncshift.emulator.cognitosync.store.StoredCognitoProvider;
 import dev.syncshift.emulator.cognitosync.store.StoredIdentity;
 import dev.syncshift.emulator.cognitosync.store.StoredIdentityPool;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -15,7 +18,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Cognito Identity's pools and identities (cognito-sync-wire.md §6), and the pool/identity checks every Cognito
- * Sync operation makes.
+ * Sync operation makes. A login's token is taken as the provider's user id: the emulator verifies no tokens.
  */
 public final class IdentityRules {
 
@@ -38,13 +41,29 @@ public final class IdentityRules {
     public StoredIdentityPool createIdentityPool(Caller caller, @Nullable String name,
             @Nullable Boolean allowUnauthenticated, @Nullable String developerProviderName,
             @Nullable Map<String, String> supportedLoginProviders) {
+        return createIdentityPool(caller, new PoolSettings(name, allowUnauthenticated, null, supportedLoginProviders,
+                developerProviderName, null, null, null, null));
+    }
+
+    /** CreateIdentityPool with every member of the request. Developer credentials only. */
+    public StoredIdentityPool createIdentityPool(Caller caller, PoolSettings settings) {
         Access.checkDeveloper(caller);
-        Constraints.length("identityPoolName", Constraints.required("identityPoolName", name), 1, 128);
+        String name = Constraints.required("identityPoolName", settings.name());
+        Constraints.length("identityPoolName", name, 1, 128);
         Constraints.pattern("identityPoolName", name, POOL_NAME);
-        Constraints.required("allowUnauthenticatedIdentities", allowUnauthenticated);
-        IdentityPoolId id = new IdentityPoolId(ids.regional(region));
-        StoredIdentityPool pool = new StoredIdentityPool(id, name, allowUnauthenticated, developerProviderName,
-                supportedLoginProviders == null ? Map.of() : supportedLoginProviders, clock.instant());
+        boolean allowUnauthenticated = Constraints.required("allowUnauthenticatedIdentities",
+                settings.allowUnauthenticatedIdentities());
+        if (settings.developerProviderName() != null) {
+            IdentityConstraints.developerProviderName("developerProviderName", settings.developerProviderName());
+        }
+        StoredIdentityPool pool = new StoredIdentityPool(new IdentityPoolId(ids.regional(region)), name,
+                allowUnauthenticated, settings.developerProviderName(),
+                IdentityConstraints.supportedLoginProviders(settings.supportedLoginProviders()), clock.instant(),
+                settings.allowClassicFlow(),
+                IdentityConstraints.arns("openIdConnectProviderARNs", settings.openIdConnectProviderArns()),
+                cognitoProviders(settings.cognitoIdentityProviders()),
+                IdentityConstraints.arns("samlProviderARNs", settings.samlProviderArns()),
+                settings.tags() == null ? Map.of() : settings.tags());
         store.putPool(pool);
         return pool;
     }
@@ -54,12 +73,75 @@ public final class IdentityRules {
      * unauthenticated identity.
      */
     public StoredIdentity getId(IdentityPoolId poolId, @Nullable Map<String, String> logins) {
+        return getId(null, poolId, logins);
+    }
+
+    /**
+     * GetId with the optional AccountId. Logins not yet linked to the identity found are linked to it.
+     *
+     * @throws NotAuthorizedException without logins when the pool disallows unauthenticated identities
+     */
+    public StoredIdentity getId(@Nullable String accountId, IdentityPoolId poolId,
+            @Nullable Map<String, String> logins) {
+        IdentityConstraints.accountId(accountId);
+        Map<String, String> given = IdentityConstraints.logins(logins);
         StoredIdentityPool pool = requirePool(poolId);
-        Map<String, String> given = logins == null ? Map.of() : logins;
         if (given.isEmpty() && !pool.allowUnauthenticatedIdentities()) {
             throw new NotAuthorizedException("Unauthenticated access is not supported for this identity pool.");
         }
-        return store.locked(() -> linkedIdentity(poolId, given).orElseGet(() -> createIdentity(poolId, given)));
+        Optional<IdentityId> subject = CognitoIdentityLogin.subject(given);
+        if (subject.isPresent()) {
+            return requireIdentityInPool(poolId, subject.get());
+        }
+        return store.locked(() -> linkedIdentity(poolId, given).map(found -> link(found, given))
+                .orElseGet(() -> createIdentity(poolId, given)));
+    }
+
+    /**
+     * The identity {@code logins} are linked to, or {@code identityId} (which must be in the pool) with them
+     * linked, or a new identity with them (GetOpenIdTokenForDeveloperIdentity).
+     *
+     * @throws DeveloperUserAlreadyRegisteredException when the logins belong to an identity other than
+     *     {@code identityId}
+     */
+    public StoredIdentity linkOrCreate(IdentityPoolId poolId, @Nullable IdentityId identityId,
+            Map<String, String> logins) {
+        return store.locked(() -> {
+            Optional<StoredIdentity> linked = linkedIdentity(poolId, logins);
+            if (identityId == null) {
+                return linked.map(found -> link(found, logins)).orElseGet(() -> createIdentity(poolId, logins));
+            }
+            StoredIdentity target = requireIdentityInPool(poolId, identityId);
+            if (linked.isPresent() && !linked.get().id().equals(identityId)) {
+                throw new DeveloperUserAlreadyRegisteredException("The provided developer user identifier is "
+                        + "already registered with Cognito under a different identity ID.");
+            }
+            return link(target, logins);
+        });
+    }
+
+    /** DescribeIdentity: the identity; temporary credentials may describe only their own. */
+    public StoredIdentity describeIdentity(Caller caller, IdentityId identityId) {
+        StoredIdentity identity = requireIdentity(identityId);
+        Access.checkIdentity(caller, identityId);
+        return identity;
+    }
+
+    /** ListIdentities: a page of the pool's identities by id. Developer credentials only. */
+    public IdentitiesPage listIdentities(Caller caller, IdentityPoolId poolId, @Nullable Integer maxResults,
+            @Nullable String nextToken, @Nullable Boolean hideDisabled) {
+        int limit = IdentityConstraints.maxResults(maxResults);
+        IdentityId after = IdentityConstraints.identityCursor(nextToken);
+        Access.checkDeveloper(caller);
+        requirePool(poolId);
+        boolean hide = Boolean.TRUE.equals(hideDisabled);
+        List<StoredIdentity> candidates = store.identities(poolId, after, store.identityCount(poolId)).stream()
+                .filter(identity -> !(hide && identity.disabled()))
+                .limit(limit + 1L)
+                .toList();
+        boolean more = candidates.size() > limit;
+        List<StoredIdentity> page = more ? candidates.subList(0, limit) : candidates;
+        return new IdentitiesPage(page, more ? PageTokens.encode(page.get(limit - 1).id().value()) : null);
     }
 
     /**
@@ -73,6 +155,16 @@ public final class IdentityRules {
     }
 
     /**
+     * Checks that the identity exists.
+     *
+     * @throws ResourceNotFoundException "Identity '<id>' not found."
+     */
+    public StoredIdentity requireIdentity(IdentityId identityId) {
+        return store.identity(identityId).orElseThrow(
+                () -> new ResourceNotFoundException("Identity '" + identityId + "' not found."));
+    }
+
+    /**
      * Checks that the pool exists and holds the identity.
      *
      * @throws ResourceNotFoundException naming whichever is missing
@@ -83,15 +175,41 @@ public final class IdentityRules {
                 () -> new ResourceNotFoundException("Identity '" + identityId + "' not found."));
     }
 
-    private Optional<StoredIdentity> linkedIdentity(IdentityPoolId poolId, Map<String, String> logins) {
+    /** The pool's identity linked to any of {@code logins}, if there is one. */
+    Optional<StoredIdentity> linkedIdentity(IdentityPoolId poolId, Map<String, String> logins) {
         if (logins.isEmpty()) {
             return Optional.empty();
         }
+        String developer = developerProvider(poolId);
         int count = store.identityCount(poolId);
         return store.identities(poolId, null, count).stream()
                 .filter(identity -> logins.entrySet().stream().anyMatch(
-                        login -> login.getValue().equals(identity.logins().get(login.getKey()))))
+                        login -> isLinked(identity, login, developer)))
                 .findFirst();
+    }
+
+    private static boolean isLinked(StoredIdentity identity, Map.Entry<String, String> login,
+            @Nullable String developerProvider) {
+        return login.getValue().equals(identity.logins().get(login.getKey()))
+                || login.getKey().equals(developerProvider)
+                && identity.mergedDeveloperUserIds().contains(login.getValue());
+    }
+
+    private StoredIdentity link(StoredIdentity identity, Map<String, String> logins) {
+        String developer = developerProvider(identity.poolId());
+        Map<String, String> merged = new HashMap<>(identity.logins());
+        logins.entrySet().stream().filter(login -> !isLinked(identity, login, developer))
+                .forEach(login -> merged.put(login.getKey(), login.getValue()));
+        if (merged.equals(identity.logins())) {
+            return identity;
+        }
+        StoredIdentity linked = identity.linked(merged, identity.mergedDeveloperUserIds(), clock.instant());
+        store.putIdentity(linked);
+        return linked;
+    }
+
+    private @Nullable String developerProvider(IdentityPoolId poolId) {
+        return store.pool(poolId).map(StoredIdentityPool::developerProviderName).orElse(null);
     }
 
     private StoredIdentity createIdentity(IdentityPoolId poolId, Map<String, String> logins) {
@@ -100,5 +218,18 @@ public final class IdentityRules {
                 false);
         store.putIdentity(identity);
         return identity;
+    }
+
+    private static List<StoredCognitoProvider> cognitoProviders(@Nullable List<StoredCognitoProvider> providers) {
+        if (providers == null) {
+            return List.of();
+        }
+        providers.forEach(provider -> {
+            Constraints.length("cognitoIdentityProviders.providerName",
+                    Constraints.required("providerName", provider.providerName()), 1, 128);
+            Constraints.length("cognitoIdentityProviders.clientId",
+                    Constraints.required("clientId", provider.clientId()), 1, 128);
+        });
+        return providers;
     }
 }

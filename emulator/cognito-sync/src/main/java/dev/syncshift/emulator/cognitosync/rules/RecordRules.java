@@ -57,7 +57,7 @@ public final class RecordRules {
         String token = sessionToken(poolId, key, syncSessionToken);
         Optional<StoredDataset> stored = datasets.find(key).filter(StoredDataset::exists);
         if (stored.isEmpty()) {
-            return absent(datasets.find(key), since, token);
+            return absent(datasets.find(key), since, token, mergedNames(key));
         }
         StoredDataset dataset = stored.get();
         SyncRules.checkLastSyncCount(since, dataset.snapshot().syncCount());
@@ -89,6 +89,7 @@ public final class RecordRules {
 
     private List<Record> push(Caller caller, IdentityPoolId poolId, DatasetKey key, @Nullable String deviceId,
             List<RecordPatch> patches) {
+        identities.requireIdentityInPool(poolId, key.identityId());
         Optional<StoredDataset> stored = datasets.find(key);
         boolean exists = stored.map(StoredDataset::exists).orElse(false);
         DatasetSnapshot current = stored.map(StoredDataset::snapshot).orElse(DatasetSnapshot.EMPTY);
@@ -116,10 +117,11 @@ public final class RecordRules {
         return tokens.issue(poolId, key);
     }
 
-    private RecordsPage absent(Optional<StoredDataset> deleted, long since, String token) {
+    private RecordsPage absent(Optional<StoredDataset> deleted, long since, String token,
+            @Nullable List<String> merged) {
         SyncCount count = deleted.map(dataset -> dataset.snapshot().syncCount()).orElse(SyncCount.ZERO);
         boolean deletedAfter = deleted.map(dataset -> deletedAfter(dataset, since)).orElse(false);
-        return new RecordsPage(List.of(), null, count, null, null, false, deletedAfter, token);
+        return new RecordsPage(List.of(), null, count, null, merged, false, deletedAfter, token);
     }
 
     private static boolean deletedAfter(StoredDataset dataset, long since) {

@@ -4,6 +4,7 @@ import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.IdentityPoolId;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An identity of a pool.
@@ -14,6 +15,8 @@ import java.util.Map;
  * @param creationDate when it was created
  * @param lastModifiedDate when its logins last changed
  * @param disabled whether it was disabled (ListIdentities' HideDisabled)
+ * @param mergedDeveloperUserIds further developer user ids of the pool's developer provider, linked to this
+ *     identity by MergeDeveloperIdentities
  */
 public record StoredIdentity(
         IdentityId id,
@@ -21,10 +24,23 @@ public record StoredIdentity(
         Map<String, String> logins,
         Instant creationDate,
         Instant lastModifiedDate,
-        boolean disabled) {
+        boolean disabled,
+        Set<String> mergedDeveloperUserIds) {
 
-    /** Copies the map. */
+    /** Copies the map and set. */
     public StoredIdentity {
         logins = Map.copyOf(logins);
+        mergedDeveloperUserIds = Set.copyOf(mergedDeveloperUserIds);
+    }
+
+    /** An identity no merge has given further developer user ids. */
+    public StoredIdentity(IdentityId id, IdentityPoolId poolId, Map<String, String> logins, Instant creationDate,
+            Instant lastModifiedDate, boolean disabled) {
+        this(id, poolId, logins, creationDate, lastModifiedDate, disabled, Set.of());
+    }
+
+    /** This identity with {@code logins} (and {@code mergedDeveloperUserIds}) linked at {@code now}. */
+    public StoredIdentity linked(Map<String, String> newLogins, Set<String> newMergedDeveloperUserIds, Instant now) {
+        return new StoredIdentity(id, poolId, newLogins, creationDate, now, disabled, newMergedDeveloperUserIds);
     }
 }

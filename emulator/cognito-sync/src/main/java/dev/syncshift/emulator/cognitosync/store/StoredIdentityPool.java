@@ -2,11 +2,12 @@ package dev.syncshift.emulator.cognitosync.store;
 
 import dev.syncshift.core.IdentityPoolId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An identity pool (DescribeIdentityPool's shape, the parts the emulator keeps).
+ * An identity pool (DescribeIdentityPool's shape).
  *
  * @param id the pool id
  * @param name the pool name
@@ -14,6 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param developerProviderName the developer provider, if one is configured
  * @param supportedLoginProviders provider name to app id
  * @param creationDate when the pool was created
+ * @param allowClassicFlow whether the basic (classic) auth flow is enabled, if it was set
+ * @param openIdConnectProviderArns the trusted OpenID Connect providers
+ * @param cognitoIdentityProviders the trusted Cognito user pools
+ * @param samlProviderArns the trusted SAML providers
+ * @param tags the pool's tags
  */
 public record StoredIdentityPool(
         IdentityPoolId id,
@@ -21,10 +27,26 @@ public record StoredIdentityPool(
         boolean allowUnauthenticatedIdentities,
         @Nullable String developerProviderName,
         Map<String, String> supportedLoginProviders,
-        Instant creationDate) {
+        Instant creationDate,
+        @Nullable Boolean allowClassicFlow,
+        List<String> openIdConnectProviderArns,
+        List<StoredCognitoProvider> cognitoIdentityProviders,
+        List<String> samlProviderArns,
+        Map<String, String> tags) {
 
-    /** Copies the map. */
+    /** Copies the maps and lists. */
     public StoredIdentityPool {
         supportedLoginProviders = Map.copyOf(supportedLoginProviders);
+        openIdConnectProviderArns = List.copyOf(openIdConnectProviderArns);
+        cognitoIdentityProviders = List.copyOf(cognitoIdentityProviders);
+        samlProviderArns = List.copyOf(samlProviderArns);
+        tags = Map.copyOf(tags);
+    }
+
+    /** A pool with no external providers beyond {@code supportedLoginProviders}, no classic flow setting, no tags. */
+    public StoredIdentityPool(IdentityPoolId id, String name, boolean allowUnauthenticatedIdentities,
+            @Nullable String developerProviderName, Map<String, String> supportedLoginProviders, Instant creationDate) {
+        this(id, name, allowUnauthenticatedIdentities, developerProviderName, supportedLoginProviders, creationDate,
+                null, List.of(), List.of(), List.of(), Map.of());
     }
 }

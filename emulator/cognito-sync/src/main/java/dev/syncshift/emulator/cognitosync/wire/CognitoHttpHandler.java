@@ -47,7 +47,7 @@ public final class CognitoHttpHandler extends Handler.Abstract {
         this.operations = new Operations(new Operations.Handlers(
                 new RecordsHandler(services.records()),
                 new DatasetsHandler(services.datasets()),
-                new IdentityHandler(services.identities(), services.credentials()),
+                new IdentityHandler(services),
                 PoolHandlers.of(services.pool())));
         this.authenticator = authenticator;
         this.gate = gate;

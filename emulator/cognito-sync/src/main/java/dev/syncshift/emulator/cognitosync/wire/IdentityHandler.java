@@ -1,17 +1,32 @@
 package dev.syncshift.emulator.cognitosync.wire;
 
 import dev.syncshift.core.Constraints;
-import dev.syncshift.core.IdentityPoolId;
 import dev.syncshift.core.IdentityId;
-import dev.syncshift.emulator.cognitosync.rules.CredentialRules;
-import dev.syncshift.emulator.cognitosync.rules.IdentityRules;
+import dev.syncshift.core.IdentityPoolId;
+import dev.syncshift.emulator.cognitosync.rules.IdentitiesPage;
+import dev.syncshift.emulator.cognitosync.rules.IdentityPoolsPage;
 import dev.syncshift.emulator.cognitosync.wire.shapes.CreateIdentityPoolRequest;
 import dev.syncshift.emulator.cognitosync.wire.shapes.CredentialsShape;
+import dev.syncshift.emulator.cognitosync.wire.shapes.DescribeIdentityRequest;
 import dev.syncshift.emulator.cognitosync.wire.shapes.GetCredentialsForIdentityRequest;
 import dev.syncshift.emulator.cognitosync.wire.shapes.GetCredentialsForIdentityResponse;
 import dev.syncshift.emulator.cognitosync.wire.shapes.GetIdRequest;
 import dev.syncshift.emulator.cognitosync.wire.shapes.GetIdResponse;
+import dev.syncshift.emulator.cognitosync.wire.shapes.GetOpenIdTokenForDeveloperIdentityRequest;
+import dev.syncshift.emulator.cognitosync.wire.shapes.GetOpenIdTokenRequest;
+import dev.syncshift.emulator.cognitosync.wire.shapes.IdentityDescriptionShape;
+import dev.syncshift.emulator.cognitosync.wire.shapes.IdentityPoolIdRequest;
 import dev.syncshift.emulator.cognitosync.wire.shapes.IdentityPoolShape;
+import dev.syncshift.emulator.cognitosync.wire.shapes.IdentityPoolShortDescription;
+import dev.syncshift.emulator.cognitosync.wire.shapes.ListIdentitiesRequest;
+import dev.syncshift.emulator.cognitosync.wire.shapes.ListIdentitiesResponse;
+import dev.syncshift.emulator.cognitosync.wire.shapes.ListIdentityPoolsRequest;
+import dev.syncshift.emulator.cognitosync.wire.shapes.ListIdentityPoolsResponse;
+import dev.syncshift.emulator.cognitosync.wire.shapes.MergeDeveloperIdentitiesRequest;
+import dev.syncshift.emulator.cognitosync.wire.shapes.MergeDeveloperIdentitiesResponse;
+import dev.syncshift.emulator.cognitosync.wire.shapes.OpenIdTokenResponse;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Cognito Identity (AWS JSON 1.1, {@code X-Amz-Target: AWSCognitoIdentityService.<Operation>}).
@@ -21,31 +36,92 @@ import dev.syncshift.emulator.cognitosync.wire.shapes.IdentityPoolShape;
  */
 final class IdentityHandler {
 
-    private final IdentityRules rules;
-    private final CredentialRules credentials;
+    private final Services services;
 
-    IdentityHandler(IdentityRules rules, CredentialRules credentials) {
-        this.rules = rules;
-        this.credentials = credentials;
+    IdentityHandler(Services services) {
+        this.services = services;
     }
 
     IdentityPoolShape createIdentityPool(WireRequest request) {
         CreateIdentityPoolRequest body = request.body(CreateIdentityPoolRequest.class);
-        return IdentityPoolShape.of(rules.createIdentityPool(request.caller(), body.identityPoolName(),
-                body.allowUnauthenticatedIdentities(), body.developerProviderName(),
-                body.supportedLoginProviders()));
+        return IdentityPoolShape.of(services.identities().createIdentityPool(request.caller(), body.settings()));
+    }
+
+    IdentityPoolShape describeIdentityPool(WireRequest request) {
+        IdentityPoolIdRequest body = request.body(IdentityPoolIdRequest.class);
+        return IdentityPoolShape.of(services.pools().describeIdentityPool(request.caller(),
+                pool(body.identityPoolId())));
+    }
+
+    ListIdentityPoolsResponse listIdentityPools(WireRequest request) {
+        ListIdentityPoolsRequest body = request.body(ListIdentityPoolsRequest.class);
+        IdentityPoolsPage page = services.pools().listIdentityPools(request.caller(), body.maxResults(),
+                body.nextToken());
+        return new ListIdentityPoolsResponse(page.pools().stream()
+                .map(pool -> new IdentityPoolShortDescription(pool.id().value(), pool.name())).toList(),
+                page.nextToken());
+    }
+
+    Map<String, Object> deleteIdentityPool(WireRequest request) {
+        IdentityPoolIdRequest body = request.body(IdentityPoolIdRequest.class);
+        services.pools().deleteIdentityPool(request.caller(), pool(body.identityPoolId()));
+        return Map.of();
     }
 
     GetIdResponse getId(WireRequest request) {
         GetIdRequest body = request.body(GetIdRequest.class);
-        IdentityPoolId pool = new IdentityPoolId(Constraints.required("identityPoolId", body.identityPoolId()));
-        return new GetIdResponse(rules.getId(pool, body.logins()).id().value());
+        return new GetIdResponse(services.identities().getId(body.accountId(), pool(body.identityPoolId()),
+                body.logins()).id().value());
     }
 
     GetCredentialsForIdentityResponse getCredentialsForIdentity(WireRequest request) {
         GetCredentialsForIdentityRequest body = request.body(GetCredentialsForIdentityRequest.class);
-        IdentityId identity = new IdentityId(Constraints.required("identityId", body.identityId()));
+        IdentityId identity = services.merges().linkOrMerge(identity(body.identityId()), body.logins());
         return new GetCredentialsForIdentityResponse(identity.value(),
-                CredentialsShape.of(credentials.getCredentialsForIdentity(identity, body.logins())));
+                CredentialsShape.of(services.credentials().getCredentialsForIdentity(identity, body.logins())));
+    }
+
+    OpenIdTokenResponse getOpenIdToken(WireRequest request) {
+        GetOpenIdTokenRequest body = request.body(GetOpenIdTokenRequest.class);
+        IdentityId identity = services.merges().linkOrMerge(identity(body.identityId()), body.logins());
+        return OpenIdTokenResponse.of(services.openIdTokens().getOpenIdToken(identity, body.logins()));
+    }
+
+    OpenIdTokenResponse getOpenIdTokenForDeveloperIdentity(WireRequest request) {
+        GetOpenIdTokenForDeveloperIdentityRequest body = request.body(
+                GetOpenIdTokenForDeveloperIdentityRequest.class);
+        IdentityId identity = body.identityId() == null ? null : new IdentityId(body.identityId());
+        return OpenIdTokenResponse.of(services.openIdTokens().getOpenIdTokenForDeveloperIdentity(request.caller(),
+                pool(body.identityPoolId()), identity, body.logins(), body.tokenDuration()));
+    }
+
+    ListIdentitiesResponse listIdentities(WireRequest request) {
+        ListIdentitiesRequest body = request.body(ListIdentitiesRequest.class);
+        IdentityPoolId pool = pool(body.identityPoolId());
+        IdentitiesPage page = services.identities().listIdentities(request.caller(), pool, body.maxResults(),
+                body.nextToken(), body.hideDisabled());
+        return new ListIdentitiesResponse(pool.value(),
+                page.identities().stream().map(IdentityDescriptionShape::of).toList(), page.nextToken());
+    }
+
+    IdentityDescriptionShape describeIdentity(WireRequest request) {
+        DescribeIdentityRequest body = request.body(DescribeIdentityRequest.class);
+        return IdentityDescriptionShape.of(services.identities().describeIdentity(request.caller(),
+                identity(body.identityId())));
+    }
+
+    MergeDeveloperIdentitiesResponse mergeDeveloperIdentities(WireRequest request) {
+        MergeDeveloperIdentitiesRequest body = request.body(MergeDeveloperIdentitiesRequest.class);
+        return new MergeDeveloperIdentitiesResponse(services.merges().mergeDeveloperIdentities(request.caller(),
+                pool(body.identityPoolId()), body.developerProviderName(), body.sourceUserIdentifier(),
+                body.destinationUserIdentifier()).value());
+    }
+
+    private static IdentityPoolId pool(@Nullable String identityPoolId) {
+        return new IdentityPoolId(Constraints.required("identityPoolId", identityPoolId));
+    }
+
+    private static IdentityId identity(@Nullable String identityId) {
+        return new IdentityId(Constraints.required("identityId", identityId));
     }
 }

@@ -22,11 +22,17 @@ final class Operations {
     private final Map<String, Route> json;
 
     Operations(Handlers handlers) {
+        this.rest = cognitoSync(handlers);
+        this.json = cognitoIdentity(handlers.identity()).stream()
+                .collect(Collectors.toUnmodifiableMap(Route::operation, Function.identity()));
+    }
+
+    /** Cognito Sync, REST-JSON: the 17 operations, matched in this order. */
+    private static List<Route> cognitoSync(Handlers handlers) {
         RecordsHandler records = handlers.records();
         DatasetsHandler datasets = handlers.datasets();
-        IdentityHandler identity = handlers.identity();
         PoolHandlers pool = handlers.pool();
-        this.rest = List.of(
+        return List.of(
                 Route.rest("ListDatasets", "GET", IDENTITY + "/datasets", datasets::listDatasets),
                 Route.rest("ListIdentityPoolUsage", "GET", "/identitypools", pool.usage()::listIdentityPoolUsage),
                 Route.rest("DescribeIdentityPoolUsage", "GET", POOL, pool.usage()::describeIdentityPoolUsage),
@@ -50,11 +56,22 @@ final class Operations {
                 Route.rest("DeleteDataset", "DELETE", DATASET, datasets::deleteDataset),
                 Route.rest("ListRecords", "GET", DATASET + "/records", records::listRecords),
                 Route.rest("UpdateRecords", "POST", DATASET, records::updateRecords));
-        this.json = List.of(
+    }
+
+    /** Cognito Identity, AWS JSON 1.1: the operations syncshift needs, routed by X-Amz-Target. */
+    private static List<Route> cognitoIdentity(IdentityHandler identity) {
+        return List.of(
                 Route.json("CreateIdentityPool", identity::createIdentityPool),
                 Route.unsignedJson("GetId", identity::getId),
-                Route.unsignedJson("GetCredentialsForIdentity", identity::getCredentialsForIdentity))
-                .stream().collect(Collectors.toUnmodifiableMap(Route::operation, Function.identity()));
+                Route.unsignedJson("GetCredentialsForIdentity", identity::getCredentialsForIdentity),
+                Route.json("DescribeIdentityPool", identity::describeIdentityPool),
+                Route.json("ListIdentityPools", identity::listIdentityPools),
+                Route.json("DeleteIdentityPool", identity::deleteIdentityPool),
+                Route.unsignedJson("GetOpenIdToken", identity::getOpenIdToken),
+                Route.json("GetOpenIdTokenForDeveloperIdentity", identity::getOpenIdTokenForDeveloperIdentity),
+                Route.json("ListIdentities", identity::listIdentities),
+                Route.json("DescribeIdentity", identity::describeIdentity),
+                Route.json("MergeDeveloperIdentities", identity::mergeDeveloperIdentities));
     }
 
     /** The REST route for {@code method} and {@code rawPath}, with its decoded labels. */

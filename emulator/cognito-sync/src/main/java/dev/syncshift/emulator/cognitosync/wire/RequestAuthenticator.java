@@ -2,6 +2,7 @@ package dev.syncshift.emulator.cognitosync.wire;
 
 import dev.syncshift.emulator.cognitosync.rules.Caller;
 import dev.syncshift.emulator.cognitosync.rules.CredentialRules;
+import dev.syncshift.emulator.cognitosync.rules.DeveloperKeys;
 
 /** Decides who signed a request, or refuses it with the AWS authentication error. */
 @FunctionalInterface
@@ -22,10 +23,19 @@ public interface RequestAuthenticator {
     }
 
     /**
+     * {@code --strict-auth}: the signature must verify against a key of {@code developerKeys} (a developer of
+     * {@code accountId}) or against temporary credentials issued through GetCredentialsForIdentity, whose session
+     * token must be sent and must not have expired (that identity).
+     */
+    static RequestAuthenticator strict(String accountId, CredentialRules credentials, DeveloperKeys developerKeys) {
+        return new SigV4Verifier(accountId, credentials, developerKeys);
+    }
+
+    /**
      * The caller of a signed operation.
      *
-     * @throws WireException MissingAuthenticationTokenException, InvalidSignatureException or
-     *     UnrecognizedClientException (403)
+     * @throws WireException MissingAuthenticationTokenException, InvalidSignatureException,
+     *     UnrecognizedClientException or ExpiredTokenException (403)
      */
     Caller authenticate(SignedRequest request);
 }

@@ -2,7 +2,10 @@ package dev.syncshift.emulator.cognitosync.wire;
 
 import dev.syncshift.emulator.cognitosync.rules.CredentialRules;
 import dev.syncshift.emulator.cognitosync.rules.DatasetRules;
+import dev.syncshift.emulator.cognitosync.rules.IdentityPoolRules;
 import dev.syncshift.emulator.cognitosync.rules.IdentityRules;
+import dev.syncshift.emulator.cognitosync.rules.MergeRules;
+import dev.syncshift.emulator.cognitosync.rules.OpenIdTokenRules;
 import dev.syncshift.emulator.cognitosync.rules.RecordRules;
 
 /**
@@ -13,7 +16,14 @@ import dev.syncshift.emulator.cognitosync.rules.RecordRules;
  * @param identities Cognito Identity pools and identities
  * @param credentials GetCredentialsForIdentity and the lookup of issued access keys
  * @param pool usage, configuration, push sync and bulk publish
+ * @param pools DescribeIdentityPool, ListIdentityPools, DeleteIdentityPool
+ * @param openIdTokens GetOpenIdToken, GetOpenIdTokenForDeveloperIdentity
+ * @param merges MergeDeveloperIdentities
  */
 public record Services(RecordRules records, DatasetRules datasets, IdentityRules identities,
-        CredentialRules credentials, PoolServices pool) {
+        CredentialRules credentials,
+        PoolServices pool,
+        IdentityPoolRules pools,
+        OpenIdTokenRules openIdTokens,
+        MergeRules merges) {
 }

@@ -1,0 +1,62 @@
+package dev.syncshift.emulator.cognitosync.rules;
+
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.InvalidParameterException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The login {@code cognito-identity.amazonaws.com: <OpenID token>} with which a device of a developer-authenticated
+ * user presents the token its backend got from GetOpenIdTokenForDeveloperIdentity. It names the identity in its
+ * {@code sub} claim; it is never linked as a login of its own.
+ */
+final class CognitoIdentityLogin {
+
+    static final String PROVIDER = "cognito-identity.amazonaws.com";
+    private static final Pattern SUBJECT = Pattern.compile("\"sub\":\"([^\"]+)\"");
+
+    private CognitoIdentityLogin() {
+    }
+
+    /**
+     * The identity the presented token names, if a token is presented.
+     *
+     * @throws NotAuthorizedException when the token is not one of ours
+     */
+    static Optional<IdentityId> subject(Map<String, String> logins) {
+        String token = logins.get(PROVIDER);
+        if (token == null) {
+            return Optional.empty();
+        }
+        String[] parts = token.split("\\.", -1);
+        try {
+            Matcher subject = SUBJECT.matcher(parts.length == 3 ? new String(
+                    Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8) : "");
+            if (subject.find()) {
+                return Optional.of(new IdentityId(subject.group(1)));
+            }
+        } catch (IllegalArgumentException | InvalidParameterException e) {
+            throw invalid();
+        }
+        throw invalid();
+    }
+
+    /** {@code logins} without the token login. */
+    static Map<String, String> withoutToken(Map<String, String> logins) {
+        if (!logins.containsKey(PROVIDER)) {
+            return logins;
+        }
+        Map<String, String> rest = new HashMap<>(logins);
+        rest.remove(PROVIDER);
+        return Map.copyOf(rest);
+    }
+
+    private static NotAuthorizedException invalid() {
+        return new NotAuthorizedException("Invalid login token. Not a valid OpenId Connect identity token.");
+    }
+}

@@ -1,0 +1,115 @@
+package dev.syncshift.emulator.cognitosync.rules;
+
+import dev.syncshift.core.Constraints;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.InvalidParameterException;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/** The Cognito Identity model's member constraints (cognito-sync-wire.md §6.2) beyond the id types of core. */
+public final class IdentityConstraints {
+
+    /** QueryLimit: ListIdentities' and ListIdentityPools' MaxResults. */
+    public static final int MAX_QUERY_LIMIT = 60;
+    private static final int MAX_LOGINS = 10;
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d+");
+    private static final Pattern DEVELOPER_PROVIDER = Pattern.compile("[\\w._-]+");
+    private static final Pattern PROVIDER_ID = Pattern.compile("[\\w.;_/-]+");
+    private static final Pattern PAGINATION_KEY = Pattern.compile("[\\S]+");
+
+    private IdentityConstraints() {
+    }
+
+    /** MaxResults: required, 1..60. */
+    public static int maxResults(@Nullable Integer maxResults) {
+        return (int) Constraints.range("maxResults", Constraints.required("maxResults", maxResults), 1,
+                MAX_QUERY_LIMIT);
+    }
+
+    /** NextToken: absent, or 1..65535 non-blank characters. */
+    public static @Nullable String nextToken(@Nullable String nextToken) {
+        if (nextToken != null) {
+            Constraints.length("nextToken", nextToken, 1, 65_535);
+            Constraints.pattern("nextToken", nextToken, PAGINATION_KEY);
+        }
+        return nextToken;
+    }
+
+    /** The identity id a NextToken of ListIdentities continues after. */
+    public static @Nullable IdentityId identityCursor(@Nullable String nextToken) {
+        String cursor = PageTokens.decode(nextToken(nextToken));
+        if (cursor == null) {
+            return null;
+        }
+        try {
+            return new IdentityId(cursor);
+        } catch (InvalidParameterException e) {
+            throw invalidToken(nextToken);
+        }
+    }
+
+    /** AccountId: absent, or 1..15 digits. */
+    public static void accountId(@Nullable String accountId) {
+        if (accountId != null) {
+            Constraints.length("accountId", accountId, 1, 15);
+            Constraints.pattern("accountId", accountId, ACCOUNT_ID);
+        }
+    }
+
+    /** DeveloperProviderName: 1..128 of {@code [\w._-]}. */
+    public static String developerProviderName(String member, String name) {
+        Constraints.length(member, name, 1, 128);
+        return Constraints.pattern(member, name, DEVELOPER_PROVIDER);
+    }
+
+    /** LoginsMap: at most 10 providers, names 1..128, tokens 1..50000; absent reads as empty. */
+    public static Map<String, String> logins(@Nullable Map<String, String> logins) {
+        if (logins == null) {
+            return Map.of();
+        }
+        mapSize("logins", logins);
+        logins.forEach((provider, token) -> {
+            Constraints.length("logins", provider, 1, 128);
+            Constraints.length("logins", Constraints.required("logins", token), 1, 50_000);
+        });
+        return Map.copyOf(logins);
+    }
+
+    /** IdentityProviders (SupportedLoginProviders): at most 10, names 1..128, ids 1..128 of {@code [\w.;_/-]}. */
+    public static Map<String, String> supportedLoginProviders(@Nullable Map<String, String> providers) {
+        if (providers == null) {
+            return Map.of();
+        }
+        mapSize("supportedLoginProviders", providers);
+        providers.forEach((provider, id) -> {
+            Constraints.length("supportedLoginProviders", provider, 1, 128);
+            Constraints.length("supportedLoginProviders", Constraints.required("supportedLoginProviders", id), 1,
+                    128);
+            Constraints.pattern("supportedLoginProviders", id, PROVIDER_ID);
+        });
+        return Map.copyOf(providers);
+    }
+
+    /** A list of ARNs, each 20..2048 characters; absent reads as empty. */
+    public static List<String> arns(String member, @Nullable List<String> arns) {
+        if (arns == null) {
+            return List.of();
+        }
+        arns.forEach(arn -> Constraints.length(member, Constraints.required(member, arn), 20, 2048));
+        return List.copyOf(arns);
+    }
+
+    private static void mapSize(String member, Map<String, String> map) {
+        if (map.size() > MAX_LOGINS) {
+            throw new InvalidParameterException("1 validation error detected: Value at '" + member
+                    + "' failed to satisfy constraint: Member must have length less than or equal to " + MAX_LOGINS);
+        }
+    }
+
+    private static InvalidParameterException invalidToken(@Nullable String token) {
+        return new InvalidParameterException("1 validation error detected: Value '" + token
+                + "' at 'nextToken' failed to satisfy constraint: Member must be a token returned by this API");
+    }
+}

@@ -1,0 +1,169 @@
+package dev.syncshift.emulator.cognitosync.rules;
+
+import dev.syncshift.core.Constraints;
+import dev.syncshift.core.DatasetKey;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.IdentityPoolId;
+import dev.syncshift.core.ResourceConflictException;
+import dev.syncshift.emulator.cognitosync.store.DatasetStore;
+import dev.syncshift.emulator.cognitosync.store.IdentityStore;
+import dev.syncshift.emulator.cognitosync.store.StoredDataset;
+import dev.syncshift.emulator.cognitosync.store.StoredIdentity;
+import dev.syncshift.emulator.cognitosync.store.StoredIdentityPool;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * MergeDeveloperIdentities (cognito-sync-wire.md §5.7, §6.3): the source identity's logins move to the
+ * destination identity and the source ceases to exist. Its datasets move along as
+ * {@code <dataset>.<sourceIdentityId>}, records and counts intact, reported in ListRecords' MergedDatasetNames
+ * until the app deletes {@code <dataset>}.
+ *
+ * <p>Merged datasets take dataset slots, as on the real service: a survivor may end up holding more than
+ * {@link dev.syncshift.core.SyncLimits#MAX_DATASETS_PER_IDENTITY}; it can still write them all, but creates no
+ * new dataset until it is below the limit again.
+ */
+public final class MergeRules {
+
+    private final IdentityStore identityStore;
+    private final DatasetStore datasets;
+    private final IdentityRules identities;
+    private final Clock clock;
+
+    /** Rules merging identities of {@code identityStore} and their datasets in {@code datasets}. */
+    public MergeRules(IdentityStore identityStore, DatasetStore datasets, IdentityRules identities, Clock clock) {
+        this.identityStore = identityStore;
+        this.datasets = datasets;
+        this.identities = identities;
+        this.clock = clock;
+    }
+
+    /**
+     * MergeDeveloperIdentities. Developer credentials only.
+     *
+     * @return the destination identity, which now holds the source's logins and datasets
+     * @throws ResourceNotFoundException when the pool, its developer provider or either user is unknown
+     * @throws ResourceConflictException when both identities are linked to different users of one provider
+     */
+    public IdentityId mergeDeveloperIdentities(Caller caller, IdentityPoolId poolId,
+            @Nullable String developerProviderName, @Nullable String sourceUserIdentifier,
+            @Nullable String destinationUserIdentifier) {
+        String provider = IdentityConstraints.developerProviderName("developerProviderName",
+                Constraints.required("developerProviderName", developerProviderName));
+        String source = userIdentifier("sourceUserIdentifier", sourceUserIdentifier);
+        String destination = userIdentifier("destinationUserIdentifier", destinationUserIdentifier);
+        Access.checkDeveloper(caller);
+        StoredIdentityPool pool = identities.requirePool(poolId);
+        if (!provider.equals(pool.developerProviderName())) {
+            throw new ResourceNotFoundException("Developer provider '" + provider + "' not found for IdentityPool '"
+                    + poolId + "'.");
+        }
+        return identityStore.locked(() -> {
+            StoredIdentity from = developerIdentity(poolId, provider, source);
+            StoredIdentity into = developerIdentity(poolId, provider, destination);
+            if (!from.id().equals(into.id())) {
+                merge(from, into, provider);
+            }
+            return into.id();
+        });
+    }
+
+    /**
+     * What GetCredentialsForIdentity and GetOpenIdToken do with the logins they are given: an unauthenticated
+     * identity presenting logins that belong to no identity becomes linked to them; one presenting logins of
+     * another identity is merged into that identity, which the call then continues with. Identities already
+     * linked to logins are left as they are (the caller checks the logins presented).
+     *
+     * @return the identity the call continues with
+     * @throws ResourceNotFoundException when the identity does not exist
+     */
+    public IdentityId linkOrMerge(IdentityId identityId, @Nullable Map<String, String> logins) {
+        Map<String, String> presented = CognitoIdentityLogin.withoutToken(IdentityConstraints.logins(logins));
+        StoredIdentity identity = identities.requireIdentity(identityId);
+        if (presented.isEmpty() || !identity.logins().isEmpty()) {
+            return identityId;
+        }
+        return identityStore.locked(() -> {
+            StoredIdentity current = identities.requireIdentity(identityId);
+            Optional<StoredIdentity> owner = identities.linkedIdentity(current.poolId(), presented);
+            if (owner.isEmpty()) {
+                identityStore.putIdentity(current.linked(presented, current.mergedDeveloperUserIds(),
+                        clock.instant()));
+                return identityId;
+            }
+            if (!owner.get().id().equals(identityId)) {
+                String provider = identities.requirePool(current.poolId()).developerProviderName();
+                merge(current, owner.get(), provider);
+            }
+            return owner.get().id();
+        });
+    }
+
+    private void merge(StoredIdentity from, StoredIdentity into, @Nullable String provider) {
+        Map<String, String> logins = mergedLogins(from, into, provider);
+        Set<String> developerUsers = new HashSet<>(into.mergedDeveloperUserIds());
+        developerUsers.addAll(from.mergedDeveloperUserIds());
+        Optional.ofNullable(provider).map(from.logins()::get).ifPresent(developerUsers::add);
+        Instant now = clock.instant();
+        bothLocked(from.id(), into.id(), () -> {
+            moveDatasets(from, into);
+            identityStore.putIdentity(into.linked(logins, developerUsers, now));
+            identityStore.removeIdentity(from.id());
+            return null;
+        });
+    }
+
+    private static Map<String, String> mergedLogins(StoredIdentity from, StoredIdentity into,
+            @Nullable String provider) {
+        Map<String, String> logins = new HashMap<>(into.logins());
+        from.logins().forEach((name, user) -> {
+            if (name.equals(provider)) {
+                return;
+            }
+            String linked = logins.putIfAbsent(name, user);
+            if (linked != null && !linked.equals(user)) {
+                throw new ResourceConflictException("The identities are linked to different users of the "
+                        + "same provider: " + name);
+            }
+        });
+        return logins;
+    }
+
+    private void moveDatasets(StoredIdentity from, StoredIdentity into) {
+        List<StoredDataset> moving = datasets.list(from.id()).stream().filter(StoredDataset::exists).toList();
+        List<StoredDataset> moved = moving.stream().map(dataset -> renamed(dataset, from, into)).toList();
+        datasets.list(from.id()).forEach(dataset -> datasets.remove(dataset.key()));
+        moved.forEach(datasets::put);
+    }
+
+    private static StoredDataset renamed(StoredDataset dataset, StoredIdentity from, StoredIdentity into) {
+        DatasetKey key = new DatasetKey(into.id(), dataset.key().datasetName().mergedFrom(from.id()));
+        return new StoredDataset(into.poolId(), key, true, dataset.snapshot(), dataset.creationDate(),
+                dataset.lastModifiedDate(), dataset.lastModifiedBy(), dataset.deletedAtSyncCount(), from.id());
+    }
+
+    private <T> T bothLocked(IdentityId one, IdentityId other, Supplier<T> action) {
+        boolean oneFirst = one.value().compareTo(other.value()) < 0;
+        IdentityId first = oneFirst ? one : other;
+        IdentityId second = oneFirst ? other : one;
+        return datasets.locked(first, () -> datasets.locked(second, action));
+    }
+
+    private StoredIdentity developerIdentity(IdentityPoolId poolId, String provider, String user) {
+        return identities.linkedIdentity(poolId, Map.of(provider, user)).orElseThrow(
+                () -> new ResourceNotFoundException("Developer user '" + user + "' not found for developer provider '"
+                        + provider + "'."));
+    }
+
+    private static String userIdentifier(String member, @Nullable String user) {
+        return Constraints.length(member, Constraints.required(member, user), 1, 1024);
+    }
+}
