@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
  * One real-time connection (AWS docs {@code real-time-websocket-client.html}; appsync.md §4.2):
  * {@code connection_init} → {@code connection_ack} with {@code connectionTimeoutMs}, then {@code ka} every
  * keep-alive interval; {@code start} (authorized per subscription) → {@code start_ack} or {@code error};
- * {@code data} per matching mutation; {@code stop} → {@code complete}.
+ * {@code data} per matching mutation; {@code stop} → {@code complete}. Public only because Jetty binds its
+ * listener methods through method handles.
  */
-final class RealtimeEndpoint implements Session.Listener.AutoDemanding {
+public final class RealtimeEndpoint implements Session.Listener.AutoDemanding {
 
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeEndpoint.class);
     static final long CONNECTION_TIMEOUT_MS = 300_000;
