@@ -58,7 +58,7 @@ final class JsCodeRestrictions {
             } else if (text.equals(";") && depth == forHeaderDepth) {
                 report(name, token, "for(initialization; condition; afterthought) loop");
                 forHeaderDepth = -1;
-            } else if (text.equals("in") && !member && depth != forHeaderDepth) {
+            } else if (text.equals("in") && !member && depth != forHeaderDepth && !next(i).equals(":")) {
                 report(name, token, "in operator");
             } else if (STATEMENTS.containsKey(text) && !member && !next(i).equals(":")) {
                 report(name, token, STATEMENTS.get(text));
