@@ -120,6 +120,25 @@ class RealtimeSubscriptionTest {
     }
 
     @Test
+    void enhancedFilterReplacesTheArguments(AppSyncEmulator emulator) {
+        SignedGraphQlClient http = new SignedGraphQlClient(emulator.endpoint());
+        try (RealtimeClient client = connected(emulator, Caller.ALICE)) {
+            client.start("own", Caller.ALICE, "subscription { onOwnNotes(owner: \"" + Caller.BOB_ID
+                    + "\", minVersion: 2) { owner id version } }", Map.of());
+            client.next("start_ack");
+
+            http.post(Caller.BOB, "mutation { putNote(id: \"ef-bob\") { owner id version } }", Map.of());
+            http.post(Caller.ALICE, "mutation { putNote(id: \"ef-1\") { owner id version } }", Map.of());
+            http.post(Caller.ALICE, "mutation { updateNote(id: \"ef-1\", text: \"v2\") { owner id version } }",
+                    Map.of());
+
+            JsonNode data = client.next("data");
+            assertThat(data.at("/payload/data/onOwnNotes/id").asText()).isEqualTo("ef-1");
+            assertThat(data.at("/payload/data/onOwnNotes/version").asInt()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void refusesAStartWithABadSignature(AppSyncEmulator emulator) {
         try (RealtimeClient client = connected(emulator, Caller.ALICE)) {
             client.start("forged", Caller.WRONG_SECRET, ON_NOTE, Map.of());

@@ -51,7 +51,12 @@ class ResolverUtilitiesTest {
                 new Row("/getRequest", "{\"operation\":\"GetItem\",\"key\":{\"id\":{\"S\":\"k\"}},"
                         + "\"consistentRead\":false}"),
                 new Row("/input", "{\"k\":[1,2]}"),
-                new Row("/hasOwn", "true"));
+                new Row("/hasOwn", "true"),
+                new Row("/subscriptionFilter", "{\"filterGroup\":["
+                        + "{\"filters\":[{\"fieldName\":\"a\",\"operator\":\"eq\",\"value\":1},"
+                        + "{\"fieldName\":\"b\",\"operator\":\"gt\",\"value\":2}]},"
+                        + "{\"filters\":[{\"fieldName\":\"a\",\"operator\":\"eq\",\"value\":1},"
+                        + "{\"fieldName\":\"c\",\"operator\":\"in\",\"value\":[\"x\"]}]}]}"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -87,6 +87,7 @@ final class ResolverPipeline {
         private final List<ResolverError> appended = new ArrayList<>();
         private @Nullable Object previous;
         private @Nullable DataSourceResult dataSourceResult;
+        private @Nullable Object subscriptionFilter;
 
         private Run(FieldCall call) {
             this.call = call;
@@ -111,6 +112,9 @@ final class ResolverPipeline {
             HandlerOutcome outcome = js.invoke(module, function, ctx);
             stash = outcome.stash();
             appended.addAll(outcome.appendedErrors());
+            if (outcome.subscriptionFilter() != null) {
+                subscriptionFilter = outcome.subscriptionFilter();
+            }
             return outcome;
         }
 
@@ -127,7 +131,7 @@ final class ResolverPipeline {
             }
             errors.addAll(appended);
             boolean failed = last.kind() == HandlerOutcome.Kind.ERROR;
-            return new FieldResult(failed ? null : last.value(), errors, failed, last.subscriptionFilter());
+            return new FieldResult(failed ? null : last.value(), errors, failed, subscriptionFilter);
         }
     }
 }
