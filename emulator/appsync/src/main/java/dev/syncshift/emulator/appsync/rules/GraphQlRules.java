@@ -49,7 +49,7 @@ public final class GraphQlRules implements AutoCloseable {
         this.js = new JsRuntime(codeByModule(api));
         this.pipeline = new ResolverPipeline(js, new DynamoDbDataSource(store), api.environment());
         GraphQLSchema schema = schema(api);
-        this.graphQl = GraphQL.newGraphQL(schema).build();
+        this.graphQl = GraphQL.newGraphQL(schema).preparsedDocumentProvider(new DocumentCache()).build();
         Map<String, ResolverDefinition> subscriptionResolvers = api.resolvers().stream()
                 .filter(r -> r.typeName().equals("Subscription"))
                 .collect(Collectors.toMap(ResolverDefinition::fieldName, r -> r));
