@@ -107,5 +107,6 @@ class IamAuthorizationTest {
                 .asText().substring(whoami.at("/identity/userArn").asText().lastIndexOf('/') + 1));
         assertThat(whoami.at("/greeting").asText()).isEqualTo("hello");
         assertThat(whoami.at("/table").asText()).isEqualTo("notes-test");
+        assertThat(whoami.at("/signedAt").asText()).matches("\\d{8}T\\d{6}Z");
     }
 }

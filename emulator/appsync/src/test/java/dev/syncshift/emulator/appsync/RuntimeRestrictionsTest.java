@@ -46,6 +46,8 @@ class RuntimeRestrictionsTest {
                 new Rejection("--", "let i = 0; --i;", "unary operator -- is not supported"),
                 new Rejection("~", "const i = ~1;", "unary operator ~ is not supported"),
                 new Rejection("in operator", "if ('x' in ctx.args) { }", "in operator is not supported"),
+                new Rejection("over 32,768 characters", "return {}; // " + "x".repeat(32_768),
+                        "the limit is 32768."),
                 new Rejection("unbundled import", "return {};\n}\nimport { chunk } from 'lodash';\nfunction unused() {",
                         "cannot resolve import 'lodash'"));
     }

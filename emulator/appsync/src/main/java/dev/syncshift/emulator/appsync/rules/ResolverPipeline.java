@@ -101,7 +101,10 @@ final class ResolverPipeline {
             ctx.put("stash", stash);
             ctx.put("info", call.info());
             ctx.put("env", environment);
-            ctx.put("request", Map.of("headers", Map.of(), "domainName", (Object) "127.0.0.1"));
+            Map<String, @Nullable Object> request = new HashMap<>();
+            request.put("headers", call.headers());
+            request.put("domainName", null);
+            ctx.put("request", request);
             ctx.put("prev", previousMap());
             if (withResult && dataSourceResult != null) {
                 ctx.put("result", dataSourceResult.result());

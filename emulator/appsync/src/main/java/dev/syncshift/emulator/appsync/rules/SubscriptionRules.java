@@ -133,7 +133,7 @@ public final class SubscriptionRules {
         Map<String, @Nullable Object> info = new HashMap<>();
         info.put("fieldName", fieldName);
         info.put("parentTypeName", "Subscription");
-        return pipeline.resolve(resolver, new FieldCall(arguments, null, identity, info));
+        return pipeline.resolve(resolver, new FieldCall(arguments, null, identity, info, Map.of()));
     }
 
     /**

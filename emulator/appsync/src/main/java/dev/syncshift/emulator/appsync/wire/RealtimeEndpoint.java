@@ -62,15 +62,25 @@ public final class RealtimeEndpoint implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketOpen(Session opened) {
         this.session = opened;
-        if (connectionFailure != null) {
-            send(message(null, "connection_error", Map.of("errors",
-                    json.httpError(connectionFailure.code(), connectionFailure.getMessage()).get("errors"))));
-            opened.close();
+    }
+
+    /** A connection that failed authorization answers its first message with connection_error and closes. */
+    private boolean refuseConnection() {
+        AppSyncServiceException failure = connectionFailure;
+        if (failure == null) {
+            return false;
         }
+        send(message(null, "connection_error", Map.of("errors",
+                json.httpError(failure.code(), failure.getMessage()).get("errors"))));
+        close();
+        return true;
     }
 
     @Override
     public void onWebSocketText(String text) {
+        if (refuseConnection()) {
+            return;
+        }
         JsonNode message;
         try {
             message = json.mapper().readTree(text);
