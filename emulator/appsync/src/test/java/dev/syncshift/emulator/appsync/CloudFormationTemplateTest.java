@@ -40,7 +40,12 @@ class CloudFormationTemplateTest {
                 new Value("!Sub with GetAtt", "!Sub '${Source.Name}'", "items"),
                 new Value("!Join", "!Join ['-', [a, !Ref Stage, c]]", "a-dev-c"),
                 new Value("long form Fn::GetAtt", "{'Fn::GetAtt': [Source, Name]}", "items"),
-                new Value("!GetAtt TableName", "!GetAtt Table.TableName", "items-dev"));
+                new Value("!GetAtt TableName", "!GetAtt Table.TableName", "items-dev"),
+                new Value("!GetAtt Table.Arn in !Sub", "!Sub '${Table.Arn}/index/*'",
+                        "arn:aws:dynamodb:us-east-1:123456789012:table/items-dev/index/*"),
+                new Value("!GetAtt Role.Arn", "!GetAtt Role.Arn", "arn:aws:iam::123456789012:role/migrator"),
+                new Value("!GetAtt Role.Arn without RoleName", "!GetAtt Unnamed.Arn",
+                        "arn:aws:iam::123456789012:role/Unnamed"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -95,6 +100,11 @@ class CloudFormationTemplateTest {
                       TableName: !Sub items-${Stage}
                       AttributeDefinitions: [{AttributeName: pk, AttributeType: S}]
                       KeySchema: [{AttributeName: pk, KeyType: HASH}]
+                  Role:
+                    Type: AWS::IAM::Role
+                    Properties: {RoleName: migrator}
+                  Unnamed:
+                    Type: AWS::IAM::Role
                   Source:
                     Type: AWS::AppSync::DataSource
                     Properties: {Name: items, Type: AMAZON_DYNAMODB, DynamoDBConfig: {TableName: !Ref Table}}

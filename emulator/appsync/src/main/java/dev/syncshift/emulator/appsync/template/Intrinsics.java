@@ -71,10 +71,25 @@ final class Intrinsics {
         Map<String, Object> properties = properties(id);
         return switch (attribute) {
             case "Name" -> properties.containsKey("Name") ? string(properties.get("Name")) : id;
-            case "Arn" -> "arn:aws:local:::" + id;
+            case "Arn" -> arn(id, properties);
             case "TableName" -> tableName(id);
             default -> id;
         };
+    }
+
+    /** ARNs as CloudFormation would report them, in the pseudo account and region. */
+    private String arn(String id, Map<String, Object> properties) {
+        Map<String, Object> resource = resources.get(id);
+        Object type = resource == null ? null : resource.get("Type");
+        String account = PSEUDO.get("AWS::AccountId");
+        if ("AWS::IAM::Role".equals(type)) {
+            String name = properties.containsKey("RoleName") ? string(properties.get("RoleName")) : id;
+            return "arn:aws:iam::" + account + ":role/" + name;
+        }
+        if ("AWS::DynamoDB::Table".equals(type)) {
+            return "arn:aws:dynamodb:" + PSEUDO.get("AWS::Region") + ":" + account + ":table/" + tableName(id);
+        }
+        return "arn:aws:cloudformation:" + PSEUDO.get("AWS::Region") + ":" + account + ":resource/" + id;
     }
 
     private String sub(Object value) {
