@@ -7,6 +7,7 @@ import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.execution.DataFetcherResult;
+import graphql.language.AstPrinter;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
@@ -155,6 +156,8 @@ public final class GraphQlRules implements AutoCloseable {
         info.put("variables", env.getVariables());
         info.put("selectionSetList", env.getSelectionSet().getFields().stream()
                 .map(SelectedField::getQualifiedName).toList());
+        info.put("selectionSetGraphQL", env.getField().getSelectionSet() == null ? ""
+                : AstPrinter.printAst(env.getField().getSelectionSet()));
         return info;
     }
 
