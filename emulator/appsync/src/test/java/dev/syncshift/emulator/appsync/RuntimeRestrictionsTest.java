@@ -84,6 +84,16 @@ class RuntimeRestrictionsTest {
                 .hasMessage("Resolver Query.f: only the APPSYNC_JS runtime is supported (VTL is not)");
     }
 
+    @Test
+    void refusesResolversOfFieldsTheSchemaLacks() throws IOException {
+        Path template = template("return {};", "Runtime: { Name: APPSYNC_JS, RuntimeVersion: 1.0.0 }");
+        Files.writeString(template, Files.readString(template).replace("FieldName: f", "FieldName: g"));
+
+        assertThatThrownBy(() -> AppSyncEmulator.start(AppSyncEmulatorConfig.of(template, null)))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessage("No field named g found on type Query");
+    }
+
     private Path template(String requestBody, String runtime) throws IOException {
         String code = "import { util } from '@aws-appsync/utils';\nexport function request(ctx) {\n  " + requestBody
                 + "\n}\nexport function response(ctx) {\n  return ctx.result;\n}\n";

@@ -8,6 +8,8 @@ import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.execution.DataFetcherResult;
 import graphql.language.AstPrinter;
+import graphql.language.FieldDefinition;
+import graphql.language.ObjectTypeDefinition;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
@@ -15,6 +17,7 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.SelectedField;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.TypeDefinitionRegistry;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,7 +72,25 @@ public final class GraphQlRules implements AutoCloseable {
      */
     public static void validate(ApiDefinition api) {
         codeByModule(api).forEach(JsModules::link);
-        SchemaPrelude.parse(api.schema());
+        TypeDefinitionRegistry registry;
+        try {
+            registry = SchemaPrelude.parse(api.schema());
+        } catch (RuntimeException e) {
+            throw new BadRequestException("Schema is invalid: " + e.getMessage());
+        }
+        api.resolvers().forEach(resolver -> checkField(registry, resolver));
+    }
+
+    /** AppSync refuses a resolver whose field the schema lacks. */
+    private static void checkField(TypeDefinitionRegistry registry, ResolverDefinition resolver) {
+        ObjectTypeDefinition type = registry.getTypeOrNull(resolver.typeName(), ObjectTypeDefinition.class);
+        Stream<FieldDefinition> fields = type == null ? Stream.empty() : type.getFieldDefinitions().stream();
+        Stream<FieldDefinition> extended = registry.objectTypeExtensions()
+                .getOrDefault(resolver.typeName(), List.of()).stream().flatMap(e -> e.getFieldDefinitions().stream());
+        if (Stream.concat(fields, extended).noneMatch(f -> f.getName().equals(resolver.fieldName()))) {
+            throw new BadRequestException("No field named " + resolver.fieldName() + " found on type "
+                    + resolver.typeName());
+        }
     }
 
     /**
