@@ -1,0 +1,334 @@
+// The part of @aws-appsync/utils (and @aws-appsync/utils/dynamodb) that the emulator provides to
+// APPSYNC_JS resolver modules. Loaded once per JS context; resolver code reaches it through the
+// rewritten imports (see JsModules). This file is trusted runtime code, not checked by JsCodeRestrictions.
+(function () {
+  'use strict';
+  const state = { errors: [], filter: null };
+
+  function signal(kind, payload) {
+    const e = new Error(payload.message || kind);
+    e.__appsync = Object.assign({ kind }, payload);
+    return e;
+  }
+  function errorPayload(message, type, data, info) {
+    return { message: String(message), type: type ?? null, data: data ?? null, info: info ?? null };
+  }
+  function isMap(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+  }
+
+  const ddbUtil = {
+    toDynamoDB(v) {
+      if (v === null || v === undefined) return { NULL: true };
+      if (typeof v === 'string') return { S: v };
+      if (typeof v === 'number') return { N: String(v) };
+      if (typeof v === 'boolean') return { BOOL: v };
+      if (Array.isArray(v)) return { L: v.map((x) => ddbUtil.toDynamoDB(x)) };
+      return { M: ddbUtil.toMapValues(v) };
+    },
+    toMapValues(obj) {
+      const out = {};
+      for (const [k, val] of Object.entries(obj ?? {})) {
+        if (val !== undefined) out[k] = ddbUtil.toDynamoDB(val);
+      }
+      return out;
+    },
+    toDynamoDBJson(v) { return JSON.stringify(ddbUtil.toDynamoDB(v)); },
+    toMapValuesJson(v) { return JSON.stringify(ddbUtil.toMapValues(v)); },
+    toString(s) { return { S: s }; },
+    toStringJson(s) { return JSON.stringify({ S: s }); },
+    toNumber(n) { return { N: String(n) }; },
+    toNumberJson(n) { return JSON.stringify({ N: String(n) }); },
+    toBoolean(b) { return { BOOL: b }; },
+    toNull() { return { NULL: true }; },
+    toStringSet(list) { return { SS: list }; },
+    toNumberSet(list) { return { NS: list.map(String) }; },
+    toBinary(b64) { return { B: b64 }; },
+    toBinarySet(list) { return { BS: list }; },
+    toList(list) { return { L: list.map((x) => ddbUtil.toDynamoDB(x)) }; },
+    toMap(obj) { return { M: ddbUtil.toMapValues(obj) }; },
+  };
+
+  function pad(n, width) {
+    return String(n).padStart(width, '0');
+  }
+
+  const time = {
+    nowISO8601() { return new Date().toISOString(); },
+    nowEpochSeconds() { return Math.floor(Date.now() / 1000); },
+    nowEpochMilliSeconds() { return Date.now(); },
+    parseISO8601ToEpochMilliSeconds(s) { return Date.parse(s); },
+    epochMilliSecondsToSeconds(ms) { return Math.floor(ms / 1000); },
+    epochMilliSecondsToISO8601(ms) { return new Date(ms).toISOString(); },
+    nowFormatted(format) {
+      const d = new Date();
+      return format.replace('yyyy', d.getUTCFullYear()).replace('MM', pad(d.getUTCMonth() + 1, 2))
+        .replace('dd', pad(d.getUTCDate(), 2)).replace('HH', pad(d.getUTCHours(), 2))
+        .replace('mm', pad(d.getUTCMinutes(), 2)).replace('ss', pad(d.getUTCSeconds(), 2));
+    },
+  };
+
+  function typeOf(v) {
+    if (v === null || v === undefined) return 'Null';
+    if (Array.isArray(v)) return 'List';
+    if (typeof v === 'number') return 'Number';
+    if (typeof v === 'string') return 'String';
+    if (typeof v === 'boolean') return 'Boolean';
+    return 'Map';
+  }
+
+  const OPERATORS = ['eq', 'ne', 'le', 'lt', 'ge', 'gt', 'contains', 'notContains', 'beginsWith', 'in', 'notIn',
+    'between', 'containsAny'];
+
+  // Disjunctive normal form of a filter object: a list of groups, each a list of {fieldName, operator, value}.
+  function filterGroups(filter, ignored) {
+    let groups = [[]];
+    for (const [key, value] of Object.entries(filter ?? {})) {
+      if (key === 'or') {
+        const alternatives = value.flatMap((f) => filterGroups(f, ignored));
+        groups = groups.flatMap((g) => alternatives.map((a) => g.concat(a)));
+      } else if (key === 'and') {
+        for (const f of value) {
+          const parts = filterGroups(f, ignored);
+          groups = groups.flatMap((g) => parts.map((p) => g.concat(p)));
+        }
+      } else if (!ignored.includes(key)) {
+        const conditions = Object.entries(value)
+          .filter(([op]) => OPERATORS.includes(op))
+          .map(([operator, v]) => ({ fieldName: key, operator, value: v }));
+        groups = groups.map((g) => g.concat(conditions));
+      }
+    }
+    return groups;
+  }
+
+  // Expressions with generated placeholders (#name, :value) from AppSync's filter and condition objects.
+  function expressionBuilder() {
+    const names = {};
+    const values = {};
+    let count = 0;
+    return {
+      name(path) {
+        return path.split('.').map((part) => {
+          const placeholder = '#' + part.replace(/[^A-Za-z0-9_]/g, '_');
+          names[placeholder] = part;
+          return placeholder;
+        }).join('.');
+      },
+      value(v) {
+        count += 1;
+        const placeholder = ':p' + count;
+        values[placeholder] = ddbUtil.toDynamoDB(v);
+        return placeholder;
+      },
+      build(expression) {
+        return expression ? { expression, expressionNames: names, expressionValues: values } : null;
+      },
+    };
+  }
+
+  const COMPARISONS = { eq: '=', ne: '<>', le: '<=', lt: '<', ge: '>=', gt: '>' };
+
+  function comparison(name, op, v, b) {
+    if (COMPARISONS[op]) return `${name} ${COMPARISONS[op]} ${b.value(v)}`;
+    switch (op) {
+      case 'contains': return `contains(${name}, ${b.value(v)})`;
+      case 'notContains': return `NOT contains(${name}, ${b.value(v)})`;
+      case 'beginsWith': return `begins_with(${name}, ${b.value(v)})`;
+      case 'between': return `${name} BETWEEN ${b.value(v[0])} AND ${b.value(v[1])}`;
+      case 'in': return `${name} IN (${v.map((x) => b.value(x)).join(', ')})`;
+      case 'attributeExists': return v ? `attribute_exists(${name})` : `attribute_not_exists(${name})`;
+      case 'attributeType': return `attribute_type(${name}, ${b.value(v)})`;
+      case 'size': return Object.entries(v).map(([o, x]) => comparison(`size(${name})`, o, x, b)).join(' AND ');
+      default: throw new Error(`Unsupported operator ${op}`);
+    }
+  }
+
+  function conditionText(filter, b, bare) {
+    const parts = [];
+    for (const [key, value] of Object.entries(filter ?? {})) {
+      if (value === undefined || value === null) continue;
+      if (key === 'and' || key === 'or') {
+        const subs = value.map((f) => conditionText(f, b)).filter((x) => x);
+        if (subs.length) parts.push('(' + subs.join(key === 'and' ? ' AND ' : ' OR ') + ')');
+      } else if (key === 'not') {
+        const sub = conditionText(Array.isArray(value) ? { and: value } : value, b);
+        if (sub) parts.push(`(NOT ${sub})`);
+      } else {
+        for (const [op, operand] of Object.entries(value)) parts.push(comparison(b.name(key), op, operand, b));
+      }
+    }
+    if (!parts.length) return null;
+    return bare ? parts.join(' AND ') : '(' + parts.join(' AND ') + ')';
+  }
+
+  // bare: no outer parentheses, for key conditions. Expressions of one request share a builder so that
+  // their placeholders do not collide once merged into one DynamoDB call.
+  function conditionObject(filter, bare, shared) {
+    if (!filter) return null;
+    const b = shared ?? expressionBuilder();
+    return b.build(conditionText(filter, b, bare));
+  }
+
+  const transform = {
+    toSubscriptionFilter(filter, ignoredFields) {
+      return { filterGroup: filterGroups(filter, ignoredFields ?? []).map((filters) => ({ filters })) };
+    },
+    toDynamoDBFilterExpression(filter) { return JSON.stringify(conditionObject(filter)); },
+    toDynamoDBConditionExpression(condition) { return JSON.stringify(conditionObject(condition)); },
+  };
+
+  const util = {
+    error(message, type, data, info) { throw signal('error', errorPayload(message, type, data, info)); },
+    appendError(message, type, data, info) { state.errors.push(errorPayload(message, type, data, info)); },
+    unauthorized() { throw signal('error', errorPayload('Unauthorized', 'Unauthorized')); },
+    autoId() { return __appsyncHost.uuid(); },
+    autoUlid() { return __appsyncHost.ulid(); },
+    authType() { return 'IAM Authorization'; },
+    isNull(v) { return v === null || v === undefined; },
+    isNullOrEmpty(v) { return v === null || v === undefined || v === ''; },
+    isNullOrBlank(v) { return v === null || v === undefined || String(v).trim() === ''; },
+    defaultIfNull(v, d) { return v === null || v === undefined ? d : v; },
+    defaultIfNullOrEmpty(v, d) { return util.isNullOrEmpty(v) ? d : v; },
+    defaultIfNullOrBlank(v, d) { return util.isNullOrBlank(v) ? d : v; },
+    isString(v) { return typeof v === 'string'; },
+    isNumber(v) { return typeof v === 'number'; },
+    isBoolean(v) { return typeof v === 'boolean'; },
+    isList(v) { return Array.isArray(v); },
+    isMap(v) { return isMap(v); },
+    typeOf,
+    matches(pattern, s) { return new RegExp('^(?:' + pattern + ')$').test(s); },
+    escapeJavaScript(s) { return JSON.stringify(String(s)).slice(1, -1); },
+    urlEncode(s) { return encodeURIComponent(s); },
+    urlDecode(s) { return decodeURIComponent(s); },
+    base64Encode(s) { return __appsyncHost.base64Encode(s); },
+    base64Decode(s) { return __appsyncHost.base64Decode(s); },
+    time,
+    transform,
+    dynamodb: ddbUtil,
+    str: {
+      toUpper(s) { return s.toUpperCase(); },
+      toLower(s) { return s.toLowerCase(); },
+      toReplace(s, a, b) { return s.split(a).join(b); },
+      normalize(s, form) { return s.normalize(form); },
+    },
+    math: {
+      roundNum(n) { return Math.round(n); },
+      minVal(a, b) { return Math.min(a, b); },
+      maxVal(a, b) { return Math.max(a, b); },
+      randomDouble() { return Math.random(); },
+      randomWithinRange(a, b) { return a + Math.floor(Math.random() * (b - a)); },
+    },
+  };
+
+  const runtime = {
+    earlyReturn(value) { throw signal('early', { value: value === undefined ? null : value }); },
+  };
+  const extensions = {
+    setSubscriptionFilter(filter) { state.filter = filter; },
+    setSubscriptionInvalidationFilter() {},
+    invalidateSubscriptions() {},
+  };
+
+  const operations = {
+    add(value) { return { __op: 'add', value }; },
+    remove() { return { __op: 'remove' }; },
+    replace(value) { return { __op: 'replace', value }; },
+    increment(by) { return { __op: 'increment', value: by ?? 1 }; },
+    decrement(by) { return { __op: 'decrement', value: by ?? 1 }; },
+    append(items) { return { __op: 'append', value: items }; },
+    prepend(items) { return { __op: 'prepend', value: items }; },
+    updateListItem(value, index) { return { __op: 'updateListItem', value, index }; },
+  };
+
+  function updateExpression(update, b) {
+    const set = [];
+    const add = [];
+    const remove = [];
+    for (const [field, raw] of Object.entries(update ?? {})) {
+      const name = b.name(field);
+      const op = raw !== null && typeof raw === 'object' && raw.__op ? raw : { __op: 'replace', value: raw };
+      switch (op.__op) {
+        case 'remove': remove.push(name); break;
+        case 'add': add.push(`${name} ${b.value(op.value)}`); break;
+        case 'increment': set.push(`${name} = ${name} + ${b.value(op.value)}`); break;
+        case 'decrement': set.push(`${name} = ${name} - ${b.value(op.value)}`); break;
+        case 'append': set.push(`${name} = list_append(${name}, ${b.value(op.value)})`); break;
+        case 'prepend': set.push(`${name} = list_append(${b.value(op.value)}, ${name})`); break;
+        case 'updateListItem': set.push(`${name}[${op.index}] = ${b.value(op.value)}`); break;
+        default: set.push(`${name} = ${b.value(op.value)}`);
+      }
+    }
+    const clauses = [];
+    if (set.length) clauses.push('SET ' + set.join(', '));
+    if (add.length) clauses.push('ADD ' + add.join(', '));
+    if (remove.length) clauses.push('REMOVE ' + remove.join(', '));
+    return b.build(clauses.join(' '));
+  }
+
+  function withOptions(request, options) {
+    for (const [k, v] of Object.entries(options)) {
+      if (v !== undefined && v !== null) request[k] = v;
+    }
+    return request;
+  }
+
+  const dynamodb = {
+    operations,
+    get({ key, consistentRead, projection }) {
+      return withOptions({ operation: 'GetItem', key: ddbUtil.toMapValues(key) }, {
+        consistentRead: consistentRead ?? false,
+        projection: projection ? { expression: projection.join(', ') } : null,
+      });
+    },
+    put({ key, item, condition }) {
+      return withOptions({ operation: 'PutItem', key: ddbUtil.toMapValues(key),
+        attributeValues: ddbUtil.toMapValues(item) }, { condition: conditionObject(condition) });
+    },
+    remove({ key, condition }) {
+      return withOptions({ operation: 'DeleteItem', key: ddbUtil.toMapValues(key) },
+        { condition: conditionObject(condition) });
+    },
+    update({ key, update, condition }) {
+      const b = expressionBuilder();
+      return withOptions({ operation: 'UpdateItem', key: ddbUtil.toMapValues(key),
+        update: updateExpression(update, b) }, { condition: conditionObject(condition, false, b) });
+    },
+    query(request) {
+      const { query, filter, ...rest } = request;
+      const b = expressionBuilder();
+      return withOptions({ operation: 'Query', query: conditionObject(query, true, b) },
+        Object.assign({ filter: conditionObject(filter, false, b) }, rest));
+    },
+    scan(request) {
+      const { filter, ...rest } = request ?? {};
+      return withOptions({ operation: 'Scan' }, Object.assign({ filter: conditionObject(filter) }, rest));
+    },
+  };
+
+  function outcome(kind, value, ctx, error) {
+    return JSON.stringify({
+      kind, value: value === undefined ? null : value, stash: ctx.stash, error: error ?? null,
+      errors: state.errors, filter: state.filter,
+    });
+  }
+
+  function invoke(fn, ctxJson) {
+    state.errors = [];
+    state.filter = null;
+    const ctx = JSON.parse(ctxJson);
+    ctx.args = ctx.arguments;
+    try {
+      return outcome('ok', fn(ctx), ctx);
+    } catch (e) {
+      if (e && e.__appsync && e.__appsync.kind === 'early') return outcome('early', e.__appsync.value, ctx);
+      if (e && e.__appsync) {
+        const { message, type, data, info } = e.__appsync;
+        return outcome('error', null, ctx, { message, type, data, info });
+      }
+      throw e;
+    }
+  }
+
+  globalThis.__appsync = { utils: { util, runtime, extensions }, dynamodb, invoke };
+})();
