@@ -123,6 +123,8 @@ public final class CognitoSyncEmulator implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setUriCompliance(UriCompliance.LEGACY);
         http.setSendServerVersion(false);
+        // Signed requests carry unique header values; Jetty's per-connection header cache thrashed on them (profiled)
+        http.setHeaderCacheSize(0);
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(config.host());
