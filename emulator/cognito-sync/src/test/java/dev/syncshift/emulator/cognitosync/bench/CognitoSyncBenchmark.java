@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
@@ -28,8 +29,8 @@ import software.amazon.awssdk.services.cognitosync.model.RecordPatch;
  * Requests per second of ListRecords and UpdateRecords from concurrent real SDK clients (BENCHMARK.md). Not part of
  * {@code mvn test} (the name does not end in Test); run it with
  * {@code ./mvnw -B -q -pl emulator/cognito-sync -am test -Dtest=CognitoSyncBenchmark
- * -Dsurefire.failIfNoSpecifiedTests=false}. Tuning: {@code -Dbench.threads} (4), {@code -Dbench.rounds} (5),
- * {@code -Dbench.seconds} (3), {@code -Dbench.records} (10 per dataset).
+ * -Dsurefire.failIfNoSpecifiedTests=false}. Tuning: {@code -Dbench.threads} (4), {@code -Dbench.warmups} (2),
+ * {@code -Dbench.rounds} (5), {@code -Dbench.seconds} (3), {@code -Dbench.records} (10 per dataset).
  *
  * <p>Each thread has its own client and its own identity and dataset. The same loops also run against
  * {@link CannedServer}, which answers with fixed bodies, so the figures come with a baseline from the same run.
@@ -41,15 +42,16 @@ class CognitoSyncBenchmark {
 
     private final int threads = Integer.getInteger("bench.threads", 4);
     private final int records = Integer.getInteger("bench.records", 10);
-    private final Throughput throughput = new Throughput(threads, Integer.getInteger("bench.rounds", 5),
-            Integer.getInteger("bench.seconds", 3) * 1000L);
+    private final Throughput throughput = new Throughput(threads, Integer.getInteger("bench.warmups", 2),
+            Integer.getInteger("bench.rounds", 5), Integer.getInteger("bench.seconds", 3) * 1000L);
 
     @Test
     void listRecordsAndUpdateRecordsPerSecond() throws Exception {
         System.setProperty("http.maxConnections", String.valueOf(threads * 2));
         List<String> report = new ArrayList<>();
-        report.add(String.format(Locale.ROOT, "threads=%d rounds=%d seconds=%d records/dataset=%d cores=%d "
-                + "load average at start=%.1f", threads, throughput.rounds(), throughput.roundMillis() / 1000, records,
+        report.add(String.format(Locale.ROOT, "threads=%d warmups=%d rounds=%d seconds=%d records/dataset=%d "
+                + "cores=%d load average at start=%.1f", threads, throughput.warmups(), throughput.rounds(),
+                throughput.roundMillis() / 1000, records,
                 Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         try (CognitoSyncEmulator emulator = CognitoSyncEmulator.start(CognitoSyncEmulatorConfig.builder().build())) {
@@ -57,33 +59,35 @@ class CognitoSyncBenchmark {
             ListRecordsResponse sample = fleet.list(fleet.clients().get(0), 0);
             try (CannedServer canned = new CannedServer(listBody(sample), updateBody(sample.records().get(0)))) {
                 Fleet baseline = fleet.pointedAt(canned.endpoint());
-                compare(report, "ListRecords", measureList(fleet), measureList(baseline));
-                compare(report, "UpdateRecords", measureUpdate(fleet), measureUpdate(baseline));
+                report(report, "ListRecords", throughput.compare(lists(fleet), lists(baseline)));
+                report(report, "UpdateRecords", throughput.compare(updates(fleet), updates(baseline)));
             }
         }
         report.forEach(System.out::println);
         Files.write(Path.of("target", "benchmark.txt"), report);
     }
 
-    private Throughput.Result measureList(Fleet fleet) throws Exception {
-        return throughput.measure(worker -> () -> fleet.list(fleet.clients().get(worker), worker));
+    private static IntFunction<Throughput.Call> lists(Fleet fleet) {
+        return worker -> () -> fleet.list(fleet.clients().get(worker), worker);
     }
 
-    private Throughput.Result measureUpdate(Fleet fleet) throws Exception {
-        return throughput.measure(worker -> {
+    private static IntFunction<Throughput.Call> updates(Fleet fleet) {
+        return worker -> {
             CognitoSyncClient sync = fleet.clients().get(worker);
             String token = fleet.list(sync, worker).syncSessionToken();
             long[] count = {0};
             return () -> count[0] = fleet.push(sync, worker, token, count[0]);
-        });
+        };
     }
 
-    private static void compare(List<String> report, String operation, Throughput.Result emulator,
-            Throughput.Result baseline) {
+    private static void report(List<String> report, String operation, List<Throughput.Result> results) {
+        Throughput.Result emulator = results.get(0);
+        Throughput.Result baseline = results.get(1);
         assertThat(emulator.errors()).as(operation + " errors").isZero();
-        report.add(String.format(Locale.ROOT, "%-13s emulator %,6.0f req/s %,5.0f us CPU/req | canned baseline "
-                + "%,6.0f req/s %,5.0f us CPU/req | ratio %.2f | rounds: emulator %s, baseline %s", operation,
-                emulator.median(), emulator.cpuMicrosPerRequest(), baseline.median(), baseline.cpuMicrosPerRequest(),
+        report.add(String.format(Locale.ROOT, "%-13s emulator %,6.0f req/s (CPU/req %,5.0f us, server %,4.0f us) | "
+                + "canned %,6.0f req/s (CPU/req %,5.0f us, server %,4.0f us) | ratio %.2f | rounds %s vs %s",
+                operation, emulator.median(), emulator.cpuMicrosPerRequest(), emulator.serverMicrosPerRequest(),
+                baseline.median(), baseline.cpuMicrosPerRequest(), baseline.serverMicrosPerRequest(),
                 emulator.median() / baseline.median(), rates(emulator), rates(baseline)));
     }
 

@@ -2,6 +2,8 @@ package dev.syncshift.emulator.cognitosync.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -11,55 +13,59 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 
 /**
- * Runs a call in a loop on {@code threads} threads for timed rounds and reports requests per second, the median
- * over the rounds after one warm-up round that is not counted, and the process CPU time per request (client and
- * server together), which moves less than the rate when other processes share the machine.
+ * Runs two targets' calls in loops on {@code threads} threads, in alternating timed rounds after warm-up rounds of
+ * each, so that JIT warm-up and the load of other processes fall on both alike. For each target it reports the
+ * median requests per second, the process CPU time per request (client and server together) and the CPU time of
+ * the server's threads per request; the CPU figures move less than the rates when other processes share the machine.
  *
  * @param threads concurrent callers
- * @param rounds counted rounds
+ * @param warmups uncounted rounds of each target before the counted ones
+ * @param rounds counted rounds of each target
  * @param roundMillis the length of each round
  */
-record Throughput(int threads, int rounds, long roundMillis) {
+record Throughput(int threads, int warmups, int rounds, long roundMillis) {
 
     private static final OperatingSystemMXBean CPU =
             (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
-    /** The result of one measured call: each round's rate and their median. */
-    record Result(List<Double> perRound, double median, double cpuMicrosPerRequest, long errors) {
+    /** One target's figures: each counted round's rate and the medians. */
+    record Result(List<Double> perRound, double median, double cpuMicrosPerRequest, double serverMicrosPerRequest,
+            long errors) {
     }
 
-    /** A call made in a loop by one thread; {@code worker} is the thread's index. */
+    /** A call made in a loop by one thread. */
     @FunctionalInterface
     interface Call {
         void run() throws Exception;
     }
 
-    /** Measures {@code calls}: one {@link Call} per worker thread. */
-    Result measure(IntFunction<Call> calls) throws Exception {
+    /** Measures {@code first} and {@code second} (one {@link Call} per worker index each), alternating rounds. */
+    List<Result> compare(IntFunction<Call> first, IntFunction<Call> second) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Call> workers = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                workers.add(calls.apply(i));
+            List<Target> targets = List.of(new Target(workers(first)), new Target(workers(second)));
+            for (int r = 0; r < warmups; r++) {
+                for (Target target : targets) {
+                    round(pool, target.workers(), target.errors());
+                }
             }
-            LongAdder errors = new LongAdder();
-            round(pool, workers, errors);
-            List<Double> perRound = new ArrayList<>();
-            List<Double> cpu = new ArrayList<>();
             for (int r = 0; r < rounds; r++) {
-                long cpuBefore = CPU.getProcessCpuTime();
-                double rate = round(pool, workers, errors);
-                perRound.add(rate);
-                cpu.add((CPU.getProcessCpuTime() - cpuBefore) / 1000.0 / (rate * roundMillis / 1000.0));
+                for (Target target : targets) {
+                    target.measure(this, pool);
+                }
             }
-            return new Result(perRound, median(perRound), median(cpu), errors.sum());
+            return targets.stream().map(Target::result).toList();
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static double median(List<Double> values) {
-        return values.stream().sorted().toList().get(values.size() / 2);
+    private List<Call> workers(IntFunction<Call> calls) {
+        List<Call> workers = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            workers.add(calls.apply(i));
+        }
+        return workers;
     }
 
     private double round(ExecutorService pool, List<Call> workers, LongAdder errors) throws Exception {
@@ -84,6 +90,45 @@ record Throughput(int threads, int rounds, long roundMillis) {
             } catch (Exception e) {
                 errors.increment();
             }
+        }
+    }
+
+    /** CPU time of Jetty's request threads (named qtp...), which serve both the emulator and the baseline. */
+    private static long serverCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("qtp")) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
+    }
+
+    private static double median(List<Double> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
+    }
+
+    /** One target's workers and the figures of its counted rounds so far. */
+    private record Target(List<Call> workers, LongAdder errors, List<Double> rates, List<Double> cpu,
+            List<Double> server) {
+
+        Target(List<Call> workers) {
+            this(workers, new LongAdder(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+
+        void measure(Throughput throughput, ExecutorService pool) throws Exception {
+            long cpuBefore = CPU.getProcessCpuTime();
+            long serverBefore = serverCpuNanos();
+            double rate = throughput.round(pool, workers, errors);
+            double requests = rate * throughput.roundMillis() / 1000.0;
+            rates.add(rate);
+            cpu.add((CPU.getProcessCpuTime() - cpuBefore) / 1000.0 / requests);
+            server.add((serverCpuNanos() - serverBefore) / 1000.0 / requests);
+        }
+
+        Result result() {
+            return new Result(rates, median(rates), median(cpu), median(server), errors.sum());
         }
     }
 }
