@@ -56,8 +56,9 @@ public final class CognitoSyncEmulator implements AutoCloseable {
     public static CognitoSyncEmulator start(CognitoSyncEmulatorConfig config) {
         IdentityStore identityStore = new InMemoryIdentityStore();
         DatasetStore datasetStore = new InMemoryDatasetStore();
-        EmulatorState.initial(config.state()).loadInto(identityStore, datasetStore);
-        IdGenerator ids = new IdGenerator(config.seed());
+        EmulatorState initial = EmulatorState.initial(config.state());
+        initial.loadInto(identityStore, datasetStore);
+        IdGenerator ids = new IdGenerator(config.seed() ^ initial.idSalt());
         IdentityRules identities = new IdentityRules(identityStore, ids, config.clock(), config.region());
         SessionTokens tokens = new SessionTokens(ids.uuid(), config.clock());
         Services services = new Services(
