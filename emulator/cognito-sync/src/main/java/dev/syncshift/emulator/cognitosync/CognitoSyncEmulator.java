@@ -90,9 +90,16 @@ public final class CognitoSyncEmulator implements AutoCloseable {
     /** Stops the server, first exporting the state when the config names an export file; state is lost. */
     @Override
     public void close() {
-        if (exportOnExit != null) {
-            exportFixture(exportOnExit);
+        try {
+            if (exportOnExit != null) {
+                exportFixture(exportOnExit);
+            }
+        } finally {
+            stop();
         }
+    }
+
+    private void stop() {
         try {
             server.stop();
         } catch (Exception e) {

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.cognitosync.model.RecordPatch;
  * Requests per second of ListRecords and UpdateRecords from concurrent real SDK clients (BENCHMARK.md). Not part of
  * {@code mvn test} (the name does not end in Test); run it with
  * {@code ./mvnw -B -q -pl emulator/cognito-sync -am test -Dtest=CognitoSyncBenchmark
- * -Dsurefire.failIfNoSpecifiedTests=false}. Tuning: {@code -Dbench.threads} (4), {@code -Dbench.warmups} (2),
+ * -Dsurefire.failIfNoSpecifiedTests=false}. Tuning: {@code -Dbench.threads} (4), {@code -Dbench.warmups} (5),
  * {@code -Dbench.rounds} (5), {@code -Dbench.seconds} (3), {@code -Dbench.records} (10 per dataset).
  *
  * <p>Each thread has its own client and its own identity and dataset. The same loops also run against
@@ -42,7 +42,7 @@ class CognitoSyncBenchmark {
 
     private final int threads = Integer.getInteger("bench.threads", 4);
     private final int records = Integer.getInteger("bench.records", 10);
-    private final Throughput throughput = new Throughput(threads, Integer.getInteger("bench.warmups", 2),
+    private final Throughput throughput = new Throughput(threads, Integer.getInteger("bench.warmups", 5),
             Integer.getInteger("bench.rounds", 5), Integer.getInteger("bench.seconds", 3) * 1000L);
 
     @Test
