@@ -68,8 +68,9 @@ public final class CognitoSyncEmulator implements AutoCloseable {
     public static CognitoSyncEmulator start(CognitoSyncEmulatorConfig config) {
         IdentityStore identityStore = new InMemoryIdentityStore();
         DatasetStore datasetStore = new InMemoryDatasetStore();
-        EmulatorState.initial(config.state()).loadInto(identityStore, datasetStore);
-        IdGenerator ids = new IdGenerator(config.seed());
+        EmulatorState initial = EmulatorState.initial(config.state());
+        initial.loadInto(identityStore, datasetStore);
+        IdGenerator ids = new IdGenerator(config.seed() ^ initial.idSalt());
         IdentityRules identities = new IdentityRules(identityStore, ids, config.clock(), config.region());
         SessionTokens tokens = new SessionTokens(ids.uuid(), config.clock());
         CredentialRules credentials = new CredentialRules(identityStore, new InMemoryCredentialStore(), ids,
@@ -114,9 +115,16 @@ public final class CognitoSyncEmulator implements AutoCloseable {
     /** Stops the server, first exporting the state when the config names an export file; state is lost. */
     @Override
     public void close() {
-        if (exportOnExit != null) {
-            exportFixture(exportOnExit);
+        try {
+            if (exportOnExit != null) {
+                exportFixture(exportOnExit);
+            }
+        } finally {
+            stop();
         }
+    }
+
+    private void stop() {
         try {
             server.stop();
         } catch (Exception e) {
@@ -172,6 +180,8 @@ public final class CognitoSyncEmulator implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setUriCompliance(UriCompliance.LEGACY);
         http.setSendServerVersion(false);
+        // Signed requests carry unique header values; Jetty's per-connection header cache thrashed on them (profiled)
+        http.setHeaderCacheSize(0);
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(config.host());

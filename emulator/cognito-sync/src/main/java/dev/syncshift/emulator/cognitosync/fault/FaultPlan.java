@@ -14,9 +14,6 @@ import java.util.function.LongSupplier;
  */
 public record FaultPlan(double throttleRps, double faultRate, Duration latency, LongSupplier ticker) {
 
-    /** No faults. */
-    public static final FaultPlan NONE = new FaultPlan(0, 0, Duration.ZERO, System::nanoTime);
-
     /**
      * Validates the plan.
      *

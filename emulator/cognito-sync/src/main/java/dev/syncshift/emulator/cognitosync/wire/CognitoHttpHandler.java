@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -135,11 +136,18 @@ public final class CognitoHttpHandler extends Handler.Abstract {
         return lower;
     }
 
+    // A request id needs to be unique, not secret: UUID.randomUUID's shared SecureRandom showed up as contention.
+    private static String requestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID((random.nextLong() & ~0xF000L) | 0x4000L,
+                (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();
+    }
+
     private static void write(Response response, Callback callback, int status, Protocol protocol, byte[] body) {
         response.setStatus(status);
         response.getHeaders().put("Content-Type",
                 protocol == Protocol.AWS_JSON ? "application/x-amz-json-1.1" : "application/json");
-        response.getHeaders().put(REQUEST_ID, UUID.randomUUID().toString());
+        response.getHeaders().put(REQUEST_ID, requestId());
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 }

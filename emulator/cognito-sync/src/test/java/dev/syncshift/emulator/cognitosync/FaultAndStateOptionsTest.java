@@ -1,0 +1,54 @@
+package dev.syncshift.emulator.cognitosync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.syncshift.core.IdentityPoolId;
+import dev.syncshift.emulator.cognitosync.fixture.SyntheticPool;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The command-line options of faults and state map onto the config as FIXTURES.md says. */
+class FaultAndStateOptionsTest {
+
+    private static final String POOL = "us-east-1:00000000-0000-4000-8000-000000000001";
+
+    @Test
+    void faultOptionsFillTheFaultPlan() {
+        CognitoSyncEmulatorConfig config = CommandLine.parse(new String[] {
+            "--throttle-rps", "2.5", "--fault-rate", "0.1", "--latency-ms", "20", "--seed", "9"});
+
+        assertThat(config.faults().throttleRps()).isEqualTo(2.5);
+        assertThat(config.faults().faultRate()).isEqualTo(0.1);
+        assertThat(config.faults().latency()).isEqualTo(Duration.ofMillis(20));
+        assertThat(config.seed()).isEqualTo(9);
+    }
+
+    @Test
+    void stateOptionsFillTheStatePlanWithTheSeed() {
+        CognitoSyncEmulatorConfig config = CommandLine.parse(new String[] {
+            "--fixture", "in.json", "--generate", "12", "--identity-pool-id", POOL, "--seed", "3",
+            "--export-on-exit", "out.json"});
+
+        assertThat(config.state().fixture()).isEqualTo(Path.of("in.json"));
+        assertThat(config.state().synthetic()).isEqualTo(new SyntheticPool(12, new IdentityPoolId(POOL), 3));
+        assertThat(config.state().exportOnExit()).isEqualTo(Path.of("out.json"));
+    }
+
+    @Test
+    void noOptionsMeanNoFaultsAndAnEmptyStart() {
+        CognitoSyncEmulatorConfig config = CommandLine.parse(new String[0]);
+
+        assertThat(config.faults().isNone()).isTrue();
+        assertThat(config.state().fixture()).isNull();
+        assertThat(config.state().synthetic()).isNull();
+        assertThat(config.state().exportOnExit()).isNull();
+    }
+
+    @Test
+    void generateWithoutAPoolIdIsRefused() {
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--generate", "5"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("generate needs an identityPoolId");
+    }
+}
