@@ -16,8 +16,6 @@ import dev.syncshift.emulator.appsync.rules.GraphQlRequest;
 import dev.syncshift.emulator.appsync.rules.GraphQlRules;
 import dev.syncshift.emulator.appsync.rules.Identity;
 import dev.syncshift.emulator.appsync.store.InMemorySubscriptionStore;
-import dev.syncshift.emulator.appsync.store.ItemStore;
-import dev.syncshift.emulator.appsync.store.TableDefinition;
 import dev.syncshift.emulator.appsync.template.CloudFormationTemplate;
 import graphql.ExecutionResult;
 import org.junit.jupiter.api.Test;
@@ -66,7 +64,7 @@ class AppSyncBenchmarkTest {
             Figures query = sequential("query getNote (GetItem)", get, 0);
             IntConsumer none = i -> check(client.post(Caller.ALICE, "{ early(stop: false) }", Map.of()));
             GraphQlRules rules = new GraphQlRules(CloudFormationTemplate.load(TestApi.TEMPLATE).api(),
-                    shared(dynamoDb), new InMemorySubscriptionStore<>());
+                    new ClientItemStore(() -> dynamoDb), new InMemorySubscriptionStore<>());
             IntConsumer inProcessGet = i -> check(rules.execute(new GraphQlRequest(GET,
                     Map.of("id", "bench-" + (i % ROUNDS)), null), ALICE, Map.of()));
             IntConsumer inProcessNone = i -> check(rules.execute(new GraphQlRequest("{ early(stop: false) }",
@@ -143,24 +141,6 @@ class AppSyncBenchmarkTest {
         if (!result.getErrors().isEmpty()) {
             throw new IllegalStateException(result.getErrors().toString());
         }
-    }
-
-    /** The emulator's own DynamoDB, for a second API instance measured without HTTP. */
-    private static ItemStore shared(DynamoDbClient client) {
-        return new ItemStore() {
-            @Override
-            public void createTables(List<TableDefinition> tables) {
-            }
-
-            @Override
-            public DynamoDbClient client() {
-                return client;
-            }
-
-            @Override
-            public void close() {
-            }
-        };
     }
 
     private static void check(SignedGraphQlClient.Answer answer) {

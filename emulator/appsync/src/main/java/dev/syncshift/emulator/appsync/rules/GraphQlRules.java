@@ -18,6 +18,7 @@ import graphql.schema.SelectedField;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.TypeDefinitionRegistry;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class GraphQlRules implements AutoCloseable {
 
     static final String IDENTITY = "appsync.identity";
     static final String HEADERS = "appsync.headers";
+    private static final Duration APPSYNC_TIMEOUT = Duration.ofSeconds(30);
 
     private final JsRuntime js;
     private final ResolverPipeline pipeline;
@@ -53,7 +55,21 @@ public final class GraphQlRules implements AutoCloseable {
      */
     public GraphQlRules(ApiDefinition api, ItemStore store, SubscriptionStore<SubscriptionRules.Subscriber>
             subscriptionStore) {
-        this.js = new JsRuntime(codeByModule(api));
+        this(api, store, subscriptionStore, APPSYNC_TIMEOUT);
+    }
+
+    /**
+     * Builds the executable API with a custom resolver time limit.
+     *
+     * @param api the schema, resolvers and environment
+     * @param store where DynamoDB data sources read and write
+     * @param subscriptionStore where live subscriptions are kept
+     * @param handlerTimeout how long one request or response handler may run (AppSync: 30 s per request)
+     * @throws BadRequestException when the schema or any resolver code would not deploy on AppSync
+     */
+    public GraphQlRules(ApiDefinition api, ItemStore store, SubscriptionStore<SubscriptionRules.Subscriber>
+            subscriptionStore, Duration handlerTimeout) {
+        this.js = new JsRuntime(codeByModule(api), handlerTimeout);
         this.pipeline = new ResolverPipeline(js, new DynamoDbDataSource(store), api.environment());
         GraphQLSchema schema = schema(api);
         this.graphQl = GraphQL.newGraphQL(schema).preparsedDocumentProvider(new DocumentCache()).build();
