@@ -9,6 +9,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
@@ -58,19 +60,17 @@ public final class CognitoSyncEmulatorExtension implements BeforeAllCallback, Pa
 
     /** A Cognito Sync client for {@code endpoint}, signing with {@code credentials}, that never retries. */
     public static CognitoSyncClient syncClient(URI endpoint, AwsCredentials credentials) {
-        return CognitoSyncClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(credentials))
-                .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(o -> o.retryStrategy(retry -> retry.maxAttempts(1)))
-                .build();
+        return pointedAt(CognitoSyncClient.builder(), endpoint, credentials);
     }
 
     /** A Cognito Identity client for {@code endpoint}, signing with {@code credentials}, that never retries. */
     public static CognitoIdentityClient identityClient(URI endpoint, AwsCredentials credentials) {
-        return CognitoIdentityClient.builder()
-                .endpointOverride(endpoint)
+        return pointedAt(CognitoIdentityClient.builder(), endpoint, credentials);
+    }
+
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C pointedAt(B builder,
+            URI endpoint, AwsCredentials credentials) {
+        return builder.endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .httpClient(UrlConnectionHttpClient.create())
