@@ -1,0 +1,128 @@
+package dev.syncshift.emulator.appsync;
+
+import dev.syncshift.emulator.appsync.rules.GraphQlRules;
+import dev.syncshift.emulator.appsync.rules.IamAuthRules;
+import dev.syncshift.emulator.appsync.store.CredentialsRegistry;
+import dev.syncshift.emulator.appsync.store.DynamoDbItemStore;
+import dev.syncshift.emulator.appsync.store.InMemoryCredentialsRegistry;
+import dev.syncshift.emulator.appsync.store.InMemorySubscriptionStore;
+import dev.syncshift.emulator.appsync.store.ItemStore;
+import dev.syncshift.emulator.appsync.store.JsonFileCredentialsRegistry;
+import dev.syncshift.emulator.appsync.template.CloudFormationTemplate;
+import dev.syncshift.emulator.appsync.template.LoadedTemplate;
+import dev.syncshift.emulator.appsync.wire.AppSyncServer;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A running local AppSync data plane. {@link #start} is the single way to run it, embedded in tests or from
+ * {@link #main}. Thread-safe; {@link #close()} stops the server and releases DynamoDB.
+ */
+public final class AppSyncEmulator implements AutoCloseable {
+
+    private final AppSyncServer server;
+    private final GraphQlRules rules;
+    private final ItemStore store;
+    private final String host;
+
+    private AppSyncEmulator(AppSyncServer server, GraphQlRules rules, ItemStore store, String host) {
+        this.server = server;
+        this.rules = rules;
+        this.store = store;
+        this.host = host;
+    }
+
+    /**
+     * Loads the template, checks its code, creates its tables and starts serving.
+     *
+     * @param config the configuration
+     * @return the running emulator
+     * @throws dev.syncshift.emulator.appsync.rules.BadRequestException when the template or code would not
+     *     deploy on AppSync
+     * @throws IllegalStateException when the server cannot start
+     */
+    public static AppSyncEmulator start(AppSyncEmulatorConfig config) {
+        LoadedTemplate template = CloudFormationTemplate.load(config.template());
+        GraphQlRules.validate(template.api());
+        CredentialsRegistry credentials = config.credentials() == null
+                ? new InMemoryCredentialsRegistry(List.of()) : new JsonFileCredentialsRegistry(config.credentials());
+        ItemStore store = config.dynamoDbEndpoint() == null ? DynamoDbItemStore.embedded()
+                : DynamoDbItemStore.connect(config.dynamoDbEndpoint(), config.region());
+        GraphQlRules rules = null;
+        try {
+            store.createTables(template.tables());
+            rules = new GraphQlRules(template.api(), store, new InMemorySubscriptionStore<>());
+            AppSyncServer server = AppSyncServer.start(config.host(), config.port(), rules,
+                    new IamAuthRules(credentials, Clock.systemUTC()), config.keepAlive());
+            return new AppSyncEmulator(server, rules, store, config.host());
+        } catch (Exception e) {
+            if (rules != null) {
+                rules.close();
+            }
+            store.close();
+            throw e instanceof RuntimeException r ? r : new IllegalStateException("cannot start the emulator", e);
+        }
+    }
+
+    /**
+     * The GraphQL endpoint.
+     *
+     * @return {@code http://<host>:<port>/graphql}
+     */
+    public URI endpoint() {
+        return URI.create("http://" + host + ":" + server.port() + "/graphql");
+    }
+
+    /**
+     * The real-time endpoint.
+     *
+     * @return {@code ws://<host>:<port>/graphql/realtime}
+     */
+    public URI realtimeEndpoint() {
+        return URI.create("ws://" + host + ":" + server.port() + "/graphql/realtime");
+    }
+
+    /**
+     * The DynamoDB client the data sources use, to seed or inspect tables directly.
+     *
+     * @return the client, valid until {@link #close()}
+     */
+    public DynamoDbClient dynamoDb() {
+        return store.client();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the server", e);
+        } finally {
+            rules.close();
+            store.close();
+        }
+    }
+
+    /**
+     * Command line: {@code --template FILE [--port N] [--host ADDR] [--credentials FILE]
+     * [--dynamodb-endpoint URL] [--region R]}. Prints one line with the endpoint when ready.
+     *
+     * @param args the arguments
+     * @throws InterruptedException when interrupted while serving
+     */
+    public static void main(String[] args) throws InterruptedException {
+        AppSyncEmulatorConfig config = CommandLine.parse(args);
+        AppSyncEmulator emulator = start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            emulator.close();
+            stopped.countDown();
+        }));
+        System.out.println("AppSync emulator ready at " + emulator.endpoint() + " (real-time "
+                + emulator.realtimeEndpoint() + ")");
+        stopped.await();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.syncshift.emulator.appsync;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How to start an emulator.
+ *
+ * @param template the CloudFormation template (YAML or JSON)
+ * @param host the address to bind; {@code 127.0.0.1} unless you need otherwise
+ * @param port the port; 0 picks a free one
+ * @param credentials the credentials registry file, or null to accept no one
+ * @param dynamoDbEndpoint a DynamoDB endpoint, or null for DynamoDB Local in-process (must be on the class path)
+ * @param region the region of the DynamoDB endpoint's signing
+ * @param keepAlive the real-time {@code ka} interval
+ */
+public record AppSyncEmulatorConfig(
+        Path template,
+        String host,
+        int port,
+        @Nullable Path credentials,
+        @Nullable URI dynamoDbEndpoint,
+        String region,
+        Duration keepAlive) {
+
+    /** Checks the values. */
+    public AppSyncEmulatorConfig {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0..65535: " + port);
+        }
+        if (keepAlive.isNegative() || keepAlive.isZero()) {
+            throw new IllegalArgumentException("keepAlive must be positive");
+        }
+    }
+
+    /**
+     * Defaults: 127.0.0.1, port 0, embedded DynamoDB Local, {@code us-east-1}, keep-alive every 60 s.
+     *
+     * @param template the template
+     * @param credentials the credentials file, or null
+     * @return the configuration
+     */
+    public static AppSyncEmulatorConfig of(Path template, @Nullable Path credentials) {
+        return new AppSyncEmulatorConfig(template, "127.0.0.1", 0, credentials, null, "us-east-1",
+                Duration.ofSeconds(60));
+    }
+}

@@ -1,0 +1,167 @@
+package dev.syncshift.emulator.appsync.rules;
+
+import dev.syncshift.emulator.appsync.store.ItemStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * AppSync's batch and transaction request objects: BatchGetItem, BatchPutItem, BatchDeleteItem,
+ * TransactGetItems and TransactWriteItems, with AppSync's result shapes ({@code data}/{@code unprocessed*},
+ * {@code items}/{@code keys} and {@code cancellationReasons}).
+ */
+final class DynamoDbMultiItemOperations {
+
+    private final ItemStore store;
+
+    DynamoDbMultiItemOperations(ItemStore store) {
+        this.store = store;
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, @Nullable Object> batchGet(Map<String, @Nullable Object> request) {
+        Map<String, KeysAndAttributes> tables = new LinkedHashMap<>();
+        Map<String, List<Map<String, AttributeValue>>> requested = new LinkedHashMap<>();
+        ((Map<String, Object>) request.get("tables")).forEach((table, spec) -> {
+            Map<String, Object> s = (Map<String, Object>) spec;
+            List<Map<String, AttributeValue>> keys = ((List<Object>) s.get("keys")).stream()
+                    .map(AttributeValues::fromTypedMap).toList();
+            requested.put(table, keys);
+            tables.put(table, KeysAndAttributes.builder().keys(keys)
+                    .consistentRead(Boolean.TRUE.equals(s.get("consistentRead"))).build());
+        });
+        var response = store.client().batchGetItem(b -> b.requestItems(tables));
+        Map<String, @Nullable Object> data = new LinkedHashMap<>();
+        requested.forEach((table, keys) -> data.put(table, keys.stream()
+                .map(key -> found(response.responses().getOrDefault(table, List.of()), key)).toList()));
+        Map<String, @Nullable Object> unprocessed = new LinkedHashMap<>();
+        requested.keySet().forEach(table -> unprocessed.put(table, List.of()));
+        return result("data", data, "unprocessedKeys", unprocessed);
+    }
+
+    private static @Nullable Map<String, @Nullable Object> found(List<Map<String, AttributeValue>> items,
+            Map<String, AttributeValue> key) {
+        return items.stream()
+                .filter(item -> key.entrySet().stream().allMatch(e -> e.getValue().equals(item.get(e.getKey()))))
+                .findFirst().map(AttributeValues::toPlainMap).orElse(null);
+    }
+
+    Map<String, @Nullable Object> batchPut(Map<String, @Nullable Object> request) {
+        return batchWrite(request, true, "unprocessedItems");
+    }
+
+    Map<String, @Nullable Object> batchDelete(Map<String, @Nullable Object> request) {
+        return batchWrite(request, false, "unprocessedKeys");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, @Nullable Object> batchWrite(Map<String, @Nullable Object> request, boolean put,
+            String unprocessedName) {
+        Map<String, List<WriteRequest>> writes = new LinkedHashMap<>();
+        Map<String, @Nullable Object> data = new LinkedHashMap<>();
+        Map<String, @Nullable Object> unprocessed = new LinkedHashMap<>();
+        ((Map<String, Object>) request.get("tables")).forEach((table, list) -> {
+            List<Map<String, AttributeValue>> items = ((List<Object>) list).stream()
+                    .map(AttributeValues::fromTypedMap).toList();
+            writes.put(table, items.stream().map(item -> put
+                    ? WriteRequest.builder().putRequest(p -> p.item(item)).build()
+                    : WriteRequest.builder().deleteRequest(d -> d.key(item)).build()).toList());
+            data.put(table, items.stream().map(AttributeValues::toPlainMap).toList());
+            unprocessed.put(table, List.of());
+        });
+        store.client().batchWriteItem(b -> b.requestItems(writes));
+        return result("data", data, unprocessedName, unprocessed);
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, @Nullable Object> transactGet(Map<String, @Nullable Object> request) {
+        List<TransactGetItem> items = new ArrayList<>();
+        for (Object o : (List<Object>) request.get("transactItems")) {
+            Map<String, Object> item = (Map<String, Object>) o;
+            items.add(TransactGetItem.builder().get(g -> g.tableName(item.get("table").toString())
+                    .key(AttributeValues.fromTypedMap(item.get("key")))).build());
+        }
+        var response = store.client().transactGetItems(b -> b.transactItems(items));
+        return result("items", response.responses().stream().map(r -> AttributeValues.toPlainMap(r.item()))
+                .toList(), "cancellationReasons", null);
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, @Nullable Object> transactWrite(Map<String, @Nullable Object> request) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        List<@Nullable Object> keys = new ArrayList<>();
+        for (Object o : (List<Object>) request.get("transactItems")) {
+            Map<String, @Nullable Object> item = (Map<String, @Nullable Object>) o;
+            items.add(writeItem(item));
+            keys.add(AttributeValues.toPlainMap(AttributeValues.fromTypedMap(item.get("key"))));
+        }
+        store.client().transactWriteItems(b -> b.transactItems(items));
+        return result("keys", keys, "cancellationReasons", null);
+    }
+
+    private static TransactWriteItem writeItem(Map<String, @Nullable Object> item) {
+        String table = String.valueOf(item.get("table"));
+        Map<String, AttributeValue> key = AttributeValues.fromTypedMap(item.get("key"));
+        DynamoDbExpression expressions = new DynamoDbExpression();
+        String update = expressions.add(item.get("update"));
+        String condition = expressions.add(item.get("condition"));
+        ReturnValuesOnConditionCheckFailure onFailure = item.get("condition") instanceof Map<?, ?> c
+                && Boolean.TRUE.equals(c.get("returnValuesOnConditionCheckFailure"))
+                ? ReturnValuesOnConditionCheckFailure.ALL_OLD : ReturnValuesOnConditionCheckFailure.NONE;
+        TransactWriteItem.Builder b = TransactWriteItem.builder();
+        switch (String.valueOf(item.get("operation"))) {
+            case "PutItem" -> {
+                Map<String, AttributeValue> full = new LinkedHashMap<>(
+                        AttributeValues.fromTypedMap(item.get("attributeValues")));
+                full.putAll(key);
+                b.put(p -> p.tableName(table).item(full).conditionExpression(condition)
+                        .expressionAttributeNames(expressions.names()).expressionAttributeValues(expressions.values())
+                        .returnValuesOnConditionCheckFailure(onFailure));
+            }
+            case "UpdateItem" -> b.update(u -> u.tableName(table).key(key).updateExpression(update)
+                    .conditionExpression(condition).expressionAttributeNames(expressions.names())
+                    .expressionAttributeValues(expressions.values()).returnValuesOnConditionCheckFailure(onFailure));
+            case "DeleteItem" -> b.delete(d -> d.tableName(table).key(key).conditionExpression(condition)
+                    .expressionAttributeNames(expressions.names()).expressionAttributeValues(expressions.values())
+                    .returnValuesOnConditionCheckFailure(onFailure));
+            case "ConditionCheck" -> b.conditionCheck(c -> c.tableName(table).key(key).conditionExpression(condition)
+                    .expressionAttributeNames(expressions.names()).expressionAttributeValues(expressions.values())
+                    .returnValuesOnConditionCheckFailure(onFailure));
+            default -> throw new IllegalArgumentException("unsupported transact operation " + item.get("operation"));
+        }
+        return b.build();
+    }
+
+    Map<String, @Nullable Object> cancellation(String operation, TransactionCanceledException e) {
+        List<Map<String, @Nullable Object>> reasons = new ArrayList<>();
+        for (CancellationReason reason : e.cancellationReasons()) {
+            Map<String, @Nullable Object> r = new LinkedHashMap<>();
+            r.put("type", reason.code() == null ? "None" : reason.code());
+            r.put("message", reason.message() == null ? "None" : reason.message());
+            if (reason.hasItem()) {
+                r.put("item", AttributeValues.toPlainMap(reason.item()));
+            }
+            reasons.add(r);
+        }
+        String items = operation.equals("TransactGetItems") ? "items" : "keys";
+        return result(items, null, "cancellationReasons", reasons);
+    }
+
+    private static Map<String, @Nullable Object> result(String k1, @Nullable Object v1, String k2,
+            @Nullable Object v2) {
+        Map<String, @Nullable Object> map = new LinkedHashMap<>();
+        map.put(k1, v1);
+        map.put(k2, v2);
+        return map;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.syncshift.emulator.appsync.rules;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The inputs of one resolver call.
+ *
+ * @param arguments the field's arguments ({@code ctx.arguments})
+ * @param source the parent object ({@code ctx.source}), or null at the root
+ * @param identity the caller
+ * @param info {@code ctx.info}
+ */
+record FieldCall(
+        Map<String, @Nullable Object> arguments,
+        @Nullable Object source,
+        Identity identity,
+        Map<String, @Nullable Object> info) {
+}

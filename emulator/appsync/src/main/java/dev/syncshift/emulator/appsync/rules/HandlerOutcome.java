@@ -1,0 +1,26 @@
+package dev.syncshift.emulator.appsync.rules;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one request or response handler did.
+ *
+ * @param kind how it ended
+ * @param value its return value (or the early-return value)
+ * @param stash the stash after the call
+ * @param error the {@code util.error} raised, or null
+ * @param appendedErrors the {@code util.appendError} calls
+ * @param subscriptionFilter the filter set with {@code extensions.setSubscriptionFilter}, or null
+ */
+record HandlerOutcome(
+        Kind kind,
+        @Nullable Object value,
+        Map<String, @Nullable Object> stash,
+        @Nullable ResolverError error,
+        List<ResolverError> appendedErrors,
+        @Nullable Object subscriptionFilter) {
+
+    enum Kind { OK, EARLY_RETURN, ERROR }
+}

@@ -1,0 +1,155 @@
+package dev.syncshift.emulator.appsync.rules;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+import org.graalvm.polyglot.proxy.ProxyObject;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs APPSYNC_JS handlers in GraalJS. One shared engine caches parsed code; JS contexts are single-threaded,
+ * so each call borrows one from a pool and returns it. The resolver context crosses as JSON text, as it
+ * would on AppSync.
+ */
+final class JsRuntime implements AutoCloseable {
+
+    private final Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
+    private final Source prelude;
+    private final Map<String, Source> modules = new HashMap<>();
+    private final Queue<JsContext> pool = new ConcurrentLinkedQueue<>();
+    private final List<JsContext> all = new ArrayList<>();
+
+    private static final class JsContext {
+        private final Context context;
+        private final Value invoke;
+        private final Map<String, Value> exports = new HashMap<>();
+
+        private JsContext(Context context, Value invoke) {
+            this.context = context;
+            this.invoke = invoke;
+        }
+    }
+
+    JsRuntime(Map<String, String> codeByModule) {
+        this.prelude = Source.newBuilder("js", resource("appsync-runtime.js"), "appsync-runtime.js").buildLiteral();
+        codeByModule.forEach((name, code) -> modules.put(name, Source.newBuilder("js", JsModules.link(name, code),
+                name + ".mjs").mimeType("application/javascript+module").buildLiteral()));
+    }
+
+    HandlerOutcome invoke(String module, String function, Map<String, @Nullable Object> ctx) {
+        JsContext js = borrow();
+        try {
+            Value exports = js.exports.computeIfAbsent(module, name -> js.context.eval(modules.get(name)));
+            Value fn = exports.getMember(function);
+            if (fn == null || !fn.canExecute()) {
+                return missing(function, ctx);
+            }
+            String json = js.invoke.execute(fn, JsonText.write(ctx)).asString();
+            return outcome(json);
+        } catch (PolyglotException e) {
+            if (e.isInternalError() || e.isHostException()) {
+                throw e;
+            }
+            return new HandlerOutcome(HandlerOutcome.Kind.ERROR, null, stash(ctx),
+                    ResolverError.of(e.getMessage(), "Code"), List.of(), null);
+        } finally {
+            pool.add(js);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, @Nullable Object> stash(Map<String, @Nullable Object> ctx) {
+        Object stash = ctx.get("stash");
+        return stash instanceof Map<?, ?> map ? (Map<String, @Nullable Object>) map : new HashMap<>();
+    }
+
+    private static HandlerOutcome missing(String function, Map<String, @Nullable Object> ctx) {
+        Object value = null;
+        if (function.equals("response")) {
+            Object prev = ctx.get("prev");
+            value = ctx.containsKey("result") ? ctx.get("result")
+                    : prev instanceof Map<?, ?> p ? p.get("result") : null;
+        }
+        return new HandlerOutcome(HandlerOutcome.Kind.OK, value, stash(ctx), null, List.of(), null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static HandlerOutcome outcome(String json) {
+        Map<String, @Nullable Object> raw = (Map<String, @Nullable Object>) JsonText.read(json);
+        HandlerOutcome.Kind kind = switch (String.valueOf(raw.get("kind"))) {
+            case "early" -> HandlerOutcome.Kind.EARLY_RETURN;
+            case "error" -> HandlerOutcome.Kind.ERROR;
+            default -> HandlerOutcome.Kind.OK;
+        };
+        Object error = raw.get("error");
+        List<ResolverError> appended = new ArrayList<>();
+        for (Object e : (List<Object>) raw.get("errors")) {
+            appended.add(ResolverError.fromJs((Map<String, @Nullable Object>) e));
+        }
+        Object stash = raw.get("stash");
+        return new HandlerOutcome(kind, raw.get("value"),
+                stash instanceof Map<?, ?> ? (Map<String, @Nullable Object>) stash : new HashMap<>(),
+                error instanceof Map<?, ?> ? ResolverError.fromJs((Map<String, @Nullable Object>) error) : null,
+                appended, raw.get("filter"));
+    }
+
+    private JsContext borrow() {
+        JsContext js = pool.poll();
+        return js != null ? js : create();
+    }
+
+    private JsContext create() {
+        Context context = Context.newBuilder("js").engine(engine)
+                .allowExperimentalOptions(true)
+                .option("js.esm-eval-returns-exports", "true")
+                .build();
+        context.getBindings("js").putMember("__appsyncHost", ProxyObject.fromMap(Map.of(
+                "uuid", (ProxyExecutable) args -> UUID.randomUUID().toString(),
+                "ulid", (ProxyExecutable) args -> UUID.randomUUID().toString().replace("-", "").toUpperCase(),
+                "base64Encode", (ProxyExecutable) args -> Base64.getEncoder().encodeToString(
+                        args[0].asString().getBytes(StandardCharsets.UTF_8)),
+                "base64Decode", (ProxyExecutable) args -> new String(
+                        Base64.getDecoder().decode(args[0].asString()), StandardCharsets.UTF_8))));
+        context.eval(prelude);
+        JsContext js = new JsContext(context, context.eval("js", "globalThis.__appsync.invoke"));
+        synchronized (all) {
+            all.add(js);
+        }
+        return js;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = JsRuntime.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (all) {
+            all.forEach(js -> js.context.close(true));
+            all.clear();
+        }
+        engine.close();
+    }
+}

@@ -1,0 +1,200 @@
+package dev.syncshift.emulator.appsync.template;
+
+import dev.syncshift.emulator.appsync.rules.ApiDefinition;
+import dev.syncshift.emulator.appsync.rules.BadRequestException;
+import dev.syncshift.emulator.appsync.rules.DataSourceDefinition;
+import dev.syncshift.emulator.appsync.rules.FunctionDefinition;
+import dev.syncshift.emulator.appsync.rules.ResolverDefinition;
+import dev.syncshift.emulator.appsync.store.TableDefinition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Reads the AppSync and DynamoDB resources of a CloudFormation template (YAML or JSON): the schema
+ * ({@code Definition} or a local {@code DefinitionS3Location}), data sources (AMAZON_DYNAMODB, NONE),
+ * APPSYNC_JS functions and resolvers ({@code Code} or a local {@code CodeS3Location}), the API's
+ * {@code EnvironmentVariables} and the tables. Paths are relative to the template, as
+ * {@code aws cloudformation package} accepts them.
+ */
+public final class CloudFormationTemplate {
+
+    private final Path directory;
+    private final Map<String, Map<String, Object>> resources = new LinkedHashMap<>();
+    private final Intrinsics intrinsics;
+
+    @SuppressWarnings("unchecked")
+    private CloudFormationTemplate(Path file) {
+        this.directory = file.toAbsolutePath().getParent();
+        Map<String, Object> root;
+        try {
+            root = new Yaml(new IntrinsicConstructor()).load(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read template " + file, e);
+        }
+        Object declared = root == null ? null : root.get("Resources");
+        if (!(declared instanceof Map<?, ?>)) {
+            throw new BadRequestException("Template " + file + " has no Resources");
+        }
+        ((Map<String, Object>) declared).forEach((id, r) -> resources.put(id, (Map<String, Object>) r));
+        Object parameters = root.get("Parameters");
+        this.intrinsics = new Intrinsics(resources,
+                parameters instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of());
+    }
+
+    /**
+     * Loads a template.
+     *
+     * @param file the template
+     * @return the API and tables it declares
+     * @throws BadRequestException when a resource is malformed or unsupported
+     * @throws UncheckedIOException when a file cannot be read
+     */
+    public static LoadedTemplate load(Path file) {
+        CloudFormationTemplate template = new CloudFormationTemplate(file);
+        Map<String, DataSourceDefinition> dataSources = template.dataSources();
+        Map<String, FunctionDefinition> functions = template.functions(dataSources);
+        ApiDefinition api = new ApiDefinition(template.schema(), template.resolvers(dataSources, functions),
+                template.environment());
+        return new LoadedTemplate(api, template.tables());
+    }
+
+    private List<Map.Entry<String, Map<String, Object>>> ofType(String type) {
+        return resources.entrySet().stream().filter(e -> type.equals(e.getValue().get("Type"))).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> properties(Map<String, Object> resource) {
+        Object properties = resource.get("Properties");
+        return properties instanceof Map<?, ?> ? (Map<String, Object>) properties : Map.of();
+    }
+
+    private String schema() {
+        var schemas = ofType("AWS::AppSync::GraphQLSchema");
+        if (schemas.size() != 1) {
+            throw new BadRequestException("Template must declare exactly one AWS::AppSync::GraphQLSchema");
+        }
+        return inlineOrFile(properties(schemas.get(0).getValue()), "Definition", "DefinitionS3Location");
+    }
+
+    private String inlineOrFile(Map<String, Object> properties, String inline, String location) {
+        if (properties.containsKey(inline)) {
+            return intrinsics.string(properties.get(inline));
+        }
+        Object path = properties.get(location);
+        if (path == null) {
+            throw new BadRequestException("Missing " + inline + " or " + location);
+        }
+        try {
+            return Files.readString(directory.resolve(intrinsics.string(path)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> environment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (var api : ofType("AWS::AppSync::GraphQLApi")) {
+            Object vars = properties(api.getValue()).get("EnvironmentVariables");
+            if (vars instanceof Map<?, ?> map) {
+                ((Map<String, Object>) map).forEach((k, v) -> env.put(k, intrinsics.string(v)));
+            }
+        }
+        return env;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, DataSourceDefinition> dataSources() {
+        Map<String, DataSourceDefinition> byName = new LinkedHashMap<>();
+        for (var entry : ofType("AWS::AppSync::DataSource")) {
+            Map<String, Object> p = properties(entry.getValue());
+            String name = p.containsKey("Name") ? intrinsics.string(p.get("Name")) : entry.getKey();
+            Object ddb = p.get("DynamoDBConfig");
+            String table = ddb instanceof Map<?, ?> m ? intrinsics.string(((Map<String, Object>) m).get("TableName"))
+                    : null;
+            byName.put(name, new DataSourceDefinition(name, intrinsics.string(p.get("Type")), table));
+        }
+        return byName;
+    }
+
+    private Map<String, FunctionDefinition> functions(Map<String, DataSourceDefinition> dataSources) {
+        Map<String, FunctionDefinition> byId = new LinkedHashMap<>();
+        for (var entry : ofType("AWS::AppSync::FunctionConfiguration")) {
+            Map<String, Object> p = properties(entry.getValue());
+            String name = p.containsKey("Name") ? intrinsics.string(p.get("Name")) : entry.getKey();
+            checkRuntime("Function " + name, p);
+            byId.put(entry.getKey(), new FunctionDefinition(name, inlineOrFile(p, "Code", "CodeS3Location"),
+                    dataSource(dataSources, p.get("DataSourceName"), "Function " + name)));
+        }
+        return byId;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<ResolverDefinition> resolvers(Map<String, DataSourceDefinition> dataSources,
+            Map<String, FunctionDefinition> functions) {
+        List<ResolverDefinition> resolvers = new ArrayList<>();
+        for (var entry : ofType("AWS::AppSync::Resolver")) {
+            Map<String, Object> p = properties(entry.getValue());
+            String field = intrinsics.string(p.get("TypeName")) + "." + intrinsics.string(p.get("FieldName"));
+            checkRuntime("Resolver " + field, p);
+            List<FunctionDefinition> steps = new ArrayList<>();
+            DataSourceDefinition dataSource = null;
+            if ("PIPELINE".equals(p.get("Kind"))) {
+                Object config = p.get("PipelineConfig");
+                List<Object> ids = config instanceof Map<?, ?> c && c.get("Functions") instanceof List<?> l
+                        ? (List<Object>) l : List.of();
+                ids.forEach(id -> steps.add(function(functions, intrinsics.string(id), field)));
+            } else {
+                dataSource = dataSource(dataSources, p.get("DataSourceName"), "Resolver " + field);
+            }
+            resolvers.add(new ResolverDefinition(intrinsics.string(p.get("TypeName")),
+                    intrinsics.string(p.get("FieldName")), inlineOrFile(p, "Code", "CodeS3Location"), dataSource,
+                    steps));
+        }
+        return resolvers;
+    }
+
+    private static FunctionDefinition function(Map<String, FunctionDefinition> functions, String id, String field) {
+        FunctionDefinition byId = functions.get(id);
+        if (byId != null) {
+            return byId;
+        }
+        return functions.values().stream().filter(f -> f.name().equals(id)).findFirst().orElseThrow(
+                () -> new BadRequestException("Resolver " + field + ": unknown function " + id));
+    }
+
+    private DataSourceDefinition dataSource(Map<String, DataSourceDefinition> dataSources, @Nullable Object ref,
+            String owner) {
+        String name = ref == null ? "" : intrinsics.string(ref);
+        DataSourceDefinition found = dataSources.get(name);
+        if (found == null) {
+            throw new BadRequestException(owner + ": unknown data source '" + name + "'");
+        }
+        return found;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void checkRuntime(String owner, Map<String, Object> p) {
+        Object runtime = p.get("Runtime");
+        Object name = runtime instanceof Map<?, ?> r ? ((Map<String, Object>) r).get("Name") : null;
+        if (!"APPSYNC_JS".equals(name)) {
+            throw new BadRequestException(owner + ": only the APPSYNC_JS runtime is supported (VTL is not)");
+        }
+    }
+
+    private List<TableDefinition> tables() {
+        List<TableDefinition> tables = new ArrayList<>();
+        for (var entry : ofType("AWS::DynamoDB::Table")) {
+            tables.add(TableDefinitions.of(intrinsics.tableName(entry.getKey()), properties(entry.getValue())));
+        }
+        return tables;
+    }
+}

@@ -1,0 +1,105 @@
+package dev.syncshift.emulator.appsync.wire;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.syncshift.emulator.appsync.rules.BadRequestException;
+import dev.syncshift.emulator.appsync.rules.GraphQlRequest;
+import dev.syncshift.emulator.appsync.rules.ResolverError;
+import graphql.ExecutionResult;
+import graphql.GraphQLError;
+import graphql.language.SourceLocation;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The JSON codec of {@code /graphql} and the real-time socket: requests in, AppSync-shaped answers out
+ * (errors carry {@code errorType}, {@code errorInfo} and {@code data} at the top level, appsync.md §1.4).
+ */
+final class GraphQlJson {
+
+    private final ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    @SuppressWarnings("unchecked")
+    GraphQlRequest request(byte[] body) {
+        JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (IOException e) {
+            throw new BadRequestException("Unable to parse GraphQL query.");
+        }
+        if (root == null || !root.isObject() || !root.path("query").isTextual()) {
+            throw new BadRequestException("No query string was present");
+        }
+        Map<String, @Nullable Object> variables = root.path("variables").isObject()
+                ? mapper.convertValue(root.get("variables"), Map.class) : Map.of();
+        JsonNode operation = root.path("operationName");
+        return new GraphQlRequest(root.get("query").asText(), variables,
+                operation.isTextual() ? operation.asText() : null);
+    }
+
+    Map<String, @Nullable Object> result(ExecutionResult result) {
+        Map<String, @Nullable Object> out = new LinkedHashMap<>();
+        out.put("data", result.getData());
+        if (!result.getErrors().isEmpty()) {
+            out.put("errors", errors(result.getErrors()));
+        }
+        return out;
+    }
+
+    List<Map<String, @Nullable Object>> errors(List<? extends GraphQLError> errors) {
+        List<Map<String, @Nullable Object>> out = new ArrayList<>();
+        for (GraphQLError error : errors) {
+            Map<String, @Nullable Object> e = new LinkedHashMap<>();
+            e.put("path", error.getPath() == null || error.getPath().isEmpty() ? null : error.getPath());
+            if (error instanceof ResolverError resolverError) {
+                e.put("data", resolverError.data());
+                e.put("errorType", resolverError.errorTypeName());
+                e.put("errorInfo", resolverError.errorInfo());
+            }
+            e.put("locations", locations(error.getLocations()));
+            e.put("message", error.getMessage());
+            out.add(e);
+        }
+        return out;
+    }
+
+    private static @Nullable List<Map<String, @Nullable Object>> locations(@Nullable List<SourceLocation> list) {
+        if (list == null || list.isEmpty()) {
+            return null;
+        }
+        List<Map<String, @Nullable Object>> out = new ArrayList<>();
+        for (SourceLocation location : list) {
+            Map<String, @Nullable Object> l = new LinkedHashMap<>();
+            l.put("line", location.getLine());
+            l.put("column", location.getColumn());
+            l.put("sourceName", location.getSourceName());
+            out.add(l);
+        }
+        return out;
+    }
+
+    Map<String, @Nullable Object> httpError(String errorType, String message) {
+        Map<String, @Nullable Object> error = new LinkedHashMap<>();
+        error.put("errorType", errorType);
+        error.put("message", message);
+        return Map.of("errors", List.of(error));
+    }
+
+    String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+// The part of @aws-appsync/utils (and @aws-appsync/utils/dynamodb) that the emulator provides to
+// APPSYNC_JS resolver modules. Loaded once per JS context; resolver code reaches it through the
+// rewritten imports (see JsModules). This file is trusted runtime code, not checked by JsCodeRestrictions.
+(function () {
+  'use strict';
+  const state = { errors: [], filter: null };
+
+  function signal(kind, payload) {
+    const e = new Error(payload.message || kind);
+    e.__appsync = Object.assign({ kind }, payload);
+    return e;
+  }
+  function errorPayload(message, type, data, info) {
+    return { message: String(message), type: type ?? null, data: data ?? null, info: info ?? null };
+  }
+  function isMap(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+  }
+
+  const ddbUtil = {
+    toDynamoDB(v) {
+      if (v === null || v === undefined) return { NULL: true };
+      if (typeof v === 'string') return { S: v };
+      if (typeof v === 'number') return { N: String(v) };
+      if (typeof v === 'boolean') return { BOOL: v };
+      if (Array.isArray(v)) return { L: v.map((x) => ddbUtil.toDynamoDB(x)) };
+      return { M: ddbUtil.toMapValues(v) };
+    },
+    toMapValues(obj) {
+      const out = {};
+      for (const [k, val] of Object.entries(obj ?? {})) {
+        if (val !== undefined) out[k] = ddbUtil.toDynamoDB(val);
+      }
+      return out;
+    },
+    toDynamoDBJson(v) { return JSON.stringify(ddbUtil.toDynamoDB(v)); },
+    toMapValuesJson(v) { return JSON.stringify(ddbUtil.toMapValues(v)); },
+    toString(s) { return { S: s }; },
+    toStringJson(s) { return JSON.stringify({ S: s }); },
+    toNumber(n) { return { N: String(n) }; },
+    toNumberJson(n) { return JSON.stringify({ N: String(n) }); },
+    toBoolean(b) { return { BOOL: b }; },
+    toNull() { return { NULL: true }; },
+    toStringSet(list) { return { SS: list }; },
+    toNumberSet(list) { return { NS: list.map(String) }; },
+    toBinary(b64) { return { B: b64 }; },
+    toBinarySet(list) { return { BS: list }; },
+    toList(list) { return { L: list.map((x) => ddbUtil.toDynamoDB(x)) }; },
+    toMap(obj) { return { M: ddbUtil.toMapValues(obj) }; },
+  };
+
+  function pad(n, width) {
+    return String(n).padStart(width, '0');
+  }
+
+  const time = {
+    nowISO8601() { return new Date().toISOString(); },
+    nowEpochSeconds() { return Math.floor(Date.now() / 1000); },
+    nowEpochMilliSeconds() { return Date.now(); },
+    parseISO8601ToEpochMilliSeconds(s) { return Date.parse(s); },
+    epochMilliSecondsToSeconds(ms) { return Math.floor(ms / 1000); },
+    epochMilliSecondsToISO8601(ms) { return new Date(ms).toISOString(); },
+    nowFormatted(format) {
+      const d = new Date();
+      return format.replace('yyyy', d.getUTCFullYear()).replace('MM', pad(d.getUTCMonth() + 1, 2))
+        .replace('dd', pad(d.getUTCDate(), 2)).replace('HH', pad(d.getUTCHours(), 2))
+        .replace('mm', pad(d.getUTCMinutes(), 2)).replace('ss', pad(d.getUTCSeconds(), 2));
+    },
+  };
+
+  function typeOf(v) {
+    if (v === null || v === undefined) return 'Null';
+    if (Array.isArray(v)) return 'List';
+    if (typeof v === 'number') return 'Number';
+    if (typeof v === 'string') return 'String';
+    if (typeof v === 'boolean') return 'Boolean';
+    return 'Map';
+  }
+
+  const util = {
+    error(message, type, data, info) { throw signal('error', errorPayload(message, type, data, info)); },
+    appendError(message, type, data, info) { state.errors.push(errorPayload(message, type, data, info)); },
+    unauthorized() { throw signal('error', errorPayload('Unauthorized', 'Unauthorized')); },
+    autoId() { return __appsyncHost.uuid(); },
+    autoUlid() { return __appsyncHost.ulid(); },
+    authType() { return 'IAM Authorization'; },
+    isNull(v) { return v === null || v === undefined; },
+    isNullOrEmpty(v) { return v === null || v === undefined || v === ''; },
+    isNullOrBlank(v) { return v === null || v === undefined || String(v).trim() === ''; },
+    defaultIfNull(v, d) { return v === null || v === undefined ? d : v; },
+    defaultIfNullOrEmpty(v, d) { return util.isNullOrEmpty(v) ? d : v; },
+    defaultIfNullOrBlank(v, d) { return util.isNullOrBlank(v) ? d : v; },
+    isString(v) { return typeof v === 'string'; },
+    isNumber(v) { return typeof v === 'number'; },
+    isBoolean(v) { return typeof v === 'boolean'; },
+    isList(v) { return Array.isArray(v); },
+    isMap(v) { return isMap(v); },
+    typeOf,
+    matches(pattern, s) { return new RegExp('^(?:' + pattern + ')$').test(s); },
+    escapeJavaScript(s) { return JSON.stringify(String(s)).slice(1, -1); },
+    urlEncode(s) { return encodeURIComponent(s); },
+    urlDecode(s) { return decodeURIComponent(s); },
+    base64Encode(s) { return __appsyncHost.base64Encode(s); },
+    base64Decode(s) { return __appsyncHost.base64Decode(s); },
+    time,
+    dynamodb: ddbUtil,
+    str: {
+      toUpper(s) { return s.toUpperCase(); },
+      toLower(s) { return s.toLowerCase(); },
+      toReplace(s, a, b) { return s.split(a).join(b); },
+      normalize(s, form) { return s.normalize(form); },
+    },
+    math: {
+      roundNum(n) { return Math.round(n); },
+      minVal(a, b) { return Math.min(a, b); },
+      maxVal(a, b) { return Math.max(a, b); },
+      randomDouble() { return Math.random(); },
+      randomWithinRange(a, b) { return a + Math.floor(Math.random() * (b - a)); },
+    },
+  };
+
+  const runtime = {
+    earlyReturn(value) { throw signal('early', { value: value === undefined ? null : value }); },
+  };
+  const extensions = {
+    setSubscriptionFilter(filter) { state.filter = filter; },
+    setSubscriptionInvalidationFilter() {},
+    invalidateSubscriptions() {},
+  };
+
+  const dynamodb = {
+    get({ key, consistentRead }) {
+      return { operation: 'GetItem', key: ddbUtil.toMapValues(key), consistentRead: consistentRead ?? false };
+    },
+    put({ key, item }) {
+      return { operation: 'PutItem', key: ddbUtil.toMapValues(key), attributeValues: ddbUtil.toMapValues(item) };
+    },
+    remove({ key }) {
+      return { operation: 'DeleteItem', key: ddbUtil.toMapValues(key) };
+    },
+    scan(request) {
+      return Object.assign({ operation: 'Scan' }, request ?? {});
+    },
+  };
+
+  function outcome(kind, value, ctx, error) {
+    return JSON.stringify({
+      kind, value: value === undefined ? null : value, stash: ctx.stash, error: error ?? null,
+      errors: state.errors, filter: state.filter,
+    });
+  }
+
+  function invoke(fn, ctxJson) {
+    state.errors = [];
+    state.filter = null;
+    const ctx = JSON.parse(ctxJson);
+    ctx.args = ctx.arguments;
+    try {
+      return outcome('ok', fn(ctx), ctx);
+    } catch (e) {
+      if (e && e.__appsync && e.__appsync.kind === 'early') return outcome('early', e.__appsync.value, ctx);
+      if (e && e.__appsync) {
+        const { message, type, data, info } = e.__appsync;
+        return outcome('error', null, ctx, { message, type, data, info });
+      }
+      throw e;
+    }
+  }
+
+  globalThis.__appsync = { utils: { util, runtime, extensions }, dynamodb, invoke };
+})();
