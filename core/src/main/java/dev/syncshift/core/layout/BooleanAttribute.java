@@ -1,0 +1,14 @@
+package dev.syncshift.core.layout;
+
+/**
+ * A DynamoDB {@code BOOL} value.
+ *
+ * @param value the flag
+ */
+public record BooleanAttribute(boolean value) implements AttributeValue {
+
+    @Override
+    public long sizeBytes() {
+        return 1;
+    }
+}

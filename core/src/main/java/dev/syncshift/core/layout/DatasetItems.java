@@ -1,0 +1,88 @@
+package dev.syncshift.core.layout;
+
+import dev.syncshift.core.DatasetKey;
+import dev.syncshift.core.DatasetMetadata;
+import dev.syncshift.core.DatasetName;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.SyncCount;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Converts a {@link StoredDataset} to and from its metadata item ({@link SyncStoreLayout}, "Dataset metadata"). */
+public final class DatasetItems {
+
+    /** The dataset name attribute. */
+    public static final String DATASET_NAME = "datasetName";
+    /** Live records of the dataset. */
+    public static final String NUM_RECORDS = "numRecords";
+    /** UTF-8 bytes of the keys and values of live records. */
+    public static final String DATA_STORAGE = "dataStorage";
+    /** Epoch milliseconds of creation. */
+    public static final String CREATION_DATE = "creationDate";
+    /** Epoch milliseconds of the last change. */
+    public static final String LAST_MODIFIED_DATE = "lastModifiedDate";
+    /** Who changed it last. */
+    public static final String LAST_MODIFIED_BY = "lastModifiedBy";
+    /** Deleted flag. */
+    public static final String DELETED = "deleted";
+    /** The sync count at which the current generation began. */
+    public static final String GENERATION = "generation";
+    /** The Cognito DatasetSyncCount last imported. */
+    public static final String SOURCE_WATERMARK = "sourceWatermark";
+
+    private DatasetItems() {
+    }
+
+    /** The metadata item of {@code dataset}. Dates are stored in epoch milliseconds. */
+    public static Item toItem(StoredDataset dataset) {
+        DatasetMetadata meta = dataset.metadata();
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(SyncStoreLayout.PARTITION_KEY, s(SyncStoreLayout.identityPartition(meta.key().identityId())));
+        item.put(SyncStoreLayout.SORT_KEY, s(SyncStoreLayout.datasetSortKey(meta.key().datasetName())));
+        item.put(DATASET_NAME, s(meta.key().datasetName().value()));
+        item.put(SyncStoreLayout.SYNC_COUNT, n(meta.syncCount().value()));
+        item.put(NUM_RECORDS, n(meta.numRecords()));
+        item.put(DATA_STORAGE, n(meta.dataStorage()));
+        item.put(CREATION_DATE, n(meta.creationDate().toEpochMilli()));
+        item.put(LAST_MODIFIED_DATE, n(meta.lastModifiedDate().toEpochMilli()));
+        item.put(LAST_MODIFIED_BY, s(meta.lastModifiedBy()));
+        item.put(DELETED, new BooleanAttribute(dataset.deleted()));
+        item.put(GENERATION, n(dataset.generation().value()));
+        if (dataset.sourceWatermark() != null) {
+            item.put(SOURCE_WATERMARK, n(dataset.sourceWatermark().value()));
+        }
+        return new Item(item);
+    }
+
+    /**
+     * Reads a metadata item of {@code identityId}'s partition.
+     *
+     * @throws IllegalArgumentException when the item is not a metadata item of the layout
+     */
+    public static StoredDataset fromItem(IdentityId identityId, Item item) {
+        DatasetKey key = new DatasetKey(identityId, new DatasetName(item.string(DATASET_NAME)));
+        DatasetMetadata meta = new DatasetMetadata(key,
+                Instant.ofEpochMilli(item.number(CREATION_DATE)),
+                Instant.ofEpochMilli(item.number(LAST_MODIFIED_DATE)),
+                item.string(LAST_MODIFIED_BY),
+                item.number(DATA_STORAGE),
+                item.number(NUM_RECORDS),
+                new SyncCount(item.number(SyncStoreLayout.SYNC_COUNT)));
+        return new StoredDataset(meta, item.flag(DELETED), new SyncCount(item.number(GENERATION)),
+                count(item.optionalNumber(SOURCE_WATERMARK)));
+    }
+
+    private static StringAttribute s(String value) {
+        return new StringAttribute(value);
+    }
+
+    private static NumberAttribute n(long value) {
+        return new NumberAttribute(value);
+    }
+
+    private static @Nullable SyncCount count(@Nullable Long value) {
+        return value == null ? null : new SyncCount(value);
+    }
+}

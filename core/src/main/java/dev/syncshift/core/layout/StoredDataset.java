@@ -1,0 +1,20 @@
+package dev.syncshift.core.layout;
+
+import dev.syncshift.core.DatasetMetadata;
+import dev.syncshift.core.SyncCount;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A dataset's metadata item: what DescribeDataset shows, plus the store's own bookkeeping.
+ *
+ * @param metadata the dataset as Cognito Sync describes it; {@code syncCount} is the dataset sync count
+ * @param deleted whether the dataset is deleted (its metadata stays so that counts stay monotonic)
+ * @param generation the dataset sync count at which the current generation began; zero if never deleted
+ * @param sourceWatermark the Cognito DatasetSyncCount last imported by the migrator, or null if never imported
+ */
+public record StoredDataset(
+        DatasetMetadata metadata,
+        boolean deleted,
+        SyncCount generation,
+        @Nullable SyncCount sourceWatermark) {
+}

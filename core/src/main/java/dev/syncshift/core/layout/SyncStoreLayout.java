@@ -1,0 +1,151 @@
+package dev.syncshift.core.layout;
+
+import dev.syncshift.core.DatasetName;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.RecordKey;
+import dev.syncshift.core.SyncCount;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The sync-store layout: one DynamoDB table, documented here once. The migrator (through {@link DatasetItems} and
+ * {@link RecordItems}) and the APPSYNC_JS resolvers in {@code graphql/resolvers} compute exactly these keys; the
+ * shared vectors in {@code graphql/test/layout-vectors.json} pin that they agree.
+ *
+ * <h2>Table</h2>
+ * Partition key {@value #PARTITION_KEY} (S), sort key {@value #SORT_KEY} (S), and the local secondary index
+ * {@value #SYNC_COUNT_INDEX} on the same partition key with sort key {@value #SYNC_COUNT} (N), projection ALL. An LSI
+ * (not a GSI) because "records of this dataset with sync count &gt; N" must be a strongly consistent Query.
+ *
+ * <h2>Items</h2>
+ * <table>
+ *   <caption>partition and sort keys</caption>
+ *   <tr><th>item</th><th>{@value #PARTITION_KEY}</th><th>{@value #SORT_KEY}</th></tr>
+ *   <tr><td>dataset metadata</td><td>{@code I#<identityId>}</td><td>{@code D#<datasetName>}</td></tr>
+ *   <tr><td>record head</td><td>{@code D#<identityId>#<datasetName>#<generation>}</td>
+ *       <td>{@code K#<key>}, or {@code H#<sha256 hex of the key's UTF-8>} when the key's UTF-8 exceeds
+ *       {@value #MAX_INLINE_KEY_BYTES} bytes</td></tr>
+ *   <tr><td>value chunk</td><td>as its record head</td><td>{@code C#<piece>#<record head sort key>}</td></tr>
+ * </table>
+ * Identity ids ({@code [\w-]+:[0-9a-f-]+}) and dataset names ({@code [a-zA-Z0-9_.:-]}) cannot contain {@code #}, so
+ * the keys parse back unambiguously; {@code K#}, {@code H#} and {@code C#} keep record and chunk sort keys apart.
+ *
+ * <p><b>Dataset metadata</b> ({@link DatasetItems}): {@code datasetName}, {@code syncCount} (the dataset sync count
+ * and the optimistic lock of every push: writers condition on it), {@code numRecords}, {@code dataStorage},
+ * {@code creationDate}, {@code lastModifiedDate} (epoch ms), {@code lastModifiedBy}, {@code deleted},
+ * {@code generation} and {@code sourceWatermark} (the Cognito DatasetSyncCount last imported; absent for datasets
+ * born on AppSync). One query of {@code I#<identityId>} lists an identity's datasets.
+ *
+ * <p><b>Generations.</b> Deleting a dataset is one conditional update of its metadata: {@code deleted=true},
+ * {@code syncCount} + 1, {@code generation} = that new count. Records live in a partition named after the
+ * generation, so a re-created dataset starts empty while sync counts stay monotonic: a device whose last count is
+ * below {@code generation} learns that the dataset was deleted after it synced. Old partitions are garbage for a
+ * purge job; no reader looks at them.
+ *
+ * <p><b>Record heads</b> ({@link RecordItems}): {@code key} (the full key, always), {@code syncCount}, {@code value}
+ * (piece 0; absent in a tombstone), {@code chunks} (number of pieces of a live value), {@code bytes} (UTF-8 bytes of
+ * key plus value, 0 for a tombstone), {@code deleted}, {@code lastModifiedDate}, {@code lastModifiedBy},
+ * {@code deviceLastModifiedDate} (optional).
+ *
+ * <p><b>Chunks.</b> A value longer than {@value #CHUNK_UNITS} UTF-16 code units is cut into pieces of at most that
+ * many units (one fewer when the cut would split a surrogate pair). Piece 0 sits in the head, piece i &gt; 0 in a
+ * chunk item holding {@code value} and {@code revision} (the head's sync count). Chunks carry no {@code syncCount},
+ * so the LSI never lists them. At most 3 UTF-8 bytes per code unit keep every item under 400 KB.
+ *
+ * <p><b>Atomic writes.</b> A record is written by one TransactWriteItems: its head (conditioned, see below), a Put
+ * per chunk and a Delete per chunk piece the previous value had beyond the new piece count. The migrator reads the
+ * metadata item first (consistently) to find the generation, then writes one record per transaction with the
+ * condition {@code attribute_not_exists(pk) OR syncCount < :incoming} (never overwrite newer data; a failed
+ * condition means "already there") plus a ConditionCheck that the metadata item still has that generation and is not
+ * deleted, and writes the metadata item last. The resolvers write a whole push in one
+ * transaction: the metadata update conditioned on {@code syncCount = :expected} (or absence), plus every record's
+ * items, each head conditioned on its expected count. A 1 MB dataset has at most 8 pieces per value and its values
+ * total under 1 MB, so a push of normal size stays within the limits of {@value #MAX_TRANSACTION_ACTIONS} actions
+ * and 4 MB; a larger push is refused with {@code LimitExceededException} and must be split by the caller.
+ *
+ * <p>Keys and values are sequences of Unicode scalar values (well-formed UTF-16); DynamoDB stores UTF-8, so a lone
+ * surrogate cannot be stored by any writer.
+ */
+public final class SyncStoreLayout {
+
+    /** The partition key attribute. */
+    public static final String PARTITION_KEY = "pk";
+    /** The sort key attribute. */
+    public static final String SORT_KEY = "sk";
+    /** The LSI answering "records with sync count greater than N". */
+    public static final String SYNC_COUNT_INDEX = "bySyncCount";
+    /** The sync count attribute, the LSI's sort key. */
+    public static final String SYNC_COUNT = "syncCount";
+    /** UTF-16 code units of a value per piece. */
+    public static final int CHUNK_UNITS = 131_072;
+    /** The longest key, in UTF-8 bytes, that is kept readable in its sort key. */
+    public static final int MAX_INLINE_KEY_BYTES = 1000;
+    /** DynamoDB's item size limit (400 KB). */
+    public static final int MAX_ITEM_BYTES = 400 * 1024;
+    /** DynamoDB's sort key limit. */
+    public static final int MAX_SORT_KEY_BYTES = 1024;
+    /** DynamoDB's limit of actions in one TransactWriteItems. */
+    public static final int MAX_TRANSACTION_ACTIONS = 100;
+
+    private SyncStoreLayout() {
+    }
+
+    /** The partition holding the metadata items of all datasets of {@code identityId}. */
+    public static String identityPartition(IdentityId identityId) {
+        return "I#" + identityId.value();
+    }
+
+    /** The sort key of a dataset's metadata item inside its identity partition. */
+    public static String datasetSortKey(DatasetName datasetName) {
+        return "D#" + datasetName.value();
+    }
+
+    /** The partition holding the records of one generation of a dataset. */
+    public static String recordPartition(IdentityId identityId, DatasetName datasetName, SyncCount generation) {
+        return "D#" + identityId.value() + "#" + datasetName.value() + "#" + generation.value();
+    }
+
+    /** The sort key of a record's head item: {@code K#<key>}, or {@code H#<sha256>} for a long key. */
+    public static String recordSortKey(RecordKey key) {
+        byte[] utf8 = key.value().getBytes(StandardCharsets.UTF_8);
+        if (utf8.length <= MAX_INLINE_KEY_BYTES) {
+            return "K#" + key.value();
+        }
+        return "H#" + HexFormat.of().formatHex(sha256(utf8));
+    }
+
+    /** The sort key of piece {@code piece} (1 or more) of the value of the record whose head is {@code headSortKey}. */
+    public static String chunkSortKey(String headSortKey, int piece) {
+        if (piece < 1) {
+            throw new IllegalArgumentException("Piece 0 lives in the record head, not in a chunk: " + piece);
+        }
+        return "C#" + piece + "#" + headSortKey;
+    }
+
+    /** Cuts {@code value} into pieces of at most {@link #CHUNK_UNITS} code units, never inside a surrogate pair. */
+    public static List<String> split(String value) {
+        List<String> pieces = new ArrayList<>();
+        int start = 0;
+        do {
+            int end = Math.min(start + CHUNK_UNITS, value.length());
+            if (end < value.length() && Character.isHighSurrogate(value.charAt(end - 1))) {
+                end -= 1;
+            }
+            pieces.add(value.substring(start, end));
+            start = end;
+        } while (start < value.length());
+        return pieces;
+    }
+
+    private static byte[] sha256(byte[] input) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(input);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform provides SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+/**
+ * Pipeline function (NONE data source), first in every pipeline: decides whose data the request touches and
+ * checks the dataset name. User fields act on ctx.identity.cognitoIdentityId and nothing else; admin* fields
+ * act on the identityId argument and only for the role named by ctx.env.SYNCSHIFT_ADMIN_ROLE_ARN.
+ * Stash out: identityId, datasetName (when the field has one), admin, now (epoch ms), by (lastModifiedBy).
+ */
+import { util, runtime } from '@aws-appsync/utils';
+
+const NAME_CHARACTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:-';
+
+export function request(ctx) {
+    const admin = ctx.info.fieldName.indexOf('admin') === 0;
+    const args = ctx.args.input ?? ctx.args;
+    ctx.stash.admin = admin;
+    ctx.stash.identityId = admin ? adminTarget(ctx, args.identityId) : callerIdentity(ctx);
+    ctx.stash.now = util.time.nowEpochMilliSeconds();
+    ctx.stash.by = args.deviceId ?? args.lastModifiedBy ?? ctx.stash.identityId;
+    const deviceId = args.deviceId ?? null;
+    if (deviceId !== null && (deviceId.length < 1 || deviceId.length > 256)) {
+        util.error(`1 validation error detected: Value '${args.deviceId}' at 'deviceId' failed to satisfy constraint: `
+            + 'Member must have length between 1 and 256', 'InvalidParameterException');
+    }
+    if (args.datasetName !== undefined && args.datasetName !== null) {
+        ctx.stash.datasetName = checkDatasetName(args.datasetName);
+    }
+    runtime.earlyReturn({});
+}
+
+export function response(ctx) {
+    return ctx.prev.result;
+}
+
+function callerIdentity(ctx) {
+    const identityId = ctx.identity?.cognitoIdentityId;
+    if (!identityId) {
+        util.unauthorized();
+    }
+    return identityId;
+}
+
+function adminTarget(ctx, identityId) {
+    const roleArn = ctx.env.SYNCSHIFT_ADMIN_ROLE_ARN;
+    const userArn = ctx.identity?.userArn;
+    if (!roleArn || !userArn || ctx.identity.cognitoIdentityId || !isSessionOf(userArn, roleArn)) {
+        util.unauthorized();
+    }
+    return identityId;
+}
+
+// arn:aws:iam::<account>:role/<path/>Name is seen by AppSync as arn:aws:sts::<account>:assumed-role/Name/<session>.
+function isSessionOf(userArn, roleArn) {
+    const parts = roleArn.split(':');
+    const roleName = parts.length === 6 ? parts[5].split('/').pop() : '';
+    const sessionPrefix = `arn:${parts[1]}:sts::${parts[4]}:assumed-role/${roleName}/`;
+    return roleName !== '' && (userArn === roleArn || userArn.indexOf(sessionPrefix) === 0);
+}
+
+function checkDatasetName(name) {
+    const characters = name.split('');
+    const bad = characters.filter((c) => NAME_CHARACTERS.indexOf(c) < 0);
+    if (characters.length < 1 || characters.length > 128 || bad.length > 0) {
+        util.error(`1 validation error detected: Value '${name}' at 'datasetName' failed to satisfy constraint: `
+            + 'Member must satisfy regular expression pattern: [a-zA-Z0-9_.:-]+ and have length 1..128',
+            'InvalidParameterException');
+    }
+    return name;
+}

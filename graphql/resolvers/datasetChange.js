@@ -1,0 +1,13 @@
+/**
+ * Resolver of the mutations, all returning a DatasetChange (the onDatasetChanged payload):
+ *   updateRecords, adminImportDataset   authorize, readIdentity, readRecords, writePush
+ *   syncDataset                         authorize, readIdentity, readRecords, writePush, queryChanges, completePage
+ *   deleteDataset                       authorize, readIdentity, writeDelete
+ */
+export function request() {
+    return {};
+}
+
+export function response(ctx) {
+    return { ...ctx.stash.change, changes: ctx.stash.page ?? null };
+}

@@ -1,0 +1,41 @@
+/**
+ * Pipeline function (DynamoDB): "records of this dataset with sync count > lastSyncCount", tombstones included,
+ * as one strongly consistent Query of the LSI bySyncCount over the current generation's partition. Chunk items
+ * carry no syncCount, so only record heads come back. A dataset that does not exist has no records to list.
+ * Stash in: live, partition. Result: { items, nextToken } for completePage.
+ */
+import { util, runtime } from '@aws-appsync/utils';
+
+const MAX_PAGE = 1024;
+
+export function request(ctx) {
+    if (!ctx.stash.live) {
+        runtime.earlyReturn({ items: [], nextToken: null });
+    }
+    const query = {
+        operation: 'Query',
+        index: 'bySyncCount',
+        query: {
+            expression: '#pk = :pk AND #sc > :lastSyncCount',
+            expressionNames: { '#pk': 'pk', '#sc': 'syncCount' },
+            expressionValues: util.dynamodb.toMapValues({
+                ':pk': ctx.stash.partition,
+                ':lastSyncCount': ctx.args.lastSyncCount ?? 0,
+            }),
+        },
+        consistentRead: true,
+        scanIndexForward: true,
+        limit: Math.min(Math.max(ctx.args.limit ?? MAX_PAGE, 1), MAX_PAGE),
+    };
+    if (ctx.args.nextToken) {
+        query.nextToken = ctx.args.nextToken;
+    }
+    return query;
+}
+
+export function response(ctx) {
+    if (ctx.error) {
+        util.error(ctx.error.message, ctx.error.type);
+    }
+    return { items: ctx.result.items, nextToken: ctx.result.nextToken ?? null };
+}

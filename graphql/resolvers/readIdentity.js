@@ -1,0 +1,59 @@
+/**
+ * Pipeline function (DynamoDB): one consistent Query of the identity partition I#<identityId>, which holds the
+ * metadata item of every dataset of the identity (SyncStoreLayout, "Dataset metadata").
+ * Stash in: identityId, datasetName (optional). Stash out:
+ *   datasets          every metadata item, deleted ones included
+ *   meta              the metadata item of datasetName, or null
+ *   live              whether datasetName exists now
+ *   baseSyncCount     its stored count (the optimistic lock of the next write), 0 when never written
+ *   datasetSyncCount  its count as ListRecords reports it: 0 unless live
+ *   deletionBoundary  the count at its last deletion, 0 if never deleted
+ *   partition         the record partition of its current generation (where the next write goes)
+ */
+import { util } from '@aws-appsync/utils';
+
+export function request(ctx) {
+    return {
+        operation: 'Query',
+        query: {
+            expression: '#pk = :pk',
+            expressionNames: { '#pk': 'pk' },
+            expressionValues: util.dynamodb.toMapValues({ ':pk': `I#${ctx.stash.identityId}` }),
+        },
+        consistentRead: true,
+        limit: 1000,
+    };
+}
+
+export function response(ctx) {
+    if (ctx.error) {
+        util.error(ctx.error.message, ctx.error.type);
+    }
+    const stash = ctx.stash;
+    const datasets = ctx.result.items;
+    const meta = datasets.find((item) => item.datasetName === stash.datasetName) ?? null;
+    const live = meta !== null && !meta.deleted;
+    const deletionBoundary = meta === null ? 0 : (meta.deleted ? meta.syncCount : meta.generation);
+    stash.datasets = datasets;
+    stash.meta = meta;
+    stash.live = live;
+    stash.baseSyncCount = meta === null ? 0 : meta.syncCount;
+    stash.datasetSyncCount = live ? meta.syncCount : 0;
+    stash.deletionBoundary = deletionBoundary;
+    stash.partition = `D#${stash.identityId}#${stash.datasetName}#${live ? meta.generation : deletionBoundary}`;
+    checkLastSyncCount(ctx.args.lastSyncCount, stash);
+    return datasets;
+}
+
+function checkLastSyncCount(lastSyncCount, stash) {
+    if (lastSyncCount === undefined || lastSyncCount === null) {
+        return;
+    }
+    if (lastSyncCount < 0) {
+        util.error(`1 validation error detected: Value '${lastSyncCount}' at 'lastSyncCount' failed to satisfy `
+            + 'constraint: Member must have value greater than or equal to 0', 'InvalidParameterException');
+    }
+    if (stash.live && lastSyncCount > stash.datasetSyncCount) {
+        util.error(`No such SyncCount: ${lastSyncCount} exists for this Dataset`, 'InvalidParameterException');
+    }
+}

@@ -1,0 +1,185 @@
+/**
+ * Pipeline function (DynamoDB): validates the records a mutation writes (updateRecords/syncDataset patches, or
+ * adminImportDataset records), computes their sort keys, and reads their current heads with one TransactGetItems
+ * (a consistent, serializable read). The only place in JS that computes record sort keys; it must agree with
+ * dev.syncshift.core.layout.SyncStoreLayout#recordSortKey (pinned by test/layout-vectors.json):
+ *   K#<key> when the key's UTF-8 is at most 1,000 bytes, otherwise H#<hex SHA-256 of the key's UTF-8>.
+ * UTF-8 bytes come from util.base64Encode, which encodes the string's UTF-8 (APPSYNC_JS has no TextEncoder and
+ * the eslint plugin forbids charCodeAt).
+ * Stash in: partition, admin. Stash out: writes [{key, value, syncCount, bytes, sk, device, date, by}],
+ * stored [head item or null, aligned with writes].
+ */
+import { util, runtime } from '@aws-appsync/utils';
+
+const MAX_KEY_CHARACTERS = 1024;
+const MAX_VALUE_CHARACTERS = 1048575;
+const MAX_INLINE_KEY_BYTES = 1000;
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+const HEX = '0123456789abcdef';
+const NIBBLE_SHIFTS = [28, 24, 20, 16, 12, 8, 4, 0];
+const K = [
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+];
+const H0 = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+const ROUND_INDEXES = K.map((k, i) => i);
+const SCHEDULE_INDEXES = ROUND_INDEXES.slice(16);
+const ZEROS = K.map(() => 0);
+
+export function request(ctx) {
+    const writes = ctx.stash.admin ? importedRecords(ctx.args.input) : patches(ctx.args.patches, ctx.stash);
+    checkDistinctKeys(writes);
+    ctx.stash.writes = writes;
+    ctx.stash.stored = [];
+    if (writes.length === 0) {
+        runtime.earlyReturn([]);
+    }
+    if (writes.length > 100) {
+        util.error(`A push may change at most 100 records; this one has ${writes.length}. Split it.`,
+            'LimitExceededException');
+    }
+    return {
+        operation: 'TransactGetItems',
+        transactItems: writes.map((write) => ({
+            table: ctx.env.SYNCSHIFT_TABLE,
+            key: util.dynamodb.toMapValues({ pk: ctx.stash.partition, sk: write.sk }),
+        })),
+    };
+}
+
+export function response(ctx) {
+    if (ctx.error) {
+        util.error(ctx.error.message, ctx.error.type);
+    }
+    ctx.stash.stored = ctx.result.items.map((item) => item ?? null);
+    return ctx.stash.stored;
+}
+
+function patches(list, stash) {
+    return list.map((patch) => {
+        if (patch.op === 'replace' && (patch.value === undefined || patch.value === null)) {
+            util.error('1 validation error detected: Value null at \'value\' failed to satisfy constraint: '
+                + 'Member must not be null', 'InvalidParameterException');
+        }
+        const value = patch.op === 'replace' ? patch.value : null;
+        return write(patch.key, value, patch.syncCount, patch.deviceLastModifiedDate, stash.now, stash.by);
+    });
+}
+
+function importedRecords(input) {
+    return input.records.map((record) => write(record.key, record.value ?? null, record.syncCount,
+        record.deviceLastModifiedDate, record.lastModifiedDate, record.lastModifiedBy));
+}
+
+function write(key, value, syncCount, device, date, by) {
+    checkLength('key', key, 1, MAX_KEY_CHARACTERS);
+    if (value !== null) {
+        checkLength('value', value, 0, MAX_VALUE_CHARACTERS);
+    }
+    if (syncCount < 0) {
+        util.error(`1 validation error detected: Value '${syncCount}' at 'syncCount' failed to satisfy constraint: `
+            + 'Member must have value greater than or equal to 0', 'InvalidParameterException');
+    }
+    const keyBytes = utf8Length(key);
+    const bytes = value === null ? 0 : keyBytes + utf8Length(value);
+    const sk = keyBytes <= MAX_INLINE_KEY_BYTES ? `K#${key}` : `H#${sha256Hex(utf8Bytes(key))}`;
+    return { key, value, syncCount, bytes, sk, device: device ?? null, date, by };
+}
+
+function checkLength(member, text, min, max) {
+    const length = text.length <= max || text.length > 2 * max ? text.length : codePoints(text);
+    if (length < min || length > max) {
+        const bound = length < min ? `greater than or equal to ${min}` : `less than or equal to ${max}`;
+        util.error(`1 validation error detected: Value at '${member}' failed to satisfy constraint: `
+            + `Member must have length ${bound}`, 'InvalidParameterException');
+    }
+}
+
+// Code points, as the service model's length constraints count them: UTF-16 units less the low surrogates.
+function codePoints(text) {
+    return text.length - text.split('').filter((c) => c >= '\uDC00' && c <= '\uDFFF').length;
+}
+
+function checkDistinctKeys(writes) {
+    const seen = {};
+    writes.forEach((write) => {
+        if (Object.hasOwn(seen, write.key)) {
+            util.error(`Duplicate key in RecordPatches: ${write.key}`, 'InvalidParameterException');
+        }
+        seen[write.key] = true;
+    });
+}
+
+function utf8Length(text) {
+    const encoded = util.base64Encode(text);
+    const padding = encoded.endsWith('==') ? 2 : (encoded.endsWith('=') ? 1 : 0);
+    return encoded.length / 4 * 3 - padding;
+}
+
+function utf8Bytes(text) {
+    const bytes = [];
+    let buffer = 0;
+    let bits = 0;
+    for (const c of util.base64Encode(text).split('')) {
+        if (c !== '=') {
+            buffer = ((buffer << 6) | BASE64.indexOf(c)) & 0xffffff;
+            bits = bits + 6;
+            if (bits >= 8) {
+                bits = bits - 8;
+                bytes.push((buffer >> bits) & 0xff);
+            }
+        }
+    }
+    return bytes;
+}
+
+function sha256Hex(bytes) {
+    const bitLength = bytes.length * 8;
+    const padded = bytes.concat([0x80], ZEROS.slice(0, (119 - (bytes.length % 64)) % 64), [0, 0, 0, 0,
+        (bitLength >>> 24) & 0xff, (bitLength >>> 16) & 0xff, (bitLength >>> 8) & 0xff, bitLength & 0xff]);
+    const words = [];
+    padded.forEach((b, i) => {
+        words[i >> 2] = (((words[i >> 2] ?? 0) << 8) | b) | 0;
+    });
+    let hash = H0.slice();
+    let block = [];
+    for (const word of words) {
+        block.push(word);
+        if (block.length === 16) {
+            hash = compress(hash, block);
+            block = [];
+        }
+    }
+    return hash.map((word) => NIBBLE_SHIFTS.map((shift) => HEX.charAt((word >>> shift) & 15)).join('')).join('');
+}
+
+function rotr(x, n) {
+    return (x >>> n) | (x << (32 - n));
+}
+
+function compress(hash, block) {
+    const w = block.slice();
+    for (const i of SCHEDULE_INDEXES) {
+        const s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >>> 3);
+        const s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >>> 10);
+        w.push((w[i - 16] + s0 + w[i - 7] + s1) | 0);
+    }
+    const v = hash.slice();
+    for (const t of ROUND_INDEXES) {
+        const s1 = rotr(v[4], 6) ^ rotr(v[4], 11) ^ rotr(v[4], 25);
+        const choice = (v[4] & v[5]) ^ ((v[4] ^ 0xffffffff) & v[6]);
+        const t1 = (v[7] + s1 + choice + K[t] + w[t]) | 0;
+        const s0 = rotr(v[0], 2) ^ rotr(v[0], 13) ^ rotr(v[0], 22);
+        const majority = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
+        v.unshift((t1 + ((s0 + majority) | 0)) | 0);
+        v.pop();
+        v[4] = (v[4] + t1) | 0;
+    }
+    return hash.map((h, i) => (h + v[i]) | 0);
+}

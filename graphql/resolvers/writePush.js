@@ -1,0 +1,244 @@
+/**
+ * Pipeline function (DynamoDB): the all-or-nothing write of updateRecords, syncDataset and adminImportDataset as
+ * one TransactWriteItems (SyncStoreLayout, "Atomic writes"):
+ *   - the dataset metadata item, conditioned on the count read by readIdentity (syncCount = :expected, or absent):
+ *     the optimistic lock that serializes writers of a dataset, so no update is lost and no count skipped;
+ *   - per record a head Put conditioned on its stored count (or absence), a Put per value chunk, and a Delete per
+ *     chunk the previous value had beyond the new piece count.
+ * Push: each patch's count must equal the stored one (0 for a new key), else ResourceConflictException with the
+ * server's records; the dataset count rises by one and is stamped on every patched record; 1,024 live records,
+ * 1 MB and 20 datasets are enforced (LimitExceededException). Import (admin): records keep their Cognito counts;
+ * records the store has at an equal or newer count are skipped; the dataset count becomes the larger of both.
+ * Stash in: identityId, datasetName, meta, live, datasets, baseSyncCount, deletionBoundary, partition, writes,
+ * stored, now, by. Stash out: change (the DatasetChange), live, datasetSyncCount.
+ */
+import { util, runtime } from '@aws-appsync/utils';
+
+const CHUNK_UNITS = 131072;
+const PIECE_SLOTS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19];
+const MAX_RECORDS = 1024;
+const MAX_BYTES = 1048576;
+const MAX_DATASETS = 20;
+const MAX_ACTIONS = 100;
+// Cancellation reasons meaning another writer got there first (DynamoDB's CancellationReason codes).
+const CONCURRENT = ['ConditionalCheckFailed', 'TransactionConflict'];
+
+export function request(ctx) {
+    const stash = ctx.stash;
+    const plan = stash.admin ? importPlan(stash, ctx.args.input) : pushPlan(stash);
+    if (plan.records.length === 0 && !stash.admin) {
+        stash.change = change(stash, stash.datasetSyncCount, []);
+        runtime.earlyReturn(stash.change);
+    }
+    const totals = totalsAfter(stash, plan.records);
+    if (!stash.admin) {
+        checkLimits(stash, totals);
+    }
+    const table = ctx.env.SYNCSHIFT_TABLE;
+    const actions = [metaAction(table, stash, plan, totals)];
+    plan.records.forEach((record) => recordActions(table, stash.partition, record)
+        .forEach((action) => actions.push(action)));
+    if (actions.length > MAX_ACTIONS) {
+        util.error(`This push needs ${actions.length} DynamoDB writes, more than the ${MAX_ACTIONS} one transaction `
+            + 'allows; push fewer records at a time', 'LimitExceededException');
+    }
+    stash.plan = { syncCount: plan.syncCount, records: plan.records.map(recordOut) };
+    return { operation: 'TransactWriteItems', transactItems: actions };
+}
+
+export function response(ctx) {
+    const stash = ctx.stash;
+    if (ctx.error) {
+        const reasons = ctx.result?.cancellationReasons ?? [];
+        if (reasons.some((r) => CONCURRENT.indexOf(r?.type ?? r?.code ?? r?.Code) >= 0)) {
+            util.error(`Dataset ${stash.datasetName} changed while this push was applied; list its records and `
+                + 'push again', 'ResourceConflictException', change(stash, stash.datasetSyncCount, []),
+            { reason: 'ConcurrentUpdate' });
+        }
+        util.error(ctx.error.message, ctx.error.type);
+    }
+    stash.change = change(stash, stash.plan.syncCount, stash.plan.records);
+    stash.live = true;
+    stash.datasetSyncCount = stash.plan.syncCount;
+    return stash.change;
+}
+
+function pushPlan(stash) {
+    const conflicts = stash.writes.filter((write, i) => countOf(stash.stored[i]) !== write.syncCount);
+    if (conflicts.length > 0) {
+        const first = conflicts[0];
+        const server = countOf(stash.stored[stash.writes.indexOf(first)]);
+        const records = stash.stored.filter((item, i) => conflicts.indexOf(stash.writes[i]) >= 0 && item !== null);
+        util.error(`Current SyncCount for: ${first.key} is: ${server} not: ${first.syncCount}`,
+            'ResourceConflictException', change(stash, stash.datasetSyncCount, records.map(recordOut)),
+            { conflictingKeys: conflicts.map((c) => c.key) });
+    }
+    const next = stash.baseSyncCount + 1;
+    return {
+        syncCount: next,
+        records: stash.writes.map((write, i) => planned(write, stash.stored[i], next)),
+    };
+}
+
+function importPlan(stash, input) {
+    const records = [];
+    stash.writes.forEach((write, i) => {
+        const stored = stash.stored[i];
+        if (stored === null || stored.syncCount < write.syncCount) {
+            records.push(planned(write, stored, write.syncCount));
+        }
+    });
+    const watermark = Math.max(stash.meta?.sourceWatermark ?? 0, input.datasetSyncCount);
+    return { syncCount: Math.max(stash.baseSyncCount, input.datasetSyncCount), records, watermark, input };
+}
+
+function planned(write, stored, syncCount) {
+    return {
+        key: write.key, sk: write.sk, value: write.value, bytes: write.bytes, syncCount,
+        deleted: write.value === null, lastModifiedDate: write.date, lastModifiedBy: write.by,
+        deviceLastModifiedDate: write.device, stored,
+    };
+}
+
+function countOf(stored) {
+    return stored === null ? 0 : stored.syncCount;
+}
+
+function isLive(stored) {
+    return stored !== null && !stored.deleted;
+}
+
+function totalsAfter(stash, records) {
+    let numRecords = stash.live ? stash.meta.numRecords : 0;
+    let dataStorage = stash.live ? stash.meta.dataStorage : 0;
+    records.forEach((record) => {
+        numRecords = numRecords + (record.deleted ? 0 : 1) - (isLive(record.stored) ? 1 : 0);
+        dataStorage = dataStorage + record.bytes - (isLive(record.stored) ? record.stored.bytes : 0);
+    });
+    return { numRecords, dataStorage };
+}
+
+function checkLimits(stash, totals) {
+    if (!stash.live && stash.datasets.filter((d) => !d.deleted).length >= MAX_DATASETS) {
+        util.error(`Number of datasets exceeds the limit of ${MAX_DATASETS} per identity`, 'LimitExceededException');
+    }
+    if (totals.numRecords > MAX_RECORDS) {
+        util.error(`Number of records exceeds the limit of ${MAX_RECORDS} per dataset`, 'LimitExceededException');
+    }
+    if (totals.dataStorage > MAX_BYTES) {
+        util.error(`Dataset size of ${totals.dataStorage} bytes exceeds the limit of ${MAX_BYTES}`,
+            'LimitExceededException');
+    }
+}
+
+function metaAction(table, stash, plan, totals) {
+    const meta = stash.meta;
+    const live = stash.live;
+    const input = plan.input;
+    const item = {
+        datasetName: stash.datasetName,
+        syncCount: plan.syncCount,
+        numRecords: totals.numRecords,
+        dataStorage: totals.dataStorage,
+        creationDate: live ? meta.creationDate : (input?.creationDate ?? stash.now),
+        lastModifiedDate: input?.lastModifiedDate ?? stash.now,
+        lastModifiedBy: input?.lastModifiedBy ?? stash.by,
+        deleted: false,
+        generation: live ? meta.generation : stash.deletionBoundary,
+    };
+    const watermark = plan.watermark ?? meta?.sourceWatermark;
+    if (watermark !== undefined && watermark !== null) {
+        item.sourceWatermark = watermark;
+    }
+    return {
+        table,
+        operation: 'PutItem',
+        key: util.dynamodb.toMapValues({ pk: `I#${stash.identityId}`, sk: `D#${stash.datasetName}` }),
+        attributeValues: util.dynamodb.toMapValues(item),
+        condition: expectCount(meta === null ? null : meta.syncCount),
+    };
+}
+
+function expectCount(expected) {
+    if (expected === null) {
+        return { expression: 'attribute_not_exists(#pk)', expressionNames: { '#pk': 'pk' } };
+    }
+    return {
+        expression: '#sc = :expected',
+        expressionNames: { '#sc': 'syncCount' },
+        expressionValues: util.dynamodb.toMapValues({ ':expected': expected }),
+        returnValuesOnConditionCheckFailure: false,
+    };
+}
+
+function recordActions(table, partition, record) {
+    const pieces = record.deleted ? [] : split(record.value);
+    const head = {
+        key: record.key, syncCount: record.syncCount, deleted: record.deleted, bytes: record.bytes,
+        lastModifiedDate: record.lastModifiedDate, lastModifiedBy: record.lastModifiedBy,
+    };
+    if (record.deviceLastModifiedDate !== null) {
+        head.deviceLastModifiedDate = record.deviceLastModifiedDate;
+    }
+    if (pieces.length > 0) {
+        head.value = pieces[0];
+        head.chunks = pieces.length;
+    }
+    const put = (sk, attributes, condition) => ({
+        table, operation: 'PutItem', key: util.dynamodb.toMapValues({ pk: partition, sk }),
+        attributeValues: util.dynamodb.toMapValues(attributes), condition,
+    });
+    const actions = [put(record.sk, head, expectCount(record.stored === null ? null : record.stored.syncCount))];
+    pieces.slice(1).forEach((piece, i) => actions.push(
+        put(`C#${i + 1}#${record.sk}`, { value: piece, revision: record.syncCount }, undefined)));
+    const previousPieces = isLive(record.stored) ? (record.stored.chunks ?? 1) : 0;
+    PIECE_SLOTS.filter((p) => p >= Math.max(1, pieces.length) && p < previousPieces).forEach((p) => actions.push({
+        table, operation: 'DeleteItem', key: util.dynamodb.toMapValues({ pk: partition, sk: `C#${p}#${record.sk}` }),
+    }));
+    return actions;
+}
+
+// Pieces of at most CHUNK_UNITS UTF-16 code units, one fewer where the cut would split a surrogate pair.
+function split(value) {
+    const pieces = [];
+    let start = 0;
+    PIECE_SLOTS.forEach((slot) => {
+        if (slot === 0 || start < value.length) {
+            let end = Math.min(start + CHUNK_UNITS, value.length);
+            const last = value.charAt(end - 1);
+            if (end < value.length && last >= '\uD800' && last <= '\uDBFF') {
+                end = end - 1;
+            }
+            pieces.push(value.slice(start, end));
+            start = end;
+        }
+    });
+    if (start < value.length) {
+        util.error('Value too long to store', 'LimitExceededException');
+    }
+    return pieces;
+}
+
+// A stored head of a chunked value carries only piece 0: its value is left out (the client pulls it).
+function recordOut(item) {
+    const chunked = (item.chunks ?? 1) > 1;
+    return {
+        key: item.key,
+        value: item.deleted || chunked ? null : item.value,
+        syncCount: item.syncCount,
+        deleted: item.deleted,
+        lastModifiedDate: item.lastModifiedDate,
+        lastModifiedBy: item.lastModifiedBy,
+        deviceLastModifiedDate: item.deviceLastModifiedDate ?? null,
+    };
+}
+
+function change(stash, datasetSyncCount, records) {
+    return {
+        identityId: stash.identityId,
+        datasetName: stash.datasetName,
+        datasetSyncCount,
+        deleted: false,
+        records,
+    };
+}

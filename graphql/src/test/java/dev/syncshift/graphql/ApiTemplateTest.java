@@ -1,0 +1,204 @@
+package dev.syncshift.graphql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.syncshift.core.layout.SyncStoreLayout;
+import graphql.language.ArrayValue;
+import graphql.language.FieldDefinition;
+import graphql.language.ObjectTypeDefinition;
+import graphql.language.StringValue;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The template, the schema and the resolver files describe one API: nothing is missing, nothing is left over. */
+class ApiTemplateTest {
+
+    private static final List<String> ROOT_TYPES = List.of("Query", "Mutation", "Subscription");
+    private static final String APPSYNC_DEFINITIONS = """
+            scalar AWSTimestamp
+            scalar AWSDateTime
+            scalar AWSDate
+            scalar AWSTime
+            scalar AWSJSON
+            scalar AWSEmail
+            scalar AWSURL
+            scalar AWSPhone
+            scalar AWSIPAddress
+            directive @aws_iam on OBJECT | FIELD_DEFINITION
+            directive @aws_subscribe(mutations: [String]) on FIELD_DEFINITION
+            """;
+
+    private final ApiTemplate template = ApiTemplate.load();
+    private final TypeDefinitionRegistry schema = schema();
+
+    @Test
+    void theSchemaBuildsWithAppSyncScalarsAndDirectives() {
+        TypeDefinitionRegistry registry = new SchemaParser().parse(APPSYNC_DEFINITIONS).merge(schema);
+
+        GraphQLSchema built = new SchemaGenerator().makeExecutableSchema(registry, RuntimeWiring.MOCKED_WIRING);
+
+        assertThat(built.getSubscriptionType()).isNotNull();
+    }
+
+    @Test
+    void everyCodeLocationExists() {
+        List<String> locations = new ArrayList<>(codeLocations());
+        locations.add(only("AWS::AppSync::GraphQLSchema").get("DefinitionS3Location").asText());
+
+        assertThat(locations).allSatisfy(location -> assertThat(template.local(location)).isRegularFile());
+    }
+
+    @Test
+    void everyResolverFileIsReferenced() throws IOException {
+        Set<Path> referenced = new HashSet<>();
+        codeLocations().forEach(location -> referenced.add(template.local(location)));
+
+        try (Stream<Path> files = Files.list(ApiTemplate.MODULE.resolve("resolvers"))) {
+            assertThat(files.map(Path::normalize)).allSatisfy(file -> assertThat(referenced).contains(file));
+        }
+    }
+
+    @Test
+    void everyRootFieldHasExactlyOnePipelineResolverAndNothingElseHasOne() {
+        List<String> fields = new ArrayList<>();
+        ROOT_TYPES.forEach(type -> rootFields(type).forEach(field -> fields.add(type + "." + field.getName())));
+
+        List<String> resolved = template.resources("AWS::AppSync::Resolver").stream()
+                .map(Map.Entry::getValue)
+                .peek(resolver -> assertThat(resolver.get("Kind").asText()).isEqualTo("PIPELINE"))
+                .map(resolver -> resolver.get("TypeName").asText() + "." + resolver.get("FieldName").asText())
+                .toList();
+
+        assertThat(resolved).containsExactlyInAnyOrderElementsOf(fields);
+    }
+
+    @Test
+    void pipelinesNameOnlyDeclaredFunctions() {
+        Set<String> functions = new HashSet<>();
+        template.resources("AWS::AppSync::FunctionConfiguration").forEach(f -> functions.add(f.getKey()));
+
+        template.resources("AWS::AppSync::Resolver").forEach(resolver -> assertThat(
+                resolver.getValue().at("/PipelineConfig/Functions"))
+                .isNotEmpty()
+                .allSatisfy(ref -> assertThat(ref.asText()).endsWith(".FunctionId")
+                        .satisfies(text -> assertThat(functions).contains(text.replace(".FunctionId", "")))));
+    }
+
+    @Test
+    void functionsUseDeclaredDataSourcesAndTheTableSourceIsTheTable() {
+        Set<String> sources = new HashSet<>();
+        template.resources("AWS::AppSync::DataSource").forEach(source -> sources.add(source.getKey() + ".Name"));
+
+        template.resources("AWS::AppSync::FunctionConfiguration").forEach(function -> assertThat(sources)
+                .contains(function.getValue().get("DataSourceName").asText()));
+        assertThat(template.resource("TableDataSource").at("/Properties/DynamoDBConfig/TableName").asText())
+                .isEqualTo("Table");
+        assertThat(template.resource("NoneDataSource").at("/Properties/Type").asText()).isEqualTo("NONE");
+    }
+
+    @Test
+    void allCodeRunsOnAppSyncJs() {
+        Stream.concat(template.resources("AWS::AppSync::Resolver").stream(),
+                        template.resources("AWS::AppSync::FunctionConfiguration").stream())
+                .forEach(code -> {
+                    assertThat(code.getValue().at("/Runtime/Name").asText()).isEqualTo("APPSYNC_JS");
+                    assertThat(code.getValue().at("/Runtime/RuntimeVersion").asText()).isEqualTo("1.0.0");
+                });
+    }
+
+    @Test
+    void theTableIsTheCoreLayout() {
+        JsonNode table = only("AWS::DynamoDB::Table");
+
+        assertThat(table.at("/KeySchema/0/AttributeName").asText()).isEqualTo(SyncStoreLayout.PARTITION_KEY);
+        assertThat(table.at("/KeySchema/1/AttributeName").asText()).isEqualTo(SyncStoreLayout.SORT_KEY);
+        JsonNode index = table.at("/LocalSecondaryIndexes/0");
+        assertThat(index.get("IndexName").asText()).isEqualTo(SyncStoreLayout.SYNC_COUNT_INDEX);
+        assertThat(index.at("/KeySchema/1/AttributeName").asText()).isEqualTo(SyncStoreLayout.SYNC_COUNT);
+        assertThat(index.at("/Projection/ProjectionType").asText()).isEqualTo("ALL");
+    }
+
+    @Test
+    void theApiUsesIamAndValidEnvironmentVariables() {
+        JsonNode api = only("AWS::AppSync::GraphQLApi");
+
+        assertThat(api.get("AuthenticationType").asText()).isEqualTo("AWS_IAM");
+        List<String> names = new ArrayList<>();
+        api.get("EnvironmentVariables").fieldNames().forEachRemaining(names::add);
+        assertThat(names).containsExactlyInAnyOrder("SYNCSHIFT_TABLE", "SYNCSHIFT_ADMIN_ROLE_ARN")
+                .allSatisfy(name -> assertThat(name).matches("[A-Za-z][A-Za-z0-9_]+"));
+    }
+
+    @Test
+    void usersMayCallOnlyUserFieldsAndTheMigratorOnlyAdminFields() {
+        List<String> fields = new ArrayList<>();
+        ROOT_TYPES.forEach(type -> rootFields(type).forEach(f -> fields.add("/types/" + type + "/fields/"
+                + f.getName())));
+
+        assertThat(grantedFields("AuthenticatedUserPolicy"))
+                .containsExactlyInAnyOrderElementsOf(fields.stream().filter(f -> !f.contains("/admin")).toList());
+        assertThat(grantedFields("MigratorPolicy"))
+                .containsExactlyInAnyOrderElementsOf(fields.stream().filter(f -> f.contains("/admin")).toList());
+    }
+
+    @Test
+    void theSubscriptionListensToMutationsOfItsOwnType() {
+        FieldDefinition subscription = rootFields("Subscription").get(0);
+        ArrayValue mutations = (ArrayValue) subscription.getDirectives("aws_subscribe").get(0)
+                .getArgument("mutations").getValue();
+
+        assertThat(mutations.getValues()).isNotEmpty().allSatisfy(value -> {
+            String name = ((StringValue) value).getValue();
+            FieldDefinition mutation = rootFields("Mutation").stream()
+                    .filter(f -> f.getName().equals(name)).findFirst().orElseThrow();
+            assertThat(mutation.getType().toString()).contains(subscription.getType().toString()
+                    .replace("TypeName{name='", "").replace("'}", ""));
+        });
+    }
+
+    private List<String> grantedFields(String policy) {
+        List<String> granted = new ArrayList<>();
+        template.resource(policy).at("/Properties/PolicyDocument/Statement").forEach(statement -> {
+            if ("appsync:GraphQL".equals(statement.path("Action").asText())) {
+                statement.get("Resource").forEach(arn -> granted.add(arn.asText().replace("${Api.Arn}", "")));
+            }
+        });
+        return granted;
+    }
+
+    private List<String> codeLocations() {
+        return Stream.concat(template.resources("AWS::AppSync::Resolver").stream(),
+                        template.resources("AWS::AppSync::FunctionConfiguration").stream())
+                .map(code -> code.getValue().get("CodeS3Location").asText())
+                .toList();
+    }
+
+    private JsonNode only(String type) {
+        List<Map.Entry<String, JsonNode>> found = template.resources(type);
+        assertThat(found).hasSize(1);
+        return found.get(0).getValue();
+    }
+
+    private List<FieldDefinition> rootFields(String type) {
+        return schema.getType(type, ObjectTypeDefinition.class).orElseThrow().getFieldDefinitions();
+    }
+
+    private TypeDefinitionRegistry schema() {
+        Path file = template.local(only("AWS::AppSync::GraphQLSchema").get("DefinitionS3Location").asText());
+        return new SchemaParser().parse(file.toFile());
+    }
+}

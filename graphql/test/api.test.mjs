@@ -1,0 +1,266 @@
+// Cognito Sync semantics of the API (shared/reference/cognito-sync-wire.md §5), checked by running the template's
+// pipelines under node against an in-memory table. The end-to-end proof runs later in the AppSync emulator.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { FakeTable } from './fake-dynamodb.mjs';
+import { loadApi, run } from './pipeline.mjs';
+import { extensions } from './appsync-stub.mjs';
+
+const api = await loadApi();
+const ALICE = { cognitoIdentityId: 'us-east-1:0000aaaa-0000-0000-0000-000000000001' };
+const BOB = { cognitoIdentityId: 'us-east-1:0000bbbb-0000-0000-0000-000000000002' };
+const MIGRATOR = { userArn: 'arn:aws:sts::123456789012:assumed-role/Migrator/run-1' };
+const OUTSIDER = { userArn: 'arn:aws:sts::123456789012:assumed-role/SomeoneElse/x' };
+const GRINNING = '\uD83D\uDE00';
+
+function call(table, field, args, identity = ALICE, hooks = {}) {
+    return run(api, table, field, args, identity, hooks);
+}
+
+function push(table, datasetName, patches, identity = ALICE) {
+    return call(table, 'updateRecords', { datasetName, deviceId: 'dev-1', patches }, identity);
+}
+
+function replace(key, value, syncCount) {
+    return { op: 'replace', key, value, syncCount };
+}
+
+function list(table, datasetName, lastSyncCount, identity = ALICE, extra = {}) {
+    return call(table, 'listRecords', { datasetName, lastSyncCount, ...extra }, identity).data;
+}
+
+test('a push creates the dataset, raises its count by one and stamps it on every record', () => {
+    const table = new FakeTable();
+
+    const first = push(table, 'prefs', [replace('color', 'blue', 0), replace('size', 'L', 0)]).data;
+    const second = push(table, 'prefs', [replace('color', 'red', 1)]).data;
+
+    assert.equal(first.datasetSyncCount, 1);
+    assert.deepEqual(first.records.map((r) => [r.key, r.syncCount]), [['color', 1], ['size', 1]]);
+    assert.equal(second.datasetSyncCount, 2);
+    const page = list(table, 'prefs', 1);
+    assert.deepEqual(page.records.map((r) => [r.key, r.value, r.syncCount]), [['color', 'red', 2]]);
+    assert.equal(page.datasetSyncCount, 2);
+    assert.equal(page.datasetExists, true);
+    const described = call(table, 'describeDataset', { datasetName: 'prefs' }).data;
+    assert.deepEqual([described.numRecords, described.dataStorage, described.syncCount], [2, 13, 2]);
+});
+
+test('a stale count rejects the whole push with the server records and writes nothing', () => {
+    const table = new FakeTable();
+    push(table, 'game', [replace('highScore', '100', 0), replace('name', 'ann', 0)]);
+    push(table, 'game', [replace('highScore', '120', 1)]);
+    const before = table.all();
+
+    const outcome = push(table, 'game', [replace('name', 'bob', 1), replace('highScore', '130', 1)]);
+
+    assert.equal(outcome.error.errorType, 'ResourceConflictException');
+    assert.equal(outcome.error.message, 'Current SyncCount for: highScore is: 2 not: 1');
+    assert.deepEqual(outcome.error.data.records.map((r) => [r.key, r.value, r.syncCount]), [['highScore', '120', 2]]);
+    assert.deepEqual(table.all(), before);
+});
+
+test('a concurrent writer never causes a lost update or a skipped count', () => {
+    const table = new FakeTable();
+    push(table, 'shared', [replace('a', '1', 0)]);
+    let interleaved;
+    const hooks = {
+        before: (name) => {
+            if (name === 'writePush' && !interleaved) {
+                interleaved = push(table, 'shared', [replace('b', '2', 0)], ALICE);
+            }
+        },
+    };
+
+    const loser = call(table, 'updateRecords', { datasetName: 'shared', patches: [replace('c', '3', 0)] }, ALICE, hooks);
+
+    assert.equal(interleaved.data.datasetSyncCount, 2);
+    assert.equal(loser.error.errorType, 'ResourceConflictException');
+    assert.equal(loser.error.errorInfo.reason, 'ConcurrentUpdate');
+    const retried = push(table, 'shared', [replace('c', '3', 0)]).data;
+    assert.equal(retried.datasetSyncCount, 3);
+    assert.deepEqual(list(table, 'shared', 0).records.map((r) => [r.key, r.syncCount]),
+        [['a', 1], ['b', 2], ['c', 3]]);
+});
+
+test('a removal leaves a tombstone that later pulls return and that counts toward nothing', () => {
+    const table = new FakeTable();
+    push(table, 'ds', [replace('k', 'v', 0), replace('keep', 'x', 0)]);
+
+    push(table, 'ds', [{ op: 'remove', key: 'k', syncCount: 1 }]);
+
+    const page = list(table, 'ds', 1);
+    assert.deepEqual(page.records, [{
+        key: 'k', value: null, syncCount: 2, deleted: true, lastModifiedDate: 1763800000000,
+        lastModifiedBy: 'dev-1', deviceLastModifiedDate: null,
+    }]);
+    const described = call(table, 'describeDataset', { datasetName: 'ds' }).data;
+    assert.deepEqual([described.numRecords, described.dataStorage], [1, 5]);
+    assert.equal(push(table, 'ds', [replace('k', 'back', 2)]).data.datasetSyncCount, 3);
+});
+
+test('every value Cognito accepts round-trips through the resolvers, chunked where it must be', () => {
+    const table = new FakeTable();
+    const big = 'v'.repeat(1048575 - 8);
+    const longKey = GRINNING.repeat(1024);
+    const straddling = 'a'.repeat(131071) + GRINNING.repeat(3) + 'b';
+    push(table, 'edge', [replace('big', big, 0)]);
+    push(table, 'odd', [replace('empty', '', 0), replace(longKey, 'u\u00fc\u4e16' + GRINNING, 0)]);
+    push(table, 'pair', [replace('straddling', straddling, 0)]);
+
+    const bigPage = list(table, 'edge', 0);
+    const oddPage = list(table, 'odd', 0);
+
+    assert.equal(bigPage.records[0].value, big);
+    assert.equal(table.all().filter((i) => i.pk.includes('#edge#') && i.sk.startsWith('C#')).length, 7);
+    assert.deepEqual(oddPage.records.map((r) => [r.key, r.value]).sort(),
+        [['empty', ''], [longKey, 'u\u00fc\u4e16' + GRINNING]].sort());
+    assert.ok(table.all().some((i) => i.sk.startsWith('H#') && i.key === longKey));
+    assert.equal(list(table, 'pair', 0).records[0].value, straddling);
+    assert.equal(table.get({ pk: table.all().find((i) => i.key === 'straddling').pk, sk: 'K#straddling' }).value.length,
+        131071);
+});
+
+test('shrinking a chunked value deletes its stale chunks in the same transaction', () => {
+    const table = new FakeTable();
+    push(table, 'ds', [replace('big', 'x'.repeat(400000), 0)]);
+    assert.equal(table.all().filter((i) => i.sk.startsWith('C#')).length, 3);
+
+    push(table, 'ds', [replace('big', 'small', 1)]);
+
+    assert.equal(table.all().filter((i) => i.sk.startsWith('C#')).length, 0);
+    assert.equal(list(table, 'ds', 0).records[0].value, 'small');
+});
+
+test('limits give LimitExceededException; a push is at most 99 records plus the dataset item', () => {
+    const table = new FakeTable();
+    const many = [...Array(1024).keys()].map((i) => replace(`k${i}`, 'v', 0));
+    for (let start = 0; start < 1024; start += 99) {
+        assert.equal(push(table, 'full', many.slice(start, start + 99)).error, undefined);
+    }
+    for (let i = 0; i < 19; i += 1) {
+        push(table, `ds${i}`, [replace('k', 'v', 0)]);
+    }
+
+    assert.equal(push(table, 'full', [replace('one-more', 'v', 0)]).error.errorType, 'LimitExceededException');
+    assert.equal(push(table, 'ds0', [replace('huge', 'x'.repeat(1048575), 0)]).error.errorType,
+        'LimitExceededException');
+    assert.equal(push(table, 'the21st', [replace('k', 'v', 0)]).error.message,
+        'Number of datasets exceeds the limit of 20 per identity');
+    assert.equal(push(table, 'ds1', many.slice(0, 100).map((p) => ({ ...p, key: `n${p.key}` }))).error.errorType,
+        'LimitExceededException');
+});
+
+test('listRecords on a never-written dataset reports it missing, like Cognito Sync', () => {
+    const page = list(new FakeTable(), 'nothing', 0);
+
+    assert.deepEqual(page, {
+        identityId: ALICE.cognitoIdentityId, datasetName: 'nothing', records: [], nextToken: null,
+        datasetSyncCount: 0, datasetExists: false, datasetDeletedAfterRequestedSyncCount: false,
+        mergedDatasetNames: null,
+    });
+});
+
+test('a count above the dataset count is refused, as "No such SyncCount"', () => {
+    const table = new FakeTable();
+    push(table, 'ds', [replace('k', 'v', 0)]);
+
+    const outcome = call(table, 'listRecords', { datasetName: 'ds', lastSyncCount: 37 });
+
+    assert.equal(outcome.error.errorType, 'InvalidParameterException');
+    assert.equal(outcome.error.message, 'No such SyncCount: 37 exists for this Dataset');
+});
+
+test('deleting a dataset hides it; re-creating starts empty and older devices learn of the deletion', () => {
+    const table = new FakeTable();
+    push(table, 'ds', [replace('old', 'v', 0)]);
+    push(table, 'ds', [replace('old', 'w', 1)]);
+
+    const deleted = call(table, 'deleteDataset', { datasetName: 'ds' }).data;
+    const whileDeleted = list(table, 'ds', 2);
+    const recreated = push(table, 'ds', [replace('new', 'x', 0)]).data;
+    const stale = list(table, 'ds', 2);
+    const fresh = list(table, 'ds', 0);
+
+    assert.deepEqual([deleted.deleted, deleted.datasetSyncCount], [true, 3]);
+    assert.deepEqual([whileDeleted.datasetExists, whileDeleted.datasetDeletedAfterRequestedSyncCount], [false, true]);
+    assert.equal(call(table, 'listDatasets', {}).data.length, 1);
+    assert.equal(recreated.datasetSyncCount, 4);
+    assert.deepEqual([stale.datasetExists, stale.datasetDeletedAfterRequestedSyncCount], [true, true]);
+    assert.deepEqual(fresh.records.map((r) => r.key), ['new']);
+    assert.equal(fresh.datasetDeletedAfterRequestedSyncCount, false);
+    assert.equal(call(table, 'deleteDataset', { datasetName: 'gone' }).error.errorType, 'ResourceNotFoundException');
+});
+
+test('syncDataset pushes and pulls in one round trip', () => {
+    const table = new FakeTable();
+    push(table, 'ds', [replace('theirs', '1', 0)]);
+
+    const synced = call(table, 'syncDataset',
+        { datasetName: 'ds', lastSyncCount: 0, deviceId: 'dev-2', patches: [replace('mine', '2', 0)] }).data;
+
+    assert.equal(synced.datasetSyncCount, 2);
+    assert.deepEqual(synced.records.map((r) => r.key), ['mine']);
+    assert.deepEqual(synced.changes.records.map((r) => [r.key, r.syncCount]), [['theirs', 1], ['mine', 2]]);
+    assert.equal(synced.changes.datasetSyncCount, 2);
+});
+
+test('pages follow nextToken and merged datasets are reported', () => {
+    const table = new FakeTable();
+    push(table, 'ds', [replace('a', '1', 0), replace('b', '2', 0), replace('c', '3', 0)]);
+    push(table, `ds.${BOB.cognitoIdentityId}`, [replace('m', '1', 0)]);
+
+    const first = list(table, 'ds', 0, ALICE, { limit: 2 });
+    const second = list(table, 'ds', 0, ALICE, { limit: 2, nextToken: first.nextToken });
+
+    assert.deepEqual(first.records.map((r) => r.key).concat(second.records.map((r) => r.key)), ['a', 'b', 'c']);
+    assert.equal(second.nextToken, null);
+    assert.deepEqual(first.mergedDatasetNames, [`ds.${BOB.cognitoIdentityId}`]);
+});
+
+test('users reach only their own identity; admin fields only the migrator role', () => {
+    const table = new FakeTable();
+    push(table, 'ds', [replace('k', 'secret', 0)], ALICE);
+
+    assert.equal(list(table, 'ds', 0, BOB).datasetExists, false);
+    assert.equal(call(table, 'listRecords', { datasetName: 'ds' }, {}).error.errorType, 'Unauthorized');
+    const asAdmin = { identityId: ALICE.cognitoIdentityId, datasetName: 'ds', lastSyncCount: 0 };
+    assert.equal(call(table, 'adminListRecords', asAdmin, ALICE).error.errorType, 'Unauthorized');
+    assert.equal(call(table, 'adminListRecords', asAdmin, OUTSIDER).error.errorType, 'Unauthorized');
+    assert.equal(call(table, 'adminListRecords', asAdmin, MIGRATOR).data.records[0].value, 'secret');
+    assert.equal(call(table, 'onDatasetChanged', { identityId: BOB.cognitoIdentityId }, ALICE).error.errorType,
+        'Unauthorized');
+    assert.equal(call(table, 'onDatasetChanged', { identityId: ALICE.cognitoIdentityId }, ALICE).error, undefined);
+    assert.deepEqual(extensions.lastFilter, { filterGroup: { identityId: { eq: ALICE.cognitoIdentityId } } });
+    assert.equal(call(table, 'updateRecords', { datasetName: 'bad/name', patches: [] }).error.errorType,
+        'InvalidParameterException');
+});
+
+test('the migrator imports with Cognito counts, and a re-run writes nothing new', () => {
+    const table = new FakeTable();
+    const input = {
+        identityId: ALICE.cognitoIdentityId, datasetName: 'imported', datasetSyncCount: 42,
+        creationDate: 1700000000000, lastModifiedDate: 1700000500000, lastModifiedBy: 'device-x',
+        records: [
+            { key: 'a', value: 'x', syncCount: 40, lastModifiedDate: 1700000400000, lastModifiedBy: 'device-x' },
+            { key: 'gone', value: null, syncCount: 42, lastModifiedDate: 1700000500000, lastModifiedBy: 'device-x' },
+        ],
+    };
+
+    const first = call(table, 'adminImportDataset', { input }, MIGRATOR).data;
+    const snapshot = table.all();
+    const again = call(table, 'adminImportDataset', { input }, MIGRATOR).data;
+    const afterRerun = table.all();
+    const pulled = list(table, 'imported', 41);
+    const next = push(table, 'imported', [replace('a', 'y', 40)]).data;
+
+    assert.equal(first.datasetSyncCount, 42);
+    assert.deepEqual(again.records, []);
+    assert.deepEqual(afterRerun.filter((i) => i.sk !== 'D#imported'), snapshot.filter((i) => i.sk !== 'D#imported'));
+    assert.deepEqual(pulled.records.map((r) => [r.key, r.deleted]), [['gone', true]]);
+    assert.equal(next.datasetSyncCount, 43);
+    const described = call(table, 'describeDataset', { datasetName: 'imported' }).data;
+    assert.deepEqual([described.sourceWatermark, described.numRecords, described.creationDate],
+        [42, 1, 1700000000000]);
+    assert.equal(call(table, 'adminImportDataset', { input }, ALICE).error.errorType, 'Unauthorized');
+});

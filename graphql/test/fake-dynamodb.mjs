@@ -1,0 +1,113 @@
+// An in-memory table that executes the AppSync DynamoDB request objects the resolvers send, with just the
+// expression forms they use. A test double for node checks only; the AppSync emulator runs DynamoDB Local.
+export class FakeTable {
+    constructor() {
+        this.items = new Map();
+    }
+
+    static key(pk, sk) {
+        return `${pk}\u0000${sk}`;
+    }
+
+    get(key) {
+        const item = this.items.get(FakeTable.key(key.pk, key.sk));
+        return item === undefined ? null : structuredClone(item);
+    }
+
+    all() {
+        return [...this.items.values()].map((item) => structuredClone(item));
+    }
+
+    execute(request) {
+        switch (request.operation) {
+            case 'Query':
+                return { result: this.query(request) };
+            case 'TransactGetItems':
+                return { result: { items: request.transactItems.map((t) => this.get(t.key)) } };
+            case 'TransactWriteItems':
+                return this.transactWrite(request.transactItems);
+            case 'UpdateItem':
+                return this.update(request);
+            default:
+                throw new Error(`FakeTable does not do ${request.operation}`);
+        }
+    }
+
+    query(request) {
+        const { expression, expressionNames, expressionValues } = request.query;
+        const terms = expression.split(' AND ').map((term) => parseTerm(term, expressionNames, expressionValues));
+        const sortKey = request.index === 'bySyncCount' ? 'syncCount' : 'sk';
+        const matches = this.all()
+            .filter((item) => item[sortKey] !== undefined && terms.every((test) => test(item)))
+            .sort((a, b) => (a[sortKey] < b[sortKey] ? -1 : (a[sortKey] > b[sortKey] ? 1 : (a.sk < b.sk ? -1 : 1))));
+        const start = request.nextToken ? Number(request.nextToken) : 0;
+        const end = Math.min(start + (request.limit ?? matches.length), matches.length);
+        return { items: matches.slice(start, end), nextToken: end < matches.length ? String(end) : null };
+    }
+
+    transactWrite(actions) {
+        const keys = new Set(actions.map((a) => FakeTable.key(a.key.pk, a.key.sk)));
+        if (keys.size !== actions.length) {
+            return { error: { type: 'DynamoDB:ValidationException', message: 'two actions on one item' } };
+        }
+        const reasons = actions.map((a) => ({ type: this.holds(a.key, a.condition) ? 'None' : 'ConditionalCheckFailed' }));
+        if (reasons.some((r) => r.type !== 'None')) {
+            return {
+                error: { type: 'DynamoDB:TransactionCanceledException', message: 'Transaction cancelled' },
+                result: { cancellationReasons: reasons },
+            };
+        }
+        actions.forEach((a) => this.apply(a));
+        return { result: { keys: actions.map((a) => a.key) } };
+    }
+
+    update(request) {
+        if (!this.holds(request.key, request.condition)) {
+            return { error: { type: 'DynamoDB:ConditionalCheckFailedException', message: 'The condition failed' } };
+        }
+        this.apply({ ...request, operation: 'UpdateItem' });
+        return { result: this.get(request.key) };
+    }
+
+    holds(key, condition) {
+        if (!condition) {
+            return true;
+        }
+        const item = this.get(key);
+        return condition.expression.split(' AND ')
+            .map((term) => parseTerm(term, condition.expressionNames ?? {}, condition.expressionValues ?? {}))
+            .every((test) => test(item));
+    }
+
+    apply(action) {
+        const id = FakeTable.key(action.key.pk, action.key.sk);
+        if (action.operation === 'PutItem') {
+            this.items.set(id, structuredClone({ ...action.attributeValues, ...action.key }));
+        } else if (action.operation === 'DeleteItem') {
+            this.items.delete(id);
+        } else if (action.operation === 'UpdateItem') {
+            const item = this.get(action.key) ?? { ...action.key };
+            const { expression, expressionNames, expressionValues } = action.update;
+            expression.replace(/^SET /, '').split(', ').forEach((assignment) => {
+                const [name, value] = assignment.split(' = ');
+                item[expressionNames[name]] = expressionValues[value];
+            });
+            this.items.set(id, item);
+        }
+    }
+}
+
+function parseTerm(term, names, values) {
+    const notExists = term.match(/^attribute_not_exists\((#\w+)\)$/);
+    if (notExists) {
+        return (item) => item === null || item[names[notExists[1]]] === undefined;
+    }
+    const comparison = term.match(/^(#\w+) (=|>) (:\w+)$/);
+    if (!comparison) {
+        throw new Error(`FakeTable cannot parse ${term}`);
+    }
+    const [, name, operator, value] = comparison;
+    return (item) => item !== null && (operator === '='
+        ? item[names[name]] === values[value]
+        : item[names[name]] > values[value]);
+}
