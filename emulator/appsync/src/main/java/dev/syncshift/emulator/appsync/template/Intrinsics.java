@@ -71,10 +71,19 @@ final class Intrinsics {
         Map<String, Object> properties = properties(id);
         return switch (attribute) {
             case "Name" -> properties.containsKey("Name") ? string(properties.get("Name")) : id;
-            case "Arn" -> "arn:aws:local:::" + id;
+            case "Arn" -> arn(id, properties);
             case "TableName" -> tableName(id);
             default -> id;
         };
+    }
+
+    /** An IAM role's ARN has CloudFormation's shape, so that resolvers can match caller ARNs against it. */
+    private String arn(String id, Map<String, Object> properties) {
+        if (!"AWS::IAM::Role".equals(resources.getOrDefault(id, Map.of()).get("Type"))) {
+            return "arn:aws:local:::" + id;
+        }
+        String name = properties.containsKey("RoleName") ? string(properties.get("RoleName")) : id;
+        return "arn:aws:iam::" + PSEUDO.get("AWS::AccountId") + ":role/" + name;
     }
 
     private String sub(Object value) {
