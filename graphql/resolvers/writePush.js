@@ -14,7 +14,9 @@
  */
 import { util, runtime } from '@aws-appsync/utils';
 
-const CHUNK_UNITS = 131072;
+// A head is copied whole into the LSI (projection ALL) and DynamoDB's 400 KB covers an item plus its LSI entries,
+// so a piece holds at most 65,536 UTF-16 units: 192 KB of UTF-8 (SyncStoreLayout.CHUNK_UNITS).
+const CHUNK_UNITS = 65536;
 const PIECE_SLOTS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19];
 const MAX_RECORDS = 1024;
 const MAX_BYTES = 1048576;
