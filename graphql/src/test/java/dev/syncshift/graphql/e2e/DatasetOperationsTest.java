@@ -4,6 +4,7 @@ import static dev.syncshift.graphql.e2e.Expectations.MISSING;
 import static dev.syncshift.graphql.e2e.Expectations.PRESENT;
 import static dev.syncshift.graphql.e2e.Patch.put;
 import static dev.syncshift.graphql.e2e.Patch.remove;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncshift.emulator.appsync.AppSyncEmulator;
 import dev.syncshift.emulator.appsync.junit.AppSyncEmulatorExtension;
@@ -29,28 +30,20 @@ class DatasetOperationsTest {
     static final String INVALID = "\"InvalidParameterException\"";
     static final String NOT_FOUND = "\"ResourceNotFoundException\"";
 
-    /** One row: calls made before, the call under test, and JSON pointer → expected JSON text. */
-    record Scenario(String name, List<Step> given, Step when, Map<String, String> expected) {
-        @Override
-        public String toString() {
-            return name;
-        }
-    }
-
-    static Stream<Scenario> scenarios() {
+    static Stream<CallScenario> scenarios() {
         return Stream.of(countScenarios(), conflictScenarios(), deltaScenarios(), deletionScenarios(),
                 validationScenarios()).flatMap(s -> s);
     }
 
-    static Stream<Scenario> countScenarios() {
+    static Stream<CallScenario> countScenarios() {
         return Stream.of(
-                new Scenario("the first push creates the dataset at count 1", List.of(),
+                new CallScenario("the first push creates the dataset at count 1", List.of(),
                         (api, me) -> api.updateRecords(me, "ds", put("a", "1", 0), put("b", "2", 0)),
                         Map.of("/data/updateRecords/identityId", "\"$me\"", "/data/updateRecords/datasetName", "\"ds\"",
                                 "/data/updateRecords/datasetSyncCount", "1", "/data/updateRecords/deleted", "false",
                                 "/data/updateRecords/records/0/syncCount", "1",
                                 "/data/updateRecords/records/1/syncCount", "1", "/errors", MISSING)),
-                new Scenario("each push raises the count by exactly one and stamps it on every changed record",
+                new CallScenario("each push raises the count by exactly one and stamps it on every changed record",
                         List.of((api, me) -> api.updateRecords(me, "ds", put("a", "1", 0), put("b", "2", 0))),
                         (api, me) -> api.updateRecords(me, "ds", put("a", "1b", 1), put("c", "3", 0)),
                         Map.of("/data/updateRecords/datasetSyncCount", "2",
@@ -58,14 +51,14 @@ class DatasetOperationsTest {
                                 "/data/updateRecords/records/0/syncCount", "2",
                                 "/data/updateRecords/records/1/syncCount", "2",
                                 "/data/updateRecords/records/2", MISSING)),
-                new Scenario("deviceId becomes lastModifiedBy; deviceLastModifiedDate round-trips", List.of(),
+                new CallScenario("deviceId becomes lastModifiedBy; deviceLastModifiedDate round-trips", List.of(),
                         (api, me) -> api.client().post(me, SyncOperations.UPDATE_RECORDS, Map.of("d", "ds",
                                 "device", "phone-1", "p", List.of(Map.of("op", "replace", "key", "k", "value", "v",
                                         "syncCount", 0, "deviceLastModifiedDate", 1_700_000_000_123L)))),
                         Map.of("/data/updateRecords/records/0/lastModifiedBy", "\"phone-1\"",
                                 "/data/updateRecords/records/0/deviceLastModifiedDate", "1700000000123",
                                 "/data/updateRecords/records/0/lastModifiedDate", PRESENT)),
-                new Scenario("describeDataset counts live records and their key+value UTF-8 bytes",
+                new CallScenario("describeDataset counts live records and their key+value UTF-8 bytes",
                         List.of((api, me) -> api.updateRecords(me, "ds", put("k", "é€", 0), put("gone", "x", 0)),
                                 (api, me) -> api.updateRecords(me, "ds", remove("gone", 1))),
                         (api, me) -> api.describeDataset(me, "ds"),
@@ -74,21 +67,21 @@ class DatasetOperationsTest {
                                 "/data/describeDataset/numRecords", "1", "/data/describeDataset/dataStorage", "6",
                                 "/data/describeDataset/syncCount", "2", "/data/describeDataset/creationDate", PRESENT,
                                 "/data/describeDataset/sourceWatermark", "null")),
-                new Scenario("listDatasets lists the caller's live datasets",
+                new CallScenario("listDatasets lists the caller's live datasets",
                         List.of((api, me) -> api.updateRecords(me, "one", put("a", "1", 0)),
                                 (api, me) -> api.updateRecords(me, "two", put("a", "1", 0)),
                                 (api, me) -> api.deleteDataset(me, "one")),
                         (api, me) -> api.listDatasets(me),
                         Map.of("/data/listDatasets/0/datasetName", "\"two\"",
                                 "/data/listDatasets/0/identityId", "\"$me\"", "/data/listDatasets/1", MISSING)),
-                new Scenario("listDatasets of a new identity is empty", List.of(),
+                new CallScenario("listDatasets of a new identity is empty", List.of(),
                         (api, me) -> api.listDatasets(me), Map.of("/data/listDatasets", "[]")));
     }
 
-    static Stream<Scenario> conflictScenarios() {
+    static Stream<CallScenario> conflictScenarios() {
         Step seed = (api, me) -> api.updateRecords(me, "ds", put("a", "1", 0));
         return Stream.of(
-                new Scenario("a stale count rejects the whole push with the server's records", List.of(seed),
+                new CallScenario("a stale count rejects the whole push with the server's records", List.of(seed),
                         (api, me) -> api.updateRecords(me, "ds", put("b", "new", 0), put("a", "mine", 0)),
                         Map.of("/data", "null", "/errors/0/errorType", CONFLICT,
                                 "/errors/0/message", "\"Current SyncCount for: a is: 1 not: 0\"",
@@ -96,118 +89,119 @@ class DatasetOperationsTest {
                                 "/errors/0/errorInfo/conflictingKeys", "[\"a\"]",
                                 "/errors/0/data/records/0/key", "\"a\"", "/errors/0/data/records/0/value", "\"1\"",
                                 "/errors/0/data/records/0/syncCount", "1", "/errors/0/data/records/1", MISSING)),
-                new Scenario("a rejected push writes nothing (atomicity)",
+                new CallScenario("a rejected push writes nothing (atomicity)",
                         List.of(seed, (api, me) -> api.updateRecords(me, "ds", put("b", "new", 0),
                                 put("a", "mine", 0))),
                         (api, me) -> api.listRecords(me, "ds", 0),
                         Map.of("/data/listRecords/datasetSyncCount", "1",
                                 "/data/listRecords/records/0/key", "\"a\"",
                                 "/data/listRecords/records/0/value", "\"1\"", "/data/listRecords/records/1", MISSING)),
-                new Scenario("the same value with a stale count is still a conflict", List.of(seed,
+                new CallScenario("the same value with a stale count is still a conflict", List.of(seed,
                         (api, me) -> api.updateRecords(me, "ds", put("a", "2", 1))),
                         (api, me) -> api.updateRecords(me, "ds", put("a", "2", 1)),
                         Map.of("/errors/0/errorType", CONFLICT,
                                 "/errors/0/message", "\"Current SyncCount for: a is: 2 not: 1\"")),
-                new Scenario("a count above the server's is a conflict", List.of(seed),
+                new CallScenario("a count above the server's is a conflict", List.of(seed),
                         (api, me) -> api.updateRecords(me, "ds", put("a", "x", 5)),
                         Map.of("/errors/0/errorType", CONFLICT,
                                 "/errors/0/message", "\"Current SyncCount for: a is: 1 not: 5\"")),
-                new Scenario("a new key must come with count 0", List.of(),
+                new CallScenario("a new key must come with count 0", List.of(),
                         (api, me) -> api.updateRecords(me, "ds", put("fresh", "x", 3)),
                         Map.of("/errors/0/errorType", CONFLICT,
                                 "/errors/0/message", "\"Current SyncCount for: fresh is: 0 not: 3\"",
                                 "/errors/0/data/records", "[]")),
-                new Scenario("removing with a stale count is a conflict", List.of(seed,
+                new CallScenario("removing with a stale count is a conflict", List.of(seed,
                         (api, me) -> api.updateRecords(me, "ds", put("a", "2", 1))),
                         (api, me) -> api.updateRecords(me, "ds", remove("a", 1)),
                         Map.of("/errors/0/errorType", CONFLICT)));
     }
 
-    static Stream<Scenario> deltaScenarios() {
+    static Stream<CallScenario> deltaScenarios() {
         Step first = (api, me) -> api.updateRecords(me, "ds", put("a", "1", 0), put("b", "1", 0));
         Step second = (api, me) -> api.updateRecords(me, "ds", put("b", "2", 1), put("c", "2", 0));
         return Stream.of(
-                new Scenario("listRecords from 0 returns everything with the dataset count", List.of(first, second),
+                new CallScenario("listRecords from 0 returns everything with the dataset count", List.of(first, second),
                         (api, me) -> api.listRecords(me, "ds", 0),
                         Map.of("/data/listRecords/identityId", "\"$me\"", "/data/listRecords/datasetName", "\"ds\"",
                                 "/data/listRecords/datasetSyncCount", "2", "/data/listRecords/datasetExists", "true",
                                 "/data/listRecords/datasetDeletedAfterRequestedSyncCount", "false",
                                 "/data/listRecords/mergedDatasetNames", "null", "/data/listRecords/nextToken", "null",
                                 "/data/listRecords/records/2/syncCount", "2", "/data/listRecords/records/3", MISSING)),
-                new Scenario("lastSyncCount is exclusive: only records changed after it", List.of(first, second),
+                new CallScenario("lastSyncCount is exclusive: only records changed after it", List.of(first, second),
                         (api, me) -> api.listRecords(me, "ds", 1),
                         Map.of("/data/listRecords/records/0/syncCount", "2", "/data/listRecords/records/0/value",
                                 "\"2\"", "/data/listRecords/records/1/syncCount", "2",
                                 "/data/listRecords/records/2", MISSING, "/data/listRecords/datasetSyncCount", "2")),
-                new Scenario("listRecords at the current count returns nothing", List.of(first, second),
+                new CallScenario("listRecords at the current count returns nothing", List.of(first, second),
                         (api, me) -> api.listRecords(me, "ds", 2),
                         Map.of("/data/listRecords/records", "[]", "/data/listRecords/datasetSyncCount", "2")),
-                new Scenario("a removal leaves a tombstone with the count of its removal",
+                new CallScenario("a removal leaves a tombstone with the count of its removal",
                         List.of(first, (api, me) -> api.updateRecords(me, "ds", remove("a", 1))),
                         (api, me) -> api.listRecords(me, "ds", 1),
                         Map.of("/data/listRecords/records/0/key", "\"a\"",
                                 "/data/listRecords/records/0/deleted", "true",
                                 "/data/listRecords/records/0/value", "null",
                                 "/data/listRecords/records/0/syncCount", "2", "/data/listRecords/records/1", MISSING)),
-                new Scenario("a tombstone is re-created with its removal count",
+                new CallScenario("a tombstone is re-created with its removal count",
                         List.of(first, (api, me) -> api.updateRecords(me, "ds", remove("a", 1))),
                         (api, me) -> api.updateRecords(me, "ds", put("a", "back", 2)),
                         Map.of("/data/updateRecords/records/0/deleted", "false",
                                 "/data/updateRecords/records/0/value", "\"back\"",
                                 "/data/updateRecords/records/0/syncCount", "3")),
-                new Scenario("a lastSyncCount above the dataset count is refused", List.of(first),
+                new CallScenario("a lastSyncCount above the dataset count is refused", List.of(first),
                         (api, me) -> api.listRecords(me, "ds", 7),
                         Map.of("/errors/0/errorType", INVALID,
                                 "/errors/0/message", "\"No such SyncCount: 7 exists for this Dataset\"")),
-                new Scenario("a never-written dataset does not exist and has count 0", List.of(),
+                new CallScenario("a never-written dataset does not exist and has count 0", List.of(),
                         (api, me) -> api.listRecords(me, "never", 0),
                         Map.of("/data/listRecords/datasetExists", "false", "/data/listRecords/records", "[]",
                                 "/data/listRecords/datasetSyncCount", "0",
                                 "/data/listRecords/datasetDeletedAfterRequestedSyncCount", "false")),
-                new Scenario("pages follow limit and nextToken", List.of(first, second),
+                new CallScenario("pages follow limit and nextToken", List.of(first, second),
                         (api, me) -> api.listRecords(me, "ds", 0, 2, null),
                         Map.of("/data/listRecords/records/1", PRESENT, "/data/listRecords/records/2", MISSING,
                                 "/data/listRecords/nextToken", PRESENT)),
-                new Scenario("merged datasets <name>.<identityId> are reported",
+                new CallScenario("merged datasets <name>.<identityId> are reported",
                         List.of(first, (api, me) -> api.updateRecords(me, "ds.us-east-1:0000aaaa-1111-2222-3333",
                                 put("x", "y", 0))),
                         (api, me) -> api.listRecords(me, "ds", 0),
                         Map.of("/data/listRecords/mergedDatasetNames", "[\"ds.us-east-1:0000aaaa-1111-2222-3333\"]")),
-                new Scenario("syncDataset pushes, then returns what changed after lastSyncCount", List.of(first),
+                new CallScenario("syncDataset pushes, then returns what changed after lastSyncCount", List.of(first),
                         (api, me) -> api.syncDataset(me, "ds", 0, put("z", "26", 0)),
                         Map.of("/data/syncDataset/datasetSyncCount", "2",
                                 "/data/syncDataset/records/0/key", "\"z\"",
                                 "/data/syncDataset/changes/datasetSyncCount", "2",
                                 "/data/syncDataset/changes/records/2/key", "\"z\"",
                                 "/data/syncDataset/changes/records/3", MISSING)),
-                new Scenario("syncDataset without patches is a pull", List.of(first, second),
+                new CallScenario("syncDataset without patches is a pull", List.of(first, second),
                         (api, me) -> api.syncDataset(me, "ds", 1),
                         Map.of("/data/syncDataset/datasetSyncCount", "2", "/data/syncDataset/records", "[]",
                                 "/data/syncDataset/changes/records/0/syncCount", "2",
                                 "/data/syncDataset/changes/records/1/syncCount", "2",
                                 "/data/syncDataset/changes/records/2", MISSING)),
-                new Scenario("syncDataset with a stale patch is a conflict and pulls nothing", List.of(first),
+                new CallScenario("syncDataset with a stale patch is a conflict and pulls nothing", List.of(first),
                         (api, me) -> api.syncDataset(me, "ds", 0, put("a", "x", 0)),
                         Map.of("/data", "null", "/errors/0/errorType", CONFLICT)));
     }
 
-    static Stream<Scenario> deletionScenarios() {
+    static Stream<CallScenario> deletionScenarios() {
         Step first = (api, me) -> api.updateRecords(me, "ds", put("a", "1", 0));
         Step second = (api, me) -> api.updateRecords(me, "ds", put("b", "2", 0));
         Step delete = (api, me) -> api.deleteDataset(me, "ds");
         return Stream.of(
-                new Scenario("deleteDataset raises the count and reports the deletion", List.of(first, second),
+                new CallScenario("deleteDataset raises the count and reports the deletion", List.of(first, second),
                         delete,
                         Map.of("/data/deleteDataset/identityId", "\"$me\"", "/data/deleteDataset/deleted", "true",
                                 "/data/deleteDataset/datasetSyncCount", "3", "/data/deleteDataset/records", "null")),
-                new Scenario("a deleted dataset cannot be described", List.of(first, delete),
+                new CallScenario("a deleted dataset cannot be described", List.of(first, delete),
                         (api, me) -> api.describeDataset(me, "ds"),
                         Map.of("/data", "null", "/errors/0/errorType", NOT_FOUND)),
-                new Scenario("a device that synced before the deletion learns of it", List.of(first, second, delete),
+                new CallScenario("a device that synced before the deletion learns of it",
+                        List.of(first, second, delete),
                         (api, me) -> api.listRecords(me, "ds", 1),
                         Map.of("/data/listRecords/datasetExists", "false", "/data/listRecords/records", "[]",
                                 "/data/listRecords/datasetDeletedAfterRequestedSyncCount", "true")),
-                new Scenario("a re-created dataset starts empty, above the deletion's count",
+                new CallScenario("a re-created dataset starts empty, above the deletion's count",
                         List.of(first, second, delete, (api, me) -> api.updateRecords(me, "ds", put("c", "3", 0))),
                         (api, me) -> api.listRecords(me, "ds", 1),
                         Map.of("/data/listRecords/datasetExists", "true",
@@ -215,36 +209,36 @@ class DatasetOperationsTest {
                                 "/data/listRecords/datasetSyncCount", "4",
                                 "/data/listRecords/records/0/key", "\"c\"",
                                 "/data/listRecords/records/0/syncCount", "4", "/data/listRecords/records/1", MISSING)),
-                new Scenario("a device that synced after the re-creation sees no deletion",
+                new CallScenario("a device that synced after the re-creation sees no deletion",
                         List.of(first, delete, (api, me) -> api.updateRecords(me, "ds", put("c", "3", 0))),
                         (api, me) -> api.listRecords(me, "ds", 3),
                         Map.of("/data/listRecords/datasetDeletedAfterRequestedSyncCount", "false",
                                 "/data/listRecords/records", "[]")),
-                new Scenario("deleting a missing dataset is ResourceNotFoundException", List.of(), delete,
+                new CallScenario("deleting a missing dataset is ResourceNotFoundException", List.of(), delete,
                         Map.of("/data", "null", "/errors/0/errorType", NOT_FOUND)),
-                new Scenario("deleting twice is ResourceNotFoundException", List.of(first, delete), delete,
+                new CallScenario("deleting twice is ResourceNotFoundException", List.of(first, delete), delete,
                         Map.of("/errors/0/errorType", NOT_FOUND)));
     }
 
-    static Stream<Scenario> validationScenarios() {
+    static Stream<CallScenario> validationScenarios() {
         return Stream.of(
-                new Scenario("replace without a value is invalid", List.of(),
+                new CallScenario("replace without a value is invalid", List.of(),
                         (api, me) -> api.updateRecords(me, "ds", new Patch("replace", "k", null, 0)),
                         Map.of("/errors/0/errorType", INVALID)),
-                new Scenario("two patches of one key are invalid", List.of(),
+                new CallScenario("two patches of one key are invalid", List.of(),
                         (api, me) -> api.updateRecords(me, "ds", put("k", "1", 0), put("k", "2", 0)),
                         Map.of("/errors/0/errorType", INVALID)),
-                new Scenario("a dataset name outside [a-zA-Z0-9_.:-] is invalid", List.of(),
+                new CallScenario("a dataset name outside [a-zA-Z0-9_.:-] is invalid", List.of(),
                         (api, me) -> api.updateRecords(me, "bad name", put("k", "1", 0)),
                         Map.of("/errors/0/errorType", INVALID)),
-                new Scenario("a dataset name of 129 characters is invalid", List.of(),
+                new CallScenario("a dataset name of 129 characters is invalid", List.of(),
                         (api, me) -> api.listRecords(me, "d".repeat(129), 0), Map.of("/errors/0/errorType", INVALID)),
-                new Scenario("an empty key is invalid", List.of(),
+                new CallScenario("an empty key is invalid", List.of(),
                         (api, me) -> api.updateRecords(me, "ds", put("", "1", 0)),
                         Map.of("/errors/0/errorType", INVALID)),
-                new Scenario("a negative lastSyncCount is invalid", List.of(),
+                new CallScenario("a negative lastSyncCount is invalid", List.of(),
                         (api, me) -> api.listRecords(me, "ds", -1), Map.of("/errors/0/errorType", INVALID)),
-                new Scenario("an identityId argument on a user field is a validation error", List.of(),
+                new CallScenario("an identityId argument on a user field is a validation error", List.of(),
                         (api, me) -> api.client().post(me, "query { listRecords(identityId: \"x\", datasetName: "
                                 + "\"ds\") { datasetSyncCount } }", Map.of()),
                         Map.of("/data", "null", "/errors/0/message", PRESENT)));
@@ -252,14 +246,14 @@ class DatasetOperationsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
-    void behavesLikeCognitoSync(Scenario scenario, AppSyncEmulator emulator) {
+    void behavesLikeCognitoSync(CallScenario scenario, AppSyncEmulator emulator) {
         SyncOperations api = new SyncOperations(new GraphQlClient(emulator.endpoint()));
         Caller me = SyncshiftApi.freshUser();
         scenario.given().forEach(step -> step.run(api, me));
 
         Answer answer = scenario.when().run(api, me);
 
-        org.assertj.core.api.Assertions.assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.status()).isEqualTo(200);
         Expectations.check(answer.body(), scenario.expected(), me);
     }
 }
