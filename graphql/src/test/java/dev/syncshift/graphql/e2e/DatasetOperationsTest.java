@@ -4,11 +4,9 @@ import static dev.syncshift.graphql.e2e.Expectations.MISSING;
 import static dev.syncshift.graphql.e2e.Expectations.PRESENT;
 import static dev.syncshift.graphql.e2e.Patch.put;
 import static dev.syncshift.graphql.e2e.Patch.remove;
-import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncshift.emulator.appsync.AppSyncEmulator;
 import dev.syncshift.emulator.appsync.junit.AppSyncEmulatorExtension;
-import dev.syncshift.graphql.e2e.GraphQlClient.Answer;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -247,13 +245,6 @@ class DatasetOperationsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void behavesLikeCognitoSync(CallScenario scenario, AppSyncEmulator emulator) {
-        SyncOperations api = new SyncOperations(new GraphQlClient(emulator.endpoint()));
-        Caller me = SyncshiftApi.freshUser();
-        scenario.given().forEach(step -> step.run(api, me));
-
-        Answer answer = scenario.when().run(api, me);
-
-        assertThat(answer.status()).isEqualTo(200);
-        Expectations.check(answer.body(), scenario.expected(), me);
+        scenario.verify(emulator);
     }
 }

@@ -79,14 +79,7 @@ class LimitsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void enforcesTheServiceLimits(CallScenario scenario, AppSyncEmulator emulator) {
-        SyncOperations api = new SyncOperations(new GraphQlClient(emulator.endpoint()));
-        Caller me = SyncshiftApi.freshUser();
-        scenario.given().forEach(step -> step.run(api, me));
-
-        Answer answer = scenario.when().run(api, me);
-
-        assertThat(answer.status()).isEqualTo(200);
-        Expectations.check(answer.body(), scenario.expected(), me);
+        scenario.verify(emulator);
     }
 
     /** Pushes of 99 new records each until the dataset holds {@code records}. */
