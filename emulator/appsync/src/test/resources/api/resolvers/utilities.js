@@ -18,6 +18,7 @@ export function request(ctx) {
     getRequest: ddb.get({ key: { id: 'k' } }),
     input: ctx.args.input,
     hasOwn: Object.hasOwn(ctx.args, 'input'),
+    subscriptionFilter: util.transform.toSubscriptionFilter({ a: { eq: 1 }, or: [{ b: { gt: 2 } }, { c: { in: ['x'] } }] }),
   };
   return { payload: results };
 }

@@ -1,7 +1,8 @@
 import { util } from '@aws-appsync/utils';
 
 export function request(ctx) {
-  return { payload: { identity: ctx.identity, greeting: ctx.env.GREETING, table: ctx.env.NOTES_TABLE } };
+  const signedAt = ctx.request.headers['x-amz-date'];
+  return { payload: { identity: ctx.identity, greeting: ctx.env.GREETING, table: ctx.env.NOTES_TABLE, signedAt } };
 }
 
 export function response(ctx) {

@@ -14,6 +14,7 @@ import dev.syncshift.emulator.appsync.wire.AppSyncServer;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -49,12 +50,13 @@ public final class AppSyncEmulator implements AutoCloseable {
         GraphQlRules.validate(template.api());
         CredentialsRegistry credentials = config.credentials() == null
                 ? new InMemoryCredentialsRegistry(List.of()) : new JsonFileCredentialsRegistry(config.credentials());
-        ItemStore store = config.dynamoDbEndpoint() == null ? DynamoDbItemStore.embedded()
-                : DynamoDbItemStore.connect(config.dynamoDbEndpoint(), config.region());
+        // DynamoDB Local takes seconds to start: let it start while the JS engine and schema are built.
+        CompletableFuture<ItemStore> opening = CompletableFuture.supplyAsync(() -> openStore(config, template));
+        LazyItemStore store = new LazyItemStore(opening);
         GraphQlRules rules = null;
         try {
-            store.createTables(template.tables());
             rules = new GraphQlRules(template.api(), store, new InMemorySubscriptionStore<>());
+            store.awaitOpen();
             AppSyncServer server = AppSyncServer.start(config.host(), config.port(), rules,
                     new IamAuthRules(credentials, Clock.systemUTC()), config.keepAlive());
             return new AppSyncEmulator(server, rules, store, config.host());
@@ -64,6 +66,18 @@ public final class AppSyncEmulator implements AutoCloseable {
             }
             store.close();
             throw e instanceof RuntimeException r ? r : new IllegalStateException("cannot start the emulator", e);
+        }
+    }
+
+    private static ItemStore openStore(AppSyncEmulatorConfig config, LoadedTemplate template) {
+        ItemStore store = config.dynamoDbEndpoint() == null ? DynamoDbItemStore.embedded()
+                : DynamoDbItemStore.connect(config.dynamoDbEndpoint(), config.region());
+        try {
+            store.createTables(template.tables());
+            return store;
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
         }
     }
 

@@ -26,7 +26,7 @@ final class SignedGraphQlClient {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI endpoint;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
     /** A response: status and parsed body. */

@@ -10,10 +10,12 @@ import org.jspecify.annotations.Nullable;
  * @param source the parent object ({@code ctx.source}), or null at the root
  * @param identity the caller
  * @param info {@code ctx.info}
+ * @param headers the HTTP request's headers, names in lower case ({@code ctx.request.headers})
  */
 record FieldCall(
         Map<String, @Nullable Object> arguments,
         @Nullable Object source,
         Identity identity,
-        Map<String, @Nullable Object> info) {
+        Map<String, @Nullable Object> info,
+        Map<String, String> headers) {
 }

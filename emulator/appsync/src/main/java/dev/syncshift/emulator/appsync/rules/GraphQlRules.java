@@ -17,6 +17,7 @@ import graphql.schema.idl.SchemaGenerator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,6 +31,7 @@ import org.jspecify.annotations.Nullable;
 public final class GraphQlRules implements AutoCloseable {
 
     static final String IDENTITY = "appsync.identity";
+    static final String HEADERS = "appsync.headers";
 
     private final JsRuntime js;
     private final ResolverPipeline pipeline;
@@ -49,7 +51,7 @@ public final class GraphQlRules implements AutoCloseable {
         this.js = new JsRuntime(codeByModule(api));
         this.pipeline = new ResolverPipeline(js, new DynamoDbDataSource(store), api.environment());
         GraphQLSchema schema = schema(api);
-        this.graphQl = GraphQL.newGraphQL(schema).build();
+        this.graphQl = GraphQL.newGraphQL(schema).preparsedDocumentProvider(new DocumentCache()).build();
         Map<String, ResolverDefinition> subscriptionResolvers = api.resolvers().stream()
                 .filter(r -> r.typeName().equals("Subscription"))
                 .collect(Collectors.toMap(ResolverDefinition::fieldName, r -> r));
@@ -73,15 +75,22 @@ public final class GraphQlRules implements AutoCloseable {
      *
      * @param request the request
      * @param identity the authenticated caller
+     * @param headers the HTTP request's headers, for {@code ctx.request.headers}
      * @return graphql-java's result, with {@link ResolverError}s for resolver failures
      */
-    public ExecutionResult execute(GraphQlRequest request, Identity identity) {
+    public ExecutionResult execute(GraphQlRequest request, Identity identity, Map<String, String> headers) {
         ExecutionInput input = ExecutionInput.newExecutionInput(request.query())
                 .variables(request.variables())
                 .operationName(request.operationName())
-                .graphQLContext(Map.of(IDENTITY, identity))
+                .graphQLContext(Map.of(IDENTITY, identity, HEADERS, lowerCase(headers)))
                 .build();
         return graphQl.execute(input);
+    }
+
+    private static Map<String, String> lowerCase(Map<String, String> headers) {
+        Map<String, String> lower = new LinkedHashMap<>();
+        headers.forEach((name, value) -> lower.put(name.toLowerCase(Locale.ROOT), value));
+        return lower;
     }
 
     /**
@@ -126,8 +135,9 @@ public final class GraphQlRules implements AutoCloseable {
         boolean mutation = resolver.typeName().equals("Mutation");
         return env -> {
             Identity identity = env.getGraphQlContext().get(IDENTITY);
+            Map<String, String> headers = env.getGraphQlContext().get(HEADERS);
             FieldResult result = pipeline.resolve(resolver, new FieldCall(env.getArguments(), env.getSource(),
-                    identity, info(env)));
+                    identity, info(env), headers));
             List<Object> path = env.getExecutionStepInfo().getPath().toList();
             List<GraphQLError> errors = result.errors().stream()
                     .map(e -> (GraphQLError) e.at(path, List.of(env.getField().getSourceLocation()))).toList();

@@ -9,8 +9,8 @@ import java.util.Set;
  * Rejects what the APPSYNC_JS runtime does not support (AWS docs {@code supported-features.html}): the
  * statements {@code try}, {@code catch}, {@code finally}, {@code throw}, {@code while}, {@code do-while},
  * {@code continue}, classic {@code for(;;)} and labels, and the operators {@code ++}, {@code --}, {@code ~}
- * and {@code in} (except in {@code for-in}). AppSync refuses such code when the resolver is created; the
- * emulator refuses it when it loads the template.
+ * and {@code in} (except in {@code for-in}); and code over 32,768 characters. AppSync refuses such code when
+ * the resolver is created; the emulator refuses it when it loads the template.
  */
 final class JsCodeRestrictions {
 
@@ -19,6 +19,8 @@ final class JsCodeRestrictions {
             "throw", "throw statement", "while", "while statement", "do", "do-while statement",
             "continue", "continue statement");
     private static final Set<String> LOOPS = Set.of("for", "while", "do");
+    /** AppSync's limit on a resolver's or function's code (AWS API reference {@code API_Resolver}). */
+    private static final int MAX_CODE_LENGTH = 32_768;
 
     private final String code;
     private final List<Token> tokens = new ArrayList<>();
@@ -32,6 +34,10 @@ final class JsCodeRestrictions {
     }
 
     static void check(String name, String code) {
+        if (code.length() > MAX_CODE_LENGTH) {
+            throw new BadRequestException("The code contains one or more errors. " + name + ": the code is "
+                    + code.length() + " characters long; the limit is " + MAX_CODE_LENGTH + ".");
+        }
         JsCodeRestrictions checker = new JsCodeRestrictions(code);
         checker.tokenize();
         checker.inspect(name);
@@ -58,7 +64,7 @@ final class JsCodeRestrictions {
             } else if (text.equals(";") && depth == forHeaderDepth) {
                 report(name, token, "for(initialization; condition; afterthought) loop");
                 forHeaderDepth = -1;
-            } else if (text.equals("in") && !member && depth != forHeaderDepth) {
+            } else if (text.equals("in") && !member && depth != forHeaderDepth && !next(i).equals(":")) {
                 report(name, token, "in operator");
             } else if (STATEMENTS.containsKey(text) && !member && !next(i).equals(":")) {
                 report(name, token, STATEMENTS.get(text));

@@ -87,6 +87,7 @@ final class ResolverPipeline {
         private final List<ResolverError> appended = new ArrayList<>();
         private @Nullable Object previous;
         private @Nullable DataSourceResult dataSourceResult;
+        private @Nullable Object subscriptionFilter;
 
         private Run(FieldCall call) {
             this.call = call;
@@ -100,7 +101,10 @@ final class ResolverPipeline {
             ctx.put("stash", stash);
             ctx.put("info", call.info());
             ctx.put("env", environment);
-            ctx.put("request", Map.of("headers", Map.of(), "domainName", (Object) "127.0.0.1"));
+            Map<String, @Nullable Object> request = new HashMap<>();
+            request.put("headers", call.headers());
+            request.put("domainName", null);
+            ctx.put("request", request);
             ctx.put("prev", previousMap());
             if (withResult && dataSourceResult != null) {
                 ctx.put("result", dataSourceResult.result());
@@ -111,6 +115,9 @@ final class ResolverPipeline {
             HandlerOutcome outcome = js.invoke(module, function, ctx);
             stash = outcome.stash();
             appended.addAll(outcome.appendedErrors());
+            if (outcome.subscriptionFilter() != null) {
+                subscriptionFilter = outcome.subscriptionFilter();
+            }
             return outcome;
         }
 
@@ -127,7 +134,7 @@ final class ResolverPipeline {
             }
             errors.addAll(appended);
             boolean failed = last.kind() == HandlerOutcome.Kind.ERROR;
-            return new FieldResult(failed ? null : last.value(), errors, failed, last.subscriptionFilter());
+            return new FieldResult(failed ? null : last.value(), errors, failed, subscriptionFilter);
         }
     }
 }

@@ -27,8 +27,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * AppSync subscriptions (appsync.md §4.3): a subscription field fires when a mutation named in its
  * {@code @aws_subscribe(mutations: [...])} resolves; the payload is the mutation's selection set; subscription
- * arguments must equal the same-named fields of that payload; the subscription resolver, if any, runs once at
- * subscribe time with the subscriber's identity and can refuse the subscription.
+ * arguments must equal the same-named fields of that payload, unless the subscription resolver set an enhanced
+ * filter ({@code extensions.setSubscriptionFilter}), which then decides alone; the subscription resolver, if any,
+ * runs once at subscribe time with the subscriber's identity and can refuse the subscription.
  */
 public final class SubscriptionRules {
 
@@ -40,11 +41,18 @@ public final class SubscriptionRules {
      * @param arguments the arguments the client gave (null ones do not filter)
      * @param selection the client's selection set
      * @param fragments the document's fragments
+     * @param filter the enhanced filter the subscription resolver set, or null
      * @param sink where {@code data} payloads go
      */
     public record Subscriber(String fieldName, String responseKey, Map<String, @Nullable Object> arguments,
-            @Nullable SelectionSet selection, Map<String, FragmentDefinition> fragments,
+            @Nullable SelectionSet selection, Map<String, FragmentDefinition> fragments, @Nullable Object filter,
             Consumer<Map<String, @Nullable Object>> sink) {
+
+        /** Enhanced filters, when set, replace the argument filter. */
+        boolean accepts(@Nullable Object payload) {
+            return filter != null ? SubscriptionFilter.matches(filter, payload)
+                    : PayloadProjection.matches(arguments, payload);
+        }
     }
 
     private final GraphQLSchema schema;
@@ -104,29 +112,28 @@ public final class SubscriptionRules {
         }
         Field field = (Field) operation.getSelectionSet().getSelections().get(0);
         Map<String, @Nullable Object> arguments = PayloadProjection.arguments(field, request.variables());
-        List<GraphQLError> refused = runResolver(field.getName(), arguments, identity);
-        if (!refused.isEmpty()) {
-            return refused;
+        FieldResult resolved = runResolver(field.getName(), arguments, identity);
+        if (resolved.failed()) {
+            return List.copyOf(resolved.errors());
         }
         Map<String, FragmentDefinition> fragments = document.getDefinitionsOfType(FragmentDefinition.class)
                 .stream().collect(Collectors.toMap(FragmentDefinition::getName, f -> f));
         String key = field.getAlias() != null ? field.getAlias() : field.getName();
         store.add(connectionId, subscriptionId, field.getName(),
-                new Subscriber(field.getName(), key, arguments, field.getSelectionSet(), fragments, sink));
+                new Subscriber(field.getName(), key, arguments, field.getSelectionSet(), fragments,
+                        resolved.subscriptionFilter(), sink));
         return List.of();
     }
 
-    private List<GraphQLError> runResolver(String fieldName, Map<String, @Nullable Object> arguments,
-            Identity identity) {
+    private FieldResult runResolver(String fieldName, Map<String, @Nullable Object> arguments, Identity identity) {
         ResolverDefinition resolver = resolvers.get(fieldName);
         if (resolver == null) {
-            return List.of();
+            return new FieldResult(null, List.of(), false, null);
         }
         Map<String, @Nullable Object> info = new HashMap<>();
         info.put("fieldName", fieldName);
         info.put("parentTypeName", "Subscription");
-        FieldResult result = pipeline.resolve(resolver, new FieldCall(arguments, null, identity, info));
-        return result.failed() ? List.copyOf(result.errors()) : List.of();
+        return pipeline.resolve(resolver, new FieldCall(arguments, null, identity, info, Map.of()));
     }
 
     /**
@@ -152,7 +159,7 @@ public final class SubscriptionRules {
     void publish(String mutationField, @Nullable Object payload) {
         for (String field : fieldsByMutation.getOrDefault(mutationField, List.of())) {
             for (Subscriber subscriber : store.byField(field)) {
-                if (PayloadProjection.matches(subscriber.arguments(), payload)) {
+                if (subscriber.accepts(payload)) {
                     Map<String, @Nullable Object> data = new LinkedHashMap<>();
                     data.put(subscriber.responseKey(),
                             PayloadProjection.project(payload, subscriber.selection(), subscriber.fragments()));

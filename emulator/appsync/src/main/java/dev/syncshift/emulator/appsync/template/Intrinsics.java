@@ -77,13 +77,19 @@ final class Intrinsics {
         };
     }
 
-    /** An IAM role's ARN has CloudFormation's shape, so that resolvers can match caller ARNs against it. */
+    /** ARNs as CloudFormation would report them, in the pseudo account and region. */
     private String arn(String id, Map<String, Object> properties) {
-        if (!"AWS::IAM::Role".equals(resources.getOrDefault(id, Map.of()).get("Type"))) {
-            return "arn:aws:local:::" + id;
+        Map<String, Object> resource = resources.get(id);
+        Object type = resource == null ? null : resource.get("Type");
+        String account = PSEUDO.get("AWS::AccountId");
+        if ("AWS::IAM::Role".equals(type)) {
+            String name = properties.containsKey("RoleName") ? string(properties.get("RoleName")) : id;
+            return "arn:aws:iam::" + account + ":role/" + name;
         }
-        String name = properties.containsKey("RoleName") ? string(properties.get("RoleName")) : id;
-        return "arn:aws:iam::" + PSEUDO.get("AWS::AccountId") + ":role/" + name;
+        if ("AWS::DynamoDB::Table".equals(type)) {
+            return "arn:aws:dynamodb:" + PSEUDO.get("AWS::Region") + ":" + account + ":table/" + tableName(id);
+        }
+        return "arn:aws:cloudformation:" + PSEUDO.get("AWS::Region") + ":" + account + ":resource/" + id;
     }
 
     private String sub(Object value) {

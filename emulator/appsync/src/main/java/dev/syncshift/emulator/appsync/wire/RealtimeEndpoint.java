@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
  * One real-time connection (AWS docs {@code real-time-websocket-client.html}; appsync.md §4.2):
  * {@code connection_init} → {@code connection_ack} with {@code connectionTimeoutMs}, then {@code ka} every
  * keep-alive interval; {@code start} (authorized per subscription) → {@code start_ack} or {@code error};
- * {@code data} per matching mutation; {@code stop} → {@code complete}.
+ * {@code data} per matching mutation; {@code stop} → {@code complete}. Public only because Jetty binds its
+ * listener methods through method handles.
  */
-final class RealtimeEndpoint implements Session.Listener.AutoDemanding {
+public final class RealtimeEndpoint implements Session.Listener.AutoDemanding {
 
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeEndpoint.class);
     static final long CONNECTION_TIMEOUT_MS = 300_000;
@@ -61,15 +62,25 @@ final class RealtimeEndpoint implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketOpen(Session opened) {
         this.session = opened;
-        if (connectionFailure != null) {
-            send(message(null, "connection_error", Map.of("errors",
-                    json.httpError(connectionFailure.code(), connectionFailure.getMessage()).get("errors"))));
-            opened.close();
+    }
+
+    /** A connection that failed authorization answers its first message with connection_error and closes. */
+    private boolean refuseConnection() {
+        AppSyncServiceException failure = connectionFailure;
+        if (failure == null) {
+            return false;
         }
+        send(message(null, "connection_error", Map.of("errors",
+                json.httpError(failure.code(), failure.getMessage()).get("errors"))));
+        close();
+        return true;
     }
 
     @Override
     public void onWebSocketText(String text) {
+        if (refuseConnection()) {
+            return;
+        }
         JsonNode message;
         try {
             message = json.mapper().readTree(text);

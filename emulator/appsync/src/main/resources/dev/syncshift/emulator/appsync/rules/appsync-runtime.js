@@ -77,6 +77,37 @@
     return 'Map';
   }
 
+  const OPERATORS = ['eq', 'ne', 'le', 'lt', 'ge', 'gt', 'contains', 'notContains', 'beginsWith', 'in', 'notIn',
+    'between', 'containsAny'];
+
+  // Disjunctive normal form of a filter object: a list of groups, each a list of {fieldName, operator, value}.
+  function filterGroups(filter, ignored) {
+    let groups = [[]];
+    for (const [key, value] of Object.entries(filter ?? {})) {
+      if (key === 'or') {
+        const alternatives = value.flatMap((f) => filterGroups(f, ignored));
+        groups = groups.flatMap((g) => alternatives.map((a) => g.concat(a)));
+      } else if (key === 'and') {
+        for (const f of value) {
+          const parts = filterGroups(f, ignored);
+          groups = groups.flatMap((g) => parts.map((p) => g.concat(p)));
+        }
+      } else if (!ignored.includes(key)) {
+        const conditions = Object.entries(value)
+          .filter(([op]) => OPERATORS.includes(op))
+          .map(([operator, v]) => ({ fieldName: key, operator, value: v }));
+        groups = groups.map((g) => g.concat(conditions));
+      }
+    }
+    return groups;
+  }
+
+  const transform = {
+    toSubscriptionFilter(filter, ignoredFields) {
+      return { filterGroup: filterGroups(filter, ignoredFields ?? []).map((filters) => ({ filters })) };
+    },
+  };
+
   const util = {
     error(message, type, data, info) { throw signal('error', errorPayload(message, type, data, info)); },
     appendError(message, type, data, info) { state.errors.push(errorPayload(message, type, data, info)); },
@@ -103,6 +134,7 @@
     base64Encode(s) { return __appsyncHost.base64Encode(s); },
     base64Decode(s) { return __appsyncHost.base64Decode(s); },
     time,
+    transform,
     dynamodb: ddbUtil,
     str: {
       toUpper(s) { return s.toUpperCase(); },

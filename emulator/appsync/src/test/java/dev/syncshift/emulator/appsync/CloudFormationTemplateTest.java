@@ -1,0 +1,124 @@
+package dev.syncshift.emulator.appsync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.syncshift.emulator.appsync.rules.BadRequestException;
+import dev.syncshift.emulator.appsync.template.CloudFormationTemplate;
+import dev.syncshift.emulator.appsync.template.LoadedTemplate;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** How template values resolve: intrinsics in YAML short and long form, JSON templates, broken references. */
+class CloudFormationTemplateTest {
+
+    @TempDir
+    Path dir;
+
+    /** An environment variable's template value and what {@code ctx.env} gets. */
+    record Value(String name, String yaml, String expected) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Value> values() {
+        return Stream.of(
+                new Value("plain", "hello", "hello"),
+                new Value("!Ref table", "!Ref Table", "items-dev"),
+                new Value("!Ref parameter default", "!Ref Stage", "dev"),
+                new Value("!Ref pseudo parameter", "!Ref AWS::Region", "us-east-1"),
+                new Value("!Sub with parameter and pseudo", "!Sub '${Stage}-${AWS::AccountId}'", "dev-123456789012"),
+                new Value("!Sub with variables", "!Sub ['${A}/${Table}', {A: x}]", "x/items-dev"),
+                new Value("!Sub with GetAtt", "!Sub '${Source.Name}'", "items"),
+                new Value("!Join", "!Join ['-', [a, !Ref Stage, c]]", "a-dev-c"),
+                new Value("long form Fn::GetAtt", "{'Fn::GetAtt': [Source, Name]}", "items"),
+                new Value("!GetAtt TableName", "!GetAtt Table.TableName", "items-dev"),
+                new Value("!GetAtt Table.Arn in !Sub", "!Sub '${Table.Arn}/index/*'",
+                        "arn:aws:dynamodb:us-east-1:123456789012:table/items-dev/index/*"),
+                new Value("!GetAtt Role.Arn", "!GetAtt Role.Arn", "arn:aws:iam::123456789012:role/migrator"),
+                new Value("!GetAtt Role.Arn without RoleName", "!GetAtt Unnamed.Arn",
+                        "arn:aws:iam::123456789012:role/Unnamed"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("values")
+    void resolvesEnvironmentValues(Value value) throws IOException {
+        LoadedTemplate template = CloudFormationTemplate.load(yaml("VALUE: " + value.yaml()));
+
+        assertThat(template.api().environment()).containsEntry("VALUE", value.expected());
+        assertThat(template.tables()).singleElement()
+                .satisfies(t -> assertThat(t.tableName()).isEqualTo("items-dev"));
+    }
+
+    @Test
+    void readsJsonTemplates() throws IOException {
+        Path file = dir.resolve("template.json");
+        Files.writeString(file, """
+                {"Resources": {
+                  "Schema": {"Type": "AWS::AppSync::GraphQLSchema",
+                             "Properties": {"Definition": "type Query { f: String }"}},
+                  "Api": {"Type": "AWS::AppSync::GraphQLApi",
+                          "Properties": {"EnvironmentVariables": {"K": {"Fn::Join": ["", ["a", "b"]]}}}}
+                }}
+                """);
+
+        LoadedTemplate template = CloudFormationTemplate.load(file);
+
+        assertThat(template.api().environment()).containsEntry("K", "ab");
+        assertThat(template.api().schema()).isEqualTo("type Query { f: String }");
+    }
+
+    @Test
+    void refusesUnknownDataSources() throws IOException {
+        Path file = yaml("K: v\n  Resolver:\n    Type: AWS::AppSync::Resolver\n    Properties:\n"
+                + "      TypeName: Query\n      FieldName: f\n      DataSourceName: nowhere\n"
+                + "      Runtime: {Name: APPSYNC_JS, RuntimeVersion: 1.0.0}\n"
+                + "      Code: 'export function request() {}'");
+
+        assertThatThrownBy(() -> CloudFormationTemplate.load(file))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessage("Resolver Query.f: unknown data source 'nowhere'");
+    }
+
+    /** A template whose API has one environment entry; more resources may follow it at top indentation. */
+    private Path yaml(String environmentEntry) throws IOException {
+        String text = """
+                Parameters:
+                  Stage: {Type: String, Default: dev}
+                Resources:
+                  Table:
+                    Type: AWS::DynamoDB::Table
+                    Properties:
+                      TableName: !Sub items-${Stage}
+                      AttributeDefinitions: [{AttributeName: pk, AttributeType: S}]
+                      KeySchema: [{AttributeName: pk, KeyType: HASH}]
+                  Role:
+                    Type: AWS::IAM::Role
+                    Properties: {RoleName: migrator}
+                  Unnamed:
+                    Type: AWS::IAM::Role
+                  Source:
+                    Type: AWS::AppSync::DataSource
+                    Properties: {Name: items, Type: AMAZON_DYNAMODB, DynamoDBConfig: {TableName: !Ref Table}}
+                  Schema:
+                    Type: AWS::AppSync::GraphQLSchema
+                    Properties: {Definition: "type Query { f: String }"}
+                  Api:
+                    Type: AWS::AppSync::GraphQLApi
+                    Properties:
+                      EnvironmentVariables:
+                        %s
+                """.formatted(environmentEntry);
+        Path file = dir.resolve("template.yaml");
+        Files.writeString(file, text);
+        return file;
+    }
+}

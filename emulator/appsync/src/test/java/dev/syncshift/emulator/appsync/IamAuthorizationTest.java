@@ -1,0 +1,112 @@
+package dev.syncshift.emulator.appsync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.syncshift.emulator.appsync.junit.AppSyncEmulatorExtension;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** AWS_IAM: SigV4 verified against the credentials registry, and {@code ctx.identity} as AppSync fills it. */
+class IamAuthorizationTest {
+
+    @RegisterExtension
+    static final AppSyncEmulatorExtension APPSYNC = TestApi.extension();
+
+    private static final String WHOAMI = "{ whoami }";
+
+    /** A request AppSync refuses at the HTTP level. */
+    record Refusal(String name, Function<SignedGraphQlClient, SignedGraphQlClient.Answer> call, int status,
+            String errorType, String messageStart) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Refusal> refusals() {
+        return Stream.of(
+                new Refusal("unsigned", c -> c.postUnsigned(WHOAMI), 401, "UnauthorizedException",
+                        "Valid authorization header not provided."),
+                new Refusal("wrong secret", c -> c.post(Caller.WRONG_SECRET, WHOAMI, Map.of()), 401,
+                        "UnauthorizedException", "The request signature we calculated does not match"),
+                new Refusal("unknown access key", c -> c.post(Caller.UNKNOWN_KEY, WHOAMI, Map.of()), 401,
+                        "UnauthorizedException", "The security token included in the request is invalid."),
+                new Refusal("session token missing", c -> c.post(Caller.MISSING_TOKEN, WHOAMI, Map.of()), 401,
+                        "UnauthorizedException", "The security token included in the request is invalid."),
+                new Refusal("signed ten minutes ago", c -> c.postSignedAt(Caller.ALICE, WHOAMI,
+                        Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10))), 401, "UnauthorizedException",
+                        "Signature expired"),
+                new Refusal("body is not JSON", c -> c.postRaw(Caller.ALICE, "{not json"), 400,
+                        "BadRequestException", "Unable to parse GraphQL query."),
+                new Refusal("no query", c -> c.postRaw(Caller.ALICE, "{\"variables\":{}}"), 400,
+                        "BadRequestException", "No query string was present"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refusals")
+    void refusesAtTheHttpLevel(Refusal refusal, AppSyncEmulator emulator) {
+        SignedGraphQlClient client = new SignedGraphQlClient(emulator.endpoint());
+
+        SignedGraphQlClient.Answer answer = refusal.call().apply(client);
+
+        assertThat(answer.status()).isEqualTo(refusal.status());
+        assertThat(answer.body().path("data").isMissingNode()).isTrue();
+        assertThat(answer.body().at("/errors/0/errorType").asText()).isEqualTo(refusal.errorType());
+        assertThat(answer.body().at("/errors/0/message").asText()).startsWith(refusal.messageStart());
+    }
+
+    /** Who calls, and the {@code ctx.identity} fields the resolver must see. */
+    record IdentityRow(Caller caller, Map<String, String> expected) {
+        @Override
+        public String toString() {
+            return caller.name();
+        }
+    }
+
+    static Stream<IdentityRow> identities() {
+        return Stream.of(
+                new IdentityRow(Caller.ALICE, Map.of(
+                        "/cognitoIdentityId", "\"" + Caller.ALICE_ID + "\"",
+                        "/cognitoIdentityPoolId", "\"us-east-1:pool0000-0000-0000-0000-000000000000\"",
+                        "/cognitoIdentityAuthType", "\"authenticated\"",
+                        "/accountId", "\"111122223333\"",
+                        "/userArn", "\"arn:aws:sts::111122223333:assumed-role/Cognito_NotesAuth_Role/"
+                                + "CognitoIdentityCredentials\"",
+                        "/sourceIp", "[\"127.0.0.1\"]")),
+                new IdentityRow(Caller.BOB, Map.of(
+                        "/cognitoIdentityId", "\"" + Caller.BOB_ID + "\"",
+                        "/cognitoIdentityAuthType", "\"unauthenticated\"",
+                        "/cognitoIdentityAuthProvider", "null")),
+                new IdentityRow(Caller.MIGRATOR, Map.of(
+                        "/cognitoIdentityId", "null",
+                        "/cognitoIdentityPoolId", "null",
+                        "/cognitoIdentityAuthType", "null",
+                        "/userArn", "\"arn:aws:sts::111122223333:assumed-role/SyncshiftMigrator/migrator-run-1\"")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("identities")
+    void fillsCtxIdentityLikeAppSync(IdentityRow row, AppSyncEmulator emulator) throws IOException {
+        SignedGraphQlClient client = new SignedGraphQlClient(emulator.endpoint());
+
+        SignedGraphQlClient.Answer answer = client.post(row.caller(), WHOAMI, Map.of());
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode whoami = SignedGraphQlClient.JSON.readTree(answer.body().at("/data/whoami").asText());
+        row.expected().forEach((pointer, expected) ->
+                assertThat(whoami.at("/identity" + pointer).toString()).as(pointer).isEqualTo(expected));
+        assertThat(whoami.at("/identity/username").asText()).endsWith(":" + whoami.at("/identity/userArn")
+                .asText().substring(whoami.at("/identity/userArn").asText().lastIndexOf('/') + 1));
+        assertThat(whoami.at("/greeting").asText()).isEqualTo("hello");
+        assertThat(whoami.at("/table").asText()).isEqualTo("notes-test");
+        assertThat(whoami.at("/signedAt").asText()).matches("\\d{8}T\\d{6}Z");
+    }
+}

@@ -1,0 +1,159 @@
+package dev.syncshift.emulator.appsync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.syncshift.emulator.appsync.junit.AppSyncEmulatorExtension;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The real-time WebSocket: handshake, authorization, delivery, argument filtering, stop. */
+class RealtimeSubscriptionTest {
+
+    @RegisterExtension
+    static final AppSyncEmulatorExtension APPSYNC = TestApi.extension();
+
+    private static final String ON_NOTE = "subscription($owner: ID, $tag: String) { onNote(owner: $owner, tag: $tag) "
+            + "{ owner id text version } }";
+
+    /** A way to connect and what the server answers to {@code connection_init}. */
+    record Handshake(String name, BiFunction<AppSyncEmulator, Caller, RealtimeClient> connect, Caller caller,
+            String expectedType) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Handshake> handshakes() {
+        return Stream.of(
+                new Handshake("header query parameter", RealtimeClient::viaHeaderParameter, Caller.ALICE,
+                        "connection_ack"),
+                new Handshake("upgrade headers", RealtimeClient::viaUpgradeHeaders, Caller.BOB, "connection_ack"),
+                new Handshake("wrong secret", RealtimeClient::viaHeaderParameter, Caller.WRONG_SECRET,
+                        "connection_error"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("handshakes")
+    void handshake(Handshake handshake, AppSyncEmulator emulator) {
+        try (RealtimeClient client = handshake.connect().apply(emulator, handshake.caller())) {
+            client.init();
+
+            JsonNode answer = client.next("any");
+
+            assertThat(client.subprotocol()).isEqualTo("graphql-ws");
+            assertThat(answer.path("type").asText()).isEqualTo(handshake.expectedType());
+            if (handshake.expectedType().equals("connection_ack")) {
+                assertThat(answer.at("/payload/connectionTimeoutMs").asLong()).isEqualTo(300_000);
+                assertThat(client.next("ka").path("type").asText()).isEqualTo("ka");
+            } else {
+                assertThat(answer.at("/payload/errors/0/errorType").asText()).isEqualTo("UnauthorizedException");
+            }
+        }
+    }
+
+    @Test
+    void deliversMatchingMutationsUntilStopped(AppSyncEmulator emulator) throws InterruptedException {
+        SignedGraphQlClient http = new SignedGraphQlClient(emulator.endpoint());
+        try (RealtimeClient client = connected(emulator, Caller.ALICE)) {
+            client.start("sub-1", Caller.ALICE, ON_NOTE, Map.of("owner", Caller.ALICE_ID));
+            assertThat(client.next("start_ack").path("id").asText()).isEqualTo("sub-1");
+
+            http.post(Caller.BOB, "mutation { putNote(id: \"rt-bob\", text: \"not yours\") { owner id text } }",
+                    Map.of());
+            http.post(Caller.ALICE, "mutation { putNote(id: \"rt-1\", text: \"hi\") { owner id text } }", Map.of());
+            JsonNode data = client.next("data");
+
+            assertThat(data.path("id").asText()).isEqualTo("sub-1");
+            assertThat(data.at("/payload/data/onNote").toString()).isEqualTo(
+                    "{\"owner\":\"" + Caller.ALICE_ID + "\",\"id\":\"rt-1\",\"text\":\"hi\",\"version\":null}");
+
+            http.post(Caller.ALICE, "mutation { updateNote(id: \"rt-1\", text: \"again\") { owner id text version } }",
+                    Map.of());
+            assertThat(client.next("data").at("/payload/data/onNote/version").asInt()).isEqualTo(2);
+
+            client.stop("sub-1");
+            assertThat(client.next("complete").path("id").asText()).isEqualTo("sub-1");
+            http.post(Caller.ALICE, "mutation { putNote(id: \"rt-2\", text: \"late\") { owner id } }", Map.of());
+            assertThat(client.nothingButKeepAlives(Duration.ofMillis(500))).isTrue();
+        }
+    }
+
+    @Test
+    void filtersOnEveryGivenArgument(AppSyncEmulator emulator) {
+        SignedGraphQlClient http = new SignedGraphQlClient(emulator.endpoint());
+        try (RealtimeClient client = connected(emulator, Caller.ALICE)) {
+            client.start("by-tag", Caller.ALICE, ON_NOTE, Map.of("tag", "blue"));
+            client.next("start_ack");
+
+            http.post(Caller.ALICE, "mutation { putNote(id: \"rt-red\", tag: \"red\") { id tag } }", Map.of());
+            http.post(Caller.BOB, "mutation { putNote(id: \"rt-blue\", tag: \"blue\") { id tag owner } }", Map.of());
+
+            JsonNode data = client.next("data");
+            assertThat(data.at("/payload/data/onNote/id").asText()).isEqualTo("rt-blue");
+            assertThat(data.at("/payload/data/onNote/owner").asText()).isEqualTo(Caller.BOB_ID);
+        }
+    }
+
+    @Test
+    void subscriptionResolverRunsWithTheSubscribersIdentity(AppSyncEmulator emulator) {
+        String onMyNote = "subscription($owner: ID!) { mine: onMyNote(owner: $owner) { id } }";
+        SignedGraphQlClient http = new SignedGraphQlClient(emulator.endpoint());
+        try (RealtimeClient client = connected(emulator, Caller.ALICE)) {
+            client.start("theirs", Caller.ALICE, onMyNote, Map.of("owner", Caller.BOB_ID));
+            JsonNode refused = client.next("error");
+            client.start("mine", Caller.ALICE, onMyNote, Map.of("owner", Caller.ALICE_ID));
+            client.next("start_ack");
+            http.post(Caller.ALICE, "mutation { putNote(id: \"rt-mine\") { owner id } }", Map.of());
+
+            assertThat(refused.path("id").asText()).isEqualTo("theirs");
+            assertThat(refused.at("/payload/errors/0/errorType").asText()).isEqualTo("Unauthorized");
+            assertThat(client.next("data").at("/payload/data/mine/id").asText()).isEqualTo("rt-mine");
+        }
+    }
+
+    @Test
+    void enhancedFilterReplacesTheArguments(AppSyncEmulator emulator) {
+        SignedGraphQlClient http = new SignedGraphQlClient(emulator.endpoint());
+        try (RealtimeClient client = connected(emulator, Caller.ALICE)) {
+            client.start("own", Caller.ALICE, "subscription { onOwnNotes(owner: \"" + Caller.BOB_ID
+                    + "\", minVersion: 2) { owner id version } }", Map.of());
+            client.next("start_ack");
+
+            http.post(Caller.BOB, "mutation { putNote(id: \"ef-bob\") { owner id version } }", Map.of());
+            http.post(Caller.ALICE, "mutation { putNote(id: \"ef-1\") { owner id version } }", Map.of());
+            http.post(Caller.ALICE, "mutation { updateNote(id: \"ef-1\", text: \"v2\") { owner id version } }",
+                    Map.of());
+
+            JsonNode data = client.next("data");
+            assertThat(data.at("/payload/data/onOwnNotes/id").asText()).isEqualTo("ef-1");
+            assertThat(data.at("/payload/data/onOwnNotes/version").asInt()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void refusesAStartWithABadSignature(AppSyncEmulator emulator) {
+        try (RealtimeClient client = connected(emulator, Caller.ALICE)) {
+            client.start("forged", Caller.WRONG_SECRET, ON_NOTE, Map.of());
+
+            JsonNode error = client.next("error");
+
+            assertThat(error.path("id").asText()).isEqualTo("forged");
+            assertThat(error.at("/payload/errors/0/errorType").asText()).isEqualTo("UnauthorizedException");
+        }
+    }
+
+    private static RealtimeClient connected(AppSyncEmulator emulator, Caller caller) {
+        RealtimeClient client = RealtimeClient.viaHeaderParameter(emulator, caller);
+        client.init();
+        client.next("connection_ack");
+        return client;
+    }
+}
