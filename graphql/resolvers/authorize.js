@@ -7,6 +7,8 @@
 import { util, runtime } from '@aws-appsync/utils';
 
 const NAME_CHARACTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:-';
+const REGION_CHARACTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-';
+const ID_CHARACTERS = '0123456789abcdef-';
 
 export function request(ctx) {
     const admin = ctx.info.fieldName.indexOf('admin') === 0;
@@ -43,6 +45,19 @@ function adminTarget(ctx, identityId) {
     const userArn = ctx.identity?.userArn;
     if (!roleArn || !userArn || ctx.identity.cognitoIdentityId || !isSessionOf(userArn, roleArn)) {
         util.unauthorized();
+    }
+    return checkIdentityId(identityId);
+}
+
+// [\w-]+:[0-9a-f-]+, 1..55 characters: the identity id becomes part of partition keys, so no '#' may pass.
+function checkIdentityId(identityId) {
+    const parts = (identityId ?? '').split(':');
+    const valid = parts.length === 2 && identityId.length <= 55 && parts[0].length > 0 && parts[1].length > 0
+        && parts[0].split('').every((c) => REGION_CHARACTERS.indexOf(c) >= 0)
+        && parts[1].split('').every((c) => ID_CHARACTERS.indexOf(c) >= 0);
+    if (!valid) {
+        util.error(`1 validation error detected: Value '${identityId}' at 'identityId' failed to satisfy constraint: `
+            + 'Member must satisfy regular expression pattern: [\\w-]+:[0-9a-f-]+', 'InvalidParameterException');
     }
     return identityId;
 }

@@ -1,8 +1,10 @@
 /**
  * Pipeline function (DynamoDB): one consistent Query of the identity partition I#<identityId>, which holds the
- * metadata item of every dataset of the identity (SyncStoreLayout, "Dataset metadata").
+ * metadata item of every dataset of the identity (SyncStoreLayout, "Dataset metadata") and the identity's
+ * dataset-creation lock L#datasets.
  * Stash in: identityId, datasetName (optional). Stash out:
  *   datasets          every metadata item, deleted ones included
+ *   creations         the creation lock's version, 0 when it was never written
  *   meta              the metadata item of datasetName, or null
  *   live              whether datasetName exists now
  *   baseSyncCount     its stored count (the optimistic lock of the next write), 0 when never written
@@ -30,11 +32,13 @@ export function response(ctx) {
         util.error(ctx.error.message, ctx.error.type);
     }
     const stash = ctx.stash;
-    const datasets = ctx.result.items;
+    const datasets = ctx.result.items.filter((item) => item.sk.indexOf('D#') === 0);
+    const lock = ctx.result.items.find((item) => item.sk === 'L#datasets');
     const meta = datasets.find((item) => item.datasetName === stash.datasetName) ?? null;
     const live = meta !== null && !meta.deleted;
     const deletionBoundary = meta === null ? 0 : (meta.deleted ? meta.syncCount : meta.generation);
     stash.datasets = datasets;
+    stash.creations = lock === undefined ? 0 : lock.version;
     stash.meta = meta;
     stash.live = live;
     stash.baseSyncCount = meta === null ? 0 : meta.syncCount;

@@ -5,7 +5,7 @@
  * dev.syncshift.core.layout.SyncStoreLayout#recordSortKey (pinned by test/layout-vectors.json):
  *   K#<key> when the key's UTF-8 is at most 1,000 bytes, otherwise H#<hex SHA-256 of the key's UTF-8>.
  * UTF-8 bytes come from util.base64Encode, which encodes the string's UTF-8 (APPSYNC_JS has no TextEncoder and
- * the eslint plugin forbids charCodeAt).
+ * the eslint plugin forbids charCodeAt); every key's byte count is cross-checked from its UTF-16 units.
  * Stash in: partition, admin. Stash out: writes [{key, value, syncCount, bytes, sk, device, date, by}],
  * stored [head item or null, aligned with writes].
  */
@@ -87,6 +87,10 @@ function write(key, value, syncCount, device, date, by) {
             + 'Member must have value greater than or equal to 0', 'InvalidParameterException');
     }
     const keyBytes = utf8Length(key);
+    if (keyBytes !== utf8LengthOfUnits(key)) {
+        util.error('util.base64Encode does not encode UTF-8 in this runtime; record keys cannot be computed',
+            'InternalFailureException');
+    }
     const bytes = value === null ? 0 : keyBytes + utf8Length(value);
     const sk = keyBytes <= MAX_INLINE_KEY_BYTES ? `K#${key}` : `H#${sha256Hex(utf8Bytes(key))}`;
     return { key, value, syncCount, bytes, sk, device: device ?? null, date, by };
@@ -120,6 +124,17 @@ function utf8Length(text) {
     const encoded = util.base64Encode(text);
     const padding = encoded.endsWith('==') ? 2 : (encoded.endsWith('=') ? 1 : 0);
     return encoded.length / 4 * 3 - padding;
+}
+
+// The same count from the UTF-16 units themselves (a surrogate unit is half of a 4-byte character): a check that
+// util.base64Encode really encodes UTF-8, on every key, since hashes and sizes depend on it.
+function utf8LengthOfUnits(text) {
+    let bytes = 0;
+    text.split('').forEach((c) => {
+        const surrogate = c >= '\uD800' && c <= '\uDFFF';
+        bytes = bytes + (c < '\u0080' ? 1 : (c < '\u0800' || surrogate ? 2 : 3));
+    });
+    return bytes;
 }
 
 function utf8Bytes(text) {

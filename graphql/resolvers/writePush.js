@@ -9,8 +9,9 @@
  * server's records; the dataset count rises by one and is stamped on every patched record; 1,024 live records,
  * 1 MB and 20 datasets are enforced (LimitExceededException). Import (admin): records keep their Cognito counts;
  * records the store has at an equal or newer count are skipped; the dataset count becomes the larger of both.
- * Stash in: identityId, datasetName, meta, live, datasets, baseSyncCount, deletionBoundary, partition, writes,
- * stored, now, by. Stash out: change (the DatasetChange), live, datasetSyncCount.
+ * Creating a dataset also bumps the identity's creation lock (L#datasets), conditioned on the version read.
+ * Stash in: identityId, datasetName, meta, live, datasets, creations, baseSyncCount, deletionBoundary, partition,
+ * writes, stored, now, by. Stash out: change (the DatasetChange), live, datasetSyncCount.
  */
 import { util, runtime } from '@aws-appsync/utils';
 
@@ -38,6 +39,9 @@ export function request(ctx) {
     }
     const table = ctx.env.SYNCSHIFT_TABLE;
     const actions = [metaAction(table, stash, plan, totals)];
+    if (!stash.live && !stash.admin) {
+        actions.push(creationLockAction(table, stash));
+    }
     plan.records.forEach((record) => recordActions(table, stash.partition, record)
         .forEach((action) => actions.push(action)));
     if (actions.length > MAX_ACTIONS) {
@@ -158,6 +162,24 @@ function metaAction(table, stash, plan, totals) {
         key: util.dynamodb.toMapValues({ pk: `I#${stash.identityId}`, sk: `D#${stash.datasetName}` }),
         attributeValues: util.dynamodb.toMapValues(item),
         condition: expectCount(meta === null ? null : meta.syncCount),
+    };
+}
+
+// Creating a dataset bumps the identity's creation lock, so concurrent creations cannot both pass the 20-dataset
+// check: the loser's transaction fails on the lock and it retries with the new count of datasets.
+function creationLockAction(table, stash) {
+    return {
+        table,
+        operation: 'PutItem',
+        key: util.dynamodb.toMapValues({ pk: `I#${stash.identityId}`, sk: 'L#datasets' }),
+        attributeValues: util.dynamodb.toMapValues({ version: stash.creations + 1 }),
+        condition: stash.creations === 0
+            ? { expression: 'attribute_not_exists(#pk)', expressionNames: { '#pk': 'pk' } }
+            : {
+                expression: '#version = :version',
+                expressionNames: { '#version': 'version' },
+                expressionValues: util.dynamodb.toMapValues({ ':version': stash.creations }),
+            },
     };
 }
 

@@ -132,10 +132,11 @@ test('shrinking a chunked value deletes its stale chunks in the same transaction
     assert.equal(list(table, 'ds', 0).records[0].value, 'small');
 });
 
-test('limits give LimitExceededException; a push is at most 99 records plus the dataset item', () => {
+test('limits give LimitExceededException; a push is at most 99 records (98 when it creates the dataset)', () => {
     const table = new FakeTable();
     const many = [...Array(1024).keys()].map((i) => replace(`k${i}`, 'v', 0));
-    for (let start = 0; start < 1024; start += 99) {
+    assert.equal(push(table, 'full', many.slice(0, 98)).error, undefined);
+    for (let start = 98; start < 1024; start += 99) {
         assert.equal(push(table, 'full', many.slice(start, start + 99)).error, undefined);
     }
     for (let i = 0; i < 19; i += 1) {
@@ -228,6 +229,8 @@ test('users reach only their own identity; admin fields only the migrator role',
     assert.equal(call(table, 'adminListRecords', asAdmin, ALICE).error.errorType, 'Unauthorized');
     assert.equal(call(table, 'adminListRecords', asAdmin, OUTSIDER).error.errorType, 'Unauthorized');
     assert.equal(call(table, 'adminListRecords', asAdmin, MIGRATOR).data.records[0].value, 'secret');
+    assert.equal(call(table, 'adminListRecords', { ...asAdmin, identityId: 'us-east-1:00#ds#0' }, MIGRATOR)
+        .error.errorType, 'InvalidParameterException');
     assert.equal(call(table, 'onDatasetChanged', { identityId: BOB.cognitoIdentityId }, ALICE).error.errorType,
         'Unauthorized');
     assert.equal(call(table, 'onDatasetChanged', { identityId: ALICE.cognitoIdentityId }, ALICE).error, undefined);
@@ -263,4 +266,26 @@ test('the migrator imports with Cognito counts, and a re-run writes nothing new'
     assert.deepEqual([described.sourceWatermark, described.numRecords, described.creationDate],
         [42, 1, 1700000000000]);
     assert.equal(call(table, 'adminImportDataset', { input }, ALICE).error.errorType, 'Unauthorized');
+});
+
+test('two concurrent creations cannot both take the 20th dataset slot', () => {
+    const table = new FakeTable();
+    for (let i = 0; i < 19; i += 1) {
+        push(table, `ds${i}`, [replace('k', 'v', 0)]);
+    }
+    let rival;
+    const hooks = {
+        before: (name) => {
+            if (name === 'writePush' && !rival) {
+                rival = push(table, 'rival', [replace('k', 'v', 0)]);
+            }
+        },
+    };
+
+    const loser = call(table, 'updateRecords', { datasetName: 'late', patches: [replace('k', 'v', 0)] }, ALICE, hooks);
+
+    assert.equal(rival.data.datasetSyncCount, 1);
+    assert.equal(loser.error.errorType, 'ResourceConflictException');
+    assert.equal(push(table, 'late', [replace('k', 'v', 0)]).error.errorType, 'LimitExceededException');
+    assert.equal(call(table, 'listDatasets', {}).data.length, 20);
 });

@@ -32,7 +32,8 @@ test('two pushes leave the items the Java layout describes', () => {
     run(api, table, 'updateRecords', { datasetName: golden.datasetName, deviceId: golden.by,
         patches: [{ op: 'remove', key: golden.removedKey, syncCount: 1 }] }, identity);
 
-    const items = table.all().sort(order).map(summarize);
+    // The creation lock guards the 20-dataset limit of pushes; the migrator, which copies, never writes it.
+    const items = table.all().filter((item) => item.sk !== 'L#datasets').sort(order).map(summarize);
     if (process.env.WRITE_GOLDEN) {
         writeFileSync(GOLDEN, `${JSON.stringify({ ...golden, items }, null, 2)}\n`);
     }

@@ -58,3 +58,15 @@ test('lengths count code points: a key of 1,024 four-byte characters is legal, o
         { op: 'replace', key: grinning.repeat(1025), value: '', syncCount: 0 }])),
     (e) => e.errorType === 'InvalidParameterException');
 });
+
+test('a runtime whose base64Encode is not UTF-8 is refused instead of hashing wrong', async () => {
+    const { util } = globalThis.__appsyncStub;
+    const utf8 = util.base64Encode;
+    util.base64Encode = (text) => Buffer.from(text, 'latin1').toString('base64');
+    try {
+        assert.throws(() => readRecords.request(context([{ op: 'replace', key: 'schlüssel', value: '', syncCount: 0 }])),
+            (e) => e.errorType === 'InternalFailureException');
+    } finally {
+        util.base64Encode = utf8;
+    }
+});

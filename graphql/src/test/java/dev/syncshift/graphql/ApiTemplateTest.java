@@ -9,8 +9,6 @@ import graphql.language.FieldDefinition;
 import graphql.language.ObjectTypeDefinition;
 import graphql.language.StringValue;
 import graphql.schema.GraphQLSchema;
-import graphql.schema.idl.RuntimeWiring;
-import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import java.io.IOException;
@@ -21,37 +19,37 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The template, the schema and the resolver files describe one API: nothing is missing, nothing is left over. */
 class ApiTemplateTest {
 
+    /** AppSync's limit on a resolver's or function's code (API_Resolver, {@code code}). */
+    private static final int MAX_CODE_CHARACTERS = 32_768;
     private static final List<String> ROOT_TYPES = List.of("Query", "Mutation", "Subscription");
-    private static final String APPSYNC_DEFINITIONS = """
-            scalar AWSTimestamp
-            scalar AWSDateTime
-            scalar AWSDate
-            scalar AWSTime
-            scalar AWSJSON
-            scalar AWSEmail
-            scalar AWSURL
-            scalar AWSPhone
-            scalar AWSIPAddress
-            directive @aws_iam on OBJECT | FIELD_DEFINITION
-            directive @aws_subscribe(mutations: [String]) on FIELD_DEFINITION
-            """;
-
     private final ApiTemplate template = ApiTemplate.load();
     private final TypeDefinitionRegistry schema = schema();
 
     @Test
     void theSchemaBuildsWithAppSyncScalarsAndDirectives() {
-        TypeDefinitionRegistry registry = new SchemaParser().parse(APPSYNC_DEFINITIONS).merge(schema);
-
-        GraphQLSchema built = new SchemaGenerator().makeExecutableSchema(registry, RuntimeWiring.MOCKED_WIRING);
+        GraphQLSchema built = AppSyncSchema.build(schema);
 
         assertThat(built.getSubscriptionType()).isNotNull();
+    }
+
+    @Test
+    void theTemplateUsesOnlyTheIntrinsicsTheEmulatorLoads() throws IOException {
+        Matcher tags = Pattern.compile("!([A-Za-z]+)").matcher(Files.readString(template.file()));
+
+        Set<String> used = new HashSet<>();
+        while (tags.find()) {
+            used.add(tags.group(1));
+        }
+
+        assertThat(used).isSubsetOf("Ref", "GetAtt", "Sub");
     }
 
     @Test
@@ -70,6 +68,12 @@ class ApiTemplateTest {
         try (Stream<Path> files = Files.list(ApiTemplate.MODULE.resolve("resolvers"))) {
             assertThat(files.map(Path::normalize)).allSatisfy(file -> assertThat(referenced).contains(file));
         }
+    }
+
+    @Test
+    void everyCodeFileFitsAppSyncsCodeSizeLimit() {
+        assertThat(codeLocations()).allSatisfy(location -> assertThat(Files.readString(template.local(location)))
+                .hasSizeLessThanOrEqualTo(MAX_CODE_CHARACTERS));
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.util.List;
  *   <caption>partition and sort keys</caption>
  *   <tr><th>item</th><th>{@value #PARTITION_KEY}</th><th>{@value #SORT_KEY}</th></tr>
  *   <tr><td>dataset metadata</td><td>{@code I#<identityId>}</td><td>{@code D#<datasetName>}</td></tr>
+ *   <tr><td>dataset-creation lock</td><td>{@code I#<identityId>}</td><td>{@value #CREATION_LOCK_SORT_KEY}</td></tr>
  *   <tr><td>record head</td><td>{@code D#<identityId>#<datasetName>#<generation>}</td>
  *       <td>{@code K#<key>}, or {@code H#<sha256 hex of the key's UTF-8>} when the key's UTF-8 exceeds
  *       {@value #MAX_INLINE_KEY_BYTES} bytes</td></tr>
@@ -34,11 +35,21 @@ import java.util.List;
  * Identity ids ({@code [\w-]+:[0-9a-f-]+}) and dataset names ({@code [a-zA-Z0-9_.:-]}) cannot contain {@code #}, so
  * the keys parse back unambiguously; {@code K#}, {@code H#} and {@code C#} keep record and chunk sort keys apart.
  *
+ * <p><b>Why a hash for long keys.</b> A key of 1,024 characters may take 4,096 UTF-8 bytes, four times DynamoDB's
+ * sort-key limit, and no lossless encoding fits. An ordinal slot would need a read before every write to find it.
+ * So keys whose UTF-8 exceeds {@value #MAX_INLINE_KEY_BYTES} bytes (in practice never: AWS's clients cap keys at 128
+ * bytes) get {@code H#} and the SHA-256 of their UTF-8, with the full key in the {@code key} attribute. APPSYNC_JS has
+ * no crypto module, so {@code readRecords.js} computes SHA-256 by hand; shared vectors pin both implementations.
+ *
  * <p><b>Dataset metadata</b> ({@link DatasetItems}): {@code datasetName}, {@code syncCount} (the dataset sync count
  * and the optimistic lock of every push: writers condition on it), {@code numRecords}, {@code dataStorage},
  * {@code creationDate}, {@code lastModifiedDate} (epoch ms), {@code lastModifiedBy}, {@code deleted},
  * {@code generation} and {@code sourceWatermark} (the Cognito DatasetSyncCount last imported; absent for datasets
  * born on AppSync). One query of {@code I#<identityId>} lists an identity's datasets.
+ *
+ * <p><b>Creation lock.</b> An item with one attribute, {@code version} (N). Every push that creates (or re-creates) a
+ * dataset bumps it, conditioned on the version it read with the identity's datasets, so two concurrent creations
+ * cannot both pass the 20-dataset limit. Readers of the identity partition skip it ({@code L#}, not {@code D#}).
  *
  * <p><b>Generations.</b> Deleting a dataset is one conditional update of its metadata: {@code deleted=true},
  * {@code syncCount} + 1, {@code generation} = that new count. Records live in a partition named after the
@@ -60,7 +71,8 @@ import java.util.List;
  *
  * <p><b>Atomic writes.</b> A record is written by one TransactWriteItems: its head (conditioned, see below), a Put
  * per chunk and a Delete per chunk piece the previous value had beyond the new piece count. The migrator reads the
- * metadata item first (consistently) to find the generation, then writes one record per transaction with the
+ * metadata item first (consistently) to find the generation, then writes one record per transaction
+ * ({@link CopyTransactions#copyRecord}) with the
  * condition {@code attribute_not_exists(pk) OR syncCount < :incoming} (never overwrite newer data; a failed
  * condition means "already there") plus a ConditionCheck that the metadata item still has that generation and is not
  * deleted, and writes the metadata item last. The resolvers write a whole push in one
@@ -82,6 +94,8 @@ public final class SyncStoreLayout {
     public static final String SYNC_COUNT_INDEX = "bySyncCount";
     /** The sync count attribute, the LSI's sort key. */
     public static final String SYNC_COUNT = "syncCount";
+    /** The sort key of the identity's dataset-creation lock, in the identity partition. */
+    public static final String CREATION_LOCK_SORT_KEY = "L#datasets";
     /** UTF-16 code units of a value per piece. */
     public static final int CHUNK_UNITS = 65_536;
     /** The longest key, in UTF-8 bytes, that is kept readable in its sort key. */
