@@ -68,9 +68,13 @@ class LimitsTest {
                         List.of(fullMegabyte, (api, me) -> api.updateRecords(me, "ds", put("a", "small", 1))),
                         (api, me) -> api.updateRecords(me, "ds", put("b", "x".repeat(500_000), 0)),
                         Map.of("/data/updateRecords/datasetSyncCount", "3", "/errors", MISSING)),
-                new CallScenario("a push of 99 records is one transaction", List.of(),
+                new CallScenario("a push that creates the dataset takes 98 records (plus metadata and lock)",
+                        List.of(), (api, me) -> api.updateRecords(me, "ds", patches(0, 98)),
+                        Map.of("/data/updateRecords/records/97/syncCount", "1", "/errors", MISSING)),
+                new CallScenario("a push to an existing dataset takes 99 records (plus metadata)",
+                        List.of((api, me) -> api.updateRecords(me, "ds", put("seed", "v", 0))),
                         (api, me) -> api.updateRecords(me, "ds", patches(0, 99)),
-                        Map.of("/data/updateRecords/records/98/syncCount", "1", "/errors", MISSING)),
+                        Map.of("/data/updateRecords/records/98/syncCount", "2", "/errors", MISSING)),
                 new CallScenario("a push of 100 records exceeds one transaction and must be split", List.of(),
                         (api, me) -> api.updateRecords(me, "ds", patches(0, 100)),
                         Map.of("/data", "null", "/errors/0/errorType", LIMIT)));
@@ -82,12 +86,12 @@ class LimitsTest {
         scenario.verify(emulator);
     }
 
-    /** Pushes of 99 new records each until the dataset holds {@code records}. */
+    /** Pushes of 98 new records each (what a push creating the dataset may take) until it holds {@code records}. */
     static List<Step> fill(String dataset, int records) {
         List<Step> steps = new ArrayList<>();
-        for (int from = 0; from < records; from += 99) {
+        for (int from = 0; from < records; from += 98) {
             int start = from;
-            int end = Math.min(records, from + 99);
+            int end = Math.min(records, from + 98);
             steps.add((api, me) -> {
                 Answer answer = api.updateRecords(me, dataset, patches(start, end));
                 assertThat(answer.ok()).as(answer.body().toString()).isTrue();
