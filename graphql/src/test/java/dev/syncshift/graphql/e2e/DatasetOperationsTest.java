@@ -30,7 +30,7 @@ class DatasetOperationsTest {
 
     static Stream<CallScenario> scenarios() {
         return Stream.of(countScenarios(), conflictScenarios(), deltaScenarios(), deletionScenarios(),
-                validationScenarios()).flatMap(s -> s);
+                validationScenarios(), importScenarios()).flatMap(s -> s);
     }
 
     static Stream<CallScenario> countScenarios() {
@@ -240,6 +240,35 @@ class DatasetOperationsTest {
                         (api, me) -> api.client().post(me, "query { listRecords(identityId: \"x\", datasetName: "
                                 + "\"ds\") { datasetSyncCount } }", Map.of()),
                         Map.of("/data", "null", "/errors/0/message", PRESENT)));
+    }
+
+    static Stream<CallScenario> importScenarios() {
+        Step imported = (api, me) -> api.adminImport(SyncshiftApi.MIGRATOR, ImportInputs.dataset(me.identityId(),
+                "ds", 42, List.of(ImportInputs.record("a", "from cognito", 40),
+                        ImportInputs.record("b", "older", 12))));
+        return Stream.of(
+                new CallScenario("adminImportDataset keeps Cognito's counts and dates", List.of(imported),
+                        (api, me) -> api.listRecords(me, "ds", 12),
+                        Map.of("/data/listRecords/datasetSyncCount", "42",
+                                "/data/listRecords/records/0/key", "\"a\"",
+                                "/data/listRecords/records/0/syncCount", "40",
+                                "/data/listRecords/records/0/lastModifiedBy", "\"cognito-device\"",
+                                "/data/listRecords/records/1", MISSING)),
+                new CallScenario("adminImportDataset records the source watermark", List.of(imported),
+                        (api, me) -> api.describeDataset(me, "ds"),
+                        Map.of("/data/describeDataset/sourceWatermark", "42",
+                                "/data/describeDataset/numRecords", "2", "/data/describeDataset/syncCount", "42")),
+                new CallScenario("a device continues from the imported count", List.of(imported),
+                        (api, me) -> api.updateRecords(me, "ds", put("a", "device", 40)),
+                        Map.of("/data/updateRecords/datasetSyncCount", "43",
+                                "/data/updateRecords/records/0/syncCount", "43")),
+                new CallScenario("re-running an import leaves newer records alone",
+                        List.of(imported, (api, me) -> api.updateRecords(me, "ds", put("a", "device", 40)),
+                                imported),
+                        (api, me) -> api.listRecords(me, "ds", 0),
+                        Map.of("/data/listRecords/datasetSyncCount", "43",
+                                "/data/listRecords/records/1/key", "\"a\"",
+                                "/data/listRecords/records/1/value", "\"device\"")));
     }
 
     @ParameterizedTest(name = "{0}")
