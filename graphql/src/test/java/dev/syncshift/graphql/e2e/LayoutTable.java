@@ -35,6 +35,10 @@ final class LayoutTable {
         dynamoDb.transactWriteItems(r -> r.transactItems(actions.stream().map(this::toSdk).toList()));
     }
 
+    String name() {
+        return table;
+    }
+
     void put(Item item) {
         dynamoDb.putItem(r -> r.tableName(table).item(toSdk(item)));
     }
@@ -84,7 +88,7 @@ final class LayoutTable {
         return out;
     }
 
-    private static Map<String, AttributeValue> toSdk(Item item) {
+    static Map<String, AttributeValue> toSdk(Item item) {
         Map<String, AttributeValue> out = new HashMap<>();
         item.attributes().forEach((name, value) -> out.put(name, toSdk(value)));
         return out;
