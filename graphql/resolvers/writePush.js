@@ -146,8 +146,8 @@ function metaAction(table, stash, plan, totals) {
         syncCount: plan.syncCount,
         numRecords: totals.numRecords,
         dataStorage: totals.dataStorage,
-        creationDate: live ? meta.creationDate : (input?.creationDate ?? stash.now),
-        lastModifiedDate: input?.lastModifiedDate ?? stash.now,
+        creationDate: live ? meta.creationDate : (input ? epochMillis(input.creationDate) : stash.now),
+        lastModifiedDate: input ? epochMillis(input.lastModifiedDate) : stash.now,
         lastModifiedBy: input?.lastModifiedBy ?? stash.by,
         deleted: false,
         generation: live ? meta.generation : stash.deletionBoundary,
@@ -181,6 +181,11 @@ function creationLockAction(table, stash) {
                 expressionValues: util.dynamodb.toMapValues({ ':version': stash.creations }),
             },
     };
+}
+
+// The API's AWSDateTime (ISO 8601) as the store's epoch milliseconds.
+function epochMillis(isoDate) {
+    return util.time.parseISO8601ToEpochMilliSeconds(isoDate);
 }
 
 function expectCount(expected) {
@@ -251,9 +256,10 @@ function recordOut(item) {
         value: item.deleted || chunked ? null : item.value,
         syncCount: item.syncCount,
         deleted: item.deleted,
-        lastModifiedDate: item.lastModifiedDate,
+        lastModifiedDate: util.time.epochMilliSecondsToISO8601(item.lastModifiedDate),
         lastModifiedBy: item.lastModifiedBy,
-        deviceLastModifiedDate: item.deviceLastModifiedDate ?? null,
+        deviceLastModifiedDate: item.deviceLastModifiedDate === undefined || item.deviceLastModifiedDate === null
+            ? null : util.time.epochMilliSecondsToISO8601(item.deviceLastModifiedDate),
     };
 }
 

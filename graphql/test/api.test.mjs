@@ -91,7 +91,7 @@ test('a removal leaves a tombstone that later pulls return and that counts towar
 
     const page = list(table, 'ds', 1);
     assert.deepEqual(page.records, [{
-        key: 'k', value: null, syncCount: 2, deleted: true, lastModifiedDate: 1763800000000,
+        key: 'k', value: null, syncCount: 2, deleted: true, lastModifiedDate: '2025-11-22T08:26:40.000Z',
         lastModifiedBy: 'dev-1', deviceLastModifiedDate: null,
     }]);
     const described = call(table, 'describeDataset', { datasetName: 'ds' }).data;
@@ -243,10 +243,11 @@ test('the migrator imports with Cognito counts, and a re-run writes nothing new'
     const table = new FakeTable();
     const input = {
         identityId: ALICE.cognitoIdentityId, datasetName: 'imported', datasetSyncCount: 42,
-        creationDate: 1700000000000, lastModifiedDate: 1700000500000, lastModifiedBy: 'device-x',
+        creationDate: '2023-11-14T22:13:20.000Z', lastModifiedDate: '2023-11-14T22:21:40.000Z', lastModifiedBy: 'device-x',
         records: [
-            { key: 'a', value: 'x', syncCount: 40, lastModifiedDate: 1700000400000, lastModifiedBy: 'device-x' },
-            { key: 'gone', value: null, syncCount: 42, lastModifiedDate: 1700000500000, lastModifiedBy: 'device-x' },
+            { key: 'a', value: 'x', syncCount: 40, lastModifiedDate: '2023-11-14T22:20:00.000Z', lastModifiedBy: 'device-x' },
+            { key: 'gone', value: null, syncCount: 42, lastModifiedDate: '2023-11-14T22:21:40.000Z',
+                lastModifiedBy: 'device-x' },
         ],
     };
 
@@ -264,7 +265,7 @@ test('the migrator imports with Cognito counts, and a re-run writes nothing new'
     assert.equal(next.datasetSyncCount, 43);
     const described = call(table, 'describeDataset', { datasetName: 'imported' }).data;
     assert.deepEqual([described.sourceWatermark, described.numRecords, described.creationDate],
-        [42, 1, 1700000000000]);
+        [42, 1, '2023-11-14T22:13:20.000Z']);
     assert.equal(call(table, 'adminImportDataset', { input }, ALICE).error.errorType, 'Unauthorized');
 });
 

@@ -7,8 +7,8 @@ import java.util.Map;
 /** {@code ImportDatasetInput}s as the migrator sends them. */
 final class ImportInputs {
 
-    static final long CREATED = 1_600_000_000_000L;
-    static final long MODIFIED = 1_700_000_000_000L;
+    static final String CREATED = "2020-09-13T12:26:40.001Z";
+    static final String MODIFIED = "2023-11-14T22:13:20.999Z";
 
     private ImportInputs() {
     }
