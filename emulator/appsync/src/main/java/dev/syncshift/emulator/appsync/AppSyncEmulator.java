@@ -46,10 +46,24 @@ public final class AppSyncEmulator implements AutoCloseable {
      * @throws IllegalStateException when the server cannot start
      */
     public static AppSyncEmulator start(AppSyncEmulatorConfig config) {
+        return start(config, config.credentials() == null
+                ? new InMemoryCredentialsRegistry(List.of()) : new JsonFileCredentialsRegistry(config.credentials()));
+    }
+
+    /**
+     * Starts with a credentials registry of the caller's, e.g. one a Cognito Identity emulator also registers the
+     * temporary credentials of {@code GetCredentialsForIdentity} in; {@code config.credentials()} is ignored.
+     *
+     * @param config the configuration
+     * @param credentials the accepted access keys; consulted on every request, so later additions count
+     * @return the running emulator
+     * @throws dev.syncshift.emulator.appsync.rules.BadRequestException when the template or code would not
+     *     deploy on AppSync
+     * @throws IllegalStateException when the server cannot start
+     */
+    public static AppSyncEmulator start(AppSyncEmulatorConfig config, CredentialsRegistry credentials) {
         LoadedTemplate template = CloudFormationTemplate.load(config.template());
         GraphQlRules.validate(template.api());
-        CredentialsRegistry credentials = config.credentials() == null
-                ? new InMemoryCredentialsRegistry(List.of()) : new JsonFileCredentialsRegistry(config.credentials());
         // DynamoDB Local takes seconds to start: let it start while the JS engine and schema are built.
         CompletableFuture<ItemStore> opening = CompletableFuture.supplyAsync(() -> openStore(config, template));
         LazyItemStore store = new LazyItemStore(opening);

@@ -12,6 +12,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
+import dev.syncshift.emulator.appsync.rules.GraphQlRequest;
+import dev.syncshift.emulator.appsync.rules.GraphQlRules;
+import dev.syncshift.emulator.appsync.rules.Identity;
+import dev.syncshift.emulator.appsync.store.InMemorySubscriptionStore;
+import dev.syncshift.emulator.appsync.template.CloudFormationTemplate;
+import graphql.ExecutionResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -57,22 +63,35 @@ class AppSyncBenchmarkTest {
             Figures mutation = sequential("mutation putNote (PutItem)", put, 0);
             Figures query = sequential("query getNote (GetItem)", get, 0);
             IntConsumer none = i -> check(client.post(Caller.ALICE, "{ early(stop: false) }", Map.of()));
+            GraphQlRules rules = new GraphQlRules(CloudFormationTemplate.load(TestApi.TEMPLATE).api(),
+                    new ClientItemStore(() -> dynamoDb), new InMemorySubscriptionStore<>());
+            IntConsumer inProcessGet = i -> check(rules.execute(new GraphQlRequest(GET,
+                    Map.of("id", "bench-" + (i % ROUNDS)), null), ALICE, Map.of()));
+            IntConsumer inProcessNone = i -> check(rules.execute(new GraphQlRequest("{ early(stop: false) }",
+                    Map.of(), null), ALICE, Map.of()));
             Figures noneQuery = sequential("query early (NONE data source)", none, 0);
+            Figures resolverGet = sequential("in-process getNote (no HTTP/SigV4)", inProcessGet, 0);
+            Figures resolverNone = sequential("in-process early (no HTTP/SigV4)", inProcessNone, 0);
+            rules.close();
             Figures direct = sequential("direct PutItem", directPut, 0);
             Figures directRead = sequential("direct GetItem", directGet, 0);
             report.add(mutation.line());
             report.add(query.line());
             report.add(noneQuery.line());
+            report.add(resolverGet.line());
+            report.add(resolverNone.line());
             report.add(direct.line());
             report.add(directRead.line());
             report.add(concurrent("query getNote, " + THREADS + " threads", get));
             report.add(String.format("overhead ratio (emulator / direct, median): mutation %.1fx, query %.1fx",
                     mutation.medianMicros() / direct.medianMicros(), query.medianMicros() / directRead.medianMicros()));
+            report.add(String.format("resolver runtime overhead (in-process getNote / direct GetItem, median): %.1fx",
+                    resolverGet.medianMicros() / directRead.medianMicros()));
         }
         String text = String.join(System.lineSeparator(), report);
         System.out.println(text);
         Files.writeString(Path.of("target", "benchmark.txt"), text + System.lineSeparator());
-        assertThat(report).hasSize(8);
+        assertThat(report).hasSize(11);
     }
 
     private static Figures sequential(String name, IntConsumer call, int offset) {
@@ -111,6 +130,16 @@ class AppSyncBenchmarkTest {
             return String.format("%-34s throughput %7.0f req/s", name, ROUNDS / ((System.nanoTime() - begin) / 1e9));
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static final Identity ALICE = new Identity("111122223333", Caller.ALICE_ID, "us-east-1:pool",
+            "authenticated", null, "arn:aws:sts::111122223333:assumed-role/Auth/CognitoIdentityCredentials",
+            "AROA:CognitoIdentityCredentials", List.of("127.0.0.1"));
+
+    private static void check(ExecutionResult result) {
+        if (!result.getErrors().isEmpty()) {
+            throw new IllegalStateException(result.getErrors().toString());
         }
     }
 

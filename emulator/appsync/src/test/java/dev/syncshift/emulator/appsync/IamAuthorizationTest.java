@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncshift.emulator.appsync.junit.AppSyncEmulatorExtension;
+import dev.syncshift.emulator.appsync.store.CredentialsEntry;
+import dev.syncshift.emulator.appsync.store.InMemoryCredentialsRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -108,5 +112,22 @@ class IamAuthorizationTest {
         assertThat(whoami.at("/greeting").asText()).isEqualTo("hello");
         assertThat(whoami.at("/table").asText()).isEqualTo("notes-test");
         assertThat(whoami.at("/signedAt").asText()).matches("\\d{8}T\\d{6}Z");
+    }
+
+    @Test
+    void acceptsKeysRegisteredWhileRunning() {
+        InMemoryCredentialsRegistry registry = new InMemoryCredentialsRegistry(List.of());
+        try (AppSyncEmulator emulator = AppSyncEmulator.start(
+                new AppSyncEmulatorConfig(TestApi.TEMPLATE, "127.0.0.1", 0, null, null, "us-east-1",
+                        Duration.ofSeconds(60)), registry)) {
+            SignedGraphQlClient client = new SignedGraphQlClient(emulator.endpoint());
+            int before = client.post(Caller.ALICE, WHOAMI, Map.of()).status();
+
+            registry.register(new CredentialsEntry("AKIDALICE", "alice-secret", null, "111122223333", null,
+                    "CognitoIdentityCredentials", Caller.ALICE_ID, "us-east-1:pool", "authenticated", null));
+
+            assertThat(before).isEqualTo(401);
+            assertThat(client.post(Caller.ALICE, WHOAMI, Map.of()).status()).isEqualTo(200);
+        }
     }
 }

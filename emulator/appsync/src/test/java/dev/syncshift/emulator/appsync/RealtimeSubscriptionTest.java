@@ -20,7 +20,7 @@ class RealtimeSubscriptionTest {
     static final AppSyncEmulatorExtension APPSYNC = TestApi.extension();
 
     private static final String ON_NOTE = "subscription($owner: ID, $tag: String) { onNote(owner: $owner, tag: $tag) "
-            + "{ owner id text version } }";
+            + "{ __typename owner id text version } }";
 
     /** A way to connect and what the server answers to {@code connection_init}. */
     record Handshake(String name, BiFunction<AppSyncEmulator, Caller, RealtimeClient> connect, Caller caller,
@@ -72,8 +72,8 @@ class RealtimeSubscriptionTest {
             JsonNode data = client.next("data");
 
             assertThat(data.path("id").asText()).isEqualTo("sub-1");
-            assertThat(data.at("/payload/data/onNote").toString()).isEqualTo(
-                    "{\"owner\":\"" + Caller.ALICE_ID + "\",\"id\":\"rt-1\",\"text\":\"hi\",\"version\":null}");
+            assertThat(data.at("/payload/data/onNote").toString()).isEqualTo("{\"__typename\":\"Note\",\"owner\":\""
+                    + Caller.ALICE_ID + "\",\"id\":\"rt-1\",\"text\":\"hi\",\"version\":null}");
 
             http.post(Caller.ALICE, "mutation { updateNote(id: \"rt-1\", text: \"again\") { owner id text version } }",
                     Map.of());

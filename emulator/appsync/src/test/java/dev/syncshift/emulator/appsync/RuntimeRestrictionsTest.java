@@ -4,11 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syncshift.emulator.appsync.rules.BadRequestException;
+import dev.syncshift.emulator.appsync.rules.GraphQlRequest;
 import dev.syncshift.emulator.appsync.rules.GraphQlRules;
+import dev.syncshift.emulator.appsync.rules.Identity;
+import dev.syncshift.emulator.appsync.rules.ResolverError;
+import dev.syncshift.emulator.appsync.store.InMemorySubscriptionStore;
 import dev.syncshift.emulator.appsync.template.CloudFormationTemplate;
+import dev.syncshift.emulator.appsync.template.LoadedTemplate;
+import graphql.ExecutionResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -18,6 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Code the APPSYNC_JS runtime refuses (AWS docs {@code supported-features.html}) does not start either. */
 class RuntimeRestrictionsTest {
+
+    private static final Identity IDENTITY = new Identity("123456789012", null, null, null, null,
+            "arn:aws:sts::123456789012:assumed-role/Tester/test", "AROA:test", List.of("127.0.0.1"));
 
     @TempDir
     Path dir;
@@ -76,12 +88,41 @@ class RuntimeRestrictionsTest {
     }
 
     @Test
+    void interruptsAHandlerThatRunsTooLong() throws IOException {
+        String code = "const forever = { [Symbol.iterator]() { return { next() { return { done: false } } }; } };\n"
+                + "  for (const x of forever) { }\n  return {};";
+        LoadedTemplate loaded = CloudFormationTemplate.load(
+                template(code, "Runtime: { Name: APPSYNC_JS, RuntimeVersion: 1.0.0 }"));
+
+        try (GraphQlRules rules = new GraphQlRules(loaded.api(), new ClientItemStore(() -> {
+            throw new IllegalStateException("no DynamoDB here");
+        }), new InMemorySubscriptionStore<>(), Duration.ofMillis(300))) {
+            ExecutionResult result = rules.execute(new GraphQlRequest("{ f }", Map.of(), null), IDENTITY, Map.of());
+
+            assertThat(result.getErrors()).singleElement().satisfies(error -> {
+                assertThat(error.getMessage()).isEqualTo("Execution timed out.");
+                assertThat(((ResolverError) error).errorTypeName()).isEqualTo("ExecutionTimeout");
+            });
+        }
+    }
+
+    @Test
     void refusesVtlResolvers() throws IOException {
         Path template = template("return {};", "RequestMappingTemplate: '{}'");
 
         assertThatThrownBy(() -> AppSyncEmulator.start(AppSyncEmulatorConfig.of(template, null)))
                 .isInstanceOf(BadRequestException.class)
                 .hasMessage("Resolver Query.f: only the APPSYNC_JS runtime is supported (VTL is not)");
+    }
+
+    @Test
+    void refusesResolversOfFieldsTheSchemaLacks() throws IOException {
+        Path template = template("return {};", "Runtime: { Name: APPSYNC_JS, RuntimeVersion: 1.0.0 }");
+        Files.writeString(template, Files.readString(template).replace("FieldName: f", "FieldName: g"));
+
+        assertThatThrownBy(() -> AppSyncEmulator.start(AppSyncEmulatorConfig.of(template, null)))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessage("No field named g found on type Query");
     }
 
     private Path template(String requestBody, String runtime) throws IOException {

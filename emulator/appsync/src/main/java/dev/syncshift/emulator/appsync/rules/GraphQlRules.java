@@ -7,6 +7,9 @@ import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.execution.DataFetcherResult;
+import graphql.language.AstPrinter;
+import graphql.language.FieldDefinition;
+import graphql.language.ObjectTypeDefinition;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingFieldSelectionSet;
@@ -14,6 +17,8 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.SelectedField;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.TypeDefinitionRegistry;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +38,7 @@ public final class GraphQlRules implements AutoCloseable {
 
     static final String IDENTITY = "appsync.identity";
     static final String HEADERS = "appsync.headers";
+    private static final Duration APPSYNC_TIMEOUT = Duration.ofSeconds(30);
 
     private final JsRuntime js;
     private final ResolverPipeline pipeline;
@@ -48,7 +55,21 @@ public final class GraphQlRules implements AutoCloseable {
      */
     public GraphQlRules(ApiDefinition api, ItemStore store, SubscriptionStore<SubscriptionRules.Subscriber>
             subscriptionStore) {
-        this.js = new JsRuntime(codeByModule(api));
+        this(api, store, subscriptionStore, APPSYNC_TIMEOUT);
+    }
+
+    /**
+     * Builds the executable API with a custom resolver time limit.
+     *
+     * @param api the schema, resolvers and environment
+     * @param store where DynamoDB data sources read and write
+     * @param subscriptionStore where live subscriptions are kept
+     * @param handlerTimeout how long one request or response handler may run (AppSync: 30 s per request)
+     * @throws BadRequestException when the schema or any resolver code would not deploy on AppSync
+     */
+    public GraphQlRules(ApiDefinition api, ItemStore store, SubscriptionStore<SubscriptionRules.Subscriber>
+            subscriptionStore, Duration handlerTimeout) {
+        this.js = new JsRuntime(codeByModule(api), handlerTimeout);
         this.pipeline = new ResolverPipeline(js, new DynamoDbDataSource(store), api.environment());
         GraphQLSchema schema = schema(api);
         this.graphQl = GraphQL.newGraphQL(schema).preparsedDocumentProvider(new DocumentCache()).build();
@@ -67,7 +88,25 @@ public final class GraphQlRules implements AutoCloseable {
      */
     public static void validate(ApiDefinition api) {
         codeByModule(api).forEach(JsModules::link);
-        SchemaPrelude.parse(api.schema());
+        TypeDefinitionRegistry registry;
+        try {
+            registry = SchemaPrelude.parse(api.schema());
+        } catch (RuntimeException e) {
+            throw new BadRequestException("Schema is invalid: " + e.getMessage());
+        }
+        api.resolvers().forEach(resolver -> checkField(registry, resolver));
+    }
+
+    /** AppSync refuses a resolver whose field the schema lacks. */
+    private static void checkField(TypeDefinitionRegistry registry, ResolverDefinition resolver) {
+        ObjectTypeDefinition type = registry.getTypeOrNull(resolver.typeName(), ObjectTypeDefinition.class);
+        Stream<FieldDefinition> fields = type == null ? Stream.empty() : type.getFieldDefinitions().stream();
+        Stream<FieldDefinition> extended = registry.objectTypeExtensions()
+                .getOrDefault(resolver.typeName(), List.of()).stream().flatMap(e -> e.getFieldDefinitions().stream());
+        if (Stream.concat(fields, extended).noneMatch(f -> f.getName().equals(resolver.fieldName()))) {
+            throw new BadRequestException("No field named " + resolver.fieldName() + " found on type "
+                    + resolver.typeName());
+        }
     }
 
     /**
@@ -155,6 +194,8 @@ public final class GraphQlRules implements AutoCloseable {
         info.put("variables", env.getVariables());
         info.put("selectionSetList", env.getSelectionSet().getFields().stream()
                 .map(SelectedField::getQualifiedName).toList());
+        info.put("selectionSetGraphQL", env.getField().getSelectionSet() == null ? ""
+                : AstPrinter.printAst(env.getField().getSelectionSet()));
         return info;
     }
 

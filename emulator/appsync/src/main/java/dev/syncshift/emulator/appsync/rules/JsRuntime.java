@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -12,6 +13,12 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
@@ -20,6 +27,8 @@ import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs APPSYNC_JS handlers in GraalJS. One shared engine caches parsed code; JS contexts are single-threaded,
@@ -28,11 +37,19 @@ import org.jspecify.annotations.Nullable;
  */
 final class JsRuntime implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JsRuntime.class);
+
     private final Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
     private final Source prelude;
     private final Map<String, Source> modules = new HashMap<>();
     private final Queue<JsContext> pool = new ConcurrentLinkedQueue<>();
     private final List<JsContext> all = new ArrayList<>();
+    private final Duration timeout;
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "appsync-js-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private static final class JsContext {
         private final Context context;
@@ -45,7 +62,12 @@ final class JsRuntime implements AutoCloseable {
         }
     }
 
-    JsRuntime(Map<String, String> codeByModule) {
+    /**
+     * @param codeByModule module name → resolver code
+     * @param timeout how long one handler may run before it is interrupted (AppSync allows a request 30 s)
+     */
+    JsRuntime(Map<String, String> codeByModule, Duration timeout) {
+        this.timeout = timeout;
         this.prelude = Source.newBuilder("js", resource("appsync-runtime.js"), "appsync-runtime.js").buildLiteral();
         codeByModule.forEach((name, code) -> modules.put(name, Source.newBuilder("js", JsModules.link(name, code),
                 name + ".mjs").mimeType("application/javascript+module").buildLiteral()));
@@ -53,6 +75,9 @@ final class JsRuntime implements AutoCloseable {
 
     HandlerOutcome invoke(String module, String function, Map<String, @Nullable Object> ctx) {
         JsContext js = borrow();
+        AtomicBoolean running = new AtomicBoolean(true);
+        ScheduledFuture<?> guard = watchdog.schedule(() -> interrupt(js, running), timeout.toMillis(),
+                TimeUnit.MILLISECONDS);
         try {
             Value exports = js.exports.computeIfAbsent(module, name -> js.context.eval(modules.get(name)));
             Value fn = exports.getMember(function);
@@ -65,10 +90,25 @@ final class JsRuntime implements AutoCloseable {
             if (e.isInternalError() || e.isHostException()) {
                 throw e;
             }
-            return new HandlerOutcome(HandlerOutcome.Kind.ERROR, null, stash(ctx),
-                    ResolverError.of(e.getMessage(), "Code"), List.of(), null);
+            ResolverError error = e.isInterrupted() || e.isCancelled()
+                    ? ResolverError.of("Execution timed out.", "ExecutionTimeout")
+                    : ResolverError.of(e.getMessage(), "Code");
+            return new HandlerOutcome(HandlerOutcome.Kind.ERROR, null, stash(ctx), error, List.of(), null);
         } finally {
+            running.set(false);
+            guard.cancel(false);
             pool.add(js);
+        }
+    }
+
+    private static void interrupt(JsContext js, AtomicBoolean running) {
+        if (!running.get()) {
+            return;
+        }
+        try {
+            js.context.interrupt(Duration.ofSeconds(1));
+        } catch (TimeoutException e) {
+            LOG.warn("a resolver handler ignored its interruption for 1 s");
         }
     }
 
@@ -146,6 +186,7 @@ final class JsRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        watchdog.shutdownNow();
         synchronized (all) {
             all.forEach(js -> js.context.close(true));
             all.clear();

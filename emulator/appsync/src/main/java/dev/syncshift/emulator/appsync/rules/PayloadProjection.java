@@ -1,5 +1,6 @@
 package dev.syncshift.emulator.appsync.rules;
 
+import graphql.GraphQLContext;
 import graphql.language.Argument;
 import graphql.language.ArrayValue;
 import graphql.language.BooleanValue;
@@ -17,8 +18,15 @@ import graphql.language.SelectionSet;
 import graphql.language.StringValue;
 import graphql.language.Value;
 import graphql.language.VariableReference;
+import graphql.schema.GraphQLFieldsContainer;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLScalarType;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeUtil;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -74,33 +82,67 @@ final class PayloadProjection {
         return true;
     }
 
+    /**
+     * The subscriber's view of a payload: its selection set (aliases, fragments, {@code __typename}) with
+     * scalars serialized as on the wire (AWSJSON as JSON text).
+     */
     static @Nullable Object project(@Nullable Object value, @Nullable SelectionSet selection,
-            Map<String, FragmentDefinition> fragments) {
-        if (selection == null || value == null) {
-            return value;
+            @Nullable GraphQLType type, Map<String, FragmentDefinition> fragments) {
+        GraphQLType unwrapped = type == null ? null : GraphQLTypeUtil.unwrapNonNull(type);
+        if (value == null) {
+            return null;
         }
         if (value instanceof List<?> list) {
-            return list.stream().map(v -> project(v, selection, fragments)).toList();
+            GraphQLType element = unwrapped instanceof GraphQLList l ? l.getWrappedType() : null;
+            return list.stream().map(v -> project(v, selection, element, fragments)).toList();
         }
-        if (!(value instanceof Map<?, ?> map)) {
+        if (unwrapped instanceof GraphQLScalarType scalar) {
+            return serialize(scalar, value);
+        }
+        if (selection == null || !(value instanceof Map<?, ?> map)) {
             return value;
         }
         Map<String, @Nullable Object> out = new LinkedHashMap<>();
-        collect(map, selection, fragments, out);
+        collect(map, selection, unwrapped, fragments, out);
         return out;
     }
 
-    private static void collect(Map<?, ?> source, SelectionSet selection, Map<String, FragmentDefinition> fragments,
-            Map<String, @Nullable Object> out) {
+    private static @Nullable Object serialize(GraphQLScalarType scalar, Object value) {
+        try {
+            return scalar.getCoercing().serialize(value, GraphQLContext.getDefault(), Locale.ROOT);
+        } catch (RuntimeException e) {
+            return value;
+        }
+    }
+
+    private static void collect(Map<?, ?> source, SelectionSet selection, @Nullable GraphQLType type,
+            Map<String, FragmentDefinition> fragments, Map<String, @Nullable Object> out) {
         for (Selection<?> s : selection.getSelections()) {
             if (s instanceof Field f) {
                 String key = f.getAlias() != null ? f.getAlias() : f.getName();
-                out.put(key, project(source.get(f.getName()), f.getSelectionSet(), fragments));
+                out.put(key, f.getName().equals("__typename") ? typeName(source, type)
+                        : project(source.get(f.getName()), f.getSelectionSet(), fieldType(type, f.getName()),
+                                fragments));
             } else if (s instanceof InlineFragment inline) {
-                collect(source, inline.getSelectionSet(), fragments, out);
+                collect(source, inline.getSelectionSet(), type, fragments, out);
             } else if (s instanceof FragmentSpread spread && fragments.containsKey(spread.getName())) {
-                collect(source, fragments.get(spread.getName()).getSelectionSet(), fragments, out);
+                collect(source, fragments.get(spread.getName()).getSelectionSet(), type, fragments, out);
             }
         }
+    }
+
+    private static @Nullable GraphQLType fieldType(@Nullable GraphQLType type, String name) {
+        if (type instanceof GraphQLFieldsContainer container && container.getFieldDefinition(name) != null) {
+            return container.getFieldDefinition(name).getType();
+        }
+        return null;
+    }
+
+    private static @Nullable Object typeName(Map<?, ?> source, @Nullable GraphQLType type) {
+        Object declared = source.get("__typename");
+        if (declared != null) {
+            return declared;
+        }
+        return type instanceof GraphQLNamedType named ? named.getName() : null;
     }
 }

@@ -36,7 +36,7 @@ final class SchemaPrelude {
         for (Definition<?> parsed : Parser.parse(PRELUDE).getDefinitions()) {
             SDLDefinition<?> definition = (SDLDefinition<?>) parsed;
             boolean present = definition instanceof ScalarTypeDefinition s
-                    ? registry.getType(s.getName()).isPresent() || registry.scalars().containsKey(s.getName())
+                    ? registry.getTypeOrNull(s.getName()) != null || registry.scalars().containsKey(s.getName())
                     : registry.getDirectiveDefinition(((DirectiveDefinition) definition).getName()).isPresent();
             if (!present) {
                 registry.add(definition);

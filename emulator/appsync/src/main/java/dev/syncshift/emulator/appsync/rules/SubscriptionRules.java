@@ -15,6 +15,7 @@ import graphql.language.StringValue;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
+import graphql.schema.GraphQLType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -156,13 +157,20 @@ public final class SubscriptionRules {
         store.removeConnection(connectionId);
     }
 
+    private @Nullable GraphQLType fieldType(String subscriptionField) {
+        GraphQLObjectType type = schema.getSubscriptionType();
+        GraphQLFieldDefinition field = type == null ? null : type.getFieldDefinition(subscriptionField);
+        return field == null ? null : field.getType();
+    }
+
     void publish(String mutationField, @Nullable Object payload) {
         for (String field : fieldsByMutation.getOrDefault(mutationField, List.of())) {
             for (Subscriber subscriber : store.byField(field)) {
                 if (subscriber.accepts(payload)) {
                     Map<String, @Nullable Object> data = new LinkedHashMap<>();
                     data.put(subscriber.responseKey(),
-                            PayloadProjection.project(payload, subscriber.selection(), subscriber.fragments()));
+                            PayloadProjection.project(payload, subscriber.selection(), fieldType(field),
+                                    subscriber.fragments()));
                     subscriber.sink().accept(data);
                 }
             }

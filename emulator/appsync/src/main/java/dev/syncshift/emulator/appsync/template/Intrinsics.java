@@ -100,9 +100,9 @@ final class Intrinsics {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String name = m.group(1);
+            boolean attribute = name.contains(".") && !name.startsWith("AWS::");
             String replacement = variables.containsKey(name) ? string(variables.get(name))
-                    : name.contains(".") && !name.startsWith("AWS::") ? getAtt(List.of(name.split("\\.", 2)))
-                    : ref(name);
+                    : attribute ? getAtt(List.<Object>of((Object[]) name.split("\\.", 2))) : ref(name);
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);

@@ -32,6 +32,7 @@ final class ErrorRenderer {
             status = e instanceof UnauthorizedException ? 401 : 400;
             type = e.code();
             message = e.getMessage();
+            LOG.debug("graphql status={} errorType={}", status, type);
         } else {
             LOG.error("internal failure", failure);
             status = 500;

@@ -102,10 +102,80 @@
     return groups;
   }
 
+  // Expressions with generated placeholders (#name, :value) from AppSync's filter and condition objects.
+  function expressionBuilder() {
+    const names = {};
+    const values = {};
+    let count = 0;
+    return {
+      name(path) {
+        return path.split('.').map((part) => {
+          const placeholder = '#' + part.replace(/[^A-Za-z0-9_]/g, '_');
+          names[placeholder] = part;
+          return placeholder;
+        }).join('.');
+      },
+      value(v) {
+        count += 1;
+        const placeholder = ':p' + count;
+        values[placeholder] = ddbUtil.toDynamoDB(v);
+        return placeholder;
+      },
+      build(expression) {
+        return expression ? { expression, expressionNames: names, expressionValues: values } : null;
+      },
+    };
+  }
+
+  const COMPARISONS = { eq: '=', ne: '<>', le: '<=', lt: '<', ge: '>=', gt: '>' };
+
+  function comparison(name, op, v, b) {
+    if (COMPARISONS[op]) return `${name} ${COMPARISONS[op]} ${b.value(v)}`;
+    switch (op) {
+      case 'contains': return `contains(${name}, ${b.value(v)})`;
+      case 'notContains': return `NOT contains(${name}, ${b.value(v)})`;
+      case 'beginsWith': return `begins_with(${name}, ${b.value(v)})`;
+      case 'between': return `${name} BETWEEN ${b.value(v[0])} AND ${b.value(v[1])}`;
+      case 'in': return `${name} IN (${v.map((x) => b.value(x)).join(', ')})`;
+      case 'attributeExists': return v ? `attribute_exists(${name})` : `attribute_not_exists(${name})`;
+      case 'attributeType': return `attribute_type(${name}, ${b.value(v)})`;
+      case 'size': return Object.entries(v).map(([o, x]) => comparison(`size(${name})`, o, x, b)).join(' AND ');
+      default: throw new Error(`Unsupported operator ${op}`);
+    }
+  }
+
+  function conditionText(filter, b, bare) {
+    const parts = [];
+    for (const [key, value] of Object.entries(filter ?? {})) {
+      if (value === undefined || value === null) continue;
+      if (key === 'and' || key === 'or') {
+        const subs = value.map((f) => conditionText(f, b)).filter((x) => x);
+        if (subs.length) parts.push('(' + subs.join(key === 'and' ? ' AND ' : ' OR ') + ')');
+      } else if (key === 'not') {
+        const sub = conditionText(Array.isArray(value) ? { and: value } : value, b);
+        if (sub) parts.push(`(NOT ${sub})`);
+      } else {
+        for (const [op, operand] of Object.entries(value)) parts.push(comparison(b.name(key), op, operand, b));
+      }
+    }
+    if (!parts.length) return null;
+    return bare ? parts.join(' AND ') : '(' + parts.join(' AND ') + ')';
+  }
+
+  // bare: no outer parentheses, for key conditions. Expressions of one request share a builder so that
+  // their placeholders do not collide once merged into one DynamoDB call.
+  function conditionObject(filter, bare, shared) {
+    if (!filter) return null;
+    const b = shared ?? expressionBuilder();
+    return b.build(conditionText(filter, b, bare));
+  }
+
   const transform = {
     toSubscriptionFilter(filter, ignoredFields) {
       return { filterGroup: filterGroups(filter, ignoredFields ?? []).map((filters) => ({ filters })) };
     },
+    toDynamoDBFilterExpression(filter) { return JSON.stringify(conditionObject(filter)); },
+    toDynamoDBConditionExpression(condition) { return JSON.stringify(conditionObject(condition)); },
   };
 
   const util = {
@@ -160,18 +230,79 @@
     invalidateSubscriptions() {},
   };
 
+  const operations = {
+    add(value) { return { __op: 'add', value }; },
+    remove() { return { __op: 'remove' }; },
+    replace(value) { return { __op: 'replace', value }; },
+    increment(by) { return { __op: 'increment', value: by ?? 1 }; },
+    decrement(by) { return { __op: 'decrement', value: by ?? 1 }; },
+    append(items) { return { __op: 'append', value: items }; },
+    prepend(items) { return { __op: 'prepend', value: items }; },
+    updateListItem(value, index) { return { __op: 'updateListItem', value, index }; },
+  };
+
+  function updateExpression(update, b) {
+    const set = [];
+    const add = [];
+    const remove = [];
+    for (const [field, raw] of Object.entries(update ?? {})) {
+      const name = b.name(field);
+      const op = raw !== null && typeof raw === 'object' && raw.__op ? raw : { __op: 'replace', value: raw };
+      switch (op.__op) {
+        case 'remove': remove.push(name); break;
+        case 'add': add.push(`${name} ${b.value(op.value)}`); break;
+        case 'increment': set.push(`${name} = ${name} + ${b.value(op.value)}`); break;
+        case 'decrement': set.push(`${name} = ${name} - ${b.value(op.value)}`); break;
+        case 'append': set.push(`${name} = list_append(${name}, ${b.value(op.value)})`); break;
+        case 'prepend': set.push(`${name} = list_append(${b.value(op.value)}, ${name})`); break;
+        case 'updateListItem': set.push(`${name}[${op.index}] = ${b.value(op.value)}`); break;
+        default: set.push(`${name} = ${b.value(op.value)}`);
+      }
+    }
+    const clauses = [];
+    if (set.length) clauses.push('SET ' + set.join(', '));
+    if (add.length) clauses.push('ADD ' + add.join(', '));
+    if (remove.length) clauses.push('REMOVE ' + remove.join(', '));
+    return b.build(clauses.join(' '));
+  }
+
+  function withOptions(request, options) {
+    for (const [k, v] of Object.entries(options)) {
+      if (v !== undefined && v !== null) request[k] = v;
+    }
+    return request;
+  }
+
   const dynamodb = {
-    get({ key, consistentRead }) {
-      return { operation: 'GetItem', key: ddbUtil.toMapValues(key), consistentRead: consistentRead ?? false };
+    operations,
+    get({ key, consistentRead, projection }) {
+      return withOptions({ operation: 'GetItem', key: ddbUtil.toMapValues(key) }, {
+        consistentRead: consistentRead ?? false,
+        projection: projection ? { expression: projection.join(', ') } : null,
+      });
     },
-    put({ key, item }) {
-      return { operation: 'PutItem', key: ddbUtil.toMapValues(key), attributeValues: ddbUtil.toMapValues(item) };
+    put({ key, item, condition }) {
+      return withOptions({ operation: 'PutItem', key: ddbUtil.toMapValues(key),
+        attributeValues: ddbUtil.toMapValues(item) }, { condition: conditionObject(condition) });
     },
-    remove({ key }) {
-      return { operation: 'DeleteItem', key: ddbUtil.toMapValues(key) };
+    remove({ key, condition }) {
+      return withOptions({ operation: 'DeleteItem', key: ddbUtil.toMapValues(key) },
+        { condition: conditionObject(condition) });
+    },
+    update({ key, update, condition }) {
+      const b = expressionBuilder();
+      return withOptions({ operation: 'UpdateItem', key: ddbUtil.toMapValues(key),
+        update: updateExpression(update, b) }, { condition: conditionObject(condition, false, b) });
+    },
+    query(request) {
+      const { query, filter, ...rest } = request;
+      const b = expressionBuilder();
+      return withOptions({ operation: 'Query', query: conditionObject(query, true, b) },
+        Object.assign({ filter: conditionObject(filter, false, b) }, rest));
     },
     scan(request) {
-      return Object.assign({ operation: 'Scan' }, request ?? {});
+      const { filter, ...rest } = request ?? {};
+      return withOptions({ operation: 'Scan' }, Object.assign({ filter: conditionObject(filter) }, rest));
     },
   };
 

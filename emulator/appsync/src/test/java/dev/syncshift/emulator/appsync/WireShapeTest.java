@@ -1,0 +1,52 @@
+package dev.syncshift.emulator.appsync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.syncshift.emulator.appsync.junit.AppSyncEmulatorExtension;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Golden files ({@code golden/WireShapeTest_<method>.json}) pin the exact JSON AppSync clients parse. */
+class WireShapeTest {
+
+    @RegisterExtension
+    static final AppSyncEmulatorExtension APPSYNC = TestApi.extension();
+
+    @Test
+    void fieldErrorInAnHttp200(AppSyncEmulator emulator, TestInfo test) throws IOException {
+        SignedGraphQlClient.Answer answer = new SignedGraphQlClient(emulator.endpoint())
+                .post(Caller.ALICE, "{ fail(type: \"Custom\") }", Map.of());
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo(golden(test));
+    }
+
+    @Test
+    void unauthorizedAtTheHttpLevel(AppSyncEmulator emulator, TestInfo test) throws IOException {
+        SignedGraphQlClient.Answer answer = new SignedGraphQlClient(emulator.endpoint()).postUnsigned("{ whoami }");
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.body()).isEqualTo(golden(test));
+    }
+
+    @Test
+    void connectionAck(AppSyncEmulator emulator, TestInfo test) throws IOException {
+        try (RealtimeClient client = RealtimeClient.viaUpgradeHeaders(emulator, Caller.ALICE)) {
+            client.init();
+
+            JsonNode ack = client.next("connection_ack");
+
+            assertThat(ack).isEqualTo(golden(test));
+        }
+    }
+
+    private static JsonNode golden(TestInfo test) throws IOException {
+        String name = "WireShapeTest_" + test.getTestMethod().orElseThrow().getName() + ".json";
+        return SignedGraphQlClient.JSON.readTree(Path.of("src/test/resources/golden", name).toFile());
+    }
+}
