@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * syncshift's real template ({@code config/syncshift-appsync.yaml}, with {@code graphql/schema.graphql} and
  * {@code graphql/resolvers}) served by the AppSync emulator over embedded DynamoDB Local, once per test run, with a
- * credentials registry of many Cognito identities (each scenario takes fresh ones, so scenarios never share data),
+ * credentials registry of many Cognito identities with temporary credentials (session tokens, as Cognito Identity's
+ * GetCredentialsForIdentity issues them; each scenario takes fresh ones, so scenarios never share data),
  * the migrator role the template names in {@code SYNCSHIFT_ADMIN_ROLE_ARN}, and a plain IAM role that is no admin.
  */
 final class SyncshiftApi {
@@ -29,9 +30,10 @@ final class SyncshiftApi {
     /** What the emulator resolves {@code !GetAtt MigratorRole.Arn} to (account and role name of the template). */
     static final String MIGRATOR_ROLE_ARN = "arn:aws:iam::" + ACCOUNT + ":role/MigratorRole";
     static final int USERS = 200;
-    static final Caller MIGRATOR = new Caller("migrator", "AKIDMIGRATOR", "migrator-secret", null);
-    static final Caller OPERATOR = new Caller("operator (plain IAM role)", "AKIDOPERATOR", "operator-secret", null);
-    static final Caller UNKNOWN = new Caller("unknown key", "AKIDNOBODY", "whatever", null);
+    static final Caller MIGRATOR = new Caller("migrator", "AKIDMIGRATOR", "migrator-secret", null, null);
+    static final Caller OPERATOR =
+            new Caller("operator (plain IAM role)", "AKIDOPERATOR", "operator-secret", null, null);
+    static final Caller UNKNOWN = new Caller("unknown key", "AKIDNOBODY", "whatever", null, null);
     static final AppSyncEmulatorConfig CONFIG = new AppSyncEmulatorConfig(TEMPLATE, "127.0.0.1", 0,
             writeCredentials(), null, "us-east-1", Duration.ofSeconds(30));
 
@@ -55,7 +57,7 @@ final class SyncshiftApi {
 
     private static Caller user(int n) {
         String id = String.format("us-east-1:%08d-0000-4000-8000-%012d", n, n);
-        return new Caller("user-" + n, "AKIDUSER" + n, "user-secret-" + n, id);
+        return new Caller("user-" + n, "ASIAUSER" + n, "user-secret-" + n, "cognito-session-" + n, id);
     }
 
     private static Path writeCredentials() {
@@ -84,6 +86,9 @@ final class SyncshiftApi {
         entry.put("secretAccessKey", caller.secretAccessKey());
         entry.put("accountId", ACCOUNT);
         entry.put("roleArn", roleArn);
+        if (caller.sessionToken() != null) {
+            entry.put("sessionToken", caller.sessionToken());
+        }
         entry.put("sessionName", caller.name().replace(' ', '-').replaceAll("[()]", ""));
         return entry;
     }
