@@ -33,21 +33,39 @@ final class RealtimeClient implements AutoCloseable {
     private final URI graphQlEndpoint;
     private final WebSocket socket;
 
-    private RealtimeClient(GraphQlClient signer, URI graphQlEndpoint, URI realtime) {
+    private RealtimeClient(GraphQlClient signer, URI graphQlEndpoint, URI realtime, Map<String, String> headers) {
         this.signer = signer;
         this.graphQlEndpoint = graphQlEndpoint;
-        this.socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-ws")
-                .buildAsync(realtime, new Listener()).join();
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-ws");
+        headers.forEach(builder::header);
+        this.socket = builder.buildAsync(realtime, new Listener()).join();
     }
 
-    /** Opens a connection signed by {@code caller} and sends {@code connection_init}. */
+    /**
+     * Opens a connection signed by {@code caller}, its authorization base64 in the {@code header} query parameter,
+     * and sends {@code connection_init}.
+     */
     static RealtimeClient connect(Caller caller, URI graphQlEndpoint, URI realtimeEndpoint) {
         GraphQlClient signer = new GraphQlClient(graphQlEndpoint);
-        Map<String, String> headers = signer.signedHeaders(caller.credentials(),
-                URI.create(graphQlEndpoint + "/connect"), "{}");
-        String header = Base64.getEncoder().encodeToString(json(headers).getBytes(StandardCharsets.UTF_8));
+        String header = Base64.getEncoder().encodeToString(json(connectHeaders(signer, caller, graphQlEndpoint))
+                .getBytes(StandardCharsets.UTF_8));
         URI realtime = URI.create(realtimeEndpoint + "?header=" + header + "&payload=e30=");
-        RealtimeClient client = new RealtimeClient(signer, graphQlEndpoint, realtime);
+        return initialized(new RealtimeClient(signer, graphQlEndpoint, realtime, Map.of()));
+    }
+
+    /** As {@link #connect}, with the authorization as headers of the upgrade request (current Amplify clients). */
+    static RealtimeClient connectWithUpgradeHeaders(Caller caller, URI graphQlEndpoint, URI realtimeEndpoint) {
+        GraphQlClient signer = new GraphQlClient(graphQlEndpoint);
+        Map<String, String> headers = new LinkedHashMap<>(connectHeaders(signer, caller, graphQlEndpoint));
+        headers.keySet().removeIf(name -> name.equalsIgnoreCase("host"));
+        return initialized(new RealtimeClient(signer, graphQlEndpoint, realtimeEndpoint, headers));
+    }
+
+    private static Map<String, String> connectHeaders(GraphQlClient signer, Caller caller, URI graphQlEndpoint) {
+        return signer.signedHeaders(caller.credentials(), URI.create(graphQlEndpoint + "/connect"), "{}");
+    }
+
+    private static RealtimeClient initialized(RealtimeClient client) {
         client.socket.sendText(json(Map.of("type", "connection_init")), true).join();
         return client;
     }

@@ -103,6 +103,22 @@ class SubscriptionTest {
     }
 
     @Test
+    void authorizationOnTheUpgradeHeadersWorksToo(AppSyncEmulator emulator) {
+        Caller a = SyncshiftApi.freshUser();
+        try (RealtimeClient realtime = RealtimeClient.connectWithUpgradeHeaders(a, emulator.endpoint(),
+                emulator.realtimeEndpoint())) {
+            realtime.next("connection_ack");
+            JsonNode started = realtime.start("sub-1", a, SyncOperations.ON_DATASET_CHANGED,
+                    variables(a.identityId(), null));
+            assertThat(started.path("type").asText()).as(started.toString()).isEqualTo("start_ack");
+
+            new SyncOperations(new GraphQlClient(emulator.endpoint())).updateRecords(a, "one", put("k", "a", 0));
+
+            assertThat(realtime.drainData("sub-1", QUIET)).hasSize(1);
+        }
+    }
+
+    @Test
     void cannotSubscribeToAnotherIdentity(AppSyncEmulator emulator) {
         Caller a = SyncshiftApi.freshUser();
         Caller b = SyncshiftApi.freshUser();
