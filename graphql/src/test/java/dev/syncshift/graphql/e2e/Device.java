@@ -20,12 +20,19 @@ final class Device {
     private final Caller caller;
     private final String dataset;
     private final Map<String, Seen> records = new HashMap<>();
+    private final int pageSize;
     private long lastSyncCount;
+    private int pages;
 
     Device(SyncOperations api, Caller caller, String dataset) {
+        this(api, caller, dataset, 50);
+    }
+
+    Device(SyncOperations api, Caller caller, String dataset, int pageSize) {
         this.api = api;
         this.caller = caller;
         this.dataset = dataset;
+        this.pageSize = pageSize;
     }
 
     /** Pulls every change after the last count seen, page by page. */
@@ -33,7 +40,8 @@ final class Device {
         String next = null;
         long datasetSyncCount;
         do {
-            Answer answer = api.listRecords(caller, dataset, lastSyncCount, 50, next);
+            Answer answer = api.listRecords(caller, dataset, lastSyncCount, pageSize, next);
+            pages++;
             if (!answer.ok()) {
                 throw new AssertionError("pull failed: " + answer.body());
             }
@@ -76,5 +84,10 @@ final class Device {
 
     long lastSyncCount() {
         return lastSyncCount;
+    }
+
+    /** How many pages all pulls so far read. */
+    int pages() {
+        return pages;
     }
 }
