@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -21,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Several devices of one identity increment a shared counter in one dataset at the same time, each pulling deltas,
  * pushing with its last seen counts and retrying on conflicts: no update is lost, every successful push gets its own
- * count with none skipped, and a device that only pulls ends up with exactly the server's state.
+ * count with none skipped, and a device that only pulls deltas meanwhile (small pages, nextToken) ends up with exactly
+ * the server's state.
  */
 class ConcurrentUpdatesTest {
 
@@ -49,7 +51,7 @@ class ConcurrentUpdatesTest {
         SyncOperations api = new SyncOperations(new GraphQlClient(emulator.endpoint()));
         Caller me = SyncshiftApi.freshUser();
         Set<Long> counts = ConcurrentHashMap.newKeySet();
-        ExecutorService pool = Executors.newFixedThreadPool(contention.devices());
+        ExecutorService pool = Executors.newFixedThreadPool(contention.devices() + 1);
         List<Future<Integer>> conflicts = new ArrayList<>();
 
         for (int d = 0; d < contention.devices(); d++) {
@@ -57,10 +59,15 @@ class ConcurrentUpdatesTest {
             String own = "device-" + d;
             conflicts.add(pool.submit(() -> increment(device, own, contention.increments(), counts)));
         }
+        Device follower = new Device(api, me, "shared", 3);
+        AtomicBoolean writing = new AtomicBoolean(true);
+        Future<Integer> following = pool.submit(() -> follow(follower, writing));
         int totalConflicts = 0;
         for (Future<Integer> f : conflicts) {
             totalConflicts += f.get();
         }
+        writing.set(false);
+        assertThat(following.get()).as("delta pulls made while the devices pushed").isPositive();
         pool.shutdown();
 
         long total = (long) contention.devices() * contention.increments();
@@ -74,6 +81,19 @@ class ConcurrentUpdatesTest {
             assertThat(reader.value("device-" + d)).isEqualTo(String.valueOf(contention.increments()));
         }
         assertThat(totalConflicts).as("the devices raced").isPositive();
+        follower.pull();
+        assertThat(follower.records()).as("a device that only pulled deltas, in small pages, while others pushed")
+                .isEqualTo(reader.records());
+    }
+
+    /** Delta pulls while the others push; returns how many it made. */
+    private static int follow(Device follower, AtomicBoolean writing) {
+        int pulls = 0;
+        while (writing.get()) {
+            follower.pull();
+            pulls++;
+        }
+        return pulls;
     }
 
     /** Increments {@code counter} and the device's own key {@code increments} times; returns the conflicts met. */
