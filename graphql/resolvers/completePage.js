@@ -100,8 +100,13 @@ function toRecord(item) {
         value: item.deleted ? null : item.value,
         syncCount: item.syncCount,
         deleted: item.deleted === true,
-        lastModifiedDate: item.lastModifiedDate,
+        lastModifiedDate: util.time.epochMilliSecondsToISO8601(item.lastModifiedDate),
         lastModifiedBy: item.lastModifiedBy,
-        deviceLastModifiedDate: item.deviceLastModifiedDate ?? null,
+        deviceLastModifiedDate: isoOrNull(item.deviceLastModifiedDate),
     };
+}
+
+// The store keeps epoch milliseconds; the API's AWSDateTime is ISO 8601 with milliseconds.
+function isoOrNull(epochMillis) {
+    return epochMillis === undefined || epochMillis === null ? null : util.time.epochMilliSecondsToISO8601(epochMillis);
 }

@@ -14,7 +14,17 @@ export function response(ctx) {
         if (!stash.live) {
             util.error(`Dataset ${stash.datasetName} does not exist`, 'ResourceNotFoundException');
         }
-        return { ...stash.meta, identityId: stash.identityId };
+        return toDataset(stash.meta, stash.identityId);
     }
-    return stash.datasets.filter((d) => !d.deleted).map((d) => ({ ...d, identityId: stash.identityId }));
+    return stash.datasets.filter((d) => !d.deleted).map((d) => toDataset(d, stash.identityId));
+}
+
+// The store keeps epoch milliseconds; the API's AWSDateTime is ISO 8601 with milliseconds.
+function toDataset(meta, identityId) {
+    return {
+        ...meta,
+        identityId,
+        creationDate: util.time.epochMilliSecondsToISO8601(meta.creationDate),
+        lastModifiedDate: util.time.epochMilliSecondsToISO8601(meta.lastModifiedDate),
+    };
 }

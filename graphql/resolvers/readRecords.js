@@ -68,13 +68,20 @@ function patches(list, stash) {
                 + 'Member must not be null', 'InvalidParameterException');
         }
         const value = patch.op === 'replace' ? patch.value : null;
-        return write(patch.key, value, patch.syncCount, patch.deviceLastModifiedDate, stash.now, stash.by);
+        return write(patch.key, value, patch.syncCount, epochMillisOrNull(patch.deviceLastModifiedDate), stash.now,
+            stash.by);
     });
 }
 
 function importedRecords(input) {
     return input.records.map((record) => write(record.key, record.value ?? null, record.syncCount,
-        record.deviceLastModifiedDate, record.lastModifiedDate, record.lastModifiedBy));
+        epochMillisOrNull(record.deviceLastModifiedDate), epochMillisOrNull(record.lastModifiedDate),
+        record.lastModifiedBy));
+}
+
+// The API's AWSDateTime (ISO 8601) as the store's epoch milliseconds.
+function epochMillisOrNull(isoDate) {
+    return isoDate === undefined || isoDate === null ? null : util.time.parseISO8601ToEpochMilliSeconds(isoDate);
 }
 
 function write(key, value, syncCount, device, date, by) {

@@ -15,7 +15,9 @@
  */
 import { util, runtime } from '@aws-appsync/utils';
 
-const CHUNK_UNITS = 131072;
+// A head is copied whole into the LSI (projection ALL) and DynamoDB's 400 KB covers an item plus its LSI entries,
+// so a piece holds at most 65,536 UTF-16 units: 192 KB of UTF-8 (SyncStoreLayout.CHUNK_UNITS).
+const CHUNK_UNITS = 65536;
 const PIECE_SLOTS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19];
 const MAX_RECORDS = 1024;
 const MAX_BYTES = 1048576;
@@ -144,8 +146,8 @@ function metaAction(table, stash, plan, totals) {
         syncCount: plan.syncCount,
         numRecords: totals.numRecords,
         dataStorage: totals.dataStorage,
-        creationDate: live ? meta.creationDate : (input?.creationDate ?? stash.now),
-        lastModifiedDate: input?.lastModifiedDate ?? stash.now,
+        creationDate: live ? meta.creationDate : (input ? epochMillis(input.creationDate) : stash.now),
+        lastModifiedDate: input ? epochMillis(input.lastModifiedDate) : stash.now,
         lastModifiedBy: input?.lastModifiedBy ?? stash.by,
         deleted: false,
         generation: live ? meta.generation : stash.deletionBoundary,
@@ -179,6 +181,11 @@ function creationLockAction(table, stash) {
                 expressionValues: util.dynamodb.toMapValues({ ':version': stash.creations }),
             },
     };
+}
+
+// The API's AWSDateTime (ISO 8601) as the store's epoch milliseconds.
+function epochMillis(isoDate) {
+    return util.time.parseISO8601ToEpochMilliSeconds(isoDate);
 }
 
 function expectCount(expected) {
@@ -249,9 +256,10 @@ function recordOut(item) {
         value: item.deleted || chunked ? null : item.value,
         syncCount: item.syncCount,
         deleted: item.deleted,
-        lastModifiedDate: item.lastModifiedDate,
+        lastModifiedDate: util.time.epochMilliSecondsToISO8601(item.lastModifiedDate),
         lastModifiedBy: item.lastModifiedBy,
-        deviceLastModifiedDate: item.deviceLastModifiedDate ?? null,
+        deviceLastModifiedDate: item.deviceLastModifiedDate === undefined || item.deviceLastModifiedDate === null
+            ? null : util.time.epochMilliSecondsToISO8601(item.deviceLastModifiedDate),
     };
 }
 

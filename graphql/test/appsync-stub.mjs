@@ -28,7 +28,11 @@ const util = {
     unauthorized: () => {
         throw new AppSyncError('Unauthorized', 'Unauthorized');
     },
-    time: { nowEpochMilliSeconds: () => 1763800000000 },
+    time: {
+        nowEpochMilliSeconds: () => 1763800000000,
+        epochMilliSecondsToISO8601: (ms) => new Date(ms).toISOString(),
+        parseISO8601ToEpochMilliSeconds: (iso) => Date.parse(iso),
+    },
     dynamodb: { toMapValues: (value) => value },
     transform: { toSubscriptionFilter: (filter) => ({ filterGroup: filter }) },
 };

@@ -24,7 +24,8 @@ test('two pushes leave the items the Java layout describes', () => {
     const table = new FakeTable();
     const records = golden.records.map((r) => ({
         op: 'replace', key: r.key, value: r.valueCharacter.repeat(r.valueLength), syncCount: 0,
-        deviceLastModifiedDate: r.deviceLastModifiedDate,
+        deviceLastModifiedDate: r.deviceLastModifiedDate === undefined ? undefined
+            : new Date(r.deviceLastModifiedDate).toISOString(),
     }));
 
     run(api, table, 'updateRecords', { datasetName: golden.datasetName, deviceId: golden.by, patches: records },

@@ -65,7 +65,9 @@ import java.util.List;
  * <p><b>Chunks.</b> A value longer than {@value #CHUNK_UNITS} UTF-16 code units is cut into pieces of at most that
  * many units (one fewer when the cut would split a surrogate pair). Piece 0 sits in the head, piece i &gt; 0 in a
  * chunk item holding {@code value} and {@code revision} (the head's sync count). Chunks carry no {@code syncCount},
- * so the LSI never lists them. At most 3 UTF-8 bytes per code unit keep every item under 400 KB.
+ * so the LSI never lists them. DynamoDB's 400 KB limit covers an item plus its entries in every LSI, and the LSI
+ * projects record heads whole, so a head counts twice: at most 3 UTF-8 bytes per code unit keep a piece under 192 KB
+ * and a head with its index entry under 400 KB.
  *
  * <p><b>Atomic writes.</b> A record is written by one TransactWriteItems: its head (conditioned, see below), a Put
  * per chunk and a Delete per chunk piece the previous value had beyond the new piece count. The migrator reads the
@@ -75,7 +77,7 @@ import java.util.List;
  * condition means "already there") plus a ConditionCheck that the metadata item still has that generation and is not
  * deleted, and writes the metadata item last. The resolvers write a whole push in one
  * transaction: the metadata update conditioned on {@code syncCount = :expected} (or absence), plus every record's
- * items, each head conditioned on its expected count. A 1 MB dataset has at most 8 pieces per value and its values
+ * items, each head conditioned on its expected count. A 1 MB dataset has at most 16 pieces per value and its values
  * total under 1 MB, so a push of normal size stays within the limits of {@value #MAX_TRANSACTION_ACTIONS} actions
  * and 4 MB; a larger push is refused with {@code LimitExceededException} and must be split by the caller.
  *
@@ -95,7 +97,7 @@ public final class SyncStoreLayout {
     /** The sort key of the identity's dataset-creation lock, in the identity partition. */
     public static final String CREATION_LOCK_SORT_KEY = "L#datasets";
     /** UTF-16 code units of a value per piece. */
-    public static final int CHUNK_UNITS = 131_072;
+    public static final int CHUNK_UNITS = 65_536;
     /** The longest key, in UTF-8 bytes, that is kept readable in its sort key. */
     public static final int MAX_INLINE_KEY_BYTES = 1000;
     /** DynamoDB's item size limit (400 KB). */

@@ -25,7 +25,7 @@ class CopyTransactionsTest {
 
         List<WriteAction> actions = CopyTransactions.copyRecord(IDENTITY, DATASET, GENERATION, record, 0);
 
-        assertThat(actions).hasSize(9).hasSizeLessThanOrEqualTo(SyncStoreLayout.MAX_TRANSACTION_ACTIONS);
+        assertThat(actions).hasSize(17).hasSizeLessThanOrEqualTo(SyncStoreLayout.MAX_TRANSACTION_ACTIONS);
         CheckAction check = (CheckAction) actions.get(0);
         assertThat(check.sortKey()).isEqualTo("D#prefs");
         assertThat(check.condition().expression())
@@ -35,7 +35,7 @@ class CopyTransactionsTest {
         assertThat(head.item().string(SyncStoreLayout.SORT_KEY)).isEqualTo("K#big");
         assertThat(head.condition().expression()).isEqualTo("attribute_not_exists(#pk) OR #syncCount < :incoming");
         assertThat(head.condition().values()).containsEntry(":incoming", new NumberAttribute(12));
-        assertThat(actions.subList(2, 9)).allSatisfy(chunk -> assertThat(((PutAction) chunk).condition()).isNull());
+        assertThat(actions.subList(2, 17)).allSatisfy(chunk -> assertThat(((PutAction) chunk).condition()).isNull());
     }
 
     @Test

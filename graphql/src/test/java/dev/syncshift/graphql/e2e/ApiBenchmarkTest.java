@@ -1,0 +1,112 @@
+package dev.syncshift.graphql.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.syncshift.core.DatasetName;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.layout.DatasetItems;
+import dev.syncshift.core.layout.StoredDataset;
+import dev.syncshift.core.layout.SyncStoreLayout;
+import dev.syncshift.emulator.appsync.AppSyncEmulator;
+import dev.syncshift.graphql.e2e.GraphQlClient.Answer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Issue #3 §6: latency (median, p99) and sequential throughput of listRecords, updateRecords and syncDataset through
+ * the AppSync emulator running the real template, against the same DynamoDB calls on the same DynamoDB Local, with
+ * the same item shapes (both datasets are written by the resolvers), in the same run. Not a timed test: run it on
+ * demand with {@code -Dbench=true} (graphql/BENCHMARK.md); it writes {@code target/benchmark.txt}.
+ */
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+class ApiBenchmarkTest {
+
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 100);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 300);
+    private static final int RECORDS = Integer.getInteger("bench.records", 50);
+    private static final String DATASET = "bench";
+
+    @Test
+    void measure() throws IOException {
+        long started = System.nanoTime();
+        try (AppSyncEmulator emulator = AppSyncEmulator.start(SyncshiftApi.CONFIG)) {
+            long startup = (System.nanoTime() - started) / 1_000_000;
+            SyncOperations api = new SyncOperations(new GraphQlClient(emulator.endpoint()));
+            Caller viaApi = seeded(api);
+            Caller viaDirect = seeded(api);
+            DirectCalls direct = new DirectCalls(new LayoutTable(emulator.dynamoDb()), emulator.dynamoDb(),
+                    new IdentityId(viaDirect.identityId()), new DatasetName(DATASET), stored(emulator, viaDirect));
+            ApiCalls calls = new ApiCalls(api, viaApi, RECORDS);
+            List<Latencies[]> pairs = List.of(
+                    pair("listRecords (from 0, " + RECORDS + " records)", i -> calls.list(), i -> direct.list()),
+                    pair("updateRecords (1 record)", calls::update, direct::update),
+                    pair("syncDataset (push 1, pull the delta)", calls::sync, direct::sync));
+            write(startup, pairs);
+        }
+    }
+
+    private static Caller seeded(SyncOperations api) {
+        Caller caller = SyncshiftApi.freshUser();
+        Answer seeded = api.updateRecords(caller, DATASET, IntStream.range(0, RECORDS)
+                .mapToObj(i -> Patch.put("r" + i, "value of record " + i, 0)).toList());
+        assertThat(seeded.ok()).as(seeded.body().toString()).isTrue();
+        return caller;
+    }
+
+    private static StoredDataset stored(AppSyncEmulator emulator, Caller caller) {
+        IdentityId identity = new IdentityId(caller.identityId());
+        return DatasetItems.fromItem(identity, new LayoutTable(emulator.dynamoDb()).query(
+                SyncStoreLayout.identityPartition(identity),
+                SyncStoreLayout.datasetSortKey(new DatasetName(DATASET))).get(0));
+    }
+
+    private static Latencies[] pair(String name, IntConsumer viaApi, IntConsumer direct) {
+        run(WARMUP, viaApi);
+        run(WARMUP, direct);
+        return new Latencies[] {run(name + ", emulator", ROUNDS, viaApi), run(name + ", direct", ROUNDS, direct)};
+    }
+
+    private static void run(int rounds, IntConsumer call) {
+        for (int i = 0; i < rounds; i++) {
+            call.accept(i);
+        }
+    }
+
+    private static Latencies run(String name, int rounds, IntConsumer call) {
+        long[] nanos = new long[rounds];
+        long wall = System.nanoTime();
+        for (int i = 0; i < rounds; i++) {
+            long t = System.nanoTime();
+            call.accept(i);
+            nanos[i] = System.nanoTime() - t;
+        }
+        return new Latencies(name, nanos, System.nanoTime() - wall);
+    }
+
+    private static void write(long startupMillis, List<Latencies[]> pairs) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("rounds %d (after %d warm-up), %d records, startup %d ms, %d processors", ROUNDS,
+                WARMUP, RECORDS, startupMillis, Runtime.getRuntime().availableProcessors()));
+        lines.add("| call | median ms | p99 ms | calls/s |");
+        lines.add("|---|---|---|---|");
+        for (Latencies[] pair : pairs) {
+            lines.add(pair[0].line());
+            lines.add(pair[1].line());
+        }
+        lines.add("");
+        for (Latencies[] pair : pairs) {
+            lines.add(String.format("%s: emulator/direct median ratio %.1f", pair[0].name(),
+                    pair[0].medianMillis() / pair[1].medianMillis()));
+        }
+        Path out = SyncshiftApi.MODULE.resolve("target/benchmark.txt");
+        Files.write(out, lines);
+        lines.forEach(System.out::println);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.syncshift.graphql.e2e;
+
+import dev.syncshift.core.DatasetMetadata;
+import dev.syncshift.core.DatasetName;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.Record;
+import dev.syncshift.core.RecordKey;
+import dev.syncshift.core.SyncCount;
+import dev.syncshift.core.layout.DatasetItems;
+import dev.syncshift.core.layout.Item;
+import dev.syncshift.core.layout.RecordItems;
+import dev.syncshift.core.layout.StoredDataset;
+import dev.syncshift.core.layout.SyncStoreLayout;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * The DynamoDB calls the resolver pipelines make, made directly on the same DynamoDB Local with the same item
+ * shapes: the baseline of the benchmark. listRecords = readIdentity's Query + queryChanges' LSI Query; updateRecords
+ * = readIdentity's Query + readRecords' TransactGetItems + writePush's TransactWriteItems; syncDataset = both.
+ */
+final class DirectCalls {
+
+    private final LayoutTable table;
+    private final DynamoDbClient dynamoDb;
+    private final IdentityId identity;
+    private final DatasetName dataset;
+    private final String partition;
+    private StoredDataset stored;
+    private final long[] counts;
+
+    DirectCalls(LayoutTable table, DynamoDbClient dynamoDb, IdentityId identity, DatasetName dataset,
+            StoredDataset stored) {
+        this.table = table;
+        this.dynamoDb = dynamoDb;
+        this.identity = identity;
+        this.dataset = dataset;
+        this.stored = stored;
+        this.partition = SyncStoreLayout.recordPartition(identity, dataset, stored.generation());
+        this.counts = new long[(int) stored.metadata().numRecords()];
+        Arrays.fill(counts, 1);
+    }
+
+    void list() {
+        readIdentity();
+        int found = queryChanges(0);
+        if (found != counts.length) {
+            throw new AssertionError("listed " + found + " records");
+        }
+    }
+
+    void update(int round) {
+        push(round, "update ");
+    }
+
+    void sync(int round) {
+        long before = stored.metadata().syncCount().value();
+        push(round, "sync ");
+        if (queryChanges(before) != 1) {
+            throw new AssertionError("the delta after " + before + " is not one record");
+        }
+    }
+
+    private void push(int round, String prefix) {
+        int r = round % counts.length;
+        RecordKey key = new RecordKey("r" + r);
+        String sortKey = SyncStoreLayout.recordSortKey(key);
+        readIdentity();
+        dynamoDb.transactGetItems(b -> b.transactItems(TransactGetItem.builder().get(g -> g.tableName(table.name())
+                .key(Map.of("pk", AttributeValue.fromS(partition), "sk", AttributeValue.fromS(sortKey)))).build()));
+        SyncCount next = new SyncCount(stored.metadata().syncCount().value() + 1);
+        Instant now = Instant.now();
+        Item head = RecordItems.toItems(partition, new Record(key, prefix + round, next, now, identity.value(), null))
+                .get(0);
+        DatasetMetadata meta = stored.metadata();
+        StoredDataset after = new StoredDataset(new DatasetMetadata(meta.key(), meta.creationDate(), now,
+                identity.value(), meta.dataStorage(), meta.numRecords(), next), false, stored.generation(), null);
+        dynamoDb.transactWriteItems(b -> b.transactItems(
+                conditionedPut(DatasetItems.toItem(after), meta.syncCount().value()),
+                conditionedPut(head, counts[r])));
+        counts[r] = next.value();
+        stored = after;
+    }
+
+    private TransactWriteItem conditionedPut(Item item, long expected) {
+        return TransactWriteItem.builder().put(p -> p.tableName(table.name()).item(LayoutTable.toSdk(item))
+                .conditionExpression("#sc = :expected").expressionAttributeNames(Map.of("#sc", "syncCount"))
+                .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(expected)))))
+                .build();
+    }
+
+    private void readIdentity() {
+        dynamoDb.query(b -> b.tableName(table.name()).consistentRead(true).limit(1000)
+                .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", "pk"))
+                .expressionAttributeValues(Map.of(":pk",
+                        AttributeValue.fromS(SyncStoreLayout.identityPartition(identity)))));
+    }
+
+    private int queryChanges(long lastSyncCount) {
+        return dynamoDb.query(b -> b.tableName(table.name()).indexName(SyncStoreLayout.SYNC_COUNT_INDEX)
+                .consistentRead(true).limit(1024).scanIndexForward(true)
+                .keyConditionExpression("#pk = :pk AND #sc > :n")
+                .expressionAttributeNames(Map.of("#pk", "pk", "#sc", "syncCount"))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition),
+                        ":n", AttributeValue.fromN(Long.toString(lastSyncCount))))).count();
+    }
+}

@@ -1,0 +1,10 @@
+package dev.syncshift.graphql.e2e;
+
+import dev.syncshift.graphql.e2e.GraphQlClient.Answer;
+
+/** One call a scenario makes as its caller. */
+@FunctionalInterface
+interface Step {
+
+    Answer run(SyncOperations api, Caller me);
+}
