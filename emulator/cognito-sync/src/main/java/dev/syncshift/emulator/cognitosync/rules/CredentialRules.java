@@ -59,6 +59,21 @@ public final class CredentialRules {
                 .map(issued -> new Caller.Identity(issued.identityId()));
     }
 
+    /**
+     * The live credentials issued under {@code accessKeyId} and whom they act for, so that another local emulator
+     * (AppSync) can accept what a device got here, as AWS accepts one device's credentials everywhere.
+     *
+     * @throws ResourceNotFoundException when nothing was issued under that key, or it expired
+     */
+    public IssuedCredentials describeIssued(String accessKeyId) {
+        StoredCredentials issued = credentials.find(accessKeyId)
+                .filter(found -> clock.instant().isBefore(found.expiration()))
+                .orElseThrow(() -> new ResourceNotFoundException("Credentials '" + accessKeyId + "' not found."));
+        Optional<String> provider = identities.identity(issued.identityId())
+                .flatMap(identity -> identity.logins().keySet().stream().sorted().findFirst());
+        return new IssuedCredentials(issued, provider.isPresent(), provider.orElse(null));
+    }
+
     /** The credentials issued under {@code accessKeyId}, for signature checks. */
     public Optional<StoredCredentials> issued(String accessKeyId) {
         return credentials.find(accessKeyId);

@@ -10,6 +10,7 @@ import dev.syncshift.emulator.cognitosync.wire.shapes.CredentialsShape;
 import dev.syncshift.emulator.cognitosync.wire.shapes.DescribeIdentityRequest;
 import dev.syncshift.emulator.cognitosync.wire.shapes.GetCredentialsForIdentityRequest;
 import dev.syncshift.emulator.cognitosync.wire.shapes.GetCredentialsForIdentityResponse;
+import dev.syncshift.emulator.cognitosync.wire.shapes.IssuedCredentialsResponse;
 import dev.syncshift.emulator.cognitosync.wire.shapes.GetIdRequest;
 import dev.syncshift.emulator.cognitosync.wire.shapes.GetIdResponse;
 import dev.syncshift.emulator.cognitosync.wire.shapes.GetOpenIdTokenForDeveloperIdentityRequest;
@@ -72,6 +73,10 @@ final class IdentityHandler {
         GetIdRequest body = request.body(GetIdRequest.class);
         return new GetIdResponse(services.identities().getId(body.accountId(), pool(body.identityPoolId()),
                 body.logins()).id().value());
+    }
+
+    IssuedCredentialsResponse getIssuedCredentials(WireRequest request) {
+        return IssuedCredentialsResponse.of(services.credentials().describeIssued(request.path("AccessKeyId")));
     }
 
     GetCredentialsForIdentityResponse getCredentialsForIdentity(WireRequest request) {

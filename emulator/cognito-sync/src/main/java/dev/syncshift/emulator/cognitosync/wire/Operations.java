@@ -27,7 +27,7 @@ final class Operations {
                 .collect(Collectors.toUnmodifiableMap(Route::operation, Function.identity()));
     }
 
-    /** Cognito Sync, REST-JSON: the 17 operations, matched in this order. */
+    /** Cognito Sync, REST-JSON: the 17 operations, matched in this order, and the emulator-only credentials lookup. */
     private static List<Route> cognitoSync(Handlers handlers) {
         RecordsHandler records = handlers.records();
         DatasetsHandler datasets = handlers.datasets();
@@ -55,7 +55,10 @@ final class Operations {
                 Route.rest("DescribeDataset", "GET", DATASET, datasets::describeDataset),
                 Route.rest("DeleteDataset", "DELETE", DATASET, datasets::deleteDataset),
                 Route.rest("ListRecords", "GET", DATASET + "/records", records::listRecords),
-                Route.rest("UpdateRecords", "POST", DATASET, records::updateRecords));
+                Route.rest("UpdateRecords", "POST", DATASET, records::updateRecords),
+                // Not AWS: lets the local AppSync emulator accept credentials issued here (--cognito-endpoint).
+                Route.unsignedRest("GetIssuedCredentials", "GET", "/_syncshift/credentials/{AccessKeyId}",
+                        handlers.identity()::getIssuedCredentials));
     }
 
     /** Cognito Identity, AWS JSON 1.1: the operations syncshift needs, routed by X-Amz-Target. */

@@ -17,6 +17,10 @@ record Route(String operation, Protocol protocol, String method, PathTemplate pa
         return new Route(operation, Protocol.REST_JSON, method, new PathTemplate(path), true, handler);
     }
 
+    static Route unsignedRest(String operation, String method, String path, OperationHandler handler) {
+        return new Route(operation, Protocol.REST_JSON, method, new PathTemplate(path), false, handler);
+    }
+
     static Route json(String operation, OperationHandler handler) {
         return new Route(operation, Protocol.AWS_JSON, "POST", new PathTemplate("/"), true, handler);
     }
