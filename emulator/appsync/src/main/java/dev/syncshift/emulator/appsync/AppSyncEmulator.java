@@ -2,6 +2,7 @@ package dev.syncshift.emulator.appsync;
 
 import dev.syncshift.emulator.appsync.rules.GraphQlRules;
 import dev.syncshift.emulator.appsync.rules.IamAuthRules;
+import dev.syncshift.emulator.appsync.store.CognitoEmulatorCredentialsRegistry;
 import dev.syncshift.emulator.appsync.store.CredentialsRegistry;
 import dev.syncshift.emulator.appsync.store.DynamoDbItemStore;
 import dev.syncshift.emulator.appsync.store.InMemoryCredentialsRegistry;
@@ -46,8 +47,10 @@ public final class AppSyncEmulator implements AutoCloseable {
      * @throws IllegalStateException when the server cannot start
      */
     public static AppSyncEmulator start(AppSyncEmulatorConfig config) {
-        return start(config, config.credentials() == null
-                ? new InMemoryCredentialsRegistry(List.of()) : new JsonFileCredentialsRegistry(config.credentials()));
+        CredentialsRegistry local = config.credentials() == null
+                ? new InMemoryCredentialsRegistry(List.of()) : new JsonFileCredentialsRegistry(config.credentials());
+        return start(config, config.cognitoEndpoint() == null ? local
+                : new CognitoEmulatorCredentialsRegistry(config.cognitoEndpoint(), local, Clock.systemUTC()));
     }
 
     /**

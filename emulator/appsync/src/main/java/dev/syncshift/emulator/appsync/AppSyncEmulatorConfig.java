@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param dynamoDbEndpoint a DynamoDB endpoint, or null for DynamoDB Local in-process (must be on the class path)
  * @param region the region of the DynamoDB endpoint's signing
  * @param keepAlive the real-time {@code ka} interval
+ * @param cognitoEndpoint a local Cognito Sync emulator whose issued temporary credentials are accepted too, or null
  */
 public record AppSyncEmulatorConfig(
         Path template,
@@ -23,7 +24,8 @@ public record AppSyncEmulatorConfig(
         @Nullable Path credentials,
         @Nullable URI dynamoDbEndpoint,
         String region,
-        Duration keepAlive) {
+        Duration keepAlive,
+        @Nullable URI cognitoEndpoint) {
 
     /** Checks the values. */
     public AppSyncEmulatorConfig {
@@ -33,6 +35,17 @@ public record AppSyncEmulatorConfig(
         if (keepAlive.isNegative() || keepAlive.isZero()) {
             throw new IllegalArgumentException("keepAlive must be positive");
         }
+    }
+
+    /** The configuration without a Cognito Sync emulator to accept credentials from. */
+    public AppSyncEmulatorConfig(Path template, String host, int port, @Nullable Path credentials,
+            @Nullable URI dynamoDbEndpoint, String region, Duration keepAlive) {
+        this(template, host, port, credentials, dynamoDbEndpoint, region, keepAlive, null);
+    }
+
+    /** This configuration, also accepting the temporary credentials the Cognito Sync emulator at {@code uri} issued. */
+    public AppSyncEmulatorConfig withCognitoEndpoint(URI uri) {
+        return new AppSyncEmulatorConfig(template, host, port, credentials, dynamoDbEndpoint, region, keepAlive, uri);
     }
 
     /**

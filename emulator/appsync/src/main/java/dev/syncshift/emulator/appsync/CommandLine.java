@@ -11,7 +11,7 @@ import java.util.Set;
 final class CommandLine {
 
     private static final Set<String> OPTIONS = Set.of("--template", "--port", "--host", "--credentials",
-            "--dynamodb-endpoint", "--region", "--keep-alive-seconds");
+            "--dynamodb-endpoint", "--region", "--keep-alive-seconds", "--cognito-endpoint");
 
     private CommandLine() {
     }
@@ -21,7 +21,8 @@ final class CommandLine {
         for (int i = 0; i < args.length; i += 2) {
             if (!OPTIONS.contains(args[i]) || i + 1 >= args.length) {
                 throw new IllegalArgumentException("usage: --template FILE [--port N] [--host ADDR] "
-                        + "[--credentials FILE] [--dynamodb-endpoint URL] [--region R] [--keep-alive-seconds N]");
+                        + "[--credentials FILE] [--dynamodb-endpoint URL] [--region R] [--keep-alive-seconds N] "
+                        + "[--cognito-endpoint URL]");
             }
             values.put(args[i], args[i + 1]);
         }
@@ -35,6 +36,7 @@ final class CommandLine {
                 values.containsKey("--credentials") ? Path.of(values.get("--credentials")) : null,
                 values.containsKey("--dynamodb-endpoint") ? URI.create(values.get("--dynamodb-endpoint")) : null,
                 values.getOrDefault("--region", "us-east-1"),
-                Duration.ofSeconds(Long.parseLong(values.getOrDefault("--keep-alive-seconds", "60"))));
+                Duration.ofSeconds(Long.parseLong(values.getOrDefault("--keep-alive-seconds", "60"))),
+                values.containsKey("--cognito-endpoint") ? URI.create(values.get("--cognito-endpoint")) : null);
     }
 }
