@@ -39,6 +39,36 @@ class DatasetLifecycleTest {
     }
 
     @Test
+    void aNeverWrittenDatasetListsAsTheRealServiceShows() {
+        ListRecordsResponse listed = dataset.list(0);
+
+        assertThat(listed.records()).isEmpty();
+        assertThat(listed.count()).isZero();
+        assertThat(listed.datasetExists()).isFalse();
+        assertThat(listed.datasetDeletedAfterRequestedSyncCount()).isFalse();
+        assertThat(listed.datasetSyncCount()).isZero();
+        assertThat(listed.lastModifiedBy()).isNull();
+        assertThat(listed.mergedDatasetNames()).isEmpty();
+        assertThat(listed.nextToken()).isNull();
+        assertThat(listed.syncSessionToken()).isNotBlank();
+    }
+
+    @Test
+    void eachPushRaisesTheCountByOneAndStampsTheChangedRecords() {
+        dataset.push(replace("color", "blue", 0), replace("size", "L", 0));
+
+        List<Record> second = dataset.push(replace("color", "red", 1), remove("size", 1));
+
+        assertThat(second).extracting(Record::key, Record::value, Record::syncCount)
+                .containsExactly(tuple("color", "red", 2L), tuple("size", null, 2L));
+        ListRecordsResponse all = dataset.list(0);
+        assertThat(all.datasetSyncCount()).isEqualTo(2);
+        assertThat(all.datasetExists()).isTrue();
+        assertThat(all.lastModifiedBy()).isEqualTo("123456789012");
+        assertThat(all.records()).extracting(Record::key).containsExactly("color", "size");
+    }
+
+    @Test
     void aDeltaPullReturnsOnlyLaterChangesTombstonesIncluded() {
         dataset.push(replace("a", "1", 0), replace("b", "1", 0), replace("c", "1", 0));
         dataset.push(replace("a", "2", 1));
