@@ -10,14 +10,13 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /** {@link DatasetStore} in memory: one sorted map of datasets per identity, one lock per identity. */
 public final class InMemoryDatasetStore implements DatasetStore {
 
     private final Map<IdentityId, ConcurrentSkipListMap<String, StoredDataset>> byIdentity = new ConcurrentHashMap<>();
-    private final Map<IdentityId, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final KeyedLocks<IdentityId> locks = new KeyedLocks<>();
     private final Map<IdentityPoolId, LongAdder> syncSessions = new ConcurrentHashMap<>();
 
     @Override
@@ -58,13 +57,7 @@ public final class InMemoryDatasetStore implements DatasetStore {
 
     @Override
     public <T> T locked(IdentityId identityId, Supplier<T> action) {
-        ReentrantLock lock = locks.computeIfAbsent(identityId, id -> new ReentrantLock());
-        lock.lock();
-        try {
-            return action.get();
-        } finally {
-            lock.unlock();
-        }
+        return locks.locked(identityId, action);
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.syncshift.core.IdentityPoolId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /** {@link PoolConfigurationStore} in memory, one lock per pool. */
@@ -12,7 +11,7 @@ public final class InMemoryPoolConfigurationStore implements PoolConfigurationSt
 
     private final Map<IdentityPoolId, StoredPoolConfiguration> configurations = new ConcurrentHashMap<>();
     private final Map<IdentityPoolId, StoredBulkPublish> bulkPublishes = new ConcurrentHashMap<>();
-    private final Map<IdentityPoolId, ReentrantLock> locks = new ConcurrentHashMap<>();
+    private final KeyedLocks<IdentityPoolId> locks = new KeyedLocks<>();
 
     @Override
     public Optional<StoredPoolConfiguration> configuration(IdentityPoolId poolId) {
@@ -36,12 +35,6 @@ public final class InMemoryPoolConfigurationStore implements PoolConfigurationSt
 
     @Override
     public <T> T locked(IdentityPoolId poolId, Supplier<T> action) {
-        ReentrantLock lock = locks.computeIfAbsent(poolId, id -> new ReentrantLock());
-        lock.lock();
-        try {
-            return action.get();
-        } finally {
-            lock.unlock();
-        }
+        return locks.locked(poolId, action);
     }
 }
