@@ -55,9 +55,9 @@ public final class RecordRules {
         RecordCursor after = RecordCursor.decode(nextToken);
         long since = lastSyncCount == null ? 0 : Constraints.range("lastSyncCount", lastSyncCount, 0, Long.MAX_VALUE);
         String token = sessionToken(poolId, key, syncSessionToken);
-        Optional<StoredDataset> stored = datasets.find(key).filter(StoredDataset::exists);
-        if (stored.isEmpty()) {
-            return absent(datasets.find(key), since, token, mergedNames(key));
+        Optional<StoredDataset> stored = datasets.find(key);
+        if (stored.filter(StoredDataset::exists).isEmpty()) {
+            return absent(stored, since, token, mergedNames(key));
         }
         StoredDataset dataset = stored.get();
         SyncRules.checkLastSyncCount(since, dataset.snapshot().syncCount());
@@ -89,6 +89,7 @@ public final class RecordRules {
 
     private List<Record> push(Caller caller, IdentityPoolId poolId, DatasetKey key, @Nullable String deviceId,
             List<RecordPatch> patches) {
+        // Again under the lock: a merge may have moved this identity away since the check before it.
         identities.requireIdentityInPool(poolId, key.identityId());
         Optional<StoredDataset> stored = datasets.find(key);
         boolean exists = stored.map(StoredDataset::exists).orElse(false);
