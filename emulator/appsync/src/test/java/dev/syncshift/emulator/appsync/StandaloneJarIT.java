@@ -1,0 +1,67 @@
+package dev.syncshift.emulator.appsync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The packaged emulator started as its README says, with DynamoDB Local from the class path file the build
+ * writes: it prints one line with its loopback {@code /graphql} endpoint when ready, answers there in AppSync's
+ * shape, and stops when killed.
+ */
+class StandaloneJarIT {
+
+    private static final Path JAR = Path.of("target/appsync-emulator.jar");
+    private static final Path DYNAMODB_LOCAL = Path.of("target/dynamodb-local.classpath");
+    private static final Pattern READY = Pattern.compile("ready at (http://127\\.0\\.0\\.1:\\d+/graphql) ");
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void theJarPrintsItsEndpointAndServesTheTemplate() throws Exception {
+        String classPath = JAR + File.pathSeparator + Files.readString(DYNAMODB_LOCAL).trim();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process emulator = new ProcessBuilder(List.of(java, "-cp", classPath, AppSyncEmulator.class.getName(),
+                "--template", TestApi.TEMPLATE.toString(), "--port", "0")).redirectErrorStream(true).start();
+        try {
+            URI endpoint = URI.create(readyLine(emulator));
+
+            HttpResponse<String> unsigned = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ __typename }\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(unsigned.statusCode()).isEqualTo(401);
+            assertThat(unsigned.body()).contains("\"errorType\":\"UnauthorizedException\"");
+        } finally {
+            emulator.destroy();
+        }
+        assertThat(emulator.waitFor(30, TimeUnit.SECONDS)).as("stops when killed").isTrue();
+    }
+
+    private static String readyLine(Process process) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            Matcher ready = READY.matcher(line);
+            if (ready.find()) {
+                return ready.group(1);
+            }
+        }
+        throw new AssertionError("the emulator exited without printing its endpoint");
+    }
+}
