@@ -13,6 +13,13 @@ import java.util.Map;
  */
 record CallScenario(String name, List<Step> given, Step when, Map<String, String> expected) {
 
+    /** A row must expect something beyond the HTTP 200, or it could not fail. */
+    CallScenario {
+        if (expected.isEmpty()) {
+            throw new IllegalArgumentException(name + ": a scenario needs at least one expectation");
+        }
+    }
+
     /** Runs the row as a fresh identity against {@code emulator} and checks the answer (an HTTP 200). */
     void verify(AppSyncEmulator emulator) {
         SyncOperations api = new SyncOperations(new GraphQlClient(emulator.endpoint()));
