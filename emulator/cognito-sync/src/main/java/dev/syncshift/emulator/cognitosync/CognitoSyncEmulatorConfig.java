@@ -57,6 +57,8 @@ public record CognitoSyncEmulatorConfig(
         private Clock clock = Clock.systemUTC();
         private int maxBodyBytes = 16 * 1024 * 1024;
         private double throttleRps;
+        private final Map<String, Double> operationRps = new LinkedHashMap<>();
+        private double throttleRate;
         private double faultRate;
         private long latencyMs;
         private LongSupplier ticker = System::nanoTime;
@@ -112,9 +114,34 @@ public record CognitoSyncEmulatorConfig(
             return this;
         }
 
-        /** Requests per second each operation admits before 429 TooManyRequestsException; default 0 (off). */
+        /**
+         * Requests per second each operation admits before 429 TooManyRequestsException; default 0 (off). A rate set
+         * for one operation with {@link #throttleRps(String, double)} takes precedence.
+         */
         public Builder throttleRps(double throttleRps) {
             this.throttleRps = throttleRps;
+            return this;
+        }
+
+        /**
+         * Requests per second {@code operation} admits before TooManyRequestsException, in place of the rate for
+         * all; checked in {@link #build()}.
+         *
+         * @param operation an operation name as on the wire, of Cognito Sync ({@code ListRecords}) or Cognito
+         *     Identity ({@code ListIdentities})
+         * @param rps a positive rate
+         */
+        public Builder throttleRps(String operation, double rps) {
+            operationRps.put(operation, rps);
+            return this;
+        }
+
+        /**
+         * The probability (0..1) that a request the rate limits admitted is throttled anyway (TooManyRequests),
+         * drawn from the seed; default 0. With {@link #faultRate} it adds up to at most 1.
+         */
+        public Builder throttleRate(double throttleRate) {
+            this.throttleRate = throttleRate;
             return this;
         }
 
@@ -179,7 +206,8 @@ public record CognitoSyncEmulatorConfig(
          * The config.
          *
          * @throws IllegalArgumentException when the port is outside 0..65535 or the body cap is not positive, a
-         *     fault option is out of range, or a synthetic pool lacks its size or pool id
+         *     fault option is out of range or names an unknown operation, or a synthetic pool lacks its size or
+         *     pool id
          */
         public CognitoSyncEmulatorConfig build() {
             if (port < 0 || port > 65_535) {
@@ -188,7 +216,8 @@ public record CognitoSyncEmulatorConfig(
             if (maxBodyBytes <= 0) {
                 throw new IllegalArgumentException("maxBodyBytes must be positive, not " + maxBodyBytes);
             }
-            FaultPlan faults = new FaultPlan(throttleRps, faultRate, Duration.ofMillis(latencyMs), ticker);
+            FaultPlan faults = new FaultPlan(throttleRps, operationRps, throttleRate, faultRate,
+                    Duration.ofMillis(latencyMs), ticker);
             Map<String, String> keys = developerKeys.isEmpty()
                     ? Map.of(DEFAULT_DEVELOPER_KEY_ID, DEFAULT_DEVELOPER_SECRET) : developerKeys;
             return new CognitoSyncEmulatorConfig(host, port, region, accountId, seed, clock, maxBodyBytes, faults,

@@ -7,7 +7,10 @@ import dev.syncshift.core.IdentityPoolId;
 import dev.syncshift.emulator.cognitosync.fixture.SyntheticPool;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The command-line options of faults and state map onto the config as FIXTURES.md says. */
 class FaultAndStateOptionsTest {
@@ -23,6 +26,29 @@ class FaultAndStateOptionsTest {
         assertThat(config.faults().faultRate()).isEqualTo(0.1);
         assertThat(config.faults().latency()).isEqualTo(Duration.ofMillis(20));
         assertThat(config.seed()).isEqualTo(9);
+    }
+
+    @Test
+    void throttleOptionsTakeARateForAllOrPerOperationAndAThrottleRate() {
+        CognitoSyncEmulatorConfig config = CommandLine.parse(new String[] {
+            "--throttle-rps", "ListIdentities=5,ListRecords=50", "--throttle-rate", "0.1", "--fault-rate", "0.05"});
+
+        assertThat(config.faults().operationRps()).isEqualTo(Map.of("ListIdentities", 5.0, "ListRecords", 50.0));
+        assertThat(config.faults().rps("ListIdentities")).isEqualTo(5);
+        assertThat(config.faults().rps("UpdateRecords")).isZero();
+        assertThat(config.faults().throttleRate()).isEqualTo(0.1);
+        assertThat(config.faults().faultRate()).isEqualTo(0.05);
+    }
+
+    @ParameterizedTest(name = "--throttle-rps {0}")
+    @CsvSource(delimiter = '|', value = {
+        "ListRecord=5|throttleRps names an unknown operation: ListRecord",
+        "ListRecords=x|--throttle-rps needs N or OPERATION=N,..., not 'x'",
+        "ListRecords=-1|throttleRps of ListRecords must be a positive number, not -1.0",
+        "fast|--throttle-rps needs N or OPERATION=N,..., not 'fast'"})
+    void aBadThrottleIsRefusedInOneLine(String value, String message) {
+        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--throttle-rps", value}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
     }
 
     @Test

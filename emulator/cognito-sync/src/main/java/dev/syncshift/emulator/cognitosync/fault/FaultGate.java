@@ -8,9 +8,10 @@ import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Admits operations as a {@link FaultPlan} says: first the added latency, then one token bucket per operation
- * (429 TooManyRequestsException when empty), then a seeded draw that fails the request with 500
- * InternalErrorException. The same seed and the same sequence of requests give the same faults.
+ * Admits operations as a {@link FaultPlan} says: first the added latency, then one token bucket per throttled
+ * operation (429 TooManyRequestsException when empty), then one seeded draw that throttles the request with the
+ * plan's throttle rate or fails it with 500 InternalErrorException with its fault rate. The same seed and the same
+ * sequence of requests give the same faults.
  */
 public final class FaultGate implements OperationGate {
 
@@ -31,21 +32,33 @@ public final class FaultGate implements OperationGate {
     @Override
     public void admit(String operation) {
         delay();
-        if (plan.throttleRps() > 0 && !bucket(operation).tryTake()) {
-            throw new TooManyRequestsException("Rate exceeded");
+        double rps = plan.rps(operation);
+        if (rps > 0 && !bucket(operation, rps).tryTake()) {
+            throw throttled();
         }
-        if (plan.faultRate() > 0 && failsNext()) {
+        if (plan.throttleRate() + plan.faultRate() == 0) {
+            return;
+        }
+        double draw = nextDraw();
+        if (draw < plan.throttleRate()) {
+            throw throttled();
+        }
+        if (draw < plan.throttleRate() + plan.faultRate()) {
             throw new InternalErrorException("An internal error occurred. (injected fault)");
         }
     }
 
-    private TokenBucket bucket(String operation) {
-        return buckets.computeIfAbsent(operation, name -> new TokenBucket(plan.throttleRps(), plan.ticker()));
+    private static TooManyRequestsException throttled() {
+        return new TooManyRequestsException("Rate exceeded");
     }
 
-    private boolean failsNext() {
+    private TokenBucket bucket(String operation, double rps) {
+        return buckets.computeIfAbsent(operation, name -> new TokenBucket(rps, plan.ticker()));
+    }
+
+    private double nextDraw() {
         synchronized (random) {
-            return random.nextDouble() < plan.faultRate();
+            return random.nextDouble();
         }
     }
 

@@ -11,16 +11,21 @@ import dev.syncshift.emulator.cognitosync.fixture.SyntheticPool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.cognitoidentity.model.ListIdentitiesResponse;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
 import software.amazon.awssdk.services.cognitosync.model.InternalErrorException;
 import software.amazon.awssdk.services.cognitosync.model.ListRecordsResponse;
@@ -69,6 +74,67 @@ class FaultsTest {
             assertThat(after.datasetSyncCount()).isEqualTo(1);
             assertThat(after.records()).extracting(r -> r.key() + "=" + r.value()).containsExactly("color=blue");
         }
+    }
+
+    @Test
+    void aPerOperationRateThrottlesOnlyThatOperation() {
+        try (CognitoSyncEmulator emulator = start(base().throttleRps("ListRecords", 1).ticker(now::get))) {
+            CognitoSyncClient sync = client(emulator);
+            list(sync, "a");
+
+            assertThatThrownBy(() -> list(sync, "b")).isInstanceOf(TooManyRequestsException.class);
+            for (int i = 0; i < 5; i++) {
+                assertThat(sync.listDatasets(r -> r.identityPoolId(POOL).identityId(IDENTITY)).count()).isPositive();
+            }
+        }
+    }
+
+    @Test
+    void aThrottledIdentityOperationIs400TooManyRequestsInTheIdentityShape() {
+        CognitoSyncEmulatorConfig.Builder config = base().throttleRps(50).throttleRps("ListIdentities", 1)
+                .ticker(now::get);
+        try (CognitoSyncEmulator emulator = start(config)) {
+            CognitoIdentityClient identity = identityClient(emulator);
+            listIdentities(identity);
+
+            assertThatThrownBy(() -> listIdentities(identity)).isInstanceOfSatisfying(
+                    software.amazon.awssdk.services.cognitoidentity.model.TooManyRequestsException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(400);
+                        assertThat(e.isThrottlingException()).isTrue();
+                        assertThat(e.awsErrorDetails().errorCode()).isEqualTo("TooManyRequestsException");
+                        assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Rate exceeded");
+                    });
+            now.addAndGet(SECOND);
+            assertThat(listIdentities(identity).identities()).hasSize(1);
+        }
+    }
+
+    @Test
+    void aThrottleRateOfOneThrottlesEveryAdmittedRequestOfBothServices() {
+        try (CognitoSyncEmulator emulator = start(base().throttleRate(1))) {
+            CognitoIdentityClient identity = identityClient(emulator);
+
+            assertThatThrownBy(() -> list(client(emulator), "prefs"))
+                    .isInstanceOfSatisfying(TooManyRequestsException.class, e -> {
+                        assertThat(e.statusCode()).isEqualTo(429);
+                        assertThat(e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("x-amzn-ErrorType"))
+                                .hasValue("TooManyRequestsException");
+                    });
+            assertThatThrownBy(() -> listIdentities(identity)).isInstanceOf(
+                    software.amazon.awssdk.services.cognitoidentity.model.TooManyRequestsException.class);
+        }
+    }
+
+    @Test
+    void throttleAndFaultRatesSplitOneSeededDraw() {
+        Map<String, Integer> first = outcomeCounts(base().throttleRate(0.1).faultRate(0.05), 400);
+        Map<String, Integer> second = outcomeCounts(base().throttleRate(0.1).faultRate(0.05), 400);
+
+        assertThat(first).isEqualTo(second);
+        assertThat(first.get("TooManyRequestsException")).isBetween(25, 55);
+        assertThat(first.get("InternalErrorException")).isBetween(10, 35);
+        assertThat(first.get("ok")).isEqualTo(400 - first.get("TooManyRequestsException")
+                - first.get("InternalErrorException"));
     }
 
     @Test
@@ -131,6 +197,17 @@ class FaultsTest {
                 .hasMessage("throttleRps must be 0 (off) or a positive number, not -1.0");
         assertThatThrownBy(() -> base().latencyMs(-5).build()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("latency must not be negative, not -5 ms");
+        assertThatThrownBy(() -> base().throttleRps("ListRecord", 5).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("throttleRps names an unknown operation: ListRecord");
+        assertThatThrownBy(() -> base().throttleRps("ListIdentities", 0).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("throttleRps of ListIdentities must be a positive number, not 0.0");
+        assertThatThrownBy(() -> base().throttleRate(-0.1).build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("throttleRate must be between 0 and 1, not -0.1");
+        assertThatThrownBy(() -> base().throttleRate(0.6).faultRate(0.5).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("throttleRate + faultRate must not exceed 1, not 1.1");
     }
 
     private static String identity(long seed) {
@@ -153,6 +230,27 @@ class FaultsTest {
         return failed;
     }
 
+    private static Map<String, Integer> outcomeCounts(CognitoSyncEmulatorConfig.Builder config, int requests) {
+        Map<String, Integer> counts = new TreeMap<>(Map.of("ok", 0, "TooManyRequestsException", 0,
+                "InternalErrorException", 0));
+        try (CognitoSyncEmulator emulator = start(config)) {
+            CognitoSyncClient sync = client(emulator);
+            for (int i = 0; i < requests; i++) {
+                counts.merge(outcome(() -> list(sync, "prefs")), 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    private static String outcome(Runnable call) {
+        try {
+            call.run();
+            return "ok";
+        } catch (AwsServiceException e) {
+            return e.awsErrorDetails().errorCode();
+        }
+    }
+
     private static CognitoSyncEmulatorConfig.Builder base() {
         return CognitoSyncEmulatorConfig.builder().seed(SEED).generate(1).identityPoolId(POOL);
     }
@@ -163,6 +261,15 @@ class FaultsTest {
 
     private static CognitoSyncClient client(CognitoSyncEmulator emulator) {
         return CognitoSyncEmulatorExtension.syncClient(emulator.endpoint(), CognitoSyncEmulatorExtension.DEVELOPER);
+    }
+
+    private static CognitoIdentityClient identityClient(CognitoSyncEmulator emulator) {
+        return CognitoSyncEmulatorExtension.identityClient(emulator.endpoint(),
+                CognitoSyncEmulatorExtension.DEVELOPER);
+    }
+
+    private static ListIdentitiesResponse listIdentities(CognitoIdentityClient identity) {
+        return identity.listIdentities(r -> r.identityPoolId(POOL).maxResults(60));
     }
 
     private static CognitoSyncClient retryingClient(CognitoSyncEmulator emulator, AtomicInteger attempts) {
