@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.LongSupplier;
-import org.jspecify.annotations.Nullable;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to start a {@link CognitoSyncEmulator}. Build one with {@link #builder()}; every option has a default that
@@ -26,7 +27,8 @@ import java.util.Map;
  * @param faults the injected faults (throttling, internal errors, latency); none by default
  * @param state where the state comes from (fixture file, synthetic pool) and where it is exported on close
  * @param strictAuth whether SigV4 signatures are verified (against {@code developerKeys} and issued credentials)
- * @param developerKeys the developer access keys strict auth accepts: secret access key by access key id
+ * @param developerKeys the developer access keys strict auth accepts: secret access key by access key id, in the
+ *     order they were added
  */
 public record CognitoSyncEmulatorConfig(
         String host, int port, String region, String accountId, long seed, Clock clock, int maxBodyBytes,
@@ -37,9 +39,9 @@ public record CognitoSyncEmulatorConfig(
     /** The secret of {@link #DEFAULT_DEVELOPER_KEY_ID}. */
     public static final String DEFAULT_DEVELOPER_SECRET = "syncshift-local-developer-secret";
 
-    /** Copies the map. */
+    /** Copies the map, keeping its order (the first key is what test clients sign with). */
     public CognitoSyncEmulatorConfig {
-        developerKeys = Map.copyOf(developerKeys);
+        developerKeys = Collections.unmodifiableMap(new LinkedHashMap<>(developerKeys));
     }
 
     /** A builder with the defaults. */

@@ -48,6 +48,12 @@ class CognitoSyncArchitectureTest {
                     "org.eclipse.jetty..");
 
     @ArchTest
+    static final ArchRule onlyTheJunitPackageKnowsJunitAndTheSdkClients = noClasses().that()
+            .resideOutsideOfPackage(ROOT + ".junit..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.junit..", "software.amazon.awssdk.services..")
+            .because("JUnit and the SDK clients are provided-scope: the emulator itself must run without them");
+
+    @ArchTest
     static final ArchRule layersKnowNoExtras = noClasses().that()
             .resideInAnyPackage(ROOT + ".wire..", ROOT + ".rules..", ROOT + ".store..", "dev.syncshift.core..")
             .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".fault..", ROOT + ".fixture..")

@@ -3,6 +3,7 @@ package dev.syncshift.emulator.cognitosync;
 import static dev.syncshift.emulator.cognitosync.SyncDataset.replace;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.emulator.cognitosync.junit.CognitoSyncEmulatorExtension;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -6,6 +6,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.syncshift.emulator.cognitosync.junit.CognitoSyncEmulatorExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;

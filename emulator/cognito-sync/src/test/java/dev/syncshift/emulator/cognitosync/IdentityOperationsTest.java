@@ -3,6 +3,7 @@ package dev.syncshift.emulator.cognitosync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncshift.core.IdentityId;
+import dev.syncshift.emulator.cognitosync.junit.CognitoSyncEmulatorExtension;
 import dev.syncshift.emulator.cognitosync.store.StoredIdentity;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -2,6 +2,7 @@ package dev.syncshift.emulator.cognitosync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.emulator.cognitosync.junit.CognitoSyncEmulatorExtension;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

@@ -3,6 +3,7 @@ package dev.syncshift.emulator.cognitosync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.syncshift.emulator.cognitosync.junit.CognitoSyncEmulatorExtension;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;

@@ -5,6 +5,7 @@ import static dev.syncshift.emulator.cognitosync.PoolConfigurationTest.GCM_APP;
 import static dev.syncshift.emulator.cognitosync.SyncDataset.replace;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.emulator.cognitosync.junit.CognitoSyncEmulatorExtension;
 import dev.syncshift.emulator.cognitosync.store.StoredPushNotification;
 import java.util.List;
 import java.util.Map;

@@ -4,6 +4,7 @@ import static dev.syncshift.emulator.cognitosync.SyncDataset.replace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.syncshift.emulator.cognitosync.junit.CognitoSyncEmulatorExtension;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;

@@ -2,6 +2,7 @@ package dev.syncshift.emulator.cognitosync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.emulator.cognitosync.junit.CognitoSyncEmulatorExtension;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;

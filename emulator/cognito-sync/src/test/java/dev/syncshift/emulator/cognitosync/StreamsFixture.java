@@ -2,6 +2,8 @@ package dev.syncshift.emulator.cognitosync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.syncshift.emulator.cognitosync.junit.CognitoSyncEmulatorExtension;
+import dev.syncshift.emulator.cognitosync.junit.MutableClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -2,6 +2,8 @@ package dev.syncshift.emulator.cognitosync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.emulator.cognitosync.junit.CognitoSyncEmulatorExtension;
+import dev.syncshift.emulator.cognitosync.junit.StrictAuth;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;

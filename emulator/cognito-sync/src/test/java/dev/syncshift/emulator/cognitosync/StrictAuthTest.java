@@ -4,6 +4,9 @@ import static dev.syncshift.emulator.cognitosync.SyncDataset.replace;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.syncshift.emulator.cognitosync.junit.CognitoSyncEmulatorExtension;
+import dev.syncshift.emulator.cognitosync.junit.MutableClock;
+import dev.syncshift.emulator.cognitosync.junit.StrictAuth;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;

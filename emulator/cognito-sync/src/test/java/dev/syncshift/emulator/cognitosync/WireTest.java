@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.syncshift.emulator.cognitosync.junit.CognitoSyncEmulatorExtension;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

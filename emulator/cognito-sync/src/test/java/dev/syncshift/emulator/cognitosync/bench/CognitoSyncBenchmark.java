@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.syncshift.emulator.cognitosync.CognitoSyncEmulator;
 import dev.syncshift.emulator.cognitosync.CognitoSyncEmulatorConfig;
-import dev.syncshift.emulator.cognitosync.CognitoSyncEmulatorExtension;
+import dev.syncshift.emulator.cognitosync.junit.CognitoSyncEmulatorExtension;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
