@@ -1,6 +1,7 @@
 package dev.syncshift.emulator.cognitosync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.emulator.cognitosync.junit.CognitoSyncEmulatorExtension;
@@ -26,6 +27,7 @@ import software.amazon.awssdk.services.cognitoidentity.model.IdentityPoolShortDe
 import software.amazon.awssdk.services.cognitoidentity.model.ListIdentitiesRequest;
 import software.amazon.awssdk.services.cognitoidentity.model.ListIdentitiesResponse;
 import software.amazon.awssdk.services.cognitoidentity.model.ListIdentityPoolsResponse;
+import software.amazon.awssdk.services.cognitoidentity.model.NotAuthorizedException;
 
 /** The Cognito Identity operations answering as the real service does, through the real SDK. */
 @ExtendWith(CognitoSyncEmulatorExtension.class)
@@ -162,9 +164,7 @@ class IdentityOperationsTest {
         List<String> ids = new ArrayList<>(IntStream.range(0, 5).mapToObj(i -> Pools.newIdentity(identity, pool))
                 .sorted().toList());
         String disabled = ids.get(2);
-        StoredIdentity stored = emulator.identityStore().identity(new IdentityId(disabled)).orElseThrow();
-        emulator.identityStore().putIdentity(new StoredIdentity(stored.id(), stored.poolId(), stored.logins(),
-                stored.creationDate(), stored.lastModifiedDate(), true));
+        disable(emulator, disabled);
 
         List<ListIdentitiesResponse> pages = pagesOfIdentities(pool, 2, listing.request());
 
@@ -174,6 +174,30 @@ class IdentityOperationsTest {
                 .map(IdentityDescription::identityId).toList();
         assertThat(listed).containsExactlyElementsOf(listing.hidesDisabled()
                 ? ids.stream().filter(id -> !id.equals(disabled)).toList() : ids);
+    }
+
+    @Test
+    void aDisabledIdentityGetsNeitherCredentialsNorTokensAndLinksNoLogins(CognitoSyncEmulator emulator) {
+        String pool = Pools.newPool(identity);
+        String disabled = Pools.newIdentity(identity, pool);
+        disable(emulator, disabled);
+
+        assertThatThrownBy(() -> identity.getCredentialsForIdentity(r -> r.identityId(disabled)))
+                .isInstanceOfSatisfying(NotAuthorizedException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotAuthorizedException");
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Identity '" + disabled
+                            + "' is disabled.");
+                });
+        assertThatThrownBy(() -> identity.getOpenIdToken(r -> r.identityId(disabled)
+                .logins(Map.of("graph.facebook.com", "fb-disabled")))).isInstanceOf(NotAuthorizedException.class);
+        assertThat(identity.describeIdentity(r -> r.identityId(disabled)).logins()).isEmpty();
+    }
+
+    private static void disable(CognitoSyncEmulator emulator, String identityId) {
+        StoredIdentity stored = emulator.identityStore().identity(new IdentityId(identityId)).orElseThrow();
+        emulator.identityStore().putIdentity(new StoredIdentity(stored.id(), stored.poolId(), stored.logins(),
+                stored.creationDate(), stored.lastModifiedDate(), true));
     }
 
     /** A ListIdentities variant: how HideDisabled is sent and the page sizes it yields for five identities. */

@@ -1,6 +1,7 @@
 package dev.syncshift.emulator.cognitosync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
+import software.amazon.awssdk.services.cognitoidentity.model.TooManyRequestsException;
 
 /**
  * The emulator-only lookup {@code GET /_syncshift/credentials/{AccessKeyId}} through which the local AppSync
@@ -47,6 +49,27 @@ class IssuedCredentialsLookupTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("ResourceNotFoundException");
+    }
+
+    @Test
+    void injectedFaultsNeverTouchTheLookup() throws Exception {
+        CognitoSyncEmulatorConfig.Builder throttled = CognitoSyncEmulatorConfig.builder().throttleRps(0.001);
+        try (CognitoSyncEmulator emulator = CognitoSyncEmulator.start(throttled.build());
+                CognitoIdentityClient identity = CognitoSyncEmulatorExtension.identityClient(emulator.endpoint(),
+                        CognitoSyncEmulatorExtension.DEVELOPER)) {
+            String id = Pools.newIdentity(identity, Pools.newPool(identity));
+            Credentials issued = identity.getCredentialsForIdentity(r -> r.identityId(id)).credentials();
+
+            for (int i = 0; i < 3; i++) {
+                assertThat(lookup(emulator, issued.accessKeyId()).statusCode()).isEqualTo(200);
+            }
+            assertThatThrownBy(() -> identity.getCredentialsForIdentity(r -> r.identityId(id)))
+                    .isInstanceOf(TooManyRequestsException.class);
+        }
+        CognitoSyncEmulatorConfig.Builder failing = CognitoSyncEmulatorConfig.builder().faultRate(1);
+        try (CognitoSyncEmulator emulator = CognitoSyncEmulator.start(failing.build())) {
+            assertThat(lookup(emulator, "ASIAUNKNOWN0000000").statusCode()).isEqualTo(404);
+        }
     }
 
     private HttpResponse<String> lookup(CognitoSyncEmulator emulator, String accessKeyId) throws Exception {

@@ -38,13 +38,14 @@ public final class CredentialRules {
      * Issues credentials for {@code identityId}. An identity linked to logins must present one of them.
      *
      * @throws ResourceNotFoundException when the identity or its pool does not exist
-     * @throws NotAuthorizedException when a linked identity presents no matching login
+     * @throws NotAuthorizedException when the identity is disabled, or a linked identity presents no matching login
      */
     public StoredCredentials getCredentialsForIdentity(IdentityId identityId, @Nullable Map<String, String> logins) {
         StoredIdentity identity = identities.identity(identityId).orElseThrow(
                 () -> new ResourceNotFoundException("Identity '" + identityId + "' not found."));
         identities.pool(identity.poolId()).orElseThrow(
                 () -> new ResourceNotFoundException("IdentityPool '" + identity.poolId() + "' not found."));
+        requireEnabled(identity);
         Logins.checkPresented(identity, logins);
         StoredCredentials issued = new StoredCredentials(accessKeyId(), ids.uuid().replace("-", "") + "SECRET",
                 "SESSION" + ids.uuid(), identityId, identity.poolId(), clock.instant().plus(LIFETIME));
@@ -77,6 +78,18 @@ public final class CredentialRules {
     /** The credentials issued under {@code accessKeyId}, for signature checks. */
     public Optional<StoredCredentials> issued(String accessKeyId) {
         return credentials.find(accessKeyId);
+    }
+
+    /**
+     * {@code identity}, unless it is disabled: a disabled identity gets neither credentials nor tokens.
+     *
+     * @throws NotAuthorizedException when it is disabled
+     */
+    static StoredIdentity requireEnabled(StoredIdentity identity) {
+        if (identity.disabled()) {
+            throw new NotAuthorizedException("Identity '" + identity.id() + "' is disabled.");
+        }
+        return identity;
     }
 
     private String accessKeyId() {

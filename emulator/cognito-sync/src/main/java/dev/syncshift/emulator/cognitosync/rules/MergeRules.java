@@ -84,10 +84,11 @@ public final class MergeRules {
      *
      * @return the identity the call continues with
      * @throws ResourceNotFoundException when the identity does not exist
+     * @throws NotAuthorizedException when the identity, or the one owning the logins, is disabled
      */
     public IdentityId linkOrMerge(IdentityId identityId, @Nullable Map<String, String> logins) {
         Map<String, String> presented = CognitoIdentityLogin.withoutToken(IdentityConstraints.logins(logins));
-        StoredIdentity identity = identities.requireIdentity(identityId);
+        StoredIdentity identity = CredentialRules.requireEnabled(identities.requireIdentity(identityId));
         if (presented.isEmpty() || !identity.logins().isEmpty()) {
             return identityId;
         }
@@ -99,6 +100,7 @@ public final class MergeRules {
                         clock.instant()));
                 return identityId;
             }
+            CredentialRules.requireEnabled(owner.get());
             if (!owner.get().id().equals(identityId)) {
                 String provider = identities.requirePool(current.poolId()).developerProviderName();
                 merge(current, owner.get(), provider);

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one Jetty handler of the emulator: routes each request through {@link Operations}, authenticates it, admits
- * it through the {@link OperationGate}, calls its handler and writes the result, or renders the error.
+ * it through the {@link OperationGate} (AWS operations only: faults never touch emulator-only routes), calls its
+ * handler and writes the result, or renders the error.
  */
 public final class CognitoHttpHandler extends Handler.Abstract {
 
@@ -97,7 +98,9 @@ public final class CognitoHttpHandler extends Handler.Abstract {
             caller = authenticator.authenticate(new SignedRequest(request.getMethod(),
                     request.getHttpURI().getPath(), request.getHttpURI().getQuery(), headers, body));
         }
-        gate.admit(route.operation());
+        if (route.emulated()) {
+            gate.admit(route.operation());
+        }
         WireRequest wire = new WireRequest(matched.labels(), PercentDecoder.query(request.getHttpURI().getQuery()),
                 lowerCase(headers), body, caller, codec);
         return route.handler().handle(wire);

@@ -1,10 +1,14 @@
 package dev.syncshift.emulator.cognitosync.wire;
 
+import dev.syncshift.emulator.cognitosync.rules.OperationNames;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The routing table: every operation the emulator serves, its route and its handler (like moto's
@@ -25,6 +29,18 @@ final class Operations {
         this.rest = cognitoSync(handlers);
         this.json = cognitoIdentity(handlers.identity()).stream()
                 .collect(Collectors.toUnmodifiableMap(Route::operation, Function.identity()));
+        requireEveryOperationRouted();
+    }
+
+    /** The names per-operation throttles accept are exactly the operations routed here. */
+    private void requireEveryOperationRouted() {
+        Set<String> routed = Stream.concat(rest.stream(), json.values().stream()).filter(Route::emulated)
+                .map(Route::operation).collect(Collectors.toSet());
+        Set<String> named = new HashSet<>(OperationNames.COGNITO_SYNC);
+        named.addAll(OperationNames.COGNITO_IDENTITY);
+        if (!routed.equals(named)) {
+            throw new IllegalStateException("OperationNames and the routing table differ: " + routed + " vs " + named);
+        }
     }
 
     /** Cognito Sync, REST-JSON: the 17 operations, matched in this order, and the emulator-only credentials lookup. */
@@ -57,7 +73,7 @@ final class Operations {
                 Route.rest("ListRecords", "GET", DATASET + "/records", records::listRecords),
                 Route.rest("UpdateRecords", "POST", DATASET, records::updateRecords),
                 // Not AWS: lets the local AppSync emulator accept credentials issued here (--cognito-endpoint).
-                Route.unsignedRest("GetIssuedCredentials", "GET", "/_syncshift/credentials/{AccessKeyId}",
+                Route.emulatorOnly("GetIssuedCredentials", "GET", "/_syncshift/credentials/{AccessKeyId}",
                         handlers.identity()::getIssuedCredentials));
     }
 

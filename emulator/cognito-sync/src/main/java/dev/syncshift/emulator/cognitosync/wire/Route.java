@@ -1,5 +1,7 @@
 package dev.syncshift.emulator.cognitosync.wire;
 
+import dev.syncshift.emulator.cognitosync.rules.OperationNames;
+
 /**
  * One operation of the routing table.
  *
@@ -17,8 +19,14 @@ record Route(String operation, Protocol protocol, String method, PathTemplate pa
         return new Route(operation, Protocol.REST_JSON, method, new PathTemplate(path), true, handler);
     }
 
-    static Route unsignedRest(String operation, String method, String path, OperationHandler handler) {
+    /** An emulator-only route: unsigned, and never throttled, failed or delayed by injected faults. */
+    static Route emulatorOnly(String operation, String method, String path, OperationHandler handler) {
         return new Route(operation, Protocol.REST_JSON, method, new PathTemplate(path), false, handler);
+    }
+
+    /** Whether this is an AWS operation (fault injection applies) rather than an emulator-only route. */
+    boolean emulated() {
+        return OperationNames.isKnown(operation);
     }
 
     static Route json(String operation, OperationHandler handler) {
