@@ -25,7 +25,9 @@ import dev.syncshift.emulator.cognitosync.wire.CognitoHttpHandler;
 import dev.syncshift.emulator.cognitosync.wire.RequestAuthenticator;
 import dev.syncshift.emulator.cognitosync.wire.Services;
 import dev.syncshift.emulator.cognitosync.wire.StreamRecordJson;
+import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -164,12 +166,33 @@ public final class CognitoSyncEmulator implements AutoCloseable {
         return datasetStore;
     }
 
-    /** Starts from the command line (see {@link CommandLine}) and serves until killed. */
+    /**
+     * Starts from the command line (see {@link EmulatorCommand}) and serves until killed. {@code --help} and
+     * {@code --version} print and exit 0, usage errors exit 2, and an emulator that cannot start exits 1, each with
+     * one line on stderr.
+     */
     public static void main(String[] args) {
-        CognitoSyncEmulatorConfig config = CommandLine.parse(args);
-        CognitoSyncEmulator emulator = start(config);
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        EmulatorCommand.Outcome outcome = EmulatorCommand.run(args, out, err);
+        if (outcome instanceof EmulatorCommand.Outcome.Start start) {
+            serve(start.config(), out, err);
+        } else if (outcome instanceof EmulatorCommand.Outcome.Exit exit) {
+            System.exit(exit.code());
+        }
+    }
+
+    private static void serve(CognitoSyncEmulatorConfig config, PrintWriter out, PrintWriter err) {
+        CognitoSyncEmulator emulator;
+        try {
+            emulator = start(config);
+        } catch (RuntimeException e) {
+            err.println(EmulatorCommand.NAME + ": " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "cognito-sync-emulator-stop"));
-        System.out.println("Cognito Sync emulator ready at " + emulator.endpoint());
+        out.println("Cognito Sync emulator ready at " + emulator.endpoint());
     }
 
     private static OperationGate gate(CognitoSyncEmulatorConfig config) {

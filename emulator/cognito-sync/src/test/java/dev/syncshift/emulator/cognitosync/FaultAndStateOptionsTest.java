@@ -19,7 +19,7 @@ class FaultAndStateOptionsTest {
 
     @Test
     void faultOptionsFillTheFaultPlan() {
-        CognitoSyncEmulatorConfig config = CommandLine.parse(new String[] {
+        CognitoSyncEmulatorConfig config = EmulatorCommand.parse(new String[] {
             "--throttle-rps", "2.5", "--fault-rate", "0.1", "--latency-ms", "20", "--seed", "9"});
 
         assertThat(config.faults().throttleRps()).isEqualTo(2.5);
@@ -30,7 +30,7 @@ class FaultAndStateOptionsTest {
 
     @Test
     void throttleOptionsTakeARateForAllOrPerOperationAndAThrottleRate() {
-        CognitoSyncEmulatorConfig config = CommandLine.parse(new String[] {
+        CognitoSyncEmulatorConfig config = EmulatorCommand.parse(new String[] {
             "--throttle-rps", "ListIdentities=5,ListRecords=50", "--throttle-rate", "0.1", "--fault-rate", "0.05"});
 
         assertThat(config.faults().operationRps()).isEqualTo(Map.of("ListIdentities", 5.0, "ListRecords", 50.0));
@@ -47,13 +47,13 @@ class FaultAndStateOptionsTest {
         "ListRecords=-1|throttleRps of ListRecords must be a positive number, not -1.0",
         "fast|--throttle-rps needs N or OPERATION=N,..., not 'fast'"})
     void aBadThrottleIsRefusedInOneLine(String value, String message) {
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--throttle-rps", value}))
+        assertThatThrownBy(() -> EmulatorCommand.parse(new String[] {"--throttle-rps", value}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
     }
 
     @Test
     void stateOptionsFillTheStatePlanWithTheSeed() {
-        CognitoSyncEmulatorConfig config = CommandLine.parse(new String[] {
+        CognitoSyncEmulatorConfig config = EmulatorCommand.parse(new String[] {
             "--fixture", "in.json", "--generate", "12", "--identity-pool-id", POOL, "--seed", "3",
             "--export-on-exit", "out.json"});
 
@@ -64,7 +64,7 @@ class FaultAndStateOptionsTest {
 
     @Test
     void noOptionsMeanNoFaultsAndAnEmptyStart() {
-        CognitoSyncEmulatorConfig config = CommandLine.parse(new String[0]);
+        CognitoSyncEmulatorConfig config = EmulatorCommand.parse(new String[0]);
 
         assertThat(config.faults().isNone()).isTrue();
         assertThat(config.state().fixture()).isNull();
@@ -74,7 +74,7 @@ class FaultAndStateOptionsTest {
 
     @Test
     void generateWithoutAPoolIdIsRefused() {
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--generate", "5"}))
+        assertThatThrownBy(() -> EmulatorCommand.parse(new String[] {"--generate", "5"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("generate needs an identityPoolId");
     }
 }

@@ -35,7 +35,7 @@ class StrictAuthCommandLineTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("options")
     void configuresStrictAuth(Options options) {
-        CognitoSyncEmulatorConfig config = CommandLine.parse(options.args());
+        CognitoSyncEmulatorConfig config = EmulatorCommand.parse(options.args());
 
         assertThat(config.strictAuth()).isEqualTo(options.strictAuth());
         assertThat(config.developerKeys()).isEqualTo(options.developerKeys());
@@ -44,7 +44,7 @@ class StrictAuthCommandLineTest {
     @ParameterizedTest(name = "--developer-key {0}")
     @ValueSource(strings = {"nocolon", ":secret", "AKID:"})
     void refusesADeveloperKeyWithoutIdAndSecret(String pair) {
-        assertThatThrownBy(() -> CommandLine.parse(new String[] {"--developer-key", pair}))
+        assertThatThrownBy(() -> EmulatorCommand.parse(new String[] {"--developer-key", pair}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("--developer-key needs ACCESS_KEY_ID:SECRET");
     }
