@@ -22,6 +22,7 @@ import dev.syncshift.emulator.cognitosync.store.InMemoryIdentityStore;
 import dev.syncshift.emulator.cognitosync.store.StoredPushNotification;
 import dev.syncshift.emulator.cognitosync.store.StoredStreamRecord;
 import dev.syncshift.emulator.cognitosync.wire.CognitoHttpHandler;
+import dev.syncshift.emulator.cognitosync.wire.MalformedRequestHandler;
 import dev.syncshift.emulator.cognitosync.wire.RequestAuthenticator;
 import dev.syncshift.emulator.cognitosync.wire.Services;
 import dev.syncshift.emulator.cognitosync.wire.StreamRecordJson;
@@ -205,7 +206,10 @@ public final class CognitoSyncEmulator implements AutoCloseable {
         http.setSendServerVersion(false);
         // Signed requests carry unique header values; Jetty's per-connection header cache thrashed on them (profiled)
         http.setHeaderCacheSize(0);
+        // Jetty's cache of well-known header values would hand back "charset=utf-8" for a signed "charset=UTF-8"
+        http.setHeaderCacheCaseSensitive(true);
         Server server = new Server();
+        server.setErrorHandler(new MalformedRequestHandler());
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(config.host());
         connector.setPort(config.port());

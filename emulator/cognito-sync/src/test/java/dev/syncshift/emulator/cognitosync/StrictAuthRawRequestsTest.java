@@ -6,6 +6,7 @@ import dev.syncshift.emulator.cognitosync.junit.CognitoSyncEmulatorExtension;
 import dev.syncshift.emulator.cognitosync.junit.StrictAuth;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,11 +34,13 @@ import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 @ExtendWith(CognitoSyncEmulatorExtension.class)
 class StrictAuthRawRequestsTest {
 
+    private static final String JSON_1_1 = "application/x-amz-json-1.1";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** One raw request: what to send, signed for which service, and the status and error code expected. */
     record Raw(String name, String method, String path, String query, String target, String body, boolean chunked,
-            String service, int status, String errorCode) {
+            String service, int status, String errorCode, String contentType) {
+
         @Override
         public String toString() {
             return name;
@@ -46,18 +50,29 @@ class StrictAuthRawRequestsTest {
     static Stream<Raw> requests() {
         return Stream.of(
                 new Raw("chunked ListIdentityPools", "POST", "/", null, "ListIdentityPools", "{\"MaxResults\":5}",
-                        true, "cognito-identity", 200, null),
+                        true, "cognito-identity", 200, null, JSON_1_1),
                 new Raw("Content-Length 0 ListIdentityPools", "POST", "/", null, "ListIdentityPools", "", false,
-                        "cognito-identity", 400, "InvalidParameterException"),
+                        "cognito-identity", 400, "InvalidParameterException", JSON_1_1),
                 new Raw("Content-Length 0 UpdateRecords", "POST", "{dataset}", null, null, "", false,
-                        "cognito-sync", 400, "InvalidParameterException"),
+                        "cognito-sync", 400, "InvalidParameterException", null),
                 new Raw("chunked UpdateRecords", "POST", "{dataset}", null, null, "{\"RecordPatches\":[]}", true,
-                        "cognito-sync", 400, "InvalidParameterException"),
+                        "cognito-sync", 400, "InvalidParameterException", null),
                 new Raw("ListRecords with a query string", "GET", "{dataset}/records", "lastSyncCount=0&maxResults=7",
-                        null, "", false, "cognito-sync", 200, null),
+                        null, "", false, "cognito-sync", 200, null, null),
                 new Raw("credential scoped to cognito-sync on Cognito Identity", "POST", "/", null,
                         "ListIdentityPools", "{\"MaxResults\":5}", false, "cognito-sync", 403,
-                        "InvalidSignatureException"));
+                        "InvalidSignatureException", JSON_1_1),
+                charset("application/x-amz-json-1.1; charset=UTF-8"),
+                charset("application/x-amz-json-1.1; CHARSET=utf-8"),
+                charset("Application/X-Amz-Json-1.1; Charset=Utf-8"),
+                new Raw("GetBulkPublishDetails as application/json; charset=UTF-8", "POST",
+                        "{pool}/getBulkPublishDetails", null, null, "", false, "cognito-sync", 200, null,
+                        "application/json; charset=UTF-8"));
+    }
+
+    private static Raw charset(String contentType) {
+        return new Raw("ListIdentityPools as " + contentType, "POST", "/", null, "ListIdentityPools",
+                "{\"MaxResults\":5}", false, "cognito-identity", 200, null, contentType);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -67,7 +82,7 @@ class StrictAuthRawRequestsTest {
         String pool = Pools.newPool(identity);
         String dataset = "/identitypools/" + encode(pool) + "/identities/" + encode(Pools.newIdentity(identity, pool))
                 + "/datasets/prefs";
-        String path = raw.path().replace("{dataset}", dataset);
+        String path = raw.path().replace("{dataset}", dataset).replace("{pool}", "/identitypools/" + encode(pool));
 
         HttpResponse<String> response = HTTP.send(signed(emulator.endpoint(), raw, path), HttpResponse.BodyHandlers
                 .ofString());
@@ -85,8 +100,10 @@ class StrictAuthRawRequestsTest {
                 .uri(URI.create(endpoint + path + (raw.query() == null ? "" : "?" + raw.query())))
                 .putHeader("Host", endpoint.getHost() + ":" + endpoint.getPort());
         if (raw.target() != null) {
-            unsigned.putHeader("X-Amz-Target", "AWSCognitoIdentityService." + raw.target())
-                    .putHeader("Content-Type", "application/x-amz-json-1.1");
+            unsigned.putHeader("X-Amz-Target", "AWSCognitoIdentityService." + raw.target());
+        }
+        if (raw.contentType() != null) {
+            unsigned.putHeader("Content-Type", raw.contentType());
         }
         if (!raw.chunked() && raw.method().equals("POST")) {
             unsigned.putHeader("Content-Length", Integer.toString(body.length));
@@ -110,6 +127,24 @@ class StrictAuthRawRequestsTest {
                 : HttpRequest.BodyPublishers.ofByteArray(body);
         return http.method(raw.method(), raw.method().equals("GET") ? HttpRequest.BodyPublishers.noBody()
                 : publisher).build();
+    }
+
+    @Test
+    void aPathThatIsNotPercentEncodedUtf8IsABadRequestBeforeTheSignatureIsChecked(CognitoSyncEmulator emulator)
+            throws IOException {
+        URI endpoint = emulator.endpoint();
+        try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
+            socket.getOutputStream().write(("GET /identitypools/%u00e9 HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: AWS4-HMAC-SHA256 Credential="
+                    + CognitoSyncEmulatorExtension.DEVELOPER.accessKeyId()
+                    + "/20261122/us-east-1/cognito-sync/aws4_request, SignedHeaders=host, Signature=0123\r\n"
+                    + "X-Amz-Date: 20261122T000000Z\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(response).startsWith("HTTP/1.1 400 ").contains("x-amzn-ErrorType: SerializationException")
+                    .endsWith("{\"message\":\"Malformed request: the path is not percent-encoded UTF-8\"}");
+        }
     }
 
     private static String encode(String label) {

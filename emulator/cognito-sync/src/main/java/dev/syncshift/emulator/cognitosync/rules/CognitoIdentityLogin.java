@@ -46,9 +46,13 @@ final class CognitoIdentityLogin {
         throw invalid();
     }
 
-    /** {@code logins} without the token login. */
+    /**
+     * {@code logins} without the token login.
+     *
+     * @throws NotAuthorizedException when the token login is not one of our tokens
+     */
     static Map<String, String> withoutToken(Map<String, String> logins) {
-        if (!logins.containsKey(PROVIDER)) {
+        if (subject(logins).isEmpty()) {
             return logins;
         }
         Map<String, String> rest = new HashMap<>(logins);

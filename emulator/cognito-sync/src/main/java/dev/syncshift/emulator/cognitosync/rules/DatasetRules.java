@@ -37,7 +37,7 @@ public final class DatasetRules {
         identities.requireIdentityInPool(poolId, identityId);
         Access.checkIdentity(caller, identityId);
         int pageSize = PageTokens.pageSize(maxResults, MAX_PAGE, MAX_PAGE);
-        String after = PageTokens.decode(nextToken);
+        String after = PageTokens.decode("ListDatasets", nextToken);
         List<StoredDataset> candidates = datasets.list(identityId).stream()
                 .filter(StoredDataset::exists)
                 .filter(dataset -> after == null || dataset.key().datasetName().value().compareTo(after) > 0)
@@ -45,7 +45,8 @@ public final class DatasetRules {
                 .toList();
         boolean more = candidates.size() > pageSize;
         List<StoredDataset> page = more ? candidates.subList(0, pageSize) : candidates;
-        String next = more ? PageTokens.encode(page.get(pageSize - 1).key().datasetName().value()) : null;
+        String last = more ? page.get(pageSize - 1).key().datasetName().value() : null;
+        String next = last == null ? null : PageTokens.encode("ListDatasets", last);
         return new DatasetsPage(page.stream().map(StoredDataset::metadata).toList(), next);
     }
 

@@ -18,6 +18,10 @@ public final class IdentityConstraints {
     private static final Pattern DEVELOPER_PROVIDER = Pattern.compile("[\\w._-]+");
     private static final Pattern PROVIDER_ID = Pattern.compile("[\\w.;_/-]+");
     private static final Pattern PAGINATION_KEY = Pattern.compile("[\\S]+");
+    private static final Pattern TAG = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
+    private static final Pattern COGNITO_PROVIDER_NAME = Pattern.compile("[\\w._:/-]+");
+    private static final Pattern CLIENT_ID = Pattern.compile("[\\w_]+");
+    private static final int MAX_TAGS = 50;
 
     private IdentityConstraints() {
     }
@@ -39,14 +43,14 @@ public final class IdentityConstraints {
 
     /** The identity id a NextToken of ListIdentities continues after. */
     public static @Nullable IdentityId identityCursor(@Nullable String nextToken) {
-        String cursor = PageTokens.decode(nextToken(nextToken));
+        String cursor = PageTokens.decode("ListIdentities", nextToken(nextToken));
         if (cursor == null) {
             return null;
         }
         try {
             return new IdentityId(cursor);
         } catch (InvalidParameterException e) {
-            throw invalidToken(nextToken);
+            throw PageTokens.invalid(nextToken);
         }
     }
 
@@ -101,15 +105,62 @@ public final class IdentityConstraints {
         return List.copyOf(arns);
     }
 
-    private static void mapSize(String member, Map<String, String> map) {
-        if (map.size() > MAX_LOGINS) {
-            throw new InvalidParameterException("1 validation error detected: Value at '" + member
-                    + "' failed to satisfy constraint: Member must have length less than or equal to " + MAX_LOGINS);
+    /** An optional ARNString (CustomRoleArn): absent, or 20..2048 characters. */
+    public static void optionalArn(String member, @Nullable String arn) {
+        if (arn != null) {
+            Constraints.length(member, arn, 20, 2048);
         }
     }
 
-    private static InvalidParameterException invalidToken(@Nullable String token) {
-        return new InvalidParameterException("1 validation error detected: Value '" + token
-                + "' at 'nextToken' failed to satisfy constraint: Member must be a token returned by this API");
+    /** IdentityPoolTags: at most 50, keys 1..128 and values 0..256 of letters, digits, spaces and {@code _.:/=+-@}. */
+    public static Map<String, String> identityPoolTags(@Nullable Map<String, String> tags) {
+        return tags("identityPoolTags", tags, 0);
+    }
+
+    /** PrincipalTags: at most 50, keys 1..128 and values 1..256 characters. */
+    public static Map<String, String> principalTags(@Nullable Map<String, String> tags) {
+        if (tags == null) {
+            return Map.of();
+        }
+        mapSize("principalTags", tags, MAX_TAGS);
+        tags.forEach((key, value) -> {
+            Constraints.length("principalTags", key, 1, 128);
+            Constraints.length("principalTags", Constraints.required("principalTags", value), 1, 256);
+        });
+        return Map.copyOf(tags);
+    }
+
+    /** A CognitoIdentityProvider: ProviderName 1..128 of {@code [\w._:/-]}, ClientId 1..128 of {@code [\w_]}. */
+    public static void cognitoIdentityProvider(@Nullable String providerName, @Nullable String clientId) {
+        String member = "cognitoIdentityProviders";
+        Constraints.length(member + ".providerName", Constraints.required(member + ".providerName", providerName), 1,
+                128);
+        Constraints.pattern(member + ".providerName", providerName, COGNITO_PROVIDER_NAME);
+        Constraints.length(member + ".clientId", Constraints.required(member + ".clientId", clientId), 1, 128);
+        Constraints.pattern(member + ".clientId", clientId, CLIENT_ID);
+    }
+
+    private static Map<String, String> tags(String member, @Nullable Map<String, String> tags, int minValue) {
+        if (tags == null) {
+            return Map.of();
+        }
+        mapSize(member, tags, MAX_TAGS);
+        tags.forEach((key, value) -> {
+            Constraints.pattern(member, Constraints.length(member, key, 1, 128), TAG);
+            Constraints.pattern(member, Constraints.length(member, Constraints.required(member, value), minValue,
+                    256), TAG);
+        });
+        return Map.copyOf(tags);
+    }
+
+    private static void mapSize(String member, Map<String, String> map) {
+        mapSize(member, map, MAX_LOGINS);
+    }
+
+    private static void mapSize(String member, Map<String, String> map, int max) {
+        if (map.size() > max) {
+            throw new InvalidParameterException("1 validation error detected: Value at '" + member
+                    + "' failed to satisfy constraint: Member must have length less than or equal to " + max);
+        }
     }
 }

@@ -31,7 +31,7 @@ public final class IdentityPoolRules {
     public IdentityPoolsPage listIdentityPools(Caller caller, @Nullable Integer maxResults,
             @Nullable String nextToken) {
         int limit = IdentityConstraints.maxResults(maxResults);
-        String after = PageTokens.decode(IdentityConstraints.nextToken(nextToken));
+        String after = PageTokens.decode("ListIdentityPools", IdentityConstraints.nextToken(nextToken));
         Access.checkDeveloper(caller);
         List<StoredIdentityPool> candidates = store.pools().stream()
                 .filter(pool -> after == null || pool.id().value().compareTo(after) > 0)
@@ -39,7 +39,8 @@ public final class IdentityPoolRules {
                 .toList();
         boolean more = candidates.size() > limit;
         List<StoredIdentityPool> page = more ? candidates.subList(0, limit) : candidates;
-        return new IdentityPoolsPage(page, more ? PageTokens.encode(page.get(limit - 1).id().value()) : null);
+        String next = more ? PageTokens.encode("ListIdentityPools", page.get(limit - 1).id().value()) : null;
+        return new IdentityPoolsPage(page, next);
     }
 
     /** DeleteIdentityPool: removes the pool; its identities and their data become unreachable. */

@@ -63,7 +63,7 @@ public final class IdentityRules {
                 IdentityConstraints.arns("openIdConnectProviderARNs", settings.openIdConnectProviderArns()),
                 cognitoProviders(settings.cognitoIdentityProviders()),
                 IdentityConstraints.arns("samlProviderARNs", settings.samlProviderArns()),
-                settings.tags() == null ? Map.of() : settings.tags());
+                IdentityConstraints.identityPoolTags(settings.tags()));
         store.putPool(pool);
         return pool;
     }
@@ -141,7 +141,8 @@ public final class IdentityRules {
                 .toList();
         boolean more = candidates.size() > limit;
         List<StoredIdentity> page = more ? candidates.subList(0, limit) : candidates;
-        return new IdentitiesPage(page, more ? PageTokens.encode(page.get(limit - 1).id().value()) : null);
+        String next = more ? PageTokens.encode("ListIdentities", page.get(limit - 1).id().value()) : null;
+        return new IdentitiesPage(page, next);
     }
 
     /**
@@ -224,12 +225,8 @@ public final class IdentityRules {
         if (providers == null) {
             return List.of();
         }
-        providers.forEach(provider -> {
-            Constraints.length("cognitoIdentityProviders.providerName",
-                    Constraints.required("providerName", provider.providerName()), 1, 128);
-            Constraints.length("cognitoIdentityProviders.clientId",
-                    Constraints.required("clientId", provider.clientId()), 1, 128);
-        });
+        providers.forEach(provider -> IdentityConstraints.cognitoIdentityProvider(provider.providerName(),
+                provider.clientId()));
         return providers;
     }
 }

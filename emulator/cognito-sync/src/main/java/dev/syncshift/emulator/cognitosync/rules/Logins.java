@@ -1,7 +1,9 @@
 package dev.syncshift.emulator.cognitosync.rules;
 
+import dev.syncshift.core.IdentityId;
 import dev.syncshift.emulator.cognitosync.store.StoredIdentity;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** What the unsigned Cognito Identity calls ask of the logins presented for an identity. */
@@ -11,22 +13,29 @@ final class Logins {
     }
 
     /**
-     * Checks that an identity linked to logins is presented one of them; an unauthenticated identity needs none.
+     * Checks that an identity linked to logins is presented one of them; an unauthenticated identity needs none. A
+     * {@code cognito-identity.amazonaws.com} login must be a token naming this identity, whichever it is.
      *
-     * @throws NotAuthorizedException when a linked identity presents no matching login
+     * @throws NotAuthorizedException when a linked identity presents no matching login, or the token login is not
+     *     a token of this identity
      */
     static void checkPresented(StoredIdentity identity, @Nullable Map<String, String> logins) {
-        if (identity.logins().isEmpty()) {
-            return;
-        }
         Map<String, String> presented = IdentityConstraints.logins(logins);
-        if (CognitoIdentityLogin.subject(presented).filter(identity.id()::equals).isPresent()) {
+        Optional<IdentityId> subject = CognitoIdentityLogin.subject(presented);
+        if (subject.isPresent() && !subject.get().equals(identity.id())) {
+            throw missingAudience();
+        }
+        if (identity.logins().isEmpty() || subject.isPresent()) {
             return;
         }
         boolean matches = presented.entrySet().stream()
                 .anyMatch(login -> login.getValue().equals(identity.logins().get(login.getKey())));
         if (!matches) {
-            throw new NotAuthorizedException("Invalid login token. Missing a required claim: aud");
+            throw missingAudience();
         }
+    }
+
+    private static NotAuthorizedException missingAudience() {
+        return new NotAuthorizedException("Invalid login token. Missing a required claim: aud");
     }
 }

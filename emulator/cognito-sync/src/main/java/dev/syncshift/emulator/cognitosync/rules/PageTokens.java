@@ -8,33 +8,53 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * NextToken values and page sizes of the list operations. A token is the opaque form of the listing's cursor (the
- * sort key of the last item returned), so a page continues after it even when earlier items changed.
+ * sort key of the last item returned), so a page continues after it even when earlier items changed. It names the
+ * listing it belongs to, so a token of another listing, or any text this API did not issue, is refused.
  */
 public final class PageTokens {
+
+    private static final char SEPARATOR = '\n';
 
     private PageTokens() {
     }
 
-    /** The token that continues after {@code cursor}. */
-    public static String encode(String cursor) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(cursor.getBytes(StandardCharsets.UTF_8));
+    /**
+     * The token that continues {@code listing} after {@code cursor}.
+     *
+     * @param listing the operation, for example {@code ListDatasets}
+     */
+    public static String encode(String listing, String cursor) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                (listing + SEPARATOR + cursor).getBytes(StandardCharsets.UTF_8));
     }
 
     /**
      * The cursor inside {@code token}, or null for the first page.
      *
-     * @throws InvalidParameterException naming {@code nextToken} when the token was not issued by {@link #encode}
+     * @throws InvalidParameterException naming {@code nextToken} when {@link #encode} did not issue the token for
+     *     {@code listing}
      */
-    public static @Nullable String decode(@Nullable String token) {
+    public static @Nullable String decode(String listing, @Nullable String token) {
         if (token == null) {
             return null;
         }
+        String text;
         try {
-            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException("1 validation error detected: Value '" + token
-                    + "' at 'nextToken' failed to satisfy constraint: Member must be a token returned by this API");
+            throw invalid(token);
         }
+        String prefix = listing + SEPARATOR;
+        if (!text.startsWith(prefix) || !encode(listing, text.substring(prefix.length())).equals(token)) {
+            throw invalid(token);
+        }
+        return text.substring(prefix.length());
+    }
+
+    /** The refusal of a NextToken this API did not issue. */
+    public static InvalidParameterException invalid(@Nullable String token) {
+        return new InvalidParameterException("1 validation error detected: Value '" + token
+                + "' at 'nextToken' failed to satisfy constraint: Member must be a token returned by this API");
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.syncshift.emulator.cognitosync.rules;
 
-import dev.syncshift.core.InvalidParameterException;
 import dev.syncshift.core.Record;
 import org.jspecify.annotations.Nullable;
 
@@ -12,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  */
 record RecordCursor(long syncCount, String key) {
 
+    private static final String LISTING = "ListRecords";
     private static final RecordCursor START = new RecordCursor(-1, "");
 
     static RecordCursor of(Record record) {
@@ -19,7 +19,7 @@ record RecordCursor(long syncCount, String key) {
     }
 
     static RecordCursor decode(@Nullable String nextToken) {
-        String cursor = PageTokens.decode(nextToken);
+        String cursor = PageTokens.decode(LISTING, nextToken);
         if (cursor == null) {
             return START;
         }
@@ -27,13 +27,12 @@ record RecordCursor(long syncCount, String key) {
         try {
             return new RecordCursor(Long.parseLong(cursor.substring(0, colon)), cursor.substring(colon + 1));
         } catch (NumberFormatException | IndexOutOfBoundsException e) {
-            throw new InvalidParameterException("1 validation error detected: Value '" + nextToken
-                    + "' at 'nextToken' failed to satisfy constraint: Member must be a token returned by this API");
+            throw PageTokens.invalid(nextToken);
         }
     }
 
     String encode() {
-        return PageTokens.encode(syncCount + ":" + key);
+        return PageTokens.encode(LISTING, syncCount + ":" + key);
     }
 
     boolean precedes(Record record) {

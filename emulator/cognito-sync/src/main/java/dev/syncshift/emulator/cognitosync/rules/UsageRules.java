@@ -44,7 +44,7 @@ public final class UsageRules {
             @Nullable Integer maxResults) {
         Access.checkDeveloper(caller);
         int pageSize = PageTokens.pageSize(maxResults, MAX_PAGE, MAX_PAGE);
-        String after = PageTokens.decode(nextToken);
+        String after = PageTokens.decode("ListIdentityPoolUsage", nextToken);
         List<IdentityPoolId> candidates = pools.pools().stream()
                 .map(StoredIdentityPool::id)
                 .filter(id -> after == null || id.value().compareTo(after) > 0)
@@ -52,7 +52,7 @@ public final class UsageRules {
                 .toList();
         boolean more = candidates.size() > pageSize;
         List<IdentityPoolId> page = more ? candidates.subList(0, pageSize) : candidates;
-        String next = more ? PageTokens.encode(page.get(pageSize - 1).value()) : null;
+        String next = more ? PageTokens.encode("ListIdentityPoolUsage", page.get(pageSize - 1).value()) : null;
         return new PoolUsagePage(page.stream().map(this::usage).toList(), pageSize, next);
     }
 

@@ -69,18 +69,26 @@ public final class CognitoHttpHandler extends Handler.Abstract {
             LOG.debug("{} 200", operation);
         } catch (Throwable error) {
             ErrorRenderer.Rendered rendered = renderer.render(error, protocol, operation);
-            if (protocol == Protocol.REST_JSON) {
-                response.getHeaders().put("x-amzn-ErrorType", rendered.code());
-            }
-            write(response, callback, rendered.status(), protocol, codec.write(rendered.body()));
+            writeError(response, callback, rendered, protocol, codec);
             LOG.debug("{} {} {}", operation, rendered.status(), rendered.code());
         }
         return true;
     }
 
+    /** Sends {@code rendered} in the shape of {@code protocol}. */
+    static void writeError(Response response, Callback callback, ErrorRenderer.Rendered rendered, Protocol protocol,
+            JsonCodec codec) {
+        if (protocol == Protocol.REST_JSON) {
+            response.getHeaders().put("x-amzn-ErrorType", rendered.code());
+        }
+        write(response, callback, rendered.status(), protocol, codec.write(rendered.body()));
+    }
+
     private Operations.Matched route(Request request, @Nullable String target) {
         String method = request.getMethod();
         String rawPath = request.getHttpURI().getPath();
+        PercentDecoder.requireWellFormed("path", rawPath);
+        PercentDecoder.requireWellFormed("query string", request.getHttpURI().getQuery());
         if (target != null) {
             return operations.matchTarget(target).orElseThrow(() -> new WireException("UnknownOperationException",
                     400, "Unknown operation " + target));

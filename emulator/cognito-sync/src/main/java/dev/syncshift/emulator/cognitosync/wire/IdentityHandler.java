@@ -4,13 +4,13 @@ import dev.syncshift.core.Constraints;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.IdentityPoolId;
 import dev.syncshift.emulator.cognitosync.rules.IdentitiesPage;
+import dev.syncshift.emulator.cognitosync.rules.IdentityConstraints;
 import dev.syncshift.emulator.cognitosync.rules.IdentityPoolsPage;
 import dev.syncshift.emulator.cognitosync.wire.shapes.CreateIdentityPoolRequest;
 import dev.syncshift.emulator.cognitosync.wire.shapes.CredentialsShape;
 import dev.syncshift.emulator.cognitosync.wire.shapes.DescribeIdentityRequest;
 import dev.syncshift.emulator.cognitosync.wire.shapes.GetCredentialsForIdentityRequest;
 import dev.syncshift.emulator.cognitosync.wire.shapes.GetCredentialsForIdentityResponse;
-import dev.syncshift.emulator.cognitosync.wire.shapes.IssuedCredentialsResponse;
 import dev.syncshift.emulator.cognitosync.wire.shapes.GetIdRequest;
 import dev.syncshift.emulator.cognitosync.wire.shapes.GetIdResponse;
 import dev.syncshift.emulator.cognitosync.wire.shapes.GetOpenIdTokenForDeveloperIdentityRequest;
@@ -19,6 +19,7 @@ import dev.syncshift.emulator.cognitosync.wire.shapes.IdentityDescriptionShape;
 import dev.syncshift.emulator.cognitosync.wire.shapes.IdentityPoolIdRequest;
 import dev.syncshift.emulator.cognitosync.wire.shapes.IdentityPoolShape;
 import dev.syncshift.emulator.cognitosync.wire.shapes.IdentityPoolShortDescription;
+import dev.syncshift.emulator.cognitosync.wire.shapes.IssuedCredentialsResponse;
 import dev.syncshift.emulator.cognitosync.wire.shapes.ListIdentitiesRequest;
 import dev.syncshift.emulator.cognitosync.wire.shapes.ListIdentitiesResponse;
 import dev.syncshift.emulator.cognitosync.wire.shapes.ListIdentityPoolsRequest;
@@ -81,6 +82,7 @@ final class IdentityHandler {
 
     GetCredentialsForIdentityResponse getCredentialsForIdentity(WireRequest request) {
         GetCredentialsForIdentityRequest body = request.body(GetCredentialsForIdentityRequest.class);
+        IdentityConstraints.optionalArn("customRoleArn", body.customRoleArn());
         IdentityId identity = services.merges().linkOrMerge(identity(body.identityId()), body.logins());
         return new GetCredentialsForIdentityResponse(identity.value(),
                 CredentialsShape.of(services.credentials().getCredentialsForIdentity(identity, body.logins())));
@@ -95,6 +97,7 @@ final class IdentityHandler {
     OpenIdTokenResponse getOpenIdTokenForDeveloperIdentity(WireRequest request) {
         GetOpenIdTokenForDeveloperIdentityRequest body = request.body(
                 GetOpenIdTokenForDeveloperIdentityRequest.class);
+        IdentityConstraints.principalTags(body.principalTags());
         IdentityId identity = body.identityId() == null ? null : new IdentityId(body.identityId());
         return OpenIdTokenResponse.of(services.openIdTokens().getOpenIdTokenForDeveloperIdentity(request.caller(),
                 pool(body.identityPoolId()), identity, body.logins(), body.tokenDuration()));
