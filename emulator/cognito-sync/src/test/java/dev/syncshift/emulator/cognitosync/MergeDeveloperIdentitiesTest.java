@@ -8,9 +8,11 @@ import static org.assertj.core.groups.Tuple.tuple;
 import dev.syncshift.emulator.cognitosync.junit.CognitoSyncEmulatorExtension;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -116,12 +118,13 @@ class MergeDeveloperIdentitiesTest {
     void noWriteRacingTheMergeIsLost() throws Exception {
         ExecutorService writer = Executors.newSingleThreadExecutor();
         try {
-            Future<Long> accepted = writer.submit(() -> pushUntilRefused(dataset(bob, "log")));
-            Thread.sleep(150);
+            CountDownLatch writing = new CountDownLatch(3);
+            Future<Long> accepted = writer.submit(() -> pushUntilRefused(dataset(bob, "log"), writing));
+            assertThat(writing.await(30, TimeUnit.SECONDS)).as("the writer's first pushes landed").isTrue();
 
             merge("bob", "alice");
 
-            long pushes = accepted.get();
+            long pushes = accepted.get(30, TimeUnit.SECONDS);
             assertThat(pushes).isPositive();
             assertThat(dataset(alice, "log." + bob).list(0).datasetSyncCount()).isEqualTo(pushes);
         } finally {
@@ -177,12 +180,14 @@ class MergeDeveloperIdentitiesTest {
                         r -> r.identityId(id).logins(Map.of(PROVIDER, user))).identityId()));
     }
 
-    private static long pushUntilRefused(SyncDataset dataset) {
+    /** Pushes until the identity is gone, counting {@code writing} down after each accepted push. */
+    private static long pushUntilRefused(SyncDataset dataset, CountDownLatch writing) {
         long pushes = 0;
         try {
             while (pushes < 10_000) {
                 dataset.push(replace("n", Long.toString(pushes), pushes));
                 pushes++;
+                writing.countDown();
             }
         } catch (software.amazon.awssdk.services.cognitosync.model.ResourceNotFoundException e) {
             return pushes;
