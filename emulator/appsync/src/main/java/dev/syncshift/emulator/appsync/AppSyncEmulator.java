@@ -29,12 +29,14 @@ public final class AppSyncEmulator implements AutoCloseable {
     private final GraphQlRules rules;
     private final ItemStore store;
     private final String host;
+    private final String apiId;
 
-    private AppSyncEmulator(AppSyncServer server, GraphQlRules rules, ItemStore store, String host) {
+    private AppSyncEmulator(AppSyncServer server, GraphQlRules rules, ItemStore store, String host, String apiId) {
         this.server = server;
         this.rules = rules;
         this.store = store;
         this.host = host;
+        this.apiId = apiId;
     }
 
     /**
@@ -76,7 +78,7 @@ public final class AppSyncEmulator implements AutoCloseable {
             store.awaitOpen();
             AppSyncServer server = AppSyncServer.start(config.host(), config.port(), rules,
                     new IamAuthRules(credentials, Clock.systemUTC()), config.keepAlive());
-            return new AppSyncEmulator(server, rules, store, config.host());
+            return new AppSyncEmulator(server, rules, store, config.host(), template.api().apiId());
         } catch (Exception e) {
             if (rules != null) {
                 rules.close();
@@ -117,6 +119,26 @@ public final class AppSyncEmulator implements AutoCloseable {
     }
 
     /**
+     * The control-plane endpoint: the AWS SDK's {@code AppSyncClient} reaches GetGraphqlApi, GetIntrospectionSchema,
+     * ListResolvers, ListFunctions and EvaluateCode here through {@code endpointOverride}.
+     *
+     * @return {@code http://<host>:<port>}
+     */
+    public URI controlPlaneEndpoint() {
+        return URI.create("http://" + host + ":" + server.port());
+    }
+
+    /**
+     * The id of the API the template declares: 26 lower-case letters and digits, derived from the API's name, so it
+     * is the same each time the same template is started.
+     *
+     * @return the API id
+     */
+    public String apiId() {
+        return apiId;
+    }
+
+    /**
      * The DynamoDB client the data sources use, to seed or inspect tables directly.
      *
      * @return the client, valid until {@link #close()}
@@ -153,7 +175,8 @@ public final class AppSyncEmulator implements AutoCloseable {
             stopped.countDown();
         }));
         System.out.println("AppSync emulator ready at " + emulator.endpoint() + " (real-time "
-                + emulator.realtimeEndpoint() + ")");
+                + emulator.realtimeEndpoint() + ", control plane " + emulator.controlPlaneEndpoint() + ", API id "
+                + emulator.apiId() + ")");
         stopped.await();
     }
 }
