@@ -2,6 +2,7 @@ package dev.syncshift.emulator.appsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +35,7 @@ class CallerDynamoDbTest {
         try (AppSyncEmulator emulator = AppSyncEmulator.start(TestApi.CONFIG, callers)) {
             SignedGraphQlClient client = new SignedGraphQlClient(emulator.endpoint());
 
-            SignedGraphQlClient.Answer put = client.post(Caller.ALICE,
+            SignedGraphQlClient.Answer put = client.post(Caller.ALICE.credentials(),
                     "mutation { putNote(id: \"from-the-api\", text: \"hello\") { id } }", Map.of());
 
             assertThat(put.body().at("/data/putNote/id").asText()).isEqualTo("from-the-api");
@@ -50,12 +51,12 @@ class CallerDynamoDbTest {
     @Test
     void aSecondEmulatorOverTheSameClientKeepsTheTablesAndTheirItems() {
         try (AppSyncEmulator first = AppSyncEmulator.start(TestApi.CONFIG, callers)) {
-            new SignedGraphQlClient(first.endpoint()).post(Caller.ALICE,
+            new SignedGraphQlClient(first.endpoint()).post(Caller.ALICE.credentials(),
                     "mutation { putNote(id: \"kept\", text: \"still here\") { id } }", Map.of());
         }
 
         try (AppSyncEmulator second = AppSyncEmulator.start(TestApi.CONFIG, callers)) {
-            SignedGraphQlClient.Answer get = new SignedGraphQlClient(second.endpoint()).post(Caller.ALICE,
+            SignedGraphQlClient.Answer get = new SignedGraphQlClient(second.endpoint()).post(Caller.ALICE.credentials(),
                     "{ getNote(id: \"kept\") { text } }", Map.of());
 
             assertThat(get.body().at("/data/getNote/text").asText()).isEqualTo("still here");

@@ -3,6 +3,7 @@ package dev.syncshift.emulator.appsync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syncshift.emulator.appsync.junit.AppSyncEmulatorExtension;
 import dev.syncshift.emulator.appsync.template.CloudFormationTemplate;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,8 @@ import software.amazon.awssdk.services.appsync.model.UnauthorizedException;
 
 /** The control plane through the real AWS SDK {@code AppSyncClient}, against the test API. */
 class ControlPlaneTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final AppSyncEmulatorExtension APPSYNC = TestApi.extension();
@@ -114,7 +117,7 @@ class ControlPlaneTest {
         assertThat(sdl).contains("type Query").contains("@aws_subscribe").doesNotContain("scalar AWSDateTime");
         assertThat(appSync.getIntrospectionSchema(b -> b.apiId(apiId).format(OutputType.SDL)
                 .includeDirectives(false)).schema().asUtf8String()).doesNotContain("@aws_subscribe");
-        assertThat(SignedGraphQlClient.JSON.readTree(json).at("/data/__schema/queryType/name").asText())
+        assertThat(JSON.readTree(json).at("/data/__schema/queryType/name").asText())
                 .isEqualTo("Query");
     }
 
@@ -172,7 +175,7 @@ class ControlPlaneTest {
                 + "{\"cognitoIdentityId\":\"us-east-1:abc\"}}", "request");
 
         assertThat(answer.error()).isNull();
-        assertThat(SignedGraphQlClient.JSON.readTree(answer.evaluationResult())).isEqualTo(SignedGraphQlClient.JSON
+        assertThat(JSON.readTree(answer.evaluationResult())).isEqualTo(JSON
                 .readTree("{\"operation\":\"GetItem\",\"key\":{\"owner\":{\"S\":\"us-east-1:abc\"},"
                         + "\"id\":{\"S\":\"n1\"}},\"consistentRead\":true}"));
     }
@@ -187,7 +190,7 @@ class ControlPlaneTest {
 
         EvaluateCodeResponse answer = evaluate(code, "{\"arguments\":{\"text\":\"" + text + "\"}}", "request");
 
-        assertThat(SignedGraphQlClient.JSON.readTree(answer.evaluationResult()).asText())
+        assertThat(JSON.readTree(answer.evaluationResult()).asText())
                 .isEqualTo(Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)));
         assertThat(answer.logs()).containsExactly("INFO - encoding " + text);
     }
