@@ -7,7 +7,7 @@ import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 
 /** Builds schema.graphql the way AppSync reads it: with AppSync's scalars and directives predefined. */
-final class AppSyncSchema {
+public final class AppSyncSchema {
 
     private static final String APPSYNC_DEFINITIONS = """
             scalar AWSTimestamp
@@ -29,6 +29,16 @@ final class AppSyncSchema {
     static GraphQLSchema build(TypeDefinitionRegistry schema) {
         TypeDefinitionRegistry registry = new SchemaParser().parse(APPSYNC_DEFINITIONS).merge(schema);
         return new SchemaGenerator().makeExecutableSchema(registry, RuntimeWiring.MOCKED_WIRING);
+    }
+
+    /**
+     * Builds a schema from SDL text, as AppSync reads it.
+     *
+     * @param sdl the schema's SDL
+     * @return the schema
+     */
+    public static GraphQLSchema parse(String sdl) {
+        return build(new SchemaParser().parse(sdl));
     }
 
     static GraphQLSchema load() {

@@ -2,13 +2,14 @@ package dev.syncshift.graphql.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
 import dev.syncshift.core.DatasetName;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.layout.DatasetItems;
 import dev.syncshift.core.layout.StoredDataset;
 import dev.syncshift.core.layout.SyncStoreLayout;
 import dev.syncshift.emulator.appsync.AppSyncEmulator;
-import dev.syncshift.graphql.e2e.GraphQlClient.Answer;
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient.Answer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +39,7 @@ class ApiBenchmarkTest {
         long started = System.nanoTime();
         try (AppSyncEmulator emulator = AppSyncEmulator.start(SyncshiftApi.CONFIG)) {
             long startup = (System.nanoTime() - started) / 1_000_000;
-            SyncOperations api = new SyncOperations(new GraphQlClient(emulator.endpoint()));
+            SyncOperations api = new SyncOperations(new SignedGraphQlClient(emulator.endpoint()));
             Caller viaApi = seeded(api);
             Caller viaDirect = seeded(api);
             DirectCalls direct = new DirectCalls(new LayoutTable(emulator.dynamoDb()), emulator.dynamoDb(),

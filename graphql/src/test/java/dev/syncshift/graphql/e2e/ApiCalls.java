@@ -1,7 +1,7 @@
 package dev.syncshift.graphql.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.syncshift.graphql.e2e.GraphQlClient.Answer;
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient.Answer;
 
 /** The benchmark's calls through the emulator, checked, keeping the counts a device would keep. */
 final class ApiCalls {

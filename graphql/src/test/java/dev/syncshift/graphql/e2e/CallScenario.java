@@ -2,8 +2,9 @@ package dev.syncshift.graphql.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
 import dev.syncshift.emulator.appsync.AppSyncEmulator;
-import dev.syncshift.graphql.e2e.GraphQlClient.Answer;
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient.Answer;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +23,7 @@ record CallScenario(String name, List<Step> given, Step when, Map<String, String
 
     /** Runs the row as a fresh identity against {@code emulator} and checks the answer (an HTTP 200). */
     void verify(AppSyncEmulator emulator) {
-        SyncOperations api = new SyncOperations(new GraphQlClient(emulator.endpoint()));
+        SyncOperations api = new SyncOperations(new SignedGraphQlClient(emulator.endpoint()));
         Caller me = SyncshiftApi.freshUser();
         given.forEach(step -> step.run(api, me));
 

@@ -2,6 +2,7 @@ package dev.syncshift.graphql.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
 import dev.syncshift.emulator.appsync.AppSyncEmulator;
 import dev.syncshift.emulator.appsync.junit.AppSyncEmulatorExtension;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ class ConcurrentUpdatesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("contentions")
     void noLostUpdateAndNoSkippedCount(Contention contention, AppSyncEmulator emulator) throws Exception {
-        SyncOperations api = new SyncOperations(new GraphQlClient(emulator.endpoint()));
+        SyncOperations api = new SyncOperations(new SignedGraphQlClient(emulator.endpoint()));
         Caller me = SyncshiftApi.freshUser();
         Set<Long> counts = ConcurrentHashMap.newKeySet();
         ExecutorService pool = Executors.newFixedThreadPool(contention.devices() + 1);

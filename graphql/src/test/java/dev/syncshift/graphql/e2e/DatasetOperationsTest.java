@@ -50,7 +50,8 @@ class DatasetOperationsTest {
                                 "/data/updateRecords/records/1/syncCount", "2",
                                 "/data/updateRecords/records/2", MISSING)),
                 new CallScenario("deviceId becomes lastModifiedBy; deviceLastModifiedDate round-trips", List.of(),
-                        (api, me) -> api.client().post(me, SyncOperations.UPDATE_RECORDS, Map.of("d", "ds",
+                        (api, me) -> api.client().post(me.credentials(), SyncOperations.UPDATE_RECORDS, Map.of("d",
+                                "ds",
                                 "device", "phone-1", "p", List.of(Map.of("op", "replace", "key", "k", "value", "v",
                                         "syncCount", 0, "deviceLastModifiedDate", "2023-11-14T22:13:20.123Z")))),
                         Map.of("/data/updateRecords/records/0/lastModifiedBy", "\"phone-1\"",
@@ -237,7 +238,8 @@ class DatasetOperationsTest {
                 new CallScenario("a negative lastSyncCount is invalid", List.of(),
                         (api, me) -> api.listRecords(me, "ds", -1), Map.of("/errors/0/errorType", INVALID)),
                 new CallScenario("an identityId argument on a user field is a validation error", List.of(),
-                        (api, me) -> api.client().post(me, "query { listRecords(identityId: \"x\", datasetName: "
+                        (api, me) -> api.client().post(me.credentials(),
+                                "query { listRecords(identityId: \"x\", datasetName: "
                                 + "\"ds\") { datasetSyncCount } }", Map.of()),
                         Map.of("/data", "null", "/errors/0/message", PRESENT)));
     }

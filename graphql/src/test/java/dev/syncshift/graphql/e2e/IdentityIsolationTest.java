@@ -4,9 +4,10 @@ import static dev.syncshift.graphql.e2e.Expectations.MISSING;
 import static dev.syncshift.graphql.e2e.Patch.put;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
 import dev.syncshift.emulator.appsync.AppSyncEmulator;
 import dev.syncshift.emulator.appsync.junit.AppSyncEmulatorExtension;
-import dev.syncshift.graphql.e2e.GraphQlClient.Answer;
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient.Answer;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -114,15 +115,17 @@ class IdentityIsolationTest {
                         (api, a, b) -> api.listDatasets(SyncshiftApi.UNKNOWN), 401,
                         Map.of("/errors/0/errorType", HTTP_UNAUTHORIZED)),
                 new Scenario("a body other than the signed one is refused",
-                        (api, a, b) -> api.client().postTampered(a, SyncOperations.LIST_DATASETS,
-                                "mutation { deleteDataset(datasetName: \"private\") { deleted } }"), 401,
+                        (api, a, b) -> api.client().postTampered(a.credentials(),
+                                SignedGraphQlClient.body(SyncOperations.LIST_DATASETS, Map.of()),
+                                SignedGraphQlClient.body("mutation { deleteDataset(datasetName: \"private\") "
+                                        + "{ deleted } }", Map.of())), 401,
                         Map.of("/errors/0/errorType", HTTP_UNAUTHORIZED)));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void nobodyButAReachesAsData(Scenario scenario, AppSyncEmulator emulator) {
-        SyncOperations api = new SyncOperations(new GraphQlClient(emulator.endpoint()));
+        SyncOperations api = new SyncOperations(new SignedGraphQlClient(emulator.endpoint()));
         Caller a = SyncshiftApi.freshUser();
         Caller b = SyncshiftApi.freshUser();
         assertThat(api.updateRecords(a, "private", put("secret", "secret", 0)).ok()).isTrue();

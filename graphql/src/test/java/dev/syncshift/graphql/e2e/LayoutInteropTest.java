@@ -4,6 +4,7 @@ import static dev.syncshift.graphql.e2e.Patch.put;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncshift.core.DatasetKey;
 import dev.syncshift.core.DatasetMetadata;
@@ -20,7 +21,7 @@ import dev.syncshift.core.layout.StoredDataset;
 import dev.syncshift.core.layout.SyncStoreLayout;
 import dev.syncshift.emulator.appsync.AppSyncEmulator;
 import dev.syncshift.emulator.appsync.junit.AppSyncEmulatorExtension;
-import dev.syncshift.graphql.e2e.GraphQlClient.Answer;
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient.Answer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Comparator;
@@ -76,7 +77,7 @@ class LayoutInteropTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("migrations")
     void migratedDataReadsBackThroughTheResolvers(Migration migration, AppSyncEmulator emulator) {
-        SyncOperations api = new SyncOperations(new GraphQlClient(emulator.endpoint()));
+        SyncOperations api = new SyncOperations(new SignedGraphQlClient(emulator.endpoint()));
         LayoutTable table = new LayoutTable(emulator.dynamoDb());
         Caller me = SyncshiftApi.freshUser();
 
@@ -109,7 +110,7 @@ class LayoutInteropTest {
     @MethodSource("migrations")
     void aReRunWritesNothingAndResolverWritesReadBackThroughTheLayout(Migration migration,
             AppSyncEmulator emulator) {
-        SyncOperations api = new SyncOperations(new GraphQlClient(emulator.endpoint()));
+        SyncOperations api = new SyncOperations(new SignedGraphQlClient(emulator.endpoint()));
         LayoutTable table = new LayoutTable(emulator.dynamoDb());
         Caller me = SyncshiftApi.freshUser();
         copy(table, me, migration);

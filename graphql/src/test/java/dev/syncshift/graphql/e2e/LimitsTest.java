@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncshift.emulator.appsync.AppSyncEmulator;
 import dev.syncshift.emulator.appsync.junit.AppSyncEmulatorExtension;
-import dev.syncshift.graphql.e2e.GraphQlClient.Answer;
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient.Answer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

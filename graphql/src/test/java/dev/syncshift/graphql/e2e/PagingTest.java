@@ -2,6 +2,7 @@ package dev.syncshift.graphql.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
 import dev.syncshift.emulator.appsync.AppSyncEmulator;
 import dev.syncshift.emulator.appsync.junit.AppSyncEmulatorExtension;
 import java.util.stream.IntStream;
@@ -37,7 +38,7 @@ class PagingTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("pagings")
     void aFullPullFollowsNextTokenToTheEnd(Paging paging, AppSyncEmulator emulator) {
-        SyncOperations api = new SyncOperations(new GraphQlClient(emulator.endpoint()));
+        SyncOperations api = new SyncOperations(new SignedGraphQlClient(emulator.endpoint()));
         Caller me = SyncshiftApi.freshUser();
         LimitsTest.fill("ds", 1024).forEach(step -> step.run(api, me));
         Device device = new Device(api, me, "ds", paging.pageSize());

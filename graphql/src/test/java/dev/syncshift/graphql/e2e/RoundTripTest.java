@@ -4,10 +4,11 @@ import static dev.syncshift.graphql.e2e.Patch.put;
 import static dev.syncshift.graphql.e2e.Patch.remove;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncshift.emulator.appsync.AppSyncEmulator;
 import dev.syncshift.emulator.appsync.junit.AppSyncEmulatorExtension;
-import dev.syncshift.graphql.e2e.GraphQlClient.Answer;
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient.Answer;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,7 +55,7 @@ class RoundTripTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("pairs")
     void comesBackByteForByte(Pair pair, AppSyncEmulator emulator) {
-        SyncOperations api = new SyncOperations(new GraphQlClient(emulator.endpoint()));
+        SyncOperations api = new SyncOperations(new SignedGraphQlClient(emulator.endpoint()));
         Caller me = SyncshiftApi.freshUser();
 
         Answer pushed = api.updateRecords(me, "ds", put(pair.key(), pair.value(), 0));

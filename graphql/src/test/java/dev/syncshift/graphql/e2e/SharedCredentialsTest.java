@@ -2,10 +2,11 @@ package dev.syncshift.graphql.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
 import dev.syncshift.emulator.appsync.AppSyncEmulator;
 import dev.syncshift.emulator.cognitosync.CognitoSyncEmulator;
 import dev.syncshift.emulator.cognitosync.CognitoSyncEmulatorConfig;
-import dev.syncshift.graphql.e2e.GraphQlClient.Answer;
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient.Answer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -40,7 +41,7 @@ class SharedCredentialsTest {
             Credentials issued = identity.getCredentialsForIdentity(r -> r.identityId(identityId)).credentials();
             Caller device = new Caller("device", issued.accessKeyId(), issued.secretKey(), issued.sessionToken(),
                     identityId);
-            SyncOperations api = new SyncOperations(new GraphQlClient(appSync.endpoint()));
+            SyncOperations api = new SyncOperations(new SignedGraphQlClient(appSync.endpoint()));
 
             Answer pushed = api.updateRecords(device, DATASET, Patch.put("theme", "dark", 0));
 

@@ -1,6 +1,6 @@
 package dev.syncshift.graphql.e2e;
 
-import dev.syncshift.graphql.e2e.GraphQlClient.Answer;
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient.Answer;
 
 /** One call a scenario makes as its caller. */
 @FunctionalInterface

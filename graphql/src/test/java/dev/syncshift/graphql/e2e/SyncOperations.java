@@ -1,6 +1,7 @@
 package dev.syncshift.graphql.e2e;
 
-import dev.syncshift.graphql.e2e.GraphQlClient.Answer;
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient.Answer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,32 +35,32 @@ final class SyncOperations {
     static final String ON_DATASET_CHANGED = "subscription($id: ID!, $d: String) { onDatasetChanged(identityId: $id, "
             + "datasetName: $d) " + CHANGE + " }";
 
-    private final GraphQlClient client;
+    private final SignedGraphQlClient client;
 
-    SyncOperations(GraphQlClient client) {
+    SyncOperations(SignedGraphQlClient client) {
         this.client = client;
     }
 
-    GraphQlClient client() {
+    SignedGraphQlClient client() {
         return client;
     }
 
     Answer listDatasets(Caller caller) {
-        return client.post(caller, LIST_DATASETS, Map.of());
+        return client.post(caller.credentials(), LIST_DATASETS, Map.of());
     }
 
     Answer describeDataset(Caller caller, String dataset) {
-        return client.post(caller, DESCRIBE_DATASET, Map.of("d", dataset));
+        return client.post(caller.credentials(), DESCRIBE_DATASET, Map.of("d", dataset));
     }
 
     Answer listRecords(Caller caller, String dataset, long lastSyncCount) {
-        return client.post(caller, LIST_RECORDS, Map.of("d", dataset, "n", lastSyncCount));
+        return client.post(caller.credentials(), LIST_RECORDS, Map.of("d", dataset, "n", lastSyncCount));
     }
 
     Answer listRecords(Caller caller, String dataset, long lastSyncCount, int limit, @Nullable String next) {
         Map<String, Object> variables = new HashMap<>(Map.of("d", dataset, "n", lastSyncCount, "limit", limit));
         variables.put("next", next);
-        return client.post(caller, LIST_RECORDS, variables);
+        return client.post(caller.credentials(), LIST_RECORDS, variables);
     }
 
     Answer updateRecords(Caller caller, String dataset, Patch... patches) {
@@ -67,28 +68,29 @@ final class SyncOperations {
     }
 
     Answer updateRecords(Caller caller, String dataset, List<Patch> patches) {
-        return client.post(caller, UPDATE_RECORDS, Map.of("d", dataset, "p", inputs(patches)));
+        return client.post(caller.credentials(), UPDATE_RECORDS, Map.of("d", dataset, "p", inputs(patches)));
     }
 
     Answer syncDataset(Caller caller, String dataset, long lastSyncCount, Patch... patches) {
-        return client.post(caller, SYNC_DATASET, Map.of("d", dataset, "n", lastSyncCount,
+        return client.post(caller.credentials(), SYNC_DATASET, Map.of("d", dataset, "n", lastSyncCount,
                 "p", inputs(List.of(patches))));
     }
 
     Answer deleteDataset(Caller caller, String dataset) {
-        return client.post(caller, DELETE_DATASET, Map.of("d", dataset));
+        return client.post(caller.credentials(), DELETE_DATASET, Map.of("d", dataset));
     }
 
     Answer adminListDatasets(Caller caller, String identityId) {
-        return client.post(caller, ADMIN_LIST_DATASETS, Map.of("id", identityId));
+        return client.post(caller.credentials(), ADMIN_LIST_DATASETS, Map.of("id", identityId));
     }
 
     Answer adminListRecords(Caller caller, String identityId, String dataset, long lastSyncCount) {
-        return client.post(caller, ADMIN_LIST_RECORDS, Map.of("id", identityId, "d", dataset, "n", lastSyncCount));
+        return client.post(caller.credentials(), ADMIN_LIST_RECORDS, Map.of("id", identityId, "d", dataset, "n",
+                lastSyncCount));
     }
 
     Answer adminImport(Caller caller, Map<String, Object> input) {
-        return client.post(caller, ADMIN_IMPORT, Map.of("input", input));
+        return client.post(caller.credentials(), ADMIN_IMPORT, Map.of("input", input));
     }
 
     static List<Map<String, Object>> inputs(List<Patch> patches) {

@@ -17,11 +17,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * A running local AppSync data plane. {@link #start} is the single way to run it, embedded in tests or from
- * {@link #main}. Thread-safe; {@link #close()} stops the server and releases DynamoDB.
+ * {@link #main}. Thread-safe; {@link #close()} stops the server and releases DynamoDB (a DynamoDB client the caller
+ * handed to {@code start} stays open).
  */
 public final class AppSyncEmulator implements AutoCloseable {
 
@@ -29,12 +31,14 @@ public final class AppSyncEmulator implements AutoCloseable {
     private final GraphQlRules rules;
     private final ItemStore store;
     private final String host;
+    private final String apiId;
 
-    private AppSyncEmulator(AppSyncServer server, GraphQlRules rules, ItemStore store, String host) {
+    private AppSyncEmulator(AppSyncServer server, GraphQlRules rules, ItemStore store, String host, String apiId) {
         this.server = server;
         this.rules = rules;
         this.store = store;
         this.host = host;
+        this.apiId = apiId;
     }
 
     /**
@@ -47,10 +51,7 @@ public final class AppSyncEmulator implements AutoCloseable {
      * @throws IllegalStateException when the server cannot start
      */
     public static AppSyncEmulator start(AppSyncEmulatorConfig config) {
-        CredentialsRegistry local = config.credentials() == null
-                ? new InMemoryCredentialsRegistry(List.of()) : new JsonFileCredentialsRegistry(config.credentials());
-        return start(config, config.cognitoEndpoint() == null ? local
-                : new CognitoEmulatorCredentialsRegistry(config.cognitoEndpoint(), local, Clock.systemUTC()));
+        return start(config, registry(config), () -> openStore(config));
     }
 
     /**
@@ -65,10 +66,57 @@ public final class AppSyncEmulator implements AutoCloseable {
      * @throws IllegalStateException when the server cannot start
      */
     public static AppSyncEmulator start(AppSyncEmulatorConfig config, CredentialsRegistry credentials) {
+        return start(config, credentials, () -> openStore(config));
+    }
+
+    /**
+     * Starts over a DynamoDB client the caller owns, for example the SDK v2 client of a DynamoDB Local that the
+     * caller started itself ({@code DynamoDBEmbedded.create().dynamoDbClient()}, in a class loader of its own if it
+     * likes): the template's tables are created in it (those that exist already are kept as they are), the data
+     * sources read and write through it, and {@link #close()} leaves it open. {@code config.dynamoDbEndpoint()} and
+     * {@code config.region()} are not used.
+     *
+     * @param config the configuration
+     * @param dynamoDb the caller's client; it must stay open while the emulator runs
+     * @return the running emulator
+     * @throws dev.syncshift.emulator.appsync.rules.BadRequestException when the template or code would not
+     *     deploy on AppSync
+     * @throws IllegalStateException when the server cannot start
+     * @throws software.amazon.awssdk.services.dynamodb.model.DynamoDbException when a table cannot be created
+     */
+    public static AppSyncEmulator start(AppSyncEmulatorConfig config, DynamoDbClient dynamoDb) {
+        return start(config, registry(config), dynamoDb);
+    }
+
+    /**
+     * Starts over a DynamoDB client and with a credentials registry, both the caller's: see
+     * {@link #start(AppSyncEmulatorConfig, DynamoDbClient)} and {@link #start(AppSyncEmulatorConfig,
+     * CredentialsRegistry)}.
+     *
+     * @param config the configuration
+     * @param credentials the accepted access keys
+     * @param dynamoDb the caller's client, left open by {@link #close()}
+     * @return the running emulator
+     */
+    public static AppSyncEmulator start(AppSyncEmulatorConfig config, CredentialsRegistry credentials,
+            DynamoDbClient dynamoDb) {
+        return start(config, credentials, () -> DynamoDbItemStore.over(dynamoDb));
+    }
+
+    private static CredentialsRegistry registry(AppSyncEmulatorConfig config) {
+        CredentialsRegistry local = config.credentials() == null
+                ? new InMemoryCredentialsRegistry(List.of()) : new JsonFileCredentialsRegistry(config.credentials());
+        return config.cognitoEndpoint() == null ? local
+                : new CognitoEmulatorCredentialsRegistry(config.cognitoEndpoint(), local, Clock.systemUTC());
+    }
+
+    private static AppSyncEmulator start(AppSyncEmulatorConfig config, CredentialsRegistry credentials,
+            Supplier<ItemStore> opener) {
         LoadedTemplate template = CloudFormationTemplate.load(config.template());
         GraphQlRules.validate(template.api());
         // DynamoDB Local takes seconds to start: let it start while the JS engine and schema are built.
-        CompletableFuture<ItemStore> opening = CompletableFuture.supplyAsync(() -> openStore(config, template));
+        CompletableFuture<ItemStore> opening = CompletableFuture.supplyAsync(
+                () -> withTables(opener.get(), template));
         LazyItemStore store = new LazyItemStore(opening);
         GraphQlRules rules = null;
         try {
@@ -76,7 +124,7 @@ public final class AppSyncEmulator implements AutoCloseable {
             store.awaitOpen();
             AppSyncServer server = AppSyncServer.start(config.host(), config.port(), rules,
                     new IamAuthRules(credentials, Clock.systemUTC()), config.keepAlive());
-            return new AppSyncEmulator(server, rules, store, config.host());
+            return new AppSyncEmulator(server, rules, store, config.host(), template.api().apiId());
         } catch (Exception e) {
             if (rules != null) {
                 rules.close();
@@ -86,9 +134,12 @@ public final class AppSyncEmulator implements AutoCloseable {
         }
     }
 
-    private static ItemStore openStore(AppSyncEmulatorConfig config, LoadedTemplate template) {
-        ItemStore store = config.dynamoDbEndpoint() == null ? DynamoDbItemStore.embedded()
+    private static ItemStore openStore(AppSyncEmulatorConfig config) {
+        return config.dynamoDbEndpoint() == null ? DynamoDbItemStore.embedded()
                 : DynamoDbItemStore.connect(config.dynamoDbEndpoint(), config.region());
+    }
+
+    private static ItemStore withTables(ItemStore store, LoadedTemplate template) {
         try {
             store.createTables(template.tables());
             return store;
@@ -114,6 +165,26 @@ public final class AppSyncEmulator implements AutoCloseable {
      */
     public URI realtimeEndpoint() {
         return URI.create("ws://" + host + ":" + server.port() + "/graphql/realtime");
+    }
+
+    /**
+     * The control-plane endpoint: the AWS SDK's {@code AppSyncClient} reaches GetGraphqlApi, GetIntrospectionSchema,
+     * ListResolvers, ListFunctions and EvaluateCode here through {@code endpointOverride}.
+     *
+     * @return {@code http://<host>:<port>}
+     */
+    public URI controlPlaneEndpoint() {
+        return URI.create("http://" + host + ":" + server.port());
+    }
+
+    /**
+     * The id of the API the template declares: 26 lower-case letters and digits, derived from the API's name, so it
+     * is the same each time the same template is started.
+     *
+     * @return the API id
+     */
+    public String apiId() {
+        return apiId;
     }
 
     /**
@@ -153,7 +224,8 @@ public final class AppSyncEmulator implements AutoCloseable {
             stopped.countDown();
         }));
         System.out.println("AppSync emulator ready at " + emulator.endpoint() + " (real-time "
-                + emulator.realtimeEndpoint() + ")");
+                + emulator.realtimeEndpoint() + ", control plane " + emulator.controlPlaneEndpoint() + ", API id "
+                + emulator.apiId() + ")");
         stopped.await();
     }
 }

@@ -2,6 +2,7 @@ package dev.syncshift.emulator.appsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,14 +56,15 @@ class AppSyncBenchmarkTest {
                     (System.nanoTime() - started) / 1_000_000));
             SignedGraphQlClient client = new SignedGraphQlClient(emulator.endpoint());
             DynamoDbClient dynamoDb = emulator.dynamoDb();
-            IntConsumer put = i -> check(client.post(Caller.ALICE, PUT, Map.of("id", "bench-" + i)));
-            IntConsumer get = i -> check(client.post(Caller.ALICE, GET, Map.of("id", "bench-" + (i % ROUNDS))));
+            IntConsumer put = i -> check(client.post(Caller.ALICE.credentials(), PUT, Map.of("id", "bench-" + i)));
+            IntConsumer get = i -> check(client.post(Caller.ALICE.credentials(), GET, Map.of("id", "bench-"
+                    + (i % ROUNDS))));
             IntConsumer directPut = i -> dynamoDb.putItem(b -> b.tableName("notes-test").item(item("direct-" + i)));
             IntConsumer directGet = i -> dynamoDb.getItem(b -> b.tableName("notes-test").consistentRead(true)
                     .key(Map.of("owner", s(Caller.ALICE_ID), "id", s("direct-" + (i % ROUNDS)))));
             Figures mutation = sequential("mutation putNote (PutItem)", put, 0);
             Figures query = sequential("query getNote (GetItem)", get, 0);
-            IntConsumer none = i -> check(client.post(Caller.ALICE, "{ early(stop: false) }", Map.of()));
+            IntConsumer none = i -> check(client.post(Caller.ALICE.credentials(), "{ early(stop: false) }", Map.of()));
             GraphQlRules rules = new GraphQlRules(CloudFormationTemplate.load(TestApi.TEMPLATE).api(),
                     new ClientItemStore(() -> dynamoDb), new InMemorySubscriptionStore<>());
             IntConsumer inProcessGet = i -> check(rules.execute(new GraphQlRequest(GET,

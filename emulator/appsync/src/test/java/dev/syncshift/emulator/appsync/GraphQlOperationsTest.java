@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncshift.emulator.appsync.junit.AppSyncEmulatorExtension;
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -160,10 +161,11 @@ class GraphQlOperationsTest {
     @MethodSource("scenarios")
     void answersLikeAppSync(Scenario scenario, AppSyncEmulator emulator) {
         SignedGraphQlClient client = new SignedGraphQlClient(emulator.endpoint());
-        scenario.given().forEach(mutation -> assertThat(client.post(scenario.caller(), mutation, Map.of()).body()
+        scenario.given().forEach(mutation -> assertThat(client.post(scenario.caller().credentials(), mutation, Map
+                .of()).body()
                 .path("errors").isMissingNode()).as(mutation).isTrue());
 
-        SignedGraphQlClient.Answer answer = client.post(scenario.caller(), scenario.query(), Map.of());
+        SignedGraphQlClient.Answer answer = client.post(scenario.caller().credentials(), scenario.query(), Map.of());
 
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
         scenario.expected().forEach((pointer, expected) -> {

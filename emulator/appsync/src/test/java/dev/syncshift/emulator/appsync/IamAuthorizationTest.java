@@ -2,8 +2,10 @@ package dev.syncshift.emulator.appsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncshift.emulator.appsync.junit.AppSyncEmulatorExtension;
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
 import dev.syncshift.emulator.appsync.store.CredentialsEntry;
 import dev.syncshift.emulator.appsync.store.InMemoryCredentialsRegistry;
 import java.io.IOException;
@@ -21,6 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** AWS_IAM: SigV4 verified against the credentials registry, and {@code ctx.identity} as AppSync fills it. */
 class IamAuthorizationTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @RegisterExtension
     static final AppSyncEmulatorExtension APPSYNC = TestApi.extension();
 
@@ -37,20 +41,21 @@ class IamAuthorizationTest {
 
     static Stream<Refusal> refusals() {
         return Stream.of(
-                new Refusal("unsigned", c -> c.postUnsigned(WHOAMI), 401, "UnauthorizedException",
+                new Refusal("unsigned", c -> c.postUnsigned(WHOAMI, Map.of()), 401, "UnauthorizedException",
                         "Valid authorization header not provided."),
-                new Refusal("wrong secret", c -> c.post(Caller.WRONG_SECRET, WHOAMI, Map.of()), 401,
+                new Refusal("wrong secret", c -> c.post(Caller.WRONG_SECRET.credentials(), WHOAMI, Map.of()), 401,
                         "UnauthorizedException", "The request signature we calculated does not match"),
-                new Refusal("unknown access key", c -> c.post(Caller.UNKNOWN_KEY, WHOAMI, Map.of()), 401,
+                new Refusal("unknown access key", c -> c.post(Caller.UNKNOWN_KEY.credentials(), WHOAMI, Map.of()), 401,
                         "UnauthorizedException", "The security token included in the request is invalid."),
-                new Refusal("session token missing", c -> c.post(Caller.MISSING_TOKEN, WHOAMI, Map.of()), 401,
+                new Refusal("session token missing", c -> c.post(Caller.MISSING_TOKEN.credentials(), WHOAMI, Map
+                        .of()), 401,
                         "UnauthorizedException", "The security token included in the request is invalid."),
-                new Refusal("signed ten minutes ago", c -> c.postSignedAt(Caller.ALICE, WHOAMI,
+                new Refusal("signed ten minutes ago", c -> c.postSignedAt(Caller.ALICE.credentials(), WHOAMI, Map.of(),
                         Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10))), 401, "UnauthorizedException",
                         "Signature expired"),
-                new Refusal("body is not JSON", c -> c.postRaw(Caller.ALICE, "{not json"), 400,
+                new Refusal("body is not JSON", c -> c.postBody(Caller.ALICE.credentials(), "{not json"), 400,
                         "BadRequestException", "Unable to parse GraphQL query."),
-                new Refusal("no query", c -> c.postRaw(Caller.ALICE, "{\"variables\":{}}"), 400,
+                new Refusal("no query", c -> c.postBody(Caller.ALICE.credentials(), "{\"variables\":{}}"), 400,
                         "BadRequestException", "No query string was present"));
     }
 
@@ -101,10 +106,10 @@ class IamAuthorizationTest {
     void fillsCtxIdentityLikeAppSync(IdentityRow row, AppSyncEmulator emulator) throws IOException {
         SignedGraphQlClient client = new SignedGraphQlClient(emulator.endpoint());
 
-        SignedGraphQlClient.Answer answer = client.post(row.caller(), WHOAMI, Map.of());
+        SignedGraphQlClient.Answer answer = client.post(row.caller().credentials(), WHOAMI, Map.of());
 
         assertThat(answer.status()).isEqualTo(200);
-        JsonNode whoami = SignedGraphQlClient.JSON.readTree(answer.body().at("/data/whoami").asText());
+        JsonNode whoami = JSON.readTree(answer.body().at("/data/whoami").asText());
         row.expected().forEach((pointer, expected) ->
                 assertThat(whoami.at("/identity" + pointer).toString()).as(pointer).isEqualTo(expected));
         assertThat(whoami.at("/identity/username").asText()).endsWith(":" + whoami.at("/identity/userArn")
@@ -121,13 +126,13 @@ class IamAuthorizationTest {
                 new AppSyncEmulatorConfig(TestApi.TEMPLATE, "127.0.0.1", 0, null, null, "us-east-1",
                         Duration.ofSeconds(60)), registry)) {
             SignedGraphQlClient client = new SignedGraphQlClient(emulator.endpoint());
-            int before = client.post(Caller.ALICE, WHOAMI, Map.of()).status();
+            int before = client.post(Caller.ALICE.credentials(), WHOAMI, Map.of()).status();
 
             registry.register(new CredentialsEntry("AKIDALICE", "alice-secret", null, "111122223333", null,
                     "CognitoIdentityCredentials", Caller.ALICE_ID, "us-east-1:pool", "authenticated", null));
 
             assertThat(before).isEqualTo(401);
-            assertThat(client.post(Caller.ALICE, WHOAMI, Map.of()).status()).isEqualTo(200);
+            assertThat(client.post(Caller.ALICE.credentials(), WHOAMI, Map.of()).status()).isEqualTo(200);
         }
     }
 }

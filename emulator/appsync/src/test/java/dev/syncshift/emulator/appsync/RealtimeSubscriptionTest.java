@@ -2,11 +2,12 @@ package dev.syncshift.emulator.appsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.emulator.appsync.junit.RealtimeClient;
+import dev.syncshift.emulator.appsync.junit.RealtimeClient.Authorization;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncshift.emulator.appsync.junit.AppSyncEmulatorExtension;
-import java.time.Duration;
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,8 +24,7 @@ class RealtimeSubscriptionTest {
             + "{ __typename owner id text version } }";
 
     /** A way to connect and what the server answers to {@code connection_init}. */
-    record Handshake(String name, BiFunction<AppSyncEmulator, Caller, RealtimeClient> connect, Caller caller,
-            String expectedType) {
+    record Handshake(String name, Authorization authorization, Caller caller, String expectedType) {
         @Override
         public String toString() {
             return name;
@@ -33,20 +33,21 @@ class RealtimeSubscriptionTest {
 
     static Stream<Handshake> handshakes() {
         return Stream.of(
-                new Handshake("header query parameter", RealtimeClient::viaHeaderParameter, Caller.ALICE,
+                new Handshake("header query parameter", Authorization.HEADER_QUERY_PARAMETER, Caller.ALICE,
                         "connection_ack"),
-                new Handshake("upgrade headers", RealtimeClient::viaUpgradeHeaders, Caller.BOB, "connection_ack"),
-                new Handshake("wrong secret", RealtimeClient::viaHeaderParameter, Caller.WRONG_SECRET,
+                new Handshake("upgrade headers", Authorization.UPGRADE_HEADERS, Caller.BOB, "connection_ack"),
+                new Handshake("wrong secret", Authorization.HEADER_QUERY_PARAMETER, Caller.WRONG_SECRET,
                         "connection_error"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("handshakes")
     void handshake(Handshake handshake, AppSyncEmulator emulator) {
-        try (RealtimeClient client = handshake.connect().apply(emulator, handshake.caller())) {
+        try (RealtimeClient client = RealtimeClient.open(handshake.caller().credentials(), emulator.endpoint(),
+                emulator.realtimeEndpoint(), handshake.authorization())) {
             client.init();
 
-            JsonNode answer = client.next("any");
+            JsonNode answer = client.next();
 
             assertThat(client.subprotocol()).isEqualTo("graphql-ws");
             assertThat(answer.path("type").asText()).isEqualTo(handshake.expectedType());
@@ -60,29 +61,37 @@ class RealtimeSubscriptionTest {
     }
 
     @Test
-    void deliversMatchingMutationsUntilStopped(AppSyncEmulator emulator) throws InterruptedException {
+    void deliversMatchingMutationsUntilStopped(AppSyncEmulator emulator) {
         SignedGraphQlClient http = new SignedGraphQlClient(emulator.endpoint());
         try (RealtimeClient client = connected(emulator, Caller.ALICE)) {
-            client.start("sub-1", Caller.ALICE, ON_NOTE, Map.of("owner", Caller.ALICE_ID));
-            assertThat(client.next("start_ack").path("id").asText()).isEqualTo("sub-1");
+            assertThat(client.start("sub-1", Caller.ALICE.credentials(), ON_NOTE, Map.of("owner", Caller.ALICE_ID))
+                    .path("type").asText()).isEqualTo("start_ack");
+            assertThat(client.start("sentinel", Caller.ALICE.credentials(), ON_NOTE, Map.of("tag", "sentinel"))
+                    .path("type").asText()).isEqualTo("start_ack");
 
-            http.post(Caller.BOB, "mutation { putNote(id: \"rt-bob\", text: \"not yours\") { owner id text } }",
+            http.post(Caller.BOB.credentials(),
+                    "mutation { putNote(id: \"rt-bob\", text: \"not yours\") { owner id text } }",
                     Map.of());
-            http.post(Caller.ALICE, "mutation { putNote(id: \"rt-1\", text: \"hi\") { owner id text } }", Map.of());
+            http.post(Caller.ALICE.credentials(),
+                    "mutation { putNote(id: \"rt-1\", text: \"hi\") { owner id text } }", Map.of());
             JsonNode data = client.next("data");
 
             assertThat(data.path("id").asText()).isEqualTo("sub-1");
             assertThat(data.at("/payload/data/onNote").toString()).isEqualTo("{\"__typename\":\"Note\",\"owner\":\""
                     + Caller.ALICE_ID + "\",\"id\":\"rt-1\",\"text\":\"hi\",\"version\":null}");
 
-            http.post(Caller.ALICE, "mutation { updateNote(id: \"rt-1\", text: \"again\") { owner id text version } }",
+            http.post(Caller.ALICE.credentials(),
+                    "mutation { updateNote(id: \"rt-1\", text: \"again\") { owner id text version } }",
                     Map.of());
             assertThat(client.next("data").at("/payload/data/onNote/version").asInt()).isEqualTo(2);
 
             client.stop("sub-1");
             assertThat(client.next("complete").path("id").asText()).isEqualTo("sub-1");
-            http.post(Caller.ALICE, "mutation { putNote(id: \"rt-2\", text: \"late\") { owner id } }", Map.of());
-            assertThat(client.nothingButKeepAlives(Duration.ofMillis(500))).isTrue();
+            http.post(Caller.ALICE.credentials(), "mutation { putNote(id: \"rt-2\", text: \"late\") { owner id } }",
+                    Map.of());
+            http.post(Caller.ALICE.credentials(), "mutation { putNote(id: \"rt-end\", tag: \"sentinel\") { id tag } }",
+                    Map.of());
+            assertThat(client.dataUntil("sub-1", m -> m.path("id").asText().equals("sentinel"))).isEmpty();
         }
     }
 
@@ -90,11 +99,12 @@ class RealtimeSubscriptionTest {
     void filtersOnEveryGivenArgument(AppSyncEmulator emulator) {
         SignedGraphQlClient http = new SignedGraphQlClient(emulator.endpoint());
         try (RealtimeClient client = connected(emulator, Caller.ALICE)) {
-            client.start("by-tag", Caller.ALICE, ON_NOTE, Map.of("tag", "blue"));
-            client.next("start_ack");
+            client.start("by-tag", Caller.ALICE.credentials(), ON_NOTE, Map.of("tag", "blue"));
 
-            http.post(Caller.ALICE, "mutation { putNote(id: \"rt-red\", tag: \"red\") { id tag } }", Map.of());
-            http.post(Caller.BOB, "mutation { putNote(id: \"rt-blue\", tag: \"blue\") { id tag owner } }", Map.of());
+            http.post(Caller.ALICE.credentials(), "mutation { putNote(id: \"rt-red\", tag: \"red\") { id tag } }",
+                    Map.of());
+            http.post(Caller.BOB.credentials(),
+                    "mutation { putNote(id: \"rt-blue\", tag: \"blue\") { id tag owner } }", Map.of());
 
             JsonNode data = client.next("data");
             assertThat(data.at("/payload/data/onNote/id").asText()).isEqualTo("rt-blue");
@@ -107,12 +117,12 @@ class RealtimeSubscriptionTest {
         String onMyNote = "subscription($owner: ID!) { mine: onMyNote(owner: $owner) { id } }";
         SignedGraphQlClient http = new SignedGraphQlClient(emulator.endpoint());
         try (RealtimeClient client = connected(emulator, Caller.ALICE)) {
-            client.start("theirs", Caller.ALICE, onMyNote, Map.of("owner", Caller.BOB_ID));
-            JsonNode refused = client.next("error");
-            client.start("mine", Caller.ALICE, onMyNote, Map.of("owner", Caller.ALICE_ID));
-            client.next("start_ack");
-            http.post(Caller.ALICE, "mutation { putNote(id: \"rt-mine\") { owner id } }", Map.of());
+            JsonNode refused = client.start("theirs", Caller.ALICE.credentials(), onMyNote,
+                    Map.of("owner", Caller.BOB_ID));
+            client.start("mine", Caller.ALICE.credentials(), onMyNote, Map.of("owner", Caller.ALICE_ID));
+            http.post(Caller.ALICE.credentials(), "mutation { putNote(id: \"rt-mine\") { owner id } }", Map.of());
 
+            assertThat(refused.path("type").asText()).isEqualTo("error");
             assertThat(refused.path("id").asText()).isEqualTo("theirs");
             assertThat(refused.at("/payload/errors/0/errorType").asText()).isEqualTo("Unauthorized");
             assertThat(client.next("data").at("/payload/data/mine/id").asText()).isEqualTo("rt-mine");
@@ -123,13 +133,13 @@ class RealtimeSubscriptionTest {
     void enhancedFilterReplacesTheArguments(AppSyncEmulator emulator) {
         SignedGraphQlClient http = new SignedGraphQlClient(emulator.endpoint());
         try (RealtimeClient client = connected(emulator, Caller.ALICE)) {
-            client.start("own", Caller.ALICE, "subscription { onOwnNotes(owner: \"" + Caller.BOB_ID
+            client.start("own", Caller.ALICE.credentials(), "subscription { onOwnNotes(owner: \"" + Caller.BOB_ID
                     + "\", minVersion: 2) { owner id version } }", Map.of());
-            client.next("start_ack");
 
-            http.post(Caller.BOB, "mutation { putNote(id: \"ef-bob\") { owner id version } }", Map.of());
-            http.post(Caller.ALICE, "mutation { putNote(id: \"ef-1\") { owner id version } }", Map.of());
-            http.post(Caller.ALICE, "mutation { updateNote(id: \"ef-1\", text: \"v2\") { owner id version } }",
+            http.post(Caller.BOB.credentials(), "mutation { putNote(id: \"ef-bob\") { owner id version } }", Map.of());
+            http.post(Caller.ALICE.credentials(), "mutation { putNote(id: \"ef-1\") { owner id version } }", Map.of());
+            http.post(Caller.ALICE.credentials(),
+                    "mutation { updateNote(id: \"ef-1\", text: \"v2\") { owner id version } }",
                     Map.of());
 
             JsonNode data = client.next("data");
@@ -141,19 +151,16 @@ class RealtimeSubscriptionTest {
     @Test
     void refusesAStartWithABadSignature(AppSyncEmulator emulator) {
         try (RealtimeClient client = connected(emulator, Caller.ALICE)) {
-            client.start("forged", Caller.WRONG_SECRET, ON_NOTE, Map.of());
+            JsonNode error = client.start("forged", Caller.WRONG_SECRET.credentials(), ON_NOTE, Map.of());
 
-            JsonNode error = client.next("error");
-
+            assertThat(error.path("type").asText()).isEqualTo("error");
             assertThat(error.path("id").asText()).isEqualTo("forged");
             assertThat(error.at("/payload/errors/0/errorType").asText()).isEqualTo("UnauthorizedException");
         }
     }
 
     private static RealtimeClient connected(AppSyncEmulator emulator, Caller caller) {
-        RealtimeClient client = RealtimeClient.viaHeaderParameter(emulator, caller);
-        client.init();
-        client.next("connection_ack");
-        return client;
+        return RealtimeClient.connect(caller.credentials(), emulator.endpoint(), emulator.realtimeEndpoint(),
+                Authorization.HEADER_QUERY_PARAMETER);
     }
 }

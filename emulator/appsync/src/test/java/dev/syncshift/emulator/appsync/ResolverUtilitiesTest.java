@@ -2,8 +2,10 @@ package dev.syncshift.emulator.appsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncshift.emulator.appsync.junit.AppSyncEmulatorExtension;
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
 import java.io.IOException;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -14,6 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The {@code @aws-appsync/utils} functions resolvers use, as seen through a resolver's result. */
 class ResolverUtilitiesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
     static final AppSyncEmulatorExtension APPSYNC = TestApi.extension();
@@ -30,9 +34,10 @@ class ResolverUtilitiesTest {
 
     @BeforeAll
     static void callUtilities(AppSyncEmulator emulator) throws IOException {
-        SignedGraphQlClient.Answer answer = new SignedGraphQlClient(emulator.endpoint()).post(Caller.ALICE,
+        SignedGraphQlClient.Answer answer = new SignedGraphQlClient(emulator.endpoint()).post(Caller.ALICE
+                .credentials(),
                 "query($in: AWSJSON) { utilities(input: $in) }", Map.of("in", "{\"k\":[1,2]}"));
-        results = SignedGraphQlClient.JSON.readTree(answer.body().at("/data/utilities").asText());
+        results = JSON.readTree(answer.body().at("/data/utilities").asText());
     }
 
     static Stream<Row> rows() {

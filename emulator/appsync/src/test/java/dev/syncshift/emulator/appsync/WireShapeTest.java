@@ -2,8 +2,11 @@ package dev.syncshift.emulator.appsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.syncshift.emulator.appsync.junit.RealtimeClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncshift.emulator.appsync.junit.AppSyncEmulatorExtension;
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,13 +17,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Golden files ({@code golden/WireShapeTest_<method>.json}) pin the exact JSON AppSync clients parse. */
 class WireShapeTest {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @RegisterExtension
     static final AppSyncEmulatorExtension APPSYNC = TestApi.extension();
 
     @Test
     void fieldErrorInAnHttp200(AppSyncEmulator emulator, TestInfo test) throws IOException {
         SignedGraphQlClient.Answer answer = new SignedGraphQlClient(emulator.endpoint())
-                .post(Caller.ALICE, "{ fail(type: \"Custom\") }", Map.of());
+                .post(Caller.ALICE.credentials(), "{ fail(type: \"Custom\") }", Map.of());
 
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo(golden(test));
@@ -28,7 +33,8 @@ class WireShapeTest {
 
     @Test
     void unauthorizedAtTheHttpLevel(AppSyncEmulator emulator, TestInfo test) throws IOException {
-        SignedGraphQlClient.Answer answer = new SignedGraphQlClient(emulator.endpoint()).postUnsigned("{ whoami }");
+        SignedGraphQlClient.Answer answer = new SignedGraphQlClient(emulator.endpoint())
+                .postUnsigned("{ whoami }", Map.of());
 
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.body()).isEqualTo(golden(test));
@@ -36,7 +42,8 @@ class WireShapeTest {
 
     @Test
     void connectionAck(AppSyncEmulator emulator, TestInfo test) throws IOException {
-        try (RealtimeClient client = RealtimeClient.viaUpgradeHeaders(emulator, Caller.ALICE)) {
+        try (RealtimeClient client = RealtimeClient.open(Caller.ALICE.credentials(), emulator.endpoint(),
+                emulator.realtimeEndpoint(), RealtimeClient.Authorization.UPGRADE_HEADERS)) {
             client.init();
 
             JsonNode ack = client.next("connection_ack");
@@ -47,6 +54,6 @@ class WireShapeTest {
 
     private static JsonNode golden(TestInfo test) throws IOException {
         String name = "WireShapeTest_" + test.getTestMethod().orElseThrow().getName() + ".json";
-        return SignedGraphQlClient.JSON.readTree(Path.of("src/test/resources/golden", name).toFile());
+        return JSON.readTree(Path.of("src/test/resources/golden", name).toFile());
     }
 }

@@ -5,7 +5,7 @@ package dev.syncshift.emulator.appsync.rules;
  * GraphQL errors ({@link ResolverError}), never these.
  */
 public abstract sealed class AppSyncServiceException extends RuntimeException
-        permits UnauthorizedException, BadRequestException {
+        permits UnauthorizedException, BadRequestException, NotFoundException {
 
     private static final long serialVersionUID = 1L;
 

@@ -8,4 +8,13 @@ package dev.syncshift.emulator.appsync.rules;
  * @param dataSource its data source
  */
 public record FunctionDefinition(String name, String code, DataSourceDefinition dataSource) {
+
+    /**
+     * The function's id, shaped like AppSync's and derived from its name (unique within an API).
+     *
+     * @return the id
+     */
+    public String functionId() {
+        return ResourceIds.of("function/" + name);
+    }
 }

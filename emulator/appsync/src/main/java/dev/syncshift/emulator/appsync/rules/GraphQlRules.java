@@ -44,6 +44,7 @@ public final class GraphQlRules implements AutoCloseable {
     private final ResolverPipeline pipeline;
     private final GraphQL graphQl;
     private final SubscriptionRules subscriptions;
+    private final ControlPlaneRules controlPlane;
 
     /**
      * Builds the executable API.
@@ -77,6 +78,7 @@ public final class GraphQlRules implements AutoCloseable {
                 .filter(r -> r.typeName().equals("Subscription"))
                 .collect(Collectors.toMap(ResolverDefinition::fieldName, r -> r));
         this.subscriptions = new SubscriptionRules(schema, subscriptionStore, pipeline, subscriptionResolvers);
+        this.controlPlane = new ControlPlaneRules(api, schema, graphQl, js);
     }
 
     /**
@@ -139,6 +141,15 @@ public final class GraphQlRules implements AutoCloseable {
      */
     public SubscriptionRules subscriptions() {
         return subscriptions;
+    }
+
+    /**
+     * The control-plane operations over this API.
+     *
+     * @return the control-plane rules
+     */
+    public ControlPlaneRules controlPlane() {
+        return controlPlane;
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param error the {@code util.error} raised, or null
  * @param appendedErrors the {@code util.appendError} calls
  * @param subscriptionFilter the filter set with {@code extensions.setSubscriptionFilter}, or null
+ * @param logs the lines logged with {@code console.log} or {@code util.log.*}
  */
 record HandlerOutcome(
         Kind kind,
@@ -20,7 +21,13 @@ record HandlerOutcome(
         Map<String, @Nullable Object> stash,
         @Nullable ResolverError error,
         List<ResolverError> appendedErrors,
-        @Nullable Object subscriptionFilter) {
+        @Nullable Object subscriptionFilter,
+        List<String> logs) {
+
+    HandlerOutcome {
+        appendedErrors = List.copyOf(appendedErrors);
+        logs = List.copyOf(logs);
+    }
 
     enum Kind { OK, EARLY_RETURN, ERROR }
 }

@@ -34,6 +34,7 @@ public final class IamAuthRules {
                     + "SignedHeaders=([^,]+),\\s*Signature=([0-9a-f]+)");
     private static final DateTimeFormatter AMZ_DATE =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final String SERVICE = "appsync";
     private static final Duration MAX_SKEW = Duration.ofMinutes(5);
     static final String MISSING = "Valid authorization header not provided.";
     static final String UNKNOWN_KEY = "The security token included in the request is invalid.";
@@ -72,6 +73,9 @@ public final class IamAuthRules {
         Matcher m = AUTHORIZATION.matcher(authorization.trim());
         if (!m.matches()) {
             throw new UnauthorizedException(MISSING);
+        }
+        if (!SERVICE.equals(m.group(4))) {
+            throw new UnauthorizedException("Credential should be scoped to correct service: '" + SERVICE + "'.");
         }
         CredentialsEntry entry = registry.find(m.group(1)).orElseThrow(() -> new UnauthorizedException(UNKNOWN_KEY));
         Instant signedAt = signedAt(amzDate);

@@ -19,6 +19,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
@@ -38,6 +39,7 @@ import org.slf4j.LoggerFactory;
 final class JsRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsRuntime.class);
+    private static final String MODULE = "application/javascript+module";
 
     private final Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
     private final Source prelude;
@@ -69,18 +71,58 @@ final class JsRuntime implements AutoCloseable {
     JsRuntime(Map<String, String> codeByModule, Duration timeout) {
         this.timeout = timeout;
         this.prelude = Source.newBuilder("js", resource("appsync-runtime.js"), "appsync-runtime.js").buildLiteral();
-        codeByModule.forEach((name, code) -> modules.put(name, Source.newBuilder("js", JsModules.link(name, code),
-                name + ".mjs").mimeType("application/javascript+module").buildLiteral()));
+        codeByModule.forEach((name, code) -> modules.put(name, module(name, code)));
+    }
+
+    private static Source module(String name, String code) {
+        return Source.newBuilder("js", JsModules.link(name, code), name + ".mjs").mimeType(MODULE).buildLiteral();
     }
 
     HandlerOutcome invoke(String module, String function, Map<String, @Nullable Object> ctx) {
         JsContext js = borrow();
+        try {
+            return run(js, () -> js.exports.computeIfAbsent(module, name -> js.context.eval(modules.get(name))),
+                    function, ctx);
+        } finally {
+            pool.add(js);
+        }
+    }
+
+    /**
+     * Runs code that is no part of the API (EvaluateCode) in a context of its own, closed afterwards.
+     *
+     * @throws BadRequestException when the code breaks an APPSYNC_JS restriction
+     */
+    HandlerOutcome evaluate(String code, String function, Map<String, @Nullable Object> ctx) {
+        Source source = module("evaluated", code);
+        JsContext js = newContext();
+        try {
+            return run(js, () -> js.context.eval(source), function, ctx);
+        } finally {
+            js.context.close(true);
+        }
+    }
+
+    /** The first syntax error of a module, or null when it parses. */
+    @Nullable PolyglotException syntaxError(String code) {
+        try (Context context = Context.newBuilder("js").engine(engine).build()) {
+            context.parse(Source.newBuilder("js", code, "evaluated.mjs").mimeType(MODULE).buildLiteral());
+            return null;
+        } catch (PolyglotException e) {
+            if (e.isSyntaxError()) {
+                return e;
+            }
+            throw e;
+        }
+    }
+
+    private HandlerOutcome run(JsContext js, Supplier<Value> exports, String function,
+            Map<String, @Nullable Object> ctx) {
         AtomicBoolean running = new AtomicBoolean(true);
         ScheduledFuture<?> guard = watchdog.schedule(() -> interrupt(js, running), timeout.toMillis(),
                 TimeUnit.MILLISECONDS);
         try {
-            Value exports = js.exports.computeIfAbsent(module, name -> js.context.eval(modules.get(name)));
-            Value fn = exports.getMember(function);
+            Value fn = exports.get().getMember(function);
             if (fn == null || !fn.canExecute()) {
                 return missing(function, ctx);
             }
@@ -93,11 +135,10 @@ final class JsRuntime implements AutoCloseable {
             ResolverError error = e.isInterrupted() || e.isCancelled()
                     ? ResolverError.of("Execution timed out.", "ExecutionTimeout")
                     : ResolverError.of(e.getMessage(), "Code");
-            return new HandlerOutcome(HandlerOutcome.Kind.ERROR, null, stash(ctx), error, List.of(), null);
+            return new HandlerOutcome(HandlerOutcome.Kind.ERROR, null, stash(ctx), error, List.of(), null, List.of());
         } finally {
             running.set(false);
             guard.cancel(false);
-            pool.add(js);
         }
     }
 
@@ -125,7 +166,7 @@ final class JsRuntime implements AutoCloseable {
             value = ctx.containsKey("result") ? ctx.get("result")
                     : prev instanceof Map<?, ?> p ? p.get("result") : null;
         }
-        return new HandlerOutcome(HandlerOutcome.Kind.OK, value, stash(ctx), null, List.of(), null);
+        return new HandlerOutcome(HandlerOutcome.Kind.OK, value, stash(ctx), null, List.of(), null, List.of());
     }
 
     @SuppressWarnings("unchecked")
@@ -142,10 +183,11 @@ final class JsRuntime implements AutoCloseable {
             appended.add(ResolverError.fromJs((Map<String, @Nullable Object>) e));
         }
         Object stash = raw.get("stash");
+        List<String> logs = ((List<Object>) raw.get("logs")).stream().map(String::valueOf).toList();
         return new HandlerOutcome(kind, raw.get("value"),
                 stash instanceof Map<?, ?> ? (Map<String, @Nullable Object>) stash : new HashMap<>(),
                 error instanceof Map<?, ?> ? ResolverError.fromJs((Map<String, @Nullable Object>) error) : null,
-                appended, raw.get("filter"));
+                appended, raw.get("filter"), logs);
     }
 
     private JsContext borrow() {
@@ -154,6 +196,14 @@ final class JsRuntime implements AutoCloseable {
     }
 
     private JsContext create() {
+        JsContext js = newContext();
+        synchronized (all) {
+            all.add(js);
+        }
+        return js;
+    }
+
+    private JsContext newContext() {
         Context context = Context.newBuilder("js").engine(engine)
                 .allowExperimentalOptions(true)
                 .option("js.esm-eval-returns-exports", "true")
@@ -166,11 +216,7 @@ final class JsRuntime implements AutoCloseable {
                 "base64Decode", (ProxyExecutable) args -> new String(
                         Base64.getDecoder().decode(args[0].asString()), StandardCharsets.UTF_8))));
         context.eval(prelude);
-        JsContext js = new JsContext(context, context.eval("js", "globalThis.__appsync.invoke"));
-        synchronized (all) {
-            all.add(js);
-        }
-        return js;
+        return new JsContext(context, context.eval("js", "globalThis.__appsync.invoke"));
     }
 
     private static String resource(String name) {

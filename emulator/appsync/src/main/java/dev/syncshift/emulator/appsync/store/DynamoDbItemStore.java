@@ -26,10 +26,23 @@ public final class DynamoDbItemStore implements ItemStore {
 
     private final DynamoDbClient client;
     private final @Nullable AutoCloseable owner;
+    private final boolean closesClient;
 
-    private DynamoDbItemStore(DynamoDbClient client, @Nullable AutoCloseable owner) {
+    private DynamoDbItemStore(DynamoDbClient client, @Nullable AutoCloseable owner, boolean closesClient) {
         this.client = client;
         this.owner = owner;
+        this.closesClient = closesClient;
+    }
+
+    /**
+     * Works through a client the caller owns, e.g. one from DynamoDB Local that the caller started in a class loader
+     * of its own. {@link #close()} leaves the client open.
+     *
+     * @param client the caller's client
+     * @return the store
+     */
+    public static DynamoDbItemStore over(DynamoDbClient client) {
+        return new DynamoDbItemStore(client, null, false);
     }
 
     /**
@@ -46,7 +59,7 @@ public final class DynamoDbItemStore implements ItemStore {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
-        return new DynamoDbItemStore(client, null);
+        return new DynamoDbItemStore(client, null, true);
     }
 
     /**
@@ -57,7 +70,7 @@ public final class DynamoDbItemStore implements ItemStore {
      */
     public static DynamoDbItemStore embedded() {
         EmbeddedDynamoDb embedded = EmbeddedDynamoDb.start();
-        return new DynamoDbItemStore(embedded.client(), embedded);
+        return new DynamoDbItemStore(embedded.client(), embedded, true);
     }
 
     @Override
@@ -79,7 +92,9 @@ public final class DynamoDbItemStore implements ItemStore {
 
     @Override
     public void close() {
-        client.close();
+        if (closesClient) {
+            client.close();
+        }
         if (owner != null) {
             try {
                 owner.close();

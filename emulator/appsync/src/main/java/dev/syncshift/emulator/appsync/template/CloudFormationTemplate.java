@@ -61,9 +61,11 @@ public final class CloudFormationTemplate {
         CloudFormationTemplate template = new CloudFormationTemplate(file);
         Map<String, DataSourceDefinition> dataSources = template.dataSources();
         Map<String, FunctionDefinition> functions = template.functions(dataSources);
-        ApiDefinition api = new ApiDefinition(template.schema(), template.resolvers(dataSources, functions),
-                template.environment());
-        return new LoadedTemplate(api, template.tables());
+        Map<String, Object> api = template.apiProperties();
+        ApiDefinition definition = new ApiDefinition(template.intrinsics.string(api.getOrDefault("Name", "api")),
+                template.intrinsics.string(api.getOrDefault("AuthenticationType", "AWS_IAM")), template.schema(),
+                template.resolvers(dataSources, functions), template.environment());
+        return new LoadedTemplate(definition, template.tables());
     }
 
     private List<Map.Entry<String, Map<String, Object>>> ofType(String type) {
@@ -99,14 +101,20 @@ public final class CloudFormationTemplate {
         }
     }
 
+    private Map<String, Object> apiProperties() {
+        var apis = ofType("AWS::AppSync::GraphQLApi");
+        if (apis.size() > 1) {
+            throw new BadRequestException("Template must declare at most one AWS::AppSync::GraphQLApi");
+        }
+        return apis.isEmpty() ? Map.of() : properties(apis.get(0).getValue());
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
-        for (var api : ofType("AWS::AppSync::GraphQLApi")) {
-            Object vars = properties(api.getValue()).get("EnvironmentVariables");
-            if (vars instanceof Map<?, ?> map) {
-                ((Map<String, Object>) map).forEach((k, v) -> env.put(k, intrinsics.string(v)));
-            }
+        Object vars = apiProperties().get("EnvironmentVariables");
+        if (vars instanceof Map<?, ?> map) {
+            ((Map<String, Object>) map).forEach((k, v) -> env.put(k, intrinsics.string(v)));
         }
         return env;
     }

@@ -22,7 +22,8 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Jetty server: {@code POST /graphql} and the real-time socket {@code /graphql/realtime} on one port.
+ * The Jetty server: {@code POST /graphql}, the real-time socket {@code /graphql/realtime} and the control plane's
+ * {@code /v1/...} operations on one port.
  * Connection authorization comes from the {@code header} query parameter (base64 JSON) or, as current AWS
  * clients send it, from the upgrade request's own headers (appsync.md §4.1); either way it is the SigV4
  * signature of {@code POST /graphql/connect} with body {@code {}}.
@@ -60,7 +61,8 @@ public final class AppSyncServer implements AutoCloseable {
                         Request.getRemoteAddr(request));
             });
         });
-        upgrade.setHandler(new Operations(new GraphQlHandler(rules, auth, json), new ErrorRenderer(json)));
+        upgrade.setHandler(new Operations(new GraphQlHandler(rules, auth, json),
+                new ControlPlaneHandler(rules.controlPlane(), auth, json), new ErrorRenderer(json)));
         server.setHandler(upgrade);
     }
 

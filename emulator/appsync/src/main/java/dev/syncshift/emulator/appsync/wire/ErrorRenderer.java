@@ -1,8 +1,10 @@
 package dev.syncshift.emulator.appsync.wire;
 
 import dev.syncshift.emulator.appsync.rules.AppSyncServiceException;
+import dev.syncshift.emulator.appsync.rules.NotFoundException;
 import dev.syncshift.emulator.appsync.rules.UnauthorizedException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -10,9 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renders HTTP-level failures as AppSync does: 401 for authorization, 400 for malformed requests, both with
- * {@code {"errors":[{"errorType":...,"message":...}]}}; anything else is a 500 {@code InternalFailure}
- * logged once with its stack trace.
+ * Renders HTTP-level failures as AppSync does. Data plane: 401 for authorization, 400 for malformed requests, both
+ * with {@code {"errors":[{"errorType":...,"message":...}]}}. Control plane (REST-JSON): 401, 400 or 404 with the
+ * error's name in {@code x-amzn-ErrorType} and {@code {"message":...}}. Anything else is a 500
+ * ({@code InternalFailure}, {@code InternalFailureException} on the control plane) logged once with its stack trace.
  */
 final class ErrorRenderer {
 
@@ -24,22 +27,30 @@ final class ErrorRenderer {
         this.json = json;
     }
 
-    void render(Response response, Callback callback, Throwable failure) {
+    void render(Response response, Callback callback, Throwable failure, boolean controlPlane) {
         int status;
         String type;
         String message;
         if (failure instanceof AppSyncServiceException e) {
-            status = e instanceof UnauthorizedException ? 401 : 400;
+            status = status(e);
             type = e.code();
             message = e.getMessage();
-            LOG.debug("graphql status={} errorType={}", status, type);
+            LOG.debug("status={} errorType={}", status, type);
         } else {
             LOG.error("internal failure", failure);
             status = 500;
-            type = "InternalFailure";
+            type = controlPlane ? "InternalFailureException" : "InternalFailure";
             message = "An internal failure occurred.";
         }
-        send(response, callback, status, json.write(json.httpError(type, message)), type);
+        Object body = controlPlane ? Map.of("message", message) : json.httpError(type, message);
+        send(response, callback, status, json.write(body), type);
+    }
+
+    private static int status(AppSyncServiceException e) {
+        if (e instanceof UnauthorizedException) {
+            return 401;
+        }
+        return e instanceof NotFoundException ? 404 : 400;
     }
 
     static void send(Response response, Callback callback, int status, String body, String errorType) {

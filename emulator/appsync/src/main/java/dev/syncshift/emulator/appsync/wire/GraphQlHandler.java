@@ -37,13 +37,16 @@ final class GraphQlHandler {
     void handle(Request request, Response response, Callback callback) throws Exception {
         byte[] body = Content.Source.asInputStream(request).readAllBytes();
         Map<String, String> headers = headers(request);
-        Identity identity = auth.authenticate(new SignedRequest(request.getMethod(),
-                request.getHttpURI().getPath(), request.getHttpURI().getQuery(), headers, body,
-                Request.getRemoteAddr(request)));
+        Identity identity = auth.authenticate(signedRequest(request, body));
         GraphQlRequest graphQlRequest = json.request(body);
         ExecutionResult result = rules.execute(graphQlRequest, identity, headers);
         LOG.debug("graphql {} status=200 errors={}", graphQlRequest.operationName(), result.getErrors().size());
         ErrorRenderer.send(response, callback, 200, json.write(json.result(result)), "");
+    }
+
+    static SignedRequest signedRequest(Request request, byte[] body) {
+        return new SignedRequest(request.getMethod(), request.getHttpURI().getPath(), request.getHttpURI().getQuery(),
+                headers(request), body, Request.getRemoteAddr(request));
     }
 
     static Map<String, String> headers(Request request) {

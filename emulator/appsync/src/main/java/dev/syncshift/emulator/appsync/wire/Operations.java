@@ -1,5 +1,8 @@
 package dev.syncshift.emulator.appsync.wire;
 
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -15,27 +18,60 @@ final class Operations extends Handler.Abstract {
     static final String GRAPHQL = "/graphql";
     static final String REALTIME = "/graphql/realtime";
 
-    private final GraphQlHandler graphQl;
+    /** What an operation's handler gets: the request, and its path matched against the route's pattern. */
+    @FunctionalInterface
+    interface Endpoint {
+        void handle(Request request, Response response, Callback callback, Matcher path) throws Exception;
+    }
+
+    /**
+     * One operation.
+     *
+     * @param name its AWS name
+     * @param method the HTTP method
+     * @param path the path pattern; groups are the path's parameters
+     * @param controlPlane whether failures are rendered in the control plane's REST-JSON shape
+     * @param endpoint the handler
+     */
+    private record Route(String name, String method, Pattern path, boolean controlPlane, Endpoint endpoint) {
+    }
+
+    private final List<Route> routes;
     private final ErrorRenderer errors;
 
-    Operations(GraphQlHandler graphQl, ErrorRenderer errors) {
-        this.graphQl = graphQl;
+    Operations(GraphQlHandler graphQl, ControlPlaneHandler control, ErrorRenderer errors) {
         this.errors = errors;
+        this.routes = List.of(
+                new Route("GraphQL", "POST", Pattern.compile(GRAPHQL), false,
+                        (request, response, callback, path) -> graphQl.handle(request, response, callback)),
+                new Route("GetGraphqlApi", "GET", Pattern.compile("/v1/apis/([^/]+)"), true, control::getGraphqlApi),
+                new Route("GetIntrospectionSchema", "GET", Pattern.compile("/v1/apis/([^/]+)/schema"), true,
+                        control::getIntrospectionSchema),
+                new Route("ListResolvers", "GET", Pattern.compile("/v1/apis/([^/]+)/types/([^/]+)/resolvers"), true,
+                        control::listResolvers),
+                new Route("ListFunctions", "GET", Pattern.compile("/v1/apis/([^/]+)/functions"), true,
+                        control::listFunctions),
+                new Route("EvaluateCode", "POST", Pattern.compile("/v1/dataplane-evaluatecode"), true,
+                        control::evaluateCode));
     }
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         String path = request.getHttpURI().getPath();
-        if (!GRAPHQL.equals(path) || !"POST".equals(request.getMethod())) {
-            ErrorRenderer.send(response, callback, 404, "{\"errors\":[{\"errorType\":\"NotFound\","
-                    + "\"message\":\"Only POST /graphql and the real-time socket are served\"}]}", "NotFound");
-            return true;
+        for (Route route : routes) {
+            Matcher matcher = route.path().matcher(path);
+            if (matcher.matches() && route.method().equals(request.getMethod())) {
+                try {
+                    route.endpoint().handle(request, response, callback, matcher);
+                } catch (Exception e) {
+                    errors.render(response, callback, e, route.controlPlane());
+                }
+                return true;
+            }
         }
-        try {
-            graphQl.handle(request, response, callback);
-        } catch (Exception e) {
-            errors.render(response, callback, e);
-        }
+        ErrorRenderer.send(response, callback, 404, "{\"errors\":[{\"errorType\":\"NotFound\","
+                + "\"message\":\"Only POST /graphql, the real-time socket and the control plane's /v1 operations "
+                + "are served\"}]}", "NotFound");
         return true;
     }
 }

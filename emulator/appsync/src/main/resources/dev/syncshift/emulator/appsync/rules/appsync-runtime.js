@@ -3,7 +3,7 @@
 // rewritten imports (see JsModules). This file is trusted runtime code, not checked by JsCodeRestrictions.
 (function () {
   'use strict';
-  const state = { errors: [], filter: null };
+  const state = { errors: [], filter: null, logs: [] };
 
   function signal(kind, payload) {
     const e = new Error(payload.message || kind);
@@ -178,7 +178,16 @@
     toDynamoDBConditionExpression(condition) { return JSON.stringify(conditionObject(condition)); },
   };
 
+  function logLine(level) {
+    return (...parts) => {
+      state.logs.push(level + ' - ' + parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' '));
+    };
+  }
+  const log = { info: logLine('INFO'), error: logLine('ERROR'), warn: logLine('WARN'), debug: logLine('DEBUG') };
+  globalThis.console = { log: log.info, info: log.info, error: log.error, warn: log.warn, debug: log.debug };
+
   const util = {
+    log,
     error(message, type, data, info) { throw signal('error', errorPayload(message, type, data, info)); },
     appendError(message, type, data, info) { state.errors.push(errorPayload(message, type, data, info)); },
     unauthorized() { throw signal('error', errorPayload('Unauthorized', 'Unauthorized')); },
@@ -309,13 +318,14 @@
   function outcome(kind, value, ctx, error) {
     return JSON.stringify({
       kind, value: value === undefined ? null : value, stash: ctx.stash, error: error ?? null,
-      errors: state.errors, filter: state.filter,
+      errors: state.errors, filter: state.filter, logs: state.logs,
     });
   }
 
   function invoke(fn, ctxJson) {
     state.errors = [];
     state.filter = null;
+    state.logs = [];
     const ctx = JSON.parse(ctxJson);
     ctx.args = ctx.arguments;
     try {

@@ -1,0 +1,233 @@
+package dev.syncshift.emulator.appsync.rules;
+
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.introspection.IntrospectionQuery;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.SchemaPrinter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.SourceSection;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The control-plane operations the emulator serves for its one API (AWS AppSync API reference): GetGraphqlApi,
+ * GetIntrospectionSchema, ListResolvers, ListFunctions and EvaluateCode. Read-only: the template is the only way to
+ * change the API.
+ */
+public final class ControlPlaneRules {
+
+    static final String REGION = "us-east-1";
+    static final String ACCOUNT = "123456789012";
+    private static final int MAX_RESULTS = 25;
+    private static final int MAX_CODE = 32_768;
+    private static final int MAX_CONTEXT = 28_000;
+    private static final Set<String> FUNCTIONS = Set.of("request", "response");
+
+    private final ApiDefinition api;
+    private final String apiId;
+    private final GraphQLSchema schema;
+    private final GraphQL graphQl;
+    private final JsRuntime js;
+
+    ControlPlaneRules(ApiDefinition api, GraphQLSchema schema, GraphQL graphQl, JsRuntime js) {
+        this.api = api;
+        this.apiId = api.apiId();
+        this.schema = schema;
+        this.graphQl = graphQl;
+        this.js = js;
+    }
+
+    /**
+     * GetGraphqlApi.
+     *
+     * @param id the requested API id
+     * @return the API
+     * @throws NotFoundException when the id is not this API's
+     */
+    public ApiSummary graphqlApi(String id) {
+        requireApi(id);
+        return new ApiSummary(apiId, api.name(), api.authenticationType(), apiArn(), ACCOUNT);
+    }
+
+    /**
+     * GetIntrospectionSchema.
+     *
+     * @param id the API id
+     * @param format {@code SDL} or {@code JSON}
+     * @param includeDirectives whether the SDL keeps directives such as {@code @aws_subscribe}
+     * @return the SDL text, or the introspection result ({@code {"data": {"__schema": …}}}) as plain maps
+     * @throws NotFoundException when the id is not this API's
+     * @throws BadRequestException when the format is neither
+     */
+    public Object introspectionSchema(String id, @Nullable String format, boolean includeDirectives) {
+        requireApi(id);
+        if ("SDL".equals(format)) {
+            return new SchemaPrinter(SchemaPrinter.Options.defaultOptions().includeScalarTypes(false)
+                    .includeDirectiveDefinitions(false).includeDirectives(includeDirectives)).print(schema);
+        }
+        if ("JSON".equals(format)) {
+            ExecutionResult result = graphQl.execute(IntrospectionQuery.INTROSPECTION_QUERY);
+            return result.toSpecification();
+        }
+        throw new BadRequestException("Invalid format: " + format + ". Valid values are SDL and JSON.");
+    }
+
+    /**
+     * ListResolvers of one type, ordered by field name.
+     *
+     * @param id the API id
+     * @param typeName the type
+     * @param maxResults the page size, 1 to 25, or null (or 0) for 25
+     * @param nextToken the previous page's token, or null for the first page
+     * @return the page
+     * @throws NotFoundException when the id is not this API's
+     * @throws BadRequestException when the page size or token is invalid
+     */
+    public Page<ResolverSummary> resolvers(String id, String typeName, @Nullable Integer maxResults,
+            @Nullable String nextToken) {
+        requireApi(id);
+        List<ResolverSummary> all = api.resolvers().stream().filter(r -> r.typeName().equals(typeName))
+                .sorted(Comparator.comparing(ResolverDefinition::fieldName)).map(this::summary).toList();
+        return page(all, "resolvers/" + typeName, maxResults, nextToken);
+    }
+
+    /**
+     * ListFunctions, in template order.
+     *
+     * @param id the API id
+     * @param maxResults the page size, 1 to 25, or null (or 0) for 25
+     * @param nextToken the previous page's token, or null for the first page
+     * @return the page
+     * @throws NotFoundException when the id is not this API's
+     * @throws BadRequestException when the page size or token is invalid
+     */
+    public Page<FunctionSummary> functions(String id, @Nullable Integer maxResults, @Nullable String nextToken) {
+        requireApi(id);
+        List<FunctionSummary> all = api.functions().stream().map(f -> new FunctionSummary(f.functionId(),
+                f.name(), f.dataSource().name(), f.code(), apiArn() + "/functions/" + f.functionId())).toList();
+        return page(all, "functions", maxResults, nextToken);
+    }
+
+    /**
+     * EvaluateCode: runs one handler of APPSYNC_JS code against a context, as AppSync's test API does; data sources
+     * are not called.
+     *
+     * @param runtime the runtime's name and version
+     * @param code the module's code
+     * @param context {@code ctx}, as parsed from the request's context JSON
+     * @param contextLength the length of that JSON text
+     * @param function {@code request} or {@code response}; null means {@code request}
+     * @return the result or the error
+     * @throws BadRequestException when the runtime, the code's length, the context or the function is invalid
+     */
+    public CodeEvaluation evaluateCode(List<String> runtime, String code, Map<String, @Nullable Object> context,
+            int contextLength, @Nullable String function) {
+        checkEvaluation(runtime, code, contextLength, function);
+        PolyglotException syntax = js.syntaxError(code);
+        if (syntax != null) {
+            return failed(syntax.getMessage(), List.of(parserError(syntax)));
+        }
+        HandlerOutcome outcome;
+        try {
+            outcome = js.evaluate(code, function == null ? "request" : function, context);
+        } catch (BadRequestException e) {
+            return failed(e.getMessage(), List.of(new CodeError("LINT_ERROR", e.getMessage(), 0, 0, 0)));
+        }
+        List<Map<String, @Nullable Object>> appended = outcome.appendedErrors().stream()
+                .map(ControlPlaneRules::errorMap).toList();
+        String message = outcome.error() == null ? null : outcome.error().message();
+        Object value = outcome.kind() == HandlerOutcome.Kind.ERROR ? null : outcome.value();
+        return new CodeEvaluation(value, message, List.of(), outcome.logs(), outcome.stash(), appended);
+    }
+
+    private static void checkEvaluation(List<String> runtime, String code, int contextLength,
+            @Nullable String function) {
+        if (!runtime.equals(List.of("APPSYNC_JS", "1.0.0"))) {
+            throw new BadRequestException("Runtime " + String.join(" ", runtime) + " is not supported. "
+                    + "The supported runtime is APPSYNC_JS 1.0.0.");
+        }
+        if (code.isEmpty() || code.length() > MAX_CODE) {
+            throw new BadRequestException("code must be 1 to " + MAX_CODE + " characters long.");
+        }
+        if (contextLength < 2 || contextLength > MAX_CONTEXT) {
+            throw new BadRequestException("context must be 2 to " + MAX_CONTEXT + " characters long.");
+        }
+        if (function != null && !FUNCTIONS.contains(function)) {
+            throw new BadRequestException("function must be request or response.");
+        }
+    }
+
+    private static CodeEvaluation failed(String message, List<CodeError> errors) {
+        return new CodeEvaluation(null, message, errors, List.of(), Map.of(), List.of());
+    }
+
+    private static CodeError parserError(PolyglotException e) {
+        SourceSection at = e.getSourceLocation();
+        return at == null ? new CodeError("PARSER_ERROR", e.getMessage(), 0, 0, 0)
+                : new CodeError("PARSER_ERROR", e.getMessage(), at.getStartLine(), at.getStartColumn(),
+                        Math.max(1, at.getCharLength()));
+    }
+
+    private static Map<String, @Nullable Object> errorMap(ResolverError error) {
+        Map<String, @Nullable Object> map = new java.util.LinkedHashMap<>();
+        map.put("message", error.message());
+        map.put("type", error.errorTypeName());
+        map.put("data", error.data());
+        map.put("info", error.errorInfo());
+        return map;
+    }
+
+    private ResolverSummary summary(ResolverDefinition r) {
+        String arn = apiArn() + "/types/" + r.typeName() + "/resolvers/" + r.fieldName();
+        DataSourceDefinition dataSource = r.dataSource();
+        return new ResolverSummary(r.typeName(), r.fieldName(), r.isPipeline() ? "PIPELINE" : "UNIT",
+                dataSource == null ? null : dataSource.name(),
+                r.functions().stream().map(FunctionDefinition::functionId).toList(), r.code(), arn);
+    }
+
+    private String apiArn() {
+        return "arn:aws:appsync:" + REGION + ":" + ACCOUNT + ":apis/" + apiId;
+    }
+
+    private void requireApi(String id) {
+        if (!apiId.equals(id)) {
+            throw new NotFoundException("GraphQL API " + id + " not found.");
+        }
+    }
+
+    /** Tokens are opaque to callers: the list they page and the next offset, base64. */
+    private static <T> Page<T> page(List<T> all, String list, @Nullable Integer maxResults,
+            @Nullable String nextToken) {
+        int size = maxResults == null || maxResults == 0 ? MAX_RESULTS : maxResults;
+        if (size < 0 || size > MAX_RESULTS) {
+            throw new BadRequestException("maxResults must be between 0 and " + MAX_RESULTS + ".");
+        }
+        int from = nextToken == null ? 0 : offset(nextToken, list, all.size());
+        int to = Math.min(all.size(), from + size);
+        String next = to < all.size() ? Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((list + "#" + to).getBytes(StandardCharsets.UTF_8)) : null;
+        return new Page<>(new ArrayList<>(all.subList(from, to)), next);
+    }
+
+    private static int offset(String token, String list, int size) {
+        try {
+            String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            if (decoded.startsWith(list + "#")) {
+                int offset = Integer.parseInt(decoded.substring(list.length() + 1));
+                if (offset > 0 && offset < size) {
+                    return offset;
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the refusal, as for any token this list did not hand out
+        }
+        throw new BadRequestException("Invalid pagination token.");
+    }
+}
