@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -91,30 +92,39 @@ public final class ImportTransactions {
     }
 
     /**
-     * Packs the actions of several records, in order, into transactions that each leave {@code reservedActions}
-     * free (for the metadata action) within {@link SyncStoreLayout#MAX_TRANSACTION_ACTIONS} actions and
-     * {@link #MAX_TRANSACTION_BYTES}. A record's actions are never split.
+     * Packs records, in order, into transactions that each leave {@code reservedActions} free (for the metadata
+     * action) within {@link SyncStoreLayout#MAX_TRANSACTION_ACTIONS} actions and {@link #MAX_TRANSACTION_BYTES}. A
+     * record's actions are never split.
      *
+     * @param actions the actions of one record
+     * @return the records of each transaction
      * @throws IllegalArgumentException when one record's actions alone do not fit
      */
-    public static List<List<WriteAction>> pack(List<List<WriteAction>> records, int reservedActions) {
+    public static <T> List<List<T>> pack(List<T> records, Function<T, List<WriteAction>> actions,
+            int reservedActions) {
         int maxActions = SyncStoreLayout.MAX_TRANSACTION_ACTIONS - reservedActions;
-        List<List<WriteAction>> transactions = new ArrayList<>();
-        List<WriteAction> current = new ArrayList<>();
-        long bytes = 0;
-        for (List<WriteAction> record : records) {
-            long recordBytes = record.stream().mapToLong(ImportTransactions::bytes).sum();
-            if (record.size() > maxActions || recordBytes > MAX_TRANSACTION_BYTES) {
-                throw new IllegalArgumentException("A record needing " + record.size() + " actions and "
+        List<List<T>> transactions = new ArrayList<>();
+        List<T> current = new ArrayList<>();
+        int currentActions = 0;
+        long currentBytes = 0;
+        for (T record : records) {
+            List<WriteAction> recordActions = actions.apply(record);
+            long recordBytes = recordActions.stream().mapToLong(ImportTransactions::bytes).sum();
+            if (recordActions.size() > maxActions || recordBytes > MAX_TRANSACTION_BYTES) {
+                throw new IllegalArgumentException("A record needing " + recordActions.size() + " actions and "
                         + recordBytes + " bytes does not fit one transaction");
             }
-            if (current.size() + record.size() > maxActions || bytes + recordBytes > MAX_TRANSACTION_BYTES) {
+            boolean full = currentActions + recordActions.size() > maxActions
+                    || currentBytes + recordBytes > MAX_TRANSACTION_BYTES;
+            if (full) {
                 transactions.add(List.copyOf(current));
                 current = new ArrayList<>();
-                bytes = 0;
+                currentActions = 0;
+                currentBytes = 0;
             }
-            current.addAll(record);
-            bytes += recordBytes;
+            current.add(record);
+            currentActions += recordActions.size();
+            currentBytes += recordBytes;
         }
         if (!current.isEmpty()) {
             transactions.add(List.copyOf(current));

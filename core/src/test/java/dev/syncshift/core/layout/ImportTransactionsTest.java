@@ -47,10 +47,11 @@ class ImportTransactionsTest {
         IntStream.range(0, 250).forEach(i -> records.add(ImportTransactions.recordActions(PARTITION,
                 record("k" + i, "v", i + 1), ImportTransactions.olderThan(new SyncCount(i + 1)), 0)));
 
-        List<List<WriteAction>> transactions = ImportTransactions.pack(records, 1);
+        List<List<List<WriteAction>>> transactions = ImportTransactions.pack(records, actions -> actions, 1);
 
         assertThat(transactions).extracting(List::size).containsExactly(99, 99, 52);
-        assertThat(((PutAction) transactions.get(1).get(0)).item().string(SyncStoreLayout.SORT_KEY)).isEqualTo("K#k99");
+        assertThat(((PutAction) transactions.get(1).get(0).get(0)).item().string(SyncStoreLayout.SORT_KEY))
+                .isEqualTo("K#k99");
     }
 
     @Test
@@ -59,9 +60,9 @@ class ImportTransactionsTest {
         List<List<WriteAction>> records = IntStream.range(0, 5).mapToObj(i -> ImportTransactions.recordActions(
                 PARTITION, record("big" + i, nearlyOneMegabyte, 3), null, 0)).toList();
 
-        List<List<WriteAction>> transactions = ImportTransactions.pack(records, 1);
+        List<List<List<WriteAction>>> transactions = ImportTransactions.pack(records, actions -> actions, 1);
 
-        assertThat(transactions).hasSize(2).allSatisfy(actions -> assertThat(actions.stream()
+        assertThat(transactions).hasSize(2).allSatisfy(group -> assertThat(group.stream().flatMap(List::stream)
                 .filter(PutAction.class::isInstance).mapToLong(a -> ((PutAction) a).item().sizeBytes()).sum())
                 .isLessThan(ImportTransactions.MAX_TRANSACTION_BYTES));
     }
@@ -71,7 +72,7 @@ class ImportTransactionsTest {
         List<WriteAction> tooMany = IntStream.range(0, 100)
                 .mapToObj(i -> (WriteAction) new DeleteAction(PARTITION, "C#" + i)).toList();
 
-        assertThatThrownBy(() -> ImportTransactions.pack(List.of(tooMany), 1))
+        assertThatThrownBy(() -> ImportTransactions.pack(List.of(tooMany), actions -> actions, 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("A record needing 100 actions");
     }
