@@ -9,7 +9,8 @@
  *   live              whether datasetName exists now
  *   baseSyncCount     its stored count (the optimistic lock of the next write), 0 when never written
  *   datasetSyncCount  its count as ListRecords reports it: 0 unless live
- *   deletionBoundary  the count at its last deletion, 0 if never deleted
+ *   deletionBoundary  its generation: devices whose count is above 0 and below it synced before its last
+ *                     deletion (0 if never deleted)
  *   partition         the record partition of its current generation (where the next write goes)
  */
 import { util } from '@aws-appsync/utils';
@@ -36,7 +37,9 @@ export function response(ctx) {
     const lock = ctx.result.items.find((item) => item.sk === 'L#datasets');
     const meta = datasets.find((item) => item.datasetName === stash.datasetName) ?? null;
     const live = meta !== null && !meta.deleted;
-    const deletionBoundary = meta === null ? 0 : (meta.deleted ? meta.syncCount : meta.generation);
+    // A deletion on AppSync sets generation = the new count; an import from Cognito sets it one above Cognito's
+    // count at deletion (Cognito keeps that count), so the generation is the boundary in both cases.
+    const deletionBoundary = meta === null ? 0 : meta.generation;
     stash.datasets = datasets;
     stash.creations = lock === undefined ? 0 : lock.version;
     stash.meta = meta;

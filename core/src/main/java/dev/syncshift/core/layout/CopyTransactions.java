@@ -33,21 +33,12 @@ public final class CopyTransactions {
     public static List<WriteAction> copyRecord(IdentityId identityId, DatasetName datasetName, SyncCount generation,
             Record record, int previousPieces) {
         String partition = SyncStoreLayout.recordPartition(identityId, datasetName, generation);
-        List<Item> items = RecordItems.toItems(partition, record);
         List<WriteAction> actions = new ArrayList<>();
         actions.add(new CheckAction(SyncStoreLayout.identityPartition(identityId),
                 SyncStoreLayout.datasetSortKey(datasetName), liveIn(generation)));
-        actions.add(new PutAction(items.get(0), olderThan(record.syncCount())));
-        items.subList(1, items.size()).forEach(chunk -> actions.add(new PutAction(chunk, null)));
-        RecordItems.staleChunkSortKeys(record.key(), previousPieces, record.isTombstone() ? 0 : items.size())
-                .forEach(sortKey -> actions.add(new DeleteAction(partition, sortKey)));
+        actions.addAll(ImportTransactions.recordActions(partition, record,
+                ImportTransactions.olderThan(record.syncCount()), previousPieces));
         return actions;
-    }
-
-    private static Condition olderThan(SyncCount incoming) {
-        return new Condition("attribute_not_exists(#pk) OR #syncCount < :incoming",
-                Map.of("#pk", SyncStoreLayout.PARTITION_KEY, "#syncCount", SyncStoreLayout.SYNC_COUNT),
-                Map.of(":incoming", new NumberAttribute(incoming.value())));
     }
 
     private static Condition liveIn(SyncCount generation) {

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param metadata the dataset as Cognito Sync describes it; {@code syncCount} is the dataset sync count
  * @param deleted whether the dataset is deleted (its metadata stays so that counts stay monotonic)
- * @param generation the dataset sync count at which the current generation began; zero if never deleted
+ * @param generation the partition of the current records: the sync count the current generation began after a
+ *     deletion (a device whose last count is above zero and below it learns of the deletion); zero if never deleted
  * @param sourceWatermark the Cognito DatasetSyncCount last imported by the migrator, or null if never imported
  */
 public record StoredDataset(

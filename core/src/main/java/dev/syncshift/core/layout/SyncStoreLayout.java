@@ -54,8 +54,11 @@ import java.util.List;
  * <p><b>Generations.</b> Deleting a dataset is one conditional update of its metadata: {@code deleted=true},
  * {@code syncCount} + 1, {@code generation} = that new count. Records live in a partition named after the
  * generation, so a re-created dataset starts empty while sync counts stay monotonic: a device whose last count is
- * below {@code generation} learns that the dataset was deleted after it synced. Old partitions are garbage for a
- * purge job; no reader looks at them.
+ * greater than zero and below {@code generation} learns that the dataset was deleted after it synced
+ * ({@code datasetDeletedAfterRequestedSyncCount}). A dataset imported from Cognito Sync keeps Cognito's numbering
+ * instead: Cognito keeps a deleted dataset's count D and continues a re-created one from it, so its import has
+ * {@code generation} = D + 1 (and, while deleted, {@code syncCount} = D), which gives the same answer at every count.
+ * Old partitions are garbage for a purge job; no reader looks at them.
  *
  * <p><b>Record heads</b> ({@link RecordItems}): {@code key} (the full key, always), {@code syncCount}, {@code value}
  * (piece 0; absent in a tombstone), {@code chunks} (number of pieces of a live value), {@code bytes} (UTF-8 bytes of
@@ -80,6 +83,17 @@ import java.util.List;
  * items, each head conditioned on its expected count. A 1 MB dataset has at most 16 pieces per value and its values
  * total under 1 MB, so a push of normal size stays within the limits of {@value #MAX_TRANSACTION_ACTIONS} actions
  * and 4 MB; a larger push is refused with {@code LimitExceededException} and must be split by the caller.
+ *
+ * <p><b>Imports</b> ({@link ImportTransactions}). {@code sourceWatermark} is the Cognito DatasetSyncCount W all of
+ * whose changes the store holds. An import of the Cognito changes after W (ListRecords with lastSyncCount W) is
+ * conditioned, in every transaction, on the metadata item being as read (count T, generation, deleted flag and
+ * watermark), or absent. While T = W nobody wrote the dataset on AppSync since the last import, and the import
+ * copies: records keep their Cognito counts and dates, count and watermark become Cognito's count; it may take
+ * several transactions (the metadata item is written by the last one, the others check it), and when the condition
+ * fails on the way it is redone as revisions. When T &gt; W devices already wrote on AppSync, and the Cognito changes
+ * are applied as AppSync revisions, as pushes are: count T + 1, records stamped with it, heads conditioned on the
+ * count read, the watermark moved by the last revision. A store record equal in value, date and author to the
+ * Cognito one is already imported and is skipped, so re-runs and retries never apply a change twice.
  *
  * <p>Keys and values are sequences of Unicode scalar values (well-formed UTF-16); DynamoDB stores UTF-8, so a lone
  * surrogate cannot be stored by any writer.

@@ -1,0 +1,97 @@
+package dev.syncshift.core.layout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.syncshift.core.DatasetKey;
+import dev.syncshift.core.DatasetMetadata;
+import dev.syncshift.core.DatasetName;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.Record;
+import dev.syncshift.core.RecordKey;
+import dev.syncshift.core.SyncCount;
+import dev.syncshift.core.SyncLimits;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class ImportTransactionsTest {
+
+    private static final IdentityId IDENTITY = new IdentityId("us-east-1:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0");
+    private static final DatasetName DATASET = new DatasetName("prefs");
+    private static final Instant NOW = Instant.parse("2026-11-22T10:15:30.123Z");
+    private static final String PARTITION = SyncStoreLayout.recordPartition(IDENTITY, DATASET, SyncCount.ZERO);
+
+    @Test
+    void anImportIsConditionedOnTheWholeStateItRead() {
+        Condition imported = ImportTransactions.unchanged(stored(9, 4, 7L));
+        Condition bornOnAppSync = ImportTransactions.unchanged(stored(3, 0, null));
+
+        assertThat(imported.expression()).isEqualTo(
+                "#sc = :sc AND #generation = :generation AND #deleted = :deleted AND #watermark = :watermark");
+        assertThat(imported.values()).containsEntry(":sc", new NumberAttribute(9))
+                .containsEntry(":generation", new NumberAttribute(4))
+                .containsEntry(":watermark", new NumberAttribute(7))
+                .containsEntry(":deleted", new BooleanAttribute(false));
+        assertThat(imported.names()).containsEntry("#watermark", "sourceWatermark");
+        assertThat(bornOnAppSync.expression()).endsWith("AND attribute_not_exists(#watermark)");
+        assertThat(bornOnAppSync.values()).doesNotContainKey(":watermark");
+        assertThat(ImportTransactions.absent().expression()).isEqualTo("attribute_not_exists(#pk)");
+    }
+
+    @Test
+    void recordsArePackedWholeAndInOrderWithRoomForTheMetadataAction() {
+        List<List<WriteAction>> records = new ArrayList<>();
+        IntStream.range(0, 250).forEach(i -> records.add(ImportTransactions.recordActions(PARTITION,
+                record("k" + i, "v", i + 1), ImportTransactions.olderThan(new SyncCount(i + 1)), 0)));
+
+        List<List<List<WriteAction>>> transactions = ImportTransactions.pack(records, actions -> actions, 1);
+
+        assertThat(transactions).extracting(List::size).containsExactly(99, 99, 52);
+        assertThat(((PutAction) transactions.get(1).get(0).get(0)).item().string(SyncStoreLayout.SORT_KEY))
+                .isEqualTo("K#k99");
+    }
+
+    @Test
+    void largeValuesAreCutByBytesBeforeActions() {
+        String nearlyOneMegabyte = "é".repeat((int) (SyncLimits.MAX_DATASET_BYTES / 2 - 10));
+        List<List<WriteAction>> records = IntStream.range(0, 5).mapToObj(i -> ImportTransactions.recordActions(
+                PARTITION, record("big" + i, nearlyOneMegabyte, 3), null, 0)).toList();
+
+        List<List<List<WriteAction>>> transactions = ImportTransactions.pack(records, actions -> actions, 1);
+
+        assertThat(transactions).hasSize(2).allSatisfy(group -> assertThat(group.stream().flatMap(List::stream)
+                .filter(PutAction.class::isInstance).mapToLong(a -> ((PutAction) a).item().sizeBytes()).sum())
+                .isLessThan(ImportTransactions.MAX_TRANSACTION_BYTES));
+    }
+
+    @Test
+    void aRecordThatCannotFitOneTransactionIsRefused() {
+        List<WriteAction> tooMany = IntStream.range(0, 100)
+                .mapToObj(i -> (WriteAction) new DeleteAction(PARTITION, "C#" + i)).toList();
+
+        assertThatThrownBy(() -> ImportTransactions.pack(List.of(tooMany), actions -> actions, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("A record needing 100 actions");
+    }
+
+    @Test
+    void headsCanBeHeldToTheCountReadAsPushesDo() {
+        assertThat(ImportTransactions.stillAt(null)).isEqualTo(ImportTransactions.absent());
+        assertThat(ImportTransactions.stillAt(new SyncCount(5)).values())
+                .containsEntry(":read", new NumberAttribute(5));
+    }
+
+    private static StoredDataset stored(long syncCount, long generation, Long watermark) {
+        DatasetMetadata meta = new DatasetMetadata(new DatasetKey(IDENTITY, DATASET), NOW, NOW, "device", 0, 0,
+                new SyncCount(syncCount));
+        return new StoredDataset(meta, false, new SyncCount(generation),
+                watermark == null ? null : new SyncCount(watermark));
+    }
+
+    private static Record record(String key, String value, long syncCount) {
+        return new Record(new RecordKey(key), value, new SyncCount(syncCount), NOW, "device-1", null);
+    }
+}

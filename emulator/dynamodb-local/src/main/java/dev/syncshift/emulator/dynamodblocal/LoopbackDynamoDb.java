@@ -1,0 +1,88 @@
+package dev.syncshift.emulator.dynamodblocal;
+
+import java.net.URI;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import software.amazon.dynamodb.services.local.server.LocalDynamoDBRequestHandler;
+import software.amazon.dynamodb.services.local.server.LocalDynamoDBServerHandler;
+
+/**
+ * An in-memory DynamoDB Local answering HTTP on one loopback port. DynamoDB Local's own {@code ServerRunner} binds
+ * every interface; this mounts the same request handler in a Jetty server bound to the given host only.
+ *
+ * <p>Thread-safe. Every instance is its own empty database. Any access key and region are accepted.
+ */
+public final class LoopbackDynamoDb implements AutoCloseable {
+
+    private final Server server;
+    private final URI endpoint;
+
+    private LoopbackDynamoDb(Server server, URI endpoint) {
+        this.server = server;
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * Starts an empty in-memory DynamoDB Local on {@code 127.0.0.1} and a free port.
+     *
+     * @throws IllegalStateException when DynamoDB Local is not on the class path or the server cannot start
+     */
+    public static LoopbackDynamoDb start() {
+        return start("127.0.0.1", 0);
+    }
+
+    /**
+     * Starts an empty in-memory DynamoDB Local on {@code host} and {@code port} (0 for a free one).
+     *
+     * @throws IllegalStateException when DynamoDB Local is not on the class path or the server cannot start
+     */
+    public static LoopbackDynamoDb start(String host, int port) {
+        Server server = new Server();
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+        try {
+            server.setHandler(new LocalDynamoDBServerHandler(
+                    new LocalDynamoDBRequestHandler(0, true, null, true, false), null));
+            server.start();
+        } catch (NoClassDefFoundError missing) {
+            throw new IllegalStateException("DynamoDB Local is not on the class path "
+                    + "(software.amazon.dynamodb:DynamoDBLocal)", missing);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not start DynamoDB Local on " + host + ":" + port, e);
+        }
+        return new LoopbackDynamoDb(server, URI.create("http://" + host + ":" + connector.getLocalPort()));
+    }
+
+    /** The HTTP endpoint, for an SDK client's {@code endpointOverride}. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** Stops the server; its data is gone. */
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop DynamoDB Local at " + endpoint, e);
+        }
+    }
+
+    /** Serves until killed: {@code [--host H] [--port P]}; prints {@code DynamoDB Local ready at <endpoint>}. */
+    public static void main(String[] args) {
+        String host = "127.0.0.1";
+        int port = 0;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--host" -> host = args[i + 1];
+                case "--port" -> port = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        LoopbackDynamoDb dynamoDb = start(host, port);
+        Runtime.getRuntime().addShutdownHook(new Thread(dynamoDb::close, "dynamodb-local-stop"));
+        System.out.println("DynamoDB Local ready at " + dynamoDb.endpoint());
+    }
+}

@@ -1,0 +1,74 @@
+package dev.syncshift.migrator.cli;
+
+import dev.syncshift.migrator.config.AwsClients;
+import dev.syncshift.migrator.config.MigratorSettings;
+import dev.syncshift.migrator.config.RateLimits;
+import dev.syncshift.migrator.source.CognitoSource;
+import dev.syncshift.migrator.source.IdentityFileReader;
+import dev.syncshift.migrator.verify.Preflight;
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** {@code check}: the preflight alone; reads, never writes (not even a job repository). */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Preflight that changes nothing: the pool exists and sizes the job, the table has the store "
+                + "layout. Exit code 0 when a run may go ahead.")
+final class CheckCommand implements Callable<Integer> {
+
+    @Mixin
+    PoolOptions pool = new PoolOptions();
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    CheckCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() {
+        Map<String, String> properties = pool.properties();
+        MigratorSettings settings = MigratorSettings.bind(properties);
+        try (SdkHttpClient http = ApacheHttpClient.create();
+                CognitoIdentityClient identity = AwsClients.cognitoIdentity(settings, http);
+                CognitoSyncClient sync = AwsClients.cognitoSync(settings, http);
+                DynamoDbClient dynamoDb = AwsClients.dynamoDb(settings, http)) {
+            Preflight.Findings findings = new Preflight(identity, sync, dynamoDb).check(settings, false);
+            findings.facts().forEach(fact -> out.println("ok: " + fact));
+            out.println(estimate(settings, new CognitoSource(identity, sync, settings.pool())));
+            findings.problems().forEach(problem -> err.println("problem: " + problem));
+            return findings.ok() ? ExitCode.OK.code() : ExitCode.UNAVAILABLE.code();
+        }
+    }
+
+    private static String estimate(MigratorSettings settings, CognitoSource source) {
+        RateLimits limits = settings.rateLimits();
+        if (settings.identitiesFile() != null) {
+            long identities = IdentityFileReader.check(settings.identitiesFile());
+            return String.format(Locale.ROOT, "estimate: %,d identities from %s; each needs 1 ListDatasets and 1 "
+                    + "ListRecords per dataset%s", identities, settings.identitiesFile(), perSecond(limits,
+                    "ListDatasets", identities));
+        }
+        Double list = limits.of("ListIdentities");
+        double perSecond = (list == null ? 5.0 : list) * CognitoSource.IDENTITIES_PAGE;
+        return String.format(Locale.ROOT, "estimate: ListIdentities at %s/s lists %,.0f identities a second "
+                + "(1,000,000 in %.0f min); copying overlaps it", list == null ? "5" : list, perSecond,
+                1_000_000 / perSecond / 60);
+    }
+
+    private static String perSecond(RateLimits limits, String operation, long identities) {
+        Double rps = limits.of(operation);
+        return rps == null ? "" : String.format(Locale.ROOT, "; at %s %s/s that takes at least %.0f min", operation,
+                rps, identities / rps / 60);
+    }
+}

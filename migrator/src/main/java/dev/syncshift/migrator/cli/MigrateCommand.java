@@ -1,0 +1,59 @@
+package dev.syncshift.migrator.cli;
+
+import dev.syncshift.migrator.config.RunMode;
+import dev.syncshift.migrator.target.ConflictPolicy;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code migrate}: copies the pool into the store, in a full or a delta pass. */
+@Command(name = "migrate", mixinStandardHelpOptions = true,
+        description = "Copy an identity pool from Cognito Sync into the AppSync store (full or delta pass). "
+                + "A failed or killed run continues when the same command is run again.")
+final class MigrateCommand implements Callable<Integer> {
+
+    @Mixin
+    PoolOptions pool = new PoolOptions();
+
+    @Option(names = "--mode", paramLabel = "full|delta", defaultValue = "full",
+            description = "full: read every record; delta: only datasets changed since the last pass "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String mode = "full";
+
+    @Option(names = "--on-conflict", paramLabel = "POLICY", defaultValue = "later-wins",
+            description = "How a change made on both sides since the last pass is settled: later-wins, "
+                    + "keep-appsync or keep-cognito (default: ${DEFAULT-VALUE}).")
+    String onConflict = "later-wins";
+
+    @Option(names = "--dry-run", description = "Read and plan everything, write nothing to the table.")
+    boolean dryRun;
+
+    @Option(names = "--create-table", description = "Create the table with the store layout if it is missing.")
+    boolean createTable;
+
+    private final MigrationRun run;
+
+    MigrateCommand(MigrationRun run) {
+        this.run = run;
+    }
+
+    @Override
+    public Integer call() {
+        Map<String, String> settings = pool.properties();
+        if (!"full".equals(mode) && !"delta".equals(mode)) {
+            throw pool.usage("--mode takes full or delta, not '" + mode + "'");
+        }
+        try {
+            ConflictPolicy.of(onConflict);
+        } catch (IllegalArgumentException e) {
+            throw pool.usage("--on-conflict: " + e.getMessage());
+        }
+        settings.put("mode", RunMode.of(mode).option());
+        settings.put("on-conflict", onConflict);
+        settings.put("dry-run", Boolean.toString(dryRun));
+        settings.put("create-table", Boolean.toString(createTable));
+        return run.run(settings, "json".equals(pool.logFormat), pool.recover).code();
+    }
+}

@@ -1,0 +1,146 @@
+package dev.syncshift.migrator.cli;
+
+import dev.syncshift.migrator.MigratorApplication;
+import dev.syncshift.migrator.config.CallStats;
+import dev.syncshift.migrator.config.MigratorSettings;
+import dev.syncshift.migrator.job.RunLauncher;
+import dev.syncshift.migrator.job.RunReports;
+import dev.syncshift.migrator.job.RunTables;
+import dev.syncshift.migrator.report.Progress;
+import dev.syncshift.migrator.report.ReportWriter;
+import dev.syncshift.migrator.report.RunReport;
+import dev.syncshift.migrator.report.Tally;
+import dev.syncshift.migrator.target.StoreTableShape;
+import dev.syncshift.migrator.verify.Preflight;
+import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * One {@code migrate} or {@code verify}: starts the Spring application from the command's properties, runs the
+ * preflight (nothing is written when it fails), runs or continues the job, then prints the summary, writes the
+ * JSON report and decides the exit code.
+ */
+final class MigrationRun {
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    MigrationRun(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * Runs.
+     *
+     * @param settings the {@code syncshift.migrator.*} properties, without the prefix
+     * @param jsonLogs whether logs are Spring Boot's structured JSON
+     * @param recover whether a run that never ended may be recovered although the repository is shared
+     * @return the outcome; {@link #lastReport()} has the report when a run took place
+     */
+    ExitCode run(Map<String, String> settings, boolean jsonLogs, boolean recover) {
+        ConfigurableApplicationContext context;
+        try {
+            context = start(settings, jsonLogs);
+        } catch (RuntimeException e) {
+            err.println("syncshift-migrator: cannot start: " + Messages.rootMessage(e));
+            return ExitCode.UNAVAILABLE;
+        }
+        try (context) {
+            return run(context, recover);
+        }
+    }
+
+    private @Nullable RunReport report;
+
+    /** The report of the last run, or null. */
+    @Nullable RunReport lastReport() {
+        return report;
+    }
+
+    private ExitCode run(ConfigurableApplicationContext context, boolean recover) {
+        MigratorSettings settings = context.getBean(MigratorSettings.class);
+        Preflight.Findings findings = new Preflight(context.getBean(CognitoIdentityClient.class),
+                context.getBean(CognitoSyncClient.class), context.getBean(DynamoDbClient.class))
+                .check(settings, settings.createTable() && !settings.dryRun());
+        if (!findings.ok()) {
+            findings.problems().forEach(problem -> err.println("syncshift-migrator: " + problem));
+            return ExitCode.UNAVAILABLE;
+        }
+        createTableIfAsked(context, settings, findings);
+        String url = context.getEnvironment().getProperty("spring.datasource.url", "");
+        boolean ownsRepository = recover || url.startsWith("jdbc:h2:");
+        JobExecution execution;
+        try (ProgressDisplay display = ProgressDisplay.start(context.getBean(Progress.class), settings.progress(),
+                err)) {
+            execution = context.getBean(RunLauncher.class).run(settings, ownsRepository);
+        } catch (RunLauncher.RunInProgressException e) {
+            err.println("syncshift-migrator: " + e.getMessage());
+            return ExitCode.UNAVAILABLE;
+        } catch (Exception e) {
+            err.println("syncshift-migrator: the run could not start: " + Messages.rootMessage(e));
+            return ExitCode.INCOMPLETE;
+        }
+        return finish(context, settings, execution);
+    }
+
+    private void createTableIfAsked(ConfigurableApplicationContext context, MigratorSettings settings,
+            Preflight.Findings findings) {
+        boolean missing = findings.facts().stream().anyMatch(f -> f.contains("does not exist yet"));
+        if (missing) {
+            StoreTableShape.create(context.getBean(DynamoDbClient.class), settings.table());
+            err.println("syncshift-migrator: created table " + settings.table());
+        }
+    }
+
+    private ExitCode finish(ConfigurableApplicationContext context, MigratorSettings settings,
+            JobExecution execution) {
+        RunTables tables = context.getBean(RunTables.class);
+        RunReport first = RunReports.of(execution, context.getBean(JobRepository.class), tables,
+                context.getBean(CallStats.class), 0, "");
+        ExitCode code = exitCode(execution, first.tally());
+        report = RunReports.of(execution, context.getBean(JobRepository.class), tables,
+                context.getBean(CallStats.class), code.code(), code.meaning());
+        ReportWriter.summary(report, out);
+        if (settings.report() != null) {
+            ReportWriter.writeJson(report, settings.report());
+        }
+        if (code != ExitCode.OK) {
+            err.println("syncshift-migrator: " + code.meaning() + (report.failure() == null ? ""
+                    : ": " + report.failure()));
+        }
+        return code;
+    }
+
+    private static ExitCode exitCode(JobExecution execution, Tally tally) {
+        if (execution.getStatus() != BatchStatus.COMPLETED) {
+            return ExitCode.INCOMPLETE;
+        }
+        return tally.failures() + tally.mismatches() > 0 ? ExitCode.MISMATCH : ExitCode.OK;
+    }
+
+    private static ConfigurableApplicationContext start(Map<String, String> settings, boolean jsonLogs) {
+        Map<String, Object> properties = new HashMap<>();
+        settings.forEach((name, value) -> properties.put("syncshift.migrator." + name, value));
+        if (System.getProperty("spring.datasource.url") == null && System.getenv("SPRING_DATASOURCE_URL") == null) {
+            properties.put("spring.datasource.url", "jdbc:h2:file:" + settings.get("work-dir") + "/job-repository");
+        }
+        properties.put("spring.datasource.hikari.maximum-pool-size",
+                Integer.parseInt(settings.getOrDefault("threads", "8")) * 2 + 8);
+        if (jsonLogs) {
+            properties.put("logging.structured.format.console", "ecs");
+        }
+        return new SpringApplicationBuilder(MigratorApplication.class).properties(properties)
+                .logStartupInfo(false).run();
+    }
+}

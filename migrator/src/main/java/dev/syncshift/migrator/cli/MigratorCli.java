@@ -1,0 +1,68 @@
+package dev.syncshift.migrator.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code syncshift-migrator} command line. Bad arguments get one line on stderr and exit code 2, before
+ * anything starts; no command ever prints a stack trace (see {@link ExitCode} for the codes).
+ */
+@Command(name = "syncshift-migrator", mixinStandardHelpOptions = true, version = "syncshift-migrator 0.1.0",
+        description = "Moves a Cognito Sync identity pool into the DynamoDB table behind an AppSync API.",
+        subcommands = {MigrateCommand.class, VerifyCommand.class, CheckCommand.class})
+public final class MigratorCli implements Runnable {
+
+    @Spec
+    @Nullable CommandSpec spec;
+
+    private MigratorCli() {
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: migrate, verify or "
+                + "check");
+    }
+
+    /** Runs {@code args} and returns the exit code. */
+    public static int execute(String[] args, PrintStream out, PrintStream err) {
+        MigrationRun run = new MigrationRun(out, err);
+        CommandLine cli = new CommandLine(new MigratorCli(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                if (type == MigrateCommand.class) {
+                    return type.cast(new MigrateCommand(run));
+                }
+                if (type == VerifyCommand.class) {
+                    return type.cast(new VerifyCommand(run));
+                }
+                if (type == CheckCommand.class) {
+                    return type.cast(new CheckCommand(out, err));
+                }
+                return CommandLine.defaultFactory().create(type);
+            }
+        });
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            err.println(e.getCommandLine().getCommandName() + ": " + e.getMessage());
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCode.USAGE.code();
+        });
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            err.println("syncshift-migrator: " + Messages.rootMessage(e));
+            return ExitCode.INTERNAL.code();
+        });
+        return cli.execute(args);
+    }
+
+    /** The entry point of {@code java -jar syncshift-migrator.jar}. */
+    public static void main(String[] args) {
+        System.exit(execute(args, System.out, System.err));
+    }
+}

@@ -1,0 +1,124 @@
+package dev.syncshift.migrator.config;
+
+import java.net.URI;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.appsync.AppSyncClient;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * One SDK client per service, each with the SDK's adaptive retry (throttled calls are retried with backoff, never
+ * skipped), the per-operation rate limits on every attempt, and {@link CallStats} counting calls, retries and
+ * throttles. Credentials and region come from the SDK's default chains unless a profile or region is set; the
+ * Cognito services default to the pool's own region.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AwsClients {
+
+    @Bean
+    CallStats callStats() {
+        return new CallStats();
+    }
+
+    @Bean
+    RequestRateLimiter rateLimiter(MigratorSettings settings) {
+        return new LocalRateLimiter(settings.rateLimits());
+    }
+
+    @Bean(destroyMethod = "close")
+    SdkHttpClient httpClient(MigratorSettings settings) {
+        return ApacheHttpClient.builder().maxConnections(settings.threads() * 3 + 8).build();
+    }
+
+    @Bean(destroyMethod = "close")
+    CognitoIdentityClient cognitoIdentityClient(MigratorSettings settings, SdkHttpClient http, CallStats stats,
+            RequestRateLimiter limiter) {
+        return configure(CognitoIdentityClient.builder(), settings, settings.cognitoEndpoint(), cognitoRegion(settings),
+                http, stats, limiter);
+    }
+
+    @Bean(destroyMethod = "close")
+    CognitoSyncClient cognitoSyncClient(MigratorSettings settings, SdkHttpClient http, CallStats stats,
+            RequestRateLimiter limiter) {
+        return configure(CognitoSyncClient.builder(), settings, settings.cognitoEndpoint(), cognitoRegion(settings),
+                http, stats, limiter);
+    }
+
+    @Bean(destroyMethod = "close")
+    DynamoDbClient dynamoDbClient(MigratorSettings settings, SdkHttpClient http, CallStats stats,
+            RequestRateLimiter limiter) {
+        return configure(DynamoDbClient.builder(), settings, settings.dynamodbEndpoint(), tableRegion(settings),
+                http, stats, limiter);
+    }
+
+    /** A Cognito Identity client for commands that run without the application (no rate limits, no stats). */
+    public static CognitoIdentityClient cognitoIdentity(MigratorSettings settings, SdkHttpClient http) {
+        return configure(CognitoIdentityClient.builder(), settings, settings.cognitoEndpoint(),
+                cognitoRegion(settings), http, new CallStats(), operation -> { });
+    }
+
+    /** A Cognito Sync client for commands that run without the application. */
+    public static CognitoSyncClient cognitoSync(MigratorSettings settings, SdkHttpClient http) {
+        return configure(CognitoSyncClient.builder(), settings, settings.cognitoEndpoint(), cognitoRegion(settings),
+                http, new CallStats(), operation -> { });
+    }
+
+    /** A DynamoDB client for commands that run without the application. */
+    public static DynamoDbClient dynamoDb(MigratorSettings settings, SdkHttpClient http) {
+        return configure(DynamoDbClient.builder(), settings, settings.dynamodbEndpoint(), tableRegion(settings), http,
+                new CallStats(), operation -> { });
+    }
+
+    /** The AppSync control-plane client of {@code check}, in the table's region. */
+    public static AppSyncClient appSyncClient(MigratorSettings settings, @Nullable URI endpoint, SdkHttpClient http) {
+        return configure(AppSyncClient.builder(), settings, endpoint, tableRegion(settings), http, new CallStats(),
+                operation -> { });
+    }
+
+    static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder,
+            MigratorSettings settings, @Nullable URI endpoint, Region region, SdkHttpClient http, CallStats stats,
+            RequestRateLimiter limiter) {
+        builder.region(region).credentialsProvider(credentials(settings)).httpClient(http)
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
+                                .maxAttempts(settings.maxAttempts()).build())
+                        .addMetricPublisher(stats)
+                        .addExecutionInterceptor(new RateLimitInterceptor(limiter)));
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder.build();
+    }
+
+    private static AwsCredentialsProvider credentials(MigratorSettings settings) {
+        return settings.profile() == null ? DefaultCredentialsProvider.builder().build()
+                : ProfileCredentialsProvider.create(settings.profile());
+    }
+
+    private static Region cognitoRegion(MigratorSettings settings) {
+        return Region.of(settings.pool().region());
+    }
+
+    private static Region tableRegion(MigratorSettings settings) {
+        if (settings.region() != null) {
+            return Region.of(settings.region());
+        }
+        try {
+            return DefaultAwsRegionProviderChain.builder().profileName(settings.profile()).build().getRegion();
+        } catch (RuntimeException none) {
+            return cognitoRegion(settings);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.syncshift.migrator.config;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import software.amazon.awssdk.core.metrics.CoreMetric;
+import software.amazon.awssdk.metrics.MetricCollection;
+import software.amazon.awssdk.metrics.MetricPublisher;
+
+/**
+ * Counts, per AWS operation, the calls this process made, their attempts, the attempts the service throttled or
+ * failed with a server error, and the calls that failed after every retry, from the SDK's own metrics (so the
+ * count is right whatever error shape a service throttles with). Thread-safe.
+ */
+public final class CallStats implements MetricPublisher {
+
+    private final Map<String, Counters> byOperation = new ConcurrentHashMap<>();
+
+    @Override
+    public void publish(MetricCollection call) {
+        String operation = call.metricValues(CoreMetric.OPERATION_NAME).stream().findFirst().orElse("unknown");
+        Counters counters = byOperation.computeIfAbsent(operation, o -> new Counters());
+        counters.calls.increment();
+        if (call.metricValues(CoreMetric.API_CALL_SUCCESSFUL).contains(Boolean.FALSE)) {
+            counters.failed.increment();
+        }
+        call.childrenWithName("ApiCallAttempt").forEach(attempt -> {
+            counters.attempts.increment();
+            attempt.metricValues(CoreMetric.ERROR_TYPE).forEach(type -> {
+                if ("throttling".equalsIgnoreCase(type)) {
+                    counters.throttled.increment();
+                } else if ("servererror".equalsIgnoreCase(type)) {
+                    counters.serverErrors.increment();
+                }
+            });
+        });
+    }
+
+    /** A snapshot of the counts, by operation name. */
+    public Map<String, OperationCalls> snapshot() {
+        Map<String, OperationCalls> snapshot = new TreeMap<>();
+        byOperation.forEach((operation, c) -> snapshot.put(operation, new OperationCalls(c.calls.sum(),
+                c.attempts.sum(), c.throttled.sum(), c.serverErrors.sum(), c.failed.sum())));
+        return snapshot;
+    }
+
+    @Override
+    public void close() {
+        // nothing to release
+    }
+
+    /**
+     * The counts of one operation.
+     *
+     * @param calls calls made
+     * @param attempts HTTP attempts (a retried call makes several)
+     * @param throttled attempts the service throttled
+     * @param serverErrors attempts that failed with a 5xx
+     * @param failed calls that failed after every retry
+     */
+    public record OperationCalls(long calls, long attempts, long throttled, long serverErrors, long failed) {
+
+        /** Retries: attempts beyond the first of each call. */
+        public long retries() {
+            return attempts - calls;
+        }
+    }
+
+    private static final class Counters {
+        private final LongAdder calls = new LongAdder();
+        private final LongAdder attempts = new LongAdder();
+        private final LongAdder throttled = new LongAdder();
+        private final LongAdder serverErrors = new LongAdder();
+        private final LongAdder failed = new LongAdder();
+    }
+}

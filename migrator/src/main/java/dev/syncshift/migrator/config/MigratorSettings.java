@@ -1,0 +1,110 @@
+package dev.syncshift.migrator.config;
+
+import dev.syncshift.core.IdentityPoolId;
+import dev.syncshift.migrator.target.ConflictPolicy;
+import java.net.URI;
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The migrator's settings, bound from {@code syncshift.migrator.*} (the command line sets them; a container can set
+ * them as environment variables such as {@code SYNCSHIFT_MIGRATOR_TABLE}). The job's parameters carry only the
+ * pool, the mode and the run; everything here may change between a failed run and its restart.
+ *
+ * @param identityPoolId the Cognito identity pool to read
+ * @param table the store's DynamoDB table
+ * @param mode full, delta or verify
+ * @param identitiesFile a file naming the identities instead of ListIdentities, or null
+ * @param cognitoEndpoint an endpoint for Cognito Identity and Cognito Sync instead of AWS's, or null
+ * @param dynamodbEndpoint an endpoint for DynamoDB instead of AWS's, or null
+ * @param region the region of the table (and of the pool, unless its id says otherwise), or null for the SDK's
+ *     default chain
+ * @param profile a named profile for credentials and region, or null for the SDK's default chains
+ * @param threads identities migrated at once; also the number of partitions of a new run
+ * @param maxRps per-operation rate limits, {@code Op=N,...} over AWS's default quotas
+ * @param dryRun read and plan, never write the table
+ * @param createTable create the table with the store layout when it does not exist
+ * @param report a file to write the JSON report to, or null
+ * @param workDir where the job repository lives (an H2 file) unless {@code spring.datasource.url} says otherwise
+ * @param onConflict how changes made on both sides since the last pass are settled
+ * @param chunkSize identities per committed chunk
+ * @param maxAttempts attempts per AWS call (the SDK's adaptive retry), throttled attempts included
+ * @param progress {@code auto} (a bar on a terminal, lines otherwise), {@code bar}, {@code lines} or {@code off}
+ */
+@ConfigurationProperties("syncshift.migrator")
+public record MigratorSettings(
+        String identityPoolId,
+        String table,
+        @DefaultValue("full") RunMode mode,
+        @Nullable Path identitiesFile,
+        @Nullable URI cognitoEndpoint,
+        @Nullable URI dynamodbEndpoint,
+        @Nullable String region,
+        @Nullable String profile,
+        @DefaultValue("8") int threads,
+        @DefaultValue("") String maxRps,
+        @DefaultValue("false") boolean dryRun,
+        @DefaultValue("false") boolean createTable,
+        @Nullable Path report,
+        @DefaultValue("syncshift-work") Path workDir,
+        @DefaultValue("later-wins") ConflictPolicy onConflict,
+        @DefaultValue("10") int chunkSize,
+        @DefaultValue("10") int maxAttempts,
+        @DefaultValue("auto") String progress) {
+
+    /**
+     * Checks the values, with the messages a user sees.
+     *
+     * @throws IllegalArgumentException naming the setting
+     */
+    public MigratorSettings {
+        new IdentityPoolId(identityPoolId);
+        if (!table.matches("[a-zA-Z0-9_.-]{3,255}")) {
+            throw new IllegalArgumentException("table name '" + table
+                    + "' is not a DynamoDB table name (3 to 255 of a-z, A-Z, 0-9, _ - .)");
+        }
+        positive("threads", threads, 512);
+        positive("chunk-size", chunkSize, 1000);
+        positive("max-attempts", maxAttempts, 100);
+        RateLimits.parse(maxRps);
+        if (!progress.matches("auto|bar|lines|off")) {
+            throw new IllegalArgumentException("progress must be auto, bar, lines or off, not '" + progress + "'");
+        }
+    }
+
+    /**
+     * Binds {@code properties} ({@code syncshift.migrator.*} names without the prefix) as Spring would, for commands
+     * that run without the application.
+     *
+     * @throws IllegalArgumentException when a value is bad
+     */
+    public static MigratorSettings bind(java.util.Map<String, String> properties) {
+        java.util.Map<String, String> prefixed = new java.util.HashMap<>();
+        properties.forEach((name, value) -> prefixed.put("syncshift.migrator." + name, value));
+        try {
+            return new org.springframework.boot.context.properties.bind.Binder(
+                    new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(prefixed))
+                    .bindOrCreate("syncshift.migrator", MigratorSettings.class);
+        } catch (org.springframework.boot.context.properties.bind.BindException e) {
+            throw new IllegalArgumentException(e.getCause() == null ? e.getMessage() : e.getCause().getMessage(), e);
+        }
+    }
+
+    /** The pool. */
+    public IdentityPoolId pool() {
+        return new IdentityPoolId(identityPoolId);
+    }
+
+    /** The rate limits. */
+    public RateLimits rateLimits() {
+        return RateLimits.parse(maxRps);
+    }
+
+    private static void positive(String name, int value, int max) {
+        if (value < 1 || value > max) {
+            throw new IllegalArgumentException(name + " must be between 1 and " + max + ", not " + value);
+        }
+    }
+}

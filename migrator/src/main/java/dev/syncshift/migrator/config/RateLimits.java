@@ -1,0 +1,74 @@
+package dev.syncshift.migrator.config;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Requests per second allowed per AWS operation, from {@code --max-rps ListIdentities=5,ListRecords=50}. An
+ * operation not named has no client-side limit (only the SDK's adaptive retry). The defaults are AWS's published
+ * quotas: Cognito Identity's ListIdentities 5/s; AWS publishes none for Cognito Sync.
+ *
+ * @param perOperation requests per second by operation name
+ */
+public record RateLimits(Map<String, Double> perOperation) {
+
+    /** AWS's published default quotas for the operations the migrator calls. */
+    public static final Map<String, Double> AWS_DEFAULTS = Map.of("ListIdentities", 5.0);
+
+    /** The operations a limit may name. */
+    public static final Set<String> OPERATIONS = Set.of("ListIdentities", "ListDatasets", "ListRecords",
+            "DescribeIdentityPool", "DescribeIdentityPoolUsage", "Query", "TransactWriteItems", "DescribeTable");
+
+    /** Checks and copies the map. */
+    public RateLimits {
+        perOperation.forEach(RateLimits::check);
+        perOperation = Map.copyOf(perOperation);
+    }
+
+    /**
+     * AWS's defaults overridden by {@code spec} ({@code Op=N,Op=N}; empty for the defaults).
+     *
+     * @throws IllegalArgumentException naming the bad entry
+     */
+    public static RateLimits parse(String spec) {
+        Map<String, Double> limits = new LinkedHashMap<>(AWS_DEFAULTS);
+        for (String entry : spec.split(",")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            String[] parts = entry.split("=", -1);
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("bad --max-rps entry '" + entry + "': expected Operation=N");
+            }
+            try {
+                limits.put(parts[0].strip(), Double.parseDouble(parts[1].strip()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("bad --max-rps entry '" + entry + "': " + parts[1].strip()
+                        + " is not a number", e);
+            }
+        }
+        return new RateLimits(limits);
+    }
+
+    /** The limit of {@code operation}, or null when it has none. */
+    public Double of(String operation) {
+        return perOperation.get(operation);
+    }
+
+    private static void check(String operation, Double rps) {
+        if (!OPERATIONS.contains(operation)) {
+            throw new IllegalArgumentException("bad --max-rps entry: unknown operation '" + operation
+                    + "' (one of " + String.join(", ", OPERATIONS.stream().sorted().toList()) + ")");
+        }
+        if (!(rps > 0) || rps.isInfinite()) {
+            throw new IllegalArgumentException("bad --max-rps entry: " + operation + " must be a positive number, not "
+                    + rps);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return String.join(",", perOperation.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+    }
+}

@@ -1,0 +1,30 @@
+package dev.syncshift.migrator.config;
+
+/** What a run does to each identity. */
+public enum RunMode {
+    /** Reads every record of every dataset and brings the store up to it. */
+    FULL,
+    /** Reads only datasets changed since the last pass, from their watermark. */
+    DELTA,
+    /** Compares the source with the store; writes nothing. */
+    VERIFY;
+
+    /** The mode's name as the command line and the job parameters spell it. */
+    public String option() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * The mode named {@code option}.
+     *
+     * @throws IllegalArgumentException listing the choices when there is none
+     */
+    public static RunMode of(String option) {
+        for (RunMode mode : values()) {
+            if (mode.option().equals(option)) {
+                return mode;
+            }
+        }
+        throw new IllegalArgumentException("unknown mode '" + option + "' (choose full or delta)");
+    }
+}

@@ -1,0 +1,166 @@
+package dev.syncshift.migrator.job;
+
+import dev.syncshift.migrator.config.MigratorSettings;
+import dev.syncshift.migrator.config.RunMode;
+import dev.syncshift.migrator.report.Progress;
+import dev.syncshift.migrator.source.CognitoSource;
+import dev.syncshift.migrator.source.IdentityFileReader;
+import dev.syncshift.migrator.source.IdentityPoolReader;
+import dev.syncshift.migrator.source.ListedIdentity;
+import dev.syncshift.migrator.target.DatasetImporter;
+import dev.syncshift.migrator.target.IdentityMigrator;
+import dev.syncshift.migrator.target.IdentityOutcome;
+import dev.syncshift.migrator.target.SyncStoreTable;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.FlowBuilder;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.flow.Flow;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The migration job (spring-batch-samples style: one configuration per job). A split runs two flows at once: the
+ * {@code enumerate} step lists identities into the manifest, 60 a chunk, while the partitioned {@code copy} step
+ * migrates them, each partition following its share of the manifest as it grows. Partitions are fixed by the run's
+ * first start ({@code threads}); a restart runs only the partitions that had not completed, from their cursors.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MigrationJobConfiguration {
+
+    /** The job's name in the repository. */
+    public static final String JOB = "syncshiftMigration";
+    /** The worker step's name (partitions are {@code copyPartition:partitionN}). */
+    public static final String WORKER = "copyPartition";
+    /** How often a partition that caught up with the enumeration looks for more identities. */
+    static final Duration POLL = Duration.ofMillis(100);
+
+    @Bean
+    RunTables runTables(DataSource dataSource) {
+        return new RunTables(dataSource);
+    }
+
+    @Bean
+    Progress progress() {
+        return new Progress();
+    }
+
+    @Bean
+    CognitoSource cognitoSource(CognitoIdentityClient identity, CognitoSyncClient sync, MigratorSettings settings) {
+        return new CognitoSource(identity, sync, settings.pool());
+    }
+
+    @Bean
+    SyncStoreTable syncStoreTable(DynamoDbClient dynamoDb, MigratorSettings settings) {
+        return new SyncStoreTable(dynamoDb, settings.table());
+    }
+
+    @Bean
+    IdentityMigrator identityMigrator(CognitoSource source, SyncStoreTable table, MigratorSettings settings) {
+        DatasetImporter.Writes writes = settings.mode() == RunMode.VERIFY ? DatasetImporter.Writes.VERIFY
+                : settings.dryRun() ? DatasetImporter.Writes.DRY_RUN : DatasetImporter.Writes.WRITE;
+        DatasetImporter importer = new DatasetImporter(source, table, settings.onConflict(), Clock.systemUTC(),
+                writes);
+        return new IdentityMigrator(source, table, importer, settings.mode() != RunMode.DELTA);
+    }
+
+    @Bean
+    Job migrationJob(JobRepository repository, Step enumerateStep, Step copyStep) {
+        Flow enumeration = new FlowBuilder<Flow>("enumeration").start(enumerateStep).build();
+        Flow copying = new FlowBuilder<Flow>("copying").start(copyStep).build();
+        Flow both = new FlowBuilder<Flow>("enumerateWhileCopying")
+                .split(new SimpleAsyncTaskExecutor("syncshift-flow-")).add(enumeration, copying).build();
+        return new JobBuilder(JOB, repository).start(both).end().build();
+    }
+
+    @Bean
+    @JobScope
+    Step enumerateStep(JobRepository repository, PlatformTransactionManager transactions, RunTables tables,
+            CognitoSource source, MigratorSettings settings, Progress progress,
+            @Value("#{jobExecution}") JobExecution job) {
+        long instance = job.getJobInstance().getInstanceId();
+        int partitions = tables.partitions(instance, settings.threads());
+        ItemStreamReader<ListedIdentity> reader = settings.identitiesFile() == null ? new IdentityPoolReader(source)
+                : new IdentityFileReader(settings.identitiesFile());
+        ManifestWriter manifest = new ManifestWriter(tables, instance, partitions);
+        return new StepBuilder("enumerate", repository).<ListedIdentity, ListedIdentity>chunk(60)
+                .transactionManager(transactions).reader(reader).stream(reader)
+                .writer(chunk -> {
+                    manifest.write(chunk);
+                    progress.listed(chunk.size());
+                })
+                .listener(new EnumerationListener(tables)).build();
+    }
+
+    @Bean
+    @JobScope
+    Step copyStep(JobRepository repository, RunTables tables, MigratorSettings settings, Step copyPartitionStep,
+            @Value("#{jobExecution}") JobExecution job) {
+        int partitions = tables.partitions(job.getJobInstance().getInstanceId(), settings.threads());
+        ThreadPoolTaskExecutor threads = new ThreadPoolTaskExecutor();
+        threads.setCorePoolSize(settings.threads());
+        threads.setMaxPoolSize(settings.threads());
+        threads.setThreadNamePrefix("syncshift-copy-");
+        threads.initialize();
+        TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
+        handler.setStep(copyPartitionStep);
+        handler.setTaskExecutor(threads);
+        handler.setGridSize(partitions);
+        return new StepBuilder("copy", repository).partitioner(WORKER, grid -> partitionContexts(partitions))
+                .partitionHandler(handler).build();
+    }
+
+    @Bean
+    Step copyPartitionStep(JobRepository repository, PlatformTransactionManager transactions,
+            ManifestReader manifestReader, OutcomeWriter outcomeWriter, IdentityMigrator migrator,
+            MigratorSettings settings) {
+        return new StepBuilder(WORKER, repository).<ListedIdentity, IdentityOutcome>chunk(settings.chunkSize())
+                .transactionManager(transactions).reader(manifestReader).stream(manifestReader)
+                .processor(new IdentityProcessor(migrator, settings.identityPoolId()))
+                .writer(outcomeWriter).stream(outcomeWriter).build();
+    }
+
+    @Bean
+    @StepScope
+    ManifestReader manifestReader(RunTables tables, @Value("#{stepExecution}") StepExecution step) {
+        return new ManifestReader(tables, step.getJobExecution().getJobInstance().getInstanceId(),
+                step.getExecutionContext().getInt("partition"), POLL);
+    }
+
+    @Bean
+    @StepScope
+    OutcomeWriter outcomeWriter(RunTables tables, Progress progress, @Value("#{stepExecution}") StepExecution step) {
+        return new OutcomeWriter(tables, step.getJobExecution().getJobInstance().getInstanceId(), progress);
+    }
+
+    private static Map<String, ExecutionContext> partitionContexts(int partitions) {
+        Map<String, ExecutionContext> contexts = new HashMap<>();
+        for (int i = 0; i < partitions; i++) {
+            ExecutionContext context = new ExecutionContext();
+            context.putInt("partition", i);
+            contexts.put("partition" + i, context);
+        }
+        return contexts;
+    }
+}

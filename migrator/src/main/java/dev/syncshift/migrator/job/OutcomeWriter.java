@@ -1,0 +1,81 @@
+package dev.syncshift.migrator.job;
+
+import dev.syncshift.migrator.report.Issue;
+import dev.syncshift.migrator.report.Progress;
+import dev.syncshift.migrator.report.Tally;
+import dev.syncshift.migrator.target.Conflict;
+import dev.syncshift.migrator.target.DatasetOutcome;
+import dev.syncshift.migrator.target.IdentityOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+
+/**
+ * Commits each chunk's outcomes with the chunk: adds its counts to the partition's tally (saved in the step's
+ * execution context, so a restart neither loses nor double-counts them) and records every issue by name.
+ */
+class OutcomeWriter implements ItemStreamWriter<IdentityOutcome> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutcomeWriter.class);
+
+    private final RunTables tables;
+    private final long jobInstance;
+    private final Progress progress;
+    private Tally tally = Tally.ZERO;
+
+    OutcomeWriter(RunTables tables, long jobInstance, Progress progress) {
+        this.tables = tables;
+        this.jobInstance = jobInstance;
+        this.progress = progress;
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        tally = Tally.from(context);
+    }
+
+    @Override
+    public void write(Chunk<? extends IdentityOutcome> chunk) {
+        Tally added = Tally.ZERO;
+        for (IdentityOutcome outcome : chunk.getItems()) {
+            added = added.plus(Tally.of(outcome));
+            record(outcome);
+        }
+        tally = tally.plus(added);
+        progress.done(added);
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        tally.saveTo(context);
+    }
+
+    private void record(IdentityOutcome outcome) {
+        String identity = outcome.identityId().value();
+        if (outcome.note() != null) {
+            tables.addIssue(jobInstance, new Issue(Issue.Kind.NOTE, identity, null, null, outcome.note()));
+        }
+        for (DatasetOutcome dataset : outcome.datasets()) {
+            String name = dataset.dataset().value();
+            if (dataset.failure() != null) {
+                LOG.warn("Not migrated: {}/{}: {}", identity, name, dataset.failure());
+                tables.addIssue(jobInstance, new Issue(Issue.Kind.FAILURE, identity, name, null, dataset.failure()));
+            }
+            dataset.mismatches().forEach(m -> {
+                LOG.warn("Mismatch: {}/{}: {}", identity, name, m);
+                tables.addIssue(jobInstance, new Issue(Issue.Kind.MISMATCH, identity, name, null, m));
+            });
+            dataset.conflicts().forEach(c -> tables.addIssue(jobInstance, conflict(identity, c)));
+        }
+    }
+
+    private static Issue conflict(String identity, Conflict conflict) {
+        String detail = conflict.reason() + "; " + (conflict.cognitoWon() ? "Cognito Sync's" : "AppSync's")
+                + " side kept (Cognito " + (conflict.cognitoDate() == null ? "gives no date" : conflict.cognitoDate())
+                + ", AppSync " + conflict.appSyncDate() + ")";
+        return new Issue(Issue.Kind.CONFLICT, identity, conflict.dataset().value(),
+                conflict.key() == null ? null : conflict.key().value(), detail);
+    }
+}

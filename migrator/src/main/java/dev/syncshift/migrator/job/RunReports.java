@@ -1,0 +1,71 @@
+package dev.syncshift.migrator.job;
+
+import dev.syncshift.migrator.config.CallStats;
+import dev.syncshift.migrator.report.Issue;
+import dev.syncshift.migrator.report.RunReport;
+import dev.syncshift.migrator.report.Tally;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+
+/** Builds a run's report from the job repository (counts of every execution of the run) and this process. */
+public final class RunReports {
+
+    private RunReports() {
+    }
+
+    /**
+     * The report of {@code execution}.
+     *
+     * @param exitCode the exit code decided for it
+     * @param outcome what the exit code means
+     */
+    public static RunReport of(JobExecution execution, JobRepository repository, RunTables tables, CallStats calls,
+            int exitCode, String outcome) {
+        long instance = execution.getJobInstance().getInstanceId();
+        Tally tally = partitionTallies(repository, execution).values().stream().reduce(Tally.ZERO, Tally::plus);
+        List<Issue> issues = tables.issues(instance, RunReport.MAX_LISTED);
+        long issueCount = tally.failures() + tally.mismatches() + tally.conflicts() + tally.identitiesPassedOver();
+        LocalDateTime start = execution.getStartTime() == null ? LocalDateTime.now() : execution.getStartTime();
+        LocalDateTime end = execution.getEndTime() == null ? LocalDateTime.now() : execution.getEndTime();
+        String failure = execution.getStatus() == BatchStatus.COMPLETED ? null
+                : execution.getAllFailureExceptions().stream().map(RunReports::rootMessage).findFirst()
+                        .orElse("the run ended " + execution.getStatus());
+        return new RunReport(execution.getJobParameters().getString(RunLauncher.POOL),
+                execution.getJobParameters().getString(RunLauncher.MODE),
+                execution.getJobParameters().getLong(RunLauncher.RUN_ID), execution.getStatus().name(), outcome,
+                exitCode, start.atZone(ZoneId.systemDefault()).toInstant(), Duration.between(start, end), tally,
+                calls.snapshot(), issues, Math.max(issueCount, issues.size()), failure);
+    }
+
+    /** Each partition's cumulative counts: those of its latest execution in the run. */
+    private static Map<String, Tally> partitionTallies(JobRepository repository, JobExecution current) {
+        Map<String, StepExecution> latest = new HashMap<>();
+        for (JobExecution execution : repository.getJobExecutions(current.getJobInstance())) {
+            for (StepExecution step : execution.getStepExecutions()) {
+                if (step.getStepName().startsWith(MigrationJobConfiguration.WORKER + ":")) {
+                    latest.merge(step.getStepName(), step, (a, b) -> a.getId() >= b.getId() ? a : b);
+                }
+            }
+        }
+        Map<String, Tally> tallies = new HashMap<>();
+        latest.forEach((name, step) -> tallies.put(name, Tally.from(step.getExecutionContext())));
+        return tallies;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+}

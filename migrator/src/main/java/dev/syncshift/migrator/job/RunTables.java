@@ -1,0 +1,101 @@
+package dev.syncshift.migrator.job;
+
+import dev.syncshift.migrator.report.Issue;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.migrator.source.ListedIdentity;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+
+/**
+ * The migrator's own tables in the job repository database ({@code schema.sql}): per run its partition count and
+ * enumeration state, the manifest of enumerated identities, and the issues (failures, conflicts, mismatches) the
+ * report lists. Writes join the caller's transaction (a chunk's), so they commit or roll back with it.
+ */
+public final class RunTables {
+
+    /** The enumeration is running, or will run again on restart. */
+    public static final String RUNNING = "RUNNING";
+    /** Every identity is in the manifest. */
+    public static final String DONE = "DONE";
+    /** The enumeration failed; the partitions stop too and the run restarts. */
+    public static final String FAILED = "FAILED";
+
+    private final JdbcTemplate jdbc;
+
+    /** The tables in {@code dataSource}, created when missing. */
+    public RunTables(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        new ResourceDatabasePopulator(new ClassPathResource("dev/syncshift/migrator/job/schema.sql"))
+                .execute(dataSource);
+    }
+
+    /** The partition count of run {@code jobInstance}, fixed by its first start at {@code partitions}. */
+    public int partitions(long jobInstance, int partitions) {
+        jdbc.update("INSERT INTO SYNCSHIFT_RUN (JOB_INSTANCE_ID, PARTITIONS, ENUMERATION, LISTED) SELECT ?, ?, ?, 0 "
+                + "WHERE NOT EXISTS (SELECT 1 FROM SYNCSHIFT_RUN WHERE JOB_INSTANCE_ID = ?)",
+                jobInstance, partitions, RUNNING, jobInstance);
+        return jdbc.queryForObject("SELECT PARTITIONS FROM SYNCSHIFT_RUN WHERE JOB_INSTANCE_ID = ?", Integer.class,
+                jobInstance);
+    }
+
+    /** Sets the enumeration state of a run. */
+    public void enumeration(long jobInstance, String state) {
+        jdbc.update("UPDATE SYNCSHIFT_RUN SET ENUMERATION = ? WHERE JOB_INSTANCE_ID = ?", state, jobInstance);
+    }
+
+    /** The enumeration state of a run. */
+    public String enumeration(long jobInstance) {
+        return jdbc.queryForObject("SELECT ENUMERATION FROM SYNCSHIFT_RUN WHERE JOB_INSTANCE_ID = ?", String.class,
+                jobInstance);
+    }
+
+    /** Identities enumerated so far in a run. */
+    public long listed(long jobInstance) {
+        Long listed = jdbc.queryForObject("SELECT LISTED FROM SYNCSHIFT_RUN WHERE JOB_INSTANCE_ID = ?", Long.class,
+                jobInstance);
+        return listed == null ? 0 : listed;
+    }
+
+    /** Adds identities to the manifest, each to partition {@code position % partitions}. */
+    public void addToManifest(long jobInstance, int partitions, List<? extends ListedIdentity> identities) {
+        jdbc.batchUpdate("INSERT INTO SYNCSHIFT_MANIFEST (JOB_INSTANCE_ID, POSITION, PARTITION_NO, IDENTITY_ID) "
+                + "VALUES (?, ?, ?, ?)", identities, identities.size(), (statement, identity) -> {
+                    statement.setLong(1, jobInstance);
+                    statement.setLong(2, identity.position());
+                    statement.setInt(3, (int) (identity.position() % partitions));
+                    statement.setString(4, identity.identityId().value());
+                });
+        jdbc.update("UPDATE SYNCSHIFT_RUN SET LISTED = LISTED + ? WHERE JOB_INSTANCE_ID = ?", identities.size(),
+                jobInstance);
+    }
+
+    /** Up to {@code limit} identities of a partition after {@code position}, in order. */
+    public List<ListedIdentity> manifest(long jobInstance, int partition, long after, int limit) {
+        return jdbc.query("SELECT POSITION, IDENTITY_ID FROM SYNCSHIFT_MANIFEST WHERE JOB_INSTANCE_ID = ? "
+                + "AND PARTITION_NO = ? AND POSITION > ? ORDER BY POSITION LIMIT " + limit,
+                (row, n) -> new ListedIdentity(row.getLong(1), new IdentityId(row.getString(2))),
+                jobInstance, partition, after);
+    }
+
+    /** Records an issue of a run. */
+    public void addIssue(long jobInstance, Issue issue) {
+        jdbc.update("INSERT INTO SYNCSHIFT_ISSUE (JOB_INSTANCE_ID, KIND, IDENTITY_ID, DATASET_NAME, RECORD_KEY, "
+                + "DETAIL) VALUES (?, ?, ?, ?, ?, ?)", jobInstance, issue.kind().name(), issue.identityId(),
+                issue.dataset(), issue.key(), abbreviate(issue.detail()));
+    }
+
+    /** The issues of a run, at most {@code limit}, in no particular order. */
+    public List<Issue> issues(long jobInstance, int limit) {
+        return jdbc.query("SELECT KIND, IDENTITY_ID, DATASET_NAME, RECORD_KEY, DETAIL FROM SYNCSHIFT_ISSUE "
+                + "WHERE JOB_INSTANCE_ID = ? LIMIT " + limit,
+                (row, n) -> new Issue(Issue.Kind.valueOf(row.getString(1)), row.getString(2), row.getString(3),
+                        row.getString(4), row.getString(5)), jobInstance);
+    }
+
+    private static String abbreviate(String detail) {
+        return detail.length() <= 2000 ? detail : detail.substring(0, 1997) + "...";
+    }
+}

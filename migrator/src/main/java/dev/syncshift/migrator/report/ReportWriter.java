@@ -1,0 +1,107 @@
+package dev.syncshift.migrator.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.syncshift.migrator.config.CallStats;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/** Writes a {@link RunReport} as JSON (for machines) and as a summary table (for people). */
+public final class ReportWriter {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ReportWriter() {
+    }
+
+    /** The report as JSON. */
+    public static String json(RunReport report) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("identityPoolId", report.identityPoolId()).put("mode", report.mode()).put("runId", report.runId())
+                .put("status", report.status()).put("outcome", report.outcome()).put("exitCode", report.exitCode())
+                .put("started", report.started().toString()).put("durationSeconds", report.duration().toMillis() / 1e3)
+                .put("identitiesPerSecond", report.identitiesPerSecond())
+                .put("recordsPerSecond", report.recordsPerSecond());
+        if (report.failure() != null) {
+            root.put("failure", report.failure());
+        }
+        ObjectNode counts = root.putObject("counts");
+        report.tally().asMap().forEach(counts::put);
+        counts.put("records", report.tally().records());
+        ObjectNode calls = root.putObject("calls");
+        report.calls().forEach((operation, c) -> calls.putObject(operation).put("calls", c.calls())
+                .put("attempts", c.attempts()).put("retries", c.retries()).put("throttled", c.throttled())
+                .put("serverErrors", c.serverErrors()).put("failedAfterRetries", c.failed()));
+        root.put("issueCount", report.issueCount());
+        ArrayNode issues = root.putArray("issues");
+        for (Issue issue : report.issues()) {
+            ObjectNode node = issues.addObject().put("kind", issue.kind().name()).put("identityId", issue.identityId());
+            if (issue.dataset() != null) {
+                node.put("dataset", issue.dataset());
+            }
+            if (issue.key() != null) {
+                node.put("key", issue.key());
+            }
+            node.put("detail", issue.detail());
+        }
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the JSON report to {@code file}, replacing it. */
+    public static void writeJson(RunReport report, Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.writeString(file, json(report));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report to " + file, e);
+        }
+    }
+
+    /** Prints the summary table. */
+    public static void summary(RunReport report, PrintStream out) {
+        Tally t = report.tally();
+        out.printf(Locale.ROOT, "%nsyncshift %s of %s, run %d: %s (%s, exit %d) in %.1f s%n", report.mode(),
+                report.identityPoolId(), report.runId(), report.status(), report.outcome(), report.exitCode(),
+                report.duration().toMillis() / 1e3);
+        row(out, "identities", t.identities(), "passed over " + t.identitiesPassedOver());
+        row(out, "datasets", t.datasets(), "copied " + t.datasetsCopied() + ", revised " + t.datasetsRevised()
+                + ", current " + t.datasetsCurrent());
+        row(out, "records", t.records(), "written " + t.recordsWritten() + ", already current " + t.recordsCurrent());
+        row(out, "bytes written", t.bytesWritten(), "in " + t.transactions() + " transactions");
+        row(out, "conflicts", t.conflicts(), "settled by the policy, listed in the report");
+        row(out, "mismatches", t.mismatches(), "");
+        row(out, "failures", t.failures(), "");
+        row(out, "throttled calls", report.throttled(), "retries " + report.retries());
+        out.printf(Locale.ROOT, "  %-16s %,.1f identities/s, %,.1f records/s%n", "rate",
+                report.identitiesPerSecond(), report.recordsPerSecond());
+        report.issues().stream().filter(i -> i.kind() != Issue.Kind.CONFLICT).limit(20).forEach(issue -> out.printf(
+                "  %s %s%s: %s%n", issue.kind(), issue.identityId(),
+                issue.dataset() == null ? "" : "/" + issue.dataset(), issue.detail()));
+        if (report.failure() != null) {
+            out.println("  run did not complete: " + report.failure());
+        }
+    }
+
+    private static void row(PrintStream out, String name, long value, String detail) {
+        out.printf(Locale.ROOT, "  %-16s %,14d  %s%n", name, value, detail);
+    }
+
+    /** The calls of one report, for callers that print them. */
+    static Map<String, CallStats.OperationCalls> calls(RunReport report) {
+        return report.calls();
+    }
+}

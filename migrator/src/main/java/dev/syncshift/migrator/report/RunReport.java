@@ -1,0 +1,63 @@
+package dev.syncshift.migrator.report;
+
+import dev.syncshift.migrator.config.CallStats;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a run did, as the JSON report and the console summary show it.
+ *
+ * @param identityPoolId the pool
+ * @param mode the mode (full, delta, verify; "-dry-run" for a dry run)
+ * @param runId the run's number
+ * @param status the job's final status (COMPLETED, FAILED, STOPPED)
+ * @param outcome the exit code's meaning
+ * @param exitCode the exit code
+ * @param started when this execution started
+ * @param duration how long this execution took
+ * @param tally the run's counts, over every execution of the run
+ * @param calls this execution's AWS calls by operation
+ * @param issues the issues by name (at most {@link #MAX_LISTED})
+ * @param issueCount all issues, listed or not
+ * @param failure why the run did not complete, or null
+ */
+public record RunReport(String identityPoolId, String mode, long runId, String status, String outcome, int exitCode,
+        Instant started, Duration duration, Tally tally, Map<String, CallStats.OperationCalls> calls,
+        List<Issue> issues, long issueCount, String failure) {
+
+    /** Issues listed in a report at most; the count covers them all. */
+    public static final int MAX_LISTED = 10_000;
+
+    /** Copies the collections. */
+    public RunReport {
+        calls = Map.copyOf(calls);
+        issues = List.copyOf(issues);
+    }
+
+    /** Identities done per second of this execution. */
+    public double identitiesPerSecond() {
+        return perSecond(tally.identities());
+    }
+
+    /** Records read per second of this execution. */
+    public double recordsPerSecond() {
+        return perSecond(tally.records());
+    }
+
+    /** Throttled attempts over all operations. */
+    public long throttled() {
+        return calls.values().stream().mapToLong(CallStats.OperationCalls::throttled).sum();
+    }
+
+    /** Retries over all operations. */
+    public long retries() {
+        return calls.values().stream().mapToLong(CallStats.OperationCalls::retries).sum();
+    }
+
+    private double perSecond(long count) {
+        double seconds = Math.max(duration.toMillis(), 1) / 1000.0;
+        return count / seconds;
+    }
+}

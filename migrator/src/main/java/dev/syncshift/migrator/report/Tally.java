@@ -1,0 +1,104 @@
+package dev.syncshift.migrator.report;
+
+import dev.syncshift.migrator.target.DatasetOutcome;
+import dev.syncshift.migrator.target.IdentityOutcome;
+import dev.syncshift.migrator.target.ImportPlan;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * The counts of a run or of one partition. Immutable; {@link #plus} adds.
+ *
+ * @param identities identities looked at
+ * @param identitiesPassedOver identities that left the pool meanwhile
+ * @param datasets datasets looked at
+ * @param datasetsCopied datasets copied with Cognito's counts
+ * @param datasetsRevised datasets that received AppSync revisions
+ * @param datasetsCurrent datasets the store already held
+ * @param recordsWritten records written
+ * @param recordsCurrent records the store already held
+ * @param bytesWritten UTF-8 bytes of keys and values written
+ * @param transactions TransactWriteItems calls
+ * @param conflicts changes made on both sides, settled by the policy
+ * @param mismatches differences found by verification
+ * @param failures datasets that could not be migrated
+ */
+public record Tally(long identities, long identitiesPassedOver, long datasets, long datasetsCopied,
+        long datasetsRevised, long datasetsCurrent, long recordsWritten, long recordsCurrent, long bytesWritten,
+        long transactions, long conflicts, long mismatches, long failures) {
+
+    /** Nothing counted. */
+    public static final Tally ZERO = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    private static final String PREFIX = "tally.";
+
+    /** The counts of one identity's outcome. */
+    public static Tally of(IdentityOutcome outcome) {
+        Tally tally = new Tally(1, outcome.note() == null ? 0 : 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        for (DatasetOutcome d : outcome.datasets()) {
+            tally = tally.plus(new Tally(0, 0, 1, is(d, ImportPlan.Kind.COPY), is(d, ImportPlan.Kind.REVISIONS),
+                    is(d, ImportPlan.Kind.CURRENT), d.recordsWritten(), d.recordsCurrent(), d.bytesWritten(),
+                    d.transactions(), d.conflicts().size(), d.mismatches().size(), d.failure() == null ? 0 : 1));
+        }
+        return tally;
+    }
+
+    /** Records read from Cognito: written plus already current. */
+    public long records() {
+        return recordsWritten + recordsCurrent;
+    }
+
+    /** The sum of both. */
+    public Tally plus(Tally other) {
+        return new Tally(identities + other.identities, identitiesPassedOver + other.identitiesPassedOver,
+                datasets + other.datasets, datasetsCopied + other.datasetsCopied,
+                datasetsRevised + other.datasetsRevised, datasetsCurrent + other.datasetsCurrent,
+                recordsWritten + other.recordsWritten, recordsCurrent + other.recordsCurrent,
+                bytesWritten + other.bytesWritten, transactions + other.transactions, conflicts + other.conflicts,
+                mismatches + other.mismatches, failures + other.failures);
+    }
+
+    /** The counts as named values, in declaration order. */
+    public Map<String, Long> asMap() {
+        Map<String, Long> map = new LinkedHashMap<>();
+        FIELDS.forEach((name, getter) -> map.put(name, getter.applyAsLong(this)));
+        return map;
+    }
+
+    /** Writes the counts into {@code context}. */
+    public void saveTo(ExecutionContext context) {
+        asMap().forEach((name, value) -> context.putLong(PREFIX + name, value));
+    }
+
+    /** The counts saved in {@code context} (zero when none are). */
+    public static Tally from(ExecutionContext context) {
+        long[] v = FIELDS.keySet().stream().mapToLong(name -> context.getLong(PREFIX + name, 0)).toArray();
+        return new Tally(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]);
+    }
+
+    private static long is(DatasetOutcome outcome, ImportPlan.Kind kind) {
+        return outcome.kind() == kind ? 1 : 0;
+    }
+
+    private static final Map<String, ToLongFunction<Tally>> FIELDS = fields();
+
+    private static Map<String, ToLongFunction<Tally>> fields() {
+        Map<String, ToLongFunction<Tally>> fields = new LinkedHashMap<>();
+        fields.put("identities", Tally::identities);
+        fields.put("identitiesPassedOver", Tally::identitiesPassedOver);
+        fields.put("datasets", Tally::datasets);
+        fields.put("datasetsCopied", Tally::datasetsCopied);
+        fields.put("datasetsRevised", Tally::datasetsRevised);
+        fields.put("datasetsCurrent", Tally::datasetsCurrent);
+        fields.put("recordsWritten", Tally::recordsWritten);
+        fields.put("recordsCurrent", Tally::recordsCurrent);
+        fields.put("bytesWritten", Tally::bytesWritten);
+        fields.put("transactions", Tally::transactions);
+        fields.put("conflicts", Tally::conflicts);
+        fields.put("mismatches", Tally::mismatches);
+        fields.put("failures", Tally::failures);
+        return fields;
+    }
+}

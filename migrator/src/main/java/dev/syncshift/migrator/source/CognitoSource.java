@@ -1,0 +1,135 @@
+package dev.syncshift.migrator.source;
+
+import dev.syncshift.core.DatasetName;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.IdentityPoolId;
+import dev.syncshift.core.Record;
+import dev.syncshift.core.RecordKey;
+import dev.syncshift.core.SyncCount;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.cognitoidentity.model.ListIdentitiesResponse;
+import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
+import software.amazon.awssdk.services.cognitosync.model.ListDatasetsResponse;
+import software.amazon.awssdk.services.cognitosync.model.ListRecordsResponse;
+
+/**
+ * One identity pool as Cognito Identity and Cognito Sync serve it to a developer. Thread-safe (the SDK clients are).
+ * Throttling and server errors are retried by the clients' retry strategy; what still fails is thrown.
+ */
+public final class CognitoSource {
+
+    /** ListIdentities' largest page. */
+    public static final int IDENTITIES_PAGE = 60;
+    /** The ListDatasets page AWS's own clients ask for. */
+    public static final int DATASETS_PAGE = 64;
+    /** The ListRecords page AWS's own clients ask for (the per-dataset record limit). */
+    public static final int RECORDS_PAGE = 1024;
+
+    private final CognitoIdentityClient identity;
+    private final CognitoSyncClient sync;
+    private final IdentityPoolId pool;
+
+    /** A source reading {@code pool} through these clients. */
+    public CognitoSource(CognitoIdentityClient identity, CognitoSyncClient sync, IdentityPoolId pool) {
+        this.identity = identity;
+        this.sync = sync;
+        this.pool = pool;
+    }
+
+    /** The pool read. */
+    public IdentityPoolId pool() {
+        return pool;
+    }
+
+    /** One ListIdentities page from {@code nextToken} (null: the first), disabled identities included. */
+    public IdentityPage listIdentities(@Nullable String nextToken) {
+        ListIdentitiesResponse page = identity.listIdentities(r -> r.identityPoolId(pool.value())
+                .maxResults(IDENTITIES_PAGE).nextToken(nextToken).hideDisabled(false));
+        List<IdentityId> ids = page.identities().stream().map(d -> new IdentityId(d.identityId())).toList();
+        return new IdentityPage(ids, page.nextToken());
+    }
+
+    /** Every live dataset of {@code identityId}, all pages read. */
+    public List<SourceDataset> listDatasets(IdentityId identityId) {
+        List<SourceDataset> datasets = new ArrayList<>();
+        String token = null;
+        do {
+            String next = token;
+            ListDatasetsResponse page = sync.listDatasets(r -> r.identityPoolId(pool.value())
+                    .identityId(identityId.value()).maxResults(DATASETS_PAGE).nextToken(next));
+            page.datasets().forEach(d -> datasets.add(new SourceDataset(new DatasetName(d.datasetName()),
+                    d.creationDate(), d.lastModifiedDate(), d.lastModifiedBy(), orZero(d.numRecords()),
+                    orZero(d.dataStorage()))));
+            token = page.nextToken();
+        } while (token != null);
+        return datasets;
+    }
+
+    /** The records of a dataset changed after {@code lastSyncCount}, all pages read. */
+    public SourceRecords listRecords(IdentityId identityId, DatasetName dataset, SyncCount lastSyncCount) {
+        Map<RecordKey, Record> records = new HashMap<>();
+        ListRecordsResponse first = page(identityId, dataset, lastSyncCount, null, RECORDS_PAGE);
+        ListRecordsResponse page = first;
+        long newest = orZero(first.datasetSyncCount());
+        while (true) {
+            for (var wire : page.records()) {
+                Record record = SourceRecordMapping.record(wire);
+                records.merge(record.key(), record, (a, b) -> a.syncCount().compareTo(b.syncCount()) >= 0 ? a : b);
+                newest = Math.max(newest, record.syncCount().value());
+            }
+            if (page.nextToken() == null) {
+                break;
+            }
+            page = page(identityId, dataset, lastSyncCount, page.nextToken(), RECORDS_PAGE);
+        }
+        return new SourceRecords(lastSyncCount, records, new SyncCount(newest),
+                Boolean.TRUE.equals(first.datasetExists()),
+                Boolean.TRUE.equals(first.datasetDeletedAfterRequestedSyncCount()), first.mergedDatasetNames());
+    }
+
+    /**
+     * The dataset sync count at the dataset's last deletion, or zero when it was never deleted since
+     * {@code after}: found from ListRecords' DatasetDeletedAfterRequestedSyncCount, which holds for every count from
+     * 1 up to the count at deletion (Cognito Sync keeps that count and continues a re-created dataset from it).
+     *
+     * @param after a count known to precede the deletion, or zero
+     * @param before a count known to follow it (the oldest record of the current incarnation, or its count)
+     */
+    public SyncCount lastDeletion(IdentityId identityId, DatasetName dataset, SyncCount after, SyncCount before) {
+        long low = Math.max(1, after.value());
+        long high = before.value() - 1;
+        if (high < low || !deletedAfter(identityId, dataset, low)) {
+            return SyncCount.ZERO;
+        }
+        while (low < high) {
+            long middle = low + (high - low + 1) / 2;
+            if (deletedAfter(identityId, dataset, middle)) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return new SyncCount(low);
+    }
+
+    private boolean deletedAfter(IdentityId identityId, DatasetName dataset, long lastSyncCount) {
+        return Boolean.TRUE.equals(page(identityId, dataset, new SyncCount(lastSyncCount), null, 1)
+                .datasetDeletedAfterRequestedSyncCount());
+    }
+
+    private ListRecordsResponse page(IdentityId identityId, DatasetName dataset, SyncCount lastSyncCount,
+            @Nullable String nextToken, int maxResults) {
+        return sync.listRecords(r -> r.identityPoolId(pool.value()).identityId(identityId.value())
+                .datasetName(dataset.value()).lastSyncCount(lastSyncCount.value()).nextToken(nextToken)
+                .maxResults(maxResults));
+    }
+
+    private static long orZero(@Nullable Long value) {
+        return value == null ? 0 : value;
+    }
+}

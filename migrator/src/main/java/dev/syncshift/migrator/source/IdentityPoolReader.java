@@ -1,0 +1,73 @@
+package dev.syncshift.migrator.source;
+
+import dev.syncshift.core.IdentityId;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemStreamSupport;
+
+/**
+ * Enumerates a pool's identities with ListIdentities, 60 a page. Its cursor is the token of the page being read and
+ * the position inside it (as JdbcPagingItemReader keeps {@code start.after}): on restart it fetches that page again
+ * and continues after the last identity committed. Not thread-safe (a step's reader runs on one thread).
+ */
+public final class IdentityPoolReader extends ItemStreamSupport implements ItemStreamReader<ListedIdentity> {
+
+    private static final String PAGE_TOKEN = "page.token";
+    private static final String IN_PAGE = "page.index";
+    private static final String POSITION = "position";
+    private static final String STARTED = "started";
+
+    private final CognitoSource source;
+    private @Nullable String pageToken;
+    private @Nullable IdentityPage page;
+    private int inPage;
+    private long position;
+
+    /** A reader of {@code source}'s pool. */
+    public IdentityPoolReader(CognitoSource source) {
+        this.source = source;
+        setName("identities");
+    }
+
+    @Override
+    public void open(ExecutionContext context) {
+        if (!context.containsKey(getExecutionContextKey(STARTED))) {
+            return;
+        }
+        pageToken = context.getString(getExecutionContextKey(PAGE_TOKEN), null);
+        position = context.getLong(getExecutionContextKey(POSITION));
+        page = source.listIdentities(pageToken);
+        inPage = context.getInt(getExecutionContextKey(IN_PAGE));
+    }
+
+    @Override
+    public @Nullable ListedIdentity read() {
+        if (page == null) {
+            page = source.listIdentities(null);
+        }
+        while (inPage >= page.identities().size()) {
+            if (page.nextToken() == null) {
+                return null;
+            }
+            pageToken = page.nextToken();
+            page = source.listIdentities(pageToken);
+            inPage = 0;
+        }
+        List<IdentityId> identities = page.identities();
+        return new ListedIdentity(position++, identities.get(inPage++));
+    }
+
+    @Override
+    public void update(ExecutionContext context) {
+        context.putString(getExecutionContextKey(STARTED), "true");
+        if (pageToken != null) {
+            context.putString(getExecutionContextKey(PAGE_TOKEN), pageToken);
+        } else {
+            context.remove(getExecutionContextKey(PAGE_TOKEN));
+        }
+        context.putInt(getExecutionContextKey(IN_PAGE), inPage);
+        context.putLong(getExecutionContextKey(POSITION), position);
+    }
+}

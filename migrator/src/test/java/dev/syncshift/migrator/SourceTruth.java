@@ -1,0 +1,84 @@
+package dev.syncshift.migrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.syncshift.core.DatasetName;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.Record;
+import dev.syncshift.core.RecordKey;
+import dev.syncshift.core.SyncCount;
+import dev.syncshift.core.layout.StoredDataset;
+import dev.syncshift.core.layout.SyncStoreLayout;
+import dev.syncshift.migrator.source.CognitoSource;
+import dev.syncshift.migrator.source.IdentityPage;
+import dev.syncshift.migrator.source.SourceDataset;
+import dev.syncshift.migrator.source.SourceRecords;
+import dev.syncshift.migrator.target.SyncStoreTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
+
+/** Asserts that the store holds exactly what Cognito Sync holds, read independently of the migrator's logic. */
+public final class SourceTruth {
+
+    private SourceTruth() {
+    }
+
+    /** Every identity of the source, listed with ListIdentities. */
+    public static List<IdentityId> identities(CognitoSource source) {
+        List<IdentityId> all = new ArrayList<>();
+        String token = null;
+        do {
+            IdentityPage page = source.listIdentities(token);
+            all.addAll(page.identities());
+            token = page.nextToken();
+        } while (token != null);
+        return all;
+    }
+
+    /** Asserts that every dataset of every identity is in the store, record for record; returns the records seen. */
+    public static long assertStoreEqualsSource(LocalAws aws) {
+        long records = 0;
+        for (IdentityId identity : identities(aws.source())) {
+            records += assertIdentity(aws, identity);
+        }
+        return records;
+    }
+
+    private static long assertIdentity(LocalAws aws, IdentityId identity) {
+        SyncStoreTable table = aws.table();
+        Map<DatasetName, StoredDataset> stored = table.datasets(identity);
+        long records = 0;
+        for (SourceDataset dataset : aws.source().listDatasets(identity)) {
+            SourceRecords source = aws.source().listRecords(identity, dataset.name(), SyncCount.ZERO);
+            StoredDataset meta = stored.get(dataset.name());
+            assertThat(meta).as("%s/%s", identity, dataset.name()).isNotNull();
+            assertThat(meta.deleted()).isFalse();
+            assertThat(meta.metadata().syncCount()).isEqualTo(source.datasetSyncCount());
+            assertThat(meta.sourceWatermark()).isEqualTo(source.datasetSyncCount());
+            assertThat(meta.metadata().numRecords()).isEqualTo(dataset.numRecords());
+            assertThat(meta.metadata().dataStorage()).isEqualTo(dataset.dataStorage());
+            assertThat(meta.metadata().lastModifiedDate()).isEqualTo(dataset.lastModifiedDate());
+            Map<RecordKey, Record> copied = table.records(SyncStoreLayout.recordPartition(identity, dataset.name(),
+                    meta.generation()));
+            assertThat(copied).as("%s/%s", identity, dataset.name()).isEqualTo(source.records());
+            assertSameDeletionAnswers(aws.syncClient(), identity, dataset.name(), meta);
+            records += source.records().size();
+        }
+        return records;
+    }
+
+    /** At every count, AppSync's rule (0 &lt; n &lt; generation) answers DatasetDeletedAfterRequestedSyncCount. */
+    private static void assertSameDeletionAnswers(CognitoSyncClient sync, IdentityId identity, DatasetName name,
+            StoredDataset meta) {
+        for (long count = 0; count <= meta.metadata().syncCount().value(); count++) {
+            long n = count;
+            boolean cognito = Boolean.TRUE.equals(sync.listRecords(r -> r.identityPoolId(LocalAws.POOL.value())
+                    .identityId(identity.value()).datasetName(name.value()).lastSyncCount(n).maxResults(1))
+                    .datasetDeletedAfterRequestedSyncCount());
+            boolean appSync = n > 0 && n < meta.generation().value();
+            assertThat(appSync).as("deleted after %d in %s/%s", n, identity, name).isEqualTo(cognito);
+        }
+    }
+}

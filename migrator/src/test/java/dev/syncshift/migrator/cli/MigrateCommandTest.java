@@ -1,0 +1,68 @@
+package dev.syncshift.migrator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.syncshift.migrator.LocalAws;
+import dev.syncshift.migrator.SourceTruth;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MigrateCommandTest {
+
+    static LocalAws aws;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void start() {
+        aws = LocalAws.start(120);
+    }
+
+    @AfterAll
+    static void stop() {
+        aws.close();
+    }
+
+    @Test
+    void migrateCopiesThePoolExactlyASecondRunWritesNothingAndVerifyMatches() throws IOException {
+        Cli.Result first = Cli.run(args("migrate", "first.json"));
+        long records = SourceTruth.assertStoreEqualsSource(aws);
+        Cli.Result second = Cli.run(args("migrate", "second.json"));
+        Cli.Result verify = Cli.run(args("verify", "verify.json"));
+
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        JsonNode report = report("first.json");
+        assertThat(report.path("counts").path("identities").asLong()).isEqualTo(120);
+        assertThat(report.path("counts").path("recordsWritten").asLong()).isEqualTo(records);
+        assertThat(report.path("counts").path("failures").asLong()).isZero();
+        assertThat(first.out()).contains("completed, verified");
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(report("second.json").path("counts").path("recordsWritten").asLong()).isZero();
+        assertThat(report("second.json").path("counts").path("records").asLong()).isEqualTo(records);
+        assertThat(report("second.json").path("runId").asLong()).isEqualTo(2);
+        assertThat(verify.exitCode()).as(verify.err()).isZero();
+        assertThat(report("verify.json").path("counts").path("mismatches").asLong()).isZero();
+    }
+
+    private String[] args(String command, String reportName) {
+        List<String> args = new ArrayList<>(List.of(command, "--identity-pool-id", LocalAws.POOL.value(),
+                "--table", LocalAws.TABLE, "--cognito-endpoint", aws.cognito().endpoint().toString(),
+                "--dynamodb-endpoint", aws.dynamoDb().endpoint().toString(), "--region", "us-east-1",
+                "--work-dir", work.toString(), "--report", work.resolve(reportName).toString(), "--threads", "4",
+                "--progress", "off"));
+        return args.toArray(String[]::new);
+    }
+
+    private JsonNode report(String name) throws IOException {
+        return new ObjectMapper().readTree(work.resolve(name).toFile());
+    }
+}
