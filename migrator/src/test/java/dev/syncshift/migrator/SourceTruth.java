@@ -41,18 +41,22 @@ public final class SourceTruth {
     public static long assertStoreEqualsSource(LocalAws aws) {
         long records = 0;
         for (IdentityId identity : identities(aws.source())) {
-            records += assertIdentity(aws, identity);
+            records += assertIdentity(aws.source(), aws.table(), aws.syncClient(), identity);
         }
         return records;
     }
 
-    private static long assertIdentity(LocalAws aws, IdentityId identity) {
-        SyncStoreTable table = aws.table();
-        Map<DatasetName, StoredDataset> stored = table.datasets(identity);
+    /**
+     * Asserts that the store holds exactly one identity's Cognito datasets, record for record, with the same
+     * deletion answers at every count, and that datasets Cognito deleted are deleted in the store.
+     */
+    public static long assertIdentity(CognitoSource cognito, SyncStoreTable table, CognitoSyncClient sync,
+            IdentityId identity) {
+        Map<DatasetName, StoredDataset> stored = new java.util.HashMap<>(table.datasets(identity));
         long records = 0;
-        for (SourceDataset dataset : aws.source().listDatasets(identity)) {
-            SourceRecords source = aws.source().listRecords(identity, dataset.name(), SyncCount.ZERO);
-            StoredDataset meta = stored.get(dataset.name());
+        for (SourceDataset dataset : cognito.listDatasets(identity)) {
+            SourceRecords source = cognito.listRecords(identity, dataset.name(), SyncCount.ZERO);
+            StoredDataset meta = stored.remove(dataset.name());
             assertThat(meta).as("%s/%s", identity, dataset.name()).isNotNull();
             assertThat(meta.deleted()).isFalse();
             assertThat(meta.metadata().syncCount()).isEqualTo(source.datasetSyncCount());
@@ -63,18 +67,22 @@ public final class SourceTruth {
             Map<RecordKey, Record> copied = table.records(SyncStoreLayout.recordPartition(identity, dataset.name(),
                     meta.generation()));
             assertThat(copied).as("%s/%s", identity, dataset.name()).isEqualTo(source.records());
-            assertSameDeletionAnswers(aws.syncClient(), identity, dataset.name(), meta);
+            assertSameDeletionAnswers(sync, cognito, identity, dataset.name(), meta);
             records += source.records().size();
         }
+        stored.forEach((name, meta) -> {
+            assertThat(meta.deleted()).as("%s/%s is gone from Cognito Sync", identity, name).isTrue();
+            assertSameDeletionAnswers(sync, cognito, identity, name, meta);
+        });
         return records;
     }
 
     /** At every count, AppSync's rule (0 &lt; n &lt; generation) answers DatasetDeletedAfterRequestedSyncCount. */
-    private static void assertSameDeletionAnswers(CognitoSyncClient sync, IdentityId identity, DatasetName name,
-            StoredDataset meta) {
+    private static void assertSameDeletionAnswers(CognitoSyncClient sync, CognitoSource source, IdentityId identity,
+            DatasetName name, StoredDataset meta) {
         for (long count = 0; count <= meta.metadata().syncCount().value(); count++) {
             long n = count;
-            boolean cognito = Boolean.TRUE.equals(sync.listRecords(r -> r.identityPoolId(LocalAws.POOL.value())
+            boolean cognito = Boolean.TRUE.equals(sync.listRecords(r -> r.identityPoolId(source.pool().value())
                     .identityId(identity.value()).datasetName(name.value()).lastSyncCount(n).maxResults(1))
                     .datasetDeletedAfterRequestedSyncCount());
             boolean appSync = n > 0 && n < meta.generation().value();

@@ -1,0 +1,156 @@
+package dev.syncshift.migrator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.syncshift.core.IdentityPoolId;
+import dev.syncshift.emulator.appsync.AppSyncEmulator;
+import dev.syncshift.emulator.appsync.AppSyncEmulatorConfig;
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
+import dev.syncshift.emulator.cognitosync.CognitoSyncEmulator;
+import dev.syncshift.emulator.cognitosync.CognitoSyncEmulatorConfig;
+import dev.syncshift.emulator.dynamodblocal.LoopbackDynamoDb;
+import dev.syncshift.migrator.source.CognitoSource;
+import dev.syncshift.migrator.target.ConflictPolicy;
+import dev.syncshift.migrator.target.DatasetImporter;
+import dev.syncshift.migrator.target.IdentityMigrator;
+import dev.syncshift.migrator.target.SyncStoreTable;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
+import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A whole cutover on loopback: the Cognito Sync emulator with a pool that has a developer provider, DynamoDB Local,
+ * and the AppSync emulator running the real template ({@code config/syncshift-appsync.yaml}) over that DynamoDB,
+ * accepting the credentials Cognito issues to devices. The migrator writes the same table the resolvers serve.
+ */
+public final class Cutover implements AutoCloseable {
+
+    /** The developer provider of the pool. */
+    public static final String PROVIDER = "login.syncshift.test";
+
+    private static final Path TEMPLATE = Path.of("..", "config", "syncshift-appsync.yaml").toAbsolutePath()
+            .normalize();
+
+    private final CognitoSyncEmulator cognito;
+    private final LoopbackDynamoDb dynamoDb;
+    private final AppSyncEmulator appSync;
+    private final CognitoIdentityClient identity;
+    private final CognitoSyncClient sync;
+    private final DynamoDbClient dynamoDbClient;
+    private final IdentityPoolId pool;
+    private final String table;
+    private final SignedGraphQlClient graphQl;
+
+    private Cutover() {
+        cognito = CognitoSyncEmulator.start(CognitoSyncEmulatorConfig.builder().build());
+        dynamoDb = LoopbackDynamoDb.start();
+        appSync = AppSyncEmulator.start(new AppSyncEmulatorConfig(TEMPLATE, "127.0.0.1", 0, null,
+                dynamoDb.endpoint(), "us-east-1", Duration.ofSeconds(30)).withCognitoEndpoint(cognito.endpoint()));
+        identity = CognitoIdentityClient.builder().endpointOverride(cognito.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(developer()).httpClient(UrlConnectionHttpClient.create()).build();
+        sync = CognitoSyncClient.builder().endpointOverride(cognito.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(developer()).httpClient(UrlConnectionHttpClient.create()).build();
+        dynamoDbClient = DynamoDbClient.builder().endpointOverride(dynamoDb.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(developer()).httpClient(UrlConnectionHttpClient.create()).build();
+        pool = new IdentityPoolId(identity.createIdentityPool(p -> p.identityPoolName("cutover")
+                .allowUnauthenticatedIdentities(true).developerProviderName(PROVIDER)).identityPoolId());
+        table = dynamoDbClient.listTables().tableNames().get(0);
+        graphQl = new SignedGraphQlClient(appSync.endpoint());
+    }
+
+    /** Starts everything. */
+    public static Cutover start() {
+        return new Cutover();
+    }
+
+    public IdentityPoolId pool() {
+        return pool;
+    }
+
+    public CognitoIdentityClient identityClient() {
+        return identity;
+    }
+
+    public CognitoSyncClient syncClient() {
+        return sync;
+    }
+
+    public CognitoSource source() {
+        return new CognitoSource(identity, sync, pool);
+    }
+
+    public SyncStoreTable table() {
+        return new SyncStoreTable(dynamoDbClient, table);
+    }
+
+    public String tableName() {
+        return table;
+    }
+
+    public CognitoSyncEmulator cognito() {
+        return cognito;
+    }
+
+    public LoopbackDynamoDb dynamoDb() {
+        return dynamoDb;
+    }
+
+    /** A migrator over the pool and table; {@code full} for a full pass. */
+    public IdentityMigrator migrator(boolean full, ConflictPolicy policy) {
+        DatasetImporter importer = new DatasetImporter(source(), table(), policy, Clock.systemUTC(),
+                DatasetImporter.Writes.WRITE);
+        return new IdentityMigrator(source(), table(), importer, full);
+    }
+
+    /** A new unauthenticated device identity, with the temporary credentials Cognito issues it. */
+    public Device newDevice() {
+        String id = identity.getId(r -> r.identityPoolId(pool.value())).identityId();
+        Credentials issued = identity.getCredentialsForIdentity(r -> r.identityId(id)).credentials();
+        return new Device(this, id, AwsSessionCredentials.create(issued.accessKeyId(), issued.secretKey(),
+                issued.sessionToken()));
+    }
+
+    /** The developer-authenticated identity of user {@code user} (no AppSync access: merges only). */
+    public String developerIdentity(String user) {
+        return identity.getOpenIdTokenForDeveloperIdentity(r -> r.identityPoolId(pool.value())
+                .logins(Map.of(PROVIDER, user))).identityId();
+    }
+
+    /** Merges developer user {@code from} into {@code into}; returns the surviving identity. */
+    public String merge(String from, String into) {
+        return identity.mergeDeveloperIdentities(r -> r.identityPoolId(pool.value()).developerProviderName(PROVIDER)
+                .sourceUserIdentifier(from).destinationUserIdentifier(into)).identityId();
+    }
+
+    /** A signed GraphQL call as {@code device}. */
+    JsonNode graphQl(Device device, String query, Map<String, ?> variables) {
+        SignedGraphQlClient.Answer answer = graphQl.post(device.credentials(), query, variables);
+        if (!answer.ok()) {
+            throw new AssertionError("GraphQL call failed: " + answer.body());
+        }
+        return answer.body().path("data");
+    }
+
+    private static StaticCredentialsProvider developer() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDDEVELOPER", "developer-secret"));
+    }
+
+    @Override
+    public void close() {
+        identity.close();
+        sync.close();
+        dynamoDbClient.close();
+        appSync.close();
+        cognito.close();
+        dynamoDb.close();
+    }
+}
