@@ -1,0 +1,87 @@
+package dev.syncshift.migrator.target;
+
+import dev.syncshift.core.DatasetKey;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.Record;
+import dev.syncshift.core.RecordKey;
+import dev.syncshift.core.SyncCount;
+import dev.syncshift.core.layout.ImportTransactions;
+import dev.syncshift.core.layout.StoredDataset;
+import dev.syncshift.core.layout.SyncStoreLayout;
+import dev.syncshift.migrator.source.SourceDataset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Copy mode: nobody wrote the dataset on AppSync since the last pass (or it is new), so Cognito's state is copied
+ * with Cognito's own counts and dates, and a device that last synced with Cognito at count N continues on AppSync
+ * from N. Records go first; the metadata item, written by the last transaction and checked by the others, moves
+ * count and watermark together.
+ */
+final class CopyPlanner {
+
+    private CopyPlanner() {
+    }
+
+    static ImportPlan plan(IdentityId identity, DatasetSource source, @Nullable StoredDataset meta,
+            Map<RecordKey, Record> stored) {
+        if (!source.read().exists()) {
+            return deletion(source, meta, stored);
+        }
+        DatasetKey key = new DatasetKey(identity, source.name());
+        String partition = SyncStoreLayout.recordPartition(identity, source.name(), source.generation());
+        Map<RecordKey, Record> expected = new HashMap<>(stored);
+        List<PlannedTransaction.Write> writes = new ArrayList<>();
+        long current = 0;
+        for (Record record : source.read().all().stream().sorted(PlanSupport.BY_COUNT_THEN_KEY).toList()) {
+            Record held = stored.get(record.key());
+            if (held != null && held.syncCount().compareTo(record.syncCount()) >= 0) {
+                current++;
+                continue;
+            }
+            expected.put(record.key(), record);
+            writes.add(new PlannedTransaction.Write(record, ImportTransactions.recordActions(partition, record,
+                    ImportTransactions.olderThan(record.syncCount()), PlanSupport.pieces(held))));
+        }
+        SyncCount count = PlanSupport.newest(source.read().datasetSyncCount(), expected);
+        StoredDataset after = PlanSupport.meta(key, dates(source.listed(), meta, expected), expected, count, false,
+                source.generation(), count);
+        if (writes.isEmpty() && PlanSupport.sameItem(after, meta)) {
+            return PlanSupport.current(meta, source.generation(), stored, current);
+        }
+        return new ImportPlan(ImportPlan.Kind.COPY, PlanSupport.metaLast(after, PlanSupport.expected(meta), writes),
+                after, source.generation(), expected, writes.size(), current, List.of(), null);
+    }
+
+    /** Cognito deleted it: the store keeps Cognito's count D, and its generation D + 1 gives the same flags. */
+    private static ImportPlan deletion(DatasetSource source, @Nullable StoredDataset meta,
+            Map<RecordKey, Record> stored) {
+        if (meta == null) {
+            return PlanSupport.current(null, SyncCount.ZERO, Map.of(), 0);
+        }
+        SyncCount deletedAt = source.read().datasetSyncCount();
+        SyncCount generation = deletedAt.next();
+        StoredDataset after = PlanSupport.meta(meta.metadata().key(), PlanSupport.Dates.of(meta), Map.of(),
+                deletedAt, true, generation, deletedAt);
+        if (PlanSupport.sameItem(after, meta)) {
+            return PlanSupport.current(meta, generation, stored, 0);
+        }
+        return new ImportPlan(ImportPlan.Kind.COPY, PlanSupport.metaLast(after, PlanSupport.expected(meta),
+                List.of()), after, generation, Map.of(), 0, 0, List.of(), null);
+    }
+
+    private static PlanSupport.Dates dates(@Nullable SourceDataset listed, @Nullable StoredDataset meta,
+            Map<RecordKey, Record> records) {
+        if (listed != null) {
+            return new PlanSupport.Dates(listed.creationDate(), listed.lastModifiedDate(), listed.lastModifiedBy());
+        }
+        Record newest = records.values().stream().max(PlanSupport.BY_COUNT_THEN_KEY).orElseThrow();
+        PlanSupport.Dates base = meta == null
+                ? new PlanSupport.Dates(newest.lastModifiedDate(), newest.lastModifiedDate(), newest.lastModifiedBy())
+                : PlanSupport.Dates.of(meta);
+        return base.touchedBy(newest);
+    }
+}

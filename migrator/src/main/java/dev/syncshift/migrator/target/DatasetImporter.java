@@ -1,0 +1,193 @@
+package dev.syncshift.migrator.target;
+
+import dev.syncshift.core.DatasetName;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.Record;
+import dev.syncshift.core.RecordKey;
+import dev.syncshift.core.SyncCount;
+import dev.syncshift.core.layout.StoredDataset;
+import dev.syncshift.core.layout.SyncStoreLayout;
+import dev.syncshift.migrator.source.CognitoSource;
+import dev.syncshift.migrator.source.SourceDataset;
+import dev.syncshift.migrator.source.SourceRecords;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Imports one dataset: reads it from Cognito Sync (from the store's watermark, or whole), reads what the store
+ * holds, plans with {@link ImportPlanner} and runs the plan's conditional transactions. A transaction cancelled
+ * because the store moved meanwhile (a push, another pass) is planned again from a fresh read, so a change is never
+ * applied twice and never lost. Then it reads the store back and compares it with the plan. Thread-safe.
+ */
+public final class DatasetImporter {
+
+    private static final int ATTEMPTS = 5;
+
+    private final CognitoSource source;
+    private final SyncStoreTable table;
+    private final ConflictPolicy policy;
+    private final Clock clock;
+    private final Writes writes;
+
+    /** An importer from {@code source} into {@code table}. */
+    public DatasetImporter(CognitoSource source, SyncStoreTable table, ConflictPolicy policy, Clock clock,
+            Writes writes) {
+        this.source = source;
+        this.table = table;
+        this.policy = policy;
+        this.clock = clock;
+        this.writes = writes;
+    }
+
+    /** Whether an importer writes. */
+    public enum Writes {
+        /** Writes the plan. */
+        WRITE,
+        /** Reads and plans, reports what it would write, writes nothing. */
+        DRY_RUN,
+        /** Writes nothing; anything a pass would still write is a mismatch. */
+        VERIFY
+    }
+
+    /**
+     * Imports a dataset.
+     *
+     * @param listed its ListDatasets entry, or null when Cognito did not list it
+     * @param meta the store's metadata item as read, or null
+     * @param whole whether to read every record from Cognito (a full pass) or only those after the watermark
+     */
+    public DatasetOutcome importDataset(IdentityId identity, DatasetName name, @Nullable SourceDataset listed,
+            @Nullable StoredDataset meta, boolean whole) {
+        StoredDataset known = meta;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            DatasetSource read = read(identity, name, listed, known, whole);
+            ImportPlan plan = plan(identity, read, known);
+            if (plan.kind() == ImportPlan.Kind.NEEDS_FULL_READ) {
+                plan = plan(identity, read(identity, name, listed, known, true), known);
+            }
+            if (writes != Writes.WRITE || plan.transactions().isEmpty()) {
+                return outcome(name, plan, 0, compare(plan, read));
+            }
+            Optional<Long> current = execute(plan);
+            if (current.isPresent()) {
+                return outcome(name, plan, current.get(), verifyWritten(identity, name, plan));
+            }
+            known = table.datasets(identity).get(name);
+        }
+        return DatasetOutcome.failed(name, "the dataset kept changing in the store during " + ATTEMPTS
+                + " attempts; run the pass again");
+    }
+
+    private ImportPlan plan(IdentityId identity, DatasetSource read, @Nullable StoredDataset meta) {
+        SyncCount partition = ImportPlanner.partitionToRead(meta, read.generation());
+        Map<RecordKey, Record> stored = table.records(SyncStoreLayout.recordPartition(identity, read.name(),
+                partition));
+        return new ImportPlanner(policy, clock.instant()).plan(identity, read, meta, stored);
+    }
+
+    /** Reads the source and finds where Cognito's current incarnation starts (its last deletion). */
+    private DatasetSource read(IdentityId identity, DatasetName name, @Nullable SourceDataset listed,
+            @Nullable StoredDataset meta, boolean whole) {
+        SyncCount watermark = PlanSupport.watermarkOrZero(meta);
+        SyncCount from = whole || meta == null ? SyncCount.ZERO : watermark;
+        SourceRecords records = source.listRecords(identity, name, from);
+        if (!records.exists()) {
+            return new DatasetSource(name, listed, records, records.datasetSyncCount().next(),
+                    records.deletedAfter());
+        }
+        if (from.isAfter(SyncCount.ZERO) && !records.deletedAfter()) {
+            return new DatasetSource(name, listed, records, meta.generation(), false);
+        }
+        SyncCount deletedAt = source.lastDeletion(identity, name, from, records.oldestRecordCount());
+        SyncCount generation = deletedAt.equals(SyncCount.ZERO) ? SyncCount.ZERO : deletedAt.next();
+        boolean since = watermark.isAfter(SyncCount.ZERO) && deletedAt.compareTo(watermark) >= 0;
+        return new DatasetSource(name, listed, records, generation, since);
+    }
+
+    /** Runs the plan; empty when the store moved under it, else the records found already there. */
+    private Optional<Long> execute(ImportPlan plan) {
+        long alreadyThere = 0;
+        for (PlannedTransaction transaction : plan.transactions()) {
+            PlannedTransaction remaining = transaction;
+            while (true) {
+                Optional<List<Integer>> failed = table.write(remaining.actions());
+                if (failed.isEmpty()) {
+                    break;
+                }
+                TreeSet<Integer> writes = new TreeSet<>();
+                PlannedTransaction sent = remaining;
+                failed.get().forEach(index -> writes.add(sent.writeAt(index)));
+                if (writes.contains(-1) || plan.kind() != ImportPlan.Kind.COPY) {
+                    return Optional.empty();
+                }
+                alreadyThere += writes.size();
+                remaining = remaining.without(List.copyOf(writes));
+            }
+        }
+        return Optional.of(alreadyThere);
+    }
+
+    /** Where the store differs from a source it is meant to hold (a plan with nothing to write). */
+    private List<String> compare(ImportPlan plan, DatasetSource read) {
+        List<String> mismatches = new ArrayList<>();
+        if (writes == Writes.VERIFY && !plan.transactions().isEmpty()) {
+            mismatches.add("the store is behind Cognito Sync: a pass would write " + plan.recordsWritten()
+                    + " records in " + plan.transactions().size() + " transactions (" + plan.kind() + ")");
+        }
+        if (plan.kind() != ImportPlan.Kind.CURRENT || !ImportPlanner.untouched(plan.expectedMeta())) {
+            return mismatches;
+        }
+        for (Record record : read.read().all()) {
+            Record held = plan.expectedRecords().get(record.key());
+            if (held != null && held.syncCount().equals(record.syncCount()) && !held.equals(record)) {
+                mismatches.add("record " + record.key() + " at count " + record.syncCount()
+                        + " differs from Cognito's");
+            }
+        }
+        if (read.read().lastSyncCount().equals(SyncCount.ZERO) && read.read().exists()) {
+            plan.expectedRecords().keySet().stream().filter(key -> !read.read().records().containsKey(key))
+                    .forEach(key -> mismatches.add("record " + key + " is in the store but not in Cognito Sync"));
+        }
+        return mismatches;
+    }
+
+    /** Reads the store back after a write and compares it with what the plan meant it to hold. */
+    private List<String> verifyWritten(IdentityId identity, DatasetName name, ImportPlan plan) {
+        StoredDataset expected = plan.expectedMeta();
+        StoredDataset after = table.datasets(identity).get(name);
+        boolean movedOn = after != null && expected != null
+                && after.metadata().syncCount().isAfter(expected.metadata().syncCount());
+        if (expected == null || movedOn) {
+            // devices wrote it on AppSync since: what this pass wrote is no longer the whole of it
+            return List.of();
+        }
+        if (!PlanSupport.sameItem(expected, after)) {
+            return List.of("dataset metadata differs from what was written");
+        }
+        Map<RecordKey, Record> records = table.records(SyncStoreLayout.recordPartition(identity, name,
+                plan.partition()));
+        List<String> mismatches = new ArrayList<>();
+        plan.expectedRecords().forEach((key, record) -> {
+            if (!record.equals(records.get(key))) {
+                mismatches.add("record " + key + " differs from what was written");
+            }
+        });
+        records.keySet().stream().filter(key -> !plan.expectedRecords().containsKey(key))
+                .forEach(key -> mismatches.add("record " + key + " is in the store but was not expected"));
+        return mismatches;
+    }
+
+    private static DatasetOutcome outcome(DatasetName name, ImportPlan plan, long alreadyThere,
+            List<String> mismatches) {
+        long bytes = plan.transactions().stream().flatMap(t -> t.writes().stream())
+                .mapToLong(w -> w.record().storageBytes()).sum();
+        return new DatasetOutcome(name, plan.kind(), plan.recordsWritten() - alreadyThere,
+                plan.recordsCurrent() + alreadyThere, bytes, plan.transactions().size(), plan.conflicts(),
+                mismatches, plan.failure());
+    }
+}

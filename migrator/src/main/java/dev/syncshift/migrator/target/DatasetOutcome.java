@@ -1,0 +1,34 @@
+package dev.syncshift.migrator.target;
+
+import dev.syncshift.core.DatasetName;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What importing (or checking) one dataset did.
+ *
+ * @param dataset the dataset
+ * @param kind what kind of import it was
+ * @param recordsWritten records written (or, in a dry run, that would be)
+ * @param recordsCurrent records the store already held
+ * @param bytesWritten UTF-8 bytes of the keys and values written
+ * @param transactions TransactWriteItems calls made
+ * @param conflicts changes made on both sides, as settled
+ * @param mismatches differences between the source and the store found while verifying
+ * @param failure why it could not be imported, or null
+ */
+public record DatasetOutcome(DatasetName dataset, ImportPlan.Kind kind, long recordsWritten, long recordsCurrent,
+        long bytesWritten, long transactions, List<Conflict> conflicts, List<String> mismatches,
+        @Nullable String failure) {
+
+    /** Copies the lists. */
+    public DatasetOutcome {
+        conflicts = List.copyOf(conflicts);
+        mismatches = List.copyOf(mismatches);
+    }
+
+    /** A dataset that could not be imported. */
+    public static DatasetOutcome failed(DatasetName dataset, String failure) {
+        return new DatasetOutcome(dataset, ImportPlan.Kind.FAILED, 0, 0, 0, 0, List.of(), List.of(), failure);
+    }
+}

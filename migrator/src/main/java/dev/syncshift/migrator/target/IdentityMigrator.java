@@ -1,0 +1,77 @@
+package dev.syncshift.migrator.target;
+
+import dev.syncshift.core.ContractViolationException;
+import dev.syncshift.core.DatasetName;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.layout.StoredDataset;
+import dev.syncshift.migrator.source.CognitoSource;
+import dev.syncshift.migrator.source.SourceDataset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.cognitosync.model.ResourceNotFoundException;
+
+/**
+ * Migrates one identity: lists its datasets in Cognito Sync and in the store, and imports each one Cognito lists,
+ * and each one the store holds that Cognito no longer lists (to learn of its deletion). A full pass reads every
+ * record; a delta pass passes over datasets whose LastModifiedDate has not moved since a pass copied them and reads
+ * the others from their watermark. Thread-safe.
+ */
+public final class IdentityMigrator {
+
+    private final CognitoSource source;
+    private final SyncStoreTable table;
+    private final DatasetImporter importer;
+    private final boolean full;
+
+    /** A migrator; {@code full} for a full pass, false for a delta pass. */
+    public IdentityMigrator(CognitoSource source, SyncStoreTable table, DatasetImporter importer, boolean full) {
+        this.source = source;
+        this.table = table;
+        this.importer = importer;
+        this.full = full;
+    }
+
+    /** Migrates {@code identityId}; data problems are in the outcome, service failures are thrown. */
+    public IdentityOutcome migrate(IdentityId identityId) {
+        List<SourceDataset> listed;
+        try {
+            listed = source.listDatasets(identityId);
+        } catch (ResourceNotFoundException gone) {
+            return new IdentityOutcome(identityId, List.of(), "not in the pool any more (merged or deleted)");
+        }
+        Map<DatasetName, StoredDataset> stored = new HashMap<>(table.datasets(identityId));
+        List<DatasetOutcome> outcomes = new ArrayList<>();
+        for (SourceDataset dataset : listed) {
+            outcomes.add(importOne(identityId, dataset.name(), dataset, stored.remove(dataset.name())));
+        }
+        stored.forEach((name, meta) -> {
+            if (!meta.deleted() && meta.sourceWatermark() != null) {
+                outcomes.add(importOne(identityId, name, null, meta));
+            }
+        });
+        return new IdentityOutcome(identityId, outcomes, null);
+    }
+
+    private DatasetOutcome importOne(IdentityId identityId, DatasetName name, @Nullable SourceDataset listed,
+            @Nullable StoredDataset meta) {
+        if (!full && unchangedSincePass(listed, meta)) {
+            return new DatasetOutcome(name, ImportPlan.Kind.CURRENT, 0, meta.metadata().numRecords(), 0, 0,
+                    List.of(), List.of(), null);
+        }
+        try {
+            return importer.importDataset(identityId, name, listed, meta, full);
+        } catch (ContractViolationException | IllegalArgumentException bad) {
+            return DatasetOutcome.failed(name, bad.getMessage());
+        }
+    }
+
+    /** Copied by a pass, untouched on AppSync since, and Cognito's LastModifiedDate is the one copied. */
+    private static boolean unchangedSincePass(@Nullable SourceDataset listed, @Nullable StoredDataset meta) {
+        return listed != null && meta != null && !meta.deleted() && meta.sourceWatermark() != null
+                && ImportPlanner.untouched(meta)
+                && meta.metadata().lastModifiedDate().equals(listed.lastModifiedDate());
+    }
+}

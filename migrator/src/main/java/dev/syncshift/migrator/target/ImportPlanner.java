@@ -1,0 +1,49 @@
+package dev.syncshift.migrator.target;
+
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.Record;
+import dev.syncshift.core.RecordKey;
+import dev.syncshift.core.SyncCount;
+import dev.syncshift.core.layout.StoredDataset;
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decides, as a pure function of what the source says and what the store holds, what importing one dataset
+ * writes: a copy with Cognito's counts while nobody wrote it on AppSync since the last pass, otherwise AppSync
+ * revisions with conflicts settled by the policy ({@code docs/migrator.md}, "Delta passes").
+ */
+public final class ImportPlanner {
+
+    private final RevisionPlanner revisions;
+
+    /** A planner settling conflicts by {@code policy}; {@code now} dates the deletions it applies. */
+    public ImportPlanner(ConflictPolicy policy, Instant now) {
+        this.revisions = new RevisionPlanner(policy, now);
+    }
+
+    /** Whether nobody wrote the dataset on AppSync since the last import (or it is not in the store). */
+    public static boolean untouched(@Nullable StoredDataset meta) {
+        return meta == null || meta.metadata().syncCount().equals(PlanSupport.watermarkOrZero(meta));
+    }
+
+    /** The record partition whose records {@link #plan} needs: Cognito's generation in copy mode, else AppSync's. */
+    public static SyncCount partitionToRead(@Nullable StoredDataset meta, SyncCount cognitoGeneration) {
+        return meta == null || untouched(meta) ? cognitoGeneration : meta.generation();
+    }
+
+    /**
+     * The plan.
+     *
+     * @param meta the store's metadata item, or null when it has none
+     * @param stored the records of {@link #partitionToRead}, by key
+     */
+    public ImportPlan plan(IdentityId identity, DatasetSource source, @Nullable StoredDataset meta,
+            Map<RecordKey, Record> stored) {
+        if (meta == null || untouched(meta)) {
+            return CopyPlanner.plan(identity, source, meta, stored);
+        }
+        return revisions.plan(identity, source, meta, stored);
+    }
+}

@@ -1,0 +1,232 @@
+package dev.syncshift.migrator.target;
+
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.Record;
+import dev.syncshift.core.RecordKey;
+import dev.syncshift.core.SyncCount;
+import dev.syncshift.core.SyncLimits;
+import dev.syncshift.core.layout.DatasetItems;
+import dev.syncshift.core.layout.ImportTransactions;
+import dev.syncshift.core.layout.PutAction;
+import dev.syncshift.core.layout.StoredDataset;
+import dev.syncshift.core.layout.SyncStoreLayout;
+import dev.syncshift.migrator.source.SourceDataset;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Revision mode: devices already wrote the dataset on AppSync since the last pass (its count passed the
+ * watermark), so AppSync's numbering has moved on and Cognito's changes are applied as new AppSync revisions, as a
+ * push would be: the count rises by one per transaction and is stamped on every record it writes, so switched
+ * devices pull them. Changes made on both sides are settled by the {@link ConflictPolicy}.
+ */
+final class RevisionPlanner {
+
+    private final ConflictPolicy policy;
+    private final Instant now;
+
+    RevisionPlanner(ConflictPolicy policy, Instant now) {
+        this.policy = policy;
+        this.now = now;
+    }
+
+    ImportPlan plan(IdentityId identity, DatasetSource source, StoredDataset meta, Map<RecordKey, Record> stored) {
+        SyncCount watermark = source.read().datasetSyncCount();
+        if (!source.read().exists()) {
+            return deletedInCognito(source, meta, stored, watermark);
+        }
+        if (meta.deleted()) {
+            return deletedOnAppSync(identity, source, meta, stored, watermark);
+        }
+        if (source.deletedSinceWatermark()) {
+            Conflict conflict = datasetConflict(source, created(source), meta,
+                    "deleted and re-created in Cognito Sync, changed on AppSync since the last pass");
+            if (!conflict.cognitoWon()) {
+                return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(conflict), 0);
+            }
+            List<Record> all = sorted(source.read().all());
+            return revisions(identity, source, meta, meta.metadata().syncCount().next(), Map.of(), all,
+                    List.of(conflict), 0);
+        }
+        return merge(identity, source, meta, stored);
+    }
+
+    private ImportPlan deletedInCognito(DatasetSource source, StoredDataset meta, Map<RecordKey, Record> stored,
+            SyncCount watermark) {
+        if (meta.deleted()) {
+            return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(), 0);
+        }
+        Conflict conflict = new Conflict(source.name(), null, policy == ConflictPolicy.KEEP_COGNITO, null,
+                meta.metadata().lastModifiedDate(), "deleted in Cognito Sync, changed on AppSync since the last pass");
+        if (!conflict.cognitoWon()) {
+            return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(conflict), 0);
+        }
+        SyncCount next = meta.metadata().syncCount().next();
+        StoredDataset after = PlanSupport.meta(meta.metadata().key(),
+                new PlanSupport.Dates(meta.metadata().creationDate(), now, "syncshift-migrator"), Map.of(), next,
+                true, next, watermark);
+        PlannedTransaction delete = new PlannedTransaction(new PutAction(DatasetItems.toItem(after),
+                ImportTransactions.unchanged(meta)), List.of());
+        return new ImportPlan(ImportPlan.Kind.REVISIONS, List.of(delete), after, next, Map.of(), 0, 0,
+                List.of(conflict), null);
+    }
+
+    private ImportPlan deletedOnAppSync(IdentityId identity, DatasetSource source, StoredDataset meta,
+            Map<RecordKey, Record> stored, SyncCount watermark) {
+        SyncCount since = PlanSupport.watermarkOrZero(meta);
+        boolean changed = source.deletedSinceWatermark()
+                || source.read().all().stream().anyMatch(r -> r.syncCount().isAfter(since));
+        if (!changed) {
+            return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(), source.read().records().size());
+        }
+        Conflict conflict = datasetConflict(source, modified(source), meta,
+                "deleted on AppSync, changed in Cognito Sync since the last pass");
+        if (!conflict.cognitoWon()) {
+            return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(conflict), 0);
+        }
+        if (source.read().lastSyncCount().isAfter(SyncCount.ZERO) && !source.deletedSinceWatermark()) {
+            return new ImportPlan(ImportPlan.Kind.NEEDS_FULL_READ, List.of(), meta, meta.generation(), stored, 0, 0,
+                    List.of(), null);
+        }
+        return revisions(identity, source, meta, meta.generation(), Map.of(), sorted(source.read().all()),
+                List.of(conflict), 0);
+    }
+
+    private ImportPlan merge(IdentityId identity, DatasetSource source, StoredDataset meta,
+            Map<RecordKey, Record> stored) {
+        SyncCount since = PlanSupport.watermarkOrZero(meta);
+        SyncCount count = meta.metadata().syncCount();
+        List<Record> apply = new ArrayList<>();
+        List<Conflict> conflicts = new ArrayList<>();
+        long current = 0;
+        for (Record record : sorted(source.read().all())) {
+            Record held = stored.get(record.key());
+            if (!record.syncCount().isAfter(since)
+                    || held != null && PlanSupport.sameChange(held, record) && held.syncCount().isAfter(count)) {
+                current++;
+            } else if (held == null || !held.syncCount().isAfter(since) || PlanSupport.sameChange(held, record)) {
+                apply.add(record);
+            } else if (policy.cognitoWins(record.lastModifiedDate(), held.lastModifiedDate())) {
+                apply.add(record);
+                conflicts.add(recordConflict(source, record, held, true));
+            } else {
+                conflicts.add(recordConflict(source, record, held, false));
+            }
+        }
+        return revisions(identity, source, meta, meta.generation(), stored, apply, conflicts, current);
+    }
+
+    /**
+     * Applies {@code apply} as AppSync revisions into {@code generation}, starting a new generation when it differs
+     * from the store's: one revision per transaction, the last moving the watermark.
+     */
+    private ImportPlan revisions(IdentityId identity, DatasetSource source, StoredDataset meta, SyncCount generation,
+            Map<RecordKey, Record> stored, List<Record> apply, List<Conflict> conflicts, long current) {
+        SyncCount watermark = source.read().datasetSyncCount();
+        if (apply.isEmpty()) {
+            return PlanSupport.watermarkOnly(meta, watermark, stored, conflicts, current);
+        }
+        String partition = SyncStoreLayout.recordPartition(identity, source.name(), generation);
+        Map<RecordKey, Record> state = new HashMap<>(stored);
+        String failure = limitFailure(state, apply);
+        if (failure != null) {
+            return new ImportPlan(ImportPlan.Kind.FAILED, List.of(), meta, meta.generation(), stored, 0, current,
+                    conflicts, failure);
+        }
+        List<List<Record>> groups = ImportTransactions.pack(apply, r -> ImportTransactions.recordActions(partition,
+                r, null, PlanSupport.pieces(state.get(r.key()))), 1);
+        boolean newGeneration = !generation.equals(meta.generation()) || meta.deleted();
+        PlanSupport.Dates dates = newGeneration
+                ? new PlanSupport.Dates(created(source), meta.metadata().lastModifiedDate(),
+                        meta.metadata().lastModifiedBy())
+                : PlanSupport.Dates.of(meta);
+        Chain chain = new Chain(meta, partition, generation, state, dates);
+        for (int i = 0; i < groups.size(); i++) {
+            chain.add(groups.get(i), i == groups.size() - 1 ? watermark : chain.running.sourceWatermark());
+        }
+        return new ImportPlan(ImportPlan.Kind.REVISIONS, chain.transactions, chain.running, generation, state,
+                apply.size(), current, conflicts, null);
+    }
+
+    /** Revisions one after the other, each conditioned on the metadata the previous one wrote. */
+    private static final class Chain {
+        private final String partition;
+        private final SyncCount generation;
+        private final Map<RecordKey, Record> state;
+        private final List<PlannedTransaction> transactions = new ArrayList<>();
+        private StoredDataset running;
+        private PlanSupport.Dates dates;
+
+        Chain(StoredDataset meta, String partition, SyncCount generation, Map<RecordKey, Record> state,
+                PlanSupport.Dates dates) {
+            this.running = meta;
+            this.partition = partition;
+            this.generation = generation;
+            this.state = state;
+            this.dates = dates;
+        }
+
+        void add(List<Record> records, SyncCount watermark) {
+            SyncCount next = running.metadata().syncCount().next();
+            List<PlannedTransaction.Write> writes = new ArrayList<>();
+            for (Record record : records) {
+                Record held = state.get(record.key());
+                Record stamped = new Record(record.key(), record.value(), next, record.lastModifiedDate(),
+                        record.lastModifiedBy(), record.deviceLastModifiedDate());
+                writes.add(new PlannedTransaction.Write(stamped, ImportTransactions.recordActions(partition, stamped,
+                        ImportTransactions.stillAt(held == null ? null : held.syncCount()), PlanSupport.pieces(held))));
+                state.put(record.key(), stamped);
+                dates = dates.touchedBy(record);
+            }
+            StoredDataset after = PlanSupport.meta(running.metadata().key(), dates, state, next, false, generation,
+                    watermark);
+            transactions.add(new PlannedTransaction(new PutAction(DatasetItems.toItem(after),
+                    ImportTransactions.unchanged(running)), writes));
+            running = after;
+        }
+    }
+
+    private static String limitFailure(Map<RecordKey, Record> stored, List<Record> apply) {
+        Map<RecordKey, Record> after = new HashMap<>(stored);
+        apply.forEach(r -> after.put(r.key(), r));
+        long live = after.values().stream().filter(r -> !r.isTombstone()).count();
+        long bytes = after.values().stream().mapToLong(Record::storageBytes).sum();
+        if (live <= SyncLimits.MAX_RECORDS_PER_DATASET && bytes <= SyncLimits.MAX_DATASET_BYTES) {
+            return null;
+        }
+        return "Cognito's changes and AppSync's together would hold " + live + " records and " + bytes
+                + " bytes, over the dataset limits (" + SyncLimits.MAX_RECORDS_PER_DATASET + " records, "
+                + SyncLimits.MAX_DATASET_BYTES + " bytes); nothing was applied";
+    }
+
+    private Conflict datasetConflict(DatasetSource source, Instant cognitoDate, StoredDataset meta, String reason) {
+        Instant appSyncDate = meta.metadata().lastModifiedDate();
+        return new Conflict(source.name(), null, policy.cognitoWins(cognitoDate, appSyncDate), cognitoDate,
+                appSyncDate, reason);
+    }
+
+    private static Conflict recordConflict(DatasetSource source, Record cognito, Record appSync, boolean cognitoWon) {
+        return new Conflict(source.name(), cognito.key(), cognitoWon, cognito.lastModifiedDate(),
+                appSync.lastModifiedDate(), "record changed on both sides since the last pass");
+    }
+
+    private Instant created(DatasetSource source) {
+        SourceDataset listed = source.listed();
+        return listed != null ? listed.creationDate() : modified(source);
+    }
+
+    private Instant modified(DatasetSource source) {
+        SourceDataset listed = source.listed();
+        if (listed != null) {
+            return listed.lastModifiedDate();
+        }
+        return source.read().all().stream().map(Record::lastModifiedDate).max(Instant::compareTo).orElse(now);
+    }
+
+    private static List<Record> sorted(java.util.Collection<Record> records) {
+        return records.stream().sorted(PlanSupport.BY_COUNT_THEN_KEY).toList();
+    }
+}

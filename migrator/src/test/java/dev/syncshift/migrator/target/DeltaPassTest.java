@@ -1,0 +1,170 @@
+package dev.syncshift.migrator.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.syncshift.core.DatasetName;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.layout.StoredDataset;
+import dev.syncshift.migrator.Cutover;
+import dev.syncshift.migrator.Device;
+import dev.syncshift.migrator.SourceTruth;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Delta passes, the cutover's catch-up: what changed in Cognito Sync after a full pass reaches the store, exactly
+ * while nobody writes on AppSync, and as AppSync revisions with conflicts settled by the policy when devices do.
+ */
+class DeltaPassTest {
+
+    static Cutover cutover;
+
+    @BeforeAll
+    static void start() {
+        cutover = Cutover.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        cutover.close();
+    }
+
+    @Test
+    void changesDeletionsRecreationsAndNewDatasetsInCognitoArriveExactlyWithCognitosCounts() {
+        Device app = cutover.newDevice();
+        app.cognitoPush(app.identityId(), "prefs", Map.of("a", "1", "b", "2", "c", "3"));
+        app.cognitoPut("gone", "x", "x");
+        app.cognitoPut("again", "y", "y");
+        app.cognitoPut("again", "y", "y2");
+        full(app.identityId());
+
+        app.cognitoPush(app.identityId(), "prefs", Map.of("a", "1+", "b", "\u0000remove", "e", "5"));
+        app.cognitoDelete("gone");
+        app.cognitoDelete("again");
+        app.cognitoPut("again", "z", "z");
+        app.cognitoPut("fresh", "n", "new");
+        IdentityOutcome delta = delta(app.identityId());
+
+        assertThat(delta.datasets()).allSatisfy(d -> assertThat(d.failure()).isNull())
+                .allSatisfy(d -> assertThat(d.mismatches()).isEmpty());
+        SourceTruth.assertIdentity(cutover.source(), cutover.table(), cutover.syncClient(),
+                new IdentityId(app.identityId()));
+        Device.Page recreated = app.page("again", 2);
+        assertThat(recreated.deletedAfter()).isTrue();
+        assertThat(recreated.records()).containsOnlyKeys("z");
+        assertThat(app.page("gone", 1).exists()).isFalse();
+        assertThat(app.page("gone", 1).deletedAfter()).isTrue();
+        assertThat(delta(app.identityId()).datasets()).allSatisfy(d -> assertThat(d.kind())
+                .isEqualTo(ImportPlan.Kind.CURRENT));
+    }
+
+    @Test
+    void datasetsAMergeBringsToTheSurvivorArriveAndTheMergedIdentityIsPassedOver() {
+        String alice = cutover.developerIdentity("alice");
+        String bob = cutover.developerIdentity("bob");
+        Device any = cutover.newDevice();
+        any.cognitoPush(alice, "prefs", Map.of("theme", "dark"));
+        any.cognitoPush(bob, "prefs", Map.of("theme", "light"));
+        full(alice);
+        full(bob);
+
+        cutover.merge("bob", "alice");
+        IdentityOutcome survivor = delta(alice);
+        IdentityOutcome merged = delta(bob);
+
+        assertThat(survivor.datasets()).extracting(d -> d.dataset().value())
+                .containsExactlyInAnyOrder("prefs", "prefs." + bob);
+        SourceTruth.assertIdentity(cutover.source(), cutover.table(), cutover.syncClient(), new IdentityId(alice));
+        assertThat(merged.note()).contains("not in the pool any more");
+    }
+
+    @Test
+    void changesOnBothSidesBecomeAppSyncRevisionsAndTheLaterWriteWinsASameKeyConflict() {
+        Device phone = cutover.newDevice();
+        phone.cognitoPush(phone.identityId(), "game", Map.of("k1", "c1", "k2", "c2", "k3", "c3"));
+        full(phone.identityId());
+        long imported = phone.page("game", 0).datasetSyncCount();
+
+        phone.appSyncPut("game", "k1", "appsync");
+        long switched = phone.appSyncPut("game", "k4", "appsync-new");
+        phone.cognitoPut("game", "k2", "cognito");
+        phone.cognitoPut("game", "k1", "cognito-later");
+        IdentityOutcome delta = delta(phone.identityId());
+
+        DatasetOutcome game = delta.datasets().get(0);
+        assertThat(game.kind()).isEqualTo(ImportPlan.Kind.REVISIONS);
+        assertThat(game.conflicts()).singleElement().satisfies(c -> {
+            assertThat(c.key().value()).isEqualTo("k1");
+            assertThat(c.cognitoWon()).isTrue();
+        });
+        Map<String, JsonNode> all = phone.appSyncRecords("game", 0);
+        assertThat(values(all)).containsExactlyInAnyOrderEntriesOf(Map.of("k1", "cognito-later", "k2", "cognito",
+                "k3", "c3", "k4", "appsync-new"));
+        assertThat(phone.appSyncRecords("game", switched)).containsOnlyKeys("k1", "k2");
+        StoredDataset meta = cutover.table().datasets(new IdentityId(phone.identityId()))
+                .get(new DatasetName("game"));
+        assertThat(meta.metadata().syncCount().value()).isEqualTo(switched + 1);
+        assertThat(meta.sourceWatermark().value()).isEqualTo(imported + 2);
+        assertThat(delta(phone.identityId()).datasets()).allSatisfy(d -> assertThat(d.kind())
+                .isEqualTo(ImportPlan.Kind.CURRENT));
+    }
+
+    @Test
+    void keepAppSyncKeepsTheSwitchedDevicesValueAndListsTheConflict() {
+        Device phone = cutover.newDevice();
+        phone.cognitoPush(phone.identityId(), "game", Map.of("k1", "c1"));
+        full(phone.identityId());
+
+        phone.cognitoPut("game", "k1", "cognito");
+        phone.appSyncPut("game", "k1", "appsync-later");
+        DatasetOutcome game = cutover.migrator(false, ConflictPolicy.KEEP_APPSYNC)
+                .migrate(new IdentityId(phone.identityId())).datasets().get(0);
+
+        assertThat(game.conflicts()).singleElement().satisfies(c -> assertThat(c.cognitoWon()).isFalse());
+        assertThat(values(phone.appSyncRecords("game", 0))).containsEntry("k1", "appsync-later");
+    }
+
+    @Test
+    void aDeletionOnOneSideAgainstAChangeOnTheOtherIsSettledAtDatasetLevel() {
+        Device phone = cutover.newDevice();
+        phone.cognitoPut("deletedInCognito", "k", "v");
+        phone.cognitoPut("deletedOnAppSync", "k", "v");
+        full(phone.identityId());
+
+        phone.appSyncPut("deletedInCognito", "k", "changed on appsync");
+        phone.cognitoDelete("deletedInCognito");
+        phone.appSyncDelete("deletedOnAppSync");
+        phone.cognitoPut("deletedOnAppSync", "k", "changed in cognito later");
+        IdentityOutcome delta = delta(phone.identityId());
+
+        assertThat(delta.datasets()).flatMap(DatasetOutcome::conflicts).hasSize(2)
+                .allSatisfy(c -> assertThat(c.key()).isNull());
+        assertThat(values(phone.appSyncRecords("deletedInCognito", 0))).containsEntry("k", "changed on appsync");
+        Device.Page recreated = phone.page("deletedOnAppSync", 0);
+        assertThat(recreated.exists()).isTrue();
+        assertThat(values(recreated.records())).containsEntry("k", "changed in cognito later");
+    }
+
+    private static IdentityOutcome full(String identity) {
+        return cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(new IdentityId(identity));
+    }
+
+    private static IdentityOutcome delta(String identity) {
+        return cutover.migrator(false, ConflictPolicy.LATER_WINS).migrate(new IdentityId(identity));
+    }
+
+    private static Map<String, String> values(Map<String, JsonNode> records) {
+        return records.entrySet().stream().filter(e -> !e.getValue().path("deleted").asBoolean())
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                        e -> e.getValue().path("value").asText()));
+    }
+
+    @SuppressWarnings("unused")
+    private static List<String> keys(Map<String, JsonNode> records) {
+        return List.copyOf(records.keySet());
+    }
+}
