@@ -1,0 +1,83 @@
+package dev.syncshift.migrator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.syncshift.migrator.LocalAws;
+import dev.syncshift.migrator.SourceTruth;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A migrator process killed with SIGKILL at several points of a run, then started again with the same command,
+ * ends with the store exactly equal to the source and the report's counts equal to the source's.
+ */
+class KillNineRestartTest {
+
+    static final int IDENTITIES = 200;
+
+    static LocalAws aws;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void start() {
+        aws = LocalAws.start(config -> config.generate(IDENTITIES).identityPoolId(LocalAws.POOL.value()).seed(11)
+                .latencyMs(3));
+    }
+
+    @AfterAll
+    static void stop() {
+        aws.close();
+    }
+
+    @Test
+    void killedAtSeveralPointsTheSameCommandFinishesExact() throws Exception {
+        List<Long> killedAt = new ArrayList<>();
+        for (long threshold : new long[] {60, 700, 1_600}) {
+            Process child = ChildMigrator.start(work.resolve("child.log"), args());
+            killedAt.add(waitForItems(child, threshold));
+            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        Process last = ChildMigrator.start(work.resolve("child.log"), args());
+        boolean ended = last.waitFor(5, TimeUnit.MINUTES);
+
+        assertThat(ended).as(Files.readString(work.resolve("child.log"))).isTrue();
+        assertThat(last.exitValue()).as(Files.readString(work.resolve("child.log"))).isZero();
+        assertThat(killedAt).as("each kill came mid-run").allSatisfy(items -> assertThat(items).isPositive());
+        long records = SourceTruth.assertStoreEqualsSource(aws);
+        JsonNode report = new ObjectMapper().readTree(work.resolve("report.json").toFile());
+        assertThat(report.path("runId").asLong()).isEqualTo(1);
+        assertThat(report.path("counts").path("identities").asLong()).isEqualTo(IDENTITIES);
+        assertThat(report.path("counts").path("records").asLong()).isEqualTo(records);
+        assertThat(report.path("counts").path("failures").asLong()).isZero();
+        assertThat(Files.readString(work.resolve("child.log"))).contains("never ended").contains("Restarting run 1");
+    }
+
+    /** Waits until the store holds {@code threshold} items or the child ends; returns the items then. */
+    private static long waitForItems(Process child, long threshold) throws InterruptedException {
+        long items = 0;
+        while (child.isAlive() && items < threshold) {
+            items = aws.dynamoDbClient().scan(s -> s.tableName(LocalAws.TABLE).select("COUNT")).count();
+            child.waitFor(20, TimeUnit.MILLISECONDS);
+        }
+        assertThat(child.isAlive()).as("the child was still running at %d items", items).isTrue();
+        return items;
+    }
+
+    private List<String> args() {
+        return List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", LocalAws.TABLE,
+                "--cognito-endpoint", aws.cognito().endpoint().toString(), "--dynamodb-endpoint",
+                aws.dynamoDb().endpoint().toString(), "--region", "us-east-1", "--work-dir", work.toString(),
+                "--report", work.resolve("report.json").toString(), "--threads", "4", "--progress", "off");
+    }
+}
