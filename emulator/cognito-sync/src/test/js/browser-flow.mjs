@@ -1,4 +1,4 @@
-// The browser flow of the seed walkthrough (shared/seeds/000_*), run with the real AWS SDK for JavaScript v3
+// A browser app's flow, run with the real AWS SDK for JavaScript v3
 // against the emulator: sign in with a user-pool token, get credentials from the identity pool, then store and
 // read a dataset record with ListRecords + UpdateRecords. Prints one JSON line with what it saw.
 // Usage: node browser-flow.mjs <endpoint> <identityPoolId>

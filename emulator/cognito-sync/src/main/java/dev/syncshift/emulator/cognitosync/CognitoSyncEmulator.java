@@ -137,7 +137,7 @@ public final class CognitoSyncEmulator implements AutoCloseable {
 
     /**
      * The records Cognito Streams put on the Kinesis stream {@code streamName}, oldest first, as the JSON a Kinesis
-     * consumer reads (cognito-sync-wire.md §7); empty for a stream never written.
+     * consumer reads (docs/cognito-sync.md#usage-push-sync-and-streams); empty for a stream never written.
      */
     public List<String> streamRecords(String streamName) {
         StreamRecordJson json = new StreamRecordJson();
@@ -154,7 +154,10 @@ public final class CognitoSyncEmulator implements AutoCloseable {
                 .reduce((first, second) -> second).map(new StreamRecordJson()::payload);
     }
 
-    /** Every push notification sent to a subscribed device, oldest first (cognito-sync-wire.md §5.10). */
+    /**
+     * Every push notification sent to a subscribed device, oldest first
+     * (docs/cognito-sync.md#usage-push-sync-and-streams).
+     */
     public List<StoredPushNotification> pushNotifications() {
         return pool.pushSync().notifications();
     }

@@ -10,7 +10,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The layer direction of shared/STYLE.md: wire → rules → store, each on core; extras beside them. */
+/** The layer direction: wire → rules → store, each on core; extras (fault, fixture, junit) beside them. */
 @AnalyzeClasses(packages = "dev.syncshift.emulator.cognitosync", importOptions = ImportOption.DoNotIncludeTests.class)
 class CognitoSyncArchitectureTest {
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 
 /**
- * The seed's browser flow (shared/seeds/000_*: GetId with a user-pool login, credentials from the identity pool,
+ * A browser app's flow (GetId with a user-pool login, credentials from the identity pool,
  * ListRecords then UpdateRecords with the record's SyncCount) run by the real AWS SDK for JavaScript v3 in Node
  * against the emulator. Needs {@code node} and {@code npm}; skipped, with the reason, without them.
  */

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 
 /**
  * The usage and configuration operations in raw HTTP: exact routes and response bodies, bodiless POSTs as JS v3
- * sends them, and no server fault for any mangled body (cognito-sync-wire.md §1, §2, §12).
+ * sends them, and no server fault for any mangled body (docs/cognito-sync.md#wire-protocol).
  */
 @ExtendWith(CognitoSyncEmulatorExtension.class)
 class PoolOperationsWireTest {

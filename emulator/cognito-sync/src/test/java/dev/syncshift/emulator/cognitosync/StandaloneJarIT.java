@@ -7,9 +7,11 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,18 @@ class StandaloneJarIT {
             emulator.destroy();
         }
         assertThat(emulator.waitFor(30, TimeUnit.SECONDS)).as("stops when killed").isTrue();
+    }
+
+    @Test
+    void theJarCarriesItsLoggerAndCommandLineWhichEmbeddersDoNotGet() throws Exception {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            assertThat(jar.getEntry("org/slf4j/simple/SimpleLogger.class")).isNotNull();
+            assertThat(jar.getEntry("picocli/CommandLine.class")).isNotNull();
+        }
+        String pom = Files.readString(Path.of("pom.xml"));
+        assertThat(pom).containsPattern("<artifactId>slf4j-simple</artifactId>\\s*<scope>runtime</scope>\\s*"
+                + "<optional>true</optional>").containsPattern("<artifactId>picocli</artifactId>\\s*"
+                + "<optional>true</optional>");
     }
 
     private static String readyLine(Process process) throws Exception {

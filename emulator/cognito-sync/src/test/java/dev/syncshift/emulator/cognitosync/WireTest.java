@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 
 /**
  * What the emulator does with requests no SDK would send, and the exact JSON it answers with: raw HTTP against
- * the endpoint (cognito-sync-wire.md §1, §4, §12).
+ * the endpoint (docs/cognito-sync.md#wire-protocol).
  */
 @ExtendWith(CognitoSyncEmulatorExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

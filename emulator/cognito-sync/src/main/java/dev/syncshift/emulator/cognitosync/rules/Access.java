@@ -2,7 +2,7 @@ package dev.syncshift.emulator.cognitosync.rules;
 
 import dev.syncshift.core.IdentityId;
 
-/** Which caller may touch what (cognito-sync-wire.md §1, credential restrictions). */
+/** Which caller may touch what (docs/cognito-sync.md#credentials). */
 public final class Access {
 
     private Access() {

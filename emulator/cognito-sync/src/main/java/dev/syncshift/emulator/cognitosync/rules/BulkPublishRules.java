@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * BulkPublish and GetBulkPublishDetails (cognito-sync-wire.md §2.1, §2.6, §7). Developer credentials only.
+ * BulkPublish and GetBulkPublishDetails (docs/cognito-sync.md#usage-push-sync-and-streams). Developer credentials only.
  *
  * <p>A bulk publish is asynchronous and deterministic: BulkPublish only marks it IN_PROGRESS; it runs when its
  * status is next read through GetBulkPublishDetails, which then reports SUCCEEDED (or FAILED when streaming was

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Get/SetIdentityPoolConfiguration and Get/SetCognitoEvents (cognito-sync-wire.md §2.7, §2.8, §2.13, §2.14).
+ * Get/SetIdentityPoolConfiguration and Get/SetCognitoEvents (docs/cognito-sync.md#usage-push-sync-and-streams).
  * Developer credentials only. A configuration member left out of a Set call keeps its stored value; one that is
  * sent replaces it whole. Events are merged key by key, an empty value removing its key.
  */

@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * GetCredentialsForIdentity (cognito-sync-wire.md §6.3): temporary credentials that act as one identity, and the
+ * GetCredentialsForIdentity (docs/cognito-sync.md#credentials): temporary credentials that act as one identity, and the
  * lookup that turns a request's access key back into that identity.
  */
 public final class CredentialRules {

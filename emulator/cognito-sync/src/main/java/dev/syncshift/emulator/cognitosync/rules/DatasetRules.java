@@ -11,7 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** ListDatasets, DescribeDataset and DeleteDataset (cognito-sync-wire.md §2.2, §2.3, §2.9, §5.6). */
+/** ListDatasets, DescribeDataset and DeleteDataset (docs/cognito-sync.md#deletion-and-re-creation). */
 public final class DatasetRules {
 
     /** ListDatasets' page size when maxResults is absent, and its cap. */

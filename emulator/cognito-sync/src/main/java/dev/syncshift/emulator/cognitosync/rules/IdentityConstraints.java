@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** The Cognito Identity model's member constraints (cognito-sync-wire.md §6.2) beyond the id types of core. */
+/** The Cognito Identity model's member constraints (docs/cognito-sync.md#wire-protocol) beyond the id types of core. */
 public final class IdentityConstraints {
 
     /** QueryLimit: ListIdentities' and ListIdentityPools' MaxResults. */

@@ -7,7 +7,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * DescribeIdentityPool, ListIdentityPools and DeleteIdentityPool (cognito-sync-wire.md §6.3). All three need
+ * DescribeIdentityPool, ListIdentityPools and DeleteIdentityPool (docs/cognito-sync.md#wire-protocol). All three need
  * developer credentials.
  */
 public final class IdentityPoolRules {

@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Cognito Identity's pools and identities (cognito-sync-wire.md §6), and the pool/identity checks every Cognito
- * Sync operation makes. A login's token is taken as the provider's user id: the emulator verifies no tokens.
+ * Cognito Identity's pools and identities (docs/cognito-sync.md#wire-protocol), and the pool/identity checks every
+ * Cognito Sync operation makes. A login's token is taken as the provider's user id: the emulator verifies no tokens.
  */
 public final class IdentityRules {
 

@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * MergeDeveloperIdentities (cognito-sync-wire.md §5.7, §6.3): the source identity's logins move to the
+ * MergeDeveloperIdentities (docs/cognito-sync.md#merges): the source identity's logins move to the
  * destination identity and the source ceases to exist. Its datasets move along as
  * {@code <dataset>.<sourceIdentityId>}, records and counts intact, reported in ListRecords' MergedDatasetNames
  * until the app deletes {@code <dataset>}.

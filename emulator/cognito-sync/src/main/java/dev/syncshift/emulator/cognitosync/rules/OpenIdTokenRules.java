@@ -15,7 +15,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * GetOpenIdToken and GetOpenIdTokenForDeveloperIdentity (cognito-sync-wire.md §6.3): JWT-shaped tokens whose
+ * GetOpenIdToken and GetOpenIdTokenForDeveloperIdentity (docs/cognito-sync.md#credentials): JWT-shaped tokens whose
  * claims name the identity and pool. Their signature part is random: nothing verifies them.
  */
 public final class OpenIdTokenRules {

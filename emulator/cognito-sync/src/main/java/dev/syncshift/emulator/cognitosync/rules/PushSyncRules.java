@@ -17,7 +17,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * RegisterDevice, SubscribeToDataset and UnsubscribeFromDataset (cognito-sync-wire.md §2.12, §2.15, §2.16, §5.10),
+ * RegisterDevice, SubscribeToDataset and UnsubscribeFromDataset (docs/cognito-sync.md#usage-push-sync-and-streams),
  * Cognito credentials only, and the push notifications they lead to: after each UpdateRecords every device
  * subscribed to the dataset, except the one that wrote (UpdateRecords' DeviceId), gets one notification through the
  * pool's SNS application of its platform. Deleting a dataset drops its subscriptions.

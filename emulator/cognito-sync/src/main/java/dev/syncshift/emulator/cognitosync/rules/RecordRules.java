@@ -21,7 +21,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * ListRecords and UpdateRecords (cognito-sync-wire.md §2.11, §2.17, §5.1-5.7): pulls of the records changed after
+ * ListRecords and UpdateRecords (docs/cognito-sync.md#sync-counts): pulls of the records changed after
  * a sync count, and all-or-nothing pushes that raise the dataset's count by one.
  */
 public final class RecordRules {

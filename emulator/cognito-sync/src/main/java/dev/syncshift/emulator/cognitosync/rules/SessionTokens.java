@@ -15,7 +15,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * SyncSessionTokens: opaque, signed, bound to one pool, identity and dataset, valid for {@link #LIFETIME}
- * (cognito-sync-wire.md §5.4). ListRecords issues them; UpdateRecords requires one that matches its inputs.
+ * (docs/cognito-sync.md#session-tokens). ListRecords issues them; UpdateRecords requires one that matches its inputs.
  */
 public final class SessionTokens {
 

@@ -17,9 +17,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Cognito Streams (cognito-sync-wire.md §7): while a pool's streaming is ENABLED, each UpdateRecords puts one record
- * with the records it wrote on the pool's stream, and each DeleteDataset one {@code remove} record with none; a bulk
- * publish puts one record per existing dataset with its live records.
+ * Cognito Streams (docs/cognito-sync.md#usage-push-sync-and-streams): while a pool's streaming is ENABLED, each
+ * UpdateRecords puts one record with the records it wrote on the pool's stream, and each DeleteDataset one
+ * {@code remove} record with none; a bulk publish puts one record per existing dataset with its live records.
  */
 public final class StreamPublisher implements DatasetChangeListener {
 

@@ -12,9 +12,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * DescribeIdentityPoolUsage, ListIdentityPoolUsage and DescribeIdentityUsage (cognito-sync-wire.md §2.4, §2.5,
- * §2.10). Storage counts the keys and values of existing datasets; deleted datasets still count toward the last
- * modification date.
+ * DescribeIdentityPoolUsage, ListIdentityPoolUsage and DescribeIdentityUsage
+ * (docs/cognito-sync.md#usage-push-sync-and-streams). Storage counts the keys and values of existing datasets; deleted
+ * datasets still count toward the last modification date.
  */
 public final class UsageRules {
 

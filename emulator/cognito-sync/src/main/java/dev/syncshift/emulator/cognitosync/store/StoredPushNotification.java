@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * A silent push notification Cognito Sync sent (through SNS) to a subscribed device after a dataset changed
- * (cognito-sync-wire.md §5.10).
+ * (docs/cognito-sync.md#usage-push-sync-and-streams).
  *
  * @param device the device notified
  * @param applicationArn the SNS platform application it went through

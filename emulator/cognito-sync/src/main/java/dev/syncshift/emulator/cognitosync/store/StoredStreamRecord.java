@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * One record Cognito Streams put on a Kinesis stream: one per UpdateRecords, one per dataset of a bulk publish, one
- * per DeleteDataset (cognito-sync-wire.md §7).
+ * per DeleteDataset (docs/cognito-sync.md#usage-push-sync-and-streams).
  *
  * @param streamName the stream it went to
  * @param poolId the identity pool

@@ -9,7 +9,7 @@ import dev.syncshift.emulator.cognitosync.wire.shapes.GetBulkPublishDetailsRespo
  *
  * @see <a href="https://docs.aws.amazon.com/cognitosync/latest/APIReference/API_BulkPublish.html">BulkPublish</a>
  * @see <a href="https://docs.aws.amazon.com/cognitosync/latest/APIReference/API_GetBulkPublishDetails.html">
- *     GetBulkPublishDetails</a> (shared/reference/cognito-sync-wire.md §2.1, §2.6, §7)
+ *     GetBulkPublishDetails</a> (docs/cognito-sync.md#usage-push-sync-and-streams)
  */
 final class BulkPublishHandler {
 

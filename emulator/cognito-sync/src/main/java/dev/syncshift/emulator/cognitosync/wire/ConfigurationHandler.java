@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @see <a href="https://docs.aws.amazon.com/cognitosync/latest/APIReference/API_GetCognitoEvents.html">
  *     GetCognitoEvents</a>
  * @see <a href="https://docs.aws.amazon.com/cognitosync/latest/APIReference/API_SetCognitoEvents.html">
- *     SetCognitoEvents</a> (shared/reference/cognito-sync-wire.md §2.7, §2.8, §2.13, §2.14)
+ *     SetCognitoEvents</a> (docs/cognito-sync.md#usage-push-sync-and-streams)
  */
 final class ConfigurationHandler {
 

@@ -12,7 +12,7 @@ import java.util.List;
  * ListDatasets, DescribeDataset and DeleteDataset on the wire.
  *
  * @see <a href="https://docs.aws.amazon.com/cognitosync/latest/APIReference/API_ListDatasets.html">ListDatasets</a>
- *     (shared/reference/cognito-sync-wire.md §2.2, §2.3, §2.9)
+ *     (docs/cognito-sync.md#deletion-and-re-creation)
  */
 final class DatasetsHandler {
 

@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  * Cognito Identity (AWS JSON 1.1, {@code X-Amz-Target: AWSCognitoIdentityService.<Operation>}).
  *
  * @see <a href="https://docs.aws.amazon.com/cognitoidentity/latest/APIReference/Welcome.html">Cognito Identity
- *     API reference</a> (shared/reference/cognito-sync-wire.md §6)
+ *     API reference</a> (docs/cognito-sync.md#credentials)
  */
 final class IdentityHandler {
 

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * A REST path such as {@code /identitypools/{IdentityPoolId}/identities/{IdentityId}}. Matching splits the raw
  * path on {@code /} first and percent-decodes each segment after, so an encoded {@code %2F} stays inside its
- * label (cognito-sync-wire.md §1).
+ * label (docs/cognito-sync.md#wire-protocol).
  */
 final class PathTemplate {
 

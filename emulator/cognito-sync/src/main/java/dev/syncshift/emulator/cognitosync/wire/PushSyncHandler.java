@@ -14,7 +14,7 @@ import java.util.Map;
  * @see <a href="https://docs.aws.amazon.com/cognitosync/latest/APIReference/API_SubscribeToDataset.html">
  *     SubscribeToDataset</a>
  * @see <a href="https://docs.aws.amazon.com/cognitosync/latest/APIReference/API_UnsubscribeFromDataset.html">
- *     UnsubscribeFromDataset</a> (shared/reference/cognito-sync-wire.md §2.12, §2.15, §2.16, §5.10)
+ *     UnsubscribeFromDataset</a> (docs/cognito-sync.md#usage-push-sync-and-streams)
  */
 final class PushSyncHandler {
 

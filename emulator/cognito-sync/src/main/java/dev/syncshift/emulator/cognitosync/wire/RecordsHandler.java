@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @see <a href="https://docs.aws.amazon.com/cognitosync/latest/APIReference/API_ListRecords.html">ListRecords</a>
  * @see <a href="https://docs.aws.amazon.com/cognitosync/latest/APIReference/API_UpdateRecords.html">UpdateRecords</a>
- *     (shared/reference/cognito-sync-wire.md §2.11, §2.17)
+ *     (docs/cognito-sync.md#sync-counts)
  */
 final class RecordsHandler {
 

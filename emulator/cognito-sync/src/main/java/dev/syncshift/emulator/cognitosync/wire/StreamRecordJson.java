@@ -12,9 +12,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes Cognito Streams records as the JSON Kinesis consumers read (cognito-sync-wire.md §7). A record whose inline
- * form would exceed the Kinesis record limit carries {@code payloadType: S3Url} and a URL instead; {@link #payload}
- * gives what that URL would serve (a JSON array of the records).
+ * Writes Cognito Streams records as the JSON Kinesis consumers read
+ * (docs/cognito-sync.md#usage-push-sync-and-streams). A record whose inline form would exceed the Kinesis record limit
+ * carries {@code payloadType: S3Url} and a URL instead; {@link #payload} gives what that URL would serve (a JSON array
+ * of the records).
  */
 public final class StreamRecordJson {
 

@@ -18,7 +18,7 @@ import java.util.List;
  * @see <a href="https://docs.aws.amazon.com/cognitosync/latest/APIReference/API_ListIdentityPoolUsage.html">
  *     ListIdentityPoolUsage</a>
  * @see <a href="https://docs.aws.amazon.com/cognitosync/latest/APIReference/API_DescribeIdentityUsage.html">
- *     DescribeIdentityUsage</a> (shared/reference/cognito-sync-wire.md §2.4, §2.5, §2.10)
+ *     DescribeIdentityUsage</a> (docs/cognito-sync.md#usage-push-sync-and-streams)
  */
 final class UsageHandler {
 

@@ -4,8 +4,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The JSON of one Cognito Streams Kinesis record (cognito-sync-wire.md §7): camelCase members, epoch-millisecond
- * timestamps; inline records or, above the Kinesis record limit, an S3 URL to them.
+ * The JSON of one Cognito Streams Kinesis record (docs/cognito-sync.md#usage-push-sync-and-streams): camelCase
+ * members, epoch-millisecond timestamps; inline records or, above the Kinesis record limit, an S3 URL to them.
  */
 public record CognitoStreamsRecord(
         String identityPoolId,
