@@ -38,9 +38,10 @@ public final class LocalAws implements AutoCloseable {
         this.dynamoDb = dynamoDb;
         this.identityClient = CognitoIdentityClient.builder().endpointOverride(cognito.endpoint())
                 .region(Region.US_EAST_1).credentialsProvider(developer()).httpClient(UrlConnectionHttpClient.create())
-                .build();
+                .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(20))).build();
         this.syncClient = CognitoSyncClient.builder().endpointOverride(cognito.endpoint()).region(Region.US_EAST_1)
-                .credentialsProvider(developer()).httpClient(UrlConnectionHttpClient.create()).build();
+                .credentialsProvider(developer()).httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(20))).build();
         this.dynamoDbClient = DynamoDbClient.builder().endpointOverride(dynamoDb.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(developer()).httpClient(UrlConnectionHttpClient.create()).build();
     }

@@ -1,0 +1,143 @@
+package dev.syncshift.migrator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.syncshift.migrator.LocalAws;
+import dev.syncshift.migrator.SourceTruth;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Against a Cognito Sync that throttles 10% of requests and fails 5% with 500s, a run ends exact and counts the
+ * retries; a dry run writes nothing; bad arguments are refused with one line and exit 2 before anything is written.
+ */
+class FaultsAndArgumentsTest {
+
+    static LocalAws aws;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void start() {
+        aws = LocalAws.start(config -> config.generate(20).identityPoolId(LocalAws.POOL.value()).seed(5)
+                .throttleRate(0.10).faultRate(0.05));
+    }
+
+    @AfterAll
+    static void stop() {
+        aws.close();
+    }
+
+    @Test
+    void aDryRunWritesNothingThenARunThroughThrottlesAndServerErrorsEndsExactAndCountsRetries() throws IOException {
+        Cli.Result dryRun = Cli.run(args("migrate", "--dry-run", "--report", work.resolve("dry.json").toString()));
+
+        assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
+        assertThat(items()).isZero();
+        JsonNode dry = report("dry.json");
+        assertThat(dry.path("mode").asText()).isEqualTo("full-dry-run");
+        assertThat(dry.path("counts").path("recordsWritten").asLong()).isPositive();
+
+        Cli.Result run = Cli.run(args("migrate", "--report", work.resolve("run.json").toString()));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        long records = SourceTruth.assertStoreEqualsSource(aws);
+        JsonNode report = report("run.json");
+        assertThat(report.path("counts").path("records").asLong()).isEqualTo(records);
+        assertThat(report.path("counts").path("recordsWritten").asLong()).isEqualTo(records);
+        JsonNode listRecords = report.path("calls").path("ListRecords");
+        assertThat(listRecords.path("throttled").asLong()).isPositive();
+        assertThat(listRecords.path("serverErrors").asLong()).isPositive();
+        assertThat(listRecords.path("retries").asLong())
+                .isEqualTo(listRecords.path("throttled").asLong() + listRecords.path("serverErrors").asLong());
+        assertThat(listRecords.path("failedAfterRetries").asLong()).isZero();
+        assertThat(run.out()).containsPattern("throttled calls +[1-9]");
+    }
+
+    static Stream<List<String>> badArguments() {
+        return Stream.of(
+                List.of("migrate", "--identity-pool-id", "not-a-pool", "--table", "store"),
+                List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", "x"),
+                List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store",
+                        "--max-rps", "ListRecords=fast"),
+                List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store",
+                        "--max-rps", "Nothing=5"),
+                List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store", "--mode", "all"),
+                List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store", "--threads",
+                        "zero"),
+                List.of("migrate", "--table", "store"),
+                List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store", "--bogus"),
+                List.of("frobnicate"),
+                List.of());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badArguments")
+    void badArgumentsGetOneLineAndExitTwoAndChangeNothing(List<String> arguments) {
+        Cli.Result result = Cli.run(arguments.toArray(String[]::new));
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().lines().toList()).hasSize(2).last().asString().startsWith("Try '");
+        assertThat(result.err()).doesNotContain("Exception", "\tat ");
+        assertThat(Files.exists(Path.of("syncshift-work"))).isFalse();
+    }
+
+    @Test
+    void anUnknownTableIsRefusedBeforeAnythingIsWrittenWithTheUnavailableCode() {
+        Cli.Result result = Cli.run(replaceTable(args("migrate"), "no-such-table"));
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err()).contains("table no-such-table does not exist").doesNotContain("\tat ");
+        assertThat(aws.dynamoDbClient().listTables().tableNames()).containsExactly(LocalAws.TABLE);
+    }
+
+    @Test
+    void helpAndVersionPrintAndExitZero() {
+        assertThat(Cli.run("--help").out()).contains("migrate", "verify", "check");
+        assertThat(Cli.run("migrate", "--help").out()).contains("--identity-pool-id", "--max-rps", "--dry-run");
+        assertThat(Cli.run("--version")).satisfies(r -> {
+            assertThat(r.exitCode()).isZero();
+            assertThat(r.out()).startsWith("syncshift-migrator");
+        });
+    }
+
+    private String[] args(String command, String... more) {
+        List<String> args = new ArrayList<>(List.of(command, "--identity-pool-id", LocalAws.POOL.value(),
+                "--table", LocalAws.TABLE, "--cognito-endpoint", aws.cognito().endpoint().toString(),
+                "--dynamodb-endpoint", aws.dynamoDb().endpoint().toString(), "--region", "us-east-1",
+                "--work-dir", work.toString(), "--threads", "4", "--progress", "off"));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    private static String[] replaceTable(String[] args, String table) {
+        String[] copy = args.clone();
+        for (int i = 0; i < copy.length - 1; i++) {
+            if ("--table".equals(copy[i])) {
+                copy[i + 1] = table;
+            }
+        }
+        return copy;
+    }
+
+    private static long items() {
+        return aws.dynamoDbClient().scan(s -> s.tableName(LocalAws.TABLE).select("COUNT")).count();
+    }
+
+    private JsonNode report(String name) throws IOException {
+        return new ObjectMapper().readTree(work.resolve(name).toFile());
+    }
+}
