@@ -52,6 +52,8 @@ public final class AppSyncServer implements AutoCloseable {
         // Jetty's header cache may otherwise hand back a cached field whose value differs in case
         // (charset=utf-8 for charset=UTF-8), and SigV4 signs header values byte for byte.
         http.setHeaderCacheCaseSensitive(true);
+        // AppSync does not announce Jetty.
+        http.setSendServerVersion(false);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
