@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A GraphQL error as AppSync reports a resolver's failure: {@code errorType}, {@code errorInfo} and
- * {@code data} are top-level keys of the error (appsync.md §1.4), not {@code extensions}.
+ * {@code data} are top-level keys of the error (AWS docs {@code resolver-util-reference-js.html},
+ * {@code util.error}), not {@code extensions}.
  *
  * @param message the message
  * @param errorTypeName the {@code errorType}, or null

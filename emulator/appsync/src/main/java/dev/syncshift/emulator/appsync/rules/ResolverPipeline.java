@@ -8,9 +8,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs unit and pipeline resolvers (appsync.md §3): request handler → data source → response handler; for a
- * pipeline, the before step, each function (its own request, data source, response, with
- * {@code ctx.prev.result} chained) and the after step, sharing {@code ctx.stash}. {@code runtime.earlyReturn}
+ * Runs unit and pipeline resolvers (AWS docs {@code resolver-reference-overview-js.html}): request handler → data
+ * source → response handler; for a pipeline, the before step, each function (its own request, data source, response,
+ * with {@code ctx.prev.result} chained) and the after step, sharing {@code ctx.stash}. {@code runtime.earlyReturn}
  * skips the rest of the resolver (in a function: that function's data source and response).
  */
 final class ResolverPipeline {

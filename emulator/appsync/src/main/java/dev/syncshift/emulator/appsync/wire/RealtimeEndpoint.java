@@ -26,7 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One real-time connection (AWS docs {@code real-time-websocket-client.html}; appsync.md §4.2):
+ * One real-time connection (AWS docs {@code real-time-websocket-client.html}; the project's
+ * {@code docs/appsync-emulator.md}, "Real-time"):
  * {@code connection_init} → {@code connection_ack} with {@code connectionTimeoutMs}, then {@code ka} every
  * keep-alive interval; {@code start} (authorized per subscription) → {@code start_ack} or {@code error};
  * {@code data} per matching mutation; {@code stop} → {@code complete}. Public only because Jetty binds its
