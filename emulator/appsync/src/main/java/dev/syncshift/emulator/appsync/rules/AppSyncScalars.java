@@ -1,5 +1,6 @@
 package dev.syncshift.emulator.appsync.rules;
 
+import dev.syncshift.emulator.appsync.js.JsJson;
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
 import graphql.language.IntValue;
@@ -96,12 +97,17 @@ final class AppSyncScalars {
         if (!(value instanceof String s)) {
             return value;
         }
-        Object parsed = JsonText.read(s);
+        Object parsed;
+        try {
+            parsed = JsJson.read(s);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid AWSJSON value: " + e.getMessage());
+        }
         return parsed == null ? "null" : parsed;
     }
 
     private static Object writeJson(Object value) {
-        return value instanceof String ? value : JsonText.write(value);
+        return value instanceof String ? value : JsJson.write(value);
     }
 
     private static GraphQLScalarType scalar(String name, Function<Object, Object> input,
