@@ -25,6 +25,10 @@ export function request(ctx) {
     if (args.datasetName !== undefined && args.datasetName !== null) {
         ctx.stash.datasetName = checkDatasetName(args.datasetName);
     }
+    if (args.limit !== undefined && args.limit !== null && args.limit < 1) {
+        util.error(`1 validation error detected: Value '${args.limit}' at 'limit' failed to satisfy constraint: `
+            + 'Member must have value greater than or equal to 1', 'InvalidParameterException');
+    }
     runtime.earlyReturn({});
 }
 

@@ -25,7 +25,7 @@ export function request(ctx) {
         },
         consistentRead: true,
         scanIndexForward: true,
-        limit: Math.min(Math.max(ctx.args.limit ?? MAX_PAGE, 1), MAX_PAGE),
+        limit: Math.min(ctx.args.limit ?? MAX_PAGE, MAX_PAGE),
     };
     if (ctx.args.nextToken) {
         query.nextToken = ctx.args.nextToken;

@@ -1,4 +1,4 @@
-// Cognito Sync semantics of the API (shared/reference/cognito-sync-wire.md §5), checked by running the template's
+// Cognito Sync semantics of the API (Cognito Sync API reference; ../README.md, "Operations"), checked by running the template's
 // pipelines under node against an in-memory table. The end-to-end proof runs later in the AppSync emulator.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -211,6 +211,10 @@ test('pages follow nextToken and merged datasets are reported', () => {
     push(table, 'ds', [replace('a', '1', 0), replace('b', '2', 0), replace('c', '3', 0)]);
     push(table, `ds.${BOB.cognitoIdentityId}`, [replace('m', '1', 0)]);
 
+    for (const limit of [0, -1]) {
+        assert.equal(call(table, 'listRecords', { datasetName: 'ds', lastSyncCount: 0, limit }, ALICE).error.errorType,
+            'InvalidParameterException');
+    }
     const first = list(table, 'ds', 0, ALICE, { limit: 2 });
     const second = list(table, 'ds', 0, ALICE, { limit: 2, nextToken: first.nextToken });
 

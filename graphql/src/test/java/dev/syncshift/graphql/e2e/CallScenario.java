@@ -2,8 +2,8 @@ package dev.syncshift.graphql.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
 import dev.syncshift.emulator.appsync.AppSyncEmulator;
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
 import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient.Answer;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +21,24 @@ record CallScenario(String name, List<Step> given, Step when, Map<String, String
         }
     }
 
-    /** Runs the row as a fresh identity against {@code emulator} and checks the answer (an HTTP 200). */
+    /**
+     * Runs the row as a fresh identity against {@code emulator}: every {@code given} call must succeed (HTTP 200, no
+     * errors) or, when marked {@link Step#refused}, fail with its errorType, so a row cannot pass on a setup that went
+     * otherwise; then checks the answer (an HTTP 200).
+     */
     void verify(AppSyncEmulator emulator) {
         SyncOperations api = new SyncOperations(new SignedGraphQlClient(emulator.endpoint()));
         Caller me = SyncshiftApi.freshUser();
-        given.forEach(step -> step.run(api, me));
+        for (int i = 0; i < given.size(); i++) {
+            Step step = given.get(i);
+            Answer setup = step.run(api, me);
+            String description = name + ": given step " + (i + 1) + " answered " + setup.body();
+            if (step.refusedWith() == null) {
+                assertThat(setup.ok()).as(description).isTrue();
+            } else {
+                assertThat(setup.error().path("errorType").asText()).as(description).isEqualTo(step.refusedWith());
+            }
+        }
 
         Answer answer = when.run(api, me);
 

@@ -15,9 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every user field with Cognito Sync's semantics (cognito-sync-wire.md §5), through signed HTTP requests to the
- * AppSync emulator running the real template: sync counts, conflicts and atomicity, tombstones and delta pulls,
- * dataset deletion and re-creation, merged datasets, validation. Each scenario runs as a fresh identity.
+ * Every user field with Cognito Sync's semantics (Cognito Sync API reference; graphql/README.md), through signed HTTP
+ * requests to the AppSync emulator running the real template: sync counts, conflicts and atomicity, tombstones and
+ * delta pulls, dataset deletion and re-creation, merged datasets, validation. Each scenario runs as a fresh identity.
  */
 class DatasetOperationsTest {
 
@@ -89,8 +89,8 @@ class DatasetOperationsTest {
                                 "/errors/0/data/records/0/key", "\"a\"", "/errors/0/data/records/0/value", "\"1\"",
                                 "/errors/0/data/records/0/syncCount", "1", "/errors/0/data/records/1", MISSING)),
                 new CallScenario("a rejected push writes nothing (atomicity)",
-                        List.of(seed, (api, me) -> api.updateRecords(me, "ds", put("b", "new", 0),
-                                put("a", "mine", 0))),
+                        List.of(seed, Step.refused("ResourceConflictException", (api, me) -> api.updateRecords(me,
+                                "ds", put("b", "new", 0), put("a", "mine", 0)))),
                         (api, me) -> api.listRecords(me, "ds", 0),
                         Map.of("/data/listRecords/datasetSyncCount", "1",
                                 "/data/listRecords/records/0/key", "\"a\"",
@@ -237,11 +237,30 @@ class DatasetOperationsTest {
                         Map.of("/errors/0/errorType", INVALID)),
                 new CallScenario("a negative lastSyncCount is invalid", List.of(),
                         (api, me) -> api.listRecords(me, "ds", -1), Map.of("/errors/0/errorType", INVALID)),
+                new CallScenario("a page limit of 0 is invalid, not 1", List.of(),
+                        (api, me) -> api.listRecords(me, "ds", 0, 0, null), Map.of("/errors/0/errorType", INVALID,
+                                "/data", "null")),
+                new CallScenario("a negative page limit is invalid", List.of(),
+                        (api, me) -> api.listRecords(me, "ds", 0, -5, null), Map.of("/errors/0/errorType", INVALID,
+                                "/data", "null")),
+                impossibleDate("February 30 at 25 o'clock", "2024-02-30T25:00:00Z"),
+                impossibleDate("month 13", "2024-13-01T00:00:00Z"),
+                impossibleDate("minute 60", "2024-01-01T00:60:00Z"),
+                impossibleDate("offset +05:99", "2024-01-01T00:00:00+05:99"),
                 new CallScenario("an identityId argument on a user field is a validation error", List.of(),
                         (api, me) -> api.client().post(me.credentials(),
                                 "query { listRecords(identityId: \"x\", datasetName: "
                                 + "\"ds\") { datasetSyncCount } }", Map.of()),
                         Map.of("/data", "null", "/errors/0/message", PRESENT)));
+    }
+
+    /** An AWSDateTime that cannot exist is refused before any resolver runs (AppSync validates its scalars). */
+    private static CallScenario impossibleDate(String what, String date) {
+        return new CallScenario("an AWSDateTime with " + what + " is refused", List.of(),
+                (api, me) -> api.client().post(me.credentials(), SyncOperations.UPDATE_RECORDS, Map.of("d", "ds",
+                        "p", List.of(Map.of("op", "replace", "key", "k", "value", "v", "syncCount", 0,
+                                "deviceLastModifiedDate", date)))),
+                Map.of("/data", "null", "/errors/0/message", PRESENT));
     }
 
     static Stream<CallScenario> importScenarios() {

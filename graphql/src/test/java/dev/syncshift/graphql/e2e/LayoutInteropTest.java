@@ -35,10 +35,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * The migrator and the API share one store (ARCHITECTURE.md): datasets written straight into the emulator's table
- * through the core layout ({@link CopyTransactions}, {@link DatasetItems}) read back through the resolvers byte for
- * byte, with their Cognito counts, dates and deletion generation; a re-run of the copy writes nothing; and what the
- * resolvers write on top reads back through the core layout's reader.
+ * The migrator and the API share one store (the migrator writes DynamoDB directly): datasets written straight into the
+ * emulator's table through the core layout ({@link CopyTransactions}, {@link DatasetItems}) read back through the
+ * resolvers byte for byte, with their Cognito counts, dates and deletion generation; a re-run of the copy writes
+ * nothing; and what the resolvers write on top reads back through the core layout's reader.
  */
 class LayoutInteropTest {
 

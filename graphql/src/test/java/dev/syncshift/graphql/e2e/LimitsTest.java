@@ -18,9 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Cognito Sync's limits (cognito-sync-wire.md §5.9): 20 datasets per identity, 1,024 live records and 1 MB of key+value
- * UTF-8 bytes per dataset give LimitExceededException and write nothing; tombstones and deleted datasets free room.
- * Plus DynamoDB's own: one push is one transaction of at most 100 writes.
+ * Cognito Sync's limits (Amazon Cognito Sync developer guide, limits): 20 datasets per identity, 1,024 live records and
+ * 1 MB of key+value UTF-8 bytes per dataset give LimitExceededException and write nothing; tombstones and deleted
+ * datasets free room. Plus DynamoDB's own: one push is one transaction of at most 100 writes.
  */
 class LimitsTest {
 
@@ -40,7 +40,8 @@ class LimitsTest {
                         (api, me) -> api.updateRecords(me, "ds20", put("k", "v", 0)),
                         Map.of("/data", "null", "/errors/0/errorType", LIMIT)),
                 new CallScenario("a 21st dataset writes nothing", with(twentyDatasets,
-                        (api, me) -> api.updateRecords(me, "ds20", put("k", "v", 0))),
+                        Step.refused("LimitExceededException", (api, me) -> api.updateRecords(me, "ds20",
+                                put("k", "v", 0)))),
                         (api, me) -> api.listRecords(me, "ds20", 0),
                         Map.of("/data/listRecords/datasetExists", "false")),
                 new CallScenario("a deleted dataset frees its slot", with(twentyDatasets,
@@ -60,7 +61,8 @@ class LimitsTest {
                         (api, me) -> api.updateRecords(me, "ds", put("b", "", 0)),
                         Map.of("/data", "null", "/errors/0/errorType", LIMIT)),
                 new CallScenario("a refused push over 1 MB writes nothing",
-                        List.of(fullMegabyte, (api, me) -> api.updateRecords(me, "ds", put("b", "", 0))),
+                        List.of(fullMegabyte, Step.refused("LimitExceededException",
+                                (api, me) -> api.updateRecords(me, "ds", put("b", "", 0)))),
                         (api, me) -> api.describeDataset(me, "ds"),
                         Map.of("/data/describeDataset/numRecords", "1", "/data/describeDataset/syncCount", "1",
                                 "/data/describeDataset/dataStorage", String.valueOf(MAX_BYTES))),

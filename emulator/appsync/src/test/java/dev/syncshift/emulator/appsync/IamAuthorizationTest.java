@@ -47,12 +47,15 @@ class IamAuthorizationTest {
                         "UnauthorizedException", "The request signature we calculated does not match"),
                 new Refusal("unknown access key", c -> c.post(Caller.UNKNOWN_KEY.credentials(), WHOAMI, Map.of()), 401,
                         "UnauthorizedException", "The security token included in the request is invalid."),
-                new Refusal("session token missing", c -> c.post(Caller.MISSING_TOKEN.credentials(), WHOAMI, Map
-                        .of()), 401,
-                        "UnauthorizedException", "The security token included in the request is invalid."),
-                new Refusal("signed ten minutes ago", c -> c.postSignedAt(Caller.ALICE.credentials(), WHOAMI, Map.of(),
-                        Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-10))), 401, "UnauthorizedException",
-                        "Signature expired"),
+                new Refusal("session token missing", c -> c.post(Caller.MISSING_TOKEN.credentials(), WHOAMI,
+                        Map.of()), 401, "UnauthorizedException",
+                        "The security token included in the request is invalid."),
+                new Refusal("signed sixteen minutes ago", c -> c.postSignedAt(Caller.ALICE.credentials(), WHOAMI,
+                        Map.of(), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-16))), 401,
+                        "UnauthorizedException", "Signature expired"),
+                new Refusal("signed for sixteen minutes from now", c -> c.postSignedAt(Caller.ALICE.credentials(),
+                        WHOAMI, Map.of(), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(16))), 401,
+                        "UnauthorizedException", "Signature not yet current"),
                 new Refusal("body is not JSON", c -> c.postBody(Caller.ALICE.credentials(), "{not json"), 400,
                         "BadRequestException", "Unable to parse GraphQL query."),
                 new Refusal("no query", c -> c.postBody(Caller.ALICE.credentials(), "{\"variables\":{}}"), 400,
@@ -70,6 +73,17 @@ class IamAuthorizationTest {
         assertThat(answer.body().path("data").isMissingNode()).isTrue();
         assertThat(answer.body().at("/errors/0/errorType").asText()).isEqualTo(refusal.errorType());
         assertThat(answer.body().at("/errors/0/message").asText()).startsWith(refusal.messageStart());
+    }
+
+    @Test
+    void refusesASignatureScopedToAnotherService(AppSyncEmulator emulator) {
+        SignedGraphQlClient cognitoSigned = new SignedGraphQlClient(emulator.endpoint(), "us-east-1", "cognito-sync");
+
+        SignedGraphQlClient.Answer answer = cognitoSigned.post(Caller.ALICE.credentials(), WHOAMI, Map.of());
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.body().at("/errors/0/message").asText())
+                .isEqualTo("Credential should be scoped to correct service: 'appsync'. ");
     }
 
     /** Who calls, and the {@code ctx.identity} fields the resolver must see. */

@@ -9,7 +9,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** House style: wire → rules → store, and no wire technology below wire. */
+/**
+ * House style: wire → rules → store, and no wire technology below wire; rules run resolver code through js, which
+ * depends on none of the emulator's other packages.
+ */
 class LayerDependencyTest {
 
     private static final String BASE = "dev.syncshift.emulator.appsync";
@@ -28,12 +31,29 @@ class LayerDependencyTest {
                 .layer("Template").definedBy(BASE + ".template..")
                 .layer("Wire").definedBy(BASE + ".wire..")
                 .layer("Rules").definedBy(BASE + ".rules..")
+                .layer("Js").definedBy(BASE + ".js..")
                 .layer("Store").definedBy(BASE + ".store..")
                 .whereLayer("Entry").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Wire").mayOnlyBeAccessedByLayers("Entry")
                 .whereLayer("Template").mayOnlyBeAccessedByLayers("Entry")
                 .whereLayer("Rules").mayOnlyBeAccessedByLayers("Entry", "Wire", "Template")
                 .whereLayer("Store").mayOnlyBeAccessedByLayers("Entry", "Rules", "Template")
+                .whereLayer("Js").mayOnlyBeAccessedByLayers("Rules")
+                .check(classes);
+    }
+
+    @Test
+    void jsUsesNoOtherPackageOfTheEmulator() {
+        noClasses().that().resideInAPackage(BASE + ".js..")
+                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".rules..", BASE + ".store..",
+                        BASE + ".wire..", BASE + ".template..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyJsRunsGraalJs() {
+        noClasses().that().resideOutsideOfPackage(BASE + ".js..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.graalvm..")
                 .check(classes);
     }
 
@@ -45,8 +65,8 @@ class LayerDependencyTest {
     }
 
     @Test
-    void rulesUseNoJackson() {
-        noClasses().that().resideInAPackage(BASE + ".rules..")
+    void rulesAndTemplateUseNoJackson() {
+        noClasses().that().resideInAnyPackage(BASE + ".rules..", BASE + ".template..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
                 .check(classes);
     }

@@ -7,6 +7,13 @@ import dev.syncshift.emulator.appsync.junit.RealtimeClient.Authorization;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncshift.emulator.appsync.junit.AppSyncEmulatorExtension;
 import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -20,6 +27,7 @@ class RealtimeSubscriptionTest {
     @RegisterExtension
     static final AppSyncEmulatorExtension APPSYNC = TestApi.extension();
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ON_NOTE = "subscription($owner: ID, $tag: String) { onNote(owner: $owner, tag: $tag) "
             + "{ __typename owner id text version } }";
 
@@ -36,6 +44,10 @@ class RealtimeSubscriptionTest {
                 new Handshake("header query parameter", Authorization.HEADER_QUERY_PARAMETER, Caller.ALICE,
                         "connection_ack"),
                 new Handshake("upgrade headers", Authorization.UPGRADE_HEADERS, Caller.BOB, "connection_ack"),
+                new Handshake("header subprotocol (Amplify JS v6)", Authorization.SUBPROTOCOL, Caller.BOB,
+                        "connection_ack"),
+                new Handshake("wrong secret in a subprotocol", Authorization.SUBPROTOCOL, Caller.WRONG_SECRET,
+                        "connection_error"),
                 new Handshake("wrong secret", Authorization.HEADER_QUERY_PARAMETER, Caller.WRONG_SECRET,
                         "connection_error"));
     }
@@ -124,6 +136,8 @@ class RealtimeSubscriptionTest {
 
             assertThat(refused.path("type").asText()).isEqualTo("error");
             assertThat(refused.path("id").asText()).isEqualTo("theirs");
+            assertThat(refused.at("/payload/errors/0/message").asText())
+                    .isEqualTo("Not Authorized to access onMyNote on type Subscription");
             assertThat(refused.at("/payload/errors/0/errorType").asText()).isEqualTo("Unauthorized");
             assertThat(client.next("data").at("/payload/data/mine/id").asText()).isEqualTo("rt-mine");
         }
@@ -157,6 +171,46 @@ class RealtimeSubscriptionTest {
             assertThat(error.path("id").asText()).isEqualTo("forged");
             assertThat(error.at("/payload/errors/0/errorType").asText()).isEqualTo("UnauthorizedException");
         }
+    }
+
+    @Test
+    void theHeaderParameterKeepsItsPlusSigns(AppSyncEmulator emulator) {
+        Map<String, String> headers = new LinkedHashMap<>(new SignedGraphQlClient(emulator.endpoint()).signedHeaders(
+                Caller.ALICE.credentials(), URI.create(emulator.endpoint() + "/connect"), "{}", Clock.systemUTC()));
+        headers.put("x-unsigned-padding", "~~~");
+        String header = Base64.getEncoder().encodeToString(JSON.valueToTree(headers).toString()
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(header).contains("+");
+
+        URI uri = URI.create(emulator.realtimeEndpoint() + "?header=" + header + "&payload=e30=");
+        try (RealtimeClient client = RealtimeClient.openRaw(emulator.endpoint(), uri, Map.of(),
+                List.of("graphql-ws"))) {
+            client.init();
+
+            assertThat(client.next().path("type").asText()).isEqualTo("connection_ack");
+        }
+    }
+
+    @ParameterizedTest(name = "authorization {0}")
+    @MethodSource("malformedAuthorizations")
+    void aStartWithMalformedAuthorizationFailsAloneAndTheConnectionLives(String authorization,
+            AppSyncEmulator emulator) {
+        try (RealtimeClient client = connected(emulator, Caller.ALICE)) {
+            client.sendText("{\"id\":\"bad\",\"type\":\"start\",\"payload\":{\"data\":\"{}\","
+                    + "\"extensions\":{\"authorization\":" + authorization + "}}}");
+
+            JsonNode refused = client.next();
+
+            assertThat(refused.path("type").asText()).isEqualTo("error");
+            assertThat(refused.path("id").asText()).isEqualTo("bad");
+            assertThat(refused.at("/payload/errors/0/errorType").asText()).isEqualTo("UnauthorizedException");
+            assertThat(client.start("good", Caller.ALICE.credentials(), ON_NOTE, Map.of()).path("type").asText())
+                    .isEqualTo("start_ack");
+        }
+    }
+
+    static Stream<String> malformedAuthorizations() {
+        return Stream.of("\"a string\"", "[\"an\", \"array\"]", "{\"host\": 1, \"x-amz-date\": [2]}", "null");
     }
 
     private static RealtimeClient connected(AppSyncEmulator emulator, Caller caller) {

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncshift.emulator.appsync.junit.AppSyncEmulatorExtension;
 import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,15 @@ class WireShapeTest {
 
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.body()).isEqualTo(golden(test));
+    }
+
+    @Test
+    void noServerHeaderAnnouncesJetty(AppSyncEmulator emulator) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(emulator.endpoint())
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("server")).isEmpty();
     }
 
     @Test

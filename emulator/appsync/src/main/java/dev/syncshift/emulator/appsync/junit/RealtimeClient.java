@@ -30,13 +30,16 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 public final class RealtimeClient implements AutoCloseable {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String GRAPHQL_WS = "graphql-ws";
 
     /** Where the connection's authorization travels. */
     public enum Authorization {
         /** Base64 JSON in the {@code header} query parameter, with {@code payload=e30=} (older clients). */
         HEADER_QUERY_PARAMETER,
         /** As headers of the upgrade request (current Amplify Android and the Apollo AppSync extension). */
-        UPGRADE_HEADERS
+        UPGRADE_HEADERS,
+        /** Base64url JSON in a {@code header-…} subprotocol offered beside {@code graphql-ws} (Amplify JS v6). */
+        SUBPROTOCOL
     }
 
     private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
@@ -45,12 +48,28 @@ public final class RealtimeClient implements AutoCloseable {
     private final WebSocket socket;
 
     private RealtimeClient(SignedGraphQlClient signer, URI graphQlEndpoint, URI realtime,
-            Map<String, String> headers) {
+            Map<String, String> headers, List<String> subprotocols) {
         this.signer = signer;
         this.graphQlEndpoint = graphQlEndpoint;
-        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-ws");
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder()
+                .subprotocols(subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
         headers.forEach(builder::header);
         this.socket = builder.buildAsync(realtime, new Listener()).join();
+    }
+
+    /**
+     * Opens a connection exactly as described, for tests of the handshake itself.
+     *
+     * @param graphQlEndpoint the GraphQL endpoint later {@code start}s are signed for
+     * @param realtimeUri the WebSocket URI, query included
+     * @param upgradeHeaders headers of the upgrade request ({@code host} excluded: the JDK sets it)
+     * @param subprotocols the subprotocols offered, at least one
+     * @return the open connection
+     */
+    public static RealtimeClient openRaw(URI graphQlEndpoint, URI realtimeUri, Map<String, String> upgradeHeaders,
+            List<String> subprotocols) {
+        return new RealtimeClient(new SignedGraphQlClient(graphQlEndpoint), graphQlEndpoint, realtimeUri,
+                upgradeHeaders, subprotocols);
     }
 
     /**
@@ -68,14 +87,23 @@ public final class RealtimeClient implements AutoCloseable {
         SignedGraphQlClient signer = new SignedGraphQlClient(graphQlEndpoint);
         Map<String, String> headers = new LinkedHashMap<>(signer.signedHeaders(credentials,
                 URI.create(graphQlEndpoint + "/connect"), "{}", Clock.systemUTC()));
-        if (authorization == Authorization.UPGRADE_HEADERS) {
-            headers.keySet().removeIf(name -> name.equalsIgnoreCase("host"));
-            return new RealtimeClient(signer, graphQlEndpoint, realtimeEndpoint, headers);
+        byte[] json = SignedGraphQlClient.json(headers).getBytes(StandardCharsets.UTF_8);
+        switch (authorization) {
+            case UPGRADE_HEADERS -> {
+                headers.keySet().removeIf(name -> name.equalsIgnoreCase("host"));
+                return new RealtimeClient(signer, graphQlEndpoint, realtimeEndpoint, headers, List.of(GRAPHQL_WS));
+            }
+            case SUBPROTOCOL -> {
+                String header = "header-" + Base64.getUrlEncoder().withoutPadding().encodeToString(json);
+                return new RealtimeClient(signer, graphQlEndpoint, realtimeEndpoint, Map.of(),
+                        List.of(GRAPHQL_WS, header));
+            }
+            default -> {
+                URI uri = URI.create(realtimeEndpoint + "?header=" + Base64.getEncoder().encodeToString(json)
+                        + "&payload=e30=");
+                return new RealtimeClient(signer, graphQlEndpoint, uri, Map.of(), List.of(GRAPHQL_WS));
+            }
         }
-        String header = Base64.getEncoder().encodeToString(SignedGraphQlClient.json(headers)
-                .getBytes(StandardCharsets.UTF_8));
-        URI uri = URI.create(realtimeEndpoint + "?header=" + header + "&payload=e30=");
-        return new RealtimeClient(signer, graphQlEndpoint, uri, Map.of());
     }
 
     /**

@@ -33,6 +33,7 @@ public final class SignedGraphQlClient {
 
     private final URI endpoint;
     private final String region;
+    private final String signingName;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
 
@@ -89,8 +90,20 @@ public final class SignedGraphQlClient {
      * @param region the region signatures are scoped to
      */
     public SignedGraphQlClient(URI endpoint, String region) {
+        this(endpoint, region, "appsync");
+    }
+
+    /**
+     * A client that signs for another signing name, to see such signatures refused.
+     *
+     * @param endpoint the GraphQL endpoint
+     * @param region the region signatures are scoped to
+     * @param signingName the service signatures are scoped to, e.g. {@code cognito-sync}
+     */
+    public SignedGraphQlClient(URI endpoint, String region, String signingName) {
         this.endpoint = endpoint;
         this.region = region;
+        this.signingName = signingName;
     }
 
     /**
@@ -170,9 +183,9 @@ public final class SignedGraphQlClient {
     }
 
     /**
-     * The SigV4 headers (signing name {@code appsync}) of a {@code POST} of {@code body} to {@code uri} with
-     * {@code content-type: application/json; charset=UTF-8}, {@code host} included: what the real-time protocol
-     * sends as authorization.
+     * The SigV4 headers (signing name {@code appsync} unless told otherwise) of a {@code POST} of {@code body} to
+     * {@code uri} with {@code content-type: application/json; charset=UTF-8}, {@code host} included: what the
+     * real-time protocol sends as authorization.
      *
      * @param credentials who signs
      * @param uri the URI signed for
@@ -187,7 +200,7 @@ public final class SignedGraphQlClient {
                 .build();
         SdkHttpRequest signed = signer.sign(r -> r.identity(credentials).request(unsigned)
                 .payload(ContentStreamProvider.fromUtf8String(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "appsync")
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signingName)
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region)
                 .putProperty(HttpSigner.SIGNING_CLOCK, clock)).request();
         Map<String, String> headers = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.syncshift.emulator.appsync.rules;
 
+import dev.syncshift.emulator.appsync.js.JsJson;
 import graphql.GraphQLContext;
 import graphql.execution.CoercedVariables;
 import graphql.language.IntValue;
@@ -10,9 +11,14 @@ import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
 import graphql.schema.CoercingSerializeException;
 import graphql.schema.GraphQLScalarType;
+import java.time.DateTimeException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,16 +27,21 @@ import java.util.regex.Pattern;
  */
 final class AppSyncScalars {
 
-    private static final String TZ = "(Z|[+-]\\d{2}:\\d{2}(:\\d{2})?)";
-    private static final String TIME = "\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?";
+    private static final String DATE = "(?<date>\\d{4}-\\d{2}-\\d{2})";
+    private static final String TZ = "(?<tz>Z|[+-]\\d{2}:\\d{2}(:\\d{2})?)";
+    private static final String TIME = "(?<time>\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?)";
+    private static final DateTimeFormatter STRICT_DATE = DateTimeFormatter.ISO_LOCAL_DATE
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter STRICT_TIME = DateTimeFormatter.ISO_LOCAL_TIME
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private AppSyncScalars() {
     }
 
     static List<GraphQLScalarType> all() {
         return List.of(
-                text("AWSDateTime", "\\d{4}-\\d{2}-\\d{2}T" + TIME + TZ),
-                text("AWSDate", "\\d{4}-\\d{2}-\\d{2}" + TZ + "?"),
+                text("AWSDateTime", DATE + "T" + TIME + TZ),
+                text("AWSDate", DATE + TZ + "?"),
                 text("AWSTime", TIME + TZ + "?"),
                 text("AWSEmail", "[^@\\s]+@[^@\\s]+\\.[^@\\s]+"),
                 text("AWSURL", "[a-zA-Z][a-zA-Z0-9+.-]*://\\S+"),
@@ -43,12 +54,32 @@ final class AppSyncScalars {
     private static GraphQLScalarType text(String name, String regex) {
         Pattern pattern = Pattern.compile(regex);
         Function<Object, Object> check = value -> {
-            if (!(value instanceof String s) || !pattern.matcher(s).matches()) {
+            Matcher m = value instanceof String s ? pattern.matcher(s) : null;
+            if (m == null || !m.matches() || !realDateAndTime(m, regex)) {
                 throw new IllegalArgumentException("Invalid " + name + " value: " + value);
             }
             return value;
         };
         return scalar(name, check, Object::toString);
+    }
+
+    /** Whether the date, time and offset a pattern matched exist: no February 30, hour 25, minute 60, +05:99. */
+    private static boolean realDateAndTime(Matcher m, String regex) {
+        try {
+            if (regex.contains("?<date>")) {
+                STRICT_DATE.parse(m.group("date"));
+            }
+            if (regex.contains("?<time>")) {
+                STRICT_TIME.parse(m.group("time"));
+            }
+            String tz = regex.contains("?<tz>") ? m.group("tz") : null;
+            if (tz != null && !tz.equals("Z")) {
+                ZoneOffset.of(tz);
+            }
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
     }
 
     private static Object timestamp(Object value) {
@@ -66,12 +97,17 @@ final class AppSyncScalars {
         if (!(value instanceof String s)) {
             return value;
         }
-        Object parsed = JsonText.read(s);
+        Object parsed;
+        try {
+            parsed = JsJson.read(s);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid AWSJSON value: " + e.getMessage());
+        }
         return parsed == null ? "null" : parsed;
     }
 
     private static Object writeJson(Object value) {
-        return value instanceof String ? value : JsonText.write(value);
+        return value instanceof String ? value : JsJson.write(value);
     }
 
     private static GraphQLScalarType scalar(String name, Function<Object, Object> input,

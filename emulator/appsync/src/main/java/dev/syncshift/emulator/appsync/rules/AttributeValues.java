@@ -1,5 +1,6 @@
 package dev.syncshift.emulator.appsync.rules;
 
+import dev.syncshift.emulator.appsync.js.JsJson;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -113,7 +114,7 @@ final class AttributeValues {
         if (lastKey == null || lastKey.isEmpty()) {
             return null;
         }
-        return Base64.getEncoder().encodeToString(JsonText.write(toTypedMap(lastKey)).getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(JsJson.write(toTypedMap(lastKey)).getBytes(StandardCharsets.UTF_8));
     }
 
     static @Nullable Map<String, AttributeValue> decodeToken(@Nullable Object token) {
@@ -122,7 +123,7 @@ final class AttributeValues {
         }
         try {
             String json = new String(Base64.getDecoder().decode(token.toString()), StandardCharsets.UTF_8);
-            return fromTypedMap(JsonText.read(json));
+            return fromTypedMap(JsJson.read(json));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid nextToken", e);
         }

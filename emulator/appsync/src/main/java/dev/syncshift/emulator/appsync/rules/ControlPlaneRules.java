@@ -1,5 +1,10 @@
 package dev.syncshift.emulator.appsync.rules;
 
+import dev.syncshift.emulator.appsync.js.JsSyntaxError;
+import dev.syncshift.emulator.appsync.js.JsRuntime;
+import dev.syncshift.emulator.appsync.js.JsError;
+import dev.syncshift.emulator.appsync.js.JsCodeException;
+import dev.syncshift.emulator.appsync.js.HandlerOutcome;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.introspection.IntrospectionQuery;
@@ -9,11 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.graalvm.polyglot.PolyglotException;
-import org.graalvm.polyglot.SourceSection;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -130,19 +134,21 @@ public final class ControlPlaneRules {
     public CodeEvaluation evaluateCode(List<String> runtime, String code, Map<String, @Nullable Object> context,
             int contextLength, @Nullable String function) {
         checkEvaluation(runtime, code, contextLength, function);
-        PolyglotException syntax = js.syntaxError(code);
+        JsSyntaxError syntax = js.syntaxError(code);
         if (syntax != null) {
-            return failed(syntax.getMessage(), List.of(parserError(syntax)));
+            return failed(syntax.message(), List.of(new CodeError("PARSER_ERROR", syntax.message(), syntax.line(),
+                    syntax.column(), syntax.span())));
         }
         HandlerOutcome outcome;
         try {
             outcome = js.evaluate(code, function == null ? "request" : function, context);
-        } catch (BadRequestException e) {
+        } catch (JsCodeException e) {
             return failed(e.getMessage(), List.of(new CodeError("LINT_ERROR", e.getMessage(), 0, 0, 0)));
         }
         List<Map<String, @Nullable Object>> appended = outcome.appendedErrors().stream()
                 .map(ControlPlaneRules::errorMap).toList();
-        String message = outcome.error() == null ? null : outcome.error().message();
+        JsError raised = outcome.error();
+        String message = raised == null ? null : raised.message();
         Object value = outcome.kind() == HandlerOutcome.Kind.ERROR ? null : outcome.value();
         return new CodeEvaluation(value, message, List.of(), outcome.logs(), outcome.stash(), appended);
     }
@@ -168,19 +174,12 @@ public final class ControlPlaneRules {
         return new CodeEvaluation(null, message, errors, List.of(), Map.of(), List.of());
     }
 
-    private static CodeError parserError(PolyglotException e) {
-        SourceSection at = e.getSourceLocation();
-        return at == null ? new CodeError("PARSER_ERROR", e.getMessage(), 0, 0, 0)
-                : new CodeError("PARSER_ERROR", e.getMessage(), at.getStartLine(), at.getStartColumn(),
-                        Math.max(1, at.getCharLength()));
-    }
-
-    private static Map<String, @Nullable Object> errorMap(ResolverError error) {
-        Map<String, @Nullable Object> map = new java.util.LinkedHashMap<>();
+    private static Map<String, @Nullable Object> errorMap(JsError error) {
+        Map<String, @Nullable Object> map = new LinkedHashMap<>();
         map.put("message", error.message());
-        map.put("type", error.errorTypeName());
+        map.put("type", error.type());
         map.put("data", error.data());
-        map.put("info", error.errorInfo());
+        map.put("info", error.info());
         return map;
     }
 

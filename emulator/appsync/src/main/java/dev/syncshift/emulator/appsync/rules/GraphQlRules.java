@@ -1,5 +1,7 @@
 package dev.syncshift.emulator.appsync.rules;
 
+import dev.syncshift.emulator.appsync.js.JsRuntime;
+import dev.syncshift.emulator.appsync.js.JsCodeException;
 import dev.syncshift.emulator.appsync.store.ItemStore;
 import dev.syncshift.emulator.appsync.store.SubscriptionStore;
 import graphql.ExecutionInput;
@@ -70,7 +72,7 @@ public final class GraphQlRules implements AutoCloseable {
      */
     public GraphQlRules(ApiDefinition api, ItemStore store, SubscriptionStore<SubscriptionRules.Subscriber>
             subscriptionStore, Duration handlerTimeout) {
-        this.js = new JsRuntime(codeByModule(api), handlerTimeout);
+        this.js = runtime(codeByModule(api), handlerTimeout);
         this.pipeline = new ResolverPipeline(js, new DynamoDbDataSource(store), api.environment());
         GraphQLSchema schema = schema(api);
         this.graphQl = GraphQL.newGraphQL(schema).preparsedDocumentProvider(new DocumentCache()).build();
@@ -89,7 +91,13 @@ public final class GraphQlRules implements AutoCloseable {
      * @throws BadRequestException with AppSync's message when it would not deploy
      */
     public static void validate(ApiDefinition api) {
-        codeByModule(api).forEach(JsModules::link);
+        codeByModule(api).forEach((name, code) -> {
+            try {
+                JsRuntime.check(name, code);
+            } catch (JsCodeException e) {
+                throw new BadRequestException(e.getMessage());
+            }
+        });
         TypeDefinitionRegistry registry;
         try {
             registry = SchemaPrelude.parse(api.schema());
@@ -97,6 +105,14 @@ public final class GraphQlRules implements AutoCloseable {
             throw new BadRequestException("Schema is invalid: " + e.getMessage());
         }
         api.resolvers().forEach(resolver -> checkField(registry, resolver));
+    }
+
+    private static JsRuntime runtime(Map<String, String> codeByModule, Duration handlerTimeout) {
+        try {
+            return new JsRuntime(codeByModule, handlerTimeout);
+        } catch (JsCodeException e) {
+            throw new BadRequestException(e.getMessage());
+        }
     }
 
     /** AppSync refuses a resolver whose field the schema lacks. */

@@ -6,7 +6,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The caller as {@code ctx.identity} shows it for AWS_IAM (appsync.md §2): Cognito fields are null for a
+ * The caller as {@code ctx.identity} shows it for AWS_IAM (AWS docs
+ * {@code resolver-context-reference-js.html}): Cognito fields are null for a
  * plain role.
  *
  * @param accountId the account

@@ -1,5 +1,6 @@
 package dev.syncshift.emulator.appsync.rules;
 
+import dev.syncshift.emulator.appsync.js.JsError;
 import graphql.ErrorClassification;
 import graphql.GraphQLError;
 import graphql.language.SourceLocation;
@@ -9,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A GraphQL error as AppSync reports a resolver's failure: {@code errorType}, {@code errorInfo} and
- * {@code data} are top-level keys of the error (appsync.md §1.4), not {@code extensions}.
+ * {@code data} are top-level keys of the error (AWS docs {@code resolver-util-reference-js.html},
+ * {@code util.error}), not {@code extensions}.
  *
  * @param message the message
  * @param errorTypeName the {@code errorType}, or null
@@ -38,11 +40,8 @@ public record ResolverError(
         return new ResolverError(message, type, null, null, List.of(), List.of());
     }
 
-    @SuppressWarnings("unchecked")
-    static ResolverError fromJs(Map<String, @Nullable Object> payload) {
-        Object type = payload.get("type");
-        return new ResolverError(String.valueOf(payload.get("message")), type == null ? null : type.toString(),
-                payload.get("data"), payload.get("info"), List.of(), List.of());
+    static ResolverError from(JsError error) {
+        return new ResolverError(error.message(), error.type(), error.data(), error.info(), List.of(), List.of());
     }
 
     ResolverError at(List<Object> fieldPath, List<SourceLocation> fieldLocations) {

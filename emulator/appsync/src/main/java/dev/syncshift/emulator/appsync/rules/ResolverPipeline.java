@@ -1,5 +1,8 @@
 package dev.syncshift.emulator.appsync.rules;
 
+import dev.syncshift.emulator.appsync.js.JsRuntime;
+import dev.syncshift.emulator.appsync.js.JsError;
+import dev.syncshift.emulator.appsync.js.HandlerOutcome;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,9 +11,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs unit and pipeline resolvers (appsync.md §3): request handler → data source → response handler; for a
- * pipeline, the before step, each function (its own request, data source, response, with
- * {@code ctx.prev.result} chained) and the after step, sharing {@code ctx.stash}. {@code runtime.earlyReturn}
+ * Runs unit and pipeline resolvers (AWS docs {@code resolver-reference-overview-js.html}): request handler → data
+ * source → response handler; for a pipeline, the before step, each function (its own request, data source, response,
+ * with {@code ctx.prev.result} chained) and the after step, sharing {@code ctx.stash}. {@code runtime.earlyReturn}
  * skips the rest of the resolver (in a function: that function's data source and response).
  */
 final class ResolverPipeline {
@@ -114,7 +117,7 @@ final class ResolverPipeline {
             }
             HandlerOutcome outcome = js.invoke(module, function, ctx);
             stash = outcome.stash();
-            appended.addAll(outcome.appendedErrors());
+            outcome.appendedErrors().forEach(e -> appended.add(ResolverError.from(e)));
             if (outcome.subscriptionFilter() != null) {
                 subscriptionFilter = outcome.subscriptionFilter();
             }
@@ -129,8 +132,9 @@ final class ResolverPipeline {
 
         FieldResult finish(HandlerOutcome last) {
             List<ResolverError> errors = new ArrayList<>();
-            if (last.error() != null) {
-                errors.add(last.error());
+            JsError raised = last.error();
+            if (raised != null) {
+                errors.add(ResolverError.from(raised));
             }
             errors.addAll(appended);
             boolean failed = last.kind() == HandlerOutcome.Kind.ERROR;

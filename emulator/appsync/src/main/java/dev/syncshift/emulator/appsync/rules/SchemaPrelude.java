@@ -9,7 +9,8 @@ import graphql.schema.idl.SchemaParser;
 import graphql.schema.idl.TypeDefinitionRegistry;
 
 /**
- * The scalars and directives AppSync predefines (appsync.md §5.4), added to a schema unless it declares
+ * The scalars and directives AppSync predefines (AWS docs {@code scalars.html},
+ * {@code security-authz.html}), added to a schema unless it declares
  * them itself.
  */
 final class SchemaPrelude {

@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * AppSync subscriptions (appsync.md §4.3): a subscription field fires when a mutation named in its
+ * AppSync subscriptions (AWS docs {@code aws-appsync-real-time-data.html},
+ * {@code aws-appsync-real-time-enhanced-filtering.html}): a subscription field fires when a mutation named in its
  * {@code @aws_subscribe(mutations: [...])} resolves; the payload is the mutation's selection set; subscription
  * arguments must equal the same-named fields of that payload, unless the subscription resolver set an enhanced
  * filter ({@code extensions.setSubscriptionFilter}), which then decides alone; the subscription resolver, if any,

@@ -1,6 +1,7 @@
 /**
- * Rules layer: GraphQL execution with AppSync's scalars and directives, the APPSYNC_JS runtime, DynamoDB
- * request objects, SigV4 verification and subscriptions. Imports {@code store}; never Jetty or Jackson.
+ * Rules layer: GraphQL execution with AppSync's scalars and directives, resolver pipelines (their code runs in
+ * {@code js}), DynamoDB request objects, IAM authorization (through {@code emulator/sigv4}), subscriptions and the
+ * control plane. Imports {@code store} and {@code js}; never Jetty, Jackson or GraalJS.
  */
 @NullMarked
 package dev.syncshift.emulator.appsync.rules;

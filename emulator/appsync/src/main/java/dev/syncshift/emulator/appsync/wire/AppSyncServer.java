@@ -1,9 +1,13 @@
 package dev.syncshift.emulator.appsync.wire;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syncshift.emulator.appsync.rules.AppSyncServiceException;
 import dev.syncshift.emulator.appsync.rules.GraphQlRules;
 import dev.syncshift.emulator.appsync.rules.IamAuthRules;
 import dev.syncshift.emulator.appsync.rules.SignedRequest;
+import dev.syncshift.emulator.sigv4.QueryParameters;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -16,7 +20,6 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.jspecify.annotations.Nullable;
@@ -24,13 +27,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * The Jetty server: {@code POST /graphql}, the real-time socket {@code /graphql/realtime} and the control plane's
  * {@code /v1/...} operations on one port.
- * Connection authorization comes from the {@code header} query parameter (base64 JSON) or, as current AWS
- * clients send it, from the upgrade request's own headers (appsync.md §4.1); either way it is the SigV4
- * signature of {@code POST /graphql/connect} with body {@code {}}.
+ * Connection authorization comes from the {@code header} query parameter (base64 JSON), a {@code header-…}
+ * subprotocol, or the upgrade request's own headers; either way it is the SigV4 signature of
+ * {@code POST /graphql/connect} with body {@code {}} (AWS docs {@code real-time-websocket-client.html}).
  */
 public final class AppSyncServer implements AutoCloseable {
 
     private static final byte[] CONNECT_BODY = "{}".getBytes(StandardCharsets.UTF_8);
+    private static final String HEADER_SUBPROTOCOL = "header-";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Server server;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -47,6 +52,8 @@ public final class AppSyncServer implements AutoCloseable {
         // Jetty's header cache may otherwise hand back a cached field whose value differs in case
         // (charset=utf-8 for charset=UTF-8), and SigV4 signs header values byte for byte.
         http.setHeaderCacheCaseSensitive(true);
+        // AppSync does not announce Jetty.
+        http.setSendServerVersion(false);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
@@ -104,22 +111,39 @@ public final class AppSyncServer implements AutoCloseable {
         }
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * The connection's authorization: the {@code header} query parameter (base64 JSON; {@code +} is base64's, not a
+     * space), else a {@code header-<base64url JSON>} subprotocol beside {@code graphql-ws} (Amplify JS v6), else the
+     * upgrade request's own headers.
+     */
     private static Map<String, String> connectionHeaders(ServerUpgradeRequest request) {
-        Fields query = Request.extractQueryParameters(request);
-        String header = query.getValue("header");
+        String header = QueryParameters.first(request.getHttpURI().getQuery(), "header");
         if (header != null) {
-            try {
-                String decoded = new String(Base64.getDecoder().decode(header), StandardCharsets.UTF_8);
-                Map<String, Object> parsed = new GraphQlJson().mapper().readValue(decoded, Map.class);
-                Map<String, String> headers = new LinkedHashMap<>();
-                parsed.forEach((k, v) -> headers.put(k, String.valueOf(v)));
-                return headers;
-            } catch (Exception e) {
-                return Map.of();
+            return decodedHeaders(header);
+        }
+        for (String protocol : request.getSubProtocols()) {
+            if (protocol.startsWith(HEADER_SUBPROTOCOL)) {
+                return decodedHeaders(protocol.substring(HEADER_SUBPROTOCOL.length()));
             }
         }
         return GraphQlHandler.headers(request);
+    }
+
+    /** Base64 (standard or URL-safe, padded or not) of a JSON object of header names and string values. */
+    private static Map<String, String> decodedHeaders(String base64) {
+        String standard = base64.strip().replace('-', '+').replace('_', '/');
+        try {
+            byte[] json = Base64.getDecoder().decode(standard + "=".repeat((4 - standard.length() % 4) % 4));
+            JsonNode parsed = MAPPER.readTree(json);
+            Map<String, String> headers = new LinkedHashMap<>();
+            if (parsed != null && parsed.isObject()) {
+                parsed.fields().forEachRemaining(f -> headers.put(f.getKey(), f.getValue().isTextual()
+                        ? f.getValue().asText() : f.getValue().toString()));
+            }
+            return headers;
+        } catch (IllegalArgumentException | IOException e) {
+            return Map.of();
+        }
     }
 
     @Override

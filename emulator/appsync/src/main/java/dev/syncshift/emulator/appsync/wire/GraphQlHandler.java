@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /graphql}: SigV4 check, then GraphQL execution; field failures come back in an HTTP 200
- * (AWS docs {@code aws-appsync-real-time-data.html}, {@code security-authz.html}; appsync.md §2).
+ * (AWS docs {@code aws-appsync-real-time-data.html}, {@code security-authz.html}; the project's
+ * {@code docs/appsync-emulator.md}, "Authorization").
  */
 final class GraphQlHandler {
 

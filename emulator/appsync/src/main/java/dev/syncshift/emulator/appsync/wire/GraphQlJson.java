@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON codec of {@code /graphql} and the real-time socket: requests in, AppSync-shaped answers out
- * (errors carry {@code errorType}, {@code errorInfo} and {@code data} at the top level, appsync.md §1.4).
+ * (errors carry {@code errorType}, {@code errorInfo} and {@code data} at the top level, as
+ * AppSync writes them; the project's {@code docs/appsync-emulator.md}, "Errors").
  */
 final class GraphQlJson {
 

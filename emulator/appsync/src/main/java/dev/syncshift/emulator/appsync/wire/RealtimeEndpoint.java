@@ -26,7 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One real-time connection (AWS docs {@code real-time-websocket-client.html}; appsync.md §4.2):
+ * One real-time connection (AWS docs {@code real-time-websocket-client.html}; the project's
+ * {@code docs/appsync-emulator.md}, "Real-time"):
  * {@code connection_init} → {@code connection_ack} with {@code connectionTimeoutMs}, then {@code ka} every
  * keep-alive interval; {@code start} (authorized per subscription) → {@code start_ack} or {@code error};
  * {@code data} per matching mutation; {@code stop} → {@code complete}. Public only because Jetty binds its
@@ -107,18 +108,15 @@ public final class RealtimeEndpoint implements Session.Listener.AutoDemanding {
                 keepAlive.toMillis(), keepAlive.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    @SuppressWarnings("unchecked")
     private void start(@Nullable String id, JsonNode payload) {
         if (id == null) {
             return;
         }
         String data = payload.path("data").asText("");
-        Map<String, String> authorization = json.mapper().convertValue(
-                payload.path("extensions").path("authorization"), Map.class);
         try {
             Identity identity = auth.authenticate(new SignedRequest("POST", Operations.GRAPHQL, null,
-                    authorization == null ? Map.of() : authorization, data.getBytes(StandardCharsets.UTF_8),
-                    sourceIp));
+                    authorization(payload.path("extensions").path("authorization")),
+                    data.getBytes(StandardCharsets.UTF_8), sourceIp));
             GraphQlRequest request = json.request(data.getBytes(StandardCharsets.UTF_8));
             List<GraphQLError> refused = rules.subscriptions().start(connectionId, id, request, identity,
                     payloadData -> send(message(id, "data", Map.of("data", payloadData))));
@@ -129,7 +127,24 @@ public final class RealtimeEndpoint implements Session.Listener.AutoDemanding {
             }
         } catch (AppSyncServiceException e) {
             send(message(id, "error", Map.of("errors", json.httpError(e.code(), e.getMessage()).get("errors"))));
+        } catch (RuntimeException e) {
+            LOG.error("realtime start {} failed", id, e);
+            send(message(id, "error", Map.of("errors", json.httpError("InternalFailure",
+                    "An internal failure occurred.").get("errors"))));
         }
+    }
+
+    /** The subscription's signed headers: an object of strings, or nothing a signature could be found in. */
+    private static Map<String, String> authorization(JsonNode node) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (node.isObject()) {
+            node.fields().forEachRemaining(f -> {
+                if (f.getValue().isTextual()) {
+                    headers.put(f.getKey(), f.getValue().asText());
+                }
+            });
+        }
+        return headers;
     }
 
     private void stop(@Nullable String id) {

@@ -1,4 +1,4 @@
-package dev.syncshift.emulator.appsync.rules;
+package dev.syncshift.emulator.appsync.js;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,14 +35,14 @@ final class JsCodeRestrictions {
 
     static void check(String name, String code) {
         if (code.length() > MAX_CODE_LENGTH) {
-            throw new BadRequestException("The code contains one or more errors. " + name + ": the code is "
+            throw new JsCodeException("The code contains one or more errors. " + name + ": the code is "
                     + code.length() + " characters long; the limit is " + MAX_CODE_LENGTH + ".");
         }
         JsCodeRestrictions checker = new JsCodeRestrictions(code);
         checker.tokenize();
         checker.inspect(name);
         if (!checker.problems.isEmpty()) {
-            throw new BadRequestException("The code contains one or more errors. "
+            throw new JsCodeException("The code contains one or more errors. "
                     + String.join(" ", checker.problems));
         }
     }

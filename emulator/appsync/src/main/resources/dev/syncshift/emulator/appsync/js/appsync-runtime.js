@@ -3,7 +3,7 @@
 // rewritten imports (see JsModules). This file is trusted runtime code, not checked by JsCodeRestrictions.
 (function () {
   'use strict';
-  const state = { errors: [], filter: null, logs: [] };
+  const state = { errors: [], filter: null, logs: [], info: null };
 
   function signal(kind, payload) {
     const e = new Error(payload.message || kind);
@@ -190,7 +190,11 @@
     log,
     error(message, type, data, info) { throw signal('error', errorPayload(message, type, data, info)); },
     appendError(message, type, data, info) { state.errors.push(errorPayload(message, type, data, info)); },
-    unauthorized() { throw signal('error', errorPayload('Unauthorized', 'Unauthorized')); },
+    unauthorized() {
+      const info = state.info ?? {};
+      throw signal('error', errorPayload(
+        `Not Authorized to access ${info.fieldName} on type ${info.parentTypeName}`, 'Unauthorized'));
+    },
     autoId() { return __appsyncHost.uuid(); },
     autoUlid() { return __appsyncHost.ulid(); },
     authType() { return 'IAM Authorization'; },
@@ -327,6 +331,7 @@
     state.filter = null;
     state.logs = [];
     const ctx = JSON.parse(ctxJson);
+    state.info = ctx.info ?? null;
     ctx.args = ctx.arguments;
     try {
       return outcome('ok', fn(ctx), ctx);

@@ -1,4 +1,4 @@
-package dev.syncshift.emulator.appsync.rules;
+package dev.syncshift.emulator.appsync.js;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +24,7 @@ import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.SourceSection;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * so each call borrows one from a pool and returns it. The resolver context crosses as JSON text, as it
  * would on AppSync.
  */
-final class JsRuntime implements AutoCloseable {
+public final class JsRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsRuntime.class);
     private static final String MODULE = "application/javascript+module";
@@ -65,20 +66,42 @@ final class JsRuntime implements AutoCloseable {
     }
 
     /**
+     * Checks and links every module; contexts are created when first needed.
+     *
      * @param codeByModule module name → resolver code
      * @param timeout how long one handler may run before it is interrupted (AppSync allows a request 30 s)
+     * @throws JsCodeException when a module breaks an APPSYNC_JS restriction or imports what AppSync does not provide
      */
-    JsRuntime(Map<String, String> codeByModule, Duration timeout) {
+    public JsRuntime(Map<String, String> codeByModule, Duration timeout) {
         this.timeout = timeout;
         this.prelude = Source.newBuilder("js", resource("appsync-runtime.js"), "appsync-runtime.js").buildLiteral();
         codeByModule.forEach((name, code) -> modules.put(name, module(name, code)));
+    }
+
+    /**
+     * Checks one module as AppSync does when code is deployed, without running it.
+     *
+     * @param name the module's name, for messages
+     * @param code the code
+     * @throws JsCodeException when it breaks an APPSYNC_JS restriction or imports what AppSync does not provide
+     */
+    public static void check(String name, String code) {
+        JsModules.link(name, code);
     }
 
     private static Source module(String name, String code) {
         return Source.newBuilder("js", JsModules.link(name, code), name + ".mjs").mimeType(MODULE).buildLiteral();
     }
 
-    HandlerOutcome invoke(String module, String function, Map<String, @Nullable Object> ctx) {
+    /**
+     * Runs one handler of a module.
+     *
+     * @param module the module's name, as given to the constructor
+     * @param function {@code request} or {@code response}
+     * @param ctx the resolver context, plain values
+     * @return how the handler ended; a missing handler passes its input through, as AppSync's default does
+     */
+    public HandlerOutcome invoke(String module, String function, Map<String, @Nullable Object> ctx) {
         JsContext js = borrow();
         try {
             return run(js, () -> js.exports.computeIfAbsent(module, name -> js.context.eval(modules.get(name))),
@@ -91,9 +114,13 @@ final class JsRuntime implements AutoCloseable {
     /**
      * Runs code that is no part of the API (EvaluateCode) in a context of its own, closed afterwards.
      *
-     * @throws BadRequestException when the code breaks an APPSYNC_JS restriction
+     * @param code the module's code
+     * @param function {@code request} or {@code response}
+     * @param ctx the resolver context, plain values
+     * @return how the handler ended
+     * @throws JsCodeException when the code breaks an APPSYNC_JS restriction
      */
-    HandlerOutcome evaluate(String code, String function, Map<String, @Nullable Object> ctx) {
+    public HandlerOutcome evaluate(String code, String function, Map<String, @Nullable Object> ctx) {
         Source source = module("evaluated", code);
         JsContext js = newContext();
         try {
@@ -103,16 +130,24 @@ final class JsRuntime implements AutoCloseable {
         }
     }
 
-    /** The first syntax error of a module, or null when it parses. */
-    @Nullable PolyglotException syntaxError(String code) {
+    /**
+     * The first syntax error of a module.
+     *
+     * @param code the module's code
+     * @return where it stops being JavaScript, or null when it parses
+     */
+    public @Nullable JsSyntaxError syntaxError(String code) {
         try (Context context = Context.newBuilder("js").engine(engine).build()) {
             context.parse(Source.newBuilder("js", code, "evaluated.mjs").mimeType(MODULE).buildLiteral());
             return null;
         } catch (PolyglotException e) {
-            if (e.isSyntaxError()) {
-                return e;
+            if (!e.isSyntaxError()) {
+                throw e;
             }
-            throw e;
+            SourceSection at = e.getSourceLocation();
+            return at == null ? new JsSyntaxError(String.valueOf(e.getMessage()), 0, 0, 0)
+                    : new JsSyntaxError(String.valueOf(e.getMessage()), at.getStartLine(), at.getStartColumn(),
+                            Math.max(1, at.getCharLength()));
         }
     }
 
@@ -126,15 +161,15 @@ final class JsRuntime implements AutoCloseable {
             if (fn == null || !fn.canExecute()) {
                 return missing(function, ctx);
             }
-            String json = js.invoke.execute(fn, JsonText.write(ctx)).asString();
+            String json = js.invoke.execute(fn, JsJson.write(ctx)).asString();
             return outcome(json);
         } catch (PolyglotException e) {
             if (e.isInternalError() || e.isHostException()) {
                 throw e;
             }
-            ResolverError error = e.isInterrupted() || e.isCancelled()
-                    ? ResolverError.of("Execution timed out.", "ExecutionTimeout")
-                    : ResolverError.of(e.getMessage(), "Code");
+            JsError error = e.isInterrupted() || e.isCancelled()
+                    ? new JsError("Execution timed out.", "ExecutionTimeout", null, null)
+                    : new JsError(String.valueOf(e.getMessage()), "Code", null, null);
             return new HandlerOutcome(HandlerOutcome.Kind.ERROR, null, stash(ctx), error, List.of(), null, List.of());
         } finally {
             running.set(false);
@@ -171,23 +206,29 @@ final class JsRuntime implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private static HandlerOutcome outcome(String json) {
-        Map<String, @Nullable Object> raw = (Map<String, @Nullable Object>) JsonText.read(json);
+        Map<String, @Nullable Object> raw = (Map<String, @Nullable Object>) JsJson.read(json);
         HandlerOutcome.Kind kind = switch (String.valueOf(raw.get("kind"))) {
             case "early" -> HandlerOutcome.Kind.EARLY_RETURN;
             case "error" -> HandlerOutcome.Kind.ERROR;
             default -> HandlerOutcome.Kind.OK;
         };
         Object error = raw.get("error");
-        List<ResolverError> appended = new ArrayList<>();
+        List<JsError> appended = new ArrayList<>();
         for (Object e : (List<Object>) raw.get("errors")) {
-            appended.add(ResolverError.fromJs((Map<String, @Nullable Object>) e));
+            appended.add(error((Map<String, @Nullable Object>) e));
         }
         Object stash = raw.get("stash");
         List<String> logs = ((List<Object>) raw.get("logs")).stream().map(String::valueOf).toList();
         return new HandlerOutcome(kind, raw.get("value"),
                 stash instanceof Map<?, ?> ? (Map<String, @Nullable Object>) stash : new HashMap<>(),
-                error instanceof Map<?, ?> ? ResolverError.fromJs((Map<String, @Nullable Object>) error) : null,
+                error instanceof Map<?, ?> ? error((Map<String, @Nullable Object>) error) : null,
                 appended, raw.get("filter"), logs);
+    }
+
+    private static JsError error(Map<String, @Nullable Object> payload) {
+        Object type = payload.get("type");
+        return new JsError(String.valueOf(payload.get("message")), type == null ? null : type.toString(),
+                payload.get("data"), payload.get("info"));
     }
 
     private JsContext borrow() {
@@ -230,6 +271,7 @@ final class JsRuntime implements AutoCloseable {
         }
     }
 
+    /** Closes every context and the engine. */
     @Override
     public void close() {
         watchdog.shutdownNow();

@@ -1,4 +1,4 @@
-package dev.syncshift.emulator.appsync.rules;
+package dev.syncshift.emulator.appsync.js;
 
 import java.util.List;
 import java.util.Map;
@@ -15,19 +15,21 @@ import org.jspecify.annotations.Nullable;
  * @param subscriptionFilter the filter set with {@code extensions.setSubscriptionFilter}, or null
  * @param logs the lines logged with {@code console.log} or {@code util.log.*}
  */
-record HandlerOutcome(
+public record HandlerOutcome(
         Kind kind,
         @Nullable Object value,
         Map<String, @Nullable Object> stash,
-        @Nullable ResolverError error,
-        List<ResolverError> appendedErrors,
+        @Nullable JsError error,
+        List<JsError> appendedErrors,
         @Nullable Object subscriptionFilter,
         List<String> logs) {
 
-    HandlerOutcome {
+    /** Copies the lists. */
+    public HandlerOutcome {
         appendedErrors = List.copyOf(appendedErrors);
         logs = List.copyOf(logs);
     }
 
-    enum Kind { OK, EARLY_RETURN, ERROR }
+    /** How a handler ended: returned, returned early ({@code runtime.earlyReturn}), or raised an error. */
+    public enum Kind { OK, EARLY_RETURN, ERROR }
 }

@@ -1,4 +1,4 @@
-package dev.syncshift.emulator.appsync.rules;
+package dev.syncshift.emulator.appsync.js;
 
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -28,7 +28,7 @@ final class JsModules {
         while (m.find()) {
             String target = PROVIDED.get(m.group(2));
             if (target == null) {
-                throw new BadRequestException("The code contains one or more errors. " + name
+                throw new JsCodeException("The code contains one or more errors. " + name
                         + ": cannot resolve import '" + m.group(2) + "' (bundle it; only @aws-appsync/utils "
                         + "is provided by the runtime).");
             }

@@ -1,0 +1,125 @@
+// End-to-end checks of the AppSync emulator serving the real template, through clients written for AppSync:
+// Amplify JS v6 (generateClient with authMode 'iam': a query, a mutation, and a subscription that receives the
+// mutation over the real-time WebSocket, authorized by the header-<base64url> subprotocol) and a request signed
+// by hand with the JS SDK's SigV4 signer (signed headers without x-amz-content-sha256).
+// Run by graphql's AmplifyJsIT, which starts the emulator and passes, in the environment:
+//   APPSYNC_GRAPHQL  the emulator's GraphQL endpoint, http://127.0.0.1:<port>/graphql
+//   APPSYNC_USERS    a JSON array of Cognito identities with temporary credentials:
+//                    [{ "accessKeyId", "secretAccessKey", "sessionToken", "identityId" }, ...] (two of them)
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { Amplify } from 'aws-amplify';
+import { generateClient } from 'aws-amplify/api';
+import { Hub } from 'aws-amplify/utils';
+import WebSocket from 'ws';
+
+const endpoint = process.env.APPSYNC_GRAPHQL ?? '';
+const users = JSON.parse(process.env.APPSYNC_USERS ?? '[]');
+if (!/^http:\/\/127\.0\.0\.1:\d+\/graphql$/.test(endpoint) || users.length < 2) {
+  throw new Error('set APPSYNC_GRAPHQL (a loopback emulator endpoint) and APPSYNC_USERS (two identities)');
+}
+const REGION = 'us-east-1';
+
+// Amplify always opens wss:// (AppSync serves TLS); the emulator serves plain ws:// on loopback.
+globalThis.WebSocket = class LoopbackWebSocket extends WebSocket {
+  constructor(url, protocols) {
+    super(String(url).replace(/^wss:\/\/127\.0\.0\.1:/, 'ws://127.0.0.1:'), protocols);
+  }
+};
+
+const CHANGE = 'identityId datasetName datasetSyncCount deleted';
+const UPDATE_RECORDS = `mutation UpdateRecords($datasetName: String!, $patches: [RecordPatchInput!]!) {
+  updateRecords(datasetName: $datasetName, patches: $patches) { ${CHANGE} records { key value syncCount } } }`;
+const LIST_RECORDS = `query ListRecords($datasetName: String!) {
+  listRecords(datasetName: $datasetName) { datasetSyncCount records { key value syncCount } } }`;
+const ON_DATASET_CHANGED = `subscription OnDatasetChanged($identityId: ID!, $datasetName: String) {
+  onDatasetChanged(identityId: $identityId, datasetName: $datasetName) { ${CHANGE} } }`;
+
+const [device, other] = users;
+Amplify.configure(
+  { API: { GraphQL: { endpoint, region: REGION, defaultAuthMode: 'iam' } } },
+  {
+    Auth: {
+      credentialsProvider: {
+        getCredentialsAndIdentityId: async () => ({
+          credentials: {
+            accessKeyId: device.accessKeyId,
+            secretAccessKey: device.secretAccessKey,
+            sessionToken: device.sessionToken,
+          },
+          identityId: device.identityId,
+        }),
+        clearCredentialsAndIdentityId: () => {},
+      },
+    },
+  });
+const client = generateClient({ authMode: 'iam' });
+
+function push(datasetName, key, value, syncCount) {
+  return client.graphql({ query: UPDATE_RECORDS,
+    variables: { datasetName, patches: [{ op: 'replace', key, value, syncCount }] } });
+}
+
+test('a mutation and a query through Amplify JS v6 with IAM credentials', async () => {
+  const pushed = await push('amplify-query', 'colour', 'blue', 0);
+  const listed = await client.graphql({ query: LIST_RECORDS, variables: { datasetName: 'amplify-query' } });
+
+  assert.equal(pushed.data.updateRecords.identityId, device.identityId);
+  assert.equal(pushed.data.updateRecords.datasetSyncCount, 1);
+  assert.deepEqual(listed.data.listRecords.records.map((r) => [r.key, r.value, r.syncCount]), [['colour', 'blue', 1]]);
+});
+
+test('a subscription through Amplify JS v6 receives the mutation', async () => {
+  const acknowledged = new Promise((resolve) => {
+    const stop = Hub.listen('api', ({ payload }) => {
+      if (payload.event === 'Subscription ack') {
+        stop();
+        resolve();
+      }
+    });
+  });
+  const received = [];
+  let delivered;
+  const arrived = new Promise((resolve, reject) => { delivered = { resolve, reject }; });
+  const subscription = client.graphql({ query: ON_DATASET_CHANGED,
+    variables: { identityId: device.identityId, datasetName: 'amplify-live' } }).subscribe({
+    next: ({ data }) => {
+      received.push(data.onDatasetChanged);
+      delivered.resolve();
+    },
+    error: (e) => delivered.reject(new Error(JSON.stringify(e))),
+  });
+  try {
+    await acknowledged;
+    await push('amplify-live', 'k', 'v', 0);
+    await arrived;
+  } finally {
+    subscription.unsubscribe();
+  }
+
+  assert.deepEqual(received, [{ identityId: device.identityId, datasetName: 'amplify-live', datasetSyncCount: 1,
+    deleted: false }]);
+});
+
+test('a request signed with the JS SDK signer over content-type, host, x-amz-date and the session token', async () => {
+  const url = new URL(endpoint);
+  const body = JSON.stringify({ query: UPDATE_RECORDS,
+    variables: { datasetName: 'hand-signed', patches: [{ op: 'replace', key: 'k', value: 'v', syncCount: 0 }] } });
+  const credentials = { accessKeyId: other.accessKeyId, secretAccessKey: other.secretAccessKey,
+    sessionToken: other.sessionToken };
+  const signer = new SignatureV4({ service: 'appsync', region: REGION, sha256: Sha256, applyChecksum: false,
+    credentials });
+  const signed = await signer.sign({ method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port),
+    path: url.pathname, headers: { host: url.host, 'content-type': 'application/json' }, body });
+
+  const { host, ...headers } = signed.headers;
+  const response = await fetch(endpoint, { method: 'POST', headers, body });
+  const answer = await response.json();
+
+  assert.match(signed.headers.authorization, /SignedHeaders=content-type;host;x-amz-date;x-amz-security-token,/);
+  assert.equal(response.status, 200, JSON.stringify(answer));
+  assert.equal(answer.data.updateRecords.identityId, other.identityId);
+  assert.equal(answer.data.updateRecords.datasetSyncCount, 1);
+});
