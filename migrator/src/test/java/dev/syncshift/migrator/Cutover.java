@@ -13,6 +13,9 @@ import dev.syncshift.migrator.target.ConflictPolicy;
 import dev.syncshift.migrator.target.DatasetImporter;
 import dev.syncshift.migrator.target.IdentityMigrator;
 import dev.syncshift.migrator.target.SyncStoreTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,7 +56,7 @@ public final class Cutover implements AutoCloseable {
     private Cutover() {
         cognito = CognitoSyncEmulator.start(CognitoSyncEmulatorConfig.builder().build());
         dynamoDb = LoopbackDynamoDb.start();
-        appSync = AppSyncEmulator.start(new AppSyncEmulatorConfig(TEMPLATE, "127.0.0.1", 0, null,
+        appSync = AppSyncEmulator.start(new AppSyncEmulatorConfig(TEMPLATE, "127.0.0.1", 0, operatorCredentials(),
                 dynamoDb.endpoint(), "us-east-1", Duration.ofSeconds(30)).withCognitoEndpoint(cognito.endpoint()));
         identity = CognitoIdentityClient.builder().endpointOverride(cognito.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(developer()).httpClient(UrlConnectionHttpClient.create()).build();
@@ -138,6 +141,25 @@ public final class Cutover implements AutoCloseable {
             throw new AssertionError("GraphQL call failed: " + answer.body());
         }
         return answer.body().path("data");
+    }
+
+    /** The AppSync emulator. */
+    public AppSyncEmulator appSync() {
+        return appSync;
+    }
+
+    /** A credentials file letting the developer key operate the AppSync control plane, as an operator would. */
+    private static Path operatorCredentials() {
+        try {
+            Path file = Files.createTempFile("syncshift-operator", ".json");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, "{\"credentials\": [{\"accessKeyId\": \"AKIDDEVELOPER\", "
+                    + "\"secretAccessKey\": \"developer-secret\", "
+                    + "\"roleArn\": \"arn:aws:iam::123456789012:role/Operator\"}]}");
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static StaticCredentialsProvider developer() {

@@ -5,14 +5,19 @@ import dev.syncshift.migrator.config.MigratorSettings;
 import dev.syncshift.migrator.config.RateLimits;
 import dev.syncshift.migrator.source.CognitoSource;
 import dev.syncshift.migrator.source.IdentityFileReader;
+import dev.syncshift.migrator.verify.AppSyncCheck;
 import dev.syncshift.migrator.verify.Preflight;
 import java.io.PrintStream;
+import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.services.appsync.AppSyncClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
@@ -21,11 +26,21 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /** {@code check}: the preflight alone; reads, never writes (not even a job repository). */
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Preflight that changes nothing: the pool exists and sizes the job, the table has the store "
-                + "layout. Exit code 0 when a run may go ahead.")
+                + "layout, and (with --api-id) the AppSync API is the one syncshift deploys. Exit code 0 when a run "
+                + "may go ahead.")
 final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     PoolOptions pool = new PoolOptions();
+
+    @Option(names = "--api-id", paramLabel = "ID",
+            description = "Also check this AppSync API: AWS_IAM, the schema, a resolver per field, and (with "
+                    + "EvaluateCode) that its resolvers compute the store's keys as the migrator does.")
+    @Nullable String apiId;
+
+    @Option(names = "--appsync-endpoint", paramLabel = "URL",
+            description = "AppSync control-plane endpoint (default: AWS's for the table's region).")
+    @Nullable URI appSyncEndpoint;
 
     private final PrintStream out;
     private final PrintStream err;
@@ -44,6 +59,11 @@ final class CheckCommand implements Callable<Integer> {
                 CognitoSyncClient sync = AwsClients.cognitoSync(settings, http);
                 DynamoDbClient dynamoDb = AwsClients.dynamoDb(settings, http)) {
             Preflight.Findings findings = new Preflight(identity, sync, dynamoDb).check(settings, false);
+            if (apiId != null) {
+                try (AppSyncClient appSync = AwsClients.appSyncClient(settings, appSyncEndpoint, http)) {
+                    new AppSyncCheck(appSync).check(apiId, findings);
+                }
+            }
             findings.facts().forEach(fact -> out.println("ok: " + fact));
             out.println(estimate(settings, new CognitoSource(identity, sync, settings.pool())));
             findings.problems().forEach(problem -> err.println("problem: " + problem));
