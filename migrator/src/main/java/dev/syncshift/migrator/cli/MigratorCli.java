@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "syncshift-migrator", mixinStandardHelpOptions = true, version = "syncshift-migrator 0.1.0",
         description = "Moves a Cognito Sync identity pool into the DynamoDB table behind an AppSync API.",
-        subcommands = {MigrateCommand.class, VerifyCommand.class, CheckCommand.class})
+        subcommands = {MigrateCommand.class, VerifyCommand.class, CheckCommand.class, DemoCommand.class})
 public final class MigratorCli implements Runnable {
 
     @Spec
@@ -25,8 +25,8 @@ public final class MigratorCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: migrate, verify or "
-                + "check");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: migrate, verify, "
+                + "check or demo");
     }
 
     /** Runs {@code args} and returns the exit code. */
@@ -40,6 +40,9 @@ public final class MigratorCli implements Runnable {
                 }
                 if (type == VerifyCommand.class) {
                     return type.cast(new VerifyCommand(run));
+                }
+                if (type == DemoCommand.class) {
+                    return type.cast(new DemoCommand(out, err));
                 }
                 if (type == CheckCommand.class) {
                     return type.cast(new CheckCommand(out, err));
