@@ -12,6 +12,7 @@ import dev.syncshift.migrator.report.RunReport;
 import dev.syncshift.migrator.report.Tally;
 import dev.syncshift.migrator.target.StoreTableShape;
 import dev.syncshift.migrator.verify.Preflight;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;
@@ -106,11 +107,12 @@ final class MigrationRun {
     private ExitCode finish(ConfigurableApplicationContext context, MigratorSettings settings,
             JobExecution execution) {
         RunTables tables = context.getBean(RunTables.class);
+        MeterRegistry meters = context.getBean(MeterRegistry.class);
         RunReport first = RunReports.of(execution, context.getBean(JobRepository.class), tables,
-                context.getBean(CallStats.class), 0, "");
+                context.getBean(CallStats.class), meters, 0, "");
         ExitCode code = exitCode(execution, first.tally());
         report = RunReports.of(execution, context.getBean(JobRepository.class), tables,
-                context.getBean(CallStats.class), code.code(), code.meaning());
+                context.getBean(CallStats.class), meters, code.code(), code.meaning());
         ReportWriter.summary(report, out);
         if (settings.report() != null) {
             ReportWriter.writeJson(report, settings.report());

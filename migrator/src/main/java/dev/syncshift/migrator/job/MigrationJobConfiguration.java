@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -86,18 +88,18 @@ public class MigrationJobConfiguration {
     }
 
     @Bean
-    Job migrationJob(JobRepository repository, Step enumerateStep, Step copyStep) {
+    Job migrationJob(JobRepository repository, Step enumerateStep, Step copyStep, ObservationRegistry observations) {
         Flow enumeration = new FlowBuilder<Flow>("enumeration").start(enumerateStep).build();
         Flow copying = new FlowBuilder<Flow>("copying").start(copyStep).build();
         Flow both = new FlowBuilder<Flow>("enumerateWhileCopying")
                 .split(new SimpleAsyncTaskExecutor("syncshift-flow-")).add(enumeration, copying).build();
-        return new JobBuilder(JOB, repository).start(both).end().build();
+        return new JobBuilder(JOB, repository).observationRegistry(observations).start(both).end().build();
     }
 
     @Bean
     @JobScope
     Step enumerateStep(JobRepository repository, PlatformTransactionManager transactions, RunTables tables,
-            CognitoSource source, MigratorSettings settings, Progress progress,
+            CognitoSource source, MigratorSettings settings, Progress progress, ObservationRegistry observations,
             @Value("#{jobExecution}") JobExecution job) {
         long instance = job.getJobInstance().getInstanceId();
         int partitions = tables.partitions(instance, settings.threads());
@@ -110,7 +112,7 @@ public class MigrationJobConfiguration {
                     manifest.write(chunk);
                     progress.listed(chunk.size());
                 })
-                .listener(new EnumerationListener(tables)).build();
+                .listener(new EnumerationListener(tables)).observationRegistry(observations).build();
     }
 
     @Bean
@@ -134,11 +136,11 @@ public class MigrationJobConfiguration {
     @Bean
     Step copyPartitionStep(JobRepository repository, PlatformTransactionManager transactions,
             ManifestReader manifestReader, OutcomeWriter outcomeWriter, IdentityMigrator migrator,
-            MigratorSettings settings) {
+            MigratorSettings settings, ObservationRegistry observations) {
         return new StepBuilder(WORKER, repository).<ListedIdentity, IdentityOutcome>chunk(settings.chunkSize())
                 .transactionManager(transactions).reader(manifestReader).stream(manifestReader)
                 .processor(new IdentityProcessor(migrator, settings.identityPoolId()))
-                .writer(outcomeWriter).stream(outcomeWriter).build();
+                .writer(outcomeWriter).stream(outcomeWriter).observationRegistry(observations).build();
     }
 
     @Bean
@@ -150,8 +152,9 @@ public class MigrationJobConfiguration {
 
     @Bean
     @StepScope
-    OutcomeWriter outcomeWriter(RunTables tables, Progress progress, @Value("#{stepExecution}") StepExecution step) {
-        return new OutcomeWriter(tables, step.getJobExecution().getJobInstance().getInstanceId(), progress);
+    OutcomeWriter outcomeWriter(RunTables tables, Progress progress, MeterRegistry meters,
+            @Value("#{stepExecution}") StepExecution step) {
+        return new OutcomeWriter(tables, step.getJobExecution().getJobInstance().getInstanceId(), progress, meters);
     }
 
     private static Map<String, ExecutionContext> partitionContexts(int partitions) {

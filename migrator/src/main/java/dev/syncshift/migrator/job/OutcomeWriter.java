@@ -6,6 +6,7 @@ import dev.syncshift.migrator.report.Tally;
 import dev.syncshift.migrator.target.Conflict;
 import dev.syncshift.migrator.target.DatasetOutcome;
 import dev.syncshift.migrator.target.IdentityOutcome;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
@@ -25,10 +26,13 @@ class OutcomeWriter implements ItemStreamWriter<IdentityOutcome> {
     private final Progress progress;
     private Tally tally = Tally.ZERO;
 
-    OutcomeWriter(RunTables tables, long jobInstance, Progress progress) {
+    private final MeterRegistry meters;
+
+    OutcomeWriter(RunTables tables, long jobInstance, Progress progress, MeterRegistry meters) {
         this.tables = tables;
         this.jobInstance = jobInstance;
         this.progress = progress;
+        this.meters = meters;
     }
 
     @Override
@@ -45,6 +49,7 @@ class OutcomeWriter implements ItemStreamWriter<IdentityOutcome> {
         }
         tally = tally.plus(added);
         progress.done(added);
+        added.asMap().forEach((name, value) -> meters.counter("syncshift." + name).increment(value));
     }
 
     @Override

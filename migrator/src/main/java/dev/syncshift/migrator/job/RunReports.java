@@ -4,6 +4,8 @@ import dev.syncshift.migrator.config.CallStats;
 import dev.syncshift.migrator.report.Issue;
 import dev.syncshift.migrator.report.RunReport;
 import dev.syncshift.migrator.report.Tally;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -28,7 +30,7 @@ public final class RunReports {
      * @param outcome what the exit code means
      */
     public static RunReport of(JobExecution execution, JobRepository repository, RunTables tables, CallStats calls,
-            int exitCode, String outcome) {
+            MeterRegistry meters, int exitCode, String outcome) {
         long instance = execution.getJobInstance().getInstanceId();
         Tally tally = partitionTallies(repository, execution).values().stream().reduce(Tally.ZERO, Tally::plus);
         List<Issue> issues = tables.issues(instance, RunReport.MAX_LISTED);
@@ -42,7 +44,7 @@ public final class RunReports {
                 execution.getJobParameters().getString(RunLauncher.MODE),
                 execution.getJobParameters().getLong(RunLauncher.RUN_ID), execution.getStatus().name(), outcome,
                 exitCode, start.atZone(ZoneId.systemDefault()).toInstant(), Duration.between(start, end), tally,
-                calls.snapshot(), issues, Math.max(issueCount, issues.size()), failure);
+                calls.snapshot(), issues, Math.max(issueCount, issues.size()), failure, measurements(meters));
     }
 
     /** Each partition's cumulative counts: those of its latest execution in the run. */
@@ -58,6 +60,23 @@ public final class RunReports {
         Map<String, Tally> tallies = new HashMap<>();
         latest.forEach((name, step) -> tallies.put(name, Tally.from(step.getExecutionContext())));
         return tallies;
+    }
+
+    /** Every {@code spring.batch.*} and {@code syncshift.*} meter, as "name{tags}" to statistic to value. */
+    private static Map<String, Map<String, Double>> measurements(MeterRegistry meters) {
+        Map<String, Map<String, Double>> all = new HashMap<>();
+        for (Meter meter : meters.getMeters()) {
+            String name = meter.getId().getName();
+            if (!name.startsWith("spring.batch.") && !name.startsWith("syncshift.")) {
+                continue;
+            }
+            Map<String, Double> values = new HashMap<>();
+            meter.measure().forEach(m -> values.put(m.getStatistic().getTagValueRepresentation(), m.getValue()));
+            String tags = meter.getId().getTags().stream().map(t -> t.getKey() + "=" + t.getValue())
+                    .reduce((a, b) -> a + "," + b).map(t -> "{" + t + "}").orElse("");
+            all.put(name + tags, values);
+        }
+        return all;
     }
 
     private static String rootMessage(Throwable failure) {

@@ -39,6 +39,11 @@ public final class ReportWriter {
         report.calls().forEach((operation, c) -> calls.putObject(operation).put("calls", c.calls())
                 .put("attempts", c.attempts()).put("retries", c.retries()).put("throttled", c.throttled())
                 .put("serverErrors", c.serverErrors()).put("failedAfterRetries", c.failed()));
+        ObjectNode metrics = root.putObject("metrics");
+        new java.util.TreeMap<>(report.metrics()).forEach((meter, measurements) -> {
+            ObjectNode node = metrics.putObject(meter);
+            measurements.forEach(node::put);
+        });
         root.put("issueCount", report.issueCount());
         ArrayNode issues = root.putArray("issues");
         for (Issue issue : report.issues()) {

@@ -22,10 +22,12 @@ import java.util.Map;
  * @param issues the issues by name (at most {@link #MAX_LISTED})
  * @param issueCount all issues, listed or not
  * @param failure why the run did not complete, or null
+ * @param metrics this execution's Micrometer meters ({@code spring.batch.*}, {@code syncshift.*}): measurement by
+ *     statistic, by meter name and tags
  */
 public record RunReport(String identityPoolId, String mode, long runId, String status, String outcome, int exitCode,
         Instant started, Duration duration, Tally tally, Map<String, CallStats.OperationCalls> calls,
-        List<Issue> issues, long issueCount, String failure) {
+        List<Issue> issues, long issueCount, String failure, Map<String, Map<String, Double>> metrics) {
 
     /** Issues listed in a report at most; the count covers them all. */
     public static final int MAX_LISTED = 10_000;
@@ -34,6 +36,7 @@ public record RunReport(String identityPoolId, String mode, long runId, String s
     public RunReport {
         calls = Map.copyOf(calls);
         issues = List.copyOf(issues);
+        metrics = Map.copyOf(metrics);
     }
 
     /** Identities done per second of this execution. */

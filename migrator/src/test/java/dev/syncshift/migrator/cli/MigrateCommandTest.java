@@ -45,6 +45,10 @@ class MigrateCommandTest {
         assertThat(report.path("counts").path("recordsWritten").asLong()).isEqualTo(records);
         assertThat(report.path("counts").path("failures").asLong()).isZero();
         assertThat(first.out()).contains("completed, verified");
+        assertThat(report.path("metrics").path("syncshift.recordsWritten").path("count").asLong())
+                .isEqualTo(records);
+        assertThat(report.path("metrics").fieldNames()).toIterable()
+                .anySatisfy(meter -> assertThat(meter).startsWith("spring.batch.chunk.write"));
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(report("second.json").path("counts").path("recordsWritten").asLong()).isZero();
         assertThat(report("second.json").path("counts").path("records").asLong()).isEqualTo(records);
