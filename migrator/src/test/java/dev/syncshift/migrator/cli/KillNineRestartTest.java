@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillNineRestartTest {
 
-    static final int IDENTITIES = 200;
+    static final int IDENTITIES = 120;
 
     static LocalAws aws;
 
@@ -32,7 +32,7 @@ class KillNineRestartTest {
     @BeforeAll
     static void start() {
         aws = LocalAws.start(config -> config.generate(IDENTITIES).identityPoolId(LocalAws.POOL.value()).seed(11)
-                .latencyMs(3));
+                .latencyMs(2));
     }
 
     @AfterAll
@@ -43,7 +43,7 @@ class KillNineRestartTest {
     @Test
     void killedAtSeveralPointsTheSameCommandFinishesExact() throws Exception {
         List<Long> killedAt = new ArrayList<>();
-        for (long threshold : new long[] {60, 700, 1_600}) {
+        for (long threshold : new long[] {40, 400, 900}) {
             Process child = ChildMigrator.start(work.resolve("child.log"), args());
             killedAt.add(waitForItems(child, threshold));
             child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);

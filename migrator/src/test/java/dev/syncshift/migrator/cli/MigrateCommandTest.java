@@ -24,7 +24,7 @@ class MigrateCommandTest {
 
     @BeforeAll
     static void start() {
-        aws = LocalAws.start(120);
+        aws = LocalAws.start(60);
     }
 
     @AfterAll
@@ -41,7 +41,7 @@ class MigrateCommandTest {
 
         assertThat(first.exitCode()).as(first.err()).isZero();
         JsonNode report = report("first.json");
-        assertThat(report.path("counts").path("identities").asLong()).isEqualTo(120);
+        assertThat(report.path("counts").path("identities").asLong()).isEqualTo(60);
         assertThat(report.path("counts").path("recordsWritten").asLong()).isEqualTo(records);
         assertThat(report.path("counts").path("failures").asLong()).isZero();
         assertThat(first.out()).contains("completed, verified");
