@@ -1,7 +1,9 @@
 /**
  * Pipeline function (DynamoDB): one consistent Query of the identity partition I#<identityId>, which holds the
  * metadata item of every dataset of the identity (SyncStoreLayout, "Dataset metadata") and the identity's
- * dataset-creation lock L#datasets.
+ * dataset-creation lock L#datasets. The Query reads DynamoDB's own page (1 MB, thousands of metadata items); a
+ * partition that does not fit is refused rather than judged on part of its datasets (limits, generations), since a
+ * pipeline function makes one request and cannot page.
  * Stash in: identityId, datasetName (optional). Stash out:
  *   datasets          every metadata item, deleted ones included
  *   creations         the creation lock's version, 0 when it was never written
@@ -24,13 +26,15 @@ export function request(ctx) {
             expressionValues: util.dynamodb.toMapValues({ ':pk': `I#${ctx.stash.identityId}` }),
         },
         consistentRead: true,
-        limit: 1000,
     };
 }
 
 export function response(ctx) {
     if (ctx.error) {
         util.error(ctx.error.message, ctx.error.type);
+    }
+    if (ctx.result.nextToken) {
+        util.error('The identity has more dataset metadata than one DynamoDB page holds', 'InternalFailureException');
     }
     const stash = ctx.stash;
     const datasets = ctx.result.items.filter((item) => item.sk.indexOf('D#') === 0);

@@ -84,15 +84,33 @@ class ControlPlaneTest {
     void evaluateCodeRunsAResolverFileOfTheApi() throws Exception {
         String code = Files.readString(SyncshiftApi.MODULE.resolve("resolvers/readIdentity.js"));
 
-        EvaluateCodeResponse answer = appSync.evaluateCode(b -> b.runtime(r -> r.name(RuntimeName.APPSYNC_JS)
-                .runtimeVersion("1.0.0")).code(code).function("request")
-                .context("{\"arguments\":{},\"stash\":{\"identityId\":\"us-east-1:00000000-0000-4000-8000-0\"}}"));
+        EvaluateCodeResponse answer = evaluate(code, "request",
+                "{\"arguments\":{},\"stash\":{\"identityId\":\"us-east-1:00000000-0000-4000-8000-0\"}}");
 
         ObjectMapper json = new ObjectMapper();
         assertThat(answer.error()).isNull();
         assertThat(json.readTree(answer.evaluationResult()).at("/operation").asText()).isEqualTo("Query");
         assertThat(json.readTree(answer.evaluationResult()).at("/query/expressionValues/:pk/S").asText())
                 .isEqualTo("I#us-east-1:00000000-0000-4000-8000-0");
+    }
+
+    @Test
+    void readIdentityQueriesAWholePageAndRefusesAPartitionThatDoesNotFit() throws Exception {
+        String code = Files.readString(SyncshiftApi.MODULE.resolve("resolvers/readIdentity.js"));
+
+        EvaluateCodeResponse request = evaluate(code, "request",
+                "{\"arguments\":{},\"stash\":{\"identityId\":\"us-east-1:x\"}}");
+        EvaluateCodeResponse partial = evaluate(code, "response",
+                "{\"arguments\":{},\"stash\":{\"identityId\":\"us-east-1:x\",\"datasetName\":\"d\"},"
+                        + "\"result\":{\"items\":[],\"nextToken\":\"more\"}}");
+
+        assertThat(new ObjectMapper().readTree(request.evaluationResult()).has("limit")).isFalse();
+        assertThat(partial.error().message()).contains("more dataset metadata than one DynamoDB page");
+    }
+
+    private static EvaluateCodeResponse evaluate(String code, String function, String context) {
+        return appSync.evaluateCode(b -> b.runtime(r -> r.name(RuntimeName.APPSYNC_JS).runtimeVersion("1.0.0"))
+                .code(code).function(function).context(context));
     }
 
     private static String print(String sdl) {

@@ -7,7 +7,6 @@ import dev.syncshift.emulator.appsync.store.CredentialsRegistry;
 import dev.syncshift.emulator.appsync.store.DynamoDbItemStore;
 import dev.syncshift.emulator.appsync.store.InMemoryCredentialsRegistry;
 import dev.syncshift.emulator.appsync.store.InMemorySubscriptionStore;
-import dev.syncshift.emulator.appsync.store.ItemStore;
 import dev.syncshift.emulator.appsync.store.JsonFileCredentialsRegistry;
 import dev.syncshift.emulator.appsync.template.CloudFormationTemplate;
 import dev.syncshift.emulator.appsync.template.LoadedTemplate;
@@ -29,11 +28,12 @@ public final class AppSyncEmulator implements AutoCloseable {
 
     private final AppSyncServer server;
     private final GraphQlRules rules;
-    private final ItemStore store;
+    private final LazyItemStore store;
     private final String host;
     private final String apiId;
 
-    private AppSyncEmulator(AppSyncServer server, GraphQlRules rules, ItemStore store, String host, String apiId) {
+    private AppSyncEmulator(AppSyncServer server, GraphQlRules rules, LazyItemStore store, String host,
+            String apiId) {
         this.server = server;
         this.rules = rules;
         this.store = store;
@@ -111,11 +111,11 @@ public final class AppSyncEmulator implements AutoCloseable {
     }
 
     private static AppSyncEmulator start(AppSyncEmulatorConfig config, CredentialsRegistry credentials,
-            Supplier<ItemStore> opener) {
+            Supplier<DynamoDbItemStore> opener) {
         LoadedTemplate template = CloudFormationTemplate.load(config.template());
         GraphQlRules.validate(template.api());
         // DynamoDB Local takes seconds to start: let it start while the JS engine and schema are built.
-        CompletableFuture<ItemStore> opening = CompletableFuture.supplyAsync(
+        CompletableFuture<DynamoDbItemStore> opening = CompletableFuture.supplyAsync(
                 () -> withTables(opener.get(), template));
         LazyItemStore store = new LazyItemStore(opening);
         GraphQlRules rules = null;
@@ -134,12 +134,12 @@ public final class AppSyncEmulator implements AutoCloseable {
         }
     }
 
-    private static ItemStore openStore(AppSyncEmulatorConfig config) {
+    private static DynamoDbItemStore openStore(AppSyncEmulatorConfig config) {
         return config.dynamoDbEndpoint() == null ? DynamoDbItemStore.embedded()
                 : DynamoDbItemStore.connect(config.dynamoDbEndpoint(), config.region());
     }
 
-    private static ItemStore withTables(ItemStore store, LoadedTemplate template) {
+    private static DynamoDbItemStore withTables(DynamoDbItemStore store, LoadedTemplate template) {
         try {
             store.createTables(template.tables());
             return store;

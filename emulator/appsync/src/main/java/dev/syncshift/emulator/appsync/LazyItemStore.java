@@ -1,18 +1,22 @@
 package dev.syncshift.emulator.appsync;
 
+import dev.syncshift.emulator.appsync.store.DataSourceResult;
+import dev.syncshift.emulator.appsync.store.DynamoDbItemStore;
 import dev.syncshift.emulator.appsync.store.ItemStore;
 import dev.syncshift.emulator.appsync.store.TableDefinition;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** An item store that is still opening (DynamoDB Local starting, tables being created) while the API is built. */
 final class LazyItemStore implements ItemStore {
 
-    private final CompletableFuture<ItemStore> opening;
+    private final CompletableFuture<DynamoDbItemStore> opening;
 
-    LazyItemStore(CompletableFuture<ItemStore> opening) {
+    LazyItemStore(CompletableFuture<DynamoDbItemStore> opening) {
         this.opening = opening;
     }
 
@@ -20,7 +24,7 @@ final class LazyItemStore implements ItemStore {
         store();
     }
 
-    private ItemStore store() {
+    private DynamoDbItemStore store() {
         try {
             return opening.join();
         } catch (CompletionException e) {
@@ -34,7 +38,11 @@ final class LazyItemStore implements ItemStore {
     }
 
     @Override
-    public DynamoDbClient client() {
+    public DataSourceResult execute(String table, Map<String, @Nullable Object> request) {
+        return store().execute(table, request);
+    }
+
+    DynamoDbClient client() {
         return store().client();
     }
 

@@ -1,9 +1,13 @@
 package dev.syncshift.emulator.appsync;
 
+import dev.syncshift.emulator.appsync.store.DataSourceResult;
+import dev.syncshift.emulator.appsync.store.DynamoDbItemStore;
 import dev.syncshift.emulator.appsync.store.ItemStore;
 import dev.syncshift.emulator.appsync.store.TableDefinition;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** An item store over a client someone else owns, for API instances built without the emulator around them. */
@@ -21,8 +25,8 @@ final class ClientItemStore implements ItemStore {
     }
 
     @Override
-    public DynamoDbClient client() {
-        return client.get();
+    public DataSourceResult execute(String table, Map<String, @Nullable Object> request) {
+        return DynamoDbItemStore.over(client.get()).execute(table, request);
     }
 
     @Override

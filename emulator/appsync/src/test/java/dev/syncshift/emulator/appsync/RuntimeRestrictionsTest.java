@@ -61,7 +61,17 @@ class RuntimeRestrictionsTest {
                 new Rejection("over 32,768 characters", "return {}; // " + "x".repeat(32_768),
                         "the limit is 32768."),
                 new Rejection("unbundled import", "return {};\n}\nimport { chunk } from 'lodash';\nfunction unused() {",
-                        "cannot resolve import 'lodash'"));
+                        "cannot resolve import 'lodash'"),
+                new Rejection("a quote in a regular expression does not hide a while",
+                        "const q = /'/; while (ctx.args.x) { }", "while statement is not supported"),
+                new Rejection("a comment opener in a regular expression does not hide a try",
+                        "const r = /[/*]/; try { f(); } catch (e) { }", "try statement is not supported"),
+                new Rejection("a loop inside a template literal's expression",
+                        "const s = `${(() => { while (ctx.args.x) { } return 1; })()}`;",
+                        "while statement is not supported"),
+                new Rejection("catch and finally both", "try { f(); } catch (e) { } finally { }",
+                        "finally clause is not supported"),
+                new Rejection("code that is not JavaScript", "return {;", "Unexpected token"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -79,7 +89,8 @@ class RuntimeRestrictionsTest {
     void acceptsWhatTheRuntimeSupports() throws IOException {
         String code = "for (const k in ctx.args) { } for (const v of [1]) { } const s = `in ${'try'} while`;\n"
                 + "  // do-while in a comment\n  const o = { try: 1, in: 2 }; o.catch = Object.hasOwn(o, 'try');\n"
-                + "  return { payload: s.length };";
+                + "  const re = /while (x) { try { } }/; const q = '/* while */'; /* i++ */\n"
+                + "  return { payload: s.length + re.source.length + q.length };";
 
         GraphQlRules.validate(CloudFormationTemplate.load(
                 template(code, "Runtime: { Name: APPSYNC_JS, RuntimeVersion: 1.0.0 }")).api());

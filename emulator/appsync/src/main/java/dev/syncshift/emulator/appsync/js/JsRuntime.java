@@ -58,6 +58,8 @@ public final class JsRuntime implements AutoCloseable {
         private final Context context;
         private final Value invoke;
         private final Map<String, Value> exports = new HashMap<>();
+        /** Set when the watchdog had to cancel the context: it cannot run anything again. */
+        private volatile boolean cancelled;
 
         private JsContext(Context context, Value invoke) {
             this.context = context;
@@ -107,7 +109,17 @@ public final class JsRuntime implements AutoCloseable {
             return run(js, () -> js.exports.computeIfAbsent(module, name -> js.context.eval(modules.get(name))),
                     function, ctx);
         } finally {
+            release(js);
+        }
+    }
+
+    private void release(JsContext js) {
+        if (!js.cancelled) {
             pool.add(js);
+            return;
+        }
+        synchronized (all) {
+            all.remove(js);
         }
     }
 
@@ -184,7 +196,10 @@ public final class JsRuntime implements AutoCloseable {
         try {
             js.context.interrupt(Duration.ofSeconds(1));
         } catch (TimeoutException e) {
-            LOG.warn("a resolver handler ignored its interruption for 1 s");
+            // Interruption is cooperative and can miss on a busy machine; cancelling is not, but costs the context.
+            LOG.warn("a resolver handler ignored its interruption for 1 s; cancelling its context");
+            js.cancelled = true;
+            js.context.close(true);
         }
     }
 
@@ -260,7 +275,7 @@ public final class JsRuntime implements AutoCloseable {
         return new JsContext(context, context.eval("js", "globalThis.__appsync.invoke"));
     }
 
-    private static String resource(String name) {
+    static String resource(String name) {
         try (InputStream in = JsRuntime.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + name);

@@ -73,7 +73,7 @@ public final class GraphQlRules implements AutoCloseable {
     public GraphQlRules(ApiDefinition api, ItemStore store, SubscriptionStore<SubscriptionRules.Subscriber>
             subscriptionStore, Duration handlerTimeout) {
         this.js = runtime(codeByModule(api), handlerTimeout);
-        this.pipeline = new ResolverPipeline(js, new DynamoDbDataSource(store), api.environment());
+        this.pipeline = new ResolverPipeline(js, store, api.environment());
         GraphQLSchema schema = schema(api);
         this.graphQl = GraphQL.newGraphQL(schema).preparsedDocumentProvider(new DocumentCache()).build();
         Map<String, ResolverDefinition> subscriptionResolvers = api.resolvers().stream()

@@ -3,6 +3,8 @@ package dev.syncshift.emulator.appsync.rules;
 import dev.syncshift.emulator.appsync.js.JsRuntime;
 import dev.syncshift.emulator.appsync.js.JsError;
 import dev.syncshift.emulator.appsync.js.HandlerOutcome;
+import dev.syncshift.emulator.appsync.store.DataSourceResult;
+import dev.syncshift.emulator.appsync.store.ItemStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,12 +21,12 @@ import org.jspecify.annotations.Nullable;
 final class ResolverPipeline {
 
     private final JsRuntime js;
-    private final DynamoDbDataSource dynamoDb;
+    private final ItemStore store;
     private final Map<String, String> environment;
 
-    ResolverPipeline(JsRuntime js, DynamoDbDataSource dynamoDb, Map<String, String> environment) {
+    ResolverPipeline(JsRuntime js, ItemStore store, Map<String, String> environment) {
         this.js = js;
-        this.dynamoDb = dynamoDb;
+        this.store = store;
         this.environment = environment;
     }
 
@@ -80,7 +82,7 @@ final class ResolverPipeline {
         if (dataSource.type().equals("NONE")) {
             return DataSourceResult.ok(map.get("payload"));
         }
-        return dynamoDb.execute(String.valueOf(dataSource.tableName()), map);
+        return store.execute(String.valueOf(dataSource.tableName()), map);
     }
 
     /** The state shared by the steps of one resolver call. */

@@ -25,11 +25,13 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 public final class DynamoDbItemStore implements ItemStore {
 
     private final DynamoDbClient client;
+    private final DynamoDbDataSource dataSource;
     private final @Nullable AutoCloseable owner;
     private final boolean closesClient;
 
     private DynamoDbItemStore(DynamoDbClient client, @Nullable AutoCloseable owner, boolean closesClient) {
         this.client = client;
+        this.dataSource = new DynamoDbDataSource(client);
         this.owner = owner;
         this.closesClient = closesClient;
     }
@@ -86,6 +88,15 @@ public final class DynamoDbItemStore implements ItemStore {
     }
 
     @Override
+    public DataSourceResult execute(String table, Map<String, @Nullable Object> request) {
+        return dataSource.execute(table, request);
+    }
+
+    /**
+     * The client underneath, for the emulator's owner to seed or inspect tables (not for the API's rules).
+     *
+     * @return the client, valid until {@link #close()} (or the caller's own, for {@link #over})
+     */
     public DynamoDbClient client() {
         return client;
     }

@@ -1,10 +1,12 @@
 package dev.syncshift.emulator.appsync.store;
 
 import java.util.List;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The items behind AMAZON_DYNAMODB data sources: DynamoDB Local in-process or any DynamoDB endpoint.
+ * The items behind AMAZON_DYNAMODB data sources: DynamoDB Local in-process or any DynamoDB endpoint, reached only
+ * through AppSync's DynamoDB request objects (no client is handed out).
  * Thread-safe.
  */
 public interface ItemStore extends AutoCloseable {
@@ -17,12 +19,16 @@ public interface ItemStore extends AutoCloseable {
     void createTables(List<TableDefinition> tables);
 
     /**
-     * The client that data-source calls go through; it throws the SDK's {@code DynamoDbException} subclasses
-     * exactly as DynamoDB reports them.
+     * Executes one of AppSync's DynamoDB request objects (AWS docs
+     * {@code js-aws-appsync-resolver-reference-dynamodb-*}: {@code GetItem}, {@code PutItem}, {@code UpdateItem},
+     * {@code DeleteItem}, {@code Query}, {@code Scan}, the batch and transaction operations) as a DynamoDB data source
+     * does.
      *
-     * @return the client, valid until {@link #close()}
+     * @param table the data source's table
+     * @param request the request object a handler returned, as plain values
+     * @return the result in AppSync's shapes, or the failure as {@code ctx.error} ({@code DynamoDB:<exception>})
      */
-    DynamoDbClient client();
+    DataSourceResult execute(String table, Map<String, @Nullable Object> request);
 
     /** Releases the client and, if embedded, DynamoDB Local. */
     @Override

@@ -1,7 +1,8 @@
 /**
  * Store layer: state behind interfaces (DynamoDB items and tables, the credentials registry, live
- * subscriptions). No AppSync rules here. May use the AWS SDK and Jackson; must not import {@code wire} or
- * {@code rules}.
+ * subscriptions). DynamoDB is reached only through the data-source protocol, AppSync's DynamoDB request objects
+ * ({@link dev.syncshift.emulator.appsync.store.ItemStore#execute}); no client is handed to the layers above. No GraphQL
+ * or resolver rules here. May use the AWS SDK and Jackson; must not import {@code wire}, {@code rules} or {@code js}.
  */
 @NullMarked
 package dev.syncshift.emulator.appsync.store;

@@ -1,18 +1,25 @@
-package dev.syncshift.emulator.appsync.rules;
+package dev.syncshift.emulator.appsync.store;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A data source's answer: {@code ctx.result} and, on failure, {@code ctx.error} ({@code {message, type}}).
+ * A data source's answer: {@code ctx.result} and, on failure, {@code ctx.error} ({@code {message, type}}), in the
+ * plain values (maps, lists, strings, numbers, booleans) a response handler reads.
  *
  * @param result the result, or null
  * @param error the error, or null
  */
-record DataSourceResult(@Nullable Object result, @Nullable Map<String, @Nullable Object> error) {
+public record DataSourceResult(@Nullable Object result, @Nullable Map<String, @Nullable Object> error) {
 
-    static DataSourceResult ok(@Nullable Object result) {
+    /**
+     * A successful answer.
+     *
+     * @param result {@code ctx.result}
+     * @return the answer
+     */
+    public static DataSourceResult ok(@Nullable Object result) {
         return new DataSourceResult(result, null);
     }
 

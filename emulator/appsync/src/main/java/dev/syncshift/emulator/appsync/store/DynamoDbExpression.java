@@ -1,4 +1,4 @@
-package dev.syncshift.emulator.appsync.rules;
+package dev.syncshift.emulator.appsync.store;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,11 +1,11 @@
-package dev.syncshift.emulator.appsync.rules;
+package dev.syncshift.emulator.appsync.store;
 
-import dev.syncshift.emulator.appsync.store.ItemStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -22,10 +22,10 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 final class DynamoDbMultiItemOperations {
 
-    private final ItemStore store;
+    private final DynamoDbClient client;
 
-    DynamoDbMultiItemOperations(ItemStore store) {
-        this.store = store;
+    DynamoDbMultiItemOperations(DynamoDbClient client) {
+        this.client = client;
     }
 
     @SuppressWarnings("unchecked")
@@ -40,7 +40,7 @@ final class DynamoDbMultiItemOperations {
             tables.put(table, KeysAndAttributes.builder().keys(keys)
                     .consistentRead(Boolean.TRUE.equals(s.get("consistentRead"))).build());
         });
-        var response = store.client().batchGetItem(b -> b.requestItems(tables));
+        var response = client.batchGetItem(b -> b.requestItems(tables));
         Map<String, @Nullable Object> data = new LinkedHashMap<>();
         requested.forEach((table, keys) -> data.put(table, keys.stream()
                 .map(key -> found(response.responses().getOrDefault(table, List.of()), key)).toList()));
@@ -79,7 +79,7 @@ final class DynamoDbMultiItemOperations {
             data.put(table, items.stream().map(AttributeValues::toPlainMap).toList());
             unprocessed.put(table, List.of());
         });
-        store.client().batchWriteItem(b -> b.requestItems(writes));
+        client.batchWriteItem(b -> b.requestItems(writes));
         return result("data", data, unprocessedName, unprocessed);
     }
 
@@ -91,7 +91,7 @@ final class DynamoDbMultiItemOperations {
             items.add(TransactGetItem.builder().get(g -> g.tableName(item.get("table").toString())
                     .key(AttributeValues.fromTypedMap(item.get("key")))).build());
         }
-        var response = store.client().transactGetItems(b -> b.transactItems(items));
+        var response = client.transactGetItems(b -> b.transactItems(items));
         return result("items", response.responses().stream().map(r -> AttributeValues.toPlainMap(r.item()))
                 .toList(), "cancellationReasons", null);
     }
@@ -105,7 +105,7 @@ final class DynamoDbMultiItemOperations {
             items.add(writeItem(item));
             keys.add(AttributeValues.toPlainMap(AttributeValues.fromTypedMap(item.get("key"))));
         }
-        store.client().transactWriteItems(b -> b.transactItems(items));
+        client.transactWriteItems(b -> b.transactItems(items));
         return result("keys", keys, "cancellationReasons", null);
     }
 

@@ -1,8 +1,9 @@
-package dev.syncshift.emulator.appsync.rules;
+package dev.syncshift.emulator.appsync.store;
 
-import dev.syncshift.emulator.appsync.js.JsJson;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -17,6 +18,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * come back as plain JSON ({@code "x"}).
  */
 final class AttributeValues {
+
+    private static final ObjectMapper TOKENS = new ObjectMapper();
 
     private AttributeValues() {
     }
@@ -114,7 +117,7 @@ final class AttributeValues {
         if (lastKey == null || lastKey.isEmpty()) {
             return null;
         }
-        return Base64.getEncoder().encodeToString(JsJson.write(toTypedMap(lastKey)).getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(json(toTypedMap(lastKey)).getBytes(StandardCharsets.UTF_8));
     }
 
     static @Nullable Map<String, AttributeValue> decodeToken(@Nullable Object token) {
@@ -123,9 +126,25 @@ final class AttributeValues {
         }
         try {
             String json = new String(Base64.getDecoder().decode(token.toString()), StandardCharsets.UTF_8);
-            return fromTypedMap(JsJson.read(json));
+            return fromTypedMap(parse(json));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid nextToken", e);
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return TOKENS.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a key with no JSON form", e);
+        }
+    }
+
+    private static Object parse(String json) {
+        try {
+            return TOKENS.readValue(json, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON");
         }
     }
 }

@@ -1,6 +1,5 @@
-package dev.syncshift.emulator.appsync.rules;
+package dev.syncshift.emulator.appsync.store;
 
-import dev.syncshift.emulator.appsync.store.ItemStore;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +18,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 final class DynamoDbDataSource {
 
-    private final ItemStore store;
+    private final DynamoDbClient client;
     private final DynamoDbMultiItemOperations multi;
 
-    DynamoDbDataSource(ItemStore store) {
-        this.store = store;
-        this.multi = new DynamoDbMultiItemOperations(store);
+    DynamoDbDataSource(DynamoDbClient client) {
+        this.client = client;
+        this.multi = new DynamoDbMultiItemOperations(client);
     }
 
     DataSourceResult execute(String table, Map<String, @Nullable Object> request) {
@@ -61,7 +60,7 @@ final class DynamoDbDataSource {
     }
 
     private DynamoDbClient client() {
-        return store.client();
+        return client;
     }
 
     private @Nullable Object getItem(String table, Map<String, @Nullable Object> request) {
