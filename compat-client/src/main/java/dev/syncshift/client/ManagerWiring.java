@@ -1,5 +1,6 @@
 package dev.syncshift.client;
 
+import dev.syncshift.client.remote.appsync.AppSyncRemoteStore;
 import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials;
 import dev.syncshift.client.remote.cognito.CognitoSyncRemoteStore;
 import dev.syncshift.client.spi.LocalCache;
@@ -9,6 +10,7 @@ import dev.syncshift.core.IdentityPoolId;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
@@ -61,8 +63,17 @@ public record ManagerWiring(IdentityPoolId pool, Backend backend, String region,
     public RemoteStore backendRemote(AwsCredentialsProvider credentials) {
         return switch (backend) {
             case COGNITO -> cognito(credentials);
-            case APPSYNC, CUTOVER -> throw new IllegalStateException("not yet wired: " + backend);
+            case APPSYNC -> appSync(credentials);
+            case CUTOVER -> throw new IllegalStateException("not yet wired: " + backend);
         };
+    }
+
+    /** The AppSync remote, signing with {@code credentials}. */
+    public AppSyncRemoteStore appSync(AwsCredentialsProvider credentials) {
+        URI graphql = Objects.requireNonNull(appSyncEndpoint, "appSyncEndpoint");
+        URI realtime = appSyncRealtimeEndpoint != null ? appSyncRealtimeEndpoint
+                : AppSyncRemoteStore.realtimeEndpoint(graphql);
+        return new AppSyncRemoteStore(graphql, realtime, region, credentials);
     }
 
     /** The Cognito Sync remote, signing with {@code credentials}. */

@@ -91,7 +91,7 @@ public final class SyncEngine {
         }
         List<LocalRecord> changes = cache.modifiedRecords(key);
         checkLimits(key);
-        if (!changes.isEmpty() && remote.pushesAndPullsInOneCall()) {
+        if (!changes.isEmpty() && remote.pushesAndPullsInOneCall() && !pass.conflicted()) {
             return pushAndPull(pass, state.lastSyncCount(), changes);
         }
         return pullThenPush(pass, state.lastSyncCount());
@@ -141,6 +141,7 @@ public final class SyncEngine {
         try {
             result = remote.pushAndPull(key, last, patches(snapshot));
         } catch (DataConflictException e) {
+            pass.markConflicted();
             lowerLastSyncCount(key, snapshot);
             return Optional.empty();
         }

@@ -24,6 +24,7 @@ final class SyncPass {
     private final SyncCallback callback;
     private boolean mergesReported;
     private boolean ended;
+    private boolean conflicted;
 
     SyncPass(Dataset dataset, DatasetKey key, SyncCallback callback) {
         this.dataset = dataset;
@@ -33,6 +34,15 @@ final class SyncPass {
 
     DatasetKey key() {
         return key;
+    }
+
+    /** Whether a push of this synchronize was stale: later passes pull before they push. */
+    boolean conflicted() {
+        return conflicted;
+    }
+
+    void markConflicted() {
+        conflicted = true;
     }
 
     /** Local datasets named {@code <name>.<identityId>} or {@code <name>.unknown} left by an identity change. */
