@@ -3,6 +3,7 @@ package dev.syncshift.client;
 import dev.syncshift.client.remote.appsync.AppSyncRemoteStore;
 import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials;
 import dev.syncshift.client.remote.cognito.CognitoSyncRemoteStore;
+import dev.syncshift.client.remote.cutover.CutoverRemoteStore;
 import dev.syncshift.client.spi.LocalCache;
 import dev.syncshift.client.spi.RemoteStore;
 import dev.syncshift.core.IdentityId;
@@ -64,7 +65,7 @@ public record ManagerWiring(IdentityPoolId pool, Backend backend, String region,
         return switch (backend) {
             case COGNITO -> cognito(credentials);
             case APPSYNC -> appSync(credentials);
-            case CUTOVER -> throw new IllegalStateException("not yet wired: " + backend);
+            case CUTOVER -> new CutoverRemoteStore(cognito(credentials), appSync(credentials));
         };
     }
 

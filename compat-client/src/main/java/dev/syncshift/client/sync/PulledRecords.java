@@ -7,6 +7,7 @@ import dev.syncshift.client.spi.LocalRecord;
 import dev.syncshift.client.spi.RecordUpdate;
 import dev.syncshift.core.Record;
 import dev.syncshift.core.RecordKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,8 @@ final class PulledRecords {
             LocalRecord mine = local.get(remote.key());
             if (mine == null || !mine.modified() || mine.sameValueAs(remote)) {
                 updates.add(new RecordUpdate(mine, LocalRecord.synced(remote), false));
+            } else if (sameVersion(mine, remote)) {
+                updates.add(new RecordUpdate(mine, mine.rebasedOn(LocalRecord.synced(remote)), false));
             } else if (!mine.syncCount().equals(remote.syncCount())) {
                 conflicts.add(new Conflict(remote, mine));
             }
@@ -51,6 +54,16 @@ final class PulledRecords {
         List<RecordUpdate> stored = cache.update(pass.key(), updates);
         return stored.stream().map(u -> pulled.stream().filter(r -> r.key().equals(u.replacement().key()))
                 .findFirst().orElseThrow()).toList();
+    }
+
+    /**
+     * Whether the local change is based on this very version, renumbered (a cutover import stamps Cognito changes
+     * with a new AppSync count but keeps their date and writer): then it is not a conflict.
+     */
+    private static boolean sameVersion(LocalRecord mine, Record remote) {
+        return !mine.lastModifiedDate().equals(Instant.EPOCH)
+                && mine.lastModifiedDate().equals(remote.lastModifiedDate())
+                && remote.lastModifiedBy().equals(mine.lastModifiedBy());
     }
 
     private void resolve(List<Conflict> conflicts) {

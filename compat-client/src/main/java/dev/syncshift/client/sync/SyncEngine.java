@@ -18,11 +18,13 @@ import dev.syncshift.core.DatasetKey;
 import dev.syncshift.core.LimitExceededException;
 import dev.syncshift.core.Operation;
 import dev.syncshift.core.Record;
+import dev.syncshift.core.RecordKey;
 import dev.syncshift.core.RecordPatch;
 import dev.syncshift.core.SyncCount;
 import dev.syncshift.core.SyncLimits;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -114,6 +116,9 @@ public final class SyncEngine {
         }
         pass.checkRemoteMerges(pulled);
         List<Record> applied = new PulledRecords(cache, pass).apply(pulled.records());
+        if (last.value() == 0) {
+            rebaseOrphans(key, pulled);
+        }
         if (pulled.exists()) {
             cache.setLastSyncCount(key, pulled.datasetSyncCount());
         }
@@ -125,7 +130,7 @@ public final class SyncEngine {
         try {
             pushed = remote.putRecords(key, patches(snapshot));
         } catch (DataConflictException e) {
-            lowerLastSyncCount(key, snapshot);
+            lowerLastSyncCount(key, snapshot, pass.markConflicted());
             return Optional.empty();
         }
         storePushed(key, snapshot, pushed);
@@ -141,8 +146,7 @@ public final class SyncEngine {
         try {
             result = remote.pushAndPull(key, last, patches(snapshot));
         } catch (DataConflictException e) {
-            pass.markConflicted();
-            lowerLastSyncCount(key, snapshot);
+            lowerLastSyncCount(key, snapshot, pass.markConflicted());
             return Optional.empty();
         }
         storePushed(key, snapshot, result.pushed());
@@ -175,11 +179,28 @@ public final class SyncEngine {
                         + written.key()));
     }
 
-    /** After a stale push: pull again from the oldest version a local change is based on. */
-    private void lowerLastSyncCount(DatasetKey key, List<LocalRecord> snapshot) {
+    /**
+     * After a stale push: pull again from the oldest version a local change is based on; after a second one, pull
+     * everything (the local counts may come from another backend, after a switch of the flag).
+     */
+    private void lowerLastSyncCount(DatasetKey key, List<LocalRecord> snapshot, boolean again) {
         long last = cache.dataset(key).map(d -> d.lastSyncCount().value()).orElse(0L);
         long lowest = snapshot.stream().mapToLong(r -> r.syncCount().value()).filter(c -> c > 0).min().orElse(last);
-        cache.setLastSyncCount(key, new SyncCount(Math.min(last, lowest)));
+        cache.setLastSyncCount(key, again ? SyncCount.ZERO : new SyncCount(Math.min(last, lowest)));
+    }
+
+    /**
+     * After a pull of everything: a local change based on a version the service does not have (its key is not
+     * there) is rebased on nothing, so that it is pushed as new.
+     */
+    private void rebaseOrphans(DatasetKey key, RemoteChanges everything) {
+        Set<RecordKey> remote = everything.records().stream().map(Record::key).collect(Collectors.toSet());
+        List<RecordUpdate> orphans = cache.modifiedRecords(key).stream()
+                .filter(r -> r.syncCount().value() > 0 && !remote.contains(r.key()))
+                .map(r -> new RecordUpdate(r, new LocalRecord(r.key(), r.value(), SyncCount.ZERO, Instant.EPOCH,
+                        null, r.deviceLastModifiedDate(), true), false))
+                .toList();
+        cache.update(key, orphans);
     }
 
     private void checkLimits(DatasetKey key) {

@@ -41,8 +41,11 @@ final class SyncPass {
         return conflicted;
     }
 
-    void markConflicted() {
+    /** Notes a stale push; returns whether an earlier push of this synchronize was stale too. */
+    boolean markConflicted() {
+        boolean again = conflicted;
         conflicted = true;
+        return again;
     }
 
     /** Local datasets named {@code <name>.<identityId>} or {@code <name>.unknown} left by an identity change. */
@@ -70,11 +73,14 @@ final class SyncPass {
     }
 
     /**
-     * Whether the service's dataset was deleted after this device synced it; if so the app decides (true purges the
-     * local copy, and the sync is done; false cancels).
+     * Whether the service's dataset was deleted after this device synced it (the service says so, or it no longer
+     * exists although it reports a count this device has seen; a count below it means this backend never held the
+     * dataset, as after a switch of backend, and the local data is pushed as new); if so the app decides (true
+     * purges the local copy, and the sync is done; false cancels).
      */
     boolean deletedRemotely(SyncCount last, RemoteChanges changes, LocalCache cache) {
-        boolean deleted = (last.value() != 0 && !changes.exists()) || changes.deletedAfterRequestedSyncCount();
+        boolean gone = last.value() != 0 && !changes.exists() && changes.datasetSyncCount().value() >= last.value();
+        boolean deleted = gone || changes.deletedAfterRequestedSyncCount();
         if (!deleted) {
             return false;
         }

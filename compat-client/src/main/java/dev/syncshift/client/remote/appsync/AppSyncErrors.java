@@ -19,8 +19,9 @@ final class AppSyncErrors {
     static DataStorageException translate(String what, GraphQlCall.Answer answer) {
         JsonNode error = answer.firstError();
         String type = error.path("errorType").asText("");
+        String reason = error.path("errorInfo").path("reason").asText("");
         String message = what + ": " + (error.has("message") ? error.path("message").asText()
-                : "HTTP " + answer.status() + " " + answer.body());
+                : "HTTP " + answer.status() + " " + answer.body()) + (reason.isEmpty() ? "" : " [" + reason + "]");
         if (answer.status() == 401 || answer.status() == 403 || type.equals("UnauthorizedException")
                 || type.equals("NotAuthorizedException")) {
             return new DataAccessNotAuthorizedException(message);

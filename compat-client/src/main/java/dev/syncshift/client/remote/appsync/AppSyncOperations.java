@@ -19,6 +19,10 @@ final class AppSyncOperations {
     static final String SYNC_DATASET = "mutation SyncDataset($datasetName: String!, $lastSyncCount: Int!, "
             + "$patches: [RecordPatchInput!]!) { syncDataset(datasetName: $datasetName, lastSyncCount: "
             + "$lastSyncCount, patches: $patches) { " + CHANGE + " records " + RECORD + " changes " + PAGE + " } }";
+    static final String DESCRIBE_DATASET = "query DescribeDataset($datasetName: String!) { "
+            + "describeDataset(datasetName: $datasetName) { datasetName syncCount sourceWatermark } }";
+    static final String IMPORT_DATASET = "mutation ImportDataset($input: ImportChangesInput!) { "
+            + "importDataset(input: $input) { " + CHANGE + " records " + RECORD + " } }";
     static final String DELETE_DATASET = "mutation DeleteDataset($datasetName: String!) { "
             + "deleteDataset(datasetName: $datasetName) { " + CHANGE + " } }";
     static final String ON_DATASET_CHANGED = "subscription OnDatasetChanged($identityId: ID!, $datasetName: String) "

@@ -59,6 +59,19 @@ final class AppSyncRecords {
         return input;
     }
 
+    /** A Cognito record as an {@code ImportRecordInput}: count, dates and writer kept, a null value removed. */
+    static Map<String, Object> importInput(Record record) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("key", record.key().value());
+        input.put("value", record.value());
+        input.put("syncCount", record.syncCount().value());
+        input.put("lastModifiedDate", DATE_TIME.format(record.lastModifiedDate()));
+        input.put("lastModifiedBy", record.lastModifiedBy());
+        input.put("deviceLastModifiedDate", record.deviceLastModifiedDate() == null ? null
+                : DATE_TIME.format(record.deviceLastModifiedDate()));
+        return input;
+    }
+
     static String format(Instant instant) {
         return DATE_TIME.format(instant);
     }

@@ -2,6 +2,7 @@ package dev.syncshift.client.remote.appsync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncshift.client.DataLimitExceededException;
+import dev.syncshift.client.DatasetNotFoundException;
 import dev.syncshift.client.spi.DatasetChangeListener;
 import dev.syncshift.client.spi.PushResult;
 import dev.syncshift.client.spi.RemoteChanges;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
@@ -159,6 +161,45 @@ public final class AppSyncRemoteStore implements RemoteStore {
         variables.put("datasetName", key.datasetName().value());
         variables.put("patches", patches.stream().map(AppSyncRecords::input).toList());
         return variables;
+    }
+
+    /**
+     * The store's count and source watermark of the dataset (0 when never imported), or empty when it does not
+     * exist (never written, or deleted).
+     */
+    public Optional<long[]> importState(DatasetKey key) {
+        try {
+            JsonNode dataset = data("Failed to describe dataset: " + key.datasetName(),
+                    AppSyncOperations.DESCRIBE_DATASET, Map.of("datasetName", key.datasetName().value()),
+                    "describeDataset");
+            return Optional.of(new long[] {dataset.path("syncCount").asLong(),
+                    dataset.path("sourceWatermark").asLong(0)});
+        } catch (DatasetNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * {@code importDataset}: one part of the Cognito changes (W, C'] of the caller's dataset, under the source
+     * watermark condition; {@link dev.syncshift.client.DataConflictException} when the store is not at W.
+     *
+     * @param source the Cognito dataset's metadata (dates, writer) and count C'
+     * @param sourceWatermark W
+     * @param records the part's records
+     * @param last whether this part moves the watermark to C'
+     */
+    public void importChanges(DatasetMetadata source, long sourceWatermark, List<Record> records, boolean last) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("datasetName", source.key().datasetName().value());
+        input.put("sourceWatermark", sourceWatermark);
+        input.put("datasetSyncCount", source.syncCount().value());
+        input.put("creationDate", AppSyncRecords.format(source.creationDate()));
+        input.put("lastModifiedDate", AppSyncRecords.format(source.lastModifiedDate()));
+        input.put("lastModifiedBy", source.lastModifiedBy());
+        input.put("records", records.stream().map(AppSyncRecords::importInput).toList());
+        input.put("final", last);
+        data("Failed to import dataset: " + source.key().datasetName(), AppSyncOperations.IMPORT_DATASET,
+                Map.of("input", input), "importDataset");
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
@@ -111,6 +112,20 @@ public final class CognitoSyncRemoteStore implements RemoteStore {
                 .identityPoolId(pool.value()).identityId(key.identityId().value())
                 .datasetName(key.datasetName().value())));
         sessionTokens.remove(key);
+    }
+
+    /** DescribeDataset, with {@code count} as the metadata's count; empty when the dataset does not exist. */
+    public Optional<DatasetMetadata> describeDataset(DatasetKey key, SyncCount count) {
+        try {
+            Dataset dataset = call("Failed to get metadata of dataset: " + key.datasetName(),
+                    () -> client.describeDataset(r -> r.identityPoolId(pool.value())
+                            .identityId(key.identityId().value()).datasetName(key.datasetName().value())).dataset());
+            DatasetMetadata described = toCore(key.identityId(), dataset);
+            return Optional.of(new DatasetMetadata(key, described.creationDate(), described.lastModifiedDate(),
+                    described.lastModifiedBy(), described.dataStorage(), described.numRecords(), count));
+        } catch (dev.syncshift.client.DatasetNotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     @Override
