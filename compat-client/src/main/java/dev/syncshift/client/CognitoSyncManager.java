@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ public final class CognitoSyncManager implements AutoCloseable {
     private final SyncEngine engine;
     private final SyncQueue queue;
     private final Clock clock;
+    private final @Nullable ExecutorService ownExecutor;
     private final Map<String, Runnable> waitingForConnectivity = new ConcurrentHashMap<>();
     private final Map<String, AutoCloseable> subscriptions = new ConcurrentHashMap<>();
 
@@ -50,6 +52,7 @@ public final class CognitoSyncManager implements AutoCloseable {
         this.remote = wiring.remote(credentials);
         this.engine = new SyncEngine(cache, remote, clock);
         this.queue = new SyncQueue(wiring.executor());
+        this.ownExecutor = wiring.ownsExecutor() ? (ExecutorService) wiring.executor() : null;
     }
 
     /** A builder; the identity pool id is required. */
@@ -144,6 +147,9 @@ public final class CognitoSyncManager implements AutoCloseable {
         subscriptions.keySet().forEach(this::closeSubscription);
         remote.close();
         cache.close();
+        if (ownExecutor != null) {
+            ownExecutor.shutdown();
+        }
     }
 
     void synchronize(DefaultDataset dataset, SyncCallback callback, boolean onConnectivity) {

@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,7 +31,7 @@ public final class CognitoSyncManagerBuilder {
     private @Nullable Path propertiesFile;
     private @Nullable Path cacheFile;
     private @Nullable LocalCache localCache;
-    private Executor executor = ForkJoinPool.commonPool();
+    private @Nullable Executor executor;
     private Clock clock = Clock.systemUTC();
     private @Nullable String identityId;
     private Map<String, String> logins = Map.of();
@@ -98,7 +98,10 @@ public final class CognitoSyncManagerBuilder {
         return this;
     }
 
-    /** Where synchronizes run; default the common fork-join pool. */
+    /**
+     * Where synchronizes run (they block on the network); default a cached thread pool the manager owns and shuts
+     * down when it closes. Not the common fork-join pool: on a small machine one blocked synchronize would stall it.
+     */
     public CognitoSyncManagerBuilder executor(Executor executor) {
         this.executor = executor;
         return this;
@@ -155,8 +158,9 @@ public final class CognitoSyncManagerBuilder {
         String chosenRegion = setting(region, file, "syncshift.region");
         ManagerWiring wiring = new ManagerWiring(pool, chosen, chosenRegion != null ? chosenRegion : pool.region(),
                 uri(cognitoEndpoint, file, "syncshift.cognito.endpoint"), graphql,
-                uri(appSyncRealtimeEndpoint, file, "syncshift.appsync.realtimeEndpoint"), cache, executor, clock,
-                known, new HashMap<>(logins), remote);
+                uri(appSyncRealtimeEndpoint, file, "syncshift.appsync.realtimeEndpoint"), cache,
+                executor != null ? executor : Executors.newCachedThreadPool(), clock, known, new HashMap<>(logins),
+                remote, executor == null);
         return new CognitoSyncManager(wiring);
     }
 

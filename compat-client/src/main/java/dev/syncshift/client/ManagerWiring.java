@@ -33,16 +33,18 @@ import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
  * @param appSyncEndpoint the AppSync GraphQL URL, or null (cognito backend)
  * @param appSyncRealtimeEndpoint the AppSync real-time URL, or null to derive it
  * @param cache the local cache
- * @param executor where synchronizes run
+ * @param executor where synchronizes run (an {@link java.util.concurrent.ExecutorService} the builder made is shut
+ *     down when the manager closes)
  * @param clock the clock
  * @param identityId the identity id known at start, or null
  * @param logins the logins at start
  * @param customRemote a remote factory replacing the backend's, or null
+ * @param ownsExecutor whether the manager made the executor (and shuts it down)
  */
 public record ManagerWiring(IdentityPoolId pool, Backend backend, String region, @Nullable URI cognitoEndpoint,
         @Nullable URI appSyncEndpoint, @Nullable URI appSyncRealtimeEndpoint, LocalCache cache, Executor executor,
         Clock clock, @Nullable IdentityId identityId, Map<String, String> logins,
-        @Nullable RemoteFactory customRemote) {
+        @Nullable RemoteFactory customRemote, boolean ownsExecutor) {
 
     CognitoIdentityCredentials credentials(BiConsumer<@Nullable IdentityId, IdentityId> identityChanged) {
         CognitoIdentityClient identity = CognitoIdentityClient.builder().region(Region.of(region))

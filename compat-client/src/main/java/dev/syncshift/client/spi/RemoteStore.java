@@ -19,7 +19,10 @@ import java.util.List;
  */
 public interface RemoteStore extends AutoCloseable {
 
-    /** The records changed after {@code lastSyncCount} (exclusive), every page of them. */
+    /**
+     * The records changed after {@code lastSyncCount} (exclusive), every page of them; a remote may return more
+     * (the cutover remote returns the whole dataset at its first touch), which the engine applies idempotently.
+     */
     RemoteChanges listUpdates(DatasetKey key, SyncCount lastSyncCount);
 
     /**

@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * dataset (per manager), it first imports the dataset's Cognito Sync state when AppSync lacks it or is behind
  * ({@link CutoverImport}), then pulls the whole AppSync dataset once, so that a device whose count came from
  * Cognito Sync (or from an AppSync store that has since imported changes as new revisions) catches up exactly;
- * the engine's conflict rules keep every unsynchronized edit. Thread-safe.
+ * the engine's conflict rules keep every unsynchronized edit. A dataset deleted on AppSync is still reported
+ * deleted to a device that saw it. Thread-safe.
  */
 public final class CutoverRemoteStore implements RemoteStore {
 
@@ -47,7 +48,12 @@ public final class CutoverRemoteStore implements RemoteStore {
         importer.ensureImported(key);
         RemoteChanges everything = appSync.listUpdates(key, SyncCount.ZERO);
         settled.add(key);
-        return everything;
+        if (everything.exists() || lastSyncCount.value() == 0) {
+            return everything;
+        }
+        boolean deleted = appSync.listUpdates(key, lastSyncCount).deletedAfterRequestedSyncCount();
+        return new RemoteChanges(everything.records(), everything.datasetSyncCount(), false, deleted,
+                everything.mergedDatasetNames());
     }
 
     @Override
