@@ -81,6 +81,8 @@ final class TcpProxy implements AutoCloseable {
             try {
                 Socket client = server.accept();
                 Socket upstream = new Socket(target.getHost(), target.getPort());
+                client.setTcpNoDelay(true);
+                upstream.setTcpNoDelay(true);
                 open.add(client);
                 open.add(upstream);
                 AtomicInteger turn = new AtomicInteger(1);
