@@ -172,6 +172,8 @@ public final class CognitoSyncManager implements AutoCloseable {
     private void runSynchronize(DefaultDataset dataset, SyncCallback callback) {
         IdentityId identity;
         try {
+            // Credentials first: a login may change the identity, and the whole synchronize must use the new one.
+            credentials.resolveCredentials();
             identity = credentials.identityId();
         } catch (DataStorageException e) {
             callback.onFailure(e);

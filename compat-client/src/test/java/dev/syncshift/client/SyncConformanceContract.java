@@ -8,6 +8,7 @@ import dev.syncshift.core.InvalidParameterException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -62,7 +63,9 @@ abstract class SyncConformanceContract {
                 new Scenario("removals travel as deleted records", SyncConformanceContract::removals),
                 new Scenario("bad keys and over-limit datasets fail before any network call",
                         SyncConformanceContract::limits),
-                new Scenario("a push over 99 records", SyncConformanceContract::largePush));
+                new Scenario("a push over 99 records", SyncConformanceContract::largePush),
+                new Scenario("an edit made while a synchronize runs is kept and pushed by the next one",
+                        SyncConformanceContract::editDuringSync));
     }
 
     static void putAndRead(World world) {
@@ -267,6 +270,27 @@ abstract class SyncConformanceContract {
         assertThat(callback.failed()).isInstanceOf(DataLimitExceededException.class)
                 .hasMessage("Number of records exceeds the limit of 1024 per dataset");
         assertThat(d.getLastSyncCount()).isZero();
+    }
+
+    static void editDuringSync(World world) {
+        AtomicReference<Runnable> hook = new AtomicReference<>(() -> { });
+        CognitoSyncManager a = world.hooked(() -> hook.getAndSet(() -> { }).run());
+        Dataset d = a.openOrCreateDataset("race");
+        d.put("k", "first");
+        hook.set(() -> d.put("k", "second"));
+
+        sync(d);
+        assertThat(d.get("k")).isEqualTo("second");
+        assertThat(d.isChanged("k")).isTrue();
+        RecordingCallback next = new RecordingCallback();
+        d.synchronize(next);
+
+        next.succeeded();
+        assertThat(next.conflicts()).isEmpty();
+        assertThat(d.isChanged("k")).isFalse();
+        Dataset other = world.sameIdentity(a).openOrCreateDataset("race");
+        sync(other);
+        assertThat(other.get("k")).isEqualTo("second");
     }
 
     static void largePush(World world) {

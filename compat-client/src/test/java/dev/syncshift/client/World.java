@@ -33,6 +33,13 @@ final class World implements AutoCloseable {
         return keep(emulators.device(backend).identityId(other.getIdentityId()).build());
     }
 
+    /** A device of a new identity whose pushes run {@code afterPush} once stored, before the engine hears back. */
+    CognitoSyncManager hooked(Runnable afterPush) {
+        return keep(emulators.device(backend)
+                .remoteStore((wiring, credentials) -> new HookedRemote(wiring.backendRemote(credentials), afterPush))
+                .build());
+    }
+
     CognitoSyncManager keep(CognitoSyncManager manager) {
         managers.add(manager);
         return manager;
