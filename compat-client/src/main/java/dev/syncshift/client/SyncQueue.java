@@ -3,6 +3,7 @@ package dev.syncshift.client;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs synchronizes on the executor, one at a time per dataset name, with at most one waiting: a further request is
@@ -65,6 +66,6 @@ final class SyncQueue {
 
     private static final class Slot {
         private boolean running;
-        private Job waiting;
+        private @Nullable Job waiting;
     }
 }

@@ -82,6 +82,35 @@ class CutoverTest {
     }
 
     @Test
+    void aFlipToAppSyncWithACountAheadOfTheStorePullsEverythingAndPushesTheEdits(Emulators emulators) {
+        Path cache = dir.resolve("ahead.db");
+        String identity;
+        try (CognitoSyncManager onCognito = emulators.device(Backend.COGNITO).cacheFile(cache).build()) {
+            Dataset d = onCognito.openOrCreateDataset("ahead");
+            for (int i = 0; i < 3; i++) {
+                d.put("k", "v" + i);
+                sync(d);
+            }
+            d.put("k", "unsynced");
+            identity = onCognito.getIdentityId();
+        }
+        try (CognitoSyncManager appSyncDevice = emulators.device(Backend.APPSYNC).identityId(identity).build()) {
+            Dataset other = appSyncDevice.openOrCreateDataset("ahead");
+            other.put("y", "from appsync");
+            sync(other);
+        }
+
+        try (CognitoSyncManager onAppSync = emulators.device(Backend.APPSYNC).cacheFile(cache).build()) {
+            Dataset d = onAppSync.openOrCreateDataset("ahead");
+            sync(d);
+
+            assertThat(d.get("k")).isEqualTo("unsynced");
+            assertThat(d.get("y")).isEqualTo("from appsync");
+            assertThat(d.getAllRecords()).noneMatch(Record::isModified);
+        }
+    }
+
+    @Test
     void aFlipBackToCognitoKeepsUnsyncedEdits(Emulators emulators) {
         Path cache = dir.resolve("back.db");
         String identity;

@@ -85,7 +85,10 @@ public interface LocalCache extends AutoCloseable {
      */
     void changeIdentity(IdentityId from, IdentityId to);
 
-    /** Deletes every dataset and record of {@code identityId} (and only of it). */
+    /**
+     * Deletes every dataset and record of {@code identityId} (and only of it), and forgets it as any pool's
+     * remembered identity.
+     */
     void wipe(IdentityId identityId);
 
     /** The identity id the device was last given in {@code pool}. */

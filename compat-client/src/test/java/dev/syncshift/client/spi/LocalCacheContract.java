@@ -172,7 +172,9 @@ public abstract class LocalCacheContract {
     }
 
     @Test
-    void wipeTouchesOnlyOneIdentity() {
+    void wipeTouchesOnlyOneIdentityAndForgetsIt() {
+        IdentityPoolId pool = new IdentityPoolId("us-east-1:00000000-0000-4000-8000-000000000000");
+        cache.rememberIdentity(pool, ALICE);
         cache.putValues(PREFS, values("a", "1"), NOW);
         DatasetKey bobs = new DatasetKey(BOB, new DatasetName("prefs"));
         cache.putValues(bobs, values("b", "2"), NOW);
@@ -180,6 +182,7 @@ public abstract class LocalCacheContract {
         cache.wipe(ALICE);
 
         assertThat(cache.datasets(ALICE)).isEmpty();
+        assertThat(cache.identity(pool)).isEmpty();
         assertThat(cache.records(bobs)).hasSize(1);
     }
 

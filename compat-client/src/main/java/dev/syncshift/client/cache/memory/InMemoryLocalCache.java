@@ -176,6 +176,7 @@ public final class InMemoryLocalCache implements LocalCache {
     @Override
     public synchronized void wipe(IdentityId identityId) {
         datasets(identityId).forEach(d -> purge(d.key()));
+        identities.values().removeIf(identityId::equals);
     }
 
     @Override

@@ -90,6 +90,15 @@ final class SqliteDatasets {
         return null;
     }
 
+    Void forgetIdentity(IdentityId identityId) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM syncshift_identities WHERE identity_id = ?")) {
+            delete.setString(1, identityId.value());
+            delete.executeUpdate();
+        }
+        return null;
+    }
+
     /** Runs {@code sql} with {@code values} bound first and the dataset key last. */
     private Void update(String sql, DatasetKey key, Object... values) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -202,7 +202,7 @@ public final class SqliteLocalCache implements LocalCache {
                 deleteRecords(dataset.key());
                 datasets.delete(dataset.key());
             }
-            return null;
+            return datasets.forgetIdentity(identityId);
         });
     }
 

@@ -1,7 +1,9 @@
 package dev.syncshift.client.remote.appsync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.syncshift.client.DataConflictException;
 import dev.syncshift.client.DataLimitExceededException;
+import dev.syncshift.client.DataStorageException;
 import dev.syncshift.client.DatasetNotFoundException;
 import dev.syncshift.client.spi.DatasetChangeListener;
 import dev.syncshift.client.spi.PushResult;
@@ -58,9 +60,20 @@ public final class AppSyncRemoteStore implements RemoteStore {
         return URI.create(scheme + "://" + host + (graphql.getPort() < 0 ? "" : ":" + graphql.getPort()) + path);
     }
 
+    /**
+     * {@inheritDoc} A count the store does not have ("No such SyncCount", a count from another backend after a
+     * switch of the flag) pulls everything instead.
+     */
     @Override
     public RemoteChanges listUpdates(DatasetKey key, SyncCount lastSyncCount) {
-        return pages(key, lastSyncCount, null, null);
+        try {
+            return pages(key, lastSyncCount, null, null);
+        } catch (DataStorageException e) {
+            if (!String.valueOf(e.getMessage()).contains("No such SyncCount")) {
+                throw e;
+            }
+            return pages(key, SyncCount.ZERO, null, null);
+        }
     }
 
     private RemoteChanges pages(DatasetKey key, SyncCount since, JsonNode first, List<Record> before) {
@@ -141,8 +154,9 @@ public final class AppSyncRemoteStore implements RemoteStore {
         variables.put("lastSyncCount", lastSyncCount.value());
         JsonNode change;
         try {
-            change = data("Failed to synchronize dataset: " + key.datasetName(), AppSyncOperations.SYNC_DATASET,
-                    variables, "syncDataset");
+            change = syncDataset(key, variables);
+        } catch (DataConflictException e) {
+            throw e;
         } catch (DataLimitExceededException e) {
             if (!PushParts.tooManyWrites(e)) {
                 throw e;
@@ -154,6 +168,21 @@ public final class AppSyncRemoteStore implements RemoteStore {
         written.addAll(PushParts.filled(change.path("records"), last));
         RemoteChanges changes = pages(key, lastSyncCount, change.path("changes"), null);
         return new RemoteSync(new PushResult(written, count + 1), changes);
+    }
+
+    /** syncDataset; a count the store does not have is reported as a conflict, so that the engine pulls first. */
+    private JsonNode syncDataset(DatasetKey key, Map<String, Object> variables) {
+        try {
+            return data("Failed to synchronize dataset: " + key.datasetName(), AppSyncOperations.SYNC_DATASET,
+                    variables, "syncDataset");
+        } catch (DataLimitExceededException | DataConflictException e) {
+            throw e;
+        } catch (DataStorageException e) {
+            if (String.valueOf(e.getMessage()).contains("No such SyncCount")) {
+                throw new DataConflictException(e.getMessage(), e);
+            }
+            throw e;
+        }
     }
 
     private static Map<String, Object> pushVariables(DatasetKey key, List<RecordPatch> patches) {

@@ -47,9 +47,22 @@ public final class CognitoSyncRemoteStore implements RemoteStore {
         this.pool = pool;
     }
 
+    /**
+     * {@inheritDoc} A count the service does not have ("No such SyncCount", a count from another backend after a
+     * switch of the flag) pulls everything instead.
+     */
     @Override
     public RemoteChanges listUpdates(DatasetKey key, SyncCount lastSyncCount) {
-        return call("Failed to list records in dataset: " + key.datasetName(), () -> pull(key, lastSyncCount));
+        return call("Failed to list records in dataset: " + key.datasetName(), () -> {
+            try {
+                return pull(key, lastSyncCount);
+            } catch (InvalidParameterException e) {
+                if (!String.valueOf(e.getMessage()).startsWith("No such SyncCount")) {
+                    throw e;
+                }
+                return pull(key, SyncCount.ZERO);
+            }
+        });
     }
 
     private RemoteChanges pull(DatasetKey key, SyncCount lastSyncCount) {
