@@ -65,7 +65,9 @@ abstract class SyncConformanceContract {
                         SyncConformanceContract::limits),
                 new Scenario("a push over 99 records", SyncConformanceContract::largePush),
                 new Scenario("an edit made while a synchronize runs is kept and pushed by the next one",
-                        SyncConformanceContract::editDuringSync));
+                        SyncConformanceContract::editDuringSync),
+                new Scenario("a 21st dataset is refused by the service as a limit",
+                        SyncConformanceContract::datasetLimit));
     }
 
     static void putAndRead(World world) {
@@ -291,6 +293,24 @@ abstract class SyncConformanceContract {
         Dataset other = world.sameIdentity(a).openOrCreateDataset("race");
         sync(other);
         assertThat(other.get("k")).isEqualTo("second");
+    }
+
+    static void datasetLimit(World world) {
+        CognitoSyncManager a = world.newDevice();
+        for (int i = 0; i < 20; i++) {
+            Dataset d = a.openOrCreateDataset("d" + i);
+            d.put("k", "v");
+            sync(d);
+        }
+        Dataset extra = a.openOrCreateDataset("d20");
+        extra.put("k", "v");
+        RecordingCallback callback = new RecordingCallback();
+
+        extra.synchronize(callback);
+
+        assertThat(callback.failed()).isInstanceOf(DataLimitExceededException.class)
+                .hasMessageContaining("Number of datasets exceeds the limit of 20 per identity");
+        assertThat(extra.isChanged("k")).isTrue();
     }
 
     static void largePush(World world) {

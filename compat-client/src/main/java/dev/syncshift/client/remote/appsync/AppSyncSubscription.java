@@ -32,6 +32,8 @@ final class AppSyncSubscription implements AutoCloseable {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
     private static final String ID = "1";
+    /** How long {@link #open} waits for the first acknowledgement before leaving the rest to reconnection. */
+    private static final Duration ACK_WAIT = Duration.ofSeconds(10);
 
     private final GraphQlCall call;
     private final URI realtime;
@@ -51,10 +53,13 @@ final class AppSyncSubscription implements AutoCloseable {
         this.listener = listener;
     }
 
-    /** Connects and subscribes; returns once the subscription is acknowledged (or the first attempt failed). */
+    /**
+     * Connects and subscribes; returns once the subscription is acknowledged, the first attempt failed (it is retried
+     * with backoff), or ten seconds passed.
+     */
     static AppSyncSubscription open(GraphQlCall call, URI realtime, DatasetKey key, DatasetChangeListener listener) {
         AppSyncSubscription subscription = new AppSyncSubscription(call, realtime, key, listener);
-        subscription.connect().join();
+        subscription.connect().completeOnTimeout(null, ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
         return subscription;
     }
 
