@@ -111,6 +111,35 @@ class CutoverTest {
     }
 
     @Test
+    void twoDevicesImportingAtOnceApplyTheCognitoChangesOnce(Emulators emulators) {
+        try (CognitoSyncManager legacy = emulators.device(Backend.COGNITO).build()) {
+            Dataset old = legacy.openOrCreateDataset("race");
+            old.putAll(Map.of("a", "1", "b", "2"));
+            sync(old);
+            old.put("a", "1b");
+            sync(old);
+            String identity = legacy.getIdentityId();
+            try (CognitoSyncManager one = emulators.device(Backend.CUTOVER).identityId(identity).build();
+                    CognitoSyncManager two = emulators.device(Backend.CUTOVER).identityId(identity).build()) {
+                Dataset first = one.openOrCreateDataset("race");
+                Dataset second = two.openOrCreateDataset("race");
+                RecordingCallback firstDone = new RecordingCallback();
+                RecordingCallback secondDone = new RecordingCallback();
+
+                first.synchronize(firstDone);
+                second.synchronize(secondDone);
+
+                firstDone.succeeded();
+                secondDone.succeeded();
+                assertThat(first.getAll()).isEqualTo(Map.of("a", "1b", "b", "2"));
+                assertThat(second.getAll()).isEqualTo(first.getAll());
+                assertThat(first.getLastSyncCount()).isEqualTo(2);
+                assertThat(second.getLastSyncCount()).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
     void aFlipBackToCognitoKeepsUnsyncedEdits(Emulators emulators) {
         Path cache = dir.resolve("back.db");
         String identity;
