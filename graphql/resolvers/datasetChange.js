@@ -1,6 +1,7 @@
 /**
  * Resolver of the mutations, all returning a DatasetChange (the onDatasetChanged payload):
- *   updateRecords, adminImportDataset   authorize, readIdentity, readRecords, writePush
+ *   updateRecords, adminImportDataset,  authorize, readIdentity, readRecords, writePush
+ *   importDataset
  *   syncDataset                         authorize, readIdentity, readRecords, writePush, queryChanges, completePage
  *   deleteDataset                       authorize, readIdentity, writeDelete
  */

@@ -1,8 +1,9 @@
 /**
  * Pipeline function (DynamoDB): validates the records a mutation writes (updateRecords/syncDataset patches, or
- * adminImportDataset records), computes their sort keys, and reads their current heads with one TransactGetItems
- * (a consistent, serializable read). The only place in JS that computes record sort keys; it must agree with
- * dev.syncshift.core.layout.SyncStoreLayout#recordSortKey (pinned by test/layout-vectors.json):
+ * the records of adminImportDataset and importDataset), computes their sort keys, and reads their current heads
+ * with one TransactGetItems (a consistent, serializable read). The only place in JS that computes record sort
+ * keys; it must agree with dev.syncshift.core.layout.SyncStoreLayout#recordSortKey (pinned by
+ * test/layout-vectors.json):
  *   K#<key> when the key's UTF-8 is at most 1,000 bytes, otherwise H#<hex SHA-256 of the key's UTF-8>.
  * UTF-8 bytes come from util.base64Encode, which encodes the string's UTF-8 (APPSYNC_JS has no TextEncoder and
  * the eslint plugin forbids charCodeAt); every key's byte count is cross-checked from its UTF-16 units.
@@ -33,7 +34,7 @@ const SCHEDULE_INDEXES = ROUND_INDEXES.slice(16);
 const ZEROS = K.map(() => 0);
 
 export function request(ctx) {
-    const writes = ctx.stash.admin ? importedRecords(ctx.args.input) : patches(ctx.args.patches, ctx.stash);
+    const writes = ctx.args.input ? importedRecords(ctx.args.input) : patches(ctx.args.patches, ctx.stash);
     checkDistinctKeys(writes);
     ctx.stash.writes = writes;
     ctx.stash.stored = [];

@@ -1,6 +1,6 @@
 /**
- * Pipeline function (DynamoDB): the all-or-nothing write of updateRecords, syncDataset and adminImportDataset as
- * one TransactWriteItems (SyncStoreLayout, "Atomic writes"):
+ * Pipeline function (DynamoDB): the all-or-nothing write of updateRecords, syncDataset, adminImportDataset and
+ * importDataset as one TransactWriteItems (SyncStoreLayout, "Atomic writes"):
  *   - the dataset metadata item, conditioned on the count read by readIdentity (syncCount = :expected, or absent):
  *     the optimistic lock that serializes writers of a dataset, so no update is lost and no count skipped;
  *   - per record a head Put conditioned on its stored count (or absence), a Put per value chunk, and a Delete per
@@ -10,6 +10,10 @@
  * 1 MB and 20 datasets are enforced (LimitExceededException). Import (admin): records keep their Cognito counts;
  * records the store has at an equal or newer count are skipped; the dataset count becomes the larger of both.
  * Creating a dataset also bumps the identity's creation lock (L#datasets), conditioned on the version read.
+ * Cutover import (importDataset, the caller's own identity; docs/compat-client.md "Cutover"): Cognito changes
+ * (W, C'] applied under the source-watermark condition, in copy mode (store count T = W: Cognito counts kept) or
+ * revision mode (T > W: one new revision T+1, two-sided changes settled by the later lastModifiedDate, ties to the
+ * store); content-equal records are skipped, so a repeated import changes nothing but what it must.
  * Stash in: identityId, datasetName, meta, live, datasets, creations, baseSyncCount, deletionBoundary, partition,
  * writes, stored, now, by. Stash out: change (the DatasetChange), live, datasetSyncCount.
  */
@@ -28,18 +32,18 @@ const CONCURRENT = ['ConditionalCheckFailed', 'TransactionConflict'];
 
 export function request(ctx) {
     const stash = ctx.stash;
-    const plan = stash.admin ? importPlan(stash, ctx.args.input) : pushPlan(stash);
-    if (plan.records.length === 0 && !stash.admin) {
+    const plan = planFor(ctx);
+    if (plan.records.length === 0 && !plan.input) {
         stash.change = change(stash, stash.datasetSyncCount, []);
         runtime.earlyReturn(stash.change);
     }
     const totals = totalsAfter(stash, plan.records);
-    if (!stash.admin) {
+    if (!plan.input) {
         checkLimits(stash, totals);
     }
     const table = ctx.env.SYNCSHIFT_TABLE;
     const actions = [metaAction(table, stash, plan, totals)];
-    if (!stash.live && !stash.admin) {
+    if (!stash.live && !plan.input) {
         actions.push(creationLockAction(table, stash));
     }
     plan.records.forEach((record) => recordActions(table, stash.partition, record)
@@ -69,6 +73,13 @@ export function response(ctx) {
     return stash.change;
 }
 
+function planFor(ctx) {
+    if (ctx.info.fieldName === 'importDataset') {
+        return cutoverPlan(ctx.stash, ctx.args.input);
+    }
+    return ctx.stash.admin ? importPlan(ctx.stash, ctx.args.input) : pushPlan(ctx.stash);
+}
+
 function pushPlan(stash) {
     const conflicts = stash.writes.filter((write, i) => countOf(stash.stored[i]) !== write.syncCount);
     if (conflicts.length > 0) {
@@ -96,6 +107,78 @@ function importPlan(stash, input) {
     });
     const watermark = Math.max(stash.meta?.sourceWatermark ?? 0, input.datasetSyncCount);
     return { syncCount: Math.max(stash.baseSyncCount, input.datasetSyncCount), records, watermark, input };
+}
+
+// importDataset: the state read must be the one the caller's import starts from (watermark W, dataset not deleted);
+// the metadata Put is conditioned on exactly that state (cutoverCondition), so a device, another device and the
+// migrator never apply the same Cognito change twice: whoever loses re-reads and finds the watermark moved.
+function cutoverPlan(stash, input) {
+    const from = input.sourceWatermark;
+    checkImportInput(input, from);
+    const meta = stash.meta;
+    if ((meta === null && from !== 0) || (meta !== null && (meta.deleted || (meta.sourceWatermark ?? 0) !== from))) {
+        util.error(`Dataset ${stash.datasetName} is not at source watermark ${from}; read it again`,
+            'ResourceConflictException', null, { reason: meta?.deleted ? 'DatasetDeleted' : 'WatermarkMoved' });
+    }
+    const count = stash.baseSyncCount;
+    const copy = count === from;
+    const records = [];
+    stash.writes.forEach((write, i) => {
+        const stored = stash.stored[i];
+        if (stored !== null && sameVersion(stored, write)) {
+            return;
+        }
+        const changedHere = stored !== null && stored.syncCount > from;
+        if (copy || !changedHere || write.date > stored.lastModifiedDate) {
+            records.push(planned(write, stored, copy ? write.syncCount : count + 1));
+        }
+    });
+    const highest = records.reduce((max, r) => Math.max(max, r.syncCount), count);
+    const last = input.final !== false;
+    const revision = count + (records.length > 0 ? 1 : 0);
+    const copied = last ? input.datasetSyncCount : highest;
+    return {
+        syncCount: copy ? copied : revision,
+        records,
+        watermark: last ? input.datasetSyncCount : from,
+        input,
+        condition: cutoverCondition(meta, count, from),
+    };
+}
+
+function checkImportInput(input, from) {
+    if (from < 0 || input.datasetSyncCount <= from) {
+        util.error(`1 validation error detected: datasetSyncCount ${input.datasetSyncCount} must be greater than `
+            + `sourceWatermark ${from}, which must not be negative`, 'InvalidParameterException');
+    }
+    const outside = input.records.filter((r) => r.syncCount <= from || r.syncCount > input.datasetSyncCount);
+    if (outside.length > 0) {
+        util.error(`Record ${outside[0].key} has SyncCount ${outside[0].syncCount}, outside (${from}, `
+            + `${input.datasetSyncCount}]`, 'InvalidParameterException');
+    }
+}
+
+// The same change: value (or removal), server date and writer agree. A chunked head holds piece 0 only.
+function sameVersion(stored, write) {
+    const storedValue = stored.deleted ? null : stored.value;
+    const writtenValue = write.value === null || (stored.chunks ?? 1) <= 1 ? write.value
+        : write.value.slice(0, CHUNK_UNITS);
+    return storedValue === writtenValue && stored.lastModifiedDate === write.date
+        && stored.lastModifiedBy === write.by && (stored.bytes ?? 0) === write.bytes;
+}
+
+function cutoverCondition(meta, count, from) {
+    if (meta === null) {
+        return { expression: 'attribute_not_exists(#pk)', expressionNames: { '#pk': 'pk' } };
+    }
+    const watermark = from === 0 ? '(attribute_not_exists(#wm) OR #wm = :w)' : '#wm = :w';
+    return {
+        expression: `#sc = :t AND #gen = :g AND #del = :false AND ${watermark}`,
+        expressionNames: { '#sc': 'syncCount', '#gen': 'generation', '#del': 'deleted', '#wm': 'sourceWatermark' },
+        expressionValues: util.dynamodb.toMapValues({
+            ':t': count, ':g': meta.generation, ':false': false, ':w': from,
+        }),
+    };
 }
 
 function planned(write, stored, syncCount) {
@@ -141,14 +224,17 @@ function metaAction(table, stash, plan, totals) {
     const meta = stash.meta;
     const live = stash.live;
     const input = plan.input;
+    const imported = input ? epochMillis(input.lastModifiedDate) : stash.now;
+    // A cutover import into a dataset already written on AppSync keeps its later date and writer.
+    const keepStored = plan.condition !== undefined && live && meta.lastModifiedDate > imported;
     const item = {
         datasetName: stash.datasetName,
         syncCount: plan.syncCount,
         numRecords: totals.numRecords,
         dataStorage: totals.dataStorage,
         creationDate: live ? meta.creationDate : (input ? epochMillis(input.creationDate) : stash.now),
-        lastModifiedDate: input ? epochMillis(input.lastModifiedDate) : stash.now,
-        lastModifiedBy: input?.lastModifiedBy ?? stash.by,
+        lastModifiedDate: keepStored ? meta.lastModifiedDate : imported,
+        lastModifiedBy: keepStored ? meta.lastModifiedBy : (input?.lastModifiedBy ?? stash.by),
         deleted: false,
         generation: live ? meta.generation : stash.deletionBoundary,
     };
@@ -161,7 +247,7 @@ function metaAction(table, stash, plan, totals) {
         operation: 'PutItem',
         key: util.dynamodb.toMapValues({ pk: `I#${stash.identityId}`, sk: `D#${stash.datasetName}` }),
         attributeValues: util.dynamodb.toMapValues(item),
-        condition: expectCount(meta === null ? null : meta.syncCount),
+        condition: plan.condition ?? expectCount(meta === null ? null : meta.syncCount),
     };
 }
 

@@ -32,12 +32,27 @@ final class ImportInputs {
     }
 
     static Map<String, Object> record(String key, String value, long syncCount) {
+        return recordAt(key, value, syncCount, MODIFIED);
+    }
+
+    /** A record Cognito Sync stored at {@code lastModifiedDate}; a null value is a removal. */
+    static Map<String, Object> recordAt(String key, String value, long syncCount, String lastModifiedDate) {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("key", key);
         record.put("value", value);
         record.put("syncCount", syncCount);
-        record.put("lastModifiedDate", MODIFIED);
+        record.put("lastModifiedDate", lastModifiedDate);
         record.put("lastModifiedBy", "cognito-device");
         return record;
+    }
+
+    /** The user-level import of a device's own Cognito changes (W, C'] of {@code name} (no identity argument). */
+    static Map<String, Object> changes(String name, long sourceWatermark, long datasetSyncCount, boolean last,
+            List<Map<String, Object>> records) {
+        Map<String, Object> input = dataset("unused", name, datasetSyncCount, records);
+        input.remove("identityId");
+        input.put("sourceWatermark", sourceWatermark);
+        input.put("final", last);
+        return input;
     }
 }

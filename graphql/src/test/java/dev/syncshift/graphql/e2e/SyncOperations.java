@@ -32,6 +32,8 @@ final class SyncOperations {
             + "identityId: $id, datasetName: $d, lastSyncCount: $n) " + PAGE + " }";
     static final String ADMIN_IMPORT = "mutation($input: ImportDatasetInput!) { adminImportDataset(input: $input) "
             + CHANGE + " }";
+    static final String IMPORT = "mutation($input: ImportChangesInput!) { importDataset(input: $input) " + CHANGE
+            + " }";
     static final String ON_DATASET_CHANGED = "subscription($id: ID!, $d: String) { onDatasetChanged(identityId: $id, "
             + "datasetName: $d) " + CHANGE + " }";
 
@@ -91,6 +93,10 @@ final class SyncOperations {
 
     Answer adminImport(Caller caller, Map<String, Object> input) {
         return client.post(caller.credentials(), ADMIN_IMPORT, Map.of("input", input));
+    }
+
+    Answer importDataset(Caller caller, Map<String, Object> input) {
+        return client.post(caller, IMPORT, Map.of("input", input));
     }
 
     static List<Map<String, Object>> inputs(List<Patch> patches) {

@@ -1,0 +1,38 @@
+package dev.syncshift.client;
+
+import java.util.Locale;
+
+/**
+ * Which service a {@link CognitoSyncManager} synchronizes with: the value of the flag {@code syncshift.backend}.
+ */
+public enum Backend {
+    /** Amazon Cognito Sync, as AWS's clients did. */
+    COGNITO,
+    /** The syncshift AppSync API. */
+    APPSYNC,
+    /**
+     * AppSync for reads and writes, importing a dataset's Cognito Sync state (for this identity) on first touch when
+     * AppSync lacks it or is behind; for the weeks of a migration.
+     */
+    CUTOVER;
+
+    /** The flag's value: {@code cognito}, {@code appsync} or {@code cutover}. */
+    public String flagValue() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Parses a flag value (case and surrounding blanks ignored).
+     *
+     * @throws IllegalArgumentException naming the accepted values for anything else
+     */
+    public static Backend fromFlag(String value) {
+        for (Backend backend : values()) {
+            if (backend.flagValue().equals(value.trim().toLowerCase(Locale.ROOT))) {
+                return backend;
+            }
+        }
+        throw new IllegalArgumentException("syncshift.backend must be cognito, appsync or cutover, not '" + value
+                + "'");
+    }
+}

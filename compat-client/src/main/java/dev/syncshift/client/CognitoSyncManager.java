@@ -1,0 +1,252 @@
+package dev.syncshift.client;
+
+import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials;
+import dev.syncshift.client.spi.LocalCache;
+import dev.syncshift.client.spi.RemoteStore;
+import dev.syncshift.client.sync.SyncEngine;
+import dev.syncshift.core.DatasetKey;
+import dev.syncshift.core.DatasetName;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.IdentityPoolId;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry point, with the name and methods of AWS's Cognito Sync client: opens datasets of the device's Cognito
+ * identity, kept in a local cache and synchronized with the backend the flag {@code syncshift.backend} selects
+ * ({@link Backend}). Build one with {@link #builder()}, share it, and {@link #close()} it at exit. Thread-safe. It owns
+ * no static state: two managers (two identity pools, or two caches) are independent.
+ *
+ * <p>Synchronizes run on the executor given to the builder, never on a thread of their own.
+ */
+public final class CognitoSyncManager implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CognitoSyncManager.class);
+
+    private final IdentityPoolId pool;
+    private final Backend backend;
+    private final LocalCache cache;
+    private final CognitoIdentityCredentials credentials;
+    private final RemoteStore remote;
+    private final SyncEngine engine;
+    private final SyncQueue queue;
+    private final Clock clock;
+    private final @Nullable ExecutorService ownExecutor;
+    private final Map<String, Runnable> waitingForConnectivity = new ConcurrentHashMap<>();
+    private final Map<String, AutoCloseable> subscriptions = new ConcurrentHashMap<>();
+
+    CognitoSyncManager(ManagerWiring wiring) {
+        this.pool = wiring.pool();
+        this.backend = wiring.backend();
+        this.cache = wiring.cache();
+        this.clock = wiring.clock();
+        this.credentials = wiring.credentials(this::identityChanged);
+        this.remote = wiring.remote(credentials);
+        this.engine = new SyncEngine(cache, remote, clock);
+        this.queue = new SyncQueue(wiring.executor());
+        this.ownExecutor = wiring.ownsExecutor() ? (ExecutorService) wiring.executor() : null;
+    }
+
+    /** A builder; the identity pool id is required. */
+    public static CognitoSyncManagerBuilder builder() {
+        return new CognitoSyncManagerBuilder();
+    }
+
+    /** The backend this manager synchronizes with. */
+    public Backend getBackend() {
+        return backend;
+    }
+
+    /**
+     * Opens a dataset of the current identity, creating it locally when absent. No network call.
+     *
+     * @throws dev.syncshift.core.InvalidParameterException when the name is not 1..128 of {@code [a-zA-Z0-9_.:-]}
+     * @throws IllegalArgumentException when the name is null
+     */
+    public Dataset openOrCreateDataset(String datasetName) {
+        if (datasetName == null) {
+            throw new IllegalArgumentException("datasetName can't be null");
+        }
+        DatasetName name = new DatasetName(datasetName);
+        cache.openDataset(localKey(name), now());
+        return new DefaultDataset(this, cache, name);
+    }
+
+    /** The current identity's datasets in the local cache (deleted-but-unsynchronized ones included). */
+    public List<DatasetMetadata> listDatasets() {
+        return cache.datasets(localIdentity()).stream().map(DefaultDataset::toApi).toList();
+    }
+
+    /** The local metadata of one dataset, or null when the cache does not have it. */
+    public @Nullable DatasetMetadata getDatasetMetadata(String datasetName) {
+        return cache.dataset(localKey(new DatasetName(datasetName))).map(DefaultDataset::toApi).orElse(null);
+    }
+
+    /**
+     * Fetches the service's metadata of every dataset of the identity into the cache (sync counts untouched). A
+     * network call on the caller's thread.
+     *
+     * @throws DataStorageException when the service cannot be reached or refuses
+     */
+    public void refreshDatasetMetadata() {
+        IdentityId identity = credentials.identityId();
+        remote.listDatasets(identity).forEach(cache::updateMetadata);
+    }
+
+    /**
+     * Deletes the current identity's local data (unsynchronized changes included) and forgets the identity and its
+     * credentials; other identities' data in the cache is left alone.
+     */
+    public void wipeData() {
+        cache.wipe(localIdentity());
+        cache.wipe(LocalCache.UNKNOWN_IDENTITY);
+        credentials.clear();
+    }
+
+    /**
+     * The device's Cognito identity id, asking Cognito Identity (GetId) when none is known.
+     *
+     * @throws DataStorageException when the service cannot be reached or refuses
+     */
+    public String getIdentityId() {
+        return credentials.identityId().value();
+    }
+
+    /**
+     * Uses these logins (provider name to token) from now on, for example after the user signs in. At the next
+     * synchronize the credentials are fetched with them; if the service then answers with another identity (the
+     * logins belong to an existing one), this identity's local datasets become {@code <name>.<oldIdentityId>} of the
+     * new identity, and synchronizes report them through {@link SyncCallback#onDatasetsMerged}.
+     */
+    public void setLogins(Map<String, String> logins) {
+        credentials.setLogins(Objects.requireNonNull(logins, "logins"));
+    }
+
+    /** Runs the synchronizes kept by {@link Dataset#synchronizeOnConnectivity} (the app knows the network is back). */
+    public void connectivityRestored() {
+        List<String> names = List.copyOf(waitingForConnectivity.keySet());
+        names.forEach(name -> {
+            Runnable retry = waitingForConnectivity.remove(name);
+            if (retry != null) {
+                retry.run();
+            }
+        });
+    }
+
+    /** Stops subscriptions and releases the remote and the cache; the executor is the caller's to shut down. */
+    @Override
+    public void close() {
+        subscriptions.keySet().forEach(this::closeSubscription);
+        remote.close();
+        cache.close();
+        if (ownExecutor != null) {
+            ownExecutor.shutdown();
+        }
+    }
+
+    void synchronize(DefaultDataset dataset, SyncCallback callback, boolean onConnectivity) {
+        SyncCallback watched = new ConnectivityWatch(callback, this, onConnectivity
+                ? () -> waitingForConnectivity.put(dataset.getDatasetName(),
+                        () -> synchronize(dataset, callback, true)) : null);
+        queue.submit(dataset.getDatasetName(), new SyncQueue.Job() {
+            @Override
+            public void run() {
+                runSynchronize(dataset, watched);
+            }
+
+            @Override
+            public void refuse(DataStorageException reason) {
+                watched.onFailure(reason);
+            }
+        }, false);
+    }
+
+    private void runSynchronize(DefaultDataset dataset, SyncCallback callback) {
+        IdentityId identity;
+        try {
+            // Credentials first: a login may change the identity, and the whole synchronize must use the new one.
+            credentials.resolveCredentials();
+            identity = credentials.identityId();
+        } catch (DataStorageException e) {
+            callback.onFailure(e);
+            return;
+        }
+        engine.synchronize(dataset, new DatasetKey(identity, new DatasetName(dataset.getDatasetName())), callback);
+    }
+
+    void reachedService() {
+        if (!waitingForConnectivity.isEmpty()) {
+            connectivityRestored();
+        }
+    }
+
+    void subscribe(DefaultDataset dataset, SyncCallback callback) {
+        String name = dataset.getDatasetName();
+        DatasetKey key = new DatasetKey(credentials.identityId(), new DatasetName(name));
+        AutoCloseable subscription = remote.subscribe(key, changed -> queue.submit(name, new SyncQueue.Job() {
+            @Override
+            public void run() {
+                runSynchronize(dataset, callback);
+            }
+
+            @Override
+            public void refuse(DataStorageException reason) {
+                callback.onFailure(reason);
+            }
+        }, true));
+        AutoCloseable previous = subscriptions.put(name, subscription);
+        if (previous != null) {
+            close(previous);
+        }
+    }
+
+    void unsubscribe(DefaultDataset dataset) {
+        closeSubscription(dataset.getDatasetName());
+    }
+
+    private void closeSubscription(String name) {
+        AutoCloseable subscription = subscriptions.remove(name);
+        if (subscription != null) {
+            close(subscription);
+        }
+    }
+
+    private static void close(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("closing a subscription failed", e);
+        }
+    }
+
+    DatasetKey localKey(DatasetName name) {
+        return new DatasetKey(localIdentity(), name);
+    }
+
+    /** The identity local data belongs to, without a network call. */
+    private IdentityId localIdentity() {
+        IdentityId known = credentials.knownIdentityId();
+        return known != null ? known : LocalCache.UNKNOWN_IDENTITY;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    private void identityChanged(@Nullable IdentityId old, IdentityId current) {
+        cache.rememberIdentity(pool, current);
+        IdentityId from = old == null ? LocalCache.UNKNOWN_IDENTITY : old;
+        if (!from.equals(current)) {
+            LOG.info("identity changed; moving local datasets to the new identity");
+            cache.changeIdentity(from, current);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package dev.syncshift.client;
+
+import dev.syncshift.client.cache.memory.InMemoryLocalCache;
+import dev.syncshift.client.cache.sqlite.SqliteLocalCache;
+import dev.syncshift.client.spi.LocalCache;
+import dev.syncshift.client.spi.RemoteStore;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.IdentityPoolId;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds a {@link CognitoSyncManager}. Settings given here win over the properties file ({@link #propertiesFile});
+ * the backend flag also reads the system property and the environment ({@link BackendFlag}). Not thread-safe.
+ */
+public final class CognitoSyncManagerBuilder {
+
+    private @Nullable String identityPoolId;
+    private @Nullable String region;
+    private @Nullable URI cognitoEndpoint;
+    private @Nullable URI appSyncEndpoint;
+    private @Nullable URI appSyncRealtimeEndpoint;
+    private @Nullable Backend backend;
+    private @Nullable Path propertiesFile;
+    private @Nullable Path cacheFile;
+    private @Nullable LocalCache localCache;
+    private @Nullable Executor executor;
+    private Clock clock = Clock.systemUTC();
+    private @Nullable String identityId;
+    private Map<String, String> logins = Map.of();
+    private @Nullable RemoteFactory remote;
+
+    CognitoSyncManagerBuilder() {
+    }
+
+    /** The Cognito identity pool (required here or as {@code syncshift.identityPoolId} in the properties file). */
+    public CognitoSyncManagerBuilder identityPoolId(String identityPoolId) {
+        this.identityPoolId = identityPoolId;
+        return this;
+    }
+
+    /** The AWS region of Cognito and AppSync; default the pool id's region. */
+    public CognitoSyncManagerBuilder region(String region) {
+        this.region = region;
+        return this;
+    }
+
+    /** An endpoint for Cognito Identity and Cognito Sync (a local emulator); default AWS's. */
+    public CognitoSyncManagerBuilder cognitoEndpoint(URI endpoint) {
+        this.cognitoEndpoint = endpoint;
+        return this;
+    }
+
+    /** The AppSync API's GraphQL URL (needed by the appsync and cutover backends). */
+    public CognitoSyncManagerBuilder appSyncEndpoint(URI endpoint) {
+        this.appSyncEndpoint = endpoint;
+        return this;
+    }
+
+    /** The AppSync real-time URL; default derived from the GraphQL URL as AppSync names it. */
+    public CognitoSyncManagerBuilder appSyncRealtimeEndpoint(URI endpoint) {
+        this.appSyncRealtimeEndpoint = endpoint;
+        return this;
+    }
+
+    /** The backend; wins over every other source of the flag. */
+    public CognitoSyncManagerBuilder backend(Backend backend) {
+        this.backend = backend;
+        return this;
+    }
+
+    /**
+     * A properties file with {@code syncshift.backend} and, optionally, {@code syncshift.identityPoolId},
+     * {@code syncshift.region}, {@code syncshift.cognito.endpoint}, {@code syncshift.appsync.endpoint},
+     * {@code syncshift.appsync.realtimeEndpoint}, {@code syncshift.cache.file}.
+     */
+    public CognitoSyncManagerBuilder propertiesFile(Path file) {
+        this.propertiesFile = file;
+        return this;
+    }
+
+    /** The SQLite cache file (created, or opened with its unsynchronized edits); default an in-memory cache. */
+    public CognitoSyncManagerBuilder cacheFile(Path file) {
+        this.cacheFile = file;
+        return this;
+    }
+
+    /** A cache of your own (any {@link LocalCache}); wins over {@link #cacheFile}. Closed with the manager. */
+    public CognitoSyncManagerBuilder localCache(LocalCache cache) {
+        this.localCache = cache;
+        return this;
+    }
+
+    /**
+     * Where synchronizes run (they block on the network); default a cached thread pool the manager owns and shuts
+     * down when it closes. Not the common fork-join pool: on a small machine one blocked synchronize would stall it.
+     */
+    public CognitoSyncManagerBuilder executor(Executor executor) {
+        this.executor = executor;
+        return this;
+    }
+
+    /** The clock of local edit dates and credential renewal; default the system clock. */
+    public CognitoSyncManagerBuilder clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    /** The device's identity id, when the app keeps it itself; default the one the cache remembers, or GetId. */
+    public CognitoSyncManagerBuilder identityId(String identityId) {
+        this.identityId = identityId;
+        return this;
+    }
+
+    /** Logins (provider name to token) for an authenticated identity; default none (unauthenticated). */
+    public CognitoSyncManagerBuilder logins(Map<String, String> logins) {
+        this.logins = Map.copyOf(logins);
+        return this;
+    }
+
+    /**
+     * Replaces the backend's remote with one of your own (any {@link RemoteStore}), built from the wiring and the
+     * device's credentials; {@link ManagerWiring#backendRemote} makes the one the backend would use, to wrap.
+     */
+    public CognitoSyncManagerBuilder remoteStore(RemoteFactory factory) {
+        this.remote = factory;
+        return this;
+    }
+
+    /**
+     * The manager.
+     *
+     * @throws IllegalStateException when no identity pool id is set, or the backend needs an AppSync endpoint and
+     *     none is set
+     * @throws IllegalArgumentException when the flag holds an unknown backend
+     */
+    public CognitoSyncManager build() {
+        Properties file = propertiesFile == null ? new Properties() : BackendFlag.load(propertiesFile);
+        Backend chosen = new BackendFlag(backend, System.getProperties(), System.getenv(), propertiesFile).resolve();
+        String poolId = setting(identityPoolId, file, "syncshift.identityPoolId");
+        if (poolId == null) {
+            throw new IllegalStateException("identityPoolId is required");
+        }
+        IdentityPoolId pool = new IdentityPoolId(poolId);
+        URI graphql = uri(appSyncEndpoint, file, "syncshift.appsync.endpoint");
+        if (chosen != Backend.COGNITO && graphql == null) {
+            throw new IllegalStateException("The " + chosen.flagValue() + " backend needs appSyncEndpoint");
+        }
+        LocalCache cache = cache(file);
+        IdentityId known = identityId != null ? new IdentityId(identityId) : cache.identity(pool).orElse(null);
+        String chosenRegion = setting(region, file, "syncshift.region");
+        ManagerWiring wiring = new ManagerWiring(pool, chosen, chosenRegion != null ? chosenRegion : pool.region(),
+                uri(cognitoEndpoint, file, "syncshift.cognito.endpoint"), graphql,
+                uri(appSyncRealtimeEndpoint, file, "syncshift.appsync.realtimeEndpoint"), cache,
+                executor != null ? executor : Executors.newCachedThreadPool(), clock, known, new HashMap<>(logins),
+                remote, executor == null);
+        return new CognitoSyncManager(wiring);
+    }
+
+    private LocalCache cache(Properties file) {
+        if (localCache != null) {
+            return localCache;
+        }
+        String path = cacheFile != null ? cacheFile.toString() : file.getProperty("syncshift.cache.file");
+        return path == null ? new InMemoryLocalCache() : SqliteLocalCache.open(Path.of(path));
+    }
+
+    private static @Nullable String setting(@Nullable String given, Properties file, String name) {
+        return given != null ? given : file.getProperty(name);
+    }
+
+    private static @Nullable URI uri(@Nullable URI given, Properties file, String name) {
+        String text = file.getProperty(name);
+        return given != null ? given : (text == null ? null : URI.create(text));
+    }
+}

@@ -1,0 +1,188 @@
+package dev.syncshift.client;
+
+import dev.syncshift.client.spi.LocalCache;
+import dev.syncshift.client.spi.LocalDataset;
+import dev.syncshift.client.spi.LocalRecord;
+import dev.syncshift.client.sync.Records;
+import dev.syncshift.core.Constraints;
+import dev.syncshift.core.DatasetKey;
+import dev.syncshift.core.DatasetName;
+import dev.syncshift.core.RecordKey;
+import dev.syncshift.core.SyncLimits;
+import java.nio.charset.StandardCharsets;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/** A {@link Dataset} handle: local reads and writes on the cache, synchronizes through the manager. */
+final class DefaultDataset implements Dataset {
+
+    private final CognitoSyncManager manager;
+    private final LocalCache cache;
+    private final DatasetName name;
+
+    DefaultDataset(CognitoSyncManager manager, LocalCache cache, DatasetName name) {
+        this.manager = manager;
+        this.cache = cache;
+        this.name = name;
+    }
+
+    private DatasetKey key() {
+        return manager.localKey(name);
+    }
+
+    @Override
+    public String getDatasetName() {
+        return name.value();
+    }
+
+    @Override
+    public @Nullable DatasetMetadata getDatasetMetadata() {
+        return cache.dataset(key()).map(DefaultDataset::toApi).orElse(null);
+    }
+
+    static DatasetMetadata toApi(LocalDataset d) {
+        return new DatasetMetadata(d.key().datasetName().value(), Date.from(d.creationDate()),
+                Date.from(d.lastModifiedDate()), d.lastModifiedBy(), d.storageSizeBytes(), d.recordCount());
+    }
+
+    @Override
+    public @Nullable String get(String key) {
+        return find(key).map(LocalRecord::value).orElse(null);
+    }
+
+    @Override
+    public @Nullable Record getRecord(String key) {
+        return find(key).map(Records::toApi).orElse(null);
+    }
+
+    private Optional<LocalRecord> find(String key) {
+        return cache.record(key(), recordKey(key));
+    }
+
+    @Override
+    public void put(String key, @Nullable String value) {
+        Map<RecordKey, @Nullable String> values = new LinkedHashMap<>();
+        values.put(recordKey(key), checkValue(value));
+        cache.putValues(key(), values, manager.now());
+    }
+
+    @Override
+    public void remove(String key) {
+        put(key, null);
+    }
+
+    @Override
+    public void putAll(Map<String, String> values) {
+        if (values == null) {
+            throw new IllegalArgumentException("values can't be null");
+        }
+        Map<RecordKey, @Nullable String> checked = new LinkedHashMap<>();
+        values.forEach((k, v) -> checked.put(recordKey(k), checkValue(v)));
+        cache.putValues(key(), checked, manager.now());
+    }
+
+    @Override
+    public Map<String, String> getAll() {
+        Map<String, String> all = new LinkedHashMap<>();
+        cache.records(key()).stream().filter(r -> !r.isDeleted()).forEach(r -> all.put(r.key().value(), r.value()));
+        return all;
+    }
+
+    @Override
+    public List<Record> getAllRecords() {
+        return cache.records(key()).stream().map(Records::toApi).toList();
+    }
+
+    @Override
+    public long getSizeInBytes(String key) {
+        return find(key).map(DefaultDataset::size).orElse(0L);
+    }
+
+    @Override
+    public long getTotalSizeInBytes() {
+        return cache.records(key()).stream().mapToLong(DefaultDataset::size).sum();
+    }
+
+    private static long size(LocalRecord record) {
+        long value = record.value() == null ? 0 : record.value().getBytes(StandardCharsets.UTF_8).length;
+        return record.key().utf8Bytes() + value;
+    }
+
+    @Override
+    public boolean isChanged(String key) {
+        return find(key).map(LocalRecord::modified).orElse(false);
+    }
+
+    @Override
+    public void delete() {
+        cache.markDeleted(key(), manager.now());
+    }
+
+    @Override
+    public long getLastSyncCount() {
+        return cache.dataset(key()).map(d -> d.lastSyncCount().value()).orElse(0L);
+    }
+
+    @Override
+    public void resolve(List<Record> records) {
+        if (records == null) {
+            throw new IllegalArgumentException("records can't be null");
+        }
+        cache.putRecords(key(), records.stream().map(Records::fromApi).toList());
+    }
+
+    @Override
+    public void synchronize(SyncCallback callback) {
+        manager.synchronize(this, requireCallback(callback), false);
+    }
+
+    @Override
+    public CompletableFuture<List<Record>> synchronizeAsync() {
+        CompletableFuture<List<Record>> result = new CompletableFuture<>();
+        manager.synchronize(this, new FutureSyncCallback(result), false);
+        return result;
+    }
+
+    @Override
+    public void synchronizeOnConnectivity(SyncCallback callback) {
+        manager.synchronize(this, requireCallback(callback), true);
+    }
+
+    @Override
+    public void subscribe(SyncCallback callback) {
+        manager.subscribe(this, requireCallback(callback));
+    }
+
+    @Override
+    public void unsubscribe() {
+        manager.unsubscribe(this);
+    }
+
+    private static SyncCallback requireCallback(SyncCallback callback) {
+        if (callback == null) {
+            throw new IllegalArgumentException("callback can't be null");
+        }
+        return callback;
+    }
+
+    private static RecordKey recordKey(String key) {
+        if (key == null) {
+            throw new IllegalArgumentException("key can't be null");
+        }
+        return new RecordKey(key);
+    }
+
+    private static @Nullable String checkValue(@Nullable String value) {
+        return value == null ? null : Constraints.length("value", value, 0, SyncLimits.MAX_VALUE_CHARACTERS);
+    }
+
+    @Override
+    public String toString() {
+        return "Dataset{" + name + "}";
+    }
+}

@@ -1,0 +1,41 @@
+package dev.syncshift.client;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A callback that logs, resolves every conflict with {@link SyncConflict#resolveWithLastWriterWins()}, and answers
+ * false to deleted and merged datasets, as AWS's {@code DefaultSyncCallback} did. Extend it to override what you
+ * need.
+ */
+public class DefaultSyncCallback implements SyncCallback {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultSyncCallback.class);
+
+    @Override
+    public void onSuccess(Dataset dataset, List<Record> updatedRecords) {
+        LOG.debug("synchronized {}: {} records pulled", dataset.getDatasetName(), updatedRecords.size());
+    }
+
+    @Override
+    public boolean onConflict(Dataset dataset, List<SyncConflict> conflicts) {
+        dataset.resolve(conflicts.stream().map(SyncConflict::resolveWithLastWriterWins).toList());
+        return true;
+    }
+
+    @Override
+    public boolean onDatasetDeleted(Dataset dataset, String datasetName) {
+        return false;
+    }
+
+    @Override
+    public boolean onDatasetsMerged(Dataset dataset, List<String> datasetNames) {
+        return false;
+    }
+
+    @Override
+    public void onFailure(DataStorageException exception) {
+        LOG.warn("synchronize failed: {}", exception.getMessage());
+    }
+}

@@ -1,0 +1,301 @@
+package dev.syncshift.client.cache.sqlite;
+
+import static dev.syncshift.client.cache.sqlite.SqliteRows.RECORD_COLUMNS;
+import static dev.syncshift.client.cache.sqlite.SqliteRows.bindKey;
+import static dev.syncshift.client.cache.sqlite.SqliteRows.bindRecord;
+
+import dev.syncshift.client.DataStorageException;
+import dev.syncshift.client.spi.LocalCache;
+import dev.syncshift.client.spi.LocalDataset;
+import dev.syncshift.client.spi.LocalRecord;
+import dev.syncshift.client.spi.RecordUpdate;
+import dev.syncshift.core.DatasetKey;
+import dev.syncshift.core.DatasetMetadata;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.IdentityPoolId;
+import dev.syncshift.core.RecordKey;
+import dev.syncshift.core.SyncCount;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@link LocalCache} in a SQLite file with the tables of AWS's Android cache ({@code cognito_dataset_cache.db}):
+ * an app's existing file opens with its unsynced edits, and every change is one transaction in WAL mode, durable
+ * when the method returns (a JVM killed afterwards loses nothing). One connection, guarded by this object's lock.
+ */
+public final class SqliteLocalCache implements LocalCache {
+
+    private static final String RECORD_WHERE = " FROM records WHERE identity_id = ? AND dataset_name = ?";
+    private static final String UPSERT_RECORD = "INSERT OR REPLACE INTO records (identity_id, dataset_name, "
+            + RECORD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final Connection connection;
+    private final SqliteDatasets datasets;
+    private boolean closed;
+
+    private SqliteLocalCache(Connection connection) {
+        this.connection = connection;
+        this.datasets = new SqliteDatasets(connection);
+    }
+
+    /**
+     * Opens (creating or upgrading, never wiping) the cache file.
+     *
+     * @throws DataStorageException when the file cannot be opened
+     */
+    public static SqliteLocalCache open(Path file) {
+        try {
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (var statement = connection.createStatement()) {
+                statement.execute("PRAGMA journal_mode = WAL");
+                statement.execute("PRAGMA synchronous = NORMAL");
+                statement.execute("PRAGMA busy_timeout = 5000");
+            }
+            AndroidSchema.apply(connection);
+            return new SqliteLocalCache(connection);
+        } catch (SQLException e) {
+            throw new DataStorageException("Could not open the local cache " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized LocalDataset openDataset(DatasetKey key, Instant now) {
+        return run(() -> datasets.open(key, now));
+    }
+
+    @Override
+    public synchronized Optional<LocalDataset> dataset(DatasetKey key) {
+        return run(() -> datasets.find(key));
+    }
+
+    @Override
+    public synchronized List<LocalDataset> datasets(IdentityId identityId) {
+        return run(() -> datasets.of(identityId));
+    }
+
+    @Override
+    public synchronized Optional<LocalRecord> record(DatasetKey key, RecordKey recordKey) {
+        return run(() -> find(key, recordKey));
+    }
+
+    @Override
+    public synchronized List<LocalRecord> records(DatasetKey key) {
+        return run(() -> select(key, ""));
+    }
+
+    @Override
+    public synchronized List<LocalRecord> modifiedRecords(DatasetKey key) {
+        return run(() -> select(key, " AND modified = 1"));
+    }
+
+    @Override
+    public synchronized void putValues(DatasetKey key, Map<RecordKey, @Nullable String> values, Instant now) {
+        transaction(() -> {
+            datasets.open(key, now);
+            boolean changed = false;
+            for (Map.Entry<RecordKey, @Nullable String> entry : values.entrySet()) {
+                changed |= putValue(key, entry.getKey(), entry.getValue(), now);
+            }
+            if (changed) {
+                datasets.touch(key, now);
+            }
+            return null;
+        });
+    }
+
+    private boolean putValue(DatasetKey key, RecordKey recordKey, @Nullable String value, Instant now)
+            throws SQLException {
+        Optional<LocalRecord> old = find(key, recordKey);
+        if (old.isPresent() && Objects.equals(old.get().value(), value)) {
+            return false;
+        }
+        upsert(key, old.map(o -> new LocalRecord(o.key(), value, o.syncCount(), o.lastModifiedDate(),
+                o.lastModifiedBy(), now, true)).orElseGet(() -> new LocalRecord(recordKey, value, SyncCount.ZERO,
+                        Instant.EPOCH, null, now, true)));
+        return true;
+    }
+
+    @Override
+    public synchronized void putRecords(DatasetKey key, List<LocalRecord> records) {
+        transaction(() -> {
+            for (LocalRecord record : records) {
+                upsert(key, record);
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized List<RecordUpdate> update(DatasetKey key, List<RecordUpdate> updates) {
+        return transaction(() -> {
+            List<RecordUpdate> applied = new ArrayList<>();
+            for (RecordUpdate update : updates) {
+                LocalRecord current = find(key, update.replacement().key()).orElse(null);
+                if (Objects.equals(current, update.expected())) {
+                    upsert(key, update.replacement());
+                    applied.add(update);
+                } else if (update.rebaseIfChanged() && current != null && current.modified()) {
+                    upsert(key, current.rebasedOn(update.replacement()));
+                }
+            }
+            return applied;
+        });
+    }
+
+    @Override
+    public synchronized void setLastSyncCount(DatasetKey key, SyncCount count) {
+        run(() -> datasets.setLastSyncCount(key, count.value(), Instant.now()));
+    }
+
+    @Override
+    public synchronized void markDeleted(DatasetKey key, Instant now) {
+        transaction(() -> {
+            datasets.open(key, now);
+            deleteRecords(key);
+            return datasets.setLastSyncCount(key, -1, now);
+        });
+    }
+
+    @Override
+    public synchronized void remoteDeleted(DatasetKey key) {
+        transaction(() -> {
+            if (select(key, "").isEmpty()) {
+                return datasets.delete(key);
+            }
+            return datasets.setLastSyncCount(key, 0, Instant.now());
+        });
+    }
+
+    @Override
+    public synchronized void purge(DatasetKey key) {
+        transaction(() -> {
+            deleteRecords(key);
+            return datasets.delete(key);
+        });
+    }
+
+    @Override
+    public synchronized void updateMetadata(DatasetMetadata metadata) {
+        transaction(() -> datasets.updateMetadata(metadata));
+    }
+
+    @Override
+    public synchronized void changeIdentity(IdentityId from, IdentityId to) {
+        transaction(() -> new SqliteIdentityMove(connection, datasets).move(from, to));
+    }
+
+    @Override
+    public synchronized void wipe(IdentityId identityId) {
+        transaction(() -> {
+            for (LocalDataset dataset : datasets.of(identityId)) {
+                deleteRecords(dataset.key());
+                datasets.delete(dataset.key());
+            }
+            return datasets.forgetIdentity(identityId);
+        });
+    }
+
+    @Override
+    public synchronized Optional<IdentityId> identity(IdentityPoolId pool) {
+        return run(() -> datasets.identity(pool));
+    }
+
+    @Override
+    public synchronized void rememberIdentity(IdentityPoolId pool, IdentityId identityId) {
+        run(() -> datasets.rememberIdentity(pool, identityId));
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new DataStorageException("Could not close the local cache: " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<LocalRecord> find(DatasetKey key, RecordKey recordKey) throws SQLException {
+        List<LocalRecord> found = select(key, " AND key = ?", recordKey.value());
+        return found.stream().findFirst();
+    }
+
+    private List<LocalRecord> select(DatasetKey key, String condition, String... more) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + RECORD_COLUMNS + RECORD_WHERE
+                + condition + " ORDER BY key")) {
+            bindKey(statement, key);
+            for (int i = 0; i < more.length; i++) {
+                statement.setString(3 + i, more[i]);
+            }
+            List<LocalRecord> records = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    records.add(SqliteRows.record(rows));
+                }
+            }
+            return records;
+        }
+    }
+
+    private void upsert(DatasetKey key, LocalRecord record) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(UPSERT_RECORD)) {
+            bindKey(statement, key);
+            bindRecord(statement, record);
+            statement.executeUpdate();
+        }
+    }
+
+    private void deleteRecords(DatasetKey key) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("DELETE" + RECORD_WHERE)) {
+            bindKey(statement, key);
+            statement.executeUpdate();
+        }
+    }
+
+    private <T> T run(SqlWork<T> work) {
+        if (closed) {
+            throw new IllegalStateException("The cache is closed");
+        }
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new DataStorageException("Local cache failure: " + e.getMessage(), e);
+        }
+    }
+
+    private <T> T transaction(SqlWork<T> work) {
+        return run(() -> {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run();
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        });
+    }
+
+    /** Work on the connection. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+}

@@ -1,0 +1,262 @@
+package dev.syncshift.client.remote.appsync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.syncshift.client.DataConflictException;
+import dev.syncshift.client.DataLimitExceededException;
+import dev.syncshift.client.DataStorageException;
+import dev.syncshift.client.DatasetNotFoundException;
+import dev.syncshift.client.spi.DatasetChangeListener;
+import dev.syncshift.client.spi.PushResult;
+import dev.syncshift.client.spi.RemoteChanges;
+import dev.syncshift.client.spi.RemoteStore;
+import dev.syncshift.client.spi.RemoteSync;
+import dev.syncshift.core.DatasetKey;
+import dev.syncshift.core.DatasetMetadata;
+import dev.syncshift.core.DatasetName;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.Record;
+import dev.syncshift.core.RecordPatch;
+import dev.syncshift.core.SyncCount;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+
+/**
+ * The {@link RemoteStore} over the syncshift AppSync API: signed POSTs to {@code /graphql}. A sync with local
+ * changes is one {@code syncDataset} (push, then the changes since the device's count, its own included). A push
+ * larger than one DynamoDB transaction allows is split into parts of at most {@value #MAX_ACTIONS} writes, each its
+ * own revision; a conflict in a later part leaves the earlier parts stored, and the next pass finds them equal to
+ * the local values. Subscriptions use the real-time WebSocket ({@link AppSyncSubscription}). Thread-safe.
+ */
+public final class AppSyncRemoteStore implements RemoteStore {
+
+    /** Writes per push: DynamoDB's 100 actions less the metadata item and the dataset-creation lock. */
+    static final int MAX_ACTIONS = 98;
+    /** UTF-16 units per stored value piece (each piece is one write). */
+    static final int PIECE_UNITS = 65_536;
+    static final int PAGE = 1024;
+
+    private final GraphQlCall call;
+    private final URI realtime;
+
+    /**
+     * A remote for the API at {@code graphql} (its real-time endpoint at {@code realtime}), signing with the device's
+     * {@code credentials} in {@code region}.
+     */
+    public AppSyncRemoteStore(URI graphql, URI realtime, String region, AwsCredentialsProvider credentials) {
+        this.call = new GraphQlCall(graphql, region, credentials);
+        this.realtime = realtime;
+    }
+
+    /** The real-time URL AppSync gives an API: {@code appsync-realtime-api} host, or {@code <path>/realtime}. */
+    public static URI realtimeEndpoint(URI graphql) {
+        String scheme = "https".equals(graphql.getScheme()) ? "wss" : "ws";
+        String host = graphql.getHost().replace("appsync-api", "appsync-realtime-api");
+        String path = host.equals(graphql.getHost()) ? graphql.getPath() + "/realtime" : graphql.getPath();
+        return URI.create(scheme + "://" + host + (graphql.getPort() < 0 ? "" : ":" + graphql.getPort()) + path);
+    }
+
+    /**
+     * {@inheritDoc} A count the store does not have ("No such SyncCount", a count from another backend after a
+     * switch of the flag) pulls everything instead.
+     */
+    @Override
+    public RemoteChanges listUpdates(DatasetKey key, SyncCount lastSyncCount) {
+        try {
+            return pages(key, lastSyncCount, null, null);
+        } catch (DataStorageException e) {
+            if (!String.valueOf(e.getMessage()).contains("No such SyncCount")) {
+                throw e;
+            }
+            return pages(key, SyncCount.ZERO, null, null);
+        }
+    }
+
+    private RemoteChanges pages(DatasetKey key, SyncCount since, JsonNode first, List<Record> before) {
+        JsonNode page = first;
+        List<Record> records = before == null ? new ArrayList<>() : new ArrayList<>(before);
+        String next = null;
+        SyncCount count = null;
+        do {
+            if (page == null || next != null) {
+                page = listRecords(key, since, next);
+            }
+            records.addAll(AppSyncRecords.records(page.path("records")));
+            count = count == null ? new SyncCount(page.path("datasetSyncCount").asLong()) : count;
+            next = page.path("nextToken").isTextual() ? page.path("nextToken").asText() : null;
+        } while (next != null);
+        List<DatasetName> merged = new ArrayList<>();
+        page.path("mergedDatasetNames").forEach(name -> merged.add(new DatasetName(name.asText())));
+        return new RemoteChanges(records, count, page.path("datasetExists").asBoolean(),
+                page.path("datasetDeletedAfterRequestedSyncCount").asBoolean(), merged);
+    }
+
+    private JsonNode listRecords(DatasetKey key, SyncCount since, String nextToken) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("datasetName", key.datasetName().value());
+        variables.put("lastSyncCount", since.value());
+        variables.put("limit", PAGE);
+        variables.put("nextToken", nextToken);
+        return data("Failed to list records in dataset: " + key.datasetName(), AppSyncOperations.LIST_RECORDS,
+                variables, "listRecords");
+    }
+
+    @Override
+    public PushResult putRecords(DatasetKey key, List<RecordPatch> patches) {
+        List<Record> written = new ArrayList<>();
+        int parts = 0;
+        for (List<RecordPatch> part : PushParts.split(patches, MAX_ACTIONS, PIECE_UNITS)) {
+            PushResult stored = update(key, part);
+            written.addAll(stored.records());
+            parts += stored.parts();
+        }
+        return new PushResult(written, parts);
+    }
+
+    private PushResult update(DatasetKey key, List<RecordPatch> part) {
+        try {
+            JsonNode change = data("Failed to update records in dataset: " + key.datasetName(),
+                    AppSyncOperations.UPDATE_RECORDS, pushVariables(key, part), "updateRecords");
+            return new PushResult(PushParts.filled(change.path("records"), part), 1);
+        } catch (DataLimitExceededException e) {
+            if (part.size() < 2 || !PushParts.tooManyWrites(e)) {
+                throw e;
+            }
+            PushResult first = update(key, part.subList(0, part.size() / 2));
+            PushResult second = update(key, part.subList(part.size() / 2, part.size()));
+            List<Record> both = new ArrayList<>(first.records());
+            both.addAll(second.records());
+            return new PushResult(both, first.parts() + second.parts());
+        }
+    }
+
+    @Override
+    public boolean pushesAndPullsInOneCall() {
+        return true;
+    }
+
+    @Override
+    public RemoteSync pushAndPull(DatasetKey key, SyncCount lastSyncCount, List<RecordPatch> patches) {
+        List<List<RecordPatch>> parts = PushParts.split(patches, MAX_ACTIONS, PIECE_UNITS);
+        List<Record> written = new ArrayList<>();
+        int count = 0;
+        for (List<RecordPatch> part : parts.subList(0, parts.size() - 1)) {
+            PushResult stored = update(key, part);
+            written.addAll(stored.records());
+            count += stored.parts();
+        }
+        List<RecordPatch> last = parts.get(parts.size() - 1);
+        Map<String, Object> variables = pushVariables(key, last);
+        variables.put("lastSyncCount", lastSyncCount.value());
+        JsonNode change;
+        try {
+            change = syncDataset(key, variables);
+        } catch (DataConflictException e) {
+            throw e;
+        } catch (DataLimitExceededException e) {
+            if (!PushParts.tooManyWrites(e)) {
+                throw e;
+            }
+            PushResult rest = putRecords(key, last);
+            written.addAll(rest.records());
+            return new RemoteSync(new PushResult(written, count + rest.parts()), listUpdates(key, lastSyncCount));
+        }
+        written.addAll(PushParts.filled(change.path("records"), last));
+        RemoteChanges changes = pages(key, lastSyncCount, change.path("changes"), null);
+        return new RemoteSync(new PushResult(written, count + 1), changes);
+    }
+
+    /** syncDataset; a count the store does not have is reported as a conflict, so that the engine pulls first. */
+    private JsonNode syncDataset(DatasetKey key, Map<String, Object> variables) {
+        try {
+            return data("Failed to synchronize dataset: " + key.datasetName(), AppSyncOperations.SYNC_DATASET,
+                    variables, "syncDataset");
+        } catch (DataLimitExceededException | DataConflictException e) {
+            throw e;
+        } catch (DataStorageException e) {
+            if (String.valueOf(e.getMessage()).contains("No such SyncCount")) {
+                throw new DataConflictException(e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    private static Map<String, Object> pushVariables(DatasetKey key, List<RecordPatch> patches) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("datasetName", key.datasetName().value());
+        variables.put("patches", patches.stream().map(AppSyncRecords::input).toList());
+        return variables;
+    }
+
+    /**
+     * The store's count and source watermark of the dataset (0 when never imported), or empty when it does not
+     * exist (never written, or deleted).
+     */
+    public Optional<long[]> importState(DatasetKey key) {
+        try {
+            JsonNode dataset = data("Failed to describe dataset: " + key.datasetName(),
+                    AppSyncOperations.DESCRIBE_DATASET, Map.of("datasetName", key.datasetName().value()),
+                    "describeDataset");
+            return Optional.of(new long[] {dataset.path("syncCount").asLong(),
+                    dataset.path("sourceWatermark").asLong(0)});
+        } catch (DatasetNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * {@code importDataset}: one part of the Cognito changes (W, C'] of the caller's dataset, under the source
+     * watermark condition; {@link dev.syncshift.client.DataConflictException} when the store is not at W.
+     *
+     * @param source the Cognito dataset's metadata (dates, writer) and count C'
+     * @param sourceWatermark W
+     * @param records the part's records
+     * @param last whether this part moves the watermark to C'
+     */
+    public void importChanges(DatasetMetadata source, long sourceWatermark, List<Record> records, boolean last) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("datasetName", source.key().datasetName().value());
+        input.put("sourceWatermark", sourceWatermark);
+        input.put("datasetSyncCount", source.syncCount().value());
+        input.put("creationDate", AppSyncRecords.format(source.creationDate()));
+        input.put("lastModifiedDate", AppSyncRecords.format(source.lastModifiedDate()));
+        input.put("lastModifiedBy", source.lastModifiedBy());
+        input.put("records", records.stream().map(AppSyncRecords::importInput).toList());
+        input.put("final", last);
+        data("Failed to import dataset: " + source.key().datasetName(), AppSyncOperations.IMPORT_DATASET,
+                Map.of("input", input), "importDataset");
+    }
+
+    @Override
+    public void deleteDataset(DatasetKey key) {
+        data("Failed to delete dataset: " + key.datasetName(), AppSyncOperations.DELETE_DATASET,
+                Map.of("datasetName", key.datasetName().value()), "deleteDataset");
+    }
+
+    @Override
+    public List<DatasetMetadata> listDatasets(IdentityId identityId) {
+        JsonNode datasets = data("Failed to list dataset metadata", AppSyncOperations.LIST_DATASETS, Map.of(),
+                "listDatasets");
+        List<DatasetMetadata> all = new ArrayList<>();
+        datasets.forEach(node -> all.add(AppSyncRecords.dataset(identityId, node)));
+        return all;
+    }
+
+    @Override
+    public AutoCloseable subscribe(DatasetKey key, DatasetChangeListener listener) {
+        return AppSyncSubscription.open(call, realtime, key, listener);
+    }
+
+    /** The field's data, or the translated error. */
+    JsonNode data(String what, String query, Map<String, ?> variables, String field) {
+        GraphQlCall.Answer answer = call.post(query, variables);
+        if (answer.failed()) {
+            throw AppSyncErrors.translate(what, answer);
+        }
+        return answer.data(field);
+    }
+}

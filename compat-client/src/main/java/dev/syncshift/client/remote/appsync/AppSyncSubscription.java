@@ -1,0 +1,196 @@
+package dev.syncshift.client.remote.appsync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.syncshift.client.spi.DatasetChangeListener;
+import dev.syncshift.core.DatasetKey;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One {@code onDatasetChanged} subscription over AppSync's real-time WebSocket ({@code graphql-ws}): the connection
+ * is authorized by the SigV4 headers of {@code POST <graphql>/connect} with body {@code {}} (base64 in the
+ * {@code header} query parameter), the {@code start} message by those of a POST of its {@code data}. Each
+ * {@code data} message tells the listener. When the connection breaks it reconnects with exponential backoff
+ * (100 ms doubling to 10 s), subscribes again, and then tells the listener once, so that it catches up on what it
+ * missed with a delta pull. No thread of its own: the JDK client's threads, and a delayed executor for backoff.
+ */
+final class AppSyncSubscription implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppSyncSubscription.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    private static final String ID = "1";
+    /** How long {@link #open} waits for the first acknowledgement before leaving the rest to reconnection. */
+    private static final Duration ACK_WAIT = Duration.ofSeconds(10);
+
+    private final GraphQlCall call;
+    private final URI realtime;
+    private final DatasetKey key;
+    private final DatasetChangeListener listener;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private volatile boolean closed;
+    private volatile WebSocket socket;
+    private volatile Duration backoff = FIRST_BACKOFF;
+    private volatile boolean reconnecting;
+    private volatile boolean everSubscribed;
+
+    private AppSyncSubscription(GraphQlCall call, URI realtime, DatasetKey key, DatasetChangeListener listener) {
+        this.call = call;
+        this.realtime = realtime;
+        this.key = key;
+        this.listener = listener;
+    }
+
+    /**
+     * Connects and subscribes; returns once the subscription is acknowledged, the first attempt failed (it is retried
+     * with backoff), or ten seconds passed.
+     */
+    static AppSyncSubscription open(GraphQlCall call, URI realtime, DatasetKey key, DatasetChangeListener listener) {
+        AppSyncSubscription subscription = new AppSyncSubscription(call, realtime, key, listener);
+        subscription.connect().completeOnTimeout(null, ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
+        return subscription;
+    }
+
+    private CompletableFuture<Void> connect() {
+        CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+        String connect = json(call.signedHeaders(URI.create(call.endpoint() + "/connect"), "{}"));
+        String header = Base64.getEncoder().encodeToString(connect.getBytes(StandardCharsets.UTF_8));
+        URI uri = URI.create(realtime + "?header=" + header + "&payload=e30=");
+        http.newWebSocketBuilder().subprotocols("graphql-ws").buildAsync(uri, new Listener(acknowledged))
+                .whenComplete((ws, failure) -> {
+                    if (failure != null) {
+                        acknowledged.complete(null);
+                        broken(failure);
+                        return;
+                    }
+                    socket = ws;
+                    ws.sendText(json(Map.of("type", "connection_init")), true);
+                });
+        return acknowledged;
+    }
+
+    private void start(WebSocket ws) {
+        String data = GraphQlCall.body(AppSyncOperations.ON_DATASET_CHANGED, Map.of(
+                "identityId", key.identityId().value(), "datasetName", key.datasetName().value()));
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("data", data);
+        payload.put("extensions", Map.of("authorization", call.signedHeaders(call.endpoint(), data)));
+        ws.sendText(json(Map.of("id", ID, "type", "start", "payload", payload)), true);
+    }
+
+    private void broken(Throwable why) {
+        if (closed || reconnecting) {
+            return;
+        }
+        reconnecting = true;
+        Duration wait = backoff;
+        backoff = wait.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait.multipliedBy(2);
+        LOG.debug("subscription to {} broke ({}); reconnecting in {}", key, why.toString(), wait);
+        CompletableFuture.runAsync(() -> {
+            reconnecting = false;
+            if (!closed) {
+                connect();
+            }
+        }, CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        WebSocket ws = socket;
+        if (ws != null) {
+            ws.sendText(json(Map.of("id", ID, "type", "stop")), true).exceptionally(e -> null);
+            ws.sendClose(WebSocket.NORMAL_CLOSURE, "unsubscribed").exceptionally(e -> null);
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return GraphQlCall.JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write a real-time message", e);
+        }
+    }
+
+    private final class Listener implements WebSocket.Listener {
+
+        private final StringBuilder partial = new StringBuilder();
+        private final CompletableFuture<Void> acknowledged;
+
+        Listener(CompletableFuture<Void> acknowledged) {
+            this.acknowledged = acknowledged;
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence text, boolean last) {
+            partial.append(text);
+            if (last) {
+                String message = partial.toString();
+                partial.setLength(0);
+                handle(ws, message);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        private void handle(WebSocket ws, String text) {
+            JsonNode message;
+            try {
+                message = GraphQlCall.JSON.readTree(text);
+            } catch (IOException e) {
+                LOG.warn("unreadable real-time message for {}", key);
+                return;
+            }
+            switch (message.path("type").asText()) {
+                case "connection_ack" -> start(ws);
+                case "start_ack" -> acknowledgedStart();
+                case "data" -> listener.datasetChanged(key);
+                case "error", "connection_error" -> refused(ws, message);
+                default -> {
+                    // ka and complete need no action
+                }
+            }
+        }
+
+        private void acknowledgedStart() {
+            backoff = FIRST_BACKOFF;
+            acknowledged.complete(null);
+            if (everSubscribed) {
+                listener.datasetChanged(key);
+            }
+            everSubscribed = true;
+        }
+
+        private void refused(WebSocket ws, JsonNode message) {
+            LOG.warn("real-time subscription to {} refused: {}", key, message.path("payload"));
+            acknowledged.complete(null);
+            ws.abort();
+            broken(new IllegalStateException("refused"));
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+            acknowledged.complete(null);
+            broken(new IllegalStateException("closed " + status + " " + reason));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable error) {
+            acknowledged.complete(null);
+            broken(error);
+        }
+    }
+}

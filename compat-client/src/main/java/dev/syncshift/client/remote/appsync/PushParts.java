@@ -1,0 +1,54 @@
+package dev.syncshift.client.remote.appsync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.syncshift.client.DataLimitExceededException;
+import dev.syncshift.core.Record;
+import dev.syncshift.core.RecordPatch;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Splitting a push into parts that fit one DynamoDB transaction, and reading back what a part wrote. */
+final class PushParts {
+
+    private PushParts() {
+    }
+
+    /** Consecutive parts of at most {@code maxActions} writes (a value takes one write per piece). */
+    static List<List<RecordPatch>> split(List<RecordPatch> patches, int maxActions, int pieceUnits) {
+        List<List<RecordPatch>> parts = new ArrayList<>();
+        List<RecordPatch> part = new ArrayList<>();
+        int actions = 0;
+        for (RecordPatch patch : patches) {
+            int cost = patch.value() == null ? 1 : Math.max(1, (patch.value().length() + pieceUnits - 1) / pieceUnits);
+            if (!part.isEmpty() && actions + cost > maxActions) {
+                parts.add(part);
+                part = new ArrayList<>();
+                actions = 0;
+            }
+            part.add(patch);
+            actions += cost;
+        }
+        parts.add(part);
+        return parts;
+    }
+
+    /** Whether a limit error is the transaction size (so a smaller part would pass), not a dataset limit. */
+    static boolean tooManyWrites(DataLimitExceededException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("DynamoDB writes") || message.contains("at most 100 records");
+    }
+
+    /**
+     * The records a part wrote, from the answer; a value the API leaves out (stored in pieces) is the one pushed.
+     */
+    static List<Record> filled(JsonNode written, List<RecordPatch> part) {
+        List<Record> records = new ArrayList<>();
+        for (Record record : AppSyncRecords.records(written)) {
+            RecordPatch sent = part.stream().filter(p -> p.key().equals(record.key())).findFirst().orElse(null);
+            boolean leftOut = record.value() == null && sent != null && sent.value() != null;
+            records.add(leftOut ? new Record(record.key(), sent.value(), record.syncCount(),
+                    record.lastModifiedDate(), record.lastModifiedBy(), record.deviceLastModifiedDate()) : record);
+        }
+        return records;
+    }
+}

@@ -1,0 +1,127 @@
+package dev.syncshift.client.remote.cognito;
+
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.IdentityPoolId;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
+import software.amazon.awssdk.services.cognitoidentity.model.GetCredentialsForIdentityResponse;
+
+/**
+ * Temporary AWS credentials of one Cognito identity, as AWS's mobile credentials providers get them: GetId once (the
+ * id is then kept by the caller), GetCredentialsForIdentity (unauthenticated, or with the logins given), refreshed
+ * {@link #REFRESH_BEFORE} before they expire. The same credentials sign Cognito Sync and AppSync. When the service
+ * answers with another identity (a login joined this identity to an existing one), {@code identityChanged} hears of
+ * it before the new credentials are used. Failures are the client's exceptions ({@code NetworkException},
+ * {@code DataAccessNotAuthorizedException}, ...). Thread-safe.
+ */
+public final class CognitoIdentityCredentials implements AwsCredentialsProvider {
+
+    /** How long before expiry credentials are renewed. */
+    public static final Duration REFRESH_BEFORE = Duration.ofMinutes(5);
+
+    private final CognitoIdentityClient identity;
+    private final IdentityPoolId pool;
+    private final Clock clock;
+    private final BiConsumer<@Nullable IdentityId, IdentityId> identityChanged;
+    private @Nullable IdentityId identityId;
+    private Map<String, String> logins;
+    private @Nullable AwsSessionCredentials credentials;
+    private Instant expiration = Instant.EPOCH;
+
+    /**
+     * A provider for {@code pool}.
+     *
+     * @param identity a Cognito Identity client (GetId and GetCredentialsForIdentity are unsigned)
+     * @param pool the identity pool
+     * @param identityId the device's identity id if it has one already, else null (GetId on first use)
+     * @param logins provider name to token, empty for an unauthenticated identity
+     * @param clock decides when credentials are renewed
+     * @param identityChanged told (old id or null, new id) whenever the identity id is first learned or changes
+     */
+    public CognitoIdentityCredentials(CognitoIdentityClient identity, IdentityPoolId pool,
+            @Nullable IdentityId identityId, Map<String, String> logins, Clock clock,
+            BiConsumer<@Nullable IdentityId, IdentityId> identityChanged) {
+        this.identity = identity;
+        this.pool = pool;
+        this.identityId = identityId;
+        this.logins = Map.copyOf(logins);
+        this.clock = clock;
+        this.identityChanged = identityChanged;
+    }
+
+    /** The identity id, asking Cognito Identity (GetId) when none is known yet. */
+    public synchronized IdentityId identityId() {
+        if (identityId == null) {
+            String id = call(() -> identity.getId(r -> r.identityPoolId(pool.value()).logins(logins)).identityId());
+            learn(new IdentityId(id));
+        }
+        return identityId;
+    }
+
+    /** The identity id if known, without asking the service. */
+    public synchronized @Nullable IdentityId knownIdentityId() {
+        return identityId;
+    }
+
+    /**
+     * Uses {@code newLogins} from now on (a login or logout); the next credentials are fetched with them, which may
+     * change the identity.
+     */
+    public synchronized void setLogins(Map<String, String> newLogins) {
+        this.logins = Map.copyOf(newLogins);
+        this.credentials = null;
+        this.expiration = Instant.EPOCH;
+    }
+
+    /** Forgets the identity and credentials (a wipe); the next use asks for a new identity. */
+    public synchronized void clear() {
+        this.identityId = null;
+        this.credentials = null;
+        this.expiration = Instant.EPOCH;
+    }
+
+    @Override
+    public synchronized AwsCredentials resolveCredentials() {
+        if (credentials == null || clock.instant().isAfter(expiration.minus(REFRESH_BEFORE))) {
+            refresh();
+        }
+        return credentials;
+    }
+
+    private void refresh() {
+        IdentityId id = identityId();
+        GetCredentialsForIdentityResponse response = call(() -> identity.getCredentialsForIdentity(
+                r -> r.identityId(id.value()).logins(logins)));
+        IdentityId answered = new IdentityId(response.identityId());
+        if (!answered.equals(id)) {
+            learn(answered);
+        }
+        Credentials issued = response.credentials();
+        credentials = AwsSessionCredentials.create(issued.accessKeyId(), issued.secretKey(), issued.sessionToken());
+        expiration = issued.expiration();
+    }
+
+    private static <T> T call(Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (RuntimeException e) {
+            throw CognitoSyncErrors.translate("Failed to get credentials from Cognito Identity", e);
+        }
+    }
+
+    private void learn(IdentityId id) {
+        IdentityId old = identityId;
+        identityId = id;
+        identityChanged.accept(old, id);
+    }
+}

@@ -1,0 +1,88 @@
+package dev.syncshift.client.remote.cutover;
+
+import dev.syncshift.client.DataConflictException;
+import dev.syncshift.client.DataStorageException;
+import dev.syncshift.client.remote.appsync.AppSyncRemoteStore;
+import dev.syncshift.client.remote.cognito.CognitoSyncRemoteStore;
+import dev.syncshift.client.spi.RemoteChanges;
+import dev.syncshift.core.DatasetKey;
+import dev.syncshift.core.DatasetMetadata;
+import dev.syncshift.core.Record;
+import dev.syncshift.core.SyncCount;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings a dataset's Cognito Sync state over to AppSync for the device's own identity, when AppSync lacks it or is
+ * behind: reads the store's source watermark W, reads Cognito's changes after W (ListRecords, every page, up to
+ * DatasetSyncCount C'), and sends them with {@code importDataset}, which applies them only if the store is still at
+ * W (the same condition as the migrator's delta pass). When someone else got there first the condition fails, and
+ * it reads again: a device, another device and the migrator never apply the same change twice. Imports larger than
+ * one transaction go in parts (records in count order), the last one moving the watermark.
+ */
+final class CutoverImport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CutoverImport.class);
+    /** Rounds of read-and-import when others keep moving the watermark. */
+    static final int ATTEMPTS = 5;
+    /** Records per import part: the API's transaction less the metadata item (a safe bound for short values). */
+    static final int PART_RECORDS = 90;
+
+    private final CognitoSyncRemoteStore cognito;
+    private final AppSyncRemoteStore appSync;
+
+    CutoverImport(CognitoSyncRemoteStore cognito, AppSyncRemoteStore appSync) {
+        this.cognito = cognito;
+        this.appSync = appSync;
+    }
+
+    /** Imports what AppSync lacks of the dataset; returns the number of records sent (0 when up to date). */
+    int ensureImported(DatasetKey key) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            Optional<long[]> state = appSync.importState(key);
+            long watermark = state.map(s -> s[1]).orElse(0L);
+            RemoteChanges changes = cognito.listUpdates(key, new SyncCount(watermark));
+            if (!changes.exists() || changes.datasetSyncCount().value() <= watermark) {
+                return 0;
+            }
+            try {
+                send(key, watermark, changes);
+                return changes.records().size();
+            } catch (DataConflictException e) {
+                if (String.valueOf(e.getMessage()).contains("DatasetDeleted")) {
+                    return 0;
+                }
+                LOG.debug("import of {} raced with another writer; reading again", key);
+            }
+        }
+        throw new DataStorageException("Could not import dataset " + key.datasetName() + " from Cognito Sync: its "
+                + "AppSync copy kept changing; try again");
+    }
+
+    private void send(DatasetKey key, long watermark, RemoteChanges changes) {
+        DatasetMetadata source = cognito.describeDataset(key, changes.datasetSyncCount())
+                .orElseGet(() -> fromRecords(key, changes));
+        List<Record> ordered = new ArrayList<>(changes.records());
+        ordered.sort(Comparator.comparing(Record::syncCount));
+        List<List<Record>> parts = new ArrayList<>();
+        for (int start = 0; start < ordered.size(); start += PART_RECORDS) {
+            parts.add(ordered.subList(start, Math.min(ordered.size(), start + PART_RECORDS)));
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            appSync.importChanges(source, watermark, parts.get(i), i == parts.size() - 1);
+        }
+    }
+
+    private static DatasetMetadata fromRecords(DatasetKey key, RemoteChanges changes) {
+        Record last = changes.records().stream().max(Comparator.comparing(Record::lastModifiedDate)).orElseThrow();
+        Instant first = changes.records().stream().map(Record::lastModifiedDate).min(Comparator.naturalOrder())
+                .orElseThrow();
+        return new DatasetMetadata(key, first, last.lastModifiedDate(), last.lastModifiedBy(), 0, 0,
+                changes.datasetSyncCount());
+    }
+}

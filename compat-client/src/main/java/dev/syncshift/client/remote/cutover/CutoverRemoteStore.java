@@ -1,0 +1,103 @@
+package dev.syncshift.client.remote.cutover;
+
+import dev.syncshift.client.DataConflictException;
+import dev.syncshift.client.remote.appsync.AppSyncRemoteStore;
+import dev.syncshift.client.remote.cognito.CognitoSyncRemoteStore;
+import dev.syncshift.client.spi.DatasetChangeListener;
+import dev.syncshift.client.spi.PushResult;
+import dev.syncshift.client.spi.RemoteChanges;
+import dev.syncshift.client.spi.RemoteStore;
+import dev.syncshift.client.spi.RemoteSync;
+import dev.syncshift.core.DatasetKey;
+import dev.syncshift.core.DatasetMetadata;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.RecordPatch;
+import dev.syncshift.core.SyncCount;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@link RemoteStore} of the {@code cutover} backend: reads and writes go to AppSync. On the first touch of a
+ * dataset (per manager), it first imports the dataset's Cognito Sync state when AppSync lacks it or is behind
+ * ({@link CutoverImport}), then pulls the whole AppSync dataset once, so that a device whose count came from
+ * Cognito Sync (or from an AppSync store that has since imported changes as new revisions) catches up exactly;
+ * the engine's conflict rules keep every unsynchronized edit. A dataset deleted on AppSync is still reported
+ * deleted to a device that saw it. Thread-safe.
+ */
+public final class CutoverRemoteStore implements RemoteStore {
+
+    private final CognitoSyncRemoteStore cognito;
+    private final AppSyncRemoteStore appSync;
+    private final CutoverImport importer;
+    private final Set<DatasetKey> settled = ConcurrentHashMap.newKeySet();
+
+    /** A cutover remote over both backends, signing with the same device credentials. */
+    public CutoverRemoteStore(CognitoSyncRemoteStore cognito, AppSyncRemoteStore appSync) {
+        this.cognito = cognito;
+        this.appSync = appSync;
+        this.importer = new CutoverImport(cognito, appSync);
+    }
+
+    @Override
+    public RemoteChanges listUpdates(DatasetKey key, SyncCount lastSyncCount) {
+        if (settled.contains(key)) {
+            return appSync.listUpdates(key, lastSyncCount);
+        }
+        importer.ensureImported(key);
+        RemoteChanges everything = appSync.listUpdates(key, SyncCount.ZERO);
+        settled.add(key);
+        if (everything.exists() || lastSyncCount.value() == 0) {
+            return everything;
+        }
+        boolean deleted = appSync.listUpdates(key, lastSyncCount).deletedAfterRequestedSyncCount();
+        return new RemoteChanges(everything.records(), everything.datasetSyncCount(), false, deleted,
+                everything.mergedDatasetNames());
+    }
+
+    @Override
+    public PushResult putRecords(DatasetKey key, List<RecordPatch> patches) {
+        return appSync.putRecords(key, patches);
+    }
+
+    @Override
+    public boolean pushesAndPullsInOneCall() {
+        return true;
+    }
+
+    @Override
+    public RemoteSync pushAndPull(DatasetKey key, SyncCount lastSyncCount, List<RecordPatch> patches) {
+        if (!settled.contains(key)) {
+            importer.ensureImported(key);
+            throw new DataConflictException("First synchronize of " + key.datasetName() + " on AppSync: pull first");
+        }
+        return appSync.pushAndPull(key, lastSyncCount, patches);
+    }
+
+    @Override
+    public void deleteDataset(DatasetKey key) {
+        appSync.deleteDataset(key);
+    }
+
+    /** AppSync's datasets, and the Cognito Sync ones not imported yet. */
+    @Override
+    public List<DatasetMetadata> listDatasets(IdentityId identityId) {
+        List<DatasetMetadata> all = new ArrayList<>(appSync.listDatasets(identityId));
+        cognito.listDatasets(identityId).stream()
+                .filter(c -> all.stream().noneMatch(a -> a.key().equals(c.key())))
+                .forEach(all::add);
+        return all;
+    }
+
+    @Override
+    public AutoCloseable subscribe(DatasetKey key, DatasetChangeListener listener) {
+        return appSync.subscribe(key, listener);
+    }
+
+    @Override
+    public void close() {
+        cognito.close();
+        appSync.close();
+    }
+}

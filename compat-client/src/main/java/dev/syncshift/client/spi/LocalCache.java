@@ -1,0 +1,103 @@
+package dev.syncshift.client.spi;
+
+import dev.syncshift.core.DatasetKey;
+import dev.syncshift.core.DatasetMetadata;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.IdentityPoolId;
+import dev.syncshift.core.RecordKey;
+import dev.syncshift.core.SyncCount;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The port to the device's cache of datasets and records (the SQLite file, or memory in tests). Every method is
+ * atomic and thread-safe; a method that returns has made its change durable (a crash after it loses nothing).
+ * Failures are {@link dev.syncshift.client.DataStorageException}s.
+ *
+ * <p>Data written before the device has a Cognito identity id lives under {@link #UNKNOWN_IDENTITY} until
+ * {@link #changeIdentity} moves it.
+ */
+public interface LocalCache extends AutoCloseable {
+
+    /** The identity of data written before any Cognito id was known (stored as {@code unknown}, as Android did). */
+    IdentityId UNKNOWN_IDENTITY = new IdentityId("unknown:0");
+
+    /** The dataset, created empty (count zero, dates {@code now}) when absent. */
+    LocalDataset openDataset(DatasetKey key, Instant now);
+
+    /** The dataset, if the cache has it. */
+    Optional<LocalDataset> dataset(DatasetKey key);
+
+    /** Every dataset of {@code identityId}, deleted-but-unsynced ones included, by name. */
+    List<LocalDataset> datasets(IdentityId identityId);
+
+    /** The record of {@code recordKey}, deleted ones included. */
+    Optional<LocalRecord> record(DatasetKey key, RecordKey recordKey);
+
+    /** Every record of the dataset, deleted ones included, by key. */
+    List<LocalRecord> records(DatasetKey key);
+
+    /** The records holding a local change. */
+    List<LocalRecord> modifiedRecords(DatasetKey key);
+
+    /**
+     * Local edits: each key gets its value (null deletes) as a local change at {@code now}, keeping its base count;
+     * a key that already has that value is left alone. All or nothing; creates the dataset when absent.
+     */
+    void putValues(DatasetKey key, Map<RecordKey, @Nullable String> values, Instant now);
+
+    /** Stores the records as given, unconditionally (conflict resolution). */
+    void putRecords(DatasetKey key, List<LocalRecord> records);
+
+    /**
+     * Conditional writes in one transaction (see {@link RecordUpdate}).
+     *
+     * @return the updates that were stored as given (neither skipped nor rebased)
+     */
+    List<RecordUpdate> update(DatasetKey key, List<RecordUpdate> updates);
+
+    /** Sets the count of the service's dataset this device has caught up with. */
+    void setLastSyncCount(DatasetKey key, SyncCount count);
+
+    /** {@code delete()}: removes the records and marks the dataset for deletion on the service. */
+    void markDeleted(DatasetKey key, Instant now);
+
+    /**
+     * After the service's copy was deleted: purges the dataset, unless records were written after
+     * {@link #markDeleted}, in which case the dataset stays as a new, never-synced one holding them.
+     */
+    void remoteDeleted(DatasetKey key);
+
+    /** Removes the dataset and its records. */
+    void purge(DatasetKey key);
+
+    /** Stores the service's metadata of a dataset (creating the local dataset when absent); counts are untouched. */
+    void updateMetadata(DatasetMetadata metadata);
+
+    /**
+     * Moves the data of {@code from} to {@code to}. From {@link #UNKNOWN_IDENTITY}: datasets keep their names, but one
+     * whose name {@code to} already has becomes {@code <name>.unknown}. From a real identity: each dataset becomes
+     * {@code <name>.<from>}, keeping its records and counts (the name the service gives datasets an identity merge
+     * moved). Safe to repeat; never fails on a name {@code to} already has.
+     */
+    void changeIdentity(IdentityId from, IdentityId to);
+
+    /**
+     * Deletes every dataset and record of {@code identityId} (and only of it), and forgets it as any pool's
+     * remembered identity.
+     */
+    void wipe(IdentityId identityId);
+
+    /** The identity id the device was last given in {@code pool}. */
+    Optional<IdentityId> identity(IdentityPoolId pool);
+
+    /** Remembers the device's identity id in {@code pool}. */
+    void rememberIdentity(IdentityPoolId pool, IdentityId identityId);
+
+    /** Releases the cache; further calls fail with {@link IllegalStateException}. */
+    @Override
+    void close();
+}

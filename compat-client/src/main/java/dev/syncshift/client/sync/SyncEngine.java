@@ -1,0 +1,224 @@
+package dev.syncshift.client.sync;
+
+import dev.syncshift.client.DataConflictException;
+import dev.syncshift.client.DataLimitExceededException;
+import dev.syncshift.client.DataStorageException;
+import dev.syncshift.client.Dataset;
+import dev.syncshift.client.DatasetNotFoundException;
+import dev.syncshift.client.SyncCallback;
+import dev.syncshift.client.spi.LocalCache;
+import dev.syncshift.client.spi.LocalDataset;
+import dev.syncshift.client.spi.LocalRecord;
+import dev.syncshift.client.spi.PushResult;
+import dev.syncshift.client.spi.RecordUpdate;
+import dev.syncshift.client.spi.RemoteChanges;
+import dev.syncshift.client.spi.RemoteStore;
+import dev.syncshift.client.spi.RemoteSync;
+import dev.syncshift.core.DatasetKey;
+import dev.syncshift.core.LimitExceededException;
+import dev.syncshift.core.Operation;
+import dev.syncshift.core.Record;
+import dev.syncshift.core.RecordKey;
+import dev.syncshift.core.RecordPatch;
+import dev.syncshift.core.SyncCount;
+import dev.syncshift.core.SyncLimits;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Synchronize as AWS's Android client does it (pull, detect conflicts, ask the app, apply, push, retry on a stale
+ * push), over the two ports, in plain synchronous code: no threads, SQL or SDK. Its fixes: exactly one terminal
+ * callback; a stale push re-pulls from the lowest base count of the local changes (no endless 409 loop); a local change
+ * equal to the service's value is taken as resolved; unresolved conflicts fail instead of looping; merged datasets do
+ * not restart the sync; an edit made while a sync runs is kept and rebased on what was pushed. When the remote can
+ * push and pull in one round trip, a sync with local changes is that one call. Thread-safe if its ports are; callers
+ * serialize synchronizes of one dataset.
+ */
+public final class SyncEngine {
+
+    /** Retries after a stale push, as AWS's clients: four passes in all. */
+    public static final int MAX_RETRY = 3;
+    static final String MANUAL_CANCEL = "Manual cancel";
+
+    private final LocalCache cache;
+    private final RemoteStore remote;
+    private final Clock clock;
+
+    /** An engine over the two ports; {@code clock} dates local changes. */
+    public SyncEngine(LocalCache cache, RemoteStore remote, Clock clock) {
+        this.cache = cache;
+        this.remote = remote;
+        this.clock = clock;
+    }
+
+    /**
+     * Synchronizes one dataset, reporting to {@code callback}: exactly one of {@code onSuccess} and
+     * {@code onFailure} is called before this returns.
+     */
+    public void synchronize(Dataset dataset, DatasetKey key, SyncCallback callback) {
+        SyncPass pass = new SyncPass(dataset, key, callback);
+        try {
+            pass.checkLocalMerges(cache);
+            for (int attempt = 0; attempt <= MAX_RETRY; attempt++) {
+                Optional<List<Record>> pulled = runPass(pass);
+                if (pulled.isPresent()) {
+                    pass.succeed(pulled.get());
+                    return;
+                }
+            }
+            pass.fail(new DataStorageException("Synchronize failed because it exceeded the maximum retries"));
+        } catch (DataStorageException e) {
+            pass.fail(e);
+        } catch (RuntimeException e) {
+            pass.fail(new DataStorageException("Unknown exception", e));
+        }
+    }
+
+    /** One pass; empty when a push was stale and the pass must be retried. */
+    private Optional<List<Record>> runPass(SyncPass pass) {
+        DatasetKey key = pass.key();
+        LocalDataset state = cache.openDataset(key, clock.instant());
+        if (state.deletedLocally()) {
+            deleteRemotely(key);
+            Optional<LocalDataset> left = cache.dataset(key);
+            if (left.isEmpty()) {
+                return Optional.of(List.of());
+            }
+            state = left.get();
+        }
+        List<LocalRecord> changes = cache.modifiedRecords(key);
+        checkLimits(key);
+        if (!changes.isEmpty() && remote.pushesAndPullsInOneCall() && !pass.conflicted()) {
+            return pushAndPull(pass, state.lastSyncCount(), changes);
+        }
+        return pullThenPush(pass, state.lastSyncCount());
+    }
+
+    private void deleteRemotely(DatasetKey key) {
+        try {
+            remote.deleteDataset(key);
+        } catch (DatasetNotFoundException e) {
+            // Never pushed, or deleted by another device: either way it is gone.
+        }
+        cache.remoteDeleted(key);
+    }
+
+    private Optional<List<Record>> pullThenPush(SyncPass pass, SyncCount last) {
+        DatasetKey key = pass.key();
+        RemoteChanges pulled = remote.listUpdates(key, last);
+        if (pass.deletedRemotely(last, pulled, cache)) {
+            return Optional.of(List.of());
+        }
+        pass.checkRemoteMerges(pulled);
+        List<Record> applied = new PulledRecords(cache, pass).apply(pulled.records());
+        if (last.value() == 0) {
+            rebaseOrphans(key, pulled);
+        }
+        if (pulled.exists()) {
+            cache.setLastSyncCount(key, pulled.datasetSyncCount());
+        }
+        List<LocalRecord> snapshot = cache.modifiedRecords(key);
+        if (snapshot.isEmpty()) {
+            return Optional.of(applied);
+        }
+        PushResult pushed;
+        try {
+            pushed = remote.putRecords(key, patches(snapshot));
+        } catch (DataConflictException e) {
+            lowerLastSyncCount(key, snapshot, pass.markConflicted());
+            return Optional.empty();
+        }
+        storePushed(key, snapshot, pushed);
+        if (pushed.syncCount().value() == pulled.datasetSyncCount().value() + pushed.parts()) {
+            cache.setLastSyncCount(key, pushed.syncCount());
+        }
+        return Optional.of(applied);
+    }
+
+    private Optional<List<Record>> pushAndPull(SyncPass pass, SyncCount last, List<LocalRecord> snapshot) {
+        DatasetKey key = pass.key();
+        RemoteSync result;
+        try {
+            result = remote.pushAndPull(key, last, patches(snapshot));
+        } catch (DataConflictException e) {
+            lowerLastSyncCount(key, snapshot, pass.markConflicted());
+            return Optional.empty();
+        }
+        storePushed(key, snapshot, result.pushed());
+        RemoteChanges changes = result.changes();
+        if (pass.deletedRemotely(last, changes, cache)) {
+            return Optional.of(List.of());
+        }
+        pass.checkRemoteMerges(changes);
+        Set<Record> own = Set.copyOf(result.pushed().records());
+        List<Record> others = changes.records().stream().filter(r -> !isOwn(own, r)).toList();
+        List<Record> applied = new PulledRecords(cache, pass).apply(others);
+        cache.setLastSyncCount(key, changes.datasetSyncCount());
+        return Optional.of(applied);
+    }
+
+    private static boolean isOwn(Set<Record> pushed, Record pulled) {
+        return pushed.stream().anyMatch(p -> p.key().equals(pulled.key()) && p.syncCount().equals(pulled.syncCount()));
+    }
+
+    private void storePushed(DatasetKey key, List<LocalRecord> snapshot, PushResult pushed) {
+        List<RecordUpdate> updates = pushed.records().stream()
+                .map(written -> new RecordUpdate(sentFor(snapshot, written), LocalRecord.synced(written), true))
+                .toList();
+        cache.update(key, updates);
+    }
+
+    private static LocalRecord sentFor(List<LocalRecord> snapshot, Record written) {
+        return snapshot.stream().filter(r -> r.key().equals(written.key())).findFirst()
+                .orElseThrow(() -> new DataStorageException("The service wrote a record that was not pushed: "
+                        + written.key()));
+    }
+
+    /**
+     * After a stale push: pull again from the oldest version a local change is based on; after a second one, pull
+     * everything (the local counts may come from another backend, after a switch of the flag).
+     */
+    private void lowerLastSyncCount(DatasetKey key, List<LocalRecord> snapshot, boolean again) {
+        long last = cache.dataset(key).map(d -> d.lastSyncCount().value()).orElse(0L);
+        long lowest = snapshot.stream().mapToLong(r -> r.syncCount().value()).filter(c -> c > 0).min().orElse(last);
+        cache.setLastSyncCount(key, again ? SyncCount.ZERO : new SyncCount(Math.min(last, lowest)));
+    }
+
+    /**
+     * After a pull of everything: a local change based on a version the service does not have (its key is not
+     * there) is rebased on nothing, so that it is pushed as new.
+     */
+    private void rebaseOrphans(DatasetKey key, RemoteChanges everything) {
+        Set<RecordKey> remote = everything.records().stream().map(Record::key).collect(Collectors.toSet());
+        List<RecordUpdate> orphans = cache.modifiedRecords(key).stream()
+                .filter(r -> r.syncCount().value() > 0 && !remote.contains(r.key()))
+                .map(r -> new RecordUpdate(r, new LocalRecord(r.key(), r.value(), SyncCount.ZERO, Instant.EPOCH,
+                        null, r.deviceLastModifiedDate(), true), false))
+                .toList();
+        cache.update(key, orphans);
+    }
+
+    private void checkLimits(DatasetKey key) {
+        List<LocalRecord> live = cache.records(key).stream().filter(r -> !r.isDeleted()).toList();
+        long bytes = live.stream().mapToLong(r -> r.key().utf8Bytes() + utf8(r.value())).sum();
+        try {
+            SyncLimits.checkDatasetSize(live.size(), bytes);
+        } catch (LimitExceededException e) {
+            throw new DataLimitExceededException(e.getMessage(), e);
+        }
+    }
+
+    private static long utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    static List<RecordPatch> patches(List<LocalRecord> changes) {
+        return changes.stream().map(r -> new RecordPatch(r.isDeleted() ? Operation.REMOVE : Operation.REPLACE,
+                r.key(), r.value(), r.syncCount(), r.deviceLastModifiedDate())).collect(Collectors.toList());
+    }
+}

@@ -1,0 +1,127 @@
+package dev.syncshift.client.sync;
+
+import dev.syncshift.client.DataStorageException;
+import dev.syncshift.client.Dataset;
+import dev.syncshift.client.Record;
+import dev.syncshift.client.SyncCallback;
+import dev.syncshift.client.SyncConflict;
+import dev.syncshift.client.spi.LocalCache;
+import dev.syncshift.client.spi.RemoteChanges;
+import dev.syncshift.core.DatasetKey;
+import dev.syncshift.core.DatasetName;
+import dev.syncshift.core.SyncCount;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One synchronize of one dataset: the app's callback, its decision gates, and its single terminal call. */
+final class SyncPass {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncPass.class);
+
+    private final Dataset dataset;
+    private final DatasetKey key;
+    private final SyncCallback callback;
+    private boolean mergesReported;
+    private boolean ended;
+    private boolean conflicted;
+
+    SyncPass(Dataset dataset, DatasetKey key, SyncCallback callback) {
+        this.dataset = dataset;
+        this.key = key;
+        this.callback = callback;
+    }
+
+    DatasetKey key() {
+        return key;
+    }
+
+    /** Whether a push of this synchronize was stale: later passes pull before they push. */
+    boolean conflicted() {
+        return conflicted;
+    }
+
+    /** Notes a stale push; returns whether an earlier push of this synchronize was stale too. */
+    boolean markConflicted() {
+        boolean again = conflicted;
+        conflicted = true;
+        return again;
+    }
+
+    /** Local datasets named {@code <name>.<identityId>} or {@code <name>.unknown} left by an identity change. */
+    void checkLocalMerges(LocalCache cache) {
+        DatasetName name = key.datasetName();
+        List<String> merged = cache.datasets(key.identityId()).stream()
+                .map(d -> d.key().datasetName())
+                .filter(other -> name.isMergedCopy(other) || other.value().equals(name.value() + ".unknown"))
+                .map(DatasetName::value).toList();
+        reportMerges(merged);
+    }
+
+    void checkRemoteMerges(RemoteChanges changes) {
+        reportMerges(changes.mergedDatasetNames().stream().map(DatasetName::value).toList());
+    }
+
+    private void reportMerges(List<String> names) {
+        if (names.isEmpty() || mergesReported) {
+            return;
+        }
+        mergesReported = true;
+        if (!callback.onDatasetsMerged(dataset, names)) {
+            throw new DataStorageException(SyncEngine.MANUAL_CANCEL);
+        }
+    }
+
+    /**
+     * Whether the service's dataset was deleted after this device synced it (the service says so, or it no longer
+     * exists although it reports a count this device has seen; a count below it means this backend never held the
+     * dataset, as after a switch of backend, and the local data is pushed as new); if so the app decides (true
+     * purges the local copy, and the sync is done; false cancels).
+     */
+    boolean deletedRemotely(SyncCount last, RemoteChanges changes, LocalCache cache) {
+        boolean gone = last.value() != 0 && !changes.exists() && changes.datasetSyncCount().value() >= last.value();
+        boolean deleted = gone || changes.deletedAfterRequestedSyncCount();
+        if (!deleted) {
+            return false;
+        }
+        if (!callback.onDatasetDeleted(dataset, key.datasetName().value())) {
+            throw new DataStorageException(SyncEngine.MANUAL_CANCEL);
+        }
+        cache.purge(key);
+        return true;
+    }
+
+    /** Asks the app to resolve conflicts; false cancels the sync. */
+    void resolveConflicts(List<SyncConflict> conflicts) {
+        if (!callback.onConflict(dataset, conflicts)) {
+            throw new DataStorageException(SyncEngine.MANUAL_CANCEL);
+        }
+    }
+
+    void succeed(List<dev.syncshift.core.Record> pulled) {
+        end();
+        List<Record> records = pulled.stream().map(r -> Records.toApi(dev.syncshift.client.spi.LocalRecord.synced(r)))
+                .toList();
+        try {
+            callback.onSuccess(dataset, records);
+        } catch (RuntimeException e) {
+            LOG.warn("onSuccess of {} threw; the synchronize had succeeded", key, e);
+        }
+    }
+
+    void fail(DataStorageException exception) {
+        end();
+        try {
+            callback.onFailure(exception);
+        } catch (RuntimeException e) {
+            LOG.warn("onFailure of {} threw", key, e);
+        }
+    }
+
+    private void end() {
+        if (ended) {
+            throw new IllegalStateException("A synchronize may end only once");
+        }
+        ended = true;
+    }
+}

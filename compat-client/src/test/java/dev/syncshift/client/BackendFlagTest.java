@@ -1,0 +1,75 @@
+package dev.syncshift.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The flag's sources and their precedence: builder, system property, environment, properties file. */
+class BackendFlagTest {
+
+    @TempDir
+    static Path dir;
+
+    record Row(String name, Backend builder, String property, String environment, String file, Backend expected) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Row> rows() {
+        return Stream.of(
+                new Row("nothing set: cognito, as before", null, null, null, null, Backend.COGNITO),
+                new Row("the builder wins over everything", Backend.CUTOVER, "appsync", "appsync", "appsync",
+                        Backend.CUTOVER),
+                new Row("the system property wins over environment and file", null, "appsync", "cutover", "cognito",
+                        Backend.APPSYNC),
+                new Row("the environment wins over the file", null, null, " CUTOVER ", "appsync", Backend.CUTOVER),
+                new Row("the file alone", null, null, null, "appsync", Backend.APPSYNC));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void precedence(Row row) throws IOException {
+        Properties system = new Properties();
+        if (row.property() != null) {
+            system.setProperty(BackendFlag.PROPERTY, row.property());
+        }
+        Map<String, String> env = row.environment() == null ? Map.of() : Map.of(BackendFlag.ENVIRONMENT,
+                row.environment());
+        Path file = null;
+        if (row.file() != null) {
+            file = Files.writeString(dir.resolve(row.name().hashCode() + ".properties"),
+                    BackendFlag.PROPERTY + "=" + row.file() + "\n");
+        }
+
+        Backend chosen = new BackendFlag(row.builder(), system, env, file).resolve();
+
+        assertThat(chosen).isEqualTo(row.expected());
+    }
+
+    @Test
+    void anUnknownValueIsRefusedWithTheAcceptedOnes() {
+        BackendFlag flag = new BackendFlag(null, new Properties(), Map.of(BackendFlag.ENVIRONMENT, "dynamo"), null);
+
+        assertThatThrownBy(flag::resolve).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("syncshift.backend must be cognito, appsync or cutover, not 'dynamo'");
+    }
+
+    @Test
+    void theExampleConfigurationSelectsCutover() {
+        Path example = Path.of("../config/syncshift-client.properties");
+
+        assertThat(new BackendFlag(null, new Properties(), Map.of(), example).resolve()).isEqualTo(Backend.CUTOVER);
+    }
+}

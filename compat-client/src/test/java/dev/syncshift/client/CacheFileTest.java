@@ -1,0 +1,120 @@
+package dev.syncshift.client;
+
+import static dev.syncshift.client.RecordingCallback.sync;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The SQLite cache file across process lives: an Android app's cache file synchronizes its unsynced edits, and a
+ * client abandoned in the middle of a synchronize (its push stored, the answer never processed, as when the JVM is
+ * killed) leaves every acknowledged edit to the next client that opens the file.
+ */
+@ExtendWith(EmulatorsExtension.class)
+class CacheFileTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anAndroidCacheFileWithUnsyncedEditsSynchronizes(Emulators emulators) throws SQLException {
+        String identity;
+        try (CognitoSyncManager probe = emulators.device(Backend.COGNITO).build()) {
+            identity = probe.getIdentityId();
+        }
+        Path file = dir.resolve("cognito_dataset_cache.db");
+        writeAndroidFile(file, identity);
+
+        try (CognitoSyncManager app = emulators.device(Backend.COGNITO).cacheFile(file).identityId(identity)
+                .build()) {
+            Dataset settings = app.openOrCreateDataset("settings");
+            assertThat(settings.isChanged("volume")).isTrue();
+            sync(settings);
+            assertThat(settings.getAllRecords()).noneMatch(Record::isModified);
+        }
+        try (CognitoSyncManager other = emulators.device(Backend.APPSYNC).identityId(identity).build()) {
+            Dataset cutoverCopy = other.openOrCreateDataset("settings");
+            sync(cutoverCopy);
+            assertThat(cutoverCopy.getAll()).isEmpty();
+        }
+        try (CognitoSyncManager other = emulators.device(Backend.COGNITO).identityId(identity).build()) {
+            Dataset settings = other.openOrCreateDataset("settings");
+            sync(settings);
+            assertThat(settings.getAll()).isEqualTo(Map.of("volume", "7", "théme", "dark ☾"));
+            assertThat(settings.getRecord("muted").isDeleted()).isTrue();
+        }
+    }
+
+    /** The tables as AWS's Android client created them (SQLiteLocalStorage, DB_VERSION 2), with its metadata. */
+    private static void writeAndroidFile(Path file, String identity) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE android_metadata (locale TEXT)");
+            s.execute("INSERT INTO android_metadata VALUES ('en_US')");
+            s.execute("CREATE TABLE datasets(identity_id TEXT NOT NULL,dataset_name TEXT NOT NULL,"
+                    + "creation_timestamp INTEGER DEFAULT 0,last_modified_timestamp INTEGER DEFAULT 0,"
+                    + "last_modified_by TEXT,storage_size_bytes INTEGER DEFAULT 0,record_count INTEGER DEFAULT 0,"
+                    + "last_sync_count INTEGER NOT NULL DEFAULT 0,last_sync_timestamp INTEGER DEFAULT 0,"
+                    + "last_sync_result TEXT,UNIQUE (identity_id, dataset_name))");
+            s.execute("CREATE TABLE records(identity_id TEXT NOT NULL,dataset_name TEXT NOT NULL,key TEXT NOT NULL,"
+                    + "value TEXT,sync_count INTEGER NOT NULL DEFAULT 0,last_modified_timestamp INTEGER DEFAULT 0,"
+                    + "last_modified_by TEXT,device_last_modified_timestamp INTEGER DEFAULT 0,"
+                    + "modified INTEGER NOT NULL DEFAULT 1,UNIQUE (identity_id, dataset_name, key))");
+            s.execute("PRAGMA user_version = 2");
+            s.execute("INSERT INTO datasets (identity_id, dataset_name, creation_timestamp, last_modified_timestamp)"
+                    + " VALUES ('" + identity + "', 'settings', 1700000000000, 1700000001000)");
+            String row = "INSERT INTO records (identity_id, dataset_name, key, value, device_last_modified_timestamp)"
+                    + " VALUES ('" + identity + "', 'settings', ";
+            s.execute(row + "'volume', '7', 1700000000500)");
+            s.execute(row + "'théme', 'dark ☾', 1700000000600)");
+            s.execute(row + "'muted', NULL, 1700000000700)");
+        }
+    }
+
+    @Test
+    void editsAcknowledgedBeforeAClientDiesMidSynchronizeAreSynchronizedByTheNextOne(Emulators emulators) {
+        Path file = dir.resolve("killed.db");
+        CountDownLatch pushing = new CountDownLatch(1);
+        CountDownLatch end = new CountDownLatch(1);
+        CognitoSyncManager dying = emulators.device(Backend.COGNITO).cacheFile(file)
+                .remoteStore((wiring, credentials) -> new HookedRemote(wiring.cognito(credentials), () -> {
+                    pushing.countDown();
+                    awaitQuietly(end);
+                }))
+                .build();
+        Dataset d = dying.openOrCreateDataset("journal");
+        d.putAll(Map.of("1", "first", "2", "second"));
+        String identity = dying.getIdentityId();
+        d.synchronize(new RecordingCallback());
+        awaitQuietly(pushing);
+        d.put("3", "made while the push hangs");
+
+        try (CognitoSyncManager next = emulators.device(Backend.COGNITO).cacheFile(file).build()) {
+            assertThat(next.getIdentityId()).isEqualTo(identity);
+            Dataset again = next.openOrCreateDataset("journal");
+            sync(again);
+            assertThat(again.getAll()).isEqualTo(Map.of("1", "first", "2", "second", "3",
+                    "made while the push hangs"));
+            assertThat(again.getAllRecords()).noneMatch(Record::isModified);
+        } finally {
+            end.countDown();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(60, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

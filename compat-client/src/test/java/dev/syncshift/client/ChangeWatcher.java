@@ -1,0 +1,40 @@
+package dev.syncshift.client;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A subscription's callback: collects the records each synchronize pulled, for a test to wait on. */
+final class ChangeWatcher extends DefaultSyncCallback {
+
+    private final LinkedBlockingQueue<Record> pulled = new LinkedBlockingQueue<>();
+    private final AtomicInteger failures = new AtomicInteger();
+
+    @Override
+    public void onSuccess(Dataset dataset, List<Record> updatedRecords) {
+        pulled.addAll(updatedRecords);
+    }
+
+    @Override
+    public void onFailure(DataStorageException exception) {
+        failures.incrementAndGet();
+    }
+
+    /** Waits until a pulled record of {@code key} has {@code value}; false after {@code timeout}. */
+    boolean awaitValue(String key, String value, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Record record = pulled.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (record != null && record.getKey().equals(key) && value.equals(record.getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    int failures() {
+        return failures.get();
+    }
+}

@@ -1,0 +1,170 @@
+package dev.syncshift.client;
+
+import static dev.syncshift.client.RecordingCallback.sync;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Switching a device's backend by the flag, with data on both sides: the cutover import, devices still on Cognito
+ * Sync, and flips in both directions that keep unsynchronized edits (SQLite cache in a temp dir).
+ */
+@ExtendWith(EmulatorsExtension.class)
+class CutoverTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aFlipToCutoverImportsTheCognitoStateAndKeepsUnsyncedEdits(Emulators emulators) {
+        Path cache = dir.resolve("cognito_dataset_cache.db");
+        String identity;
+        try (CognitoSyncManager onCognito = emulators.device(Backend.COGNITO).cacheFile(cache).build()) {
+            Dataset d = onCognito.openOrCreateDataset("profile");
+            d.putAll(Map.of("name", "Ada", "level", "3"));
+            sync(d);
+            d.put("level", "4");
+            d.put("unsynced", "yes");
+            identity = onCognito.getIdentityId();
+        }
+
+        try (CognitoSyncManager onCutover = emulators.device(Backend.CUTOVER).cacheFile(cache).build()) {
+            Dataset d = onCutover.openOrCreateDataset("profile");
+            assertThat(onCutover.getIdentityId()).isEqualTo(identity);
+            sync(d);
+            assertThat(d.getAll()).isEqualTo(Map.of("name", "Ada", "level", "4", "unsynced", "yes"));
+            assertThat(d.getAllRecords()).noneMatch(Record::isModified);
+        }
+        try (CognitoSyncManager other = emulators.device(Backend.APPSYNC).identityId(identity).build()) {
+            Dataset d = other.openOrCreateDataset("profile");
+            sync(d);
+            assertThat(d.getAll()).isEqualTo(Map.of("name", "Ada", "level", "4", "unsynced", "yes"));
+        }
+    }
+
+    @Test
+    void devicesStillOnCognitoAreImportedByTheNextCutoverDeviceAndNothingTwice(Emulators emulators) {
+        try (CognitoSyncManager legacy = emulators.device(Backend.COGNITO).build();
+                CognitoSyncManager first = emulators.device(Backend.CUTOVER).identityId(legacy.getIdentityId())
+                        .build();
+                CognitoSyncManager second = emulators.device(Backend.CUTOVER).identityId(legacy.getIdentityId())
+                        .build()) {
+            Dataset old = legacy.openOrCreateDataset("notes");
+            Map<String, String> many = new HashMap<>();
+            for (int i = 0; i < 150; i++) {
+                many.put("n" + i, "v" + i);
+            }
+            old.putAll(many);
+            sync(old);
+            Dataset a = first.openOrCreateDataset("notes");
+            sync(a);
+            assertThat(a.getAll()).isEqualTo(many);
+            a.put("n0", "from appsync");
+            sync(a);
+
+            old.put("n1", "late cognito write");
+            sync(old);
+            Dataset b = second.openOrCreateDataset("notes");
+            sync(b);
+            sync(a);
+
+            assertThat(b.getAll()).containsEntry("n0", "from appsync").containsEntry("n1", "late cognito write")
+                    .hasSize(150);
+            assertThat(a.getAll()).isEqualTo(b.getAll());
+            assertThat(a.getLastSyncCount()).isEqualTo(b.getLastSyncCount());
+        }
+    }
+
+    @Test
+    void aFlipToAppSyncWithACountAheadOfTheStorePullsEverythingAndPushesTheEdits(Emulators emulators) {
+        Path cache = dir.resolve("ahead.db");
+        String identity;
+        try (CognitoSyncManager onCognito = emulators.device(Backend.COGNITO).cacheFile(cache).build()) {
+            Dataset d = onCognito.openOrCreateDataset("ahead");
+            for (int i = 0; i < 3; i++) {
+                d.put("k", "v" + i);
+                sync(d);
+            }
+            d.put("k", "unsynced");
+            identity = onCognito.getIdentityId();
+        }
+        try (CognitoSyncManager appSyncDevice = emulators.device(Backend.APPSYNC).identityId(identity).build()) {
+            Dataset other = appSyncDevice.openOrCreateDataset("ahead");
+            other.put("y", "from appsync");
+            sync(other);
+        }
+
+        try (CognitoSyncManager onAppSync = emulators.device(Backend.APPSYNC).cacheFile(cache).build()) {
+            Dataset d = onAppSync.openOrCreateDataset("ahead");
+            sync(d);
+
+            assertThat(d.get("k")).isEqualTo("unsynced");
+            assertThat(d.get("y")).isEqualTo("from appsync");
+            assertThat(d.getAllRecords()).noneMatch(Record::isModified);
+        }
+    }
+
+    @Test
+    void twoDevicesImportingAtOnceApplyTheCognitoChangesOnce(Emulators emulators) {
+        try (CognitoSyncManager legacy = emulators.device(Backend.COGNITO).build()) {
+            Dataset old = legacy.openOrCreateDataset("race");
+            old.putAll(Map.of("a", "1", "b", "2"));
+            sync(old);
+            old.put("a", "1b");
+            sync(old);
+            String identity = legacy.getIdentityId();
+            try (CognitoSyncManager one = emulators.device(Backend.CUTOVER).identityId(identity).build();
+                    CognitoSyncManager two = emulators.device(Backend.CUTOVER).identityId(identity).build()) {
+                Dataset first = one.openOrCreateDataset("race");
+                Dataset second = two.openOrCreateDataset("race");
+                RecordingCallback firstDone = new RecordingCallback();
+                RecordingCallback secondDone = new RecordingCallback();
+
+                first.synchronize(firstDone);
+                second.synchronize(secondDone);
+
+                firstDone.succeeded();
+                secondDone.succeeded();
+                assertThat(first.getAll()).isEqualTo(Map.of("a", "1b", "b", "2"));
+                assertThat(second.getAll()).isEqualTo(first.getAll());
+                assertThat(first.getLastSyncCount()).isEqualTo(2);
+                assertThat(second.getLastSyncCount()).isEqualTo(2);
+            }
+        }
+    }
+
+    @Test
+    void aFlipBackToCognitoKeepsUnsyncedEdits(Emulators emulators) {
+        Path cache = dir.resolve("back.db");
+        String identity;
+        try (CognitoSyncManager onAppSync = emulators.device(Backend.APPSYNC).cacheFile(cache).build()) {
+            Dataset d = onAppSync.openOrCreateDataset("prefs");
+            d.put("theme", "dark");
+            sync(d);
+            sync(d);
+            d.put("theme", "light");
+            identity = onAppSync.getIdentityId();
+        }
+
+        try (CognitoSyncManager onCognito = emulators.device(Backend.COGNITO).cacheFile(cache).build()) {
+            Dataset d = onCognito.openOrCreateDataset("prefs");
+            RecordingCallback callback = new RecordingCallback();
+            d.synchronize(callback);
+            callback.succeeded();
+            assertThat(d.get("theme")).isEqualTo("light");
+            assertThat(d.isChanged("theme")).isFalse();
+        }
+        try (CognitoSyncManager other = emulators.device(Backend.COGNITO).identityId(identity).build()) {
+            Dataset d = other.openOrCreateDataset("prefs");
+            sync(d);
+            assertThat(d.get("theme")).isEqualTo("light");
+            assertThat(List.of(d.getLastSyncCount())).containsExactly(1L);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package dev.syncshift.client;
+
+import dev.syncshift.client.spi.DatasetChangeListener;
+import dev.syncshift.client.spi.PushResult;
+import dev.syncshift.client.spi.RemoteChanges;
+import dev.syncshift.client.spi.RemoteStore;
+import dev.syncshift.client.spi.RemoteSync;
+import dev.syncshift.core.DatasetKey;
+import dev.syncshift.core.DatasetMetadata;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.RecordPatch;
+import dev.syncshift.core.SyncCount;
+import java.util.List;
+
+/**
+ * A backend's real remote with a hook run when a push has been stored by the service and before its answer reaches
+ * the engine: the window in which an app's edit races the synchronize. Not a mock: every call goes to the service.
+ */
+record HookedRemote(RemoteStore delegate, Runnable afterPush) implements RemoteStore {
+
+    @Override
+    public RemoteChanges listUpdates(DatasetKey key, SyncCount lastSyncCount) {
+        return delegate.listUpdates(key, lastSyncCount);
+    }
+
+    @Override
+    public PushResult putRecords(DatasetKey key, List<RecordPatch> patches) {
+        PushResult result = delegate.putRecords(key, patches);
+        afterPush.run();
+        return result;
+    }
+
+    @Override
+    public boolean pushesAndPullsInOneCall() {
+        return delegate.pushesAndPullsInOneCall();
+    }
+
+    @Override
+    public RemoteSync pushAndPull(DatasetKey key, SyncCount lastSyncCount, List<RecordPatch> patches) {
+        RemoteSync result = delegate.pushAndPull(key, lastSyncCount, patches);
+        afterPush.run();
+        return result;
+    }
+
+    @Override
+    public void deleteDataset(DatasetKey key) {
+        delegate.deleteDataset(key);
+    }
+
+    @Override
+    public List<DatasetMetadata> listDatasets(IdentityId identityId) {
+        return delegate.listDatasets(identityId);
+    }
+
+    @Override
+    public AutoCloseable subscribe(DatasetKey key, DatasetChangeListener listener) {
+        return delegate.subscribe(key, listener);
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+}

@@ -1,0 +1,164 @@
+package dev.syncshift.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A loopback TCP relay in front of an emulator, for what the emulators cannot do themselves: it adds latency to
+ * every request (a request is the first bytes a client sends after the server last answered), counts requests
+ * (round trips), drops a seeded share of requests by closing the connection, and cuts every open connection on
+ * demand (a broken WebSocket). Test code only; its threads end when it closes.
+ */
+final class TcpProxy implements AutoCloseable {
+
+    private final ServerSocket server;
+    private final URI target;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final AtomicLong requests = new AtomicLong();
+    private final AtomicInteger dropped = new AtomicInteger();
+    private final Random random;
+    private volatile Duration latency;
+    private volatile double dropRate;
+
+    private TcpProxy(URI target, Duration latency, long seed) throws IOException {
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.target = target;
+        this.latency = latency;
+        this.random = new Random(seed);
+        Thread acceptor = new Thread(this::accept, "tcp-proxy-" + server.getLocalPort());
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    static TcpProxy start(URI target, Duration latency) {
+        try {
+            return new TcpProxy(target, latency, 7);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The proxy's address with {@code target}'s scheme and path. */
+    URI uri(URI original) {
+        return URI.create(original.getScheme() + "://127.0.0.1:" + server.getLocalPort() + original.getRawPath());
+    }
+
+    long requests() {
+        return requests.get();
+    }
+
+    int dropped() {
+        return dropped.get();
+    }
+
+    void dropRate(double rate) {
+        this.dropRate = rate;
+    }
+
+    void latency(Duration latency) {
+        this.latency = latency;
+    }
+
+    /** Closes every open connection, as a network failure would. */
+    void cutAll() {
+        open.forEach(TcpProxy::closeQuietly);
+        open.clear();
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                Socket upstream = new Socket(target.getHost(), target.getPort());
+                client.setTcpNoDelay(true);
+                upstream.setTcpNoDelay(true);
+                open.add(client);
+                open.add(upstream);
+                AtomicInteger turn = new AtomicInteger(1);
+                pump(client, upstream, turn, true);
+                pump(upstream, client, turn, false);
+            } catch (IOException e) {
+                return;
+            }
+        }
+    }
+
+    /** Relays one direction; {@code turn} is 1 when the next client bytes start a request. */
+    private void pump(Socket from, Socket to, AtomicInteger turn, boolean clientToServer) {
+        Thread thread = new Thread(() -> {
+            byte[] buffer = new byte[64 * 1024];
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    if (clientToServer && turn.compareAndSet(1, 0) && !startRequest(from, to)) {
+                        return;
+                    }
+                    if (!clientToServer) {
+                        turn.set(1);
+                    }
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // the other side closed, or the connection was cut
+            } finally {
+                closeQuietly(from);
+                closeQuietly(to);
+            }
+        }, "tcp-proxy-pump");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private boolean startRequest(Socket client, Socket upstream) throws IOException {
+        requests.incrementAndGet();
+        boolean drop;
+        synchronized (random) {
+            drop = dropRate > 0 && random.nextDouble() < dropRate;
+        }
+        if (drop) {
+            dropped.incrementAndGet();
+            closeQuietly(client);
+            closeQuietly(upstream);
+            return false;
+        }
+        if (!latency.isZero()) {
+            try {
+                Thread.sleep(latency.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+        return true;
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            // already closed
+        }
+        cutAll();
+    }
+}

@@ -1,0 +1,110 @@
+package dev.syncshift.graphql.e2e;
+
+import static dev.syncshift.graphql.e2e.Expectations.MISSING;
+import static dev.syncshift.graphql.e2e.ImportInputs.changes;
+import static dev.syncshift.graphql.e2e.ImportInputs.record;
+import static dev.syncshift.graphql.e2e.ImportInputs.recordAt;
+import static dev.syncshift.graphql.e2e.Patch.put;
+
+import dev.syncshift.emulator.appsync.AppSyncEmulator;
+import dev.syncshift.emulator.appsync.junit.AppSyncEmulatorExtension;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * importDataset, the cutover import a device makes of its own Cognito Sync state: the source-watermark condition
+ * (the same the migrator's delta pass uses), copy mode, revision mode with two-sided changes settled by the later
+ * date, parts, re-runs and refusals. Each scenario runs as a fresh identity; the identity is never an argument.
+ */
+class CutoverImportTest {
+
+    @RegisterExtension
+    static final AppSyncEmulatorExtension APPSYNC = SyncshiftApi.extension();
+
+    static final String CONFLICT = "\"ResourceConflictException\"";
+    static final String LATER = "2099-01-01T00:00:00.000Z";
+
+    static final Step COPY = (api, me) -> api.importDataset(me, changes("ds", 0, 5, true,
+            List.of(record("a", "cognito a", 3), record("b", "cognito b", 5))));
+    static final Step PUSH = (api, me) -> api.updateRecords(me, "ds", put("b", "appsync b", 5), put("c", "c", 0));
+    static final Step REVISION = (api, me) -> api.importDataset(me, changes("ds", 5, 8, true, List.of(
+            record("a", "cognito a2", 7), recordAt("b", "cognito b2 later", 8, LATER), record("c", "older", 6))));
+
+    static Stream<CallScenario> scenarios() {
+        return Stream.of(
+                new CallScenario("copy mode keeps Cognito's counts and dates; count and watermark become C'",
+                        List.of(COPY), (api, me) -> api.listRecords(me, "ds", 0),
+                        Map.of("/data/listRecords/datasetSyncCount", "5",
+                                "/data/listRecords/records/0/key", "\"a\"",
+                                "/data/listRecords/records/0/syncCount", "3",
+                                "/data/listRecords/records/0/lastModifiedDate", "\"" + ImportInputs.MODIFIED + "\"",
+                                "/data/listRecords/records/0/lastModifiedBy", "\"cognito-device\"",
+                                "/data/listRecords/records/1/syncCount", "5")),
+                new CallScenario("the import lands in the caller's own identity", List.of(COPY),
+                        (api, me) -> api.describeDataset(me, "ds"),
+                        Map.of("/data/describeDataset/identityId", "\"$me\"",
+                                "/data/describeDataset/sourceWatermark", "5", "/data/describeDataset/syncCount", "5",
+                                "/data/describeDataset/numRecords", "2")),
+                new CallScenario("the same import again is refused: the watermark moved, nothing is applied twice",
+                        List.of(COPY), COPY,
+                        Map.of("/errors/0/errorType", CONFLICT, "/errors/0/errorInfo/reason", "\"WatermarkMoved\"")),
+                new CallScenario("an import from a watermark the store is not at is refused", List.of(),
+                        (api, me) -> api.importDataset(me, changes("ds", 3, 5, true, List.of(record("a", "x", 4)))),
+                        Map.of("/errors/0/errorType", CONFLICT, "/data", "null")),
+                new CallScenario("revision mode: one new revision T+1 stamped on every imported change",
+                        List.of(COPY, PUSH, REVISION), (api, me) -> api.listRecords(me, "ds", 6),
+                        Map.of("/data/listRecords/datasetSyncCount", "7",
+                                "/data/listRecords/records/0/syncCount", "7",
+                                "/data/listRecords/records/0/lastModifiedBy", "\"cognito-device\"",
+                                "/data/listRecords/records/1/syncCount", "7",
+                                "/data/listRecords/records/2", MISSING)),
+                new CallScenario("revision mode: the later change wins a key changed on both sides",
+                        List.of(COPY, PUSH, (api, me) -> api.importDataset(me, changes("ds", 5, 8, true,
+                                List.of(recordAt("b", "cognito b2 later", 8, LATER))))),
+                        (api, me) -> api.listRecords(me, "ds", 6),
+                        Map.of("/data/listRecords/records/0/key", "\"b\"",
+                                "/data/listRecords/records/0/value", "\"cognito b2 later\"",
+                                "/data/listRecords/records/0/lastModifiedDate", "\"" + LATER + "\"",
+                                "/data/listRecords/records/1", MISSING)),
+                new CallScenario("revision mode keeps AppSync's later change and moves the watermark to C'",
+                        List.of(COPY, PUSH, REVISION), (api, me) -> api.describeDataset(me, "ds"),
+                        Map.of("/data/describeDataset/syncCount", "7", "/data/describeDataset/sourceWatermark", "8",
+                                "/data/describeDataset/numRecords", "3")),
+                new CallScenario("revision mode leaves the store's newer value of a key it changed later",
+                        List.of(COPY, PUSH, REVISION), (api, me) -> api.listRecords(me, "ds", 5),
+                        Map.of("/data/listRecords/records/0/key", "\"c\"",
+                                "/data/listRecords/records/0/value", "\"c\"",
+                                "/data/listRecords/records/0/syncCount", "6")),
+                new CallScenario("an earlier part leaves the watermark; the last part moves it",
+                        List.of((api, me) -> api.importDataset(me, changes("ds", 0, 9, false,
+                                List.of(record("a", "1", 2), record("b", "2", 4))))),
+                        (api, me) -> api.importDataset(me, changes("ds", 0, 9, true,
+                                List.of(record("c", "3", 9)))),
+                        Map.of("/data/importDataset/datasetSyncCount", "5", "/errors", MISSING)),
+                new CallScenario("content already applied (same value, date and writer) is skipped",
+                        List.of((api, me) -> api.importDataset(me, changes("ds", 0, 9, false,
+                                List.of(record("a", "1", 2))))),
+                        (api, me) -> api.importDataset(me, changes("ds", 0, 9, true,
+                                List.of(record("a", "1", 2), record("z", "new", 9)))),
+                        Map.of("/data/importDataset/datasetSyncCount", "3",
+                                "/data/importDataset/records/0/key", "\"z\"",
+                                "/data/importDataset/records/1", MISSING)),
+                new CallScenario("a dataset deleted on AppSync is not imported into",
+                        List.of(COPY, (api, me) -> api.deleteDataset(me, "ds")),
+                        (api, me) -> api.importDataset(me, changes("ds", 5, 6, true, List.of(record("a", "x", 6)))),
+                        Map.of("/errors/0/errorType", CONFLICT, "/errors/0/errorInfo/reason", "\"DatasetDeleted\"")),
+                new CallScenario("records outside (W, C'] are refused", List.of(),
+                        (api, me) -> api.importDataset(me, changes("ds", 0, 5, true, List.of(record("a", "x", 6)))),
+                        Map.of("/errors/0/errorType", "\"InvalidParameterException\"")));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void importsUnderTheSourceWatermark(CallScenario scenario, AppSyncEmulator emulator) {
+        scenario.verify(emulator);
+    }
+}
