@@ -66,6 +66,7 @@ public record CognitoSyncEmulatorConfig(
         private LongSupplier ticker = System::nanoTime;
         private @Nullable Path fixture;
         private int generate;
+        private SyntheticPool.@Nullable Shape shape;
         private @Nullable String identityPoolId;
         private @Nullable Path exportOnExit;
         private boolean strictAuth;
@@ -177,6 +178,12 @@ public record CognitoSyncEmulatorConfig(
             return this;
         }
 
+        /** Gives every generated identity the same plain datasets instead of the edge-case mix (benchmarks). */
+        public Builder generateShape(SyntheticPool.Shape shape) {
+            this.shape = shape;
+            return this;
+        }
+
         /** The id of the generated pool. */
         public Builder identityPoolId(String identityPoolId) {
             this.identityPoolId = identityPoolId;
@@ -233,7 +240,7 @@ public record CognitoSyncEmulatorConfig(
             if (identityPoolId == null) {
                 throw new IllegalArgumentException("generate needs an identityPoolId");
             }
-            return new SyntheticPool(generate, new IdentityPoolId(identityPoolId), seed);
+            return new SyntheticPool(generate, new IdentityPoolId(identityPoolId), seed, shape);
         }
     }
 }

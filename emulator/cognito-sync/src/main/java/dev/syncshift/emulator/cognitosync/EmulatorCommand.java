@@ -1,5 +1,6 @@
 package dev.syncshift.emulator.cognitosync;
 
+import dev.syncshift.emulator.cognitosync.fixture.SyntheticPool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -56,6 +57,9 @@ final class EmulatorCommand {
     @Option(names = "--generate", paramLabel = "N", description = "Generate a pool of N identities (needs "
             + "--identity-pool-id).")
     private @Nullable Integer generate;
+    @Option(names = "--generate-shape", paramLabel = "DxR", description = "Give every generated identity D plain "
+            + "datasets of R records (e.g. 3x20) instead of the edge-case mix.")
+    private @Nullable String generateShape;
     @Option(names = "--identity-pool-id", paramLabel = "ID", description = "Id of the generated pool.")
     private @Nullable String identityPoolId;
     @Option(names = "--export-on-exit", paramLabel = "FILE", description = "Export the state as a fixture on exit.")
@@ -127,6 +131,9 @@ final class EmulatorCommand {
         set(latencyMs, config::latencyMs);
         set(fixture, config::fixture);
         set(generate, config::generate);
+        if (generateShape != null) {
+            config.generateShape(SyntheticPool.Shape.parse(generateShape));
+        }
         set(identityPoolId, config::identityPoolId);
         set(exportOnExit, config::exportOnExit);
         config.strictAuth(strictAuth);
