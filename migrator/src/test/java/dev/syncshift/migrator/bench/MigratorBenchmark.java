@@ -60,6 +60,7 @@ class MigratorBenchmark {
     @Test
     void migratorAgainstARawLoopAndTheSourcesCapacity() throws Exception {
         try (LocalAws aws = LocalAws.start(shaped(IDENTITIES))) {
+            sourceCapacity(aws);
             double capacity = sourceCapacity(aws);
             double target = targetCapacity(aws);
             List<Double> baseline = new ArrayList<>();
