@@ -1,10 +1,10 @@
 package dev.syncshift.migrator.cli;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.convert.DurationStyle;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -64,8 +64,8 @@ public final class ClusterOptions {
 
     private Duration parseDuration(String text) {
         try {
-            return Duration.parse("PT" + text.toUpperCase(java.util.Locale.ROOT));
-        } catch (DateTimeParseException e) {
+            return DurationStyle.detectAndParse(text);
+        } catch (IllegalArgumentException e) {
             throw usage("--lost-after takes a duration such as 30s or 2m, not '" + text + "'");
         }
     }

@@ -1,5 +1,7 @@
 package dev.syncshift.migrator.job.remote;
 
+import dev.syncshift.migrator.config.MigratorSettings;
+import dev.syncshift.migrator.job.RunLauncher;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -13,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param transport how partition requests travel: {@code jdbc} (a table in the job repository, workers notified by
  *     PostgreSQL's LISTEN/NOTIFY) or {@code jms} (a queue on an ActiveMQ Artemis broker)
  * @param brokerUrl the Artemis broker, e.g. {@code tcp://broker:61616}, when the transport is {@code jms}
- * @param queue the name of the partition requests' queue (or channel group)
+ * @param queue the prefix of the partition requests' queues (or channel groups): one per pool and mode, so a worker
+ *     only ever takes partitions of the runs it was started for
  * @param heartbeat how often a manager and each worker's partitions record that they are alive
  * @param lostAfter how long without a heartbeat before a partition's worker (or the manager) counts as dead: its
  *     partition then fails and the run fails cleanly, to be continued by the same command
@@ -27,6 +30,12 @@ public record ClusterSettings(
         @DefaultValue("5s") Duration heartbeat,
         @DefaultValue("60s") Duration lostAfter,
         @DefaultValue("1s") Duration pollInterval) {
+
+    /** The queue of the requests for runs of {@code settings}' pool and mode (dry run included). */
+    public String queueOf(MigratorSettings settings) {
+        return queue + "." + settings.identityPoolId().replaceAll("[^A-Za-z0-9]", "-") + "."
+                + RunLauncher.mode(settings);
+    }
 
     /**
      * Checks the values.

@@ -42,8 +42,9 @@ public class JdbcTransportConfiguration {
 
     @Bean
     @Profile("manager")
-    QueueChannel partitionRequests(JdbcChannelMessageStore store, ClusterSettings cluster) {
-        return new QueueChannel(new MessageGroupQueue(store, cluster.queue()));
+    QueueChannel partitionRequests(JdbcChannelMessageStore store, ClusterSettings cluster,
+            MigratorSettings settings) {
+        return new QueueChannel(new MessageGroupQueue(store, cluster.queueOf(settings)));
     }
 
     @Bean
@@ -71,8 +72,9 @@ public class JdbcTransportConfiguration {
     @Profile("worker")
     PostgresSubscribableChannel partitionRequestsIn(JdbcChannelMessageStore store,
             PostgresChannelMessageTableSubscriber notifications, ThreadPoolTaskExecutor partitionThreads,
-            ClusterSettings cluster) {
-        PostgresSubscribableChannel channel = new PostgresSubscribableChannel(store, cluster.queue(), notifications);
+            ClusterSettings cluster, MigratorSettings settings) {
+        PostgresSubscribableChannel channel = new PostgresSubscribableChannel(store, cluster.queueOf(settings),
+                notifications);
         channel.setDispatcherExecutor(partitionThreads);
         return channel;
     }

@@ -37,9 +37,9 @@ public class JmsTransportConfiguration {
     @Bean
     @Profile("manager")
     IntegrationFlow requestsToBroker(@Qualifier("partitionRequests") DirectChannel partitionRequests,
-            ActiveMQConnectionFactory partitionBroker, ClusterSettings cluster) {
+            ActiveMQConnectionFactory partitionBroker, ClusterSettings cluster, MigratorSettings settings) {
         return IntegrationFlow.from(partitionRequests).transform(RequestCodec::encode)
-                .handle(Jms.outboundAdapter(partitionBroker).destination(cluster.queue())).get();
+                .handle(Jms.outboundAdapter(partitionBroker).destination(cluster.queueOf(settings))).get();
     }
 
     @Bean
@@ -52,7 +52,8 @@ public class JmsTransportConfiguration {
     @Profile("worker")
     IntegrationFlow requestsFromBroker(ActiveMQConnectionFactory partitionBroker, ClusterSettings cluster,
             MigratorSettings settings, @Qualifier("partitionRequestsIn") DirectChannel partitionRequestsIn) {
-        return IntegrationFlow.from(Jms.messageDrivenChannelAdapter(partitionBroker).destination(cluster.queue())
+        return IntegrationFlow.from(Jms.messageDrivenChannelAdapter(partitionBroker)
+                        .destination(cluster.queueOf(settings))
                         .configureListenerContainer(container -> container.concurrentConsumers(settings.threads())
                                 .maxConcurrentConsumers(settings.threads())))
                 .transform(String.class, RequestCodec::decode).channel(partitionRequestsIn).get();
