@@ -2,6 +2,8 @@ package dev.syncshift.migrator.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -21,8 +23,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /**
- * Two limiters over one PostgreSQL database stand for two processes of a cluster: their threads together take
- * tokens no faster than the limit, and not much slower.
+ * Two limiters over one PostgreSQL database (through a connection pool, as in the application) stand for two
+ * processes of a cluster: their threads together take tokens no faster than the limit, and not much slower.
  */
 class ClusterRateLimiterTest {
 
@@ -30,6 +32,7 @@ class ClusterRateLimiterTest {
     static final int TOKENS = 60;
 
     static EmbeddedPostgres postgres;
+    static HikariDataSource pool;
 
     @BeforeAll
     static void start() throws Exception {
@@ -38,16 +41,21 @@ class ClusterRateLimiterTest {
             ScriptUtils.executeSqlScript(connection,
                     new ClassPathResource("dev/syncshift/migrator/job/remote/schema-cluster-postgresql.sql"));
         }
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(postgres.getPostgresDatabase());
+        config.setMaximumPoolSize(10);
+        pool = new HikariDataSource(config);
     }
 
     @AfterAll
     static void stop() throws Exception {
+        pool.close();
         postgres.close();
     }
 
     @Test
     void twoProcessesWithFourThreadsEachTakeTokensAtTheLimitTogether() throws Exception {
-        DataSource database = postgres.getPostgresDatabase();
+        DataSource database = pool;
         RateLimits limits = RateLimits.parse("ListRecords=" + RPS);
         List<RequestRateLimiter> processes = List.of(new ClusterRateLimiter(database, limits),
                 new ClusterRateLimiter(database, limits));
@@ -75,7 +83,7 @@ class ClusterRateLimiterTest {
 
     @Test
     void anOperationWithoutALimitNeverWaitsNorTouchesTheDatabase() {
-        RequestRateLimiter limiter = new ClusterRateLimiter(postgres.getPostgresDatabase(), RateLimits.parse(""));
+        RequestRateLimiter limiter = new ClusterRateLimiter(pool, RateLimits.parse(""));
 
         long start = System.nanoTime();
         for (int i = 0; i < 1_000; i++) {
