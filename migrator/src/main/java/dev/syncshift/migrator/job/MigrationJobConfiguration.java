@@ -140,18 +140,18 @@ public class MigrationJobConfiguration {
     Step copyPartitionStep(JobRepository repository, PlatformTransactionManager transactions,
             ManifestReader manifestReader, OutcomeWriter outcomeWriter, IdentityMigrator migrator,
             MigratorSettings settings, ObservationRegistry observations) {
-        return copyPartition(new StepBuilder(WORKER, repository), transactions, manifestReader, outcomeWriter, migrator,
-                settings, observations);
+        return copyPartition(new StepBuilder(WORKER, repository).observationRegistry(observations), transactions,
+                manifestReader, outcomeWriter, migrator, settings);
     }
 
     /** The worker step's chunks, on {@code builder} (this process's, or a remote worker's). */
     public static Step copyPartition(StepBuilder builder, PlatformTransactionManager transactions,
             ItemStreamReader<ListedIdentity> manifestReader, ItemStreamWriter<IdentityOutcome> outcomeWriter,
-            IdentityMigrator migrator, MigratorSettings settings, ObservationRegistry observations) {
+            IdentityMigrator migrator, MigratorSettings settings) {
         return builder.<ListedIdentity, IdentityOutcome>chunk(settings.chunkSize())
                 .transactionManager(transactions).reader(manifestReader).stream(manifestReader)
                 .processor(new IdentityProcessor(migrator, settings.identityPoolId()))
-                .writer(outcomeWriter).stream(outcomeWriter).observationRegistry(observations).build();
+                .writer(outcomeWriter).stream(outcomeWriter).build();
     }
 
     @Bean

@@ -37,6 +37,12 @@ public class RemoteWorkerConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemoteWorkerConfiguration.class);
 
+    private final ObservationRegistry observations;
+
+    RemoteWorkerConfiguration(ObservationRegistry observations) {
+        this.observations = observations;
+    }
+
     @Bean
     RemotePartitioningWorkerStepBuilderFactory workerStepBuilderFactory(JobRepository repository) {
         return new RemotePartitioningWorkerStepBuilderFactory(repository);
@@ -64,10 +70,11 @@ public class RemoteWorkerConfiguration {
     Step workerCopyPartitionStep(RemotePartitioningWorkerStepBuilderFactory workers, DirectChannel claimedRequests,
             WorkerWatch watch, PlatformTransactionManager transactions,
             ItemStreamReader<ListedIdentity> manifestReader, ItemStreamWriter<IdentityOutcome> outcomeWriter,
-            IdentityMigrator migrator, MigratorSettings settings, ObservationRegistry observations) {
+            IdentityMigrator migrator, MigratorSettings settings) {
         return MigrationJobConfiguration.copyPartition(
-                workers.get(MigrationJobConfiguration.WORKER).inputChannel(claimedRequests).listener(watch),
-                transactions, manifestReader, outcomeWriter, migrator, settings, observations);
+                workers.get(MigrationJobConfiguration.WORKER).inputChannel(claimedRequests).listener(watch)
+                        .observationRegistry(observations),
+                transactions, manifestReader, outcomeWriter, migrator, settings);
     }
 
     private static boolean notStarted(JobRepository repository, StepExecutionRequest request) {
