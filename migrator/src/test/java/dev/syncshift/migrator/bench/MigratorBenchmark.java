@@ -45,14 +45,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The migrator's throughput against a raw baseline and the source's own capacity, on one generated pool
  * (BENCHMARK.md). On demand: {@code -Dbench=true}; sizes with {@code -Dbench.identities}, {@code -Dbench.threads},
- * {@code -Dbench.rounds}. Prints its figures; asserts nothing (machines are shared and noisy).
+ * {@code -Dbench.rounds}, {@code -Dbench.sample} (identities the capacity figures sample). Prints its figures; asserts nothing (machines are shared and noisy).
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class MigratorBenchmark {
 
     static final int IDENTITIES = Integer.getInteger("bench.identities", 10_000);
     static final int THREADS = Integer.getInteger("bench.threads", 8);
-    static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 1);
+    /** How many identities the capacity measurements (source reads only, target writes only) take. */
+    static final int SAMPLE = Integer.getInteger("bench.sample", 2_000);
 
     @TempDir
     Path work;
@@ -60,7 +62,7 @@ class MigratorBenchmark {
     @Test
     void migratorAgainstARawLoopAndTheSourcesCapacity() throws Exception {
         try (LocalAws aws = LocalAws.start(shaped(IDENTITIES))) {
-            sourceCapacity(aws);
+            sourceCapacity(aws); // warm-up
             double capacity = sourceCapacity(aws);
             double target = targetCapacity(aws);
             List<Double> baseline = new ArrayList<>();
@@ -73,8 +75,10 @@ class MigratorBenchmark {
             double ours = median(migrator);
             print("pool: %,d identities x 3 datasets x 20 records, %d threads, %d rounds", IDENTITIES, THREADS,
                     ROUNDS);
-            print("source capacity (the Cognito emulator, reads only, same calls): %,.0f identities/s", capacity);
-            print("target capacity (DynamoDB Local, the same transactions only): %,.0f identities/s", target);
+            print("source capacity (the Cognito emulator, reads only, same calls, %,d identities): %,.1f "
+                    + "identities/s", Math.min(SAMPLE, IDENTITIES), capacity);
+            print("target capacity (DynamoDB Local, the same transactions only, %,d identities): %,.1f identities/s",
+                    Math.min(SAMPLE, IDENTITIES), target);
             print("raw loop (same reads and conditional writes, no framework): %s identities/s, median %,.1f",
                     baseline, base);
             print("migrator (Spring Batch job, manifest, restartable): %s identities/s, median %,.1f", migrator,
@@ -156,7 +160,7 @@ class MigratorBenchmark {
     private double sourceCapacity(LocalAws aws) throws Exception {
         CognitoSource source = aws.source();
         return timed(identity -> source.listDatasets(identity).forEach(d ->
-                source.listRecords(identity, d.name(), SyncCount.ZERO)), source);
+                source.listRecords(identity, d.name(), SyncCount.ZERO)), source, SAMPLE);
     }
 
     /** Identities per second DynamoDB Local takes when given only the writes of 3 datasets x 20 records. */
@@ -178,7 +182,7 @@ class MigratorBenchmark {
                 planner.plan(identity, new DatasetSource(name, null, read, SyncCount.ZERO, false), null, Map.of())
                         .transactions().forEach(t -> store.write(t.actions()));
             }
-        }, aws.source());
+        }, aws.source(), SAMPLE);
     }
 
     private double rawLoop(LocalAws aws, String table) throws Exception {
@@ -187,7 +191,7 @@ class MigratorBenchmark {
         DatasetImporter importer = new DatasetImporter(aws.source(), store, ConflictPolicy.LATER_WINS,
                 Clock.systemUTC(), DatasetImporter.Writes.WRITE);
         IdentityMigrator migrator = new IdentityMigrator(aws.source(), store, importer, true);
-        return timed(migrator::migrate, aws.source());
+        return timed(migrator::migrate, aws.source(), Integer.MAX_VALUE);
     }
 
     private double migrator(LocalAws aws, String table) throws IOException {
@@ -200,8 +204,11 @@ class MigratorBenchmark {
         return json.path("counts").path("identities").asLong() / json.path("durationSeconds").asDouble();
     }
 
-    /** Identities per second of {@code each} over the pool, listed as the migrator lists it, THREADS at once. */
-    private static double timed(Consumer<IdentityId> each, CognitoSource source) throws Exception {
+    /**
+     * Identities per second of {@code each} over the pool's first {@code limit} identities, listed as the migrator
+     * lists them, THREADS at once.
+     */
+    private static double timed(Consumer<IdentityId> each, CognitoSource source, int limit) throws Exception {
         BlockingQueue<IdentityId> queue = new ArrayBlockingQueue<>(1_000);
         IdentityId end = new IdentityId("us-east-1:0");
         ExecutorService workers = Executors.newFixedThreadPool(THREADS);
@@ -219,12 +226,15 @@ class MigratorBenchmark {
             }));
         }
         String token = null;
+        int listed = 0;
         do {
             IdentityPage page = source.listIdentities(token);
             for (IdentityId id : page.identities()) {
-                queue.put(id);
+                if (listed++ < limit) {
+                    queue.put(id);
+                }
             }
-            token = page.nextToken();
+            token = listed < limit ? page.nextToken() : null;
         } while (token != null);
         queue.put(end);
         for (Future<?> worker : running) {
