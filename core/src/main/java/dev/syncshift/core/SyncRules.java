@@ -10,7 +10,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The sync-count rules of Cognito Sync (shared/reference/cognito-sync-wire.md §5.1-5.3), as pure functions.
+ * The sync-count rules of Cognito Sync (docs/cognito-sync.md, "Sync counts"), as pure functions.
  *
  * <ul>
  *   <li>Each push that writes records raises the dataset sync count by exactly one and stamps that count on every

@@ -20,6 +20,6 @@ class CoreArchitectureTest {
                     "dev.syncshift.core..", "java.lang..", "java.util..", "java.time..", "java.math..",
                     "java.nio.charset..", "org.jspecify.annotations..")
                     .or(belongToAnyOf(MessageDigest.class, NoSuchAlgorithmException.class)))
-            .because("core is the contract as code: no I/O, no framework, no SDK (shared/STYLE.md); the layout"
+            .because("core is the contract as code: no I/O, no framework, no SDK (docs/architecture.md); the layout"
                     + " hashes long record keys with SHA-256, a pure computation");
 }
