@@ -45,7 +45,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The migrator's throughput against a raw baseline and the source's own capacity, on one generated pool
  * (BENCHMARK.md). On demand: {@code -Dbench=true}; sizes with {@code -Dbench.identities}, {@code -Dbench.threads},
- * {@code -Dbench.rounds}, {@code -Dbench.sample} (identities the capacity figures sample). Prints its figures; asserts nothing (machines are shared and noisy).
+ * {@code -Dbench.rounds}, {@code -Dbench.sample} (identities the capacity figures sample). Prints its figures;
+ * asserts nothing (machines are shared and noisy).
  */
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class MigratorBenchmark {
