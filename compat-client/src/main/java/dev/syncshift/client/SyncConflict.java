@@ -1,6 +1,7 @@
 package dev.syncshift.client;
 
 import java.util.Date;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A key changed both on this device (not yet synchronized) and on the service since this device last synced it.
@@ -70,7 +71,7 @@ public final class SyncConflict {
         return remoteIsLater ? resolveWithRemoteRecord() : resolveWithLocalRecord();
     }
 
-    private static Record.Builder copy(Record record, String value, boolean modified) {
+    private static Record.Builder copy(Record record, @Nullable String value, boolean modified) {
         return new Record.Builder(record.getKey()).value(value).syncCount(record.getSyncCount())
                 .lastModifiedDate(record.getLastModifiedDate()).lastModifiedBy(record.getLastModifiedBy())
                 .deviceLastModifiedDate(record.getDeviceLastModifiedDate()).modified(modified);

@@ -2,6 +2,7 @@ package dev.syncshift.client;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
@@ -54,7 +55,8 @@ final class SyncQueue {
     }
 
     private synchronized void next(String datasetName) {
-        Slot slot = slots.get(datasetName);
+        // A job runs in its dataset's slot, and slots are never removed.
+        Slot slot = Objects.requireNonNull(slots.get(datasetName), "a running job's slot");
         Job waiting = slot.waiting;
         slot.waiting = null;
         if (waiting == null) {

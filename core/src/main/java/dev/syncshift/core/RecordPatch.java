@@ -23,8 +23,7 @@ public record RecordPatch(
     /** Validates the patch; a remove's value is dropped. */
     public RecordPatch {
         if (op == Operation.REPLACE) {
-            Constraints.required("value", value);
-            Constraints.length("value", value, 0, SyncLimits.MAX_VALUE_CHARACTERS);
+            Constraints.length("value", Constraints.required("value", value), 0, SyncLimits.MAX_VALUE_CHARACTERS);
         } else {
             value = null;
         }

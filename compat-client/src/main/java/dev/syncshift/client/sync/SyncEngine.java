@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Synchronize as AWS's Android client does it (pull, detect conflicts, ask the app, apply, push, retry on a stale
@@ -209,12 +210,13 @@ public final class SyncEngine {
         try {
             SyncLimits.checkDatasetSize(live.size(), bytes);
         } catch (LimitExceededException e) {
-            throw new DataLimitExceededException(e.getMessage(), e);
+            String message = e.getMessage();
+            throw new DataLimitExceededException(message == null ? "Dataset limits exceeded" : message, e);
         }
     }
 
-    private static long utf8(String value) {
-        return value.getBytes(StandardCharsets.UTF_8).length;
+    private static long utf8(@Nullable String value) {
+        return value == null ? 0 : value.getBytes(StandardCharsets.UTF_8).length;
     }
 
     static List<RecordPatch> patches(List<LocalRecord> changes) {

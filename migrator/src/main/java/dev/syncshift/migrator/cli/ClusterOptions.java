@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 public final class ClusterOptions {
 
     @Spec(Spec.Target.MIXEE)
-    @Nullable CommandSpec spec;
+    CommandSpec spec;
 
     @Option(names = "--role", paramLabel = "local|manager|worker", defaultValue = "local",
             description = "local: everything in this process (default); manager: enumerate and hand partitions to "

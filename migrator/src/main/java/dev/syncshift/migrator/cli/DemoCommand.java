@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
 
     @Spec
-    @Nullable CommandSpec spec;
+    CommandSpec spec;
 
     @Option(names = "--identities", paramLabel = "N", defaultValue = "200",
             description = "Identities in the generated pool (default: ${DEFAULT-VALUE}).")

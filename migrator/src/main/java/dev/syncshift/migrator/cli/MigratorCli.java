@@ -3,7 +3,6 @@ package dev.syncshift.migrator.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import picocli.CommandLine;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -18,7 +17,7 @@ import picocli.CommandLine.Spec;
 public final class MigratorCli implements Runnable {
 
     @Spec
-    @Nullable CommandSpec spec;
+    CommandSpec spec;
 
     private MigratorCli() {
     }

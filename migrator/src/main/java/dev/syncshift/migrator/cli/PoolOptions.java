@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 public final class PoolOptions {
 
     @Spec(Spec.Target.MIXEE)
-    @Nullable CommandSpec spec;
+    CommandSpec spec;
 
     @Option(names = "--identity-pool-id", required = true, paramLabel = "ID",
             description = "The Cognito identity pool, e.g. us-east-1:0a1b2c3d-...")
@@ -108,13 +108,14 @@ public final class PoolOptions {
     }
 
     private void checkIdentitiesFile() {
-        if (identitiesFile == null) {
+        Path file = identitiesFile;
+        if (file == null) {
             return;
         }
-        if (!Files.isReadable(identitiesFile)) {
-            throw usage("--identities-file " + identitiesFile + " cannot be read");
+        if (!Files.isReadable(file)) {
+            throw usage("--identities-file " + file + " cannot be read");
         }
-        check(() -> IdentityFileReader.check(identitiesFile), "--identities-file");
+        check(() -> IdentityFileReader.check(file), "--identities-file");
     }
 
     private void check(Runnable validation, String option) {

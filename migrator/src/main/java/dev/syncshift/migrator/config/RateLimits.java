@@ -3,6 +3,7 @@ package dev.syncshift.migrator.config;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Requests per second allowed per AWS operation, from {@code --max-rps ListIdentities=5,ListRecords=50}. An
@@ -52,7 +53,7 @@ public record RateLimits(Map<String, Double> perOperation) {
     }
 
     /** The limit of {@code operation}, or null when it has none. */
-    public Double of(String operation) {
+    public @Nullable Double of(String operation) {
         return perOperation.get(operation);
     }
 

@@ -4,6 +4,7 @@ import dev.syncshift.migrator.report.Issue;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.migrator.source.ListedIdentity;
 import java.util.List;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,8 +38,9 @@ public final class RunTables {
         jdbc.update("INSERT INTO SYNCSHIFT_RUN (JOB_INSTANCE_ID, PARTITIONS, ENUMERATION, LISTED) SELECT ?, ?, ?, 0 "
                 + "WHERE NOT EXISTS (SELECT 1 FROM SYNCSHIFT_RUN WHERE JOB_INSTANCE_ID = ?)",
                 jobInstance, partitions, RUNNING, jobInstance);
-        return jdbc.queryForObject("SELECT PARTITIONS FROM SYNCSHIFT_RUN WHERE JOB_INSTANCE_ID = ?", Integer.class,
-                jobInstance);
+        // The row is there (inserted just now or by an earlier execution) and PARTITIONS is NOT NULL.
+        return Objects.requireNonNull(jdbc.queryForObject(
+                "SELECT PARTITIONS FROM SYNCSHIFT_RUN WHERE JOB_INSTANCE_ID = ?", Integer.class, jobInstance));
     }
 
     /** Sets the enumeration state of a run. */
@@ -48,8 +50,9 @@ public final class RunTables {
 
     /** The enumeration state of a run. */
     public String enumeration(long jobInstance) {
-        return jdbc.queryForObject("SELECT ENUMERATION FROM SYNCSHIFT_RUN WHERE JOB_INSTANCE_ID = ?", String.class,
-                jobInstance);
+        return Objects.requireNonNull(jdbc.queryForObject(
+                "SELECT ENUMERATION FROM SYNCSHIFT_RUN WHERE JOB_INSTANCE_ID = ?", String.class, jobInstance),
+                "ENUMERATION is NOT NULL");
     }
 
     /** Identities enumerated so far in a run. */

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a run did, as the JSON report and the console summary show it.
@@ -27,7 +28,7 @@ import java.util.Map;
  */
 public record RunReport(String identityPoolId, String mode, long runId, String status, String outcome, int exitCode,
         Instant started, Duration duration, Tally tally, Map<String, CallStats.OperationCalls> calls,
-        List<Issue> issues, long issueCount, String failure, Map<String, Map<String, Double>> metrics) {
+        List<Issue> issues, long issueCount, @Nullable String failure, Map<String, Map<String, Double>> metrics) {
 
     /** Issues listed in a report at most; the count covers them all. */
     public static final int MAX_LISTED = 10_000;

@@ -36,7 +36,8 @@ public final class IdentityPoolReader extends ItemStreamSupport implements ItemS
         if (!context.containsKey(getExecutionContextKey(STARTED))) {
             return;
         }
-        pageToken = context.getString(getExecutionContextKey(PAGE_TOKEN), null);
+        String pageTokenKey = getExecutionContextKey(PAGE_TOKEN);
+        pageToken = context.containsKey(pageTokenKey) ? context.getString(pageTokenKey) : null;
         position = context.getLong(getExecutionContextKey(POSITION));
         page = source.listIdentities(pageToken);
         inPage = context.getInt(getExecutionContextKey(IN_PAGE));

@@ -100,7 +100,7 @@ public final class DatasetImporter {
             return new DatasetSource(name, listed, records, records.datasetSyncCount().next(),
                     records.deletedAfter());
         }
-        if (from.isAfter(SyncCount.ZERO) && !records.deletedAfter()) {
+        if (meta != null && from.isAfter(SyncCount.ZERO) && !records.deletedAfter()) {
             return new DatasetSource(name, listed, records, meta.generation(), false);
         }
         SyncCount deletedAt = source.lastDeletion(identity, name, from, records.oldestRecordCount());

@@ -57,14 +57,15 @@ public final class IdentityMigrator {
 
     private DatasetOutcome importOne(IdentityId identityId, DatasetName name, @Nullable SourceDataset listed,
             @Nullable StoredDataset meta) {
-        if (!full && unchangedSincePass(listed, meta)) {
+        if (!full && meta != null && unchangedSincePass(listed, meta)) {
             return new DatasetOutcome(name, ImportPlan.Kind.CURRENT, 0, meta.metadata().numRecords(), 0, 0,
                     List.of(), List.of(), null);
         }
         try {
             return importer.importDataset(identityId, name, listed, meta, full);
         } catch (ContractViolationException | IllegalArgumentException bad) {
-            return DatasetOutcome.failed(name, bad.getMessage());
+            String message = bad.getMessage();
+            return DatasetOutcome.failed(name, message == null ? bad.getClass().getSimpleName() : message);
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Revision mode: devices already wrote the dataset on AppSync since the last pass (its count passed the
@@ -169,7 +170,7 @@ final class RevisionPlanner {
             this.dates = dates;
         }
 
-        void add(List<Record> records, SyncCount watermark) {
+        void add(List<Record> records, @Nullable SyncCount watermark) {
             SyncCount next = running.metadata().syncCount().next();
             List<PlannedTransaction.Write> writes = new ArrayList<>();
             for (Record record : records) {
@@ -189,7 +190,7 @@ final class RevisionPlanner {
         }
     }
 
-    private static String limitFailure(Map<RecordKey, Record> stored, List<Record> apply) {
+    private static @Nullable String limitFailure(Map<RecordKey, Record> stored, List<Record> apply) {
         Map<RecordKey, Record> after = new HashMap<>(stored);
         apply.forEach(r -> after.put(r.key(), r));
         long live = after.values().stream().filter(r -> !r.isTombstone()).count();

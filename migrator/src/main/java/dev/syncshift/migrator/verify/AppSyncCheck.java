@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.appsync.AppSyncClient;
 import software.amazon.awssdk.services.appsync.model.AuthenticationType;
@@ -127,7 +128,7 @@ public final class AppSyncCheck {
                 + "migrator does");
     }
 
-    private String computedSortKey(String code, String key, Preflight.Findings findings) {
+    private @Nullable String computedSortKey(String code, String key, Preflight.Findings findings) {
         Map<String, Object> context = Map.of(
                 "arguments", Map.of("patches", List.of(Map.of("op", "replace", "key", key, "value", "v",
                         "syncCount", 0))),

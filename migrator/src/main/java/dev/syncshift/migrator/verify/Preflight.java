@@ -5,6 +5,7 @@ import dev.syncshift.migrator.target.StoreTableShape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
@@ -86,7 +87,7 @@ public final class Preflight {
         return firstLine(e.getMessage());
     }
 
-    private static String firstLine(String message) {
+    private static String firstLine(@Nullable String message) {
         return message == null ? "no message" : message.lines().findFirst().orElse(message);
     }
 

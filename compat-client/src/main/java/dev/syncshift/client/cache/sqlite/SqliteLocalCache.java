@@ -101,7 +101,7 @@ public final class SqliteLocalCache implements LocalCache {
 
     @Override
     public synchronized void putValues(DatasetKey key, Map<RecordKey, @Nullable String> values, Instant now) {
-        transaction(() -> {
+        inTransaction(() -> {
             datasets.open(key, now);
             boolean changed = false;
             for (Map.Entry<RecordKey, @Nullable String> entry : values.entrySet()) {
@@ -110,7 +110,6 @@ public final class SqliteLocalCache implements LocalCache {
             if (changed) {
                 datasets.touch(key, now);
             }
-            return null;
         });
     }
 
@@ -128,11 +127,10 @@ public final class SqliteLocalCache implements LocalCache {
 
     @Override
     public synchronized void putRecords(DatasetKey key, List<LocalRecord> records) {
-        transaction(() -> {
+        inTransaction(() -> {
             for (LocalRecord record : records) {
                 upsert(key, record);
             }
-            return null;
         });
     }
 
@@ -293,9 +291,22 @@ public final class SqliteLocalCache implements LocalCache {
         });
     }
 
+    private void inTransaction(SqlAction action) {
+        transaction(() -> {
+            action.run();
+            return Boolean.TRUE;
+        });
+    }
+
     /** Work on the connection. */
     @FunctionalInterface
     interface SqlWork<T> {
         T run() throws SQLException;
+    }
+
+    /** Work on the connection that answers nothing. */
+    @FunctionalInterface
+    interface SqlAction {
+        void run() throws SQLException;
     }
 }

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
@@ -76,7 +77,8 @@ public final class AppSyncRemoteStore implements RemoteStore {
         }
     }
 
-    private RemoteChanges pages(DatasetKey key, SyncCount since, JsonNode first, List<Record> before) {
+    private RemoteChanges pages(DatasetKey key, SyncCount since, @Nullable JsonNode first,
+            @Nullable List<Record> before) {
         JsonNode page = first;
         List<Record> records = before == null ? new ArrayList<>() : new ArrayList<>(before);
         String next = null;
@@ -95,7 +97,7 @@ public final class AppSyncRemoteStore implements RemoteStore {
                 page.path("datasetDeletedAfterRequestedSyncCount").asBoolean(), merged);
     }
 
-    private JsonNode listRecords(DatasetKey key, SyncCount since, String nextToken) {
+    private JsonNode listRecords(DatasetKey key, SyncCount since, @Nullable String nextToken) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("datasetName", key.datasetName().value());
         variables.put("lastSyncCount", since.value());
@@ -179,7 +181,7 @@ public final class AppSyncRemoteStore implements RemoteStore {
             throw e;
         } catch (DataStorageException e) {
             if (String.valueOf(e.getMessage()).contains("No such SyncCount")) {
-                throw new DataConflictException(e.getMessage(), e);
+                throw new DataConflictException(String.valueOf(e.getMessage()), e);
             }
             throw e;
         }

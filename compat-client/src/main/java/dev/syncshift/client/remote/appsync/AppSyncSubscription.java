@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +42,7 @@ final class AppSyncSubscription implements AutoCloseable {
     private final DatasetChangeListener listener;
     private final HttpClient http = HttpClient.newHttpClient();
     private volatile boolean closed;
-    private volatile WebSocket socket;
+    private volatile @Nullable WebSocket socket;
     private volatile Duration backoff = FIRST_BACKOFF;
     private volatile boolean reconnecting;
     private volatile boolean everSubscribed;
@@ -134,7 +135,7 @@ final class AppSyncSubscription implements AutoCloseable {
         }
 
         @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence text, boolean last) {
+        public @Nullable CompletionStage<?> onText(WebSocket ws, CharSequence text, boolean last) {
             partial.append(text);
             if (last) {
                 String message = partial.toString();
@@ -181,7 +182,7 @@ final class AppSyncSubscription implements AutoCloseable {
         }
 
         @Override
-        public CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+        public @Nullable CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
             acknowledged.complete(null);
             broken(new IllegalStateException("closed " + status + " " + reason));
             return null;

@@ -45,8 +45,8 @@ final class PushParts {
         List<Record> records = new ArrayList<>();
         for (Record record : AppSyncRecords.records(written)) {
             RecordPatch sent = part.stream().filter(p -> p.key().equals(record.key())).findFirst().orElse(null);
-            boolean leftOut = record.value() == null && sent != null && sent.value() != null;
-            records.add(leftOut ? new Record(record.key(), sent.value(), record.syncCount(),
+            String leftOut = record.value() == null && sent != null ? sent.value() : null;
+            records.add(leftOut != null ? new Record(record.key(), leftOut, record.syncCount(),
                     record.lastModifiedDate(), record.lastModifiedBy(), record.deviceLastModifiedDate()) : record);
         }
         return records;

@@ -61,11 +61,13 @@ public final class CognitoIdentityCredentials implements AwsCredentialsProvider 
 
     /** The identity id, asking Cognito Identity (GetId) when none is known yet. */
     public synchronized IdentityId identityId() {
-        if (identityId == null) {
-            String id = call(() -> identity.getId(r -> r.identityPoolId(pool.value()).logins(logins)).identityId());
-            learn(new IdentityId(id));
+        IdentityId known = identityId;
+        if (known == null) {
+            known = new IdentityId(call(() -> identity.getId(r -> r.identityPoolId(pool.value()).logins(logins))
+                    .identityId()));
+            learn(known);
         }
-        return identityId;
+        return known;
     }
 
     /** The identity id if known, without asking the service. */
@@ -92,13 +94,14 @@ public final class CognitoIdentityCredentials implements AwsCredentialsProvider 
 
     @Override
     public synchronized AwsCredentials resolveCredentials() {
-        if (credentials == null || clock.instant().isAfter(expiration.minus(REFRESH_BEFORE))) {
-            refresh();
+        AwsSessionCredentials current = credentials;
+        if (current == null || clock.instant().isAfter(expiration.minus(REFRESH_BEFORE))) {
+            current = refresh();
         }
-        return credentials;
+        return current;
     }
 
-    private void refresh() {
+    private AwsSessionCredentials refresh() {
         IdentityId id = identityId();
         GetCredentialsForIdentityResponse response = call(() -> identity.getCredentialsForIdentity(
                 r -> r.identityId(id.value()).logins(logins)));
@@ -107,8 +110,11 @@ public final class CognitoIdentityCredentials implements AwsCredentialsProvider 
             learn(answered);
         }
         Credentials issued = response.credentials();
-        credentials = AwsSessionCredentials.create(issued.accessKeyId(), issued.secretKey(), issued.sessionToken());
+        AwsSessionCredentials fresh = AwsSessionCredentials.create(issued.accessKeyId(), issued.secretKey(),
+                issued.sessionToken());
+        credentials = fresh;
         expiration = issued.expiration();
+        return fresh;
     }
 
     private static <T> T call(Supplier<T> request) {

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,15 @@ class StandaloneJarIT {
             emulator.destroy();
         }
         assertThat(emulator.waitFor(30, TimeUnit.SECONDS)).as("stops when killed").isTrue();
+    }
+
+    @Test
+    void theJarCarriesItsLoggerWhichEmbeddersDoNotGet() throws Exception {
+        try (JarFile jar = new JarFile(JAR.toFile())) {
+            assertThat(jar.getEntry("org/slf4j/simple/SimpleLogger.class")).isNotNull();
+        }
+        assertThat(Files.readString(Path.of("pom.xml"))).containsPattern(
+                "<artifactId>slf4j-simple</artifactId>\\s*<scope>runtime</scope>\\s*<optional>true</optional>");
     }
 
     private static String readyLine(Process process) throws Exception {

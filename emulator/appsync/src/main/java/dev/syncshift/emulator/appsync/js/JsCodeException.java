@@ -5,7 +5,16 @@ public final class JsCodeException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    private final String message;
+
     JsCodeException(String message) {
         super(message);
+        this.message = message;
+    }
+
+    /** AppSync's message and what is wrong where: never null, as each is made with one. */
+    @Override
+    public String getMessage() {
+        return message;
     }
 }

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
@@ -54,7 +55,8 @@ final class JsCodeRestrictions {
         if (checker == null) {
             checker = load();
         }
-        return (List<?>) JsJson.read(checker.execute(code).asString());
+        // The checker returns a JSON array, empty when the code is fine.
+        return (List<?>) Objects.requireNonNull(JsJson.read(checker.execute(code).asString()));
     }
 
     private static Value load() {

@@ -96,7 +96,9 @@ public final class JsJson {
         try {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("no JSON form for a " + value.getClass().getSimpleName(), e);
+            // null always has one (null), so value is not null here.
+            throw new IllegalArgumentException("no JSON form for a "
+                    + (value == null ? "null" : value.getClass().getSimpleName()), e);
         }
     }
 

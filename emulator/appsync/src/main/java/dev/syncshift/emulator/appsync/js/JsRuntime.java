@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -221,7 +222,8 @@ public final class JsRuntime implements AutoCloseable {
 
     @SuppressWarnings("unchecked")
     private static HandlerOutcome outcome(String json) {
-        Map<String, @Nullable Object> raw = (Map<String, @Nullable Object>) JsJson.read(json);
+        // The runtime's own wrapper writes this JSON: an object, always with kind, errors and logs.
+        Map<String, @Nullable Object> raw = (Map<String, @Nullable Object>) Objects.requireNonNull(JsJson.read(json));
         HandlerOutcome.Kind kind = switch (String.valueOf(raw.get("kind"))) {
             case "early" -> HandlerOutcome.Kind.EARLY_RETURN;
             case "error" -> HandlerOutcome.Kind.ERROR;
@@ -229,11 +231,12 @@ public final class JsRuntime implements AutoCloseable {
         };
         Object error = raw.get("error");
         List<JsError> appended = new ArrayList<>();
-        for (Object e : (List<Object>) raw.get("errors")) {
+        for (Object e : (List<Object>) Objects.requireNonNull(raw.get("errors"))) {
             appended.add(error((Map<String, @Nullable Object>) e));
         }
         Object stash = raw.get("stash");
-        List<String> logs = ((List<Object>) raw.get("logs")).stream().map(String::valueOf).toList();
+        List<String> logs = ((List<Object>) Objects.requireNonNull(raw.get("logs"))).stream().map(String::valueOf)
+                .toList();
         return new HandlerOutcome(kind, raw.get("value"),
                 stash instanceof Map<?, ?> ? (Map<String, @Nullable Object>) stash : new HashMap<>(),
                 error instanceof Map<?, ?> ? error((Map<String, @Nullable Object>) error) : null,

@@ -9,8 +9,17 @@ public abstract sealed class AppSyncServiceException extends RuntimeException
 
     private static final long serialVersionUID = 1L;
 
+    private final String message;
+
     AppSyncServiceException(String message) {
         super(message);
+        this.message = message;
+    }
+
+    /** AppSync's message: never null, as each is made with one. */
+    @Override
+    public String getMessage() {
+        return message;
     }
 
     /**

@@ -31,15 +31,21 @@ final class DynamoDbDataSource {
         try {
             return DataSourceResult.ok(dispatch(operation, table, request));
         } catch (TransactionCanceledException e) {
-            return DataSourceResult.failed("DynamoDB:TransactionCanceledException", e.getMessage(),
+            return DataSourceResult.failed("DynamoDB:TransactionCanceledException", message(e),
                     multi.cancellation(operation, e));
         } catch (DynamoDbException e) {
             String code = e.awsErrorDetails() == null ? "DynamoDbException" : e.awsErrorDetails().errorCode();
-            return DataSourceResult.failed("DynamoDB:" + code, e.getMessage(), null);
+            return DataSourceResult.failed("DynamoDB:" + code, message(e), null);
         } catch (IllegalArgumentException | ClassCastException | NullPointerException e) {
             return DataSourceResult.failed("MappingTemplate", "Invalid " + operation + " request: "
                     + e.getMessage(), null);
         }
+    }
+
+    /** DynamoDB's message; the SDK may have none, and then says so. */
+    private static String message(DynamoDbException e) {
+        String message = e.getMessage();
+        return message == null ? "no message" : message;
     }
 
     private @Nullable Object dispatch(String operation, String table, Map<String, @Nullable Object> request) {

@@ -32,9 +32,9 @@ final class DynamoDbMultiItemOperations {
     Map<String, @Nullable Object> batchGet(Map<String, @Nullable Object> request) {
         Map<String, KeysAndAttributes> tables = new LinkedHashMap<>();
         Map<String, List<Map<String, AttributeValue>>> requested = new LinkedHashMap<>();
-        ((Map<String, Object>) request.get("tables")).forEach((table, spec) -> {
-            Map<String, Object> s = (Map<String, Object>) spec;
-            List<Map<String, AttributeValue>> keys = ((List<Object>) s.get("keys")).stream()
+        ((Map<String, Object>) required(request, "tables")).forEach((table, spec) -> {
+            Map<String, @Nullable Object> s = (Map<String, @Nullable Object>) spec;
+            List<Map<String, AttributeValue>> keys = ((List<Object>) required(s, "keys")).stream()
                     .map(AttributeValues::fromTypedMap).toList();
             requested.put(table, keys);
             tables.put(table, KeysAndAttributes.builder().keys(keys)
@@ -70,7 +70,7 @@ final class DynamoDbMultiItemOperations {
         Map<String, List<WriteRequest>> writes = new LinkedHashMap<>();
         Map<String, @Nullable Object> data = new LinkedHashMap<>();
         Map<String, @Nullable Object> unprocessed = new LinkedHashMap<>();
-        ((Map<String, Object>) request.get("tables")).forEach((table, list) -> {
+        ((Map<String, Object>) required(request, "tables")).forEach((table, list) -> {
             List<Map<String, AttributeValue>> items = ((List<Object>) list).stream()
                     .map(AttributeValues::fromTypedMap).toList();
             writes.put(table, items.stream().map(item -> put
@@ -86,9 +86,9 @@ final class DynamoDbMultiItemOperations {
     @SuppressWarnings("unchecked")
     Map<String, @Nullable Object> transactGet(Map<String, @Nullable Object> request) {
         List<TransactGetItem> items = new ArrayList<>();
-        for (Object o : (List<Object>) request.get("transactItems")) {
-            Map<String, Object> item = (Map<String, Object>) o;
-            items.add(TransactGetItem.builder().get(g -> g.tableName(item.get("table").toString())
+        for (Object o : (List<Object>) required(request, "transactItems")) {
+            Map<String, @Nullable Object> item = (Map<String, @Nullable Object>) o;
+            items.add(TransactGetItem.builder().get(g -> g.tableName(required(item, "table").toString())
                     .key(AttributeValues.fromTypedMap(item.get("key")))).build());
         }
         var response = client.transactGetItems(b -> b.transactItems(items));
@@ -100,13 +100,22 @@ final class DynamoDbMultiItemOperations {
     Map<String, @Nullable Object> transactWrite(Map<String, @Nullable Object> request) {
         List<TransactWriteItem> items = new ArrayList<>();
         List<@Nullable Object> keys = new ArrayList<>();
-        for (Object o : (List<Object>) request.get("transactItems")) {
+        for (Object o : (List<Object>) required(request, "transactItems")) {
             Map<String, @Nullable Object> item = (Map<String, @Nullable Object>) o;
             items.add(writeItem(item));
             keys.add(AttributeValues.toPlainMap(AttributeValues.fromTypedMap(item.get("key"))));
         }
         client.transactWriteItems(b -> b.transactItems(items));
         return result("keys", keys, "cancellationReasons", null);
+    }
+
+    /** A member the request must have: its absence is the request's fault, reported as a mapping error. */
+    private static Object required(Map<String, @Nullable Object> request, String member) {
+        Object value = request.get(member);
+        if (value == null) {
+            throw new IllegalArgumentException("missing " + member);
+        }
+        return value;
     }
 
     private static TransactWriteItem writeItem(Map<String, @Nullable Object> item) {

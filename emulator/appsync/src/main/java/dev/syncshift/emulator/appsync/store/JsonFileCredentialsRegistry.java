@@ -50,18 +50,23 @@ public final class JsonFileCredentialsRegistry implements CredentialsRegistry {
         return new CredentialsEntry(
                 text(node, "accessKeyId", ""),
                 text(node, "secretAccessKey", ""),
-                text(node, "sessionToken", null),
+                optionalText(node, "sessionToken"),
                 text(node, "accountId", DEFAULT_ACCOUNT),
-                text(node, "roleArn", null),
+                optionalText(node, "roleArn"),
                 text(node, "sessionName", defaultSession),
-                text(cognito, "identityId", null),
-                text(cognito, "identityPoolId", null),
+                optionalText(cognito, "identityId"),
+                optionalText(cognito, "identityPoolId"),
                 isCognito ? text(cognito, "authType", "authenticated") : null,
-                text(cognito, "authProvider", null));
+                optionalText(cognito, "authProvider"));
     }
 
-    private static @Nullable String text(JsonNode node, String field, @Nullable String fallback) {
+    private static String text(JsonNode node, String field, String fallback) {
+        String text = optionalText(node, field);
+        return text == null ? fallback : text;
+    }
+
+    private static @Nullable String optionalText(JsonNode node, String field) {
         JsonNode value = node.path(field);
-        return value.isTextual() ? value.asText() : fallback;
+        return value.isTextual() ? value.asText() : null;
     }
 }

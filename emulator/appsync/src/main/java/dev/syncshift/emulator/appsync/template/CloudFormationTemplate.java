@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.Yaml;
 
@@ -32,7 +33,8 @@ public final class CloudFormationTemplate {
 
     @SuppressWarnings("unchecked")
     private CloudFormationTemplate(Path file) {
-        this.directory = file.toAbsolutePath().getParent();
+        // A file's absolute path has a parent: only a root has none, and a root is not a template.
+        this.directory = Objects.requireNonNull(file.toAbsolutePath().getParent(), "the template's directory");
         Map<String, Object> root;
         try {
             root = new Yaml(new IntrinsicConstructor()).load(Files.readString(file));

@@ -19,7 +19,8 @@ final class TableDefinitions {
         Map<String, String> types = new LinkedHashMap<>();
         for (Object o : list(properties.get("AttributeDefinitions"))) {
             Map<String, Object> definition = (Map<String, Object>) o;
-            types.put(definition.get("AttributeName").toString(), definition.get("AttributeType").toString());
+            types.put(member(definition, "AttributeName", tableName).toString(),
+                    member(definition, "AttributeType", tableName).toString());
         }
         String[] keys = keys(properties.get("KeySchema"), tableName);
         return new TableDefinition(tableName, types, keys[0], keys[1],
@@ -27,12 +28,21 @@ final class TableDefinitions {
                 indexes(properties.get("GlobalSecondaryIndexes"), tableName));
     }
 
+    /** A member the template must give; CloudFormation refuses a template without it, and so does the emulator. */
+    private static Object member(Map<String, Object> declared, String name, String owner) {
+        Object value = declared.get(name);
+        if (value == null) {
+            throw new BadRequestException("Table " + owner + ": " + name + " is required");
+        }
+        return value;
+    }
+
     @SuppressWarnings("unchecked")
     private static @Nullable String[] keys(@Nullable Object schema, String owner) {
         String[] keys = new String[2];
         for (Object o : list(schema)) {
             Map<String, Object> key = (Map<String, Object>) o;
-            keys["HASH".equals(key.get("KeyType")) ? 0 : 1] = key.get("AttributeName").toString();
+            keys["HASH".equals(key.get("KeyType")) ? 0 : 1] = member(key, "AttributeName", owner).toString();
         }
         if (keys[0] == null) {
             throw new BadRequestException("Table " + owner + ": KeySchema needs a HASH key");
@@ -45,7 +55,7 @@ final class TableDefinitions {
         List<TableDefinition.IndexDefinition> indexes = new ArrayList<>();
         for (Object o : list(declared)) {
             Map<String, Object> index = (Map<String, Object>) o;
-            String name = index.get("IndexName").toString();
+            String name = member(index, "IndexName", table).toString();
             String[] keys = keys(index.get("KeySchema"), table + "." + name);
             Map<String, Object> projection = index.get("Projection") instanceof Map<?, ?> p
                     ? (Map<String, Object>) p : Map.of();

@@ -3,6 +3,7 @@ package dev.syncshift.emulator.cognitosync.rules;
 import dev.syncshift.core.Constraints;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.InvalidParameterException;
+import dev.syncshift.emulator.cognitosync.store.StoredCognitoProvider;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -130,14 +131,20 @@ public final class IdentityConstraints {
         return Map.copyOf(tags);
     }
 
-    /** A CognitoIdentityProvider: ProviderName 1..128 of {@code [\w._:/-]}, ClientId 1..128 of {@code [\w_]}. */
-    public static void cognitoIdentityProvider(@Nullable String providerName, @Nullable String clientId) {
+    /**
+     * A CognitoIdentityProvider: ProviderName 1..128 of {@code [\w._:/-]}, ClientId 1..128 of {@code [\w_]}.
+     *
+     * @return the provider as stored
+     */
+    public static StoredCognitoProvider cognitoIdentityProvider(PoolSettings.CognitoProvider provider) {
         String member = "cognitoIdentityProviders";
-        Constraints.length(member + ".providerName", Constraints.required(member + ".providerName", providerName), 1,
-                128);
+        String providerName = Constraints.length(member + ".providerName",
+                Constraints.required(member + ".providerName", provider.providerName()), 1, 128);
         Constraints.pattern(member + ".providerName", providerName, COGNITO_PROVIDER_NAME);
-        Constraints.length(member + ".clientId", Constraints.required(member + ".clientId", clientId), 1, 128);
+        String clientId = Constraints.length(member + ".clientId",
+                Constraints.required(member + ".clientId", provider.clientId()), 1, 128);
         Constraints.pattern(member + ".clientId", clientId, CLIENT_ID);
+        return new StoredCognitoProvider(providerName, clientId, provider.serverSideTokenCheck());
     }
 
     private static Map<String, String> tags(String member, @Nullable Map<String, String> tags, int minValue) {

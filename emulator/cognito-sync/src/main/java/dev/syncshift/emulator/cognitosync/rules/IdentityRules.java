@@ -221,12 +221,11 @@ public final class IdentityRules {
         return identity;
     }
 
-    private static List<StoredCognitoProvider> cognitoProviders(@Nullable List<StoredCognitoProvider> providers) {
+    private static List<StoredCognitoProvider> cognitoProviders(
+            @Nullable List<PoolSettings.CognitoProvider> providers) {
         if (providers == null) {
             return List.of();
         }
-        providers.forEach(provider -> IdentityConstraints.cognitoIdentityProvider(provider.providerName(),
-                provider.clientId()));
-        return providers;
+        return providers.stream().map(IdentityConstraints::cognitoIdentityProvider).toList();
     }
 }

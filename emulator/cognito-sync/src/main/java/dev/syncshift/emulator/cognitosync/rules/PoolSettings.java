@@ -1,6 +1,5 @@
 package dev.syncshift.emulator.cognitosync.rules;
 
-import dev.syncshift.emulator.cognitosync.store.StoredCognitoProvider;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +24,18 @@ public record PoolSettings(
         @Nullable Map<String, String> supportedLoginProviders,
         @Nullable String developerProviderName,
         @Nullable List<String> openIdConnectProviderArns,
-        @Nullable List<StoredCognitoProvider> cognitoIdentityProviders,
+        @Nullable List<CognitoProvider> cognitoIdentityProviders,
         @Nullable List<String> samlProviderArns,
         @Nullable Map<String, String> tags) {
+
+    /**
+     * One CognitoIdentityProvider as sent, unvalidated (absent members are null).
+     *
+     * @param providerName ProviderName (required)
+     * @param clientId ClientId (required)
+     * @param serverSideTokenCheck ServerSideTokenCheck
+     */
+    public record CognitoProvider(@Nullable String providerName, @Nullable String clientId,
+            @Nullable Boolean serverSideTokenCheck) {
+    }
 }

@@ -47,13 +47,14 @@ public final class PushSyncRules implements DatasetChangeListener {
     public StoredDevice registerDevice(Caller caller, IdentityPoolId poolId, IdentityId identityId,
             @Nullable String platform, @Nullable String token) {
         Access.checkCognito(caller);
-        EnumValues.check("platform", Constraints.required("platform", platform), PLATFORMS);
+        String devicePlatform = Constraints.required("platform", platform);
+        EnumValues.check("platform", devicePlatform, PLATFORMS);
         String pushToken = Constraints.required("token", token);
         identities.requireIdentityInPool(poolId, identityId);
         Access.checkIdentity(caller, identityId);
-        applicationArn(poolId, platform);
-        return datasets.locked(identityId, () -> store.device(identityId, platform, pushToken).orElseGet(() -> {
-            StoredDevice device = new StoredDevice(ids.uuid(), poolId, identityId, platform, pushToken);
+        applicationArn(poolId, devicePlatform);
+        return datasets.locked(identityId, () -> store.device(identityId, devicePlatform, pushToken).orElseGet(() -> {
+            StoredDevice device = new StoredDevice(ids.uuid(), poolId, identityId, devicePlatform, pushToken);
             store.putDevice(device);
             return device;
         }));

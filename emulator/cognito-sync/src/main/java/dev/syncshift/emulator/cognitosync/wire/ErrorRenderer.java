@@ -38,13 +38,13 @@ final class ErrorRenderer {
 
     Rendered render(Throwable error, Protocol protocol, String operation) {
         if (error instanceof WireException wire) {
-            return of(protocol, wire.status(), wire.code(), wire.getMessage());
+            return of(protocol, wire.status(), wire.code(), messageOr(wire, wire.code()));
         }
         if (error instanceof ContractViolationException violation) {
-            return modeled(protocol, violation.errorCode(), violation.getMessage());
+            return modeled(protocol, violation.errorCode(), messageOr(violation, violation.errorCode()));
         }
         if (error instanceof CognitoSyncServiceException service) {
-            return modeled(protocol, service.code(), service.getMessage());
+            return modeled(protocol, service.code(), messageOr(service, service.code()));
         }
         LOG.error("{} failed unexpectedly", operation, error);
         return of(protocol, 500, "InternalErrorException", "An internal error occurred.");
@@ -56,6 +56,12 @@ final class ErrorRenderer {
             case AWS_JSON -> "InternalErrorException".equals(code) ? 500 : 400;
         };
         return of(protocol, status, code, message);
+    }
+
+    /** The error's message; our errors always have one, the code stands in should one not. */
+    private static String messageOr(Throwable error, String code) {
+        String message = error.getMessage();
+        return message == null ? code : message;
     }
 
     private static Rendered of(Protocol protocol, int status, String code, String message) {

@@ -1,7 +1,6 @@
 package dev.syncshift.emulator.cognitosync.wire.shapes;
 
 import dev.syncshift.emulator.cognitosync.rules.PoolSettings;
-import dev.syncshift.emulator.cognitosync.store.StoredCognitoProvider;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -20,8 +19,8 @@ public record CreateIdentityPoolRequest(
 
     /** The members as the rules take them. */
     public PoolSettings settings() {
-        List<StoredCognitoProvider> providers = cognitoIdentityProviders == null ? null
-                : cognitoIdentityProviders.stream().map(provider -> new StoredCognitoProvider(
+        List<PoolSettings.CognitoProvider> providers = cognitoIdentityProviders == null ? null
+                : cognitoIdentityProviders.stream().map(provider -> new PoolSettings.CognitoProvider(
                         provider.providerName(), provider.clientId(), provider.serverSideTokenCheck())).toList();
         return new PoolSettings(identityPoolName, allowUnauthenticatedIdentities, allowClassicFlow,
                 supportedLoginProviders, developerProviderName, openIdConnectProviderARNs, providers,
