@@ -96,7 +96,7 @@ final class SyncOperations {
     }
 
     Answer importDataset(Caller caller, Map<String, Object> input) {
-        return client.post(caller, IMPORT, Map.of("input", input));
+        return client.post(caller.credentials(), IMPORT, Map.of("input", input));
     }
 
     static List<Map<String, Object>> inputs(List<Patch> patches) {

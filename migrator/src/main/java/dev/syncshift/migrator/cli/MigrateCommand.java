@@ -17,6 +17,9 @@ final class MigrateCommand implements Callable<Integer> {
     @Mixin
     PoolOptions pool = new PoolOptions();
 
+    @Mixin
+    ClusterOptions cluster = new ClusterOptions();
+
     @Option(names = "--mode", paramLabel = "full|delta", defaultValue = "full",
             description = "full: read every record; delta: only datasets changed since the last pass "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -54,6 +57,7 @@ final class MigrateCommand implements Callable<Integer> {
         settings.put("on-conflict", onConflict);
         settings.put("dry-run", Boolean.toString(dryRun));
         settings.put("create-table", Boolean.toString(createTable));
+        settings.putAll(cluster.properties());
         return run.run(settings, "json".equals(pool.logFormat), pool.recover).code();
     }
 }

@@ -6,6 +6,7 @@ import dev.syncshift.migrator.config.MigratorSettings;
 import dev.syncshift.migrator.job.RunLauncher;
 import dev.syncshift.migrator.job.RunReports;
 import dev.syncshift.migrator.job.RunTables;
+import dev.syncshift.migrator.job.remote.ManagerTakeover;
 import dev.syncshift.migrator.report.Progress;
 import dev.syncshift.migrator.report.ReportWriter;
 import dev.syncshift.migrator.report.RunReport;
@@ -58,7 +59,7 @@ final class MigrationRun {
             return ExitCode.UNAVAILABLE;
         }
         try (context) {
-            return run(context, recover);
+            return WorkerRun.isWorker(context) ? new WorkerRun(err).serve(context) : run(context, recover);
         }
     }
 
@@ -80,7 +81,8 @@ final class MigrationRun {
         }
         createTableIfAsked(context, settings, findings);
         String url = context.getEnvironment().getProperty("spring.datasource.url", "");
-        boolean ownsRepository = recover || url.startsWith("jdbc:h2:");
+        boolean ownsRepository = recover || url.startsWith("jdbc:h2:")
+                || ManagerTakeover.previousManagerGone(context, settings);
         JobExecution execution;
         try (ProgressDisplay display = ProgressDisplay.start(context.getBean(Progress.class), settings.progress(),
                 err)) {
@@ -139,6 +141,7 @@ final class MigrationRun {
         }
         properties.put("spring.datasource.hikari.maximum-pool-size",
                 Integer.parseInt(settings.getOrDefault("threads", "8")) * 2 + 8);
+        properties.put("spring.profiles.active", settings.getOrDefault("cluster.role", "local"));
         if (jsonLogs) {
             properties.put("logging.structured.format.console", "ecs");
         }

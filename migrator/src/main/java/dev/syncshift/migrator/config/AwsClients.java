@@ -4,6 +4,7 @@ import java.net.URI;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -34,6 +35,7 @@ public class AwsClients {
     }
 
     @Bean
+    @Profile("!manager & !worker")
     RequestRateLimiter rateLimiter(MigratorSettings settings) {
         return new LocalRateLimiter(settings.rateLimits());
     }

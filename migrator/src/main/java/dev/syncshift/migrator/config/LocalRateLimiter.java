@@ -4,6 +4,7 @@ import io.github.bucket4j.Bucket;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** One Bucket4j token bucket per limited operation, in this JVM. Thread-safe. */
 public final class LocalRateLimiter implements RequestRateLimiter {
@@ -28,7 +29,11 @@ public final class LocalRateLimiter implements RequestRateLimiter {
 
     @Override
     public void acquire(String operation) {
-        Bucket bucket = buckets.get(operation);
+        consume(buckets.get(operation), operation);
+    }
+
+    /** Waits for one token of {@code bucket}; at once when there is no bucket. */
+    static void consume(@Nullable Bucket bucket, String operation) {
         if (bucket == null) {
             return;
         }

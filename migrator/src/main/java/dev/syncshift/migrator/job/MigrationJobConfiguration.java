@@ -32,9 +32,11 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -117,6 +119,7 @@ public class MigrationJobConfiguration {
 
     @Bean
     @JobScope
+    @Profile("!manager")
     Step copyStep(JobRepository repository, RunTables tables, MigratorSettings settings, Step copyPartitionStep,
             @Value("#{jobExecution}") JobExecution job) {
         int partitions = tables.partitions(job.getJobInstance().getInstanceId(), settings.threads());
@@ -137,7 +140,15 @@ public class MigrationJobConfiguration {
     Step copyPartitionStep(JobRepository repository, PlatformTransactionManager transactions,
             ManifestReader manifestReader, OutcomeWriter outcomeWriter, IdentityMigrator migrator,
             MigratorSettings settings, ObservationRegistry observations) {
-        return new StepBuilder(WORKER, repository).<ListedIdentity, IdentityOutcome>chunk(settings.chunkSize())
+        return copyPartition(new StepBuilder(WORKER, repository), transactions, manifestReader, outcomeWriter, migrator,
+                settings, observations);
+    }
+
+    /** The worker step's chunks, on {@code builder} (this process's, or a remote worker's). */
+    public static Step copyPartition(StepBuilder builder, PlatformTransactionManager transactions,
+            ItemStreamReader<ListedIdentity> manifestReader, ItemStreamWriter<IdentityOutcome> outcomeWriter,
+            IdentityMigrator migrator, MigratorSettings settings, ObservationRegistry observations) {
+        return builder.<ListedIdentity, IdentityOutcome>chunk(settings.chunkSize())
                 .transactionManager(transactions).reader(manifestReader).stream(manifestReader)
                 .processor(new IdentityProcessor(migrator, settings.identityPoolId()))
                 .writer(outcomeWriter).stream(outcomeWriter).observationRegistry(observations).build();
@@ -157,7 +168,8 @@ public class MigrationJobConfiguration {
         return new OutcomeWriter(tables, step.getJobExecution().getJobInstance().getInstanceId(), progress, meters);
     }
 
-    private static Map<String, ExecutionContext> partitionContexts(int partitions) {
+    /** The execution contexts of {@code partitions} partitions, named {@code partitionN}. */
+    public static Map<String, ExecutionContext> partitionContexts(int partitions) {
         Map<String, ExecutionContext> contexts = new HashMap<>();
         for (int i = 0; i < partitions; i++) {
             ExecutionContext context = new ExecutionContext();

@@ -9,7 +9,14 @@ import dev.syncshift.migrator.LocalAws;
 import dev.syncshift.migrator.cli.Cli;
 import dev.syncshift.migrator.source.CognitoSource;
 import dev.syncshift.migrator.source.IdentityPage;
+import dev.syncshift.core.DatasetName;
+import dev.syncshift.core.Record;
+import dev.syncshift.core.RecordKey;
+import dev.syncshift.core.SyncCount;
+import dev.syncshift.migrator.source.SourceRecords;
 import dev.syncshift.migrator.target.ConflictPolicy;
+import dev.syncshift.migrator.target.DatasetSource;
+import dev.syncshift.migrator.target.ImportPlanner;
 import dev.syncshift.migrator.target.DatasetImporter;
 import dev.syncshift.migrator.target.IdentityMigrator;
 import dev.syncshift.migrator.target.StoreTableShape;
@@ -18,6 +25,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +60,9 @@ class MigratorBenchmark {
     @Test
     void migratorAgainstARawLoopAndTheSourcesCapacity() throws Exception {
         try (LocalAws aws = LocalAws.start(shaped(IDENTITIES))) {
+            sourceCapacity(aws);
             double capacity = sourceCapacity(aws);
+            double target = targetCapacity(aws);
             List<Double> baseline = new ArrayList<>();
             List<Double> migrator = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
@@ -61,7 +73,8 @@ class MigratorBenchmark {
             double ours = median(migrator);
             print("pool: %,d identities x 3 datasets x 20 records, %d threads, %d rounds", IDENTITIES, THREADS,
                     ROUNDS);
-            print("source capacity (reads only, same calls): %,.0f identities/s", capacity);
+            print("source capacity (the Cognito emulator, reads only, same calls): %,.0f identities/s", capacity);
+            print("target capacity (DynamoDB Local, the same transactions only): %,.0f identities/s", target);
             print("raw loop (same reads and conditional writes, no framework): %s identities/s, median %,.1f",
                     baseline, base);
             print("migrator (Spring Batch job, manifest, restartable): %s identities/s, median %,.1f", migrator,
@@ -143,7 +156,29 @@ class MigratorBenchmark {
     private double sourceCapacity(LocalAws aws) throws Exception {
         CognitoSource source = aws.source();
         return timed(identity -> source.listDatasets(identity).forEach(d ->
-                source.listRecords(identity, d.name(), dev.syncshift.core.SyncCount.ZERO)), source);
+                source.listRecords(identity, d.name(), SyncCount.ZERO)), source);
+    }
+
+    /** Identities per second DynamoDB Local takes when given only the writes of 3 datasets x 20 records. */
+    private double targetCapacity(LocalAws aws) throws Exception {
+        StoreTableShape.create(aws.dynamoDbClient(), "capacity");
+        SyncStoreTable store = new SyncStoreTable(aws.dynamoDbClient(), "capacity");
+        ImportPlanner planner = new ImportPlanner(ConflictPolicy.LATER_WINS, Instant.now());
+        return timed(identity -> {
+            for (int d = 0; d < 3; d++) {
+                DatasetName name = new DatasetName("dataset-" + d);
+                Map<RecordKey, Record> records = new HashMap<>();
+                for (int r = 0; r < 20; r++) {
+                    Record record = new Record(new RecordKey(String.format("key-%04d", r)), "v".repeat(16),
+                            new SyncCount(1), Instant.now(), identity.value(), null);
+                    records.put(record.key(), record);
+                }
+                SourceRecords read = new SourceRecords(SyncCount.ZERO, records, new SyncCount(1), true, false,
+                        List.of());
+                planner.plan(identity, new DatasetSource(name, null, read, SyncCount.ZERO, false), null, Map.of())
+                        .transactions().forEach(t -> store.write(t.actions()));
+            }
+        }, aws.source());
     }
 
     private double rawLoop(LocalAws aws, String table) throws Exception {

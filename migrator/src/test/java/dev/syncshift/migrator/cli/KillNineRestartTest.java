@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillNineRestartTest {
 
-    static final int IDENTITIES = 120;
+    static final int IDENTITIES = 80;
 
     static LocalAws aws;
 
@@ -43,7 +43,7 @@ class KillNineRestartTest {
     @Test
     void killedAtSeveralPointsTheSameCommandFinishesExact() throws Exception {
         List<Long> killedAt = new ArrayList<>();
-        for (long threshold : new long[] {40, 400, 900}) {
+        for (long threshold : new long[] {30, 250, 600}) {
             Process child = ChildMigrator.start(work.resolve("child.log"), args());
             killedAt.add(waitForItems(child, threshold));
             child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);

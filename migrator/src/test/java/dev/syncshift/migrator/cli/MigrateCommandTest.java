@@ -33,12 +33,18 @@ class MigrateCommandTest {
     }
 
     @Test
-    void migrateCopiesThePoolExactlyASecondRunWritesNothingAndVerifyMatches() throws IOException {
+    void aDryRunWritesNothingThenMigrateCopiesExactlyASecondRunWritesNothingAndVerifyMatches() throws IOException {
+        Cli.Result dryRun = Cli.run(args("migrate", "dry.json", "--dry-run"));
+        long itemsAfterDryRun = aws.dynamoDbClient().scan(s -> s.tableName(LocalAws.TABLE).select("COUNT")).count();
         Cli.Result first = Cli.run(args("migrate", "first.json"));
         long records = SourceTruth.assertStoreEqualsSource(aws);
         Cli.Result second = Cli.run(args("migrate", "second.json"));
         Cli.Result verify = Cli.run(args("verify", "verify.json"));
 
+        assertThat(dryRun.exitCode()).as(dryRun.err()).isZero();
+        assertThat(itemsAfterDryRun).isZero();
+        assertThat(report("dry.json").path("mode").asText()).isEqualTo("full-dry-run");
+        assertThat(report("dry.json").path("counts").path("recordsWritten").asLong()).isEqualTo(records);
         assertThat(first.exitCode()).as(first.err()).isZero();
         JsonNode report = report("first.json");
         assertThat(report.path("counts").path("identities").asLong()).isEqualTo(60);
@@ -57,12 +63,13 @@ class MigrateCommandTest {
         assertThat(report("verify.json").path("counts").path("mismatches").asLong()).isZero();
     }
 
-    private String[] args(String command, String reportName) {
+    private String[] args(String command, String reportName, String... more) {
         List<String> args = new ArrayList<>(List.of(command, "--identity-pool-id", LocalAws.POOL.value(),
                 "--table", LocalAws.TABLE, "--cognito-endpoint", aws.cognito().endpoint().toString(),
                 "--dynamodb-endpoint", aws.dynamoDb().endpoint().toString(), "--region", "us-east-1",
                 "--work-dir", work.toString(), "--report", work.resolve(reportName).toString(), "--threads", "4",
                 "--progress", "off"));
+        args.addAll(List.of(more));
         return args.toArray(String[]::new);
     }
 

@@ -1,0 +1,57 @@
+package dev.syncshift.migrator.job.remote;
+
+import dev.syncshift.migrator.config.MigratorSettings;
+import dev.syncshift.migrator.job.RunLauncher;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How a manager and its workers find each other and tell a lost process from a slow one, bound from
+ * {@code syncshift.migrator.cluster.*} (the command line's {@code --role}, {@code --transport}, {@code --broker-url},
+ * {@code --lost-after}; in a container, {@code SYNCSHIFT_MIGRATOR_CLUSTER_*} variables).
+ *
+ * @param transport how partition requests travel: {@code jdbc} (a table in the job repository, workers notified by
+ *     PostgreSQL's LISTEN/NOTIFY) or {@code jms} (a queue on an ActiveMQ Artemis broker)
+ * @param brokerUrl the Artemis broker, e.g. {@code tcp://broker:61616}, when the transport is {@code jms}
+ * @param queue the prefix of the partition requests' queues (or channel groups): one per pool and mode, so a worker
+ *     only ever takes partitions of the runs it was started for
+ * @param heartbeat how often a manager and each worker's partitions record that they are alive
+ * @param lostAfter how long without a heartbeat before a partition's worker (or the manager) counts as dead: its
+ *     partition then fails and the run fails cleanly, to be continued by the same command
+ * @param pollInterval how often the manager reads the job repository for partitions that ended
+ */
+@ConfigurationProperties("syncshift.migrator.cluster")
+public record ClusterSettings(
+        @DefaultValue("jdbc") String transport,
+        @Nullable String brokerUrl,
+        @DefaultValue("syncshift-partitions") String queue,
+        @DefaultValue("5s") Duration heartbeat,
+        @DefaultValue("60s") Duration lostAfter,
+        @DefaultValue("1s") Duration pollInterval) {
+
+    /** The queue of the requests for runs of {@code settings}' pool and mode (dry run included). */
+    public String queueOf(MigratorSettings settings) {
+        return queue + "." + settings.identityPoolId().replaceAll("[^A-Za-z0-9]", "-") + "."
+                + RunLauncher.mode(settings);
+    }
+
+    /**
+     * Checks the values.
+     *
+     * @throws IllegalArgumentException naming the setting
+     */
+    public ClusterSettings {
+        if (!transport.equals("jdbc") && !transport.equals("jms")) {
+            throw new IllegalArgumentException("transport must be jdbc or jms, not '" + transport + "'");
+        }
+        if (transport.equals("jms") && (brokerUrl == null || brokerUrl.isBlank())) {
+            throw new IllegalArgumentException("the jms transport needs a broker URL (--broker-url tcp://HOST:61616)");
+        }
+        if (lostAfter.compareTo(heartbeat.multipliedBy(2)) < 0) {
+            throw new IllegalArgumentException("lost-after (" + lostAfter + ") must be at least twice the heartbeat ("
+                    + heartbeat + ")");
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package dev.syncshift.migrator.job.remote;
+
+import java.time.LocalDateTime;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.dao.OptimisticLockingFailureException;
+
+/**
+ * While the manager's {@code copy} step waits for its partitions: beats for the run (so workers know the manager is
+ * alive) and fails every partition whose worker stopped beating for {@code lostAfter}, so the step ends (failed)
+ * instead of waiting forever; the same command then continues the run and sends those partitions again.
+ */
+final class ManagerWatch implements StepExecutionListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ManagerWatch.class);
+
+    private final Heartbeats heartbeats;
+    private final JobRepository repository;
+    private final ClusterSettings cluster;
+    private @Nullable ScheduledExecutorService timer;
+
+    ManagerWatch(Heartbeats heartbeats, JobRepository repository, ClusterSettings cluster) {
+        this.heartbeats = heartbeats;
+        this.repository = repository;
+        this.cluster = cluster;
+    }
+
+    @Override
+    public void beforeStep(StepExecution copy) {
+        long instance = copy.getJobExecution().getJobInstance().getInstanceId();
+        long execution = copy.getJobExecutionId();
+        heartbeats.beat(Heartbeats.MANAGER, instance, instance, Heartbeats.thisProcess());
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "syncshift-manager-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = cluster.heartbeat().toMillis();
+        timer.scheduleWithFixedDelay(() -> watch(instance, execution), period, period, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public ExitStatus afterStep(StepExecution copy) {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        heartbeats.end(Heartbeats.MANAGER, copy.getJobExecution().getJobInstance().getInstanceId());
+        return copy.getExitStatus();
+    }
+
+    private void watch(long instance, long execution) {
+        try {
+            heartbeats.beat(Heartbeats.MANAGER, instance, instance, Heartbeats.thisProcess());
+            heartbeats.lostPartitions(execution, cluster.lostAfter()).forEach(this::fail);
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot reach the job repository to beat or look for lost workers: {}", e.getMessage());
+        }
+    }
+
+    private void fail(long stepExecution) {
+        StepExecution partition = repository.getStepExecution(stepExecution);
+        if (partition == null || partition.getStatus() != BatchStatus.STARTED) {
+            return;
+        }
+        LOG.warn("Partition {} lost its worker (no heartbeat for {}); it fails, and the same command continues it",
+                partition.getStepName(), cluster.lostAfter());
+        partition.setStatus(BatchStatus.FAILED);
+        partition.setExitStatus(ExitStatus.FAILED.addExitDescription("its worker stopped beating for "
+                + cluster.lostAfter() + " (died or lost the database)"));
+        partition.setEndTime(LocalDateTime.now());
+        try {
+            repository.update(partition);
+            heartbeats.end(Heartbeats.PARTITION, stepExecution);
+        } catch (OptimisticLockingFailureException alive) {
+            LOG.info("Partition {} was updated meanwhile: its worker is alive after all", partition.getStepName());
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.syncshift.migrator.job.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.syncshift.migrator.LocalAws;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The cost of coordination: the same generated pool against the same emulator capacity, copied by one process with
+ * {@code T} threads and by a manager with two workers of {@code T/2} threads each, all on this machine and all with
+ * the same PostgreSQL job repository. Prints records/s of both and each worker's busy share. Run with
+ * {@code -Dsyncshift.benchmark=cluster} (sizes: {@code -Dsyncshift.benchmark.identities},
+ * {@code .threads}, {@code .latency-ms}, {@code .rounds}).
+ */
+@EnabledIfSystemProperty(named = "syncshift.benchmark", matches = "cluster")
+class ClusterBenchmarkTest {
+
+    static final int IDENTITIES = Integer.getInteger("syncshift.benchmark.identities", 600);
+    static final int THREADS = Integer.getInteger("syncshift.benchmark.threads", 8);
+    static final int LATENCY_MS = Integer.getInteger("syncshift.benchmark.latency-ms", 20);
+    static final int ROUNDS = Integer.getInteger("syncshift.benchmark.rounds", 3);
+    static final Pattern PARTITION = Pattern.compile(
+            "(\\d\\d:\\d\\d:\\d\\d\\.\\d{3}) .*(Running partition|Partition) (copyPartition:partition\\d+)");
+
+    @TempDir
+    Path work;
+
+    @Test
+    void oneProcessAgainstAManagerAndTwoWorkersAtEqualThreads() throws Exception {
+        try (SharedPostgres postgres = SharedPostgres.start()) {
+            System.out.printf(Locale.ROOT, "%nbenchmark: %d identities, emulator latency %d ms, %d threads in all, "
+                    + "%d rounds (each a fresh emulator and table, the JVMs of the test warm)%n", IDENTITIES,
+                    LATENCY_MS, THREADS, ROUNDS);
+            for (int round = 1; round <= ROUNDS; round++) {
+                Run single = single(postgres, round);
+                Run cluster = cluster(postgres, round);
+                print(round, single, cluster);
+                assertThat(single.records()).isEqualTo(cluster.records());
+            }
+        }
+    }
+
+    private static void print(int round, Run single, Run cluster) {
+        System.out.printf(Locale.ROOT, "round %d%n  one process:          %8.1f records/s (%d records in %.1f s)%n",
+                round, single.recordsPerSecond(), single.records(), single.seconds());
+        System.out.printf(Locale.ROOT, "  manager + 2 workers:  %8.1f records/s (%d records in %.1f s), %.1f%% of "
+                + "one process%n", cluster.recordsPerSecond(), cluster.records(), cluster.seconds(),
+                100 * cluster.recordsPerSecond() / single.recordsPerSecond());
+        cluster.busy().forEach((worker, share) -> System.out.printf(Locale.ROOT,
+                "  %s: partition threads busy %.0f%% of the run, CPU %.0f%% of one core%n", worker, 100 * share[0],
+                100 * share[1]));
+    }
+
+    private Run single(SharedPostgres postgres, int round) throws Exception {
+        try (LocalAws aws = pool(); ClusterNodes nodes = nodes(postgres, aws, "single" + round)) {
+            Process process = nodes.start("single", "local", "--threads", Integer.toString(THREADS), "--report",
+                    work.resolve("single" + round + ".json").toString());
+            assertThat(process.waitFor(30, TimeUnit.MINUTES)).isTrue();
+            assertThat(process.exitValue()).as(nodes.allLogs()).isZero();
+            return Run.of(work.resolve("single" + round + ".json"), Map.of());
+        }
+    }
+
+    private Run cluster(SharedPostgres postgres, int round) throws Exception {
+        try (LocalAws aws = pool(); ClusterNodes nodes = nodes(postgres, aws, "cluster" + round)) {
+            String half = Integer.toString(THREADS / 2);
+            Process worker1 = nodes.start("worker1", "worker", "--threads", half);
+            Process worker2 = nodes.start("worker2", "worker", "--threads", half);
+            Process manager = nodes.start("manager", "manager", "--threads", Integer.toString(THREADS), "--report",
+                    work.resolve("cluster" + round + ".json").toString());
+            assertThat(manager.waitFor(30, TimeUnit.MINUTES)).isTrue();
+            assertThat(manager.exitValue()).as(nodes.allLogs()).isZero();
+            Run run = Run.of(work.resolve("cluster" + round + ".json"), Map.of());
+            Map<String, double[]> busy = new HashMap<>();
+            busy.put("worker1", busyShare(nodes.logOf("worker1"), worker1, run.seconds()));
+            busy.put("worker2", busyShare(nodes.logOf("worker2"), worker2, run.seconds()));
+            return new Run(run.records(), run.seconds(), busy);
+        }
+    }
+
+    /** {partition threads' busy share of the run, CPU seconds per second of the run}. */
+    private static double[] busyShare(String log, Process worker, double runSeconds) {
+        Map<String, LocalTime> started = new HashMap<>();
+        double busySeconds = 0;
+        Matcher line = PARTITION.matcher(log);
+        while (line.find()) {
+            LocalTime at = LocalTime.parse(line.group(1));
+            if (line.group(2).startsWith("Running")) {
+                started.put(line.group(3), at);
+            } else if (started.containsKey(line.group(3))) {
+                busySeconds += Duration.between(started.remove(line.group(3)), at).toMillis() / 1e3;
+            }
+        }
+        double cpu = worker.info().totalCpuDuration().map(d -> d.toMillis() / 1e3).orElse(0.0);
+        return new double[] {busySeconds / (THREADS / 2.0) / runSeconds, cpu / runSeconds};
+    }
+
+    private LocalAws pool() {
+        return LocalAws.start(config -> config.generate(IDENTITIES).identityPoolId(LocalAws.POOL.value()).seed(21)
+                .latencyMs(LATENCY_MS));
+    }
+
+    private ClusterNodes nodes(SharedPostgres postgres, LocalAws aws, String name) throws Exception {
+        Path dir = Files.createDirectories(work.resolve(name));
+        return new ClusterNodes(postgres.newDatabase(), aws, dir, List.of("--max-rps", "ListIdentities=1000"));
+    }
+
+    /** One run's figures, and each worker's {busy share, CPU share}. */
+    record Run(long records, double seconds, Map<String, double[]> busy) {
+
+        static Run of(Path report, Map<String, double[]> busy) throws Exception {
+            JsonNode json = new ObjectMapper().readTree(report.toFile());
+            return new Run(json.path("counts").path("records").asLong(), json.path("durationSeconds").asDouble(),
+                    busy);
+        }
+
+        double recordsPerSecond() {
+            return records / seconds;
+        }
+    }
+}

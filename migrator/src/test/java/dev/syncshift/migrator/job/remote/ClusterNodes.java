@@ -1,0 +1,97 @@
+package dev.syncshift.migrator.job.remote;
+
+import dev.syncshift.migrator.LocalAws;
+import dev.syncshift.migrator.cli.MigratorCli;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Manager and worker processes of one cluster: child JVMs on this test's class path, sharing one PostgreSQL database
+ * as their job repository and the emulators of a {@link LocalAws}. Each node logs to its own file in {@code dir}.
+ * Closing stops every node still running (SIGTERM, then SIGKILL).
+ */
+final class ClusterNodes implements AutoCloseable {
+
+    private final String jdbcUrl;
+    private final LocalAws aws;
+    private final Path dir;
+    private final List<String> common;
+    private final List<Process> started = new ArrayList<>();
+
+    /**
+     * Nodes of a cluster.
+     *
+     * @param jdbcUrl the shared job repository (user and password {@code postgres})
+     * @param common options every node gets, after the pool's
+     */
+    ClusterNodes(String jdbcUrl, LocalAws aws, Path dir, List<String> common) {
+        this.jdbcUrl = jdbcUrl;
+        this.aws = aws;
+        this.dir = dir;
+        this.common = List.copyOf(common);
+    }
+
+    /** Starts {@code migrate --role ROLE} with the pool's options, then {@code extra}; it logs to {@code name.log}. */
+    Process start(String name, String role, String... extra) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "-Dspring.datasource.url=" + jdbcUrl, "-Dspring.datasource.username=postgres",
+                "-Dspring.datasource.password=postgres",
+                "-Dsyncshift.migrator.cluster.heartbeat=500ms", "-Dsyncshift.migrator.cluster.poll-interval=200ms",
+                MigratorCli.class.getName(), "migrate", "--role", role));
+        command.addAll(poolOptions());
+        command.addAll(common);
+        command.addAll(List.of(extra));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(name).toFile()));
+        builder.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "AKIDDEVELOPER",
+                "AWS_SECRET_ACCESS_KEY", "developer-secret"));
+        Process process = builder.start();
+        started.add(process);
+        return process;
+    }
+
+    /** The log file of node {@code name}. */
+    Path log(String name) {
+        return dir.resolve(name + ".log");
+    }
+
+    /** What node {@code name} logged so far. */
+    String logOf(String name) throws IOException {
+        return Files.exists(log(name)) ? Files.readString(log(name)) : "";
+    }
+
+    /** Every log, for a failure message. */
+    String allLogs() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> logs = Files.list(dir)) {
+            for (Path log : logs.filter(p -> p.toString().endsWith(".log")).sorted().toList()) {
+                all.append("==== ").append(log.getFileName()).append('\n').append(Files.readString(log));
+            }
+        }
+        return all.toString();
+    }
+
+    private List<String> poolOptions() {
+        return List.of("--identity-pool-id", LocalAws.POOL.value(), "--table", LocalAws.TABLE,
+                "--cognito-endpoint", aws.cognito().endpoint().toString(), "--dynamodb-endpoint",
+                aws.dynamoDb().endpoint().toString(), "--region", "us-east-1", "--work-dir", dir.toString(),
+                "--progress", "off", "--lost-after", "3s");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        started.forEach(Process::destroy);
+        for (Process process : started) {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+}

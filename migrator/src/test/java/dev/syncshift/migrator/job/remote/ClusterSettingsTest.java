@@ -1,0 +1,59 @@
+package dev.syncshift.migrator.job.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.syncshift.migrator.config.MigratorSettings;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.integration.partition.StepExecutionRequest;
+
+/** The cluster's settings refuse what cannot work, in words; requests survive the broker's text form. */
+class ClusterSettingsTest {
+
+    @Test
+    void theJmsTransportNeedsABroker() {
+        assertThatThrownBy(() -> settings("jms", null, "5s", "60s")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the jms transport needs a broker URL (--broker-url tcp://HOST:61616)");
+    }
+
+    @Test
+    void aWorkerCountsAsLostOnlyAfterTwoMissedHeartbeats() {
+        assertThatThrownBy(() -> settings("jdbc", null, "5s", "9s")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("lost-after (PT9S) must be at least twice the heartbeat (PT5S)");
+    }
+
+    @Test
+    void eachPoolAndModeHasItsOwnQueue() {
+        ClusterSettings cluster = settings("jdbc", null, "5s", "60s");
+        Map<String, String> pool = Map.of("identity-pool-id", "us-east-1:0a1b2c3d-0000-4000-8000-000000000001",
+                "table", "syncshift-store");
+        Map<String, String> delta = new HashMap<>(pool);
+        delta.put("mode", "delta");
+        delta.put("dry-run", "true");
+
+        assertThat(cluster.queueOf(MigratorSettings.bind(pool)))
+                .isEqualTo("syncshift-partitions.us-east-1-0a1b2c3d-0000-4000-8000-000000000001.full");
+        assertThat(cluster.queueOf(MigratorSettings.bind(delta)))
+                .isEqualTo("syncshift-partitions.us-east-1-0a1b2c3d-0000-4000-8000-000000000001.delta-dry-run");
+    }
+
+    @Test
+    void aRequestCrossesTheBrokerAsText() {
+        StepExecutionRequest request = new StepExecutionRequest("copyPartition", 42L);
+
+        StepExecutionRequest back = RequestCodec.decode(RequestCodec.encode(request));
+
+        assertThat(RequestCodec.encode(request)).isEqualTo("copyPartition/42");
+        assertThat(back.getStepName()).isEqualTo("copyPartition");
+        assertThat(back.getStepExecutionId()).isEqualTo(42L);
+        assertThatThrownBy(() -> RequestCodec.decode("hello")).hasMessage("not a partition request: hello");
+    }
+
+    private static ClusterSettings settings(String transport, String broker, String heartbeat, String lostAfter) {
+        return new ClusterSettings(transport, broker, "syncshift-partitions", Duration.parse("PT" + heartbeat),
+                Duration.parse("PT" + lostAfter), Duration.ofSeconds(1));
+    }
+}

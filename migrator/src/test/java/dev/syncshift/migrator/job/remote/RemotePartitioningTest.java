@@ -1,0 +1,138 @@
+package dev.syncshift.migrator.job.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.syncshift.migrator.LocalAws;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One manager and two workers, each its own JVM, sharing an embedded PostgreSQL job repository, against the Cognito
+ * Sync emulator and DynamoDB Local in this JVM, with the default transport (a PostgreSQL channel): the store ends
+ * exactly equal to the source, both workers run partitions, and together they keep one rate limit; a worker killed
+ * mid-partition fails the run cleanly, a worker started meanwhile joins it, and the same command finishes it; a
+ * manager killed mid-run is replaced by the same command once its silence says it is gone.
+ */
+class RemotePartitioningTest extends ClusterScenario {
+
+    static final double LIST_RECORDS_RPS = 3;
+    static final Pattern LIST_RECORDS = Pattern.compile("ListRecords=(\\d+)/(\\d+)");
+
+    static SharedPostgres postgres;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        postgres = SharedPostgres.start();
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        postgres.close();
+    }
+
+    @Override
+    String newDatabase() throws Exception {
+        return postgres.newDatabase();
+    }
+
+    @Test
+    void twoWorkersCopyThePoolExactlyAndTogetherKeepTheRateLimit() throws Exception {
+        start(config -> config.throttleRps("ListRecords", LIST_RECORDS_RPS), "--max-rps",
+                "ListRecords=" + LIST_RECORDS_RPS);
+        nodes.start("worker1", "worker", "--threads", "3");
+        nodes.start("worker2", "worker", "--threads", "3");
+
+        Process manager = nodes.start("manager", "manager", managerOptions(6));
+
+        assertExact(manager);
+        assertEachRanPartitions("worker1", "worker2");
+        long[] calls = listRecordsCalls("worker1", "worker2");
+        double seconds = copySeconds();
+        assertThat(calls[1]).as("throttled ListRecords calls").isZero();
+        assertThat(calls[0] / seconds).as("ListRecords/s over the copy step (%d calls in %.1f s)", calls[0], seconds)
+                .isBetween(0.9 * LIST_RECORDS_RPS, LIST_RECORDS_RPS + 1 / seconds);
+    }
+
+    @Test
+    void aWorkerKilledMidPartitionFailsTheRunCleanlyAndTheSameCommandFinishesItExact() throws Exception {
+        start(config -> config.latencyMs(3));
+        Process victim = nodes.start("worker1", "worker", "--threads", "2");
+        Process first = nodes.start("manager", "manager", managerOptions(4));
+        waitUntilRunning(victim, "worker1");
+
+        victim.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        nodes.start("worker2", "worker", "--threads", "2");
+
+        assertThat(exitCodeOf(first)).as("incomplete: " + nodes.allLogs()).isEqualTo(4);
+        assertThat(nodes.logOf("manager")).contains("lost its worker");
+        assertThat(nodes.logOf("worker2")).as("joined the running job").contains("Running partition");
+        assertExact(nodes.start("manager", "manager", managerOptions(4)));
+        assertThat(nodes.logOf("manager")).contains("Restarting run 1");
+    }
+
+    @Test
+    void aManagerKilledMidRunIsReplacedByTheSameCommandAndTheRunEndsExact() throws Exception {
+        start(config -> config.latencyMs(3));
+        nodes.start("worker1", "worker", "--threads", "2");
+        nodes.start("worker2", "worker", "--threads", "2");
+        Process first = nodes.start("manager", "manager", managerOptions(4));
+        waitUntilRunning(first, "worker1");
+
+        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        Process again = nodes.start("manager", "manager", managerOptions(4));
+        if (exitCodeOf(again) == 3) {
+            assertThat(nodes.logOf("manager")).as("refused while the old manager may live").contains("has not ended");
+            waitUntilManagerSilentFor(3);
+            again = nodes.start("manager", "manager", managerOptions(4));
+        }
+
+        assertExact(again);
+        assertThat(nodes.logOf("manager")).contains("recovering it").contains("Restarting run 1");
+    }
+
+    /** The ListRecords calls and throttled calls of {@code workers}, from the last count each one logged. */
+    private long[] listRecordsCalls(String... workers) throws Exception {
+        long[] sum = new long[2];
+        for (String worker : workers) {
+            Matcher counts = LIST_RECORDS.matcher(nodes.logOf(worker));
+            long[] last = new long[2];
+            while (counts.find()) {
+                last = new long[] {Long.parseLong(counts.group(1)), Long.parseLong(counts.group(2))};
+            }
+            sum[0] += last[0];
+            sum[1] += last[1];
+        }
+        return sum;
+    }
+
+    /** How long the manager's copy step ran, from the job repository. */
+    private double copySeconds() {
+        return repository().queryForObject("SELECT EXTRACT(EPOCH FROM END_TIME - START_TIME) FROM "
+                + "BATCH_STEP_EXECUTION WHERE STEP_NAME = 'copy'", Double.class);
+    }
+
+    /** Waits until worker {@code worker} runs a partition and the store has items, while {@code process} lives. */
+    private void waitUntilRunning(Process process, String worker) throws Exception {
+        long items = 0;
+        while (process.isAlive() && (items < 20 || !nodes.logOf(worker).contains("Running partition"))) {
+            items = aws.dynamoDbClient().scan(s -> s.tableName(LocalAws.TABLE).select("COUNT")).count();
+            process.waitFor(50, TimeUnit.MILLISECONDS);
+        }
+        assertThat(process.isAlive()).as(nodes.allLogs()).isTrue();
+    }
+
+    /** Waits until the run's manager heartbeat is older than {@code seconds}. */
+    private void waitUntilManagerSilentFor(int seconds) throws Exception {
+        String stale = "SELECT COUNT(*) FROM SYNCSHIFT_HEARTBEAT WHERE KIND = 'MANAGER' AND BEAT < LOCALTIMESTAMP - "
+                + "INTERVAL '" + seconds + " seconds'";
+        CountDownLatch never = new CountDownLatch(1);
+        while (repository().queryForObject(stale, Integer.class) == 0) {
+            never.await(100, TimeUnit.MILLISECONDS);
+        }
+    }
+}
