@@ -13,9 +13,8 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,6 +42,8 @@ public final class JsRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsRuntime.class);
     private static final String MODULE = "application/javascript+module";
+    /** ctx's members that stay the same for every handler of a resolver call, in ctx's order. */
+    private static final List<String> FIXED = List.of("arguments", "identity", "source", "info", "env", "request");
 
     private final Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
     private final Source prelude;
@@ -50,11 +51,7 @@ public final class JsRuntime implements AutoCloseable {
     private final Queue<JsContext> pool = new ConcurrentLinkedQueue<>();
     private final List<JsContext> all = new ArrayList<>();
     private final Duration timeout;
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "appsync-js-watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledThreadPoolExecutor watchdog = watchdog();
 
     static final class JsContext {
         private final Context context;
@@ -114,7 +111,11 @@ public final class JsRuntime implements AutoCloseable {
     public ResolverRun begin(Map<String, @Nullable Object> base) {
         JsContext js = borrow();
         try {
-            return new ResolverRun(this, js, js.begin.execute(JsJson.write(base)));
+            Object[] texts = new Object[FIXED.size()];
+            for (int i = 0; i < texts.length; i++) {
+                texts[i] = JsJson.write(base.get(FIXED.get(i)));
+            }
+            return new ResolverRun(this, js, js.begin.execute(texts));
         } catch (RuntimeException e) {
             release(js);
             throw e;
@@ -336,6 +337,17 @@ public final class JsRuntime implements AutoCloseable {
                         Base64.getDecoder().decode(args[0].asString()), StandardCharsets.UTF_8))));
         context.eval(prelude);
         return new JsContext(context);
+    }
+
+    /** One thread; a handler that ends in time removes its timer rather than leaving it queued for 30 s. */
+    private static ScheduledThreadPoolExecutor watchdog() {
+        ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, "appsync-js-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watchdog.setRemoveOnCancelPolicy(true);
+        return watchdog;
     }
 
     static String resource(String name) {
