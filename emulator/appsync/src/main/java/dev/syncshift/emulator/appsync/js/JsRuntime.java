@@ -42,8 +42,6 @@ public final class JsRuntime implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsRuntime.class);
     private static final String MODULE = "application/javascript+module";
-    /** ctx's members that stay the same for every handler of a resolver call, in ctx's order. */
-    private static final List<String> FIXED = List.of("arguments", "identity", "source", "info", "env", "request");
 
     private final Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
     private final Source prelude;
@@ -111,11 +109,7 @@ public final class JsRuntime implements AutoCloseable {
     public ResolverRun begin(Map<String, @Nullable Object> base) {
         JsContext js = borrow();
         try {
-            Object[] texts = new Object[FIXED.size()];
-            for (int i = 0; i < texts.length; i++) {
-                texts[i] = JsJson.write(base.get(FIXED.get(i)));
-            }
-            return new ResolverRun(this, js, js.begin.execute(texts));
+            return new ResolverRun(this, js, js.begin.execute(JsJson.write(base)));
         } catch (RuntimeException e) {
             release(js);
             throw e;

@@ -3,7 +3,7 @@
 // rewritten imports (see JsModules). This file is trusted runtime code, not checked by JsCodeRestrictions.
 (function () {
   'use strict';
-  const state = { errors: [], filter: null, logs: [], info: null, infoOf: null };
+  const state = { errors: [], filter: null, logs: [], info: null };
 
   // What util.error and runtime.earlyReturn throw: resolver code cannot catch it (APPSYNC_JS has no try), so it
   // need not be an Error, whose construction captures a stack trace.
@@ -191,7 +191,7 @@
     error(message, type, data, info) { throw signal('error', errorPayload(message, type, data, info)); },
     appendError(message, type, data, info) { state.errors.push(errorPayload(message, type, data, info)); },
     unauthorized() {
-      const info = (state.infoOf ? state.infoOf() : state.info) ?? {};
+      const info = state.info ?? {};
       throw signal('error', errorPayload(
         `Not Authorized to access ${info.fieldName} on type ${info.parentTypeName}`, 'Unauthorized'));
     },
@@ -332,7 +332,6 @@
     state.logs = [];
     const ctx = JSON.parse(ctxJson);
     state.info = ctx.info ?? null;
-    state.infoOf = null;
     ctx.args = ctx.arguments;
     try {
       return outcome('ok', fn(ctx), ctx);
@@ -349,51 +348,24 @@
   // The data plane's steps. One resolver call runs all its handlers in one context: the values a handler leaves
   // (its return value, ctx.stash) stay JavaScript objects and are handed to the next handler as they are; only
   // what Java needs crosses, as JSON text (the call's fixed members once, a data source's answer, a data source's
-  // request and the field's value through text()). Each handler gets a ctx of its own whose fixed members are
-  // parsed afresh from their text, on first use, so changes a handler makes to ctx.arguments and the like are not
-  // seen by the next one, and members a handler never reads (headers, info) cost nothing.
-  const FIXED = ['arguments', 'identity', 'source', 'info', 'env', 'request'];
-
-  function begin(argumentsJson, identityJson, sourceJson, infoJson, envJson, requestJson) {
-    return {
-      base: { arguments: argumentsJson, identity: identityJson, source: sourceJson, info: infoJson, env: envJson,
-        request: requestJson },
-      stash: {},
-    };
-  }
-
-  // A data property once read or written; until then an accessor that parses the member's text.
-  function fixed(ctx, name, read) {
-    Object.defineProperty(ctx, name, {
-      configurable: true,
-      enumerable: true,
-      get() {
-        const value = read();
-        Object.defineProperty(ctx, name, { value, writable: true, enumerable: true, configurable: true });
-        return value;
-      },
-      set(value) {
-        Object.defineProperty(ctx, name, { value, writable: true, enumerable: true, configurable: true });
-      },
-    });
+  // request and the field's value through text()). Each handler gets a ctx of its own, its fixed members parsed
+  // afresh, so changes a handler makes to ctx.arguments and the like are not seen by the next one.
+  function begin(baseJson) {
+    return { base: baseJson, stash: {} };
   }
 
   function stepContext(run, previous, withResult, resultJson, errorJson) {
-    const parsed = {};
-    const member = (key) => (key in parsed ? parsed[key] : (parsed[key] = JSON.parse(run.base[key])));
-    const ctx = {};
-    for (const key of FIXED) {
-      if (key === 'info') ctx.stash = run.stash;
-      fixed(ctx, key, () => member(key));
-    }
-    ctx.prev = { result: previous };
+    const base = JSON.parse(run.base);
+    const ctx = {
+      arguments: base.arguments, identity: base.identity, source: base.source, stash: run.stash, info: base.info,
+      env: base.env, request: base.request, prev: { result: previous },
+    };
     if (withResult) {
       ctx.result = JSON.parse(resultJson);
       if (errorJson !== null) ctx.error = JSON.parse(errorJson);
     }
-    fixed(ctx, 'args', () => member('arguments'));
-    state.info = null;
-    state.infoOf = () => member('info');
+    state.info = ctx.info ?? null;
+    ctx.args = ctx.arguments;
     return ctx;
   }
 
