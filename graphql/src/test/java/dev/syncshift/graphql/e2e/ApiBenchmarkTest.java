@@ -11,6 +11,7 @@ import dev.syncshift.core.layout.SyncStoreLayout;
 import dev.syncshift.emulator.appsync.AppSyncEmulator;
 import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient.Answer;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ class ApiBenchmarkTest {
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 300);
     private static final int RECORDS = Integer.getInteger("bench.records", 50);
     private static final String DATASET = "bench";
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     @Test
     void measure() throws IOException {
@@ -82,29 +85,32 @@ class ApiBenchmarkTest {
 
     private static Latencies run(String name, int rounds, IntConsumer call) {
         long[] nanos = new long[rounds];
+        long cpu = PROCESS.getProcessCpuTime();
         long wall = System.nanoTime();
         for (int i = 0; i < rounds; i++) {
             long t = System.nanoTime();
             call.accept(i);
             nanos[i] = System.nanoTime() - t;
         }
-        return new Latencies(name, nanos, System.nanoTime() - wall);
+        long wallNanos = System.nanoTime() - wall;
+        return new Latencies(name, nanos, wallNanos, PROCESS.getProcessCpuTime() - cpu);
     }
 
     private static void write(long startupMillis, List<Latencies[]> pairs) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add(String.format("rounds %d (after %d warm-up), %d records, startup %d ms, %d processors", ROUNDS,
                 WARMUP, RECORDS, startupMillis, Runtime.getRuntime().availableProcessors()));
-        lines.add("| call | median ms | p99 ms | calls/s |");
-        lines.add("|---|---|---|---|");
+        lines.add("| call | median ms | p99 ms | calls/s | JVM CPU ms/call |");
+        lines.add("|---|---|---|---|---|");
         for (Latencies[] pair : pairs) {
             lines.add(pair[0].line());
             lines.add(pair[1].line());
         }
         lines.add("");
         for (Latencies[] pair : pairs) {
-            lines.add(String.format("%s: emulator/direct median ratio %.1f", pair[0].name(),
-                    pair[0].medianMillis() / pair[1].medianMillis()));
+            lines.add(String.format("%s: emulator/direct median ratio %.1f, CPU per call ratio %.1f", pair[0].name(),
+                    pair[0].medianMillis() / pair[1].medianMillis(),
+                    pair[0].cpuMillisPerCall() / pair[1].cpuMillisPerCall()));
         }
         Path out = SyncshiftApi.MODULE.resolve("target/benchmark.txt");
         Files.write(out, lines);

@@ -8,8 +8,10 @@ import java.util.Arrays;
  * @param name the call
  * @param nanos every call's latency, in call order
  * @param wallNanos the time all calls took together (for throughput)
+ * @param cpuNanos the CPU time the whole JVM used meanwhile (client, server, DynamoDB Local, GC and JIT threads): less
+ *     swayed than latencies by other processes on a busy machine
  */
-record Latencies(String name, long[] nanos, long wallNanos) {
+record Latencies(String name, long[] nanos, long wallNanos, long cpuNanos) {
 
     double medianMillis() {
         return percentile(50) / 1e6;
@@ -23,6 +25,10 @@ record Latencies(String name, long[] nanos, long wallNanos) {
         return nanos.length / (wallNanos / 1e9);
     }
 
+    double cpuMillisPerCall() {
+        return cpuNanos / 1e6 / nanos.length;
+    }
+
     private double percentile(int p) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
@@ -31,6 +37,7 @@ record Latencies(String name, long[] nanos, long wallNanos) {
     }
 
     String line() {
-        return String.format("| %-44s | %8.2f | %8.2f | %8.0f |", name, medianMillis(), p99Millis(), perSecond());
+        return String.format("| %-44s | %8.2f | %8.2f | %8.0f | %8.2f |", name, medianMillis(), p99Millis(),
+                perSecond(), cpuMillisPerCall());
     }
 }

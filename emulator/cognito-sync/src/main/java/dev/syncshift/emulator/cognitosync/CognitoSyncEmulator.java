@@ -90,7 +90,7 @@ public final class CognitoSyncEmulator implements AutoCloseable {
                 new MergeRules(identityStore, datasetStore, identities, config.clock()));
         DeveloperKeys developerKeys = new DeveloperKeys(config.developerKeys());
         RequestAuthenticator authenticator = config.strictAuth()
-                ? RequestAuthenticator.strict(config.accountId(), credentials, developerKeys)
+                ? RequestAuthenticator.strict(config.accountId(), credentials, developerKeys, config.clock())
                 : RequestAuthenticator.anySignature(config.accountId(), credentials);
         CognitoHttpHandler handler = new CognitoHttpHandler(services, authenticator, gate(config),
                 config.maxBodyBytes());

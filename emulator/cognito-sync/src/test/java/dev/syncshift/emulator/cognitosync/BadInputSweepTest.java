@@ -95,7 +95,8 @@ class BadInputSweepTest {
         String path = request.path().replace("{identityPath}", identityId.replace(":", "%3A"));
         StringBuilder head = new StringBuilder(request.method() + " " + path + " HTTP/1.1\r\nHost: "
                 + endpoint.getHost() + ":" + endpoint.getPort() + "\r\nAuthorization: "
-                + AUTHORIZATION.formatted(request.identity() ? "cognito-identity" : "cognito-sync"));
+                + AUTHORIZATION.formatted(request.identity() ? "cognito-identity" : "cognito-sync")
+                + "\r\nX-Amz-Date: 20261122T000000Z");
         request.headers().forEach((name, value) -> head.append("\r\n").append(name).append(": ").append(value));
         String body = request.body().replace("{identity}", identityId);
         return RawHttp.send(endpoint, head.toString(), body.getBytes(java.nio.charset.StandardCharsets.UTF_8));

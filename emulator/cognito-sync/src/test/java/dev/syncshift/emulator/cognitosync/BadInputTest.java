@@ -38,6 +38,7 @@ import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
 @ExtendWith(CognitoSyncEmulatorExtension.class)
 class BadInputTest {
 
+    private static final String SIGNED_AT = "20261122T000000Z";
     private static final String SIGNED = "AWS4-HMAC-SHA256 Credential=AKIDBAD/20261122/us-east-1/%s/aws4_request, "
             + "SignedHeaders=host, Signature=0123";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -216,7 +217,8 @@ class BadInputTest {
         String target = path.replace("{long}", "a".repeat(9000));
 
         String response = rawRequest("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: "
-                + SIGNED.formatted("cognito-sync") + "\r\nConnection: close\r\n\r\n");
+                + SIGNED.formatted("cognito-sync") + "\r\nX-Amz-Date: " + SIGNED_AT
+                + "\r\nConnection: close\r\n\r\n");
 
         assertThat(response).matches("(?s)HTTP/1\\.1 4\\d\\d .*").contains("x-amzn-ErrorType: SerializationException")
                 .contains("Content-Type: application/json").doesNotContainIgnoringCase("jetty")
@@ -256,7 +258,7 @@ class BadInputTest {
 
     private HttpResponse<String> identityCall(String target, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(emulator.endpoint().resolve("/"))
-                .header("Authorization", SIGNED.formatted("cognito-identity"))
+                .header("Authorization", SIGNED.formatted("cognito-identity")).header("X-Amz-Date", SIGNED_AT)
                 .header("X-Amz-Target", "AWSCognitoIdentityService." + target)
                 .header("Content-Type", "application/x-amz-json-1.1")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
@@ -264,7 +266,7 @@ class BadInputTest {
 
     private HttpResponse<String> syncCall(String method, String path, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create(emulator.endpoint() + path))
-                .header("Authorization", SIGNED.formatted("cognito-sync"))
+                .header("Authorization", SIGNED.formatted("cognito-sync")).header("X-Amz-Date", SIGNED_AT)
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -54,6 +54,16 @@ class CognitoSyncArchitectureTest {
             .because("JUnit and the SDK clients are provided-scope: the emulator itself must run without them");
 
     @ArchTest
+    static final ArchRule signaturesAreCheckedOnTheWireByTheSharedVerifier = noClasses().that()
+            .resideOutsideOfPackage(ROOT + ".wire..")
+            .should().dependOnClassesThat().resideInAPackage("dev.syncshift.emulator.sigv4..")
+            .because("SigV4 is checked once, in the wire, by the project's one verifier");
+
+    @ArchTest
+    static final ArchRule nothingUsesSdkInternals = noClasses().should().dependOnClassesThat()
+            .resideInAPackage("software.amazon.awssdk..internal..");
+
+    @ArchTest
     static final ArchRule layersKnowNoExtras = noClasses().that()
             .resideInAnyPackage(ROOT + ".wire..", ROOT + ".rules..", ROOT + ".store..", "dev.syncshift.core..")
             .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".fault..", ROOT + ".fixture..")

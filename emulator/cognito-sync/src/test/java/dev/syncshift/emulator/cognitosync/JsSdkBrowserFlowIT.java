@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syncshift.emulator.cognitosync.junit.CognitoSyncEmulatorExtension;
+import dev.syncshift.emulator.cognitosync.junit.StrictAuth;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,10 @@ import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 /**
  * A browser app's flow (GetId with a user-pool login, credentials from the identity pool,
  * ListRecords then UpdateRecords with the record's SyncCount) run by the real AWS SDK for JavaScript v3 in Node
- * against the emulator. Needs {@code node} and {@code npm}; skipped, with the reason, without them.
+ * against the emulator with strict auth, so the JS SDK's own signatures (which leave {@code x-amz-content-sha256}
+ * out) are verified. Needs {@code node} and {@code npm}; skipped, with the reason, without them.
  */
+@StrictAuth
 @ExtendWith(CognitoSyncEmulatorExtension.class)
 class JsSdkBrowserFlowIT {
 

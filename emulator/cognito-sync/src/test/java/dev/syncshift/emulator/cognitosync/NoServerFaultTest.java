@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 @ExtendWith(CognitoSyncEmulatorExtension.class)
 class NoServerFaultTest {
 
+    private static final String SIGNED_AT = "20261122T000000Z";
     private static final String SIGNED = "AWS4-HMAC-SHA256 Credential=AKIDFUZZ/20261122/us-east-1/cognito-sync/"
             + "aws4_request, SignedHeaders=host, Signature=00";
     private static final String VALID_UPDATE = "{\"DeviceId\":\"d\",\"SyncSessionToken\":\"t\",\"RecordPatches\":"
@@ -49,6 +50,7 @@ class NoServerFaultTest {
 
     private HttpResponse<String> send(URI uri, String target, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Authorization", SIGNED)
+                .header("X-Amz-Date", SIGNED_AT)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (target != null) {
             request.header("X-Amz-Target", target).header("Content-Type", "application/x-amz-json-1.1");

@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 @ExtendWith(CognitoSyncEmulatorExtension.class)
 class PoolOperationsWireTest {
 
+    private static final String SIGNED_AT = "20261122T000000Z";
     private static final String SIGNED = "AWS4-HMAC-SHA256 Credential=AKIDWIRE/20261122/us-east-1/cognito-sync/"
             + "aws4_request, SignedHeaders=host, Signature=0123";
     private static final String MANGLERS = "{}[]\":,0123456789-truefalsnul\\ \u00e9";
@@ -144,7 +145,7 @@ class PoolOperationsWireTest {
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.endpoint() + path))
-                .header("Authorization", SIGNED).method(method, publisher);
+                .header("Authorization", SIGNED).header("X-Amz-Date", SIGNED_AT).method(method, publisher);
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

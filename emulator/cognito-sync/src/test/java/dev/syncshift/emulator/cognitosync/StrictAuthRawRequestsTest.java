@@ -3,6 +3,7 @@ package dev.syncshift.emulator.cognitosync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncshift.emulator.cognitosync.junit.CognitoSyncEmulatorExtension;
+import dev.syncshift.emulator.cognitosync.junit.MutableClock;
 import dev.syncshift.emulator.cognitosync.junit.StrictAuth;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -78,14 +79,14 @@ class StrictAuthRawRequestsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("requests")
     void verifiesTheSignatureOverTheRequestAsSent(Raw raw, CognitoSyncEmulator emulator,
-            CognitoIdentityClient identity) throws IOException, InterruptedException {
+            CognitoIdentityClient identity, MutableClock clock) throws IOException, InterruptedException {
         String pool = Pools.newPool(identity);
         String dataset = "/identitypools/" + encode(pool) + "/identities/" + encode(Pools.newIdentity(identity, pool))
                 + "/datasets/prefs";
         String path = raw.path().replace("{dataset}", dataset).replace("{pool}", "/identitypools/" + encode(pool));
 
-        HttpResponse<String> response = HTTP.send(signed(emulator.endpoint(), raw, path), HttpResponse.BodyHandlers
-                .ofString());
+        HttpResponse<String> response = HTTP.send(signed(emulator.endpoint(), raw, path, clock),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(raw.status());
         if (raw.errorCode() != null) {
@@ -94,7 +95,7 @@ class StrictAuthRawRequestsTest {
         }
     }
 
-    private static HttpRequest signed(URI endpoint, Raw raw, String path) {
+    private static HttpRequest signed(URI endpoint, Raw raw, String path, Clock clock) {
         byte[] body = raw.body().getBytes(StandardCharsets.UTF_8);
         SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(raw.method()))
                 .uri(URI.create(endpoint + path + (raw.query() == null ? "" : "?" + raw.query())))
@@ -114,7 +115,7 @@ class StrictAuthRawRequestsTest {
                 .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, raw.service())
                 .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
-                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.systemUTC()));
+                .putProperty(HttpSigner.SIGNING_CLOCK, clock));
         HttpRequest.Builder http = HttpRequest.newBuilder(signed.request().getUri());
         signed.request().forEachHeader((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);

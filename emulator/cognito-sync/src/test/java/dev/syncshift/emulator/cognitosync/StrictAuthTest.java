@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.syncshift.emulator.cognitosync.junit.CognitoSyncEmulatorExtension;
 import dev.syncshift.emulator.cognitosync.junit.MutableClock;
 import dev.syncshift.emulator.cognitosync.junit.StrictAuth;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -36,7 +39,10 @@ class StrictAuthTest {
     private static final String DEVELOPER_ONLY = "This operation requires developer credentials.";
     private static final String INVALID_TOKEN = "The security token included in the request is invalid.";
     private static final String BAD_SIGNATURE = "The request signature we calculated does not match the signature "
-            + "you provided. Check your AWS Secret Access Key and signing method.";
+            + "you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation "
+            + "for details.";
+    private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private Given given;
 
@@ -45,11 +51,21 @@ class StrictAuthTest {
             CognitoSyncClient developerSync, String pool, String alice, String bob, AwsSessionCredentials aliceKeys) {
 
         CognitoIdentityClient identityAs(software.amazon.awssdk.auth.credentials.AwsCredentials credentials) {
-            return CognitoSyncEmulatorExtension.identityClient(emulator.endpoint(), credentials);
+            return CognitoSyncEmulatorExtension.identityClient(emulator.endpoint(), credentials, clock);
         }
 
         CognitoSyncClient syncAs(software.amazon.awssdk.auth.credentials.AwsCredentials credentials) {
-            return CognitoSyncEmulatorExtension.syncClient(emulator.endpoint(), credentials);
+            return CognitoSyncEmulatorExtension.syncClient(emulator.endpoint(), credentials, clock);
+        }
+
+        /** A developer whose clock is {@code skew} away from the service's. */
+        CognitoSyncClient skewedDeveloper(Duration skew) {
+            return CognitoSyncEmulatorExtension.syncClient(emulator.endpoint(), CognitoSyncEmulatorExtension.DEVELOPER,
+                    Clock.offset(clock, skew));
+        }
+
+        String signedAt(Duration skew) {
+            return AMZ_DATE.format(clock.instant().plus(skew));
         }
 
         CognitoIdentityClient anonymousIdentity() {
@@ -107,7 +123,7 @@ class StrictAuthTest {
     }
 
     static Stream<Scenario> scenarios() {
-        return Stream.of(developers(), strangers(), identities(), developerOnly()).flatMap(s -> s);
+        return Stream.of(developers(), clocks(), strangers(), identities(), developerOnly()).flatMap(s -> s);
     }
 
     private static Stream<Scenario> developers() {
@@ -125,6 +141,26 @@ class StrictAuthTest {
                         r -> r.identityPoolId(g.pool()).identityId(g.alice()).datasetName("prefs")
                                 .syncSessionToken("t").recordPatches(replace("k", "v", 0))),
                         syncError("InvalidSignatureException", BAD_SIGNATURE)));
+    }
+
+    private static Stream<Scenario> clocks() {
+        Duration behind = Duration.ofMinutes(-16);
+        Duration ahead = Duration.ofMinutes(16);
+        return Stream.of(
+                accepted("a device clock 14 minutes either way of the service's", g -> {
+                    g.skewedDeveloper(Duration.ofMinutes(-14)).listIdentityPoolUsage(r -> r.maxResults(5));
+                    g.skewedDeveloper(Duration.ofMinutes(14)).listIdentityPoolUsage(r -> r.maxResults(5));
+                }),
+                refused("a device clock 16 minutes behind", g -> g.skewedDeveloper(behind).listIdentityPoolUsage(
+                        r -> r.maxResults(5)), new Refused(CognitoSyncException.class, "InvalidSignatureException",
+                        403, g -> "Signature expired: " + g.signedAt(behind) + " is now earlier than "
+                                + g.signedAt(Duration.ofMinutes(-15)) + " (" + g.signedAt(Duration.ZERO)
+                                + " - 15 min.)")),
+                refused("a device clock 16 minutes ahead", g -> g.skewedDeveloper(ahead).listIdentityPoolUsage(
+                        r -> r.maxResults(5)), new Refused(CognitoSyncException.class, "InvalidSignatureException",
+                        403, g -> "Signature not yet current: " + g.signedAt(ahead) + " is still later than "
+                                + g.signedAt(Duration.ofMinutes(15)) + " (" + g.signedAt(Duration.ZERO)
+                                + " + 15 min.)")));
     }
 
     private static Stream<Scenario> strangers() {

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WireTest {
 
+    private static final String SIGNED_AT = "20261122T000000Z";
     private static final String SIGNED = "AWS4-HMAC-SHA256 Credential=AKIDRAW/20261122/us-east-1/cognito-sync/"
             + "aws4_request, SignedHeaders=host;x-amz-date, Signature=0123abcd";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -134,7 +135,8 @@ class WireTest {
         try (CognitoSyncEmulator small = CognitoSyncEmulator.start(
                 CognitoSyncEmulatorConfig.builder().maxBodyBytes(64).build())) {
             HttpRequest request = HttpRequest.newBuilder(small.endpoint().resolve(datasetPath))
-                    .header("Authorization", SIGNED).header("Content-Type", "application/json")
+                    .header("Authorization", SIGNED).header("X-Amz-Date", SIGNED_AT)
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"DeviceId\":\"" + "d".repeat(100) + "\"}")).build();
 
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -157,7 +159,7 @@ class WireTest {
     private HttpResponse<String> send(String method, String path, String contentType, String body)
             throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint + path))
-                .header("Authorization", SIGNED)
+                .header("Authorization", SIGNED).header("X-Amz-Date", SIGNED_AT)
                 .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
         if (!contentType.isEmpty()) {

@@ -1,15 +1,13 @@
 package dev.syncshift.emulator.sigv4;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * SigV4's URI encoding (RFC 3986: everything but {@code A-Z a-z 0-9 - _ . ~} as {@code %XX} of its UTF-8 bytes) and
- * the matching decoding. Decoding is strict RFC 3986, not HTML forms: {@code +} is a plus sign, and a {@code %} not
- * followed by two hex digits stays as it is.
+ * SigV4's URI encoding (RFC 3986: everything but {@code A-Z a-z 0-9 - _ . ~} as {@code %XX} of its UTF-8 bytes), and
+ * a raw query read as {@link PercentDecoding} decodes it.
  */
 final class UriEncoding {
 
@@ -31,26 +29,6 @@ final class UriEncoding {
         return out.toString();
     }
 
-    static String decode(String text) {
-        if (text.indexOf('%') < 0) {
-            return text;
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            int high = i + 2 < text.length() ? Character.digit(text.charAt(i + 1), 16) : -1;
-            int low = high < 0 ? -1 : Character.digit(text.charAt(i + 2), 16);
-            if (c == '%' && low >= 0) {
-                bytes.write(high * 16 + low);
-                i += 2;
-            } else {
-                byte[] raw = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
-                bytes.write(raw, 0, raw.length);
-            }
-        }
-        return bytes.toString(StandardCharsets.UTF_8);
-    }
-
     /** The query's parameters as decoded {@code [name, value]} pairs, in order; a name without {@code =} has "". */
     static List<String[]> queryPairs(@Nullable String rawQuery) {
         List<String[]> pairs = new ArrayList<>();
@@ -62,8 +40,8 @@ final class UriEncoding {
                 continue;
             }
             int equals = pair.indexOf('=');
-            pairs.add(new String[] {decode(equals < 0 ? pair : pair.substring(0, equals)),
-                decode(equals < 0 ? "" : pair.substring(equals + 1))});
+            pairs.add(new String[] {PercentDecoding.decode(equals < 0 ? pair : pair.substring(0, equals)),
+                PercentDecoding.decode(equals < 0 ? "" : pair.substring(equals + 1))});
         }
         return pairs;
     }

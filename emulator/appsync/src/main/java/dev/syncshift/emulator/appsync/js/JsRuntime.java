@@ -14,12 +14,12 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs APPSYNC_JS handlers in GraalJS. One shared engine caches parsed code; JS contexts are single-threaded,
- * so each call borrows one from a pool and returns it. The resolver context crosses as JSON text, as it
- * would on AppSync.
+ * so each resolver call borrows one from a pool for all its handlers ({@link #begin}) and returns it. Between the
+ * handlers of one call, {@code ctx.stash} and {@code ctx.prev.result} stay JavaScript values; what Java reads or
+ * supplies (the call's fixed members, a data source's request and answer, the field's value) crosses as JSON text.
  */
 public final class JsRuntime implements AutoCloseable {
 
@@ -49,22 +50,25 @@ public final class JsRuntime implements AutoCloseable {
     private final Queue<JsContext> pool = new ConcurrentLinkedQueue<>();
     private final List<JsContext> all = new ArrayList<>();
     private final Duration timeout;
-    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "appsync-js-watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledThreadPoolExecutor watchdog = watchdog();
 
-    private static final class JsContext {
+    static final class JsContext {
         private final Context context;
         private final Value invoke;
+        private final Value begin;
+        private final Value step;
+        private final Value text;
         private final Map<String, Value> exports = new HashMap<>();
         /** Set when the watchdog had to cancel the context: it cannot run anything again. */
         private volatile boolean cancelled;
 
-        private JsContext(Context context, Value invoke) {
+        private JsContext(Context context) {
             this.context = context;
-            this.invoke = invoke;
+            Value appsync = context.getBindings("js").getMember("__appsync");
+            this.invoke = appsync.getMember("invoke");
+            this.begin = appsync.getMember("begin");
+            this.step = appsync.getMember("step");
+            this.text = appsync.getMember("text");
         }
     }
 
@@ -97,24 +101,78 @@ public final class JsRuntime implements AutoCloseable {
     }
 
     /**
-     * Runs one handler of a module.
+     * Starts one resolver call: borrows a context for all its handlers. Close the run to give it back.
      *
-     * @param module the module's name, as given to the constructor
-     * @param function {@code request} or {@code response}
-     * @param ctx the resolver context, plain values
-     * @return how the handler ended; a missing handler passes its input through, as AppSync's default does
+     * @param base {@code ctx}'s fixed members as plain values: {@code arguments}, {@code identity}, {@code source},
+     *     {@code info}, {@code env}, {@code request}; {@code stash} starts empty
+     * @return the run
      */
-    public HandlerOutcome invoke(String module, String function, Map<String, @Nullable Object> ctx) {
+    public ResolverRun begin(Map<String, @Nullable Object> base) {
         JsContext js = borrow();
         try {
-            return run(js, () -> js.exports.computeIfAbsent(module, name -> js.context.eval(modules.get(name))),
-                    function, ctx);
-        } finally {
+            return new ResolverRun(this, js, js.begin.execute(JsJson.write(base)));
+        } catch (RuntimeException e) {
             release(js);
+            throw e;
         }
     }
 
-    private void release(JsContext js) {
+    /** Runs one handler of an API module in a run's context. */
+    StepOutcome step(JsContext js, Value run, String module, String function, @Nullable Value previous,
+            boolean withResult, @Nullable Object result, @Nullable Map<String, @Nullable Object> error) {
+        String resultText = withResult ? JsJson.write(result) : null;
+        String errorText = withResult && error != null ? JsJson.write(error) : null;
+        return guarded(js, () -> {
+            Value fn = js.exports.computeIfAbsent(module, name -> js.context.eval(modules.get(name)))
+                    .getMember(function);
+            return StepOutcome.read(js.step.execute(fn == null || !fn.canExecute() ? null : fn, function, run,
+                    previous, withResult, resultText, errorText));
+        }, StepOutcome::failed);
+    }
+
+    /** A run's value as plain values, as JSON.stringify writes it; a failure to write it is the handler's error. */
+    ResolverRun.Plain plain(JsContext js, JsValue value) {
+        Value guest = value.guest();
+        if (guest == null) {
+            return new ResolverRun.Plain(null, null);
+        }
+        return guarded(js, () -> {
+            Value text = js.text.execute(guest);
+            return new ResolverRun.Plain(text.isNull() ? null : JsJson.read(text.asString()), null);
+        }, error -> new ResolverRun.Plain(null, error));
+    }
+
+    /** Runs JavaScript under the watchdog; a guest failure (or a cancelled context) becomes an error. */
+    private <T> T guarded(JsContext js, Supplier<T> body, Function<JsError, T> failed) {
+        if (js.cancelled) {
+            return failed.apply(timedOut());
+        }
+        AtomicBoolean running = new AtomicBoolean(true);
+        ScheduledFuture<?> guard = watchdog.schedule(() -> interrupt(js, running), timeout.toMillis(),
+                TimeUnit.MILLISECONDS);
+        try {
+            return body.get();
+        } catch (PolyglotException e) {
+            return failed.apply(guestFailure(e));
+        } finally {
+            running.set(false);
+            guard.cancel(false);
+        }
+    }
+
+    private static JsError guestFailure(PolyglotException e) {
+        if (e.isInternalError() || e.isHostException()) {
+            throw e;
+        }
+        return e.isInterrupted() || e.isCancelled() ? timedOut()
+                : new JsError(String.valueOf(e.getMessage()), "Code", null, null);
+    }
+
+    private static JsError timedOut() {
+        return new JsError("Execution timed out.", "ExecutionTimeout", null, null);
+    }
+
+    void release(JsContext js) {
         if (!js.cancelled) {
             pool.add(js);
             return;
@@ -243,7 +301,7 @@ public final class JsRuntime implements AutoCloseable {
                 appended, raw.get("filter"), logs);
     }
 
-    private static JsError error(Map<String, @Nullable Object> payload) {
+    static JsError error(Map<String, @Nullable Object> payload) {
         Object type = payload.get("type");
         return new JsError(String.valueOf(payload.get("message")), type == null ? null : type.toString(),
                 payload.get("data"), payload.get("info"));
@@ -275,7 +333,18 @@ public final class JsRuntime implements AutoCloseable {
                 "base64Decode", (ProxyExecutable) args -> new String(
                         Base64.getDecoder().decode(args[0].asString()), StandardCharsets.UTF_8))));
         context.eval(prelude);
-        return new JsContext(context, context.eval("js", "globalThis.__appsync.invoke"));
+        return new JsContext(context);
+    }
+
+    /** One thread; a handler that ends in time removes its timer rather than leaving it queued for 30 s. */
+    private static ScheduledThreadPoolExecutor watchdog() {
+        ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, "appsync-js-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
+        watchdog.setRemoveOnCancelPolicy(true);
+        return watchdog;
     }
 
     static String resource(String name) {

@@ -1,8 +1,11 @@
 package dev.syncshift.emulator.appsync.rules;
 
-import dev.syncshift.emulator.appsync.js.JsRuntime;
-import dev.syncshift.emulator.appsync.js.JsError;
 import dev.syncshift.emulator.appsync.js.HandlerOutcome;
+import dev.syncshift.emulator.appsync.js.JsError;
+import dev.syncshift.emulator.appsync.js.JsRuntime;
+import dev.syncshift.emulator.appsync.js.JsValue;
+import dev.syncshift.emulator.appsync.js.ResolverRun;
+import dev.syncshift.emulator.appsync.js.StepOutcome;
 import dev.syncshift.emulator.appsync.store.DataSourceResult;
 import dev.syncshift.emulator.appsync.store.ItemStore;
 import java.util.ArrayList;
@@ -16,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  * Runs unit and pipeline resolvers (AWS docs {@code resolver-reference-overview-js.html}): request handler → data
  * source → response handler; for a pipeline, the before step, each function (its own request, data source, response,
  * with {@code ctx.prev.result} chained) and the after step, sharing {@code ctx.stash}. {@code runtime.earlyReturn}
- * skips the rest of the resolver (in a function: that function's data source and response).
+ * skips the rest of the resolver (in a function: that function's data source and response). The handlers of one call
+ * run in one JS context ({@link ResolverRun}): the stash and the values handed from step to step stay JavaScript; only
+ * data sources' requests and answers and the field's value cross to Java.
  */
 final class ResolverPipeline {
 
@@ -39,38 +44,69 @@ final class ResolverPipeline {
     }
 
     FieldResult resolve(ResolverDefinition resolver, FieldCall call) {
-        Run run = new Run(call);
-        String module = moduleOf(resolver);
-        HandlerOutcome before = run.invoke(module, "request", false);
-        if (before.kind() != HandlerOutcome.Kind.OK) {
-            return run.finish(before);
-        }
-        Object result = before.value();
-        if (resolver.isPipeline()) {
+        try (ResolverRun run = js.begin(base(call))) {
+            Steps steps = new Steps(run);
+            String module = moduleOf(resolver);
+            StepOutcome before = steps.track(run.request(module, JsValue.NULL));
+            if (before.kind() != HandlerOutcome.Kind.OK) {
+                return steps.finish(before);
+            }
+            if (!resolver.isPipeline()) {
+                ResolverRun.Plain request = run.plain(before.value());
+                if (request.error() != null) {
+                    return steps.finish(failed(request.error()));
+                }
+                DataSourceResult answer = callDataSource(resolver.dataSource(), request.value());
+                return steps.finish(steps.track(run.response(module, JsValue.NULL, answer.result(),
+                        answer.error())));
+            }
+            JsValue result = before.value();
             for (FunctionDefinition function : resolver.functions()) {
-                HandlerOutcome step = runFunction(run, function, result);
+                StepOutcome step = runFunction(steps, function, result);
                 if (step.kind() == HandlerOutcome.Kind.ERROR) {
-                    return run.finish(step);
+                    return steps.finish(step);
                 }
                 result = step.value();
             }
-            run.previous = result;
-            return run.finish(run.invoke(module, "response", false));
+            return steps.finish(steps.track(run.response(module, result)));
         }
-        run.dataSourceResult = callDataSource(resolver.dataSource(), result);
-        return run.finish(run.invoke(module, "response", true));
     }
 
-    private HandlerOutcome runFunction(Run run, FunctionDefinition function, @Nullable Object previous) {
-        run.previous = previous;
-        run.dataSourceResult = null;
+    /** ctx's members that do not change from step to step. */
+    private Map<String, @Nullable Object> base(FieldCall call) {
+        Map<String, @Nullable Object> ctx = new LinkedHashMap<>();
+        ctx.put("arguments", call.arguments());
+        ctx.put("identity", call.identity().toMap());
+        ctx.put("source", call.source());
+        ctx.put("info", call.info());
+        ctx.put("env", environment);
+        Map<String, @Nullable Object> request = new HashMap<>();
+        request.put("headers", call.headers());
+        request.put("domainName", null);
+        ctx.put("request", request);
+        return ctx;
+    }
+
+    private StepOutcome runFunction(Steps steps, FunctionDefinition function, JsValue previous) {
         String module = moduleOf(function);
-        HandlerOutcome request = run.invoke(module, "request", false);
+        StepOutcome request = steps.track(steps.run.request(module, previous));
         if (request.kind() != HandlerOutcome.Kind.OK) {
             return request;
         }
-        run.dataSourceResult = callDataSource(function.dataSource(), request.value());
-        return run.invoke(module, "response", true);
+        Object plain = null;
+        if (function.dataSource() != null) {
+            ResolverRun.Plain written = steps.run.plain(request.value());
+            if (written.error() != null) {
+                return failed(written.error());
+            }
+            plain = written.value();
+        }
+        DataSourceResult answer = callDataSource(function.dataSource(), plain);
+        return steps.track(steps.run.response(module, previous, answer.result(), answer.error()));
+    }
+
+    private static StepOutcome failed(JsError error) {
+        return new StepOutcome(HandlerOutcome.Kind.ERROR, JsValue.NULL, error, List.of(), null);
     }
 
     @SuppressWarnings("unchecked")
@@ -85,40 +121,17 @@ final class ResolverPipeline {
         return store.execute(String.valueOf(dataSource.tableName()), map);
     }
 
-    /** The state shared by the steps of one resolver call. */
-    private final class Run {
-        private final FieldCall call;
-        private Map<String, @Nullable Object> stash = new HashMap<>();
+    /** What the handlers of one resolver call leave besides their values: appended errors, a subscription filter. */
+    private static final class Steps {
+        private final ResolverRun run;
         private final List<ResolverError> appended = new ArrayList<>();
-        private @Nullable Object previous;
-        private @Nullable DataSourceResult dataSourceResult;
         private @Nullable Object subscriptionFilter;
 
-        private Run(FieldCall call) {
-            this.call = call;
+        private Steps(ResolverRun run) {
+            this.run = run;
         }
 
-        HandlerOutcome invoke(String module, String function, boolean withResult) {
-            Map<String, @Nullable Object> ctx = new LinkedHashMap<>();
-            ctx.put("arguments", call.arguments());
-            ctx.put("identity", call.identity().toMap());
-            ctx.put("source", call.source());
-            ctx.put("stash", stash);
-            ctx.put("info", call.info());
-            ctx.put("env", environment);
-            Map<String, @Nullable Object> request = new HashMap<>();
-            request.put("headers", call.headers());
-            request.put("domainName", null);
-            ctx.put("request", request);
-            ctx.put("prev", previousMap());
-            if (withResult && dataSourceResult != null) {
-                ctx.put("result", dataSourceResult.result());
-                if (dataSourceResult.error() != null) {
-                    ctx.put("error", dataSourceResult.error());
-                }
-            }
-            HandlerOutcome outcome = js.invoke(module, function, ctx);
-            stash = outcome.stash();
+        StepOutcome track(StepOutcome outcome) {
             outcome.appendedErrors().forEach(e -> appended.add(ResolverError.from(e)));
             if (outcome.subscriptionFilter() != null) {
                 subscriptionFilter = outcome.subscriptionFilter();
@@ -126,21 +139,24 @@ final class ResolverPipeline {
             return outcome;
         }
 
-        private Map<String, @Nullable Object> previousMap() {
-            Map<String, @Nullable Object> prev = new HashMap<>();
-            prev.put("result", previous);
-            return prev;
-        }
-
-        FieldResult finish(HandlerOutcome last) {
-            List<ResolverError> errors = new ArrayList<>();
+        FieldResult finish(StepOutcome last) {
             JsError raised = last.error();
+            boolean failed = last.kind() == HandlerOutcome.Kind.ERROR;
+            Object value = null;
+            if (!failed) {
+                ResolverRun.Plain plain = run.plain(last.value());
+                value = plain.value();
+                if (plain.error() != null) {
+                    raised = plain.error();
+                    failed = true;
+                }
+            }
+            List<ResolverError> errors = new ArrayList<>();
             if (raised != null) {
                 errors.add(ResolverError.from(raised));
             }
             errors.addAll(appended);
-            boolean failed = last.kind() == HandlerOutcome.Kind.ERROR;
-            return new FieldResult(failed ? null : last.value(), errors, failed, subscriptionFilter);
+            return new FieldResult(value, errors, failed, subscriptionFilter);
         }
     }
 }

@@ -5,10 +5,10 @@
   'use strict';
   const state = { errors: [], filter: null, logs: [], info: null };
 
+  // What util.error and runtime.earlyReturn throw: resolver code cannot catch it (APPSYNC_JS has no try), so it
+  // need not be an Error, whose construction captures a stack trace.
   function signal(kind, payload) {
-    const e = new Error(payload.message || kind);
-    e.__appsync = Object.assign({ kind }, payload);
-    return e;
+    return { __appsync: Object.assign({ kind }, payload) };
   }
   function errorPayload(message, type, data, info) {
     return { message: String(message), type: type ?? null, data: data ?? null, info: info ?? null };
@@ -345,5 +345,66 @@
     }
   }
 
-  globalThis.__appsync = { utils: { util, runtime, extensions }, dynamodb, invoke };
+  // The data plane's steps. One resolver call runs all its handlers in one context: the values a handler leaves
+  // (its return value, ctx.stash) stay JavaScript objects and are handed to the next handler as they are; only
+  // what Java needs crosses, as JSON text (the call's fixed members once, a data source's answer, a data source's
+  // request and the field's value through text()). Each handler gets a ctx of its own, its fixed members parsed
+  // afresh, so changes a handler makes to ctx.arguments and the like are not seen by the next one.
+  function begin(baseJson) {
+    return { base: baseJson, stash: {} };
+  }
+
+  function stepContext(run, previous, withResult, resultJson, errorJson) {
+    const base = JSON.parse(run.base);
+    const ctx = {
+      arguments: base.arguments, identity: base.identity, source: base.source, stash: run.stash, info: base.info,
+      env: base.env, request: base.request, prev: { result: previous },
+    };
+    if (withResult) {
+      ctx.result = JSON.parse(resultJson);
+      if (errorJson !== null) ctx.error = JSON.parse(errorJson);
+    }
+    state.info = ctx.info ?? null;
+    ctx.args = ctx.arguments;
+    return ctx;
+  }
+
+  function stepOutcome(kind, value, ctx, run, error) {
+    run.stash = isMap(ctx.stash) ? ctx.stash : {};
+    return {
+      kind,
+      value: value === undefined ? null : value,
+      error: error ? JSON.stringify(error) : null,
+      errors: state.errors.length ? JSON.stringify(state.errors) : null,
+      filter: state.filter === null || state.filter === undefined ? null : JSON.stringify(state.filter),
+    };
+  }
+
+  function step(fn, name, run, previous, withResult, resultJson, errorJson) {
+    state.errors = [];
+    state.filter = null;
+    state.logs = [];
+    const ctx = stepContext(run, previous, withResult, resultJson, errorJson);
+    if (typeof fn !== 'function') {
+      // A handler left out passes its input on, as AppSync's default handlers do.
+      const passed = name !== 'response' ? null : ('result' in ctx ? ctx.result : ctx.prev.result);
+      return stepOutcome('ok', passed, ctx, run);
+    }
+    try {
+      return stepOutcome('ok', fn(ctx), ctx, run);
+    } catch (e) {
+      if (e && e.__appsync && e.__appsync.kind === 'early') return stepOutcome('early', e.__appsync.value, ctx, run);
+      if (e && e.__appsync) {
+        const { message, type, data, info } = e.__appsync;
+        return stepOutcome('error', null, ctx, run, { message, type, data, info });
+      }
+      throw e;
+    }
+  }
+
+  function text(value) {
+    return JSON.stringify(value);
+  }
+
+  globalThis.__appsync = { utils: { util, runtime, extensions }, dynamodb, invoke, begin, step, text };
 })();

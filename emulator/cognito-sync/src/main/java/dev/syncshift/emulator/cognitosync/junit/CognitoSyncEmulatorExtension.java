@@ -3,6 +3,7 @@ package dev.syncshift.emulator.cognitosync.junit;
 import dev.syncshift.emulator.cognitosync.CognitoSyncEmulator;
 import dev.syncshift.emulator.cognitosync.CognitoSyncEmulatorConfig;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -33,9 +34,9 @@ import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
  *
  * <p>Parameters it resolves: {@link CognitoSyncEmulator}; {@link URI} (the endpoint); {@link CognitoSyncClient}
  * and {@link CognitoIdentityClient} pointed at the endpoint, in us-east-1, signing with the config's first
- * developer key ({@link #DEVELOPER} unless the config names others), and never retrying, so tests see every
- * error and throttle as sent; {@link MutableClock} when the emulator runs on one. Clients are shared by the tests
- * of a class and closed with the emulator.
+ * developer key ({@link #DEVELOPER} unless the config names others) at the time of the emulator's clock, and never
+ * retrying, so tests see every error and throttle as sent; {@link MutableClock} when the emulator runs on one.
+ * Clients are shared by the tests of a class and closed with the emulator.
  *
  * <p>Needs {@code software.amazon.awssdk:cognitosync}, {@code cognitoidentity} and {@code url-connection-client}
  * on the test class path.
@@ -119,7 +120,21 @@ public final class CognitoSyncEmulatorExtension implements BeforeAllCallback, Pa
      * @return a new client; the caller closes it
      */
     public static CognitoSyncClient syncClient(URI endpoint, AwsCredentials credentials) {
-        return pointedAt(CognitoSyncClient.builder(), endpoint, credentials);
+        return syncClient(endpoint, credentials, Clock.systemUTC());
+    }
+
+    /**
+     * A Cognito Sync client for {@code endpoint}, signing with {@code credentials} at the time {@code clock} tells,
+     * that never retries: on the emulator's {@link MutableClock} for a device whose clock agrees with the service's
+     * while time moves on, or on another clock for one whose clock is off.
+     *
+     * @param endpoint the emulator's endpoint
+     * @param credentials developer credentials, or temporary ones from GetCredentialsForIdentity
+     * @param clock the signing time
+     * @return a new client; the caller closes it
+     */
+    public static CognitoSyncClient syncClient(URI endpoint, AwsCredentials credentials, Clock clock) {
+        return pointedAt(CognitoSyncClient.builder(), endpoint, credentials, clock);
     }
 
     /**
@@ -130,14 +145,28 @@ public final class CognitoSyncEmulatorExtension implements BeforeAllCallback, Pa
      * @return a new client; the caller closes it
      */
     public static CognitoIdentityClient identityClient(URI endpoint, AwsCredentials credentials) {
-        return pointedAt(CognitoIdentityClient.builder(), endpoint, credentials);
+        return identityClient(endpoint, credentials, Clock.systemUTC());
+    }
+
+    /**
+     * A Cognito Identity client for {@code endpoint}, signing with {@code credentials} at the time {@code clock}
+     * tells, that never retries.
+     *
+     * @param endpoint the emulator's endpoint
+     * @param credentials developer credentials (unsigned operations ignore them)
+     * @param clock the signing time
+     * @return a new client; the caller closes it
+     */
+    public static CognitoIdentityClient identityClient(URI endpoint, AwsCredentials credentials, Clock clock) {
+        return pointedAt(CognitoIdentityClient.builder(), endpoint, credentials, clock);
     }
 
     private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C pointedAt(B builder,
-            URI endpoint, AwsCredentials credentials) {
+            URI endpoint, AwsCredentials credentials, Clock clock) {
         return builder.endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .putAuthScheme(new ClockedSigV4(clock))
                 .httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(o -> o.retryStrategy(retry -> retry.maxAttempts(1)))
                 .build();
@@ -172,8 +201,8 @@ public final class CognitoSyncEmulatorExtension implements BeforeAllCallback, Pa
             CognitoSyncEmulator emulator = CognitoSyncEmulator.start(config);
             AwsBasicCredentials developer = config.developerKeys().entrySet().stream().findFirst()
                     .map(key -> AwsBasicCredentials.create(key.getKey(), key.getValue())).orElse(DEVELOPER);
-            return new Running(config, emulator, syncClient(emulator.endpoint(), developer),
-                    identityClient(emulator.endpoint(), developer));
+            return new Running(config, emulator, syncClient(emulator.endpoint(), developer, config.clock()),
+                    identityClient(emulator.endpoint(), developer, config.clock()));
         }
 
         @Override

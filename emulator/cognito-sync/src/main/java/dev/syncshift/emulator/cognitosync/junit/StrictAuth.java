@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 /**
  * Makes {@link CognitoSyncEmulatorExtension} start the annotated test class's emulator with strict auth (every
  * SigV4 signature verified) on a {@link MutableClock} that tests can have injected. The injected clients sign with
- * the emulator's first developer key, so they keep working.
+ * the emulator's first developer key at that clock's time, so they keep working when a test moves it.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

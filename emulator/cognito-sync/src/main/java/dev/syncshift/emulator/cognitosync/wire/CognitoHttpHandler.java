@@ -2,6 +2,8 @@ package dev.syncshift.emulator.cognitosync.wire;
 
 import dev.syncshift.emulator.cognitosync.rules.Caller;
 import dev.syncshift.emulator.cognitosync.rules.OperationGate;
+import dev.syncshift.emulator.sigv4.QueryParameters;
+import dev.syncshift.emulator.sigv4.SignedHttpRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -87,8 +89,8 @@ public final class CognitoHttpHandler extends Handler.Abstract {
     private Operations.Matched route(Request request, @Nullable String target) {
         String method = request.getMethod();
         String rawPath = request.getHttpURI().getPath();
-        PercentDecoder.requireWellFormed("path", rawPath);
-        PercentDecoder.requireWellFormed("query string", request.getHttpURI().getQuery());
+        WellFormedUri.require("path", rawPath);
+        WellFormedUri.require("query string", request.getHttpURI().getQuery());
         if (target != null) {
             return operations.matchTarget(target).orElseThrow(() -> new WireException("UnknownOperationException",
                     400, "Unknown operation " + target));
@@ -103,14 +105,14 @@ public final class CognitoHttpHandler extends Handler.Abstract {
         Map<String, List<String>> headers = headers(request);
         Caller caller = new Caller.Anonymous();
         if (route.signed()) {
-            caller = authenticator.authenticate(new SignedRequest(request.getMethod(),
+            caller = authenticator.authenticate(new SignedHttpRequest(request.getMethod(),
                     request.getHttpURI().getPath(), request.getHttpURI().getQuery(), headers, body));
         }
         if (route.emulated()) {
             gate.admit(route.operation());
         }
-        WireRequest wire = new WireRequest(matched.labels(), PercentDecoder.query(request.getHttpURI().getQuery()),
-                lowerCase(headers), body, caller, codec);
+        WireRequest wire = new WireRequest(matched.labels(),
+                QueryParameters.firstValues(request.getHttpURI().getQuery()), lowerCase(headers), body, caller, codec);
         return route.handler().handle(wire);
     }
 

@@ -1,5 +1,6 @@
 package dev.syncshift.emulator.cognitosync.wire;
 
+import dev.syncshift.emulator.sigv4.PercentDecoding;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ final class PathTemplate {
         for (int i = 0; i < parts.length; i++) {
             String segment = segments.get(i);
             if (segment.startsWith("{")) {
-                labels.put(segment.substring(1, segment.length() - 1), PercentDecoder.decode(parts[i]));
+                labels.put(segment.substring(1, segment.length() - 1), PercentDecoding.decode(parts[i]));
             } else if (!segment.equals(parts[i])) {
                 return Optional.empty();
             }

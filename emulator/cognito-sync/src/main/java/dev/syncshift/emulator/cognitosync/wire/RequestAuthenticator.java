@@ -3,6 +3,10 @@ package dev.syncshift.emulator.cognitosync.wire;
 import dev.syncshift.emulator.cognitosync.rules.Caller;
 import dev.syncshift.emulator.cognitosync.rules.CredentialRules;
 import dev.syncshift.emulator.cognitosync.rules.DeveloperKeys;
+import dev.syncshift.emulator.sigv4.SigV4Authorization;
+import dev.syncshift.emulator.sigv4.SigV4Failure;
+import dev.syncshift.emulator.sigv4.SignedHttpRequest;
+import java.time.Clock;
 
 /** Decides who signed a request, or refuses it with the AWS authentication error. */
 @FunctionalInterface
@@ -16,7 +20,12 @@ public interface RequestAuthenticator {
     static RequestAuthenticator anySignature(String accountId, CredentialRules credentials) {
         Caller developer = new Caller.Developer(accountId);
         return request -> {
-            SigV4Authorization authorization = SigV4Authorization.of(request);
+            SigV4Authorization authorization;
+            try {
+                authorization = SigV4Authorization.of(request);
+            } catch (SigV4Failure failure) {
+                throw StrictSigV4Authenticator.refused(failure);
+            }
             return credentials.callerFor(authorization.accessKeyId()).<Caller>map(identity -> identity)
                     .orElse(developer);
         };
@@ -25,17 +34,19 @@ public interface RequestAuthenticator {
     /**
      * {@code --strict-auth}: the signature must verify against a key of {@code developerKeys} (a developer of
      * {@code accountId}) or against temporary credentials issued through GetCredentialsForIdentity, whose session
-     * token must be sent and must not have expired (that identity).
+     * token must be sent and must not have expired (that identity), signed at most 15 minutes away from
+     * {@code clock}.
      */
-    static RequestAuthenticator strict(String accountId, CredentialRules credentials, DeveloperKeys developerKeys) {
-        return new SigV4Verifier(accountId, credentials, developerKeys);
+    static RequestAuthenticator strict(String accountId, CredentialRules credentials, DeveloperKeys developerKeys,
+            Clock clock) {
+        return new StrictSigV4Authenticator(accountId, credentials, developerKeys, clock);
     }
 
     /**
      * The caller of a signed operation.
      *
-     * @throws WireException MissingAuthenticationTokenException, InvalidSignatureException,
-     *     UnrecognizedClientException or ExpiredTokenException (403)
+     * @throws WireException MissingAuthenticationTokenException, IncompleteSignatureException,
+     *     InvalidSignatureException, UnrecognizedClientException or ExpiredTokenException (403)
      */
-    Caller authenticate(SignedRequest request);
+    Caller authenticate(SignedHttpRequest request);
 }
