@@ -11,7 +11,9 @@ import dev.syncshift.emulator.appsync.store.JsonFileCredentialsRegistry;
 import dev.syncshift.emulator.appsync.template.CloudFormationTemplate;
 import dev.syncshift.emulator.appsync.template.LoadedTemplate;
 import dev.syncshift.emulator.appsync.wire.AppSyncServer;
+import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -209,21 +211,34 @@ public final class AppSyncEmulator implements AutoCloseable {
     }
 
     /**
-     * Command line: {@code --template FILE [--port N] [--host ADDR] [--credentials FILE]
-     * [--dynamodb-endpoint URL] [--region R]}. Prints one line with the endpoint when ready.
+     * Command line ({@code --help} lists it). Prints one line with the endpoints when ready and serves until killed;
+     * a usage error is one line on stderr and exit code 2, a failure to start one line and exit code 1.
      *
      * @param args the arguments
      * @throws InterruptedException when interrupted while serving
      */
     public static void main(String[] args) throws InterruptedException {
-        AppSyncEmulatorConfig config = CommandLine.parse(args);
-        AppSyncEmulator emulator = start(config);
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        EmulatorCommand.Outcome outcome = EmulatorCommand.run(args, out, err);
+        if (outcome instanceof EmulatorCommand.Outcome.Exit exit) {
+            System.exit(exit.code());
+            return;
+        }
+        AppSyncEmulator emulator;
+        try {
+            emulator = start(((EmulatorCommand.Outcome.Start) outcome).config());
+        } catch (RuntimeException e) {
+            err.println(EmulatorCommand.NAME + ": " + e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();
             stopped.countDown();
         }));
-        System.out.println("AppSync emulator ready at " + emulator.endpoint() + " (real-time "
+        out.println("AppSync emulator ready at " + emulator.endpoint() + " (real-time "
                 + emulator.realtimeEndpoint() + ", control plane " + emulator.controlPlaneEndpoint() + ", API id "
                 + emulator.apiId() + ")");
         stopped.await();

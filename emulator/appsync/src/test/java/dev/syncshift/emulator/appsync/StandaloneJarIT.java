@@ -55,6 +55,36 @@ class StandaloneJarIT {
     }
 
     @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void theJarAnswersHelpAndMisuseInOneLineWithoutAStackTrace() throws Exception {
+        Ran help = runJar("--help");
+        Ran misuse = runJar("--template", "t.yaml", "--port", "abc");
+        Ran missing = runJar("--template", "no-such-template.yaml");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.output()).startsWith("Usage: appsync-emulator");
+        assertThat(misuse.exitCode()).isEqualTo(2);
+        assertThat(misuse.output()).isEqualTo("appsync-emulator: Invalid value for option '--port': 'abc' is not an "
+                + "int (see --help)");
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.output()).startsWith("appsync-emulator: ").doesNotContain("\tat ", "Exception");
+        assertThat(missing.output().lines()).hasSize(1);
+    }
+
+    /** A run of the packaged jar: its exit code and everything it printed, trimmed. */
+    record Ran(int exitCode, String output) {
+    }
+
+    private static Ran runJar(String... args) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", JAR.toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        return new Ran(process.waitFor(), output);
+    }
+
+    @Test
     void theJarCarriesItsLoggerWhichEmbeddersDoNotGet() throws Exception {
         try (JarFile jar = new JarFile(JAR.toFile())) {
             assertThat(jar.getEntry("org/slf4j/simple/SimpleLogger.class")).isNotNull();

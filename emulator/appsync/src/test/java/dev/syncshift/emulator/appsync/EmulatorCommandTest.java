@@ -1,0 +1,96 @@
+package dev.syncshift.emulator.appsync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The command line as a user meets it: what it prints to stdout and stderr, and the exit code. */
+class EmulatorCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    /** Arguments a user got wrong and the one line that tells them. */
+    record Misuse(String[] args, String line) {
+        @Override
+        public String toString() {
+            return args.length == 0 ? "(no arguments)" : String.join(" ", args);
+        }
+    }
+
+    static Stream<Misuse> misuses() {
+        String see = " (see --help)";
+        return Stream.of(
+                new Misuse(new String[] {}, "appsync-emulator: Missing required option: '--template=FILE'" + see),
+                new Misuse(new String[] {"--template", "t.yaml", "--port", "abc"},
+                        "appsync-emulator: Invalid value for option '--port': 'abc' is not an int" + see),
+                new Misuse(new String[] {"--template", "t.yaml", "--bogus"},
+                        "appsync-emulator: Unknown option: '--bogus'" + see),
+                new Misuse(new String[] {"--template"},
+                        "appsync-emulator: Missing required parameter for option '--template' (FILE)" + see),
+                new Misuse(new String[] {"--template", "t.yaml", "--port", "70000"},
+                        "appsync-emulator: port must be 0..65535: 70000" + see),
+                new Misuse(new String[] {"--template", "t.yaml", "--keep-alive-seconds", "0"},
+                        "appsync-emulator: keepAlive must be positive" + see));
+    }
+
+    @Test
+    void helpListsEveryOptionOnStdoutAndExitsZero() {
+        EmulatorCommand.Outcome outcome = run("--help");
+
+        assertThat(outcome).isEqualTo(new EmulatorCommand.Outcome.Exit(0));
+        assertThat(out.toString()).startsWith("Usage: appsync-emulator").contains("--template=FILE", "--port=N",
+                "--host=ADDR", "--credentials=FILE", "--dynamodb-endpoint=URL", "--region=R",
+                "--keep-alive-seconds=N", "--cognito-endpoint=URL", "--version");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void versionPrintsOneLineAndExitsZero() {
+        EmulatorCommand.Outcome outcome = run("--version");
+
+        assertThat(outcome).isEqualTo(new EmulatorCommand.Outcome.Exit(0));
+        assertThat(out.toString()).startsWith("appsync-emulator ").hasLineCount(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("misuses")
+    void aBadArgumentIsOneLineOnStderrAndExitCodeTwo(Misuse misuse) {
+        EmulatorCommand.Outcome outcome = run(misuse.args());
+
+        assertThat(outcome).isEqualTo(new EmulatorCommand.Outcome.Exit(2));
+        assertThat(err.toString()).isEqualTo(misuse.line() + System.lineSeparator());
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void optionsLeftOutKeepTheDefaults() {
+        EmulatorCommand.Outcome outcome = run("--template", "t.yaml");
+
+        assertThat(outcome).isEqualTo(new EmulatorCommand.Outcome.Start(new AppSyncEmulatorConfig(Path.of("t.yaml"),
+                "127.0.0.1", 0, null, null, "us-east-1", Duration.ofSeconds(60), null)));
+    }
+
+    @Test
+    void everyOptionReachesTheConfig() {
+        EmulatorCommand.Outcome outcome = run("--template", "t.yaml", "--port", "8080", "--host", "0.0.0.0",
+                "--credentials", "c.json", "--dynamodb-endpoint", "http://127.0.0.1:8000", "--region", "eu-west-1",
+                "--keep-alive-seconds", "5", "--cognito-endpoint", "http://127.0.0.1:9000");
+
+        assertThat(outcome).isEqualTo(new EmulatorCommand.Outcome.Start(new AppSyncEmulatorConfig(Path.of("t.yaml"),
+                "0.0.0.0", 8080, Path.of("c.json"), URI.create("http://127.0.0.1:8000"), "eu-west-1",
+                Duration.ofSeconds(5), URI.create("http://127.0.0.1:9000"))));
+    }
+
+    private EmulatorCommand.Outcome run(String... args) {
+        return EmulatorCommand.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+}
