@@ -50,6 +50,11 @@ class KillNineRestartTest {
         }
         Process last = ChildMigrator.start(work.resolve("child.log"), args());
         boolean ended = last.waitFor(5, TimeUnit.MINUTES);
+        if (!ended) { // a thread dump into the child's log, for the failure message
+            new ProcessBuilder("kill", "-QUIT", Long.toString(last.pid())).start().waitFor(10, TimeUnit.SECONDS);
+            last.waitFor(2, TimeUnit.SECONDS);
+            last.destroyForcibly();
+        }
 
         assertThat(ended).as(Files.readString(work.resolve("child.log"))).isTrue();
         assertThat(last.exitValue()).as(Files.readString(work.resolve("child.log"))).isZero();
