@@ -110,11 +110,10 @@ final class MigrationRun {
             JobExecution execution) {
         RunTables tables = context.getBean(RunTables.class);
         MeterRegistry meters = context.getBean(MeterRegistry.class);
-        RunReport first = RunReports.of(execution, context.getBean(JobRepository.class), tables,
+        RunReport read = RunReports.of(execution, context.getBean(JobRepository.class), tables,
                 context.getBean(CallStats.class), meters, 0, "");
-        ExitCode code = exitCode(execution, first.tally());
-        report = RunReports.of(execution, context.getBean(JobRepository.class), tables,
-                context.getBean(CallStats.class), meters, code.code(), code.meaning());
+        ExitCode code = exitCode(execution, read.tally());
+        report = read.withOutcome(code.code(), code.meaning());
         ReportWriter.summary(report, out);
         if (settings.report() != null) {
             ReportWriter.writeJson(report, settings.report());

@@ -33,6 +33,12 @@ public record RunReport(String identityPoolId, String mode, long runId, String s
     /** Issues listed in a report at most; the count covers them all. */
     public static final int MAX_LISTED = 10_000;
 
+    /** This report with the exit code and outcome the run ended with. */
+    public RunReport withOutcome(int code, String meaning) {
+        return new RunReport(identityPoolId, mode, runId, status, meaning, code, started, duration, tally, calls,
+                issues, issueCount, failure, metrics);
+    }
+
     /** Copies the collections. */
     public RunReport {
         calls = Map.copyOf(calls);
