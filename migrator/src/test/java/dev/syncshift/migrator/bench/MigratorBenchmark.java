@@ -36,6 +36,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -122,33 +123,99 @@ class MigratorBenchmark {
     }
 
     @Test
-    void heapAndTimeToTheFirstRecordAtAHundredThousandIdentities() throws Exception {
+    void heapAtAHundredThousandIdentities() throws Exception {
         int identities = Integer.getInteger("bench.scale.identities", 100_000);
         try (LocalAws aws = LocalAws.start(c -> c.generate(identities).identityPoolId(LocalAws.POOL.value())
                 .seed(19).generateShape(SyntheticPool.Shape.parse("1x1")))) {
             Path gcLog = work.resolve("gc.log");
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx512m", "-Xlog:gc:file=" + gcLog, "-cp", System.getProperty("java.class.path"),
-                    "dev.syncshift.migrator.cli.MigratorCli"));
-            command.addAll(List.of(args(aws, LocalAws.TABLE, work.resolve("scale.json"), "--max-rps",
-                    "ListIdentities=50")));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(work.resolve("scale.log").toFile());
-            builder.environment().put("AWS_ACCESS_KEY_ID", "AKIDDEVELOPER");
-            builder.environment().put("AWS_SECRET_ACCESS_KEY", "developer-secret");
-            long start = System.nanoTime();
-            Process child = builder.start();
-            while (child.isAlive() && aws.dynamoDbClient().scan(r -> r.tableName(LocalAws.TABLE).limit(1))
-                    .count() == 0) {
-                child.waitFor(50, java.util.concurrent.TimeUnit.MILLISECONDS);
-            }
-            double firstRecord = (System.nanoTime() - start) / 1e9;
-            int exit = child.waitFor(60, java.util.concurrent.TimeUnit.MINUTES) ? child.exitValue() : -1;
-            JsonNode report = new ObjectMapper().readTree(work.resolve("scale.json").toFile());
+            Process child = startChild(List.of("-Xmx512m", "-Xlog:gc:file=" + gcLog), aws, LocalAws.TABLE,
+                    work.resolve("scale.log"));
+            double firstRecord = secondsToTheFirstRecord(aws, LocalAws.TABLE, child, System.nanoTime());
+            int exit = child.waitFor(60, TimeUnit.MINUTES) ? child.exitValue() : -1;
+            JsonNode report = new ObjectMapper().readTree(work.resolve(LocalAws.TABLE + ".json").toFile());
             print("%,d identities (1 dataset x 1 record each), -Xmx512m: exit %d, first record copied %.1f s after "
                     + "the process started, whole run %.0f s, peak heap before a GC %d MB", identities, exit,
                     firstRecord, report.path("durationSeconds").asDouble(), peakHeapMegabytes(gcLog));
         }
+    }
+
+    /**
+     * Seconds from starting a migrator process to the first record in the table, on a small pool and a large one
+     * ({@code -Dbench.first.sizes}, {@code -Dbench.first.rounds} starts each, the median printed): the enumeration and
+     * the copy overlap, so the pool's size must not show. The process runs from the class path, as an extracted jar
+     * does; {@code -Dbench.jar=migrator/target/syncshift-migrator.jar} times a jar as well, started with the JVM
+     * options of {@code -Dbench.jar.options} (space-separated, e.g. {@code -XX:SharedArchiveFile=app.jsa}).
+     */
+    @Test
+    void timeToTheFirstRecordWhateverThePoolSize() throws Exception {
+        int rounds = Integer.getInteger("bench.first.rounds", 5);
+        String jar = System.getProperty("bench.jar", "");
+        List<String> jarLaunch = new ArrayList<>(List.of(System.getProperty("bench.jar.options", "").trim()
+                .split("\\s+")));
+        jarLaunch.removeIf(String::isEmpty);
+        jarLaunch.addAll(List.of("-jar", jar));
+        for (String size : System.getProperty("bench.first.sizes", "1000,100000").split(",")) {
+            int identities = Integer.parseInt(size.trim());
+            try (LocalAws aws = LocalAws.start(c -> c.generate(identities).identityPoolId(LocalAws.POOL.value())
+                    .seed(23).generateShape(SyntheticPool.Shape.parse("1x3")))) {
+                List<Double> classPath = new ArrayList<>();
+                List<Double> packaged = new ArrayList<>();
+                for (int round = 0; round < rounds; round++) {
+                    classPath.add(firstRecordOnce(aws, "first-cp-" + round, List.of()));
+                    if (!jar.isEmpty()) {
+                        packaged.add(firstRecordOnce(aws, "first-jar-" + round, jarLaunch));
+                    }
+                }
+                print("%,d identities: first record %s s after the process started (class path), median %.1f s",
+                        identities, rounded(classPath), median(classPath));
+                if (!jar.isEmpty()) {
+                    print("%,d identities: first record %s s (java %s), median %.1f s", identities,
+                            rounded(packaged), String.join(" ", jarLaunch), median(packaged));
+                }
+            }
+        }
+    }
+
+    private double firstRecordOnce(LocalAws aws, String table, List<String> launch) throws Exception {
+        StoreTableShape.create(aws.dynamoDbClient(), table);
+        List<String> jvm = new ArrayList<>(List.of("-Xmx512m"));
+        jvm.addAll(launch);
+        long start = System.nanoTime();
+        Process child = startChild(jvm, aws, table, work.resolve(table + ".log"));
+        double seconds = secondsToTheFirstRecord(aws, table, child, start);
+        child.destroyForcibly().waitFor();
+        return seconds;
+    }
+
+    /** A migrator process ({@code jvm} options; the test's class path unless they give {@code -jar}). */
+    private Process startChild(List<String> jvm, LocalAws aws, String table, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(jvm);
+        if (!jvm.contains("-jar")) {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                    "dev.syncshift.migrator.cli.MigratorCli"));
+        }
+        command.addAll(List.of(args(aws, table, work.resolve(table + ".json"), "--max-rps", "ListIdentities=50")));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("AWS_ACCESS_KEY_ID", "AKIDDEVELOPER");
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", "developer-secret");
+        return builder.start();
+    }
+
+    private static double secondsToTheFirstRecord(LocalAws aws, String table, Process child, long start)
+            throws InterruptedException {
+        while (child.isAlive() && aws.dynamoDbClient().scan(r -> r.tableName(table).limit(1)).count() == 0) {
+            child.waitFor(50, TimeUnit.MILLISECONDS);
+        }
+        if (!child.isAlive() && child.exitValue() != 0) {
+            throw new IllegalStateException("the migrator ended with " + child.exitValue() + " before copying");
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static List<String> rounded(List<Double> seconds) {
+        return seconds.stream().map(s -> String.format(Locale.ROOT, "%.1f", s)).toList();
     }
 
     /** The largest "used before" of the GC log's pauses ("123M->45M(512M)"). */
