@@ -2,6 +2,9 @@ package dev.syncshift.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.emulator.appsync.AppSyncEmulator;
+import dev.syncshift.emulator.appsync.AppSyncEmulatorConfig;
+import dev.syncshift.emulator.appsync.rules.FaultPlan;
 import dev.syncshift.emulator.cognitosync.CognitoSyncEmulator;
 import dev.syncshift.emulator.cognitosync.CognitoSyncEmulatorConfig;
 import java.time.Duration;
@@ -14,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Faults: with the Cognito Sync emulator throttling, failing (500) and slowing requests, and with AppSync requests
- * dropped on the wire, every synchronize ends in exactly one of onSuccess and onFailure, and once the faults let
- * them through, every edit any device acknowledged is on the service and on every device.
+ * Faults: with the Cognito Sync emulator and the AppSync emulator throttling, failing (500) and slowing requests,
+ * and with AppSync requests dropped on the wire, every synchronize ends in exactly one of onSuccess and onFailure,
+ * and once the faults let them through, every edit any device acknowledged is on the service and on every device.
  */
 @ExtendWith(EmulatorsExtension.class)
 class FaultsTest {
@@ -31,6 +34,16 @@ class FaultsTest {
             String pool = Emulators.identityClient(faulty.endpoint()).createIdentityPool(p -> p
                     .identityPoolName("faults").allowUnauthenticatedIdentities(true)).identityPoolId();
             run(b -> b.identityPoolId(pool).cognitoEndpoint(faulty.endpoint()).backend(Backend.COGNITO));
+        }
+    }
+
+    @Test
+    void appSyncThrottlingFailingAndSlow(Emulators emulators) {
+        try (AppSyncEmulator faulty = AppSyncEmulator.start(AppSyncEmulatorConfig.of(Emulators.TEMPLATE, null)
+                .withCognitoEndpoint(emulators.cognito().endpoint())
+                .withFaults(new FaultPlan(0.2, 0.15, Duration.ofMillis(5), 11)))) {
+            run(b -> b.identityPoolId(emulators.poolId()).cognitoEndpoint(emulators.cognito().endpoint())
+                    .appSyncEndpoint(faulty.endpoint()).backend(Backend.APPSYNC));
         }
     }
 

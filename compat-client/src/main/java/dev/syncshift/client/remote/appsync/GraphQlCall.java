@@ -20,6 +20,14 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
+import software.amazon.awssdk.retries.DefaultRetryStrategy;
+import software.amazon.awssdk.retries.api.AcquireInitialTokenRequest;
+import software.amazon.awssdk.retries.api.RecordSuccessRequest;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenRequest;
+import software.amazon.awssdk.retries.api.RefreshRetryTokenResponse;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.retries.api.RetryToken;
+import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
 
 /**
  * Signed GraphQL requests to an AppSync API: a JSON POST to the GraphQL URL, SigV4-signed for service
@@ -36,6 +44,8 @@ final class GraphQlCall {
     private final AwsCredentialsProvider credentials;
     private final HttpClient http;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+    private final RetryStrategy retries = DefaultRetryStrategy.standardStrategyBuilder()
+            .retryOnException(e -> e instanceof RetryableAnswer || e instanceof NetworkException).build();
 
     GraphQlCall(URI endpoint, String region, AwsCredentialsProvider credentials) {
         this.endpoint = endpoint;
@@ -48,9 +58,43 @@ final class GraphQlCall {
         return endpoint;
     }
 
-    /** Posts {@code query} with {@code variables}; the HTTP status and the parsed body. */
+    /**
+     * Posts {@code query} with {@code variables}; the HTTP status and the parsed body. A throttle (429), a server
+     * failure (5xx) or a broken connection is retried as the AWS SDK retries (its standard strategy: 3 attempts,
+     * exponential backoff with jitter, a retry budget); the last answer is returned, or the last connection failure
+     * thrown as a {@link NetworkException}. A retried push is safe: it is conditional on the sync count it read.
+     */
     Answer post(String query, Map<String, ?> variables) {
         String body = body(query, variables);
+        RetryToken token = retries.acquireInitialToken(AcquireInitialTokenRequest.create("appsync")).token();
+        while (true) {
+            Answer answer = null;
+            RuntimeException failure;
+            try {
+                answer = send(body);
+                if (answer.status() != 429 && answer.status() < 500) {
+                    retries.recordSuccess(RecordSuccessRequest.create(token));
+                    return answer;
+                }
+                failure = new RetryableAnswer(answer.status());
+            } catch (NetworkException e) {
+                failure = e;
+            }
+            try {
+                RefreshRetryTokenResponse next = retries.refreshRetryToken(RefreshRetryTokenRequest.builder()
+                        .token(token).failure(failure).build());
+                pause(next.delay());
+                token = next.token();
+            } catch (TokenAcquisitionFailedException exhausted) {
+                if (answer != null) {
+                    return answer;
+                }
+                throw failure;
+            }
+        }
+    }
+
+    private Answer send(String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         signedHeaders(endpoint, body).forEach((name, value) -> {
@@ -66,6 +110,15 @@ final class GraphQlCall {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NetworkException("Interrupted while calling AppSync", e);
+        }
+    }
+
+    private static void pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NetworkException("Interrupted while waiting to retry an AppSync call", e);
         }
     }
 
@@ -101,6 +154,15 @@ final class GraphQlCall {
             return JSON.writeValueAsString(body);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write a GraphQL request", e);
+        }
+    }
+
+    /** A 429 or 5xx answer, as the retry strategy's failure. */
+    private static final class RetryableAnswer extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        RetryableAnswer(int status) {
+            super("HTTP " + status, null, false, false);
         }
     }
 

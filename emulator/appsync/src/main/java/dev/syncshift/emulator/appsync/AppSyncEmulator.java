@@ -125,7 +125,7 @@ public final class AppSyncEmulator implements AutoCloseable {
             rules = new GraphQlRules(template.api(), store, new InMemorySubscriptionStore<>());
             store.awaitOpen();
             AppSyncServer server = AppSyncServer.start(config.host(), config.port(), rules,
-                    new IamAuthRules(credentials, Clock.systemUTC()), config.keepAlive());
+                    new IamAuthRules(credentials, Clock.systemUTC()), config.keepAlive(), config.faults());
             return new AppSyncEmulator(server, rules, store, config.host(), template.api().apiId());
         } catch (Exception e) {
             if (rules != null) {

@@ -1,5 +1,6 @@
 package dev.syncshift.emulator.appsync;
 
+import dev.syncshift.emulator.appsync.rules.FaultPlan;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param region the region of the DynamoDB endpoint's signing
  * @param keepAlive the real-time {@code ka} interval
  * @param cognitoEndpoint a local Cognito Sync emulator whose issued temporary credentials are accepted too, or null
+ * @param faults the latency, throttles and failures injected into {@code POST /graphql}; {@link FaultPlan#NONE}
  */
 public record AppSyncEmulatorConfig(
         Path template,
@@ -25,7 +27,8 @@ public record AppSyncEmulatorConfig(
         @Nullable URI dynamoDbEndpoint,
         String region,
         Duration keepAlive,
-        @Nullable URI cognitoEndpoint) {
+        @Nullable URI cognitoEndpoint,
+        FaultPlan faults) {
 
     /** Checks the values. */
     public AppSyncEmulatorConfig {
@@ -37,6 +40,12 @@ public record AppSyncEmulatorConfig(
         }
     }
 
+    /** The configuration without injected faults. */
+    public AppSyncEmulatorConfig(Path template, String host, int port, @Nullable Path credentials,
+            @Nullable URI dynamoDbEndpoint, String region, Duration keepAlive, @Nullable URI cognitoEndpoint) {
+        this(template, host, port, credentials, dynamoDbEndpoint, region, keepAlive, cognitoEndpoint, FaultPlan.NONE);
+    }
+
     /** The configuration without a Cognito Sync emulator to accept credentials from. */
     public AppSyncEmulatorConfig(Path template, String host, int port, @Nullable Path credentials,
             @Nullable URI dynamoDbEndpoint, String region, Duration keepAlive) {
@@ -45,7 +54,14 @@ public record AppSyncEmulatorConfig(
 
     /** This configuration, also accepting the temporary credentials the Cognito Sync emulator at {@code uri} issued. */
     public AppSyncEmulatorConfig withCognitoEndpoint(URI uri) {
-        return new AppSyncEmulatorConfig(template, host, port, credentials, dynamoDbEndpoint, region, keepAlive, uri);
+        return new AppSyncEmulatorConfig(template, host, port, credentials, dynamoDbEndpoint, region, keepAlive, uri,
+                faults);
+    }
+
+    /** This configuration, injecting {@code plan}'s faults. */
+    public AppSyncEmulatorConfig withFaults(FaultPlan plan) {
+        return new AppSyncEmulatorConfig(template, host, port, credentials, dynamoDbEndpoint, region, keepAlive,
+                cognitoEndpoint, plan);
     }
 
     /**

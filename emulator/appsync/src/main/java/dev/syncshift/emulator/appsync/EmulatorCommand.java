@@ -1,5 +1,6 @@
 package dev.syncshift.emulator.appsync;
 
+import dev.syncshift.emulator.appsync.rules.FaultPlan;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -47,6 +48,18 @@ final class EmulatorCommand {
     @Option(names = "--cognito-endpoint", paramLabel = "URL", description = "A local Cognito Sync emulator whose "
             + "issued temporary credentials are accepted too.")
     private @Nullable URI cognitoEndpoint;
+    @Option(names = "--throttle-rate", paramLabel = "F", defaultValue = "0", description = "Probability (0..1) "
+            + "that a GraphQL request is refused with 429 LimitExceededError (default 0).")
+    private double throttleRate;
+    @Option(names = "--fault-rate", paramLabel = "F", defaultValue = "0", description = "Probability (0..1) that "
+            + "a GraphQL request fails with 500 InternalFailure before it runs (default 0).")
+    private double faultRate;
+    @Option(names = "--latency-ms", paramLabel = "N", defaultValue = "0",
+            description = "Milliseconds added to every GraphQL request (default 0).")
+    private long latencyMs;
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
+            description = "Seed of the injected throttles and failures (default 1).")
+    private long seed;
 
     private EmulatorCommand() {
     }
@@ -80,7 +93,17 @@ final class EmulatorCommand {
 
     private AppSyncEmulatorConfig config() {
         return new AppSyncEmulatorConfig(Objects.requireNonNull(template, "--template is required"), host,
-                port, credentials, dynamoDbEndpoint, region, Duration.ofSeconds(keepAliveSeconds), cognitoEndpoint);
+                port, credentials, dynamoDbEndpoint, region, Duration.ofSeconds(keepAliveSeconds), cognitoEndpoint,
+                faults());
+    }
+
+    private FaultPlan faults() {
+        try {
+            return new FaultPlan(throttleRate, faultRate, Duration.ofMillis(latencyMs), seed);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(String.valueOf(e.getMessage()).replace("throttleRate", "--throttle-rate")
+                    .replace("faultRate", "--fault-rate").replace("latency", "--latency-ms"), e);
+        }
     }
 
     /** The project version, from the jar's manifest (the shaded jar's), or "(unknown version)" on a class path. */

@@ -2,6 +2,7 @@ package dev.syncshift.emulator.appsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.emulator.appsync.rules.FaultPlan;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -39,7 +40,13 @@ class EmulatorCommandTest {
                 new Misuse(new String[] {"--template", "t.yaml", "--port", "70000"},
                         "appsync-emulator: port must be 0..65535: 70000" + see),
                 new Misuse(new String[] {"--template", "t.yaml", "--keep-alive-seconds", "0"},
-                        "appsync-emulator: keepAlive must be positive" + see));
+                        "appsync-emulator: keepAlive must be positive" + see),
+                new Misuse(new String[] {"--template", "t.yaml", "--throttle-rate", "1.5"},
+                        "appsync-emulator: --throttle-rate must be between 0 and 1, not 1.5" + see),
+                new Misuse(new String[] {"--template", "t.yaml", "--throttle-rate", "0.6", "--fault-rate", "0.6"},
+                        "appsync-emulator: --throttle-rate + --fault-rate must not exceed 1, not 1.2" + see),
+                new Misuse(new String[] {"--template", "t.yaml", "--latency-ms", "-1"},
+                        "appsync-emulator: --latency-ms must not be negative, not -1 ms" + see));
     }
 
     @Test
@@ -49,7 +56,8 @@ class EmulatorCommandTest {
         assertThat(outcome).isEqualTo(new EmulatorCommand.Outcome.Exit(0));
         assertThat(out.toString()).startsWith("Usage: appsync-emulator").contains("--template=FILE", "--port=N",
                 "--host=ADDR", "--credentials=FILE", "--dynamodb-endpoint=URL", "--region=R",
-                "--keep-alive-seconds=N", "--cognito-endpoint=URL", "--version");
+                "--keep-alive-seconds=N", "--cognito-endpoint=URL", "--throttle-rate=F", "--fault-rate=F",
+                "--latency-ms=N", "--seed=S", "--version");
         assertThat(err.toString()).isEmpty();
     }
 
@@ -83,11 +91,13 @@ class EmulatorCommandTest {
     void everyOptionReachesTheConfig() {
         EmulatorCommand.Outcome outcome = run("--template", "t.yaml", "--port", "8080", "--host", "0.0.0.0",
                 "--credentials", "c.json", "--dynamodb-endpoint", "http://127.0.0.1:8000", "--region", "eu-west-1",
-                "--keep-alive-seconds", "5", "--cognito-endpoint", "http://127.0.0.1:9000");
+                "--keep-alive-seconds", "5", "--cognito-endpoint", "http://127.0.0.1:9000", "--throttle-rate", "0.1",
+                "--fault-rate", "0.05", "--latency-ms", "20", "--seed", "7");
 
         assertThat(outcome).isEqualTo(new EmulatorCommand.Outcome.Start(new AppSyncEmulatorConfig(Path.of("t.yaml"),
                 "0.0.0.0", 8080, Path.of("c.json"), URI.create("http://127.0.0.1:8000"), "eu-west-1",
-                Duration.ofSeconds(5), URI.create("http://127.0.0.1:9000"))));
+                Duration.ofSeconds(5), URI.create("http://127.0.0.1:9000"),
+                new FaultPlan(0.1, 0.05, Duration.ofMillis(20), 7))));
     }
 
     private EmulatorCommand.Outcome run(String... args) {

@@ -1,11 +1,13 @@
 package dev.syncshift.emulator.appsync.rules;
 
 /**
- * Failures AppSync reports at the HTTP level (authorization, malformed requests). Data-plane failures are
+ * Failures AppSync reports at the HTTP level (authorization, malformed requests, throttling, injected failures).
+ * Data-plane failures are
  * GraphQL errors ({@link ResolverError}), never these.
  */
 public abstract sealed class AppSyncServiceException extends RuntimeException
-        permits UnauthorizedException, BadRequestException, NotFoundException {
+        permits UnauthorizedException, BadRequestException, NotFoundException, LimitExceededException,
+        InternalFailureException {
 
     private static final long serialVersionUID = 1L;
 

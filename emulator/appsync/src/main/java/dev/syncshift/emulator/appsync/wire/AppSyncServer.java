@@ -3,6 +3,7 @@ package dev.syncshift.emulator.appsync.wire;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syncshift.emulator.appsync.rules.AppSyncServiceException;
+import dev.syncshift.emulator.appsync.rules.FaultPlan;
 import dev.syncshift.emulator.appsync.rules.GraphQlRules;
 import dev.syncshift.emulator.appsync.rules.IamAuthRules;
 import dev.syncshift.emulator.appsync.rules.SignedRequest;
@@ -44,7 +45,8 @@ public final class AppSyncServer implements AutoCloseable {
         return t;
     });
 
-    private AppSyncServer(String host, int port, GraphQlRules rules, IamAuthRules auth, Duration keepAlive) {
+    private AppSyncServer(String host, int port, GraphQlRules rules, IamAuthRules auth, Duration keepAlive,
+            FaultPlan faults) {
         GraphQlJson json = new GraphQlJson();
         RealtimeContext realtime = new RealtimeContext(rules, auth, json, timer, keepAlive);
         server = new Server();
@@ -69,7 +71,7 @@ public final class AppSyncServer implements AutoCloseable {
             });
         });
         upgrade.setHandler(new Operations(new GraphQlHandler(rules, auth, json),
-                new ControlPlaneHandler(rules.controlPlane(), auth, json), new ErrorRenderer(json)));
+                new ControlPlaneHandler(rules.controlPlane(), auth, json), new ErrorRenderer(json), faults.gate()));
         server.setHandler(upgrade);
     }
 
@@ -81,12 +83,13 @@ public final class AppSyncServer implements AutoCloseable {
      * @param rules the API
      * @param auth SigV4 verification
      * @param keepAlive the real-time {@code ka} interval
+     * @param faults the faults injected into {@code POST /graphql}
      * @return the running server
      * @throws Exception when Jetty cannot start
      */
     public static AppSyncServer start(String host, int port, GraphQlRules rules, IamAuthRules auth,
-            Duration keepAlive) throws Exception {
-        AppSyncServer appSyncServer = new AppSyncServer(host, port, rules, auth, keepAlive);
+            Duration keepAlive, FaultPlan faults) throws Exception {
+        AppSyncServer appSyncServer = new AppSyncServer(host, port, rules, auth, keepAlive, faults);
         appSyncServer.server.start();
         return appSyncServer;
     }

@@ -1,6 +1,8 @@
 package dev.syncshift.emulator.appsync.wire;
 
 import dev.syncshift.emulator.appsync.rules.AppSyncServiceException;
+import dev.syncshift.emulator.appsync.rules.InternalFailureException;
+import dev.syncshift.emulator.appsync.rules.LimitExceededException;
 import dev.syncshift.emulator.appsync.rules.NotFoundException;
 import dev.syncshift.emulator.appsync.rules.UnauthorizedException;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renders HTTP-level failures as AppSync does. Data plane: 401 for authorization, 400 for malformed requests, both
- * with {@code {"errors":[{"errorType":...,"message":...}]}}. Control plane (REST-JSON): 401, 400 or 404 with the
- * error's name in {@code x-amzn-ErrorType} and {@code {"message":...}}. Anything else is a 500
+ * Renders HTTP-level failures as AppSync does. Data plane: 401 for authorization, 400 for malformed requests, 429
+ * and 500 for injected throttles and failures, all with {@code {"errors":[{"errorType":...,"message":...}]}}.
+ * Control plane (REST-JSON): 401, 400 or 404 with the error's name in {@code x-amzn-ErrorType} and
+ * {@code {"message":...}}. Anything else is a 500
  * ({@code InternalFailure}, {@code InternalFailureException} on the control plane) logged once with its stack trace.
  */
 final class ErrorRenderer {
@@ -50,7 +53,13 @@ final class ErrorRenderer {
         if (e instanceof UnauthorizedException) {
             return 401;
         }
-        return e instanceof NotFoundException ? 404 : 400;
+        if (e instanceof NotFoundException) {
+            return 404;
+        }
+        if (e instanceof LimitExceededException) {
+            return 429;
+        }
+        return e instanceof InternalFailureException ? 500 : 400;
     }
 
     static void send(Response response, Callback callback, int status, String body, String errorType) {

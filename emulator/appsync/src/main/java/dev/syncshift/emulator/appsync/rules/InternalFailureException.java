@@ -1,0 +1,16 @@
+package dev.syncshift.emulator.appsync.rules;
+
+/** AppSync failed before running the request (HTTP 500); nothing was changed and a retry may succeed. */
+public final class InternalFailureException extends AppSyncServiceException {
+
+    private static final long serialVersionUID = 1L;
+
+    InternalFailureException(String message) {
+        super(message);
+    }
+
+    @Override
+    public String code() {
+        return "InternalFailure";
+    }
+}
