@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncshift.emulator.appsync.AppSyncEmulator;
 import dev.syncshift.emulator.appsync.AppSyncEmulatorConfig;
-import dev.syncshift.emulator.appsync.rules.FaultPlan;
+import dev.syncshift.emulator.appsync.fault.FaultPlan;
 import dev.syncshift.emulator.cognitosync.CognitoSyncEmulator;
 import dev.syncshift.emulator.cognitosync.CognitoSyncEmulatorConfig;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.syncshift.emulator.appsync;
 
+import dev.syncshift.emulator.appsync.auth.IamAuthRules;
 import dev.syncshift.emulator.appsync.rules.GraphQlRules;
-import dev.syncshift.emulator.appsync.rules.IamAuthRules;
 import dev.syncshift.emulator.appsync.store.CognitoEmulatorCredentialsRegistry;
 import dev.syncshift.emulator.appsync.store.CredentialsRegistry;
 import dev.syncshift.emulator.appsync.store.DynamoDbItemStore;
@@ -48,7 +48,7 @@ public final class AppSyncEmulator implements AutoCloseable {
      *
      * @param config the configuration
      * @return the running emulator
-     * @throws dev.syncshift.emulator.appsync.rules.BadRequestException when the template or code would not
+     * @throws dev.syncshift.emulator.appsync.api.BadRequestException when the template or code would not
      *     deploy on AppSync
      * @throws IllegalStateException when the server cannot start
      */
@@ -63,7 +63,7 @@ public final class AppSyncEmulator implements AutoCloseable {
      * @param config the configuration
      * @param credentials the accepted access keys; consulted on every request, so later additions count
      * @return the running emulator
-     * @throws dev.syncshift.emulator.appsync.rules.BadRequestException when the template or code would not
+     * @throws dev.syncshift.emulator.appsync.api.BadRequestException when the template or code would not
      *     deploy on AppSync
      * @throws IllegalStateException when the server cannot start
      */
@@ -81,7 +81,7 @@ public final class AppSyncEmulator implements AutoCloseable {
      * @param config the configuration
      * @param dynamoDb the caller's client; it must stay open while the emulator runs
      * @return the running emulator
-     * @throws dev.syncshift.emulator.appsync.rules.BadRequestException when the template or code would not
+     * @throws dev.syncshift.emulator.appsync.api.BadRequestException when the template or code would not
      *     deploy on AppSync
      * @throws IllegalStateException when the server cannot start
      * @throws software.amazon.awssdk.services.dynamodb.model.DynamoDbException when a table cannot be created

@@ -1,6 +1,6 @@
 package dev.syncshift.emulator.appsync;
 
-import dev.syncshift.emulator.appsync.rules.FaultPlan;
+import dev.syncshift.emulator.appsync.fault.FaultPlan;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

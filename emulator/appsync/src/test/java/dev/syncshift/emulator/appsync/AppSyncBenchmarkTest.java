@@ -2,7 +2,13 @@ package dev.syncshift.emulator.appsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.emulator.appsync.auth.Identity;
 import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
+import dev.syncshift.emulator.appsync.rules.GraphQlRequest;
+import dev.syncshift.emulator.appsync.rules.GraphQlRules;
+import dev.syncshift.emulator.appsync.store.InMemorySubscriptionStore;
+import dev.syncshift.emulator.appsync.template.CloudFormationTemplate;
+import graphql.ExecutionResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,12 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
-import dev.syncshift.emulator.appsync.rules.GraphQlRequest;
-import dev.syncshift.emulator.appsync.rules.GraphQlRules;
-import dev.syncshift.emulator.appsync.rules.Identity;
-import dev.syncshift.emulator.appsync.store.InMemorySubscriptionStore;
-import dev.syncshift.emulator.appsync.template.CloudFormationTemplate;
-import graphql.ExecutionResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -3,7 +3,7 @@ package dev.syncshift.emulator.appsync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.syncshift.emulator.appsync.rules.BadRequestException;
+import dev.syncshift.emulator.appsync.api.BadRequestException;
 import dev.syncshift.emulator.appsync.template.CloudFormationTemplate;
 import dev.syncshift.emulator.appsync.template.LoadedTemplate;
 import java.io.IOException;

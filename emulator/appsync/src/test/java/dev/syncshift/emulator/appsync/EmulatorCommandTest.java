@@ -2,7 +2,7 @@ package dev.syncshift.emulator.appsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.syncshift.emulator.appsync.rules.FaultPlan;
+import dev.syncshift.emulator.appsync.fault.FaultPlan;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;

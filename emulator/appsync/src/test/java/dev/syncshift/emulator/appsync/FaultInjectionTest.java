@@ -2,8 +2,8 @@ package dev.syncshift.emulator.appsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.emulator.appsync.fault.FaultPlan;
 import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
-import dev.syncshift.emulator.appsync.rules.FaultPlan;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

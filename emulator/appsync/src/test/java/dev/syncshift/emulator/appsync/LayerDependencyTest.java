@@ -1,17 +1,22 @@
 package dev.syncshift.emulator.appsync;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * House style: wire → rules → store, and no wire technology below wire; rules run resolver code through js, which
- * depends on none of the emulator's other packages.
+ * depends on none of the emulator's other packages. Beside rules: auth (SigV4), control (the control plane, built by
+ * rules) and fault (injected faults, applied by wire); under everything, api (definitions and HTTP-level errors).
  */
 class LayerDependencyTest {
 
@@ -31,22 +36,48 @@ class LayerDependencyTest {
                 .layer("Template").definedBy(BASE + ".template..")
                 .layer("Wire").definedBy(BASE + ".wire..")
                 .layer("Rules").definedBy(BASE + ".rules..")
+                .layer("Auth").definedBy(BASE + ".auth..")
+                .layer("Control").definedBy(BASE + ".control..")
+                .layer("Fault").definedBy(BASE + ".fault..")
                 .layer("Js").definedBy(BASE + ".js..")
                 .layer("Store").definedBy(BASE + ".store..")
+                .layer("Api").definedBy(BASE + ".api..")
                 .whereLayer("Entry").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Wire").mayOnlyBeAccessedByLayers("Entry")
                 .whereLayer("Template").mayOnlyBeAccessedByLayers("Entry")
-                .whereLayer("Rules").mayOnlyBeAccessedByLayers("Entry", "Wire", "Template")
-                .whereLayer("Store").mayOnlyBeAccessedByLayers("Entry", "Rules", "Template")
-                .whereLayer("Js").mayOnlyBeAccessedByLayers("Rules")
+                .whereLayer("Rules").mayOnlyBeAccessedByLayers("Entry", "Wire")
+                .whereLayer("Auth").mayOnlyBeAccessedByLayers("Entry", "Wire", "Rules")
+                .whereLayer("Control").mayOnlyBeAccessedByLayers("Entry", "Wire", "Rules")
+                .whereLayer("Fault").mayOnlyBeAccessedByLayers("Entry", "Wire")
+                .whereLayer("Store").mayOnlyBeAccessedByLayers("Entry", "Rules", "Auth", "Template")
+                .whereLayer("Js").mayOnlyBeAccessedByLayers("Rules", "Control")
+                .whereLayer("Api").mayOnlyBeAccessedByLayers("Entry", "Template", "Wire", "Rules", "Auth", "Control",
+                        "Fault")
                 .check(classes);
+    }
+
+    @Test
+    void packagesAreFreeOfCycles() {
+        // the root package (the entry point) is in no slice: it may use junit's package and be used by it
+        slices().matching(BASE + ".(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void apiAndStoreUseNoOtherPackageOfTheEmulator() {
+        for (String bottom : List.of(".api..", ".store..")) {
+            noClasses().that().resideInAPackage(BASE + bottom)
+                    .should().dependOnClassesThat(resideInAPackage(BASE + "..")
+                            .and(resideOutsideOfPackage(BASE + bottom)))
+                    .check(classes);
+        }
     }
 
     @Test
     void jsUsesNoOtherPackageOfTheEmulator() {
         noClasses().that().resideInAPackage(BASE + ".js..")
                 .should().dependOnClassesThat().resideInAnyPackage(BASE + ".rules..", BASE + ".store..",
-                        BASE + ".wire..", BASE + ".template..")
+                        BASE + ".wire..", BASE + ".template..", BASE + ".api..", BASE + ".auth..",
+                        BASE + ".control..", BASE + ".fault..")
                 .check(classes);
     }
 
@@ -58,15 +89,17 @@ class LayerDependencyTest {
     }
 
     @Test
-    void rulesAndStoreUseNoJetty() {
-        noClasses().that().resideInAnyPackage(BASE + ".rules..", BASE + ".store..")
+    void onlyWireAndTheEntryPointUseJetty() {
+        noClasses().that().resideInAnyPackage(BASE + ".rules..", BASE + ".store..", BASE + ".api..", BASE + ".auth..",
+                        BASE + ".control..", BASE + ".fault..", BASE + ".js..", BASE + ".template..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..")
                 .check(classes);
     }
 
     @Test
-    void rulesAndTemplateUseNoJackson() {
-        noClasses().that().resideInAnyPackage(BASE + ".rules..", BASE + ".template..")
+    void rulesAndTheirNeighboursUseNoJackson() {
+        noClasses().that().resideInAnyPackage(BASE + ".rules..", BASE + ".template..", BASE + ".api..",
+                        BASE + ".auth..", BASE + ".control..", BASE + ".fault..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
                 .check(classes);
     }

@@ -3,10 +3,10 @@ package dev.syncshift.emulator.appsync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.syncshift.emulator.appsync.rules.BadRequestException;
+import dev.syncshift.emulator.appsync.api.BadRequestException;
+import dev.syncshift.emulator.appsync.auth.Identity;
 import dev.syncshift.emulator.appsync.rules.GraphQlRequest;
 import dev.syncshift.emulator.appsync.rules.GraphQlRules;
-import dev.syncshift.emulator.appsync.rules.Identity;
 import dev.syncshift.emulator.appsync.rules.ResolverError;
 import dev.syncshift.emulator.appsync.store.InMemorySubscriptionStore;
 import dev.syncshift.emulator.appsync.template.CloudFormationTemplate;

@@ -1,5 +1,6 @@
 package dev.syncshift.emulator.appsync.rules;
 
+import dev.syncshift.emulator.appsync.api.BadRequestException;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 

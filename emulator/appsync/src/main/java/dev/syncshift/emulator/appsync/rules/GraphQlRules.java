@@ -1,7 +1,12 @@
 package dev.syncshift.emulator.appsync.rules;
 
-import dev.syncshift.emulator.appsync.js.JsRuntime;
+import dev.syncshift.emulator.appsync.api.ApiDefinition;
+import dev.syncshift.emulator.appsync.api.BadRequestException;
+import dev.syncshift.emulator.appsync.api.ResolverDefinition;
+import dev.syncshift.emulator.appsync.auth.Identity;
+import dev.syncshift.emulator.appsync.control.ControlPlaneRules;
 import dev.syncshift.emulator.appsync.js.JsCodeException;
+import dev.syncshift.emulator.appsync.js.JsRuntime;
 import dev.syncshift.emulator.appsync.store.ItemStore;
 import dev.syncshift.emulator.appsync.store.SubscriptionStore;
 import graphql.ExecutionInput;

@@ -1,5 +1,8 @@
 package dev.syncshift.emulator.appsync.rules;
 
+import dev.syncshift.emulator.appsync.api.DataSourceDefinition;
+import dev.syncshift.emulator.appsync.api.FunctionDefinition;
+import dev.syncshift.emulator.appsync.api.ResolverDefinition;
 import dev.syncshift.emulator.appsync.js.HandlerOutcome;
 import dev.syncshift.emulator.appsync.js.JsError;
 import dev.syncshift.emulator.appsync.js.JsRuntime;

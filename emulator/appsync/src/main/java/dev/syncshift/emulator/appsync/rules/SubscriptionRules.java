@@ -1,5 +1,7 @@
 package dev.syncshift.emulator.appsync.rules;
 
+import dev.syncshift.emulator.appsync.api.ResolverDefinition;
+import dev.syncshift.emulator.appsync.auth.Identity;
 import dev.syncshift.emulator.appsync.store.SubscriptionStore;
 import graphql.ExecutionInput;
 import graphql.GraphQLError;

@@ -1,7 +1,8 @@
 /**
  * Rules layer: GraphQL execution with AppSync's scalars and directives, resolver pipelines (their code runs in
- * {@code js}), DynamoDB request objects, IAM authorization (through {@code emulator/sigv4}), subscriptions and the
- * control plane. Imports {@code store} and {@code js}; never Jetty, Jackson or GraalJS.
+ * {@code js}), DynamoDB request objects and subscriptions. Builds the {@code control} plane over the API it runs;
+ * imports {@code api}, {@code auth} (the caller's identity), {@code control}, {@code store} and {@code js}; never
+ * Jetty, Jackson or GraalJS.
  */
 @NullMarked
 package dev.syncshift.emulator.appsync.rules;

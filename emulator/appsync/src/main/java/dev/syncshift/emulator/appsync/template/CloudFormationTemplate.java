@@ -1,10 +1,10 @@
 package dev.syncshift.emulator.appsync.template;
 
-import dev.syncshift.emulator.appsync.rules.ApiDefinition;
-import dev.syncshift.emulator.appsync.rules.BadRequestException;
-import dev.syncshift.emulator.appsync.rules.DataSourceDefinition;
-import dev.syncshift.emulator.appsync.rules.FunctionDefinition;
-import dev.syncshift.emulator.appsync.rules.ResolverDefinition;
+import dev.syncshift.emulator.appsync.api.ApiDefinition;
+import dev.syncshift.emulator.appsync.api.BadRequestException;
+import dev.syncshift.emulator.appsync.api.DataSourceDefinition;
+import dev.syncshift.emulator.appsync.api.FunctionDefinition;
+import dev.syncshift.emulator.appsync.api.ResolverDefinition;
 import dev.syncshift.emulator.appsync.store.TableDefinition;
 import java.io.IOException;
 import java.io.UncheckedIOException;

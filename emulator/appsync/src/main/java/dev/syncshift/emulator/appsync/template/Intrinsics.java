@@ -1,6 +1,6 @@
 package dev.syncshift.emulator.appsync.template;
 
-import dev.syncshift.emulator.appsync.rules.BadRequestException;
+import dev.syncshift.emulator.appsync.api.BadRequestException;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;

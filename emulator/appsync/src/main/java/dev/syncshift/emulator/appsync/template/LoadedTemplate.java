@@ -1,6 +1,6 @@
 package dev.syncshift.emulator.appsync.template;
 
-import dev.syncshift.emulator.appsync.rules.ApiDefinition;
+import dev.syncshift.emulator.appsync.api.ApiDefinition;
 import dev.syncshift.emulator.appsync.store.TableDefinition;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package dev.syncshift.emulator.appsync.template;
 
-import dev.syncshift.emulator.appsync.rules.BadRequestException;
+import dev.syncshift.emulator.appsync.api.BadRequestException;
 import dev.syncshift.emulator.appsync.store.TableDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 /**
  * Reads a CloudFormation template (YAML short-form intrinsics or JSON) and the schema and resolver files it
- * references into {@code rules} definitions and {@code store} table definitions.
+ * references into {@code api} definitions and {@code store} table definitions.
  */
 @NullMarked
 package dev.syncshift.emulator.appsync.template;

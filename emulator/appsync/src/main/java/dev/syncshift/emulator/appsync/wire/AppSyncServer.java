@@ -2,11 +2,11 @@ package dev.syncshift.emulator.appsync.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.syncshift.emulator.appsync.rules.AppSyncServiceException;
-import dev.syncshift.emulator.appsync.rules.FaultPlan;
+import dev.syncshift.emulator.appsync.api.AppSyncServiceException;
+import dev.syncshift.emulator.appsync.auth.IamAuthRules;
+import dev.syncshift.emulator.appsync.auth.SignedRequest;
+import dev.syncshift.emulator.appsync.fault.FaultPlan;
 import dev.syncshift.emulator.appsync.rules.GraphQlRules;
-import dev.syncshift.emulator.appsync.rules.IamAuthRules;
-import dev.syncshift.emulator.appsync.rules.SignedRequest;
 import dev.syncshift.emulator.sigv4.QueryParameters;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

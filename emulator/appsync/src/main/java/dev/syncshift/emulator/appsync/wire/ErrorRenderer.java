@@ -1,10 +1,10 @@
 package dev.syncshift.emulator.appsync.wire;
 
-import dev.syncshift.emulator.appsync.rules.AppSyncServiceException;
-import dev.syncshift.emulator.appsync.rules.InternalFailureException;
-import dev.syncshift.emulator.appsync.rules.LimitExceededException;
-import dev.syncshift.emulator.appsync.rules.NotFoundException;
-import dev.syncshift.emulator.appsync.rules.UnauthorizedException;
+import dev.syncshift.emulator.appsync.api.AppSyncServiceException;
+import dev.syncshift.emulator.appsync.api.InternalFailureException;
+import dev.syncshift.emulator.appsync.api.LimitExceededException;
+import dev.syncshift.emulator.appsync.api.NotFoundException;
+import dev.syncshift.emulator.appsync.api.UnauthorizedException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;

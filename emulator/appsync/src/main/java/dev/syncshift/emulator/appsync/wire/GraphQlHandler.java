@@ -1,10 +1,10 @@
 package dev.syncshift.emulator.appsync.wire;
 
+import dev.syncshift.emulator.appsync.auth.IamAuthRules;
+import dev.syncshift.emulator.appsync.auth.Identity;
+import dev.syncshift.emulator.appsync.auth.SignedRequest;
 import dev.syncshift.emulator.appsync.rules.GraphQlRequest;
 import dev.syncshift.emulator.appsync.rules.GraphQlRules;
-import dev.syncshift.emulator.appsync.rules.IamAuthRules;
-import dev.syncshift.emulator.appsync.rules.Identity;
-import dev.syncshift.emulator.appsync.rules.SignedRequest;
 import graphql.ExecutionResult;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.syncshift.emulator.appsync.rules.BadRequestException;
+import dev.syncshift.emulator.appsync.api.BadRequestException;
 import dev.syncshift.emulator.appsync.rules.GraphQlRequest;
 import dev.syncshift.emulator.appsync.rules.ResolverError;
 import graphql.ExecutionResult;

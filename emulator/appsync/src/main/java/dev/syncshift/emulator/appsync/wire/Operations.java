@@ -1,6 +1,6 @@
 package dev.syncshift.emulator.appsync.wire;
 
-import dev.syncshift.emulator.appsync.rules.FaultPlan;
+import dev.syncshift.emulator.appsync.fault.FaultPlan;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

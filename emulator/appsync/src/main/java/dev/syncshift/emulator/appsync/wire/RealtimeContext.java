@@ -1,7 +1,7 @@
 package dev.syncshift.emulator.appsync.wire;
 
+import dev.syncshift.emulator.appsync.auth.IamAuthRules;
 import dev.syncshift.emulator.appsync.rules.GraphQlRules;
-import dev.syncshift.emulator.appsync.rules.IamAuthRules;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 

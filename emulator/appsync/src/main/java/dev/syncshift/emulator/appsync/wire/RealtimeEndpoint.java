@@ -1,12 +1,12 @@
 package dev.syncshift.emulator.appsync.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.syncshift.emulator.appsync.rules.AppSyncServiceException;
+import dev.syncshift.emulator.appsync.api.AppSyncServiceException;
+import dev.syncshift.emulator.appsync.auth.IamAuthRules;
+import dev.syncshift.emulator.appsync.auth.Identity;
+import dev.syncshift.emulator.appsync.auth.SignedRequest;
 import dev.syncshift.emulator.appsync.rules.GraphQlRequest;
 import dev.syncshift.emulator.appsync.rules.GraphQlRules;
-import dev.syncshift.emulator.appsync.rules.IamAuthRules;
-import dev.syncshift.emulator.appsync.rules.Identity;
-import dev.syncshift.emulator.appsync.rules.SignedRequest;
 import graphql.GraphQLError;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.syncshift.emulator.appsync.rules;
+package dev.syncshift.emulator.appsync.control;
 
 /**
  * A function as ListFunctions describes it (APPSYNC_JS, runtime version 1.0.0).

@@ -1,4 +1,4 @@
-package dev.syncshift.emulator.appsync.rules;
+package dev.syncshift.emulator.appsync.api;
 
 /** A request AppSync cannot parse (HTTP 400), or a template or resolver code AppSync would not deploy. */
 public final class BadRequestException extends AppSyncServiceException {

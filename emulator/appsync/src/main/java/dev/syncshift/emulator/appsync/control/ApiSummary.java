@@ -1,4 +1,4 @@
-package dev.syncshift.emulator.appsync.rules;
+package dev.syncshift.emulator.appsync.control;
 
 /**
  * What GetGraphqlApi tells of the API, less its endpoints (the server's to add).

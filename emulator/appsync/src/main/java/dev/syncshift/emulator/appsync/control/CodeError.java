@@ -1,4 +1,4 @@
-package dev.syncshift.emulator.appsync.rules;
+package dev.syncshift.emulator.appsync.control;
 
 /**
  * One problem EvaluateCode found in the code, before running it.

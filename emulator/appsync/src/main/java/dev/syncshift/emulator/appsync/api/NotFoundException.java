@@ -1,11 +1,16 @@
-package dev.syncshift.emulator.appsync.rules;
+package dev.syncshift.emulator.appsync.api;
 
 /** A control-plane resource that does not exist, e.g. an unknown API id: HTTP 404. */
 public final class NotFoundException extends AppSyncServiceException {
 
     private static final long serialVersionUID = 1L;
 
-    NotFoundException(String message) {
+    /**
+     * Creates the error.
+     *
+     * @param message AppSync's message text
+     */
+    public NotFoundException(String message) {
         super(message);
     }
 

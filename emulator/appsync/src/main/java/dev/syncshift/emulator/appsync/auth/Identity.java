@@ -1,4 +1,4 @@
-package dev.syncshift.emulator.appsync.rules;
+package dev.syncshift.emulator.appsync.auth;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +34,12 @@ public record Identity(
         sourceIp = List.copyOf(sourceIp);
     }
 
-    Map<String, @Nullable Object> toMap() {
+    /**
+     * The identity as {@code ctx.identity} shows it, keys in alphabetical order.
+     *
+     * @return a new map
+     */
+    public Map<String, @Nullable Object> toMap() {
         Map<String, @Nullable Object> map = new LinkedHashMap<>();
         map.put("accountId", accountId);
         map.put("cognitoIdentityAuthProvider", cognitoIdentityAuthProvider);

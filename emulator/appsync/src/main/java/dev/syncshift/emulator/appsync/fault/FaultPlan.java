@@ -1,5 +1,7 @@
-package dev.syncshift.emulator.appsync.rules;
+package dev.syncshift.emulator.appsync.fault;
 
+import dev.syncshift.emulator.appsync.api.InternalFailureException;
+import dev.syncshift.emulator.appsync.api.LimitExceededException;
 import java.time.Duration;
 import java.util.Random;
 

@@ -1,4 +1,4 @@
-package dev.syncshift.emulator.appsync.rules;
+package dev.syncshift.emulator.appsync.api;
 
 /**
  * An {@code AWS::AppSync::FunctionConfiguration} (APPSYNC_JS).

@@ -1,5 +1,6 @@
-package dev.syncshift.emulator.appsync.rules;
+package dev.syncshift.emulator.appsync.auth;
 
+import dev.syncshift.emulator.appsync.api.UnauthorizedException;
 import dev.syncshift.emulator.appsync.store.CredentialsEntry;
 import dev.syncshift.emulator.appsync.store.CredentialsRegistry;
 import dev.syncshift.emulator.sigv4.FailureReason;

@@ -1,4 +1,4 @@
-package dev.syncshift.emulator.appsync.rules;
+package dev.syncshift.emulator.appsync.auth;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,11 +1,16 @@
-package dev.syncshift.emulator.appsync.rules;
+package dev.syncshift.emulator.appsync.api;
 
 /** AppSync failed before running the request (HTTP 500); nothing was changed and a retry may succeed. */
 public final class InternalFailureException extends AppSyncServiceException {
 
     private static final long serialVersionUID = 1L;
 
-    InternalFailureException(String message) {
+    /**
+     * Creates the error.
+     *
+     * @param message AppSync's message text
+     */
+    public InternalFailureException(String message) {
         super(message);
     }
 

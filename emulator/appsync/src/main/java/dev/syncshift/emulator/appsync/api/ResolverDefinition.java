@@ -1,4 +1,4 @@
-package dev.syncshift.emulator.appsync.rules;
+package dev.syncshift.emulator.appsync.api;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -28,7 +28,12 @@ public record ResolverDefinition(
         }
     }
 
-    boolean isPipeline() {
+    /**
+     * Whether this is a PIPELINE resolver (it has functions, no data source).
+     *
+     * @return true for PIPELINE, false for UNIT
+     */
+    public boolean isPipeline() {
         return dataSource == null;
     }
 }

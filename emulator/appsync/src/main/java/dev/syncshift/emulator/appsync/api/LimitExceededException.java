@@ -1,11 +1,16 @@
-package dev.syncshift.emulator.appsync.rules;
+package dev.syncshift.emulator.appsync.api;
 
 /** The API's request rate was exceeded (HTTP 429): the client should back off and retry. */
 public final class LimitExceededException extends AppSyncServiceException {
 
     private static final long serialVersionUID = 1L;
 
-    LimitExceededException(String message) {
+    /**
+     * Creates the error.
+     *
+     * @param message AppSync's message text
+     */
+    public LimitExceededException(String message) {
         super(message);
     }
 

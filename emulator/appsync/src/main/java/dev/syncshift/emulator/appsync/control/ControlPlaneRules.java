@@ -1,10 +1,16 @@
-package dev.syncshift.emulator.appsync.rules;
+package dev.syncshift.emulator.appsync.control;
 
-import dev.syncshift.emulator.appsync.js.JsSyntaxError;
-import dev.syncshift.emulator.appsync.js.JsRuntime;
-import dev.syncshift.emulator.appsync.js.JsError;
-import dev.syncshift.emulator.appsync.js.JsCodeException;
+import dev.syncshift.emulator.appsync.api.ApiDefinition;
+import dev.syncshift.emulator.appsync.api.BadRequestException;
+import dev.syncshift.emulator.appsync.api.DataSourceDefinition;
+import dev.syncshift.emulator.appsync.api.FunctionDefinition;
+import dev.syncshift.emulator.appsync.api.NotFoundException;
+import dev.syncshift.emulator.appsync.api.ResolverDefinition;
 import dev.syncshift.emulator.appsync.js.HandlerOutcome;
+import dev.syncshift.emulator.appsync.js.JsCodeException;
+import dev.syncshift.emulator.appsync.js.JsError;
+import dev.syncshift.emulator.appsync.js.JsRuntime;
+import dev.syncshift.emulator.appsync.js.JsSyntaxError;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.introspection.IntrospectionQuery;
@@ -40,7 +46,15 @@ public final class ControlPlaneRules {
     private final GraphQL graphQl;
     private final JsRuntime js;
 
-    ControlPlaneRules(ApiDefinition api, GraphQLSchema schema, GraphQL graphQl, JsRuntime js) {
+    /**
+     * Creates the operations over one API.
+     *
+     * @param api the API's definitions
+     * @param schema its executable schema
+     * @param graphQl the engine running it, for introspection
+     * @param js the runtime, for EvaluateCode
+     */
+    public ControlPlaneRules(ApiDefinition api, GraphQLSchema schema, GraphQL graphQl, JsRuntime js) {
         this.api = api;
         this.apiId = api.apiId();
         this.schema = schema;

@@ -1,9 +1,9 @@
-package dev.syncshift.emulator.appsync.rules;
+package dev.syncshift.emulator.appsync.api;
 
 /**
  * Failures AppSync reports at the HTTP level (authorization, malformed requests, throttling, injected failures).
  * Data-plane failures are
- * GraphQL errors ({@link ResolverError}), never these.
+ * GraphQL errors ({@code rules}' {@code ResolverError}), never these.
  */
 public abstract sealed class AppSyncServiceException extends RuntimeException
         permits UnauthorizedException, BadRequestException, NotFoundException, LimitExceededException,

@@ -1,4 +1,4 @@
-package dev.syncshift.emulator.appsync.rules;
+package dev.syncshift.emulator.appsync.control;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
