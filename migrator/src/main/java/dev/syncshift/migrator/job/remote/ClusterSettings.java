@@ -20,7 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heartbeat how often a manager and each worker's partitions record that they are alive
  * @param lostAfter how long without a heartbeat before a partition's worker (or the manager) counts as dead: its
  *     partition then fails and the run fails cleanly, to be continued by the same command
- * @param pollInterval how often the manager reads the job repository for partitions that ended
+ * @param pollInterval how often the manager reads the job repository for partitions that ended, and a worker's free
+ *     partition threads look for requests no notification told them of; short, because a run waits for it at its
+ *     start and its end (one small query each time)
  */
 @ConfigurationProperties("syncshift.migrator.cluster")
 public record ClusterSettings(
@@ -29,7 +31,7 @@ public record ClusterSettings(
         @DefaultValue("syncshift-partitions") String queue,
         @DefaultValue("5s") Duration heartbeat,
         @DefaultValue("60s") Duration lostAfter,
-        @DefaultValue("1s") Duration pollInterval) {
+        @DefaultValue("200ms") Duration pollInterval) {
 
     /** The queue of the requests for runs of {@code settings}' pool and mode (dry run included). */
     public String queueOf(MigratorSettings settings) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The cost of coordination: the same generated pool against the same emulator capacity, copied by one process with
  * {@code T} threads and by a manager with two workers of {@code T/2} threads each, all on this machine and all with
- * the same PostgreSQL job repository. Prints records/s of both and each worker's busy share. Run with
+ * the same PostgreSQL job repository, with the cluster's default timings (heartbeat, manager poll), the manager
+ * started once both workers are ready (both runs are timed from the job's start). Odd rounds run the
+ * single process first, even rounds the cluster, so that neither always meets a warmer machine. Prints records/s of
+ * both, each worker's busy share and the median of the rounds' ratios. Run with
  * {@code -Dsyncshift.benchmark=cluster} (sizes: {@code -Dsyncshift.benchmark.identities},
  * {@code .threads}, {@code .latency-ms}, {@code .rounds}).
  */
@@ -33,7 +37,7 @@ class ClusterBenchmarkTest {
     static final int IDENTITIES = Integer.getInteger("syncshift.benchmark.identities", 600);
     static final int THREADS = Integer.getInteger("syncshift.benchmark.threads", 8);
     static final int LATENCY_MS = Integer.getInteger("syncshift.benchmark.latency-ms", 20);
-    static final int ROUNDS = Integer.getInteger("syncshift.benchmark.rounds", 3);
+    static final int ROUNDS = Integer.getInteger("syncshift.benchmark.rounds", 5);
     static final Pattern PARTITION = Pattern.compile(
             "(\\d\\d:\\d\\d:\\d\\d\\.\\d{3}) .*(Running partition|Partition) (copyPartition:partition\\d+)");
 
@@ -46,12 +50,19 @@ class ClusterBenchmarkTest {
             System.out.printf(Locale.ROOT, "%nbenchmark: %d identities, emulator latency %d ms, %d threads in all, "
                     + "%d rounds (each a fresh emulator and table, the JVMs of the test warm)%n", IDENTITIES,
                     LATENCY_MS, THREADS, ROUNDS);
+            List<Double> ratios = new ArrayList<>();
             for (int round = 1; round <= ROUNDS; round++) {
-                Run single = single(postgres, round);
+                Run single = round % 2 == 1 ? single(postgres, round) : null;
                 Run cluster = cluster(postgres, round);
+                single = single == null ? single(postgres, round) : single;
                 print(round, single, cluster);
                 assertThat(single.records()).isEqualTo(cluster.records());
+                ratios.add(cluster.recordsPerSecond() / single.recordsPerSecond());
             }
+            List<Double> sorted = ratios.stream().sorted().toList();
+            System.out.printf(Locale.ROOT, "median of the %d rounds: manager + 2 workers at %.1f%% of one process%n",
+                    sorted.size(), 100 * (sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+                            : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2));
         }
     }
 
@@ -81,6 +92,8 @@ class ClusterBenchmarkTest {
             String half = Integer.toString(THREADS / 2);
             Process worker1 = nodes.start("worker1", "worker", "--threads", half);
             Process worker2 = nodes.start("worker2", "worker", "--threads", half);
+            awaitReady(nodes, "worker1", worker1);
+            awaitReady(nodes, "worker2", worker2);
             Process manager = nodes.start("manager", "manager", "--threads", Integer.toString(THREADS), "--report",
                     work.resolve("cluster" + round + ".json").toString());
             assertThat(manager.waitFor(30, TimeUnit.MINUTES)).isTrue();
@@ -90,6 +103,17 @@ class ClusterBenchmarkTest {
             busy.put("worker1", busyShare(nodes.logOf("worker1"), worker1, run.seconds()));
             busy.put("worker2", busyShare(nodes.logOf("worker2"), worker2, run.seconds()));
             return new Run(run.records(), run.seconds(), busy);
+        }
+    }
+
+    /**
+     * Waits until the worker says it is ready, so that the run times coordination and not three JVMs starting at
+     * once on the same cores (the single process's run, too, is timed from the job's start).
+     */
+    private static void awaitReady(ClusterNodes nodes, String name, Process worker) throws Exception {
+        while (!nodes.logOf(name).contains("worker ready")) {
+            assertThat(worker.isAlive()).as(nodes.allLogs()).isTrue();
+            worker.waitFor(100, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -117,7 +141,8 @@ class ClusterBenchmarkTest {
 
     private ClusterNodes nodes(SharedPostgres postgres, LocalAws aws, String name) throws Exception {
         Path dir = Files.createDirectories(work.resolve(name));
-        return new ClusterNodes(postgres.newDatabase(), aws, dir, List.of("--max-rps", "ListIdentities=1000"));
+        return new ClusterNodes(postgres.newDatabase(), aws, dir, List.of("--max-rps", "ListIdentities=1000"),
+                List.of());
     }
 
     /** One run's figures, and each worker's {busy share, CPU share}. */

@@ -22,19 +22,29 @@ final class ClusterNodes implements AutoCloseable {
     private final LocalAws aws;
     private final Path dir;
     private final List<String> common;
+    private final List<String> timings;
     private final List<Process> started = new ArrayList<>();
 
     /**
-     * Nodes of a cluster.
+     * Nodes of a cluster with heartbeats every 0.5 s, the manager polling every 0.2 s (ten and five times the
+     * defaults) and a node lost after 3 s, so that tests see a lost node and an ended partition quickly.
      *
      * @param jdbcUrl the shared job repository (user and password {@code postgres})
      * @param common options every node gets, after the pool's
      */
     ClusterNodes(String jdbcUrl, LocalAws aws, Path dir, List<String> common) {
+        this(jdbcUrl, aws, dir, Stream.concat(common.stream(), Stream.of("--lost-after", "3s")).toList(),
+                List.of("-Dsyncshift.migrator.cluster.heartbeat=500ms",
+                        "-Dsyncshift.migrator.cluster.poll-interval=200ms"));
+    }
+
+    /** Nodes of a cluster with these JVM options for its timings (none: the defaults a user gets). */
+    ClusterNodes(String jdbcUrl, LocalAws aws, Path dir, List<String> common, List<String> timings) {
         this.jdbcUrl = jdbcUrl;
         this.aws = aws;
         this.dir = dir;
         this.common = List.copyOf(common);
+        this.timings = List.copyOf(timings);
     }
 
     /** Starts {@code migrate --role ROLE} with the pool's options, then {@code extra}; it logs to {@code name.log}. */
@@ -42,9 +52,9 @@ final class ClusterNodes implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "-Dspring.datasource.url=" + jdbcUrl, "-Dspring.datasource.username=postgres",
-                "-Dspring.datasource.password=postgres",
-                "-Dsyncshift.migrator.cluster.heartbeat=500ms", "-Dsyncshift.migrator.cluster.poll-interval=200ms",
-                MigratorCli.class.getName(), "migrate", "--role", role));
+                "-Dspring.datasource.password=postgres"));
+        command.addAll(timings);
+        command.addAll(List.of(MigratorCli.class.getName(), "migrate", "--role", role));
         command.addAll(poolOptions());
         command.addAll(common);
         command.addAll(List.of(extra));
@@ -82,7 +92,7 @@ final class ClusterNodes implements AutoCloseable {
         return List.of("--identity-pool-id", LocalAws.POOL.value(), "--table", LocalAws.TABLE,
                 "--cognito-endpoint", aws.cognito().endpoint().toString(), "--dynamodb-endpoint",
                 aws.dynamoDb().endpoint().toString(), "--region", "us-east-1", "--work-dir", dir.toString(),
-                "--progress", "off", "--lost-after", "3s");
+                "--progress", "off");
     }
 
     @Override
