@@ -22,8 +22,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The real template in the emulator, called by clients written for AppSync rather than by our own: Amplify JS v6
  * ({@code aws-amplify}, {@code generateClient()} with IAM: a query, a mutation and a subscription receiving it) and
- * a request signed with the JS SDK's {@code @smithy/signature-v4}, in {@code test/amplify/amplify.e2e.mjs} under
- * {@code node --test}, with the versions its committed lock file pins. Skipped, with the reason, without node/npm.
+ * a request signed with the JS SDK's {@code @smithy/signature-v4}, in {@code test/amplify/amplify.e2e.mjs}; and the
+ * control-plane operations of the migrator's {@code check} through the JS SDK v3's {@code @aws-sdk/client-appsync}, in
+ * {@code test/amplify/control-plane.e2e.mjs}. Both under {@code node --test}, with the versions the committed lock
+ * file pins. Skipped, with the reason, without node/npm.
  */
 class AmplifyJsIT {
 
@@ -47,17 +49,22 @@ class AmplifyJsIT {
     }
 
     @Test
-    void amplifyAndTheJsSdkSignerWorkAgainstTheEmulator(AppSyncEmulator emulator) throws Exception {
+    void amplifyAndTheJsSdkWorkAgainstTheEmulator(AppSyncEmulator emulator) throws Exception {
         String users = new ObjectMapper().writeValueAsString(Stream.of(SyncshiftApi.freshUser(),
                 SyncshiftApi.freshUser()).map(user -> Map.of("accessKeyId", user.accessKeyId(),
                 "secretAccessKey", user.secretAccessKey(), "sessionToken", String.valueOf(user.sessionToken()),
                 "identityId", String.valueOf(user.identityId()))).toList());
 
-        Result checks = run(List.of("node", "--no-warnings", "--test", "amplify.e2e.mjs"), Map.of(
-                "APPSYNC_GRAPHQL", emulator.endpoint().toString(), "APPSYNC_USERS", users), TEST_TIMEOUT_MINUTES);
+        String operator = new ObjectMapper().writeValueAsString(Map.of("accessKeyId",
+                SyncshiftApi.MIGRATOR.accessKeyId(), "secretAccessKey", SyncshiftApi.MIGRATOR.secretAccessKey()));
+
+        Result checks = run(List.of("node", "--no-warnings", "--test", "amplify.e2e.mjs", "control-plane.e2e.mjs"),
+                Map.of("APPSYNC_GRAPHQL", emulator.endpoint().toString(), "APPSYNC_USERS", users,
+                        "APPSYNC_CONTROL", emulator.controlPlaneEndpoint().toString(), "APPSYNC_API_ID",
+                        emulator.apiId(), "APPSYNC_OPERATOR", operator), TEST_TIMEOUT_MINUTES);
 
         assertThat(checks.exitCode()).as(checks.output()).isZero();
-        assertThat(checks.output()).contains("# pass 3").contains("# fail 0");
+        assertThat(checks.output()).contains("# pass 8").contains("# fail 0");
     }
 
     private record Result(int exitCode, String output) {
