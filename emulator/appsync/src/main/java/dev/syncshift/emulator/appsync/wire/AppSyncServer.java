@@ -70,8 +70,8 @@ public final class AppSyncServer implements AutoCloseable {
                         Request.getRemoteAddr(request));
             });
         });
-        upgrade.setHandler(new Operations(new GraphQlHandler(rules, auth, json),
-                new ControlPlaneHandler(rules.controlPlane(), auth, json), new ErrorRenderer(json), faults.gate()));
+        upgrade.setHandler(new Operations(new GraphQlHandler(rules, auth, json, faults.gate()),
+                new ControlPlaneHandler(rules.controlPlane(), auth, json), new ErrorRenderer(json)));
         server.setHandler(upgrade);
     }
 

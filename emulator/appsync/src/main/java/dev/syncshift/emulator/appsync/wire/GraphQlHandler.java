@@ -1,6 +1,7 @@
 package dev.syncshift.emulator.appsync.wire;
 
 import dev.syncshift.emulator.appsync.auth.IamAuthRules;
+import dev.syncshift.emulator.appsync.fault.FaultPlan;
 import dev.syncshift.emulator.appsync.auth.Identity;
 import dev.syncshift.emulator.appsync.auth.SignedRequest;
 import dev.syncshift.emulator.appsync.rules.GraphQlRequest;
@@ -28,15 +29,19 @@ final class GraphQlHandler {
     private final GraphQlRules rules;
     private final IamAuthRules auth;
     private final GraphQlJson json;
+    private final FaultPlan.Gate faults;
 
-    GraphQlHandler(GraphQlRules rules, IamAuthRules auth, GraphQlJson json) {
+    GraphQlHandler(GraphQlRules rules, IamAuthRules auth, GraphQlJson json, FaultPlan.Gate faults) {
         this.rules = rules;
         this.auth = auth;
         this.json = json;
+        this.faults = faults;
     }
 
     void handle(Request request, Response response, Callback callback) throws Exception {
         byte[] body = Content.Source.asInputStream(request).readAllBytes();
+        // after the body is read: a refusal that leaves it unread makes Jetty close a connection the client reuses
+        faults.admit();
         Map<String, String> headers = headers(request);
         Identity identity = auth.authenticate(signedRequest(request, body));
         GraphQlRequest graphQlRequest = json.request(body);

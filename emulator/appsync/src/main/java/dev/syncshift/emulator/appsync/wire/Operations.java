@@ -1,6 +1,5 @@
 package dev.syncshift.emulator.appsync.wire;
 
-import dev.syncshift.emulator.appsync.fault.FaultPlan;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,13 +39,11 @@ final class Operations extends Handler.Abstract {
     private final List<Route> routes;
     private final ErrorRenderer errors;
 
-    Operations(GraphQlHandler graphQl, ControlPlaneHandler control, ErrorRenderer errors, FaultPlan.Gate faults) {
+    Operations(GraphQlHandler graphQl, ControlPlaneHandler control, ErrorRenderer errors) {
         this.errors = errors;
         this.routes = List.of(
-                new Route("GraphQL", "POST", Pattern.compile(GRAPHQL), false, (request, response, callback, path) -> {
-                    faults.admit();
-                    graphQl.handle(request, response, callback);
-                }),
+                new Route("GraphQL", "POST", Pattern.compile(GRAPHQL), false,
+                        (request, response, callback, path) -> graphQl.handle(request, response, callback)),
                 new Route("GetGraphqlApi", "GET", Pattern.compile("/v1/apis/([^/]+)"), true, control::getGraphqlApi),
                 new Route("GetIntrospectionSchema", "GET", Pattern.compile("/v1/apis/([^/]+)/schema"), true,
                         control::getIntrospectionSchema),
