@@ -157,8 +157,7 @@ public class MigrationJobConfiguration {
     @Bean
     @StepScope
     ManifestReader manifestReader(RunTables tables, @Value("#{stepExecution}") StepExecution step) {
-        return new ManifestReader(tables, step.getJobExecution().getJobInstance().getInstanceId(),
-                step.getExecutionContext().getInt("partition"), POLL);
+        return new ManifestReader(tables, step, POLL);
     }
 
     @Bean

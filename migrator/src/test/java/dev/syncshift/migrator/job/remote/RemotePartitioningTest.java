@@ -3,6 +3,7 @@ package dev.syncshift.migrator.job.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncshift.migrator.LocalAws;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * Sync emulator and DynamoDB Local in this JVM, with the default transport (a PostgreSQL channel): the store ends
  * exactly equal to the source, both workers run partitions, and together they keep one rate limit; a worker killed
  * mid-partition fails the run cleanly, a worker started meanwhile joins it, and the same command finishes it; a
- * manager killed mid-run is replaced by the same command once its silence says it is gone.
+ * worker stopped by SIGTERM does the same at once, without waiting to count as lost; a manager killed mid-run is
+ * replaced by the same command once its silence says it is gone.
  */
 class RemotePartitioningTest extends ClusterScenario {
 
@@ -71,6 +73,28 @@ class RemotePartitioningTest extends ClusterScenario {
         assertThat(exitCodeOf(first)).as("incomplete: " + nodes.allLogs()).isEqualTo(4);
         assertThat(nodes.logOf("manager")).contains("lost its worker");
         assertThat(nodes.logOf("worker2")).as("joined the running job").contains("Running partition");
+        assertExact(nodes.start("manager", "manager", managerOptions(4)));
+        assertThat(nodes.logOf("manager")).contains("Restarting run 1");
+    }
+
+    @Test
+    void aWorkerStoppedBySigtermEndsItsPartitionsAtOnceAndTheSameCommandFinishesTheRunExact() throws Exception {
+        start(config -> config.latencyMs(3));
+        nodes.close();
+        nodes = new ClusterNodes(jdbcUrl, aws, work, List.of(), List.of());
+        Process victim = nodes.start("worker1", "worker", "--threads", "2");
+        Process first = nodes.start("manager", "manager", managerOptions(4));
+        waitUntilRunning(victim, "worker1");
+
+        victim.destroy();
+        assertThat(victim.waitFor(30, TimeUnit.SECONDS)).as("stopped well before it would count as lost (60 s): "
+                + nodes.allLogs()).isTrue();
+        nodes.start("worker2", "worker", "--threads", "2");
+
+        assertThat(exitCodeOf(first)).as("incomplete: " + nodes.allLogs()).isEqualTo(4);
+        assertThat(nodes.logOf("worker1")).contains("Stopping: asking 2 running partition(s) to end")
+                .contains("ended STOPPED").doesNotContain("did not end within");
+        assertThat(nodes.logOf("manager")).contains("STOPPED (incomplete").doesNotContain("lost its worker");
         assertExact(nodes.start("manager", "manager", managerOptions(4)));
         assertThat(nodes.logOf("manager")).contains("Restarting run 1");
     }
