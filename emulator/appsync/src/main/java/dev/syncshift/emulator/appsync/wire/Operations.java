@@ -1,8 +1,10 @@
 package dev.syncshift.emulator.appsync.wire;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -64,14 +66,28 @@ final class Operations extends Handler.Abstract {
                 try {
                     route.endpoint().handle(request, response, callback, matcher);
                 } catch (Exception e) {
+                    drain(request);
                     errors.render(response, callback, e, route.controlPlane());
                 }
                 return true;
             }
         }
+        drain(request);
         ErrorRenderer.send(response, callback, 404, "{\"errors\":[{\"errorType\":\"NotFound\","
                 + "\"message\":\"Only POST /graphql, the real-time socket and the control plane's /v1 operations "
                 + "are served\"}]}", "NotFound");
         return true;
+    }
+
+    /**
+     * Reads what is left of a refused request's body, so the answer does not cost the client its keep-alive
+     * connection (Jetty closes one whose request was not read to the end, often while the client still writes).
+     */
+    private static void drain(Request request) {
+        try {
+            Content.Source.consumeAll(request);
+        } catch (IOException e) {
+            // The client went away or broke the framing: Jetty closes the connection, as it must.
+        }
     }
 }

@@ -71,6 +71,9 @@ public final class CognitoHttpHandler extends Handler.Abstract {
             LOG.debug("{} 200", operation);
         } catch (Throwable error) {
             ErrorRenderer.Rendered rendered = renderer.render(error, protocol, operation);
+            if (rendered.status() != 413) {
+                drain(request);
+            }
             writeError(response, callback, rendered, protocol, codec);
             LOG.debug("{} {} {}", operation, rendered.status(), rendered.code());
         }
@@ -127,6 +130,19 @@ public final class CognitoHttpHandler extends Handler.Abstract {
                 throw tooLarge();
             }
             return body;
+        }
+    }
+
+    /**
+     * Reads what is left of a refused request's body, so the answer does not cost the client its keep-alive
+     * connection (Jetty closes one whose request was not read to the end, often while the client still writes).
+     * A body over the size limit is not read: that connection closes.
+     */
+    private static void drain(Request request) {
+        try {
+            Content.Source.consumeAll(request);
+        } catch (IOException e) {
+            LOG.debug("the client went away before its refused request was read: {}", e.toString());
         }
     }
 
