@@ -7,11 +7,13 @@
  *   K#<key> when the key's UTF-8 is at most 1,000 bytes, otherwise H#<hex SHA-256 of the key's UTF-8>.
  * UTF-8 bytes come from util.base64Encode, which encodes the string's UTF-8 (APPSYNC_JS has no TextEncoder and
  * the eslint plugin forbids charCodeAt); every key's byte count is cross-checked from its UTF-16 units.
- * The same TransactGetItems reads the dataset's metadata item (I#<identityId>, D#<datasetName>), so a push to an
- * existing dataset needs no other read. The heads' partition depends on the metadata's generation, unknown until
- * this read: the heads are read in generation 0's partition (a dataset never deleted), and readHeads reads them
- * again in the right one when the metadata says otherwise. A push of 100 records leaves no slot for the metadata
- * next to its heads (TransactGetItems reads at most 100 items): readHeads reads those heads.
+ * The same TransactGetItems reads, last, the dataset's metadata item (I#<identityId>, D#<datasetName>), so a push
+ * to an existing dataset needs no other read. The heads come first: the migrator's `check` (AppSyncCheck) runs this
+ * request handler through EvaluateCode and reads the first item's sort key as the probe key's.
+ * The heads' partition depends on the metadata's generation, unknown until this read: the heads are read in
+ * generation 0's partition (a dataset never deleted), and readHeads reads them again in the right one when the
+ * metadata says otherwise. A push of 100 records leaves no slot for the metadata next to its heads
+ * (TransactGetItems reads at most 100 items): readHeads reads those heads.
  * Stash in: identityId, datasetName. Stash out: writes [{key, value, syncCount, bytes, sk, device, date, by}],
  * meta (the metadata item or null), stored [head item or null, aligned with writes] and headsPartition (the
  * partition they were read from), or stored null and headsPartition null when the heads were not read.
@@ -50,12 +52,10 @@ export function request(ctx) {
             'LimitExceededException');
     }
     const table = ctx.env.SYNCSHIFT_TABLE;
-    const keys = [{ pk: `I#${stash.identityId}`, sk: `D#${stash.datasetName}` }];
     const guess = `D#${stash.identityId}#${stash.datasetName}#0`;
     stash.headsPartition = writes.length < MAX_TRANSACTION_ITEMS ? guess : null;
-    if (stash.headsPartition !== null) {
-        writes.forEach((write) => keys.push({ pk: stash.headsPartition, sk: write.sk }));
-    }
+    const keys = stash.headsPartition === null ? [] : writes.map((write) => ({ pk: guess, sk: write.sk }));
+    keys.push({ pk: `I#${stash.identityId}`, sk: `D#${stash.datasetName}` });
     return {
         operation: 'TransactGetItems',
         transactItems: keys.map((key) => ({ table, key: util.dynamodb.toMapValues(key) })),
@@ -68,8 +68,8 @@ export function response(ctx) {
     }
     const stash = ctx.stash;
     const items = ctx.result.items.map((item) => item ?? null);
-    stash.meta = items[0];
-    stash.stored = stash.headsPartition === null ? null : items.slice(1);
+    stash.meta = items[items.length - 1];
+    stash.stored = stash.headsPartition === null ? null : items.slice(0, items.length - 1);
     return stash.stored;
 }
 

@@ -23,8 +23,9 @@ test('every vector key gets the Java sort key and UTF-8 size', () => {
     const request = readRecords.request(ctx);
 
     const keys = request.transactItems.map((item) => item.key);
-    assert.deepEqual(keys.map((key) => key.sk), ['D#ds'].concat(vectors.map((v) => v.sortKey)));
-    assert.deepEqual(keys.slice(1).map((key) => key.pk), vectors.map(() => 'D#us-east-1:0f1e#ds#0'));
+    assert.deepEqual(keys.map((key) => key.sk), vectors.map((v) => v.sortKey).concat(['D#ds']));
+    const partitions = vectors.map(() => 'D#us-east-1:0f1e#ds#0');
+    assert.deepEqual(keys.map((key) => key.pk), partitions.concat(['I#us-east-1:0f1e']));
     assert.deepEqual(ctx.stash.writes.map((w) => w.bytes), vectors.map((v) => v.utf8Bytes));
 });
 
@@ -72,4 +73,14 @@ test('a runtime whose base64Encode is not UTF-8 is refused instead of hashing wr
     } finally {
         util.base64Encode = utf8;
     }
+});
+
+test('the first item read is the first record\'s head, which the migrator\'s check reads through EvaluateCode', () => {
+    const ctx = {
+        args: { patches: [{ op: 'replace', key: 'Grüße', value: 'v', syncCount: 0 }] },
+        env: { SYNCSHIFT_TABLE: 'check' },
+        stash: { partition: 'D#check', admin: false, now: 0, by: 'check' },
+    };
+
+    assert.equal(readRecords.request(ctx).transactItems[0].key.sk, 'K#Grüße');
 });
