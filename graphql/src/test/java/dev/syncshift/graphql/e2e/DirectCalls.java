@@ -72,9 +72,8 @@ final class DirectCalls {
     private void push(int round, String prefix, boolean page) {
         int r = round % counts.length;
         RecordKey key = new RecordKey("r" + r);
-        dynamoDb.transactGetItems(b -> b.transactItems(
-                get(SyncStoreLayout.identityPartition(identity), SyncStoreLayout.datasetSortKey(dataset)),
-                get(partition, SyncStoreLayout.recordSortKey(key))));
+        dynamoDb.transactGetItems(b -> b.transactItems(get(partition, SyncStoreLayout.recordSortKey(key)),
+                get(SyncStoreLayout.identityPartition(identity), SyncStoreLayout.datasetSortKey(dataset))));
         if (page) {
             readNameRange();
         }
