@@ -3,7 +3,8 @@
  * chunked carry only piece 0, so their heads and chunks are read again together in one TransactGetItems (a
  * serializable snapshot: the value and the count belong to the same revision, possibly newer than the query saw,
  * which only means the record changed after lastSyncCount too). No request is made when no value is chunked.
- * Stash in: identityId, datasetName, datasets, live, datasetSyncCount (read before the query), deletionBoundary.
+ * Stash in: identityId, datasetName, datasets (at least the dataset's name range: readIdentity), live,
+ * datasetSyncCount (read before the query), deletionBoundary.
  * Stash out: page (the RecordPage).
  */
 import { util, runtime } from '@aws-appsync/utils';

@@ -1,8 +1,9 @@
 /**
  * Resolver of the mutations, all returning a DatasetChange (the onDatasetChanged payload):
- *   updateRecords, adminImportDataset,  authorize, readIdentity, readRecords, writePush
+ *   updateRecords, adminImportDataset,  authorize, readRecords, readIdentity, readHeads, writePush
  *   importDataset
- *   syncDataset                         authorize, readIdentity, readRecords, writePush, queryChanges, completePage
+ *   syncDataset                         authorize, readRecords, readIdentity, readHeads, writePush, queryChanges,
+ *                                       completePage
  *   deleteDataset                       authorize, readIdentity, writeDelete
  */
 export function request() {

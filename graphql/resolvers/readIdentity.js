@@ -1,12 +1,24 @@
 /**
- * Pipeline function (DynamoDB): one consistent Query of the identity partition I#<identityId>, which holds the
- * metadata item of every dataset of the identity (SyncStoreLayout, "Dataset metadata") and the identity's
- * dataset-creation lock L#datasets. The Query reads DynamoDB's own page (1 MB, thousands of metadata items); a
- * partition that does not fit is refused rather than judged on part of its datasets (limits, generations), since a
- * pipeline function makes one request and cannot page.
- * Stash in: identityId, datasetName (optional). Stash out:
- *   datasets          every metadata item, deleted ones included
- *   creations         the creation lock's version, 0 when it was never written
+ * Pipeline function (DynamoDB): reads the identity partition I#<identityId> (SyncStoreLayout, "Dataset metadata":
+ * a metadata item D#<datasetName> per dataset and the dataset-creation lock L#datasets), only as much of it as the
+ * field needs:
+ *   listDatasets, adminListDatasets  the whole partition, one consistent Query;
+ *   describeDataset, deleteDataset   the dataset's metadata item, one consistent GetItem;
+ *   listRecords, adminListRecords    the dataset's name range, sort keys D#<name> to D#<name>/, one consistent
+ *                                    Query: its metadata item and the datasets named <name>.<identityId> that
+ *                                    completePage reports as merged ('/' is no name character, so the range holds
+ *                                    only <name> and the names that go on with '-' or '.');
+ *   pushes, after readRecords (which read the metadata item with the heads): the whole partition only when an
+ *                                    updateRecords or syncDataset with patches creates the dataset (none or a deleted
+ *                                    metadata item: the 20-datasets limit and the creation lock's version), else the
+ *                                    name range for syncDataset (its page reports merged datasets), else no request
+ *                                    (runtime.earlyReturn). Imports never count datasets nor take the lock.
+ * A pipeline function makes one request and cannot page: a Query whose answer does not fit one DynamoDB page (1 MB
+ * of metadata items, thousands of datasets) is refused (InternalFailureException) rather than judged on part of it;
+ * since only listDatasets and creating pushes read the whole partition, only they can meet that refusal.
+ * Stash in: identityId, datasetName (optional); pushes: writes, meta. Stash out:
+ *   datasets          the metadata items read (the partition's, the name range's, or none), deleted ones included
+ *   creations         the creation lock's version, 0 when it was never written or not read
  *   meta              the metadata item of datasetName, or null
  *   live              whether datasetName exists now
  *   baseSyncCount     its stored count (the optimistic lock of the next write), 0 when never written
@@ -15,37 +27,75 @@
  *                     deletion (0 if never deleted)
  *   partition         the record partition of its current generation (where the next write goes)
  */
-import { util } from '@aws-appsync/utils';
+import { util, runtime } from '@aws-appsync/utils';
+
+const ONE_ITEM = ['describeDataset', 'deleteDataset'];
+const NAME_RANGE = ['listRecords', 'adminListRecords', 'syncDataset'];
 
 export function request(ctx) {
-    return {
-        operation: 'Query',
-        query: {
-            expression: '#pk = :pk',
-            expressionNames: { '#pk': 'pk' },
-            expressionValues: util.dynamodb.toMapValues({ ':pk': `I#${ctx.stash.identityId}` }),
-        },
-        consistentRead: true,
-    };
+    const stash = ctx.stash;
+    const field = ctx.info?.fieldName;
+    stash.datasets = [];
+    stash.creations = 0;
+    if (stash.writes !== undefined) {
+        settle(ctx, stash.meta);
+        if (!stash.live && !ctx.args.input && stash.writes.length > 0) {
+            return partitionQuery(stash, null);
+        }
+        if (field !== 'syncDataset') {
+            runtime.earlyReturn([]);
+        }
+    }
+    if (ONE_ITEM.indexOf(field) >= 0) {
+        return {
+            operation: 'GetItem',
+            key: util.dynamodb.toMapValues({ pk: `I#${stash.identityId}`, sk: `D#${stash.datasetName}` }),
+            consistentRead: true,
+        };
+    }
+    return partitionQuery(stash, NAME_RANGE.indexOf(field) >= 0 ? stash.datasetName : null);
 }
 
 export function response(ctx) {
     if (ctx.error) {
         util.error(ctx.error.message, ctx.error.type);
     }
-    if (ctx.result.nextToken) {
+    const stash = ctx.stash;
+    const oneItem = ONE_ITEM.indexOf(ctx.info?.fieldName) >= 0;
+    if (!oneItem && ctx.result.nextToken) {
         util.error('The identity has more dataset metadata than one DynamoDB page holds', 'InternalFailureException');
     }
+    const items = oneItem ? [ctx.result].filter((item) => item) : ctx.result.items;
+    const datasets = items.filter((item) => item.sk.indexOf('D#') === 0);
+    const lock = items.find((item) => item.sk === 'L#datasets');
+    stash.datasets = datasets;
+    stash.creations = lock === undefined ? 0 : lock.version;
+    if (stash.writes === undefined) {
+        settle(ctx, datasets.find((item) => item.datasetName === stash.datasetName) ?? null);
+    }
+    return datasets;
+}
+
+// The whole partition (name null), or the name's range: D#<name> and the names that go on with '-' or '.'.
+function partitionQuery(stash, name) {
+    const values = { ':pk': `I#${stash.identityId}` };
+    const query = { expression: '#pk = :pk', expressionNames: { '#pk': 'pk' } };
+    if (name !== null) {
+        query.expression = '#pk = :pk AND #sk BETWEEN :from AND :to';
+        query.expressionNames['#sk'] = 'sk';
+        values[':from'] = `D#${name}`;
+        values[':to'] = `D#${name}/`;
+    }
+    query.expressionValues = util.dynamodb.toMapValues(values);
+    return { operation: 'Query', query, consistentRead: true };
+}
+
+function settle(ctx, meta) {
     const stash = ctx.stash;
-    const datasets = ctx.result.items.filter((item) => item.sk.indexOf('D#') === 0);
-    const lock = ctx.result.items.find((item) => item.sk === 'L#datasets');
-    const meta = datasets.find((item) => item.datasetName === stash.datasetName) ?? null;
     const live = meta !== null && !meta.deleted;
     // A deletion on AppSync sets generation = the new count; an import from Cognito sets it one above Cognito's
     // count at deletion (Cognito keeps that count), so the generation is the boundary in both cases.
     const deletionBoundary = meta === null ? 0 : meta.generation;
-    stash.datasets = datasets;
-    stash.creations = lock === undefined ? 0 : lock.version;
     stash.meta = meta;
     stash.live = live;
     stash.baseSyncCount = meta === null ? 0 : meta.syncCount;
@@ -53,7 +103,6 @@ export function response(ctx) {
     stash.deletionBoundary = deletionBoundary;
     stash.partition = `D#${stash.identityId}#${stash.datasetName}#${live ? meta.generation : deletionBoundary}`;
     checkLastSyncCount(ctx.args.lastSyncCount, stash);
-    return datasets;
 }
 
 function checkLastSyncCount(lastSyncCount, stash) {

@@ -7,14 +7,23 @@
  *   K#<key> when the key's UTF-8 is at most 1,000 bytes, otherwise H#<hex SHA-256 of the key's UTF-8>.
  * UTF-8 bytes come from util.base64Encode, which encodes the string's UTF-8 (APPSYNC_JS has no TextEncoder and
  * the eslint plugin forbids charCodeAt); every key's byte count is cross-checked from its UTF-16 units.
- * Stash in: partition, admin. Stash out: writes [{key, value, syncCount, bytes, sk, device, date, by}],
- * stored [head item or null, aligned with writes].
+ * The same TransactGetItems reads, last, the dataset's metadata item (I#<identityId>, D#<datasetName>), so a push
+ * to an existing dataset needs no other read. The heads come first: the migrator's `check` (AppSyncCheck) runs this
+ * request handler through EvaluateCode and reads the first item's sort key as the probe key's.
+ * The heads' partition depends on the metadata's generation, unknown until this read: the heads are read in
+ * generation 0's partition (a dataset never deleted), and readHeads reads them again in the right one when the
+ * metadata says otherwise. A push of 100 records leaves no slot for the metadata next to its heads
+ * (TransactGetItems reads at most 100 items): readHeads reads those heads.
+ * Stash in: identityId, datasetName. Stash out: writes [{key, value, syncCount, bytes, sk, device, date, by}],
+ * meta (the metadata item or null), stored [head item or null, aligned with writes] and headsPartition (the
+ * partition they were read from), or stored null and headsPartition null when the heads were not read.
  */
-import { util, runtime } from '@aws-appsync/utils';
+import { util } from '@aws-appsync/utils';
 
 const MAX_KEY_CHARACTERS = 1024;
 const MAX_VALUE_CHARACTERS = 1048575;
 const MAX_INLINE_KEY_BYTES = 1000;
+const MAX_TRANSACTION_ITEMS = 100;
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const HEX = '0123456789abcdef';
 const NIBBLE_SHIFTS = [28, 24, 20, 16, 12, 8, 4, 0];
@@ -36,21 +45,20 @@ const ZEROS = K.map(() => 0);
 export function request(ctx) {
     const writes = ctx.args.input ? importedRecords(ctx.args.input) : patches(ctx.args.patches, ctx.stash);
     checkDistinctKeys(writes);
-    ctx.stash.writes = writes;
-    ctx.stash.stored = [];
-    if (writes.length === 0) {
-        runtime.earlyReturn([]);
-    }
-    if (writes.length > 100) {
+    const stash = ctx.stash;
+    stash.writes = writes;
+    if (writes.length > MAX_TRANSACTION_ITEMS) {
         util.error(`A push may change at most 100 records; this one has ${writes.length}. Split it.`,
             'LimitExceededException');
     }
+    const table = ctx.env.SYNCSHIFT_TABLE;
+    const guess = `D#${stash.identityId}#${stash.datasetName}#0`;
+    stash.headsPartition = writes.length < MAX_TRANSACTION_ITEMS ? guess : null;
+    const keys = stash.headsPartition === null ? [] : writes.map((write) => ({ pk: guess, sk: write.sk }));
+    keys.push({ pk: `I#${stash.identityId}`, sk: `D#${stash.datasetName}` });
     return {
         operation: 'TransactGetItems',
-        transactItems: writes.map((write) => ({
-            table: ctx.env.SYNCSHIFT_TABLE,
-            key: util.dynamodb.toMapValues({ pk: ctx.stash.partition, sk: write.sk }),
-        })),
+        transactItems: keys.map((key) => ({ table, key: util.dynamodb.toMapValues(key) })),
     };
 }
 
@@ -58,8 +66,11 @@ export function response(ctx) {
     if (ctx.error) {
         util.error(ctx.error.message, ctx.error.type);
     }
-    ctx.stash.stored = ctx.result.items.map((item) => item ?? null);
-    return ctx.stash.stored;
+    const stash = ctx.stash;
+    const items = ctx.result.items.map((item) => item ?? null);
+    stash.meta = items[items.length - 1];
+    stash.stored = stash.headsPartition === null ? null : items.slice(0, items.length - 1);
+    return stash.stored;
 }
 
 function patches(list, stash) {

@@ -1,7 +1,7 @@
 /**
  * Pipeline function (DynamoDB): the all-or-nothing write of updateRecords, syncDataset, adminImportDataset and
  * importDataset as one TransactWriteItems (SyncStoreLayout, "Atomic writes"):
- *   - the dataset metadata item, conditioned on the count read by readIdentity (syncCount = :expected, or absent):
+ *   - the dataset metadata item, conditioned on the count read by readRecords (syncCount = :expected, or absent):
  *     the optimistic lock that serializes writers of a dataset, so no update is lost and no count skipped;
  *   - per record a head Put conditioned on its stored count (or absence), a Put per value chunk, and a Delete per
  *     chunk the previous value had beyond the new piece count.
@@ -9,7 +9,8 @@
  * server's records; the dataset count rises by one and is stamped on every patched record; 1,024 live records,
  * 1 MB and 20 datasets are enforced (LimitExceededException). Import (admin): records keep their Cognito counts;
  * records the store has at an equal or newer count are skipped; the dataset count becomes the larger of both.
- * Creating a dataset also bumps the identity's creation lock (L#datasets), conditioned on the version read.
+ * Creating a dataset also bumps the identity's creation lock (L#datasets), conditioned on the version readIdentity
+ * read with the identity's datasets (it reads them only for such a push).
  * Cutover import (importDataset, the caller's own identity; docs/compat-client.md "Cutover"): Cognito changes
  * (W, C'] applied under the source-watermark condition, in copy mode (store count T = W: Cognito counts kept) or
  * revision mode (T > W: one new revision T+1, two-sided changes settled by the later lastModifiedDate, ties to the
@@ -208,7 +209,10 @@ function totalsAfter(stash, records) {
 }
 
 function checkLimits(stash, totals) {
-    if (!stash.live && stash.datasets.filter((d) => !d.deleted).length >= MAX_DATASETS) {
+    // The identity's datasets were read after this one's metadata: should a rival have created it since, it is not
+    // counted here, and the metadata's condition fails the write as a concurrent update.
+    const others = stash.live ? [] : stash.datasets.filter((d) => !d.deleted && d.datasetName !== stash.datasetName);
+    if (others.length >= MAX_DATASETS) {
         util.error(`Number of datasets exceeds the limit of ${MAX_DATASETS} per identity`, 'LimitExceededException');
     }
     if (totals.numRecords > MAX_RECORDS) {

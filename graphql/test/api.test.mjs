@@ -294,3 +294,47 @@ test('two concurrent creations cannot both take the 20th dataset slot', () => {
     assert.equal(push(table, 'late', [replace('k', 'v', 0)]).error.errorType, 'LimitExceededException');
     assert.equal(call(table, 'listDatasets', {}).data.length, 20);
 });
+
+test('DynamoDB requests per field: only listDatasets and a creating push read the whole identity partition', () => {
+    const table = new FakeTable();
+    const requests = (outcome) => {
+        assert.equal(outcome.error, undefined, JSON.stringify(outcome.error));
+        const made = table.requests.slice();
+        table.requests.length = 0;
+        return made;
+    };
+    const sync = (datasetName, patches) => call(table, 'syncDataset', { datasetName, lastSyncCount: 0, patches });
+
+    assert.deepEqual(requests(push(table, 'ds', [replace('a', '1', 0)])),
+        ['TransactGetItems', 'Query partition', 'TransactWriteItems']);
+    assert.deepEqual(requests(push(table, 'ds', [replace('a', '2', 1)])), ['TransactGetItems', 'TransactWriteItems']);
+    assert.deepEqual(requests(sync('ds', [replace('b', '1', 0)])),
+        ['TransactGetItems', 'Query range', 'TransactWriteItems', 'Query bySyncCount']);
+    assert.deepEqual(requests(sync('new', [replace('b', '1', 0)])),
+        ['TransactGetItems', 'Query partition', 'TransactWriteItems', 'Query bySyncCount']);
+    assert.deepEqual(requests(call(table, 'listRecords', { datasetName: 'ds', lastSyncCount: 0 })),
+        ['Query range', 'Query bySyncCount']);
+    assert.deepEqual(requests(call(table, 'describeDataset', { datasetName: 'ds' })), ['GetItem']);
+    assert.deepEqual(requests(call(table, 'listDatasets', {})), ['Query partition']);
+    assert.deepEqual(requests(call(table, 'deleteDataset', { datasetName: 'ds' })), ['GetItem', 'UpdateItem']);
+    assert.deepEqual(requests(push(table, 'ds', [replace('a', '3', 0)])),
+        ['TransactGetItems', 'Query partition', 'TransactGetItems', 'TransactWriteItems']);
+    assert.deepEqual(requests(push(table, 'ds', [replace('a', '4', 5)])),
+        ['TransactGetItems', 'TransactGetItems', 'TransactWriteItems']);
+    assert.deepEqual(requests(push(table, 'ds', [])), ['TransactGetItems']);
+});
+
+test('a push to a dataset re-created after a deletion reads and conditions its heads in the new generation', () => {
+    const table = new FakeTable();
+    push(table, 'ds', [replace('k', 'old', 0)]);
+    call(table, 'deleteDataset', { datasetName: 'ds' });
+    push(table, 'ds', [replace('k', 'new', 0)]);
+
+    const stale = push(table, 'ds', [replace('k', 'stale', 0)]);
+    const next = push(table, 'ds', [replace('k', 'newer', 3)]).data;
+
+    assert.equal(stale.error.message, 'Current SyncCount for: k is: 3 not: 0');
+    assert.deepEqual(stale.error.data.records.map((r) => [r.key, r.value]), [['k', 'new']]);
+    assert.equal(next.datasetSyncCount, 4);
+    assert.deepEqual(list(table, 'ds', 0).records.map((r) => [r.key, r.value, r.syncCount]), [['k', 'newer', 4]]);
+});

@@ -3,6 +3,8 @@
 export class FakeTable {
     constructor() {
         this.items = new Map();
+        // Every request executed (see label): what a field costs in DynamoDB calls.
+        this.requests = [];
     }
 
     static key(pk, sk) {
@@ -19,7 +21,10 @@ export class FakeTable {
     }
 
     execute(request) {
+        this.requests.push(label(request));
         switch (request.operation) {
+            case 'GetItem':
+                return { result: this.get(request.key) };
             case 'Query':
                 return { result: this.query(request) };
             case 'TransactGetItems':
@@ -35,7 +40,14 @@ export class FakeTable {
 
     query(request) {
         const { expression, expressionNames, expressionValues } = request.query;
-        const terms = expression.split(' AND ').map((term) => parseTerm(term, expressionNames, expressionValues));
+        const between = expression.match(/^(.*) AND (#\w+) BETWEEN (:\w+) AND (:\w+)$/);
+        const terms = (between ? between[1] : expression).split(' AND ')
+            .map((term) => parseTerm(term, expressionNames, expressionValues));
+        if (between) {
+            const [, , name, from, to] = between;
+            terms.push((item) => item[expressionNames[name]] >= expressionValues[from]
+                && item[expressionNames[name]] <= expressionValues[to]);
+        }
         const sortKey = request.index === 'bySyncCount' ? 'syncCount' : 'sk';
         const matches = this.all()
             .filter((item) => item[sortKey] !== undefined && terms.every((test) => test(item)))
@@ -95,6 +107,15 @@ export class FakeTable {
             this.items.set(id, item);
         }
     }
+}
+
+// 'GetItem', 'TransactGetItems', ...; a Query as 'Query bySyncCount' (the LSI), 'Query range' (a sort key range) or
+// 'Query partition' (a whole partition).
+function label(request) {
+    if (request.operation !== 'Query') {
+        return request.operation;
+    }
+    return `Query ${request.index ?? (request.query.expression.includes('BETWEEN') ? 'range' : 'partition')}`;
 }
 
 function parseTerm(term, names, values) {

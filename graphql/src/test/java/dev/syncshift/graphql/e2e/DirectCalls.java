@@ -21,8 +21,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * The DynamoDB calls the resolver pipelines make, made directly on the same DynamoDB Local with the same item
- * shapes: the baseline of the benchmark. listRecords = readIdentity's Query + queryChanges' LSI Query; updateRecords
- * = readIdentity's Query + readRecords' TransactGetItems + writePush's TransactWriteItems; syncDataset = both.
+ * shapes: the baseline of the benchmark (BENCHMARK.md, "DynamoDB calls per API operation"; the benchmark's dataset
+ * exists and was never deleted). listRecords = readIdentity's Query of the dataset's name range + queryChanges' LSI
+ * Query; updateRecords = readRecords' TransactGetItems of the metadata and the head + writePush's
+ * TransactWriteItems; syncDataset = readRecords' TransactGetItems + readIdentity's name-range Query (for the page's
+ * merged datasets) + the TransactWriteItems + the LSI Query.
  */
 final class DirectCalls {
 
@@ -47,7 +50,7 @@ final class DirectCalls {
     }
 
     void list() {
-        readIdentity();
+        readNameRange();
         int found = queryChanges(0);
         if (found != counts.length) {
             throw new AssertionError("listed " + found + " records");
@@ -55,24 +58,25 @@ final class DirectCalls {
     }
 
     void update(int round) {
-        push(round, "update ");
+        push(round, "update ", false);
     }
 
     void sync(int round) {
         long before = stored.metadata().syncCount().value();
-        push(round, "sync ");
+        push(round, "sync ", true);
         if (queryChanges(before) != 1) {
             throw new AssertionError("the delta after " + before + " is not one record");
         }
     }
 
-    private void push(int round, String prefix) {
+    private void push(int round, String prefix, boolean page) {
         int r = round % counts.length;
         RecordKey key = new RecordKey("r" + r);
-        String sortKey = SyncStoreLayout.recordSortKey(key);
-        readIdentity();
-        dynamoDb.transactGetItems(b -> b.transactItems(TransactGetItem.builder().get(g -> g.tableName(table.name())
-                .key(Map.of("pk", AttributeValue.fromS(partition), "sk", AttributeValue.fromS(sortKey)))).build()));
+        dynamoDb.transactGetItems(b -> b.transactItems(get(partition, SyncStoreLayout.recordSortKey(key)),
+                get(SyncStoreLayout.identityPartition(identity), SyncStoreLayout.datasetSortKey(dataset))));
+        if (page) {
+            readNameRange();
+        }
         SyncCount next = new SyncCount(stored.metadata().syncCount().value() + 1);
         Instant now = Instant.now();
         Item head = RecordItems.toItems(partition, new Record(key, prefix + round, next, now, identity.value(), null))
@@ -94,11 +98,20 @@ final class DirectCalls {
                 .build();
     }
 
-    private void readIdentity() {
-        dynamoDb.query(b -> b.tableName(table.name()).consistentRead(true).limit(1000)
-                .keyConditionExpression("#pk = :pk").expressionAttributeNames(Map.of("#pk", "pk"))
+    private TransactGetItem get(String pk, String sk) {
+        return TransactGetItem.builder().get(g -> g.tableName(table.name())
+                .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).build();
+    }
+
+    /** readIdentity for listRecords and syncDataset: the dataset's metadata and the datasets merged into it. */
+    private void readNameRange() {
+        String from = SyncStoreLayout.datasetSortKey(dataset);
+        dynamoDb.query(b -> b.tableName(table.name()).consistentRead(true)
+                .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
+                .expressionAttributeNames(Map.of("#pk", "pk", "#sk", "sk"))
                 .expressionAttributeValues(Map.of(":pk",
-                        AttributeValue.fromS(SyncStoreLayout.identityPartition(identity)))));
+                        AttributeValue.fromS(SyncStoreLayout.identityPartition(identity)),
+                        ":from", AttributeValue.fromS(from), ":to", AttributeValue.fromS(from + "/"))));
     }
 
     private int queryChanges(long lastSyncCount) {

@@ -1,0 +1,93 @@
+package dev.syncshift.graphql.e2e;
+
+import static dev.syncshift.graphql.e2e.Patch.put;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.syncshift.emulator.appsync.AppSyncEmulator;
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient.Answer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
+import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
+
+/**
+ * What each field costs in DynamoDB requests (BENCHMARK.md, "DynamoDB calls per API operation"), counted on the
+ * DynamoDB Local client the emulator's data sources use: a push to an existing dataset reads its metadata with the
+ * patched heads in one TransactGetItems and never queries the identity partition; only a push that creates a
+ * dataset (and listDatasets) reads that whole partition; pulls read the dataset's own name range.
+ */
+class DynamoDbRequestsTest {
+
+    private static final String GET_HEADS = "TransactGetItems";
+    private static final String WRITE = "TransactWriteItems";
+    private static final String WHOLE_IDENTITY = "Query partition";
+    private static final String NAME_RANGE = "Query range";
+    private static final String CHANGES = "Query bySyncCount";
+
+    private static AmazonDynamoDBLocal local;
+    private static RecordingDynamoDb recording;
+    private static AppSyncEmulator emulator;
+    private static SyncOperations api;
+
+    @BeforeAll
+    static void start() {
+        local = DynamoDBEmbedded.create(true);
+        recording = new RecordingDynamoDb(local.dynamoDbClient());
+        emulator = AppSyncEmulator.start(SyncshiftApi.CONFIG, recording.client());
+        api = new SyncOperations(new SignedGraphQlClient(emulator.endpoint()));
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.close();
+        local.shutdown();
+    }
+
+    @Test
+    void onlyAPushThatCreatesADatasetQueriesTheIdentityPartition() {
+        Caller user = SyncshiftApi.freshUser();
+        recording.take();
+
+        requests(api.updateRecords(user, "ds", put("a", "1", 0)), GET_HEADS, WHOLE_IDENTITY, WRITE);
+        requests(api.updateRecords(user, "ds", put("a", "2", 1)), GET_HEADS, WRITE);
+        requests(api.updateRecords(user, "ds"), GET_HEADS);
+        requests(api.syncDataset(user, "ds", 2, put("b", "1", 0)), GET_HEADS, NAME_RANGE, WRITE, CHANGES);
+        requests(api.syncDataset(user, "new", 0, put("b", "1", 0)), GET_HEADS, WHOLE_IDENTITY, WRITE, CHANGES);
+    }
+
+    @Test
+    void pullsReadTheDatasetsOwnMetadataAndListDatasetsTheWholePartition() {
+        Caller user = SyncshiftApi.freshUser();
+        api.updateRecords(user, "ds", put("a", "1", 0));
+        recording.take();
+
+        requests(api.listRecords(user, "ds", 0), NAME_RANGE, CHANGES);
+        requests(api.listRecords(user, "missing", 0), NAME_RANGE);
+        requests(api.describeDataset(user, "ds"), "GetItem");
+        requests(api.listDatasets(user), WHOLE_IDENTITY);
+    }
+
+    @Test
+    void aDatasetReCreatedAfterADeletionHasItsHeadsReadInItsNewGeneration() {
+        Caller user = SyncshiftApi.freshUser();
+        api.updateRecords(user, "ds", put("a", "1", 0));
+        recording.take();
+
+        requests(api.deleteDataset(user, "ds"), "GetItem", "UpdateItem");
+        requests(api.updateRecords(user, "ds", put("a", "new", 0)), GET_HEADS, WHOLE_IDENTITY, GET_HEADS, WRITE);
+        requests(api.updateRecords(user, "ds", put("a", "newer", 3)), GET_HEADS, GET_HEADS, WRITE);
+        Answer stale = api.updateRecords(user, "ds", put("a", "stale", 3));
+
+        assertThat(stale.error().path("errorType").asText()).isEqualTo("ResourceConflictException");
+        assertThat(stale.error().path("message").asText()).isEqualTo("Current SyncCount for: a is: 4 not: 3");
+        assertThat(api.listRecords(user, "ds", 0).data("listRecords").at("/records/0/value").asText())
+                .isEqualTo("newer");
+    }
+
+    private static void requests(Answer answer, String... expected) {
+        assertThat(answer.ok()).as(answer.body().toString()).isTrue();
+        assertThat(recording.take()).as(answer.body().toString()).containsExactly(expected);
+    }
+}
