@@ -113,7 +113,7 @@ class ControlPlaneTest {
                 .code(code).function(function).context(context));
     }
 
-    private static String print(String sdl) {
+    static String print(String sdl) {
         return new SchemaPrinter(SchemaPrinter.Options.defaultOptions().includeScalarTypes(false)
                 .includeDirectiveDefinitions(false)).print(AppSyncSchema.parse(sdl));
     }

@@ -21,6 +21,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.appsync.AppSyncClient;
+import software.amazon.awssdk.services.appsync.model.AppSyncException;
 import software.amazon.awssdk.services.appsync.model.AppSyncRuntime;
 import software.amazon.awssdk.services.appsync.model.AuthenticationType;
 import software.amazon.awssdk.services.appsync.model.BadRequestException;
@@ -93,6 +94,19 @@ class ControlPlaneTest {
                 });
         assertThatThrownBy(() -> appSync.listFunctions(b -> b.apiId("nosuchapi")))
                 .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void anOperationTheEmulatorDoesNotServeSaysSoInTheControlPlanesShape() {
+        // was the data plane's {"errors":[...]}, where the SDKs (the Java SDK and botocore alike) find no message
+        assertThatThrownBy(() -> appSync.getResolver(b -> b.apiId(apiId).typeName("Query").fieldName("hello")))
+                .isInstanceOfSatisfying(AppSyncException.class, e -> {
+                    assertThat(e.statusCode()).isEqualTo(404);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The AppSync emulator's control plane "
+                            + "serves GetGraphqlApi, GetIntrospectionSchema, ListResolvers, ListFunctions and "
+                            + "EvaluateCode only");
+                });
     }
 
     @Test

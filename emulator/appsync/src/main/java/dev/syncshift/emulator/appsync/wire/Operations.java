@@ -19,6 +19,13 @@ final class Operations extends Handler.Abstract {
 
     static final String GRAPHQL = "/graphql";
     static final String REALTIME = "/graphql/realtime";
+    private static final String CONTROL_PLANE = "/v1/";
+    /**
+     * A control-plane request no route serves, in the control plane's REST-JSON shape ({@code message}, and the
+     * name in {@code x-amzn-ErrorType}), so that SDKs show the reason rather than an empty message.
+     */
+    private static final String UNSERVED_OPERATION = "{\"message\":\"The AppSync emulator's control plane serves "
+            + "GetGraphqlApi, GetIntrospectionSchema, ListResolvers, ListFunctions and EvaluateCode only\"}";
 
     /** What an operation's handler gets: the request, and its path matched against the route's pattern. */
     @FunctionalInterface
@@ -73,9 +80,13 @@ final class Operations extends Handler.Abstract {
             }
         }
         drain(request);
-        ErrorRenderer.send(response, callback, 404, "{\"errors\":[{\"errorType\":\"NotFound\","
-                + "\"message\":\"Only POST /graphql, the real-time socket and the control plane's /v1 operations "
-                + "are served\"}]}", "NotFound");
+        if (path.startsWith(CONTROL_PLANE)) {
+            ErrorRenderer.send(response, callback, 404, UNSERVED_OPERATION, "UnknownOperationException");
+        } else {
+            ErrorRenderer.send(response, callback, 404, "{\"errors\":[{\"errorType\":\"NotFound\","
+                    + "\"message\":\"Only POST /graphql, the real-time socket and the control plane's /v1 operations "
+                    + "are served\"}]}", "NotFound");
+        }
         return true;
     }
 

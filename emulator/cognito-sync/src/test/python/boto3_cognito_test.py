@@ -1,0 +1,183 @@
+"""A Python app's Cognito Identity + Cognito Sync calls through boto3 against the emulator with strict auth.
+
+Run by Boto3IT (python3 -m unittest), which starts the emulator and passes, in the environment:
+  COGNITO_ENDPOINT   the emulator's endpoint, http://127.0.0.1:<port>
+  DEVELOPER_KEY      a developer access key id strict auth accepts
+  DEVELOPER_SECRET   its secret
+Written as a boto3 user writes tests against the real services: no emulator-specific calls.
+"""
+import datetime
+import os
+import re
+import unittest
+
+import boto3
+import botocore
+from botocore.config import Config
+from botocore.exceptions import ClientError
+
+ENDPOINT = os.environ["COGNITO_ENDPOINT"]
+NO_RETRIES = Config(retries={"mode": "standard", "max_attempts": 1})
+GREETING = "Grüße, ☃ 日本語 🎉"
+BAD_SIGNATURE = ("The request signature we calculated does not match the signature you provided. Check your AWS "
+                 "Secret Access Key and signing method. Consult the service documentation for details.")
+
+
+def client(service, key, secret, token=None):
+    return boto3.client(service, endpoint_url=ENDPOINT, region_name="us-east-1", aws_access_key_id=key,
+                        aws_secret_access_key=secret, aws_session_token=token, config=NO_RETRIES)
+
+
+def developer(service, secret=None):
+    return client(service, os.environ["DEVELOPER_KEY"], secret or os.environ["DEVELOPER_SECRET"])
+
+
+class CognitoWithBoto3(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        cls.pool = developer("cognito-identity").create_identity_pool(
+            IdentityPoolName="boto3 pool", AllowUnauthenticatedIdentities=True)["IdentityPoolId"]
+        cls.device = client("cognito-identity", "unused", "unused")
+
+    def new_identity(self):
+        """GetId and GetCredentialsForIdentity (unsigned in botocore's model), then a cognito-sync client."""
+        identity_id = self.device.get_id(IdentityPoolId=self.pool)["IdentityId"]
+        issued = self.device.get_credentials_for_identity(IdentityId=identity_id)
+        credentials = issued["Credentials"]
+        sync = client("cognito-sync", credentials["AccessKeyId"], credentials["SecretKey"],
+                      credentials["SessionToken"])
+        return identity_id, issued, sync
+
+    def assert_error(self, call, code, status, message=None):
+        with self.assertRaises(ClientError) as raised:
+            call()
+        error = raised.exception.response
+        self.assertEqual(code, error["Error"]["Code"], error)
+        self.assertEqual(status, error["ResponseMetadata"]["HTTPStatusCode"], error)
+        if message is not None:
+            self.assertEqual(message, error["Error"]["Message"], error)
+        return raised.exception
+
+    def test_get_id_and_credentials_for_identity(self):
+        identity_id, issued, _ = self.new_identity()
+
+        self.assertRegex(identity_id, r"^us-east-1:[0-9a-f-]{36}$")
+        self.assertEqual(identity_id, issued["IdentityId"])
+        credentials = issued["Credentials"]
+        self.assertTrue(credentials["AccessKeyId"] and credentials["SecretKey"] and credentials["SessionToken"])
+        self.assertIsInstance(credentials["Expiration"], datetime.datetime)
+        self.assertIsNotNone(credentials["Expiration"].tzinfo)
+
+    def test_a_dataset_from_first_sync_to_deletion(self):
+        identity_id, _, sync = self.new_identity()
+        where = {"IdentityPoolId": self.pool, "IdentityId": identity_id}
+        signed = set()
+        sync.meta.events.register("before-send.cognito-sync.*", lambda request, **_: signed.add(
+            re.search(rb"SignedHeaders=([^,]+)", request.headers["Authorization"]).group(1).decode()))
+
+        self.assertEqual([], sync.list_datasets(**where)["Datasets"])
+        empty = sync.list_records(DatasetName="prefs", LastSyncCount=0, **where)
+        self.assertFalse(empty["DatasetExists"])
+        self.assertEqual([], empty["Records"])
+        self.assertTrue(empty["SyncSessionToken"])
+
+        pushed = sync.update_records(DatasetName="prefs", SyncSessionToken=empty["SyncSessionToken"],
+                                     DeviceId="python-device", RecordPatches=[
+                                         {"Op": "replace", "Key": "theme", "Value": "dark", "SyncCount": 0},
+                                         {"Op": "replace", "Key": "greeting", "Value": GREETING, "SyncCount": 0,
+                                          "DeviceLastModifiedDate": datetime.datetime(2024, 5, 1, 12, 30,
+                                                                                      tzinfo=datetime.timezone.utc)}],
+                                     **where)["Records"]
+        self.assertEqual({("theme", "dark", 1), ("greeting", GREETING, 1)},
+                         {(r["Key"], r["Value"], r["SyncCount"]) for r in pushed})
+
+        listed = sync.list_records(DatasetName="prefs", LastSyncCount=0, **where)
+        self.assertTrue(listed["DatasetExists"])
+        self.assertEqual(1, listed["DatasetSyncCount"])
+        self.assertEqual(2, listed["Count"])
+        greeting = next(r for r in listed["Records"] if r["Key"] == "greeting")
+        self.assertEqual(GREETING, greeting["Value"])
+        self.assertEqual(datetime.datetime(2024, 5, 1, 12, 30, tzinfo=datetime.timezone.utc),
+                         greeting["DeviceLastModifiedDate"])
+        self.assertIsInstance(greeting["LastModifiedDate"], datetime.datetime)
+
+        dataset = sync.describe_dataset(DatasetName="prefs", **where)["Dataset"]
+        self.assertEqual(2, dataset["NumRecords"])
+        self.assertEqual(len("themedark".encode()) + len(("greeting" + GREETING).encode()), dataset["DataStorage"])
+        self.assertIsInstance(dataset["CreationDate"], datetime.datetime)
+        self.assertEqual(["prefs"], [d["DatasetName"] for d in sync.list_datasets(**where)["Datasets"]])
+
+        self.assertEqual("prefs", sync.delete_dataset(DatasetName="prefs", **where)["Dataset"]["DatasetName"])
+        self.assert_error(lambda: sync.describe_dataset(DatasetName="prefs", **where), "ResourceNotFoundException",
+                          404, "Dataset 'prefs' not found.")
+        self.assertEqual({"host;x-amz-date;x-amz-security-token", "content-type;host;x-amz-date;x-amz-security-token"},
+                         signed, "botocore signs no content hash (content-type only with a body)")
+
+    def test_a_stale_sync_count_is_a_conflict(self):
+        identity_id, _, sync = self.new_identity()
+        where = {"IdentityPoolId": self.pool, "IdentityId": identity_id, "DatasetName": "prefs"}
+        token = sync.list_records(LastSyncCount=0, **where)["SyncSessionToken"]
+        sync.update_records(SyncSessionToken=token, RecordPatches=[
+            {"Op": "replace", "Key": "k", "Value": "1", "SyncCount": 0}], **where)
+
+        token = sync.list_records(LastSyncCount=0, **where)["SyncSessionToken"]
+        error = self.assert_error(lambda: sync.update_records(SyncSessionToken=token, RecordPatches=[
+            {"Op": "replace", "Key": "k", "Value": "2", "SyncCount": 0}], **where), "ResourceConflictException", 409,
+                                  "Current SyncCount for: k is: 1 not: 0")
+        self.assertIsInstance(error, sync.exceptions.ResourceConflictException)
+
+    def test_errors_as_botocore_parses_them(self):
+        identity_id, _, sync = self.new_identity()
+        where = {"IdentityPoolId": self.pool, "IdentityId": identity_id}
+
+        missing = self.assert_error(lambda: sync.describe_dataset(DatasetName="never-written", **where),
+                                    "ResourceNotFoundException", 404)
+        self.assertIsInstance(missing, sync.exceptions.ResourceNotFoundException)
+        bad_name = self.assert_error(lambda: sync.list_records(DatasetName="a/b", **where),
+                                     "InvalidParameterException", 400)
+        self.assertIn("Member must satisfy regular expression pattern: [a-zA-Z0-9_.:-]+",
+                      bad_name.response["Error"]["Message"])
+        self.assertIsInstance(bad_name, sync.exceptions.InvalidParameterException)
+        other, _, _ = self.new_identity()
+        self.assert_error(lambda: sync.list_datasets(IdentityPoolId=self.pool, IdentityId=other),
+                          "NotAuthorizedException", 403, "Access to Identity '" + other + "' is forbidden.")
+
+    def test_a_wrong_secret_key_is_refused_as_an_invalid_signature(self):
+        sync = developer("cognito-sync", secret="not-the-secret")
+        identity = developer("cognito-identity", secret="not-the-secret")
+
+        self.assert_error(lambda: sync.list_identity_pool_usage(MaxResults=5), "InvalidSignatureException", 403,
+                          BAD_SIGNATURE)
+        self.assert_error(lambda: identity.list_identities(IdentityPoolId=self.pool, MaxResults=5),
+                          "InvalidSignatureException", 403, BAD_SIGNATURE)
+
+    def test_list_identity_pools_paginator(self):
+        identity = developer("cognito-identity")
+        if not identity.can_paginate("list_identity_pools"):
+            self.skipTest("botocore " + botocore.__version__ + " defines no paginator for ListIdentityPools")
+        pools = [p["IdentityPoolId"] for page in identity.get_paginator("list_identity_pools").paginate(
+            PaginationConfig={"PageSize": 1}) for p in page["IdentityPools"]]
+        self.assertIn(self.pool, pools)
+        self.assertEqual(len(pools), len(set(pools)))
+
+    def test_list_records_pages_with_next_token(self):
+        # botocore defines no cognito-sync paginator: boto3 users follow NextToken by hand
+        identity_id, _, sync = self.new_identity()
+        where = {"IdentityPoolId": self.pool, "IdentityId": identity_id, "DatasetName": "paged"}
+        self.assertFalse(sync.can_paginate("list_records"), "botocore now paginates cognito-sync: use it here")
+        token = sync.list_records(**where)["SyncSessionToken"]
+        sync.update_records(SyncSessionToken=token, RecordPatches=[
+            {"Op": "replace", "Key": "k%d" % i, "Value": "v", "SyncCount": 0} for i in range(5)], **where)
+
+        keys, pages, page = [], 0, {}
+        while pages == 0 or "NextToken" in page:
+            page = sync.list_records(MaxResults=2, **where, **({"NextToken": page["NextToken"]} if pages else {}))
+            keys += [r["Key"] for r in page["Records"]]
+            pages += 1
+        self.assertEqual(3, pages)
+        self.assertEqual(["k%d" % i for i in range(5)], sorted(keys))
+
+
+if __name__ == "__main__":
+    unittest.main()
