@@ -23,11 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The cost of coordination: the same generated pool against the same emulator capacity, copied by one process with
- * {@code T} threads and by a manager with two workers of {@code T/2} threads each, all on this machine and all with
- * the same PostgreSQL job repository, with the cluster's default timings (heartbeat, manager poll), the manager
- * started once both workers are ready (both runs are timed from the job's start). Odd rounds run the
- * single process first, even rounds the cluster, so that neither always meets a warmer machine. Prints records/s of
- * both, each worker's busy share and the median of the rounds' ratios. Run with
+ * {@code T} threads, by a manager with one worker of {@code T} threads (what the manager, the job repository and the
+ * transport cost, the process count aside) and by a manager with two workers of {@code T/2} threads each, all on
+ * this machine and all with the same PostgreSQL job repository, with the cluster's default timings (heartbeat,
+ * manager poll), the manager started once its workers are ready (every run is timed from the job's start). The
+ * three runs of a round take turns at going first, so that none always meets a warmer machine. Prints records/s of
+ * each, each worker's busy share and the medians of the rounds' ratios. Run with
  * {@code -Dsyncshift.benchmark=cluster} (sizes: {@code -Dsyncshift.benchmark.identities},
  * {@code .threads}, {@code .latency-ms}, {@code .rounds}).
  */
@@ -45,36 +46,49 @@ class ClusterBenchmarkTest {
     Path work;
 
     @Test
-    void oneProcessAgainstAManagerAndTwoWorkersAtEqualThreads() throws Exception {
+    void oneProcessAgainstAManagerWithOneAndWithTwoWorkersAtEqualThreads() throws Exception {
         try (SharedPostgres postgres = SharedPostgres.start()) {
             System.out.printf(Locale.ROOT, "%nbenchmark: %d identities, emulator latency %d ms, %d threads in all, "
                     + "%d rounds (each a fresh emulator and table, the JVMs of the test warm)%n", IDENTITIES,
                     LATENCY_MS, THREADS, ROUNDS);
-            List<Double> ratios = new ArrayList<>();
+            List<Double> oneWorker = new ArrayList<>();
+            List<Double> twoWorkers = new ArrayList<>();
             for (int round = 1; round <= ROUNDS; round++) {
-                Run single = round % 2 == 1 ? single(postgres, round) : null;
-                Run cluster = cluster(postgres, round);
-                single = single == null ? single(postgres, round) : single;
-                print(round, single, cluster);
-                assertThat(single.records()).isEqualTo(cluster.records());
-                ratios.add(cluster.recordsPerSecond() / single.recordsPerSecond());
+                Run[] runs = new Run[3];
+                for (int turn = 0; turn < 3; turn++) {
+                    int which = (round + turn) % 3;
+                    runs[which] = which == 0 ? single(postgres, round) : cluster(postgres, round, which);
+                }
+                print(round, runs);
+                assertThat(runs[1].records()).isEqualTo(runs[0].records()).isEqualTo(runs[2].records());
+                oneWorker.add(runs[1].recordsPerSecond() / runs[0].recordsPerSecond());
+                twoWorkers.add(runs[2].recordsPerSecond() / runs[0].recordsPerSecond());
             }
-            List<Double> sorted = ratios.stream().sorted().toList();
-            System.out.printf(Locale.ROOT, "median of the %d rounds: manager + 2 workers at %.1f%% of one process%n",
-                    sorted.size(), 100 * (sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
-                            : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2));
+            System.out.printf(Locale.ROOT, "medians of the %d rounds, against one process: manager + 1 worker "
+                    + "%.1f%%, manager + 2 workers %.1f%%%n", ROUNDS, 100 * median(oneWorker),
+                    100 * median(twoWorkers));
         }
     }
 
-    private static void print(int round, Run single, Run cluster) {
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    private static void print(int round, Run... runs) {
         System.out.printf(Locale.ROOT, "round %d%n  one process:          %8.1f records/s (%d records in %.1f s)%n",
-                round, single.recordsPerSecond(), single.records(), single.seconds());
-        System.out.printf(Locale.ROOT, "  manager + 2 workers:  %8.1f records/s (%d records in %.1f s), %.1f%% of "
-                + "one process%n", cluster.recordsPerSecond(), cluster.records(), cluster.seconds(),
-                100 * cluster.recordsPerSecond() / single.recordsPerSecond());
-        cluster.busy().forEach((worker, share) -> System.out.printf(Locale.ROOT,
-                "  %s: partition threads busy %.0f%% of the run, CPU %.0f%% of one core%n", worker, 100 * share[0],
-                100 * share[1]));
+                round, runs[0].recordsPerSecond(), runs[0].records(), runs[0].seconds());
+        for (int workers = 1; workers <= 2; workers++) {
+            Run cluster = runs[workers];
+            System.out.printf(Locale.ROOT, "  manager + %d worker%s: %8.1f records/s (%d records in %.1f s), %.1f%% of "
+                    + "one process%n", workers, workers == 1 ? " " : "s", cluster.recordsPerSecond(),
+                    cluster.records(), cluster.seconds(),
+                    100 * cluster.recordsPerSecond() / runs[0].recordsPerSecond());
+            cluster.busy().forEach((worker, share) -> System.out.printf(Locale.ROOT,
+                    "    %s: partition threads busy %.0f%% of the run, CPU %.0f%% of one core%n", worker,
+                    100 * share[0], 100 * share[1]));
+        }
     }
 
     private Run single(SharedPostgres postgres, int round) throws Exception {
@@ -87,21 +101,27 @@ class ClusterBenchmarkTest {
         }
     }
 
-    private Run cluster(SharedPostgres postgres, int round) throws Exception {
-        try (LocalAws aws = pool(); ClusterNodes nodes = nodes(postgres, aws, "cluster" + round)) {
-            String half = Integer.toString(THREADS / 2);
-            Process worker1 = nodes.start("worker1", "worker", "--threads", half);
-            Process worker2 = nodes.start("worker2", "worker", "--threads", half);
-            awaitReady(nodes, "worker1", worker1);
-            awaitReady(nodes, "worker2", worker2);
+    private Run cluster(SharedPostgres postgres, int round, int workers) throws Exception {
+        String name = "cluster" + workers + "-" + round;
+        try (LocalAws aws = pool(); ClusterNodes nodes = nodes(postgres, aws, name)) {
+            String threads = Integer.toString(THREADS / workers);
+            Map<String, Process> started = new HashMap<>();
+            for (int i = 1; i <= workers; i++) {
+                started.put("worker" + i, nodes.start("worker" + i, "worker", "--threads", threads));
+            }
+            for (Map.Entry<String, Process> worker : started.entrySet()) {
+                awaitReady(nodes, worker.getKey(), worker.getValue());
+            }
             Process manager = nodes.start("manager", "manager", "--threads", Integer.toString(THREADS), "--report",
-                    work.resolve("cluster" + round + ".json").toString());
+                    work.resolve(name + ".json").toString());
             assertThat(manager.waitFor(30, TimeUnit.MINUTES)).isTrue();
             assertThat(manager.exitValue()).as(nodes.allLogs()).isZero();
-            Run run = Run.of(work.resolve("cluster" + round + ".json"), Map.of());
+            Run run = Run.of(work.resolve(name + ".json"), Map.of());
             Map<String, double[]> busy = new HashMap<>();
-            busy.put("worker1", busyShare(nodes.logOf("worker1"), worker1, run.seconds()));
-            busy.put("worker2", busyShare(nodes.logOf("worker2"), worker2, run.seconds()));
+            for (Map.Entry<String, Process> worker : started.entrySet()) {
+                busy.put(worker.getKey(), busyShare(nodes.logOf(worker.getKey()), worker.getValue(), run.seconds(),
+                        THREADS / workers));
+            }
             return new Run(run.records(), run.seconds(), busy);
         }
     }
@@ -118,7 +138,7 @@ class ClusterBenchmarkTest {
     }
 
     /** {partition threads' busy share of the run, CPU seconds per second of the run}. */
-    private static double[] busyShare(String log, Process worker, double runSeconds) {
+    private static double[] busyShare(String log, Process worker, double runSeconds, int threads) {
         Map<String, LocalTime> started = new HashMap<>();
         double busySeconds = 0;
         Matcher line = PARTITION.matcher(log);
@@ -131,7 +151,7 @@ class ClusterBenchmarkTest {
             }
         }
         double cpu = worker.info().totalCpuDuration().map(d -> d.toMillis() / 1e3).orElse(0.0);
-        return new double[] {busySeconds / (THREADS / 2.0) / runSeconds, cpu / runSeconds};
+        return new double[] {busySeconds / threads / runSeconds, cpu / runSeconds};
     }
 
     private LocalAws pool() {
