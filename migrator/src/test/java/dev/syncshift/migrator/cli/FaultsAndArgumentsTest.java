@@ -50,12 +50,20 @@ class FaultsAndArgumentsTest {
         JsonNode report = report("run.json");
         assertThat(report.path("counts").path("records").asLong()).isEqualTo(records);
         assertThat(report.path("counts").path("recordsWritten").asLong()).isEqualTo(records);
+        // The emulator's faults are one seeded sequence of draws, so how many of the run's calls are hit is fixed;
+        // which operation's calls they hit depends on the threads' order (a run once had no 500 on ListRecords).
+        long throttled = 0;
+        long serverErrors = 0;
+        for (JsonNode operation : report.path("calls")) {
+            assertThat(operation.path("failedAfterRetries").asLong()).isZero();
+            throttled += operation.path("throttled").asLong();
+            serverErrors += operation.path("serverErrors").asLong();
+        }
         JsonNode listRecords = report.path("calls").path("ListRecords");
-        assertThat(listRecords.path("throttled").asLong()).isPositive();
-        assertThat(listRecords.path("serverErrors").asLong()).isPositive();
         assertThat(listRecords.path("retries").asLong())
                 .isEqualTo(listRecords.path("throttled").asLong() + listRecords.path("serverErrors").asLong());
-        assertThat(listRecords.path("failedAfterRetries").asLong()).isZero();
+        assertThat(throttled).isPositive();
+        assertThat(serverErrors).isPositive();
         assertThat(run.out()).containsPattern("throttled calls +[1-9]");
     }
 
