@@ -35,7 +35,8 @@ class SubscriptionTest {
             sync(mine);
             long pushed = System.nanoTime();
 
-            assertThat(watcher.awaitValue("color", "red", Duration.ofSeconds(1))).isTrue();
+            assertThat(watcher.awaitValue("color", "red", Duration.ofSeconds(1)))
+                    .as("red within a second; synchronizes failed: %d", watcher.failures()).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - pushed)).isLessThan(Duration.ofSeconds(1));
             assertThat(theirs.get("color")).isEqualTo("red");
 
@@ -43,7 +44,8 @@ class SubscriptionTest {
             mine.put("color", "blue");
             sync(mine);
 
-            assertThat(watcher.awaitValue("color", "blue", Duration.ofSeconds(15))).isTrue();
+            assertThat(watcher.awaitValue("color", "blue", Duration.ofSeconds(15)))
+                    .as("blue after the cut; synchronizes failed: %d", watcher.failures()).isTrue();
             assertThat(theirs.get("color")).isEqualTo("blue");
             theirs.unsubscribe();
         }

@@ -102,9 +102,18 @@ final class AppSyncSubscription implements AutoCloseable {
         CompletableFuture.runAsync(() -> {
             reconnecting = false;
             if (!closed) {
-                connect();
+                reconnect();
             }
         }, CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /** Connects again; a failure before the socket exists (signing: credentials) is retried like a broken one. */
+    private void reconnect() {
+        try {
+            connect();
+        } catch (RuntimeException e) {
+            broken(e);
+        }
     }
 
     @Override
@@ -166,6 +175,7 @@ final class AppSyncSubscription implements AutoCloseable {
         }
 
         private void acknowledgedStart() {
+            LOG.debug("subscription to {} acknowledged{}", key, everSubscribed ? " again: catching up" : "");
             backoff = FIRST_BACKOFF;
             acknowledged.complete(null);
             if (everSubscribed) {
