@@ -135,8 +135,10 @@ final class MigrationRun {
     private static ConfigurableApplicationContext start(Map<String, String> settings, boolean jsonLogs) {
         Map<String, Object> properties = new HashMap<>();
         settings.forEach((name, value) -> properties.put("syncshift.migrator." + name, value));
-        if (System.getProperty("spring.datasource.url") == null && System.getenv("SPRING_DATASOURCE_URL") == null) {
-            properties.put("spring.datasource.url", "jdbc:h2:file:" + settings.get("work-dir") + "/job-repository");
+        String url = System.getProperty("spring.datasource.url", System.getenv("SPRING_DATASOURCE_URL"));
+        if (url == null) {
+            url = "jdbc:h2:file:" + settings.get("work-dir") + "/job-repository";
+            properties.put("spring.datasource.url", url);
         }
         properties.put("spring.datasource.hikari.maximum-pool-size",
                 Integer.parseInt(settings.getOrDefault("threads", "8")) * 2 + 8);
@@ -144,6 +146,7 @@ final class MigrationRun {
         if (jsonLogs) {
             properties.put("logging.structured.format.console", "ecs");
         }
+        Preloader.start(url.startsWith("jdbc:h2:"));
         return new SpringApplicationBuilder(MigratorApplication.class).properties(properties)
                 .logStartupInfo(false).run();
     }

@@ -28,6 +28,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -143,35 +145,38 @@ class MigratorBenchmark {
      * Seconds from starting a migrator process to the first record in the table, on a small pool and a large one
      * ({@code -Dbench.first.sizes}, {@code -Dbench.first.rounds} starts each, the median printed): the enumeration and
      * the copy overlap, so the pool's size must not show. The process runs from the class path, as an extracted jar
-     * does; {@code -Dbench.jar=migrator/target/syncshift-migrator.jar} times a jar as well, started with the JVM
-     * options of {@code -Dbench.jar.options} (space-separated, e.g. {@code -XX:SharedArchiveFile=app.jsa}).
+     * does; {@code -Dbench.jar=migrator/target/syncshift-migrator.jar} times a jar as well (a comma-separated list
+     * times each in turn, to compare two builds), started with the JVM options of {@code -Dbench.jar.options}
+     * (space-separated, e.g. {@code -XX:SharedArchiveFile=app.jsa}).
      */
     @Test
     void timeToTheFirstRecordWhateverThePoolSize() throws Exception {
         int rounds = Integer.getInteger("bench.first.rounds", 5);
-        String jar = System.getProperty("bench.jar", "");
-        List<String> jarLaunch = new ArrayList<>(List.of(System.getProperty("bench.jar.options", "").trim()
-                .split("\\s+")));
-        jarLaunch.removeIf(String::isEmpty);
-        jarLaunch.addAll(List.of("-jar", jar));
+        List<String> jars = Arrays.stream(System.getProperty("bench.jar", "").split(",")).map(String::trim)
+                .filter(jar -> !jar.isEmpty()).toList();
+        List<String> options = Arrays.stream(System.getProperty("bench.jar.options", "").trim().split("\\s+"))
+                .filter(option -> !option.isEmpty()).toList();
         for (String size : System.getProperty("bench.first.sizes", "1000,100000").split(",")) {
             int identities = Integer.parseInt(size.trim());
             try (LocalAws aws = LocalAws.start(c -> c.generate(identities).identityPoolId(LocalAws.POOL.value())
                     .seed(23).generateShape(SyntheticPool.Shape.parse("1x3")))) {
                 List<Double> classPath = new ArrayList<>();
-                List<Double> packaged = new ArrayList<>();
+                Map<String, List<Double>> packaged = new LinkedHashMap<>();
+                jars.forEach(jar -> packaged.put(jar, new ArrayList<>()));
                 for (int round = 0; round < rounds; round++) {
                     classPath.add(firstRecordOnce(aws, "first-cp-" + round, List.of()));
-                    if (!jar.isEmpty()) {
-                        packaged.add(firstRecordOnce(aws, "first-jar-" + round, jarLaunch));
+                    int index = 0;
+                    for (String jar : jars) {
+                        List<String> launch = new ArrayList<>(options);
+                        launch.addAll(List.of("-jar", jar));
+                        packaged.get(jar).add(firstRecordOnce(aws, "first-jar" + index++ + "-" + round, launch));
                     }
                 }
                 print("%,d identities: first record %s s after the process started (class path), median %.1f s",
                         identities, rounded(classPath), median(classPath));
-                if (!jar.isEmpty()) {
-                    print("%,d identities: first record %s s (java %s), median %.1f s", identities,
-                            rounded(packaged), String.join(" ", jarLaunch), median(packaged));
-                }
+                packaged.forEach((jar, seconds) -> print("%,d identities: first record %s s (java %s -jar %s), "
+                        + "median %.1f s", identities, rounded(seconds), String.join(" ", options), jar,
+                        median(seconds)));
             }
         }
     }
