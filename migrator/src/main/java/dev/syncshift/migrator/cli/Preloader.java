@@ -78,7 +78,7 @@ final class Preloader {
     static int preload(boolean h2) throws SQLException {
         Canned canned = new Canned();
         try (SdkHttpClient apache = ApacheHttpClient.builder().build()) {
-            DefaultCredentialsProvider.builder().build();
+            DefaultCredentialsProvider.builder().build().close();
             try (DynamoDbClient dynamoDb = client(DynamoDbClient.builder(), canned)) {
                 dynamoDb.describeTable(r -> r.tableName("preload"));
                 dynamoDb.query(r -> r.tableName("preload").consistentRead(true).keyConditionExpression("pk = :p")
