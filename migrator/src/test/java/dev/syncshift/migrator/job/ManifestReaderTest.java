@@ -51,15 +51,7 @@ class ManifestReaderTest {
 
     @Test
     void aPartitionWaitingForIdentitiesEndsOnceItsStepIsAskedToEnd() throws Exception {
-        ManifestReader reader = new ManifestReader(tables, step, Duration.ofMillis(50));
-        reader.open(new ExecutionContext());
-        AtomicReference<Thread> reading = new AtomicReference<>();
-        Future<?> read = thread.submit(() -> {
-            reading.set(Thread.currentThread());
-            return reader.read();
-        });
-        waitUntilItSleepsInItsPoll(reading);
-        assertThat(read).isNotDone();
+        Future<?> read = aReadThatWaits();
 
         step.setTerminateOnly();
 
@@ -69,6 +61,15 @@ class ManifestReaderTest {
 
     @Test
     void withoutTheRequestItWaitsUntilTheEnumerationEnds() throws Exception {
+        Future<?> read = aReadThatWaits();
+
+        tables.enumeration(RUN, RunTables.DONE);
+
+        assertThat(read.get(10, TimeUnit.SECONDS)).isNull();
+    }
+
+    /** A read on another thread, once it sleeps in its poll: it found nothing and is in its wait loop. */
+    private Future<?> aReadThatWaits() {
         ManifestReader reader = new ManifestReader(tables, step, Duration.ofMillis(50));
         reader.open(new ExecutionContext());
         AtomicReference<Thread> reading = new AtomicReference<>();
@@ -76,20 +77,12 @@ class ManifestReaderTest {
             reading.set(Thread.currentThread());
             return reader.read();
         });
-        waitUntilItSleepsInItsPoll(reading);
-        assertThat(read).isNotDone();
-
-        tables.enumeration(RUN, RunTables.DONE);
-
-        assertThat(read.get(10, TimeUnit.SECONDS)).isNull();
-    }
-
-    /** The reader's thread sleeping in {@code Thread.sleep}: it found nothing and is in its wait loop. */
-    private static void waitUntilItSleepsInItsPoll(AtomicReference<Thread> reading) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (reading.get() == null || reading.get().getState() != Thread.State.TIMED_WAITING) {
             assertThat(System.nanoTime()).as("the reader reached its wait loop").isLessThan(deadline);
             Thread.onSpinWait();
         }
+        assertThat(read).isNotDone();
+        return read;
     }
 }
