@@ -145,8 +145,9 @@ final class Preloader {
         }
     }
 
+    /** A private in-memory database, gone when its connection closes (two runs in one JVM never share it). */
     private static void h2() throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:syncshift-preload");
+        try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:");
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE PRELOAD (ID BIGINT PRIMARY KEY, NAME VARCHAR(100))");
             statement.execute("INSERT INTO PRELOAD VALUES (1, 'a')");
