@@ -58,6 +58,7 @@ final class Preloader {
     static void start(boolean h2) {
         Thread thread = new Thread(() -> run(h2), "syncshift-preload");
         thread.setDaemon(true);
+        thread.setUncaughtExceptionHandler((t, e) -> LOG.debug("preloading stopped early", e));
         thread.setPriority(Thread.NORM_PRIORITY - 1);
         thread.start();
     }
@@ -65,7 +66,7 @@ final class Preloader {
     private static void run(boolean h2) {
         try {
             preload(h2);
-        } catch (RuntimeException | LinkageError | SQLException e) {
+        } catch (SQLException e) {
             LOG.debug("preloading stopped early", e);
         }
     }
