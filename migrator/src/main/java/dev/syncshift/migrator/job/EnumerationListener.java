@@ -2,16 +2,38 @@ package dev.syncshift.migrator.job;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
-/** Tells the partitions following the manifest whether the enumeration is running, done or failed. */
-final class EnumerationListener implements StepExecutionListener {
+/**
+ * Tells the partitions following the manifest whether the enumeration is running, done or failed.
+ *
+ * <p>Spring Batch records the step COMPLETED before {@link #afterStep} runs. A process killed in between leaves the
+ * state RUNNING, and a restart skips the completed step, so nothing would ever say DONE and the partitions would
+ * wait for ever. As a job listener it therefore starts every execution from the repository's word: DONE when the
+ * step has completed in an earlier execution of the run.
+ */
+final class EnumerationListener implements StepExecutionListener, JobExecutionListener {
+
+    static final String STEP = "enumerate";
 
     private final RunTables tables;
+    private final JobRepository repository;
 
-    EnumerationListener(RunTables tables) {
+    EnumerationListener(RunTables tables, JobRepository repository) {
         this.tables = tables;
+        this.repository = repository;
+    }
+
+    @Override
+    public void beforeJob(JobExecution jobExecution) {
+        StepExecution last = repository.getLastStepExecution(jobExecution.getJobInstance(), STEP);
+        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+            tables.enumeration(jobExecution.getJobInstance().getInstanceId(), RunTables.DONE);
+        }
     }
 
     @Override

@@ -90,12 +90,14 @@ public class MigrationJobConfiguration {
     }
 
     @Bean
-    Job migrationJob(JobRepository repository, Step enumerateStep, Step copyStep, ObservationRegistry observations) {
+    Job migrationJob(JobRepository repository, Step enumerateStep, Step copyStep, ObservationRegistry observations,
+            RunTables tables) {
         Flow enumeration = new FlowBuilder<Flow>("enumeration").start(enumerateStep).build();
         Flow copying = new FlowBuilder<Flow>("copying").start(copyStep).build();
         Flow both = new FlowBuilder<Flow>("enumerateWhileCopying")
                 .split(new SimpleAsyncTaskExecutor("syncshift-flow-")).add(enumeration, copying).build();
-        return new JobBuilder(JOB, repository).observationRegistry(observations).start(both).end().build();
+        return new JobBuilder(JOB, repository).observationRegistry(observations)
+                .listener(new EnumerationListener(tables, repository)).start(both).end().build();
     }
 
     @Bean
@@ -108,13 +110,14 @@ public class MigrationJobConfiguration {
         ItemStreamReader<ListedIdentity> reader = settings.identitiesFile() == null ? new IdentityPoolReader(source)
                 : new IdentityFileReader(settings.identitiesFile());
         ManifestWriter manifest = new ManifestWriter(tables, instance, partitions);
-        return new StepBuilder("enumerate", repository).<ListedIdentity, ListedIdentity>chunk(60)
+        return new StepBuilder(EnumerationListener.STEP, repository).<ListedIdentity, ListedIdentity>chunk(60)
                 .transactionManager(transactions).reader(reader).stream(reader)
                 .writer(chunk -> {
                     manifest.write(chunk);
                     progress.listed(chunk.size());
                 })
-                .listener(new EnumerationListener(tables)).observationRegistry(observations).build();
+                .listener(new EnumerationListener(tables, repository))
+                .observationRegistry(observations).build();
     }
 
     @Bean
