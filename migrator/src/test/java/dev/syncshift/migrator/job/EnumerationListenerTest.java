@@ -1,0 +1,84 @@
+package dev.syncshift.migrator.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.repository.support.JdbcJobRepositoryFactoryBean;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+
+/**
+ * Spring Batch saves the enumerate step COMPLETED before the listener's {@code afterStep} says DONE; a process killed
+ * in between must not leave a restart's partitions waiting for an enumeration that the restart skips.
+ */
+class EnumerationListenerTest {
+
+    private final JobParameters parameters = new JobParametersBuilder().addLong("run", 1L).toJobParameters();
+    private JobRepository repository;
+    private RunTables tables;
+    private EnumerationListener listener;
+    private JobInstance run;
+    private JobExecution first;
+
+    @BeforeEach
+    void aRunWhoseEnumerationStarted() throws Exception {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:mem:enumeration-listener-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-h2.sql"))
+                .execute(dataSource);
+        JdbcJobRepositoryFactoryBean factory = new JdbcJobRepositoryFactoryBean();
+        factory.setDataSource(dataSource);
+        factory.setTransactionManager(new JdbcTransactionManager(dataSource));
+        factory.afterPropertiesSet();
+        repository = factory.getObject();
+        tables = new RunTables(dataSource);
+        listener = new EnumerationListener(tables, repository);
+        run = repository.createJobInstance("migrate", parameters);
+        tables.partitions(run.getInstanceId(), 2);
+        first = repository.createJobExecution(run, parameters, new ExecutionContext());
+        listener.beforeJob(first);
+    }
+
+    @Test
+    void killedAfterTheStepWasSavedCompletedButBeforeDoneTheRestartStartsFromDone() throws Exception {
+        enumerateEndedAndTheProcessDied(BatchStatus.COMPLETED);
+        assertThat(tables.enumeration(run.getInstanceId())).isEqualTo(RunTables.RUNNING);
+
+        listener.beforeJob(repository.createJobExecution(run, parameters, new ExecutionContext()));
+
+        assertThat(tables.enumeration(run.getInstanceId())).isEqualTo(RunTables.DONE);
+    }
+
+    @Test
+    void killedWhileItRanTheRestartLeavesTheStateToTheStepItRunsAgain() throws Exception {
+        enumerateEndedAndTheProcessDied(BatchStatus.FAILED);
+
+        listener.beforeJob(repository.createJobExecution(run, parameters, new ExecutionContext()));
+
+        assertThat(tables.enumeration(run.getInstanceId())).isEqualTo(RunTables.RUNNING);
+    }
+
+    /** The step saved with {@code status} by Spring Batch, then the process gone before the listener's afterStep. */
+    private void enumerateEndedAndTheProcessDied(BatchStatus status) {
+        StepExecution enumerate = repository.createStepExecution(EnumerationListener.STEP, first);
+        listener.beforeStep(enumerate);
+        enumerate.setStatus(status);
+        enumerate.setEndTime(LocalDateTime.now());
+        repository.update(enumerate);
+        first.setStatus(BatchStatus.FAILED);
+        first.setEndTime(LocalDateTime.now());
+        repository.update(first);
+    }
+}
