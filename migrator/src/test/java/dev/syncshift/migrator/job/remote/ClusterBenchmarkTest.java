@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,19 +29,24 @@ import org.junit.jupiter.api.io.TempDir;
  * this machine and all with the same PostgreSQL job repository, with the cluster's default timings (heartbeat,
  * manager poll), the manager started once its workers are ready (every run is timed from the job's start). The
  * three runs of a round take turns at going first, so that none always meets a warmer machine. Prints records/s of
- * each, each worker's busy share and the medians of the rounds' ratios. Run with
+ * each, the CPU each process used during the job (the migrator's, this JVM's with the emulators and DynamoDB Local,
+ * PostgreSQL's), each worker's busy share and the medians of the rounds' ratios. Run with
  * {@code -Dsyncshift.benchmark=cluster} (sizes: {@code -Dsyncshift.benchmark.identities},
  * {@code .threads}, {@code .latency-ms}, {@code .rounds}).
  */
 @EnabledIfSystemProperty(named = "syncshift.benchmark", matches = "cluster")
 class ClusterBenchmarkTest {
 
-    static final int IDENTITIES = Integer.getInteger("syncshift.benchmark.identities", 600);
+    static final int IDENTITIES = Integer.getInteger("syncshift.benchmark.identities", 1800);
     static final int THREADS = Integer.getInteger("syncshift.benchmark.threads", 8);
     static final int LATENCY_MS = Integer.getInteger("syncshift.benchmark.latency-ms", 20);
-    static final int ROUNDS = Integer.getInteger("syncshift.benchmark.rounds", 5);
+    static final int ROUNDS = Integer.getInteger("syncshift.benchmark.rounds", 3);
     static final Pattern PARTITION = Pattern.compile(
             "(\\d\\d:\\d\\d:\\d\\d\\.\\d{3}) .*(Running partition|Partition) (copyPartition:partition\\d+)");
+
+    /** The CPU figures' names for this JVM (the emulators, DynamoDB Local) and for PostgreSQL's processes. */
+    static final String TEST_JVM = "emulators";
+    static final String POSTGRES = "postgres";
 
     @TempDir
     Path work;
@@ -49,10 +55,13 @@ class ClusterBenchmarkTest {
     void oneProcessAgainstAManagerWithOneAndWithTwoWorkersAtEqualThreads() throws Exception {
         try (SharedPostgres postgres = SharedPostgres.start()) {
             System.out.printf(Locale.ROOT, "%nbenchmark: %d identities, emulator latency %d ms, %d threads in all, "
-                    + "%d rounds (each a fresh emulator and table, the JVMs of the test warm)%n", IDENTITIES,
-                    LATENCY_MS, THREADS, ROUNDS);
+                    + "%d rounds (each a fresh emulator and table) after a warm-up run%n", IDENTITIES, LATENCY_MS,
+                    THREADS, ROUNDS);
+            System.out.printf(Locale.ROOT, "warm-up (this JVM's emulators compile their code): one process, %.1f "
+                    + "records/s, not counted%n", single(postgres, 0).recordsPerSecond());
             List<Double> oneWorker = new ArrayList<>();
             List<Double> twoWorkers = new ArrayList<>();
+            List<Double> managerShare = new ArrayList<>();
             for (int round = 1; round <= ROUNDS; round++) {
                 Run[] runs = new Run[3];
                 for (int turn = 0; turn < 3; turn++) {
@@ -63,10 +72,13 @@ class ClusterBenchmarkTest {
                 assertThat(runs[1].records()).isEqualTo(runs[0].records()).isEqualTo(runs[2].records());
                 oneWorker.add(runs[1].recordsPerSecond() / runs[0].recordsPerSecond());
                 twoWorkers.add(runs[2].recordsPerSecond() / runs[0].recordsPerSecond());
+                managerShare.add(runs[1].cpu().get("manager") / runs[1].cpu().values().stream()
+                        .mapToDouble(Double::doubleValue).sum());
             }
             System.out.printf(Locale.ROOT, "medians of the %d rounds, against one process: manager + 1 worker "
-                    + "%.1f%%, manager + 2 workers %.1f%%%n", ROUNDS, 100 * median(oneWorker),
-                    100 * median(twoWorkers));
+                    + "%.1f%%, manager + 2 workers %.1f%%; the manager's share of all the CPU the manager + 1 worker "
+                    + "run used: %.1f%%%n", ROUNDS, 100 * median(oneWorker), 100 * median(twoWorkers),
+                    100 * median(managerShare));
         }
     }
 
@@ -77,17 +89,17 @@ class ClusterBenchmarkTest {
     }
 
     private static void print(int round, Run... runs) {
-        System.out.printf(Locale.ROOT, "round %d%n  one process:          %8.1f records/s (%d records in %.1f s)%n",
-                round, runs[0].recordsPerSecond(), runs[0].records(), runs[0].seconds());
-        for (int workers = 1; workers <= 2; workers++) {
-            Run cluster = runs[workers];
-            System.out.printf(Locale.ROOT, "  manager + %d worker%s: %8.1f records/s (%d records in %.1f s), %.1f%% of "
-                    + "one process%n", workers, workers == 1 ? " " : "s", cluster.recordsPerSecond(),
-                    cluster.records(), cluster.seconds(),
-                    100 * cluster.recordsPerSecond() / runs[0].recordsPerSecond());
-            cluster.busy().forEach((worker, share) -> System.out.printf(Locale.ROOT,
-                    "    %s: partition threads busy %.0f%% of the run, CPU %.0f%% of one core%n", worker,
-                    100 * share[0], 100 * share[1]));
+        System.out.printf(Locale.ROOT, "round %d%n", round);
+        for (int workers = 0; workers <= 2; workers++) {
+            Run run = runs[workers];
+            System.out.printf(Locale.ROOT, "  %-20s %8.1f records/s (%d records in %.1f s), %.1f%% of one process; "
+                    + "the migrator's processes used %.0f CPU ms per 1,000 records%n", workers == 0 ? "one process:"
+                    : "manager + " + workers + (workers == 1 ? " worker:" : " workers:"), run.recordsPerSecond(),
+                    run.records(), run.seconds(), 100 * run.recordsPerSecond() / runs[0].recordsPerSecond(),
+                    run.cpuPerThousandRecords());
+            run.cpu().forEach((node, cpu) -> System.out.printf(Locale.ROOT, "    %-9s CPU %3.0f%% of a core%s%n",
+                    node + ":", 100 * cpu / run.seconds(), run.busy().containsKey(node) ? String.format(Locale.ROOT,
+                    ", partition threads busy %.0f%% of the run", 100 * run.busy().get(node)) : ""));
         }
     }
 
@@ -95,9 +107,9 @@ class ClusterBenchmarkTest {
         try (LocalAws aws = pool(); ClusterNodes nodes = nodes(postgres, aws, "single" + round)) {
             Process process = nodes.start("single", "local", "--threads", Integer.toString(THREADS), "--report",
                     work.resolve("single" + round + ".json").toString());
-            assertThat(process.waitFor(30, TimeUnit.MINUTES)).isTrue();
+            Map<String, Double> cpu = awaitEnd(nodes, "single", process, Map.of());
             assertThat(process.exitValue()).as(nodes.allLogs()).isZero();
-            return Run.of(work.resolve("single" + round + ".json"), Map.of());
+            return Run.of(work.resolve("single" + round + ".json"), Map.of(), cpu);
         }
     }
 
@@ -105,7 +117,7 @@ class ClusterBenchmarkTest {
         String name = "cluster" + workers + "-" + round;
         try (LocalAws aws = pool(); ClusterNodes nodes = nodes(postgres, aws, name)) {
             String threads = Integer.toString(THREADS / workers);
-            Map<String, Process> started = new HashMap<>();
+            Map<String, Process> started = new TreeMap<>();
             for (int i = 1; i <= workers; i++) {
                 started.put("worker" + i, nodes.start("worker" + i, "worker", "--threads", threads));
             }
@@ -114,16 +126,44 @@ class ClusterBenchmarkTest {
             }
             Process manager = nodes.start("manager", "manager", "--threads", Integer.toString(THREADS), "--report",
                     work.resolve(name + ".json").toString());
-            assertThat(manager.waitFor(30, TimeUnit.MINUTES)).isTrue();
+            Map<String, Double> cpu = awaitEnd(nodes, "manager", manager, started);
             assertThat(manager.exitValue()).as(nodes.allLogs()).isZero();
-            Run run = Run.of(work.resolve(name + ".json"), Map.of());
-            Map<String, double[]> busy = new HashMap<>();
-            for (Map.Entry<String, Process> worker : started.entrySet()) {
-                busy.put(worker.getKey(), busyShare(nodes.logOf(worker.getKey()), worker.getValue(), run.seconds(),
-                        THREADS / workers));
+            Run run = Run.of(work.resolve(name + ".json"), Map.of(), cpu);
+            Map<String, Double> busy = new TreeMap<>();
+            for (String worker : started.keySet()) {
+                busy.put(worker, busyShare(nodes.logOf(worker), run.seconds(), THREADS / workers));
             }
-            return new Run(run.records(), run.seconds(), busy);
+            return new Run(run.records(), run.seconds(), busy, cpu);
         }
+    }
+
+    /**
+     * Waits for {@code main} to end, reading every 250 ms the CPU time it and {@code others} have used; answers each
+     * one's CPU seconds from {@code main}'s job start (its log's "Starting run") to the last reading, so that JVM
+     * and Spring start-up count in none of them.
+     */
+    private static Map<String, Double> awaitEnd(ClusterNodes nodes, String mainName, Process main,
+            Map<String, Process> others) throws Exception {
+        Map<String, Process> all = new TreeMap<>(others);
+        all.put(mainName, main);
+        Map<String, Double> last = new TreeMap<>();
+        Map<String, Double> atStart = null;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+        while (!main.waitFor(250, TimeUnit.MILLISECONDS)) {
+            assertThat(System.nanoTime()).as("the run ended within 30 minutes").isLessThan(deadline);
+            all.forEach((name, process) -> last.put(name, cpuSeconds(process.toHandle())));
+            last.put(TEST_JVM, cpuSeconds(ProcessHandle.current()));
+            last.put(POSTGRES, ProcessHandle.allProcesses().filter(process -> process.info().command()
+                    .filter(command -> command.endsWith("/postgres")).isPresent())
+                    .mapToDouble(ClusterBenchmarkTest::cpuSeconds).sum());
+            if (atStart == null && nodes.logOf(mainName).contains("Starting run")) {
+                atStart = new TreeMap<>(last);
+            }
+        }
+        Map<String, Double> start = atStart == null ? Map.of() : atStart;
+        Map<String, Double> used = new TreeMap<>();
+        last.forEach((name, cpu) -> used.put(name, cpu - start.getOrDefault(name, 0.0)));
+        return used;
     }
 
     /**
@@ -137,8 +177,12 @@ class ClusterBenchmarkTest {
         }
     }
 
-    /** {partition threads' busy share of the run, CPU seconds per second of the run}. */
-    private static double[] busyShare(String log, Process worker, double runSeconds, int threads) {
+    private static double cpuSeconds(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(cpu -> cpu.toMillis() / 1e3).orElse(0.0);
+    }
+
+    /** The partition threads' busy share of the run, from the worker's log. */
+    private static double busyShare(String log, double runSeconds, int threads) {
         Map<String, LocalTime> started = new HashMap<>();
         double busySeconds = 0;
         Matcher line = PARTITION.matcher(log);
@@ -147,11 +191,11 @@ class ClusterBenchmarkTest {
             if (line.group(2).startsWith("Running")) {
                 started.put(line.group(3), at);
             } else if (started.containsKey(line.group(3))) {
-                busySeconds += Duration.between(started.remove(line.group(3)), at).toMillis() / 1e3;
+                Duration busy = Duration.between(started.remove(line.group(3)), at);
+                busySeconds += (busy.isNegative() ? busy.plusDays(1) : busy).toMillis() / 1e3;
             }
         }
-        double cpu = worker.info().totalCpuDuration().map(d -> d.toMillis() / 1e3).orElse(0.0);
-        return new double[] {busySeconds / threads / runSeconds, cpu / runSeconds};
+        return busySeconds / threads / runSeconds;
     }
 
     private LocalAws pool() {
@@ -165,17 +209,23 @@ class ClusterBenchmarkTest {
                 List.of());
     }
 
-    /** One run's figures, and each worker's {busy share, CPU share}. */
-    record Run(long records, double seconds, Map<String, double[]> busy) {
+    /** One run's figures: each worker's busy share, and each process's CPU seconds during the job. */
+    record Run(long records, double seconds, Map<String, Double> busy, Map<String, Double> cpu) {
 
-        static Run of(Path report, Map<String, double[]> busy) throws Exception {
+        static Run of(Path report, Map<String, Double> busy, Map<String, Double> cpu) throws Exception {
             JsonNode json = new ObjectMapper().readTree(report.toFile());
             return new Run(json.path("counts").path("records").asLong(), json.path("durationSeconds").asDouble(),
-                    busy);
+                    busy, cpu);
         }
 
         double recordsPerSecond() {
             return records / seconds;
+        }
+
+        /** CPU milliseconds the migrator's processes used per 1,000 records. */
+        double cpuPerThousandRecords() {
+            return cpu.entrySet().stream().filter(e -> !e.getKey().equals(TEST_JVM) && !e.getKey().equals(POSTGRES))
+                    .mapToDouble(Map.Entry::getValue).sum() * 1e6 / records;
         }
     }
 }
