@@ -7,6 +7,7 @@ import dev.syncshift.emulator.dynamodblocal.LoopbackDynamoDb;
 import dev.syncshift.migrator.source.CognitoSource;
 import dev.syncshift.migrator.target.StoreTableShape;
 import dev.syncshift.migrator.target.SyncStoreTable;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -32,10 +33,12 @@ public final class LocalAws implements AutoCloseable {
     private final CognitoIdentityClient identityClient;
     private final CognitoSyncClient syncClient;
     private final DynamoDbClient dynamoDbClient;
+    private final boolean ownsDynamoDb;
 
-    private LocalAws(CognitoSyncEmulator cognito, LoopbackDynamoDb dynamoDb) {
+    private LocalAws(CognitoSyncEmulator cognito, LoopbackDynamoDb dynamoDb, boolean ownsDynamoDb) {
         this.cognito = cognito;
         this.dynamoDb = dynamoDb;
+        this.ownsDynamoDb = ownsDynamoDb;
         this.identityClient = CognitoIdentityClient.builder().endpointOverride(cognito.endpoint())
                 .region(Region.US_EAST_1).credentialsProvider(developer()).httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(20))).build();
@@ -55,9 +58,20 @@ public final class LocalAws implements AutoCloseable {
     public static LocalAws start(Consumer<CognitoSyncEmulatorConfig.Builder> config) {
         CognitoSyncEmulatorConfig.Builder builder = CognitoSyncEmulatorConfig.builder();
         config.accept(builder);
-        LocalAws aws = new LocalAws(CognitoSyncEmulator.start(builder.build()), LoopbackDynamoDb.start());
+        LocalAws aws = new LocalAws(CognitoSyncEmulator.start(builder.build()), LoopbackDynamoDb.start(), true);
         StoreTableShape.create(aws.dynamoDbClient, TABLE);
         return aws;
+    }
+
+    /**
+     * The same source state and the same store, with none of this emulator's throttles, faults or latency: the
+     * Cognito Sync state is exported to {@code fixture} and served by a second emulator, for reading back at full
+     * speed what a throttled run copied. Closing it stops only that emulator; the store stays this one's.
+     */
+    public LocalAws unthrottled(Path fixture) {
+        cognito.exportFixture(fixture);
+        return new LocalAws(CognitoSyncEmulator.start(CognitoSyncEmulatorConfig.builder().fixture(fixture).build()),
+                dynamoDb, false);
     }
 
     public CognitoSyncEmulator cognito() {
@@ -102,7 +116,9 @@ public final class LocalAws implements AutoCloseable {
         try {
             cognito.close();
         } finally {
-            dynamoDb.close();
+            if (ownsDynamoDb) {
+                dynamoDb.close();
+            }
         }
     }
 }

@@ -77,8 +77,13 @@ abstract class ClusterScenario {
 
     /** The run ended exact: exit 0, the store equals the source, the report counts what the source holds. */
     void assertExact(Process manager) throws Exception {
+        assertExact(manager, aws);
+    }
+
+    /** As {@link #assertExact(Process)}, reading the source and the store through {@code truth}. */
+    void assertExact(Process manager, LocalAws truth) throws Exception {
         assertThat(exitCodeOf(manager)).as(nodes.allLogs()).isZero();
-        long records = SourceTruth.assertStoreEqualsSource(aws);
+        long records = SourceTruth.assertStoreEqualsSource(truth);
         JsonNode report = new ObjectMapper().readTree(report().toFile());
         assertThat(report.path("runId").asLong()).isEqualTo(1);
         assertThat(report.path("counts").path("identities").asLong()).isEqualTo(IDENTITIES);

@@ -51,7 +51,10 @@ class RemotePartitioningTest extends ClusterScenario {
 
         Process manager = nodes.start("manager", "manager", managerOptions(6));
 
-        assertExact(manager);
+        exitCodeOf(manager);
+        try (LocalAws unthrottled = aws.unthrottled(work.resolve("source.json"))) {
+            assertExact(manager, unthrottled);
+        }
         assertEachRanPartitions("worker1", "worker2");
         long[] calls = listRecordsCalls("worker1", "worker2");
         double seconds = copySeconds();
