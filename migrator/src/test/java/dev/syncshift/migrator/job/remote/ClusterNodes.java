@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Manager and worker processes of one cluster: child JVMs on this test's class path, sharing one PostgreSQL database
- * as their job repository and the emulators of a {@link LocalAws}. Each node logs to its own file in {@code dir}.
- * Closing stops every node still running (SIGTERM, then SIGKILL).
+ * Manager and worker processes of one cluster: child JVMs on this test's class path (or of the packaged jar, after
+ * {@link #useJar}), sharing one PostgreSQL database as their job repository and the emulators of a {@link LocalAws}.
+ * Each node logs to its own file in {@code dir}. Closing stops every node still running (SIGTERM, then SIGKILL).
  */
 final class ClusterNodes implements AutoCloseable {
 
@@ -23,6 +23,7 @@ final class ClusterNodes implements AutoCloseable {
     private final Path dir;
     private final List<String> common;
     private final List<String> timings;
+    private List<String> launch = List.of("-cp", System.getProperty("java.class.path"), MigratorCli.class.getName());
     private final List<Process> started = new ArrayList<>();
 
     /**
@@ -47,14 +48,19 @@ final class ClusterNodes implements AutoCloseable {
         this.timings = List.copyOf(timings);
     }
 
+    /** Starts the nodes from then on as {@code java -jar jar}, as a user runs them. */
+    void useJar(Path jar) {
+        launch = List.of("-jar", jar.toString());
+    }
+
     /** Starts {@code migrate --role ROLE} with the pool's options, then {@code extra}; it logs to {@code name.log}. */
     Process start(String name, String role, String... extra) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "-Dspring.datasource.url=" + jdbcUrl, "-Dspring.datasource.username=postgres",
-                "-Dspring.datasource.password=postgres"));
+                .toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Dspring.datasource.url=" + jdbcUrl,
+                "-Dspring.datasource.username=postgres", "-Dspring.datasource.password=postgres"));
         command.addAll(timings);
-        command.addAll(List.of(MigratorCli.class.getName(), "migrate", "--role", role));
+        command.addAll(launch);
+        command.addAll(List.of("migrate", "--role", role));
         command.addAll(poolOptions());
         command.addAll(common);
         command.addAll(List.of(extra));

@@ -9,6 +9,7 @@ import dev.syncshift.migrator.LocalAws;
 import dev.syncshift.migrator.SourceTruth;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +35,11 @@ abstract class ClusterScenario {
     /** A new, empty PostgreSQL database for this test's cluster (user and password {@code postgres}). */
     abstract String newDatabase() throws Exception;
 
+    /** The nodes run this test's class path; a subclass that runs the packaged jar says where it is. */
+    Optional<Path> jar() {
+        return Optional.empty();
+    }
+
     @AfterEach
     void stopCluster() throws Exception {
         if (nodes != null) {
@@ -50,6 +56,7 @@ abstract class ClusterScenario {
                 .identityPoolId(LocalAws.POOL.value()).seed(13)));
         jdbcUrl = newDatabase();
         nodes = new ClusterNodes(jdbcUrl, aws, work, List.of(common));
+        jar().ifPresent(nodes::useJar);
     }
 
     /** Two workers of 2 threads and a manager of 4 partitions, all given {@code common}: exact, and both worked. */

@@ -8,15 +8,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The broker transport: partition requests on a queue of an embedded ActiveMQ Artemis broker (TCP on loopback). */
-class RemotePartitioningJmsTest extends ClusterScenario {
+class RemotePartitioningJmsTest extends PostgresClusterScenario {
 
-    static SharedPostgres postgres;
     static EmbeddedActiveMQ broker;
     static String brokerUrl;
 
     @BeforeAll
-    static void startPostgresAndBroker() throws Exception {
-        postgres = SharedPostgres.start();
+    static void startBroker() throws Exception {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -27,14 +25,8 @@ class RemotePartitioningJmsTest extends ClusterScenario {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stopBroker() throws Exception {
         broker.stop();
-        postgres.close();
-    }
-
-    @Override
-    String newDatabase() throws Exception {
-        return postgres.newDatabase();
     }
 
     @Test

@@ -8,8 +8,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,27 +18,10 @@ import org.junit.jupiter.api.Test;
  * worker stopped by SIGTERM does the same at once, without waiting to count as lost; a manager killed mid-run is
  * replaced by the same command once its silence says it is gone.
  */
-class RemotePartitioningTest extends ClusterScenario {
+class RemotePartitioningTest extends PostgresClusterScenario {
 
     static final double LIST_RECORDS_RPS = 3;
     static final Pattern LIST_RECORDS = Pattern.compile("ListRecords=(\\d+)/(\\d+)");
-
-    static SharedPostgres postgres;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = SharedPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
-
-    @Override
-    String newDatabase() throws Exception {
-        return postgres.newDatabase();
-    }
 
     @Test
     void twoWorkersCopyThePoolExactlyAndTogetherKeepTheRateLimit() throws Exception {
