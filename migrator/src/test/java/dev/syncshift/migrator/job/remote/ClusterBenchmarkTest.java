@@ -121,8 +121,10 @@ class ClusterBenchmarkTest {
             for (int i = 1; i <= workers; i++) {
                 started.put("worker" + i, nodes.start("worker" + i, "worker", "--threads", threads));
             }
+            // The workers ready first, so that the run times coordination and not three JVMs starting at once on
+            // the same cores (the single process's run, too, is timed from the job's start).
             for (Map.Entry<String, Process> worker : started.entrySet()) {
-                awaitReady(nodes, worker.getKey(), worker.getValue());
+                nodes.awaitReady(worker.getKey(), worker.getValue());
             }
             Process manager = nodes.start("manager", "manager", "--threads", Integer.toString(THREADS), "--report",
                     work.resolve(name + ".json").toString());
@@ -164,17 +166,6 @@ class ClusterBenchmarkTest {
         Map<String, Double> used = new TreeMap<>();
         last.forEach((name, cpu) -> used.put(name, cpu - start.getOrDefault(name, 0.0)));
         return used;
-    }
-
-    /**
-     * Waits until the worker says it is ready, so that the run times coordination and not three JVMs starting at
-     * once on the same cores (the single process's run, too, is timed from the job's start).
-     */
-    private static void awaitReady(ClusterNodes nodes, String name, Process worker) throws Exception {
-        while (!nodes.logOf(name).contains("worker ready")) {
-            assertThat(worker.isAlive()).as(nodes.allLogs()).isTrue();
-            worker.waitFor(100, TimeUnit.MILLISECONDS);
-        }
     }
 
     private static double cpuSeconds(ProcessHandle process) {

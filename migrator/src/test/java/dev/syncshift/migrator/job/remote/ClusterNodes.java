@@ -1,5 +1,7 @@
 package dev.syncshift.migrator.job.remote;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.syncshift.migrator.LocalAws;
 import dev.syncshift.migrator.cli.MigratorCli;
 import java.io.IOException;
@@ -71,6 +73,14 @@ final class ClusterNodes implements AutoCloseable {
         Process process = builder.start();
         started.add(process);
         return process;
+    }
+
+    /** Waits until worker {@code name} says it is ready to take partitions; fails if it ends first. */
+    void awaitReady(String name, Process worker) throws IOException, InterruptedException {
+        while (!logOf(name).contains("worker ready")) {
+            assertThat(worker.isAlive()).as(allLogs()).isTrue();
+            worker.waitFor(100, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** The log file of node {@code name}. */

@@ -59,11 +59,16 @@ abstract class ClusterScenario {
         jar().ifPresent(nodes::useJar);
     }
 
-    /** Two workers of 2 threads and a manager of 4 partitions, all given {@code common}: exact, and both worked. */
+    /**
+     * Two workers of 2 threads and a manager of 4 partitions, all given {@code common}: exact, and both worked. The
+     * manager starts once both workers are ready, so that a worker slow to start cannot find every partition taken.
+     */
     void assertTwoWorkersCopyExactly(String... common) throws Exception {
         start(config -> config.latencyMs(2), common);
-        nodes.start("worker1", "worker", "--threads", "2");
-        nodes.start("worker2", "worker", "--threads", "2");
+        Process worker1 = nodes.start("worker1", "worker", "--threads", "2");
+        Process worker2 = nodes.start("worker2", "worker", "--threads", "2");
+        nodes.awaitReady("worker1", worker1);
+        nodes.awaitReady("worker2", worker2);
 
         Process manager = nodes.start("manager", "manager", managerOptions(4));
 
