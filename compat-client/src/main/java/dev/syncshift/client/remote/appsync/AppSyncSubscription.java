@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +27,11 @@ import org.slf4j.LoggerFactory;
  * {@code header} query parameter), the {@code start} message by those of a POST of its {@code data}. Each
  * {@code data} message tells the listener. When the connection breaks it reconnects with exponential backoff
  * (100 ms doubling to 10 s), subscribes again, and then tells the listener once, so that it catches up on what it
- * missed with a delta pull. No thread of its own: the JDK client's threads, and a delayed executor for backoff.
+ * missed with a delta pull. A connection whose subscription is not acknowledged within ten seconds is dropped and
+ * made again (a lost message or a half-open connection would otherwise leave it waiting for ever). The JDK client
+ * refuses a send while another is pending (the refused send's future fails; nothing is thrown), so every send
+ * waits for the one before it. No thread of its own: the JDK client's threads, and a delayed executor for backoff
+ * and the acknowledgement's deadline.
  */
 final class AppSyncSubscription implements AutoCloseable {
 
@@ -33,7 +39,10 @@ final class AppSyncSubscription implements AutoCloseable {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
     private static final String ID = "1";
-    /** How long {@link #open} waits for the first acknowledgement before leaving the rest to reconnection. */
+    /**
+     * How long a connection may go without the subscription's acknowledgement before it is dropped and made again;
+     * also how long {@link #open} waits for the first one.
+     */
     private static final Duration ACK_WAIT = Duration.ofSeconds(10);
 
     private final GraphQlCall call;
@@ -46,6 +55,8 @@ final class AppSyncSubscription implements AutoCloseable {
     private volatile Duration backoff = FIRST_BACKOFF;
     private volatile boolean reconnecting;
     private volatile boolean everSubscribed;
+    /** The last send: the next one starts when it ends, whether it succeeded or not. */
+    private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
 
     private AppSyncSubscription(GraphQlCall call, URI realtime, DatasetKey key, DatasetChangeListener listener) {
         this.call = call;
@@ -69,17 +80,32 @@ final class AppSyncSubscription implements AutoCloseable {
         String connect = json(call.signedHeaders(URI.create(call.endpoint() + "/connect"), "{}"));
         String header = Base64.getEncoder().encodeToString(connect.getBytes(StandardCharsets.UTF_8));
         URI uri = URI.create(realtime + "?header=" + header + "&payload=e30=");
-        http.newWebSocketBuilder().subprotocols("graphql-ws").buildAsync(uri, new Listener(acknowledged))
+        Listener listener = new Listener(acknowledged);
+        http.newWebSocketBuilder().subprotocols("graphql-ws").connectTimeout(ACK_WAIT).buildAsync(uri, listener)
                 .whenComplete((ws, failure) -> {
                     if (failure != null) {
-                        acknowledged.complete(null);
-                        broken(failure);
+                        listener.ended(failure);
                         return;
                     }
                     socket = ws;
-                    ws.sendText(json(Map.of("type", "connection_init")), true);
+                    send(ws, json(Map.of("type", "connection_init")));
+                    CompletableFuture.delayedExecutor(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                            .execute(() -> listener.unacknowledgedAfterDeadline(ws));
                 });
         return acknowledged;
+    }
+
+    private void send(WebSocket ws, String text) {
+        chain(() -> ws.sendText(text, true));
+    }
+
+    private synchronized void chain(Supplier<CompletableFuture<WebSocket>> send) {
+        lastSend = lastSend.handle((result, failure) -> null).thenCompose(x -> send.get()).whenComplete(
+                (ws, failure) -> {
+                    if (failure != null) {
+                        LOG.debug("a real-time send for {} failed: {}", key, failure.toString());
+                    }
+                });
     }
 
     private void start(WebSocket ws) {
@@ -88,7 +114,7 @@ final class AppSyncSubscription implements AutoCloseable {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("data", data);
         payload.put("extensions", Map.of("authorization", call.signedHeaders(call.endpoint(), data)));
-        ws.sendText(json(Map.of("id", ID, "type", "start", "payload", payload)), true);
+        send(ws, json(Map.of("id", ID, "type", "start", "payload", payload)));
     }
 
     private void broken(Throwable why) {
@@ -121,8 +147,8 @@ final class AppSyncSubscription implements AutoCloseable {
         closed = true;
         WebSocket ws = socket;
         if (ws != null) {
-            ws.sendText(json(Map.of("id", ID, "type", "stop")), true).exceptionally(e -> null);
-            ws.sendClose(WebSocket.NORMAL_CLOSURE, "unsubscribed").exceptionally(e -> null);
+            send(ws, json(Map.of("id", ID, "type", "stop")));
+            chain(() -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "unsubscribed"));
         }
     }
 
@@ -138,6 +164,8 @@ final class AppSyncSubscription implements AutoCloseable {
 
         private final StringBuilder partial = new StringBuilder();
         private final CompletableFuture<Void> acknowledged;
+        private volatile boolean started;
+        private final AtomicBoolean ended = new AtomicBoolean();
 
         Listener(CompletableFuture<Void> acknowledged) {
             this.acknowledged = acknowledged;
@@ -176,6 +204,7 @@ final class AppSyncSubscription implements AutoCloseable {
 
         private void acknowledgedStart() {
             LOG.debug("subscription to {} acknowledged{}", key, everSubscribed ? " again: catching up" : "");
+            started = true;
             backoff = FIRST_BACKOFF;
             acknowledged.complete(null);
             if (everSubscribed) {
@@ -186,22 +215,34 @@ final class AppSyncSubscription implements AutoCloseable {
 
         private void refused(WebSocket ws, JsonNode message) {
             LOG.warn("real-time subscription to {} refused: {}", key, message.path("payload"));
-            acknowledged.complete(null);
             ws.abort();
-            broken(new IllegalStateException("refused"));
+            ended(new IllegalStateException("refused"));
+        }
+
+        void unacknowledgedAfterDeadline(WebSocket ws) {
+            if (!started && !closed && !ended.get()) {
+                ws.abort();
+                ended(new IllegalStateException("no acknowledgement within " + ACK_WAIT));
+            }
+        }
+
+        /** This connection is over: the first call reconnects, later ones (abort, then onError) do nothing. */
+        void ended(Throwable why) {
+            acknowledged.complete(null);
+            if (ended.compareAndSet(false, true)) {
+                broken(why);
+            }
         }
 
         @Override
         public @Nullable CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-            acknowledged.complete(null);
-            broken(new IllegalStateException("closed " + status + " " + reason));
+            ended(new IllegalStateException("closed " + status + " " + reason));
             return null;
         }
 
         @Override
         public void onError(WebSocket ws, Throwable error) {
-            acknowledged.complete(null);
-            broken(error);
+            ended(error);
         }
     }
 }
