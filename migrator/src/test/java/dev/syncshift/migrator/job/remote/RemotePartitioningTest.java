@@ -6,43 +6,17 @@ import dev.syncshift.migrator.LocalAws;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * One manager and two workers, each its own JVM, sharing an embedded PostgreSQL job repository, against the Cognito
- * Sync emulator and DynamoDB Local in this JVM, with the default transport (a PostgreSQL channel): the store ends
- * exactly equal to the source, both workers run partitions, and together they keep one rate limit; a worker killed
+ * Sync emulator and DynamoDB Local in this JVM, with the default transport (a PostgreSQL channel): a worker killed
  * mid-partition fails the run cleanly, a worker started meanwhile joins it, and the same command finishes it; a
  * worker stopped by SIGTERM does the same at once, without waiting to count as lost; a manager killed mid-run is
- * replaced by the same command once its silence says it is gone.
+ * replaced by the same command once its silence says it is gone. The plain run (exact, both workers ran
+ * partitions, one rate limit kept together) is {@link RemotePartitioningJarIT}'s, from the packaged jar.
  */
 class RemotePartitioningTest extends PostgresClusterScenario {
-
-    static final double LIST_RECORDS_RPS = 3;
-    static final Pattern LIST_RECORDS = Pattern.compile("ListRecords=(\\d+)/(\\d+)");
-
-    @Test
-    void twoWorkersCopyThePoolExactlyAndTogetherKeepTheRateLimit() throws Exception {
-        start(config -> config.throttleRps("ListRecords", LIST_RECORDS_RPS), "--max-rps",
-                "ListRecords=" + LIST_RECORDS_RPS);
-        nodes.start("worker1", "worker", "--threads", "3");
-        nodes.start("worker2", "worker", "--threads", "3");
-
-        Process manager = nodes.start("manager", "manager", managerOptions(6));
-
-        exitCodeOf(manager);
-        try (LocalAws unthrottled = aws.unthrottled(work.resolve("source.json"))) {
-            assertExact(manager, unthrottled);
-        }
-        assertEachRanPartitions("worker1", "worker2");
-        long[] calls = listRecordsCalls("worker1", "worker2");
-        double seconds = copySeconds();
-        assertThat(calls[1]).as("throttled ListRecords calls").isZero();
-        assertThat(calls[0] / seconds).as("ListRecords/s over the copy step (%d calls in %.1f s)", calls[0], seconds)
-                .isBetween(0.9 * LIST_RECORDS_RPS, LIST_RECORDS_RPS + 1 / seconds);
-    }
 
     @Test
     void aWorkerKilledMidPartitionFailsTheRunCleanlyAndTheSameCommandFinishesItExact() throws Exception {
@@ -101,27 +75,6 @@ class RemotePartitioningTest extends PostgresClusterScenario {
 
         assertExact(again);
         assertThat(nodes.logOf("manager")).contains("recovering it").contains("Restarting run 1");
-    }
-
-    /** The ListRecords calls and throttled calls of {@code workers}, from the last count each one logged. */
-    private long[] listRecordsCalls(String... workers) throws Exception {
-        long[] sum = new long[2];
-        for (String worker : workers) {
-            Matcher counts = LIST_RECORDS.matcher(nodes.logOf(worker));
-            long[] last = new long[2];
-            while (counts.find()) {
-                last = new long[] {Long.parseLong(counts.group(1)), Long.parseLong(counts.group(2))};
-            }
-            sum[0] += last[0];
-            sum[1] += last[1];
-        }
-        return sum;
-    }
-
-    /** How long the manager's copy step ran, from the job repository. */
-    private double copySeconds() {
-        return repository().queryForObject("SELECT EXTRACT(EPOCH FROM END_TIME - START_TIME) FROM "
-                + "BATCH_STEP_EXECUTION WHERE STEP_NAME = 'copy'", Double.class);
     }
 
     /** Waits until worker {@code worker} runs a partition and the store has items, while {@code process} lives. */
