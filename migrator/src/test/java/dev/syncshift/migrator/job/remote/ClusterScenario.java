@@ -65,15 +65,20 @@ abstract class ClusterScenario {
      */
     void assertTwoWorkersCopyExactly(String... common) throws Exception {
         start(config -> config.latencyMs(2), common);
-        Process worker1 = nodes.start("worker1", "worker", "--threads", "2");
-        Process worker2 = nodes.start("worker2", "worker", "--threads", "2");
-        nodes.awaitReady("worker1", worker1);
-        nodes.awaitReady("worker2", worker2);
+        startReadyWorkers(2);
 
         Process manager = nodes.start("manager", "manager", managerOptions(4));
 
         assertExact(manager);
         assertEachRanPartitions("worker1", "worker2");
+    }
+
+    /** Starts {@code worker1} and {@code worker2} of {@code threads} threads each; returns once both are ready. */
+    void startReadyWorkers(int threads) throws Exception {
+        Process worker1 = nodes.start("worker1", "worker", "--threads", Integer.toString(threads));
+        Process worker2 = nodes.start("worker2", "worker", "--threads", Integer.toString(threads));
+        nodes.awaitReady("worker1", worker1);
+        nodes.awaitReady("worker2", worker2);
     }
 
     /** The manager's options: {@code threads} partitions and the report. */

@@ -31,10 +31,7 @@ class RemotePartitioningJarIT extends PostgresClusterScenario {
     void twoWorkersOfThePackagedJarCopyThePoolExactlyAndTogetherKeepTheRateLimit() throws Exception {
         start(config -> config.throttleRps("ListRecords", LIST_RECORDS_RPS), "--max-rps",
                 "ListRecords=" + LIST_RECORDS_RPS);
-        Process worker1 = nodes.start("worker1", "worker", "--threads", "3");
-        Process worker2 = nodes.start("worker2", "worker", "--threads", "3");
-        nodes.awaitReady("worker1", worker1);
-        nodes.awaitReady("worker2", worker2);
+        startReadyWorkers(3);
 
         Process manager = nodes.start("manager", "manager", managerOptions(6));
 
