@@ -43,7 +43,8 @@ class RemotePartitioningJarIT extends PostgresClusterScenario {
         long[] calls = listRecordsCalls("worker1", "worker2");
         double seconds = copySeconds();
         assertThat(calls[1]).as("throttled ListRecords calls").isZero();
-        assertThat(calls[0] / seconds).as("ListRecords/s over the copy step (%d calls in %.1f s)", calls[0], seconds)
+        assertThat(calls[0] / seconds)
+                .as("ListRecords/s while the workers copied (%d calls in %.1f s)", calls[0], seconds)
                 .isBetween(0.9 * LIST_RECORDS_RPS, LIST_RECORDS_RPS + 1 / seconds);
     }
 
@@ -62,9 +63,13 @@ class RemotePartitioningJarIT extends PostgresClusterScenario {
         return sum;
     }
 
-    /** How long the manager's copy step ran, from the job repository. */
+    /**
+     * How long the workers copied, from the job repository: the first partition's start to the last one's end. The
+     * manager's copy step is longer by its own start and its last poll, which say nothing of the rate limit and grow
+     * on a loaded machine.
+     */
     private double copySeconds() {
-        return repository().queryForObject("SELECT EXTRACT(EPOCH FROM END_TIME - START_TIME) FROM "
-                + "BATCH_STEP_EXECUTION WHERE STEP_NAME = 'copy'", Double.class);
+        return repository().queryForObject("SELECT EXTRACT(EPOCH FROM MAX(END_TIME) - MIN(START_TIME)) FROM "
+                + "BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'copyPartition:%'", Double.class);
     }
 }
