@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import org.graalvm.polyglot.Context;
-import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +29,21 @@ final class JsCodeRestrictions {
     private static final int MAX_CODE_LENGTH = 32_768;
     private static final String ACORN = "/META-INF/maven/org.webjars.npm/acorn/pom.properties";
 
+    /** How many passed modules {@link #PASSED} remembers. */
+    private static final int REMEMBERED = 256;
+
     private static @Nullable Value checker;
+    /**
+     * Code that passed, most recently checked last: a start checks every module twice (the template's validation,
+     * then the runtime's linking) and tests start the same template many times, while a cold check of the API's
+     * modules takes seconds. The check is a function of the code alone, so a pass can be remembered.
+     */
+    private static final Map<String, Boolean> PASSED = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
 
     private JsCodeRestrictions() {
     }
@@ -52,16 +66,22 @@ final class JsCodeRestrictions {
 
     /** One JS context for every check: contexts are single-threaded, and checks are rare (deployments). */
     private static synchronized List<?> problems(String code) {
+        if (PASSED.containsKey(code)) {
+            return List.of();
+        }
         if (checker == null) {
             checker = load();
         }
         // The checker returns a JSON array, empty when the code is fine.
-        return (List<?>) Objects.requireNonNull(JsJson.read(checker.execute(code).asString()));
+        List<?> problems = (List<?>) Objects.requireNonNull(JsJson.read(checker.execute(code).asString()));
+        if (problems.isEmpty()) {
+            PASSED.put(code, Boolean.TRUE);
+        }
+        return problems;
     }
 
     private static Value load() {
-        Context context = Context.newBuilder("js")
-                .engine(Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build()).build();
+        Context context = Context.newBuilder("js").engine(JsRuntime.sharedEngine()).build();
         context.eval(Source.newBuilder("js", JsRuntime.resource(acornPath()), "acorn.js").buildLiteral());
         return context.eval(Source.newBuilder("js", JsRuntime.resource("appsync-restrictions.js"),
                 "appsync-restrictions.js").buildLiteral());

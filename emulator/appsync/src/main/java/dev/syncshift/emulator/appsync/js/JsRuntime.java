@@ -34,7 +34,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs APPSYNC_JS handlers in GraalJS. One shared engine caches parsed code; JS contexts are single-threaded,
+ * Runs APPSYNC_JS handlers in GraalJS. One engine for the whole process (every emulator in it, and the code checks)
+ * caches parsed code and makes a context cheap (the first context of an engine costs seconds, later ones
+ * milliseconds); JS contexts are single-threaded,
  * so each resolver call borrows one from a pool for all its handlers ({@link #begin}) and returns it. Between the
  * handlers of one call, {@code ctx.stash} and {@code ctx.prev.result} stay JavaScript values; what Java reads or
  * supplies (the call's fixed members, a data source's request and answer, the field's value) crosses as JSON text.
@@ -44,13 +46,22 @@ public final class JsRuntime implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JsRuntime.class);
     private static final String MODULE = "application/javascript+module";
 
-    private final Engine engine = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
+    private final Engine engine = sharedEngine();
     private final Source prelude;
     private final Map<String, Source> modules = new HashMap<>();
     private final Queue<JsContext> pool = new ConcurrentLinkedQueue<>();
     private final List<JsContext> all = new ArrayList<>();
     private final Duration timeout;
     private final ScheduledThreadPoolExecutor watchdog = watchdog();
+
+    /** The process's GraalJS engine, built on first use and never closed (contexts of it come and go). */
+    static Engine sharedEngine() {
+        return SharedEngine.ENGINE;
+    }
+
+    private static final class SharedEngine {
+        static final Engine ENGINE = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build();
+    }
 
     static final class JsContext {
         private final Context context;
@@ -358,7 +369,7 @@ public final class JsRuntime implements AutoCloseable {
         }
     }
 
-    /** Closes every context and the engine. */
+    /** Closes every context; the shared engine stays for the rest of the process. */
     @Override
     public void close() {
         watchdog.shutdownNow();
@@ -366,6 +377,5 @@ public final class JsRuntime implements AutoCloseable {
             all.forEach(js -> js.context.close(true));
             all.clear();
         }
-        engine.close();
     }
 }
