@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
  * missed with a delta pull. A connection whose subscription is not acknowledged within ten seconds is dropped and
  * made again (a lost message or a half-open connection would otherwise leave it waiting for ever). The JDK client
  * refuses a send while another is pending (the refused send's future fails; nothing is thrown), so every send
- * waits for the one before it. No thread of its own: the JDK client's threads, and a delayed executor for backoff
- * and the acknowledgement's deadline.
+ * waits for the one before it on the same connection (a send stuck on a dead one cannot hold up the next). No
+ * thread of its own: the JDK client's threads, and a delayed executor for backoff and the acknowledgement's
+ * deadline.
  */
 final class AppSyncSubscription implements AutoCloseable {
 
@@ -55,8 +56,10 @@ final class AppSyncSubscription implements AutoCloseable {
     private volatile Duration backoff = FIRST_BACKOFF;
     private volatile boolean reconnecting;
     private volatile boolean everSubscribed;
-    /** The last send: the next one starts when it ends, whether it succeeded or not. */
+    /** The last send on {@link #sendingOn}: the next one there starts when it ends, whether it succeeded or not. */
     private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
+    /** The connection of {@link #lastSend}; a new connection starts a chain of its own. */
+    private @Nullable WebSocket sendingOn;
 
     private AppSyncSubscription(GraphQlCall call, URI realtime, DatasetKey key, DatasetChangeListener listener) {
         this.call = call;
@@ -96,12 +99,14 @@ final class AppSyncSubscription implements AutoCloseable {
     }
 
     private void send(WebSocket ws, String text) {
-        chain(() -> ws.sendText(text, true));
+        chain(ws, () -> ws.sendText(text, true));
     }
 
-    private synchronized void chain(Supplier<CompletableFuture<WebSocket>> send) {
-        lastSend = lastSend.handle((result, failure) -> null).thenCompose(x -> send.get()).whenComplete(
-                (ws, failure) -> {
+    private synchronized void chain(WebSocket ws, Supplier<CompletableFuture<WebSocket>> send) {
+        CompletableFuture<?> before = ws == sendingOn ? lastSend : CompletableFuture.completedFuture(null);
+        sendingOn = ws;
+        lastSend = before.handle((result, failure) -> null).thenCompose(x -> send.get()).whenComplete(
+                (sent, failure) -> {
                     if (failure != null) {
                         LOG.debug("a real-time send for {} failed: {}", key, failure.toString());
                     }
@@ -148,7 +153,7 @@ final class AppSyncSubscription implements AutoCloseable {
         WebSocket ws = socket;
         if (ws != null) {
             send(ws, json(Map.of("id", ID, "type", "stop")));
-            chain(() -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "unsubscribed"));
+            chain(ws, () -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "unsubscribed"));
         }
     }
 
