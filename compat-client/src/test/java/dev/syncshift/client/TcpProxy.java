@@ -17,8 +17,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A loopback TCP relay in front of an emulator, for what the emulators cannot do themselves: it adds latency to
  * every request (a request is the first bytes a client sends after the server last answered), counts requests
- * (round trips), drops a seeded share of requests by closing the connection, and cuts every open connection on
- * demand (a broken WebSocket). Test code only; its threads end when it closes.
+ * (round trips), drops a seeded share of requests by closing the connection, cuts every open connection on
+ * demand (a broken WebSocket), and can leave a connection half-open: the server's answer to the WebSocket handshake
+ * reaches the client, nothing after it does. Test code only; its threads end when it closes.
  */
 final class TcpProxy implements AutoCloseable {
 
@@ -27,6 +28,8 @@ final class TcpProxy implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicInteger dropped = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger toMute = new AtomicInteger();
     private final Random random;
     private volatile Duration latency;
     private volatile double dropRate;
@@ -62,6 +65,19 @@ final class TcpProxy implements AutoCloseable {
         return dropped.get();
     }
 
+    /** Connections accepted so far. */
+    int connections() {
+        return connections.get();
+    }
+
+    /**
+     * The next {@code count} connections pass the server's bytes only up to the end of its first HTTP response's
+     * headers (the WebSocket handshake's answer), and swallow the rest: the client is connected and hears nothing.
+     */
+    void muteAfterHandshake(int count) {
+        toMute.set(count);
+    }
+
     void dropRate(double rate) {
         this.dropRate = rate;
     }
@@ -85,19 +101,25 @@ final class TcpProxy implements AutoCloseable {
                 upstream.setTcpNoDelay(true);
                 open.add(client);
                 open.add(upstream);
+                connections.incrementAndGet();
+                boolean mute = toMute.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
                 AtomicInteger turn = new AtomicInteger(1);
-                pump(client, upstream, turn, true);
-                pump(upstream, client, turn, false);
+                pump(client, upstream, turn, true, false);
+                pump(upstream, client, turn, false, mute);
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    /** Relays one direction; {@code turn} is 1 when the next client bytes start a request. */
-    private void pump(Socket from, Socket to, AtomicInteger turn, boolean clientToServer) {
+    /**
+     * Relays one direction; {@code turn} is 1 when the next client bytes start a request. A {@code mute} pump
+     * passes bytes only up to the first blank line (the end of the response headers).
+     */
+    private void pump(Socket from, Socket to, AtomicInteger turn, boolean clientToServer, boolean mute) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[64 * 1024];
+            HeaderEnd headerEnd = new HeaderEnd();
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
@@ -107,7 +129,7 @@ final class TcpProxy implements AutoCloseable {
                     if (!clientToServer) {
                         turn.set(1);
                     }
-                    out.write(buffer, 0, n);
+                    out.write(buffer, 0, mute ? headerEnd.passing(buffer, n) : n);
                     out.flush();
                 }
             } catch (IOException e) {
@@ -119,6 +141,27 @@ final class TcpProxy implements AutoCloseable {
         }, "tcp-proxy-pump");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Finds the end of the first HTTP headers ({@code \r\n\r\n}) in a stream read in pieces. */
+    private static final class HeaderEnd {
+        private int matched;
+        private boolean passed;
+
+        /** How many of the {@code n} bytes come before the headers' end (all, until it is found; then none). */
+        int passing(byte[] bytes, int n) {
+            if (passed) {
+                return 0;
+            }
+            for (int i = 0; i < n; i++) {
+                matched = bytes[i] == (matched % 2 == 0 ? '\r' : '\n') ? matched + 1 : (bytes[i] == '\r' ? 1 : 0);
+                if (matched == 4) {
+                    passed = true;
+                    return i + 1;
+                }
+            }
+            return n;
+        }
     }
 
     private boolean startRequest(Socket client, Socket upstream) throws IOException {

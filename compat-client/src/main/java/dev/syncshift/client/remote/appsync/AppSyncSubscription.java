@@ -28,7 +28,9 @@ import org.slf4j.LoggerFactory;
  * {@code data} message tells the listener. When the connection breaks it reconnects with exponential backoff
  * (100 ms doubling to 10 s), subscribes again, and then tells the listener once, so that it catches up on what it
  * missed with a delta pull. A connection whose subscription is not acknowledged within ten seconds is dropped and
- * made again (a lost message or a half-open connection would otherwise leave it waiting for ever). The JDK client
+ * made again (a lost message or a half-open connection would otherwise leave it waiting for ever); when that
+ * happens to the first one, {@link #open} has returned by then, and the first acknowledgement tells the listener
+ * too (changes made since the caller subscribed are caught up). The JDK client
  * refuses a send while another is pending (the refused send's future fails; nothing is thrown), so every send
  * waits for the one before it on the same connection (a send stuck on a dead one cannot hold up the next). No
  * thread of its own: the JDK client's threads, and a delayed executor for backoff and the acknowledgement's
@@ -55,7 +57,11 @@ final class AppSyncSubscription implements AutoCloseable {
     private volatile @Nullable WebSocket socket;
     private volatile Duration backoff = FIRST_BACKOFF;
     private volatile boolean reconnecting;
-    private volatile boolean everSubscribed;
+    /**
+     * Whether the next acknowledgement must tell the listener (to catch up): once one came, or once {@link #open}
+     * returned without one — the caller then counts on the subscription from that moment.
+     */
+    private volatile boolean catchUpOnAck;
     /** The last send on {@link #sendingOn}: the next one there starts when it ends, whether it succeeded or not. */
     private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
     /** The connection of {@link #lastSend}; a new connection starts a chain of its own. */
@@ -75,6 +81,7 @@ final class AppSyncSubscription implements AutoCloseable {
     static AppSyncSubscription open(GraphQlCall call, URI realtime, DatasetKey key, DatasetChangeListener listener) {
         AppSyncSubscription subscription = new AppSyncSubscription(call, realtime, key, listener);
         subscription.connect().completeOnTimeout(null, ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
+        subscription.catchUpOnAck = true;
         return subscription;
     }
 
@@ -208,14 +215,15 @@ final class AppSyncSubscription implements AutoCloseable {
         }
 
         private void acknowledgedStart() {
-            LOG.debug("subscription to {} acknowledged{}", key, everSubscribed ? " again: catching up" : "");
+            boolean catchUp = catchUpOnAck;
+            LOG.debug("subscription to {} acknowledged{}", key, catchUp ? ": catching up" : "");
             started = true;
             backoff = FIRST_BACKOFF;
             acknowledged.complete(null);
-            if (everSubscribed) {
+            if (catchUp) {
                 listener.datasetChanged(key);
             }
-            everSubscribed = true;
+            catchUpOnAck = true;
         }
 
         private void refused(WebSocket ws, JsonNode message) {
