@@ -19,13 +19,9 @@ class SubscriptionTest {
     @Test
     void aChangeOnAnotherDeviceArrivesWithinASecondAndAfterACutTheClientCatchesUp(Emulators emulators)
             throws InterruptedException {
-        try (TcpProxy proxy = TcpProxy.start(emulators.graphql(), Duration.ZERO);
-                CognitoSyncManager a = emulators.device(Backend.APPSYNC).build();
-                CognitoSyncManager b = emulators.device(Backend.APPSYNC).identityId(a.getIdentityId())
-                        .appSyncRealtimeEndpoint(proxy.uri(emulators.appSync().realtimeEndpoint())).build()) {
-            Dataset mine = a.openOrCreateDataset("live");
-            Dataset theirs = b.openOrCreateDataset("live");
-            seed(mine, theirs);
+        try (TwoDevices devices = new TwoDevices(emulators, "live")) {
+            Dataset mine = devices.mine;
+            Dataset theirs = devices.theirs;
             ChangeWatcher watcher = new ChangeWatcher();
             theirs.subscribe(watcher);
 
@@ -38,7 +34,7 @@ class SubscriptionTest {
             assertThat(Duration.ofNanos(System.nanoTime() - pushed)).isLessThan(Duration.ofSeconds(1));
             assertThat(theirs.get("color")).isEqualTo("red");
 
-            proxy.cutAll();
+            devices.proxy.cutAll();
             mine.put("color", "blue");
             sync(mine);
 
@@ -55,15 +51,11 @@ class SubscriptionTest {
      */
     @Test
     void aSubscriptionNeverAcknowledgedIsMadeAgainAndCatchesUp(Emulators emulators) throws InterruptedException {
-        try (TcpProxy proxy = TcpProxy.start(emulators.graphql(), Duration.ZERO);
-                CognitoSyncManager a = emulators.device(Backend.APPSYNC).build();
-                CognitoSyncManager b = emulators.device(Backend.APPSYNC).identityId(a.getIdentityId())
-                        .appSyncRealtimeEndpoint(proxy.uri(emulators.appSync().realtimeEndpoint())).build()) {
-            Dataset mine = a.openOrCreateDataset("quiet");
-            Dataset theirs = b.openOrCreateDataset("quiet");
-            seed(mine, theirs);
+        try (TwoDevices devices = new TwoDevices(emulators, "quiet")) {
+            Dataset mine = devices.mine;
+            Dataset theirs = devices.theirs;
             ChangeWatcher watcher = new ChangeWatcher();
-            proxy.muteAfterHandshake(1);
+            devices.proxy.muteAfterHandshake(1);
             theirs.subscribe(watcher);
 
             mine.put("color", "green");
@@ -72,16 +64,40 @@ class SubscriptionTest {
             assertThat(watcher.awaitValue("color", "green", Duration.ofSeconds(15)))
                     .as("green after the unacknowledged connection; synchronizes failed: %d", watcher.failures())
                     .isTrue();
-            assertThat(proxy.connections()).as("the muted connection and its replacement").isEqualTo(2);
+            assertThat(devices.proxy.connections()).as("the muted connection and its replacement").isEqualTo(2);
             theirs.unsubscribe();
         }
     }
 
-    /** A record put on {@code mine}, synchronized to {@code theirs}. */
-    private static void seed(Dataset mine, Dataset theirs) {
-        mine.put("seed", "1");
-        sync(mine);
-        sync(theirs);
+    /**
+     * Device A, and device B of the same identity whose real-time connection goes through a relay the test controls;
+     * one dataset opened on each, with a record A put and both synchronized.
+     */
+    private static final class TwoDevices implements AutoCloseable {
+        final TcpProxy proxy;
+        final CognitoSyncManager a;
+        final CognitoSyncManager b;
+        final Dataset mine;
+        final Dataset theirs;
+
+        TwoDevices(Emulators emulators, String dataset) {
+            proxy = TcpProxy.start(emulators.graphql(), Duration.ZERO);
+            a = emulators.device(Backend.APPSYNC).build();
+            b = emulators.device(Backend.APPSYNC).identityId(a.getIdentityId())
+                    .appSyncRealtimeEndpoint(proxy.uri(emulators.appSync().realtimeEndpoint())).build();
+            mine = a.openOrCreateDataset(dataset);
+            theirs = b.openOrCreateDataset(dataset);
+            mine.put("seed", "1");
+            sync(mine);
+            sync(theirs);
+        }
+
+        @Override
+        public void close() {
+            b.close();
+            a.close();
+            proxy.close();
+        }
     }
 
     @Test
