@@ -58,10 +58,11 @@ final class AppSyncSubscription implements AutoCloseable {
     private volatile Duration backoff = FIRST_BACKOFF;
     private volatile boolean reconnecting;
     /**
-     * Whether the next acknowledgement must tell the listener (to catch up): once one came, or once {@link #open}
-     * returned without one — the caller then counts on the subscription from that moment.
+     * Whether {@link #open} has returned: the caller counts on the subscription from then on, so every
+     * acknowledgement after that (a reconnect, or a first connection dropped unacknowledged) tells the listener, to
+     * catch up on what nobody heard meanwhile.
      */
-    private volatile boolean catchUpOnAck;
+    private volatile boolean returned;
     /** The last send on {@link #sendingOn}: the next one there starts when it ends, whether it succeeded or not. */
     private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
     /** The connection of {@link #lastSend}; a new connection starts a chain of its own. */
@@ -81,7 +82,7 @@ final class AppSyncSubscription implements AutoCloseable {
     static AppSyncSubscription open(GraphQlCall call, URI realtime, DatasetKey key, DatasetChangeListener listener) {
         AppSyncSubscription subscription = new AppSyncSubscription(call, realtime, key, listener);
         subscription.connect().completeOnTimeout(null, ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
-        subscription.catchUpOnAck = true;
+        subscription.returned = true;
         return subscription;
     }
 
@@ -215,7 +216,7 @@ final class AppSyncSubscription implements AutoCloseable {
         }
 
         private void acknowledgedStart() {
-            boolean catchUp = catchUpOnAck;
+            boolean catchUp = returned;
             LOG.debug("subscription to {} acknowledged{}", key, catchUp ? ": catching up" : "");
             started = true;
             backoff = FIRST_BACKOFF;
@@ -223,7 +224,6 @@ final class AppSyncSubscription implements AutoCloseable {
             if (catchUp) {
                 listener.datasetChanged(key);
             }
-            catchUpOnAck = true;
         }
 
         private void refused(WebSocket ws, JsonNode message) {
