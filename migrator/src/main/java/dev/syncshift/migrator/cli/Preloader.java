@@ -37,9 +37,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * Loads, on a second thread, the classes a run needs after Spring has started — the SDK's client stack (HTTP,
  * TLS, regions, endpoints, retries), the path of each call the run makes (marshalling, signing, parsing) and the H2
  * engine — while the main thread starts Spring. Spring Boot's own {@code BackgroundPreinitializer} does the same for
- * its libraries. From the packaged jar most of a run's start is class loading out of nested jars on one thread;
- * this moves part of it to another core. Its throwaway clients talk to an in-memory HTTP client that answers
- * {@code {}}, so nothing leaves the process; whatever it fails at is left to the run to meet.
+ * its libraries. Most of a run's start is class loading on one thread; this moves part of it to another core. Its
+ * throwaway clients talk to an in-memory HTTP client that answers {@code {}}, so nothing leaves the process; whatever
+ * it fails at is left to the run to meet.
  */
 final class Preloader {
 

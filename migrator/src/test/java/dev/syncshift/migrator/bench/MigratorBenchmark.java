@@ -144,9 +144,9 @@ class MigratorBenchmark {
     /**
      * Seconds from starting a migrator process to the first record in the table, on a small pool and a large one
      * ({@code -Dbench.first.sizes}, {@code -Dbench.first.rounds} starts each, the median printed): the enumeration and
-     * the copy overlap, so the pool's size must not show. The process runs from the class path, as an extracted jar
-     * does; {@code -Dbench.jar=migrator/target/syncshift-migrator.jar} times a jar as well (a comma-separated list
-     * times each in turn, to compare two builds), started with the JVM options of {@code -Dbench.jar.options}
+     * the copy overlap, so the pool's size must not show. The process runs from the test's class path;
+     * {@code -Dbench.jar=migrator/target/syncshift-migrator.jar} times a jar as well (a comma-separated list times
+     * each in turn, to compare two builds), started with the JVM options of {@code -Dbench.jar.options}
      * (space-separated, e.g. {@code -XX:SharedArchiveFile=app.jsa}).
      */
     @Test
