@@ -34,7 +34,7 @@ class ManifestReader extends ItemStreamSupport implements ItemStreamReader<Liste
         this.tables = tables;
         this.step = step;
         this.jobInstance = step.getJobExecution().getJobInstance().getInstanceId();
-        this.partition = step.getExecutionContext().getInt("partition");
+        this.partition = MigrationJobConfiguration.partitionOf(step);
         this.poll = poll;
         setName("manifest");
     }

@@ -60,6 +60,8 @@ public class MigrationJobConfiguration {
     /** How often a partition that caught up with the enumeration looks for more identities. */
     static final Duration POLL = Duration.ofMillis(100);
 
+    private static final String PARTITION = "partition";
+
     @Bean
     RunTables runTables(DataSource dataSource) {
         return new RunTables(dataSource);
@@ -175,9 +177,30 @@ public class MigrationJobConfiguration {
         Map<String, ExecutionContext> contexts = new HashMap<>();
         for (int i = 0; i < partitions; i++) {
             ExecutionContext context = new ExecutionContext();
-            context.putInt("partition", i);
-            contexts.put("partition" + i, context);
+            context.putInt(PARTITION, i);
+            contexts.put(PARTITION + i, context);
         }
         return contexts;
+    }
+
+    /**
+     * The partition a worker's step execution copies: from its execution context, or else from its name,
+     * {@code copyPartition:partitionN}. Spring Batch creates each partition's step execution and saves its context
+     * in two separate writes; a process killed between them leaves that step execution's context empty for good, and
+     * every restart would hand the partition the same empty context. The name is written with the step execution.
+     */
+    static int partitionOf(StepExecution step) {
+        ExecutionContext context = step.getExecutionContext();
+        if (context.containsKey(PARTITION)) {
+            return context.getInt(PARTITION);
+        }
+        String name = step.getStepName();
+        String suffix = ":" + PARTITION;
+        int at = name.lastIndexOf(suffix);
+        try {
+            return Integer.parseInt(name.substring(at + suffix.length()));
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            throw new IllegalStateException("step execution " + name + " names no partition", e);
+        }
     }
 }
