@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import javax.sql.DataSource;
@@ -61,6 +63,9 @@ public class MigrationJobConfiguration {
     static final Duration POLL = Duration.ofMillis(100);
 
     private static final String PARTITION = "partition";
+    /** A partition's step execution name as Spring Batch's splitter makes it, {@code <worker step>:<key>}. */
+    private static final Pattern PARTITION_NAME = Pattern.compile(
+            Pattern.quote(WORKER + ":" + PARTITION) + "(\\d{1,9})");
 
     @Bean
     RunTables runTables(DataSource dataSource) {
@@ -194,13 +199,10 @@ public class MigrationJobConfiguration {
         if (context.containsKey(PARTITION)) {
             return context.getInt(PARTITION);
         }
-        String name = step.getStepName();
-        String suffix = ":" + PARTITION;
-        int at = name.lastIndexOf(suffix);
-        try {
-            return Integer.parseInt(name.substring(at + suffix.length()));
-        } catch (NumberFormatException | IndexOutOfBoundsException e) {
-            throw new IllegalStateException("step execution " + name + " names no partition", e);
+        Matcher name = PARTITION_NAME.matcher(step.getStepName());
+        if (!name.matches()) {
+            throw new IllegalStateException("step execution " + step.getStepName() + " names no partition");
         }
+        return Integer.parseInt(name.group(1));
     }
 }

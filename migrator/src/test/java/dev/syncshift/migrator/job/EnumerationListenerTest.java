@@ -3,7 +3,6 @@ package dev.syncshift.migrator.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
@@ -12,12 +11,8 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.repository.support.JdbcJobRepositoryFactoryBean;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
  * Spring Batch saves the enumerate step COMPLETED before the listener's {@code afterStep} says DONE; a process killed
@@ -34,16 +29,9 @@ class EnumerationListenerTest {
 
     @BeforeEach
     void aRunWhoseEnumerationStarted() throws Exception {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:enumeration-listener-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-h2.sql"))
-                .execute(dataSource);
-        JdbcJobRepositoryFactoryBean factory = new JdbcJobRepositoryFactoryBean();
-        factory.setDataSource(dataSource);
-        factory.setTransactionManager(new JdbcTransactionManager(dataSource));
-        factory.afterPropertiesSet();
-        repository = factory.getObject();
-        tables = new RunTables(dataSource);
+        InMemoryJobRepository database = new InMemoryJobRepository("enumeration-listener");
+        repository = database.repository;
+        tables = new RunTables(database.dataSource);
         listener = new EnumerationListener(tables, repository);
         run = repository.createJobInstance("migrate", parameters);
         tables.partitions(run.getInstanceId(), 2);

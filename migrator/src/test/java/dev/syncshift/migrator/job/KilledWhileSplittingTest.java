@@ -1,6 +1,7 @@
 package dev.syncshift.migrator.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.migrator.source.ListedIdentity;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -18,12 +18,8 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.partition.support.SimpleStepExecutionSplitter;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.repository.support.JdbcJobRepositoryFactoryBean;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
  * A process killed while Spring Batch splits the copy into partitions. The splitter creates each partition's step
@@ -37,14 +33,11 @@ class KilledWhileSplittingTest {
 
     @Test
     void aPartitionWhoseContextWasNeverSavedIsCopiedWhenTheRunRestarts() throws Exception {
-        JdbcDataSource dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:mem:killed-while-splitting-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        new ResourceDatabasePopulator(new ClassPathResource("org/springframework/batch/core/schema-h2.sql"))
-                .execute(dataSource);
-        JobRepository repository = repository(dataSource);
+        InMemoryJobRepository database = new InMemoryJobRepository("killed-while-splitting");
+        JobRepository repository = database.repository;
         JobParameters parameters = new JobParameters();
         JobInstance instance = repository.createJobInstance(MigrationJobConfiguration.JOB, parameters);
-        RunTables tables = new RunTables(dataSource);
+        RunTables tables = new RunTables(database.dataSource);
         tables.partitions(instance.getInstanceId(), PARTITIONS);
         tables.addToManifest(instance.getInstanceId(), PARTITIONS, List.of(listed(0), listed(1), listed(2),
                 listed(3)));
@@ -63,12 +56,15 @@ class KilledWhileSplittingTest {
                 step -> read(tables, step))).containsExactly(List.of(0L, 2L), List.of(1L, 3L));
     }
 
-    private static JobRepository repository(JdbcDataSource dataSource) throws Exception {
-        JdbcJobRepositoryFactoryBean factory = new JdbcJobRepositoryFactoryBean();
-        factory.setDataSource(dataSource);
-        factory.setTransactionManager(new JdbcTransactionManager(dataSource));
-        factory.afterPropertiesSet();
-        return factory.getObject();
+    @Test
+    void aStepExecutionWithNeitherContextNorPartitionNameIsRefused() {
+        JobExecution run = new JobExecution(3, new JobInstance(7, MigrationJobConfiguration.JOB), new JobParameters());
+
+        assertThatThrownBy(() -> MigrationJobConfiguration.partitionOf(new StepExecution(11, "copy", run)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("names no partition");
+        assertThatThrownBy(() -> MigrationJobConfiguration.partitionOf(
+                new StepExecution(12, MigrationJobConfiguration.WORKER + ":partitionX", run)))
+                .isInstanceOf(IllegalStateException.class);
     }
 
     /** The first process: partition 0 split whole, partition 1's step execution created, then SIGKILL. */
