@@ -1,23 +1,27 @@
 /**
  * Pipeline function (DynamoDB): reads the identity partition I#<identityId> (SyncStoreLayout, "Dataset metadata":
  * a metadata item D#<datasetName> per dataset and the dataset-creation lock L#datasets), only as much of it as the
- * field needs:
- *   listDatasets, adminListDatasets  the whole partition, one consistent Query;
+ * field needs. The LSI liveDatasets holds only the items that carry liveSk (live datasets' metadata and the lock),
+ * so what it answers is bounded by the 20-datasets limit however many datasets were deleted:
+ *   listDatasets, adminListDatasets  the live datasets and the lock, one consistent Query of liveDatasets;
  *   describeDataset, deleteDataset   the dataset's metadata item, one consistent GetItem;
- *   listRecords, adminListRecords    the dataset's name range, sort keys D#<name> to D#<name>/, one consistent
- *                                    Query: its metadata item and the datasets named <name>.<identityId> that
+ *   listRecords, adminListRecords    the dataset's name range in the table, sort keys D#<name> to D#<name>/, one
+ *                                    consistent Query: its metadata item (deleted or not: a deleted one gives the
+ *                                    deletion boundary) and the datasets named <name>.<identityId> that
  *                                    completePage reports as merged ('/' is no name character, so the range holds
  *                                    only <name> and the names that go on with '-' or '.');
- *   pushes, after readRecords (which read the metadata item with the heads): the whole partition only when an
- *                                    updateRecords or syncDataset with patches creates the dataset (none or a deleted
- *                                    metadata item: the 20-datasets limit and the creation lock's version), else the
- *                                    name range for syncDataset (its page reports merged datasets), else no request
- *                                    (runtime.earlyReturn). Imports never count datasets nor take the lock.
- * A pipeline function makes one request and cannot page: a Query whose answer does not fit one DynamoDB page (1 MB
- * of metadata items, thousands of datasets) is refused (InternalFailureException) rather than judged on part of it;
- * since only listDatasets and creating pushes read the whole partition, only they can meet that refusal.
+ *   pushes, after readRecords (which read the metadata item with the heads): the live datasets and the lock only
+ *                                    when an updateRecords or syncDataset with patches creates the dataset (none or
+ *                                    a deleted metadata item: the 20-datasets limit and the creation lock's
+ *                                    version), else the live datasets of the name range for syncDataset (its page
+ *                                    reports merged datasets), else no request (runtime.earlyReturn). Imports never
+ *                                    count datasets nor take the lock.
+ * A pipeline function makes one request and cannot page: a Query whose answer does not fit one DynamoDB page (1 MB)
+ * is refused (InternalFailureException) rather than judged on part of it. Over liveDatasets that takes thousands of
+ * live datasets, which the limit forbids; only listRecords' name range in the table still counts deleted datasets
+ * (those whose names go on from this one's with '-' or '.').
  * Stash in: identityId, datasetName (optional); pushes: writes, meta. Stash out:
- *   datasets          the metadata items read (the partition's, the name range's, or none), deleted ones included
+ *   datasets          the metadata items read (the live ones, the name range's, or none)
  *   creations         the creation lock's version, 0 when it was never written or not read
  *   meta              the metadata item of datasetName, or null
  *   live              whether datasetName exists now
@@ -30,7 +34,8 @@
 import { util, runtime } from '@aws-appsync/utils';
 
 const ONE_ITEM = ['describeDataset', 'deleteDataset'];
-const NAME_RANGE = ['listRecords', 'adminListRecords', 'syncDataset'];
+const TABLE_NAME_RANGE = ['listRecords', 'adminListRecords'];
+const LIVE_INDEX = 'liveDatasets';
 
 export function request(ctx) {
     const stash = ctx.stash;
@@ -40,11 +45,12 @@ export function request(ctx) {
     if (stash.writes !== undefined) {
         settle(ctx, stash.meta);
         if (!stash.live && !ctx.args.input && stash.writes.length > 0) {
-            return partitionQuery(stash, null);
+            return partitionQuery(stash, null, LIVE_INDEX);
         }
         if (field !== 'syncDataset') {
             runtime.earlyReturn([]);
         }
+        return partitionQuery(stash, stash.datasetName, LIVE_INDEX);
     }
     if (ONE_ITEM.indexOf(field) >= 0) {
         return {
@@ -53,7 +59,10 @@ export function request(ctx) {
             consistentRead: true,
         };
     }
-    return partitionQuery(stash, NAME_RANGE.indexOf(field) >= 0 ? stash.datasetName : null);
+    if (TABLE_NAME_RANGE.indexOf(field) >= 0) {
+        return partitionQuery(stash, stash.datasetName, null);
+    }
+    return partitionQuery(stash, null, LIVE_INDEX);
 }
 
 export function response(ctx) {
@@ -76,18 +85,23 @@ export function response(ctx) {
     return datasets;
 }
 
-// The whole partition (name null), or the name's range: D#<name> and the names that go on with '-' or '.'.
-function partitionQuery(stash, name) {
+// The whole partition (name null), or the name's range: D#<name> and the names that go on with '-' or '.'; in the
+// table (index null) or in liveDatasets, whose sort key liveSk is the table's sort key of the items that carry it.
+function partitionQuery(stash, name, index) {
     const values = { ':pk': `I#${stash.identityId}` };
     const query = { expression: '#pk = :pk', expressionNames: { '#pk': 'pk' } };
     if (name !== null) {
         query.expression = '#pk = :pk AND #sk BETWEEN :from AND :to';
-        query.expressionNames['#sk'] = 'sk';
+        query.expressionNames['#sk'] = index === null ? 'sk' : 'liveSk';
         values[':from'] = `D#${name}`;
         values[':to'] = `D#${name}/`;
     }
     query.expressionValues = util.dynamodb.toMapValues(values);
-    return { operation: 'Query', query, consistentRead: true };
+    const request = { operation: 'Query', query, consistentRead: true };
+    if (index !== null) {
+        request.index = index;
+    }
+    return request;
 }
 
 function settle(ctx, meta) {

@@ -2,15 +2,16 @@
  * Pipeline function (DynamoDB): the all-or-nothing write of updateRecords, syncDataset, adminImportDataset and
  * importDataset as one TransactWriteItems (SyncStoreLayout, "Atomic writes"):
  *   - the dataset metadata item, conditioned on the count read by readRecords (syncCount = :expected, or absent):
- *     the optimistic lock that serializes writers of a dataset, so no update is lost and no count skipped;
+ *     the optimistic lock that serializes writers of a dataset, so no update is lost and no count skipped; being
+ *     live, it carries liveSk (its sort key), which puts it in the LSI liveDatasets;
  *   - per record a head Put conditioned on its stored count (or absence), a Put per value chunk, and a Delete per
  *     chunk the previous value had beyond the new piece count.
  * Push: each patch's count must equal the stored one (0 for a new key), else ResourceConflictException with the
  * server's records; the dataset count rises by one and is stamped on every patched record; 1,024 live records,
  * 1 MB and 20 datasets are enforced (LimitExceededException). Import (admin): records keep their Cognito counts;
  * records the store has at an equal or newer count are skipped; the dataset count becomes the larger of both.
- * Creating a dataset also bumps the identity's creation lock (L#datasets), conditioned on the version readIdentity
- * read with the identity's datasets (it reads them only for such a push).
+ * Creating a dataset also bumps the identity's creation lock (L#datasets, also in liveDatasets), conditioned on the
+ * version readIdentity read with the identity's live datasets (it reads them only for such a push).
  * Cutover import (importDataset, the caller's own identity; docs/compat-client.md "Cutover"): Cognito changes
  * (W, C'] applied under the source-watermark condition, in copy mode (store count T = W: Cognito counts kept) or
  * revision mode (T > W: one new revision T+1, two-sided changes settled by the later lastModifiedDate, ties to the
@@ -241,6 +242,7 @@ function metaAction(table, stash, plan, totals) {
         lastModifiedBy: keepStored ? meta.lastModifiedBy : (input?.lastModifiedBy ?? stash.by),
         deleted: false,
         generation: live ? meta.generation : stash.deletionBoundary,
+        liveSk: `D#${stash.datasetName}`,
     };
     const watermark = plan.watermark ?? meta?.sourceWatermark;
     if (watermark !== undefined && watermark !== null) {
@@ -262,7 +264,7 @@ function creationLockAction(table, stash) {
         table,
         operation: 'PutItem',
         key: util.dynamodb.toMapValues({ pk: `I#${stash.identityId}`, sk: 'L#datasets' }),
-        attributeValues: util.dynamodb.toMapValues({ version: stash.creations + 1 }),
+        attributeValues: util.dynamodb.toMapValues({ version: stash.creations + 1, liveSk: 'L#datasets' }),
         condition: stash.creations === 0
             ? { expression: 'attribute_not_exists(#pk)', expressionNames: { '#pk': 'pk' } }
             : {

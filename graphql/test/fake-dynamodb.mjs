@@ -48,7 +48,7 @@ export class FakeTable {
             terms.push((item) => item[expressionNames[name]] >= expressionValues[from]
                 && item[expressionNames[name]] <= expressionValues[to]);
         }
-        const sortKey = request.index === 'bySyncCount' ? 'syncCount' : 'sk';
+        const sortKey = { bySyncCount: 'syncCount', liveDatasets: 'liveSk' }[request.index] ?? 'sk';
         const matches = this.all()
             .filter((item) => item[sortKey] !== undefined && terms.every((test) => test(item)))
             .sort((a, b) => (a[sortKey] < b[sortKey] ? -1 : (a[sortKey] > b[sortKey] ? 1 : (a.sk < b.sk ? -1 : 1))));
@@ -100,17 +100,21 @@ export class FakeTable {
         } else if (action.operation === 'UpdateItem') {
             const item = this.get(action.key) ?? { ...action.key };
             const { expression, expressionNames, expressionValues } = action.update;
-            expression.replace(/^SET /, '').split(', ').forEach((assignment) => {
+            const [set, remove] = expression.replace(/^SET /, '').split(' REMOVE ');
+            set.split(', ').forEach((assignment) => {
                 const [name, value] = assignment.split(' = ');
                 item[expressionNames[name]] = expressionValues[value];
+            });
+            (remove ?? '').split(', ').filter((name) => name).forEach((name) => {
+                delete item[expressionNames[name]];
             });
             this.items.set(id, item);
         }
     }
 }
 
-// 'GetItem', 'TransactGetItems', ...; a Query as 'Query bySyncCount' (the LSI), 'Query range' (a sort key range) or
-// 'Query partition' (a whole partition).
+// 'GetItem', 'TransactGetItems', ...; a Query as 'Query bySyncCount' or 'Query liveDatasets' (the LSIs), 'Query range'
+// (a sort key range of the table) or 'Query partition' (a whole partition of the table).
 function label(request) {
     if (request.operation !== 'Query') {
         return request.operation;

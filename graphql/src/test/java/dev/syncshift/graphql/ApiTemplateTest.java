@@ -130,9 +130,15 @@ class ApiTemplateTest {
 
         assertThat(table.at("/KeySchema/0/AttributeName").asText()).isEqualTo(SyncStoreLayout.PARTITION_KEY);
         assertThat(table.at("/KeySchema/1/AttributeName").asText()).isEqualTo(SyncStoreLayout.SORT_KEY);
-        JsonNode index = table.at("/LocalSecondaryIndexes/0");
-        assertThat(index.get("IndexName").asText()).isEqualTo(SyncStoreLayout.SYNC_COUNT_INDEX);
-        assertThat(index.at("/KeySchema/1/AttributeName").asText()).isEqualTo(SyncStoreLayout.SYNC_COUNT);
+        assertThat(table.get("LocalSecondaryIndexes")).hasSize(2);
+        index(table.at("/LocalSecondaryIndexes/0"), SyncStoreLayout.SYNC_COUNT_INDEX, SyncStoreLayout.SYNC_COUNT);
+        index(table.at("/LocalSecondaryIndexes/1"), SyncStoreLayout.LIVE_INDEX, SyncStoreLayout.LIVE_SORT_KEY);
+    }
+
+    private static void index(JsonNode index, String name, String sortKey) {
+        assertThat(index.get("IndexName").asText()).isEqualTo(name);
+        assertThat(index.at("/KeySchema/0/AttributeName").asText()).isEqualTo(SyncStoreLayout.PARTITION_KEY);
+        assertThat(index.at("/KeySchema/1/AttributeName").asText()).isEqualTo(sortKey);
         assertThat(index.at("/Projection/ProjectionType").asText()).isEqualTo("ALL");
     }
 

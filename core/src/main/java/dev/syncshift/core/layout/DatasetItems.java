@@ -35,7 +35,10 @@ public final class DatasetItems {
     private DatasetItems() {
     }
 
-    /** The metadata item of {@code dataset}. Dates are stored in epoch milliseconds. */
+    /**
+     * The metadata item of {@code dataset}. Dates are stored in epoch milliseconds; a live dataset's item carries
+     * {@link SyncStoreLayout#LIVE_SORT_KEY}, which puts it in {@link SyncStoreLayout#LIVE_INDEX}.
+     */
     public static Item toItem(StoredDataset dataset) {
         DatasetMetadata meta = dataset.metadata();
         Map<String, AttributeValue> item = new HashMap<>();
@@ -50,6 +53,9 @@ public final class DatasetItems {
         item.put(LAST_MODIFIED_BY, s(meta.lastModifiedBy()));
         item.put(DELETED, new BooleanAttribute(dataset.deleted()));
         item.put(GENERATION, n(dataset.generation().value()));
+        if (!dataset.deleted()) {
+            item.put(SyncStoreLayout.LIVE_SORT_KEY, s(SyncStoreLayout.datasetSortKey(meta.key().datasetName())));
+        }
         if (dataset.sourceWatermark() != null) {
             item.put(SOURCE_WATERMARK, n(dataset.sourceWatermark().value()));
         }

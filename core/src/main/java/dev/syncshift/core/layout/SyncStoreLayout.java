@@ -17,9 +17,10 @@ import java.util.List;
  * shared vectors in {@code graphql/test/layout-vectors.json} pin that they agree.
  *
  * <h2>Table</h2>
- * Partition key {@value #PARTITION_KEY} (S), sort key {@value #SORT_KEY} (S), and the local secondary index
- * {@value #SYNC_COUNT_INDEX} on the same partition key with sort key {@value #SYNC_COUNT} (N), projection ALL. An LSI
- * (not a GSI) because "records of this dataset with sync count &gt; N" must be a strongly consistent Query.
+ * Partition key {@value #PARTITION_KEY} (S), sort key {@value #SORT_KEY} (S), and two local secondary indexes on the
+ * same partition key, both projecting ALL: {@value #SYNC_COUNT_INDEX} with sort key {@value #SYNC_COUNT} (N), and
+ * {@value #LIVE_INDEX} with sort key {@value #LIVE_SORT_KEY} (S). LSIs (not GSIs) because "records of this dataset
+ * with sync count &gt; N" and "the identity's live datasets" must be strongly consistent Queries.
  *
  * <h2>Items</h2>
  * <table>
@@ -45,11 +46,16 @@ import java.util.List;
  * and the optimistic lock of every push: writers condition on it), {@code numRecords}, {@code dataStorage},
  * {@code creationDate}, {@code lastModifiedDate} (epoch ms), {@code lastModifiedBy}, {@code deleted},
  * {@code generation} and {@code sourceWatermark} (the Cognito DatasetSyncCount last imported; absent for datasets
- * born on AppSync). One query of {@code I#<identityId>} lists an identity's datasets.
+ * born on AppSync). A live dataset's item also carries {@value #LIVE_SORT_KEY}, a copy of its sort key, and a deleted
+ * one does not, so {@value #LIVE_INDEX} is sparse: one query of {@code I#<identityId>} in it lists the identity's
+ * live datasets (and the creation lock), never the deleted ones, however many an identity created and deleted over
+ * time. The table's {@code I#<identityId>} partition keeps every metadata item, deleted ones included (their
+ * {@code generation} is needed when a dataset of that name is read or created again).
  *
- * <p><b>Creation lock.</b> An item with one attribute, {@code version} (N). Every push that creates (or re-creates) a
- * dataset bumps it, conditioned on the version it read with the identity's datasets, so two concurrent creations
- * cannot both pass the 20-dataset limit. Readers of the identity partition skip it ({@code L#}, not {@code D#}).
+ * <p><b>Creation lock.</b> An item with {@code version} (N) and {@value #LIVE_SORT_KEY} (its sort key, so the query
+ * of the live datasets reads it too). Every push that creates (or re-creates) a dataset bumps it, conditioned on the
+ * version it read with the identity's live datasets, so two concurrent creations cannot both pass the 20-dataset
+ * limit. Readers of the identity partition skip it ({@code L#}, not {@code D#}).
  *
  * <p><b>Generations.</b> Deleting a dataset is one conditional update of its metadata: {@code deleted=true},
  * {@code syncCount} + 1, {@code generation} = that new count. Records live in a partition named after the
@@ -108,6 +114,10 @@ public final class SyncStoreLayout {
     public static final String SYNC_COUNT_INDEX = "bySyncCount";
     /** The sync count attribute, the LSI's sort key. */
     public static final String SYNC_COUNT = "syncCount";
+    /** The sparse LSI holding only live datasets' metadata items and the creation lock. */
+    public static final String LIVE_INDEX = "liveDatasets";
+    /** A copy of the sort key on the items of {@link #LIVE_INDEX}, and its sort key. */
+    public static final String LIVE_SORT_KEY = "liveSk";
     /** The sort key of the identity's dataset-creation lock, in the identity partition. */
     public static final String CREATION_LOCK_SORT_KEY = "L#datasets";
     /** UTF-16 code units of a value per piece. */

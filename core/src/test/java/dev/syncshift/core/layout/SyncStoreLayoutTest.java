@@ -186,6 +186,17 @@ class SyncStoreLayoutTest {
     }
 
     @Test
+    void onlyALiveDatasetIsInTheLiveIndex() {
+        DatasetMetadata meta = new DatasetMetadata(new DatasetKey(IDENTITY, DATASET), NOW, NOW, "device-1", 0, 0,
+                new SyncCount(3));
+        Item live = DatasetItems.toItem(new StoredDataset(meta, false, SyncCount.ZERO, null));
+        Item deleted = DatasetItems.toItem(new StoredDataset(meta, true, new SyncCount(3), null));
+
+        assertThat(live.string(SyncStoreLayout.LIVE_SORT_KEY)).isEqualTo(live.string(SyncStoreLayout.SORT_KEY));
+        assertThat(deleted.has(SyncStoreLayout.LIVE_SORT_KEY)).isFalse();
+    }
+
+    @Test
     void typedGettersRefuseOtherTypes() {
         Map<String, AttributeValue> attributes = new HashMap<>();
         attributes.put("n", new NumberAttribute(1));

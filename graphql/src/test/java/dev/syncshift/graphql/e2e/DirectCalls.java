@@ -24,8 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * shapes: the baseline of the benchmark (BENCHMARK.md, "DynamoDB calls per API operation"; the benchmark's dataset
  * exists and was never deleted). listRecords = readIdentity's Query of the dataset's name range + queryChanges' LSI
  * Query; updateRecords = readRecords' TransactGetItems of the metadata and the head + writePush's
- * TransactWriteItems; syncDataset = readRecords' TransactGetItems + readIdentity's name-range Query (for the page's
- * merged datasets) + the TransactWriteItems + the LSI Query.
+ * TransactWriteItems; syncDataset = readRecords' TransactGetItems + readIdentity's name-range Query in the LSI
+ * liveDatasets (the page's merged datasets) + the TransactWriteItems + the LSI Query of changes.
  */
 final class DirectCalls {
 
@@ -50,7 +50,7 @@ final class DirectCalls {
     }
 
     void list() {
-        readNameRange();
+        readNameRange(SyncStoreLayout.SORT_KEY);
         int found = queryChanges(0);
         if (found != counts.length) {
             throw new AssertionError("listed " + found + " records");
@@ -75,7 +75,7 @@ final class DirectCalls {
         dynamoDb.transactGetItems(b -> b.transactItems(get(partition, SyncStoreLayout.recordSortKey(key)),
                 get(SyncStoreLayout.identityPartition(identity), SyncStoreLayout.datasetSortKey(dataset))));
         if (page) {
-            readNameRange();
+            readNameRange(SyncStoreLayout.LIVE_SORT_KEY);
         }
         SyncCount next = new SyncCount(stored.metadata().syncCount().value() + 1);
         Instant now = Instant.now();
@@ -103,12 +103,16 @@ final class DirectCalls {
                 .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).build();
     }
 
-    /** readIdentity for listRecords and syncDataset: the dataset's metadata and the datasets merged into it. */
-    private void readNameRange() {
+    /**
+     * readIdentity for listRecords (in the table, by {@code sk}: the dataset's metadata and the datasets merged into
+     * it) and syncDataset (in the LSI liveDatasets, by {@code liveSk}: the live datasets merged into it).
+     */
+    private void readNameRange(String sortKey) {
         String from = SyncStoreLayout.datasetSortKey(dataset);
         dynamoDb.query(b -> b.tableName(table.name()).consistentRead(true)
+                .indexName(sortKey.equals(SyncStoreLayout.SORT_KEY) ? null : SyncStoreLayout.LIVE_INDEX)
                 .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
-                .expressionAttributeNames(Map.of("#pk", "pk", "#sk", "sk"))
+                .expressionAttributeNames(Map.of("#pk", "pk", "#sk", sortKey))
                 .expressionAttributeValues(Map.of(":pk",
                         AttributeValue.fromS(SyncStoreLayout.identityPartition(identity)),
                         ":from", AttributeValue.fromS(from), ":to", AttributeValue.fromS(from + "/"))));

@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
@@ -17,26 +18,37 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
  * The table shape the sync-store layout needs (the one {@code config/syncshift-appsync.yaml} deploys): string keys
- * {@code pk}/{@code sk} and the local secondary index {@code bySyncCount} on the numeric {@code syncCount},
- * projecting all attributes.
+ * {@code pk}/{@code sk} and two local secondary indexes projecting all attributes, {@code bySyncCount} on the numeric
+ * {@code syncCount} and {@code liveDatasets} on the string {@code liveSk}.
  */
 public final class StoreTableShape {
+
+    /** The layout's local secondary indexes: name, sort key and its type. */
+    private static final List<IndexShape> INDEXES = List.of(
+            new IndexShape(SyncStoreLayout.SYNC_COUNT_INDEX, SyncStoreLayout.SYNC_COUNT, ScalarAttributeType.N),
+            new IndexShape(SyncStoreLayout.LIVE_INDEX, SyncStoreLayout.LIVE_SORT_KEY, ScalarAttributeType.S));
+
+    private record IndexShape(String name, String sortKey, ScalarAttributeType type) {
+    }
 
     private StoreTableShape() {
     }
 
     /** Creates the table on demand (pay per request) and waits until it is active. */
     public static void create(DynamoDbClient dynamoDb, String table) {
+        List<AttributeDefinition> attributes = new ArrayList<>(List.of(
+                attribute(SyncStoreLayout.PARTITION_KEY, ScalarAttributeType.S),
+                attribute(SyncStoreLayout.SORT_KEY, ScalarAttributeType.S)));
+        INDEXES.forEach(index -> attributes.add(attribute(index.sortKey(), index.type())));
         dynamoDb.createTable(t -> t.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(attribute(SyncStoreLayout.PARTITION_KEY, ScalarAttributeType.S),
-                        attribute(SyncStoreLayout.SORT_KEY, ScalarAttributeType.S),
-                        attribute(SyncStoreLayout.SYNC_COUNT, ScalarAttributeType.N))
+                .attributeDefinitions(attributes)
                 .keySchema(key(SyncStoreLayout.PARTITION_KEY, KeyType.HASH),
                         key(SyncStoreLayout.SORT_KEY, KeyType.RANGE))
-                .localSecondaryIndexes(i -> i.indexName(SyncStoreLayout.SYNC_COUNT_INDEX)
+                .localSecondaryIndexes(INDEXES.stream().map(index -> LocalSecondaryIndex.builder()
+                        .indexName(index.name())
                         .keySchema(key(SyncStoreLayout.PARTITION_KEY, KeyType.HASH),
-                                key(SyncStoreLayout.SYNC_COUNT, KeyType.RANGE))
-                        .projection(p -> p.projectionType(ProjectionType.ALL))));
+                                key(index.sortKey(), KeyType.RANGE))
+                        .projection(p -> p.projectionType(ProjectionType.ALL)).build()).toList()));
         dynamoDb.waiter().waitUntilTableExists(r -> r.tableName(table));
     }
 
@@ -48,20 +60,24 @@ public final class StoreTableShape {
         expectKeys("the table", table.keySchema(), SyncStoreLayout.SORT_KEY, problems);
         expectType(types, SyncStoreLayout.PARTITION_KEY, "S", problems);
         expectType(types, SyncStoreLayout.SORT_KEY, "S", problems);
+        INDEXES.forEach(index -> expectIndex(table, index, types, problems));
+        return problems;
+    }
+
+    private static void expectIndex(TableDescription table, IndexShape shape, Map<String, String> types,
+            List<String> problems) {
         LocalSecondaryIndexDescription index = table.localSecondaryIndexes().stream()
-                .filter(i -> i.indexName().equals(SyncStoreLayout.SYNC_COUNT_INDEX)).findFirst().orElse(null);
+                .filter(i -> i.indexName().equals(shape.name())).findFirst().orElse(null);
         if (index == null) {
-            problems.add("local secondary index " + SyncStoreLayout.SYNC_COUNT_INDEX + " is missing");
-            return problems;
+            problems.add("local secondary index " + shape.name() + " is missing");
+            return;
         }
-        expectKeys("index " + SyncStoreLayout.SYNC_COUNT_INDEX, index.keySchema(), SyncStoreLayout.SYNC_COUNT,
-                problems);
-        expectType(types, SyncStoreLayout.SYNC_COUNT, "N", problems);
+        expectKeys("index " + shape.name(), index.keySchema(), shape.sortKey(), problems);
+        expectType(types, shape.sortKey(), shape.type().toString(), problems);
         if (index.projection().projectionType() != ProjectionType.ALL) {
-            problems.add("index " + SyncStoreLayout.SYNC_COUNT_INDEX + " must project ALL attributes, not "
+            problems.add("index " + shape.name() + " must project ALL attributes, not "
                     + index.projection().projectionTypeAsString());
         }
-        return problems;
     }
 
     private static void expectKeys(String what, List<KeySchemaElement> keys, String sortKey, List<String> problems) {
