@@ -131,6 +131,9 @@ class ApiTemplateTest {
         assertThat(table.at("/KeySchema/0/AttributeName").asText()).isEqualTo(SyncStoreLayout.PARTITION_KEY);
         assertThat(table.at("/KeySchema/1/AttributeName").asText()).isEqualTo(SyncStoreLayout.SORT_KEY);
         assertThat(table.get("LocalSecondaryIndexes")).hasSize(2);
+        String logicalId = template.resources("AWS::DynamoDB::Table").get(0).getKey();
+        assertThat(template.resource(logicalId).path("DeletionPolicy").asText()).isEqualTo("Retain");
+        assertThat(template.resource(logicalId).path("UpdateReplacePolicy").asText()).isEqualTo("Retain");
         index(table.at("/LocalSecondaryIndexes/0"), SyncStoreLayout.SYNC_COUNT_INDEX, SyncStoreLayout.SYNC_COUNT);
         index(table.at("/LocalSecondaryIndexes/1"), SyncStoreLayout.LIVE_INDEX, SyncStoreLayout.LIVE_SORT_KEY);
     }
