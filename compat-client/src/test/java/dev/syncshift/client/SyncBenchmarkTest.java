@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -14,31 +15,38 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The synchronize benchmark (on demand: {@code -Dcompat.benchmark=true}, see the README): round trips and median /
  * p99 wall time of {@code synchronize} with 0, 10 and 100 local edits, on the cognito and appsync backends, with
- * every request to the emulators delayed by {@code compat.benchmark.latencyMs} (50 ms) through a {@link TcpProxy} so
- * that round trips dominate. Credentials are fetched before the measured rounds (they last an hour).
+ * every request to the emulators delayed through a {@link TcpProxy} so that round trips dominate: by each of the
+ * latencies in {@code compat.benchmark.latencyMs} (a comma-separated list of milliseconds, 50 by default), in turn.
+ * Credentials are fetched before the measured rounds (they last an hour). The warm-up rounds (100 by default) let the
+ * emulators' JVM compile their hot paths first, so the figures are those of an emulator that has been running.
  */
 @ExtendWith(EmulatorsExtension.class)
 @EnabledIfSystemProperty(named = "compat.benchmark", matches = "true")
 class SyncBenchmarkTest {
 
-    static final int WARMUP = Integer.getInteger("compat.benchmark.warmup", 5);
+    static final int WARMUP = Integer.getInteger("compat.benchmark.warmup", 100);
     static final int ROUNDS = Integer.getInteger("compat.benchmark.rounds", 60);
-    static final long LATENCY_MS = Long.getLong("compat.benchmark.latencyMs", 50);
+    static final List<Long> LATENCIES_MS = Arrays.stream(System.getProperty("compat.benchmark.latencyMs", "50")
+            .split(",")).map(String::trim).map(Long::valueOf).toList();
     static final int[] EDITS = {0, 10, 100};
 
-    record Result(Backend backend, int edits, double roundTrips, double medianMs, double p99Ms) {
+    record Result(long latencyMs, Backend backend, int edits, double roundTrips, double medianMs, double p99Ms) {
     }
 
     @Test
     void synchronizeLatencyAndRoundTrips(Emulators emulators) throws IOException {
         List<Result> results = new ArrayList<>();
-        try (TcpProxy cognito = TcpProxy.start(emulators.cognito().endpoint(), Duration.ofMillis(LATENCY_MS));
-                TcpProxy appSync = TcpProxy.start(emulators.graphql(), Duration.ofMillis(LATENCY_MS))) {
-            for (int edits : EDITS) {
-                results.add(measure(Backend.COGNITO, edits, cognito, emulators.device(Backend.COGNITO)
-                        .cognitoEndpoint(cognito.uri(emulators.cognito().endpoint()))));
-                results.add(measure(Backend.APPSYNC, edits, appSync, emulators.device(Backend.APPSYNC)
-                        .appSyncEndpoint(appSync.uri(emulators.graphql()))));
+        try (TcpProxy cognito = TcpProxy.start(emulators.cognito().endpoint(), Duration.ZERO);
+                TcpProxy appSync = TcpProxy.start(emulators.graphql(), Duration.ZERO)) {
+            for (long latencyMs : LATENCIES_MS) {
+                cognito.latency(Duration.ofMillis(latencyMs));
+                appSync.latency(Duration.ofMillis(latencyMs));
+                for (int edits : EDITS) {
+                    results.add(measure(latencyMs, Backend.COGNITO, edits, cognito, emulators.device(Backend.COGNITO)
+                            .cognitoEndpoint(cognito.uri(emulators.cognito().endpoint()))));
+                    results.add(measure(latencyMs, Backend.APPSYNC, edits, appSync, emulators.device(Backend.APPSYNC)
+                            .appSyncEndpoint(appSync.uri(emulators.graphql()))));
+                }
             }
         }
         String report = report(results);
@@ -46,7 +54,8 @@ class SyncBenchmarkTest {
         Files.writeString(Path.of("target/compat-benchmark.txt"), report);
     }
 
-    private static Result measure(Backend backend, int edits, TcpProxy proxy, CognitoSyncManagerBuilder builder) {
+    private static Result measure(long latencyMs, Backend backend, int edits, TcpProxy proxy,
+            CognitoSyncManagerBuilder builder) {
         try (CognitoSyncManager device = builder.build()) {
             Dataset d = device.openOrCreateDataset("bench" + edits);
             device.getIdentityId();
@@ -67,28 +76,30 @@ class SyncBenchmarkTest {
             nanos.sort(null);
             double median = nanos.get(nanos.size() / 2) / 1e6;
             double p99 = nanos.get((int) Math.ceil(nanos.size() * 0.99) - 1) / 1e6;
-            return new Result(backend, edits, trips.stream().mapToLong(Long::longValue).average().orElse(0),
+            return new Result(latencyMs, backend, edits, trips.stream().mapToLong(Long::longValue).average().orElse(0),
                     median, p99);
         }
     }
 
     private static String report(List<Result> results) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "synchronize, %d rounds after %d warm-up, %d ms added per request%n"
-                        + "| backend | local edits | round trips | median ms | p99 ms |%n|---|---|---|---|---|%n",
-                ROUNDS, WARMUP, LATENCY_MS));
-        results.forEach(r -> out.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f |%n",
-                r.backend().flagValue(), r.edits(), r.roundTrips(), r.medianMs(), r.p99Ms())));
-        for (int edits : EDITS) {
-            double cognito = find(results, Backend.COGNITO, edits).medianMs();
-            double appSync = find(results, Backend.APPSYNC, edits).medianMs();
-            out.append(String.format(Locale.ROOT, "appsync/cognito median at %d edits: %.2f%n", edits,
-                    appSync / cognito));
+                "synchronize, %d rounds after %d warm-up%n| added per request | backend | local edits | round trips "
+                        + "| median ms | p99 ms |%n|---|---|---|---|---|---|%n", ROUNDS, WARMUP));
+        results.forEach(r -> out.append(String.format(Locale.ROOT, "| %d ms | %s | %d | %.1f | %.1f | %.1f |%n",
+                r.latencyMs(), r.backend().flagValue(), r.edits(), r.roundTrips(), r.medianMs(), r.p99Ms())));
+        for (long latencyMs : LATENCIES_MS) {
+            for (int edits : EDITS) {
+                double cognito = find(results, latencyMs, Backend.COGNITO, edits).medianMs();
+                double appSync = find(results, latencyMs, Backend.APPSYNC, edits).medianMs();
+                out.append(String.format(Locale.ROOT, "appsync/cognito median at %d ms, %d edits: %.2f%n", latencyMs,
+                        edits, appSync / cognito));
+            }
         }
         return out.toString();
     }
 
-    private static Result find(List<Result> results, Backend backend, int edits) {
-        return results.stream().filter(r -> r.backend() == backend && r.edits() == edits).findFirst().orElseThrow();
+    private static Result find(List<Result> results, long latencyMs, Backend backend, int edits) {
+        return results.stream().filter(r -> r.latencyMs() == latencyMs && r.backend() == backend
+                && r.edits() == edits).findFirst().orElseThrow();
     }
 }

@@ -33,6 +33,8 @@ class ApiBenchmarkTest {
     private static final int WARMUP = Integer.getInteger("bench.warmup", 100);
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 300);
     private static final int RECORDS = Integer.getInteger("bench.records", 50);
+    /** Records each updateRecords and syncDataset pushes (the compat client's benchmark pushes 10 edits). */
+    private static final int PUSHED = Integer.getInteger("bench.pushed", 1);
     private static final String DATASET = "bench";
     private static final com.sun.management.OperatingSystemMXBean PROCESS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -46,12 +48,14 @@ class ApiBenchmarkTest {
             Caller viaApi = seeded(api);
             Caller viaDirect = seeded(api);
             DirectCalls direct = new DirectCalls(new LayoutTable(emulator.dynamoDb()), emulator.dynamoDb(),
-                    new IdentityId(viaDirect.identityId()), new DatasetName(DATASET), stored(emulator, viaDirect));
-            ApiCalls calls = new ApiCalls(api, viaApi, RECORDS);
+                    new IdentityId(viaDirect.identityId()), new DatasetName(DATASET), stored(emulator, viaDirect),
+                    PUSHED);
+            ApiCalls calls = new ApiCalls(api, viaApi, RECORDS, PUSHED);
             List<Latencies[]> pairs = List.of(
                     pair("listRecords (from 0, " + RECORDS + " records)", i -> calls.list(), i -> direct.list()),
-                    pair("updateRecords (1 record)", calls::update, direct::update),
-                    pair("syncDataset (push 1, pull the delta)", calls::sync, direct::sync));
+                    pair("updateRecords (" + PUSHED + " record" + (PUSHED == 1 ? ")" : "s)"), calls::update,
+                            direct::update),
+                    pair("syncDataset (push " + PUSHED + ", pull the delta)", calls::sync, direct::sync));
             write(startup, pairs);
         }
     }

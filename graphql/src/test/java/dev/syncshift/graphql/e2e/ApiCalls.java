@@ -2,6 +2,8 @@ package dev.syncshift.graphql.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient.Answer;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /** The benchmark's calls through the emulator, checked, keeping the counts a device would keep. */
 final class ApiCalls {
@@ -9,13 +11,16 @@ final class ApiCalls {
     private final SyncOperations api;
     private final Caller caller;
     private final int records;
+    private final int pushed;
     private long datasetSyncCount = 1;
     private final long[] counts;
 
-    ApiCalls(SyncOperations api, Caller caller, int records) {
+    /** Pushes change {@code pushed} consecutive records of the {@code records} the dataset holds. */
+    ApiCalls(SyncOperations api, Caller caller, int records, int pushed) {
         this.api = api;
         this.caller = caller;
         this.records = records;
+        this.pushed = pushed;
         this.counts = new long[records];
         java.util.Arrays.fill(counts, 1);
     }
@@ -28,22 +33,28 @@ final class ApiCalls {
     }
 
     void update(int round) {
-        int r = round % records;
-        Answer answer = api.updateRecords(caller, "bench", Patch.put("r" + r, "update " + round, counts[r]));
-        counts[r] = checked(answer, "updateRecords").path("datasetSyncCount").asLong();
-        datasetSyncCount = counts[r];
+        JsonNode change = checked(api.updateRecords(caller, "bench", patches(round, "update ")), "updateRecords");
+        counted(round, change.path("datasetSyncCount").asLong());
     }
 
     void sync(int round) {
-        int r = round % records;
         Answer answer = api.syncDataset(caller, "bench", datasetSyncCount,
-                Patch.put("r" + r, "sync " + round, counts[r]));
+                patches(round, "sync ").toArray(Patch[]::new));
         JsonNode change = checked(answer, "syncDataset");
-        if (change.path("changes").path("records").size() != 1) {
+        if (change.path("changes").path("records").size() != pushed) {
             throw new AssertionError(answer.body().toString());
         }
-        counts[r] = change.path("datasetSyncCount").asLong();
-        datasetSyncCount = counts[r];
+        counted(round, change.path("datasetSyncCount").asLong());
+    }
+
+    private List<Patch> patches(int round, String prefix) {
+        return IntStream.range(0, pushed).map(i -> (round * pushed + i) % records)
+                .mapToObj(r -> Patch.put("r" + r, prefix + round, counts[r])).toList();
+    }
+
+    private void counted(int round, long count) {
+        IntStream.range(0, pushed).forEach(i -> counts[(round * pushed + i) % records] = count);
+        datasetSyncCount = count;
     }
 
     private static JsonNode checked(Answer answer, String field) {

@@ -12,8 +12,11 @@ import dev.syncshift.core.layout.RecordItems;
 import dev.syncshift.core.layout.StoredDataset;
 import dev.syncshift.core.layout.SyncStoreLayout;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
@@ -36,9 +39,12 @@ final class DirectCalls {
     private final String partition;
     private StoredDataset stored;
     private final long[] counts;
+    private final int pushed;
 
+    /** Pushes change {@code pushed} consecutive records of the dataset, as {@link ApiCalls}' do. */
     DirectCalls(LayoutTable table, DynamoDbClient dynamoDb, IdentityId identity, DatasetName dataset,
-            StoredDataset stored) {
+            StoredDataset stored, int pushed) {
+        this.pushed = pushed;
         this.table = table;
         this.dynamoDb = dynamoDb;
         this.identity = identity;
@@ -64,30 +70,32 @@ final class DirectCalls {
     void sync(int round) {
         long before = stored.metadata().syncCount().value();
         push(round, "sync ", true);
-        if (queryChanges(before) != 1) {
-            throw new AssertionError("the delta after " + before + " is not one record");
+        if (queryChanges(before) != pushed) {
+            throw new AssertionError("the delta after " + before + " is not " + pushed + " records");
         }
     }
 
     private void push(int round, String prefix, boolean page) {
-        int r = round % counts.length;
-        RecordKey key = new RecordKey("r" + r);
-        dynamoDb.transactGetItems(b -> b.transactItems(get(partition, SyncStoreLayout.recordSortKey(key)),
-                get(SyncStoreLayout.identityPartition(identity), SyncStoreLayout.datasetSortKey(dataset))));
+        List<Integer> changed = IntStream.range(0, pushed).mapToObj(i -> (round * pushed + i) % counts.length)
+                .toList();
+        List<TransactGetItem> reads = new ArrayList<>();
+        changed.forEach(r -> reads.add(get(partition, SyncStoreLayout.recordSortKey(new RecordKey("r" + r)))));
+        reads.add(get(SyncStoreLayout.identityPartition(identity), SyncStoreLayout.datasetSortKey(dataset)));
+        dynamoDb.transactGetItems(b -> b.transactItems(reads));
         if (page) {
             readNameRange(SyncStoreLayout.LIVE_SORT_KEY);
         }
         SyncCount next = new SyncCount(stored.metadata().syncCount().value() + 1);
         Instant now = Instant.now();
-        Item head = RecordItems.toItems(partition, new Record(key, prefix + round, next, now, identity.value(), null))
-                .get(0);
         DatasetMetadata meta = stored.metadata();
         StoredDataset after = new StoredDataset(new DatasetMetadata(meta.key(), meta.creationDate(), now,
                 identity.value(), meta.dataStorage(), meta.numRecords(), next), false, stored.generation(), null);
-        dynamoDb.transactWriteItems(b -> b.transactItems(
-                conditionedPut(DatasetItems.toItem(after), meta.syncCount().value()),
-                conditionedPut(head, counts[r])));
-        counts[r] = next.value();
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(conditionedPut(DatasetItems.toItem(after), meta.syncCount().value()));
+        changed.forEach(r -> writes.add(conditionedPut(RecordItems.toItems(partition, new Record(
+                new RecordKey("r" + r), prefix + round, next, now, identity.value(), null)).get(0), counts[r])));
+        dynamoDb.transactWriteItems(b -> b.transactItems(writes));
+        changed.forEach(r -> counts[r] = next.value());
         stored = after;
     }
 
