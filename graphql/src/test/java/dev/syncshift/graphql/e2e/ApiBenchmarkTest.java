@@ -41,6 +41,7 @@ class ApiBenchmarkTest {
 
     @Test
     void measure() throws IOException {
+        assertThat(PUSHED).as("bench.pushed (records per push) between 1 and bench.records").isBetween(1, RECORDS);
         long started = System.nanoTime();
         try (AppSyncEmulator emulator = AppSyncEmulator.start(SyncshiftApi.CONFIG)) {
             long startup = (System.nanoTime() - started) / 1_000_000;
