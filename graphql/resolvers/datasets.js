@@ -1,7 +1,8 @@
 /**
  * Resolver (pipeline: authorize, readIdentity) of listDatasets, adminListDatasets and describeDataset.
  * Deleted datasets are not listed and not described (ResourceNotFoundException), as in Cognito Sync. readIdentity
- * reads the whole identity partition for the lists and only the dataset's metadata item for describeDataset.
+ * reads the identity's live datasets (the sparse index liveDatasets) for the lists and only the dataset's metadata
+ * item for describeDataset.
  */
 import { util } from '@aws-appsync/utils';
 
