@@ -1,8 +1,11 @@
 /**
  * Pipeline function (DynamoDB): "records of this dataset with sync count > lastSyncCount", tombstones included,
  * as one strongly consistent Query of the LSI bySyncCount over the current generation's partition. Chunk items
- * carry no syncCount, so only record heads come back. A dataset that does not exist has no records to list.
- * Stash in: live, partition. Result: { items, nextToken } for completePage.
+ * carry no syncCount, so only record heads come back. A dataset that does not exist has no records to list; when
+ * readIdentity did not read its metadata item (listRecords reads only live datasets: stash.metaUnread), this function
+ * reads that item instead, by a consistent GetItem, for its deletion boundary (its generation, 0 when never written).
+ * Stash in: live, partition, metaUnread. Stash out (when metaUnread): meta, deletionBoundary.
+ * Result: { items, nextToken } for completePage.
  */
 import { util, runtime } from '@aws-appsync/utils';
 
@@ -10,6 +13,13 @@ const MAX_PAGE = 1024;
 
 export function request(ctx) {
     if (!ctx.stash.live) {
+        if (ctx.stash.metaUnread) {
+            return {
+                operation: 'GetItem',
+                key: util.dynamodb.toMapValues({ pk: `I#${ctx.stash.identityId}`, sk: `D#${ctx.stash.datasetName}` }),
+                consistentRead: true,
+            };
+        }
         runtime.earlyReturn({ items: [], nextToken: null });
     }
     const query = {
@@ -36,6 +46,14 @@ export function request(ctx) {
 export function response(ctx) {
     if (ctx.error) {
         util.error(ctx.error.message, ctx.error.type);
+    }
+    const stash = ctx.stash;
+    if (!stash.live) {
+        // As readIdentity's settle: a deleted dataset's generation is its deletion boundary.
+        stash.meta = ctx.result ?? null;
+        stash.deletionBoundary = stash.meta === null ? 0 : stash.meta.generation;
+        stash.metaUnread = false;
+        return { items: [], nextToken: null };
     }
     return { items: ctx.result.items, nextToken: ctx.result.nextToken ?? null };
 }

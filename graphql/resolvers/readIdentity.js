@@ -5,11 +5,12 @@
  * so what it answers is bounded by the 20-datasets limit however many datasets were deleted:
  *   listDatasets, adminListDatasets  the live datasets and the lock, one consistent Query of liveDatasets;
  *   describeDataset, deleteDataset   the dataset's metadata item, one consistent GetItem;
- *   listRecords, adminListRecords    the dataset's name range in the table, sort keys D#<name> to D#<name>/, one
- *                                    consistent Query: its metadata item (deleted or not: a deleted one gives the
- *                                    deletion boundary) and the datasets named <name>.<identityId> that
- *                                    completePage reports as merged ('/' is no name character, so the range holds
- *                                    only <name> and the names that go on with '-' or '.');
+ *   listRecords, adminListRecords    the live part of the dataset's name range, liveSk D#<name> to D#<name>/, one
+ *                                    consistent Query of liveDatasets: its metadata item when it is live, and the
+ *                                    datasets named <name>.<identityId> that completePage reports as merged ('/' is
+ *                                    no name character, so the range holds only <name> and the names that go on
+ *                                    with '-' or '.'); when the dataset is not live, queryChanges reads its metadata
+ *                                    item (stash.metaUnread) for the deletion boundary instead of querying records;
  *   pushes, after readRecords (which read the metadata item with the heads): the live datasets and the lock only
  *                                    when an updateRecords or syncDataset with patches creates the dataset (none or
  *                                    a deleted metadata item: the 20-datasets limit and the creation lock's
@@ -17,13 +18,13 @@
  *                                    reports merged datasets), else no request (runtime.earlyReturn). Imports never
  *                                    count datasets nor take the lock.
  * A pipeline function makes one request and cannot page: a Query whose answer does not fit one DynamoDB page (1 MB)
- * is refused (InternalFailureException) rather than judged on part of it. Over liveDatasets that takes thousands of
- * live datasets, which the limit forbids; only listRecords' name range in the table still counts deleted datasets
- * (those whose names go on from this one's with '-' or '.').
+ * is refused (InternalFailureException) rather than judged on part of it. Every Query here is of liveDatasets, so
+ * that takes thousands of live datasets, which the limit forbids.
  * Stash in: identityId, datasetName (optional); pushes: writes, meta. Stash out:
  *   datasets          the metadata items read (the live ones, the name range's, or none)
  *   creations         the creation lock's version, 0 when it was never written or not read
  *   meta              the metadata item of datasetName, or null
+ *   metaUnread        listRecords: true when the dataset is not live, so its metadata item (if any) is still unread
  *   live              whether datasetName exists now
  *   baseSyncCount     its stored count (the optimistic lock of the next write), 0 when never written
  *   datasetSyncCount  its count as ListRecords reports it: 0 unless live
@@ -34,7 +35,7 @@
 import { util, runtime } from '@aws-appsync/utils';
 
 const ONE_ITEM = ['describeDataset', 'deleteDataset'];
-const TABLE_NAME_RANGE = ['listRecords', 'adminListRecords'];
+const NAME_RANGE = ['listRecords', 'adminListRecords'];
 const LIVE_INDEX = 'liveDatasets';
 
 export function request(ctx) {
@@ -45,12 +46,12 @@ export function request(ctx) {
     if (stash.writes !== undefined) {
         settle(ctx, stash.meta);
         if (!stash.live && !ctx.args.input && stash.writes.length > 0) {
-            return partitionQuery(stash, null, LIVE_INDEX);
+            return partitionQuery(stash, null);
         }
         if (field !== 'syncDataset') {
             runtime.earlyReturn([]);
         }
-        return partitionQuery(stash, stash.datasetName, LIVE_INDEX);
+        return partitionQuery(stash, stash.datasetName);
     }
     if (ONE_ITEM.indexOf(field) >= 0) {
         return {
@@ -59,10 +60,7 @@ export function request(ctx) {
             consistentRead: true,
         };
     }
-    if (TABLE_NAME_RANGE.indexOf(field) >= 0) {
-        return partitionQuery(stash, stash.datasetName, null);
-    }
-    return partitionQuery(stash, null, LIVE_INDEX);
+    return partitionQuery(stash, NAME_RANGE.indexOf(field) >= 0 ? stash.datasetName : null);
 }
 
 export function response(ctx) {
@@ -81,27 +79,24 @@ export function response(ctx) {
     stash.creations = lock === undefined ? 0 : lock.version;
     if (stash.writes === undefined) {
         settle(ctx, datasets.find((item) => item.datasetName === stash.datasetName) ?? null);
+        stash.metaUnread = NAME_RANGE.indexOf(ctx.info?.fieldName) >= 0 && !stash.live;
     }
     return datasets;
 }
 
-// The whole partition (name null), or the name's range: D#<name> and the names that go on with '-' or '.'; in the
-// table (index null) or in liveDatasets, whose sort key liveSk is the table's sort key of the items that carry it.
-function partitionQuery(stash, name, index) {
+// The identity's live items in liveDatasets (name null), or those of the name's range: D#<name> and the names that go
+// on with '-' or '.' (liveSk is the table's sort key of the items that carry it).
+function partitionQuery(stash, name) {
     const values = { ':pk': `I#${stash.identityId}` };
     const query = { expression: '#pk = :pk', expressionNames: { '#pk': 'pk' } };
     if (name !== null) {
         query.expression = '#pk = :pk AND #sk BETWEEN :from AND :to';
-        query.expressionNames['#sk'] = index === null ? 'sk' : 'liveSk';
+        query.expressionNames['#sk'] = 'liveSk';
         values[':from'] = `D#${name}`;
         values[':to'] = `D#${name}/`;
     }
     query.expressionValues = util.dynamodb.toMapValues(values);
-    const request = { operation: 'Query', query, consistentRead: true };
-    if (index !== null) {
-        request.index = index;
-    }
-    return request;
+    return { operation: 'Query', index: LIVE_INDEX, query, consistentRead: true };
 }
 
 function settle(ctx, meta) {

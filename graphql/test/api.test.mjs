@@ -295,7 +295,7 @@ test('two concurrent creations cannot both take the 20th dataset slot', () => {
     assert.equal(call(table, 'listDatasets', {}).data.length, 20);
 });
 
-test('DynamoDB requests per field: only listDatasets and a creating push read all the live datasets, and never a deleted one', () => {
+test('DynamoDB requests per field: every read of the identity partition is of the live datasets; a deleted one is read by its key', () => {
     const table = new FakeTable();
     const requests = (outcome) => {
         assert.equal(outcome.error, undefined, JSON.stringify(outcome.error));
@@ -313,7 +313,9 @@ test('DynamoDB requests per field: only listDatasets and a creating push read al
     assert.deepEqual(requests(sync('new', [replace('b', '1', 0)])),
         ['TransactGetItems', 'Query liveDatasets', 'TransactWriteItems', 'Query bySyncCount']);
     assert.deepEqual(requests(call(table, 'listRecords', { datasetName: 'ds', lastSyncCount: 0 })),
-        ['Query range', 'Query bySyncCount']);
+        ['Query liveDatasets', 'Query bySyncCount']);
+    assert.deepEqual(requests(call(table, 'listRecords', { datasetName: 'missing', lastSyncCount: 0 })),
+        ['Query liveDatasets', 'GetItem']);
     assert.deepEqual(requests(call(table, 'describeDataset', { datasetName: 'ds' })), ['GetItem']);
     assert.deepEqual(requests(call(table, 'listDatasets', {})), ['Query liveDatasets']);
     assert.deepEqual(requests(call(table, 'deleteDataset', { datasetName: 'ds' })), ['GetItem', 'UpdateItem']);

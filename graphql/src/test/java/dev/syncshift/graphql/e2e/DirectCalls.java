@@ -25,9 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 /**
  * The DynamoDB calls the resolver pipelines make, made directly on the same DynamoDB Local with the same item
  * shapes: the baseline of the benchmark (BENCHMARK.md, "DynamoDB calls per API operation"; the benchmark's dataset
- * exists and was never deleted). listRecords = readIdentity's Query of the dataset's name range + queryChanges' LSI
- * Query; updateRecords = readRecords' TransactGetItems of the metadata and the head + writePush's
- * TransactWriteItems; syncDataset = readRecords' TransactGetItems + readIdentity's name-range Query in the LSI
+ * exists and was never deleted). listRecords = readIdentity's Query of the dataset's name range in the LSI
+ * liveDatasets + queryChanges' LSI Query; updateRecords = readRecords' TransactGetItems of the heads and the metadata
+ * + writePush's TransactWriteItems; syncDataset = readRecords' TransactGetItems + readIdentity's name-range Query in
  * liveDatasets (the page's merged datasets) + the TransactWriteItems + the LSI Query of changes.
  */
 final class DirectCalls {
@@ -56,7 +56,7 @@ final class DirectCalls {
     }
 
     void list() {
-        readNameRange(SyncStoreLayout.SORT_KEY);
+        readNameRange();
         int found = queryChanges(0);
         if (found != counts.length) {
             throw new AssertionError("listed " + found + " records");
@@ -83,7 +83,7 @@ final class DirectCalls {
         reads.add(get(SyncStoreLayout.identityPartition(identity), SyncStoreLayout.datasetSortKey(dataset)));
         dynamoDb.transactGetItems(b -> b.transactItems(reads));
         if (page) {
-            readNameRange(SyncStoreLayout.LIVE_SORT_KEY);
+            readNameRange();
         }
         SyncCount next = new SyncCount(stored.metadata().syncCount().value() + 1);
         Instant now = Instant.now();
@@ -112,15 +112,14 @@ final class DirectCalls {
     }
 
     /**
-     * readIdentity for listRecords (in the table, by {@code sk}: the dataset's metadata and the datasets merged into
-     * it) and syncDataset (in the LSI liveDatasets, by {@code liveSk}: the live datasets merged into it).
+     * readIdentity for listRecords and syncDataset: the live part of the dataset's name range in the LSI liveDatasets
+     * (its metadata and the datasets merged into it).
      */
-    private void readNameRange(String sortKey) {
+    private void readNameRange() {
         String from = SyncStoreLayout.datasetSortKey(dataset);
-        dynamoDb.query(b -> b.tableName(table.name()).consistentRead(true)
-                .indexName(sortKey.equals(SyncStoreLayout.SORT_KEY) ? null : SyncStoreLayout.LIVE_INDEX)
+        dynamoDb.query(b -> b.tableName(table.name()).indexName(SyncStoreLayout.LIVE_INDEX).consistentRead(true)
                 .keyConditionExpression("#pk = :pk AND #sk BETWEEN :from AND :to")
-                .expressionAttributeNames(Map.of("#pk", "pk", "#sk", sortKey))
+                .expressionAttributeNames(Map.of("#pk", "pk", "#sk", SyncStoreLayout.LIVE_SORT_KEY))
                 .expressionAttributeValues(Map.of(":pk",
                         AttributeValue.fromS(SyncStoreLayout.identityPartition(identity)),
                         ":from", AttributeValue.fromS(from), ":to", AttributeValue.fromS(from + "/"))));

@@ -17,14 +17,13 @@ import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal
  * DynamoDB Local client the emulator's data sources use: a push to an existing dataset reads its metadata with the
  * patched heads in one TransactGetItems and never queries the identity partition; only a push that creates a
  * dataset (and listDatasets) reads all the identity's live datasets, from the sparse index that holds no deleted
- * one; pulls read the dataset's own name range.
+ * one; pulls read the live part of the dataset's own name range, and a dataset that is not live by its key.
  */
 class DynamoDbRequestsTest {
 
     private static final String GET_HEADS = "TransactGetItems";
     private static final String WRITE = "TransactWriteItems";
     private static final String LIVE_DATASETS = "Query liveDatasets";
-    private static final String NAME_RANGE = "Query range";
     private static final String CHANGES = "Query bySyncCount";
 
     private static AmazonDynamoDBLocal local;
@@ -64,8 +63,8 @@ class DynamoDbRequestsTest {
         api.updateRecords(user, "ds", put("a", "1", 0));
         recording.take();
 
-        requests(api.listRecords(user, "ds", 0), NAME_RANGE, CHANGES);
-        requests(api.listRecords(user, "missing", 0), NAME_RANGE);
+        requests(api.listRecords(user, "ds", 0), LIVE_DATASETS, CHANGES);
+        requests(api.listRecords(user, "missing", 0), LIVE_DATASETS, "GetItem");
         requests(api.describeDataset(user, "ds"), "GetItem");
         requests(api.listDatasets(user), LIVE_DATASETS);
     }

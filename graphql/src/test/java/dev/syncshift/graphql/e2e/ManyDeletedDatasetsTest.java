@@ -32,8 +32,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * An identity whose partition holds more metadata than one DynamoDB page (1 MB): thousands of datasets it created and
  * deleted over the years, as the migrator imports them from Cognito Sync (written here through the core layout, as
- * the migrator writes them). Listing and counting its datasets read only the live ones, so every field still works
- * and the 20-datasets limit still holds; before the sparse index each of them was refused.
+ * the migrator writes them). Every read of its datasets is of the live ones (a deleted one is read by its key), so
+ * every field still works and the 20-datasets limit still holds; before the sparse index listDatasets, creating a
+ * dataset and listing the records of "gone" (whose name range holds the deleted "gone-…" ones) were refused.
  */
 class ManyDeletedDatasetsTest {
 
@@ -54,6 +55,7 @@ class ManyDeletedDatasetsTest {
         api = new SyncOperations(new SignedGraphQlClient(emulator.endpoint()));
         user = SyncshiftApi.freshUser();
         ok(api.updateRecords(user, "kept", put("k", "v", 0)));
+        ok(api.updateRecords(user, "gone", put("k", "here", 0)));
         IdentityId identity = new IdentityId(user.identityId());
         List<WriteRequest> writes = IntStream.range(0, DELETED)
                 .mapToObj(i -> WriteRequest.builder().putRequest(p -> p.item(LayoutTable.toSdk(
@@ -85,8 +87,22 @@ class ManyDeletedDatasetsTest {
         Answer listed = ok(api.listDatasets(user));
 
         // the other test may have re-created RECREATED already
-        assertThat(names(listed.data("listDatasets"))).contains("kept").hasSizeLessThanOrEqualTo(20)
+        assertThat(names(listed.data("listDatasets"))).contains("kept", "gone").hasSizeLessThanOrEqualTo(20)
                 .noneMatch(n -> n.startsWith("gone-") && !n.equals(name(RECREATED)));
+    }
+
+    @Test
+    void recordsOfADatasetNamedLikeThousandsOfDeletedOnesAreListed() {
+        // the table's name range of "gone" holds all the deleted "gone-…" datasets: more than a page
+        JsonNode live = ok(api.listRecords(user, "gone", 0)).data("listRecords");
+        JsonNode deleted = ok(api.listRecords(user, name(9), 2)).data("listRecords");
+
+        assertThat(live.at("/records/0/value").asText()).isEqualTo("here");
+        assertThat(live.path("datasetExists").asBoolean()).isTrue();
+        assertThat(deleted.path("records")).isEmpty();
+        assertThat(deleted.path("datasetExists").asBoolean()).isFalse();
+        assertThat(deleted.path("datasetDeletedAfterRequestedSyncCount").asBoolean())
+                .as("count 2 is below the deletion at 5").isTrue();
     }
 
     @Test
@@ -95,10 +111,10 @@ class ManyDeletedDatasetsTest {
         for (int i = 0; i < 20; i++) {
             ok(api.updateRecords(other, "ds" + i, put("k", "v", 0)));
         }
-        // the identity with the deleted datasets: one live, one re-created from the deleted ones, 18 new
+        // the identity with the deleted datasets: "kept", "gone", one re-created, 17 new
         ok(api.syncDataset(user, "kept", 1, put("k2", "v", 0)));
         Answer recreated = ok(api.updateRecords(user, name(RECREATED), put("back", "again", 0)));
-        for (int i = 0; i < 18; i++) {
+        for (int i = 0; i < 17; i++) {
             ok(api.updateRecords(user, "new" + i, put("k", "v", 0)));
         }
         Answer twentyFirst = api.updateRecords(user, "one-too-many", put("k", "v", 0));
