@@ -4,6 +4,8 @@
  * carry no syncCount, so only record heads come back. A dataset that does not exist has no records to list; when
  * readIdentity did not read its metadata item (listRecords reads only live datasets: stash.metaUnread), this function
  * reads that item instead, by a consistent GetItem, for its deletion boundary (its generation, 0 when never written).
+ * That read is here rather than in a function of its own because a dataset that is not live leaves this function's
+ * one request unused, and every listRecords is spared a step.
  * Stash in: live, partition, metaUnread. Stash out (when metaUnread): meta, deletionBoundary.
  * Result: { items, nextToken } for completePage.
  */
