@@ -47,13 +47,18 @@ final class ApiCalls {
         counted(round, change.path("datasetSyncCount").asLong());
     }
 
+    /** The records a push of {@code round} changes, both sides alike: {@code pushed} consecutive ones, wrapping. */
+    static List<Integer> changed(int round, int pushed, int records) {
+        return IntStream.range(0, pushed).mapToObj(i -> (round * pushed + i) % records).toList();
+    }
+
     private List<Patch> patches(int round, String prefix) {
-        return IntStream.range(0, pushed).map(i -> (round * pushed + i) % records)
-                .mapToObj(r -> Patch.put("r" + r, prefix + round, counts[r])).toList();
+        return changed(round, pushed, records).stream()
+                .map(r -> Patch.put("r" + r, prefix + round, counts[r])).toList();
     }
 
     private void counted(int round, long count) {
-        IntStream.range(0, pushed).forEach(i -> counts[(round * pushed + i) % records] = count);
+        changed(round, pushed, records).forEach(r -> counts[r] = count);
         datasetSyncCount = count;
     }
 

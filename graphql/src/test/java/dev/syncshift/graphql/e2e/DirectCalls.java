@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
@@ -76,8 +75,7 @@ final class DirectCalls {
     }
 
     private void push(int round, String prefix, boolean page) {
-        List<Integer> changed = IntStream.range(0, pushed).mapToObj(i -> (round * pushed + i) % counts.length)
-                .toList();
+        List<Integer> changed = ApiCalls.changed(round, pushed, counts.length);
         List<TransactGetItem> reads = new ArrayList<>();
         changed.forEach(r -> reads.add(get(partition, SyncStoreLayout.recordSortKey(new RecordKey("r" + r)))));
         reads.add(get(SyncStoreLayout.identityPartition(identity), SyncStoreLayout.datasetSortKey(dataset)));

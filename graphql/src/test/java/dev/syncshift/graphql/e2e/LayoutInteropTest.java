@@ -96,6 +96,9 @@ class LayoutInteropTest {
         page.path("records").forEach(r -> byKey.put(r.path("key").asText(), r));
         assertThat(byKey).hasSize(migration.records().size());
         migration.records().forEach(record -> assertSameRecord(byKey.get(record.key().value()), record));
+        // listed, and so counted towards the 20-datasets limit: the migrator's item is in the live-datasets index
+        assertThat(api.listDatasets(me).data("listDatasets").findValuesAsText("datasetName"))
+                .containsExactly("migrated");
         JsonNode described = api.describeDataset(me, "migrated").data("describeDataset");
         assertThat(described.path("numRecords").asLong()).isEqualTo(live(migration).count());
         assertThat(described.path("dataStorage").asLong())
