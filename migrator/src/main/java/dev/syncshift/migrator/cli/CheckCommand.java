@@ -53,6 +53,7 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, String> properties = pool.properties();
+        pool.checkEndpoint("--appsync-endpoint", appSyncEndpoint);
         MigratorSettings settings = MigratorSettings.bind(properties);
         try (SdkHttpClient http = ApacheHttpClient.create();
                 CognitoIdentityClient identity = AwsClients.cognitoIdentity(settings, http);

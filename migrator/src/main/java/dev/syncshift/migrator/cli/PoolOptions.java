@@ -91,6 +91,8 @@ public final class PoolOptions {
             throw usage("--progress takes auto, bar, lines or off; --log-format takes text or json");
         }
         checkIdentitiesFile();
+        checkEndpoint("--cognito-endpoint", cognitoEndpoint);
+        checkEndpoint("--dynamodb-endpoint", dynamodbEndpoint);
         Map<String, String> p = new LinkedHashMap<>();
         p.put("identity-pool-id", identityPoolId);
         p.put("table", table);
@@ -116,6 +118,17 @@ public final class PoolOptions {
             throw usage("--identities-file " + file + " cannot be read");
         }
         check(() -> IdentityFileReader.check(file), "--identities-file");
+    }
+
+    /** An endpoint is an absolute http or https URL with a host, as the SDK's endpointOverride needs. */
+    void checkEndpoint(String option, @Nullable URI endpoint) {
+        if (endpoint == null) {
+            return;
+        }
+        String scheme = endpoint.getScheme();
+        if (scheme == null || !scheme.matches("(?i)https?") || endpoint.getHost() == null) {
+            throw usage(option + " '" + endpoint + "' is not an http or https URL such as https://host:port");
+        }
     }
 
     private void check(Runnable validation, String option) {

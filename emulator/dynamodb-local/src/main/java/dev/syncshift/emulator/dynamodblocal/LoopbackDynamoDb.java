@@ -69,20 +69,4 @@ public final class LoopbackDynamoDb implements AutoCloseable {
             throw new IllegalStateException("could not stop DynamoDB Local at " + endpoint, e);
         }
     }
-
-    /** Serves until killed: {@code [--host H] [--port P]}; prints {@code DynamoDB Local ready at <endpoint>}. */
-    public static void main(String[] args) {
-        String host = "127.0.0.1";
-        int port = 0;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--host" -> host = args[i + 1];
-                case "--port" -> port = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
-        LoopbackDynamoDb dynamoDb = start(host, port);
-        Runtime.getRuntime().addShutdownHook(new Thread(dynamoDb::close, "dynamodb-local-stop"));
-        System.out.println("DynamoDB Local ready at " + dynamoDb.endpoint());
-    }
 }
