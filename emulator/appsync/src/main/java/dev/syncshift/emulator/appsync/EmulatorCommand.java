@@ -92,9 +92,20 @@ final class EmulatorCommand {
     }
 
     private AppSyncEmulatorConfig config() {
+        checkEndpoint("--dynamodb-endpoint", dynamoDbEndpoint);
+        checkEndpoint("--cognito-endpoint", cognitoEndpoint);
         return new AppSyncEmulatorConfig(Objects.requireNonNull(template, "--template is required"), host,
                 port, credentials, dynamoDbEndpoint, region, Duration.ofSeconds(keepAliveSeconds), cognitoEndpoint,
                 faults());
+    }
+
+    /** An endpoint is an absolute http or https URL with a host, as an SDK client's endpointOverride needs. */
+    private static void checkEndpoint(String option, @Nullable URI endpoint) {
+        String scheme = endpoint == null ? "http" : endpoint.getScheme();
+        if (endpoint != null && (scheme == null || !scheme.matches("(?i)https?") || endpoint.getHost() == null)) {
+            throw new IllegalArgumentException(option + " '" + endpoint + "' is not an http or https URL such as "
+                    + "http://127.0.0.1:8000");
+        }
     }
 
     private FaultPlan faults() {

@@ -88,6 +88,28 @@ class CloudFormationTemplateTest {
                 .hasMessage("Resolver Query.f: unknown data source 'nowhere'");
     }
 
+    @Test
+    void refusesFilesThatAreNotTemplatesWithOneLine() throws IOException {
+        Path markdown = dir.resolve("README.md");
+        Files.writeString(markdown, "# Title\n\n| a | b: c |\n");
+        Path list = dir.resolve("list.yaml");
+        Files.writeString(list, "- just\n- a list\n");
+        Path scalar = dir.resolve("scalar.yaml");
+        Files.writeString(scalar, "Resources:\n  Table: 5\n");
+
+        assertThatThrownBy(() -> CloudFormationTemplate.load(markdown))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessageStartingWith("Template " + markdown + " is not YAML or JSON: ")
+                .hasMessageEndingWith("(line 3, column 3)")
+                .hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> CloudFormationTemplate.load(list))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessage("Template " + list + " has no Resources");
+        assertThatThrownBy(() -> CloudFormationTemplate.load(scalar))
+                .isInstanceOf(BadRequestException.class)
+                .hasMessage("Template " + scalar + ": resource Table is not a mapping");
+    }
+
     /** A template whose API has one environment entry; more resources may follow it at top indentation. */
     private Path yaml(String environmentEntry) throws IOException {
         String text = """

@@ -195,7 +195,14 @@ public final class CognitoSyncEmulator implements AutoCloseable {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "cognito-sync-emulator-stop"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                emulator.close();
+            } catch (RuntimeException e) {
+                err.println(EmulatorCommand.NAME + ": " + e.getMessage()
+                        + (e.getCause() == null ? "" : " (" + e.getCause().getClass().getSimpleName() + ")"));
+            }
+        }, "cognito-sync-emulator-stop"));
         out.println("Cognito Sync emulator ready at " + emulator.endpoint());
     }
 

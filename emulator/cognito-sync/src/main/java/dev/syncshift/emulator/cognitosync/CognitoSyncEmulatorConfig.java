@@ -93,8 +93,11 @@ public record CognitoSyncEmulatorConfig(
             return this;
         }
 
-        /** The developer account id; default 123456789012. */
+        /** The developer account id, 12 digits as AWS's; default 123456789012. */
         public Builder accountId(String accountId) {
+            if (!accountId.matches("[0-9]{12}")) {
+                throw new IllegalArgumentException("accountId must be 12 digits, not '" + accountId + "'");
+            }
             this.accountId = accountId;
             return this;
         }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -135,10 +136,19 @@ final class EmulatorCommand {
             config.generateShape(SyntheticPool.Shape.parse(generateShape));
         }
         set(identityPoolId, config::identityPoolId);
-        set(exportOnExit, config::exportOnExit);
+        set(exportOnExit, file -> config.exportOnExit(writableLater(file)));
         config.strictAuth(strictAuth);
         developerKeys.forEach(pair -> developerKey(config, pair));
         return config.build();
+    }
+
+    /** The export is written when the emulator stops: a directory that is not there should fail now, not then. */
+    private static Path writableLater(Path file) {
+        Path directory = file.toAbsolutePath().getParent();
+        if (directory == null || !Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("--export-on-exit " + file + ": no directory " + directory);
+        }
+        return file;
     }
 
     private static <T> void set(@Nullable T value, Consumer<T> setter) {

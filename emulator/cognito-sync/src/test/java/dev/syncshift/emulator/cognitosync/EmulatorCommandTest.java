@@ -42,7 +42,12 @@ class EmulatorCommandTest {
                 new Misuse(new String[] {"--generate", "5"},
                         "cognito-sync-emulator: generate needs an identityPoolId" + see),
                 new Misuse(new String[] {"--developer-key", "nocolon"},
-                        "cognito-sync-emulator: --developer-key needs ACCESS_KEY_ID:SECRET" + see));
+                        "cognito-sync-emulator: --developer-key needs ACCESS_KEY_ID:SECRET" + see),
+                new Misuse(new String[] {"--account-id", "acct"},
+                        "cognito-sync-emulator: accountId must be 12 digits, not 'acct'" + see),
+                new Misuse(new String[] {"--export-on-exit", "/no/such/dir/state.json"},
+                        "cognito-sync-emulator: --export-on-exit /no/such/dir/state.json: no directory /no/such/dir"
+                                + see));
     }
 
     @Test

@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads the AppSync and DynamoDB resources of a CloudFormation template (YAML or JSON): the schema
@@ -35,18 +38,29 @@ public final class CloudFormationTemplate {
     private CloudFormationTemplate(Path file) {
         // A file's absolute path has a parent: only a root has none, and a root is not a template.
         this.directory = Objects.requireNonNull(file.toAbsolutePath().getParent(), "the template's directory");
-        Map<String, Object> root;
+        Object root;
         try {
             root = new Yaml(new IntrinsicConstructor()).load(Files.readString(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read template " + file, e);
+        } catch (MarkedYAMLException e) {
+            Mark at = e.getProblemMark();
+            throw new BadRequestException("Template " + file + " is not YAML or JSON: " + e.getProblem()
+                    + (at == null ? "" : " (line " + (at.getLine() + 1) + ", column " + (at.getColumn() + 1) + ")"));
+        } catch (YAMLException e) {
+            throw new BadRequestException("Template " + file + " is not YAML or JSON: " + e.getMessage());
         }
-        Object declared = root == null ? null : root.get("Resources");
-        if (!(declared instanceof Map<?, ?>)) {
+        Map<?, ?> top = root instanceof Map<?, ?> map ? map : Map.of();
+        if (!(top.get("Resources") instanceof Map<?, ?> declared)) {
             throw new BadRequestException("Template " + file + " has no Resources");
         }
-        ((Map<String, Object>) declared).forEach((id, r) -> resources.put(id, (Map<String, Object>) r));
-        Object parameters = root.get("Parameters");
+        declared.forEach((id, r) -> {
+            if (!(r instanceof Map<?, ?>)) {
+                throw new BadRequestException("Template " + file + ": resource " + id + " is not a mapping");
+            }
+            resources.put(String.valueOf(id), (Map<String, Object>) r);
+        });
+        Object parameters = top.get("Parameters");
         this.intrinsics = new Intrinsics(resources,
                 parameters instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of());
     }
@@ -56,7 +70,7 @@ public final class CloudFormationTemplate {
      *
      * @param file the template
      * @return the API and tables it declares
-     * @throws BadRequestException when a resource is malformed or unsupported
+     * @throws BadRequestException when the file is not YAML or JSON, or a resource is malformed or unsupported
      * @throws UncheckedIOException when a file cannot be read
      */
     public static LoadedTemplate load(Path file) {
