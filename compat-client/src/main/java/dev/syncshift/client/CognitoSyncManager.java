@@ -9,6 +9,7 @@ import dev.syncshift.core.DatasetName;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.IdentityPoolId;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +42,11 @@ public final class CognitoSyncManager implements AutoCloseable {
     private final Clock clock;
     private final @Nullable ExecutorService ownExecutor;
     private final Map<String, Runnable> waitingForConnectivity = new ConcurrentHashMap<>();
+    private final ConnectivityRetry connectivityRetry;
     private final Map<String, AutoCloseable> subscriptions = new ConcurrentHashMap<>();
 
-    CognitoSyncManager(ManagerWiring wiring) {
+    CognitoSyncManager(ManagerWiring wiring, Duration connectivityRetryInterval) {
+        this.connectivityRetry = new ConnectivityRetry(connectivityRetryInterval, this::connectivityRestored);
         this.pool = wiring.pool();
         this.backend = wiring.backend();
         this.cache = wiring.cache();
@@ -144,6 +147,7 @@ public final class CognitoSyncManager implements AutoCloseable {
     /** Stops subscriptions and releases the remote and the cache; the executor is the caller's to shut down. */
     @Override
     public void close() {
+        connectivityRetry.close();
         subscriptions.keySet().forEach(this::closeSubscription);
         remote.close();
         cache.close();
@@ -153,9 +157,13 @@ public final class CognitoSyncManager implements AutoCloseable {
     }
 
     void synchronize(DefaultDataset dataset, SyncCallback callback, boolean onConnectivity) {
-        SyncCallback watched = new ConnectivityWatch(callback, this, onConnectivity
-                ? () -> waitingForConnectivity.put(dataset.getDatasetName(),
-                        () -> synchronize(dataset, callback, true)) : null);
+        synchronize(dataset, callback, onConnectivity, true);
+    }
+
+    private void synchronize(DefaultDataset dataset, SyncCallback callback, boolean onConnectivity,
+            boolean reportUnreachable) {
+        SyncCallback watched = new ConnectivityWatch(callback, this,
+                onConnectivity ? () -> keepForConnectivity(dataset, callback) : null, reportUnreachable);
         queue.submit(dataset.getDatasetName(), new SyncQueue.Job() {
             @Override
             public void run() {
@@ -180,6 +188,11 @@ public final class CognitoSyncManager implements AutoCloseable {
             return;
         }
         engine.synchronize(dataset, new DatasetKey(identity, new DatasetName(dataset.getDatasetName())), callback);
+    }
+
+    private void keepForConnectivity(DefaultDataset dataset, SyncCallback callback) {
+        waitingForConnectivity.put(dataset.getDatasetName(), () -> synchronize(dataset, callback, true, false));
+        connectivityRetry.kept();
     }
 
     void reachedService() {

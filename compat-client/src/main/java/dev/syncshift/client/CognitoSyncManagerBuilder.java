@@ -9,6 +9,7 @@ import dev.syncshift.core.IdentityPoolId;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -21,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * the backend flag also reads the system property and the environment ({@link BackendFlag}). Not thread-safe.
  */
 public final class CognitoSyncManagerBuilder {
+
+    private static final Duration DEFAULT_CONNECTIVITY_RETRY = Duration.ofSeconds(10);
 
     private @Nullable String identityPoolId;
     private @Nullable String region;
@@ -36,6 +39,7 @@ public final class CognitoSyncManagerBuilder {
     private @Nullable String identityId;
     private Map<String, String> logins = Map.of();
     private @Nullable RemoteFactory remote;
+    private Duration connectivityRetryInterval = DEFAULT_CONNECTIVITY_RETRY;
 
     CognitoSyncManagerBuilder() {
     }
@@ -107,6 +111,21 @@ public final class CognitoSyncManagerBuilder {
         return this;
     }
 
+    /**
+     * How often a {@link Dataset#synchronizeOnConnectivity} request that could not reach the service runs again,
+     * quietly, until it does (default 10 s); {@link Duration#ZERO} leaves that to
+     * {@link CognitoSyncManager#connectivityRestored()} and to other synchronizes that reach the service.
+     *
+     * @throws IllegalArgumentException when the interval is negative
+     */
+    public CognitoSyncManagerBuilder connectivityRetryInterval(Duration interval) {
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("connectivityRetryInterval can't be negative: " + interval);
+        }
+        this.connectivityRetryInterval = interval;
+        return this;
+    }
+
     /** The clock of local edit dates and credential renewal; default the system clock. */
     public CognitoSyncManagerBuilder clock(Clock clock) {
         this.clock = clock;
@@ -161,7 +180,7 @@ public final class CognitoSyncManagerBuilder {
                 uri(appSyncRealtimeEndpoint, file, "syncshift.appsync.realtimeEndpoint"), cache,
                 executor != null ? executor : Executors.newCachedThreadPool(), clock, known, new HashMap<>(logins),
                 remote, executor == null);
-        return new CognitoSyncManager(wiring);
+        return new CognitoSyncManager(wiring, connectivityRetryInterval);
     }
 
     private LocalCache cache(Properties file) {

@@ -5,18 +5,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Passes a synchronize's callbacks on, noting whether the service was reached: a failure to reach it keeps a
- * {@code synchronizeOnConnectivity} request for later; any other outcome runs the requests kept so far.
+ * {@code synchronizeOnConnectivity} request for later; any other outcome runs the requests kept so far. A kept
+ * request's later runs are quiet while the service stays out of reach: the app heard of it at the first.
  */
 final class ConnectivityWatch implements SyncCallback {
 
     private final SyncCallback delegate;
     private final CognitoSyncManager manager;
     private final @Nullable Runnable keepForLater;
+    private final boolean reportUnreachable;
 
-    ConnectivityWatch(SyncCallback delegate, CognitoSyncManager manager, @Nullable Runnable keepForLater) {
+    ConnectivityWatch(SyncCallback delegate, CognitoSyncManager manager, @Nullable Runnable keepForLater,
+            boolean reportUnreachable) {
         this.delegate = delegate;
         this.manager = manager;
         this.keepForLater = keepForLater;
+        this.reportUnreachable = reportUnreachable;
     }
 
     @Override
@@ -46,7 +50,9 @@ final class ConnectivityWatch implements SyncCallback {
     @Override
     public void onFailure(DataStorageException exception) {
         try {
-            delegate.onFailure(exception);
+            if (reportUnreachable || keepForLater == null || !(exception instanceof NetworkException)) {
+                delegate.onFailure(exception);
+            }
         } finally {
             if (exception instanceof NetworkException && keepForLater != null) {
                 keepForLater.run();

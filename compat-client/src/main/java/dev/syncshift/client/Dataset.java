@@ -84,9 +84,13 @@ public interface Dataset {
     CompletableFuture<List<Record>> synchronizeAsync();
 
     /**
-     * {@link #synchronize} now; if it fails because the service cannot be reached, it runs again (only the last such
-     * request per dataset is kept) as soon as any synchronize of the manager reaches the service, or when the app
-     * calls {@link CognitoSyncManager#connectivityRestored()}.
+     * {@link #synchronize} now; if it fails because the service cannot be reached ({@code onFailure} with a
+     * {@link NetworkException}), it is kept (only the last such request per dataset) and runs again as soon as any
+     * synchronize of the manager reaches the service, when the app calls
+     * {@link CognitoSyncManager#connectivityRestored()}, and every
+     * {@link CognitoSyncManagerBuilder#connectivityRetryInterval} (10 s by default) until it reaches the service.
+     * Those later runs report only how they end once the service is reached: no further {@code onFailure} for a
+     * service still out of reach.
      */
     void synchronizeOnConnectivity(SyncCallback callback);
 

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -63,6 +64,21 @@ final class TcpProxy implements AutoCloseable {
 
     int dropped() {
         return dropped.get();
+    }
+
+    /** Waits until {@code count} requests have been dropped in all; false when {@code timeout} passes first. */
+    boolean awaitDropped(int count, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (dropped) {
+            while (dropped.get() < count) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(dropped, left);
+            }
+            return true;
+        }
     }
 
     /** Connections accepted so far. */
@@ -171,7 +187,10 @@ final class TcpProxy implements AutoCloseable {
             drop = dropRate > 0 && random.nextDouble() < dropRate;
         }
         if (drop) {
-            dropped.incrementAndGet();
+            synchronized (dropped) {
+                dropped.incrementAndGet();
+                dropped.notifyAll();
+            }
             closeQuietly(client);
             closeQuietly(upstream);
             return false;

@@ -1,0 +1,94 @@
+package dev.syncshift.client;
+
+import static dev.syncshift.client.RecordingCallback.sync;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * {@code synchronizeOnConnectivity} while the service is out of reach (a {@link TcpProxy} that drops every request):
+ * the app hears one {@code onFailure}, the request is kept and tried again quietly, and once requests get through it
+ * synchronizes by itself, without the app calling {@code connectivityRestored()}, and ends in {@code onSuccess}.
+ */
+@ExtendWith(EmulatorsExtension.class)
+class SynchronizeOnConnectivityTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"COGNITO", "APPSYNC"})
+    void aRequestKeptWhileTheServiceIsOutOfReachRunsByItselfWhenItIsBack(Backend backend, Emulators emulators)
+            throws InterruptedException {
+        URI direct = backend == Backend.COGNITO ? emulators.cognito().endpoint() : emulators.graphql();
+        try (TcpProxy proxy = TcpProxy.start(direct, Duration.ZERO);
+                CognitoSyncManager device = through(emulators.device(backend), backend, proxy.uri(direct))
+                        .connectivityRetryInterval(Duration.ofMillis(100)).build()) {
+            Dataset offline = device.openOrCreateDataset("offline");
+            offline.put("note", "written offline");
+            device.getIdentityId();
+            proxy.dropRate(1);
+            Outcomes outcomes = new Outcomes();
+
+            offline.synchronizeOnConnectivity(outcomes);
+
+            assertThat(outcomes.failed.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("onFailure").isTrue();
+            assertThat(outcomes.failure.get()).isInstanceOf(NetworkException.class);
+            // The first synchronize's requests (the client retries each) were all dropped; a second synchronize
+            // that failed the same way drops as many again.
+            int firstSynchronize = proxy.dropped();
+            assertThat(proxy.awaitDropped(2 * firstSynchronize, WAIT)).as("tried again while out of reach").isTrue();
+            proxy.dropRate(0);
+            assertThat(outcomes.succeeded.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("onSuccess").isTrue();
+            assertThat(outcomes.failures).as("onFailure calls").hasValue(1);
+            assertThat(offline.isChanged("note")).isFalse();
+
+            try (CognitoSyncManager other = emulators.device(backend).identityId(device.getIdentityId()).build()) {
+                Dataset seen = other.openOrCreateDataset("offline");
+                sync(seen);
+                assertThat(seen.get("note")).isEqualTo("written offline");
+            }
+        }
+    }
+
+    @Test
+    void aNegativeRetryIntervalIsRefused() {
+        assertThatThrownBy(() -> CognitoSyncManager.builder().connectivityRetryInterval(Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("connectivityRetryInterval can't be negative: PT-0.001S");
+    }
+
+    private static CognitoSyncManagerBuilder through(CognitoSyncManagerBuilder builder, Backend backend, URI proxy) {
+        return backend == Backend.COGNITO ? builder.cognitoEndpoint(proxy) : builder.appSyncEndpoint(proxy);
+    }
+
+    /** Counts terminal callbacks; latches for the first failure and the success. */
+    private static final class Outcomes extends DefaultSyncCallback {
+        final CountDownLatch failed = new CountDownLatch(1);
+        final CountDownLatch succeeded = new CountDownLatch(1);
+        final AtomicInteger failures = new AtomicInteger();
+        final AtomicReference<DataStorageException> failure = new AtomicReference<>();
+
+        @Override
+        public void onSuccess(Dataset dataset, List<Record> updatedRecords) {
+            succeeded.countDown();
+        }
+
+        @Override
+        public void onFailure(DataStorageException exception) {
+            failures.incrementAndGet();
+            failure.compareAndSet(null, exception);
+            failed.countDown();
+        }
+    }
+}
