@@ -58,8 +58,8 @@ public final class IdentityMigrator {
     private DatasetOutcome importOne(IdentityId identityId, DatasetName name, @Nullable SourceDataset listed,
             @Nullable StoredDataset meta) {
         if (!full && meta != null && unchangedSincePass(listed, meta)) {
-            return new DatasetOutcome(name, ImportPlan.Kind.CURRENT, 0, meta.metadata().numRecords(), 0, 0,
-                    List.of(), List.of(), null);
+            // Not read: its records count neither as written nor as current (the records row counts what was read).
+            return new DatasetOutcome(name, ImportPlan.Kind.CURRENT, 0, 0, 0, 0, List.of(), List.of(), null);
         }
         try {
             return importer.importDataset(identityId, name, listed, meta, full);
