@@ -44,8 +44,7 @@ public final class ClusterOptions {
         if (!role.matches("local|manager|worker") || !transport.matches("jdbc|jms")) {
             throw usage("--role takes local, manager or worker; --transport takes jdbc or jms");
         }
-        if (!"local".equals(role) && System.getProperty("spring.datasource.url") == null
-                && System.getenv("SPRING_DATASOURCE_URL") == null) {
+        if (!"local".equals(role) && MigrationRun.sharedRepositoryUrl() == null) {
             throw usage("--role " + role + " needs the PostgreSQL job repository it shares: set SPRING_DATASOURCE_URL "
                     + "(and SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD)");
         }

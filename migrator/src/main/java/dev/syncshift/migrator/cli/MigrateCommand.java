@@ -44,7 +44,7 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, String> settings = pool.properties();
+        Map<String, String> settings = pool.runProperties();
         if (!"full".equals(mode) && !"delta".equals(mode)) {
             throw pool.usage("--mode takes full or delta, not '" + mode + "'");
         }
@@ -58,6 +58,7 @@ final class MigrateCommand implements Callable<Integer> {
         settings.put("dry-run", Boolean.toString(dryRun));
         settings.put("create-table", Boolean.toString(createTable));
         settings.putAll(cluster.properties());
+        pool.makeWorkDir();
         return run.run(settings, "json".equals(pool.logFormat), pool.recover).code();
     }
 }

@@ -132,10 +132,15 @@ final class MigrationRun {
         return tally.failures() + tally.mismatches() > 0 ? ExitCode.MISMATCH : ExitCode.OK;
     }
 
+    /** The shared (PostgreSQL) job repository's URL, or null when the run keeps an H2 file in its work dir. */
+    static @Nullable String sharedRepositoryUrl() {
+        return System.getProperty("spring.datasource.url", System.getenv("SPRING_DATASOURCE_URL"));
+    }
+
     private static ConfigurableApplicationContext start(Map<String, String> settings, boolean jsonLogs) {
         Map<String, Object> properties = new HashMap<>();
         settings.forEach((name, value) -> properties.put("syncshift.migrator." + name, value));
-        String url = System.getProperty("spring.datasource.url", System.getenv("SPRING_DATASOURCE_URL"));
+        String url = sharedRepositoryUrl();
         if (url == null) {
             url = "jdbc:h2:file:" + settings.get("work-dir") + "/job-repository";
             properties.put("spring.datasource.url", url);

@@ -3,6 +3,7 @@ package dev.syncshift.migrator.cli;
 import dev.syncshift.core.IdentityPoolId;
 import dev.syncshift.migrator.config.RateLimits;
 import dev.syncshift.migrator.source.IdentityFileReader;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.profiles.ProfileFile;
 
 /** The options every command that reads the pool and the table shares, AWS-CLI style. */
 public final class PoolOptions {
@@ -91,6 +93,7 @@ public final class PoolOptions {
             throw usage("--progress takes auto, bar, lines or off; --log-format takes text or json");
         }
         checkIdentitiesFile();
+        checkProfile();
         checkEndpoint("--cognito-endpoint", cognitoEndpoint);
         checkEndpoint("--dynamodb-endpoint", dynamodbEndpoint);
         Map<String, String> p = new LinkedHashMap<>();
@@ -107,6 +110,57 @@ public final class PoolOptions {
         p.put("work-dir", workDir.toAbsolutePath().toString());
         p.put("progress", progress);
         return p;
+    }
+
+    /**
+     * {@link #properties()} for a command that runs a job: the job repository's folder ({@code --work-dir}, unless
+     * the repository is a shared database) and the report ({@code --report}) can be written (they, and any missing
+     * parent folders, are made when needed).
+     *
+     * @throws ParameterException with a one-line message when a value is bad
+     */
+    Map<String, String> runProperties() {
+        Map<String, String> properties = properties();
+        if (MigrationRun.sharedRepositoryUrl() == null) {
+            checkWritable("--work-dir", workDir, true);
+        }
+        if (report != null) {
+            checkWritable("--report", report, false);
+        }
+        return properties;
+    }
+
+    /**
+     * Makes the job repository's folder (unless the repository is a shared database), after every other check (a
+     * refused command leaves nothing behind), so that a folder that cannot be made is a usage error rather than the
+     * database's failure to open.
+     *
+     * @throws ParameterException with a one-line message when it cannot be made
+     */
+    void makeWorkDir() {
+        if (MigrationRun.sharedRepositoryUrl() != null) {
+            return;
+        }
+        try {
+            Files.createDirectories(workDir);
+        } catch (IOException | UnsupportedOperationException e) {
+            throw usage("--work-dir " + workDir + " cannot be made (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private void checkWritable(String option, Path path, boolean folder) {
+        Path absolute = path.toAbsolutePath();
+        if (Files.exists(absolute) && Files.isDirectory(absolute) != folder) {
+            throw usage(option + " " + path + (folder ? " is not a folder" : " is a folder"));
+        }
+        Path existing = folder ? absolute : absolute.getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            throw usage(option + " " + path + " cannot be written: " + existing + " is not a folder this user may "
+                    + "write to");
+        }
     }
 
     private void checkIdentitiesFile() {
@@ -128,6 +182,13 @@ public final class PoolOptions {
         String scheme = endpoint.getScheme();
         if (scheme == null || !scheme.matches("(?i)https?") || endpoint.getHost() == null) {
             throw usage(option + " '" + endpoint + "' is not an http or https URL such as https://host:port");
+        }
+    }
+
+    /** A named profile must be in the AWS config or credentials file (those the SDK reads, as the AWS CLI). */
+    private void checkProfile() {
+        if (profile != null && ProfileFile.defaultProfileFile().profile(profile).isEmpty()) {
+            throw usage("--profile '" + profile + "' is in neither the AWS config file nor the credentials file");
         }
     }
 

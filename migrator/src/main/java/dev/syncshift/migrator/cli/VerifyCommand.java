@@ -22,8 +22,9 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, String> settings = pool.properties();
+        Map<String, String> settings = pool.runProperties();
         settings.put("mode", "verify");
+        pool.makeWorkDir();
         return run.run(settings, "json".equals(pool.logFormat), pool.recover).code();
     }
 }

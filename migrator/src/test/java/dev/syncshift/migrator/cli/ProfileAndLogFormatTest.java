@@ -61,8 +61,9 @@ class ProfileAndLogFormatTest {
 
             assertThat(wrong.exitCode()).as(wrong.err()).isEqualTo(ExitCode.UNAVAILABLE.code());
             assertThat(wrong.err()).contains("source:").doesNotContain("\tat ");
-            assertThat(missing.exitCode()).as(missing.err()).isEqualTo(ExitCode.UNAVAILABLE.code());
-            assertThat(missing.err()).contains("nosuch").doesNotContain("\tat ");
+            assertThat(missing.exitCode()).as(missing.err()).isEqualTo(2);
+            assertThat(missing.err()).startsWith("migrate: --profile 'nosuch' is in neither the AWS config file nor "
+                    + "the credentials file").doesNotContain("\tat ");
             assertThat(right.exitCode()).as(right.err()).isZero();
         } finally {
             System.clearProperty("aws.sharedCredentialsFile");
