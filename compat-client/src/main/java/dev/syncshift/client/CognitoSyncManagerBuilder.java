@@ -7,10 +7,12 @@ import dev.syncshift.client.spi.RemoteStore;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.IdentityPoolId;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executor;
@@ -24,6 +26,7 @@ import org.jspecify.annotations.Nullable;
 public final class CognitoSyncManagerBuilder {
 
     private static final Duration DEFAULT_CONNECTIVITY_RETRY = Duration.ofSeconds(10);
+    private static final String WEB = "https|http";
 
     private @Nullable String identityPoolId;
     private @Nullable String region;
@@ -158,7 +161,8 @@ public final class CognitoSyncManagerBuilder {
      *
      * @throws IllegalStateException when no identity pool id is set, or the backend needs an AppSync endpoint and
      *     none is set
-     * @throws IllegalArgumentException when the flag holds an unknown backend
+     * @throws IllegalArgumentException when the flag holds an unknown backend, or an endpoint (given here or in the
+     *     properties file) is not an absolute URL of its kind (https or http; wss or ws for the real-time one)
      */
     public CognitoSyncManager build() {
         Properties file = propertiesFile == null ? new Properties() : BackendFlag.load(propertiesFile);
@@ -168,16 +172,19 @@ public final class CognitoSyncManagerBuilder {
             throw new IllegalStateException("identityPoolId is required");
         }
         IdentityPoolId pool = new IdentityPoolId(poolId);
-        URI graphql = uri(appSyncEndpoint, file, "syncshift.appsync.endpoint");
+        URI graphql = uri(appSyncEndpoint, file, "syncshift.appsync.endpoint", WEB);
         if (chosen != Backend.COGNITO && graphql == null) {
             throw new IllegalStateException("The " + chosen.flagValue() + " backend needs appSyncEndpoint");
         }
+        URI cognito = uri(cognitoEndpoint, file, "syncshift.cognito.endpoint", WEB);
+        URI realtime = uri(appSyncRealtimeEndpoint, file, "syncshift.appsync.realtimeEndpoint", "wss|ws");
+        IdentityId given = identityId != null ? new IdentityId(identityId) : null;
+        // Everything checked: only now is the cache (perhaps a file) opened.
         LocalCache cache = cache(file);
-        IdentityId known = identityId != null ? new IdentityId(identityId) : cache.identity(pool).orElse(null);
+        IdentityId known = given != null ? given : cache.identity(pool).orElse(null);
         String chosenRegion = setting(region, file, "syncshift.region");
         ManagerWiring wiring = new ManagerWiring(pool, chosen, chosenRegion != null ? chosenRegion : pool.region(),
-                uri(cognitoEndpoint, file, "syncshift.cognito.endpoint"), graphql,
-                uri(appSyncRealtimeEndpoint, file, "syncshift.appsync.realtimeEndpoint"), cache,
+                cognito, graphql, realtime, cache,
                 executor != null ? executor : Executors.newCachedThreadPool(), clock, known, new HashMap<>(logins),
                 remote, executor == null);
         return new CognitoSyncManager(wiring, connectivityRetryInterval);
@@ -195,8 +202,21 @@ public final class CognitoSyncManagerBuilder {
         return given != null ? given : file.getProperty(name);
     }
 
-    private static @Nullable URI uri(@Nullable URI given, Properties file, String name) {
+    /** An endpoint from the builder or the file: absolute, with a host, in one of {@code schemes} (a regex). */
+    private static @Nullable URI uri(@Nullable URI given, Properties file, String name, String schemes) {
         String text = file.getProperty(name);
-        return given != null ? given : (text == null ? null : URI.create(text));
+        URI uri;
+        try {
+            uri = given != null ? given : (text == null ? null : new URI(text.strip()));
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(name + " is not a URL: '" + text + "'", e);
+        }
+        String scheme = uri == null ? null : uri.getScheme();
+        if (uri != null && (scheme == null || !scheme.toLowerCase(Locale.ROOT).matches(schemes)
+                || uri.getHost() == null)) {
+            throw new IllegalArgumentException(name + " must be an absolute " + schemes.replace("|", " or ")
+                    + " URL with a host, not '" + uri + "'");
+        }
+        return uri;
     }
 }

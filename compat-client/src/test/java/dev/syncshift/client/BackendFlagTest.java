@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -64,6 +65,29 @@ class BackendFlagTest {
 
         assertThatThrownBy(flag::resolve).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("syncshift.backend must be cognito, appsync or cutover, not 'dynamo'");
+    }
+
+    @Test
+    void anEndpointThatIsNotAnAbsoluteUrlOfItsKindIsRefusedByName() throws IOException {
+        Path file = Files.writeString(dir.resolve("endpoints.properties"), String.join("\n",
+                "syncshift.identityPoolId=us-east-1:0a1b2c3d-0000-4000-8000-000000000001",
+                "syncshift.backend=appsync", "syncshift.appsync.endpoint=localhost:8080/graphql", ""));
+
+        assertThatThrownBy(() -> CognitoSyncManager.builder().propertiesFile(file).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("syncshift.appsync.endpoint must be an absolute https or http URL with a host, not "
+                        + "'localhost:8080/graphql'");
+        assertThatThrownBy(() -> CognitoSyncManager.builder().propertiesFile(file)
+                .appSyncEndpoint(URI.create("https://example.com/graphql"))
+                .appSyncRealtimeEndpoint(URI.create("https://example.com/graphql/realtime")).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("syncshift.appsync.realtimeEndpoint must be an absolute wss or ws URL with a host, not "
+                        + "'https://example.com/graphql/realtime'");
+        assertThatThrownBy(() -> CognitoSyncManager.builder().propertiesFile(file)
+                .cognitoEndpoint(URI.create("/cognito")).appSyncEndpoint(URI.create("https://example.com")).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("syncshift.cognito.endpoint must be an absolute https or http URL with a host, not "
+                        + "'/cognito'");
     }
 
     @Test
