@@ -2,7 +2,11 @@ package dev.syncshift.client;
 
 import static dev.syncshift.client.RecordingCallback.sync;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.syncshift.client.cache.sqlite.SqliteLocalCache;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -56,6 +60,16 @@ class CacheFileTest {
     }
 
     /** The tables as AWS's Android client created them (SQLiteLocalStorage, DB_VERSION 2), with its metadata. */
+    @Test
+    void aFileThatIsNotACacheIsRefusedWithADataStorageExceptionAndLeftAsItWas() throws IOException {
+        Path notes = Files.writeString(dir.resolve("notes.db"), "not a database, and longer than a header ".repeat(40));
+        byte[] before = Files.readAllBytes(notes);
+
+        assertThatThrownBy(() -> SqliteLocalCache.open(notes)).isInstanceOf(DataStorageException.class)
+                .hasMessageStartingWith("Could not open the local cache " + notes + ": ");
+        assertThat(Files.readAllBytes(notes)).isEqualTo(before);
+    }
+
     private static void writeAndroidFile(Path file, String identity) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE android_metadata (locale TEXT)");

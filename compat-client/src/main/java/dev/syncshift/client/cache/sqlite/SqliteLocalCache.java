@@ -55,8 +55,13 @@ public final class SqliteLocalCache implements LocalCache {
      * @throws DataStorageException when the file cannot be opened
      */
     public static SqliteLocalCache open(Path file) {
+        Connection connection;
         try {
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        } catch (SQLException e) {
+            throw new DataStorageException("Could not open the local cache " + file + ": " + e.getMessage(), e);
+        }
+        try {
             try (var statement = connection.createStatement()) {
                 statement.execute("PRAGMA journal_mode = WAL");
                 statement.execute("PRAGMA synchronous = NORMAL");
@@ -65,6 +70,11 @@ public final class SqliteLocalCache implements LocalCache {
             AndroidSchema.apply(connection);
             return new SqliteLocalCache(connection);
         } catch (SQLException e) {
+            try {
+                connection.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
             throw new DataStorageException("Could not open the local cache " + file + ": " + e.getMessage(), e);
         }
     }
