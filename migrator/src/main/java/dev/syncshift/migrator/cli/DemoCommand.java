@@ -56,6 +56,9 @@ final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--template " + template + " cannot be read (run the "
                     + "demo from the project's folder, or pass --template)");
         }
+        if (workDir != null && Files.exists(workDir) && !Files.isDirectory(workDir)) {
+            throw new ParameterException(spec.commandLine(), "--work-dir " + workDir + " is not a folder");
+        }
         Path work = workDir != null ? workDir : Files.createTempDirectory("syncshift-demo");
         Demo.Options options = new Demo.Options(identities, template.toAbsolutePath(), dynamoDbLocalClasspath,
                 work.toAbsolutePath());
