@@ -53,6 +53,31 @@ class WireShapeTest {
     }
 
     @Test
+    void aPageOfAnyOriginMayCallTheApiWithSigV4Headers(AppSyncEmulator emulator) throws Exception {
+        String origin = "http://localhost:5173";
+        String asked = "authorization,content-type,x-amz-date,x-amz-security-token,x-amz-user-agent";
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(emulator.endpoint())
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST").header("Access-Control-Request-Headers", asked)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(emulator.endpoint()).header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("access-control-allow-origin")).hasValue(origin);
+        assertThat(preflight.headers().firstValue("access-control-allow-methods").orElseThrow()).contains("POST");
+        // Listed one by one: the Fetch standard never lets a wildcard cover authorization.
+        assertThat(preflight.headers().firstValue("access-control-allow-headers").orElseThrow().toLowerCase()
+                .split(",")).contains(asked.split(","));
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(refused.headers().firstValue("access-control-allow-origin")).hasValue(origin);
+        assertThat(refused.headers().firstValue("access-control-expose-headers").orElseThrow())
+                .contains("x-amzn-ErrorType", "x-amzn-RequestId");
+    }
+
+    @Test
     void connectionAck(AppSyncEmulator emulator, TestInfo test) throws IOException {
         try (RealtimeClient client = RealtimeClient.open(Caller.ALICE.credentials(), emulator.endpoint(),
                 emulator.realtimeEndpoint(), RealtimeClient.Authorization.UPGRADE_HEADERS)) {

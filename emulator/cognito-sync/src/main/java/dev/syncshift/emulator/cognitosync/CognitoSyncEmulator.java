@@ -21,6 +21,7 @@ import dev.syncshift.emulator.cognitosync.store.InMemoryDatasetStore;
 import dev.syncshift.emulator.cognitosync.store.InMemoryIdentityStore;
 import dev.syncshift.emulator.cognitosync.store.StoredPushNotification;
 import dev.syncshift.emulator.cognitosync.store.StoredStreamRecord;
+import dev.syncshift.emulator.cognitosync.wire.BrowserAccess;
 import dev.syncshift.emulator.cognitosync.wire.CognitoHttpHandler;
 import dev.syncshift.emulator.cognitosync.wire.MalformedRequestHandler;
 import dev.syncshift.emulator.cognitosync.wire.RequestAuthenticator;
@@ -224,7 +225,7 @@ public final class CognitoSyncEmulator implements AutoCloseable {
         connector.setHost(config.host());
         connector.setPort(config.port());
         server.addConnector(connector);
-        server.setHandler(handler);
+        server.setHandler(BrowserAccess.around(handler));
         try {
             server.start();
         } catch (Exception e) {

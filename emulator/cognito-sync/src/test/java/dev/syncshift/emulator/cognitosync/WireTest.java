@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -154,6 +155,42 @@ class WireTest {
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("MissingAuthenticationTokenException");
+    }
+
+    @Test
+    void aPageOfAnyOriginMayCallBothServicesAsTheJsSdkDoesInABrowser() throws Exception {
+        String origin = "http://localhost:5173";
+        String identityHeaders = "content-type,x-amz-target,x-amz-user-agent,amz-sdk-invocation-id,amz-sdk-request";
+        String syncHeaders = "authorization,x-amz-date,x-amz-security-token,x-amz-user-agent";
+
+        HttpResponse<String> identity = preflight("/", origin, "POST", identityHeaders);
+        HttpResponse<String> sync = preflight(datasetPath, origin, "DELETE", syncHeaders);
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(endpoint + datasetPath))
+                .header("Origin", origin).header("Authorization", SIGNED).header("X-Amz-Date", SIGNED_AT)
+                .PUT(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        for (HttpResponse<String> preflight : List.of(identity, sync)) {
+            assertThat(preflight.statusCode()).isEqualTo(200);
+            assertThat(preflight.headers().firstValue("access-control-allow-origin")).hasValue(origin);
+        }
+        assertThat(identity.headers().firstValue("access-control-allow-headers").orElseThrow().toLowerCase()
+                .split(",")).contains(identityHeaders.split(","));
+        assertThat(sync.headers().firstValue("access-control-allow-methods").orElseThrow()).contains("DELETE");
+        // Listed one by one: the Fetch standard never lets a wildcard cover authorization.
+        assertThat(sync.headers().firstValue("access-control-allow-headers").orElseThrow().toLowerCase()
+                .split(",")).contains(syncHeaders.split(","));
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(answer.headers().firstValue("access-control-allow-origin")).hasValue(origin);
+        assertThat(answer.headers().firstValue("access-control-expose-headers").orElseThrow())
+                .contains("x-amzn-ErrorType", "x-amzn-RequestId");
+    }
+
+    private HttpResponse<String> preflight(String path, String origin, String method, String headers)
+            throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(endpoint + path))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).header("Origin", origin)
+                .header("Access-Control-Request-Method", method).header("Access-Control-Request-Headers", headers)
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> send(String method, String path, String contentType, String body)

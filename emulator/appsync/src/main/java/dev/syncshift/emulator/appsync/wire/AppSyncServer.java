@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -21,6 +22,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.CrossOriginHandler;
 import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.jspecify.annotations.Nullable;
@@ -72,7 +74,26 @@ public final class AppSyncServer implements AutoCloseable {
         });
         upgrade.setHandler(new Operations(new GraphQlHandler(rules, auth, json, faults.gate()),
                 new ControlPlaneHandler(rules.controlPlane(), auth, json), new ErrorRenderer(json)));
-        server.setHandler(upgrade);
+        CrossOriginHandler browsers = browsers();
+        browsers.setHandler(upgrade);
+        server.setHandler(browsers);
+    }
+
+    /**
+     * Pages of any origin may call the API, as AppSync's endpoints allow browsers: a preflight is answered with the
+     * headers SigV4, API-key and the AWS SDKs' requests carry, and answers expose AppSync's own headers (no
+     * credentials: SigV4 is a header). The headers are listed because a wildcard never covers {@code authorization}.
+     */
+    private static CrossOriginHandler browsers() {
+        CrossOriginHandler browsers = new CrossOriginHandler();
+        browsers.setAllowedOriginPatterns(Set.of("*"));
+        browsers.setAllowedMethods(Set.of("GET", "POST"));
+        browsers.setAllowedHeaders(Set.of("authorization", "content-type", "x-amz-date", "x-amz-security-token",
+                "x-amz-content-sha256", "x-amz-user-agent", "x-api-key", "amz-sdk-invocation-id", "amz-sdk-request"));
+        browsers.setExposedHeaders(Set.of("x-amzn-RequestId", "x-amzn-ErrorType", "x-amz-user-agent",
+                "x-amzn-ErrorMessage", "Date", "x-amz-schema-version"));
+        browsers.setPreflightMaxAge(Duration.ofDays(2));
+        return browsers;
     }
 
     /**
