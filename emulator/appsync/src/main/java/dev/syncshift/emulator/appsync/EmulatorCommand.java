@@ -3,6 +3,7 @@ package dev.syncshift.emulator.appsync;
 import dev.syncshift.emulator.appsync.fault.FaultPlan;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -94,9 +95,18 @@ final class EmulatorCommand {
     private AppSyncEmulatorConfig config() {
         checkEndpoint("--dynamodb-endpoint", dynamoDbEndpoint);
         checkEndpoint("--cognito-endpoint", cognitoEndpoint);
-        return new AppSyncEmulatorConfig(Objects.requireNonNull(template, "--template is required"), host,
-                port, credentials, dynamoDbEndpoint, region, Duration.ofSeconds(keepAliveSeconds), cognitoEndpoint,
-                faults());
+        AppSyncEmulatorConfig config = new AppSyncEmulatorConfig(Objects.requireNonNull(template,
+                "--template is required"), host, port, credentials, dynamoDbEndpoint, region,
+                Duration.ofSeconds(keepAliveSeconds), cognitoEndpoint, faults());
+        checkReadable("--template", config.template());
+        checkReadable("--credentials", credentials);
+        return config;
+    }
+
+    private static void checkReadable(String option, @Nullable Path file) {
+        if (file != null && !Files.isReadable(file)) {
+            throw new IllegalArgumentException(option + " " + file + " cannot be read");
+        }
     }
 
     /** An endpoint is an absolute http or https URL with a host, as an SDK client's endpointOverride needs. */

@@ -3,18 +3,24 @@ package dev.syncshift.emulator.appsync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncshift.emulator.appsync.fault.FaultPlan;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The command line as a user meets it: what it prints to stdout and stderr, and the exit code. */
 class EmulatorCommandTest {
+
+    @TempDir
+    Path dir;
 
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
@@ -86,22 +92,43 @@ class EmulatorCommandTest {
     }
 
     @Test
-    void optionsLeftOutKeepTheDefaults() {
-        EmulatorCommand.Outcome outcome = run("--template", "t.yaml");
+    void aFileThatCannotBeReadIsOneLineAndExitCodeTwo() throws IOException {
+        Path template = Files.writeString(dir.resolve("t.yaml"), "Resources: {}\n");
 
-        assertThat(outcome).isEqualTo(new EmulatorCommand.Outcome.Start(new AppSyncEmulatorConfig(Path.of("t.yaml"),
+        EmulatorCommand.Outcome missingTemplate = run("--template", "missing.yaml");
+        EmulatorCommand.Outcome missingCredentials = run("--template", template.toString(), "--credentials",
+                dir.resolve("missing.json").toString());
+
+        assertThat(missingTemplate).isEqualTo(new EmulatorCommand.Outcome.Exit(2));
+        assertThat(missingCredentials).isEqualTo(new EmulatorCommand.Outcome.Exit(2));
+        assertThat(err.toString().lines()).containsExactly(
+                "appsync-emulator: --template missing.yaml cannot be read (see --help)",
+                "appsync-emulator: --credentials " + dir.resolve("missing.json") + " cannot be read (see --help)");
+    }
+
+    @Test
+    void optionsLeftOutKeepTheDefaults() throws IOException {
+        Path template = Files.writeString(dir.resolve("t.yaml"), "Resources: {}\n");
+
+        EmulatorCommand.Outcome outcome = run("--template", template.toString());
+
+        assertThat(outcome).isEqualTo(new EmulatorCommand.Outcome.Start(new AppSyncEmulatorConfig(template,
                 "127.0.0.1", 0, null, null, "us-east-1", Duration.ofSeconds(60), null)));
     }
 
     @Test
-    void everyOptionReachesTheConfig() {
-        EmulatorCommand.Outcome outcome = run("--template", "t.yaml", "--port", "8080", "--host", "0.0.0.0",
-                "--credentials", "c.json", "--dynamodb-endpoint", "http://127.0.0.1:8000", "--region", "eu-west-1",
+    void everyOptionReachesTheConfig() throws IOException {
+        Path template = Files.writeString(dir.resolve("t.yaml"), "Resources: {}\n");
+        Path credentials = Files.writeString(dir.resolve("c.json"), "{\"credentials\": []}\n");
+
+        EmulatorCommand.Outcome outcome = run("--template", template.toString(), "--port", "8080", "--host",
+                "0.0.0.0", "--credentials", credentials.toString(), "--dynamodb-endpoint", "http://127.0.0.1:8000",
+                "--region", "eu-west-1",
                 "--keep-alive-seconds", "5", "--cognito-endpoint", "http://127.0.0.1:9000", "--throttle-rate", "0.1",
                 "--fault-rate", "0.05", "--latency-ms", "20", "--seed", "7");
 
-        assertThat(outcome).isEqualTo(new EmulatorCommand.Outcome.Start(new AppSyncEmulatorConfig(Path.of("t.yaml"),
-                "0.0.0.0", 8080, Path.of("c.json"), URI.create("http://127.0.0.1:8000"), "eu-west-1",
+        assertThat(outcome).isEqualTo(new EmulatorCommand.Outcome.Start(new AppSyncEmulatorConfig(template,
+                "0.0.0.0", 8080, credentials, URI.create("http://127.0.0.1:8000"), "eu-west-1",
                 Duration.ofSeconds(5), URI.create("http://127.0.0.1:9000"),
                 new FaultPlan(0.1, 0.05, Duration.ofMillis(20), 7))));
     }

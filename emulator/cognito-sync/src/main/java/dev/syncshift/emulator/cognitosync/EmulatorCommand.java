@@ -130,7 +130,7 @@ final class EmulatorCommand {
         set(throttleRate, config::throttleRate);
         set(faultRate, config::faultRate);
         set(latencyMs, config::latencyMs);
-        set(fixture, config::fixture);
+        set(fixture, file -> config.fixture(readable(file)));
         set(generate, config::generate);
         if (generateShape != null) {
             config.generateShape(SyntheticPool.Shape.parse(generateShape));
@@ -140,6 +140,13 @@ final class EmulatorCommand {
         config.strictAuth(strictAuth);
         developerKeys.forEach(pair -> developerKey(config, pair));
         return config.build();
+    }
+
+    private static Path readable(Path file) {
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException("--fixture " + file + " cannot be read");
+        }
+        return file;
     }
 
     /** The export is written when the emulator stops: a directory that is not there should fail now, not then. */

@@ -43,6 +43,8 @@ class EmulatorCommandTest {
                         "cognito-sync-emulator: generate needs an identityPoolId" + see),
                 new Misuse(new String[] {"--developer-key", "nocolon"},
                         "cognito-sync-emulator: --developer-key needs ACCESS_KEY_ID:SECRET" + see),
+                new Misuse(new String[] {"--fixture", "/no/such/fixture.json"},
+                        "cognito-sync-emulator: --fixture /no/such/fixture.json cannot be read" + see),
                 new Misuse(new String[] {"--account-id", "acct"},
                         "cognito-sync-emulator: accountId must be 12 digits, not 'acct'" + see),
                 new Misuse(new String[] {"--export-on-exit", "/no/such/dir/state.json"},

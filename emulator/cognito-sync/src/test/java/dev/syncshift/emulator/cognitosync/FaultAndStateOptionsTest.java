@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syncshift.core.IdentityPoolId;
 import dev.syncshift.emulator.cognitosync.fixture.SyntheticPool;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -52,12 +55,14 @@ class FaultAndStateOptionsTest {
     }
 
     @Test
-    void stateOptionsFillTheStatePlanWithTheSeed() {
+    void stateOptionsFillTheStatePlanWithTheSeed(@TempDir Path dir) throws IOException {
+        Path fixture = Files.writeString(dir.resolve("in.json"), "{}");
+
         CognitoSyncEmulatorConfig config = EmulatorCommand.parse(new String[] {
-            "--fixture", "in.json", "--generate", "12", "--identity-pool-id", POOL, "--seed", "3",
+            "--fixture", fixture.toString(), "--generate", "12", "--identity-pool-id", POOL, "--seed", "3",
             "--export-on-exit", "out.json"});
 
-        assertThat(config.state().fixture()).isEqualTo(Path.of("in.json"));
+        assertThat(config.state().fixture()).isEqualTo(fixture);
         assertThat(config.state().synthetic()).isEqualTo(new SyntheticPool(12, new IdentityPoolId(POOL), 3));
         assertThat(config.state().exportOnExit()).isEqualTo(Path.of("out.json"));
     }
