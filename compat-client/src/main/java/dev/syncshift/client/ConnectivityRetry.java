@@ -2,10 +2,8 @@ package dev.syncshift.client;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,8 +15,8 @@ final class ConnectivityRetry implements AutoCloseable {
 
     private final Duration interval;
     private final Runnable retry;
-    private final AtomicBoolean due = new AtomicBoolean();
     private @Nullable ScheduledExecutorService timer;
+    private boolean due;
     private boolean closed;
 
     /**
@@ -32,36 +30,27 @@ final class ConnectivityRetry implements AutoCloseable {
     }
 
     /** A request was kept: the kept requests run again after the interval, unless a run is already due. */
-    void kept() {
-        if (interval.isZero() || !due.compareAndSet(false, true)) {
+    synchronized void kept() {
+        if (interval.isZero() || closed || due) {
             return;
         }
-        ScheduledExecutorService scheduler = timer();
-        try {
-            if (scheduler != null) {
-                scheduler.schedule(this::run, interval.toNanos(), TimeUnit.NANOSECONDS);
-                return;
-            }
-        } catch (RejectedExecutionException closing) {
-            // the manager is closing: nothing runs again
-        }
-        due.set(false);
-    }
-
-    private void run() {
-        due.set(false);
-        retry.run();
-    }
-
-    private synchronized @Nullable ScheduledExecutorService timer() {
-        if (timer == null && !closed) {
+        if (timer == null) {
             timer = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "syncshift-connectivity-retry");
                 thread.setDaemon(true);
                 return thread;
             });
         }
-        return timer;
+        due = true;
+        timer.schedule(this::run, interval.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Not under the lock: a request kept again while the retry runs schedules the next run. */
+    private void run() {
+        synchronized (this) {
+            due = false;
+        }
+        retry.run();
     }
 
     /** Stops the timer; kept requests no longer run by themselves. */
