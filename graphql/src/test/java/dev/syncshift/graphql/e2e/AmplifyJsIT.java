@@ -24,8 +24,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * ({@code aws-amplify}, {@code generateClient()} with IAM: a query, a mutation and a subscription receiving it) and
  * a request signed with the JS SDK's {@code @smithy/signature-v4}, in {@code test/amplify/amplify.e2e.mjs}; and the
  * control-plane operations of the migrator's {@code check} through the JS SDK v3's {@code @aws-sdk/client-appsync}, in
- * {@code test/amplify/control-plane.e2e.mjs}. Both under {@code node --test}, with the versions the committed lock
- * file pins. Skipped, with the reason, without node/npm.
+ * {@code test/amplify/control-plane.e2e.mjs}; and a web page of another origin calling the API through jsdom's
+ * {@code XMLHttpRequest}, which enforces the browser's CORS checks, in {@code test/amplify/browser.e2e.mjs}. All under
+ * {@code node --test}, with the versions the committed lock file pins. Skipped, with the reason, without node/npm.
  */
 class AmplifyJsIT {
 
@@ -58,13 +59,14 @@ class AmplifyJsIT {
         String operator = new ObjectMapper().writeValueAsString(Map.of("accessKeyId",
                 SyncshiftApi.MIGRATOR.accessKeyId(), "secretAccessKey", SyncshiftApi.MIGRATOR.secretAccessKey()));
 
-        Result checks = run(List.of("node", "--no-warnings", "--test", "amplify.e2e.mjs", "control-plane.e2e.mjs"),
+        Result checks = run(List.of("node", "--no-warnings", "--test", "amplify.e2e.mjs", "control-plane.e2e.mjs",
+                "browser.e2e.mjs"),
                 Map.of("APPSYNC_GRAPHQL", emulator.endpoint().toString(), "APPSYNC_USERS", users,
                         "APPSYNC_CONTROL", emulator.controlPlaneEndpoint().toString(), "APPSYNC_API_ID",
                         emulator.apiId(), "APPSYNC_OPERATOR", operator), TEST_TIMEOUT_MINUTES);
 
         assertThat(checks.exitCode()).as(checks.output()).isZero();
-        assertThat(checks.output()).contains("# pass 8").contains("# fail 0");
+        assertThat(checks.output()).contains("# pass 10").contains("# fail 0");
     }
 
     private record Result(int exitCode, String output) {

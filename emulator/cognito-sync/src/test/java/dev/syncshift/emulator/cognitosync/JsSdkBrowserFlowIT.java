@@ -36,7 +36,8 @@ class JsSdkBrowserFlowIT {
     @BeforeAll
     static void installJsSdk() throws Exception {
         Assumptions.assumeTrue(onPath("node") && onPath("npm"), "node and npm are not on the PATH");
-        if (!Files.isDirectory(SCRIPTS.resolve("node_modules/@aws-sdk/client-cognito-sync"))) {
+        if (!Files.isDirectory(SCRIPTS.resolve("node_modules/@aws-sdk/client-cognito-sync"))
+                || !Files.isDirectory(SCRIPTS.resolve("node_modules/jsdom"))) {
             Result installed = run(List.of("npm", "ci", "--no-audit", "--no-fund"), NPM_TIMEOUT_MINUTES);
             Assumptions.assumeTrue(installed.exitCode() == 0, "npm ci failed: " + installed.output());
         }
@@ -63,6 +64,25 @@ class JsSdkBrowserFlowIT {
         assertThat(seen.get("conflict").get("status").asInt()).isEqualTo(409);
         assertThat(seen.get("conflict").get("message").asText())
                 .isEqualTo("Current SyncCount for: background-color is: 2 not: 1");
+    }
+
+    @Test
+    void aPageOfAnotherOriginPassesTheBrowsersCorsChecks(CognitoSyncEmulator emulator, CognitoIdentityClient identity)
+            throws Exception {
+        String pool = identity.createIdentityPool(p -> p.identityPoolName("page")
+                .allowUnauthenticatedIdentities(true)).identityPoolId();
+
+        Result calls = run(List.of("node", "--no-warnings", "page-calls.mjs", emulator.endpoint().toString(), pool),
+                1);
+
+        assertThat(calls.exitCode()).as(calls.output()).isZero();
+        JsonNode seen = new ObjectMapper().readTree(calls.output().lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(seen.get("getIdStatus").asInt()).isEqualTo(200);
+        assertThat(seen.get("identityId").asText()).startsWith("us-east-1:");
+        assertThat(seen.get("credentialsStatus").asInt()).isEqualTo(200);
+        assertThat(seen.get("accessKeyId").asText()).isNotBlank();
+        assertThat(seen.get("refusedStatus").asInt()).isEqualTo(403);
+        assertThat(seen.get("refusedErrorType").asText()).isEqualTo("InvalidSignatureException");
     }
 
     private record Result(int exitCode, String output) {
