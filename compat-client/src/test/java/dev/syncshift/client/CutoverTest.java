@@ -82,6 +82,59 @@ class CutoverTest {
     }
 
     @Test
+    void aDatasetNearTheSizeLimitWithManyRecordsIsImportedWhole(Emulators emulators) {
+        try (CognitoSyncManager legacy = emulators.device(Backend.COGNITO).build()) {
+            Dataset old = legacy.openOrCreateDataset("save");
+            String big = "x".repeat(900_000);
+            old.put("world", big);
+            sync(old);
+            Map<String, String> small = slots(95);
+            old.putAll(small);
+            sync(old);
+            try (CognitoSyncManager cutover = emulators.device(Backend.CUTOVER).identityId(legacy.getIdentityId())
+                    .build()) {
+                Dataset d = cutover.openOrCreateDataset("save");
+                sync(d);
+
+                assertThat(d.get("world")).isEqualTo(big);
+                assertThat(d.getAll()).containsAllEntriesOf(small).hasSize(96);
+                assertThat(d.getAllRecords()).noneMatch(Record::isModified);
+            }
+            try (CognitoSyncManager other = emulators.device(Backend.APPSYNC).identityId(legacy.getIdentityId())
+                    .build()) {
+                Dataset d = other.openOrCreateDataset("save");
+                sync(d);
+                assertThat(d.get("world")).isEqualTo(big);
+                assertThat(d.getAll()).hasSize(96);
+            }
+        }
+    }
+
+    @Test
+    void aLargeValueShrunkOnCognitoIsImportedWithTheOtherChangesOfItsPass(Emulators emulators) {
+        try (CognitoSyncManager legacy = emulators.device(Backend.COGNITO).build()) {
+            Dataset old = legacy.openOrCreateDataset("shrink");
+            old.put("world", "y".repeat(900_000));
+            sync(old);
+            try (CognitoSyncManager first = emulators.device(Backend.CUTOVER).identityId(legacy.getIdentityId())
+                    .build()) {
+                sync(first.openOrCreateDataset("shrink"));
+            }
+            Map<String, String> changed = slots(95);
+            changed.put("world", "small now");
+            old.putAll(changed);
+            sync(old);
+
+            try (CognitoSyncManager second = emulators.device(Backend.CUTOVER).identityId(legacy.getIdentityId())
+                    .build()) {
+                Dataset d = second.openOrCreateDataset("shrink");
+                sync(d);
+                assertThat(d.getAll()).isEqualTo(changed);
+            }
+        }
+    }
+
+    @Test
     void aFlipToAppSyncWithACountAheadOfTheStorePullsEverythingAndPushesTheEdits(Emulators emulators) {
         Path cache = dir.resolve("ahead.db");
         String identity;
@@ -166,5 +219,14 @@ class CutoverTest {
             assertThat(d.get("theme")).isEqualTo("light");
             assertThat(List.of(d.getLastSyncCount())).containsExactly(1L);
         }
+    }
+
+    /** {@code n} short records: slot0 = s0, slot1 = s1, … */
+    private static Map<String, String> slots(int n) {
+        Map<String, String> slots = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            slots.put("slot" + i, "s" + i);
+        }
+        return slots;
     }
 }

@@ -111,7 +111,7 @@ public final class AppSyncRemoteStore implements RemoteStore {
     public PushResult putRecords(DatasetKey key, List<RecordPatch> patches) {
         List<Record> written = new ArrayList<>();
         int parts = 0;
-        for (List<RecordPatch> part : PushParts.split(patches, MAX_ACTIONS, PIECE_UNITS)) {
+        for (List<RecordPatch> part : PushParts.split(patches, RecordPatch::value, MAX_ACTIONS, PIECE_UNITS)) {
             PushResult stored = update(key, part);
             written.addAll(stored.records());
             parts += stored.parts();
@@ -143,7 +143,7 @@ public final class AppSyncRemoteStore implements RemoteStore {
 
     @Override
     public RemoteSync pushAndPull(DatasetKey key, SyncCount lastSyncCount, List<RecordPatch> patches) {
-        List<List<RecordPatch>> parts = PushParts.split(patches, MAX_ACTIONS, PIECE_UNITS);
+        List<List<RecordPatch>> parts = PushParts.split(patches, RecordPatch::value, MAX_ACTIONS, PIECE_UNITS);
         List<Record> written = new ArrayList<>();
         int count = 0;
         for (List<RecordPatch> part : parts.subList(0, parts.size() - 1)) {
@@ -211,15 +211,37 @@ public final class AppSyncRemoteStore implements RemoteStore {
     }
 
     /**
-     * {@code importDataset}: one part of the Cognito changes (W, C'] of the caller's dataset, under the source
-     * watermark condition; {@link dev.syncshift.client.DataConflictException} when the store is not at W.
+     * {@code importDataset}: the Cognito changes (W, C'] of the caller's dataset, under the source watermark
+     * condition; {@link dev.syncshift.client.DataConflictException} when the store is not at W. Changes larger than
+     * one transaction go in parts of at most {@value #MAX_ACTIONS} writes (a value stored in pieces takes one per
+     * piece), each under the same condition, the last one moving the watermark to C'. A part the store still finds
+     * too large (a stored value's surplus pieces are deleted in the same transaction, and only the store knows them)
+     * is halved, as pushes are.
      *
      * @param source the Cognito dataset's metadata (dates, writer) and count C'
      * @param sourceWatermark W
-     * @param records the part's records
-     * @param last whether this part moves the watermark to C'
+     * @param records the changed records, in the order they are to be written (by count)
      */
-    public void importChanges(DatasetMetadata source, long sourceWatermark, List<Record> records, boolean last) {
+    public void importChanges(DatasetMetadata source, long sourceWatermark, List<Record> records) {
+        List<List<Record>> parts = PushParts.split(records, Record::value, MAX_ACTIONS, PIECE_UNITS);
+        for (int i = 0; i < parts.size(); i++) {
+            importPart(source, sourceWatermark, parts.get(i), i == parts.size() - 1);
+        }
+    }
+
+    private void importPart(DatasetMetadata source, long sourceWatermark, List<Record> part, boolean last) {
+        try {
+            importCall(source, sourceWatermark, part, last);
+        } catch (DataLimitExceededException e) {
+            if (part.size() < 2 || !PushParts.tooManyWrites(e)) {
+                throw e;
+            }
+            importPart(source, sourceWatermark, part.subList(0, part.size() / 2), false);
+            importPart(source, sourceWatermark, part.subList(part.size() / 2, part.size()), last);
+        }
+    }
+
+    private void importCall(DatasetMetadata source, long sourceWatermark, List<Record> records, boolean last) {
         Map<String, Object> input = new HashMap<>();
         input.put("datasetName", source.key().datasetName().value());
         input.put("sourceWatermark", sourceWatermark);

@@ -6,6 +6,8 @@ import dev.syncshift.core.Record;
 import dev.syncshift.core.RecordPatch;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /** Splitting a push into parts that fit one DynamoDB transaction, and reading back what a part wrote. */
 final class PushParts {
@@ -13,19 +15,26 @@ final class PushParts {
     private PushParts() {
     }
 
-    /** Consecutive parts of at most {@code maxActions} writes (a value takes one write per piece). */
-    static List<List<RecordPatch>> split(List<RecordPatch> patches, int maxActions, int pieceUnits) {
-        List<List<RecordPatch>> parts = new ArrayList<>();
-        List<RecordPatch> part = new ArrayList<>();
+    /**
+     * Consecutive parts of at most {@code maxActions} writes (a value takes one write per piece; a removal one).
+     *
+     * @param items patches or records, in the order they are to be written
+     * @param value an item's value, null for a removal
+     */
+    static <T> List<List<T>> split(List<T> items, Function<T, @Nullable String> value, int maxActions,
+            int pieceUnits) {
+        List<List<T>> parts = new ArrayList<>();
+        List<T> part = new ArrayList<>();
         int actions = 0;
-        for (RecordPatch patch : patches) {
-            int cost = patch.value() == null ? 1 : Math.max(1, (patch.value().length() + pieceUnits - 1) / pieceUnits);
+        for (T item : items) {
+            String text = value.apply(item);
+            int cost = text == null ? 1 : Math.max(1, (text.length() + pieceUnits - 1) / pieceUnits);
             if (!part.isEmpty() && actions + cost > maxActions) {
                 parts.add(part);
                 part = new ArrayList<>();
                 actions = 0;
             }
-            part.add(patch);
+            part.add(item);
             actions += cost;
         }
         parts.add(part);

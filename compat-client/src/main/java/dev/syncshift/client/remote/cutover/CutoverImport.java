@@ -23,15 +23,14 @@ import org.slf4j.LoggerFactory;
  * DatasetSyncCount C'), and sends them with {@code importDataset}, which applies them only if the store is still at
  * W (the same condition as the migrator's delta pass). When someone else got there first the condition fails, and
  * it reads again: a device, another device and the migrator never apply the same change twice. Imports larger than
- * one transaction go in parts (records in count order), the last one moving the watermark.
+ * one transaction go in parts (records in count order), the last one moving the watermark
+ * ({@link AppSyncRemoteStore#importChanges}).
  */
 final class CutoverImport {
 
     private static final Logger LOG = LoggerFactory.getLogger(CutoverImport.class);
     /** Rounds of read-and-import when others keep moving the watermark. */
     static final int ATTEMPTS = 5;
-    /** Records per import part: the API's transaction less the metadata item (a safe bound for short values). */
-    static final int PART_RECORDS = 90;
 
     private final CognitoSyncRemoteStore cognito;
     private final AppSyncRemoteStore appSync;
@@ -69,13 +68,7 @@ final class CutoverImport {
                 .orElseGet(() -> fromRecords(key, changes));
         List<Record> ordered = new ArrayList<>(changes.records());
         ordered.sort(Comparator.comparing(Record::syncCount));
-        List<List<Record>> parts = new ArrayList<>();
-        for (int start = 0; start < ordered.size(); start += PART_RECORDS) {
-            parts.add(ordered.subList(start, Math.min(ordered.size(), start + PART_RECORDS)));
-        }
-        for (int i = 0; i < parts.size(); i++) {
-            appSync.importChanges(source, watermark, parts.get(i), i == parts.size() - 1);
-        }
+        appSync.importChanges(source, watermark, ordered);
     }
 
     private static DatasetMetadata fromRecords(DatasetKey key, RemoteChanges changes) {
