@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
 public final class CognitoSyncManager implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(CognitoSyncManager.class);
+    /** How long {@link #close} waits for a running synchronize. */
+    static final int CLOSE_WAIT_SECONDS = 30;
 
     private final IdentityPoolId pool;
     private final Backend backend;
@@ -144,11 +146,24 @@ public final class CognitoSyncManager implements AutoCloseable {
         });
     }
 
-    /** Stops subscriptions and releases the remote and the cache; the executor is the caller's to shut down. */
+    /**
+     * Stops subscriptions, lets a synchronize that is running end (waiting up to {@value #CLOSE_WAIT_SECONDS} s),
+     * ends the waiting ones and any later one in {@code onFailure}, and releases the remote and the cache; the
+     * executor is the caller's to shut down. Other use of a closed manager and its datasets throws
+     * {@link IllegalStateException}.
+     */
     @Override
     public void close() {
         connectivityRetry.close();
         subscriptions.keySet().forEach(this::closeSubscription);
+        try {
+            if (!queue.close(Duration.ofSeconds(CLOSE_WAIT_SECONDS))) {
+                LOG.warn("A synchronize still ran {} s after close() was called; it ends in onFailure",
+                        CLOSE_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         remote.close();
         cache.close();
         if (ownExecutor != null) {

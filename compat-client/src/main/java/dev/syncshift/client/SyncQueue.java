@@ -1,19 +1,27 @@
 package dev.syncshift.client;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Runs synchronizes on the executor, one at a time per dataset name, with at most one waiting: a further request is
  * refused at once (AWS's iOS client did the same), or, for a subscription's catch-up, merged into the waiting one.
+ * Once closed it refuses what waits and what comes, and lets what runs end.
  */
 final class SyncQueue {
 
     private final Executor executor;
     private final Map<String, Slot> slots = new HashMap<>();
+    /** Set on an executor thread while it runs one of this queue's jobs (whose callback may close the manager). */
+    private final ThreadLocal<Boolean> inJob = ThreadLocal.withInitial(() -> false);
+    private boolean closed;
+    private int running;
 
     SyncQueue(Executor executor) {
         this.executor = executor;
@@ -32,10 +40,13 @@ final class SyncQueue {
      * @param coalesce when true and a job already waits, drop this one silently (the waiting one catches up)
      */
     synchronized void submit(String datasetName, Job job, boolean coalesce) {
+        if (closed) {
+            job.refuse(closedError());
+            return;
+        }
         Slot slot = slots.computeIfAbsent(datasetName, n -> new Slot());
         if (!slot.running) {
-            slot.running = true;
-            start(datasetName, job);
+            start(slot, job);
         } else if (slot.waiting == null) {
             slot.waiting = job;
         } else if (!coalesce) {
@@ -44,26 +55,75 @@ final class SyncQueue {
         }
     }
 
-    private void start(String datasetName, Job job) {
-        executor.execute(() -> {
-            try {
-                job.run();
-            } finally {
-                next(datasetName);
+    /**
+     * Refuses the waiting synchronizes and every later one, then waits for the running ones to end (but the one that
+     * called, from a callback).
+     *
+     * @return whether they ended within {@code timeout}
+     */
+    boolean close(Duration timeout) throws InterruptedException {
+        List<Job> refused = new ArrayList<>();
+        synchronized (this) {
+            closed = true;
+            for (Slot slot : slots.values()) {
+                if (slot.waiting != null) {
+                    refused.add(slot.waiting);
+                    slot.waiting = null;
+                }
             }
-        });
+        }
+        refused.forEach(job -> job.refuse(closedError()));
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int own = inJob.get() ? 1 : 0;
+        synchronized (this) {
+            while (running > own) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                wait(left / 1_000_000 + 1);
+            }
+        }
+        return true;
     }
 
-    private synchronized void next(String datasetName) {
-        // A job runs in its dataset's slot, and slots are never removed.
-        Slot slot = Objects.requireNonNull(slots.get(datasetName), "a running job's slot");
+    private void start(Slot slot, Job job) {
+        slot.running = true;
+        running++;
+        try {
+            executor.execute(() -> {
+                inJob.set(true);
+                try {
+                    job.run();
+                } finally {
+                    inJob.set(false);
+                    next(slot);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            ended(slot);
+            job.refuse(new DataStorageException("The executor given to the CognitoSyncManager refused the "
+                    + "synchronize: " + e.getMessage(), e));
+        }
+    }
+
+    private synchronized void next(Slot slot) {
         Job waiting = slot.waiting;
         slot.waiting = null;
-        if (waiting == null) {
-            slot.running = false;
-            return;
+        ended(slot);
+        if (waiting != null) {
+            start(slot, waiting);
         }
-        start(datasetName, waiting);
+    }
+
+    private void ended(Slot slot) {
+        slot.running = false;
+        running--;
+        notifyAll();
+    }
+
+    private static DataStorageException closedError() {
+        return new DataStorageException("The CognitoSyncManager is closed");
     }
 
     private static final class Slot {

@@ -2,13 +2,20 @@ package dev.syncshift.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Synchronizes of one dataset run one at a time with at most one waiting; a further one is refused at once. */
+/**
+ * Synchronizes of one dataset run one at a time with at most one waiting; a further one is refused at once, as is
+ * every one once the queue is closed or when the executor rejects it.
+ */
 @ExtendWith(EmulatorsExtension.class)
 class SyncQueueTest {
 
@@ -43,6 +50,59 @@ class SyncQueueTest {
             assertThat(d.isChanged("k")).isFalse();
             assertThat(d.getLastSyncCount()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void closeCalledByARunningJobDoesNotWaitForItAndLaterJobsAreRefused() throws Exception {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try {
+            SyncQueue queue = new SyncQueue(executor);
+            CompletableFuture<Boolean> closedInTime = new CompletableFuture<>();
+            queue.submit("d", job(() -> {
+                try {
+                    closedInTime.complete(queue.close(Duration.ofSeconds(30)));
+                } catch (InterruptedException e) {
+                    closedInTime.completeExceptionally(e);
+                }
+            }, new CompletableFuture<>()), false);
+            assertThat(closedInTime.get(60, TimeUnit.SECONDS)).isTrue();
+
+            CompletableFuture<DataStorageException> refused = new CompletableFuture<>();
+            queue.submit("d", job(() -> refused.completeExceptionally(new AssertionError("ran")), refused), false);
+            assertThat(refused.get(60, TimeUnit.SECONDS)).hasMessage("The CognitoSyncManager is closed");
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void aJobTheExecutorRejectsIsRefusedAndTheDatasetStaysUsable() throws Exception {
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        executor.shutdown();
+        SyncQueue queue = new SyncQueue(executor);
+        CompletableFuture<DataStorageException> first = new CompletableFuture<>();
+        CompletableFuture<DataStorageException> second = new CompletableFuture<>();
+
+        queue.submit("d", job(() -> first.completeExceptionally(new AssertionError("ran")), first), false);
+        queue.submit("d", job(() -> second.completeExceptionally(new AssertionError("ran")), second), false);
+
+        assertThat(first.get(60, TimeUnit.SECONDS)).hasMessageContaining("executor").hasMessageContaining("refused");
+        assertThat(second.get(60, TimeUnit.SECONDS)).hasMessageContaining("executor");
+        assertThat(queue.close(Duration.ZERO)).isTrue();
+    }
+
+    private static SyncQueue.Job job(Runnable run, CompletableFuture<DataStorageException> refused) {
+        return new SyncQueue.Job() {
+            @Override
+            public void run() {
+                run.run();
+            }
+
+            @Override
+            public void refuse(DataStorageException reason) {
+                refused.complete(reason);
+            }
+        };
     }
 
     private static void await(CountDownLatch latch) {
