@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syncshift.client.cache.sqlite.SqliteLocalCache;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,13 +23,45 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The SQLite cache file across process lives: an Android app's cache file synchronizes its unsynced edits, and a
  * client abandoned in the middle of a synchronize (its push stored, the answer never processed, as when the JVM is
- * killed) leaves every acknowledged edit to the next client that opens the file.
+ * killed) leaves every acknowledged edit to the next client that opens the file, and a wiped identity leaves nothing
+ * of its data in the file.
  */
 @ExtendWith(EmulatorsExtension.class)
 class CacheFileTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void wipeDataLeavesNoTraceOfTheIdentitysRecordsInTheFiles(Emulators emulators) throws IOException {
+        Path file = dir.resolve("wiped.db");
+        try (CognitoSyncManager app = emulators.device(Backend.COGNITO).cacheFile(file).build()) {
+            Dataset diary = app.openOrCreateDataset("diary");
+            diary.put("entry-kept-secret", "alice-private-note-synced");
+            sync(diary);
+            diary.put("entry-kept-secret", "alice-private-note-unsynced");
+            String identity = app.getIdentityId();
+
+            app.wipeData();
+
+            assertThat(cacheFilesText(file)).doesNotContain("alice-private-note", "entry-kept-secret", identity);
+            Dataset next = app.openOrCreateDataset("diary");
+            assertThat(next.getAll()).isEmpty();
+        }
+        assertThat(cacheFilesText(file)).doesNotContain("alice-private-note", "entry-kept-secret");
+    }
+
+    /** The bytes of the cache file and its SQLite companions (write-ahead log, shared memory), as Latin-1 text. */
+    private static String cacheFilesText(Path file) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
+            Path part = file.resolveSibling(file.getFileName() + suffix);
+            if (Files.exists(part)) {
+                text.append(new String(Files.readAllBytes(part), StandardCharsets.ISO_8859_1));
+            }
+        }
+        return text.toString();
+    }
 
     @Test
     void anAndroidCacheFileWithUnsyncedEditsSynchronizes(Emulators emulators) throws SQLException {
