@@ -82,15 +82,16 @@ public final class ReportWriter {
         out.printf(Locale.ROOT, "%nsyncshift %s of %s, run %d: %s (%s, exit %d) in %.1f s%n", report.mode(),
                 report.identityPoolId(), report.runId(), report.status(), report.outcome(), report.exitCode(),
                 report.duration().toMillis() / 1e3);
-        row(out, "identities", t.identities(), "passed over " + t.identitiesPassedOver());
-        row(out, "datasets", t.datasets(), "copied " + t.datasetsCopied() + ", revised " + t.datasetsRevised()
-                + ", current " + t.datasetsCurrent());
-        row(out, "records", t.records(), "written " + t.recordsWritten() + ", already current " + t.recordsCurrent());
-        row(out, "bytes written", t.bytesWritten(), "in " + t.transactions() + " transactions");
+        row(out, "identities", t.identities(), "passed over " + n(t.identitiesPassedOver()));
+        row(out, "datasets", t.datasets(), "copied " + n(t.datasetsCopied()) + ", revised " + n(t.datasetsRevised())
+                + ", current " + n(t.datasetsCurrent()));
+        row(out, "records", t.records(), "written " + n(t.recordsWritten()) + ", already current "
+                + n(t.recordsCurrent()));
+        row(out, "bytes written", t.bytesWritten(), "in " + n(t.transactions()) + " transactions");
         row(out, "conflicts", t.conflicts(), "settled by the policy, listed in the report");
         row(out, "mismatches", t.mismatches(), "");
         row(out, "failures", t.failures(), "");
-        row(out, "throttled calls", report.throttled(), "retries " + report.retries());
+        row(out, "throttled calls", report.throttled(), "retries " + n(report.retries()));
         out.printf(Locale.ROOT, "  %-16s %,.1f identities/s, %,.1f records/s%n", "rate",
                 report.identitiesPerSecond(), report.recordsPerSecond());
         report.issues().stream().filter(i -> i.kind() != Issue.Kind.CONFLICT).limit(20).forEach(issue -> out.printf(
@@ -99,6 +100,11 @@ public final class ReportWriter {
         if (report.failure() != null) {
             out.println("  run did not complete: " + report.failure());
         }
+    }
+
+    /** A count as the table's first column prints it: 6,031. */
+    private static String n(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
     }
 
     private static void row(PrintStream out, String name, long value, String detail) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,8 @@ class MigrateCommandTest {
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(report("second.json").path("counts").path("recordsWritten").asLong()).isZero();
         assertThat(report("second.json").path("counts").path("records").asLong()).isEqualTo(records);
+        assertThat(records).isGreaterThan(1_000);
+        assertThat(second.out()).contains(String.format(Locale.ROOT, "written 0, already current %,d", records));
         assertThat(report("second.json").path("runId").asLong()).isEqualTo(2);
         assertThat(verify.exitCode()).as(verify.err()).isZero();
         assertThat(report("verify.json").path("counts").path("mismatches").asLong()).isZero();
