@@ -21,10 +21,11 @@ import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * One SDK client per service, each with the SDK's adaptive retry (throttled calls are retried with backoff, never
- * skipped), the per-operation rate limits on every attempt, and {@link CallStats} counting calls, retries and
- * throttles. Credentials and region come from the SDK's default chains unless a profile or region is set; the
- * Cognito services default to the pool's own region.
+ * One SDK client per service, each with the SDK's adaptive retry (throttled calls, and DynamoDB transactions
+ * cancelled for throughput or a conflicting transaction, are retried with backoff, never skipped), the per-operation
+ * rate limits on every attempt, and {@link CallStats} counting calls, retries and throttles. Credentials and region
+ * come from the SDK's default chains unless a profile or region is set; the Cognito services default to the pool's
+ * own region.
  */
 @Configuration(proxyBeanMethods = false)
 public class AwsClients {
@@ -95,7 +96,9 @@ public class AwsClients {
             RequestRateLimiter limiter) {
         builder.region(region).credentialsProvider(credentials(settings)).httpClient(http)
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
-                                .maxAttempts(settings.maxAttempts()).build())
+                                .maxAttempts(settings.maxAttempts())
+                                .retryOnException(CancelledTransactions::retryable)
+                                .treatAsThrottling(CancelledTransactions::throttled).build())
                         .addMetricPublisher(stats)
                         .addExecutionInterceptor(new RateLimitInterceptor(limiter)));
         if (endpoint != null) {

@@ -5,6 +5,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import software.amazon.awssdk.core.metrics.CoreMetric;
+import software.amazon.awssdk.http.HttpMetric;
 import software.amazon.awssdk.metrics.MetricCollection;
 import software.amazon.awssdk.metrics.MetricPublisher;
 
@@ -27,13 +28,12 @@ public final class CallStats implements MetricPublisher {
         }
         call.childrenWithName("ApiCallAttempt").forEach(attempt -> {
             counters.attempts.increment();
-            attempt.metricValues(CoreMetric.ERROR_TYPE).forEach(type -> {
-                if ("throttling".equalsIgnoreCase(type)) {
-                    counters.throttled.increment();
-                } else if ("servererror".equalsIgnoreCase(type)) {
-                    counters.serverErrors.increment();
-                }
-            });
+            // The SDK's error type "ServerError" means any error answer (a 400 too), so 5xx is read off the status.
+            if (attempt.metricValues(CoreMetric.ERROR_TYPE).stream().anyMatch("throttling"::equalsIgnoreCase)) {
+                counters.throttled.increment();
+            } else if (attempt.metricValues(HttpMetric.HTTP_STATUS_CODE).stream().anyMatch(status -> status >= 500)) {
+                counters.serverErrors.increment();
+            }
         });
     }
 

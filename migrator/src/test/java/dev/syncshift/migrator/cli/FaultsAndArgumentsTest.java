@@ -20,8 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Against a Cognito Sync that throttles 10% of requests and fails 5% with 500s, a run ends exact and counts the
- * retries; bad arguments are refused with one line and exit 2 before anything is written.
+ * Against a Cognito Sync that throttles 10% of requests and fails 5% with 500s, and a DynamoDB that cancels three
+ * transactions for throttling or a conflicting transaction, a run ends exact and counts the retries; bad arguments
+ * are refused with one line and exit 2 before anything is written.
  */
 class FaultsAndArgumentsTest {
 
@@ -43,6 +44,7 @@ class FaultsAndArgumentsTest {
 
     @Test
     void aRunThroughThrottlesAndServerErrorsEndsExactAndCountsRetries() throws IOException {
+        aws.dynamoDb().cancelTransactions("ThrottlingError", "TransactionConflict", "ThrottlingError");
         Cli.Result run = Cli.run(args("migrate", "--report", work.resolve("run.json").toString()));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -67,6 +69,9 @@ class FaultsAndArgumentsTest {
                 .isEqualTo(listRecords.path("throttled").asLong() + listRecords.path("serverErrors").asLong());
         assertThat(throttled).isPositive();
         assertThat(serverErrors).isPositive();
+        JsonNode transactions = report.path("calls").path("TransactWriteItems");
+        assertThat(transactions.path("retries").asLong()).as(transactions.toString()).isEqualTo(3);
+        assertThat(transactions.path("serverErrors").asLong()).as("400s are not server errors").isZero();
         assertThat(run.out()).containsPattern("throttled calls +[1-9]");
     }
 

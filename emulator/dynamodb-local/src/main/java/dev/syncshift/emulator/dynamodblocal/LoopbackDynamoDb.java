@@ -16,10 +16,12 @@ public final class LoopbackDynamoDb implements AutoCloseable {
 
     private final Server server;
     private final URI endpoint;
+    private final TransactionCancellations cancellations;
 
-    private LoopbackDynamoDb(Server server, URI endpoint) {
+    private LoopbackDynamoDb(Server server, URI endpoint, TransactionCancellations cancellations) {
         this.server = server;
         this.endpoint = endpoint;
+        this.cancellations = cancellations;
     }
 
     /**
@@ -42,9 +44,11 @@ public final class LoopbackDynamoDb implements AutoCloseable {
         connector.setHost(host);
         connector.setPort(port);
         server.addConnector(connector);
+        TransactionCancellations cancellations;
         try {
-            server.setHandler(new LocalDynamoDBServerHandler(
+            cancellations = new TransactionCancellations(new LocalDynamoDBServerHandler(
                     new LocalDynamoDBRequestHandler(0, true, null, true, false), null));
+            server.setHandler(cancellations);
             server.start();
         } catch (NoClassDefFoundError missing) {
             throw new IllegalStateException("DynamoDB Local is not on the class path "
@@ -52,12 +56,24 @@ public final class LoopbackDynamoDb implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("could not start DynamoDB Local on " + host + ":" + port, e);
         }
-        return new LoopbackDynamoDb(server, URI.create("http://" + host + ":" + connector.getLocalPort()));
+        return new LoopbackDynamoDb(server, URI.create("http://" + host + ":" + connector.getLocalPort()),
+                cancellations);
     }
 
     /** The HTTP endpoint, for an SDK client's {@code endpointOverride}. */
     public URI endpoint() {
         return endpoint;
+    }
+
+    /**
+     * Cancels the next TransactWriteItems calls, one per reason, as DynamoDB does under load: {@code ThrottlingError}
+     * (the table's capacity) or {@code TransactionConflict} (another transaction on one of its items). Nothing is
+     * written; later calls reach DynamoDB Local again.
+     */
+    public void cancelTransactions(String... reasons) {
+        for (String reason : reasons) {
+            cancellations.add(reason);
+        }
     }
 
     /** Stops the server; its data is gone. */

@@ -1,6 +1,7 @@
 package dev.syncshift.emulator.dynamodblocal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -10,8 +11,11 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 class LoopbackDynamoDbTest {
 
@@ -30,6 +34,35 @@ class LoopbackDynamoDbTest {
             assertThat(client.getItem(g -> g.tableName("notes").key(Map.of("id", AttributeValue.fromS("a"))))
                     .item()).containsKey("id");
             assertThat(client(second).listTables().tableNames()).isEmpty();
+        }
+    }
+
+    @Test
+    void cancelledTransactionsAreAnsweredAsDynamoDbDoesAndWriteNothing() {
+        try (LoopbackDynamoDb dynamoDb = LoopbackDynamoDb.start()) {
+            DynamoDbClient client = client(dynamoDb);
+            client.createTable(t -> t.tableName("notes")
+                    .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                    .billingMode("PAY_PER_REQUEST"));
+            dynamoDb.cancelTransactions("ThrottlingError", "TransactionConflict");
+            Runnable write = () -> client.transactWriteItems(t -> t.transactItems(
+                    TransactWriteItem.builder().put(p -> p.tableName("notes")
+                            .item(Map.of("id", AttributeValue.fromS("a")))).build(),
+                    TransactWriteItem.builder().put(p -> p.tableName("notes")
+                            .item(Map.of("id", AttributeValue.fromS("b")))).build()));
+
+            assertThatThrownBy(write::run).isInstanceOfSatisfying(TransactionCanceledException.class, e -> {
+                assertThat(e.cancellationReasons()).extracting(CancellationReason::code)
+                        .containsExactly("ThrottlingError", "None");
+                assertThat(e.statusCode()).isEqualTo(400);
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("TransactionCanceledException");
+            });
+            assertThatThrownBy(write::run).isInstanceOfSatisfying(TransactionCanceledException.class,
+                    e -> assertThat(e.cancellationReasons().get(0).code()).isEqualTo("TransactionConflict"));
+            assertThat(client.scan(r -> r.tableName("notes")).count()).isZero();
+            write.run();
+            assertThat(client.scan(r -> r.tableName("notes")).count()).isEqualTo(2);
         }
     }
 
