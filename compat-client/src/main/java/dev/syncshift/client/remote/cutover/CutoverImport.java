@@ -22,7 +22,10 @@ import org.slf4j.LoggerFactory;
  * behind: reads the store's source watermark W, reads Cognito's changes after W (ListRecords, every page, up to
  * DatasetSyncCount C'), and sends them with {@code importDataset}, which applies them only if the store is still at
  * W (the same condition as the migrator's delta pass). When someone else got there first the condition fails, and
- * it reads again: a device, another device and the migrator never apply the same change twice. Imports larger than
+ * it reads again: a device, another device and the migrator never apply the same change twice. A dataset deleted on
+ * Cognito Sync since W (deleted, or deleted and re-created) is not imported: its changes after W do not say which
+ * records the deletion removed, and the watermark must stay before the deletion for the migrator's delta pass,
+ * which settles a deletion against AppSync's changes by its conflict policy. Imports larger than
  * one transaction go in parts (records in count order), the last one moving the watermark
  * ({@link AppSyncRemoteStore#importChanges}).
  */
@@ -47,6 +50,12 @@ final class CutoverImport {
             long watermark = state.map(s -> s[1]).orElse(0L);
             RemoteChanges changes = cognito.listUpdates(key, new SyncCount(watermark));
             if (!changes.exists() || changes.datasetSyncCount().value() <= watermark) {
+                return 0;
+            }
+            if (watermark > 0 && changes.deletedAfterRequestedSyncCount()) {
+                // The changes after W are a new incarnation's; the records the deletion removed are not among them.
+                LOG.info("{} was deleted on Cognito Sync since it was imported; the migrator's delta pass settles "
+                        + "the deletion against AppSync's changes", key);
                 return 0;
             }
             try {
