@@ -116,13 +116,9 @@ public class MigrationJobConfiguration {
         int partitions = tables.partitions(instance, settings.threads());
         ItemStreamReader<ListedIdentity> reader = settings.identitiesFile() == null ? new IdentityPoolReader(source)
                 : new IdentityFileReader(settings.identitiesFile());
-        ManifestWriter manifest = new ManifestWriter(tables, instance, partitions);
         return new StepBuilder(EnumerationListener.STEP, repository).<ListedIdentity, ListedIdentity>chunk(60)
                 .transactionManager(transactions).reader(reader).stream(reader)
-                .writer(chunk -> {
-                    manifest.write(chunk);
-                    progress.listed(chunk.size());
-                })
+                .writer(new ManifestWriter(tables, instance, partitions, progress))
                 .listener(new EnumerationListener(tables, repository))
                 .observationRegistry(observations).build();
     }

@@ -3,6 +3,8 @@ package dev.syncshift.migrator.job;
 import dev.syncshift.migrator.report.Issue;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.migrator.source.ListedIdentity;
+import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -62,17 +64,28 @@ public final class RunTables {
         return listed == null ? 0 : listed;
     }
 
-    /** Adds identities to the manifest, each to partition {@code position % partitions}. */
-    public void addToManifest(long jobInstance, int partitions, List<? extends ListedIdentity> identities) {
-        jdbc.batchUpdate("INSERT INTO SYNCSHIFT_MANIFEST (JOB_INSTANCE_ID, POSITION, PARTITION_NO, IDENTITY_ID) "
-                + "VALUES (?, ?, ?, ?)", identities, identities.size(), (statement, identity) -> {
+    /**
+     * Adds identities to the manifest, each to partition {@code position % partitions}, but those already in it (an
+     * identities file that names one twice): their positions stay empty, which the partitions' readers pass over.
+     *
+     * @return how many were added
+     */
+    public long addToManifest(long jobInstance, int partitions, List<? extends ListedIdentity> identities) {
+        int[][] inserted = jdbc.batchUpdate("INSERT INTO SYNCSHIFT_MANIFEST (JOB_INSTANCE_ID, POSITION, PARTITION_NO, "
+                + "IDENTITY_ID) SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM SYNCSHIFT_MANIFEST "
+                + "WHERE JOB_INSTANCE_ID = ? AND IDENTITY_ID = ?)", identities, identities.size(),
+                (statement, identity) -> {
                     statement.setLong(1, jobInstance);
                     statement.setLong(2, identity.position());
                     statement.setInt(3, (int) (identity.position() % partitions));
                     statement.setString(4, identity.identityId().value());
+                    statement.setLong(5, jobInstance);
+                    statement.setString(6, identity.identityId().value());
                 });
-        jdbc.update("UPDATE SYNCSHIFT_RUN SET LISTED = LISTED + ? WHERE JOB_INSTANCE_ID = ?", identities.size(),
-                jobInstance);
+        long added = Arrays.stream(inserted).flatMapToInt(Arrays::stream)
+                .filter(n -> n > 0 || n == Statement.SUCCESS_NO_INFO).count();
+        jdbc.update("UPDATE SYNCSHIFT_RUN SET LISTED = LISTED + ? WHERE JOB_INSTANCE_ID = ?", added, jobInstance);
+        return added;
     }
 
     /** Up to {@code limit} identities of a partition after {@code position}, in order. */
