@@ -162,6 +162,30 @@ class CutoverTest {
     }
 
     @Test
+    void aDatasetDeletedOnAppSyncIsNotListedAgainFromCognito(Emulators emulators) {
+        try (CognitoSyncManager legacy = emulators.device(Backend.COGNITO).build()) {
+            Dataset one = legacy.openOrCreateDataset("slot1");
+            one.put("a", "1");
+            sync(one);
+            Dataset two = legacy.openOrCreateDataset("slot2");
+            two.put("b", "2");
+            sync(two);
+            try (CognitoSyncManager cutover = emulators.device(Backend.CUTOVER).identityId(legacy.getIdentityId())
+                    .build()) {
+                Dataset slot = cutover.openOrCreateDataset("slot1");
+                sync(slot);
+                slot.delete();
+                sync(slot);
+
+                cutover.refreshDatasetMetadata();
+
+                assertThat(cutover.listDatasets()).extracting(DatasetMetadata::getDatasetName)
+                        .contains("slot2").doesNotContain("slot1");
+            }
+        }
+    }
+
+    @Test
     void aFlipToAppSyncWithACountAheadOfTheStorePullsEverythingAndPushesTheEdits(Emulators emulators) {
         Path cache = dir.resolve("ahead.db");
         String identity;

@@ -28,6 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CutoverRemoteStore implements RemoteStore {
 
+    /** A count every dataset written reaches: a deletion after it means the dataset was written, then deleted. */
+    private static final SyncCount FIRST_COUNT = new SyncCount(1);
+
     private final CognitoSyncRemoteStore cognito;
     private final AppSyncRemoteStore appSync;
     private final CutoverImport importer;
@@ -80,12 +83,16 @@ public final class CutoverRemoteStore implements RemoteStore {
         appSync.deleteDataset(key);
     }
 
-    /** AppSync's datasets, and the Cognito Sync ones not imported yet. */
+    /**
+     * AppSync's datasets, and the Cognito Sync ones not imported yet; not those deleted on AppSync, which imports never
+     * bring back (one {@code listRecords} call each for the Cognito ones AppSync does not list).
+     */
     @Override
     public List<DatasetMetadata> listDatasets(IdentityId identityId) {
         List<DatasetMetadata> all = new ArrayList<>(appSync.listDatasets(identityId));
         cognito.listDatasets(identityId).stream()
                 .filter(c -> all.stream().noneMatch(a -> a.key().equals(c.key())))
+                .filter(c -> !appSync.listUpdates(c.key(), FIRST_COUNT).deletedAfterRequestedSyncCount())
                 .forEach(all::add);
         return all;
     }
