@@ -3,7 +3,9 @@ package dev.syncshift.client;
 import static dev.syncshift.client.RecordingCallback.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -181,6 +183,50 @@ class CutoverTest {
 
                 assertThat(cutover.listDatasets()).extracting(DatasetMetadata::getDatasetName)
                         .contains("slot2").doesNotContain("slot1");
+            }
+        }
+    }
+
+    @Test
+    void withCognitoSyncOutOfReachADatasetAppSyncHasSynchronizesAndIsImportedOnceItIsBack(
+            Emulators emulators) {
+        URI cognito = emulators.cognito().endpoint();
+        try (CognitoSyncManager legacy = emulators.device(Backend.COGNITO).build();
+                TcpProxy proxy = TcpProxy.start(cognito, Duration.ZERO)) {
+            Dataset old = legacy.openOrCreateDataset("profile");
+            old.put("name", "Ada");
+            sync(old);
+            try (CognitoSyncManager first = emulators.device(Backend.CUTOVER).identityId(legacy.getIdentityId())
+                    .build()) {
+                sync(first.openOrCreateDataset("profile"));
+                Dataset created = first.openOrCreateDataset("born-on-appsync");
+                created.put("a", "1");
+                sync(created);
+            }
+            try (CognitoSyncManager device = emulators.device(Backend.CUTOVER).identityId(legacy.getIdentityId())
+                    .cognitoEndpoint(proxy.uri(cognito)).build()) {
+                sync(device.openOrCreateDataset("warm-up"));
+                proxy.dropRate(1);
+                Dataset born = device.openOrCreateDataset("born-on-appsync");
+                Dataset d = device.openOrCreateDataset("profile");
+                d.put("level", "5");
+
+                sync(d);
+                assertThat(d.getAll()).isEqualTo(Map.of("name", "Ada", "level", "5"));
+                born.put("b", "2");
+                sync(born);
+                assertThat(born.getAll()).isEqualTo(Map.of("a", "1", "b", "2"));
+                RecordingCallback never = new RecordingCallback();
+                Dataset fresh = device.openOrCreateDataset("never-imported");
+                fresh.put("k", "v");
+                fresh.synchronize(never);
+                assertThat(never.failed()).isInstanceOf(NetworkException.class);
+
+                old.put("name", "Grace");
+                sync(old);
+                proxy.dropRate(0);
+                sync(d);
+                assertThat(d.getAll()).isEqualTo(Map.of("name", "Grace", "level", "5"));
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.syncshift.client.remote.cutover;
 
 import dev.syncshift.client.DataConflictException;
 import dev.syncshift.client.DataStorageException;
+import dev.syncshift.client.NetworkException;
 import dev.syncshift.client.remote.appsync.AppSyncRemoteStore;
 import dev.syncshift.client.remote.cognito.CognitoSyncRemoteStore;
 import dev.syncshift.client.spi.RemoteChanges;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * it reads again: a device, another device and the migrator never apply the same change twice. A dataset deleted on
  * Cognito Sync since W (deleted, or deleted and re-created) is not imported: its changes after W do not say which
  * records the deletion removed, and the watermark must stay before the deletion for the migrator's delta pass,
- * which settles a deletion against AppSync's changes by its conflict policy. Imports larger than
+ * which settles a deletion against AppSync's changes by its conflict policy. When Cognito Sync cannot be reached
+ * (an outage, or the service retired), a dataset AppSync has goes on with it. Imports larger than
  * one transaction go in parts (records in count order), the last one moving the watermark
  * ({@link AppSyncRemoteStore#importChanges}).
  */
@@ -43,27 +45,45 @@ final class CutoverImport {
         this.appSync = appSync;
     }
 
-    /** Imports what AppSync lacks of the dataset; returns the number of records sent (0 when up to date). */
-    int ensureImported(DatasetKey key) {
+    /**
+     * Imports what AppSync lacks of the dataset.
+     *
+     * @return true when AppSync now holds what Cognito Sync had (or the dataset is left to the migrator); false when
+     *     Cognito Sync could not be reached but AppSync has the dataset (imported, or created there): the device goes
+     *     on with that, and the import is tried again at its next synchronize
+     * @throws NetworkException when Cognito Sync cannot be reached and AppSync does not have the dataset
+     */
+    boolean ensureImported(DatasetKey key) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<long[]> state = appSync.importState(key);
             long watermark = state.map(s -> s[1]).orElse(0L);
-            RemoteChanges changes = cognito.listUpdates(key, new SyncCount(watermark));
+            RemoteChanges changes;
+            try {
+                changes = cognito.listUpdates(key, new SyncCount(watermark));
+            } catch (NetworkException e) {
+                if (state.isEmpty()) {
+                    // Going on would show the app an empty dataset that Cognito Sync may hold.
+                    throw e;
+                }
+                LOG.warn("Cognito Sync cannot be reached ({}); {} goes on with AppSync's copy (Cognito changes "
+                        + "imported up to count {})", e.getMessage(), key, watermark);
+                return false;
+            }
             if (!changes.exists() || changes.datasetSyncCount().value() <= watermark) {
-                return 0;
+                return true;
             }
             if (watermark > 0 && changes.deletedAfterRequestedSyncCount()) {
                 // The changes after W are a new incarnation's; the records the deletion removed are not among them.
                 LOG.info("{} was deleted on Cognito Sync since it was imported; the migrator's delta pass settles "
                         + "the deletion against AppSync's changes", key);
-                return 0;
+                return true;
             }
             try {
                 send(key, watermark, changes);
-                return changes.records().size();
+                return true;
             } catch (DataConflictException e) {
                 if (String.valueOf(e.getMessage()).contains("DatasetDeleted")) {
-                    return 0;
+                    return true;
                 }
                 LOG.debug("import of {} raced with another writer; reading again", key);
             }

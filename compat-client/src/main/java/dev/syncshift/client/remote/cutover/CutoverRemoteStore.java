@@ -24,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@link CutoverImport}), then pulls the whole AppSync dataset once, so that a device whose count came from
  * Cognito Sync (or from an AppSync store that has since imported changes as new revisions) catches up exactly;
  * the engine's conflict rules keep every unsynchronized edit. A dataset deleted on AppSync is still reported
- * deleted to a device that saw it. Thread-safe.
+ * deleted to a device that saw it. While Cognito Sync cannot be reached, a dataset AppSync has is used as it is,
+ * and the import is tried again at each synchronize. Thread-safe.
  */
 public final class CutoverRemoteStore implements RemoteStore {
 
@@ -34,7 +35,10 @@ public final class CutoverRemoteStore implements RemoteStore {
     private final CognitoSyncRemoteStore cognito;
     private final AppSyncRemoteStore appSync;
     private final CutoverImport importer;
-    private final Set<DatasetKey> settled = ConcurrentHashMap.newKeySet();
+    /** Datasets whose Cognito Sync state AppSync holds (imported, or found current, by this manager). */
+    private final Set<DatasetKey> imported = ConcurrentHashMap.newKeySet();
+    /** Datasets this manager has pulled whole from AppSync once. */
+    private final Set<DatasetKey> caughtUp = ConcurrentHashMap.newKeySet();
 
     /** A cutover remote over both backends, signing with the same device credentials. */
     public CutoverRemoteStore(CognitoSyncRemoteStore cognito, AppSyncRemoteStore appSync) {
@@ -45,18 +49,30 @@ public final class CutoverRemoteStore implements RemoteStore {
 
     @Override
     public RemoteChanges listUpdates(DatasetKey key, SyncCount lastSyncCount) {
-        if (settled.contains(key)) {
+        importIfNeeded(key);
+        if (caughtUp.contains(key)) {
             return appSync.listUpdates(key, lastSyncCount);
         }
-        importer.ensureImported(key);
         RemoteChanges everything = appSync.listUpdates(key, SyncCount.ZERO);
-        settled.add(key);
+        caughtUp.add(key);
         if (everything.exists() || lastSyncCount.value() == 0) {
             return everything;
         }
         boolean deleted = appSync.listUpdates(key, lastSyncCount).deletedAfterRequestedSyncCount();
         return new RemoteChanges(everything.records(), everything.datasetSyncCount(), false, deleted,
                 everything.mergedDatasetNames());
+    }
+
+    /**
+     * Imports the dataset's Cognito Sync state unless this manager did; tried again at each synchronize while
+     * Cognito Sync cannot be reached. Changes an import brings after the whole pull carry counts above the store's
+     * count the device last pulled (copy mode: the store untouched since the last import; revision mode: new
+     * revisions), so the device's next delta pull has them.
+     */
+    private void importIfNeeded(DatasetKey key) {
+        if (!imported.contains(key) && importer.ensureImported(key)) {
+            imported.add(key);
+        }
     }
 
     @Override
@@ -71,10 +87,10 @@ public final class CutoverRemoteStore implements RemoteStore {
 
     @Override
     public RemoteSync pushAndPull(DatasetKey key, SyncCount lastSyncCount, List<RecordPatch> patches) {
-        if (!settled.contains(key)) {
-            importer.ensureImported(key);
+        if (!caughtUp.contains(key)) {
             throw new DataConflictException("First synchronize of " + key.datasetName() + " on AppSync: pull first");
         }
+        importIfNeeded(key);
         return appSync.pushAndPull(key, lastSyncCount, patches);
     }
 
