@@ -2,6 +2,7 @@ package dev.syncshift.client;
 
 import static dev.syncshift.client.RecordingCallback.sync;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -221,6 +222,7 @@ class CutoverTest {
                 fresh.put("k", "v");
                 fresh.synchronize(never);
                 assertThat(never.failed()).isInstanceOf(NetworkException.class);
+                assertThatCode(device::refreshDatasetMetadata).as("AppSync's list").doesNotThrowAnyException();
 
                 old.put("name", "Grace");
                 sync(old);

@@ -1,6 +1,7 @@
 package dev.syncshift.client.remote.cutover;
 
 import dev.syncshift.client.DataConflictException;
+import dev.syncshift.client.NetworkException;
 import dev.syncshift.client.remote.appsync.AppSyncRemoteStore;
 import dev.syncshift.client.remote.cognito.CognitoSyncRemoteStore;
 import dev.syncshift.client.spi.DatasetChangeListener;
@@ -17,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link RemoteStore} of the {@code cutover} backend: reads and writes go to AppSync. On the first touch of a
@@ -29,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CutoverRemoteStore implements RemoteStore {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CutoverRemoteStore.class);
     /** A count every dataset written reaches: a deletion after it means the dataset was written, then deleted. */
     private static final SyncCount FIRST_COUNT = new SyncCount(1);
 
@@ -101,12 +105,20 @@ public final class CutoverRemoteStore implements RemoteStore {
 
     /**
      * AppSync's datasets, and the Cognito Sync ones not imported yet; not those deleted on AppSync, which imports never
-     * bring back (one {@code listRecords} call each for the Cognito ones AppSync does not list).
+     * bring back (one {@code listRecords} call each for the Cognito ones AppSync does not list). AppSync's alone while
+     * Cognito Sync cannot be reached.
      */
     @Override
     public List<DatasetMetadata> listDatasets(IdentityId identityId) {
         List<DatasetMetadata> all = new ArrayList<>(appSync.listDatasets(identityId));
-        cognito.listDatasets(identityId).stream()
+        List<DatasetMetadata> onCognito;
+        try {
+            onCognito = cognito.listDatasets(identityId);
+        } catch (NetworkException e) {
+            LOG.warn("Cognito Sync cannot be reached ({}); listing AppSync's datasets only", e.getMessage());
+            return all;
+        }
+        onCognito.stream()
                 .filter(c -> all.stream().noneMatch(a -> a.key().equals(c.key())))
                 .filter(c -> !appSync.listUpdates(c.key(), FIRST_COUNT).deletedAfterRequestedSyncCount())
                 .forEach(all::add);
