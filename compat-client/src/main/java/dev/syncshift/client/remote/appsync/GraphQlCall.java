@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -37,6 +38,9 @@ import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
 final class GraphQlCall {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** DynamoDB's names for a request refused for throughput (exceptions, and transaction cancellation reasons). */
+    private static final Pattern THROTTLED = Pattern.compile(
+            "ProvisionedThroughputExceeded|ThrottlingException|ThrottlingError|RequestLimitExceeded");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final URI endpoint;
@@ -59,8 +63,9 @@ final class GraphQlCall {
     }
 
     /**
-     * Posts {@code query} with {@code variables}; the HTTP status and the parsed body. A throttle (429), a server
-     * failure (5xx) or a broken connection is retried as the AWS SDK retries (its standard strategy: 3 attempts,
+     * Posts {@code query} with {@code variables}; the HTTP status and the parsed body. A throttle (429, or the API's
+     * table refusing for its throughput), a server failure (5xx) or a broken connection is retried as the AWS SDK
+     * retries (its standard strategy: 3 attempts,
      * exponential backoff with jitter, a retry budget); the last answer is returned, or the last connection failure
      * thrown as a {@link NetworkException}. A retried push is safe: it is conditional on the sync count it read.
      */
@@ -72,7 +77,7 @@ final class GraphQlCall {
             RuntimeException failure;
             try {
                 answer = send(body);
-                if (answer.status() != 429 && answer.status() < 500) {
+                if (answer.status() != 429 && answer.status() < 500 && !answer.tableThrottled()) {
                     retries.recordSuccess(RecordSuccessRequest.create(token));
                     return answer;
                 }
@@ -184,6 +189,22 @@ final class GraphQlCall {
 
         boolean failed() {
             return status != 200 || body.path("errors").size() > 0;
+        }
+
+        /**
+         * Whether the API's DynamoDB table refused for its throughput: a resolver passes DynamoDB's error on as
+         * {@code errorType} {@code DynamoDB:<exception>} (a transaction cancelled for {@code ThrottlingError} names
+         * the reason in its message). Nothing was written, and a later attempt may get through.
+         */
+        boolean tableThrottled() {
+            for (JsonNode error : body.path("errors")) {
+                String type = error.path("errorType").asText("");
+                if (type.startsWith("DynamoDB:")
+                        && THROTTLED.matcher(type + " " + error.path("message").asText("")).find()) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 }
