@@ -50,6 +50,7 @@ class GraphQlOperationsTest {
                         "mutation { putNote(id: \"n2\", text: \"b\") { id } }",
                         Map.of("/data/putNote", "null",
                                 "/errors/0/errorType", "\"DynamoDB:ConditionalCheckFailedException\"",
+                                "/errors/0/message", "\"The conditional request failed\"",
                                 "/errors/0/path", "[\"putNote\"]", "/errors/0/locations/0/line", "1")),
                 new Scenario("PutItem with a matching version condition", Caller.ALICE,
                         List.of("mutation { putNote(id: \"n3\", text: \"a\") { id } }"),

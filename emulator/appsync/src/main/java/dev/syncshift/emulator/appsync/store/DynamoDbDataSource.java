@@ -42,9 +42,15 @@ final class DynamoDbDataSource {
         }
     }
 
-    /** DynamoDB's message; the SDK may have none, and then says so. */
+    /**
+     * DynamoDB's own message, as AppSync passes it on, without what the SDK adds to its exception's (the service,
+     * status, request id and attempt count).
+     */
     private static String message(DynamoDbException e) {
-        String message = e.getMessage();
+        String message = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
+        if (message == null) {
+            message = e.getMessage();
+        }
         return message == null ? "no message" : message;
     }
 
