@@ -6,12 +6,18 @@ import dev.syncshift.client.DataConflictException;
 import dev.syncshift.client.DataLimitExceededException;
 import dev.syncshift.client.DataStorageException;
 import dev.syncshift.client.DatasetNotFoundException;
+import java.util.regex.Pattern;
 
 /**
  * The one translation of AppSync answers into the client's exceptions: the GraphQL {@code errorType} of the API's
- * errors (the Cognito Sync names), and HTTP-level refusals. The answer's text is kept in the message.
+ * errors (the Cognito Sync names), and HTTP-level refusals. The answer's text is kept in the message. Also which
+ * error answers are worth another attempt.
  */
 final class AppSyncErrors {
+
+    /** DynamoDB's names for a request refused for throughput (exceptions, and transaction cancellation reasons). */
+    private static final Pattern THROTTLED = Pattern.compile(
+            "ProvisionedThroughputExceeded|ThrottlingException|ThrottlingError|RequestLimitExceeded");
 
     private AppSyncErrors() {
     }
@@ -32,5 +38,21 @@ final class AppSyncErrors {
             case "ResourceNotFoundException" -> new DatasetNotFoundException(message);
             default -> new DataStorageException(message + (type.isEmpty() ? "" : " (" + type + ")"));
         };
+    }
+
+    /**
+     * Whether the API's DynamoDB table refused for its throughput: a resolver passes DynamoDB's error on as
+     * {@code errorType} {@code DynamoDB:<exception>} (a transaction cancelled for {@code ThrottlingError} names the
+     * reason in its message). Nothing was written, and a later attempt may get through.
+     */
+    static boolean tableThrottled(GraphQlCall.Answer answer) {
+        for (JsonNode error : answer.body().path("errors")) {
+            String type = error.path("errorType").asText("");
+            if (type.startsWith("DynamoDB:") && THROTTLED.matcher(type + " " + error.path("message").asText(""))
+                    .find()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

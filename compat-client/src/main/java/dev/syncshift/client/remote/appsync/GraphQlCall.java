@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -38,9 +37,6 @@ import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
 final class GraphQlCall {
 
     static final ObjectMapper JSON = new ObjectMapper();
-    /** DynamoDB's names for a request refused for throughput (exceptions, and transaction cancellation reasons). */
-    private static final Pattern THROTTLED = Pattern.compile(
-            "ProvisionedThroughputExceeded|ThrottlingException|ThrottlingError|RequestLimitExceeded");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final URI endpoint;
@@ -77,7 +73,7 @@ final class GraphQlCall {
             RuntimeException failure;
             try {
                 answer = send(body);
-                if (answer.status() != 429 && answer.status() < 500 && !answer.tableThrottled()) {
+                if (answer.status() != 429 && answer.status() < 500 && !AppSyncErrors.tableThrottled(answer)) {
                     retries.recordSuccess(RecordSuccessRequest.create(token));
                     return answer;
                 }
@@ -189,22 +185,6 @@ final class GraphQlCall {
 
         boolean failed() {
             return status != 200 || body.path("errors").size() > 0;
-        }
-
-        /**
-         * Whether the API's DynamoDB table refused for its throughput: a resolver passes DynamoDB's error on as
-         * {@code errorType} {@code DynamoDB:<exception>} (a transaction cancelled for {@code ThrottlingError} names
-         * the reason in its message). Nothing was written, and a later attempt may get through.
-         */
-        boolean tableThrottled() {
-            for (JsonNode error : body.path("errors")) {
-                String type = error.path("errorType").asText("");
-                if (type.startsWith("DynamoDB:")
-                        && THROTTLED.matcher(type + " " + error.path("message").asText("")).find()) {
-                    return true;
-                }
-            }
-            return false;
         }
     }
 }

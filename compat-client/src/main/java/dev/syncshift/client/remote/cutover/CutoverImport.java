@@ -57,9 +57,9 @@ final class CutoverImport {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<long[]> state = appSync.importState(key);
             long watermark = state.map(s -> s[1]).orElse(0L);
-            RemoteChanges changes;
+            Optional<Changes> changes;
             try {
-                changes = cognito.listUpdates(key, new SyncCount(watermark));
+                changes = readCognito(key, watermark);
             } catch (NetworkException e) {
                 if (state.isEmpty()) {
                     // Going on would show the app an empty dataset that Cognito Sync may hold.
@@ -69,17 +69,11 @@ final class CutoverImport {
                         + "imported up to count {})", e.getMessage(), key, watermark);
                 return false;
             }
-            if (!changes.exists() || changes.datasetSyncCount().value() <= watermark) {
-                return true;
-            }
-            if (watermark > 0 && changes.deletedAfterRequestedSyncCount()) {
-                // The changes after W are a new incarnation's; the records the deletion removed are not among them.
-                LOG.info("{} was deleted on Cognito Sync since it was imported; the migrator's delta pass settles "
-                        + "the deletion against AppSync's changes", key);
+            if (changes.isEmpty()) {
                 return true;
             }
             try {
-                send(key, watermark, changes);
+                appSync.importChanges(changes.get().source(), watermark, changes.get().records());
                 return true;
             } catch (DataConflictException e) {
                 if (String.valueOf(e.getMessage()).contains("DatasetDeleted")) {
@@ -92,12 +86,30 @@ final class CutoverImport {
                 + "AppSync copy kept changing; try again");
     }
 
-    private void send(DatasetKey key, long watermark, RemoteChanges changes) {
+    /** Cognito Sync's changes after a watermark, in count order, and its dataset's metadata. */
+    private record Changes(DatasetMetadata source, List<Record> records) {
+    }
+
+    /**
+     * Reads Cognito Sync's changes after W, or nothing when there is nothing to import: the dataset does not exist
+     * there or has no change after W, or it was deleted after W (left to the migrator).
+     */
+    private Optional<Changes> readCognito(DatasetKey key, long watermark) {
+        RemoteChanges changes = cognito.listUpdates(key, new SyncCount(watermark));
+        if (!changes.exists() || changes.datasetSyncCount().value() <= watermark) {
+            return Optional.empty();
+        }
+        if (watermark > 0 && changes.deletedAfterRequestedSyncCount()) {
+            // The changes after W are a new incarnation's; the records the deletion removed are not among them.
+            LOG.info("{} was deleted on Cognito Sync since it was imported; the migrator's delta pass settles the "
+                    + "deletion against AppSync's changes", key);
+            return Optional.empty();
+        }
         DatasetMetadata source = cognito.describeDataset(key, changes.datasetSyncCount())
                 .orElseGet(() -> fromRecords(key, changes));
         List<Record> ordered = new ArrayList<>(changes.records());
         ordered.sort(Comparator.comparing(Record::syncCount));
-        appSync.importChanges(source, watermark, ordered);
+        return Optional.of(new Changes(source, ordered));
     }
 
     private static DatasetMetadata fromRecords(DatasetKey key, RemoteChanges changes) {
