@@ -36,7 +36,7 @@ class CloseTest {
                 .remoteStore((wiring, credentials) -> new HookedRemote(wiring.backendRemote(credentials), () -> {
                     if (first.getAndSet(false)) {
                         pushed.countDown();
-                        await(release);
+                        Latches.await(release);
                     }
                 })).build();
         Dataset d = device.openOrCreateDataset("closing");
@@ -45,7 +45,7 @@ class CloseTest {
         RecordingCallback running = new RecordingCallback();
         RecordingCallback waiting = new RecordingCallback();
         d.synchronize(running);
-        await(pushed);
+        Latches.await(pushed);
         d.synchronize(waiting);
 
         CompletableFuture<Void> closed = CompletableFuture.runAsync(device::close);
@@ -72,15 +72,6 @@ class CloseTest {
             Dataset elsewhere = other.openOrCreateDataset("closing");
             sync(elsewhere);
             assertThat(elsewhere.get("k")).isEqualTo("v");
-        }
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

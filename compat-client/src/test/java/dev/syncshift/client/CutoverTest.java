@@ -54,10 +54,8 @@ class CutoverTest {
     @Test
     void devicesStillOnCognitoAreImportedByTheNextCutoverDeviceAndNothingTwice(Emulators emulators) {
         try (CognitoSyncManager legacy = emulators.device(Backend.COGNITO).build();
-                CognitoSyncManager first = emulators.device(Backend.CUTOVER).identityId(legacy.getIdentityId())
-                        .build();
-                CognitoSyncManager second = emulators.device(Backend.CUTOVER).identityId(legacy.getIdentityId())
-                        .build()) {
+                CognitoSyncManager first = sameIdentity(emulators, Backend.CUTOVER, legacy).build();
+                CognitoSyncManager second = sameIdentity(emulators, Backend.CUTOVER, legacy).build()) {
             Dataset old = legacy.openOrCreateDataset("notes");
             Map<String, String> many = new HashMap<>();
             for (int i = 0; i < 150; i++) {
@@ -94,8 +92,7 @@ class CutoverTest {
             Map<String, String> small = slots(95);
             old.putAll(small);
             sync(old);
-            try (CognitoSyncManager cutover = emulators.device(Backend.CUTOVER).identityId(legacy.getIdentityId())
-                    .build()) {
+            try (CognitoSyncManager cutover = sameIdentity(emulators, Backend.CUTOVER, legacy).build()) {
                 Dataset d = cutover.openOrCreateDataset("save");
                 sync(d);
 
@@ -103,13 +100,7 @@ class CutoverTest {
                 assertThat(d.getAll()).containsAllEntriesOf(small).hasSize(96);
                 assertThat(d.getAllRecords()).noneMatch(Record::isModified);
             }
-            try (CognitoSyncManager other = emulators.device(Backend.APPSYNC).identityId(legacy.getIdentityId())
-                    .build()) {
-                Dataset d = other.openOrCreateDataset("save");
-                sync(d);
-                assertThat(d.get("world")).isEqualTo(big);
-                assertThat(d.getAll()).hasSize(96);
-            }
+            assertThat(readBy(emulators, Backend.APPSYNC, legacy, "save")).containsEntry("world", big).hasSize(96);
         }
     }
 
@@ -119,21 +110,13 @@ class CutoverTest {
             Dataset old = legacy.openOrCreateDataset("shrink");
             old.put("world", "y".repeat(900_000));
             sync(old);
-            try (CognitoSyncManager first = emulators.device(Backend.CUTOVER).identityId(legacy.getIdentityId())
-                    .build()) {
-                sync(first.openOrCreateDataset("shrink"));
-            }
+            importedByACutoverDevice(emulators, legacy, "shrink");
             Map<String, String> changed = slots(95);
             changed.put("world", "small now");
             old.putAll(changed);
             sync(old);
 
-            try (CognitoSyncManager second = emulators.device(Backend.CUTOVER).identityId(legacy.getIdentityId())
-                    .build()) {
-                Dataset d = second.openOrCreateDataset("shrink");
-                sync(d);
-                assertThat(d.getAll()).isEqualTo(changed);
-            }
+            assertThat(readBy(emulators, Backend.CUTOVER, legacy, "shrink")).isEqualTo(changed);
         }
     }
 
@@ -143,24 +126,17 @@ class CutoverTest {
             Dataset old = legacy.openOrCreateDataset("progress");
             old.putAll(Map.of("level", "9", "coins", "500"));
             sync(old);
-            try (CognitoSyncManager first = emulators.device(Backend.CUTOVER).identityId(legacy.getIdentityId())
-                    .build()) {
-                sync(first.openOrCreateDataset("progress"));
-            }
+            importedByACutoverDevice(emulators, legacy, "progress");
             old.delete();
             sync(old);
             Dataset again = legacy.openOrCreateDataset("progress");
             again.put("level", "1");
             sync(again);
 
-            try (CognitoSyncManager second = emulators.device(Backend.CUTOVER).identityId(legacy.getIdentityId())
-                    .build()) {
-                Dataset d = second.openOrCreateDataset("progress");
-                sync(d);
-                // Importing the new incarnation's changes on top of the old one would bring back "coins", which
-                // Cognito deleted, and move the watermark past the deletion, out of the migrator's sight.
-                assertThat(d.getAll()).isEqualTo(Map.of("level", "9", "coins", "500"));
-            }
+            // Importing the new incarnation's changes on top of the old one would bring back "coins", which
+            // Cognito deleted, and move the watermark past the deletion, out of the migrator's sight.
+            assertThat(readBy(emulators, Backend.CUTOVER, legacy, "progress"))
+                    .isEqualTo(Map.of("level", "9", "coins", "500"));
         }
     }
 
@@ -173,8 +149,7 @@ class CutoverTest {
             Dataset two = legacy.openOrCreateDataset("slot2");
             two.put("b", "2");
             sync(two);
-            try (CognitoSyncManager cutover = emulators.device(Backend.CUTOVER).identityId(legacy.getIdentityId())
-                    .build()) {
+            try (CognitoSyncManager cutover = sameIdentity(emulators, Backend.CUTOVER, legacy).build()) {
                 Dataset slot = cutover.openOrCreateDataset("slot1");
                 sync(slot);
                 slot.delete();
@@ -197,14 +172,13 @@ class CutoverTest {
             Dataset old = legacy.openOrCreateDataset("profile");
             old.put("name", "Ada");
             sync(old);
-            try (CognitoSyncManager first = emulators.device(Backend.CUTOVER).identityId(legacy.getIdentityId())
-                    .build()) {
+            try (CognitoSyncManager first = sameIdentity(emulators, Backend.CUTOVER, legacy).build()) {
                 sync(first.openOrCreateDataset("profile"));
                 Dataset created = first.openOrCreateDataset("born-on-appsync");
                 created.put("a", "1");
                 sync(created);
             }
-            try (CognitoSyncManager device = emulators.device(Backend.CUTOVER).identityId(legacy.getIdentityId())
+            try (CognitoSyncManager device = sameIdentity(emulators, Backend.CUTOVER, legacy)
                     .cognitoEndpoint(proxy.uri(cognito)).build()) {
                 sync(device.openOrCreateDataset("warm-up"));
                 proxy.dropRate(1);
@@ -317,6 +291,29 @@ class CutoverTest {
             sync(d);
             assertThat(d.get("theme")).isEqualTo("light");
             assertThat(List.of(d.getLastSyncCount())).containsExactly(1L);
+        }
+    }
+
+    /** A manager of {@code device}'s identity on {@code backend}, with a cache of its own. */
+    private static CognitoSyncManagerBuilder sameIdentity(Emulators emulators, Backend backend,
+            CognitoSyncManager device) {
+        return emulators.device(backend).identityId(device.getIdentityId());
+    }
+
+    /** A cutover device of {@code legacy}'s identity synchronizes {@code dataset} once: it imports Cognito's state. */
+    private static void importedByACutoverDevice(Emulators emulators, CognitoSyncManager legacy, String dataset) {
+        try (CognitoSyncManager device = sameIdentity(emulators, Backend.CUTOVER, legacy).build()) {
+            sync(device.openOrCreateDataset(dataset));
+        }
+    }
+
+    /** What a new device of {@code legacy}'s identity on {@code backend} holds after synchronizing {@code dataset}. */
+    private static Map<String, String> readBy(Emulators emulators, Backend backend, CognitoSyncManager legacy,
+            String dataset) {
+        try (CognitoSyncManager device = sameIdentity(emulators, backend, legacy).build()) {
+            Dataset d = device.openOrCreateDataset(dataset);
+            sync(d);
+            return d.getAll();
         }
     }
 

@@ -28,7 +28,7 @@ class SyncQueueTest {
                 .remoteStore((wiring, credentials) -> new HookedRemote(wiring.backendRemote(credentials), () -> {
                     if (first.getAndSet(false)) {
                         pushing.countDown();
-                        await(release);
+                        Latches.await(release);
                     }
                 })).build()) {
             Dataset d = device.openOrCreateDataset("queue");
@@ -38,7 +38,7 @@ class SyncQueueTest {
             RecordingCallback refused = new RecordingCallback();
 
             d.synchronize(running);
-            await(pushing);
+            Latches.await(pushing);
             d.put("k", "2");
             d.synchronize(waiting);
             d.synchronize(refused);
@@ -103,14 +103,5 @@ class SyncQueueTest {
                 refused.complete(reason);
             }
         };
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
