@@ -59,7 +59,7 @@ final class CheckCommand implements Callable<Integer> {
                 CognitoIdentityClient identity = AwsClients.cognitoIdentity(settings, http);
                 CognitoSyncClient sync = AwsClients.cognitoSync(settings, http);
                 DynamoDbClient dynamoDb = AwsClients.dynamoDb(settings, http)) {
-            Preflight.Findings findings = new Preflight(identity, sync, dynamoDb).check(settings, false);
+            Preflight.Findings findings = new Preflight(identity, sync, dynamoDb).checkBeforeCutover(settings);
             if (apiId != null) {
                 try (AppSyncClient appSync = AwsClients.appSyncClient(settings, appSyncEndpoint, http)) {
                     new AppSyncCheck(appSync).check(apiId, findings);
@@ -67,6 +67,7 @@ final class CheckCommand implements Callable<Integer> {
             }
             findings.facts().forEach(fact -> out.println("ok: " + fact));
             out.println(estimate(settings, new CognitoSource(identity, sync, settings.pool())));
+            findings.warnings().forEach(warning -> err.println("warning: " + warning));
             findings.problems().forEach(problem -> err.println("problem: " + problem));
             return findings.ok() ? ExitCode.OK.code() : ExitCode.UNAVAILABLE.code();
         }

@@ -11,7 +11,12 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.DescribeIdentityPoolResponse;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
+import software.amazon.awssdk.services.cognitosync.model.CognitoStreams;
+import software.amazon.awssdk.services.cognitosync.model.GetCognitoEventsResponse;
+import software.amazon.awssdk.services.cognitosync.model.GetIdentityPoolConfigurationResponse;
 import software.amazon.awssdk.services.cognitosync.model.IdentityPoolUsage;
+import software.amazon.awssdk.services.cognitosync.model.PushSync;
+import software.amazon.awssdk.services.cognitosync.model.StreamingStatus;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -40,13 +45,26 @@ public final class Preflight {
      * @return what was found, one line each; problems are in {@link Findings#problems()}
      */
     public Findings check(MigratorSettings settings, boolean tableMayBeMissing) {
-        Findings findings = new Findings(new ArrayList<>(), new ArrayList<>());
+        Findings findings = new Findings(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         checkSource(settings, findings);
         checkTable(settings, tableMayBeMissing, findings);
         return findings;
     }
 
-    private void checkSource(MigratorSettings settings, Findings findings) {
+    /**
+     * {@link #check} of a table that must exist, and, when the pool can be read, what it runs on every sync that
+     * AppSync will not run ({@link Findings#warnings()}): what the {@code check} command reports.
+     */
+    public Findings checkBeforeCutover(MigratorSettings settings) {
+        Findings findings = new Findings(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        if (checkSource(settings, findings)) {
+            checkWhatStaysBehind(settings.identityPoolId(), findings);
+        }
+        checkTable(settings, false, findings);
+        return findings;
+    }
+
+    private boolean checkSource(MigratorSettings settings, Findings findings) {
         try {
             DescribeIdentityPoolResponse pool = identity.describeIdentityPool(
                     r -> r.identityPoolId(settings.identityPoolId()));
@@ -55,9 +73,49 @@ public final class Preflight {
                     .identityPoolUsage();
             findings.facts().add(String.format(Locale.ROOT, "pool usage: %,d bytes of sync data, %,d sync sessions",
                     orZero(usage.dataStorage()), orZero(usage.syncSessionsCount())));
+            return true;
         } catch (SdkException e) {
             findings.problems().add("source: " + describe(e));
+            return false;
         }
+    }
+
+    /*
+     * What the pool does on every sync beside storing data, which AppSync will not do for devices that switched:
+     * a sync trigger (Cognito Events), a Kinesis stream (Cognito Streams) and push sync. Each is a warning, not a
+     * problem: the data migrates either way, but the team has to replace it before devices switch.
+     */
+    private void checkWhatStaysBehind(String pool, Findings findings) {
+        List<String> behind = new ArrayList<>();
+        try {
+            GetCognitoEventsResponse events = sync.getCognitoEvents(r -> r.identityPoolId(pool));
+            events.events().forEach((type, lambda) -> behind.add("Cognito Events: every sync runs Lambda " + lambda
+                    + " (" + type + "); AppSync does not call it, so writes from devices on AppSync skip it: move "
+                    + "what it checks or changes into the API's resolvers before devices switch"));
+            GetIdentityPoolConfigurationResponse configuration = sync.getIdentityPoolConfiguration(
+                    r -> r.identityPoolId(pool));
+            CognitoStreams streams = configuration.cognitoStreams();
+            if (streams != null && streams.streamingStatus() == StreamingStatus.ENABLED) {
+                behind.add("Cognito Streams: every sync is sent to Kinesis stream " + streams.streamName()
+                        + "; writes through AppSync do not reach it: feed its consumers from a DynamoDB stream of "
+                        + "the table instead");
+            }
+            PushSync push = configuration.pushSync();
+            if (push != null && !push.applicationArns().isEmpty()) {
+                int apps = push.applicationArns().size();
+                behind.add("push sync: changes notify devices through " + apps + " SNS platform application"
+                        + (apps == 1 ? "" : "s") + "; AppSync sends no push notifications: devices on AppSync "
+                        + "learn of changes through subscriptions (the compat client's subscribe())");
+            }
+        } catch (SdkException e) {
+            behind.add("could not read what the pool runs on every sync (" + describe(e) + "): a sync trigger, "
+                    + "Kinesis stream or push sync would not carry over to AppSync; allow cognito-sync:"
+                    + "GetCognitoEvents and cognito-sync:GetIdentityPoolConfiguration to see them");
+        }
+        if (behind.isEmpty()) {
+            findings.facts().add("pool " + pool + " runs no sync trigger, stream or push sync (AppSync would not)");
+        }
+        findings.warnings().addAll(behind);
     }
 
     private void checkTable(MigratorSettings settings, boolean mayBeMissing, Findings findings) {
@@ -100,8 +158,9 @@ public final class Preflight {
      *
      * @param facts what holds
      * @param problems what stops a run
+     * @param warnings what does not stop a run but needs the operator's attention
      */
-    public record Findings(List<String> facts, List<String> problems) {
+    public record Findings(List<String> facts, List<String> problems, List<String> warnings) {
 
         /** Whether a run may go ahead. */
         public boolean ok() {

@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.syncshift.migrator.Cutover;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code check} against the emulators: the AppSync control plane through the SDK's AppSyncClient. */
 class CheckCommandTest {
+
+    private static final String TRIGGER = "arn:aws:lambda:us-east-1:123456789012:function:validate-sync";
+    private static final String ROLE = "arn:aws:iam::123456789012:role/cognito-sync";
+    private static final String PUSH_APP = "arn:aws:sns:us-east-1:123456789012:app/GCM/syncshift";
 
     static Cutover cutover;
 
@@ -44,6 +49,34 @@ class CheckCommandTest {
         assertThat(api.err()).startsWith("problem: appsync: ").doesNotContain("\tat ");
         assertThat(table.exitCode()).isEqualTo(3);
         assertThat(table.err()).contains("table no-such-table does not exist");
+    }
+
+    @Test
+    void whatTheSourcePoolRunsBesideItsDataIsReportedAsNotCarriedOver() {
+        String pool = cutover.pool().value();
+        Cli.Result plain = Cli.run(args(cutover.tableName()));
+        cutover.syncClient().setCognitoEvents(r -> r.identityPoolId(pool).events(Map.of("SyncTrigger", TRIGGER)));
+        cutover.syncClient().setIdentityPoolConfiguration(r -> r.identityPoolId(pool)
+                .cognitoStreams(s -> s.streamName("sync-changes").roleArn(ROLE).streamingStatus("ENABLED"))
+                .pushSync(p -> p.applicationArns(PUSH_APP).roleArn(ROLE)));
+        try {
+            Cli.Result configured = Cli.run(args(cutover.tableName()));
+
+            assertThat(plain.exitCode()).as(plain.err()).isZero();
+            assertThat(plain.out()).contains("ok: pool " + pool + " runs no sync trigger, stream or push sync");
+            assertThat(plain.err()).doesNotContain("warning:");
+            assertThat(configured.exitCode()).as(configured.err()).isZero();
+            assertThat(configured.err()).contains(
+                    "warning: Cognito Events: every sync runs Lambda " + TRIGGER,
+                    "warning: Cognito Streams: every sync is sent to Kinesis stream sync-changes",
+                    "warning: push sync: changes notify devices through 1 SNS platform application")
+                    .doesNotContain("problem:");
+        } finally {
+            cutover.syncClient().setCognitoEvents(r -> r.identityPoolId(pool).events(Map.of()));
+            cutover.syncClient().setIdentityPoolConfiguration(r -> r.identityPoolId(pool)
+                    .cognitoStreams(s -> s.streamName("sync-changes").roleArn(ROLE).streamingStatus("DISABLED"))
+                    .pushSync(p -> p.applicationArns(List.of())));
+        }
     }
 
     private static String[] args(String table, String... more) {
