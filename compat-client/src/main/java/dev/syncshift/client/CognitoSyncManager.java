@@ -1,6 +1,7 @@
 package dev.syncshift.client;
 
 import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials;
+import dev.syncshift.client.spi.DatasetChangeListener;
 import dev.syncshift.client.spi.LocalCache;
 import dev.syncshift.client.spi.RemoteStore;
 import dev.syncshift.client.sync.SyncEngine;
@@ -15,7 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +48,9 @@ public final class CognitoSyncManager implements AutoCloseable {
     private final @Nullable ExecutorService ownExecutor;
     private final Map<String, Runnable> waitingForConnectivity = new ConcurrentHashMap<>();
     private final ConnectivityRetry connectivityRetry;
-    private final Map<String, AutoCloseable> subscriptions = new ConcurrentHashMap<>();
+    /** Subscriptions by dataset name, each listening to that dataset of the identity it was opened for. */
+    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private final Executor executor;
 
     CognitoSyncManager(ManagerWiring wiring, Duration connectivityRetryInterval) {
         this.connectivityRetry = new ConnectivityRetry(connectivityRetryInterval, this::connectivityRestored);
@@ -57,6 +62,7 @@ public final class CognitoSyncManager implements AutoCloseable {
         this.remote = wiring.remote(credentials);
         this.engine = new SyncEngine(cache, remote, clock);
         this.queue = new SyncQueue(wiring.executor());
+        this.executor = wiring.executor();
         this.ownExecutor = wiring.ownsExecutor() ? (ExecutorService) wiring.executor() : null;
     }
 
@@ -108,9 +114,11 @@ public final class CognitoSyncManager implements AutoCloseable {
 
     /**
      * Deletes the current identity's local data (unsynchronized changes included) and forgets the identity and its
-     * credentials; other identities' data in the cache is left alone.
+     * credentials; other identities' data in the cache is left alone. Subscriptions end (they listened to the
+     * wiped identity's datasets): subscribe again once the next user signed in.
      */
     public void wipeData() {
+        subscriptions.keySet().forEach(this::closeSubscription);
         cache.wipe(localIdentity());
         cache.wipe(LocalCache.UNKNOWN_IDENTITY);
         credentials.clear();
@@ -219,7 +227,17 @@ public final class CognitoSyncManager implements AutoCloseable {
     void subscribe(DefaultDataset dataset, SyncCallback callback) {
         String name = dataset.getDatasetName();
         DatasetKey key = new DatasetKey(credentials.identityId(), new DatasetName(name));
-        AutoCloseable subscription = remote.subscribe(key, changed -> queue.submit(name, new SyncQueue.Job() {
+        Subscription subscription = new Subscription(dataset, callback, remote.subscribe(key, changed(dataset,
+                callback)));
+        Subscription previous = subscriptions.put(name, subscription);
+        if (previous != null) {
+            close(previous.connection());
+        }
+    }
+
+    /** A subscription's listener: each change (or catch-up after a reconnect) queues a synchronize. */
+    private DatasetChangeListener changed(DefaultDataset dataset, SyncCallback callback) {
+        return changed -> queue.submit(dataset.getDatasetName(), new SyncQueue.Job() {
             @Override
             public void run() {
                 runSynchronize(dataset, callback);
@@ -229,11 +247,31 @@ public final class CognitoSyncManager implements AutoCloseable {
             public void refuse(DataStorageException reason) {
                 callback.onFailure(reason);
             }
-        }, true));
-        AutoCloseable previous = subscriptions.put(name, subscription);
-        if (previous != null) {
-            close(previous);
-        }
+        }, true);
+    }
+
+    /**
+     * After a login switched the identity, each subscription listens to its dataset of the new identity instead
+     * (the app's handles now name those), and synchronizes once to catch up. On the executor: opening waits for
+     * the service's acknowledgement, and this runs where the identity is learned, inside a credentials refresh.
+     */
+    private void moveSubscriptions(IdentityId to) {
+        List.copyOf(subscriptions.keySet()).forEach(name -> {
+            try {
+                executor.execute(() -> subscriptions.computeIfPresent(name, (n, old) -> {
+                    close(old.connection());
+                    DatasetKey key = new DatasetKey(to, new DatasetName(n));
+                    DatasetChangeListener listener = changed(old.dataset(), old.callback());
+                    Subscription moved = new Subscription(old.dataset(), old.callback(),
+                            remote.subscribe(key, listener));
+                    listener.datasetChanged(key);
+                    return moved;
+                }));
+            } catch (RejectedExecutionException closed) {
+                LOG.debug("the executor refused to move the subscription to {}; it stays closed", name);
+                closeSubscription(name);
+            }
+        });
     }
 
     void unsubscribe(DefaultDataset dataset) {
@@ -241,9 +279,9 @@ public final class CognitoSyncManager implements AutoCloseable {
     }
 
     private void closeSubscription(String name) {
-        AutoCloseable subscription = subscriptions.remove(name);
+        Subscription subscription = subscriptions.remove(name);
         if (subscription != null) {
-            close(subscription);
+            close(subscription.connection());
         }
     }
 
@@ -275,6 +313,13 @@ public final class CognitoSyncManager implements AutoCloseable {
         if (!from.equals(current)) {
             LOG.info("identity changed; moving local datasets to the new identity");
             cache.changeIdentity(from, current);
+            if (old != null) {
+                moveSubscriptions(current);
+            }
         }
+    }
+
+    /** A dataset handle's subscription: its callback and the open connection. */
+    private record Subscription(DefaultDataset dataset, SyncCallback callback, AutoCloseable connection) {
     }
 }

@@ -17,6 +17,12 @@ final class ChangeWatcher extends DefaultSyncCallback {
         pulled.addAll(updatedRecords);
     }
 
+    /** Goes on with the synchronize (the datasets a login merged in are the app's to settle, elsewhere). */
+    @Override
+    public boolean onDatasetsMerged(Dataset dataset, List<String> datasetNames) {
+        return true;
+    }
+
     @Override
     public void onFailure(DataStorageException exception) {
         failures.incrementAndGet();

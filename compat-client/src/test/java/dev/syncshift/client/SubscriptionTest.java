@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -66,6 +67,47 @@ class SubscriptionTest {
                     .isTrue();
             assertThat(devices.proxy.connections()).as("the muted connection and its replacement").isEqualTo(2);
             theirs.unsubscribe();
+        }
+    }
+
+    /**
+     * A login that switches the device to another identity moves the subscription with it: the app's handle now
+     * names the new identity's dataset, and that is what it hears of, including a change made right after the switch.
+     */
+    @Test
+    void aSubscriptionFollowsTheIdentityALoginSwitchesTo(Emulators emulators) throws InterruptedException {
+        Map<String, String> alice = Map.of("login.compat", "alice");
+        try (CognitoSyncManager hers = emulators.device(Backend.APPSYNC).logins(alice).build();
+                CognitoSyncManager shared = emulators.device(Backend.APPSYNC).build()) {
+            Dataset herPrefs = hers.openOrCreateDataset("prefs");
+            herPrefs.put("color", "white");
+            sync(herPrefs);
+            Dataset prefs = shared.openOrCreateDataset("prefs");
+            ChangeWatcher watcher = new ChangeWatcher();
+            prefs.subscribe(watcher);
+
+            shared.setLogins(alice);
+            sync(prefs);
+            herPrefs.put("color", "red");
+            sync(herPrefs);
+
+            assertThat(shared.getIdentityId()).isEqualTo(hers.getIdentityId());
+            assertThat(watcher.awaitValue("color", "red", Duration.ofSeconds(15)))
+                    .as("her change after the login; synchronizes failed: %d", watcher.failures()).isTrue();
+            prefs.unsubscribe();
+        }
+    }
+
+    /** {@code wipeData} (a logout) ends the subscriptions: they listened to the wiped identity's datasets. */
+    @Test
+    void wipeDataEndsTheSubscriptions(Emulators emulators) throws InterruptedException {
+        try (TwoDevices devices = new TwoDevices(emulators, "wiped")) {
+            devices.theirs.subscribe(new ChangeWatcher());
+            assertThat(devices.proxy.open()).as("the subscription's connection").isEqualTo(1);
+
+            devices.b.wipeData();
+
+            assertThat(devices.proxy.awaitNoneOpen(Duration.ofSeconds(10))).as("connection closed").isTrue();
         }
     }
 

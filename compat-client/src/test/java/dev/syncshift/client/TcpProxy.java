@@ -86,6 +86,26 @@ final class TcpProxy implements AutoCloseable {
         return connections.get();
     }
 
+    /** Connections open now (a connection is two sockets: the client's and the one to the target). */
+    int open() {
+        return open.size() / 2;
+    }
+
+    /** Waits until no connection is open; false when {@code timeout} passes first. */
+    boolean awaitNoneOpen(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (open) {
+            while (!open.isEmpty()) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(open, left);
+            }
+            return true;
+        }
+    }
+
     /**
      * The next {@code count} connections pass the server's bytes only up to the end of its first HTTP response's
      * headers (the WebSocket handshake's answer), and swallow the rest: the client is connected and hears nothing.
@@ -115,8 +135,10 @@ final class TcpProxy implements AutoCloseable {
                 Socket upstream = new Socket(target.getHost(), target.getPort());
                 client.setTcpNoDelay(true);
                 upstream.setTcpNoDelay(true);
-                open.add(client);
-                open.add(upstream);
+                synchronized (open) {
+                    open.add(client);
+                    open.add(upstream);
+                }
                 connections.incrementAndGet();
                 boolean mute = toMute.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
                 AtomicInteger turn = new AtomicInteger(1);
@@ -153,6 +175,11 @@ final class TcpProxy implements AutoCloseable {
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);
+                synchronized (open) {
+                    open.remove(from);
+                    open.remove(to);
+                    open.notifyAll();
+                }
             }
         }, "tcp-proxy-pump");
         thread.setDaemon(true);
