@@ -168,6 +168,28 @@ class ApiTemplateTest {
                 .containsExactlyInAnyOrderElementsOf(fields.stream().filter(f -> f.contains("/admin")).toList());
     }
 
+    /**
+     * Cognito Sync serves a pool's guests (unauthenticated identities) as it serves signed-in users, through the
+     * pool's unauthenticated role; a stack that granted the API to authenticated identities only would lock every
+     * guest out of the data migrated for them.
+     */
+    @Test
+    void thePoolsGuestsAndSignedInUsersMayBothCallTheUserFields() {
+        List<String> amrs = new ArrayList<>();
+        template.resources("AWS::IAM::Role").forEach(role -> {
+            JsonNode statement = role.getValue().at("/AssumeRolePolicyDocument/Statement/0");
+            if ("cognito-identity.amazonaws.com".equals(statement.at("/Principal/Federated").asText())
+                    && "IdentityPoolId".equals(statement.at("/Condition/StringEquals")
+                            .path("cognito-identity.amazonaws.com:aud").asText())
+                    && role.getValue().path("ManagedPolicyArns").toString().contains("\"AuthenticatedUserPolicy\"")) {
+                amrs.add(statement.at("/Condition/ForAnyValue:StringLike").path("cognito-identity.amazonaws.com:amr")
+                        .asText());
+            }
+        });
+
+        assertThat(amrs).containsExactlyInAnyOrder("authenticated", "unauthenticated");
+    }
+
     @Test
     void theSubscriptionListensToMutationsOfItsOwnType() {
         FieldDefinition subscription = rootFields("Subscription").get(0);
