@@ -76,7 +76,7 @@ public record ManagerWiring(IdentityPoolId pool, Backend backend, String region,
         URI graphql = Objects.requireNonNull(appSyncEndpoint, "appSyncEndpoint");
         URI realtime = appSyncRealtimeEndpoint != null ? appSyncRealtimeEndpoint
                 : AppSyncRemoteStore.realtimeEndpoint(graphql);
-        return new AppSyncRemoteStore(graphql, realtime, region, credentials);
+        return new AppSyncRemoteStore(graphql, realtime, region, credentials, clock);
     }
 
     /** The Cognito Sync remote, signing with {@code credentials}. */

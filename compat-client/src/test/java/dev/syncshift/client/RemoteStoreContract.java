@@ -130,7 +130,7 @@ abstract class RemoteStoreContract {
     /** The AppSync adapter of the emulators. */
     static AppSyncRemoteStore appSync(Emulators emulators, CognitoIdentityCredentials credentials) {
         return new AppSyncRemoteStore(emulators.graphql(), AppSyncRemoteStore.realtimeEndpoint(emulators.graphql()),
-                "us-east-1", credentials);
+                "us-east-1", credentials, Clock.systemUTC());
     }
 
     /** The Cognito Sync adapter of the emulators. */

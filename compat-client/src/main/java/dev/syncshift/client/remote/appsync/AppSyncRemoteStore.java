@@ -18,6 +18,7 @@ import dev.syncshift.core.Record;
 import dev.syncshift.core.RecordPatch;
 import dev.syncshift.core.SyncCount;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,10 +47,12 @@ public final class AppSyncRemoteStore implements RemoteStore {
 
     /**
      * A remote for the API at {@code graphql} (its real-time endpoint at {@code realtime}), signing with the device's
-     * {@code credentials} in {@code region}.
+     * {@code credentials} in {@code region} at the time of the device's {@code clock}, corrected by the service's
+     * time when they differ by minutes.
      */
-    public AppSyncRemoteStore(URI graphql, URI realtime, String region, AwsCredentialsProvider credentials) {
-        this.call = new GraphQlCall(graphql, region, credentials);
+    public AppSyncRemoteStore(URI graphql, URI realtime, String region, AwsCredentialsProvider credentials,
+            Clock clock) {
+        this.call = new GraphQlCall(graphql, region, credentials, clock);
         this.realtime = realtime;
     }
 

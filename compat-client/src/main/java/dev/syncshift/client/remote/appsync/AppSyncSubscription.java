@@ -57,6 +57,8 @@ final class AppSyncSubscription implements AutoCloseable {
     private volatile @Nullable WebSocket socket;
     private volatile Duration backoff = FIRST_BACKOFF;
     private volatile boolean reconnecting;
+    /** Whether the last connection was refused for its signature, which a wrong device clock causes. */
+    private volatile boolean signatureRefused;
     /**
      * Whether {@link #open} has returned: the caller counts on the subscription from then on, so every
      * acknowledgement after that (a reconnect, or a first connection dropped unacknowledged) tells the listener, to
@@ -149,6 +151,10 @@ final class AppSyncSubscription implements AutoCloseable {
     /** Connects again; a failure before the socket exists (signing: credentials) is retried like a broken one. */
     private void reconnect() {
         try {
+            if (signatureRefused) {
+                signatureRefused = false;
+                call.checkTime();
+            }
             connect();
         } catch (RuntimeException e) {
             broken(e);
@@ -228,6 +234,7 @@ final class AppSyncSubscription implements AutoCloseable {
 
         private void refused(WebSocket ws, JsonNode message) {
             LOG.warn("real-time subscription to {} refused: {}", key, message.path("payload"));
+            signatureRefused = message.path("payload").toString().contains("Signature");
             ws.abort();
             ended(new IllegalStateException("refused"));
         }

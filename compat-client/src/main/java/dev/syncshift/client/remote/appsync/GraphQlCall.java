@@ -9,9 +9,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -32,25 +39,34 @@ import software.amazon.awssdk.retries.api.TokenAcquisitionFailedException;
 /**
  * Signed GraphQL requests to an AppSync API: a JSON POST to the GraphQL URL, SigV4-signed for service
  * {@code appsync} with the SDK's public {@link AwsV4HttpSigner} and the device's credentials, as AWS documents for
- * IAM-authorized AppSync calls. Thread-safe.
+ * IAM-authorized AppSync calls. Signatures carry the device's clock's time, or the service's when an answer shows the
+ * two minutes apart (a request refused for that is signed again at once), as the AWS SDK does for other services.
+ * Thread-safe.
  */
 final class GraphQlCall {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Logger LOG = LoggerFactory.getLogger(GraphQlCall.class);
+    /** How far the device's clock may be from the service's before signatures use the service's time. */
+    private static final int SKEW_MINUTES = 4;
 
     private final URI endpoint;
     private final String region;
     private final AwsCredentialsProvider credentials;
+    private final Clock clock;
+    /** What to add to the device's clock to sign with the service's time; learned from answers. */
+    private volatile Duration clockCorrection = Duration.ZERO;
     private final HttpClient http;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
     private final RetryStrategy retries = DefaultRetryStrategy.standardStrategyBuilder()
             .retryOnException(e -> e instanceof RetryableAnswer || e instanceof NetworkException).build();
 
-    GraphQlCall(URI endpoint, String region, AwsCredentialsProvider credentials) {
+    GraphQlCall(URI endpoint, String region, AwsCredentialsProvider credentials, Clock clock) {
         this.endpoint = endpoint;
         this.region = region;
         this.credentials = credentials;
+        this.clock = clock;
         this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
     }
 
@@ -96,6 +112,19 @@ final class GraphQlCall {
     }
 
     private Answer send(String body) {
+        Instant signedAt = signingClock().instant();
+        HttpResponse<String> response = exchange(body);
+        if (learnedTheTime(response, signedAt) && (response.statusCode() == 401 || response.statusCode() == 403)) {
+            response = exchange(body);
+        }
+        try {
+            return new Answer(response.statusCode(), JSON.readTree(response.body()));
+        } catch (IOException e) {
+            throw new NetworkException("AppSync answered " + response.statusCode() + " with unreadable JSON", e);
+        }
+    }
+
+    private HttpResponse<String> exchange(String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).timeout(TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         signedHeaders(endpoint, body).forEach((name, value) -> {
@@ -104,14 +133,52 @@ final class GraphQlCall {
             }
         });
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), JSON.readTree(response.body()));
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new NetworkException("AppSync could not be reached at " + endpoint + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NetworkException("Interrupted while calling AppSync", e);
         }
+    }
+
+    /**
+     * Takes the service's time from an answer's {@code Date} when it is more than {@value #SKEW_MINUTES} minutes
+     * from the time the request was signed at (the AWS SDK's rule), so that later signatures carry the service's
+     * time; true when it did.
+     */
+    private boolean learnedTheTime(HttpResponse<?> response, Instant signedAt) {
+        Instant serviceTime;
+        try {
+            serviceTime = response.headers().firstValue("date")
+                    .map(date -> ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())
+                    .orElse(null);
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+        if (serviceTime == null) {
+            return false;
+        }
+        Duration skew = Duration.between(signedAt, serviceTime);
+        if (skew.abs().compareTo(Duration.ofMinutes(SKEW_MINUTES)) <= 0) {
+            return false;
+        }
+        clockCorrection = clockCorrection.plus(skew);
+        LOG.info("the device's clock is {} s off AppSync's; signing with AppSync's time", -skew.getSeconds());
+        return true;
+    }
+
+    /**
+     * One small signed request, to take the service's time from its answer when the device's clock is off (a
+     * real-time connection refused for its signature's time has no answer to take it from).
+     */
+    void checkTime() {
+        send(body("query { __typename }", Map.of()));
+    }
+
+    /** The device's clock, corrected by what the service's answers said of its time. */
+    private Clock signingClock() {
+        return Clock.offset(clock, clockCorrection);
     }
 
     private static void pause(Duration delay) {
@@ -132,7 +199,8 @@ final class GraphQlCall {
         SdkHttpRequest signed = signer.sign(r -> r.identity(identity()).request(unsigned)
                 .payload(ContentStreamProvider.fromUtf8String(body))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "appsync")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region)).request();
+                .putProperty(AwsV4HttpSigner.REGION_NAME, region)
+                .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, signingClock())).request();
         Map<String, String> headers = new LinkedHashMap<>();
         signed.headers().forEach((name, values) -> headers.put(name, String.join(",", values)));
         return headers;
