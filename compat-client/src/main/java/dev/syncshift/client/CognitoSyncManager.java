@@ -201,6 +201,17 @@ public final class CognitoSyncManager implements AutoCloseable {
     }
 
     private void runSynchronize(DefaultDataset dataset, SyncCallback callback) {
+        CredentialsRefusal refusal = new CredentialsRefusal(callback);
+        runSynchronizeOnce(dataset, refusal);
+        DataStorageException refused = refusal.refused();
+        if (refused != null) {
+            LOG.info("the service refused the device's credentials before they expired; renewing them");
+            credentials.renew();
+            runSynchronizeOnce(dataset, callback);
+        }
+    }
+
+    private void runSynchronizeOnce(DefaultDataset dataset, SyncCallback callback) {
         IdentityId identity;
         try {
             // Credentials first: a login may change the identity, and the whole synchronize must use the new one.

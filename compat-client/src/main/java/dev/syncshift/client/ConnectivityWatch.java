@@ -8,16 +8,15 @@ import org.jspecify.annotations.Nullable;
  * {@code synchronizeOnConnectivity} request for later; any other outcome runs the requests kept so far. A kept
  * request's later runs are quiet while the service stays out of reach: the app heard of it at the first.
  */
-final class ConnectivityWatch implements SyncCallback {
+final class ConnectivityWatch extends ForwardingSyncCallback {
 
-    private final SyncCallback delegate;
     private final CognitoSyncManager manager;
     private final @Nullable Runnable keepForLater;
     private final boolean reportUnreachable;
 
     ConnectivityWatch(SyncCallback delegate, CognitoSyncManager manager, @Nullable Runnable keepForLater,
             boolean reportUnreachable) {
-        this.delegate = delegate;
+        super(delegate);
         this.manager = manager;
         this.keepForLater = keepForLater;
         this.reportUnreachable = reportUnreachable;
@@ -26,32 +25,17 @@ final class ConnectivityWatch implements SyncCallback {
     @Override
     public void onSuccess(Dataset dataset, List<Record> updatedRecords) {
         try {
-            delegate.onSuccess(dataset, updatedRecords);
+            super.onSuccess(dataset, updatedRecords);
         } finally {
             manager.reachedService();
         }
     }
 
     @Override
-    public boolean onConflict(Dataset dataset, List<SyncConflict> conflicts) {
-        return delegate.onConflict(dataset, conflicts);
-    }
-
-    @Override
-    public boolean onDatasetDeleted(Dataset dataset, String datasetName) {
-        return delegate.onDatasetDeleted(dataset, datasetName);
-    }
-
-    @Override
-    public boolean onDatasetsMerged(Dataset dataset, List<String> datasetNames) {
-        return delegate.onDatasetsMerged(dataset, datasetNames);
-    }
-
-    @Override
     public void onFailure(DataStorageException exception) {
         try {
             if (reportUnreachable || keepForLater == null || !(exception instanceof NetworkException)) {
-                delegate.onFailure(exception);
+                super.onFailure(exception);
             }
         } finally {
             if (exception instanceof NetworkException && keepForLater != null) {

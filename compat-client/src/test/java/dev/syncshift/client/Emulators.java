@@ -6,6 +6,7 @@ import dev.syncshift.emulator.cognitosync.CognitoSyncEmulator;
 import dev.syncshift.emulator.cognitosync.CognitoSyncEmulatorConfig;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -37,8 +38,14 @@ record Emulators(CognitoSyncEmulator cognito, AppSyncEmulator appSync, String po
 
     /** Starts both, the Cognito emulator adding {@code latencyMs} to each request. */
     static Emulators start(long latencyMs) {
-        CognitoSyncEmulator cognito = CognitoSyncEmulator.start(CognitoSyncEmulatorConfig.builder()
-                .latencyMs(latencyMs).build());
+        return start(config -> config.latencyMs(latencyMs));
+    }
+
+    /** Starts both, the Cognito emulator configured by {@code config}. */
+    static Emulators start(Consumer<CognitoSyncEmulatorConfig.Builder> config) {
+        CognitoSyncEmulatorConfig.Builder builder = CognitoSyncEmulatorConfig.builder();
+        config.accept(builder);
+        CognitoSyncEmulator cognito = CognitoSyncEmulator.start(builder.build());
         AppSyncEmulator appSync = AppSyncEmulator.start(AppSyncEmulatorConfig.of(TEMPLATE, null)
                 .withCognitoEndpoint(cognito.endpoint()));
         String pool = identityClient(cognito.endpoint()).createIdentityPool(p -> p.identityPoolName("compat")

@@ -234,7 +234,12 @@ final class AppSyncSubscription implements AutoCloseable {
 
         private void refused(WebSocket ws, JsonNode message) {
             LOG.warn("real-time subscription to {} refused: {}", key, message.path("payload"));
-            signatureRefused = message.path("payload").toString().contains("Signature");
+            String why = message.path("payload").toString();
+            signatureRefused = why.contains("Signature");
+            if (why.contains("security token")) {
+                // Credentials refused before their expiry on the device's clock: a synchronize renews them.
+                listener.datasetChanged(key);
+            }
             ws.abort();
             ended(new IllegalStateException("refused"));
         }

@@ -85,6 +85,16 @@ public final class CognitoIdentityCredentials implements AwsCredentialsProvider 
         this.expiration = Instant.EPOCH;
     }
 
+    /**
+     * Forgets the credentials, keeping the identity: the next use fetches new ones. For credentials the service
+     * refused although their expiry, read on the device's clock, had not come (a clock that is behind, or
+     * credentials revoked).
+     */
+    public synchronized void renew() {
+        this.credentials = null;
+        this.expiration = Instant.EPOCH;
+    }
+
     /** Forgets the identity and credentials (a wipe); the next use asks for a new identity. */
     public synchronized void clear() {
         this.identityId = null;

@@ -78,7 +78,7 @@ public final class CognitoSyncEmulator implements AutoCloseable {
         IdentityRules identities = new IdentityRules(identityStore, ids, config.clock(), config.region());
         SessionTokens tokens = new SessionTokens(ids.uuid(), config.clock());
         CredentialRules credentials = new CredentialRules(identityStore, new InMemoryCredentialStore(), ids,
-                config.clock());
+                config.clock(), config.credentialLifetime());
         PoolWiring pool = PoolWiring.create(identityStore, datasetStore, identities, ids, config.clock());
         Services services = new Services(
                 new RecordRules(datasetStore, identities, tokens, pool.listeners(), config.clock()),

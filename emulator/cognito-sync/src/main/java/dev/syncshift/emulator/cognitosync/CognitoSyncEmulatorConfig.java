@@ -29,10 +29,13 @@ import org.jspecify.annotations.Nullable;
  * @param strictAuth whether SigV4 signatures are verified (against {@code developerKeys} and issued credentials)
  * @param developerKeys the developer access keys strict auth accepts: secret access key by access key id, in the
  *     order they were added
+ * @param credentialLifetime how long credentials from GetCredentialsForIdentity work (one hour, as on AWS, unless a
+ *     test needs them to expire)
  */
 public record CognitoSyncEmulatorConfig(
         String host, int port, String region, String accountId, long seed, Clock clock, int maxBodyBytes,
-        FaultPlan faults, StatePlan state, boolean strictAuth, Map<String, String> developerKeys) {
+        FaultPlan faults, StatePlan state, boolean strictAuth, Map<String, String> developerKeys,
+        Duration credentialLifetime) {
 
     /** The developer access key id strict auth accepts when no other key is configured. */
     public static final String DEFAULT_DEVELOPER_KEY_ID = "AKIASYNCSHIFTLOCAL01";
@@ -71,6 +74,7 @@ public record CognitoSyncEmulatorConfig(
         private @Nullable Path exportOnExit;
         private boolean strictAuth;
         private final Map<String, String> developerKeys = new LinkedHashMap<>();
+        private Duration credentialLifetime = Duration.ofHours(1);
 
         private Builder() {
         }
@@ -206,6 +210,15 @@ public record CognitoSyncEmulatorConfig(
         }
 
         /**
+         * How long issued credentials work; default one hour, as AWS issues them. Shorter lifetimes let a test see
+         * credentials expire.
+         */
+        public Builder credentialLifetime(Duration credentialLifetime) {
+            this.credentialLifetime = credentialLifetime;
+            return this;
+        }
+
+        /**
          * Adds a developer access key strict auth accepts. Without any, the one accepted key is
          * {@link #DEFAULT_DEVELOPER_KEY_ID} with {@link #DEFAULT_DEVELOPER_SECRET}.
          */
@@ -217,13 +230,17 @@ public record CognitoSyncEmulatorConfig(
         /**
          * The config.
          *
-         * @throws IllegalArgumentException when the port is outside 0..65535 or the body cap is not positive, a
+         * @throws IllegalArgumentException when the port is outside 0..65535, the body cap or the credential lifetime
+         *     is not positive, a
          *     fault option is out of range or names an unknown operation, or a synthetic pool lacks its size or
          *     pool id
          */
         public CognitoSyncEmulatorConfig build() {
             if (port < 0 || port > 65_535) {
                 throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
+            }
+            if (credentialLifetime.isNegative() || credentialLifetime.isZero()) {
+                throw new IllegalArgumentException("credentialLifetime must be positive, not " + credentialLifetime);
             }
             if (maxBodyBytes <= 0) {
                 throw new IllegalArgumentException("maxBodyBytes must be positive, not " + maxBodyBytes);
@@ -233,7 +250,7 @@ public record CognitoSyncEmulatorConfig(
             Map<String, String> keys = developerKeys.isEmpty()
                     ? Map.of(DEFAULT_DEVELOPER_KEY_ID, DEFAULT_DEVELOPER_SECRET) : developerKeys;
             return new CognitoSyncEmulatorConfig(host, port, region, accountId, seed, clock, maxBodyBytes, faults,
-                    new StatePlan(fixture, synthetic(), exportOnExit), strictAuth, keys);
+                    new StatePlan(fixture, synthetic(), exportOnExit), strictAuth, keys, credentialLifetime);
         }
 
         private @Nullable SyntheticPool synthetic() {

@@ -18,20 +18,24 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CredentialRules {
 
-    /** How long issued credentials work (STS's default for Cognito is one hour). */
-    public static final Duration LIFETIME = Duration.ofHours(1);
 
     private final IdentityStore identities;
     private final CredentialStore credentials;
     private final IdGenerator ids;
     private final Clock clock;
+    private final Duration lifetime;
 
-    /** Rules issuing into {@code credentials} for identities of {@code identities}. */
-    public CredentialRules(IdentityStore identities, CredentialStore credentials, IdGenerator ids, Clock clock) {
+    /**
+     * Rules issuing into {@code credentials} for identities of {@code identities}, credentials that work for
+     * {@code lifetime} (one hour on AWS).
+     */
+    public CredentialRules(IdentityStore identities, CredentialStore credentials, IdGenerator ids, Clock clock,
+            Duration lifetime) {
         this.identities = identities;
         this.credentials = credentials;
         this.ids = ids;
         this.clock = clock;
+        this.lifetime = lifetime;
     }
 
     /**
@@ -48,7 +52,7 @@ public final class CredentialRules {
         requireEnabled(identity);
         Logins.checkPresented(identity, logins);
         StoredCredentials issued = new StoredCredentials(accessKeyId(), ids.uuid().replace("-", "") + "SECRET",
-                "SESSION" + ids.uuid(), identityId, identity.poolId(), clock.instant().plus(LIFETIME));
+                "SESSION" + ids.uuid(), identityId, identity.poolId(), clock.instant().plus(lifetime));
         credentials.put(issued);
         return issued;
     }
