@@ -30,6 +30,11 @@ public final class MigratorCli implements Runnable {
 
     /** Runs {@code args} and returns the exit code. */
     public static int execute(String[] args, PrintStream out, PrintStream err) {
+        return commandLine(out, err).execute(args);
+    }
+
+    /** The command line, printing to {@code out} and {@code err}. */
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
         MigrationRun run = new MigrationRun(out, err);
         CommandLine cli = new CommandLine(new MigratorCli(), new CommandLine.IFactory() {
             @Override
@@ -60,7 +65,7 @@ public final class MigratorCli implements Runnable {
             err.println("syncshift-migrator: " + Messages.rootMessage(e));
             return ExitCode.INTERNAL.code();
         });
-        return cli.execute(args);
+        return cli;
     }
 
     /** The entry point of {@code java -jar syncshift-migrator.jar}. */
