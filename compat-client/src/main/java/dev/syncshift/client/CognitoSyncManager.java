@@ -269,15 +269,17 @@ public final class CognitoSyncManager implements AutoCloseable {
     private void moveSubscriptions(IdentityId to) {
         List.copyOf(subscriptions.keySet()).forEach(name -> {
             try {
-                executor.execute(() -> subscriptions.computeIfPresent(name, (n, old) -> {
-                    close(old.connection());
-                    DatasetKey key = new DatasetKey(to, new DatasetName(n));
-                    DatasetChangeListener listener = changed(old.dataset(), old.callback());
-                    Subscription moved = new Subscription(old.dataset(), old.callback(),
-                            remote.subscribe(key, listener));
-                    listener.datasetChanged(key);
-                    return moved;
-                }));
+                executor.execute(() -> {
+                    DatasetKey key = new DatasetKey(to, new DatasetName(name));
+                    Subscription moved = subscriptions.computeIfPresent(name, (n, old) -> {
+                        close(old.connection());
+                        return new Subscription(old.dataset(), old.callback(),
+                                remote.subscribe(key, changed(old.dataset(), old.callback())));
+                    });
+                    if (moved != null) {
+                        changed(moved.dataset(), moved.callback()).datasetChanged(key);
+                    }
+                });
             } catch (RejectedExecutionException closed) {
                 LOG.debug("the executor refused to move the subscription to {}; it stays closed", name);
                 closeSubscription(name);
