@@ -113,7 +113,8 @@ public final class Preflight {
                     + "GetCognitoEvents and cognito-sync:GetIdentityPoolConfiguration to see them");
         }
         if (behind.isEmpty()) {
-            findings.facts().add("pool " + pool + " runs no sync trigger, stream or push sync (AppSync would not)");
+            findings.facts().add("pool " + pool + " uses no sync trigger, stream or push sync, none of which "
+                    + "AppSync runs");
         }
         findings.warnings().addAll(behind);
     }

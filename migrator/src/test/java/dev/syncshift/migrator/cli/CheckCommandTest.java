@@ -63,7 +63,7 @@ class CheckCommandTest {
             Cli.Result configured = Cli.run(args(cutover.tableName()));
 
             assertThat(plain.exitCode()).as(plain.err()).isZero();
-            assertThat(plain.out()).contains("ok: pool " + pool + " runs no sync trigger, stream or push sync");
+            assertThat(plain.out()).contains("ok: pool " + pool + " uses no sync trigger, stream or push sync");
             assertThat(plain.err()).doesNotContain("warning:");
             assertThat(configured.exitCode()).as(configured.err()).isZero();
             assertThat(configured.err()).contains(
