@@ -7,6 +7,7 @@ import dev.syncshift.emulator.cognitosync.CognitoSyncEmulatorConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -43,11 +44,17 @@ record Emulators(CognitoSyncEmulator cognito, AppSyncEmulator appSync, String po
 
     /** Starts both, the Cognito emulator configured by {@code config}. */
     static Emulators start(Consumer<CognitoSyncEmulatorConfig.Builder> config) {
+        return start(config, UnaryOperator.identity());
+    }
+
+    /** Starts both, configured by {@code cognitoConfig} and {@code appSyncConfig}. */
+    static Emulators start(Consumer<CognitoSyncEmulatorConfig.Builder> cognitoConfig,
+            UnaryOperator<AppSyncEmulatorConfig> appSyncConfig) {
         CognitoSyncEmulatorConfig.Builder builder = CognitoSyncEmulatorConfig.builder();
-        config.accept(builder);
+        cognitoConfig.accept(builder);
         CognitoSyncEmulator cognito = CognitoSyncEmulator.start(builder.build());
-        AppSyncEmulator appSync = AppSyncEmulator.start(AppSyncEmulatorConfig.of(TEMPLATE, null)
-                .withCognitoEndpoint(cognito.endpoint()));
+        AppSyncEmulator appSync = AppSyncEmulator.start(appSyncConfig.apply(AppSyncEmulatorConfig.of(TEMPLATE, null)
+                .withCognitoEndpoint(cognito.endpoint())));
         String pool = identityClient(cognito.endpoint()).createIdentityPool(p -> p.identityPoolName("compat")
                 .allowUnauthenticatedIdentities(true).developerProviderName("login.compat")).identityPoolId();
         return new Emulators(cognito, appSync, pool);

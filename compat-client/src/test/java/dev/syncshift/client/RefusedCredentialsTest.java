@@ -58,18 +58,14 @@ class RefusedCredentialsTest {
     @Test
     void aSubscriptionRefusedForExpiredCredentialsGetsThemRenewedAndHearsOfChanges() throws InterruptedException {
         Clock behind = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-70));
-        try (TcpProxy proxy = TcpProxy.start(emulators.graphql(), Duration.ZERO);
-                CognitoSyncManager device = emulators.device(Backend.APPSYNC).clock(behind)
-                        .appSyncRealtimeEndpoint(proxy.uri(emulators.appSync().realtimeEndpoint())).build();
-                CognitoSyncManager other = emulators.device(Backend.APPSYNC).identityId(device.getIdentityId())
-                        .build()) {
-            Dataset mine = device.openOrCreateDataset("live");
+        try (RelayedDevices devices = new RelayedDevices(emulators, device -> device.clock(behind))) {
+            Dataset mine = devices.listening.openOrCreateDataset("live");
             ChangeWatcher watcher = new ChangeWatcher();
             mine.subscribe(watcher);
             outlive(Instant.now().plus(LIFETIME));
 
-            proxy.cutAll();
-            Dataset theirs = other.openOrCreateDataset("live");
+            devices.proxy.cutAll();
+            Dataset theirs = devices.writing.openOrCreateDataset("live");
             theirs.put("color", "red");
             sync(theirs);
 

@@ -27,6 +27,7 @@ final class TcpProxy implements AutoCloseable {
     private final ServerSocket server;
     private final URI target;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Set<Socket> muted = ConcurrentHashMap.newKeySet();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicInteger dropped = new AtomicInteger();
     private final AtomicInteger connections = new AtomicInteger();
@@ -114,6 +115,14 @@ final class TcpProxy implements AutoCloseable {
         toMute.set(count);
     }
 
+    /**
+     * From now on the connections open now pass nothing from the server to the client, and stay open: the client's
+     * side of a connection a network change left half-open. Connections made later are not affected.
+     */
+    void muteOpen() {
+        muted.addAll(open);
+    }
+
     void dropRate(double rate) {
         this.dropRate = rate;
     }
@@ -166,6 +175,9 @@ final class TcpProxy implements AutoCloseable {
                     }
                     if (!clientToServer) {
                         turn.set(1);
+                    }
+                    if (!clientToServer && muted.contains(from)) {
+                        continue;
                     }
                     out.write(buffer, 0, mute ? headerEnd.passing(buffer, n) : n);
                     out.flush();

@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * missed with a delta pull. A connection whose subscription is not acknowledged within ten seconds is dropped and
  * made again (a lost message or a half-open connection would otherwise leave it waiting for ever); when that
  * happens to the first one, {@link #open} has returned by then, and the first acknowledgement tells the listener
- * too (changes made since the caller subscribed are caught up). The JDK client
+ * too (changes made since the caller subscribed are caught up). A connection that goes silent, not even a
+ * keep-alive, for the {@code connectionTimeoutMs} its {@code connection_ack} announced is dropped and made again
+ * the same way (a network change leaves connections half-open). The JDK client
  * refuses a send while another is pending (the refused send's future fails; nothing is thrown), so every send
  * waits for the one before it on the same connection (a send stuck on a dead one cannot hold up the next). No
  * thread of its own: the JDK client's threads, and a delayed executor for backoff and the acknowledgement's
@@ -47,6 +49,8 @@ final class AppSyncSubscription implements AutoCloseable {
      * also how long {@link #open} waits for the first one.
      */
     private static final Duration ACK_WAIT = Duration.ofSeconds(10);
+    /** The silence after which a connection counts as dead when the service's ack names no timeout (AppSync's). */
+    private static final long DEFAULT_TIMEOUT_MS = 300_000;
 
     private final GraphQlCall call;
     private final URI realtime;
@@ -184,6 +188,7 @@ final class AppSyncSubscription implements AutoCloseable {
         private final StringBuilder partial = new StringBuilder();
         private final CompletableFuture<Void> acknowledged;
         private volatile boolean started;
+        private volatile long lastHeard = System.nanoTime();
         private final AtomicBoolean ended = new AtomicBoolean();
 
         Listener(CompletableFuture<Void> acknowledged) {
@@ -203,6 +208,7 @@ final class AppSyncSubscription implements AutoCloseable {
         }
 
         private void handle(WebSocket ws, String text) {
+            lastHeard = System.nanoTime();
             JsonNode message;
             try {
                 message = GraphQlCall.JSON.readTree(text);
@@ -211,7 +217,10 @@ final class AppSyncSubscription implements AutoCloseable {
                 return;
             }
             switch (message.path("type").asText()) {
-                case "connection_ack" -> start(ws);
+                case "connection_ack" -> {
+                    watchKeepAlive(ws, message.path("payload").path("connectionTimeoutMs").asLong(DEFAULT_TIMEOUT_MS));
+                    start(ws);
+                }
                 case "start_ack" -> acknowledgedStart();
                 case "data" -> listener.datasetChanged(key);
                 case "error", "connection_error" -> refused(ws, message);
@@ -242,6 +251,25 @@ final class AppSyncSubscription implements AutoCloseable {
             }
             ws.abort();
             ended(new IllegalStateException("refused"));
+        }
+
+        /**
+         * Ends the connection when nothing (not even a {@code ka}) arrived for {@code timeoutMs}, the time the
+         * service's {@code connection_ack} announced: a connection that went half-open (a network change, a sleeping
+         * device) would otherwise look alive for ever while it delivers nothing.
+         */
+        private void watchKeepAlive(WebSocket ws, long timeoutMs) {
+            long silentMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastHeard);
+            if (closed || ended.get()) {
+                return;
+            }
+            if (silentMs >= timeoutMs) {
+                ws.abort();
+                ended(new IllegalStateException("nothing heard for " + timeoutMs + " ms"));
+                return;
+            }
+            CompletableFuture.delayedExecutor(timeoutMs - silentMs, TimeUnit.MILLISECONDS)
+                    .execute(() -> watchKeepAlive(ws, timeoutMs));
         }
 
         void unacknowledgedAfterDeadline(WebSocket ws) {

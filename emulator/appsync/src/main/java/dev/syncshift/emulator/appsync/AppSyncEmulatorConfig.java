@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param keepAlive the real-time {@code ka} interval
  * @param cognitoEndpoint a local Cognito Sync emulator whose issued temporary credentials are accepted too, or null
  * @param faults the latency, throttles and failures injected into {@code POST /graphql}; {@link FaultPlan#NONE}
+ * @param connectionTimeout the real-time {@code connectionTimeoutMs} announced in {@code connection_ack} (AppSync's
+ *     five minutes unless a test needs a client to wait it out), after which an idle connection is closed
  */
 public record AppSyncEmulatorConfig(
         Path template,
@@ -28,7 +30,11 @@ public record AppSyncEmulatorConfig(
         String region,
         Duration keepAlive,
         @Nullable URI cognitoEndpoint,
-        FaultPlan faults) {
+        FaultPlan faults,
+        Duration connectionTimeout) {
+
+    /** AppSync's real-time {@code connectionTimeoutMs}: five minutes. */
+    public static final Duration CONNECTION_TIMEOUT = Duration.ofMinutes(5);
 
     /** Checks the values. */
     public AppSyncEmulatorConfig {
@@ -38,12 +44,18 @@ public record AppSyncEmulatorConfig(
         if (keepAlive.isNegative() || keepAlive.isZero()) {
             throw new IllegalArgumentException("keepAlive must be positive");
         }
+        if (connectionTimeout.isNegative() || connectionTimeout.isZero()) {
+            throw new IllegalArgumentException("connectionTimeout must be positive");
+        }
     }
+
+
 
     /** The configuration without injected faults. */
     public AppSyncEmulatorConfig(Path template, String host, int port, @Nullable Path credentials,
             @Nullable URI dynamoDbEndpoint, String region, Duration keepAlive, @Nullable URI cognitoEndpoint) {
-        this(template, host, port, credentials, dynamoDbEndpoint, region, keepAlive, cognitoEndpoint, FaultPlan.NONE);
+        this(template, host, port, credentials, dynamoDbEndpoint, region, keepAlive, cognitoEndpoint, FaultPlan.NONE,
+                CONNECTION_TIMEOUT);
     }
 
     /** The configuration without a Cognito Sync emulator to accept credentials from. */
@@ -55,13 +67,23 @@ public record AppSyncEmulatorConfig(
     /** This configuration, also accepting the temporary credentials the Cognito Sync emulator at {@code uri} issued. */
     public AppSyncEmulatorConfig withCognitoEndpoint(URI uri) {
         return new AppSyncEmulatorConfig(template, host, port, credentials, dynamoDbEndpoint, region, keepAlive, uri,
-                faults);
+                faults, connectionTimeout);
+    }
+
+    /**
+     * This configuration, sending real-time {@code ka} messages every {@code keepAliveInterval} and announcing
+     * {@code timeout} as the {@code connectionTimeoutMs} (AppSync: 60 s and five minutes), so that a test can see a
+     * client give up on a silent connection.
+     */
+    public AppSyncEmulatorConfig withRealtimeTimes(Duration keepAliveInterval, Duration timeout) {
+        return new AppSyncEmulatorConfig(template, host, port, credentials, dynamoDbEndpoint, region,
+                keepAliveInterval, cognitoEndpoint, faults, timeout);
     }
 
     /** This configuration, injecting {@code plan}'s faults. */
     public AppSyncEmulatorConfig withFaults(FaultPlan plan) {
         return new AppSyncEmulatorConfig(template, host, port, credentials, dynamoDbEndpoint, region, keepAlive,
-                cognitoEndpoint, plan);
+                cognitoEndpoint, plan, connectionTimeout);
     }
 
     /**

@@ -97,7 +97,7 @@ final class EmulatorCommand {
         checkEndpoint("--cognito-endpoint", cognitoEndpoint);
         AppSyncEmulatorConfig config = new AppSyncEmulatorConfig(Objects.requireNonNull(template,
                 "--template is required"), host, port, credentials, dynamoDbEndpoint, region,
-                Duration.ofSeconds(keepAliveSeconds), cognitoEndpoint, faults());
+                Duration.ofSeconds(keepAliveSeconds), cognitoEndpoint).withFaults(faults());
         checkReadable("--template", config.template());
         checkReadable("--credentials", credentials);
         return config;

@@ -129,8 +129,8 @@ class EmulatorCommandTest {
 
         assertThat(outcome).isEqualTo(new EmulatorCommand.Outcome.Start(new AppSyncEmulatorConfig(template,
                 "0.0.0.0", 8080, credentials, URI.create("http://127.0.0.1:8000"), "eu-west-1",
-                Duration.ofSeconds(5), URI.create("http://127.0.0.1:9000"),
-                new FaultPlan(0.1, 0.05, Duration.ofMillis(20), 7))));
+                Duration.ofSeconds(5), URI.create("http://127.0.0.1:9000"))
+                .withFaults(new FaultPlan(0.1, 0.05, Duration.ofMillis(20), 7))));
     }
 
     private EmulatorCommand.Outcome run(String... args) {

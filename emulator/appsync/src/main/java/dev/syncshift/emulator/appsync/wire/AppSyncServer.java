@@ -48,9 +48,10 @@ public final class AppSyncServer implements AutoCloseable {
     });
 
     private AppSyncServer(String host, int port, GraphQlRules rules, IamAuthRules auth, Duration keepAlive,
+            Duration connectionTimeout,
             FaultPlan faults) {
         GraphQlJson json = new GraphQlJson();
-        RealtimeContext realtime = new RealtimeContext(rules, auth, json, timer, keepAlive);
+        RealtimeContext realtime = new RealtimeContext(rules, auth, json, timer, keepAlive, connectionTimeout);
         server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         // Jetty's header cache may otherwise hand back a cached field whose value differs in case
@@ -63,7 +64,7 @@ public final class AppSyncServer implements AutoCloseable {
         connector.setPort(port);
         server.addConnector(connector);
         WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, container -> {
-            container.setIdleTimeout(Duration.ofMillis(RealtimeEndpoint.CONNECTION_TIMEOUT_MS));
+            container.setIdleTimeout(connectionTimeout);
             container.addMapping(Operations.REALTIME, (request, response, callback) -> {
                 if (request.hasSubProtocol("graphql-ws")) {
                     response.setAcceptedSubProtocol("graphql-ws");
@@ -104,13 +105,15 @@ public final class AppSyncServer implements AutoCloseable {
      * @param rules the API
      * @param auth SigV4 verification
      * @param keepAlive the real-time {@code ka} interval
+     * @param connectionTimeout the real-time {@code connectionTimeoutMs}, after which an idle connection is closed
      * @param faults the faults injected into {@code POST /graphql}
      * @return the running server
      * @throws Exception when Jetty cannot start
      */
     public static AppSyncServer start(String host, int port, GraphQlRules rules, IamAuthRules auth,
-            Duration keepAlive, FaultPlan faults) throws Exception {
-        AppSyncServer appSyncServer = new AppSyncServer(host, port, rules, auth, keepAlive, faults);
+            Duration keepAlive, Duration connectionTimeout, FaultPlan faults) throws Exception {
+        AppSyncServer appSyncServer = new AppSyncServer(host, port, rules, auth, keepAlive, connectionTimeout,
+                faults);
         appSyncServer.server.start();
         return appSyncServer;
     }

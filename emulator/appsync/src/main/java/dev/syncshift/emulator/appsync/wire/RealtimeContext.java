@@ -13,7 +13,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param json the codec
  * @param timer schedules keep-alives
  * @param keepAlive the {@code ka} interval
+ * @param connectionTimeout the {@code connectionTimeoutMs} {@code connection_ack} announces
  */
 record RealtimeContext(GraphQlRules rules, IamAuthRules auth, GraphQlJson json, ScheduledExecutorService timer,
-        Duration keepAlive) {
+        Duration keepAlive, Duration connectionTimeout) {
 }

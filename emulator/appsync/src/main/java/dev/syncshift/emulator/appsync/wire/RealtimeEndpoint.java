@@ -36,7 +36,6 @@ import org.slf4j.LoggerFactory;
 public final class RealtimeEndpoint implements Session.Listener.AutoDemanding {
 
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeEndpoint.class);
-    static final long CONNECTION_TIMEOUT_MS = 300_000;
     private static final long SEND_TIMEOUT_SECONDS = 10;
 
     private final String connectionId = UUID.randomUUID().toString();
@@ -45,6 +44,7 @@ public final class RealtimeEndpoint implements Session.Listener.AutoDemanding {
     private final GraphQlJson json;
     private final ScheduledExecutorService timer;
     private final Duration keepAlive;
+    private final Duration connectionTimeout;
     private final @Nullable AppSyncServiceException connectionFailure;
     private final String sourceIp;
     private volatile @Nullable Session session;
@@ -56,6 +56,7 @@ public final class RealtimeEndpoint implements Session.Listener.AutoDemanding {
         this.json = context.json();
         this.timer = context.timer();
         this.keepAlive = context.keepAlive();
+        this.connectionTimeout = context.connectionTimeout();
         this.connectionFailure = connectionFailure;
         this.sourceIp = sourceIp;
     }
@@ -102,7 +103,7 @@ public final class RealtimeEndpoint implements Session.Listener.AutoDemanding {
     }
 
     private void acknowledge() {
-        send(message(null, "connection_ack", Map.of("connectionTimeoutMs", CONNECTION_TIMEOUT_MS)));
+        send(message(null, "connection_ack", Map.of("connectionTimeoutMs", connectionTimeout.toMillis())));
         send(message(null, "ka", null));
         keepAliveTask = timer.scheduleAtFixedRate(() -> send(message(null, "ka", null)),
                 keepAlive.toMillis(), keepAlive.toMillis(), TimeUnit.MILLISECONDS);
