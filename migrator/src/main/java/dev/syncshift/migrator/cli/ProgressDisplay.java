@@ -67,9 +67,20 @@ final class ProgressDisplay implements AutoCloseable {
                 : String.format(Locale.ROOT, "%,d listed so far", total);
         double perSecond = done / Math.max(seconds(), 0.001);
         String eta = progress.totalKnown() && perSecond > 0
-                ? String.format(Locale.ROOT, ", ETA %ds", (long) ((total - done) / perSecond)) : "";
+                ? ", ETA " + duration((long) ((total - done) / perSecond)) : "";
         return String.format(Locale.ROOT, "progress: %,d identities of %s, %,d records, %,.0f records/s%s", done, of,
                 progress.records(), recordsPerSecond(), eta);
+    }
+
+    /** {@code seconds} as a person reads it: {@code 35s}, {@code 4m 10s}, {@code 9h 05m}. */
+    static String duration(long seconds) {
+        if (seconds < 60) {
+            return seconds + "s";
+        }
+        if (seconds < 3600) {
+            return String.format(Locale.ROOT, "%dm %02ds", seconds / 60, seconds % 60);
+        }
+        return String.format(Locale.ROOT, "%dh %02dm", seconds / 3600, seconds % 3600 / 60);
     }
 
     private double recordsPerSecond() {
