@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,8 @@ public final class CognitoSyncManager implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CognitoSyncManager.class);
     /** How long {@link #close} waits for a running synchronize. */
     static final int CLOSE_WAIT_SECONDS = 30;
+    /** The key of {@link #subscribeAll}'s subscription: no dataset name has a {@code *}. */
+    private static final String ALL_DATASETS = "*";
 
     private final IdentityPoolId pool;
     private final Backend backend;
@@ -48,7 +51,10 @@ public final class CognitoSyncManager implements AutoCloseable {
     private final @Nullable ExecutorService ownExecutor;
     private final Map<String, Runnable> waitingForConnectivity = new ConcurrentHashMap<>();
     private final ConnectivityRetry connectivityRetry;
-    /** Subscriptions by dataset name, each listening to that dataset of the identity it was opened for. */
+    /**
+     * Subscriptions by dataset name ({@link #ALL_DATASETS} for {@link #subscribeAll}), each listening to the identity
+     * it was opened for.
+     */
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final Executor executor;
 
@@ -86,9 +92,7 @@ public final class CognitoSyncManager implements AutoCloseable {
         if (datasetName == null) {
             throw new IllegalArgumentException("datasetName can't be null");
         }
-        DatasetName name = new DatasetName(datasetName);
-        cache.openDataset(localKey(name), now());
-        return new DefaultDataset(this, cache, name);
+        return handle(new DatasetName(datasetName));
     }
 
     /** The current identity's datasets in the local cache (deleted-but-unsynchronized ones included). */
@@ -236,22 +240,69 @@ public final class CognitoSyncManager implements AutoCloseable {
     }
 
     void subscribe(DefaultDataset dataset, SyncCallback callback) {
-        String name = dataset.getDatasetName();
-        DatasetKey key = new DatasetKey(credentials.identityId(), new DatasetName(name));
-        Subscription subscription = new Subscription(dataset, callback, remote.subscribe(key, changed(dataset,
-                callback)));
+        subscribe(dataset.getDatasetName(), dataset, callback);
+    }
+
+    /**
+     * Hears of the changes other devices make to any dataset of the identity, over one real-time connection (one
+     * subscription per dataset would hold one connection each): each change synchronizes that dataset, opening it
+     * locally when it is new, and reports to {@code callback}, as {@link Dataset#subscribe} does for one dataset.
+     * After a break in the connection every local dataset is synchronized once. A login that switches the identity
+     * moves the subscription; {@link #wipeData} and {@link #unsubscribeAll} end it.
+     *
+     * @throws IllegalStateException on the {@code cognito} backend, which has no subscriptions
+     */
+    public void subscribeAll(SyncCallback callback) {
+        subscribe(ALL_DATASETS, null, Objects.requireNonNull(callback, "callback"));
+    }
+
+    /** Ends every subscription: {@link #subscribeAll}'s and each dataset's. */
+    public void unsubscribeAll() {
+        subscriptions.keySet().forEach(this::closeSubscription);
+    }
+
+    private void subscribe(String name, @Nullable DefaultDataset dataset, SyncCallback callback) {
+        IdentityId identity = credentials.identityId();
+        Subscription subscription = new Subscription(dataset, callback, open(identity, dataset, callback));
         Subscription previous = subscriptions.put(name, subscription);
         if (previous != null) {
             close(previous.connection());
         }
     }
 
+    private AutoCloseable open(IdentityId identity, @Nullable DefaultDataset dataset, SyncCallback callback) {
+        return dataset != null
+                ? remote.subscribe(new DatasetKey(identity, new DatasetName(dataset.getDatasetName())),
+                        changed(dataset, callback))
+                : remote.subscribeAll(identity, changed(callback));
+    }
+
     /** A subscription's listener: each change (or catch-up after a reconnect) queues a synchronize. */
     private DatasetChangeListener changed(DefaultDataset dataset, SyncCallback callback) {
-        return changed -> queue.submit(dataset.getDatasetName(), new SyncQueue.Job() {
+        return changed -> synchronizeForSubscription(dataset.getDatasetName(), () -> dataset, callback);
+    }
+
+    /** An identity-wide subscription's listener: the dataset that changed, or every local one after a break. */
+    private DatasetChangeListener changed(SyncCallback callback) {
+        return new DatasetChangeListener() {
+            @Override
+            public void datasetChanged(DatasetKey key) {
+                synchronizeForSubscription(key.datasetName().value(), () -> handle(key.datasetName()), callback);
+            }
+
+            @Override
+            public void changesMayBeMissed(IdentityId identity) {
+                cache.datasets(localIdentity()).forEach(local -> synchronizeForSubscription(
+                        local.key().datasetName().value(), () -> handle(local.key().datasetName()), callback));
+            }
+        };
+    }
+
+    private void synchronizeForSubscription(String name, Supplier<DefaultDataset> dataset, SyncCallback callback) {
+        queue.submit(name, new SyncQueue.Job() {
             @Override
             public void run() {
-                runSynchronize(dataset, callback);
+                runSynchronize(dataset.get(), callback);
             }
 
             @Override
@@ -259,6 +310,12 @@ public final class CognitoSyncManager implements AutoCloseable {
                 callback.onFailure(reason);
             }
         }, true);
+    }
+
+    /** A handle on the current identity's dataset {@code name}, created locally when absent. */
+    private DefaultDataset handle(DatasetName name) {
+        cache.openDataset(localKey(name), now());
+        return new DefaultDataset(this, cache, name);
     }
 
     /**
@@ -270,14 +327,19 @@ public final class CognitoSyncManager implements AutoCloseable {
         List.copyOf(subscriptions.keySet()).forEach(name -> {
             try {
                 executor.execute(() -> {
-                    DatasetKey key = new DatasetKey(to, new DatasetName(name));
                     Subscription moved = subscriptions.computeIfPresent(name, (n, old) -> {
                         close(old.connection());
-                        return new Subscription(old.dataset(), old.callback(),
-                                remote.subscribe(key, changed(old.dataset(), old.callback())));
+                        return new Subscription(old.dataset(), old.callback(), open(to, old.dataset(),
+                                old.callback()));
                     });
                     if (moved != null) {
-                        changed(moved.dataset(), moved.callback()).datasetChanged(key);
+                        DefaultDataset dataset = moved.dataset();
+                        if (dataset != null) {
+                            changed(dataset, moved.callback()).datasetChanged(new DatasetKey(to,
+                                    new DatasetName(name)));
+                        } else {
+                            changed(moved.callback()).changesMayBeMissed(to);
+                        }
                     }
                 });
             } catch (RejectedExecutionException closed) {
@@ -332,7 +394,7 @@ public final class CognitoSyncManager implements AutoCloseable {
         }
     }
 
-    /** A dataset handle's subscription: its callback and the open connection. */
-    private record Subscription(DefaultDataset dataset, SyncCallback callback, AutoCloseable connection) {
+    /** A subscription: its dataset handle (null for every dataset), its callback and the open connection. */
+    private record Subscription(@Nullable DefaultDataset dataset, SyncCallback callback, AutoCloseable connection) {
     }
 }

@@ -58,6 +58,11 @@ record HookedRemote(RemoteStore delegate, Runnable afterPush) implements RemoteS
     }
 
     @Override
+    public AutoCloseable subscribeAll(IdentityId identity, DatasetChangeListener listener) {
+        return delegate.subscribeAll(identity, listener);
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }

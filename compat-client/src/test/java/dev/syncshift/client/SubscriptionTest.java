@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -67,6 +68,40 @@ class SubscriptionTest {
                     .isTrue();
             assertThat(devices.proxy.connections()).as("the muted connection and its replacement").isEqualTo(2);
             theirs.unsubscribe();
+        }
+    }
+
+    /**
+     * {@code subscribeAll} hears of every dataset over one connection, a dataset the device never opened included
+     * (it is opened and synchronized), and after a cut catches up by synchronizing every local dataset.
+     */
+    @Test
+    void subscribeAllHearsOfEveryDatasetOverOneConnection(Emulators emulators) throws InterruptedException {
+        try (RelayedDevices devices = new RelayedDevices(emulators, UnaryOperator.identity())) {
+            Dataset known = devices.listening.openOrCreateDataset("known");
+            ChangeWatcher watcher = new ChangeWatcher();
+            devices.listening.subscribeAll(watcher);
+            Dataset theirKnown = devices.writing.openOrCreateDataset("known");
+            Dataset theirNew = devices.writing.openOrCreateDataset("new-on-the-other-device");
+
+            theirKnown.put("color", "red");
+            sync(theirKnown);
+            theirNew.put("shape", "round");
+            sync(theirNew);
+
+            assertThat(watcher.awaitValue("color", "red", Duration.ofSeconds(5))).as("known dataset").isTrue();
+            assertThat(watcher.awaitValue("shape", "round", Duration.ofSeconds(5))).as("new dataset").isTrue();
+            assertThat(devices.listening.openOrCreateDataset("new-on-the-other-device").get("shape"))
+                    .isEqualTo("round");
+
+            devices.proxy.cutAll();
+            theirKnown.put("color", "blue");
+            sync(theirKnown);
+
+            assertThat(watcher.awaitValue("color", "blue", Duration.ofSeconds(15))).as("after the cut").isTrue();
+            assertThat(known.get("color")).isEqualTo("blue");
+            assertThat(devices.proxy.connections()).as("one connection, and one after the cut").isEqualTo(2);
+            devices.listening.unsubscribeAll();
         }
     }
 

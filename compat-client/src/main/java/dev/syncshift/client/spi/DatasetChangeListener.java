@@ -1,8 +1,12 @@
 package dev.syncshift.client.spi;
 
 import dev.syncshift.core.DatasetKey;
+import dev.syncshift.core.IdentityId;
 
-/** Hears of changes to a subscribed dataset. Called on the remote's own thread; must return quickly. */
+/**
+ * Hears of changes to a subscribed dataset, or to any dataset of a subscribed identity. Called on the remote's own
+ * thread; must return quickly.
+ */
 @FunctionalInterface
 public interface DatasetChangeListener {
 
@@ -11,4 +15,11 @@ public interface DatasetChangeListener {
      * missed): pull to catch up.
      */
     void datasetChanged(DatasetKey key);
+
+    /**
+     * An identity-wide subscription may have missed changes to any of the identity's datasets (it was re-established
+     * after a break): pull them all. A dataset subscription never calls this.
+     */
+    default void changesMayBeMissed(IdentityId identity) {
+    }
 }

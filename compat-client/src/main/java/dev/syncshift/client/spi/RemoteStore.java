@@ -61,6 +61,15 @@ public interface RemoteStore extends AutoCloseable {
         throw new IllegalStateException("This backend offers no subscriptions; use the appsync or cutover backend");
     }
 
+    /**
+     * Starts telling {@code listener} of changes others make to any dataset of {@code identity}, over one connection.
+     *
+     * @throws IllegalStateException when the backend offers no subscription
+     */
+    default AutoCloseable subscribeAll(IdentityId identity, DatasetChangeListener listener) {
+        throw new IllegalStateException("This backend offers no subscriptions; use the appsync or cutover backend");
+    }
+
     /** Releases connections. */
     @Override
     default void close() {

@@ -275,7 +275,12 @@ public final class AppSyncRemoteStore implements RemoteStore {
 
     @Override
     public AutoCloseable subscribe(DatasetKey key, DatasetChangeListener listener) {
-        return AppSyncSubscription.open(call, realtime, key, listener);
+        return AppSyncSubscription.open(call, realtime, key.identityId(), key.datasetName(), listener);
+    }
+
+    @Override
+    public AutoCloseable subscribeAll(IdentityId identity, DatasetChangeListener listener) {
+        return AppSyncSubscription.open(call, realtime, identity, null, listener);
     }
 
     /** The field's data, or the translated error. */

@@ -3,6 +3,9 @@ package dev.syncshift.client.remote.appsync;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncshift.client.spi.DatasetChangeListener;
 import dev.syncshift.core.DatasetKey;
+import dev.syncshift.core.DatasetName;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.InvalidParameterException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -54,7 +57,11 @@ final class AppSyncSubscription implements AutoCloseable {
 
     private final GraphQlCall call;
     private final URI realtime;
-    private final DatasetKey key;
+    private final IdentityId identity;
+    /** The dataset listened to, or null for every dataset of the identity. */
+    private final @Nullable DatasetName dataset;
+    /** What the logs call this subscription. */
+    private final String key;
     private final DatasetChangeListener listener;
     private final HttpClient http = HttpClient.newHttpClient();
     private volatile boolean closed;
@@ -74,10 +81,13 @@ final class AppSyncSubscription implements AutoCloseable {
     /** The connection of {@link #lastSend}; a new connection starts a chain of its own. */
     private @Nullable WebSocket sendingOn;
 
-    private AppSyncSubscription(GraphQlCall call, URI realtime, DatasetKey key, DatasetChangeListener listener) {
+    private AppSyncSubscription(GraphQlCall call, URI realtime, IdentityId identity, @Nullable DatasetName dataset,
+            DatasetChangeListener listener) {
         this.call = call;
         this.realtime = realtime;
-        this.key = key;
+        this.identity = identity;
+        this.dataset = dataset;
+        this.key = identity.value() + "/" + (dataset == null ? "*" : dataset.value());
         this.listener = listener;
     }
 
@@ -85,8 +95,9 @@ final class AppSyncSubscription implements AutoCloseable {
      * Connects and subscribes; returns once the subscription is acknowledged, the first attempt failed (it is retried
      * with backoff), or ten seconds passed.
      */
-    static AppSyncSubscription open(GraphQlCall call, URI realtime, DatasetKey key, DatasetChangeListener listener) {
-        AppSyncSubscription subscription = new AppSyncSubscription(call, realtime, key, listener);
+    static AppSyncSubscription open(GraphQlCall call, URI realtime, IdentityId identity, @Nullable DatasetName dataset,
+            DatasetChangeListener listener) {
+        AppSyncSubscription subscription = new AppSyncSubscription(call, realtime, identity, dataset, listener);
         subscription.connect().completeOnTimeout(null, ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
         subscription.returned = true;
         return subscription;
@@ -128,8 +139,12 @@ final class AppSyncSubscription implements AutoCloseable {
     }
 
     private void start(WebSocket ws) {
-        String data = GraphQlCall.body(AppSyncOperations.ON_DATASET_CHANGED, Map.of(
-                "identityId", key.identityId().value(), "datasetName", key.datasetName().value()));
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("identityId", identity.value());
+        if (dataset != null) {
+            variables.put("datasetName", dataset.value());
+        }
+        String data = GraphQlCall.body(AppSyncOperations.ON_DATASET_CHANGED, variables);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("data", data);
         payload.put("extensions", Map.of("authorization", call.signedHeaders(call.endpoint(), data)));
@@ -162,6 +177,30 @@ final class AppSyncSubscription implements AutoCloseable {
             connect();
         } catch (RuntimeException e) {
             broken(e);
+        }
+    }
+
+    /** A {@code data} message: the dataset it names changed (an identity-wide subscription learns which from it). */
+    private void changed(JsonNode message) {
+        DatasetName changed = dataset;
+        if (changed == null) {
+            try {
+                changed = new DatasetName(message.path("payload").path("data").path("onDatasetChanged")
+                        .path("datasetName").asText(""));
+            } catch (InvalidParameterException unnamed) {
+                catchUp();
+                return;
+            }
+        }
+        listener.datasetChanged(new DatasetKey(identity, changed));
+    }
+
+    /** Changes may have been missed while nobody listened: the dataset, or every dataset of the identity. */
+    private void catchUp() {
+        if (dataset != null) {
+            listener.datasetChanged(new DatasetKey(identity, dataset));
+        } else {
+            listener.changesMayBeMissed(identity);
         }
     }
 
@@ -222,7 +261,7 @@ final class AppSyncSubscription implements AutoCloseable {
                     start(ws);
                 }
                 case "start_ack" -> acknowledgedStart();
-                case "data" -> listener.datasetChanged(key);
+                case "data" -> changed(message);
                 case "error", "connection_error" -> refused(ws, message);
                 default -> {
                     // ka and complete need no action
@@ -237,7 +276,7 @@ final class AppSyncSubscription implements AutoCloseable {
             backoff = FIRST_BACKOFF;
             acknowledged.complete(null);
             if (catchUp) {
-                listener.datasetChanged(key);
+                catchUp();
             }
         }
 
@@ -247,7 +286,7 @@ final class AppSyncSubscription implements AutoCloseable {
             signatureRefused = why.contains("Signature");
             if (why.contains("security token")) {
                 // Credentials refused before their expiry on the device's clock: a synchronize renews them.
-                listener.datasetChanged(key);
+                catchUp();
             }
             ws.abort();
             ended(new IllegalStateException("refused"));

@@ -131,6 +131,11 @@ public final class CutoverRemoteStore implements RemoteStore {
     }
 
     @Override
+    public AutoCloseable subscribeAll(IdentityId identity, DatasetChangeListener listener) {
+        return appSync.subscribeAll(identity, listener);
+    }
+
+    @Override
     public void close() {
         cognito.close();
         appSync.close();
