@@ -57,6 +57,7 @@ public final class CognitoSyncManager implements AutoCloseable {
      */
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private final Executor executor;
+    private volatile boolean closed;
 
     CognitoSyncManager(ManagerWiring wiring, Duration connectivityRetryInterval) {
         this.connectivityRetry = new ConnectivityRetry(connectivityRetryInterval, this::connectivityRestored);
@@ -166,6 +167,7 @@ public final class CognitoSyncManager implements AutoCloseable {
      */
     @Override
     public void close() {
+        closed = true;
         connectivityRetry.close();
         subscriptions.keySet().forEach(this::closeSubscription);
         try {
@@ -262,11 +264,17 @@ public final class CognitoSyncManager implements AutoCloseable {
     }
 
     private void subscribe(String name, @Nullable DefaultDataset dataset, SyncCallback callback) {
+        if (closed) {
+            throw new IllegalStateException("The CognitoSyncManager is closed");
+        }
         IdentityId identity = credentials.identityId();
         Subscription subscription = new Subscription(dataset, callback, open(identity, dataset, callback));
         Subscription previous = subscriptions.put(name, subscription);
         if (previous != null) {
             close(previous.connection());
+        }
+        if (closed) {
+            closeSubscription(name); // close() ran meanwhile and did not see this one
         }
     }
 

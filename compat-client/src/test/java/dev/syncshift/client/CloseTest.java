@@ -63,6 +63,10 @@ class CloseTest {
                 .hasMessageContaining("closed");
         assertThatThrownBy(() -> device.openOrCreateDataset("other")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");
+        assertThatThrownBy(() -> d.subscribe(new DefaultSyncCallback())).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+        assertThatThrownBy(() -> device.subscribeAll(new DefaultSyncCallback()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
         device.close();
 
         try (CognitoSyncManager reopened = emulators.device(backend).cacheFile(cache).build();
