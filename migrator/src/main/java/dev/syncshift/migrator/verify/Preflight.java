@@ -68,7 +68,10 @@ public final class Preflight {
         try {
             DescribeIdentityPoolResponse pool = identity.describeIdentityPool(
                     r -> r.identityPoolId(settings.identityPoolId()));
-            findings.facts().add("pool " + pool.identityPoolId() + " (" + pool.identityPoolName() + ") exists");
+            findings.facts().add("pool " + pool.identityPoolId() + " (" + pool.identityPoolName() + ") exists"
+                    + (Boolean.TRUE.equals(pool.allowUnauthenticatedIdentities())
+                    ? " and has guests: give its unauthenticated role the API's user policy too, not only its "
+                    + "authenticated role" : ""));
             IdentityPoolUsage usage = sync.describeIdentityPoolUsage(r -> r.identityPoolId(settings.identityPoolId()))
                     .identityPoolUsage();
             findings.facts().add(String.format(Locale.ROOT, "pool usage: %,d bytes of sync data, %,d sync sessions",

@@ -34,7 +34,8 @@ class CheckCommandTest {
         Cli.Result result = Cli.run(args(cutover.tableName(), "--api-id", cutover.appSync().apiId()));
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.out()).contains("ok: pool " + cutover.pool().value(), "has the store layout",
+        assertThat(result.out()).contains("ok: pool " + cutover.pool().value(),
+                "has guests: give its unauthenticated role the API's user policy too", "has the store layout",
                 "uses AWS_IAM", "schema declares every type and field",
                 "every Query, Mutation and Subscription field has an APPSYNC_JS resolver",
                 "EvaluateCode: readRecords computes the store's sort keys", "estimate: ListIdentities at 5.0/s");
