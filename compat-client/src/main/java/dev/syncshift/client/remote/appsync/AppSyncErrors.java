@@ -6,6 +6,7 @@ import dev.syncshift.client.DataConflictException;
 import dev.syncshift.client.DataLimitExceededException;
 import dev.syncshift.client.DataStorageException;
 import dev.syncshift.client.DatasetNotFoundException;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -28,8 +29,10 @@ final class AppSyncErrors {
         String reason = error.path("errorInfo").path("reason").asText("");
         String message = what + ": " + (error.has("message") ? error.path("message").asText()
                 : "HTTP " + answer.status() + " " + answer.body()) + (reason.isEmpty() ? "" : " [" + reason + "]");
-        if (answer.status() == 401 || answer.status() == 403 || type.equals("UnauthorizedException")
-                || type.equals("NotAuthorizedException")) {
+        if (answer.status() == 401 || answer.status() == 403) {
+            return new DataAccessNotAuthorizedException(message + roleHint(message));
+        }
+        if (type.equals("UnauthorizedException") || type.equals("NotAuthorizedException")) {
             return new DataAccessNotAuthorizedException(message);
         }
         return switch (type) {
@@ -38,6 +41,19 @@ final class AppSyncErrors {
             case "ResourceNotFoundException" -> new DatasetNotFoundException(message);
             default -> new DataStorageException(message + (type.isEmpty() ? "" : " (" + type + ")"));
         };
+    }
+
+    /**
+     * What an HTTP-level refusal that is not about the signature or the credentials means: IAM did not allow the
+     * call, which on a migrated pool is a role without the API's user policy (often the guests' role).
+     */
+    private static String roleHint(String message) {
+        String lower = message.toLowerCase(Locale.ROOT);
+        if (lower.contains("signature") || lower.contains("security token")) {
+            return "";
+        }
+        return " (IAM did not allow the call: the identity pool's role for this identity, authenticated or"
+                + " unauthenticated, needs the API's user policy)";
     }
 
     /**
