@@ -44,12 +44,14 @@ final class AppSyncErrors {
     }
 
     /**
-     * What an HTTP-level refusal that is not about the signature or the credentials means: IAM did not allow the
-     * call, which on a migrated pool is a role without the API's user policy (often the guests' role).
+     * What an HTTP-level refusal that is not about the request's signature, credentials or authorization header
+     * means: IAM did not allow the call, which on a migrated pool is a role without the API's user policy (often the
+     * guests' role).
      */
     private static String roleHint(String message) {
         String lower = message.toLowerCase(Locale.ROOT);
-        if (lower.contains("signature") || lower.contains("security token")) {
+        if (lower.contains("signature") || lower.contains("security token") || lower.contains("credential")
+                || lower.contains("authorization header")) {
             return "";
         }
         return " (IAM did not allow the call: the identity pool's role for this identity, authenticated or"

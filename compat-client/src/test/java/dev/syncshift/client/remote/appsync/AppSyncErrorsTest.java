@@ -28,17 +28,20 @@ class AppSyncErrorsTest {
     }
 
     @Test
-    void aRefusedSignatureOrTokenKeepsItsOwnText() throws IOException {
+    void aRefusedSignatureTokenOrHeaderKeepsItsOwnText() throws IOException {
         DataStorageException expired = AppSyncErrors.translate("x", answer(401, "{\"errors\":[{\"errorType\":"
                 + "\"UnauthorizedException\",\"message\":\"The security token included in the request is "
                 + "expired\"}]}"));
         DataStorageException skewed = AppSyncErrors.translate("x", answer(401, "{\"errors\":[{\"errorType\":"
                 + "\"UnauthorizedException\",\"message\":\"Signature expired: 20261202T182912Z is now earlier\"}]}"));
+        DataStorageException unsigned = AppSyncErrors.translate("x", answer(401, "{\"errors\":[{\"errorType\":"
+                + "\"UnauthorizedException\",\"message\":\"Valid authorization header not provided.\"}]}"));
         DataStorageException resolver = AppSyncErrors.translate("x", answer(200, "{\"data\":null,\"errors\":[{"
                 + "\"errorType\":\"Unauthorized\",\"message\":\"Not Authorized to access onDatasetChanged\"}]}"));
 
         assertThat(expired).isInstanceOf(DataAccessNotAuthorizedException.class).message().doesNotContain("IAM");
         assertThat(skewed).isInstanceOf(DataAccessNotAuthorizedException.class).message().doesNotContain("IAM");
+        assertThat(unsigned).isInstanceOf(DataAccessNotAuthorizedException.class).message().doesNotContain("IAM");
         assertThat(resolver).message().doesNotContain("IAM");
     }
 
