@@ -71,7 +71,8 @@ test('a mutation and a query through Amplify JS v6 with IAM credentials', async 
   assert.deepEqual(listed.data.listRecords.records.map((r) => [r.key, r.value, r.syncCount]), [['colour', 'blue', 1]]);
 });
 
-test('a subscription through Amplify JS v6 receives the mutation', async () => {
+/** Subscribes with `variables`, runs `pushes` once acknowledged, and returns the first `count` changes heard. */
+async function changesHeard(variables, count, pushes) {
   const acknowledged = new Promise((resolve) => {
     const stop = Hub.listen('api', ({ payload }) => {
       if (payload.event === 'Subscription ack') {
@@ -83,24 +84,41 @@ test('a subscription through Amplify JS v6 receives the mutation', async () => {
   const received = [];
   let delivered;
   const arrived = new Promise((resolve, reject) => { delivered = { resolve, reject }; });
-  const subscription = client.graphql({ query: ON_DATASET_CHANGED,
-    variables: { identityId: device.identityId, datasetName: 'amplify-live' } }).subscribe({
+  const subscription = client.graphql({ query: ON_DATASET_CHANGED, variables }).subscribe({
     next: ({ data }) => {
       received.push(data.onDatasetChanged);
-      delivered.resolve();
+      if (received.length === count) {
+        delivered.resolve();
+      }
     },
     error: (e) => delivered.reject(new Error(JSON.stringify(e))),
   });
   try {
     await acknowledged;
-    await push('amplify-live', 'k', 'v', 0);
+    await pushes();
     await arrived;
   } finally {
     subscription.unsubscribe();
   }
+  return received;
+}
+
+test('a subscription through Amplify JS v6 receives the mutation', async () => {
+  const received = await changesHeard({ identityId: device.identityId, datasetName: 'amplify-live' }, 1,
+    () => push('amplify-live', 'k', 'v', 0));
 
   assert.deepEqual(received, [{ identityId: device.identityId, datasetName: 'amplify-live', datasetSyncCount: 1,
     deleted: false }]);
+});
+
+test('a subscription without a dataset name receives the changes of every dataset of the identity', async () => {
+  const received = await changesHeard({ identityId: device.identityId }, 2, async () => {
+    await push('amplify-any-one', 'k', 'v', 0);
+    await push('amplify-any-two', 'k', 'v', 0);
+  });
+
+  assert.deepEqual(received.map((change) => change.datasetName), ['amplify-any-one', 'amplify-any-two']);
+  assert.ok(received.every((change) => change.identityId === device.identityId));
 });
 
 test('a request signed with the JS SDK signer over content-type, host, x-amz-date and the session token', async () => {
