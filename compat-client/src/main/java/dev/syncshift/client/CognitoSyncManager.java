@@ -341,13 +341,7 @@ public final class CognitoSyncManager implements AutoCloseable {
                                 old.callback()));
                     });
                     if (moved != null) {
-                        DefaultDataset dataset = moved.dataset();
-                        if (dataset != null) {
-                            changed(dataset, moved.callback()).datasetChanged(new DatasetKey(to,
-                                    new DatasetName(name)));
-                        } else {
-                            changed(moved.callback()).changesMayBeMissed(to);
-                        }
+                        catchUp(moved, to);
                     }
                 });
             } catch (RejectedExecutionException closed) {
@@ -355,6 +349,17 @@ public final class CognitoSyncManager implements AutoCloseable {
                 closeSubscription(name);
             }
         });
+    }
+
+    /** Synchronizes what {@code subscription} may have missed: its dataset, or every local one. */
+    private void catchUp(Subscription subscription, IdentityId identity) {
+        DefaultDataset dataset = subscription.dataset();
+        if (dataset != null) {
+            changed(dataset, subscription.callback()).datasetChanged(new DatasetKey(identity,
+                    new DatasetName(dataset.getDatasetName())));
+        } else {
+            changed(subscription.callback()).changesMayBeMissed(identity);
+        }
     }
 
     void unsubscribe(DefaultDataset dataset) {

@@ -43,6 +43,16 @@ final class AppSyncErrors {
         };
     }
 
+    /** Whether AppSync refused a request's signature (its time, when the device's clock is off, or its value). */
+    static boolean signatureRefused(String text) {
+        return text.toLowerCase(Locale.ROOT).contains("signature");
+    }
+
+    /** Whether AppSync refused the credentials themselves: "The security token included in the request is …". */
+    static boolean credentialsRefused(String text) {
+        return text.toLowerCase(Locale.ROOT).contains("security token");
+    }
+
     /**
      * What an HTTP-level refusal that is not about the request's signature, credentials or authorization header
      * means: IAM did not allow the call, which on a migrated pool is a role without the API's user policy (often the
@@ -50,7 +60,7 @@ final class AppSyncErrors {
      */
     private static String roleHint(String message) {
         String lower = message.toLowerCase(Locale.ROOT);
-        if (lower.contains("signature") || lower.contains("security token") || lower.contains("credential")
+        if (signatureRefused(message) || credentialsRefused(message) || lower.contains("credential")
                 || lower.contains("authorization header")) {
             return "";
         }

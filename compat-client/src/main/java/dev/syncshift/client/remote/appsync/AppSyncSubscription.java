@@ -283,8 +283,8 @@ final class AppSyncSubscription implements AutoCloseable {
         private void refused(WebSocket ws, JsonNode message) {
             LOG.warn("real-time subscription to {} refused: {}", key, message.path("payload"));
             String why = message.path("payload").toString();
-            signatureRefused = why.contains("Signature");
-            if (why.contains("security token")) {
+            signatureRefused = AppSyncErrors.signatureRefused(why);
+            if (AppSyncErrors.credentialsRefused(why)) {
                 // Credentials refused before their expiry on the device's clock: a synchronize renews them.
                 catchUp();
             }
