@@ -17,7 +17,8 @@
  * revision mode (T > W: one new revision T+1, two-sided changes settled by the later lastModifiedDate, ties to the
  * store); content-equal records are skipped, so a repeated import changes nothing but what it must.
  * Stash in: identityId, datasetName, meta, live, datasets, creations, baseSyncCount, deletionBoundary, partition,
- * writes, stored, now, by. Stash out: change (the DatasetChange), live, datasetSyncCount.
+ * writes, stored, now, by. Stash out: change (the DatasetChange), live, datasetSyncCount; for syncDataset, pushed
+ * (the count the push was conditioned on and the head items it wrote, for queryChanges).
  */
 import { util, runtime } from '@aws-appsync/utils';
 
@@ -48,13 +49,22 @@ export function request(ctx) {
     if (!stash.live && !plan.input) {
         actions.push(creationLockAction(table, stash));
     }
-    plan.records.forEach((record) => recordActions(table, stash.partition, record)
+    const heads = plan.records.map(headOf);
+    plan.records.forEach((record, i) => recordActions(table, stash.partition, record, heads[i])
         .forEach((action) => actions.push(action)));
     if (actions.length > MAX_ACTIONS) {
         util.error(`This push needs ${actions.length} DynamoDB writes, more than the ${MAX_ACTIONS} one transaction `
             + 'allows; push fewer records at a time', 'LimitExceededException');
     }
     stash.plan = { syncCount: plan.syncCount, records: plan.records.map(recordOut) };
+    if (ctx.info.fieldName === 'syncDataset' && (stash.live || stash.meta === null)) {
+        // What queryChanges would read back for a caller that was up to date: the heads written here (whole items,
+        // as the write replaces them), so it need not ask DynamoDB.
+        stash.pushed = {
+            over: stash.baseSyncCount,
+            items: plan.records.map((record, i) => ({ pk: stash.partition, sk: record.sk, ...heads[i].attributes })),
+        };
+    }
     return { operation: 'TransactWriteItems', transactItems: actions };
 }
 
@@ -292,24 +302,31 @@ function expectCount(expected) {
     };
 }
 
-function recordActions(table, partition, record) {
+// A record's head as written (but for its keys), with piece 0 of a chunked value; and all the value's pieces.
+function headOf(record) {
     const pieces = record.deleted ? [] : split(record.value);
-    const head = {
+    const attributes = {
         key: record.key, syncCount: record.syncCount, deleted: record.deleted, bytes: record.bytes,
         lastModifiedDate: record.lastModifiedDate, lastModifiedBy: record.lastModifiedBy,
     };
     if (record.deviceLastModifiedDate !== null) {
-        head.deviceLastModifiedDate = record.deviceLastModifiedDate;
+        attributes.deviceLastModifiedDate = record.deviceLastModifiedDate;
     }
     if (pieces.length > 0) {
-        head.value = pieces[0];
-        head.chunks = pieces.length;
+        attributes.value = pieces[0];
+        attributes.chunks = pieces.length;
     }
+    return { attributes, pieces };
+}
+
+function recordActions(table, partition, record, written) {
+    const pieces = written.pieces;
     const put = (sk, attributes, condition) => ({
         table, operation: 'PutItem', key: util.dynamodb.toMapValues({ pk: partition, sk }),
         attributeValues: util.dynamodb.toMapValues(attributes), condition,
     });
-    const actions = [put(record.sk, head, expectCount(record.stored === null ? null : record.stored.syncCount))];
+    const stored = record.stored === null ? null : record.stored.syncCount;
+    const actions = [put(record.sk, written.attributes, expectCount(stored))];
     pieces.slice(1).forEach((piece, i) => actions.push(
         put(`C#${i + 1}#${record.sk}`, { value: piece, revision: record.syncCount }, undefined)));
     const previousPieces = isLive(record.stored) ? (record.stored.chunks ?? 1) : 0;

@@ -206,6 +206,29 @@ test('syncDataset pushes and pulls in one round trip', () => {
     assert.equal(synced.changes.datasetSyncCount, 2);
 });
 
+test('syncDataset from a caller that was up to date returns the page a pull would read, without reading it', () => {
+    const table = new FakeTable();
+    const long = 'k'.repeat(1010);
+    const big = 'v'.repeat(70000);
+    push(table, 'ds', [replace('gone', '1', 0), replace('\uFFFD', '1', 0)]);
+    const patches = [replace('\uD83D\uDE00', 'emoji', 0), replace(long, 'long', 0), replace('big', big, 0),
+        { op: 'remove', key: 'gone', syncCount: 1 }, replace('\uFFFD', '2', 1), replace('a', '1', 0)];
+    table.requests.length = 0;
+
+    const outcome = call(table, 'syncDataset', { datasetName: 'ds', lastSyncCount: 1, deviceId: 'd', patches });
+    assert.equal(outcome.error, undefined, JSON.stringify(outcome.error));
+    const synced = outcome.data;
+
+    assert.ok(!table.requests.includes('Query bySyncCount'), table.requests.join());
+    const pulled = list(table, 'ds', 1);
+    const byKey = (a, b) => (a.key < b.key ? -1 : 1);
+    assert.deepEqual({ ...synced.changes, records: null }, { ...pulled, records: null });
+    assert.deepEqual(synced.changes.records.slice().sort(byKey), pulled.records.slice().sort(byKey));
+    assert.deepEqual(synced.changes.records.map((r) => r.key.slice(0, 5)),
+        ['\uD83D\uDE00', 'kkkkk', 'big', 'gone', '\uFFFD', 'a']);
+    assert.equal(synced.changes.records[2].value, big);
+});
+
 test('pages follow nextToken and merged datasets are reported', () => {
     const table = new FakeTable();
     push(table, 'ds', [replace('a', '1', 0), replace('b', '2', 0), replace('c', '3', 0)]);
@@ -311,7 +334,9 @@ test('DynamoDB requests per field: every read of the identity partition is of th
     assert.deepEqual(requests(sync('ds', [replace('b', '1', 0)])),
         ['TransactGetItems', 'Query liveDatasets', 'TransactWriteItems', 'Query bySyncCount']);
     assert.deepEqual(requests(sync('new', [replace('b', '1', 0)])),
-        ['TransactGetItems', 'Query liveDatasets', 'TransactWriteItems', 'Query bySyncCount']);
+        ['TransactGetItems', 'Query liveDatasets', 'TransactWriteItems']);
+    assert.deepEqual(requests(call(table, 'syncDataset', { datasetName: 'new', lastSyncCount: 1,
+        patches: [replace('b', '2', 1)] })), ['TransactGetItems', 'Query liveDatasets', 'TransactWriteItems']);
     assert.deepEqual(requests(call(table, 'listRecords', { datasetName: 'ds', lastSyncCount: 0 })),
         ['Query liveDatasets', 'Query bySyncCount']);
     assert.deepEqual(requests(call(table, 'listRecords', { datasetName: 'missing', lastSyncCount: 0 })),

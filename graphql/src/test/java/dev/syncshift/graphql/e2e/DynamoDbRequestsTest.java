@@ -1,8 +1,10 @@
 package dev.syncshift.graphql.e2e;
 
 import static dev.syncshift.graphql.e2e.Patch.put;
+import static dev.syncshift.graphql.e2e.Patch.remove;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.syncshift.emulator.appsync.AppSyncEmulator;
 import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
 import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient.Answer;
@@ -53,8 +55,28 @@ class DynamoDbRequestsTest {
         requests(api.updateRecords(user, "ds", put("a", "1", 0)), GET_HEADS, LIVE_DATASETS, WRITE);
         requests(api.updateRecords(user, "ds", put("a", "2", 1)), GET_HEADS, WRITE);
         requests(api.updateRecords(user, "ds"), GET_HEADS);
-        requests(api.syncDataset(user, "ds", 2, put("b", "1", 0)), GET_HEADS, LIVE_DATASETS, WRITE, CHANGES);
-        requests(api.syncDataset(user, "new", 0, put("b", "1", 0)), GET_HEADS, LIVE_DATASETS, WRITE, CHANGES);
+        requests(api.syncDataset(user, "ds", 1, put("b", "1", 0)), GET_HEADS, LIVE_DATASETS, WRITE, CHANGES);
+        requests(api.syncDataset(user, "ds", 3, put("b", "2", 3)), GET_HEADS, LIVE_DATASETS, WRITE);
+        requests(api.syncDataset(user, "new", 0, put("b", "1", 0)), GET_HEADS, LIVE_DATASETS, WRITE);
+    }
+
+    @Test
+    void aSyncFromACallerThatWasUpToDateReturnsThePageAPullReadsWithoutReadingIt() {
+        Caller user = SyncshiftApi.freshUser();
+        String big = "v".repeat(70_000);
+        api.updateRecords(user, "ds", put("gone", "1", 0), put("\uFFFD", "1", 0));
+        recording.take();
+
+        Answer synced = api.syncDataset(user, "ds", 1, put("\uD83D\uDE00", "emoji", 0),
+                put("k".repeat(1010), "long", 0), put("big", big, 0), remove("gone", 1), put("\uFFFD", "2", 1),
+                put("a", "1", 0));
+
+        assertThat(synced.ok()).isTrue();
+        assertThat(recording.take()).doesNotContain(CHANGES);
+        ObjectNode page = (ObjectNode) synced.data("syncDataset").path("changes").deepCopy();
+        ObjectNode pulled = (ObjectNode) api.listRecords(user, "ds", 1).data("listRecords").deepCopy();
+        assertThat(page.remove("records")).containsExactlyInAnyOrderElementsOf(pulled.remove("records"));
+        assertThat(page).isEqualTo(pulled);
     }
 
     @Test
