@@ -70,4 +70,3 @@ export function response(ctx) {
     }
     return { items: ctx.result.items, nextToken: ctx.result.nextToken ?? null };
 }
-
