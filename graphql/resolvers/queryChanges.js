@@ -26,13 +26,12 @@ export function request(ctx) {
         }
         runtime.earlyReturn({ items: [], nextToken: null });
     }
-    const limit = Math.min(ctx.args.limit ?? MAX_PAGE, MAX_PAGE);
     const pushed = ctx.stash.pushed;
-    const upToDate = pushed && (ctx.args.lastSyncCount ?? 0) === pushed.over;
-    if (upToDate && !ctx.args.nextToken && pushed.items.length <= limit) {
-        // syncDataset from a caller that was up to date: the only records above its count are those this push just
-        // wrote, all at the new count (the write was conditioned on the count the caller had). The index orders
-        // records of one count in no documented way; these come in the patches' order.
+    if (pushed && ctx.args.lastSyncCount === pushed.over) {
+        // syncDataset (no limit, no nextToken; a push holds at most 99 records) from a caller that was up to date:
+        // the only records above its count are those this push just wrote, all at the new count (the write was
+        // conditioned on the count the caller had). The index orders records of one count in no documented way;
+        // these come in the patches' order.
         runtime.earlyReturn({ items: pushed.items, nextToken: null });
     }
     const query = {
@@ -48,7 +47,7 @@ export function request(ctx) {
         },
         consistentRead: true,
         scanIndexForward: true,
-        limit,
+        limit: Math.min(ctx.args.limit ?? MAX_PAGE, MAX_PAGE),
     };
     if (ctx.args.nextToken) {
         query.nextToken = ctx.args.nextToken;
