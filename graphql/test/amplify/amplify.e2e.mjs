@@ -34,6 +34,13 @@ const UPDATE_RECORDS = `mutation UpdateRecords($datasetName: String!, $patches: 
   updateRecords(datasetName: $datasetName, patches: $patches) { ${CHANGE} records { key value syncCount } } }`;
 const LIST_RECORDS = `query ListRecords($datasetName: String!) {
   listRecords(datasetName: $datasetName) { datasetSyncCount records { key value syncCount } } }`;
+const PAGE = 'datasetSyncCount records { key value syncCount deleted }';
+const SYNC_DATASET = `mutation SyncDataset($datasetName: String!, $lastSyncCount: Int!,
+  $patches: [RecordPatchInput!]!) {
+  syncDataset(datasetName: $datasetName, lastSyncCount: $lastSyncCount, patches: $patches) {
+    ${CHANGE} changes { ${PAGE} } } }`;
+const LIST_SINCE = `query ListSince($datasetName: String!, $lastSyncCount: Int) {
+  listRecords(datasetName: $datasetName, lastSyncCount: $lastSyncCount) { ${PAGE} } }`;
 const ON_DATASET_CHANGED = `subscription OnDatasetChanged($identityId: ID!, $datasetName: String) {
   onDatasetChanged(identityId: $identityId, datasetName: $datasetName) { ${CHANGE} } }`;
 
@@ -69,6 +76,24 @@ test('a mutation and a query through Amplify JS v6 with IAM credentials', async 
   assert.equal(pushed.data.updateRecords.identityId, device.identityId);
   assert.equal(pushed.data.updateRecords.datasetSyncCount, 1);
   assert.deepEqual(listed.data.listRecords.records.map((r) => [r.key, r.value, r.syncCount]), [['colour', 'blue', 1]]);
+});
+
+test('syncDataset through Amplify JS v6 returns the changes a listRecords from the same count reads', async () => {
+  const datasetName = 'amplify-sync';
+  const sync = async (lastSyncCount, key) => (await client.graphql({ query: SYNC_DATASET,
+    variables: { datasetName, lastSyncCount, patches: [{ op: 'replace', key, value: key, syncCount: 0 }] } }))
+    .data.syncDataset.changes;
+  const since = async (lastSyncCount) => (await client.graphql({ query: LIST_SINCE,
+    variables: { datasetName, lastSyncCount } })).data.listRecords;
+  await push(datasetName, 'theirs', 'theirs', 0);
+
+  const upToDate = await sync(1, 'mine');
+  assert.deepEqual(upToDate, await since(1));
+  const behind = await sync(0, 'later');
+  assert.deepEqual(behind, await since(0));
+
+  assert.deepEqual(upToDate.records.map((r) => [r.key, r.syncCount]), [['mine', 2]]);
+  assert.deepEqual(behind.records.map((r) => [r.key, r.syncCount]), [['theirs', 1], ['mine', 2], ['later', 3]]);
 });
 
 /** Subscribes with `variables`, runs `pushes` once acknowledged, and returns the first `count` changes heard. */
