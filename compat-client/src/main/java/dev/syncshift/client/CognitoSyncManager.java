@@ -246,8 +246,8 @@ public final class CognitoSyncManager implements AutoCloseable {
     }
 
     /**
-     * Hears of the changes other devices make to any dataset of the identity, over one real-time connection (one
-     * subscription per dataset would hold one connection each): each change synchronizes that dataset, opening it
+     * Hears of the changes other devices make to any dataset of the identity, on the device's real-time connection
+     * (the one its dataset subscriptions share): each change synchronizes that dataset, opening it
      * locally when it is new, and reports to {@code callback}, as {@link Dataset#subscribe} does for one dataset.
      * After a break in the connection every local dataset is synchronized once. A login that switches the identity
      * moves the subscription; {@link #wipeData} and {@link #unsubscribeAll} end it.

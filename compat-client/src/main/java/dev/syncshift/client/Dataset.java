@@ -96,8 +96,8 @@ public interface Dataset {
 
     /**
      * Listens for changes other devices make to this dataset (AppSync real-time, backends {@code appsync} and
-     * {@code cutover}) and synchronizes when one arrives, reporting to {@code callback}. The connection reconnects
-     * with backoff, resubscribes and catches up with a synchronize.
+     * {@code cutover}) and synchronizes when one arrives, reporting to {@code callback}. Every subscription of the
+     * device shares one connection, which reconnects with backoff, resubscribes and catches up with a synchronize.
      *
      * @throws IllegalStateException on the {@code cognito} backend, which has no subscription a JVM app can receive
      */

@@ -1,13 +1,117 @@
 package dev.syncshift.client;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.syncshift.client.remote.appsync.AppSyncRemoteStore;
 import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials;
+import dev.syncshift.client.spi.DatasetChangeListener;
 import dev.syncshift.client.spi.RemoteStore;
+import dev.syncshift.core.DatasetKey;
+import dev.syncshift.core.DatasetName;
+import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.IdentityPoolId;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 
 class AppSyncRemoteStoreTest extends RemoteStoreContract {
+
+    /** What {@code changesMayBeMissed} is recorded as. */
+    private static final String MISSED = "*";
 
     @Override
     RemoteStore newRemote(Emulators emulators, IdentityPoolId pool, CognitoIdentityCredentials credentials) {
         return appSync(emulators, credentials);
+    }
+
+    /**
+     * A dataset's subscriptions and the identity-wide one ride one WebSocket, each its own {@code start}: each hears
+     * its own dataset only, a cut connection is made again once and every subscription catches up, a stopped one
+     * hears nothing more, and the last one closes the connection. A write to a dataset nobody else listens to is
+     * the sentinel: its message comes after every earlier one on the connection.
+     */
+    @Test
+    void anIdentitysSubscriptionsShareOneConnectionAndEachHearsItsOwnDataset(Emulators emulators) throws Exception {
+        DatasetKey first = dataset("first");
+        DatasetKey second = dataset("second");
+        try (TcpProxy proxy = TcpProxy.start(emulators.graphql(), Duration.ZERO)) {
+            RemoteStore listening = new AppSyncRemoteStore(emulators.graphql(),
+                    proxy.uri(AppSyncRemoteStore.realtimeEndpoint(emulators.graphql())), "us-east-1", credentials,
+                    Clock.systemUTC());
+            Heard onFirst = new Heard();
+            Heard onSecond = new Heard();
+            Heard onAll = new Heard();
+            AutoCloseable toFirst = listening.subscribe(first, onFirst);
+            AutoCloseable toSecond = listening.subscribe(second, onSecond);
+            AutoCloseable toAll = listening.subscribeAll(key.identityId(), onAll);
+            assertThat(proxy.connections()).as("one connection for three subscriptions").isEqualTo(1);
+
+            write(second, "1", 0);
+            write(first, "1", 0);
+            write(dataset("sentinel"), "1", 0);
+
+            assertThat(onAll.next(3)).containsExactly("second", "first", "sentinel");
+            assertThat(onFirst.next(1)).containsExactly("first");
+            assertThat(onSecond.next(1)).containsExactly("second");
+            assertThat(onFirst.heard).as("nothing of the other datasets").isEmpty();
+            assertThat(onSecond.heard).as("nothing of the other datasets").isEmpty();
+
+            proxy.cutAll();
+            assertThat(onFirst.next(1)).as("catch-up").containsExactly("first");
+            assertThat(onSecond.next(1)).as("catch-up").containsExactly("second");
+            assertThat(onAll.next(1)).as("catch-up").containsExactly(MISSED);
+            assertThat(proxy.connections()).as("one connection made again").isEqualTo(2);
+
+            toSecond.close();
+            write(second, "2", 1);
+            write(dataset("sentinel"), "2", 1);
+            assertThat(onAll.next(2)).containsExactly("second", "sentinel");
+            assertThat(onSecond.heard).as("stopped").isEmpty();
+            assertThat(proxy.open()).isEqualTo(1);
+
+            toFirst.close();
+            toAll.close();
+            assertThat(proxy.awaitNoneOpen(Duration.ofSeconds(10))).as("the last one closes it").isTrue();
+        }
+    }
+
+    private DatasetKey dataset(String name) {
+        return new DatasetKey(key.identityId(), new DatasetName(name));
+    }
+
+    private void write(DatasetKey dataset, String value, long count) {
+        remote.putRecords(dataset, List.of(put("k", value, count)));
+    }
+
+    /** A listener that records the dataset names it hears of, in order. */
+    private static final class Heard implements DatasetChangeListener {
+        final LinkedBlockingQueue<String> heard = new LinkedBlockingQueue<>();
+
+        @Override
+        public void datasetChanged(DatasetKey changed) {
+            heard.add(changed.datasetName().value());
+        }
+
+        @Override
+        public void changesMayBeMissed(IdentityId identity) {
+            heard.add(MISSED);
+        }
+
+        /** The next {@code count} names, waiting up to 15 s for each; fewer when one does not come. */
+        List<String> next(int count) throws InterruptedException {
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String name = heard.poll(15, TimeUnit.SECONDS);
+                if (name == null) {
+                    break;
+                }
+                names.add(name);
+            }
+            return names;
+        }
     }
 }

@@ -32,7 +32,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * changes is one {@code syncDataset} (push, then the changes since the device's count, its own included). A push
  * larger than one DynamoDB transaction allows is split into parts of at most {@value #MAX_ACTIONS} writes, each its
  * own revision; a conflict in a later part leaves the earlier parts stored, and the next pass finds them equal to
- * the local values. Subscriptions use the real-time WebSocket ({@link AppSyncSubscription}). Thread-safe.
+ * the local values. Subscriptions use the real-time WebSocket, one connection per identity however many
+ * subscriptions it carries ({@link RealtimeConnection}). Thread-safe.
  */
 public final class AppSyncRemoteStore implements RemoteStore {
 
@@ -44,6 +45,8 @@ public final class AppSyncRemoteStore implements RemoteStore {
 
     private final GraphQlCall call;
     private final URI realtime;
+    /** Each identity's real-time connection, while it carries a subscription; the lock for adding and removing. */
+    private final Map<IdentityId, RealtimeConnection> connections = new HashMap<>();
 
     /**
      * A remote for the API at {@code graphql} (its real-time endpoint at {@code realtime}), signing with the device's
@@ -275,12 +278,36 @@ public final class AppSyncRemoteStore implements RemoteStore {
 
     @Override
     public AutoCloseable subscribe(DatasetKey key, DatasetChangeListener listener) {
-        return AppSyncSubscription.open(call, realtime, key.identityId(), key.datasetName(), listener);
+        return listen(key.identityId(), key.datasetName(), listener);
     }
 
     @Override
     public AutoCloseable subscribeAll(IdentityId identity, DatasetChangeListener listener) {
-        return AppSyncSubscription.open(call, realtime, identity, null, listener);
+        return listen(identity, null, listener);
+    }
+
+    /** Adds a subscription to the identity's connection, made for the first; the last one's close closes it. */
+    private AutoCloseable listen(IdentityId identity, @Nullable DatasetName dataset, DatasetChangeListener listener) {
+        RealtimeConnection connection;
+        RealtimeConnection.Subscription subscription;
+        synchronized (connections) {
+            connection = connections.computeIfAbsent(identity, id -> new RealtimeConnection(call, realtime, id));
+            try {
+                subscription = connection.add(dataset, listener);
+            } finally {
+                if (connection.idle()) {
+                    connections.remove(identity);
+                }
+            }
+        }
+        RealtimeConnection.await(subscription);
+        return () -> {
+            synchronized (connections) {
+                if (connection.remove(subscription)) {
+                    connections.remove(identity, connection);
+                }
+            }
+        };
     }
 
     /** The field's data, or the translated error. */

@@ -1,0 +1,444 @@
+package dev.syncshift.client.remote.appsync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.syncshift.client.spi.DatasetChangeListener;
+import dev.syncshift.core.DatasetKey;
+import dev.syncshift.core.DatasetName;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.InvalidParameterException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One identity's real-time WebSocket to AppSync ({@code graphql-ws}), carrying every {@code onDatasetChanged}
+ * subscription the device holds for that identity, each a {@code start} with an id of its own (AppSync bills
+ * connection minutes, so one connection serves them all). The connection is authorized by the SigV4 headers of
+ * {@code POST <graphql>/connect} with body {@code {}} (base64 in the {@code header} query parameter), each
+ * {@code start} by those of a POST of its {@code data}. A {@code data} message tells the listener of the
+ * subscription its id names. When the connection breaks it reconnects with exponential backoff (100 ms doubling to
+ * 10 s), starts every subscription again, and tells each listener once, so that it catches up on what it missed with
+ * a delta pull. A connection not acknowledged ({@code connection_ack}) within ten seconds, or a subscription on it
+ * not acknowledged ({@code start_ack}) within ten seconds of its {@code start}, is dropped and made again (a lost
+ * message or a half-open connection would otherwise leave it waiting for ever); {@link #await} returns by then, and
+ * the subscription's first acknowledgement tells its listener too. A connection that goes silent, not even a
+ * keep-alive, for the {@code connectionTimeoutMs} its {@code connection_ack} announced is dropped and made again the
+ * same way (a network change leaves connections half-open). The JDK client refuses a send while another is pending
+ * (the refused send's future fails; nothing is thrown), so every send waits for the one before it on the same
+ * connection (a send stuck on a dead one cannot hold up the next). No thread of its own: the JDK client's threads,
+ * and a delayed executor for backoff and the deadlines. Subscriptions are added and removed under the owner's lock
+ * ({@link AppSyncRemoteStore}); once the last is removed the connection closes for good.
+ */
+final class RealtimeConnection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RealtimeConnection.class);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    /**
+     * How long a connection may go without its {@code connection_ack}, and a subscription without its
+     * {@code start_ack}, before the connection is dropped and made again; also how long {@link #await} waits.
+     */
+    private static final Duration ACK_WAIT = Duration.ofSeconds(10);
+    /** The silence after which a connection counts as dead when the service's ack names no timeout (AppSync's). */
+    private static final long DEFAULT_TIMEOUT_MS = 300_000;
+
+    private final GraphQlCall call;
+    private final URI realtime;
+    private final IdentityId identity;
+    private final HttpClient http = HttpClient.newHttpClient();
+    /** The subscriptions by their {@code start} id. */
+    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private int lastId;
+    private volatile boolean closed;
+    /** Whether the first connection was asked for; later ones are made by {@link #broken}. */
+    private boolean connecting;
+    /** The listener of the newest connection, once it is open. */
+    private volatile @Nullable Listener current;
+    private volatile Duration backoff = FIRST_BACKOFF;
+    private volatile boolean reconnecting;
+    /** Whether the last connection was refused for its signature, which a wrong device clock causes. */
+    private volatile boolean signatureRefused;
+    /** The last send on {@link #sendingOn}: the next one there starts when it ends, whether it succeeded or not. */
+    private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
+    /** The connection of {@link #lastSend}; a new connection starts a chain of its own. */
+    private @Nullable WebSocket sendingOn;
+
+    RealtimeConnection(GraphQlCall call, URI realtime, IdentityId identity) {
+        this.call = call;
+        this.realtime = realtime;
+        this.identity = identity;
+    }
+
+    /**
+     * Adds a subscription to {@code dataset} (null: every dataset of the identity) and starts it: at once on an
+     * acknowledged connection, else when the connection is. Call {@link #await} next, outside the owner's lock.
+     */
+    synchronized Subscription add(@Nullable DatasetName dataset, DatasetChangeListener listener) {
+        Subscription subscription = new Subscription(Integer.toString(++lastId), dataset, listener);
+        subscriptions.put(subscription.id, subscription);
+        Listener open = current;
+        if (open != null && open.acknowledged && !open.ended.get()) {
+            start(open, subscription);
+        } else if (!connecting) {
+            try {
+                connect();
+            } catch (RuntimeException e) {
+                subscriptions.remove(subscription.id); // signing the connection needs credentials: the caller's error
+                throw e;
+            }
+            connecting = true;
+        }
+        return subscription;
+    }
+
+    /**
+     * Waits until {@code subscription} is acknowledged, its connection attempt failed (it is retried with backoff) or
+     * ten seconds passed; from then on every acknowledgement of it tells its listener to catch up.
+     */
+    static void await(Subscription subscription) {
+        subscription.firstAttempt.completeOnTimeout(null, ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
+        subscription.returned = true;
+    }
+
+    /** Whether no subscription is on the connection. */
+    boolean idle() {
+        return subscriptions.isEmpty();
+    }
+
+    /**
+     * Stops {@code subscription}; the last one closes the connection for good.
+     *
+     * @return whether the connection is closed now
+     */
+    synchronized boolean remove(Subscription subscription) {
+        if (subscriptions.remove(subscription.id) == null) {
+            return closed;
+        }
+        Listener open = current;
+        if (open != null && subscription.startedOn == open) {
+            send(open.ws(), json(Map.of("id", subscription.id, "type", "stop")));
+        }
+        if (subscriptions.isEmpty()) {
+            closed = true;
+            if (open != null) {
+                WebSocket ws = open.ws();
+                chain(ws, () -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "unsubscribed"));
+            }
+        }
+        return closed;
+    }
+
+    private void connect() {
+        String connect = json(call.signedHeaders(URI.create(call.endpoint() + "/connect"), "{}"));
+        String header = Base64.getEncoder().encodeToString(connect.getBytes(StandardCharsets.UTF_8));
+        URI uri = URI.create(realtime + "?header=" + header + "&payload=e30=");
+        Listener listener = new Listener();
+        http.newWebSocketBuilder().subprotocols("graphql-ws").connectTimeout(ACK_WAIT).buildAsync(uri, listener)
+                .whenComplete((ws, failure) -> {
+                    if (failure != null) {
+                        listener.ended(failure);
+                        return;
+                    }
+                    listener.opened(ws);
+                    send(ws, json(Map.of("type", "connection_init")));
+                    CompletableFuture.delayedExecutor(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                            .execute(() -> listener.unacknowledgedAfterDeadline());
+                });
+    }
+
+    private void send(WebSocket ws, String text) {
+        chain(ws, () -> ws.sendText(text, true));
+    }
+
+    private synchronized void chain(WebSocket ws, Supplier<CompletableFuture<WebSocket>> send) {
+        CompletableFuture<?> before = ws == sendingOn ? lastSend : CompletableFuture.completedFuture(null);
+        sendingOn = ws;
+        lastSend = before.handle((result, failure) -> null).thenCompose(x -> send.get()).whenComplete(
+                (sent, failure) -> {
+                    if (failure != null) {
+                        LOG.debug("a real-time send for {} failed: {}", identity, failure.toString());
+                    }
+                });
+    }
+
+    /** Sends {@code subscription}'s {@code start} on the connection, once per connection. */
+    private synchronized void start(Listener on, Subscription subscription) {
+        if (subscription.startedOn == on) {
+            return;
+        }
+        subscription.startedOn = on;
+        Map<String, String> variables = new LinkedHashMap<>();
+        variables.put("identityId", identity.value());
+        if (subscription.dataset != null) {
+            variables.put("datasetName", subscription.dataset.value());
+        }
+        String data = GraphQlCall.body(AppSyncOperations.ON_DATASET_CHANGED, variables);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("data", data);
+        try {
+            payload.put("extensions", Map.of("authorization", call.signedHeaders(call.endpoint(), data)));
+        } catch (RuntimeException e) {
+            on.failed(e); // signing needs credentials: retried like a broken connection
+            return;
+        }
+        send(on.ws(), json(Map.of("id", subscription.id, "type", "start", "payload", payload)));
+        CompletableFuture.delayedExecutor(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(() -> on.unacknowledgedAfterDeadline(subscription));
+    }
+
+    private synchronized void startAll(Listener on) {
+        subscriptions.values().forEach(subscription -> start(on, subscription));
+    }
+
+    private void broken(Throwable why) {
+        subscriptions.values().forEach(subscription -> subscription.firstAttempt.complete(null));
+        if (closed || reconnecting) {
+            return;
+        }
+        reconnecting = true;
+        Duration wait = backoff;
+        backoff = wait.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait.multipliedBy(2);
+        LOG.debug("real-time connection for {} broke ({}); reconnecting in {}", identity, why.toString(), wait);
+        CompletableFuture.runAsync(() -> {
+            reconnecting = false;
+            if (!closed) {
+                reconnect();
+            }
+        }, CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /** Connects again; a failure before the socket exists (signing: credentials) is retried like a broken one. */
+    private void reconnect() {
+        try {
+            if (signatureRefused) {
+                signatureRefused = false;
+                call.checkTime();
+            }
+            connect();
+        } catch (RuntimeException e) {
+            broken(e);
+        }
+    }
+
+    /** A {@code data} message: the dataset it names changed (an identity-wide subscription learns which from it). */
+    private void changed(Subscription subscription, JsonNode message) {
+        DatasetName changed = subscription.dataset;
+        if (changed == null) {
+            try {
+                changed = new DatasetName(message.path("payload").path("data").path("onDatasetChanged")
+                        .path("datasetName").asText(""));
+            } catch (InvalidParameterException unnamed) {
+                catchUp(subscription);
+                return;
+            }
+        }
+        subscription.listener.datasetChanged(new DatasetKey(identity, changed));
+    }
+
+    /** Changes may have been missed while nobody listened: the dataset, or every dataset of the identity. */
+    private void catchUp(Subscription subscription) {
+        if (subscription.dataset != null) {
+            subscription.listener.datasetChanged(new DatasetKey(identity, subscription.dataset));
+        } else {
+            subscription.listener.changesMayBeMissed(identity);
+        }
+    }
+
+    private static String json(Object value) {
+        try {
+            return GraphQlCall.JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write a real-time message", e);
+        }
+    }
+
+    /** One {@code onDatasetChanged} subscription on the connection: its {@code start} id, dataset and listener. */
+    static final class Subscription {
+        private final String id;
+        private final @Nullable DatasetName dataset;
+        private final DatasetChangeListener listener;
+        /** Completed by the first acknowledgement, or by the end of a connection that did not bring one. */
+        private final CompletableFuture<Void> firstAttempt = new CompletableFuture<>();
+        /**
+         * Whether {@link #await} has returned: the caller counts on the subscription from then on, so every
+         * acknowledgement after that (a reconnect, or a first connection dropped unacknowledged) tells the listener,
+         * to catch up on what nobody heard meanwhile.
+         */
+        private volatile boolean returned;
+        /** The connection its {@code start} was sent on, and the one that acknowledged it. */
+        private volatile @Nullable Listener startedOn;
+        private volatile @Nullable Listener acknowledgedOn;
+
+        private Subscription(String id, @Nullable DatasetName dataset, DatasetChangeListener listener) {
+            this.id = id;
+            this.dataset = dataset;
+            this.listener = listener;
+        }
+    }
+
+    /** One connection: its messages, its deadlines and its end. */
+    private final class Listener implements WebSocket.Listener {
+
+        private final StringBuilder partial = new StringBuilder();
+        private volatile @Nullable WebSocket socket;
+        /** Whether {@code connection_ack} arrived: subscriptions may start. */
+        private volatile boolean acknowledged;
+        private volatile long lastHeard = System.nanoTime();
+        private final AtomicBoolean ended = new AtomicBoolean();
+
+        void opened(WebSocket ws) {
+            socket = ws;
+            current = this;
+        }
+
+        WebSocket ws() {
+            WebSocket ws = socket;
+            if (ws == null) {
+                throw new IllegalStateException("not open");
+            }
+            return ws;
+        }
+
+        @Override
+        public @Nullable CompletionStage<?> onText(WebSocket ws, CharSequence text, boolean last) {
+            partial.append(text);
+            if (last) {
+                String message = partial.toString();
+                partial.setLength(0);
+                handle(message);
+            }
+            ws.request(1);
+            return null;
+        }
+
+        private void handle(String text) {
+            lastHeard = System.nanoTime();
+            JsonNode message;
+            try {
+                message = GraphQlCall.JSON.readTree(text);
+            } catch (IOException e) {
+                LOG.warn("unreadable real-time message for {}", identity);
+                return;
+            }
+            Subscription subscription = subscriptions.get(message.path("id").asText(""));
+            switch (message.path("type").asText()) {
+                case "connection_ack" -> {
+                    acknowledged = true;
+                    watchKeepAlive(message.path("payload").path("connectionTimeoutMs").asLong(DEFAULT_TIMEOUT_MS));
+                    startAll(this);
+                }
+                case "start_ack" -> acknowledgedStart(subscription);
+                case "data" -> {
+                    if (subscription != null) {
+                        changed(subscription, message);
+                    }
+                }
+                case "error", "connection_error" -> refused(message);
+                default -> {
+                    // ka and complete need no action
+                }
+            }
+        }
+
+        private void acknowledgedStart(@Nullable Subscription subscription) {
+            if (subscription == null) {
+                return; // removed meanwhile
+            }
+            boolean catchUp = subscription.returned;
+            LOG.debug("subscription {} of {} acknowledged{}", subscription.id, identity,
+                    catchUp ? ": catching up" : "");
+            subscription.acknowledgedOn = this;
+            backoff = FIRST_BACKOFF;
+            subscription.firstAttempt.complete(null);
+            if (catchUp) {
+                catchUp(subscription);
+            }
+        }
+
+        private void refused(JsonNode message) {
+            LOG.warn("real-time subscription of {} refused: {}", identity, message.path("payload"));
+            String why = message.path("payload").toString();
+            signatureRefused = AppSyncErrors.signatureRefused(why);
+            if (AppSyncErrors.credentialsRefused(why)) {
+                // Credentials refused before their expiry on the device's clock: a synchronize renews them.
+                List.copyOf(subscriptions.values()).forEach(RealtimeConnection.this::catchUp);
+            }
+            failed(new IllegalStateException("refused"));
+        }
+
+        /** Aborts this connection and makes another. */
+        void failed(Throwable why) {
+            WebSocket ws = socket;
+            if (ws != null) {
+                ws.abort();
+            }
+            ended(why);
+        }
+
+        /**
+         * Ends the connection when nothing (not even a {@code ka}) arrived for {@code timeoutMs}, the time the
+         * service's {@code connection_ack} announced: a connection that went half-open (a network change, a sleeping
+         * device) would otherwise look alive for ever while it delivers nothing.
+         */
+        private void watchKeepAlive(long timeoutMs) {
+            long silentMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastHeard);
+            if (closed || ended.get()) {
+                return;
+            }
+            if (silentMs >= timeoutMs) {
+                failed(new IllegalStateException("nothing heard for " + timeoutMs + " ms"));
+                return;
+            }
+            CompletableFuture.delayedExecutor(timeoutMs - silentMs, TimeUnit.MILLISECONDS)
+                    .execute(() -> watchKeepAlive(timeoutMs));
+        }
+
+        void unacknowledgedAfterDeadline() {
+            if (!acknowledged && !closed && !ended.get()) {
+                failed(new IllegalStateException("no connection_ack within " + ACK_WAIT));
+            }
+        }
+
+        void unacknowledgedAfterDeadline(Subscription subscription) {
+            if (subscription.acknowledgedOn != this && subscriptions.containsKey(subscription.id) && !closed
+                    && !ended.get()) {
+                failed(new IllegalStateException("no start_ack for subscription " + subscription.id + " within "
+                        + ACK_WAIT));
+            }
+        }
+
+        /** This connection is over: the first call reconnects, later ones (abort, then onError) do nothing. */
+        void ended(Throwable why) {
+            if (ended.compareAndSet(false, true)) {
+                broken(why);
+            }
+        }
+
+        @Override
+        public @Nullable CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
+            ended(new IllegalStateException("closed " + status + " " + reason));
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket ws, Throwable error) {
+            ended(error);
+        }
+    }
+}
