@@ -146,6 +146,45 @@ test('a subscription without a dataset name receives the changes of every datase
   assert.ok(received.every((change) => change.identityId === device.identityId));
 });
 
+// Amplify keeps one WebSocket and starts each subscription on it with an id of its own, as the syncshift client does.
+test('two subscriptions at once on Amplify JS v6\'s one WebSocket each hear only their own dataset', async () => {
+  let acks = 0;
+  let bothAcknowledged;
+  const acknowledged = new Promise((resolve) => { bothAcknowledged = resolve; });
+  const stop = Hub.listen('api', ({ payload }) => {
+    if (payload.event === 'Subscription ack' && ++acks === 2) {
+      bothAcknowledged();
+    }
+  });
+  const heard = { one: [], two: [] };
+  let delivered;
+  const arrived = new Promise((resolve, reject) => { delivered = { resolve, reject }; });
+  const listen = (datasetName, into) => client.graphql({ query: ON_DATASET_CHANGED,
+    variables: { identityId: device.identityId, datasetName } }).subscribe({
+    next: ({ data }) => {
+      into.push(data.onDatasetChanged.datasetName);
+      if (heard.one.length + heard.two.length === 2) {
+        delivered.resolve();
+      }
+    },
+    error: (e) => delivered.reject(new Error(JSON.stringify(e))),
+  });
+  const one = listen('amplify-both-one', heard.one);
+  const two = listen('amplify-both-two', heard.two);
+  try {
+    await acknowledged;
+    await push('amplify-both-two', 'k', 'v', 0);
+    await push('amplify-both-one', 'k', 'v', 0);
+    await arrived;
+  } finally {
+    stop();
+    one.unsubscribe();
+    two.unsubscribe();
+  }
+
+  assert.deepEqual(heard, { one: ['amplify-both-one'], two: ['amplify-both-two'] });
+});
+
 test('a request signed with the JS SDK signer over content-type, host, x-amz-date and the session token', async () => {
   const url = new URL(endpoint);
   const body = JSON.stringify({ query: UPDATE_RECORDS,
