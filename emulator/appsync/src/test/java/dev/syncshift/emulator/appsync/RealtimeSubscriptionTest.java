@@ -107,6 +107,36 @@ class RealtimeSubscriptionTest {
         }
     }
 
+    /** A {@code start} with an id the connection already uses is refused as AppSync refuses it; the first stays. */
+    @Test
+    void aSecondStartWithAnIdInUseIsADuplicatedOperation(AppSyncEmulator emulator) {
+        SignedGraphQlClient http = new SignedGraphQlClient(emulator.endpoint());
+        try (RealtimeClient client = connected(emulator, Caller.ALICE)) {
+            Map<String, String> mine = Map.of("owner", Caller.ALICE_ID);
+            assertThat(client.start("same", Caller.ALICE.credentials(), ON_NOTE, mine).path("type").asText())
+                    .isEqualTo("start_ack");
+
+            JsonNode refused = client.start("same", Caller.ALICE.credentials(), ON_NOTE, Map.of("tag", "other"));
+
+            assertThat(refused.path("type").asText()).isEqualTo("error");
+            assertThat(refused.path("id").asText()).isEqualTo("same");
+            assertThat(refused.at("/payload/errors/0/errorType").asText()).isEqualTo("DuplicatedOperationError");
+            assertThat(refused.at("/payload/errors/0/message").asText())
+                    .isEqualTo("Duplicated operation with id same");
+            client.start("sentinel", Caller.ALICE.credentials(), ON_NOTE, Map.of("tag", "sentinel"));
+            http.post(Caller.ALICE.credentials(), "mutation { putNote(id: \"rt-dup\") { owner id } }", Map.of());
+            http.post(Caller.BOB.credentials(), "mutation { putNote(id: \"rt-dup-x\", tag: \"sentinel\") { id tag } }",
+                    Map.of());
+            assertThat(client.dataUntil("same", m -> m.path("id").asText().equals("sentinel")))
+                    .as("the first subscription, once").hasSize(1);
+
+            client.stop("same");
+            client.next("complete");
+            assertThat(client.start("same", Caller.ALICE.credentials(), ON_NOTE, mine).path("type").asText())
+                    .as("free again after stop").isEqualTo("start_ack");
+        }
+    }
+
     @Test
     void filtersOnEveryGivenArgument(AppSyncEmulator emulator) {
         SignedGraphQlClient http = new SignedGraphQlClient(emulator.endpoint());

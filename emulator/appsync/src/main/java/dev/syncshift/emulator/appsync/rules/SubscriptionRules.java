@@ -98,10 +98,15 @@ public final class SubscriptionRules {
      * @param request the subscription document and variables
      * @param identity the subscriber
      * @param sink receives each {@code data} payload ({@code {<field>: ...}})
-     * @return the errors that refuse it; empty when registered
+     * @return the errors that refuse it (an id the connection already uses: {@code DuplicatedOperationError}, as
+     *     AppSync answers); empty when registered
      */
     public List<GraphQLError> start(String connectionId, String subscriptionId, GraphQlRequest request,
             Identity identity, Consumer<Map<String, @Nullable Object>> sink) {
+        if (store.contains(connectionId, subscriptionId)) {
+            return List.of(ResolverError.of("Duplicated operation with id " + subscriptionId,
+                    "DuplicatedOperationError"));
+        }
         ParseAndValidateResult parsed = ParseAndValidate.parseAndValidate(schema, ExecutionInput
                 .newExecutionInput(request.query()).variables(request.variables()).build());
         if (parsed.isFailure()) {

@@ -20,6 +20,11 @@ public final class InMemorySubscriptionStore<S> implements SubscriptionStore<S> 
     private final Map<Key, Entry<S>> entries = new ConcurrentHashMap<>();
 
     @Override
+    public boolean contains(String connectionId, String subscriptionId) {
+        return entries.containsKey(new Key(connectionId, subscriptionId));
+    }
+
+    @Override
     public void add(String connectionId, String subscriptionId, String fieldName, S subscription) {
         entries.put(new Key(connectionId, subscriptionId), new Entry<>(fieldName, subscription));
     }

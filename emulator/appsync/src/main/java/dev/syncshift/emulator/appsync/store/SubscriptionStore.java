@@ -11,6 +11,15 @@ import java.util.List;
 public interface SubscriptionStore<S> {
 
     /**
+     * Whether a connection has a subscription of that id.
+     *
+     * @param connectionId the WebSocket connection
+     * @param subscriptionId the client's {@code id}
+     * @return whether it is registered
+     */
+    boolean contains(String connectionId, String subscriptionId);
+
+    /**
      * Registers a subscription (replacing one with the same connection and id).
      *
      * @param connectionId the WebSocket connection
