@@ -77,9 +77,9 @@ final class CheckCommand implements Callable<Integer> {
         RateLimits limits = settings.rateLimits();
         if (settings.identitiesFile() != null) {
             long identities = IdentityFileReader.check(settings.identitiesFile());
-            return String.format(Locale.ROOT, "estimate: %,d identities from %s; each needs 1 ListDatasets and 1 "
-                    + "ListRecords per dataset%s", identities, settings.identitiesFile(), perSecond(limits,
-                    "ListDatasets", identities));
+            return String.format(Locale.ROOT, "estimate: %,d identities from %s (at most: an id named twice is "
+                    + "migrated once); each needs 1 ListDatasets and 1 ListRecords per dataset%s", identities,
+                    settings.identitiesFile(), perSecond(limits, "ListDatasets", identities));
         }
         Double list = limits.of("ListIdentities");
         double perSecond = (list == null ? 5.0 : list) * CognitoSource.IDENTITIES_PAGE;
