@@ -14,6 +14,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -76,6 +80,47 @@ class AppSyncRemoteStoreTest extends RemoteStoreContract {
             toFirst.close();
             toAll.close();
             assertThat(proxy.awaitNoneOpen(Duration.ofSeconds(10))).as("the last one closes it").isTrue();
+        }
+    }
+
+    /**
+     * Two threads each subscribe, hear a write, and unsubscribe, thirty times over: a removal is often the last one,
+     * which closes the connection while the other thread may be adding to it. Every subscription hears its write, and
+     * no connection is left open.
+     */
+    @Test
+    void subscriptionsAddedAndRemovedFromTwoThreadsEachHearAndLeaveNoConnectionBehind(Emulators emulators)
+            throws Exception {
+        try (TcpProxy proxy = TcpProxy.start(emulators.graphql(), Duration.ZERO)) {
+            RemoteStore listening = new AppSyncRemoteStore(emulators.graphql(),
+                    proxy.uri(AppSyncRemoteStore.realtimeEndpoint(emulators.graphql())), "us-east-1", credentials,
+                    Clock.systemUTC());
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<List<String>>> done = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                DatasetKey mine = dataset("thread-" + t);
+                write(mine, "created", 0); // two creations at once would conflict on the identity's dataset lock
+                done.add(threads.submit(() -> {
+                    Latches.await(go);
+                    List<String> heard = new ArrayList<>();
+                    for (int i = 0; i < 30; i++) {
+                        Heard listener = new Heard();
+                        try (AutoCloseable subscription = listening.subscribe(mine, listener)) {
+                            write(mine, Integer.toString(i), i + 1);
+                            heard.addAll(listener.next(1));
+                        }
+                    }
+                    return heard;
+                }));
+            }
+            go.countDown();
+            for (int t = 0; t < 2; t++) {
+                assertThat(done.get(t).get(120, TimeUnit.SECONDS)).as("thread %d heard each write", t).hasSize(30)
+                        .containsOnly("thread-" + t);
+            }
+            threads.shutdown();
+            assertThat(proxy.awaitNoneOpen(Duration.ofSeconds(10))).as("no connection left open").isTrue();
         }
     }
 

@@ -90,6 +90,9 @@ final class RealtimeConnection {
      * acknowledged connection, else when the connection is. Call {@link #await} next, outside the owner's lock.
      */
     synchronized Subscription add(@Nullable DatasetName dataset, DatasetChangeListener listener) {
+        if (closed) {
+            throw new IllegalStateException("This real-time connection is closed; its owner makes a new one");
+        }
         Subscription subscription = new Subscription(Integer.toString(++lastId), dataset, listener);
         subscriptions.put(subscription.id, subscription);
         Listener open = current;
@@ -155,11 +158,24 @@ final class RealtimeConnection {
                         listener.ended(failure);
                         return;
                     }
-                    listener.opened(ws);
+                    if (!opened(listener, ws)) {
+                        ws.abort(); // the last subscription was removed while it connected
+                        return;
+                    }
                     send(ws, json(Map.of("type", "connection_init")));
                     CompletableFuture.delayedExecutor(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS)
                             .execute(() -> listener.unacknowledgedAfterDeadline());
                 });
+    }
+
+    /** Makes {@code listener}'s connection the current one, unless the connection was closed meanwhile. */
+    private synchronized boolean opened(Listener listener, WebSocket ws) {
+        if (closed) {
+            return false;
+        }
+        listener.socket = ws;
+        current = listener;
+        return true;
     }
 
     private void send(WebSocket ws, String text) {
@@ -301,11 +317,6 @@ final class RealtimeConnection {
         private volatile boolean acknowledged;
         private volatile long lastHeard = System.nanoTime();
         private final AtomicBoolean ended = new AtomicBoolean();
-
-        void opened(WebSocket ws) {
-            socket = ws;
-            current = this;
-        }
 
         WebSocket ws() {
             WebSocket ws = socket;
