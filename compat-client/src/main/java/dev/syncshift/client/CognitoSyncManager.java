@@ -12,6 +12,7 @@ import dev.syncshift.core.IdentityPoolId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +56,27 @@ public final class CognitoSyncManager implements AutoCloseable {
      * it was opened for.
      */
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    /**
+     * Every subscription's listener: a change (or a catch-up after a reconnect) queues a synchronize of that dataset
+     * for the subscriptions listening to it; an identity-wide catch-up, of every local dataset.
+     */
+    private final DatasetChangeListener noticed = new DatasetChangeListener() {
+        @Override
+        public void datasetChanged(DatasetKey key) {
+            synchronizeForSubscriptions(key.datasetName(), -1);
+        }
+
+        @Override
+        public void datasetChangedTo(DatasetKey key, long syncCount) {
+            synchronizeForSubscriptions(key.datasetName(), syncCount);
+        }
+
+        @Override
+        public void changesMayBeMissed(IdentityId identity) {
+            cache.datasets(localIdentity()).forEach(local -> synchronizeForSubscriptions(local.key().datasetName(),
+                    -1));
+        }
+    };
     private final Executor executor;
     private volatile boolean closed;
 
@@ -268,7 +289,7 @@ public final class CognitoSyncManager implements AutoCloseable {
             throw new IllegalStateException("The CognitoSyncManager is closed");
         }
         IdentityId identity = credentials.identityId();
-        Subscription subscription = new Subscription(dataset, callback, open(identity, dataset, callback));
+        Subscription subscription = new Subscription(dataset, callback, open(identity, dataset));
         Subscription previous = subscriptions.put(name, subscription);
         if (previous != null) {
             close(previous.connection());
@@ -278,46 +299,55 @@ public final class CognitoSyncManager implements AutoCloseable {
         }
     }
 
-    private AutoCloseable open(IdentityId identity, @Nullable DefaultDataset dataset, SyncCallback callback) {
+    private AutoCloseable open(IdentityId identity, @Nullable DefaultDataset dataset) {
         return dataset != null
-                ? remote.subscribe(new DatasetKey(identity, new DatasetName(dataset.getDatasetName())),
-                        changed(dataset, callback))
-                : remote.subscribeAll(identity, changed(callback));
+                ? remote.subscribe(new DatasetKey(identity, new DatasetName(dataset.getDatasetName())), noticed)
+                : remote.subscribeAll(identity, noticed);
     }
 
-    /** A subscription's listener: each change (or catch-up after a reconnect) queues a synchronize. */
-    private DatasetChangeListener changed(DefaultDataset dataset, SyncCallback callback) {
-        return changed -> synchronizeForSubscription(dataset.getDatasetName(), () -> dataset, callback);
-    }
-
-    /** An identity-wide subscription's listener: the dataset that changed, or every local one after a break. */
-    private DatasetChangeListener changed(SyncCallback callback) {
-        return new DatasetChangeListener() {
-            @Override
-            public void datasetChanged(DatasetKey key) {
-                synchronizeForSubscription(key.datasetName().value(), () -> handle(key.datasetName()), callback);
-            }
-
-            @Override
-            public void changesMayBeMissed(IdentityId identity) {
-                cache.datasets(localIdentity()).forEach(local -> synchronizeForSubscription(
-                        local.key().datasetName().value(), () -> handle(local.key().datasetName()), callback));
-            }
-        };
-    }
-
-    private void synchronizeForSubscription(String name, Supplier<DefaultDataset> dataset, SyncCallback callback) {
-        queue.submit(name, new SyncQueue.Job() {
+    /**
+     * Synchronizes dataset {@code name} once for every subscription listening to it (its own, then
+     * {@link #subscribeAll}'s), unless the device has pulled up to {@code changedTo} by then (its own push, or a
+     * change one subscription told of before another; -1 for a catch-up, which always runs). Queued like any
+     * synchronize of the dataset; a notice that finds one waiting is merged into it, which tells every subscription.
+     */
+    private void synchronizeForSubscriptions(DatasetName name, long changedTo) {
+        queue.submit(name.value(), new SyncQueue.Job() {
             @Override
             public void run() {
-                runSynchronize(dataset.get(), callback);
+                List<Subscription> listening = listeningTo(name);
+                if (listening.isEmpty()) {
+                    return;
+                }
+                DefaultDataset own = listening.get(0).dataset();
+                DefaultDataset dataset = own != null ? own : handle(name);
+                if (changedTo >= 0 && dataset.getLastSyncCount() >= changedTo) {
+                    LOG.debug("dataset {} is already at the count {} a subscription told of", name, changedTo);
+                    return;
+                }
+                runSynchronize(dataset, new SubscribersCallback(listening.stream().map(Subscription::callback)
+                        .toList()));
             }
 
             @Override
             public void refuse(DataStorageException reason) {
-                callback.onFailure(reason);
+                listeningTo(name).forEach(subscription -> subscription.callback().onFailure(reason));
             }
         }, true);
+    }
+
+    /** The subscriptions that hear of dataset {@code name}: its own, then {@link #subscribeAll}'s. */
+    private List<Subscription> listeningTo(DatasetName name) {
+        List<Subscription> listening = new ArrayList<>(2);
+        Subscription own = subscriptions.get(name.value());
+        if (own != null) {
+            listening.add(own);
+        }
+        Subscription all = subscriptions.get(ALL_DATASETS);
+        if (all != null) {
+            listening.add(all);
+        }
+        return listening;
     }
 
     /** A handle on the current identity's dataset {@code name}, created locally when absent. */
@@ -337,8 +367,7 @@ public final class CognitoSyncManager implements AutoCloseable {
                 executor.execute(() -> {
                     Subscription moved = subscriptions.computeIfPresent(name, (n, old) -> {
                         close(old.connection());
-                        return new Subscription(old.dataset(), old.callback(), open(to, old.dataset(),
-                                old.callback()));
+                        return new Subscription(old.dataset(), old.callback(), open(to, old.dataset()));
                     });
                     if (moved != null) {
                         catchUp(moved, to);
@@ -355,10 +384,9 @@ public final class CognitoSyncManager implements AutoCloseable {
     private void catchUp(Subscription subscription, IdentityId identity) {
         DefaultDataset dataset = subscription.dataset();
         if (dataset != null) {
-            changed(dataset, subscription.callback()).datasetChanged(new DatasetKey(identity,
-                    new DatasetName(dataset.getDatasetName())));
+            noticed.datasetChanged(new DatasetKey(identity, new DatasetName(dataset.getDatasetName())));
         } else {
-            changed(subscription.callback()).changesMayBeMissed(identity);
+            noticed.changesMayBeMissed(identity);
         }
     }
 

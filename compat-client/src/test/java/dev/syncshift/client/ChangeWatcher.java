@@ -5,16 +5,19 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /** A subscription's callback: collects the records each synchronize pulled, for a test to wait on. */
 final class ChangeWatcher extends DefaultSyncCallback {
 
     private final LinkedBlockingQueue<Record> pulled = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<List<Record>> successes = new LinkedBlockingQueue<>();
     private final AtomicInteger failures = new AtomicInteger();
 
     @Override
     public void onSuccess(Dataset dataset, List<Record> updatedRecords) {
         pulled.addAll(updatedRecords);
+        successes.add(List.copyOf(updatedRecords));
     }
 
     /** Goes on with the synchronize (the datasets a login merged in are the app's to settle, elsewhere). */
@@ -38,6 +41,11 @@ final class ChangeWatcher extends DefaultSyncCallback {
             }
         }
         return false;
+    }
+
+    /** The records of the next synchronize that succeeded; null when none ends within 15 seconds. */
+    @Nullable List<Record> nextSuccess() throws InterruptedException {
+        return successes.poll(15, TimeUnit.SECONDS);
     }
 
     int failures() {

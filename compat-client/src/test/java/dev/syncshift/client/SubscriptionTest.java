@@ -72,8 +72,9 @@ class SubscriptionTest {
     }
 
     /**
-     * {@code subscribeAll} hears of every dataset over one connection, a dataset the device never opened included
-     * (it is opened and synchronized), and after a cut catches up by synchronizing every local dataset.
+     * {@code subscribeAll} hears of every dataset, a dataset the device never opened included (it is opened and
+     * synchronized), and after a cut catches up by synchronizing every local dataset. It shares one connection with
+     * the device's subscription to another dataset, which hears its own change after the cut too.
      */
     @Test
     void subscribeAllHearsOfEveryDatasetOverOneConnection(Emulators emulators) throws InterruptedException {
@@ -81,6 +82,8 @@ class SubscriptionTest {
             Dataset known = devices.listening.openOrCreateDataset("known");
             ChangeWatcher watcher = new ChangeWatcher();
             devices.listening.subscribeAll(watcher);
+            ChangeWatcher thirdWatcher = new ChangeWatcher();
+            devices.listening.openOrCreateDataset("third").subscribe(thirdWatcher);
             Dataset theirKnown = devices.writing.openOrCreateDataset("known");
             Dataset theirNew = devices.writing.openOrCreateDataset("new-on-the-other-device");
 
@@ -100,7 +103,42 @@ class SubscriptionTest {
 
             assertThat(watcher.awaitValue("color", "blue", Duration.ofSeconds(15))).as("after the cut").isTrue();
             assertThat(known.get("color")).isEqualTo("blue");
-            assertThat(devices.proxy.connections()).as("one connection, and one after the cut").isEqualTo(2);
+            Dataset theirThird = devices.writing.openOrCreateDataset("third");
+            theirThird.put("size", "large");
+            sync(theirThird);
+            assertThat(thirdWatcher.awaitValue("size", "large", Duration.ofSeconds(5))).as("third, after the cut")
+                    .isTrue();
+            assertThat(devices.proxy.connections()).as("one connection for both, and one after the cut").isEqualTo(2);
+            devices.listening.unsubscribeAll();
+        }
+    }
+
+    /**
+     * A dataset with a subscription of its own that {@code subscribeAll} covers too: a change another device makes is
+     * pulled once and both callbacks get its records, and the device's own push, which the service tells of too, is
+     * not pulled again (the first synchronize each callback hears of is the other device's change).
+     */
+    @Test
+    void bothSubscriptionsOfADatasetHearItsChangeAndTheDevicesOwnPushIsNotPulledAgain(Emulators emulators)
+            throws InterruptedException {
+        try (RelayedDevices devices = new RelayedDevices(emulators, UnaryOperator.identity())) {
+            Dataset mine = devices.listening.openOrCreateDataset("both");
+            mine.put("seed", "1");
+            sync(mine);
+            ChangeWatcher own = new ChangeWatcher();
+            ChangeWatcher all = new ChangeWatcher();
+            mine.subscribe(own);
+            devices.listening.subscribeAll(all);
+
+            mine.put("mine", "local");
+            sync(mine);
+            Dataset theirs = devices.writing.openOrCreateDataset("both");
+            theirs.put("color", "red");
+            sync(theirs);
+
+            assertThat(own.nextSuccess()).as("its own subscription").extracting(Record::getKey)
+                    .containsExactly("color");
+            assertThat(all.nextSuccess()).as("subscribeAll").extracting(Record::getKey).containsExactly("color");
             devices.listening.unsubscribeAll();
         }
     }

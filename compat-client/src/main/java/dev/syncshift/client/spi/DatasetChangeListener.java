@@ -17,6 +17,14 @@ public interface DatasetChangeListener {
     void datasetChanged(DatasetKey key);
 
     /**
+     * A change (not a deletion) brought the dataset on the service to {@code syncCount}: a device that has pulled up to
+     * that count has nothing to catch up on (its own push, or a change another subscription told of first).
+     */
+    default void datasetChangedTo(DatasetKey key, long syncCount) {
+        datasetChanged(key);
+    }
+
+    /**
      * An identity-wide subscription may have missed changes to any of the identity's datasets (it was re-established
      * after a break): pull them all. A dataset subscription never calls this.
      */

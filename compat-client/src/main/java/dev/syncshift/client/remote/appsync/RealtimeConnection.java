@@ -252,19 +252,29 @@ final class RealtimeConnection {
         }
     }
 
-    /** A {@code data} message: the dataset it names changed (an identity-wide subscription learns which from it). */
+    /**
+     * A {@code data} message: the dataset it names changed (an identity-wide subscription learns which from it), to
+     * the count it gives unless it was deleted.
+     */
     private void changed(Subscription subscription, JsonNode message) {
+        JsonNode change = message.path("payload").path("data").path("onDatasetChanged");
         DatasetName changed = subscription.dataset;
         if (changed == null) {
             try {
-                changed = new DatasetName(message.path("payload").path("data").path("onDatasetChanged")
-                        .path("datasetName").asText(""));
+                changed = new DatasetName(change.path("datasetName").asText(""));
             } catch (InvalidParameterException unnamed) {
                 catchUp(subscription);
                 return;
             }
         }
-        subscription.listener.datasetChanged(new DatasetKey(identity, changed));
+        DatasetKey key = new DatasetKey(identity, changed);
+        JsonNode count = change.path("datasetSyncCount");
+        if (count.isIntegralNumber() && count.canConvertToLong() && change.path("deleted").isBoolean()
+                && !change.path("deleted").asBoolean()) {
+            subscription.listener.datasetChangedTo(key, count.asLong());
+        } else {
+            subscription.listener.datasetChanged(key);
+        }
     }
 
     /** Changes may have been missed while nobody listened: the dataset, or every dataset of the identity. */
