@@ -57,6 +57,11 @@ public final class CognitoSyncManager implements AutoCloseable {
      */
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     /**
+     * By dataset name, the highest count subscriptions told of since the last synchronize they queued started
+     * ({@link Long#MAX_VALUE} for a catch-up): what that synchronize must reach.
+     */
+    private final Map<String, Long> noticedUpTo = new ConcurrentHashMap<>();
+    /**
      * Every subscription's listener: a change (or a catch-up after a reconnect) queues a synchronize of that dataset
      * for the subscriptions listening to it; an identity-wide catch-up, of every local dataset.
      */
@@ -307,22 +312,25 @@ public final class CognitoSyncManager implements AutoCloseable {
 
     /**
      * Synchronizes dataset {@code name} once for every subscription listening to it (its own, then
-     * {@link #subscribeAll}'s), unless the device has pulled up to {@code changedTo} by then (its own push, or a
-     * change one subscription told of before another; -1 for a catch-up, which always runs). Queued like any
-     * synchronize of the dataset; a notice that finds one waiting is merged into it, which tells every subscription.
+     * {@link #subscribeAll}'s), unless the device has pulled up to the highest count noticed by then (its own push,
+     * or a change one subscription told of before another; {@code changedTo} -1 is a catch-up, which always runs).
+     * Queued like any synchronize of the dataset; a notice that finds one waiting is merged into it (its count into
+     * {@link #noticedUpTo}), and that one tells every subscription.
      */
     private void synchronizeForSubscriptions(DatasetName name, long changedTo) {
+        noticedUpTo.merge(name.value(), changedTo < 0 ? Long.MAX_VALUE : changedTo, Math::max);
         queue.submit(name.value(), new SyncQueue.Job() {
             @Override
             public void run() {
+                Long upTo = noticedUpTo.remove(name.value());
                 List<Subscription> listening = listeningTo(name);
-                if (listening.isEmpty()) {
-                    return;
+                if (upTo == null || listening.isEmpty()) {
+                    return; // an earlier synchronize started after the notices, or nobody listens any more
                 }
                 DefaultDataset own = listening.get(0).dataset();
                 DefaultDataset dataset = own != null ? own : handle(name);
-                if (changedTo >= 0 && dataset.getLastSyncCount() >= changedTo) {
-                    LOG.debug("dataset {} is already at the count {} a subscription told of", name, changedTo);
+                if (dataset.getLastSyncCount() >= upTo) {
+                    LOG.debug("dataset {} is already at the count {} a subscription told of", name, upTo);
                     return;
                 }
                 runSynchronize(dataset, new SubscribersCallback(listening.stream().map(Subscription::callback)

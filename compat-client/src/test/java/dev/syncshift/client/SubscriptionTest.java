@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -140,6 +145,57 @@ class SubscriptionTest {
                     .containsExactly("color");
             assertThat(all.nextSuccess()).as("subscribeAll").extracting(Record::getKey).containsExactly("color");
             devices.listening.unsubscribeAll();
+        }
+    }
+
+    /**
+     * Notices merged into one waiting synchronize: the device's own push is told of while its synchronize is held up
+     * after the push, so a subscription's synchronize waits; another device's change, told of next, is merged into
+     * it. The waiting synchronize must pull up to that later change, though the device is already at its own push's
+     * count. A change to another dataset, told of last on the same connection, marks when both notices have arrived.
+     */
+    @Test
+    void aChangeToldOfWhileASynchronizeWaitsIsPulledByIt(Emulators emulators) throws Exception {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean armed = new AtomicBoolean();
+        try (CognitoSyncManager listening = emulators.device(Backend.APPSYNC).remoteStore((wiring, credentials) ->
+                new HookedRemote(wiring.backendRemote(credentials), () -> {
+                    if (armed.getAndSet(false)) {
+                        held.countDown();
+                        Latches.await(release);
+                    }
+                })).build();
+                CognitoSyncManager writing = emulators.device(Backend.APPSYNC)
+                        .identityId(listening.getIdentityId()).build()) {
+            Dataset mine = listening.openOrCreateDataset("merged");
+            Dataset marker = listening.openOrCreateDataset("marker");
+            for (Dataset dataset : List.of(mine, marker)) {
+                dataset.put("seed", "1");
+                sync(dataset);
+            }
+            ChangeWatcher watcher = new ChangeWatcher();
+            ChangeWatcher markerWatcher = new ChangeWatcher();
+            mine.subscribe(watcher);
+            marker.subscribe(markerWatcher);
+
+            armed.set(true);
+            mine.put("mine", "local");
+            CompletableFuture<List<Record>> own = mine.synchronizeAsync();
+            Latches.await(held);
+            Dataset theirs = writing.openOrCreateDataset("merged");
+            theirs.put("color", "red");
+            sync(theirs);
+            Dataset theirMarker = writing.openOrCreateDataset("marker");
+            theirMarker.put("passed", "yes");
+            sync(theirMarker);
+            assertThat(markerWatcher.awaitValue("passed", "yes", Duration.ofSeconds(15))).as("marker").isTrue();
+            release.countDown();
+            own.get(30, TimeUnit.SECONDS);
+
+            assertThat(watcher.awaitValue("color", "red", Duration.ofSeconds(15)))
+                    .as("the change merged into the waiting synchronize").isTrue();
+            assertThat(mine.get("color")).isEqualTo("red");
         }
     }
 
