@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,7 +64,7 @@ public final class CognitoSyncManager implements AutoCloseable {
     private final Map<String, Long> noticedUpTo = new ConcurrentHashMap<>();
     /**
      * Every subscription's listener: a change (or a catch-up after a reconnect) queues a synchronize of that dataset
-     * for the subscriptions listening to it; an identity-wide catch-up, of every local dataset.
+     * for the subscriptions listening to it; an identity-wide catch-up, of each dataset that moved (catchUpAll).
      */
     private final DatasetChangeListener noticed = new DatasetChangeListener() {
         @Override
@@ -78,8 +79,11 @@ public final class CognitoSyncManager implements AutoCloseable {
 
         @Override
         public void changesMayBeMissed(IdentityId identity) {
-            cache.datasets(localIdentity()).forEach(local -> synchronizeForSubscriptions(local.key().datasetName(),
-                    -1));
+            try {
+                executor.execute(() -> catchUpAll(identity));
+            } catch (RejectedExecutionException closed) {
+                LOG.debug("the executor refused the catch-up of {}", identity);
+            }
         }
     };
     private final Executor executor;
@@ -273,10 +277,11 @@ public final class CognitoSyncManager implements AutoCloseable {
 
     /**
      * Hears of the changes other devices make to any dataset of the identity, on the device's real-time connection
-     * (the one its dataset subscriptions share): each change synchronizes that dataset, opening it
-     * locally when it is new, and reports to {@code callback}, as {@link Dataset#subscribe} does for one dataset.
-     * After a break in the connection every local dataset is synchronized once. A login that switches the identity
-     * moves the subscription; {@link #wipeData} and {@link #unsubscribeAll} end it.
+     * (the one its dataset subscriptions share): each change synchronizes that dataset, opening it locally when it is
+     * new, and reports to {@code callback}, as {@link Dataset#subscribe} does for one dataset. After a break in the
+     * connection the datasets that moved meanwhile (new ones included) are synchronized, found with one listing of
+     * the identity's datasets. A login that switches the identity moves the subscription; {@link #wipeData} and
+     * {@link #unsubscribeAll} end it.
      *
      * @throws IllegalStateException on the {@code cognito} backend, which has no subscriptions
      */
@@ -342,6 +347,28 @@ public final class CognitoSyncManager implements AutoCloseable {
                 listeningTo(name).forEach(subscription -> subscription.callback().onFailure(reason));
             }
         }, true);
+    }
+
+    /**
+     * After a break in the identity-wide subscription: one listing of the identity's datasets says which moved on the
+     * service. Those are synchronized (the ones created meanwhile included, opened locally), local ones the service
+     * no longer lists catch up (a deletion), and the rest cost nothing. When the listing fails, every local dataset
+     * catches up. A notice for an identity the device has left is passed over: its moved subscription catches up.
+     */
+    private void catchUpAll(IdentityId identity) {
+        if (!identity.equals(localIdentity())) {
+            return;
+        }
+        Map<DatasetName, Long> counts = new HashMap<>();
+        try {
+            remote.listDatasets(identity).forEach(d -> counts.put(d.key().datasetName(), d.syncCount().value()));
+        } catch (RuntimeException e) {
+            LOG.debug("listing the datasets to catch up failed ({}); synchronizing every local one", e.toString());
+            counts.clear();
+            cache.datasets(identity).forEach(local -> counts.put(local.key().datasetName(), -1L));
+        }
+        cache.datasets(identity).forEach(local -> counts.putIfAbsent(local.key().datasetName(), -1L));
+        counts.forEach(this::synchronizeForSubscriptions);
     }
 
     /** The subscriptions that hear of dataset {@code name}: its own, then {@link #subscribeAll}'s. */

@@ -200,6 +200,52 @@ class SubscriptionTest {
     }
 
     /**
+     * While {@code subscribeAll}'s connection is down (the relay drops every reconnect), another device changes one
+     * dataset and creates another. Once it reconnects, one listing of the datasets tells the device what moved: both
+     * are pulled, the new one included, and the unchanged one is not synchronized at all. A change to a marker
+     * dataset, heard before the break (so that the connection is idle when it is cut) and again after the reconnect,
+     * is heard last.
+     */
+    @Test
+    void afterABreakSubscribeAllPullsWhatMovedMeanwhileAndNothingElse(Emulators emulators) throws Exception {
+        try (RelayedDevices devices = new RelayedDevices(emulators, UnaryOperator.identity())) {
+            for (String name : List.of("unchanged", "changed", "marker")) {
+                Dataset dataset = devices.listening.openOrCreateDataset(name);
+                dataset.put("seed", "1");
+                sync(dataset);
+            }
+            ChangeWatcher watcher = new ChangeWatcher();
+            devices.listening.subscribeAll(watcher);
+            Dataset marker = devices.writing.openOrCreateDataset("marker");
+            marker.put("first", "yes");
+            sync(marker);
+            assertThat(watcher.awaitValue("first", "yes", Duration.ofSeconds(10))).as("subscribed").isTrue();
+            watcher.takeSuccesses();
+
+            devices.proxy.dropRate(1);
+            devices.proxy.cutAll();
+            Dataset changed = devices.writing.openOrCreateDataset("changed");
+            changed.put("color", "red");
+            sync(changed);
+            Dataset created = devices.writing.openOrCreateDataset("created");
+            created.put("shape", "round");
+            sync(created);
+            assertThat(devices.proxy.awaitDropped(1, Duration.ofSeconds(10))).as("a reconnect was dropped").isTrue();
+            devices.proxy.dropRate(0);
+
+            assertThat(watcher.awaitValues(Map.of("color", "red", "shape", "round"), Duration.ofSeconds(20)))
+                    .as("the changed dataset and the created one").isTrue();
+            marker.put("last", "yes");
+            sync(marker);
+            assertThat(watcher.awaitValue("last", "yes", Duration.ofSeconds(10))).as("marker").isTrue();
+            assertThat(watcher.takeSuccesses()).as("one synchronize each, none of the unchanged dataset")
+                    .extracting(records -> records.stream().map(Record::getKey).sorted().toList())
+                    .containsExactlyInAnyOrder(List.of("color"), List.of("shape"), List.of("last"));
+            devices.listening.unsubscribeAll();
+        }
+    }
+
+    /**
      * A login that switches the device to another identity moves the subscription with it: the app's handle now
      * names the new identity's dataset, and that is what it hears of, including a change made right after the switch.
      */
