@@ -40,6 +40,8 @@ public final class CognitoSyncManager implements AutoCloseable {
     static final int CLOSE_WAIT_SECONDS = 30;
     /** The key of {@link #subscribeAll}'s subscription: no dataset name has a {@code *}. */
     private static final String ALL_DATASETS = "*";
+    /** The count a catch-up synchronizes up to: whatever the service has, so it always runs. */
+    private static final long CATCH_UP = Long.MAX_VALUE;
 
     private final IdentityPoolId pool;
     private final Backend backend;
@@ -58,18 +60,13 @@ public final class CognitoSyncManager implements AutoCloseable {
      */
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     /**
-     * By dataset name, the highest count subscriptions told of since the last synchronize they queued started
-     * ({@link Long#MAX_VALUE} for a catch-up): what that synchronize must reach.
-     */
-    private final Map<String, Long> noticedUpTo = new ConcurrentHashMap<>();
-    /**
      * Every subscription's listener: a change (or a catch-up after a reconnect) queues a synchronize of that dataset
      * for the subscriptions listening to it; an identity-wide catch-up, of each dataset that moved (catchUpAll).
      */
     private final DatasetChangeListener noticed = new DatasetChangeListener() {
         @Override
         public void datasetChanged(DatasetKey key) {
-            synchronizeForSubscriptions(key.datasetName(), -1);
+            synchronizeForSubscriptions(key.datasetName(), CATCH_UP);
         }
 
         @Override
@@ -233,7 +230,7 @@ public final class CognitoSyncManager implements AutoCloseable {
             public void refuse(DataStorageException reason) {
                 watched.onFailure(reason);
             }
-        }, false);
+        });
     }
 
     private void runSynchronize(DefaultDataset dataset, SyncCallback callback) {
@@ -315,38 +312,9 @@ public final class CognitoSyncManager implements AutoCloseable {
                 : remote.subscribeAll(identity, noticed);
     }
 
-    /**
-     * Synchronizes dataset {@code name} once for every subscription listening to it (its own, then
-     * {@link #subscribeAll}'s), unless the device has pulled up to the highest count noticed by then (its own push,
-     * or a change one subscription told of before another; {@code changedTo} -1 is a catch-up, which always runs).
-     * Queued like any synchronize of the dataset; a notice that finds one waiting is merged into it (its count into
-     * {@link #noticedUpTo}), and that one tells every subscription.
-     */
-    private void synchronizeForSubscriptions(DatasetName name, long changedTo) {
-        noticedUpTo.merge(name.value(), changedTo < 0 ? Long.MAX_VALUE : changedTo, Math::max);
-        queue.submit(name.value(), new SyncQueue.Job() {
-            @Override
-            public void run() {
-                Long upTo = noticedUpTo.remove(name.value());
-                List<Subscription> listening = listeningTo(name);
-                if (upTo == null || listening.isEmpty()) {
-                    return; // an earlier synchronize started after the notices, or nobody listens any more
-                }
-                DefaultDataset own = listening.get(0).dataset();
-                DefaultDataset dataset = own != null ? own : handle(name);
-                if (dataset.getLastSyncCount() >= upTo) {
-                    LOG.debug("dataset {} is already at the count {} a subscription told of", name, upTo);
-                    return;
-                }
-                runSynchronize(dataset, new SubscribersCallback(listening.stream().map(Subscription::callback)
-                        .toList()));
-            }
-
-            @Override
-            public void refuse(DataStorageException reason) {
-                listeningTo(name).forEach(subscription -> subscription.callback().onFailure(reason));
-            }
-        }, true);
+    /** Queues a synchronize of dataset {@code name} for its subscriptions, to reach {@code upTo}. */
+    private void synchronizeForSubscriptions(DatasetName name, long upTo) {
+        queue.submit(name.value(), new SubscriptionSync(name, upTo));
     }
 
     /**
@@ -365,9 +333,8 @@ public final class CognitoSyncManager implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.debug("listing the datasets to catch up failed ({}); synchronizing every local one", e.toString());
             counts.clear();
-            cache.datasets(identity).forEach(local -> counts.put(local.key().datasetName(), -1L));
         }
-        cache.datasets(identity).forEach(local -> counts.putIfAbsent(local.key().datasetName(), -1L));
+        cache.datasets(identity).forEach(local -> counts.putIfAbsent(local.key().datasetName(), CATCH_UP));
         counts.forEach(this::synchronizeForSubscriptions);
     }
 
@@ -467,6 +434,49 @@ public final class CognitoSyncManager implements AutoCloseable {
             if (old != null) {
                 moveSubscriptions(current);
             }
+        }
+    }
+
+    /**
+     * The synchronize subscriptions queue for a dataset: one for every subscription listening to it (its own, then
+     * {@link #subscribeAll}'s), unless the device has pulled up to {@code upTo} by the time it runs (its own push, or a
+     * change one subscription told of before another; {@link #CATCH_UP} always runs). A notice that comes while one
+     * waits joins it with the higher count.
+     */
+    private final class SubscriptionSync implements SyncQueue.Job {
+        private final DatasetName name;
+        private final long upTo;
+
+        SubscriptionSync(DatasetName name, long upTo) {
+            this.name = name;
+            this.upTo = upTo;
+        }
+
+        @Override
+        public void run() {
+            List<Subscription> listening = listeningTo(name);
+            if (listening.isEmpty()) {
+                return; // nobody listens any more
+            }
+            DefaultDataset own = listening.get(0).dataset();
+            DefaultDataset dataset = own != null ? own : handle(name);
+            if (dataset.getLastSyncCount() >= upTo) {
+                LOG.debug("dataset {} is already at the count {} a subscription told of", name, upTo);
+                return;
+            }
+            runSynchronize(dataset, new SubscribersCallback(listening.stream().map(Subscription::callback).toList()));
+        }
+
+        @Override
+        public void refuse(DataStorageException reason) {
+            listeningTo(name).forEach(subscription -> subscription.callback().onFailure(reason));
+        }
+
+        /** Joins a waiting subscriptions' synchronize (raising its count); an app's waiting one pulls anyway. */
+        @Override
+        public SyncQueue.Job joining(SyncQueue.Job waiting) {
+            return waiting instanceof SubscriptionSync other ? new SubscriptionSync(name, Math.max(upTo, other.upTo))
+                    : waiting;
         }
     }
 

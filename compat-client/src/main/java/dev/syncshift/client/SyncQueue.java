@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs synchronizes on the executor, one at a time per dataset name, with at most one waiting: a further request is
- * refused at once (AWS's iOS client did the same), or, for a subscription's catch-up, merged into the waiting one.
+ * refused at once (AWS's iOS client did the same), or joins the waiting one when it can (a subscription's notice).
  * Once closed it refuses what waits and what comes, and lets what runs end.
  */
 final class SyncQueue {
@@ -32,14 +32,18 @@ final class SyncQueue {
         void run();
 
         void refuse(DataStorageException reason);
+
+        /**
+         * This job comes while {@code waiting} waits: the one job to wait in place of both, or null to refuse this
+         * one (an app's synchronize, by default).
+         */
+        default @Nullable Job joining(Job waiting) {
+            return null;
+        }
     }
 
-    /**
-     * Queues {@code job} for {@code datasetName}.
-     *
-     * @param coalesce when true and a job already waits, drop this one silently (the waiting one catches up)
-     */
-    synchronized void submit(String datasetName, Job job, boolean coalesce) {
+    /** Queues {@code job} for {@code datasetName}; when one already waits, {@code job} joins it or is refused. */
+    synchronized void submit(String datasetName, Job job) {
         if (closed) {
             job.refuse(closedError());
             return;
@@ -49,9 +53,14 @@ final class SyncQueue {
             start(slot, job);
         } else if (slot.waiting == null) {
             slot.waiting = job;
-        } else if (!coalesce) {
-            job.refuse(new DataStorageException("A synchronize of dataset " + datasetName
-                    + " is already running and another is waiting; try again when one ends"));
+        } else {
+            Job joined = job.joining(slot.waiting);
+            if (joined != null) {
+                slot.waiting = joined;
+            } else {
+                job.refuse(new DataStorageException("A synchronize of dataset " + datasetName
+                        + " is already running and another is waiting; try again when one ends"));
+            }
         }
     }
 

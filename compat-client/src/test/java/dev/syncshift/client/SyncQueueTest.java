@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -64,11 +65,11 @@ class SyncQueueTest {
                 } catch (InterruptedException e) {
                     closedInTime.completeExceptionally(e);
                 }
-            }, new CompletableFuture<>()), false);
+            }, new CompletableFuture<>()));
             assertThat(closedInTime.get(60, TimeUnit.SECONDS)).isTrue();
 
             CompletableFuture<DataStorageException> refused = new CompletableFuture<>();
-            queue.submit("d", job(() -> refused.completeExceptionally(new AssertionError("ran")), refused), false);
+            queue.submit("d", job(() -> refused.completeExceptionally(new AssertionError("ran")), refused));
             assertThat(refused.get(60, TimeUnit.SECONDS)).hasMessage("The CognitoSyncManager is closed");
         } finally {
             executor.shutdownNow();
@@ -83,12 +84,59 @@ class SyncQueueTest {
         CompletableFuture<DataStorageException> first = new CompletableFuture<>();
         CompletableFuture<DataStorageException> second = new CompletableFuture<>();
 
-        queue.submit("d", job(() -> first.completeExceptionally(new AssertionError("ran")), first), false);
-        queue.submit("d", job(() -> second.completeExceptionally(new AssertionError("ran")), second), false);
+        queue.submit("d", job(() -> first.completeExceptionally(new AssertionError("ran")), first));
+        queue.submit("d", job(() -> second.completeExceptionally(new AssertionError("ran")), second));
 
         assertThat(first.get(60, TimeUnit.SECONDS)).hasMessageContaining("executor").hasMessageContaining("refused");
         assertThat(second.get(60, TimeUnit.SECONDS)).hasMessageContaining("executor");
         assertThat(queue.close(Duration.ZERO)).isTrue();
+    }
+
+    /**
+     * A job that can join the waiting one takes its place with what both need: neither is refused, and only the
+     * joined job runs once the running one ends. An app's job that comes next is refused as ever.
+     */
+    @Test
+    void aJobThatJoinsTheWaitingOneRunsInItsPlaceAndIsNotRefused() throws Exception {
+        ExecutorService executor = Executors.newCachedThreadPool();
+        try {
+            SyncQueue queue = new SyncQueue(executor);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<String> ran = new CompletableFuture<>();
+            CompletableFuture<DataStorageException> notRefused = new CompletableFuture<>();
+            queue.submit("d", job(() -> Latches.await(release), notRefused));
+            queue.submit("d", new Joining("a", ran, notRefused));
+            queue.submit("d", new Joining("b", ran, notRefused));
+            CompletableFuture<DataStorageException> refused = new CompletableFuture<>();
+            queue.submit("d", job(() -> refused.completeExceptionally(new AssertionError("ran")), refused));
+            release.countDown();
+
+            assertThat(ran.get(60, TimeUnit.SECONDS)).isEqualTo("a+b");
+            assertThat(refused.get(60, TimeUnit.SECONDS)).hasMessageContaining("already running and another");
+            assertThat(queue.close(Duration.ofSeconds(30))).isTrue();
+            assertThat(notRefused).isNotDone();
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /** A job named {@code what} that joins a waiting one of its kind as {@code <waiting>+<what>}; it reports to ran. */
+    private record Joining(String what, CompletableFuture<String> ran, CompletableFuture<DataStorageException> refused)
+            implements SyncQueue.Job {
+        @Override
+        public void run() {
+            ran.complete(what);
+        }
+
+        @Override
+        public void refuse(DataStorageException reason) {
+            refused.complete(reason);
+        }
+
+        @Override
+        public SyncQueue.@Nullable Job joining(SyncQueue.Job waiting) {
+            return waiting instanceof Joining other ? new Joining(other.what + "+" + what, ran, refused) : null;
+        }
     }
 
     private static SyncQueue.Job job(Runnable run, CompletableFuture<DataStorageException> refused) {
