@@ -294,10 +294,11 @@ public final class AppSyncRemoteStore implements RemoteStore {
             connection = connections.computeIfAbsent(identity, id -> new RealtimeConnection(call, realtime, id));
             try {
                 subscription = connection.add(dataset, listener);
-            } finally {
+            } catch (RuntimeException e) {
                 if (connection.idle()) {
-                    connections.remove(identity);
+                    connections.remove(identity); // its first subscription could not connect: nothing to keep
                 }
+                throw e;
             }
         }
         RealtimeConnection.await(subscription);
