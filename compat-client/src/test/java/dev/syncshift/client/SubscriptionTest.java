@@ -202,9 +202,10 @@ class SubscriptionTest {
     /**
      * While {@code subscribeAll}'s connection is down (the relay drops every reconnect), another device changes one
      * dataset and creates another. Once it reconnects, one listing of the datasets tells the device what moved: both
-     * are pulled, the new one included, and the unchanged one is not synchronized at all. A change to a marker
-     * dataset, heard before the break (so that the connection is idle when it is cut) and again after the reconnect,
-     * is heard last.
+     * are pulled, the new one included, and the unchanged one is not synchronized at all, though it and the changed
+     * one have subscriptions of their own on the connection, which leave their catch-up to {@code subscribeAll}'s.
+     * A change to a marker dataset, heard before the break (so that the connection is idle when it is cut) and again
+     * after the reconnect, is heard last.
      */
     @Test
     void afterABreakSubscribeAllPullsWhatMovedMeanwhileAndNothingElse(Emulators emulators) throws Exception {
@@ -216,6 +217,10 @@ class SubscriptionTest {
             }
             ChangeWatcher watcher = new ChangeWatcher();
             devices.listening.subscribeAll(watcher);
+            ChangeWatcher unchangedWatcher = new ChangeWatcher();
+            devices.listening.openOrCreateDataset("unchanged").subscribe(unchangedWatcher);
+            ChangeWatcher changedWatcher = new ChangeWatcher();
+            devices.listening.openOrCreateDataset("changed").subscribe(changedWatcher);
             Dataset marker = devices.writing.openOrCreateDataset("marker");
             marker.put("first", "yes");
             sync(marker);
@@ -241,6 +246,10 @@ class SubscriptionTest {
             assertThat(watcher.takeSuccesses()).as("one synchronize each, none of the unchanged dataset")
                     .extracting(records -> records.stream().map(Record::getKey).sorted().toList())
                     .containsExactlyInAnyOrder(List.of("color"), List.of("shape"), List.of("last"));
+            assertThat(unchangedWatcher.takeSuccesses()).as("the unchanged dataset's own subscription").isEmpty();
+            assertThat(changedWatcher.takeSuccesses()).as("the changed dataset's own subscription")
+                    .extracting(records -> records.stream().map(Record::getKey).toList())
+                    .containsExactly(List.of("color"));
             devices.listening.unsubscribeAll();
         }
     }

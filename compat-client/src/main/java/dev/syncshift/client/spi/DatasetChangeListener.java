@@ -10,10 +10,7 @@ import dev.syncshift.core.IdentityId;
 @FunctionalInterface
 public interface DatasetChangeListener {
 
-    /**
-     * The dataset changed on the service, or the connection was re-established after a break (changes may have been
-     * missed): pull to catch up.
-     */
+    /** The dataset changed on the service (a deletion, or a change whose count is not known): pull to catch up. */
     void datasetChanged(DatasetKey key);
 
     /**
@@ -21,6 +18,15 @@ public interface DatasetChangeListener {
      * that count has nothing to catch up on (its own push, or a change another subscription told of first).
      */
     default void datasetChangedTo(DatasetKey key, long syncCount) {
+        datasetChanged(key);
+    }
+
+    /**
+     * A dataset subscription may have missed changes to the dataset (it was re-established after a break): pull to
+     * catch up. Its identity's subscriptions are re-established together, so an identity-wide one hears
+     * {@link #changesMayBeMissed} at the same time.
+     */
+    default void datasetChangesMayBeMissed(DatasetKey key) {
         datasetChanged(key);
     }
 

@@ -280,7 +280,7 @@ final class RealtimeConnection {
     /** Changes may have been missed while nobody listened: the dataset, or every dataset of the identity. */
     private void catchUp(Subscription subscription) {
         if (subscription.dataset != null) {
-            subscription.listener.datasetChanged(new DatasetKey(identity, subscription.dataset));
+            subscription.listener.datasetChangesMayBeMissed(new DatasetKey(identity, subscription.dataset));
         } else {
             subscription.listener.changesMayBeMissed(identity);
         }
