@@ -60,9 +60,8 @@ public final class CognitoSyncManager implements AutoCloseable {
      */
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     /**
-     * Every subscription's listener: a change (or a dataset subscription's catch-up after a reconnect, unless
-     * {@link #subscribeAll}'s covers it) queues a synchronize of that dataset for the subscriptions listening to it; an
-     * identity-wide catch-up, of each dataset that moved (catchUpAll).
+     * Every subscription's listener: a change (or a catch-up after a reconnect) queues a synchronize of that dataset
+     * for the subscriptions listening to it; an identity-wide catch-up, of each dataset that moved (catchUpAll).
      */
     private final DatasetChangeListener noticed = new DatasetChangeListener() {
         @Override
@@ -73,14 +72,6 @@ public final class CognitoSyncManager implements AutoCloseable {
         @Override
         public void datasetChangedTo(DatasetKey key, long syncCount) {
             synchronizeForSubscriptions(key.datasetName(), syncCount);
-        }
-
-        @Override
-        public void datasetChangesMayBeMissed(DatasetKey key) {
-            if (subscriptions.containsKey(ALL_DATASETS) && key.identityId().equals(localIdentity())) {
-                return; // subscribeAll's catch-up, heard at the same time, synchronizes the dataset if it moved
-            }
-            datasetChanged(key);
         }
 
         @Override

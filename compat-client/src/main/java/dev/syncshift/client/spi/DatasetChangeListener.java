@@ -10,7 +10,10 @@ import dev.syncshift.core.IdentityId;
 @FunctionalInterface
 public interface DatasetChangeListener {
 
-    /** The dataset changed on the service (a deletion, or a change whose count is not known): pull to catch up. */
+    /**
+     * The dataset changed on the service, or the connection was re-established after a break (changes may have been
+     * missed): pull to catch up.
+     */
     void datasetChanged(DatasetKey key);
 
     /**
@@ -22,17 +25,9 @@ public interface DatasetChangeListener {
     }
 
     /**
-     * A dataset subscription may have missed changes to the dataset (it was re-established after a break): pull to
-     * catch up. Its identity's subscriptions are re-established together, so an identity-wide one hears
-     * {@link #changesMayBeMissed} at the same time.
-     */
-    default void datasetChangesMayBeMissed(DatasetKey key) {
-        datasetChanged(key);
-    }
-
-    /**
      * An identity-wide subscription may have missed changes to any of the identity's datasets (it was re-established
-     * after a break): pull them all. A dataset subscription never calls this.
+     * after a break): pull them all. A dataset subscription never calls this, and when it was re-established with an
+     * identity-wide one that has the same listener, it does not tell of its own catch-up: this covers it.
      */
     default void changesMayBeMissed(IdentityId identity) {
     }

@@ -53,8 +53,7 @@ public interface RemoteStore extends AutoCloseable {
     List<DatasetMetadata> listDatasets(IdentityId identityId);
 
     /**
-     * Starts telling {@code listener} of changes to the dataset made by others. After a break, an identity's
-     * subscriptions are re-established together, and each tells its listener that it may have missed changes.
+     * Starts telling {@code listener} of changes to the dataset made by others.
      *
      * @throws IllegalStateException when the backend offers no subscription
      */

@@ -13,8 +13,8 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * {@code start} by those of a POST of its {@code data}. A {@code data} message tells the listener of the
  * subscription its id names. When the connection breaks it reconnects with exponential backoff (100 ms doubling to
  * 10 s), starts every subscription again, and tells each listener once, so that it catches up on what it missed with
- * a delta pull. A connection not acknowledged ({@code connection_ack}) within ten seconds, or a subscription on it
+ * a delta pull (a dataset subscription whose listener also has an identity-wide one is covered by that one's
+ * catch-up). A connection not acknowledged ({@code connection_ack}) within ten seconds, or a subscription on it
  * not acknowledged ({@code start_ack}) within ten seconds of its {@code start}, is dropped and made again (a lost
  * message or a half-open connection would otherwise leave it waiting for ever); {@link #await} returns by then, and
  * the subscription's first acknowledgement tells its listener too. A connection that goes silent, not even a
@@ -256,14 +257,14 @@ final class RealtimeConnection {
      * A {@code data} message: the dataset it names changed (an identity-wide subscription learns which from it), to
      * the count it gives unless it was deleted.
      */
-    private void changed(Subscription subscription, JsonNode message) {
+    private void changed(Listener on, Subscription subscription, JsonNode message) {
         JsonNode change = message.path("payload").path("data").path("onDatasetChanged");
         DatasetName changed = subscription.dataset;
         if (changed == null) {
             try {
                 changed = new DatasetName(change.path("datasetName").asText(""));
             } catch (InvalidParameterException unnamed) {
-                catchUp(subscription);
+                catchUp(on, subscription);
                 return;
             }
         }
@@ -277,13 +278,26 @@ final class RealtimeConnection {
         }
     }
 
-    /** Changes may have been missed while nobody listened: the dataset, or every dataset of the identity. */
-    private void catchUp(Subscription subscription) {
-        if (subscription.dataset != null) {
-            subscription.listener.datasetChangesMayBeMissed(new DatasetKey(identity, subscription.dataset));
-        } else {
+    /**
+     * Changes may have been missed while nobody listened on connection {@code on}: every dataset of the identity, or
+     * the subscription's dataset unless an identity-wide catch-up on the same connection covers it.
+     */
+    private void catchUp(Listener on, Subscription subscription) {
+        if (subscription.dataset == null) {
+            subscription.caughtUpOn = on;
             subscription.listener.changesMayBeMissed(identity);
+        } else if (!coveredOn(on, subscription)) {
+            subscription.listener.datasetChanged(new DatasetKey(identity, subscription.dataset));
         }
+    }
+
+    /**
+     * Whether an identity-wide subscription with the same listener catches up on connection {@code on} too, which
+     * covers the dataset's: it did, or its acknowledgement there is still to come and will make it.
+     */
+    private boolean coveredOn(Listener on, Subscription dataset) {
+        return subscriptions.values().stream().anyMatch(all -> all.dataset == null && all.listener == dataset.listener
+                && (all.caughtUpOn == on || all.returned && all.acknowledgedOn != on));
     }
 
     private static String json(Object value) {
@@ -310,6 +324,8 @@ final class RealtimeConnection {
         /** The connection its {@code start} was sent on, and the one that acknowledged it. */
         private volatile @Nullable Listener startedOn;
         private volatile @Nullable Listener acknowledgedOn;
+        /** The connection on which an identity-wide subscription last caught up. */
+        private volatile @Nullable Listener caughtUpOn;
 
         private Subscription(String id, @Nullable DatasetName dataset, DatasetChangeListener listener) {
             this.id = id;
@@ -367,7 +383,7 @@ final class RealtimeConnection {
                 case "start_ack" -> acknowledgedStart(subscription);
                 case "data" -> {
                     if (subscription != null) {
-                        changed(subscription, message);
+                        changed(this, subscription, message);
                     }
                 }
                 case "error", "connection_error" -> refused(message);
@@ -388,7 +404,7 @@ final class RealtimeConnection {
             backoff = FIRST_BACKOFF;
             subscription.firstAttempt.complete(null);
             if (catchUp) {
-                catchUp(subscription);
+                catchUp(this, subscription);
             }
         }
 
@@ -398,7 +414,8 @@ final class RealtimeConnection {
             signatureRefused = AppSyncErrors.signatureRefused(why);
             if (AppSyncErrors.credentialsRefused(why)) {
                 // Credentials refused before their expiry on the device's clock: a synchronize renews them.
-                List.copyOf(subscriptions.values()).forEach(RealtimeConnection.this::catchUp);
+                subscriptions.values().stream().sorted(Comparator.comparing(s -> s.dataset != null))
+                        .forEach(subscription -> catchUp(this, subscription)); // identity-wide ones first
             }
             failed(new IllegalStateException("refused"));
         }
