@@ -26,8 +26,9 @@ public interface DatasetChangeListener {
 
     /**
      * An identity-wide subscription may have missed changes to any of the identity's datasets (it was re-established
-     * after a break): pull them all. A dataset subscription never calls this, and when it was re-established with an
-     * identity-wide one that has the same listener, it does not tell of its own catch-up: this covers it.
+     * after a break): pull them all. A dataset subscription never calls this, and when it is re-established after an
+     * identity-wide one with the same listener caught up on the same connection, it does not tell of its own
+     * catch-up: this covers it.
      */
     default void changesMayBeMissed(IdentityId identity) {
     }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -34,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * {@code start} by those of a POST of its {@code data}. A {@code data} message tells the listener of the
  * subscription its id names. When the connection breaks it reconnects with exponential backoff (100 ms doubling to
  * 10 s), starts every subscription again, and tells each listener once, so that it catches up on what it missed with
- * a delta pull (a dataset subscription whose listener also has an identity-wide one is covered by that one's
- * catch-up). A connection not acknowledged ({@code connection_ack}) within ten seconds, or a subscription on it
+ * a delta pull (a dataset subscription whose listener has an identity-wide one that caught up first is covered by
+ * that catch-up). A connection not acknowledged ({@code connection_ack}) within ten seconds, or a subscription on it
  * not acknowledged ({@code start_ack}) within ten seconds of its {@code start}, is dropped and made again (a lost
  * message or a half-open connection would otherwise leave it waiting for ever); {@link #await} returns by then, and
  * the subscription's first acknowledgement tells its listener too. A connection that goes silent, not even a
@@ -219,8 +220,13 @@ final class RealtimeConnection {
                 .execute(() -> on.unacknowledgedAfterDeadline(subscription));
     }
 
+    /** Starts every subscription, the identity-wide ones first: their catch-up then covers the others' (coveredOn). */
     private synchronized void startAll(Listener on) {
-        subscriptions.values().forEach(subscription -> start(on, subscription));
+        identityWideFirst().forEach(subscription -> start(on, subscription));
+    }
+
+    private List<Subscription> identityWideFirst() {
+        return subscriptions.values().stream().sorted(Comparator.comparing(s -> s.dataset != null)).toList();
     }
 
     private void broken(Throwable why) {
@@ -292,12 +298,13 @@ final class RealtimeConnection {
     }
 
     /**
-     * Whether an identity-wide subscription with the same listener catches up on connection {@code on} too, which
-     * covers the dataset's: it did, or its acknowledgement there is still to come and will make it.
+     * Whether an identity-wide subscription with the same listener has caught up on connection {@code on}, which
+     * covers the dataset's. It was started first, so its acknowledgement comes first as a rule; when it does not, the
+     * dataset catches up on its own (a pull that listing may repeat).
      */
     private boolean coveredOn(Listener on, Subscription dataset) {
         return subscriptions.values().stream().anyMatch(all -> all.dataset == null && all.listener == dataset.listener
-                && (all.caughtUpOn == on || all.returned && all.acknowledgedOn != on));
+                && all.caughtUpOn == on);
     }
 
     private static String json(Object value) {
@@ -414,8 +421,7 @@ final class RealtimeConnection {
             signatureRefused = AppSyncErrors.signatureRefused(why);
             if (AppSyncErrors.credentialsRefused(why)) {
                 // Credentials refused before their expiry on the device's clock: a synchronize renews them.
-                subscriptions.values().stream().sorted(Comparator.comparing(s -> s.dataset != null))
-                        .forEach(subscription -> catchUp(this, subscription)); // identity-wide ones first
+                identityWideFirst().forEach(subscription -> catchUp(this, subscription));
             }
             failed(new IllegalStateException("refused"));
         }
