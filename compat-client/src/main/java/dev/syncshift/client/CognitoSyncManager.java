@@ -1,7 +1,6 @@
 package dev.syncshift.client;
 
 import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials;
-import dev.syncshift.client.spi.DatasetChangeListener;
 import dev.syncshift.client.spi.LocalCache;
 import dev.syncshift.client.spi.RemoteStore;
 import dev.syncshift.client.sync.SyncEngine;
@@ -12,15 +11,11 @@ import dev.syncshift.core.IdentityPoolId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,10 +33,6 @@ public final class CognitoSyncManager implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CognitoSyncManager.class);
     /** How long {@link #close} waits for a running synchronize. */
     static final int CLOSE_WAIT_SECONDS = 30;
-    /** The key of {@link #subscribeAll}'s subscription: no dataset name has a {@code *}. */
-    private static final String ALL_DATASETS = "*";
-    /** The count a catch-up synchronizes up to: whatever the service has, so it always runs. */
-    private static final long CATCH_UP = Long.MAX_VALUE;
 
     private final IdentityPoolId pool;
     private final Backend backend;
@@ -54,36 +45,7 @@ public final class CognitoSyncManager implements AutoCloseable {
     private final @Nullable ExecutorService ownExecutor;
     private final Map<String, Runnable> waitingForConnectivity = new ConcurrentHashMap<>();
     private final ConnectivityRetry connectivityRetry;
-    /**
-     * Subscriptions by dataset name ({@link #ALL_DATASETS} for {@link #subscribeAll}), each listening to the identity
-     * it was opened for.
-     */
-    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
-    /**
-     * Every subscription's listener: a change (or a catch-up after a reconnect) queues a synchronize of that dataset
-     * for the subscriptions listening to it; an identity-wide catch-up, of each dataset that moved (catchUpAll).
-     */
-    private final DatasetChangeListener noticed = new DatasetChangeListener() {
-        @Override
-        public void datasetChanged(DatasetKey key) {
-            synchronizeForSubscriptions(key.datasetName(), CATCH_UP);
-        }
-
-        @Override
-        public void datasetChangedTo(DatasetKey key, long syncCount) {
-            synchronizeForSubscriptions(key.datasetName(), syncCount);
-        }
-
-        @Override
-        public void changesMayBeMissed(IdentityId identity) {
-            try {
-                executor.execute(() -> catchUpAll(identity));
-            } catch (RejectedExecutionException closed) {
-                LOG.debug("the executor refused the catch-up of {}", identity);
-            }
-        }
-    };
-    private final Executor executor;
+    private final Subscriptions subscriptions;
     private volatile boolean closed;
 
     CognitoSyncManager(ManagerWiring wiring, Duration connectivityRetryInterval) {
@@ -96,7 +58,7 @@ public final class CognitoSyncManager implements AutoCloseable {
         this.remote = wiring.remote(credentials);
         this.engine = new SyncEngine(cache, remote, clock);
         this.queue = new SyncQueue(wiring.executor());
-        this.executor = wiring.executor();
+        this.subscriptions = new Subscriptions(this, remote, cache, queue, wiring.executor());
         this.ownExecutor = wiring.ownsExecutor() ? (ExecutorService) wiring.executor() : null;
     }
 
@@ -150,7 +112,7 @@ public final class CognitoSyncManager implements AutoCloseable {
      * wiped identity's datasets): subscribe again once the next user signed in.
      */
     public void wipeData() {
-        subscriptions.keySet().forEach(this::closeSubscription);
+        subscriptions.removeAll();
         cache.wipe(localIdentity());
         cache.wipe(LocalCache.UNKNOWN_IDENTITY);
         credentials.clear();
@@ -196,7 +158,7 @@ public final class CognitoSyncManager implements AutoCloseable {
     public void close() {
         closed = true;
         connectivityRetry.close();
-        subscriptions.keySet().forEach(this::closeSubscription);
+        subscriptions.removeAll();
         try {
             if (!queue.close(Duration.ofSeconds(CLOSE_WAIT_SECONDS))) {
                 LOG.warn("A synchronize still ran {} s after close() was called; it ends in onFailure",
@@ -233,7 +195,7 @@ public final class CognitoSyncManager implements AutoCloseable {
         });
     }
 
-    private void runSynchronize(DefaultDataset dataset, SyncCallback callback) {
+    void runSynchronize(DefaultDataset dataset, SyncCallback callback) {
         CredentialsRefusal refusal = new CredentialsRefusal(callback);
         runSynchronizeOnce(dataset, refusal);
         DataStorageException refused = refusal.refused();
@@ -283,132 +245,32 @@ public final class CognitoSyncManager implements AutoCloseable {
      * @throws IllegalStateException on the {@code cognito} backend, which has no subscriptions
      */
     public void subscribeAll(SyncCallback callback) {
-        subscribe(ALL_DATASETS, null, Objects.requireNonNull(callback, "callback"));
+        subscribe(Subscriptions.ALL_DATASETS, null, Objects.requireNonNull(callback, "callback"));
     }
 
     /** Ends every subscription: {@link #subscribeAll}'s and each dataset's. */
     public void unsubscribeAll() {
-        subscriptions.keySet().forEach(this::closeSubscription);
+        subscriptions.removeAll();
     }
 
     private void subscribe(String name, @Nullable DefaultDataset dataset, SyncCallback callback) {
         if (closed) {
             throw new IllegalStateException("The CognitoSyncManager is closed");
         }
-        IdentityId identity = credentials.identityId();
-        Subscription subscription = new Subscription(dataset, callback, open(identity, dataset));
-        Subscription previous = subscriptions.put(name, subscription);
-        if (previous != null) {
-            close(previous.connection());
-        }
+        subscriptions.add(name, credentials.identityId(), dataset, callback);
         if (closed) {
-            closeSubscription(name); // close() ran meanwhile and did not see this one
-        }
-    }
-
-    private AutoCloseable open(IdentityId identity, @Nullable DefaultDataset dataset) {
-        return dataset != null
-                ? remote.subscribe(new DatasetKey(identity, new DatasetName(dataset.getDatasetName())), noticed)
-                : remote.subscribeAll(identity, noticed);
-    }
-
-    /** Queues a synchronize of dataset {@code name} for its subscriptions, to reach {@code upTo}. */
-    private void synchronizeForSubscriptions(DatasetName name, long upTo) {
-        queue.submit(name.value(), new SubscriptionSync(name, upTo));
-    }
-
-    /**
-     * After a break in the identity-wide subscription: one listing of the identity's datasets says which moved on the
-     * service. Those are synchronized (the ones created meanwhile included, opened locally), local ones the service
-     * no longer lists catch up (a deletion), and the rest cost nothing. When the listing fails, every local dataset
-     * catches up. A notice for an identity the device has left is passed over: its moved subscription catches up.
-     */
-    private void catchUpAll(IdentityId identity) {
-        if (!identity.equals(localIdentity())) {
-            return;
-        }
-        Map<DatasetName, Long> counts = new HashMap<>();
-        try {
-            remote.listDatasets(identity).forEach(d -> counts.put(d.key().datasetName(), d.syncCount().value()));
-        } catch (RuntimeException e) {
-            LOG.debug("listing the datasets to catch up failed ({}); synchronizing every local one", e.toString());
-            counts.clear();
-        }
-        cache.datasets(identity).forEach(local -> counts.putIfAbsent(local.key().datasetName(), CATCH_UP));
-        counts.forEach(this::synchronizeForSubscriptions);
-    }
-
-    /** The subscriptions that hear of dataset {@code name}: its own, then {@link #subscribeAll}'s. */
-    private List<Subscription> listeningTo(DatasetName name) {
-        List<Subscription> listening = new ArrayList<>(2);
-        Subscription own = subscriptions.get(name.value());
-        if (own != null) {
-            listening.add(own);
-        }
-        Subscription all = subscriptions.get(ALL_DATASETS);
-        if (all != null) {
-            listening.add(all);
-        }
-        return listening;
-    }
-
-    /** A handle on the current identity's dataset {@code name}, created locally when absent. */
-    private DefaultDataset handle(DatasetName name) {
-        cache.openDataset(localKey(name), now());
-        return new DefaultDataset(this, cache, name);
-    }
-
-    /**
-     * After a login switched the identity, each subscription listens to its dataset of the new identity instead
-     * (the app's handles now name those), and synchronizes once to catch up. On the executor: opening waits for
-     * the service's acknowledgement, and this runs where the identity is learned, inside a credentials refresh.
-     */
-    private void moveSubscriptions(IdentityId to) {
-        List.copyOf(subscriptions.keySet()).forEach(name -> {
-            try {
-                executor.execute(() -> {
-                    Subscription moved = subscriptions.computeIfPresent(name, (n, old) -> {
-                        close(old.connection());
-                        return new Subscription(old.dataset(), old.callback(), open(to, old.dataset()));
-                    });
-                    if (moved != null) {
-                        catchUp(moved, to);
-                    }
-                });
-            } catch (RejectedExecutionException closed) {
-                LOG.debug("the executor refused to move the subscription to {}; it stays closed", name);
-                closeSubscription(name);
-            }
-        });
-    }
-
-    /** Synchronizes what {@code subscription} may have missed: its dataset, or every local one. */
-    private void catchUp(Subscription subscription, IdentityId identity) {
-        DefaultDataset dataset = subscription.dataset();
-        if (dataset != null) {
-            noticed.datasetChanged(new DatasetKey(identity, new DatasetName(dataset.getDatasetName())));
-        } else {
-            noticed.changesMayBeMissed(identity);
+            subscriptions.remove(name); // close() ran meanwhile and did not see this one
         }
     }
 
     void unsubscribe(DefaultDataset dataset) {
-        closeSubscription(dataset.getDatasetName());
+        subscriptions.remove(dataset.getDatasetName());
     }
 
-    private void closeSubscription(String name) {
-        Subscription subscription = subscriptions.remove(name);
-        if (subscription != null) {
-            close(subscription.connection());
-        }
-    }
-
-    private static void close(AutoCloseable closeable) {
-        try {
-            closeable.close();
-        } catch (Exception e) {
-            LOG.warn("closing a subscription failed", e);
-        }
+    /** A handle on the current identity's dataset {@code name}, created locally when absent. */
+    DefaultDataset handle(DatasetName name) {
+        cache.openDataset(localKey(name), now());
+        return new DefaultDataset(this, cache, name);
     }
 
     DatasetKey localKey(DatasetName name) {
@@ -416,7 +278,7 @@ public final class CognitoSyncManager implements AutoCloseable {
     }
 
     /** The identity local data belongs to, without a network call. */
-    private IdentityId localIdentity() {
+    IdentityId localIdentity() {
         IdentityId known = credentials.knownIdentityId();
         return known != null ? known : LocalCache.UNKNOWN_IDENTITY;
     }
@@ -432,55 +294,9 @@ public final class CognitoSyncManager implements AutoCloseable {
             LOG.info("identity changed; moving local datasets to the new identity");
             cache.changeIdentity(from, current);
             if (old != null) {
-                moveSubscriptions(current);
+                subscriptions.moveTo(current);
             }
         }
     }
 
-    /**
-     * The synchronize subscriptions queue for a dataset: one for every subscription listening to it (its own, then
-     * {@link #subscribeAll}'s), unless the device has pulled up to {@code upTo} by the time it runs (its own push, or a
-     * change one subscription told of before another; {@link #CATCH_UP} always runs). A notice that comes while one
-     * waits joins it with the higher count.
-     */
-    private final class SubscriptionSync implements SyncQueue.Job {
-        private final DatasetName name;
-        private final long upTo;
-
-        SubscriptionSync(DatasetName name, long upTo) {
-            this.name = name;
-            this.upTo = upTo;
-        }
-
-        @Override
-        public void run() {
-            List<Subscription> listening = listeningTo(name);
-            if (listening.isEmpty()) {
-                return; // nobody listens any more
-            }
-            DefaultDataset own = listening.get(0).dataset();
-            DefaultDataset dataset = own != null ? own : handle(name);
-            if (dataset.getLastSyncCount() >= upTo) {
-                LOG.debug("dataset {} is already at the count {} a subscription told of", name, upTo);
-                return;
-            }
-            runSynchronize(dataset, new SubscribersCallback(listening.stream().map(Subscription::callback).toList()));
-        }
-
-        @Override
-        public void refuse(DataStorageException reason) {
-            listeningTo(name).forEach(subscription -> subscription.callback().onFailure(reason));
-        }
-
-        /** Joins a waiting subscriptions' synchronize (raising its count); an app's waiting one pulls anyway. */
-        @Override
-        public SyncQueue.Job joining(SyncQueue.Job waiting) {
-            return waiting instanceof SubscriptionSync other ? new SubscriptionSync(name, Math.max(upTo, other.upTo))
-                    : waiting;
-        }
-    }
-
-    /** A subscription: its dataset handle (null for every dataset), its callback and the open connection. */
-    private record Subscription(@Nullable DefaultDataset dataset, SyncCallback callback, AutoCloseable connection) {
-    }
 }

@@ -1,0 +1,240 @@
+package dev.syncshift.client;
+
+import dev.syncshift.client.spi.DatasetChangeListener;
+import dev.syncshift.client.spi.LocalCache;
+import dev.syncshift.client.spi.RemoteStore;
+import dev.syncshift.core.DatasetKey;
+import dev.syncshift.core.DatasetName;
+import dev.syncshift.core.IdentityId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A manager's subscriptions ({@link Dataset#subscribe}, {@link CognitoSyncManager#subscribeAll}): each listens on the
+ * remote to one identity's dataset, or to all of them, and a change it hears of queues one synchronize of that
+ * dataset, reported to every subscription listening to it. After a break, or after a login moved them to another
+ * identity, they catch up. Thread-safe.
+ */
+final class Subscriptions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Subscriptions.class);
+    /** The key of {@code subscribeAll}'s subscription: no dataset name has a {@code *}. */
+    static final String ALL_DATASETS = "*";
+    /** The count a catch-up synchronizes up to: whatever the service has, so it always runs. */
+    private static final long CATCH_UP = Long.MAX_VALUE;
+
+    private final CognitoSyncManager manager;
+    private final RemoteStore remote;
+    private final LocalCache cache;
+    private final SyncQueue queue;
+    private final Executor executor;
+    /**
+     * Subscriptions by dataset name ({@link #ALL_DATASETS} for {@code subscribeAll}), each listening to the identity
+     * it was opened for.
+     */
+    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    /**
+     * Every subscription's listener: a change (or a catch-up after a reconnect) queues a synchronize of that dataset
+     * for the subscriptions listening to it; an identity-wide catch-up, of each dataset that moved (catchUpAll).
+     */
+    private final DatasetChangeListener noticed = new DatasetChangeListener() {
+        @Override
+        public void datasetChanged(DatasetKey key) {
+            synchronizeForSubscriptions(key.datasetName(), CATCH_UP);
+        }
+
+        @Override
+        public void datasetChangedTo(DatasetKey key, long syncCount) {
+            synchronizeForSubscriptions(key.datasetName(), syncCount);
+        }
+
+        @Override
+        public void changesMayBeMissed(IdentityId identity) {
+            try {
+                executor.execute(() -> catchUpAll(identity));
+            } catch (RejectedExecutionException closed) {
+                LOG.debug("the executor refused the catch-up of {}", identity);
+            }
+        }
+    };
+
+    Subscriptions(CognitoSyncManager manager, RemoteStore remote, LocalCache cache, SyncQueue queue,
+            Executor executor) {
+        this.manager = manager;
+        this.remote = remote;
+        this.cache = cache;
+        this.queue = queue;
+        this.executor = executor;
+    }
+
+    /**
+     * Subscribes {@code callback} to dataset {@code name} of {@code identity} ({@link #ALL_DATASETS}: to every dataset,
+     * and {@code dataset} is null), replacing an earlier subscription of that name. Returns once the service
+     * acknowledged it, or ten seconds passed.
+     */
+    void add(String name, IdentityId identity, @Nullable DefaultDataset dataset, SyncCallback callback) {
+        Subscription subscription = new Subscription(dataset, callback, open(identity, dataset));
+        Subscription previous = subscriptions.put(name, subscription);
+        if (previous != null) {
+            close(previous.connection());
+        }
+    }
+
+    private AutoCloseable open(IdentityId identity, @Nullable DefaultDataset dataset) {
+        return dataset != null
+                ? remote.subscribe(new DatasetKey(identity, new DatasetName(dataset.getDatasetName())), noticed)
+                : remote.subscribeAll(identity, noticed);
+    }
+
+    /** Queues a synchronize of dataset {@code name} for its subscriptions, to reach {@code upTo}. */
+    private void synchronizeForSubscriptions(DatasetName name, long upTo) {
+        queue.submit(name.value(), new SubscriptionSync(name, upTo));
+    }
+
+    /**
+     * After a break in the identity-wide subscription: one listing of the identity's datasets says which moved on the
+     * service. Those are synchronized (the ones created meanwhile included, opened locally), local ones the service
+     * no longer lists catch up (a deletion), and the rest cost nothing. When the listing fails, every local dataset
+     * catches up. A notice for an identity the device has left is passed over: its moved subscription catches up.
+     */
+    private void catchUpAll(IdentityId identity) {
+        if (!identity.equals(manager.localIdentity())) {
+            return;
+        }
+        Map<DatasetName, Long> counts = new HashMap<>();
+        try {
+            remote.listDatasets(identity).forEach(d -> counts.put(d.key().datasetName(), d.syncCount().value()));
+        } catch (RuntimeException e) {
+            LOG.debug("listing the datasets to catch up failed ({}); synchronizing every local one", e.toString());
+            counts.clear();
+        }
+        cache.datasets(identity).forEach(local -> counts.putIfAbsent(local.key().datasetName(), CATCH_UP));
+        counts.forEach(this::synchronizeForSubscriptions);
+    }
+
+    /** The subscriptions that hear of dataset {@code name}: its own, then {@code subscribeAll}'s. */
+    private List<Subscription> listeningTo(DatasetName name) {
+        List<Subscription> listening = new ArrayList<>(2);
+        Subscription own = subscriptions.get(name.value());
+        if (own != null) {
+            listening.add(own);
+        }
+        Subscription all = subscriptions.get(ALL_DATASETS);
+        if (all != null) {
+            listening.add(all);
+        }
+        return listening;
+    }
+
+    /**
+     * After a login switched the identity, each subscription listens to its dataset of the new identity instead
+     * (the app's handles now name those), and synchronizes once to catch up. On the executor: opening waits for
+     * the service's acknowledgement, and this runs where the identity is learned, inside a credentials refresh.
+     */
+    void moveTo(IdentityId to) {
+        List.copyOf(subscriptions.keySet()).forEach(name -> {
+            try {
+                executor.execute(() -> {
+                    Subscription moved = subscriptions.computeIfPresent(name, (n, old) -> {
+                        close(old.connection());
+                        return new Subscription(old.dataset(), old.callback(), open(to, old.dataset()));
+                    });
+                    if (moved != null) {
+                        catchUp(moved, to);
+                    }
+                });
+            } catch (RejectedExecutionException closed) {
+                LOG.debug("the executor refused to move the subscription to {}; it stays closed", name);
+                remove(name);
+            }
+        });
+    }
+
+    /** Synchronizes what {@code subscription} may have missed: its dataset, or every local one. */
+    private void catchUp(Subscription subscription, IdentityId identity) {
+        DefaultDataset dataset = subscription.dataset();
+        if (dataset != null) {
+            noticed.datasetChanged(new DatasetKey(identity, new DatasetName(dataset.getDatasetName())));
+        } else {
+            noticed.changesMayBeMissed(identity);
+        }
+    }
+
+    /** Ends every subscription. */
+    void removeAll() {
+        subscriptions.keySet().forEach(this::remove);
+    }
+
+    /** Ends the subscription {@code name}, if there is one. */
+    void remove(String name) {
+        Subscription subscription = subscriptions.remove(name);
+        if (subscription != null) {
+            close(subscription.connection());
+        }
+    }
+
+    private static void close(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("closing a subscription failed", e);
+        }
+    }
+
+
+    /**
+     * The synchronize subscriptions queue for a dataset: one for every subscription listening to it (its own, then
+     * {@code subscribeAll}'s), unless the device has pulled up to {@code upTo} by the time it runs (its own push, or a
+     * change one subscription told of before another; {@link #CATCH_UP} always runs). A notice that comes while one
+     * waits joins it with the higher count.
+     */
+    private final class SubscriptionSync implements SyncQueue.Job {
+        private final DatasetName name;
+        private final long upTo;
+
+        SubscriptionSync(DatasetName name, long upTo) {
+            this.name = name;
+            this.upTo = upTo;
+        }
+
+        @Override
+        public void run() {
+            List<Subscription> listening = listeningTo(name);
+            if (listening.isEmpty()) {
+                return; // nobody listens any more
+            }
+            DefaultDataset own = listening.get(0).dataset();
+            DefaultDataset dataset = own != null ? own : manager.handle(name);
+            if (dataset.getLastSyncCount() >= upTo) {
+                LOG.debug("dataset {} is already at the count {} a subscription told of", name, upTo);
+                return;
+            }
+            manager.runSynchronize(dataset,
+                    new SubscribersCallback(listening.stream().map(Subscription::callback).toList()));
+        }
+
+        @Override
+        public void refuse(DataStorageException reason) {
+            listeningTo(name).forEach(subscription -> subscription.callback().onFailure(reason));
+        }
+
+        /** Joins a waiting subscriptions' synchronize (raising its count); an app's waiting one pulls anyway. */
+        @Override
+        public SyncQueue.Job joining(SyncQueue.Job waiting) {
+            return waiting instanceof SubscriptionSync other ? new SubscriptionSync(name, Math.max(upTo, other.upTo))
+                    : waiting;
+        }
+    }
+
+    /** A subscription: its dataset handle (null for every dataset), its callback and the open connection. */
+    private record Subscription(@Nullable DefaultDataset dataset, SyncCallback callback, AutoCloseable connection) {
+    }
+}
