@@ -4,6 +4,7 @@ import dev.syncshift.migrator.MigratorApplication;
 import dev.syncshift.migrator.config.CallStats;
 import dev.syncshift.migrator.config.MigratorSettings;
 import dev.syncshift.migrator.job.RunLauncher;
+import dev.syncshift.migrator.job.RunStop;
 import dev.syncshift.migrator.job.RunReports;
 import dev.syncshift.migrator.job.RunTables;
 import dev.syncshift.migrator.job.remote.ManagerTakeover;
@@ -83,6 +84,15 @@ final class MigrationRun {
         String url = context.getEnvironment().getProperty("spring.datasource.url", "");
         boolean ownsRepository = recover || url.startsWith("jdbc:h2:")
                 || ManagerTakeover.previousManagerGone(context, settings);
+        try {
+            return launch(context, settings, ownsRepository);
+        } finally {
+            context.getBean(RunStop.class).reported(); // a stop waiting for the report may go on
+        }
+    }
+
+    private ExitCode launch(ConfigurableApplicationContext context, MigratorSettings settings,
+            boolean ownsRepository) {
         JobExecution execution;
         try (ProgressDisplay display = ProgressDisplay.start(context.getBean(Progress.class), settings.progress(),
                 err)) {
@@ -142,7 +152,9 @@ final class MigrationRun {
         settings.forEach((name, value) -> properties.put("syncshift.migrator." + name, value));
         String url = sharedRepositoryUrl();
         if (url == null) {
-            url = "jdbc:h2:file:" + settings.get("work-dir") + "/job-repository";
+            // H2 closes its database in a JVM shutdown hook of its own unless told not to; the run still writes to it
+            // while a stopped process ends it (RunStop), and the data source closes it with the application.
+            url = "jdbc:h2:file:" + settings.get("work-dir") + "/job-repository;DB_CLOSE_ON_EXIT=FALSE";
             properties.put("spring.datasource.url", url);
         }
         properties.put("spring.datasource.hikari.maximum-pool-size",

@@ -67,6 +67,13 @@ public class MigrationJobConfiguration {
     private static final Pattern PARTITION_NAME = Pattern.compile(
             Pattern.quote(WORKER + ":" + PARTITION) + "(\\d{1,9})");
 
+    /** Ends this process's steps when it is stopped: a listener of the enumeration and of local partitions. */
+    private final RunStop stop;
+
+    MigrationJobConfiguration(RunStop stop) {
+        this.stop = stop;
+    }
+
     @Bean
     RunTables runTables(DataSource dataSource) {
         return new RunTables(dataSource);
@@ -119,7 +126,7 @@ public class MigrationJobConfiguration {
         return new StepBuilder(EnumerationListener.STEP, repository).<ListedIdentity, ListedIdentity>chunk(60)
                 .transactionManager(transactions).reader(reader).stream(reader)
                 .writer(new ManifestWriter(tables, instance, partitions, progress))
-                .listener(new EnumerationListener(tables, repository))
+                .listener(new EnumerationListener(tables, repository)).listener(stop)
                 .observationRegistry(observations).build();
     }
 
@@ -146,8 +153,8 @@ public class MigrationJobConfiguration {
     Step copyPartitionStep(JobRepository repository, PlatformTransactionManager transactions,
             ManifestReader manifestReader, OutcomeWriter outcomeWriter, IdentityMigrator migrator,
             MigratorSettings settings, ObservationRegistry observations) {
-        return copyPartition(new StepBuilder(WORKER, repository).observationRegistry(observations), transactions,
-                manifestReader, outcomeWriter, migrator, settings);
+        return copyPartition(new StepBuilder(WORKER, repository).observationRegistry(observations).listener(stop),
+                transactions, manifestReader, outcomeWriter, migrator, settings);
     }
 
     /** The worker step's chunks, on {@code builder} (this process's, or a remote worker's). */

@@ -1,11 +1,15 @@
 package dev.syncshift.migrator.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.syncshift.migrator.LocalAws;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +32,28 @@ final class ChildMigrator {
         builder.environment().put("AWS_ACCESS_KEY_ID", "AKIDDEVELOPER");
         builder.environment().put("AWS_SECRET_ACCESS_KEY", "developer-secret");
         return builder.start();
+    }
+
+    /**
+     * The {@code migrate} command of {@code aws}'s pool into its table, with its work dir and report under
+     * {@code work}, four threads and no progress bar.
+     */
+    static List<String> migrate(LocalAws aws, Path work) {
+        return List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", LocalAws.TABLE,
+                "--cognito-endpoint", aws.cognito().endpoint().toString(), "--dynamodb-endpoint",
+                aws.dynamoDb().endpoint().toString(), "--region", "us-east-1", "--work-dir", work.toString(),
+                "--report", work.resolve("report.json").toString(), "--threads", "4", "--progress", "off");
+    }
+
+    /** Waits until {@code aws}'s table holds {@code threshold} items while the child runs; returns the items then. */
+    static long awaitItems(Process child, LocalAws aws, long threshold) throws InterruptedException {
+        long items = 0;
+        while (child.isAlive() && items < threshold) {
+            items = aws.dynamoDbClient().scan(s -> s.tableName(LocalAws.TABLE).select("COUNT")).count();
+            child.waitFor(20, TimeUnit.MILLISECONDS);
+        }
+        assertThat(child.isAlive()).as("the child was still running at %d items", items).isTrue();
+        return items;
     }
 
     private static String classPathWithoutTests() {

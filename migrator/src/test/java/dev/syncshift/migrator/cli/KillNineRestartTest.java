@@ -44,11 +44,11 @@ class KillNineRestartTest {
     void killedAtSeveralPointsTheSameCommandFinishesExact() throws Exception {
         List<Long> killedAt = new ArrayList<>();
         for (long threshold : new long[] {30, 250, 600}) {
-            Process child = ChildMigrator.start(work.resolve("child.log"), args());
-            killedAt.add(waitForItems(child, threshold));
+            Process child = ChildMigrator.start(work.resolve("child.log"), ChildMigrator.migrate(aws, work));
+            killedAt.add(ChildMigrator.awaitItems(child, aws, threshold));
             child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         }
-        Process last = ChildMigrator.start(work.resolve("child.log"), args());
+        Process last = ChildMigrator.start(work.resolve("child.log"), ChildMigrator.migrate(aws, work));
         boolean ended = last.waitFor(5, TimeUnit.MINUTES);
         if (!ended) { // a thread dump into the child's log, for the failure message
             new ProcessBuilder("kill", "-QUIT", Long.toString(last.pid())).start().waitFor(10, TimeUnit.SECONDS);
@@ -66,23 +66,5 @@ class KillNineRestartTest {
         assertThat(report.path("counts").path("records").asLong()).isEqualTo(records);
         assertThat(report.path("counts").path("failures").asLong()).isZero();
         assertThat(Files.readString(work.resolve("child.log"))).contains("never ended").contains("Restarting run 1");
-    }
-
-    /** Waits until the store holds {@code threshold} items or the child ends; returns the items then. */
-    private static long waitForItems(Process child, long threshold) throws InterruptedException {
-        long items = 0;
-        while (child.isAlive() && items < threshold) {
-            items = aws.dynamoDbClient().scan(s -> s.tableName(LocalAws.TABLE).select("COUNT")).count();
-            child.waitFor(20, TimeUnit.MILLISECONDS);
-        }
-        assertThat(child.isAlive()).as("the child was still running at %d items", items).isTrue();
-        return items;
-    }
-
-    private List<String> args() {
-        return List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", LocalAws.TABLE,
-                "--cognito-endpoint", aws.cognito().endpoint().toString(), "--dynamodb-endpoint",
-                aws.dynamoDb().endpoint().toString(), "--region", "us-east-1", "--work-dir", work.toString(),
-                "--report", work.resolve("report.json").toString(), "--threads", "4", "--progress", "off");
     }
 }

@@ -1,0 +1,70 @@
+package dev.syncshift.migrator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.syncshift.migrator.LocalAws;
+import dev.syncshift.migrator.SourceTruth;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A migrator process stopped with SIGTERM mid-run (a platform stopping its container; Ctrl-C is the same for the JVM)
+ * ends its run before it exits: it writes the report of what it did and says to run the same command again, which
+ * then continues the run as one that ended (not one whose process died) and leaves the store equal to the source.
+ */
+class StopRestartTest {
+
+    static final int IDENTITIES = 80;
+
+    static LocalAws aws;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void start() {
+        aws = LocalAws.start(config -> config.generate(IDENTITIES).identityPoolId(LocalAws.POOL.value()).seed(12)
+                .latencyMs(2));
+    }
+
+    @AfterAll
+    static void stop() {
+        aws.close();
+    }
+
+    @Test
+    void stoppedMidRunItReportsAndTheSameCommandContinues() throws Exception {
+        Path stoppedLog = work.resolve("stopped.log");
+        Process stopped = ChildMigrator.start(stoppedLog, ChildMigrator.migrate(aws, work));
+        ChildMigrator.awaitItems(stopped, aws, 100);
+        stopped.destroy();
+        assertThat(stopped.waitFor(2, TimeUnit.MINUTES)).as("the stopped process exits").isTrue();
+
+        String said = Files.readString(stoppedLog);
+        assertThat(said).as(said).contains("Stopping: ending run 1").contains(ExitCode.INCOMPLETE.meaning());
+        JsonNode partial = new ObjectMapper().readTree(work.resolve("report.json").toFile());
+        assertThat(partial.path("exitCode").asInt()).as(said).isEqualTo(ExitCode.INCOMPLETE.code());
+        assertThat(partial.path("counts").path("identities").asLong()).as("identities reported before the stop")
+                .isPositive().isLessThan(IDENTITIES);
+
+        Path lastLog = work.resolve("last.log");
+        Process last = ChildMigrator.start(lastLog, ChildMigrator.migrate(aws, work));
+        assertThat(last.waitFor(5, TimeUnit.MINUTES)).as("the second run ends").isTrue();
+        String continued = Files.readString(lastLog);
+        assertThat(last.exitValue()).as(continued).isZero();
+        assertThat(continued).contains("Restarting run 1").doesNotContain("never ended");
+        long records = SourceTruth.assertStoreEqualsSource(aws);
+        JsonNode report = new ObjectMapper().readTree(work.resolve("report.json").toFile());
+        assertThat(report.path("runId").asLong()).isEqualTo(1);
+        assertThat(report.path("counts").path("identities").asLong()).isEqualTo(IDENTITIES);
+        assertThat(report.path("counts").path("records").asLong()).isEqualTo(records);
+        assertThat(report.path("counts").path("failures").asLong()).isZero();
+    }
+}
