@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -37,9 +36,12 @@ public final class RunReports {
         long issueCount = tally.failures() + tally.mismatches() + tally.conflicts() + tally.identitiesPassedOver();
         LocalDateTime start = execution.getStartTime() == null ? LocalDateTime.now() : execution.getStartTime();
         LocalDateTime end = execution.getEndTime() == null ? LocalDateTime.now() : execution.getEndTime();
-        String failure = execution.getStatus() == BatchStatus.COMPLETED ? null
-                : execution.getAllFailureExceptions().stream().map(RunReports::rootMessage).findFirst()
-                        .orElse("the run ended " + execution.getStatus());
+        String failure = switch (execution.getStatus()) {
+            case COMPLETED -> null;
+            case STOPPED -> "stopped before its end: a process running it was asked to stop";
+            default -> execution.getAllFailureExceptions().stream().map(RunReports::rootMessage).findFirst()
+                    .orElse("the run ended " + execution.getStatus());
+        };
         return new RunReport(execution.getJobParameters().getString(RunLauncher.POOL),
                 execution.getJobParameters().getString(RunLauncher.MODE),
                 execution.getJobParameters().getLong(RunLauncher.RUN_ID), execution.getStatus().name(), outcome,

@@ -51,6 +51,8 @@ class StopRestartTest {
         assertThat(said).as(said).contains("Stopping: ending run 1").contains(ExitCode.INCOMPLETE.meaning());
         JsonNode partial = new ObjectMapper().readTree(work.resolve("report.json").toFile());
         assertThat(partial.path("exitCode").asInt()).as(said).isEqualTo(ExitCode.INCOMPLETE.code());
+        assertThat(partial.path("status").asText()).isEqualTo("STOPPED");
+        assertThat(partial.path("failure").asText()).contains("asked to stop");
         assertThat(partial.path("counts").path("identities").asLong()).as("identities reported before the stop")
                 .isPositive().isLessThan(IDENTITIES);
 
