@@ -189,7 +189,6 @@ final class Subscriptions {
         }
     }
 
-
     /**
      * The synchronize subscriptions queue for a dataset: one for every subscription listening to it (its own, then
      * {@code subscribeAll}'s), unless the device has pulled up to {@code upTo} by the time it runs (its own push, or a
