@@ -112,6 +112,7 @@ final class Subscriptions {
         Map<DatasetName, Long> counts = new HashMap<>();
         try {
             remote.listDatasets(identity).forEach(d -> counts.put(d.key().datasetName(), d.syncCount().value()));
+            manager.reachedService(); // the service is back: what waits for connectivity may run
         } catch (RuntimeException e) {
             LOG.debug("listing the datasets to catch up failed ({}); synchronizing every local one", e.toString());
             counts.clear();
@@ -216,8 +217,9 @@ final class Subscriptions {
                 LOG.debug("dataset {} is already at the count {} a subscription told of", name, upTo);
                 return;
             }
-            manager.runSynchronize(dataset,
-                    new SubscribersCallback(listening.stream().map(Subscription::callback).toList()));
+            SyncCallback subscribers = new SubscribersCallback(listening.stream().map(Subscription::callback).toList());
+            // Reaching the service runs the synchronizes kept for connectivity, as an app's synchronize does.
+            manager.runSynchronize(dataset, new ConnectivityWatch(subscribers, manager, null, true));
         }
 
         @Override

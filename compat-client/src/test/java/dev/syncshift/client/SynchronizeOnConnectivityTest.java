@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code synchronizeOnConnectivity} while the service is out of reach (a {@link TcpProxy} that drops every request):
@@ -59,6 +60,59 @@ class SynchronizeOnConnectivityTest {
                 assertThat(seen.get("note")).isEqualTo("written offline");
             }
         }
+    }
+
+    /**
+     * A subscription that reaches the service again (its connection made again after the network came back) is a
+     * sign of connectivity too: the kept request runs once the catch-up got through, long before its retry interval
+     * (an hour here). {@code subscribeAll}'s catch-up is a listing that finds nothing moved; a dataset subscription's
+     * is a synchronize of another dataset.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void aKeptRequestRunsOnceASubscriptionReachesTheServiceAgain(boolean identityWide, Emulators emulators)
+            throws InterruptedException {
+        try (TcpProxy proxy = TcpProxy.start(emulators.graphql(), Duration.ZERO);
+                CognitoSyncManager device = emulators.device(Backend.APPSYNC)
+                        .appSyncEndpoint(proxy.uri(emulators.graphql()))
+                        .appSyncRealtimeEndpoint(proxy.uri(emulators.appSync().realtimeEndpoint()))
+                        .connectivityRetryInterval(Duration.ofHours(1)).build()) {
+            Dataset offline = device.openOrCreateDataset("offline");
+            offline.put("seed", "online");
+            sync(offline); // so that the catch-up after the break has nothing to pull: only its listing reaches out
+            ChangeWatcher watcher = new ChangeWatcher();
+            if (identityWide) {
+                device.subscribeAll(watcher);
+            } else {
+                device.openOrCreateDataset("watched").subscribe(watcher);
+            }
+            heardFromAnotherDevice(emulators, device, watcher); // the connection is idle before it is cut
+            proxy.dropRate(1);
+            proxy.cutAll();
+            offline.put("note", "written offline");
+            Outcomes outcomes = new Outcomes();
+
+            offline.synchronizeOnConnectivity(outcomes);
+
+            assertThat(outcomes.failed.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("onFailure").isTrue();
+            assertThat(outcomes.failure.get()).isInstanceOf(NetworkException.class);
+            proxy.dropRate(0);
+            assertThat(outcomes.succeeded.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("onSuccess").isTrue();
+            assertThat(outcomes.failures).as("onFailure calls").hasValue(1);
+            assertThat(offline.isChanged("note")).isFalse();
+            device.unsubscribeAll();
+        }
+    }
+
+    private static void heardFromAnotherDevice(Emulators emulators, CognitoSyncManager device, ChangeWatcher watcher)
+            throws InterruptedException {
+        try (CognitoSyncManager other = emulators.device(Backend.APPSYNC).identityId(device.getIdentityId())
+                .build()) {
+            Dataset watched = other.openOrCreateDataset("watched");
+            watched.put("marker", "1");
+            sync(watched);
+        }
+        assertThat(watcher.awaitValue("marker", "1", WAIT)).as("the subscription heard the other device").isTrue();
     }
 
     @Test
