@@ -1,8 +1,6 @@
 package dev.syncshift.migrator.job;
 
-import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -16,36 +14,30 @@ import org.springframework.stereotype.Component;
 
 /**
  * Ends the run of this process when the process is stopped (SIGTERM, as a platform stops a container, or Ctrl-C), so
- * that the job repository says at once that the run is incomplete: each step running here is asked to end (the
- * enumeration after its chunk, each partition at its next identity, as a stopping worker's are), and the stop waits up
- * to {@link #STOP_WAIT} for the run to end and its report to be written ({@link #reported}). The same command then
- * continues the run, as it does a failed one, without recovering a run whose process died (which a shared job
- * repository leaves to the next manager's takeover, or {@code --recover}). A manager whose enumeration has ended runs
- * no step here: it stops as before, and its workers' partitions continue. Thread-safe.
+ * that the job repository says at once that the run is incomplete: the steps running here are asked to end
+ * ({@link RunningSteps}: the enumeration after its chunk, each partition at its next identity, as a stopping
+ * worker's are), and the stop waits up to {@link RunningSteps#STOP_WAIT} for the run to end and its report to be
+ * written ({@link #reported}). The same command then continues the run as a stopped one, without recovering a run
+ * whose process died (which a shared job repository leaves to the next manager's takeover, or {@code --recover}). A
+ * manager whose enumeration has ended runs no step here: it stops as before, and its workers' partitions continue.
+ * Thread-safe.
  */
 @Component
 public final class RunStop implements StepExecutionListener, ApplicationListener<ContextClosedEvent> {
 
-    /** How long a stopping process waits for its run to end (below the 30 s grace of common platforms). */
-    static final Duration STOP_WAIT = Duration.ofSeconds(20);
-
     private static final Logger LOG = LoggerFactory.getLogger(RunStop.class);
 
-    private final Map<Long, StepExecution> running = new ConcurrentHashMap<>();
+    private final RunningSteps steps = new RunningSteps();
     private final CountDownLatch reported = new CountDownLatch(1);
-    private volatile boolean stopping;
 
     @Override
     public void beforeStep(StepExecution step) {
-        running.put(step.getId(), step);
-        if (stopping) {
-            step.setTerminateOnly();
-        }
+        steps.started(step);
     }
 
     @Override
     public ExitStatus afterStep(StepExecution step) {
-        running.remove(step.getId());
+        steps.ended(step);
         return step.getExitStatus();
     }
 
@@ -57,17 +49,16 @@ public final class RunStop implements StepExecutionListener, ApplicationListener
     /** The process is stopping: the steps running here are asked to end, and it waits for the report (bounded). */
     @Override
     public void onApplicationEvent(ContextClosedEvent event) {
-        stopping = true;
-        if (running.isEmpty()) {
+        List<StepExecution> stopped = steps.stop();
+        if (stopped.isEmpty()) {
             return;
         }
-        StepExecution any = running.values().iterator().next();
         LOG.warn("Stopping: ending run {} at the next identity; run the same command to continue it",
-                any.getJobExecution().getJobParameters().getLong(RunLauncher.RUN_ID));
-        running.values().forEach(StepExecution::setTerminateOnly);
+                stopped.get(0).getJobExecution().getJobParameters().getLong(RunLauncher.RUN_ID));
         try {
-            if (!reported.await(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("The run did not end within {}; run the same command to continue it", STOP_WAIT);
+            if (!reported.await(RunningSteps.STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("The run did not end within {}; run the same command to continue it",
+                        RunningSteps.STOP_WAIT);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,11 +1,10 @@
 package dev.syncshift.migrator.job.remote;
 
 import dev.syncshift.migrator.config.CallStats;
-import java.time.Duration;
+import dev.syncshift.migrator.job.RunningSteps;
 import java.util.HashSet;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,23 +22,20 @@ import org.springframework.context.event.ContextClosedEvent;
  * while its enumeration was still running, it marks that enumeration failed, so partitions waiting for identities
  * that will never come fail (and continue when the manager is started again) instead of waiting forever.
  * When the worker is stopped (SIGTERM, as a container platform stops it), it asks every running partition to end
- * and waits up to {@link #STOP_WAIT} for them: each fails at its next identity (the manifest reader checks), so the
- * job repository says at once that the run is incomplete, and the same command continues it — rather than the
- * manager counting the worker lost after {@code lostAfter}.
+ * and waits up to {@link RunningSteps#STOP_WAIT} for them: each fails at its next identity (the manifest reader
+ * checks), so the job repository says at once that the run is incomplete, and the same command continues it — rather
+ * than the manager counting the worker lost after {@code lostAfter}. {@link RunningSteps} keeps the partitions
+ * running here and ends them.
  * Thread-safe: one instance serves every partition thread of the worker.
  */
 final class WorkerWatch implements StepExecutionListener, ApplicationListener<ContextClosedEvent>, AutoCloseable {
-
-    /** How long a stopping worker waits for its partitions to end (below the 30 s grace of common platforms). */
-    static final Duration STOP_WAIT = Duration.ofSeconds(20);
 
     private static final Logger LOG = LoggerFactory.getLogger(WorkerWatch.class);
 
     private final Heartbeats heartbeats;
     private final ClusterSettings cluster;
     private final CallStats calls;
-    private final Map<Long, StepExecution> running = new ConcurrentHashMap<>();
-    private volatile boolean stopping;
+    private final RunningSteps partitions = new RunningSteps();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "syncshift-worker-watch");
         thread.setDaemon(true);
@@ -58,10 +54,7 @@ final class WorkerWatch implements StepExecutionListener, ApplicationListener<Co
     public void beforeStep(StepExecution partition) {
         long instance = partition.getJobExecution().getJobInstance().getInstanceId();
         heartbeats.beat(Heartbeats.PARTITION, partition.getId(), instance, Heartbeats.thisProcess());
-        running.put(partition.getId(), partition);
-        if (stopping) {
-            partition.setTerminateOnly();
-        }
+        partitions.started(partition);
         LOG.info("Running partition {} of run {}", partition.getStepName(), instance);
     }
 
@@ -70,36 +63,26 @@ final class WorkerWatch implements StepExecutionListener, ApplicationListener<Co
         heartbeats.end(Heartbeats.PARTITION, partition.getId());
         LOG.info("Partition {} ended {}: {} identities; this worker's calls so far: {}", partition.getStepName(),
                 partition.getStatus(), partition.getReadCount(), callCounts());
-        synchronized (running) {
-            running.remove(partition.getId());
-            running.notifyAll();
-        }
+        partitions.ended(partition);
         return partition.getExitStatus();
     }
 
     /** The worker is stopping: its running partitions are asked to end, and it waits for them (bounded). */
     @Override
     public void onApplicationEvent(ContextClosedEvent event) {
-        stopping = true;
-        if (running.isEmpty()) {
+        List<StepExecution> stopped = partitions.stop();
+        if (stopped.isEmpty()) {
             return;
         }
         LOG.warn("Stopping: asking {} running partition(s) to end; the run continues when it is restarted",
-                running.size());
-        running.values().forEach(StepExecution::setTerminateOnly);
-        long deadline = System.nanoTime() + STOP_WAIT.toNanos();
-        synchronized (running) {
-            try {
-                while (!running.isEmpty() && deadline - System.nanoTime() > 0) {
-                    running.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                stopped.size());
+        try {
+            if (!partitions.awaitNone(RunningSteps.STOP_WAIT)) {
+                LOG.warn("{} partition(s) did not end within {}; the manager counts them lost after {}",
+                        partitions.running().size(), RunningSteps.STOP_WAIT, cluster.lostAfter());
             }
-        }
-        if (!running.isEmpty()) {
-            LOG.warn("{} partition(s) did not end within {}; the manager counts them lost after {}", running.size(),
-                    STOP_WAIT, cluster.lostAfter());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -112,14 +95,14 @@ final class WorkerWatch implements StepExecutionListener, ApplicationListener<Co
     }
 
     private void watch() {
+        List<StepExecution> running = partitions.running();
         if (running.isEmpty()) {
             return;
         }
         try {
-            heartbeats.beatPartitions(running.keySet());
+            heartbeats.beatPartitions(running.stream().map(StepExecution::getId).toList());
             Set<Long> runs = new HashSet<>();
-            running.values().forEach(partition -> runs.add(partition.getJobExecution().getJobInstance()
-                    .getInstanceId()));
+            running.forEach(partition -> runs.add(partition.getJobExecution().getJobInstance().getInstanceId()));
             if (heartbeats.failEnumerationsOfLostManagers(runs, cluster.lostAfter()) > 0) {
                 LOG.warn("The manager of a run stopped beating for {}: its partitions stop here; start the manager "
                         + "again to continue", cluster.lostAfter());
