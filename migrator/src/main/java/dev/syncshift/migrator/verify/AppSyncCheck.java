@@ -62,8 +62,7 @@ public final class AppSyncCheck {
             checkResolvers(apiId, findings);
             checkSortKeys(apiId, findings);
         } catch (SdkException e) {
-            findings.problems().add("appsync: " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getMessage().lines().findFirst().orElse("")));
+            findings.problems().add("appsync: " + SdkFailures.describe(e));
         }
     }
 

@@ -5,8 +5,6 @@ import dev.syncshift.migrator.target.StoreTableShape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.DescribeIdentityPoolResponse;
@@ -78,7 +76,7 @@ public final class Preflight {
                     orZero(usage.dataStorage()), orZero(usage.syncSessionsCount())));
             return true;
         } catch (SdkException e) {
-            findings.problems().add("source: " + describe(e));
+            findings.problems().add("source: " + SdkFailures.describe(e));
             return false;
         }
     }
@@ -111,8 +109,8 @@ public final class Preflight {
                         + "learn of changes through subscriptions (the compat client's subscribe())");
             }
         } catch (SdkException e) {
-            behind.add("could not read what the pool runs on every sync (" + describe(e) + "): a sync trigger, "
-                    + "Kinesis stream or push sync would not carry over to AppSync; allow cognito-sync:"
+            behind.add("could not read what the pool runs on every sync (" + SdkFailures.describe(e) + "): a sync "
+                    + "trigger, Kinesis stream or push sync would not carry over to AppSync; allow cognito-sync:"
                     + "GetCognitoEvents and cognito-sync:GetIdentityPoolConfiguration to see them");
         }
         if (behind.isEmpty()) {
@@ -138,19 +136,8 @@ public final class Preflight {
                         + " does not exist (create it with the CloudFormation template, or pass --create-table)");
             }
         } catch (SdkException e) {
-            findings.problems().add("target: " + describe(e));
+            findings.problems().add("target: " + SdkFailures.describe(e));
         }
-    }
-
-    private static String describe(SdkException e) {
-        if (e instanceof SdkClientException) {
-            return "unreachable: " + firstLine(e.getMessage());
-        }
-        return firstLine(e.getMessage());
-    }
-
-    private static String firstLine(@Nullable String message) {
-        return message == null ? "no message" : message.lines().findFirst().orElse(message);
     }
 
     private static long orZero(Long value) {

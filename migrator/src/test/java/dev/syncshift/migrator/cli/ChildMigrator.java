@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -21,17 +22,34 @@ final class ChildMigrator {
     private ChildMigrator() {
     }
 
-    /** Starts {@code args}; its output goes to {@code log}. */
+    /** Starts {@code args} with the emulators' developer credentials; its output goes to {@code log}. */
     static Process start(Path log, List<String> args) throws IOException {
+        ProcessBuilder builder = builder(log, args);
+        builder.environment().put("AWS_ACCESS_KEY_ID", "AKIDDEVELOPER");
+        builder.environment().put("AWS_SECRET_ACCESS_KEY", "developer-secret");
+        return builder.start();
+    }
+
+    /**
+     * Starts {@code args} where the SDK finds no credentials: no {@code AWS_*} variables, profile files that do not
+     * exist (under {@code home}) and instance metadata turned off, so nothing is asked of the network.
+     */
+    static Process startWithoutCredentials(Path log, Path home, List<String> args) throws IOException {
+        ProcessBuilder builder = builder(log, args);
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+        builder.environment().putAll(Map.of("HOME", home.toString(), "AWS_EC2_METADATA_DISABLED", "true",
+                "AWS_CONFIG_FILE", home.resolve("config").toString(),
+                "AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString()));
+        return builder.start();
+    }
+
+    private static ProcessBuilder builder(Path log, List<String> args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx512m", "-cp", classPathWithoutTests(),
                 MigratorCli.class.getName()));
         command.addAll(args);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().put("AWS_ACCESS_KEY_ID", "AKIDDEVELOPER");
-        builder.environment().put("AWS_SECRET_ACCESS_KEY", "developer-secret");
-        return builder.start();
     }
 
     /**

@@ -1,0 +1,35 @@
+package dev.syncshift.migrator.verify;
+
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** One line for an operator about an AWS call that failed. */
+public final class SdkFailures {
+
+    /**
+     * The start of the message the SDK's credentials chain fails with when none of its providers has credentials;
+     * the rest lists every provider and why each failed, several hundred characters an operator need not read.
+     */
+    private static final String NO_CREDENTIALS = "Unable to load credentials from any of the providers in the chain";
+
+    private SdkFailures() {
+    }
+
+    /**
+     * What went wrong, in one line: missing credentials named as such with where they may come from, a call that
+     * never reached the service marked {@code unreachable}, else the service's message.
+     */
+    public static String describe(SdkException e) {
+        String message = firstLine(e.getMessage());
+        if (e instanceof SdkClientException && message.startsWith(NO_CREDENTIALS)) {
+            return "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN "
+                    + "for temporary ones), pass --profile, or run where a role provides them";
+        }
+        return e instanceof SdkClientException ? "unreachable: " + message : message;
+    }
+
+    private static String firstLine(@Nullable String message) {
+        return message == null ? "no message" : message.lines().findFirst().orElse(message);
+    }
+}
