@@ -1,5 +1,6 @@
 package dev.syncshift.migrator.config;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -40,12 +41,12 @@ public record RateLimits(Map<String, Double> perOperation) {
             }
             String[] parts = entry.split("=", -1);
             if (parts.length != 2) {
-                throw new IllegalArgumentException("bad --max-rps entry '" + entry + "': expected Operation=N");
+                throw new IllegalArgumentException("bad entry '" + entry + "': expected Operation=N");
             }
             try {
                 limits.put(parts[0].strip(), Double.parseDouble(parts[1].strip()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("bad --max-rps entry '" + entry + "': " + parts[1].strip()
+                throw new IllegalArgumentException("bad entry '" + entry + "': " + parts[1].strip()
                         + " is not a number", e);
             }
         }
@@ -59,13 +60,18 @@ public record RateLimits(Map<String, Double> perOperation) {
 
     private static void check(String operation, Double rps) {
         if (!OPERATIONS.contains(operation)) {
-            throw new IllegalArgumentException("bad --max-rps entry: unknown operation '" + operation
+            throw new IllegalArgumentException("unknown operation '" + operation
                     + "' (one of " + String.join(", ", OPERATIONS.stream().sorted().toList()) + ")");
         }
         if (!(rps > 0) || rps.isInfinite()) {
-            throw new IllegalArgumentException("bad --max-rps entry: " + operation + " must be a positive number, not "
-                    + rps);
+            throw new IllegalArgumentException(operation + " must be a positive number, not " + written(rps));
         }
+    }
+
+    /** {@code rps} as an operator would write it: -1, not -1.0. */
+    private static String written(Double rps) {
+        return rps.isNaN() || rps.isInfinite() ? rps.toString()
+                : BigDecimal.valueOf(rps).stripTrailingZeros().toPlainString();
     }
 
     @Override

@@ -83,6 +83,8 @@ class FaultsAndArgumentsTest {
                         "--max-rps", "ListRecords=fast"),
                 List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store",
                         "--max-rps", "Nothing=5"),
+                List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store",
+                        "--max-rps", "ListRecords=NaN"),
                 List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store", "--mode", "all"),
                 List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store", "--threads",
                         "zero"),
@@ -111,6 +113,23 @@ class FaultsAndArgumentsTest {
         assertThat(result.err().lines().toList()).hasSize(2).last().asString().startsWith("Try '");
         assertThat(result.err()).doesNotContain("Exception", "\tat ");
         assertThat(Files.exists(Path.of("syncshift-work"))).isFalse();
+    }
+
+    @Test
+    void aBadRateNamesItsOptionOnceAndItsValueAsWritten() {
+        List<String> pool = List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store",
+                "--max-rps");
+
+        assertThat(Cli.run(with(pool, "ListRecords=-1")).err().lines().findFirst())
+                .hasValue("migrate: --max-rps: ListRecords must be a positive number, not -1");
+        assertThat(Cli.run(with(pool, "ListRecords=NaN")).err().lines().findFirst())
+                .hasValue("migrate: --max-rps: ListRecords must be a positive number, not NaN");
+        assertThat(Cli.run(with(pool, "Nothing=5")).err().lines().findFirst()).get().asString()
+                .startsWith("migrate: --max-rps: unknown operation 'Nothing' (one of DescribeIdentityPool, ");
+    }
+
+    private static String[] with(List<String> arguments, String last) {
+        return Stream.concat(arguments.stream(), Stream.of(last)).toArray(String[]::new);
     }
 
     @Test
