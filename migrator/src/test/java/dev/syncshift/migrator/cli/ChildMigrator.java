@@ -2,7 +2,10 @@ package dev.syncshift.migrator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syncshift.migrator.LocalAws;
+import dev.syncshift.migrator.SourceTruth;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -41,6 +44,19 @@ final class ChildMigrator {
                 "AWS_CONFIG_FILE", home.resolve("config").toString(),
                 "AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString()));
         return builder.start();
+    }
+
+    /**
+     * Checks the end of a run continued by the same command in {@code work}: the store equals {@code aws}'s source, and
+     * the report is run 1's, counting every one of the pool's {@code identities}, every record and no failure.
+     */
+    static void assertRunOneCopiedEverything(LocalAws aws, Path work, int identities) throws IOException {
+        long records = SourceTruth.assertStoreEqualsSource(aws);
+        JsonNode report = new ObjectMapper().readTree(work.resolve("report.json").toFile());
+        assertThat(report.path("runId").asLong()).isEqualTo(1);
+        assertThat(report.path("counts").path("identities").asLong()).isEqualTo(identities);
+        assertThat(report.path("counts").path("records").asLong()).isEqualTo(records);
+        assertThat(report.path("counts").path("failures").asLong()).isZero();
     }
 
     private static ProcessBuilder builder(Path log, List<String> args) {
