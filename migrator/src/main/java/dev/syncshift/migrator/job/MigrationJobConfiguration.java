@@ -126,7 +126,7 @@ public class MigrationJobConfiguration {
         return new StepBuilder(EnumerationListener.STEP, repository).<ListedIdentity, ListedIdentity>chunk(60)
                 .transactionManager(transactions).reader(reader).stream(reader)
                 .writer(new ManifestWriter(tables, instance, partitions, progress))
-                .listener(new EnumerationListener(tables, repository)).listener(stop)
+                .listener(new EnumerationListener(tables, repository)).listener(stop).listener(new FailedStepLog())
                 .observationRegistry(observations).build();
     }
 
@@ -161,7 +161,7 @@ public class MigrationJobConfiguration {
     public static Step copyPartition(StepBuilder builder, PlatformTransactionManager transactions,
             ItemStreamReader<ListedIdentity> manifestReader, ItemStreamWriter<IdentityOutcome> outcomeWriter,
             IdentityMigrator migrator, MigratorSettings settings) {
-        return builder.<ListedIdentity, IdentityOutcome>chunk(settings.chunkSize())
+        return builder.listener(new FailedStepLog()).<ListedIdentity, IdentityOutcome>chunk(settings.chunkSize())
                 .transactionManager(transactions).reader(manifestReader).stream(manifestReader)
                 .processor(new IdentityProcessor(migrator, settings.identityPoolId()))
                 .writer(outcomeWriter).stream(outcomeWriter).build();

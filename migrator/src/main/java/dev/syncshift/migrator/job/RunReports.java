@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -39,14 +40,27 @@ public final class RunReports {
         String failure = switch (execution.getStatus()) {
             case COMPLETED -> null;
             case STOPPED -> "stopped before its end: a process running it was asked to stop";
-            default -> execution.getAllFailureExceptions().stream().map(RunReports::rootMessage).findFirst()
-                    .orElse("the run ended " + execution.getStatus());
+            default -> firstFailure(execution);
         };
         return new RunReport(execution.getJobParameters().getString(RunLauncher.POOL),
                 execution.getJobParameters().getString(RunLauncher.MODE),
                 execution.getJobParameters().getLong(RunLauncher.RUN_ID), execution.getStatus().name(), outcome,
                 exitCode, start.atZone(ZoneId.systemDefault()).toInstant(), Duration.between(start, end), tally,
                 calls.snapshot(), issues, Math.max(issueCount, issues.size()), failure, measurements(meters));
+    }
+
+    /**
+     * Why {@code execution} failed: the failure of a step that did the work (a partition or the enumeration) before
+     * the partitioned step's and the job's own ("Partition handler returned an unsuccessful step"), which only say
+     * that one did. Spring Batch lists all of them in no fixed order.
+     */
+    private static String firstFailure(JobExecution execution) {
+        Stream<Throwable> steps = execution.getStepExecutions().stream()
+                .filter(step -> step.getStepName().startsWith(MigrationJobConfiguration.WORKER + ":")
+                        || step.getStepName().equals(EnumerationListener.STEP))
+                .flatMap(step -> step.getFailureExceptions().stream());
+        return Stream.concat(steps, execution.getAllFailureExceptions().stream()).map(RunReports::rootMessage)
+                .findFirst().orElse("the run ended " + execution.getStatus());
     }
 
     /** Each partition's cumulative counts: those of its latest execution in the run. */
@@ -81,7 +95,8 @@ public final class RunReports {
         return all;
     }
 
-    private static String rootMessage(Throwable failure) {
+    /** The first line of the message of {@code failure}'s root cause (its class name when it has none). */
+    static String rootMessage(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

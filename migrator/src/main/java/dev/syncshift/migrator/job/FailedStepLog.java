@@ -1,0 +1,37 @@
+package dev.syncshift.migrator.job;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+
+/**
+ * Says in one line why a step of the run failed (a partition, or the enumeration): a call that failed after every
+ * retry, as a role without a permission or a source that keeps answering 500 makes it. Spring Batch's own error logs
+ * of a failed step, a stack trace each with every attempt of the call, are turned off in
+ * {@code application.properties}; the stack trace is logged here at DEBUG ({@code LOGGING_LEVEL_DEV_SYNCSHIFT=DEBUG}).
+ * Stateless.
+ */
+final class FailedStepLog implements StepExecutionListener {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FailedStepLog.class);
+
+    @Override
+    public ExitStatus afterStep(StepExecution step) {
+        if (step.getStatus() == BatchStatus.FAILED) {
+            for (Throwable failure : step.getFailureExceptions()) {
+                LOG.error("{} failed: {}; run the same command again to continue", name(step),
+                        RunReports.rootMessage(failure));
+                LOG.debug("{} failed", name(step), failure);
+            }
+        }
+        return step.getExitStatus();
+    }
+
+    private static String name(StepExecution step) {
+        return step.getStepName().startsWith(MigrationJobConfiguration.WORKER)
+                ? "Partition " + MigrationJobConfiguration.partitionOf(step) : "The enumeration of identities";
+    }
+}
