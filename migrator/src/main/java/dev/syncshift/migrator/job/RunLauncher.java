@@ -1,6 +1,7 @@
 package dev.syncshift.migrator.job;
 
 import dev.syncshift.migrator.config.MigratorSettings;
+import dev.syncshift.migrator.report.RunReport;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -92,7 +93,7 @@ public class RunLauncher {
 
     /** The mode as the job parameter spells it. */
     public static String mode(MigratorSettings settings) {
-        return settings.mode().option() + (settings.dryRun() ? "-dry-run" : "");
+        return settings.mode().option() + (settings.dryRun() ? RunReport.DRY_RUN : "");
     }
 
     private static JobParameters parameters(String pool, String mode, long runId) {

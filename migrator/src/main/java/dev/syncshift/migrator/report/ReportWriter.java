@@ -83,12 +83,16 @@ public final class ReportWriter {
                 report.identityPoolId(), report.runId(), report.status(), report.outcome(), report.exitCode(),
                 report.duration().toMillis() / 1e3);
         row(out, "identities", t.identities(), "passed over " + n(t.identitiesPassedOver()));
-        row(out, "datasets", t.datasets(), "copied " + n(t.datasetsCopied()) + ", revised " + n(t.datasetsRevised())
-                + ", current " + n(t.datasetsCurrent()));
-        row(out, "records", t.records(), "written " + n(t.recordsWritten()) + ", already current "
-                + n(t.recordsCurrent()));
-        row(out, "bytes written", t.bytesWritten(), "in " + n(t.transactions()) + " transactions");
-        row(out, "conflicts", t.conflicts(), "settled by the policy, listed in the report");
+        boolean wrote = report.wrote();
+        row(out, "datasets", t.datasets(), (wrote ? "copied " : "to copy ") + n(t.datasetsCopied())
+                + (wrote ? ", revised " : ", to revise ") + n(t.datasetsRevised()) + ", current "
+                + n(t.datasetsCurrent()));
+        row(out, "records", t.records(), (wrote ? "written " : "to write ") + n(t.recordsWritten())
+                + ", already current " + n(t.recordsCurrent()));
+        row(out, wrote ? "bytes written" : "bytes to write", t.bytesWritten(), "in " + n(t.transactions())
+                + " transactions");
+        row(out, "conflicts", t.conflicts(), (wrote ? "settled" : "a pass would settle them") + " by the policy, "
+                + "listed in the report");
         row(out, "mismatches", t.mismatches(), "");
         row(out, "failures", t.failures(), "");
         row(out, "throttled calls", report.throttled(), "retries " + n(report.retries()));

@@ -1,6 +1,7 @@
 package dev.syncshift.migrator.report;
 
 import dev.syncshift.migrator.config.CallStats;
+import dev.syncshift.migrator.config.RunMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +33,8 @@ public record RunReport(String identityPoolId, String mode, long runId, String s
 
     /** Issues listed in a report at most; the count covers them all. */
     public static final int MAX_LISTED = 10_000;
+    /** Ends the mode of a dry run: {@code full-dry-run}, {@code delta-dry-run}. */
+    public static final String DRY_RUN = "-dry-run";
 
     /** This report with the exit code and outcome the run ended with. */
     public RunReport withOutcome(int code, String meaning) {
@@ -44,6 +47,11 @@ public record RunReport(String identityPoolId, String mode, long runId, String s
         calls = Map.copyOf(calls);
         issues = List.copyOf(issues);
         metrics = Map.copyOf(metrics);
+    }
+
+    /** Whether the run wrote to the table; a verify run or a dry run counts what a pass would write. */
+    public boolean wrote() {
+        return !mode.equals(RunMode.VERIFY.option()) && !mode.endsWith(DRY_RUN);
     }
 
     /** Identities done per second of this execution. */

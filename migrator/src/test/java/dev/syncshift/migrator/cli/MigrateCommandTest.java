@@ -46,6 +46,11 @@ class MigrateCommandTest {
         assertThat(itemsAfterDryRun).isZero();
         assertThat(report("dry.json").path("mode").asText()).isEqualTo("full-dry-run");
         assertThat(report("dry.json").path("counts").path("recordsWritten").asLong()).isEqualTo(records);
+        assertThat(dryRun.out()).as("a dry run says what a pass would write, not what it wrote")
+                .contains(String.format(Locale.ROOT, "to write %,d, already current 0", records), "bytes to write")
+                .doesNotContain("written");
+        assertThat(first.out()).contains(String.format(Locale.ROOT, "written %,d, already current 0", records),
+                "bytes written").doesNotContain("to write");
         assertThat(first.exitCode()).as(first.err()).isZero();
         JsonNode report = report("first.json");
         assertThat(report.path("counts").path("identities").asLong()).isEqualTo(60);
