@@ -95,6 +95,11 @@ public final class Cutover implements AutoCloseable {
         return new SyncStoreTable(dynamoDbClient, table);
     }
 
+    /** The SDK client of the table's DynamoDB, to change the store behind the migrator's back. */
+    public DynamoDbClient dynamoDbClient() {
+        return dynamoDbClient;
+    }
+
     public String tableName() {
         return table;
     }
@@ -109,8 +114,16 @@ public final class Cutover implements AutoCloseable {
 
     /** A migrator over the pool and table; {@code full} for a full pass. */
     public IdentityMigrator migrator(boolean full, ConflictPolicy policy) {
-        DatasetImporter importer = new DatasetImporter(source(), table(), policy, Clock.systemUTC(),
-                DatasetImporter.Writes.WRITE);
+        return migrator(full, policy, DatasetImporter.Writes.WRITE);
+    }
+
+    /** What {@code verify} runs: a full read that writes nothing and reports what a pass would still write. */
+    public IdentityMigrator verifier() {
+        return migrator(true, ConflictPolicy.LATER_WINS, DatasetImporter.Writes.VERIFY);
+    }
+
+    private IdentityMigrator migrator(boolean full, ConflictPolicy policy, DatasetImporter.Writes writes) {
+        DatasetImporter importer = new DatasetImporter(source(), table(), policy, Clock.systemUTC(), writes);
         return new IdentityMigrator(source(), table(), importer, full);
     }
 

@@ -75,7 +75,9 @@ public final class DatasetImporter {
             }
             Optional<Long> current = execute(plan);
             if (current.isPresent()) {
-                return outcome(name, plan, current.get(), verifyWritten(identity, name, plan));
+                List<String> mismatches = new ArrayList<>(verifyWritten(identity, name, plan));
+                mismatches.addAll(differing(plan, read));
+                return outcome(name, plan, current.get(), mismatches);
             }
             known = table.datasets(identity).get(name);
         }
@@ -132,16 +134,33 @@ public final class DatasetImporter {
         return Optional.of(alreadyThere);
     }
 
-    /** Where the store differs from a source it is meant to hold (a plan with nothing to write). */
+    /** Where the store differs from a source it is meant to hold (a plan that is not written). */
     private List<String> compare(ImportPlan plan, DatasetSource read) {
+        List<String> differing = differing(plan, read);
         List<String> mismatches = new ArrayList<>();
-        if (writes == Writes.VERIFY && !plan.transactions().isEmpty()) {
+        // A plan that writes only the metadata item over records that differ is their doing: name them alone.
+        if (writes == Writes.VERIFY && !plan.transactions().isEmpty()
+                && (plan.recordsWritten() > 0 || differing.isEmpty())) {
             mismatches.add("the store is behind Cognito Sync: a pass would write " + plan.recordsWritten()
-                    + " records in " + plan.transactions().size() + " transactions (" + plan.kind() + ")");
+                    + (plan.recordsWritten() == 1 ? " record" : " records") + " in " + plan.transactions().size()
+                    + (plan.transactions().size() == 1 ? " transaction" : " transactions")
+                    + (plan.kind() == ImportPlan.Kind.REVISIONS ? ", as new AppSync revisions" : ""));
         }
-        if (plan.kind() != ImportPlan.Kind.CURRENT || !ImportPlanner.untouched(plan.expectedMeta())) {
-            return mismatches;
+        mismatches.addAll(differing);
+        return mismatches;
+    }
+
+    /**
+     * Records of a dataset nobody wrote on AppSync since the last pass that the store holds at Cognito's count with
+     * other contents (a pass does not write over them), and, after a read of every record, records Cognito does not
+     * have. On a dataset devices wrote on AppSync, counts are AppSync's and differences are revisions, not faults.
+     */
+    private static List<String> differing(ImportPlan plan, DatasetSource read) {
+        boolean copied = plan.kind() == ImportPlan.Kind.CURRENT || plan.kind() == ImportPlan.Kind.COPY;
+        if (!copied || !ImportPlanner.untouched(plan.expectedMeta()) || !read.read().exists()) {
+            return List.of();
         }
+        List<String> mismatches = new ArrayList<>();
         for (Record record : read.read().all()) {
             Record held = plan.expectedRecords().get(record.key());
             if (held != null && held.syncCount().equals(record.syncCount()) && !held.equals(record)) {
@@ -149,7 +168,7 @@ public final class DatasetImporter {
                         + " differs from Cognito's");
             }
         }
-        if (read.read().lastSyncCount().equals(SyncCount.ZERO) && read.read().exists()) {
+        if (read.read().lastSyncCount().equals(SyncCount.ZERO)) {
             plan.expectedRecords().keySet().stream().filter(key -> !read.read().records().containsKey(key))
                     .forEach(key -> mismatches.add("record " + key + " is in the store but not in Cognito Sync"));
         }

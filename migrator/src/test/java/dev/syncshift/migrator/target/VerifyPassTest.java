@@ -1,0 +1,106 @@
+package dev.syncshift.migrator.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.syncshift.core.DatasetName;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.Record;
+import dev.syncshift.core.RecordKey;
+import dev.syncshift.core.layout.RecordItems;
+import dev.syncshift.core.layout.StoredDataset;
+import dev.syncshift.core.layout.SyncStoreLayout;
+import dev.syncshift.migrator.Cutover;
+import dev.syncshift.migrator.Device;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * What {@code verify} finds: a store behind Cognito Sync (a change after the pass, a dataset never copied) and a
+ * record whose value differs at the same count, each named by dataset, with nothing written; a store that matches
+ * gives no mismatch. A full pass names a record that differs at Cognito's count too (it does not write over it).
+ */
+class VerifyPassTest {
+
+    static Cutover cutover;
+
+    @BeforeAll
+    static void start() {
+        cutover = Cutover.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        cutover.close();
+    }
+
+    @Test
+    void aStoreBehindCognitoAndARecordThatDiffersAreMismatchesAndNothingIsWritten() {
+        Device app = cutover.newDevice();
+        IdentityId identity = new IdentityId(app.identityId());
+        app.cognitoPush(app.identityId(), "matches", Map.of("a", "1"));
+        app.cognitoPush(app.identityId(), "behind", Map.of("a", "1", "b", "2"));
+        app.cognitoPush(app.identityId(), "tampered", Map.of("k", "cognito's value"));
+        cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(identity);
+        app.cognitoPut("behind", "c", "written after the pass");
+        app.cognitoPush(app.identityId(), "never-copied", Map.of("x", "1", "y", "2", "z", "3"));
+        overwriteValue(identity, "tampered", "k", "another value");
+        Map<DatasetName, StoredDataset> before = cutover.table().datasets(identity);
+        Map<RecordKey, Record> behindBefore = records(identity, "behind");
+
+        IdentityOutcome verified = cutover.verifier().migrate(identity);
+
+        assertThat(verified.datasets()).allSatisfy(d -> assertThat(d.failure()).isNull());
+        assertThat(mismatches(verified, "matches")).isEmpty();
+        assertThat(mismatches(verified, "behind")).containsExactly(
+                "the store is behind Cognito Sync: a pass would write 1 record in 1 transaction");
+        assertThat(mismatches(verified, "never-copied")).containsExactly(
+                "the store is behind Cognito Sync: a pass would write 3 records in 1 transaction");
+        assertThat(mismatches(verified, "tampered")).singleElement().asString()
+                .matches("record k at count \\d+ differs from Cognito's");
+        assertThat(cutover.table().datasets(identity)).as("verify writes nothing").isEqualTo(before);
+        assertThat(records(identity, "behind")).isEqualTo(behindBefore);
+    }
+
+    @Test
+    void aFullPassNamesARecordThatDiffersAtCognitosCountInsteadOfPassingItBy() {
+        Device app = cutover.newDevice();
+        IdentityId identity = new IdentityId(app.identityId());
+        app.cognitoPush(app.identityId(), "tampered", Map.of("k", "cognito's value", "other", "same"));
+        cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(identity);
+        overwriteValue(identity, "tampered", "k", "a longer value than Cognito's");
+
+        IdentityOutcome second = cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(identity);
+
+        assertThat(mismatches(second, "tampered")).singleElement().asString()
+                .matches("record k at count \\d+ differs from Cognito's");
+        assertThat(mismatches(cutover.verifier().migrate(identity), "tampered")).singleElement().asString()
+                .matches("record k at count \\d+ differs from Cognito's");
+    }
+
+    private static List<String> mismatches(IdentityOutcome outcome, String dataset) {
+        return outcome.datasets().stream().filter(d -> d.dataset().value().equals(dataset)).findFirst()
+                .orElseThrow(() -> new AssertionError("verify did not look at " + dataset)).mismatches();
+    }
+
+    private static Map<RecordKey, Record> records(IdentityId identity, String dataset) {
+        StoredDataset meta = cutover.table().datasets(identity).get(new DatasetName(dataset));
+        return cutover.table().records(SyncStoreLayout.recordPartition(identity, new DatasetName(dataset),
+                meta.generation()));
+    }
+
+    /** Changes a record's value in the store behind the migrator's back, keeping its count. */
+    private static void overwriteValue(IdentityId identity, String dataset, String key, String value) {
+        StoredDataset meta = cutover.table().datasets(identity).get(new DatasetName(dataset));
+        cutover.dynamoDbClient().updateItem(r -> r.tableName(cutover.tableName())
+                .key(Map.of(SyncStoreLayout.PARTITION_KEY, AttributeValue.fromS(SyncStoreLayout.recordPartition(
+                                identity, new DatasetName(dataset), meta.generation())),
+                        SyncStoreLayout.SORT_KEY, AttributeValue.fromS(SyncStoreLayout.recordSortKey(
+                                new RecordKey(key)))))
+                .updateExpression("SET #v = :v").expressionAttributeNames(Map.of("#v", RecordItems.VALUE))
+                .expressionAttributeValues(Map.of(":v", AttributeValue.fromS(value))));
+    }
+}
