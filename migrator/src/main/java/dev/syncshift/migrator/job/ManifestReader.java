@@ -57,7 +57,7 @@ class ManifestReader extends ItemStreamSupport implements ItemStreamReader<Liste
                 return null;
             }
             if (RunTables.FAILED.equals(state)) {
-                throw new IllegalStateException("the enumeration of identities failed; restart the run");
+                throw new IllegalStateException("the enumeration of identities failed");
             }
             Thread.sleep(poll.toMillis());
         }

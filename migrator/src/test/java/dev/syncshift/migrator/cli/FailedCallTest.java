@@ -2,9 +2,12 @@ package dev.syncshift.migrator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.emulator.cognitosync.fixture.SyntheticPool;
 import dev.syncshift.migrator.LocalAws;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A call that fails for good (here DynamoDB cancelling a transaction for a reason no retry passes, as a role without
  * the permission or an item over the size limit would) fails its partition. The jar's console says so in one line
  * naming the partition and the failure, with no stack trace, and the run ends with exit code 4; the same command then
- * continues and completes the run.
+ * continues and completes the run. A pool deleted while its identities are listed ends the enumeration the same way,
+ * and the partitions waiting for it.
  */
 class FailedCallTest {
 
@@ -44,6 +48,33 @@ class FailedCallTest {
             assertThat(second.waitFor(2, TimeUnit.MINUTES)).as("the second run ends").isTrue();
             assertThat(second.exitValue()).as(Files.readString(work.resolve("second.log"))).isZero();
             ChildMigrator.assertRunOneCopiedEverything(aws, work, IDENTITIES);
+        }
+    }
+
+    @Test
+    void aPoolDeletedWhileItsIdentitiesAreListedEndsTheEnumerationAndThePartitionsInOneLineEach() throws Exception {
+        try (LocalAws aws = LocalAws.start(config -> config.generate(600).identityPoolId(LocalAws.POOL.value())
+                .generateShape(SyntheticPool.Shape.parse("1x1")))) {
+            List<String> args = new ArrayList<>(ChildMigrator.migrate(aws, work));
+            args.addAll(List.of("--max-rps", "ListIdentities=1"));
+            Path log = work.resolve("run.log");
+            Process run = ChildMigrator.start(log, args);
+            // Ten pages of 60 at one a second: copying starts long before the last page is asked for.
+            ChildMigrator.awaitItems(run, aws, 10);
+            aws.identityClient().deleteIdentityPool(r -> r.identityPoolId(LocalAws.POOL.value()));
+            assertThat(run.waitFor(2, TimeUnit.MINUTES)).as("the run ends").isTrue();
+            String output = Files.readString(log);
+
+            assertThat(run.exitValue()).as(output).isEqualTo(4);
+            List<String> failed = output.lines().filter(line -> line.contains(" failed: ")).toList();
+            // A partition may meet the deleted pool before the enumeration does, in a call of its own.
+            assertThat(failed).as(output).hasSize(5).allSatisfy(line -> assertThat(line).containsPattern(
+                    "FailedStepLog +- (The enumeration of identities|Partition [0-3]) failed: .*; run the same "
+                            + "command again to continue$")).anySatisfy(line -> assertThat(line).containsPattern(
+                    "The enumeration of identities failed: IdentityPool '" + LocalAws.POOL.value() + "' not found\\. "
+                            + "\\(Service: CognitoIdentity, Status Code: 400, .*\\)"));
+            assertThat(output).contains("run did not complete: IdentityPool '" + LocalAws.POOL.value()
+                    + "' not found.").doesNotContain("\tat ", "Exception", "Suppressed", "... ");
         }
     }
 }
