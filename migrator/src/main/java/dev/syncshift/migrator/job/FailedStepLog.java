@@ -11,10 +11,16 @@ import org.springframework.batch.core.step.StepExecution;
  * Says in one line why a step of the run failed (a partition, or the enumeration): a call that failed after every
  * retry, as a role without a permission or a source that keeps answering 500 makes it. Spring Batch's own error logs
  * of a failed step, a stack trace each with every attempt of the call, are turned off in
- * {@code application.properties}; the stack trace is logged here at DEBUG ({@code LOGGING_LEVEL_DEV_SYNCSHIFT=DEBUG}).
- * Stateless.
+ * {@code application.properties}; the stack trace is logged here at DEBUG
+ * ({@code LOGGING_LEVEL_DEV_SYNCSHIFT_MIGRATOR_JOB=DEBUG}). Stateless.
  */
 final class FailedStepLog implements StepExecutionListener {
+
+    /**
+     * The step execution context's key of its first failure's one line: the repository keeps it (unlike the
+     * exception), so that a manager can say why a worker's partition failed.
+     */
+    static final String FAILURE = "syncshift.failure";
 
     private static final Logger LOG = LoggerFactory.getLogger(FailedStepLog.class);
 
@@ -22,9 +28,12 @@ final class FailedStepLog implements StepExecutionListener {
     public ExitStatus afterStep(StepExecution step) {
         if (step.getStatus() == BatchStatus.FAILED) {
             for (Throwable failure : step.getFailureExceptions()) {
-                LOG.error("{} failed: {}; run the same command again to continue", name(step),
-                        RunReports.rootMessage(failure));
+                String message = RunReports.rootMessage(failure);
+                LOG.error("{} failed: {}; run the same command again to continue", name(step), message);
                 LOG.debug("{} failed", name(step), failure);
+                if (!step.getExecutionContext().containsKey(FAILURE)) {
+                    step.getExecutionContext().putString(FAILURE, message);
+                }
             }
         }
         return step.getExitStatus();

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -40,7 +41,7 @@ public final class RunReports {
         String failure = switch (execution.getStatus()) {
             case COMPLETED -> null;
             case STOPPED -> "stopped before its end: a process running it was asked to stop";
-            default -> firstFailure(execution);
+            default -> firstFailure(execution, repository);
         };
         return new RunReport(execution.getJobParameters().getString(RunLauncher.POOL),
                 execution.getJobParameters().getString(RunLauncher.MODE),
@@ -52,15 +53,28 @@ public final class RunReports {
     /**
      * Why {@code execution} failed: the failure of a step that did the work (a partition or the enumeration) before
      * the partitioned step's and the job's own ("Partition handler returned an unsuccessful step"), which only say
-     * that one did. Spring Batch lists all of them in no fixed order.
+     * that one did. A partition that failed in this process holds its exception; one that failed on a worker left
+     * its line in its execution context in the repository. Spring Batch lists the exceptions in no fixed order.
      */
-    private static String firstFailure(JobExecution execution) {
-        Stream<Throwable> steps = execution.getStepExecutions().stream()
+    private static String firstFailure(JobExecution execution, JobRepository repository) {
+        Optional<String> here = workSteps(execution).flatMap(step -> step.getFailureExceptions().stream())
+                .map(RunReports::rootMessage).findFirst();
+        if (here.isPresent()) {
+            return here.get();
+        }
+        Optional<String> recorded = repository.getJobExecutions(execution.getJobInstance()).stream()
+                .filter(other -> other.getId() == execution.getId()).flatMap(RunReports::workSteps)
+                .map(step -> step.getExecutionContext().getString(FailedStepLog.FAILURE, "")).filter(s -> !s.isEmpty())
+                .findFirst();
+        return recorded.or(() -> execution.getAllFailureExceptions().stream().map(RunReports::rootMessage)
+                .findFirst()).orElse("the run ended " + execution.getStatus());
+    }
+
+    /** The steps of {@code execution} that did the work: its partitions and its enumeration. */
+    private static Stream<StepExecution> workSteps(JobExecution execution) {
+        return execution.getStepExecutions().stream()
                 .filter(step -> step.getStepName().startsWith(MigrationJobConfiguration.WORKER + ":")
-                        || step.getStepName().equals(EnumerationListener.STEP))
-                .flatMap(step -> step.getFailureExceptions().stream());
-        return Stream.concat(steps, execution.getAllFailureExceptions().stream()).map(RunReports::rootMessage)
-                .findFirst().orElse("the run ended " + execution.getStatus());
+                        || step.getStepName().equals(EnumerationListener.STEP));
     }
 
     /** Each partition's cumulative counts: those of its latest execution in the run. */

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
  * Sync emulator and DynamoDB Local in this JVM, with the default transport (a PostgreSQL channel): a worker killed
  * mid-partition fails the run cleanly, a worker started meanwhile joins it, and the same command finishes it; a
  * worker stopped by SIGTERM does the same at once, without waiting to count as lost; a manager killed mid-run is
- * replaced by the same command once its silence says it is gone. The plain run (exact, both workers ran
- * partitions, one rate limit kept together) is {@link RemotePartitioningJarIT}'s, from the packaged jar.
+ * replaced by the same command once its silence says it is gone; a partition that fails on a worker (a call no
+ * retry passes) is one line in the worker's log, the manager's summary says why, and the same command finishes. The
+ * plain run (exact, both workers ran partitions, one rate limit kept together) is {@link RemotePartitioningJarIT}'s,
+ * from the packaged jar.
  */
 class RemotePartitioningTest extends PostgresClusterScenario {
 
@@ -75,6 +77,23 @@ class RemotePartitioningTest extends PostgresClusterScenario {
 
         assertExact(again);
         assertThat(nodes.logOf("manager")).contains("recovering it").contains("Restarting run 1");
+    }
+
+    @Test
+    void aPartitionThatFailsOnAWorkerIsOneLineThereTheManagerSaysWhyAndTheSameCommandFinishesTheRun()
+            throws Exception {
+        start(config -> { });
+        aws.dynamoDb().cancelTransactions("ValidationError");
+        nodes.start("worker1", "worker", "--threads", "2");
+        Process first = nodes.start("manager", "manager", managerOptions(4));
+
+        assertThat(exitCodeOf(first)).as(nodes.allLogs()).isEqualTo(4);
+        assertThat(nodes.logOf("worker1")).containsPattern("FailedStepLog - Partition [0-3] failed: Transaction "
+                + "cancelled, .*\\[ValidationError[^]]*\\].*; run the same command again to continue");
+        assertThat(nodes.logOf("manager")).as("the manager names the worker's failure, not Spring Batch's summary")
+                .contains("run did not complete: Transaction cancelled, please refer cancellation reasons")
+                .doesNotContain("Partition handler returned an unsuccessful step");
+        assertExact(nodes.start("manager", "manager", managerOptions(4)));
     }
 
     /** Waits until worker {@code worker} runs a partition and the store has items, while {@code process} lives. */
