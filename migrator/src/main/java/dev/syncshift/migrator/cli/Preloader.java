@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,16 +47,23 @@ final class Preloader {
     private static final Logger LOG = LoggerFactory.getLogger(Preloader.class);
     private static final URI NOWHERE = URI.create("http://127.0.0.1:9");
     private static final String POOL = "us-east-1:00000000-0000-4000-8000-000000000000";
+    private static final AtomicBoolean STARTED = new AtomicBoolean();
 
     private Preloader() {
     }
 
     /**
-     * Starts preloading.
+     * Starts preloading, once per JVM: a later run (the demo runs several) finds the classes loaded, and a preloader
+     * closing its throwaway clients while Spring re-initializes logging made logback print "No appenders present"
+     * (the SDK's connection reaper logging its end in the moment between Spring's reset of logback and its new
+     * configuration).
      *
      * @param h2 whether the job repository is an H2 database
      */
     static void start(boolean h2) {
+        if (!STARTED.compareAndSet(false, true)) {
+            return;
+        }
         Thread thread = new Thread(() -> run(h2), "syncshift-preload");
         thread.setDaemon(true);
         thread.setUncaughtExceptionHandler((t, e) -> LOG.debug("preloading stopped early", e));
