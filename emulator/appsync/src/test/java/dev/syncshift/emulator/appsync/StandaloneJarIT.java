@@ -93,15 +93,14 @@ class StandaloneJarIT {
                 "<artifactId>slf4j-simple</artifactId>\\s*<scope>runtime</scope>\\s*<optional>true</optional>");
     }
 
+    /** The endpoint of the ready line, which must be the first line printed (no server chatter before it). */
     private static String readyLine(Process process) throws Exception {
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            Matcher ready = READY.matcher(line);
-            if (ready.find()) {
-                return ready.group(1);
-            }
-        }
-        throw new AssertionError("the emulator exited without printing its endpoint");
+        String first = out.readLine();
+        assertThat(first).as("the emulator's first line").isNotNull();
+        Matcher ready = READY.matcher(first);
+        assertThat(ready.find()).as("the first line is the ready line: %s", first).isTrue();
+        return ready.group(1);
     }
 }
