@@ -93,6 +93,12 @@ final class EmulatorCommand {
     }
 
     private AppSyncEmulatorConfig config() {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("--port must be between 0 and 65535, not " + port);
+        }
+        if (keepAliveSeconds <= 0) {
+            throw new IllegalArgumentException("--keep-alive-seconds must be positive, not " + keepAliveSeconds);
+        }
         checkEndpoint("--dynamodb-endpoint", dynamoDbEndpoint);
         checkEndpoint("--cognito-endpoint", cognitoEndpoint);
         AppSyncEmulatorConfig config = new AppSyncEmulatorConfig(Objects.requireNonNull(template,

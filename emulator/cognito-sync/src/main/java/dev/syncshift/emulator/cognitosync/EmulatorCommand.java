@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,11 @@ final class EmulatorCommand {
 
     static final String NAME = "cognito-sync-emulator";
     static final int USAGE_ERROR = 2;
+    /** The config builder's setters whose checks can refuse a value, and their options. */
+    private static final Map<String, String> OPTION_NAMES = Map.of("port", "--port", "accountId", "--account-id",
+            "maxBodyBytes", "--max-body-bytes", "throttleRps", "--throttle-rps", "throttleRate", "--throttle-rate",
+            "faultRate", "--fault-rate", "latency", "--latency-ms", "generate", "--generate", "identityPoolId",
+            "--identity-pool-id");
 
     @Option(names = "--port", paramLabel = "N", description = "Port to bind, 0 for a free one (default 0).")
     private @Nullable Integer port;
@@ -96,11 +102,17 @@ final class EmulatorCommand {
                 return new Outcome.Exit(0);
             }
             return new Outcome.Start(command.config());
-        } catch (CommandLine.ParameterException | IllegalArgumentException e) {
-            err.println(NAME + ": " + e.getMessage() + " (see --help)");
-            err.flush();
-            return new Outcome.Exit(USAGE_ERROR);
+        } catch (CommandLine.ParameterException e) {
+            return usageError(err, String.valueOf(e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            return usageError(err, inOptionTerms(String.valueOf(e.getMessage())));
         }
+    }
+
+    private static Outcome usageError(PrintWriter err, String message) {
+        err.println(NAME + ": " + message + " (see --help)");
+        err.flush();
+        return new Outcome.Exit(USAGE_ERROR);
     }
 
     /**
@@ -140,6 +152,18 @@ final class EmulatorCommand {
         config.strictAuth(strictAuth);
         developerKeys.forEach(pair -> developerKey(config, pair));
         return config.build();
+    }
+
+    /**
+     * A message of the config builder with its setters' names as the command line spells them: "faultRate must be
+     * between 0 and 1" is about {@code --fault-rate}.
+     */
+    static String inOptionTerms(String message) {
+        String result = message;
+        for (Map.Entry<String, String> name : OPTION_NAMES.entrySet()) {
+            result = result.replaceAll("(?<![-\\w])" + name.getKey() + "\\b", name.getValue());
+        }
+        return result;
     }
 
     private static Path readable(Path file) {
