@@ -23,6 +23,8 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
@@ -163,8 +165,19 @@ final class MigrationRun {
         if (jsonLogs) {
             properties.put("logging.structured.format.console", "ecs");
         }
-        Preloader.start(url.startsWith("jdbc:h2:"));
         return new SpringApplicationBuilder(MigratorApplication.class).properties(properties)
-                .logStartupInfo(false).run();
+                .listeners(new PreloadAfterLogging(url.startsWith("jdbc:h2:"))).logStartupInfo(false).run();
+    }
+
+    /**
+     * Starts the {@link Preloader} once Spring has configured logback, not before: its reset leaves a moment in which
+     * any log line of the preloader's SDK calls makes logback print "No appenders present". Unordered, it runs after
+     * Boot's own logging listener.
+     */
+    private record PreloadAfterLogging(boolean h2) implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
+        @Override
+        public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+            Preloader.start(h2);
+        }
     }
 }

@@ -53,10 +53,9 @@ final class Preloader {
     }
 
     /**
-     * Starts preloading, once per JVM: a later run (the demo runs several) finds the classes loaded, and a preloader
-     * closing its throwaway clients while Spring re-initializes logging made logback print "No appenders present"
-     * (the SDK's connection reaper logging its end in the moment between Spring's reset of logback and its new
-     * configuration).
+     * Starts preloading, once per JVM (a later run, as the demo makes, finds the classes loaded). Call it once Spring
+     * has configured logging: between Spring's reset of logback and its new configuration, a debug line of the
+     * preloader's SDK calls or of the connection reaper makes logback print "No appenders present".
      *
      * @param h2 whether the job repository is an H2 database
      */
