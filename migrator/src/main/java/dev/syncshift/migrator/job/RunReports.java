@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -51,23 +50,17 @@ public final class RunReports {
     }
 
     /**
-     * Why {@code execution} failed: the failure of a step that did the work (a partition or the enumeration) before
-     * the partitioned step's and the job's own ("Partition handler returned an unsuccessful step"), which only say
-     * that one did. A partition that failed in this process holds its exception; one that failed on a worker left
-     * its line in its execution context in the repository. Spring Batch lists the exceptions in no fixed order.
+     * Why {@code execution} failed: the line {@link FailedStepLog} kept for a step that did the work (a partition or
+     * the enumeration, here or on a worker: the repository holds both), before Spring Batch's own exceptions, which
+     * it lists in no fixed order and which for a partitioned step only say that a partition failed.
      */
     private static String firstFailure(JobExecution execution, JobRepository repository) {
-        Optional<String> here = workSteps(execution).flatMap(step -> step.getFailureExceptions().stream())
-                .map(RunReports::rootMessage).findFirst();
-        if (here.isPresent()) {
-            return here.get();
-        }
-        Optional<String> recorded = repository.getJobExecutions(execution.getJobInstance()).stream()
-                .filter(other -> other.getId() == execution.getId()).flatMap(RunReports::workSteps)
-                .map(step -> step.getExecutionContext().getString(FailedStepLog.FAILURE, "")).filter(s -> !s.isEmpty())
-                .findFirst();
-        return recorded.or(() -> execution.getAllFailureExceptions().stream().map(RunReports::rootMessage)
-                .findFirst()).orElse("the run ended " + execution.getStatus());
+        JobExecution stored = repository.getJobExecution(execution.getId());
+        return workSteps(stored == null ? execution : stored)
+                .map(step -> step.getExecutionContext().getString(FailedStepLog.FAILURE, ""))
+                .filter(line -> !line.isEmpty()).findFirst()
+                .or(() -> execution.getAllFailureExceptions().stream().map(RunReports::rootMessage).findFirst())
+                .orElse("the run ended " + execution.getStatus());
     }
 
     /** The steps of {@code execution} that did the work: its partitions and its enumeration. */

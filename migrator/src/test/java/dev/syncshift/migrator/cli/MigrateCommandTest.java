@@ -68,6 +68,9 @@ class MigrateCommandTest {
         assertThat(second.out()).contains(String.format(Locale.ROOT, "written 0, already current %,d", records));
         assertThat(report("second.json").path("runId").asLong()).isEqualTo(2);
         assertThat(verify.exitCode()).as(verify.err()).isZero();
+        assertThat(verify.out()).as("verify writes nothing: its summary says what a pass would write")
+                .contains(String.format(Locale.ROOT, "to write 0, already current %,d", records), "bytes to write")
+                .doesNotContain("written");
         assertThat(report("verify.json").path("counts").path("mismatches").asLong()).isZero();
     }
 
