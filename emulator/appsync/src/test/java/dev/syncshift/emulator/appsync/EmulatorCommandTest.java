@@ -52,7 +52,7 @@ class EmulatorCommandTest {
                 new Misuse(new String[] {"--template", "t.yaml", "--throttle-rate", "0.6", "--fault-rate", "0.6"},
                         "appsync-emulator: --throttle-rate + --fault-rate must not exceed 1, not 1.2" + see),
                 new Misuse(new String[] {"--template", "t.yaml", "--latency-ms", "-1"},
-                        "appsync-emulator: --latency-ms must not be negative, not -1 ms" + see),
+                        "appsync-emulator: --latency-ms must be 0 ms or more, not -1 ms" + see),
                 new Misuse(new String[] {"--template", "t.yaml", "--dynamodb-endpoint", "localhost:8000"},
                         "appsync-emulator: --dynamodb-endpoint 'localhost:8000' is not an http or https URL such as "
                                 + "http://127.0.0.1:8000" + see),

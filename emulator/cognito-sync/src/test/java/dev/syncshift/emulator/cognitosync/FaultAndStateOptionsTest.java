@@ -47,7 +47,7 @@ class FaultAndStateOptionsTest {
     @CsvSource(delimiter = '|', value = {
         "ListRecord=5|throttleRps names an unknown operation: ListRecord",
         "ListRecords=x|--throttle-rps needs N or OPERATION=N,..., not 'x'",
-        "ListRecords=-1|throttleRps of ListRecords must be a positive number, not -1.0",
+        "ListRecords=-1|throttleRps of ListRecords must be a positive number, not -1",
         "fast|--throttle-rps needs N or OPERATION=N,..., not 'fast'"})
     void aBadThrottleIsRefusedInOneLine(String value, String message) {
         assertThatThrownBy(() -> EmulatorCommand.parse(new String[] {"--throttle-rps", value}))

@@ -32,10 +32,10 @@ public record FaultPlan(double throttleRate, double faultRate, Duration latency,
         probability("faultRate", faultRate);
         if (throttleRate + faultRate > 1) {
             throw new IllegalArgumentException("throttleRate + faultRate must not exceed 1, not "
-                    + (throttleRate + faultRate));
+                    + plain(throttleRate + faultRate));
         }
         if (latency.isNegative()) {
-            throw new IllegalArgumentException("latency must not be negative, not " + latency.toMillis() + " ms");
+            throw new IllegalArgumentException("latency must be 0 ms or more, not " + latency.toMillis() + " ms");
         }
     }
 
@@ -46,8 +46,14 @@ public record FaultPlan(double throttleRate, double faultRate, Duration latency,
 
     private static void probability(String name, double value) {
         if (!(value >= 0 && value <= 1)) {
-            throw new IllegalArgumentException(name + " must be between 0 and 1, not " + value);
+            throw new IllegalArgumentException(name + " must be between 0 and 1, not " + plain(value));
         }
+    }
+
+    /** {@code value} as a person writes it: 2 rather than 2.0. */
+    private static String plain(double value) {
+        return Double.isFinite(value) ? java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
+                : Double.toString(value);
     }
 
     /** Admits requests as the plan says. */

@@ -30,7 +30,8 @@ public record FaultPlan(double throttleRps, Map<String, Double> operationRps, do
      */
     public FaultPlan {
         if (!(throttleRps >= 0) || Double.isInfinite(throttleRps)) {
-            throw new IllegalArgumentException("throttleRps must be 0 (off) or a positive number, not " + throttleRps);
+            throw new IllegalArgumentException("throttleRps must be 0 (off) or a positive number, not "
+                    + plain(throttleRps));
         }
         operationRps.forEach(FaultPlan::checkOperationRate);
         operationRps = Map.copyOf(new TreeMap<>(operationRps));
@@ -38,10 +39,10 @@ public record FaultPlan(double throttleRps, Map<String, Double> operationRps, do
         checkProbability("faultRate", faultRate);
         if (throttleRate + faultRate > 1) {
             throw new IllegalArgumentException("throttleRate + faultRate must not exceed 1, not "
-                    + (throttleRate + faultRate));
+                    + plain(throttleRate + faultRate));
         }
         if (latency.isNegative()) {
-            throw new IllegalArgumentException("latency must not be negative, not " + latency.toMillis() + " ms");
+            throw new IllegalArgumentException("latency must be 0 ms or more, not " + latency.toMillis() + " ms");
         }
     }
 
@@ -62,13 +63,19 @@ public record FaultPlan(double throttleRps, Map<String, Double> operationRps, do
         }
         if (!(rps > 0) || rps.isInfinite()) {
             throw new IllegalArgumentException("throttleRps of " + operation + " must be a positive number, not "
-                    + rps);
+                    + plain(rps));
         }
     }
 
     private static void checkProbability(String name, double value) {
         if (!(value >= 0 && value <= 1)) {
-            throw new IllegalArgumentException(name + " must be between 0 and 1, not " + value);
+            throw new IllegalArgumentException(name + " must be between 0 and 1, not " + plain(value));
         }
+    }
+
+    /** {@code value} as a person writes it: 2 rather than 2.0. */
+    private static String plain(double value) {
+        return Double.isFinite(value) ? java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
+                : Double.toString(value);
     }
 }

@@ -194,15 +194,15 @@ class FaultsTest {
         assertThatThrownBy(() -> base().faultRate(1.5).build()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("faultRate must be between 0 and 1, not 1.5");
         assertThatThrownBy(() -> base().throttleRps(-1).build()).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("throttleRps must be 0 (off) or a positive number, not -1.0");
+                .hasMessage("throttleRps must be 0 (off) or a positive number, not -1");
         assertThatThrownBy(() -> base().latencyMs(-5).build()).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("latency must not be negative, not -5 ms");
+                .hasMessage("latency must be 0 ms or more, not -5 ms");
         assertThatThrownBy(() -> base().throttleRps("ListRecord", 5).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("throttleRps names an unknown operation: ListRecord");
         assertThatThrownBy(() -> base().throttleRps("ListIdentities", 0).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("throttleRps of ListIdentities must be a positive number, not 0.0");
+                .hasMessage("throttleRps of ListIdentities must be a positive number, not 0");
         assertThatThrownBy(() -> base().throttleRate(-0.1).build()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("throttleRate must be between 0 and 1, not -0.1");
         assertThatThrownBy(() -> base().throttleRate(0.6).faultRate(0.5).build())
