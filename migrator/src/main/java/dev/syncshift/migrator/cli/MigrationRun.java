@@ -16,7 +16,13 @@ import dev.syncshift.migrator.target.StoreTableShape;
 import dev.syncshift.migrator.verify.Preflight;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.BatchStatus;
@@ -36,6 +42,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * JSON report and decides the exit code.
  */
 final class MigrationRun {
+
+    private static final DateTimeFormatter REPORT_STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -126,9 +135,14 @@ final class MigrationRun {
                 context.getBean(CallStats.class), meters, 0, "");
         ExitCode code = exitCode(execution, read.tally());
         report = read.withOutcome(code.code(), code.meaning());
-        ReportWriter.summary(report, out);
-        if (settings.report() != null) {
-            ReportWriter.writeJson(report, settings.report());
+        Path file = settings.report();
+        ReportWriter.summary(report, file, out);
+        if (file != null) {
+            try {
+                ReportWriter.writeJson(report, file);
+            } catch (UncheckedIOException e) {
+                err.println("syncshift-migrator: " + e.getMessage() + " (" + Messages.rootMessage(e) + ")");
+            }
         }
         if (code != ExitCode.OK) {
             err.println("syncshift-migrator: " + code.meaning() + (report.failure() == null ? ""
@@ -158,6 +172,7 @@ final class MigrationRun {
             // while a stopped process ends it (RunStop), and the data source closes it with the application.
             url = "jdbc:h2:file:" + settings.get("work-dir") + "/job-repository;DB_CLOSE_ON_EXIT=FALSE";
             properties.put("spring.datasource.url", url);
+            properties.putIfAbsent("syncshift.migrator.report", defaultReport(settings).toString());
         }
         properties.put("spring.datasource.hikari.maximum-pool-size",
                 Integer.parseInt(settings.getOrDefault("threads", "8")) * 2 + 8);
@@ -167,6 +182,17 @@ final class MigrationRun {
         }
         return new SpringApplicationBuilder(MigratorApplication.class).properties(properties)
                 .listeners(new PreloadAfterLogging(url.startsWith("jdbc:h2:"))).logStartupInfo(false).run();
+    }
+
+    /**
+     * Where the JSON report goes without {@code --report} when the job repository is the work dir's: the work dir's
+     * {@code reports} folder, named by the mode and the start (UTC), e.g. {@code verify-20261203-134255.json}.
+     */
+    static Path defaultReport(Map<String, String> settings) {
+        String mode = settings.getOrDefault("mode", "full")
+                + ("true".equals(settings.get("dry-run")) ? RunReport.DRY_RUN : "");
+        return Path.of(settings.getOrDefault("work-dir", "syncshift-work"), "reports",
+                mode + "-" + REPORT_STAMP.format(Instant.now()) + ".json");
     }
 
     /**

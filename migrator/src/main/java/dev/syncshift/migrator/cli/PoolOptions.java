@@ -56,7 +56,8 @@ public final class PoolOptions {
                     + "ListIdentities=5).")
     String maxRps = "";
 
-    @Option(names = "--report", paramLabel = "FILE", description = "Write the JSON report here.")
+    @Option(names = "--report", paramLabel = "FILE", description = "Write the JSON report here (default: the work "
+            + "dir's reports folder, unless the job repository is shared).")
     @Nullable Path report;
 
     @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "syncshift-work",

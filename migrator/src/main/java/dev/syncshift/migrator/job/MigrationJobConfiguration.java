@@ -39,6 +39,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -175,9 +176,16 @@ public class MigrationJobConfiguration {
 
     @Bean
     @StepScope
-    OutcomeWriter outcomeWriter(RunTables tables, Progress progress, MeterRegistry meters,
+    OutcomeWriter outcomeWriter(RunTables tables, Progress progress, MeterRegistry meters, IssueLog log,
             @Value("#{stepExecution}") StepExecution step) {
-        return new OutcomeWriter(tables, step.getJobExecution().getJobInstance().getInstanceId(), progress, meters);
+        return new OutcomeWriter(tables, step.getJobExecution().getJobInstance().getInstanceId(), progress, meters,
+                log);
+    }
+
+    /** This process's log of datasets not migrated or differing; a worker never writes the run's report. */
+    @Bean
+    IssueLog issueLog(MigratorSettings settings, Environment environment) {
+        return new IssueLog(settings.report() != null && !environment.matchesProfiles("worker"));
     }
 
     /** The execution contexts of {@code partitions} partitions, named {@code partitionN}. */

@@ -7,8 +7,6 @@ import dev.syncshift.migrator.target.Conflict;
 import dev.syncshift.migrator.target.DatasetOutcome;
 import dev.syncshift.migrator.target.IdentityOutcome;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
@@ -19,20 +17,20 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
  */
 class OutcomeWriter implements ItemStreamWriter<IdentityOutcome> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OutcomeWriter.class);
-
     private final RunTables tables;
     private final long jobInstance;
     private final Progress progress;
     private Tally tally = Tally.ZERO;
 
     private final MeterRegistry meters;
+    private final IssueLog log;
 
-    OutcomeWriter(RunTables tables, long jobInstance, Progress progress, MeterRegistry meters) {
+    OutcomeWriter(RunTables tables, long jobInstance, Progress progress, MeterRegistry meters, IssueLog log) {
         this.tables = tables;
         this.jobInstance = jobInstance;
         this.progress = progress;
         this.meters = meters;
+        this.log = log;
     }
 
     @Override
@@ -65,15 +63,16 @@ class OutcomeWriter implements ItemStreamWriter<IdentityOutcome> {
         for (DatasetOutcome dataset : outcome.datasets()) {
             String name = dataset.dataset().value();
             if (dataset.failure() != null) {
-                LOG.warn("Not migrated: {}/{}: {}", identity, name, dataset.failure());
-                tables.addIssue(jobInstance, new Issue(Issue.Kind.FAILURE, identity, name, null, dataset.failure()));
+                logAndAdd(new Issue(Issue.Kind.FAILURE, identity, name, null, dataset.failure()));
             }
-            dataset.mismatches().forEach(m -> {
-                LOG.warn("Mismatch: {}/{}: {}", identity, name, m);
-                tables.addIssue(jobInstance, new Issue(Issue.Kind.MISMATCH, identity, name, null, m));
-            });
+            dataset.mismatches().forEach(m -> logAndAdd(new Issue(Issue.Kind.MISMATCH, identity, name, null, m)));
             dataset.conflicts().forEach(c -> tables.addIssue(jobInstance, conflict(identity, c)));
         }
+    }
+
+    private void logAndAdd(Issue issue) {
+        log.log(issue);
+        tables.addIssue(jobInstance, issue);
     }
 
     private static Issue conflict(String identity, Conflict conflict) {

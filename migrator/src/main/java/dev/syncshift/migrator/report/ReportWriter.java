@@ -10,11 +10,16 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Writes a {@link RunReport} as JSON (for machines) and as a summary table (for people). */
 public final class ReportWriter {
+
+    /** Issues (other than conflicts) the summary lists. */
+    static final int LISTED = 20;
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -76,8 +81,8 @@ public final class ReportWriter {
         }
     }
 
-    /** Prints the summary table. */
-    public static void summary(RunReport report, PrintStream out) {
+    /** Prints the summary table; {@code file} is where the JSON report is written, or null. */
+    public static void summary(RunReport report, @Nullable Path file, PrintStream out) {
         Tally t = report.tally();
         out.printf(Locale.ROOT, "%nsyncshift %s of %s, run %d: %s (%s, exit %d) in %.1f s%n", report.mode(),
                 report.identityPoolId(), report.runId(), report.status(), report.outcome(), report.exitCode(),
@@ -98,11 +103,26 @@ public final class ReportWriter {
         row(out, "throttled calls", report.throttled(), "retries " + n(report.retries()));
         out.printf(Locale.ROOT, "  %-16s %,.1f identities/s, %,.1f records/s%n", "rate",
                 report.identitiesPerSecond(), report.recordsPerSecond());
-        report.issues().stream().filter(i -> i.kind() != Issue.Kind.CONFLICT).limit(20).forEach(issue -> out.printf(
-                "  %s %s%s: %s%n", issue.kind(), issue.identityId(),
-                issue.dataset() == null ? "" : "/" + issue.dataset(), issue.detail()));
+        issues(report, file, out);
         if (report.failure() != null) {
             out.println("  run did not complete: " + report.failure());
+        }
+        if (file != null) {
+            out.printf(Locale.ROOT, "  %-16s %s%n", "report", file);
+        }
+    }
+
+    /** The first {@value #LISTED} issues other than conflicts, and how many more the report holds. */
+    private static void issues(RunReport report, @Nullable Path file, PrintStream out) {
+        List<Issue> listed = report.issues().stream().filter(i -> i.kind() != Issue.Kind.CONFLICT).limit(LISTED)
+                .toList();
+        listed.forEach(issue -> out.printf("  %s %s%s: %s%n", issue.kind(), issue.identityId(),
+                issue.dataset() == null ? "" : "/" + issue.dataset(), issue.detail()));
+        Tally t = report.tally();
+        long more = t.failures() + t.mismatches() + t.identitiesPassedOver() - listed.size();
+        if (more > 0) {
+            out.printf(Locale.ROOT, "  and %,d more %s%n", more, file == null ? "(--report FILE lists them)"
+                    : "in the report");
         }
     }
 
