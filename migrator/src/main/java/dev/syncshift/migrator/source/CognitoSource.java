@@ -54,6 +54,19 @@ public final class CognitoSource {
         return new IdentityPage(ids, page.nextToken());
     }
 
+    /**
+     * Whether the pool still exists (DescribeIdentityPool): an identity Cognito no longer knows left the pool
+     * (merged or deleted), unless the pool itself is gone.
+     */
+    public boolean poolExists() {
+        try {
+            identity.describeIdentityPool(r -> r.identityPoolId(pool.value()));
+            return true;
+        } catch (software.amazon.awssdk.services.cognitoidentity.model.ResourceNotFoundException gone) {
+            return false;
+        }
+    }
+
     /** Every live dataset of {@code identityId}, all pages read. */
     public List<SourceDataset> listDatasets(IdentityId identityId) {
         List<SourceDataset> datasets = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.syncshift.migrator.target;
 import dev.syncshift.core.ContractViolationException;
 import dev.syncshift.core.DatasetName;
 import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.IdentityPoolId;
 import dev.syncshift.core.layout.StoredDataset;
 import dev.syncshift.migrator.source.CognitoSource;
 import dev.syncshift.migrator.source.SourceDataset;
@@ -34,12 +35,19 @@ public final class IdentityMigrator {
         this.full = full;
     }
 
-    /** Migrates {@code identityId}; data problems are in the outcome, service failures are thrown. */
+    /**
+     * Migrates {@code identityId}; data problems are in the outcome, service failures are thrown.
+     *
+     * @throws PoolDeletedException when the pool was deleted during the run
+     */
     public IdentityOutcome migrate(IdentityId identityId) {
         List<SourceDataset> listed;
         try {
             listed = source.listDatasets(identityId);
         } catch (ResourceNotFoundException gone) {
+            if (!source.poolExists()) {
+                throw new PoolDeletedException(source.pool());
+            }
             return new IdentityOutcome(identityId, List.of(), "not in the pool any more (merged or deleted)");
         }
         Map<DatasetName, StoredDataset> stored = new HashMap<>(table.datasets(identityId));
@@ -66,6 +74,15 @@ public final class IdentityMigrator {
         } catch (ContractViolationException | IllegalArgumentException bad) {
             String message = bad.getMessage();
             return DatasetOutcome.failed(name, message == null ? bad.getClass().getSimpleName() : message);
+        }
+    }
+
+    /** The pool was deleted while the run read it: no identity of it can be read any more. */
+    public static final class PoolDeletedException extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        PoolDeletedException(IdentityPoolId pool) {
+            super("the identity pool " + pool.value() + " does not exist any more (it was deleted during the run)");
         }
     }
 

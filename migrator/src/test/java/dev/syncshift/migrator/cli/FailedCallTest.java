@@ -2,6 +2,8 @@ package dev.syncshift.migrator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syncshift.emulator.cognitosync.fixture.SyntheticPool;
 import dev.syncshift.migrator.LocalAws;
 import java.nio.file.Files;
@@ -75,6 +77,10 @@ class FailedCallTest {
                             + "\\(Service: CognitoIdentity, Status Code: 400, .*\\)"));
             assertThat(output).contains("run did not complete: IdentityPool '" + LocalAws.POOL.value()
                     + "' not found.").doesNotContain("\tat ", "Exception", "Suppressed", "... ");
+            // The identities listed but not yet copied did not leave the pool: the pool left them.
+            assertThat(output).doesNotContain("not in the pool any more");
+            JsonNode report = new ObjectMapper().readTree(work.resolve("report.json").toFile());
+            assertThat(report.path("counts").path("identitiesPassedOver").asLong()).isZero();
         }
     }
 }
