@@ -5,6 +5,7 @@ import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.Record;
 import dev.syncshift.core.RecordKey;
 import dev.syncshift.core.SyncCount;
+import dev.syncshift.core.layout.Condition;
 import dev.syncshift.core.layout.ImportTransactions;
 import dev.syncshift.core.layout.StoredDataset;
 import dev.syncshift.core.layout.SyncStoreLayout;
@@ -19,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * Copy mode: nobody wrote the dataset on AppSync since the last pass (or it is new), so Cognito's state is copied
  * with Cognito's own counts and dates, and a device that last synced with Cognito at count N continues on AppSync
  * from N. Records go first; the metadata item, written by the last transaction and checked by the others, moves
- * count and watermark together.
+ * count and watermark together. A record the store holds at Cognito's count with other contents (a writer that went
+ * around the API, or a fault) is written over with Cognito's.
  */
 final class CopyPlanner {
 
@@ -38,13 +40,17 @@ final class CopyPlanner {
         long current = 0;
         for (Record record : source.read().all().stream().sorted(PlanSupport.BY_COUNT_THEN_KEY).toList()) {
             Record held = stored.get(record.key());
-            if (held != null && held.syncCount().compareTo(record.syncCount()) >= 0) {
+            if (held != null && (held.syncCount().isAfter(record.syncCount()) || held.equals(record))) {
                 current++;
                 continue;
             }
+            // Held at Cognito's count with other contents (nobody wrote it on AppSync since): Cognito's is written
+            // over it, on condition that it is still at that count.
+            Condition condition = held != null && held.syncCount().equals(record.syncCount())
+                    ? ImportTransactions.stillAt(held.syncCount()) : ImportTransactions.olderThan(record.syncCount());
             expected.put(record.key(), record);
             writes.add(new PlannedTransaction.Write(record, ImportTransactions.recordActions(partition, record,
-                    ImportTransactions.olderThan(record.syncCount()), PlanSupport.pieces(held))));
+                    condition, PlanSupport.pieces(held))));
         }
         SyncCount count = PlanSupport.newest(source.read().datasetSyncCount(), expected);
         StoredDataset after = PlanSupport.meta(key, dates(source.listed(), meta, expected), expected, count, false,

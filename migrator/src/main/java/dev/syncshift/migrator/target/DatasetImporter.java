@@ -66,17 +66,19 @@ public final class DatasetImporter {
         StoredDataset known = meta;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             DatasetSource read = read(identity, name, listed, known, whole);
-            ImportPlan plan = plan(identity, read, known);
+            Map<RecordKey, Record> stored = stored(identity, read, known);
+            ImportPlan plan = plan(identity, read, known, stored);
             if (plan.kind() == ImportPlan.Kind.NEEDS_FULL_READ) {
-                plan = plan(identity, read(identity, name, listed, known, true), known);
+                DatasetSource all = read(identity, name, listed, known, true);
+                plan = plan(identity, all, known, stored(identity, all, known));
             }
             if (writes != Writes.WRITE || plan.transactions().isEmpty()) {
-                return outcome(name, plan, 0, compare(plan, read));
+                return outcome(name, plan, 0, compare(plan, read, stored));
             }
             Optional<Long> current = execute(plan);
             if (current.isPresent()) {
                 List<String> mismatches = new ArrayList<>(verifyWritten(identity, name, plan));
-                mismatches.addAll(differing(plan, read));
+                mismatches.addAll(differing(plan.expectedRecords(), plan, read));
                 return outcome(name, plan, current.get(), mismatches);
             }
             known = table.datasets(identity).get(name);
@@ -85,10 +87,14 @@ public final class DatasetImporter {
                 + " attempts; run the pass again");
     }
 
-    private ImportPlan plan(IdentityId identity, DatasetSource read, @Nullable StoredDataset meta) {
+    /** The records of the partition the plan needs, as the store holds them. */
+    private Map<RecordKey, Record> stored(IdentityId identity, DatasetSource read, @Nullable StoredDataset meta) {
         SyncCount partition = ImportPlanner.partitionToRead(meta, read.generation());
-        Map<RecordKey, Record> stored = table.records(SyncStoreLayout.recordPartition(identity, read.name(),
-                partition));
+        return table.records(SyncStoreLayout.recordPartition(identity, read.name(), partition));
+    }
+
+    private ImportPlan plan(IdentityId identity, DatasetSource read, @Nullable StoredDataset meta,
+            Map<RecordKey, Record> stored) {
         return new ImportPlanner(policy, clock.instant()).plan(identity, read, meta, stored);
     }
 
@@ -134,15 +140,19 @@ public final class DatasetImporter {
         return Optional.of(alreadyThere);
     }
 
-    /** Where the store differs from a source it is meant to hold (a plan that is not written). */
-    private List<String> compare(ImportPlan plan, DatasetSource read) {
-        List<String> differing = differing(plan, read);
+    /**
+     * Where the store, as it was read ({@code stored}), differs from a source it is meant to hold (a plan that is not
+     * written).
+     */
+    private List<String> compare(ImportPlan plan, DatasetSource read, Map<RecordKey, Record> stored) {
+        List<Record> overwritten = heldOtherwise(stored, plan, read);
+        // Records that differ at Cognito's count are named on their own lines, not counted as the store being behind.
+        long behind = plan.recordsWritten() - overwritten.size();
+        List<String> differing = differing(stored, plan, read);
         List<String> mismatches = new ArrayList<>();
-        // A plan that writes only the metadata item over records that differ is their doing: name them alone.
-        if (writes == Writes.VERIFY && !plan.transactions().isEmpty()
-                && (plan.recordsWritten() > 0 || differing.isEmpty())) {
-            mismatches.add("the store is behind Cognito Sync: a pass would write " + plan.recordsWritten()
-                    + (plan.recordsWritten() == 1 ? " record" : " records") + " in " + plan.transactions().size()
+        if (writes == Writes.VERIFY && !plan.transactions().isEmpty() && (behind > 0 || differing.isEmpty())) {
+            mismatches.add("the store is behind Cognito Sync: a pass would write " + behind
+                    + (behind == 1 ? " record" : " records") + " in " + plan.transactions().size()
                     + (plan.transactions().size() == 1 ? " transaction" : " transactions")
                     + (plan.kind() == ImportPlan.Kind.REVISIONS ? ", as new AppSync revisions" : ""));
         }
@@ -151,28 +161,39 @@ public final class DatasetImporter {
     }
 
     /**
-     * Records of a dataset nobody wrote on AppSync since the last pass that the store holds at Cognito's count with
-     * other contents (a pass does not write over them), and, after a read of every record, records Cognito does not
-     * have. On a dataset devices wrote on AppSync, counts are AppSync's and differences are revisions, not faults.
+     * Where {@code held} differs from Cognito in a dataset nobody wrote on AppSync since the last pass: its records
+     * at Cognito's count with other contents, and, after a read of every record, records Cognito does not have.
      */
-    private static List<String> differing(ImportPlan plan, DatasetSource read) {
-        boolean copied = plan.kind() == ImportPlan.Kind.CURRENT || plan.kind() == ImportPlan.Kind.COPY;
-        if (!copied || !ImportPlanner.untouched(plan.expectedMeta()) || !read.read().exists()) {
-            return List.of();
-        }
+    private static List<String> differing(Map<RecordKey, Record> held, ImportPlan plan, DatasetSource read) {
         List<String> mismatches = new ArrayList<>();
-        for (Record record : read.read().all()) {
-            Record held = plan.expectedRecords().get(record.key());
-            if (held != null && held.syncCount().equals(record.syncCount()) && !held.equals(record)) {
-                mismatches.add("record " + record.key() + " at count " + record.syncCount()
-                        + " differs from Cognito's");
-            }
-        }
-        if (read.read().lastSyncCount().equals(SyncCount.ZERO)) {
-            plan.expectedRecords().keySet().stream().filter(key -> !read.read().records().containsKey(key))
+        heldOtherwise(held, plan, read).forEach(record -> mismatches.add("record " + record.key() + " at count "
+                + record.syncCount() + " differs from Cognito's"));
+        if (copied(plan) && read.read().exists() && read.read().lastSyncCount().equals(SyncCount.ZERO)) {
+            held.keySet().stream().filter(key -> !read.read().records().containsKey(key))
                     .forEach(key -> mismatches.add("record " + key + " is in the store but not in Cognito Sync"));
         }
         return mismatches;
+    }
+
+    /**
+     * Cognito's records that {@code held} has at the same count with other contents (a pass writes Cognito's over
+     * them), in a dataset nobody wrote on AppSync since the last pass. On a dataset devices wrote on AppSync, counts
+     * are AppSync's and differences are revisions, not faults.
+     */
+    private static List<Record> heldOtherwise(Map<RecordKey, Record> held, ImportPlan plan, DatasetSource read) {
+        if (!copied(plan) || !read.read().exists()) {
+            return List.of();
+        }
+        return read.read().all().stream().filter(record -> {
+            Record before = held.get(record.key());
+            return before != null && before.syncCount().equals(record.syncCount()) && !before.equals(record);
+        }).toList();
+    }
+
+    /** Whether the plan copies Cognito's counts into a dataset nobody wrote on AppSync since the last pass. */
+    private static boolean copied(ImportPlan plan) {
+        return (plan.kind() == ImportPlan.Kind.CURRENT || plan.kind() == ImportPlan.Kind.COPY)
+                && ImportPlanner.untouched(plan.expectedMeta());
     }
 
     /** Reads the store back after a write and compares it with what the plan meant it to hold. */

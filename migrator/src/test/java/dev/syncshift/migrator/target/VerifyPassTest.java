@@ -21,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * What {@code verify} finds: a store behind Cognito Sync (a change after the pass, a dataset never copied) and a
  * record whose value differs at the same count, each named by dataset, with nothing written; a store that matches
- * gives no mismatch. A full pass names a record that differs at Cognito's count too (it does not write over it).
+ * gives no mismatch. A full pass writes Cognito's record over one the store holds at the same count with other
+ * contents, whether or not the dataset's metadata differs with it.
  */
 class VerifyPassTest {
 
@@ -66,24 +67,37 @@ class VerifyPassTest {
     }
 
     @Test
-    void aFullPassNamesARecordThatDiffersAtCognitosCountInsteadOfPassingItBy() {
+    void aFullPassWritesCognitosRecordOverOneThatDiffersAtTheSameCountAndVerifyThenMatches() {
         Device app = cutover.newDevice();
         IdentityId identity = new IdentityId(app.identityId());
-        app.cognitoPush(app.identityId(), "tampered", Map.of("k", "cognito's value", "other", "same"));
+        app.cognitoPush(app.identityId(), "longer", Map.of("k", "cognito's value", "other", "same"));
+        app.cognitoPush(app.identityId(), "same-size", Map.of("k", "cognito's value", "other", "same"));
         cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(identity);
-        overwriteValue(identity, "tampered", "k", "a longer value than Cognito's");
+        Map<RecordKey, Record> longer = records(identity, "longer");
+        Map<RecordKey, Record> sameSize = records(identity, "same-size");
+        overwriteValue(identity, "longer", "k", "a longer value than Cognito's");
+        overwriteValue(identity, "same-size", "k", "COGNITO'S VALUE");
 
         IdentityOutcome second = cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(identity);
 
-        assertThat(mismatches(second, "tampered")).singleElement().asString()
-                .matches("record k at count \\d+ differs from Cognito's");
-        assertThat(mismatches(cutover.verifier().migrate(identity), "tampered")).singleElement().asString()
-                .matches("record k at count \\d+ differs from Cognito's");
+        for (String dataset : List.of("longer", "same-size")) {
+            DatasetOutcome outcome = dataset(second, dataset);
+            assertThat(outcome.mismatches()).as(dataset).isEmpty();
+            assertThat(outcome.recordsWritten()).as(dataset).isEqualTo(1);
+            assertThat(outcome.recordsCurrent()).as(dataset).isEqualTo(1);
+            assertThat(mismatches(cutover.verifier().migrate(identity), dataset)).as(dataset).isEmpty();
+        }
+        assertThat(records(identity, "longer")).isEqualTo(longer);
+        assertThat(records(identity, "same-size")).isEqualTo(sameSize);
+    }
+
+    private static DatasetOutcome dataset(IdentityOutcome outcome, String dataset) {
+        return outcome.datasets().stream().filter(d -> d.dataset().value().equals(dataset)).findFirst()
+                .orElseThrow(() -> new AssertionError("the pass did not look at " + dataset));
     }
 
     private static List<String> mismatches(IdentityOutcome outcome, String dataset) {
-        return outcome.datasets().stream().filter(d -> d.dataset().value().equals(dataset)).findFirst()
-                .orElseThrow(() -> new AssertionError("verify did not look at " + dataset)).mismatches();
+        return dataset(outcome, dataset).mismatches();
     }
 
     private static Map<RecordKey, Record> records(IdentityId identity, String dataset) {
