@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.ListIdentitiesResponse;
@@ -30,9 +31,12 @@ public final class CognitoSource {
     /** The ListRecords page AWS's own clients ask for (the per-dataset record limit). */
     public static final int RECORDS_PAGE = 1024;
 
+    private static final long POOL_SEEN_FOR = TimeUnit.MINUTES.toNanos(1);
+
     private final CognitoIdentityClient identity;
     private final CognitoSyncClient sync;
     private final IdentityPoolId pool;
+    private volatile long poolSeen = System.nanoTime() - POOL_SEEN_FOR;
 
     /** A source reading {@code pool} through these clients. */
     public CognitoSource(CognitoIdentityClient identity, CognitoSyncClient sync, IdentityPoolId pool) {
@@ -56,11 +60,17 @@ public final class CognitoSource {
 
     /**
      * Whether the pool still exists (DescribeIdentityPool): an identity Cognito no longer knows left the pool
-     * (merged or deleted), unless the pool itself is gone.
+     * (merged or deleted), unless the pool itself is gone. An answer that it exists holds for a minute, so that a
+     * list with many such identities (an old identities file) costs one call a minute, not one each.
      */
     public boolean poolExists() {
+        long now = System.nanoTime();
+        if (now - poolSeen < POOL_SEEN_FOR) {
+            return true;
+        }
         try {
             identity.describeIdentityPool(r -> r.identityPoolId(pool.value()));
+            poolSeen = now;
             return true;
         } catch (software.amazon.awssdk.services.cognitoidentity.model.ResourceNotFoundException gone) {
             return false;

@@ -7,14 +7,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syncshift.migrator.LocalAws;
 import dev.syncshift.migrator.SourceTruth;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A run enumerated from an identities file, as an export of a user database gives it: comments, blanks, repeats. */
+/**
+ * A run enumerated from an identities file, as an export of a user database gives it: comments, blanks, repeats, and
+ * identities that have left the pool since.
+ */
 class IdentitiesFileTest {
 
     @TempDir
@@ -33,11 +38,7 @@ class IdentitiesFileTest {
             Path file = work.resolve("identities.txt");
             Files.write(file, lines);
 
-            Cli.Result run = Cli.run("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table",
-                    LocalAws.TABLE, "--cognito-endpoint", aws.cognito().endpoint().toString(), "--dynamodb-endpoint",
-                    aws.dynamoDb().endpoint().toString(), "--region", "us-east-1", "--work-dir", work.toString(),
-                    "--report", work.resolve("run.json").toString(), "--threads", "4", "--progress", "off",
-                    "--identities-file", file.toString());
+            Cli.Result run = migrate(aws, file);
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             long records = SourceTruth.assertStoreEqualsSource(aws);
@@ -46,5 +47,36 @@ class IdentitiesFileTest {
             assertThat(counts.path("records").asLong()).isEqualTo(records);
             assertThat(counts.path("recordsWritten").asLong()).isEqualTo(records);
         }
+    }
+
+    @Test
+    void identitiesTheFileNamesThatLeftThePoolArePassedOverWithOneLookOfThePoolNotOneEach() throws IOException {
+        try (LocalAws aws = LocalAws.start(10)) {
+            List<String> lines = new ArrayList<>();
+            aws.identityClient().listIdentities(r -> r.identityPoolId(LocalAws.POOL.value()).maxResults(60))
+                    .identities().forEach(identity -> lines.add(identity.identityId()));
+            for (int i = 0; i < 25; i++) {
+                lines.add("us-east-1:" + UUID.nameUUIDFromBytes(("gone " + i).getBytes(StandardCharsets.UTF_8)));
+            }
+            Path file = work.resolve("old-export.txt");
+            Files.write(file, lines);
+
+            Cli.Result run = migrate(aws, file);
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            SourceTruth.assertStoreEqualsSource(aws);
+            JsonNode report = new ObjectMapper().readTree(work.resolve("run.json").toFile());
+            assertThat(report.path("counts").path("identitiesPassedOver").asLong()).isEqualTo(25);
+            // The preflight's look, and one when the first identity turned out gone.
+            assertThat(report.path("calls").path("DescribeIdentityPool").path("calls").asLong()).isEqualTo(2);
+        }
+    }
+
+    private Cli.Result migrate(LocalAws aws, Path file) {
+        return Cli.run("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", LocalAws.TABLE,
+                "--cognito-endpoint", aws.cognito().endpoint().toString(), "--dynamodb-endpoint",
+                aws.dynamoDb().endpoint().toString(), "--region", "us-east-1", "--work-dir", work.toString(),
+                "--report", work.resolve("run.json").toString(), "--threads", "4", "--progress", "off",
+                "--identities-file", file.toString());
     }
 }
