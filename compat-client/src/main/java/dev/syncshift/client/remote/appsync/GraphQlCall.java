@@ -135,7 +135,10 @@ final class GraphQlCall {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new NetworkException("AppSync could not be reached at " + endpoint + ": " + e.getMessage(), e);
+            // The JDK's ConnectException of a refused connection has no message: name the exception instead.
+            String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName()
+                    : e.getMessage();
+            throw new NetworkException("AppSync could not be reached at " + endpoint + ": " + why, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NetworkException("Interrupted while calling AppSync", e);
