@@ -120,9 +120,18 @@ public final class ReportWriter {
                 issue.dataset() == null ? "" : "/" + issue.dataset(), issue.detail()));
         Tally t = report.tally();
         long more = t.failures() + t.mismatches() + t.identitiesPassedOver() - listed.size();
-        if (more > 0) {
-            out.printf(Locale.ROOT, "  and %,d more %s%n", more, file == null ? "(--report FILE lists them)"
-                    : "in the report");
+        if (more <= 0) {
+            return;
+        }
+        long inReport = report.issues().stream().filter(i -> i.kind() != Issue.Kind.CONFLICT).count()
+                - listed.size();
+        if (file == null) {
+            out.printf(Locale.ROOT, "  and %,d more (--report FILE lists them)%n", more);
+        } else if (inReport < more) {
+            out.printf(Locale.ROOT, "  and %,d more, %,d of them in the report (it lists %,d issues at most)%n", more,
+                    inReport, RunReport.MAX_LISTED);
+        } else {
+            out.printf(Locale.ROOT, "  and %,d more in the report%n", more);
         }
     }
 

@@ -1,0 +1,70 @@
+package dev.syncshift.migrator.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+/** What the summary says of the issues it does not list: how many, and where they are. */
+class ReportWriterTest {
+
+    private static final Path FILE = Path.of("syncshift-work", "reports", "verify-20261203-134255.json");
+
+    @Test
+    void issuesBeyondTheTwentyListedAreCountedAndTheReportNamed() {
+        String summary = summary(report(60, 60), FILE);
+
+        assertThat(summary.lines().filter(line -> line.startsWith("  MISMATCH "))).hasSize(20);
+        assertThat(summary).contains("\n  and 40 more in the report\n")
+                .endsWith("\n  report           " + FILE + "\n");
+    }
+
+    @Test
+    void issuesBeyondTheReportsListAreCountedAsSuch() {
+        String summary = summary(report(25_000, RunReport.MAX_LISTED), FILE);
+
+        assertThat(summary).contains("\n  and 24,980 more, 9,980 of them in the report (it lists 10,000 issues at "
+                + "most)\n");
+    }
+
+    @Test
+    void withoutAReportFileTheSummarySaysHowToListThem() {
+        String summary = summary(report(60, 60), null);
+
+        assertThat(summary).contains("\n  and 40 more (--report FILE lists them)\n").doesNotContain("  report ");
+    }
+
+    @Test
+    void twentyIssuesOrFewerAreAllListed() {
+        String summary = summary(report(20, 20), FILE);
+
+        assertThat(summary.lines().filter(line -> line.startsWith("  MISMATCH "))).hasSize(20);
+        assertThat(summary).doesNotContain(" more");
+    }
+
+    /** A verify run with {@code mismatches} mismatches, {@code listed} of them in the report's list. */
+    private static RunReport report(long mismatches, int listed) {
+        Tally tally = new Tally(mismatches, 0, mismatches, 0, 0, 0, 0, 0, 0, 0, 0, mismatches, 0);
+        List<Issue> issues = IntStream.range(0, listed).mapToObj(i -> new Issue(Issue.Kind.MISMATCH,
+                "us-east-1:00000000-0000-4000-8000-" + String.format("%012d", i), "settings", null,
+                "the store is behind Cognito Sync: a pass would write 1 record in 1 transaction")).toList();
+        return new RunReport("us-east-1:0a1b2c3d-0000-4000-8000-000000000001", "verify", 1, "COMPLETED",
+                "completed with failures or mismatches", 5, Instant.EPOCH, Duration.ofSeconds(1), tally, Map.of(),
+                issues, mismatches, null, Map.of());
+    }
+
+    private static String summary(RunReport report, @Nullable Path file) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ReportWriter.summary(report, file, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
