@@ -188,7 +188,7 @@ final class MigrationRun {
      * Where the JSON report goes without {@code --report} when the job repository is the work dir's: the work dir's
      * {@code reports} folder, named by the mode and the start (UTC), e.g. {@code verify-20261203-134255.json}.
      */
-    static Path defaultReport(Map<String, String> settings) {
+    private static Path defaultReport(Map<String, String> settings) {
         String mode = settings.getOrDefault("mode", "full")
                 + ("true".equals(settings.get("dry-run")) ? RunReport.DRY_RUN : "");
         return Path.of(settings.getOrDefault("work-dir", "syncshift-work"), "reports",
