@@ -1,11 +1,13 @@
 package dev.syncshift.migrator.job;
 
+import dev.syncshift.migrator.target.IdentityMigrator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
+import software.amazon.awssdk.services.cognitoidentity.model.ResourceNotFoundException;
 
 /**
  * Says in one line why a step of the run failed (a partition, or the enumeration): a call that failed after every
@@ -29,7 +31,8 @@ final class FailedStepLog implements StepExecutionListener {
         if (step.getStatus() == BatchStatus.FAILED) {
             for (Throwable failure : step.getFailureExceptions()) {
                 String message = RunReports.rootMessage(failure);
-                LOG.error("{} failed: {}; run the same command again to continue", name(step), message);
+                LOG.error("{} failed: {}{}", name(step), message,
+                        poolGone(failure) ? "" : "; run the same command again to continue");
                 LOG.debug("{} failed", name(step), failure);
                 if (!step.getExecutionContext().containsKey(FAILURE)) {
                     step.getExecutionContext().putString(FAILURE, message);
@@ -37,6 +40,19 @@ final class FailedStepLog implements StepExecutionListener {
             }
         }
         return step.getExitStatus();
+    }
+
+    /**
+     * Whether the pool itself was deleted (Cognito Identity does not know it, or a partition found it gone): running
+     * the command again cannot continue the run.
+     */
+    private static boolean poolGone(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof IdentityMigrator.PoolDeletedException || cause instanceof ResourceNotFoundException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String name(StepExecution step) {

@@ -41,26 +41,28 @@ public final class IdentityMigrator {
      * @throws PoolDeletedException when the pool was deleted during the run
      */
     public IdentityOutcome migrate(IdentityId identityId) {
-        List<SourceDataset> listed;
+        List<DatasetOutcome> outcomes = new ArrayList<>();
         try {
-            listed = source.listDatasets(identityId);
+            List<SourceDataset> listed = source.listDatasets(identityId);
+            Map<DatasetName, StoredDataset> stored = new HashMap<>(table.datasets(identityId));
+            for (SourceDataset dataset : listed) {
+                outcomes.add(importOne(identityId, dataset.name(), dataset, stored.remove(dataset.name())));
+            }
+            for (Map.Entry<DatasetName, StoredDataset> entry : stored.entrySet()) {
+                StoredDataset meta = entry.getValue();
+                if (!meta.deleted() && meta.sourceWatermark() != null) {
+                    outcomes.add(importOne(identityId, entry.getKey(), null, meta));
+                }
+            }
+            return new IdentityOutcome(identityId, outcomes, null);
         } catch (ResourceNotFoundException gone) {
+            // Cognito no longer knows the identity (merged away or deleted, maybe half-way through its datasets,
+            // whose outcomes so far are kept), or the pool itself is gone.
             if (!source.poolExists()) {
                 throw new PoolDeletedException(source.pool());
             }
-            return new IdentityOutcome(identityId, List.of(), "not in the pool any more (merged or deleted)");
+            return new IdentityOutcome(identityId, outcomes, "not in the pool any more (merged or deleted)");
         }
-        Map<DatasetName, StoredDataset> stored = new HashMap<>(table.datasets(identityId));
-        List<DatasetOutcome> outcomes = new ArrayList<>();
-        for (SourceDataset dataset : listed) {
-            outcomes.add(importOne(identityId, dataset.name(), dataset, stored.remove(dataset.name())));
-        }
-        stored.forEach((name, meta) -> {
-            if (!meta.deleted() && meta.sourceWatermark() != null) {
-                outcomes.add(importOne(identityId, name, null, meta));
-            }
-        });
-        return new IdentityOutcome(identityId, outcomes, null);
     }
 
     private DatasetOutcome importOne(IdentityId identityId, DatasetName name, @Nullable SourceDataset listed,
