@@ -20,9 +20,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
@@ -120,6 +125,25 @@ public final class Cutover implements AutoCloseable {
     /** What {@code verify} runs: a full read that writes nothing and reports what a pass would still write. */
     public IdentityMigrator verifier() {
         return migrator(true, ConflictPolicy.LATER_WINS, DatasetImporter.Writes.VERIFY);
+    }
+
+    /**
+     * A full-pass migrator whose Cognito Sync client tells {@code afterCall} the name of each operation it answered,
+     * in the calling thread, before the migrator goes on: to change the source at a precise point of a pass.
+     */
+    public IdentityMigrator fullPassCalling(Consumer<String> afterCall) {
+        CognitoSyncClient hooked = CognitoSyncClient.builder().endpointOverride(cognito.endpoint())
+                .region(Region.US_EAST_1).credentialsProvider(developer()).httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                        afterCall.accept(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+                    }
+                })).build();
+        CognitoSource source = new CognitoSource(identity, hooked, pool);
+        DatasetImporter importer = new DatasetImporter(source, table(), ConflictPolicy.LATER_WINS, Clock.systemUTC(),
+                DatasetImporter.Writes.WRITE);
+        return new IdentityMigrator(source, table(), importer, true);
     }
 
     private IdentityMigrator migrator(boolean full, ConflictPolicy policy, DatasetImporter.Writes writes) {
