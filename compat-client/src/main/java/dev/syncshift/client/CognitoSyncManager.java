@@ -291,7 +291,12 @@ public final class CognitoSyncManager implements AutoCloseable {
         cache.rememberIdentity(pool, current);
         IdentityId from = old == null ? LocalCache.UNKNOWN_IDENTITY : old;
         if (!from.equals(current)) {
-            LOG.info("identity changed; moving local datasets to the new identity");
+            if (old == null) {
+                // The first identity of this cache (or of this pool): datasets made before it are its own.
+                LOG.debug("identity obtained; local datasets made before it move to it");
+            } else {
+                LOG.info("identity changed; moving local datasets to the new identity");
+            }
             cache.changeIdentity(from, current);
             if (old != null) {
                 subscriptions.moveTo(current);
