@@ -46,11 +46,12 @@ final class CopyPlanner {
             }
             // Held at Cognito's count with other contents (nobody wrote it on AppSync since): Cognito's is written
             // over it, on condition that it is still at that count.
-            Condition condition = held != null && held.syncCount().equals(record.syncCount())
-                    ? ImportTransactions.stillAt(held.syncCount()) : ImportTransactions.olderThan(record.syncCount());
+            boolean repair = held != null && held.syncCount().equals(record.syncCount());
+            Condition condition = repair ? ImportTransactions.stillAt(record.syncCount())
+                    : ImportTransactions.olderThan(record.syncCount());
             expected.put(record.key(), record);
             writes.add(new PlannedTransaction.Write(record, ImportTransactions.recordActions(partition, record,
-                    condition, PlanSupport.pieces(held))));
+                    condition, PlanSupport.pieces(held)), repair));
         }
         SyncCount count = PlanSupport.newest(source.read().datasetSyncCount(), expected);
         StoredDataset after = PlanSupport.meta(key, dates(source.listed(), meta, expected), expected, count, false,

@@ -66,19 +66,17 @@ public final class DatasetImporter {
         StoredDataset known = meta;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             DatasetSource read = read(identity, name, listed, known, whole);
-            Map<RecordKey, Record> stored = stored(identity, read, known);
-            ImportPlan plan = plan(identity, read, known, stored);
+            ImportPlan plan = plan(identity, read, known);
             if (plan.kind() == ImportPlan.Kind.NEEDS_FULL_READ) {
-                DatasetSource all = read(identity, name, listed, known, true);
-                plan = plan(identity, all, known, stored(identity, all, known));
+                plan = plan(identity, read(identity, name, listed, known, true), known);
             }
             if (writes != Writes.WRITE || plan.transactions().isEmpty()) {
-                return outcome(name, plan, 0, compare(plan, read, stored));
+                return outcome(name, plan, 0, compare(plan, read));
             }
             Optional<Long> current = execute(plan);
             if (current.isPresent()) {
                 List<String> mismatches = new ArrayList<>(verifyWritten(identity, name, plan));
-                mismatches.addAll(differing(plan.expectedRecords(), plan, read));
+                mismatches.addAll(notInCognito(plan, read));
                 return outcome(name, plan, current.get(), mismatches);
             }
             known = table.datasets(identity).get(name);
@@ -87,14 +85,10 @@ public final class DatasetImporter {
                 + " attempts; run the pass again");
     }
 
-    /** The records of the partition the plan needs, as the store holds them. */
-    private Map<RecordKey, Record> stored(IdentityId identity, DatasetSource read, @Nullable StoredDataset meta) {
+    private ImportPlan plan(IdentityId identity, DatasetSource read, @Nullable StoredDataset meta) {
         SyncCount partition = ImportPlanner.partitionToRead(meta, read.generation());
-        return table.records(SyncStoreLayout.recordPartition(identity, read.name(), partition));
-    }
-
-    private ImportPlan plan(IdentityId identity, DatasetSource read, @Nullable StoredDataset meta,
-            Map<RecordKey, Record> stored) {
+        Map<RecordKey, Record> stored = table.records(SyncStoreLayout.recordPartition(identity, read.name(),
+                partition));
         return new ImportPlanner(policy, clock.instant()).plan(identity, read, meta, stored);
     }
 
@@ -141,14 +135,18 @@ public final class DatasetImporter {
     }
 
     /**
-     * Where the store, as it was read ({@code stored}), differs from a source it is meant to hold (a plan that is not
-     * written).
+     * Where the store differs from a source it is meant to hold (a plan that is not written): behind it, records it
+     * holds at Cognito's count with other contents (the plan's repairs, named on their own lines rather than counted
+     * as the store being behind), and records Cognito does not have.
      */
-    private List<String> compare(ImportPlan plan, DatasetSource read, Map<RecordKey, Record> stored) {
-        List<Record> overwritten = heldOtherwise(stored, plan, read);
-        // Records that differ at Cognito's count are named on their own lines, not counted as the store being behind.
-        long behind = plan.recordsWritten() - overwritten.size();
-        List<String> differing = differing(stored, plan, read);
+    private List<String> compare(ImportPlan plan, DatasetSource read) {
+        List<Record> repairs = plan.transactions().stream().flatMap(t -> t.writes().stream())
+                .filter(PlannedTransaction.Write::repair).map(PlannedTransaction.Write::record).toList();
+        long behind = plan.recordsWritten() - repairs.size();
+        List<String> differing = new ArrayList<>();
+        repairs.forEach(record -> differing.add("record " + record.key() + " at count " + record.syncCount()
+                + " differs from Cognito's"));
+        differing.addAll(notInCognito(plan, read));
         List<String> mismatches = new ArrayList<>();
         if (writes == Writes.VERIFY && !plan.transactions().isEmpty() && (behind > 0 || differing.isEmpty())) {
             mismatches.add("the store is behind Cognito Sync: a pass would write " + behind
@@ -161,39 +159,18 @@ public final class DatasetImporter {
     }
 
     /**
-     * Where {@code held} differs from Cognito in a dataset nobody wrote on AppSync since the last pass: its records
-     * at Cognito's count with other contents, and, after a read of every record, records Cognito does not have.
+     * After a read of every record of a dataset nobody wrote on AppSync since the last pass, the records the store
+     * holds (or, once the plan is written, will hold) that Cognito does not have. On a dataset devices wrote on
+     * AppSync, differences are revisions, not faults.
      */
-    private static List<String> differing(Map<RecordKey, Record> held, ImportPlan plan, DatasetSource read) {
-        List<String> mismatches = new ArrayList<>();
-        heldOtherwise(held, plan, read).forEach(record -> mismatches.add("record " + record.key() + " at count "
-                + record.syncCount() + " differs from Cognito's"));
-        if (copied(plan) && read.read().exists() && read.read().lastSyncCount().equals(SyncCount.ZERO)) {
-            held.keySet().stream().filter(key -> !read.read().records().containsKey(key))
-                    .forEach(key -> mismatches.add("record " + key + " is in the store but not in Cognito Sync"));
-        }
-        return mismatches;
-    }
-
-    /**
-     * Cognito's records that {@code held} has at the same count with other contents (a pass writes Cognito's over
-     * them), in a dataset nobody wrote on AppSync since the last pass. On a dataset devices wrote on AppSync, counts
-     * are AppSync's and differences are revisions, not faults.
-     */
-    private static List<Record> heldOtherwise(Map<RecordKey, Record> held, ImportPlan plan, DatasetSource read) {
-        if (!copied(plan) || !read.read().exists()) {
+    private static List<String> notInCognito(ImportPlan plan, DatasetSource read) {
+        boolean copied = (plan.kind() == ImportPlan.Kind.CURRENT || plan.kind() == ImportPlan.Kind.COPY)
+                && ImportPlanner.untouched(plan.expectedMeta());
+        if (!copied || !read.read().exists() || !read.read().lastSyncCount().equals(SyncCount.ZERO)) {
             return List.of();
         }
-        return read.read().all().stream().filter(record -> {
-            Record before = held.get(record.key());
-            return before != null && before.syncCount().equals(record.syncCount()) && !before.equals(record);
-        }).toList();
-    }
-
-    /** Whether the plan copies Cognito's counts into a dataset nobody wrote on AppSync since the last pass. */
-    private static boolean copied(ImportPlan plan) {
-        return (plan.kind() == ImportPlan.Kind.CURRENT || plan.kind() == ImportPlan.Kind.COPY)
-                && ImportPlanner.untouched(plan.expectedMeta());
+        return plan.expectedRecords().keySet().stream().filter(key -> !read.read().records().containsKey(key))
+                .map(key -> "record " + key + " is in the store but not in Cognito Sync").toList();
     }
 
     /** Reads the store back after a write and compares it with what the plan meant it to hold. */

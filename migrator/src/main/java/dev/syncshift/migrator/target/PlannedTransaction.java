@@ -58,12 +58,18 @@ public record PlannedTransaction(WriteAction metaAction, List<Write> writes) {
      *
      * @param record the record as it will be stored
      * @param actions its head, chunk and stale-chunk actions
+     * @param repair whether it writes over a record the store holds at the same count with other contents
      */
-    public record Write(Record record, List<WriteAction> actions) {
+    public record Write(Record record, List<WriteAction> actions, boolean repair) {
 
         /** Copies the list. */
         public Write {
             actions = List.copyOf(actions);
+        }
+
+        /** A write of a record the store does not hold at its count. */
+        public Write(Record record, List<WriteAction> actions) {
+            this(record, actions, false);
         }
     }
 }
