@@ -47,12 +47,8 @@ final class FailedStepLog implements StepExecutionListener {
      * the command again cannot continue the run.
      */
     private static boolean poolGone(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof IdentityMigrator.PoolDeletedException || cause instanceof ResourceNotFoundException) {
-                return true;
-            }
-        }
-        return false;
+        Throwable root = RunReports.root(failure);
+        return root instanceof IdentityMigrator.PoolDeletedException || root instanceof ResourceNotFoundException;
     }
 
     private static String name(StepExecution step) {

@@ -103,12 +103,18 @@ public final class RunReports {
     }
 
     /** The first line of the message of {@code failure}'s root cause (its class name when it has none). */
-    static String rootMessage(Throwable failure) {
+    public static String rootMessage(Throwable failure) {
+        Throwable root = root(failure);
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    /** The innermost cause of {@code failure}. */
+    static Throwable root(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return message.lines().findFirst().orElse(message);
+        return root;
     }
 }
