@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.ListIdentitiesResponse;
+import software.amazon.awssdk.services.cognitoidentity.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
 import software.amazon.awssdk.services.cognitosync.model.ListDatasetsResponse;
 import software.amazon.awssdk.services.cognitosync.model.ListRecordsResponse;
@@ -36,7 +37,7 @@ public final class CognitoSource {
     private final CognitoIdentityClient identity;
     private final CognitoSyncClient sync;
     private final IdentityPoolId pool;
-    private volatile long poolSeen = System.nanoTime() - POOL_SEEN_FOR;
+    private long poolSeen = System.nanoTime() - POOL_SEEN_FOR;
 
     /** A source reading {@code pool} through these clients. */
     public CognitoSource(CognitoIdentityClient identity, CognitoSyncClient sync, IdentityPoolId pool) {
@@ -61,9 +62,10 @@ public final class CognitoSource {
     /**
      * Whether the pool still exists (DescribeIdentityPool): an identity Cognito no longer knows left the pool
      * (merged or deleted), unless the pool itself is gone. An answer that it exists holds for a minute, so that a
-     * list with many such identities (an old identities file) costs one call a minute, not one each.
+     * list with many such identities (an old identities file) costs one call a minute, not one each; threads that
+     * ask meanwhile wait for that call's answer rather than make their own.
      */
-    public boolean poolExists() {
+    public synchronized boolean poolExists() {
         long now = System.nanoTime();
         if (now - poolSeen < POOL_SEEN_FOR) {
             return true;
@@ -72,7 +74,7 @@ public final class CognitoSource {
             identity.describeIdentityPool(r -> r.identityPoolId(pool.value()));
             poolSeen = now;
             return true;
-        } catch (software.amazon.awssdk.services.cognitoidentity.model.ResourceNotFoundException gone) {
+        } catch (ResourceNotFoundException gone) {
             return false;
         }
     }
