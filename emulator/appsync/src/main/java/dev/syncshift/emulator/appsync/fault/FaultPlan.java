@@ -2,6 +2,7 @@ package dev.syncshift.emulator.appsync.fault;
 
 import dev.syncshift.emulator.appsync.api.InternalFailureException;
 import dev.syncshift.emulator.appsync.api.LimitExceededException;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Random;
 
@@ -52,7 +53,7 @@ public record FaultPlan(double throttleRate, double faultRate, Duration latency,
 
     /** {@code value} as a person writes it: 2 rather than 2.0. */
     private static String plain(double value) {
-        return Double.isFinite(value) ? java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
+        return Double.isFinite(value) ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
                 : Double.toString(value);
     }
 

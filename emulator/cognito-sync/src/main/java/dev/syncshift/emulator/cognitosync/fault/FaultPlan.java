@@ -1,6 +1,7 @@
 package dev.syncshift.emulator.cognitosync.fault;
 
 import dev.syncshift.emulator.cognitosync.rules.OperationNames;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -75,7 +76,7 @@ public record FaultPlan(double throttleRps, Map<String, Double> operationRps, do
 
     /** {@code value} as a person writes it: 2 rather than 2.0. */
     private static String plain(double value) {
-        return Double.isFinite(value) ? java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
+        return Double.isFinite(value) ? BigDecimal.valueOf(value).stripTrailingZeros().toPlainString()
                 : Double.toString(value);
     }
 }
