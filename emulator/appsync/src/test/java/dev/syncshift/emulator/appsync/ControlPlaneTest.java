@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.appsync.model.BadRequestException;
 import software.amazon.awssdk.services.appsync.model.EvaluateCodeResponse;
 import software.amazon.awssdk.services.appsync.model.EvaluateCodeRequest;
 import software.amazon.awssdk.services.appsync.model.FunctionConfiguration;
+import software.amazon.awssdk.services.appsync.model.GetGraphqlApiResponse;
 import software.amazon.awssdk.services.appsync.model.GraphqlApi;
 import software.amazon.awssdk.services.appsync.model.ListResolversResponse;
 import software.amazon.awssdk.services.appsync.model.NotFoundException;
@@ -41,6 +42,8 @@ import software.amazon.awssdk.services.appsync.model.UnauthorizedException;
 class ControlPlaneTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** AppSync names every request, and the SDK reads the name into responses and exceptions. */
+    private static final String REQUEST_ID = "[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}";
 
     @RegisterExtension
     static final AppSyncEmulatorExtension APPSYNC = TestApi.extension();
@@ -69,7 +72,8 @@ class ControlPlaneTest {
 
     @Test
     void getGraphqlApiDescribesTheTemplatesApi(AppSyncEmulator emulator) {
-        GraphqlApi api = appSync.getGraphqlApi(b -> b.apiId(apiId)).graphqlApi();
+        GetGraphqlApiResponse response = appSync.getGraphqlApi(b -> b.apiId(apiId));
+        GraphqlApi api = response.graphqlApi();
 
         assertThat(api.apiId()).isEqualTo(apiId).matches("[a-z0-9]{26}");
         assertThat(api.name()).isEqualTo("emulator-test");
@@ -77,6 +81,7 @@ class ControlPlaneTest {
         assertThat(api.arn()).isEqualTo("arn:aws:appsync:us-east-1:123456789012:apis/" + apiId);
         assertThat(api.uris()).containsEntry("GRAPHQL", emulator.endpoint().toString())
                 .containsEntry("REALTIME", emulator.realtimeEndpoint().toString());
+        assertThat(response.responseMetadata().requestId()).matches(REQUEST_ID);
     }
 
     @Test
@@ -91,6 +96,7 @@ class ControlPlaneTest {
                     assertThat(e.statusCode()).isEqualTo(404);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotFoundException");
                     assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("GraphQL API nosuchapi not found.");
+                    assertThat(e.requestId()).matches(REQUEST_ID);
                 });
         assertThatThrownBy(() -> appSync.listFunctions(b -> b.apiId("nosuchapi")))
                 .isInstanceOf(NotFoundException.class);

@@ -2,25 +2,36 @@ package dev.syncshift.emulator.appsync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.syncshift.emulator.appsync.junit.RealtimeClient;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syncshift.emulator.appsync.junit.AppSyncEmulatorExtension;
+import dev.syncshift.emulator.appsync.junit.RealtimeClient;
 import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** Golden files ({@code golden/WireShapeTest_<method>.json}) pin the exact JSON AppSync clients parse. */
+/**
+ * What AppSync clients read off the wire: golden files ({@code golden/WireShapeTest_<method>.json}) pin the exact
+ * JSON they parse; raw sockets send what no SDK would, and the answer is still AppSync's shape, never Jetty's page.
+ */
 class WireShapeTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String UUID_FORM = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
     @RegisterExtension
     static final AppSyncEmulatorExtension APPSYNC = TestApi.extension();
@@ -50,6 +61,63 @@ class WireShapeTest {
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("server")).isEmpty();
+    }
+
+    @Test
+    void everyAnswerNamesItsRequestAsAppSyncDoes(AppSyncEmulator emulator) throws Exception {
+        String body = SignedGraphQlClient.body("{ whoami }", Map.of());
+        HttpRequest.Builder signed = HttpRequest.newBuilder(emulator.endpoint())
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        new SignedGraphQlClient(emulator.endpoint())
+                .signedHeaders(Caller.ALICE.credentials(), emulator.endpoint(), body, Clock.systemUTC())
+                .forEach((name, value) -> {
+                    if (!name.equalsIgnoreCase("host")) {
+                        signed.header(name, value);
+                    }
+                });
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<String> answered = http.send(signed.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> refused = http.send(HttpRequest.newBuilder(emulator.endpoint())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        assertThat(refused.statusCode()).isEqualTo(401);
+        String first = answered.headers().firstValue("x-amzn-RequestId").orElseThrow();
+        String second = refused.headers().firstValue("x-amzn-RequestId").orElseThrow();
+        assertThat(first).matches(UUID_FORM).isNotEqualTo(second);
+        assertThat(second).matches(UUID_FORM);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"/graphql%00", "/graphql%zz", "/graphql%", "/graphql%C0%AF", "/a\\b", "/caf\u00e9",
+        "/graphql?{long}", "/v1/apis/%zz", "/v1/apis/%C0%AF"})
+    void requestsJettyRefusesAreAppSyncsErrorNotAPage(String path, AppSyncEmulator emulator) throws Exception {
+        String target = path.replace("{long}", "a".repeat(9000));
+
+        String response = rawRequest(emulator, "POST " + target + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Length: 2\r\nConnection: close\r\n\r\n{}");
+
+        assertThat(response).matches("(?s)HTTP/1\\.1 4\\d\\d .*").contains("x-amzn-ErrorType: BadRequestException")
+                .contains("Content-Type: application/json").containsPattern("x-amzn-RequestId: " + UUID_FORM)
+                .doesNotContainIgnoringCase("jetty").doesNotContain("<html", "java", "Exception:");
+        String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+        JsonNode json = JSON.readTree(body);
+        JsonNode error = json.has("errors") ? json.path("errors").path(0) : json;
+        assertThat(json.has("errors")).as(body).isEqualTo(!path.equals("/v1/apis/%C0%AF"));
+        assertThat(error.path("message").asText()).as(body).isIn("Malformed HTTP request",
+                "The request URI is too long");
+    }
+
+    @Test
+    void headersOverTheLimitAreAppSyncsErrorNotAPage(AppSyncEmulator emulator) throws Exception {
+        String response = rawRequest(emulator, "POST /graphql HTTP/1.1\r\nHost: localhost\r\nX-Big: "
+                + "a".repeat(9000) + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+
+        assertThat(response).startsWith("HTTP/1.1 431 ").contains("x-amzn-ErrorType: BadRequestException")
+                .containsPattern("x-amzn-RequestId: " + UUID_FORM).doesNotContainIgnoringCase("jetty")
+                .endsWith("{\"errors\":[{\"errorType\":\"BadRequestException\",\"message\":"
+                        + "\"The request headers are too large\"}]}");
     }
 
     @Test
@@ -86,6 +154,17 @@ class WireShapeTest {
             JsonNode ack = client.next("connection_ack");
 
             assertThat(ack).isEqualTo(golden(test));
+        }
+    }
+
+    private static String rawRequest(AppSyncEmulator emulator, String request) throws IOException {
+        URI endpoint = emulator.endpoint();
+        try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

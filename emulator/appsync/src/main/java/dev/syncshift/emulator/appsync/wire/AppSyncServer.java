@@ -53,6 +53,7 @@ public final class AppSyncServer implements AutoCloseable {
         GraphQlJson json = new GraphQlJson();
         RealtimeContext realtime = new RealtimeContext(rules, auth, json, timer, keepAlive, connectionTimeout);
         server = new Server();
+        server.setErrorHandler(new MalformedRequestHandler(json));
         HttpConfiguration http = new HttpConfiguration();
         // Jetty's header cache may otherwise hand back a cached field whose value differs in case
         // (charset=utf-8 for charset=UTF-8), and SigV4 signs header values byte for byte.

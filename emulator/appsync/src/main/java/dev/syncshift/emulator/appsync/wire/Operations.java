@@ -2,6 +2,7 @@ package dev.syncshift.emulator.appsync.wire;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.io.Content;
@@ -19,7 +20,9 @@ final class Operations extends Handler.Abstract {
 
     static final String GRAPHQL = "/graphql";
     static final String REALTIME = "/graphql/realtime";
-    private static final String CONTROL_PLANE = "/v1/";
+    static final String CONTROL_PLANE = "/v1/";
+    /** The header in which AppSync names each request, on every answer. */
+    static final String REQUEST_ID = "x-amzn-RequestId";
     /**
      * A control-plane request no route serves, in the control plane's REST-JSON shape ({@code message}, and the
      * name in {@code x-amzn-ErrorType}), so that SDKs show the reason rather than an empty message.
@@ -66,6 +69,7 @@ final class Operations extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        response.getHeaders().put(REQUEST_ID, requestId());
         String path = request.getHttpURI().getPath();
         for (Route route : routes) {
             Matcher matcher = route.path().matcher(path);
@@ -88,6 +92,11 @@ final class Operations extends Handler.Abstract {
                     + "are served\"}]}", "NotFound");
         }
         return true;
+    }
+
+    /** A new request id, in the form AppSync's have. */
+    static String requestId() {
+        return UUID.randomUUID().toString();
     }
 
     /**
