@@ -15,8 +15,8 @@ import dev.syncshift.migrator.report.Tally;
 import dev.syncshift.migrator.target.StoreTableShape;
 import dev.syncshift.migrator.verify.Preflight;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -140,8 +140,9 @@ final class MigrationRun {
         if (file != null) {
             try {
                 ReportWriter.writeJson(report, file);
-            } catch (UncheckedIOException e) {
-                err.println("syncshift-migrator: " + e.getMessage() + " (" + Messages.rootMessage(e) + ")");
+            } catch (IOException e) {
+                err.println("syncshift-migrator: cannot write the report to " + file + ": "
+                        + RunReports.fileProblem(e));
             }
         }
         if (code != ExitCode.OK) {

@@ -2,6 +2,7 @@ package dev.syncshift.migrator.cli;
 
 import dev.syncshift.core.IdentityPoolId;
 import dev.syncshift.migrator.config.RateLimits;
+import dev.syncshift.migrator.job.RunReports;
 import dev.syncshift.migrator.source.IdentityFileReader;
 import java.io.IOException;
 import java.net.URI;
@@ -144,8 +145,8 @@ public final class PoolOptions {
         }
         try {
             Files.createDirectories(workDir);
-        } catch (IOException | UnsupportedOperationException e) {
-            throw usage("--work-dir " + workDir + " cannot be made (" + e.getClass().getSimpleName() + ")");
+        } catch (IOException e) {
+            throw usage("--work-dir " + workDir + " cannot be made: " + RunReports.fileProblem(e));
         }
     }
 

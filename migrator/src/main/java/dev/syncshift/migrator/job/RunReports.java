@@ -6,6 +6,12 @@ import dev.syncshift.migrator.report.RunReport;
 import dev.syncshift.migrator.report.Tally;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -102,10 +108,41 @@ public final class RunReports {
         return all;
     }
 
-    /** The first line of the message of {@code failure}'s root cause (its class name when it has none). */
+    /**
+     * The first line of the message of {@code failure}'s root cause (its class name when it has none); a file the
+     * system refused is named with the reason in words ({@link #fileProblem}), where Java's message is the name only.
+     */
     public static String rootMessage(Throwable failure) {
         Throwable root = root(failure);
+        if (root instanceof FileSystemException refused && refused.getFile() != null) {
+            return refused.getFile() + ": " + fileProblem(refused);
+        }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    /**
+     * Why the system refused a file, in words and without the file's name: its own reason when it gave one (such
+     * as {@code Read-only file system}), else the kind of refusal.
+     */
+    public static String fileProblem(IOException failure) {
+        if (failure instanceof FileSystemException refused && refused.getReason() != null) {
+            return refused.getReason();
+        }
+        if (failure instanceof NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (failure instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (failure instanceof FileAlreadyExistsException) {
+            return "a file of that name is in the way";
+        }
+        if (failure instanceof NotDirectoryException) {
+            return "not a folder";
+        }
+        String message = failure instanceof FileSystemException || failure.getMessage() == null
+                ? "the file system refused it" : failure.getMessage();
         return message.lines().findFirst().orElse(message);
     }
 

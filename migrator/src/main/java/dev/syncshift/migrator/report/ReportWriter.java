@@ -68,17 +68,17 @@ public final class ReportWriter {
         }
     }
 
-    /** Writes the JSON report to {@code file}, replacing it. */
-    public static void writeJson(RunReport report, Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.writeString(file, json(report));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report to " + file, e);
+    /**
+     * Writes the JSON report to {@code file}, replacing it.
+     *
+     * @throws IOException when the file or its folder cannot be written
+     */
+    public static void writeJson(RunReport report, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
         }
+        Files.writeString(file, json(report));
     }
 
     /** Prints the summary table; {@code file} is where the JSON report is written, or null. */

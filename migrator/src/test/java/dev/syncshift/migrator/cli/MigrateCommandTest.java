@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syncshift.migrator.LocalAws;
 import dev.syncshift.migrator.SourceTruth;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +73,19 @@ class MigrateCommandTest {
                 .contains(String.format(Locale.ROOT, "to write 0, already current %,d", records), "bytes to write")
                 .doesNotContain("written");
         assertThat(report("verify.json").path("counts").path("mismatches").asLong()).isZero();
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenAtTheEndIsOneLineAndTheRunKeepsItsExitCode() throws IOException {
+        // passes the check before the run (nothing is there yet, and its folder may be written), fails at the end
+        Path report = Files.createSymbolicLink(work.resolve("report.json"), work.resolve("gone/report.json"));
+
+        Cli.Result result = Cli.run(args("migrate", "report.json", "--dry-run"));
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains("syncshift-migrator: cannot write the report to " + report
+                + ": no such file or folder").doesNotContain("Exception", "\tat ");
+        assertThat(result.out()).contains("completed, verified");
     }
 
     private String[] args(String command, String reportName, String... more) {

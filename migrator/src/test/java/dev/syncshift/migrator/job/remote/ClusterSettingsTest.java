@@ -22,7 +22,7 @@ class ClusterSettingsTest {
     @Test
     void aWorkerCountsAsLostOnlyAfterTwoMissedHeartbeats() {
         assertThatThrownBy(() -> settings("jdbc", null, "5s", "9s")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("lost-after (PT9S) must be at least twice the heartbeat (PT5S)");
+                .hasMessage("--lost-after (9s) must be at least twice the heartbeat (5s)");
     }
 
     @Test
