@@ -18,6 +18,9 @@ final class MigrateCommand implements Callable<Integer> {
     PoolOptions pool = new PoolOptions();
 
     @Mixin
+    RunOptions runOptions = new RunOptions();
+
+    @Mixin
     ClusterOptions cluster = new ClusterOptions();
 
     @Option(names = "--mode", paramLabel = "full|delta", defaultValue = "full",
@@ -44,7 +47,7 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, String> settings = pool.runProperties();
+        Map<String, String> settings = runOptions.addTo(pool.properties());
         if (!"full".equals(mode) && !"delta".equals(mode)) {
             throw pool.usage("--mode takes full or delta, not '" + mode + "'");
         }
@@ -58,7 +61,7 @@ final class MigrateCommand implements Callable<Integer> {
         settings.put("dry-run", Boolean.toString(dryRun));
         settings.put("create-table", Boolean.toString(createTable));
         settings.putAll(cluster.properties());
-        pool.makeWorkDir();
-        return run.run(settings, "json".equals(pool.logFormat), pool.recover).code();
+        runOptions.makeWorkDir();
+        return run.run(settings, runOptions.jsonLogs(), runOptions.recover).code();
     }
 }

@@ -2,9 +2,7 @@ package dev.syncshift.migrator.cli;
 
 import dev.syncshift.core.IdentityPoolId;
 import dev.syncshift.migrator.config.RateLimits;
-import dev.syncshift.migrator.job.RunReports;
 import dev.syncshift.migrator.source.IdentityFileReader;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.profiles.ProfileFile;
 
-/** The options every command that reads the pool and the table shares, AWS-CLI style. */
+/**
+ * The options every command that reads the pool and the table shares, AWS-CLI style; {@link RunOptions} holds those
+ * of the commands that run a job.
+ */
 public final class PoolOptions {
 
     @Spec(Spec.Target.MIXEE)
@@ -48,34 +49,10 @@ public final class PoolOptions {
     @Option(names = "--profile", paramLabel = "NAME", description = "A named profile for credentials and region.")
     @Nullable String profile;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "8",
-            description = "Identities migrated at once (default: ${DEFAULT-VALUE}).")
-    int threads;
-
     @Option(names = "--max-rps", paramLabel = "OP=N[,OP=N...]", defaultValue = "",
             description = "Requests per second per operation, shared by all threads (default: AWS's quotas, "
                     + "ListIdentities=5).")
     String maxRps = "";
-
-    @Option(names = "--report", paramLabel = "FILE", description = "Write the JSON report here (default: the work "
-            + "dir's reports folder, unless the job repository is shared).")
-    @Nullable Path report;
-
-    @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "syncshift-work",
-            description = "Where the job repository (an H2 file) lives (default: ${DEFAULT-VALUE}).")
-    Path workDir = Path.of("syncshift-work");
-
-    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
-            description = "auto (a bar on a terminal, lines otherwise), bar, lines or off.")
-    String progress = "auto";
-
-    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, or json (Spring Boot's structured ECS logging).")
-    String logFormat = "text";
-
-    @Option(names = "--recover",
-            description = "Recover a run whose process died while using a shared (PostgreSQL) job repository.")
-    boolean recover;
 
     /**
      * Checks the values and returns them as {@code syncshift.migrator.*} properties.
@@ -87,12 +64,6 @@ public final class PoolOptions {
         check(() -> RateLimits.parse(maxRps), "--max-rps");
         if (!table.matches("[a-zA-Z0-9_.-]{3,255}")) {
             throw usage("--table '" + table + "' is not a DynamoDB table name (3 to 255 of a-z A-Z 0-9 _ - .)");
-        }
-        if (threads < 1 || threads > 512) {
-            throw usage("--threads must be between 1 and 512, not " + threads);
-        }
-        if (!progress.matches("auto|bar|lines|off") || !logFormat.matches("text|json")) {
-            throw usage("--progress takes auto, bar, lines or off; --log-format takes text or json");
         }
         checkIdentitiesFile();
         checkProfile();
@@ -106,63 +77,8 @@ public final class PoolOptions {
         putIfSet(p, "dynamodb-endpoint", dynamodbEndpoint);
         putIfSet(p, "region", region);
         putIfSet(p, "profile", profile);
-        putIfSet(p, "report", report);
-        p.put("threads", Integer.toString(threads));
         p.put("max-rps", maxRps);
-        p.put("work-dir", workDir.toAbsolutePath().toString());
-        p.put("progress", progress);
         return p;
-    }
-
-    /**
-     * {@link #properties()} for a command that runs a job: the job repository's folder ({@code --work-dir}, unless
-     * the repository is a shared database) and the report ({@code --report}) can be written (they, and any missing
-     * parent folders, are made when needed).
-     *
-     * @throws ParameterException with a one-line message when a value is bad
-     */
-    Map<String, String> runProperties() {
-        Map<String, String> properties = properties();
-        if (MigrationRun.sharedRepositoryUrl() == null) {
-            checkWritable("--work-dir", workDir, true);
-        }
-        if (report != null) {
-            checkWritable("--report", report, false);
-        }
-        return properties;
-    }
-
-    /**
-     * Makes the job repository's folder (unless the repository is a shared database), after every other check (a
-     * refused command leaves nothing behind), so that a folder that cannot be made is a usage error rather than the
-     * database's failure to open.
-     *
-     * @throws ParameterException with a one-line message when it cannot be made
-     */
-    void makeWorkDir() {
-        if (MigrationRun.sharedRepositoryUrl() != null) {
-            return;
-        }
-        try {
-            Files.createDirectories(workDir);
-        } catch (IOException e) {
-            throw usage("--work-dir " + workDir + " cannot be made: " + RunReports.fileProblem(e));
-        }
-    }
-
-    private void checkWritable(String option, Path path, boolean folder) {
-        Path absolute = path.toAbsolutePath();
-        if (Files.exists(absolute) && Files.isDirectory(absolute) != folder) {
-            throw usage(option + " " + path + (folder ? " is not a folder" : " is a folder"));
-        }
-        Path existing = folder ? absolute : absolute.getParent();
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
-            throw usage(option + " " + path + " cannot be written: " + existing + " is not a folder this user may "
-                    + "write to");
-        }
     }
 
     private void checkIdentitiesFile() {

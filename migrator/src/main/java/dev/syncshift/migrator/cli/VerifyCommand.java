@@ -14,6 +14,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     PoolOptions pool = new PoolOptions();
 
+    @Mixin
+    RunOptions runOptions = new RunOptions();
+
     private final MigrationRun run;
 
     VerifyCommand(MigrationRun run) {
@@ -22,9 +25,9 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, String> settings = pool.runProperties();
+        Map<String, String> settings = runOptions.addTo(pool.properties());
         settings.put("mode", "verify");
-        pool.makeWorkDir();
-        return run.run(settings, "json".equals(pool.logFormat), pool.recover).code();
+        runOptions.makeWorkDir();
+        return run.run(settings, runOptions.jsonLogs(), runOptions.recover).code();
     }
 }

@@ -92,6 +92,8 @@ public final class Demo {
         List<String> base = base(endpoints, table);
         int code = command("check", base, "--api-id", endpoints.appSync.apiId(), "--appsync-endpoint",
                 endpoints.appSync.controlPlaneEndpoint().toString());
+        base = new ArrayList<>(base);
+        base.addAll(List.of("--work-dir", options.workDir().toString(), "--progress", "off"));
         code = code != 0 ? code : command("migrate", base, "--report", report("full"));
         if (code != 0) {
             return code;
@@ -130,7 +132,7 @@ public final class Demo {
     private List<String> base(Endpoints endpoints, String table) {
         return List.of("--identity-pool-id", POOL, "--table", table, "--cognito-endpoint",
                 endpoints.cognito.toString(), "--dynamodb-endpoint", endpoints.dynamoDb.toString(), "--region",
-                "us-east-1", "--work-dir", options.workDir().toString(), "--progress", "off");
+                "us-east-1");
     }
 
     private String report(String name) {

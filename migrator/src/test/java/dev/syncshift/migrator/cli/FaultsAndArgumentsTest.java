@@ -98,6 +98,10 @@ class FaultsAndArgumentsTest {
                         "--work-dir", "pom.xml"),
                 List.of("verify", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store",
                         "--report", "src"),
+                // check runs no job: it has no report, threads or job repository to take options for
+                List.of("check", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store", "--report",
+                        "check.json"),
+                List.of("check", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store", "--threads", "4"),
                 List.of("migrate", "--table", "store"),
                 List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store", "--bogus"),
                 List.of("frobnicate"),

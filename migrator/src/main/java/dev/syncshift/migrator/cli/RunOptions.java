@@ -1,0 +1,117 @@
+package dev.syncshift.migrator.cli;
+
+import dev.syncshift.migrator.job.RunReports;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The options of the commands that run a job ({@code migrate}, {@code verify}) beside {@link PoolOptions}: how many
+ * threads, where the job repository and the report go, what the console shows. {@code check} runs no job and
+ * offers none of them.
+ */
+public final class RunOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "8",
+            description = "Identities migrated at once (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write the JSON report here (default: the work "
+            + "dir's reports folder, unless the job repository is shared).")
+    @Nullable Path report;
+
+    @Option(names = "--work-dir", paramLabel = "DIR", defaultValue = "syncshift-work",
+            description = "Where the job repository (an H2 file) lives (default: ${DEFAULT-VALUE}).")
+    Path workDir = Path.of("syncshift-work");
+
+    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
+            description = "auto (a bar on a terminal, lines otherwise), bar, lines or off.")
+    String progress = "auto";
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, or json (Spring Boot's structured ECS logging).")
+    String logFormat = "text";
+
+    @Option(names = "--recover",
+            description = "Recover a run whose process died while using a shared (PostgreSQL) job repository.")
+    boolean recover;
+
+    /**
+     * Checks the values and adds them to {@code properties} (the {@link PoolOptions}' ones): the job repository's
+     * folder ({@code --work-dir}, unless the repository is a shared database) and the report ({@code --report}) can
+     * be written (they, and any missing parent folders, are made when needed).
+     *
+     * @return {@code properties}
+     * @throws ParameterException with a one-line message when a value is bad
+     */
+    Map<String, String> addTo(Map<String, String> properties) {
+        if (threads < 1 || threads > 512) {
+            throw usage("--threads must be between 1 and 512, not " + threads);
+        }
+        if (!progress.matches("auto|bar|lines|off") || !logFormat.matches("text|json")) {
+            throw usage("--progress takes auto, bar, lines or off; --log-format takes text or json");
+        }
+        if (MigrationRun.sharedRepositoryUrl() == null) {
+            checkWritable("--work-dir", workDir, true);
+        }
+        if (report != null) {
+            checkWritable("--report", report, false);
+            properties.put("report", report.toString());
+        }
+        properties.put("threads", Integer.toString(threads));
+        properties.put("work-dir", workDir.toAbsolutePath().toString());
+        properties.put("progress", progress);
+        return properties;
+    }
+
+    /** Whether the logs are JSON ({@code --log-format json}). */
+    boolean jsonLogs() {
+        return "json".equals(logFormat);
+    }
+
+    /**
+     * Makes the job repository's folder (unless the repository is a shared database), after every other check (a
+     * refused command leaves nothing behind), so that a folder that cannot be made is a usage error rather than the
+     * database's failure to open.
+     *
+     * @throws ParameterException with a one-line message when it cannot be made
+     */
+    void makeWorkDir() {
+        if (MigrationRun.sharedRepositoryUrl() != null) {
+            return;
+        }
+        try {
+            Files.createDirectories(workDir);
+        } catch (IOException e) {
+            throw usage("--work-dir " + workDir + " cannot be made: " + RunReports.fileProblem(e));
+        }
+    }
+
+    private void checkWritable(String option, Path path, boolean folder) {
+        Path absolute = path.toAbsolutePath();
+        if (Files.exists(absolute) && Files.isDirectory(absolute) != folder) {
+            throw usage(option + " " + path + (folder ? " is not a folder" : " is a folder"));
+        }
+        Path existing = folder ? absolute : absolute.getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            throw usage(option + " " + path + " cannot be written: " + existing + " is not a folder this user may "
+                    + "write to");
+        }
+    }
+
+    private ParameterException usage(String message) {
+        return new ParameterException(spec.commandLine(), message);
+    }
+}
