@@ -27,6 +27,9 @@ class IdentityErrorsTest {
     private static final String MISSING_POOL = "us-east-1:00000000-0000-4000-8000-000000000000";
     private static final String MISSING_IDENTITY = "us-east-1:00000000-0000-4000-8000-0000000000ff";
     private static final String PATTERN = "[\\w-]+:[0-9a-f-]+";
+    /** What AWS answers a linked identity asked for without one of its logins. */
+    private static final String LOGINS_DO_NOT_MATCH =
+            "Logins don't match. Please include at least one valid login for this identity or identity pool.";
 
     private final CognitoIdentityClient identity;
     private Given given;
@@ -156,7 +159,7 @@ class IdentityErrorsTest {
                         ResourceNotFoundException.class, "Identity '" + MISSING_IDENTITY + "' not found."),
                 new Refusal("GetCredentialsForIdentity of a linked identity without its login", g -> g.identity()
                         .getCredentialsForIdentity(r -> r.identityId(g.linked())), NotAuthorizedException.class,
-                        "Invalid login token. Missing a required claim: aud"),
+                        LOGINS_DO_NOT_MATCH),
                 new Refusal("GetCredentialsForIdentity without IdentityId", g -> g.identity()
                         .getCredentialsForIdentity(r -> { }), InvalidParameterException.class,
                         violation("null", "identityId", "Member must not be null")),
@@ -188,7 +191,7 @@ class IdentityErrorsTest {
                         "Identity '" + MISSING_IDENTITY + "' not found."),
                 new Refusal("GetOpenIdToken of a linked identity with another login", g -> g.identity()
                         .getOpenIdToken(r -> r.identityId(g.linked()).logins(Map.of("graph.facebook.com", "fb-2"))),
-                        NotAuthorizedException.class, "Invalid login token. Missing a required claim: aud"),
+                        NotAuthorizedException.class, LOGINS_DO_NOT_MATCH),
                 new Refusal("GetOpenIdTokenForDeveloperIdentity on a pool without developer provider",
                         g -> g.identity().getOpenIdTokenForDeveloperIdentity(r -> r.identityPoolId(g.pool())
                                 .logins(Map.of("login.syncshift", "bob"))), InvalidParameterException.class,

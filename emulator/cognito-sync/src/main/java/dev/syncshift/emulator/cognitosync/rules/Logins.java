@@ -16,8 +16,8 @@ final class Logins {
      * Checks that an identity linked to logins is presented one of them; an unauthenticated identity needs none. A
      * {@code cognito-identity.amazonaws.com} login must be a token naming this identity, whichever it is.
      *
-     * @throws NotAuthorizedException when a linked identity presents no matching login, or the token login is not
-     *     a token of this identity
+     * @throws NotAuthorizedException when a linked identity presents no matching login (AWS's "Logins don't
+     *     match"), or the token login is not a token of this identity
      */
     static void checkPresented(StoredIdentity identity, @Nullable Map<String, String> logins) {
         Map<String, String> presented = IdentityConstraints.logins(logins);
@@ -31,7 +31,8 @@ final class Logins {
         boolean matches = presented.entrySet().stream()
                 .anyMatch(login -> login.getValue().equals(identity.logins().get(login.getKey())));
         if (!matches) {
-            throw missingAudience();
+            throw new NotAuthorizedException(
+                    "Logins don't match. Please include at least one valid login for this identity or identity pool.");
         }
     }
 
