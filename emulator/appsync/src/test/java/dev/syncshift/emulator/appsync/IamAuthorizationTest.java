@@ -56,10 +56,17 @@ class IamAuthorizationTest {
                 new Refusal("signed for sixteen minutes from now", c -> c.postSignedAt(Caller.ALICE.credentials(),
                         WHOAMI, Map.of(), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(16))), 401,
                         "UnauthorizedException", "Signature not yet current"),
-                new Refusal("body is not JSON", c -> c.postBody(Caller.ALICE.credentials(), "{not json"), 400,
-                        "BadRequestException", "Unable to parse GraphQL query."),
+                // AppSync's answers to bodies that are no GraphQL request, as its team documented them
+                new Refusal("empty body", c -> c.postBody(Caller.ALICE.credentials(), ""), 400,
+                        "MalformedHttpRequestException", "Request body is empty."),
+                new Refusal("body is not JSON", c -> c.postBody(Caller.ALICE.credentials(), "meow"), 400,
+                        "MalformedHttpRequestException", "Unable to parse GraphQL query."),
+                new Refusal("body is an empty object", c -> c.postBody(Caller.ALICE.credentials(), "{}"), 400,
+                        "MalformedHttpRequestException", "Unable to parse GraphQL query."),
+                new Refusal("body is an array", c -> c.postBody(Caller.ALICE.credentials(), "[]"), 400,
+                        "MalformedHttpRequestException", "Unable to parse GraphQL query."),
                 new Refusal("no query", c -> c.postBody(Caller.ALICE.credentials(), "{\"variables\":{}}"), 400,
-                        "BadRequestException", "No query string was present"));
+                        "MalformedHttpRequestException", "Unable to parse GraphQL query."));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -98,13 +98,15 @@ class WireShapeTest {
         String response = rawRequest(emulator, "POST " + target + " HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Length: 2\r\nConnection: close\r\n\r\n{}");
 
-        assertThat(response).matches("(?s)HTTP/1\\.1 4\\d\\d .*").contains("x-amzn-ErrorType: BadRequestException")
+        boolean controlPlane = path.equals("/v1/apis/%C0%AF");
+        assertThat(response).matches("(?s)HTTP/1\\.1 4\\d\\d .*").contains("x-amzn-ErrorType: "
+                + (controlPlane ? "BadRequestException" : "MalformedHttpRequestException"))
                 .contains("Content-Type: application/json").containsPattern("x-amzn-RequestId: " + UUID_FORM)
                 .doesNotContainIgnoringCase("jetty").doesNotContain("<html", "java", "Exception:");
         String body = response.substring(response.indexOf("\r\n\r\n") + 4);
         JsonNode json = JSON.readTree(body);
         JsonNode error = json.has("errors") ? json.path("errors").path(0) : json;
-        assertThat(json.has("errors")).as(body).isEqualTo(!path.equals("/v1/apis/%C0%AF"));
+        assertThat(json.has("errors")).as(body).isEqualTo(!controlPlane);
         assertThat(error.path("message").asText()).as(body).isIn("Malformed HTTP request",
                 "The request URI is too long");
     }
@@ -114,9 +116,9 @@ class WireShapeTest {
         String response = rawRequest(emulator, "POST /graphql HTTP/1.1\r\nHost: localhost\r\nX-Big: "
                 + "a".repeat(9000) + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
 
-        assertThat(response).startsWith("HTTP/1.1 431 ").contains("x-amzn-ErrorType: BadRequestException")
+        assertThat(response).startsWith("HTTP/1.1 431 ").contains("x-amzn-ErrorType: MalformedHttpRequestException")
                 .containsPattern("x-amzn-RequestId: " + UUID_FORM).doesNotContainIgnoringCase("jetty")
-                .endsWith("{\"errors\":[{\"errorType\":\"BadRequestException\",\"message\":"
+                .endsWith("{\"errors\":[{\"errorType\":\"MalformedHttpRequestException\",\"message\":"
                         + "\"The request headers are too large\"}]}");
     }
 

@@ -6,8 +6,8 @@ package dev.syncshift.emulator.appsync.api;
  * GraphQL errors ({@code rules}' {@code ResolverError}), never these.
  */
 public abstract sealed class AppSyncServiceException extends RuntimeException
-        permits UnauthorizedException, BadRequestException, NotFoundException, LimitExceededException,
-        InternalFailureException {
+        permits UnauthorizedException, BadRequestException, MalformedHttpRequestException, NotFoundException,
+        LimitExceededException, InternalFailureException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,9 @@
 package dev.syncshift.emulator.appsync.api;
 
-/** A request AppSync cannot parse (HTTP 400), or a template or resolver code AppSync would not deploy. */
+/**
+ * A control-plane request AppSync refuses (HTTP 400), or a template or resolver code AppSync would not deploy. A
+ * data-plane body that is no GraphQL request is {@link MalformedHttpRequestException}.
+ */
 public final class BadRequestException extends AppSyncServiceException {
 
     private static final long serialVersionUID = 1L;

@@ -1,6 +1,6 @@
 package dev.syncshift.emulator.appsync.rules;
 
-import dev.syncshift.emulator.appsync.api.BadRequestException;
+import dev.syncshift.emulator.appsync.api.MalformedHttpRequestException;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +16,7 @@ public record GraphQlRequest(String query, Map<String, @Nullable Object> variabl
     /** Rejects a blank query as AppSync does. */
     public GraphQlRequest {
         if (query.isBlank()) {
-            throw new BadRequestException("No query string was present");
+            throw new MalformedHttpRequestException(MalformedHttpRequestException.UNPARSABLE);
         }
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.syncshift.emulator.appsync.api.BadRequestException;
+import dev.syncshift.emulator.appsync.api.MalformedHttpRequestException;
 import dev.syncshift.emulator.appsync.rules.GraphQlRequest;
 import dev.syncshift.emulator.appsync.rules.ResolverError;
 import graphql.ExecutionResult;
@@ -30,16 +30,23 @@ final class GraphQlJson {
         return mapper;
     }
 
+    /**
+     * The request in {@code body}, refused as AppSync refuses a body that is no GraphQL request: empty ("Request body
+     * is empty."), or not JSON, not an object or without a textual {@code query} ("Unable to parse GraphQL query.").
+     */
     @SuppressWarnings("unchecked")
     GraphQlRequest request(byte[] body) {
+        if (body.length == 0) {
+            throw new MalformedHttpRequestException(MalformedHttpRequestException.EMPTY);
+        }
         JsonNode root;
         try {
             root = mapper.readTree(body);
         } catch (IOException e) {
-            throw new BadRequestException("Unable to parse GraphQL query.");
+            throw new MalformedHttpRequestException(MalformedHttpRequestException.UNPARSABLE);
         }
         if (root == null || !root.isObject() || !root.path("query").isTextual()) {
-            throw new BadRequestException("No query string was present");
+            throw new MalformedHttpRequestException(MalformedHttpRequestException.UNPARSABLE);
         }
         Map<String, @Nullable Object> variables = root.path("variables").isObject()
                 ? mapper.convertValue(root.get("variables"), Map.class) : Map.of();

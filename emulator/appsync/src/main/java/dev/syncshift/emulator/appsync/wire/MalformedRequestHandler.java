@@ -13,14 +13,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Answers what Jetty refuses before {@link Operations} sees it (a URI or headers over the size limits, a path Jetty
- * cannot decode or will not serve) in AppSync's error shape instead of Jetty's HTML page: Jetty's 4xx status,
- * {@code BadRequestException} with a plain message and a request id. The body is the control plane's
- * {@code {"message":…}} under {@code /v1/} and the data plane's {@code {"errors":[…]}} elsewhere, and where Jetty could
- * not read the path at all (it then hands over a stand-in request).
+ * cannot decode or will not serve) in AppSync's error shape instead of Jetty's HTML page: Jetty's 4xx status, a
+ * plain message and a request id. Under {@code /v1/} it is the control plane's {@code BadRequestException} with
+ * {@code {"message":…}}; elsewhere, and where Jetty could not read the path at all (it then hands over a stand-in
+ * request), the data plane's {@code MalformedHttpRequestException} with {@code {"errors":[…]}}.
  */
 final class MalformedRequestHandler extends ErrorHandler {
 
-    private static final String CODE = "BadRequestException";
+    private static final String CONTROL_PLANE_CODE = "BadRequestException";
+    private static final String DATA_PLANE_CODE = "MalformedHttpRequestException";
 
     private final GraphQlJson json;
 
@@ -34,7 +35,8 @@ final class MalformedRequestHandler extends ErrorHandler {
         boolean controlPlane = request.getHttpURI().getPath() != null
                 && request.getHttpURI().getPath().startsWith(Operations.CONTROL_PLANE);
         response.getHeaders().put(Operations.REQUEST_ID, Operations.requestId());
-        ErrorRenderer.send(response, callback, status, body(status, controlPlane), CODE);
+        ErrorRenderer.send(response, callback, status, body(status, controlPlane),
+                controlPlane ? CONTROL_PLANE_CODE : DATA_PLANE_CODE);
         return true;
     }
 
@@ -43,14 +45,14 @@ final class MalformedRequestHandler extends ErrorHandler {
     public ByteBuffer badMessageError(int status, @Nullable String reason, HttpFields.Mutable fields) {
         int shown = status(status, 400);
         fields.put(HttpHeader.CONTENT_TYPE, "application/json;charset=UTF-8");
-        fields.put("x-amzn-ErrorType", CODE);
+        fields.put("x-amzn-ErrorType", DATA_PLANE_CODE);
         fields.put(Operations.REQUEST_ID, Operations.requestId());
         return ByteBuffer.wrap(body(shown, false).getBytes(StandardCharsets.UTF_8));
     }
 
     private String body(int status, boolean controlPlane) {
         String message = message(status);
-        return json.write(controlPlane ? Map.of("message", message) : json.httpError(CODE, message));
+        return json.write(controlPlane ? Map.of("message", message) : json.httpError(DATA_PLANE_CODE, message));
     }
 
     private static int status(@Nullable Object status, int fallback) {
