@@ -39,6 +39,11 @@ final class DemoCommand implements Callable<Integer> {
             description = "Where the job repository and reports go (default: a new temporary folder).")
     @Nullable Path workDir;
 
+    @Option(names = "--keep-running",
+            description = "After the steps succeed, print the emulators' endpoints and credentials and serve the "
+                    + "migrated pool until stopped (Ctrl-C).")
+    boolean keepRunning;
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -61,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         Path work = workDir != null ? workDir : Files.createTempDirectory("syncshift-demo");
         Demo.Options options = new Demo.Options(identities, template.toAbsolutePath(), dynamoDbLocalClasspath,
-                work.toAbsolutePath());
+                work.toAbsolutePath(), keepRunning);
         try {
             return new Demo(options, args -> MigratorCli.execute(args, out, err), out).run();
         } catch (IllegalStateException e) {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.logging.LogLevel;
@@ -59,8 +60,10 @@ public final class Demo {
      * @param template the CloudFormation template the AppSync emulator runs
      * @param dynamoDbLocalClasspath DynamoDB Local's class path file, or null to look beside the jar
      * @param workDir where the job repository and reports go
+     * @param keepRunning after the steps succeed, print every endpoint and serve until the process is stopped
      */
-    public record Options(int identities, Path template, @Nullable Path dynamoDbLocalClasspath, Path workDir) {
+    public record Options(int identities, Path template, @Nullable Path dynamoDbLocalClasspath, Path workDir,
+            boolean keepRunning) {
     }
 
     /**
@@ -102,7 +105,38 @@ public final class Demo {
                 .write(clients.identity));
         code = command("migrate", base, "--mode", "delta", "--report", report("delta"));
         code = code != 0 ? code : command("verify", base, "--report", report("verify"));
-        return code != 0 ? code : readBack(endpoints, clients);
+        code = code != 0 ? code : readBack(endpoints, clients);
+        if (code == 0 && options.keepRunning()) {
+            serve(endpoints, table);
+        }
+        return code;
+    }
+
+    /**
+     * Prints where the emulators and the table are, and the credentials they take, then waits until the process is
+     * stopped (Ctrl-C) or this thread is interrupted: the migrated pool stays there for an app, the compat client,
+     * Amplify or the AWS CLI to try.
+     */
+    private void serve(Endpoints endpoints, String table) {
+        step("serving the migrated pool until stopped (Ctrl-C)");
+        AppSyncEmulator appSync = endpoints.appSync();
+        out.println("  Cognito Identity and Sync  " + endpoints.cognito() + "  (pool " + POOL + ")");
+        out.println("  DynamoDB Local             " + endpoints.dynamoDb() + "  (table " + table + ")");
+        out.println("  AppSync GraphQL            " + appSync.endpoint());
+        out.println("  AppSync real-time          " + appSync.realtimeEndpoint());
+        out.println("  AppSync control plane      " + appSync.controlPlaneEndpoint() + "  (API " + appSync.apiId()
+                + ")");
+        out.println("  developer credentials      AWS_ACCESS_KEY_ID=" + KEY_ID + " AWS_SECRET_ACCESS_KEY=" + SECRET
+                + " AWS_REGION=us-east-1");
+        out.println("  sign in as a migrated user  logins graph.facebook.com=fb-1 (20 datasets) or "
+                + "login.syncshift.synthetic=user-2 (emulator/cognito-sync/FIXTURES.md, \"Synthetic pools\")");
+        out.println("  devices sign GraphQL with the credentials GetId and GetCredentialsForIdentity give them");
+        out.flush();
+        try {
+            new CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private int readBack(Endpoints endpoints, Clients clients) {

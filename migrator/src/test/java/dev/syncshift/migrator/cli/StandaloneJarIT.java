@@ -2,37 +2,88 @@ package dev.syncshift.migrator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The packaged jar as the README runs it, from the project's folder: {@code java -jar
  * migrator/target/syncshift-migrator.jar demo}. DynamoDB Local comes from the class path file the build writes
- * beside the jar and runs in its own class loader; the AppSync emulator runs GraalJS from inside the jar.
+ * beside the jar and runs in its own class loader; the AppSync emulator runs GraalJS from inside the jar. With
+ * {@code --keep-running} the demo then serves the migrated pool until it is stopped.
  */
 class StandaloneJarIT {
+
+    private static final Pattern DYNAMODB = Pattern.compile("DynamoDB Local +(http://\\S+) +\\(table (\\S+)\\)");
 
     @TempDir
     Path work;
 
     @Test
-    void theReadmesDemoCommandSucceeds() throws Exception {
+    void theReadmesDemoCommandSucceedsAndKeepsServingTheMigratedPool() throws Exception {
         Path root = Path.of("..").toAbsolutePath().normalize();
-        Path log = work.resolve("demo.log");
         Process demo = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", "migrator/target/syncshift-migrator.jar", "demo", "--identities", "30", "--work-dir",
-                work.resolve("run").toString())).directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+                work.resolve("run").toString(), "--keep-running")).directory(root.toFile()).redirectErrorStream(true)
+                .start();
+        StringBuilder printed = new StringBuilder();
+        CompletableFuture<Matcher> serving = CompletableFuture.supplyAsync(() -> untilServing(demo, printed));
+        try {
+            Matcher dynamoDb = serving.get(5, TimeUnit.MINUTES);
 
-        boolean ended = demo.waitFor(5, TimeUnit.MINUTES);
+            assertThat(printed).contains("all equal to Cognito Sync", "demo: every step succeeded",
+                    "AppSync GraphQL", "developer credentials").doesNotContain("\tat ");
+            assertThat(demo.isAlive()).as("the demo still serves").isTrue();
+            try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(URI.create(dynamoDb.group(1)))
+                    .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
+                    .build()) {
+                assertThat(client.scan(s -> s.tableName(dynamoDb.group(2)).select("COUNT")).count())
+                        .as("the migrated records are there to read").isPositive();
+            }
+        } finally {
+            demo.destroy();
+        }
+        assertThat(demo.waitFor(1, TimeUnit.MINUTES)).as("the demo stopped when asked").isTrue();
+    }
 
-        assertThat(ended).as("the demo ended").isTrue();
-        assertThat(demo.exitValue()).as(Files.readString(log)).isZero();
-        assertThat(Files.readString(log)).contains("all equal to Cognito Sync", "demo: every step succeeded")
-                .doesNotContain("\tat ");
+    /**
+     * Reads the demo's output up to the last line of what it serves (leaving the pipe open, so the demo never writes
+     * into a closed one); the DynamoDB line's endpoint and table.
+     */
+    private static Matcher untilServing(Process demo, StringBuilder printed) {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8));
+        try {
+            Matcher dynamoDb = null;
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                printed.append(line).append('\n');
+                Matcher matcher = DYNAMODB.matcher(line);
+                if (matcher.find()) {
+                    dynamoDb = matcher;
+                }
+                if (line.contains("devices sign GraphQL") && dynamoDb != null) {
+                    return dynamoDb;
+                }
+            }
+            throw new IllegalStateException("the demo ended before it served:\n" + printed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
