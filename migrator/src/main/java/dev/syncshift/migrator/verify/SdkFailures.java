@@ -1,5 +1,6 @@
 package dev.syncshift.migrator.verify;
 
+import java.net.UnknownHostException;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -18,7 +19,8 @@ public final class SdkFailures {
 
     /**
      * What went wrong, in one line: missing credentials named as such with where they may come from, a call that
-     * never reached the service marked {@code unreachable}, else the service's message.
+     * never reached the service marked {@code unreachable} (a host name that did not resolve named as such), else
+     * the service's message.
      */
     public static String describe(SdkException e) {
         String message = firstLine(e.getMessage());
@@ -26,7 +28,24 @@ public final class SdkFailures {
             return "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN "
                     + "for temporary ones), pass --profile, or run where a role provides them";
         }
-        return e instanceof SdkClientException ? "unreachable: " + message : message;
+        if (!(e instanceof SdkClientException)) {
+            return message;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnknownHostException unknown) {
+                // the SDK's own text says only "See cause for the exact endpoint"
+                return "unreachable: the host name " + host(unknown) + " did not resolve (check the region, the "
+                        + "endpoint options and this machine's network)";
+            }
+        }
+        return "unreachable: " + message;
+    }
+
+    /** The host an {@link UnknownHostException} names: Java's message is the name, sometimes with a reason after. */
+    private static String host(UnknownHostException e) {
+        String message = firstLine(e.getMessage());
+        int colon = message.indexOf(": ");
+        return colon < 0 ? message : message.substring(0, colon);
     }
 
     private static String firstLine(@Nullable String message) {

@@ -1,0 +1,38 @@
+package dev.syncshift.migrator.verify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.appsync.model.NotFoundException;
+
+/** One line for an operator about a failed AWS call, built from the exceptions the SDK throws. */
+class SdkFailuresTest {
+
+    @Test
+    void aHostThatDoesNotResolveIsNamed() {
+        // the shape the SDK throws: its advice text on top, the JDK's exception naming the host underneath
+        SdkClientException e = SdkClientException.builder().message("Received an UnknownHostException when "
+                + "attempting to interact with a service. See cause for the exact endpoint that is failing to "
+                + "resolve.").cause(new UnknownHostException("appsync.eu-west-3.amazonaws.com: Name or service not "
+                + "known")).build();
+
+        assertThat(SdkFailures.describe(e)).isEqualTo("unreachable: the host name appsync.eu-west-3.amazonaws.com did "
+                + "not resolve (check the region, the endpoint options and this machine's network)");
+    }
+
+    @Test
+    void otherCallsThatNeverArrivedKeepTheSdksFirstLineAndServiceErrorsTheirMessage() {
+        SdkClientException refused = SdkClientException.builder().message("Unable to execute HTTP request: Connect to "
+                + "127.0.0.1:1 failed: Connection refused\nmore").cause(new ConnectException("refused")).build();
+        NotFoundException missing = (NotFoundException) NotFoundException.builder().message("GraphQL API x not found.")
+                .awsErrorDetails(AwsErrorDetails.builder().errorMessage("GraphQL API x not found.").build()).build();
+
+        assertThat(SdkFailures.describe(refused)).isEqualTo("unreachable: Unable to execute HTTP request: Connect to "
+                + "127.0.0.1:1 failed: Connection refused");
+        assertThat(SdkFailures.describe(missing)).startsWith("GraphQL API x not found.");
+    }
+}
