@@ -153,9 +153,12 @@ class GraphQlOperationsTest {
                         "{ fail(append: true) }",
                         Map.of("/data/fail", "\"partial\"", "/errors/0/errorType", "\"Appended\"",
                                 "/errors/0/message", "\"first problem\"")),
-                new Scenario("Validation errors come back in an HTTP 200", Caller.ALICE, List.of(),
-                        "{ nosuchField }",
-                        Map.of("/data", "null", "/errors/0/locations/0/line", "1", "/errors/0/message", PRESENT)));
+                // AppSync's wording (its team's GraphQL-over-HTTP notes, and AppSync answers apps quote)
+                new Scenario("Validation errors come back in an HTTP 200, worded as AppSync words them",
+                        Caller.ALICE, List.of(), "{ nosuchField }",
+                        Map.of("/data", "null", "/errors/0/locations/0/line", "1", "/errors/0/locations/0/column", "3",
+                                "/errors/0/message", "\"Validation error of type FieldUndefined: Field 'nosuchField' "
+                                        + "in type 'Query' is undefined @ 'nosuchField'\"")));
     }
 
     @ParameterizedTest(name = "{0}")

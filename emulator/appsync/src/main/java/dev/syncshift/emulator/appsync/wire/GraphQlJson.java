@@ -10,11 +10,13 @@ import dev.syncshift.emulator.appsync.rules.ResolverError;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.language.SourceLocation;
+import graphql.validation.ValidationError;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +25,10 @@ import org.jspecify.annotations.Nullable;
  * AppSync writes them; the project's {@code docs/appsync-emulator.md}, "Errors").
  */
 final class GraphQlJson {
+
+    /** graphql-java's own start of a validation message: {@code Validation error (Type@[path]) : }. */
+    private static final Pattern NEW_VALIDATION_PREFIX =
+            Pattern.compile("^Validation error \\(\\w+(@\\[[^]]*])?\\) : ");
 
     private final ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
@@ -75,10 +81,22 @@ final class GraphQlJson {
                 e.put("errorInfo", resolverError.errorInfo());
             }
             e.put("locations", locations(error.getLocations()));
-            e.put("message", error.getMessage());
+            e.put("message", error instanceof ValidationError invalid ? appSyncMessage(invalid) : error.getMessage());
             out.add(e);
         }
         return out;
+    }
+
+    /**
+     * A validation error as AppSync words it, in the form of the graphql-java release it runs:
+     * {@code Validation error of type FieldUndefined: Field 'x' in type 'Query' is undefined @ 'x'} (graphql-java now
+     * writes {@code Validation error (FieldUndefined@[x]) : …}; apps that match AppSync's text would miss it).
+     */
+    private static String appSyncMessage(ValidationError error) {
+        List<String> path = error.getQueryPath();
+        String description = NEW_VALIDATION_PREFIX.matcher(error.getDescription()).replaceFirst("");
+        return "Validation error of type " + error.getValidationErrorType() + ": " + description
+                + (path == null || path.isEmpty() ? "" : " @ '" + String.join("/", path) + "'");
     }
 
     private static @Nullable List<Map<String, @Nullable Object>> locations(@Nullable List<SourceLocation> list) {
