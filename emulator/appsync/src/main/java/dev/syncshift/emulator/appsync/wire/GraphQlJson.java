@@ -88,7 +88,7 @@ final class GraphQlJson {
     }
 
     /**
-     * A validation error as AppSync words it, in the form of the graphql-java release it runs:
+     * A validation error as AppSync words it, in the form older graphql-java releases used:
      * {@code Validation error of type FieldUndefined: Field 'x' in type 'Query' is undefined @ 'x'} (graphql-java now
      * writes {@code Validation error (FieldUndefined@[x]) : …}; apps that match AppSync's text would miss it).
      */
