@@ -158,7 +158,11 @@ class GraphQlOperationsTest {
                         Caller.ALICE, List.of(), "{ nosuchField }",
                         Map.of("/data", "null", "/errors/0/locations/0/line", "1", "/errors/0/locations/0/column", "3",
                                 "/errors/0/message", "\"Validation error of type FieldUndefined: Field 'nosuchField' "
-                                        + "in type 'Query' is undefined @ 'nosuchField'\"")));
+                                        + "in type 'Query' is undefined @ 'nosuchField'\"")),
+                new Scenario("A non-null variable left out is an error in an HTTP 200, worded as AppSync words it",
+                        Caller.ALICE, List.of(), "query($id: ID!) { getNote(id: $id) { id } }",
+                        Map.of("/data", "null", "/errors/0/message",
+                                "\"Variable 'id' has coerced Null value for NonNull type 'ID!'\"")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -30,6 +30,14 @@ final class GraphQlJson {
     private static final Pattern NEW_VALIDATION_PREFIX =
             Pattern.compile("^Validation error \\(\\w+(@\\[[^]]*])?\\) : ");
 
+    /**
+     * graphql-java's wording of a non-null variable left out, around the older wording AppSync answers with
+     * ({@code Variable 'id' has coerced Null value for NonNull type 'ID!'}, which Amplify's own tests against AppSync
+     * expect).
+     */
+    private static final Pattern NULL_VARIABLE =
+            Pattern.compile("^Variable '(\\w+)' has an invalid value: (Variable '\\1' has coerced Null value .*)$");
+
     private final ObjectMapper mapper = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
     ObjectMapper mapper() {
@@ -81,7 +89,8 @@ final class GraphQlJson {
                 e.put("errorInfo", resolverError.errorInfo());
             }
             e.put("locations", locations(error.getLocations()));
-            e.put("message", error instanceof ValidationError invalid ? appSyncMessage(invalid) : error.getMessage());
+            e.put("message", error instanceof ValidationError invalid ? appSyncMessage(invalid)
+                    : NULL_VARIABLE.matcher(error.getMessage()).replaceFirst("$2"));
             out.add(e);
         }
         return out;
