@@ -8,13 +8,9 @@ import dev.syncshift.emulator.appsync.junit.AppSyncEmulatorExtension;
 import dev.syncshift.emulator.appsync.junit.RealtimeClient;
 import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -95,7 +91,7 @@ class WireShapeTest {
     void requestsJettyRefusesAreAppSyncsErrorNotAPage(String path, AppSyncEmulator emulator) throws Exception {
         String target = path.replace("{long}", "a".repeat(9000));
 
-        String response = rawRequest(emulator, "POST " + target + " HTTP/1.1\r\nHost: localhost\r\n"
+        String response = RawRequest.send(emulator.endpoint(), "POST " + target + " HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Length: 2\r\nConnection: close\r\n\r\n{}");
 
         boolean controlPlane = path.equals("/v1/apis/%C0%AF");
@@ -113,7 +109,7 @@ class WireShapeTest {
 
     @Test
     void headersOverTheLimitAreAppSyncsErrorNotAPage(AppSyncEmulator emulator) throws Exception {
-        String response = rawRequest(emulator, "POST /graphql HTTP/1.1\r\nHost: localhost\r\nX-Big: "
+        String response = RawRequest.send(emulator.endpoint(), "POST /graphql HTTP/1.1\r\nHost: localhost\r\nX-Big: "
                 + "a".repeat(9000) + "\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
 
         assertThat(response).startsWith("HTTP/1.1 431 ").contains("x-amzn-ErrorType: MalformedHttpRequestException")
@@ -156,17 +152,6 @@ class WireShapeTest {
             JsonNode ack = client.next("connection_ack");
 
             assertThat(ack).isEqualTo(golden(test));
-        }
-    }
-
-    private static String rawRequest(AppSyncEmulator emulator, String request) throws IOException {
-        URI endpoint = emulator.endpoint();
-        try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
-            socket.setSoTimeout(20_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.UTF_8));
-            out.flush();
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
