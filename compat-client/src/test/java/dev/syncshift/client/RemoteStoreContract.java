@@ -95,7 +95,9 @@ abstract class RemoteStoreContract {
 
         assertThatThrownBy(() -> remote.putRecords(key, List.of(put("b", "new", 0), put("a", "stale", 0))))
                 .isInstanceOf(DataConflictException.class)
-                .hasMessageContaining("Current SyncCount for: a is: 1 not: 0");
+                .hasMessageContaining("Current SyncCount for: a is: 1 not: 0")
+                // the service's name for the request, for a support case, on every backend
+                .satisfies(e -> assertThat(e.getMessage()).containsPattern("Request ID: [0-9a-f-]{36}"));
         assertThat(remote.listUpdates(key, SyncCount.ZERO).records()).extracting(r -> r.value()).containsExactly("1");
     }
 

@@ -28,7 +28,8 @@ final class AppSyncErrors {
         String type = error.path("errorType").asText("");
         String reason = error.path("errorInfo").path("reason").asText("");
         String message = what + ": " + (error.has("message") ? error.path("message").asText()
-                : "HTTP " + answer.status() + " " + answer.body()) + (reason.isEmpty() ? "" : " [" + reason + "]");
+                : "HTTP " + answer.status() + " " + answer.body()) + (reason.isEmpty() ? "" : " [" + reason + "]")
+                + (answer.requestId() == null ? "" : " (Request ID: " + answer.requestId() + ")");
         if (answer.status() == 401 || answer.status() == 403) {
             return new DataAccessNotAuthorizedException(message + roleHint(message));
         }

@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -50,6 +51,7 @@ final class GraphQlCall {
     private static final Logger LOG = LoggerFactory.getLogger(GraphQlCall.class);
     /** How far the device's clock may be from the service's before signatures use the service's time. */
     private static final int SKEW_MINUTES = 4;
+    private static final String REQUEST_ID = "x-amzn-RequestId";
 
     private final URI endpoint;
     private final String region;
@@ -118,7 +120,8 @@ final class GraphQlCall {
             response = exchange(body);
         }
         try {
-            return new Answer(response.statusCode(), JSON.readTree(response.body()));
+            return new Answer(response.statusCode(), JSON.readTree(response.body()),
+                    response.headers().firstValue(REQUEST_ID).orElse(null));
         } catch (IOException e) {
             throw new NetworkException("AppSync answered " + response.statusCode() + " with unreadable JSON", e);
         }
@@ -244,7 +247,19 @@ final class GraphQlCall {
      * @param status the HTTP status
      * @param body the parsed JSON body
      */
-    record Answer(int status, JsonNode body) {
+    /**
+     * An answer of the API.
+     *
+     * @param status the HTTP status
+     * @param body the parsed body
+     * @param requestId the name AppSync gave the request ({@code x-amzn-RequestId}), for a support case; null when
+     *     the answer had none
+     */
+    record Answer(int status, JsonNode body, @Nullable String requestId) {
+
+        Answer(int status, JsonNode body) {
+            this(status, body, null);
+        }
 
         JsonNode data(String field) {
             return body.path("data").path(field);
