@@ -120,16 +120,17 @@ public final class Demo {
     private void serve(Endpoints endpoints, String table) {
         step("serving the migrated pool until stopped (Ctrl-C)");
         AppSyncEmulator appSync = endpoints.appSync();
-        out.println("  Cognito Identity and Sync  " + endpoints.cognito() + "  (pool " + POOL + ")");
-        out.println("  DynamoDB Local             " + endpoints.dynamoDb() + "  (table " + table + ")");
-        out.println("  AppSync GraphQL            " + appSync.endpoint());
-        out.println("  AppSync real-time          " + appSync.realtimeEndpoint());
-        out.println("  AppSync control plane      " + appSync.controlPlaneEndpoint() + "  (API " + appSync.apiId()
-                + ")");
-        out.println("  developer credentials      AWS_ACCESS_KEY_ID=" + KEY_ID + " AWS_SECRET_ACCESS_KEY=" + SECRET
+        row("Cognito Identity and Sync", endpoints.cognito() + "  (pool " + POOL + ")");
+        row("DynamoDB Local", endpoints.dynamoDb() + "  (table " + table + ")");
+        row("AppSync GraphQL", appSync.endpoint().toString());
+        row("AppSync real-time", appSync.realtimeEndpoint().toString());
+        row("AppSync control plane", appSync.controlPlaneEndpoint() + "  (API " + appSync.apiId() + ")");
+        row("developer credentials", "AWS_ACCESS_KEY_ID=" + KEY_ID + " AWS_SECRET_ACCESS_KEY=" + SECRET
                 + " AWS_REGION=us-east-1");
-        out.println("  sign in as a migrated user  logins graph.facebook.com=fb-1 (20 datasets) or "
-                + "login.syncshift.synthetic=user-2 (emulator/cognito-sync/FIXTURES.md, \"Synthetic pools\")");
+        row("the migrator, by hand", "java -jar migrator/target/syncshift-migrator.jar verify "
+                + String.join(" ", base(endpoints, table)) + " --work-dir " + options.workDir());
+        row("a migrated user's login", "graph.facebook.com=fb-1 (20 datasets) or login.syncshift.synthetic=user-2 "
+                + "(emulator/cognito-sync/FIXTURES.md, \"Synthetic pools\")");
         out.println("  devices sign GraphQL with the credentials GetId and GetCredentialsForIdentity give them");
         out.flush();
         try {
@@ -137,6 +138,10 @@ public final class Demo {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void row(String label, String value) {
+        out.printf("  %-25s  %s%n", label, value);
     }
 
     private int readBack(Endpoints endpoints, Clients clients) {
