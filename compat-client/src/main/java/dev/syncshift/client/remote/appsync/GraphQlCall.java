@@ -246,12 +246,6 @@ final class GraphQlCall {
      *
      * @param status the HTTP status
      * @param body the parsed JSON body
-     */
-    /**
-     * An answer of the API.
-     *
-     * @param status the HTTP status
-     * @param body the parsed body
      * @param requestId the name AppSync gave the request ({@code x-amzn-RequestId}), for a support case; null when
      *     the answer had none
      */
