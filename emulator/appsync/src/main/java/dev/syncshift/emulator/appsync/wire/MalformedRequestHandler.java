@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * cannot decode or will not serve) in AppSync's error shape instead of Jetty's HTML page: Jetty's 4xx status, a
  * plain message and a request id. Under {@code /v1/} it is the control plane's {@code BadRequestException} with
  * {@code {"message":…}}; elsewhere, and where Jetty could not read the path at all (it then hands over a stand-in
- * request), the data plane's {@code MalformedHttpRequestException} with {@code {"errors":[…]}}.
+ * request), the data plane's {@code MalformedHttpRequestException} with {@code {"errors":[…]}}. A failure inside the
+ * server that reaches Jetty stays a 500 ({@code InternalFailure}, as {@link ErrorRenderer} names it).
  */
 final class MalformedRequestHandler extends ErrorHandler {
 
@@ -35,8 +36,7 @@ final class MalformedRequestHandler extends ErrorHandler {
         boolean controlPlane = request.getHttpURI().getPath() != null
                 && request.getHttpURI().getPath().startsWith(Operations.CONTROL_PLANE);
         response.getHeaders().put(Operations.REQUEST_ID, Operations.requestId());
-        ErrorRenderer.send(response, callback, status, body(status, controlPlane),
-                controlPlane ? CONTROL_PLANE_CODE : DATA_PLANE_CODE);
+        ErrorRenderer.send(response, callback, status, body(status, controlPlane), code(status, controlPlane));
         return true;
     }
 
@@ -45,25 +45,34 @@ final class MalformedRequestHandler extends ErrorHandler {
     public ByteBuffer badMessageError(int status, @Nullable String reason, HttpFields.Mutable fields) {
         int shown = status(status, 400);
         fields.put(HttpHeader.CONTENT_TYPE, "application/json;charset=UTF-8");
-        fields.put("x-amzn-ErrorType", DATA_PLANE_CODE);
+        fields.put("x-amzn-ErrorType", code(shown, false));
         fields.put(Operations.REQUEST_ID, Operations.requestId());
         return ByteBuffer.wrap(body(shown, false).getBytes(StandardCharsets.UTF_8));
     }
 
     private String body(int status, boolean controlPlane) {
         String message = message(status);
-        return json.write(controlPlane ? Map.of("message", message) : json.httpError(DATA_PLANE_CODE, message));
+        return json.write(controlPlane ? Map.of("message", message) : json.httpError(code(status, false), message));
     }
 
+    /** Jetty's status: a 4xx as it is, a 5xx as 500 (a failure inside the server, not the request's), else 400. */
     private static int status(@Nullable Object status, int fallback) {
         int code = status instanceof Integer given ? given : fallback;
-        return code >= 400 && code < 500 ? code : 400;
+        return code >= 500 ? 500 : code >= 400 ? code : 400;
+    }
+
+    private static String code(int status, boolean controlPlane) {
+        if (status == 500) {
+            return controlPlane ? "InternalFailureException" : "InternalFailure";
+        }
+        return controlPlane ? CONTROL_PLANE_CODE : DATA_PLANE_CODE;
     }
 
     private static String message(int status) {
         return switch (status) {
             case 414 -> "The request URI is too long";
             case 431 -> "The request headers are too large";
+            case 500 -> "An internal failure occurred.";
             default -> "Malformed HTTP request";
         };
     }
