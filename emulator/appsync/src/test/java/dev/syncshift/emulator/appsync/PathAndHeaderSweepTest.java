@@ -49,7 +49,7 @@ class PathAndHeaderSweepTest {
             "..", "\u00e9", "\\", "\u0000", "\ud83d\ude00", "a".repeat(9000), "\"", "'", "{", "[]", "null", "-1",
             "9223372036854775808", "/", "?", "&", "=", "+", "#", "\t", "AWS4-HMAC-SHA256", "AWS4-HMAC-SHA256 "
                     + "Credential=a/b/c/d/e, SignedHeaders=host, Signature=zz", "application/json; charset=UTF-16",
-            "gzip", "20261301T250000Z");
+            "gzip", "20261301T250000Z", "\n", "\r", "a\r\nX-Injected: 1");
 
     private static AppSyncEmulator emulator;
 

@@ -55,10 +55,13 @@ final class MalformedRequestHandler extends ErrorHandler {
         return json.write(controlPlane ? Map.of("message", message) : json.httpError(code(status, false), message));
     }
 
-    /** Jetty's status: a 4xx as it is, a 5xx as 500 (a failure inside the server, not the request's), else 400. */
+    /**
+     * Jetty's status: a 4xx as it is, 500 (a failure inside the server, not the request's) as it is, anything else
+     * 400 (Jetty answers a request line without a version, a client's fault, with 505).
+     */
     private static int status(@Nullable Object status, int fallback) {
         int code = status instanceof Integer given ? given : fallback;
-        return code >= 500 ? 500 : code >= 400 ? code : 400;
+        return code == 500 || code >= 400 && code < 500 ? code : 400;
     }
 
     private static String code(int status, boolean controlPlane) {

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 public final class MalformedRequestHandler extends ErrorHandler {
 
     private static final String CODE = "SerializationException";
+    private static final String INTERNAL = "InternalErrorException";
     private static final Pattern PLAIN_REASON = Pattern.compile("[A-Za-z0-9 ,.:'()-]{1,80}");
 
     private final JsonCodec codec = new JsonCodec();
@@ -26,8 +27,16 @@ public final class MalformedRequestHandler extends ErrorHandler {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        int status = status(request.getAttribute(ERROR_STATUS), response.getStatus());
+        Object given = request.getAttribute(ERROR_STATUS);
         Protocol protocol = request.getHeaders().get("X-Amz-Target") == null ? Protocol.REST_JSON : Protocol.AWS_JSON;
+        if ((given instanceof Integer code ? code : response.getStatus()) == 500) {
+            // a failure inside the server that reached Jetty, not a malformed request (Jetty answers a request line
+            // without a version, a client's fault, with 505)
+            CognitoHttpHandler.writeError(response, callback, renderer.render(new WireException(INTERNAL, 500,
+                    "An internal error occurred."), protocol, INTERNAL), protocol, codec);
+            return true;
+        }
+        int status = status(given, response.getStatus());
         String message = message(status, request.getAttribute(ERROR_MESSAGE));
         ErrorRenderer.Rendered rendered = renderer.render(new WireException(CODE, status, message), protocol, CODE);
         CognitoHttpHandler.writeError(response, callback, rendered, protocol, codec);
