@@ -15,13 +15,14 @@ import org.springframework.batch.infrastructure.item.ItemStreamSupport;
 
 /**
  * Enumerates identities from a file instead of ListIdentities (which a large pool would need hours to list at its
- * quota): one identity id per line; blank lines and lines starting with {@code #} are ignored. Its cursor is the
- * number of lines consumed. Not thread-safe.
+ * quota): one identity id per line (UTF-8, with or without a byte-order mark, any line ending); blank lines and lines
+ * starting with {@code #} are ignored. Its cursor is the number of lines consumed. Not thread-safe.
  */
 public final class IdentityFileReader extends ItemStreamSupport implements ItemStreamReader<ListedIdentity> {
 
     private static final String LINES = "lines";
     private static final String POSITION = "position";
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private final Path file;
     private @Nullable BufferedReader lines;
@@ -47,8 +48,8 @@ public final class IdentityFileReader extends ItemStreamSupport implements ItemS
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 number++;
-                String id = line.strip();
-                if (id.isEmpty() || id.startsWith("#")) {
+                String id = idOn(line);
+                if (id == null) {
                     continue;
                 }
                 try {
@@ -85,12 +86,21 @@ public final class IdentityFileReader extends ItemStreamSupport implements ItemS
         }
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
             linesRead++;
-            String id = line.strip();
-            if (!id.isEmpty() && !id.startsWith("#")) {
+            String id = idOn(line);
+            if (id != null) {
                 return new ListedIdentity(position++, new IdentityId(id));
             }
         }
         return null;
+    }
+
+    /**
+     * The id a line names, or null for a blank or comment line. A byte-order mark is not part of it: Windows editors
+     * (Notepad, Excel's "CSV UTF-8") start a UTF-8 file with one, and it is invisible in an error message.
+     */
+    private static @Nullable String idOn(String line) {
+        String id = (line.startsWith(BYTE_ORDER_MARK) ? line.substring(1) : line).strip();
+        return id.isEmpty() || id.startsWith("#") ? null : id;
     }
 
     @Override
