@@ -1,10 +1,12 @@
 package dev.syncshift.client;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +28,11 @@ public record BackendFlag(@Nullable Backend fromBuilder, Properties systemProper
     public static final String PROPERTY = "syncshift.backend";
     /** The flag's name as an environment variable. */
     public static final String ENVIRONMENT = "SYNCSHIFT_BACKEND";
+    /** The settings a properties file may hold ({@link CognitoSyncManagerBuilder#propertiesFile}). */
+    static final List<String> SETTINGS = List.of(PROPERTY, "syncshift.identityPoolId", "syncshift.region",
+            "syncshift.cognito.endpoint", "syncshift.appsync.endpoint", "syncshift.appsync.realtimeEndpoint",
+            "syncshift.cache.file");
+    private static final int BYTE_ORDER_MARK = '\uFEFF';
 
     /**
      * The backend the flag selects.
@@ -47,13 +54,30 @@ public record BackendFlag(@Nullable Backend fromBuilder, Properties systemProper
         return value == null ? Backend.COGNITO : Backend.fromFlag(value);
     }
 
-    /** Reads a properties file. */
+    /**
+     * Reads a properties file as UTF-8 (a byte-order mark, which some Windows editors write, is not part of the first
+     * key), refusing a {@code syncshift.*} setting it does not know: a misspelled flag would otherwise be ignored and
+     * the app would silently run on the default backend.
+     *
+     * @throws IllegalArgumentException naming an unknown {@code syncshift.*} setting
+     * @throws UncheckedIOException when the file cannot be read
+     */
     static Properties load(Path file) {
         Properties properties = new Properties();
-        try (InputStream in = Files.newInputStream(file)) {
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            in.mark(1);
+            if (in.read() != BYTE_ORDER_MARK) {
+                in.reset();
+            }
             properties.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
+        }
+        for (String name : properties.stringPropertyNames()) {
+            if (name.startsWith("syncshift.") && !SETTINGS.contains(name)) {
+                throw new IllegalArgumentException("Unknown setting '" + name + "' in " + file + " (the settings: "
+                        + String.join(", ", SETTINGS) + ")");
+            }
         }
         return properties;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -88,6 +89,30 @@ class BackendFlagTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("syncshift.cognito.endpoint must be an absolute https or http URL with a host, not "
                         + "'/cognito'");
+    }
+
+    @Test
+    void aMisspelledSettingIsRefusedByNameNotIgnored() throws IOException {
+        // ignored, it would leave the app on the default backend without a word
+        Path file = Files.writeString(dir.resolve("typo.properties"), String.join("\n",
+                "syncshift.identityPoolId=us-east-1:0a1b2c3d-0000-4000-8000-000000000001", "syncshift.backed=appsync",
+                "other.setting=kept for the app", ""));
+
+        assertThatThrownBy(() -> CognitoSyncManager.builder().propertiesFile(file).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Unknown setting 'syncshift.backed' in " + file + " (the settings: syncshift.backend, "
+                        + "syncshift.identityPoolId, syncshift.region, syncshift.cognito.endpoint, "
+                        + "syncshift.appsync.endpoint, syncshift.appsync.realtimeEndpoint, syncshift.cache.file)");
+    }
+
+    @Test
+    void aFileSavedAsUtf8WithAByteOrderMarkReadsAsWritten() throws IOException {
+        Path file = dir.resolve("windows.properties");
+        Files.writeString(file, "\uFEFFsyncshift.backend=appsync\r\n"
+                + "syncshift.cache.file=C:/Users/Zo\u00e9/cache.db\r\n", StandardCharsets.UTF_8);
+
+        assertThat(new BackendFlag(null, new Properties(), Map.of(), file).resolve()).isEqualTo(Backend.APPSYNC);
+        assertThat(BackendFlag.load(file).getProperty("syncshift.cache.file")).isEqualTo("C:/Users/Zo\u00e9/cache.db");
     }
 
     @Test
