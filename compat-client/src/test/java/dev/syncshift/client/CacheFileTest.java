@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syncshift.client.cache.sqlite.SqliteLocalCache;
+import dev.syncshift.client.spi.LocalCache;
+import dev.syncshift.core.IdentityPoolId;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,6 +92,17 @@ class CacheFileTest {
             assertThat(settings.getAll()).isEqualTo(Map.of("volume", "7", "théme", "dark ☾"));
             assertThat(settings.getRecord("muted").isDeleted()).isTrue();
         }
+    }
+
+    @Test
+    void aCacheFileInFoldersThatDoNotExistYetIsMadeWithThemOnFirstStart() {
+        Path file = dir.resolve(".myapp").resolve("state").resolve("cognito_dataset_cache.db");
+
+        try (LocalCache cache = SqliteLocalCache.open(file)) {
+            assertThat(cache.identity(new IdentityPoolId("us-east-1:0a1b2c3d-0000-4000-8000-000000000001")))
+                    .isEmpty();
+        }
+        assertThat(file).isRegularFile();
     }
 
     /** The tables as AWS's Android client created them (SQLiteLocalStorage, DB_VERSION 2), with its metadata. */

@@ -15,6 +15,8 @@ import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.IdentityPoolId;
 import dev.syncshift.core.RecordKey;
 import dev.syncshift.core.SyncCount;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -50,12 +52,21 @@ public final class SqliteLocalCache implements LocalCache {
     }
 
     /**
-     * Opens (creating or upgrading, never wiping) the cache file.
+     * Opens (creating or upgrading, never wiping) the cache file, making its missing folders first (SQLite makes the
+     * file only: a desktop app's first start with {@code ~/.myapp/cache.db} would otherwise fail).
      *
      * @throws DataStorageException when the file cannot be opened
      */
     public static SqliteLocalCache open(Path file) {
         Connection connection;
+        try {
+            Path folder = file.toAbsolutePath().getParent();
+            if (folder != null) {
+                Files.createDirectories(folder);
+            }
+        } catch (IOException e) {
+            throw new DataStorageException("Could not make the folder of the local cache " + file + ": " + e, e);
+        }
         try {
             connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
         } catch (SQLException e) {
