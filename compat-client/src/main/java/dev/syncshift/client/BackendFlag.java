@@ -1,8 +1,11 @@
 package dev.syncshift.client;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +35,7 @@ public record BackendFlag(@Nullable Backend fromBuilder, Properties systemProper
     static final List<String> SETTINGS = List.of(PROPERTY, "syncshift.identityPoolId", "syncshift.region",
             "syncshift.cognito.endpoint", "syncshift.appsync.endpoint", "syncshift.appsync.realtimeEndpoint",
             "syncshift.cache.file");
-    private static final int BYTE_ORDER_MARK = '\uFEFF';
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     /**
      * The backend the flag selects.
@@ -55,21 +58,19 @@ public record BackendFlag(@Nullable Backend fromBuilder, Properties systemProper
     }
 
     /**
-     * Reads a properties file as UTF-8 (a byte-order mark, which some Windows editors write, is not part of the first
-     * key), refusing a {@code syncshift.*} setting it does not know: a misspelled flag would otherwise be ignored and
-     * the app would silently run on the default backend.
+     * Reads a properties file as UTF-8, or as ISO-8859-1 (the properties files' old encoding) when it is not valid
+     * UTF-8, as the JDK reads resource bundles since Java 9; a byte-order mark, which some Windows editors write, is
+     * not part of the first key. A {@code syncshift.*} setting it does not know is refused: a misspelled flag would
+     * otherwise be ignored and the app would silently run on the default backend.
      *
      * @throws IllegalArgumentException naming an unknown {@code syncshift.*} setting
      * @throws UncheckedIOException when the file cannot be read
      */
     static Properties load(Path file) {
         Properties properties = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            in.mark(1);
-            if (in.read() != BYTE_ORDER_MARK) {
-                in.reset();
-            }
-            properties.load(in);
+        try {
+            String text = text(Files.readAllBytes(file));
+            properties.load(new StringReader(text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + file, e);
         }
@@ -80,5 +81,14 @@ public record BackendFlag(@Nullable Backend fromBuilder, Properties systemProper
             }
         }
         return properties;
+    }
+
+    private static String text(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException notUtf8) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
     }
 }

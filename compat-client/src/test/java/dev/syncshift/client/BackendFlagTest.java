@@ -116,6 +116,17 @@ class BackendFlagTest {
     }
 
     @Test
+    void aFileInTheOldIso88591EncodingStillReadsAsWritten() throws IOException {
+        // Properties files were ISO-8859-1 before Java 9; an app's existing one must not break
+        Path file = dir.resolve("latin1.properties");
+        Files.writeString(file, "syncshift.backend=cutover\nsyncshift.cache.file=/home/zo\u00e9/cache.db\n",
+                StandardCharsets.ISO_8859_1);
+
+        assertThat(new BackendFlag(null, new Properties(), Map.of(), file).resolve()).isEqualTo(Backend.CUTOVER);
+        assertThat(BackendFlag.load(file).getProperty("syncshift.cache.file")).isEqualTo("/home/zo\u00e9/cache.db");
+    }
+
+    @Test
     void theExampleConfigurationSelectsCutover() {
         Path example = Path.of("../config/syncshift-client.properties");
 
