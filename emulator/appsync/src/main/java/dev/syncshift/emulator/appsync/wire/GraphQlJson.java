@@ -9,6 +9,7 @@ import dev.syncshift.emulator.appsync.rules.GraphQlRequest;
 import dev.syncshift.emulator.appsync.rules.ResolverError;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
+import graphql.execution.NonNullableValueCoercedAsNullException;
 import graphql.language.SourceLocation;
 import graphql.validation.ValidationError;
 import java.io.IOException;
@@ -89,23 +90,29 @@ final class GraphQlJson {
                 e.put("errorInfo", resolverError.errorInfo());
             }
             e.put("locations", locations(error.getLocations()));
-            e.put("message", error instanceof ValidationError invalid ? appSyncMessage(invalid)
-                    : NULL_VARIABLE.matcher(error.getMessage()).replaceFirst("$2"));
+            e.put("message", appSyncMessage(error));
             out.add(e);
         }
         return out;
     }
 
     /**
-     * A validation error as AppSync words it, in the form older graphql-java releases used:
-     * {@code Validation error of type FieldUndefined: Field 'x' in type 'Query' is undefined @ 'x'} (graphql-java now
-     * writes {@code Validation error (FieldUndefined@[x]) : …}; apps that match AppSync's text would miss it).
+     * An error's message as AppSync words it. Validation errors and a non-null variable left out take the form older
+     * graphql-java releases used, which AppSync answers with ({@code Validation error of type FieldUndefined: Field 'x'
+     * in type 'Query' is undefined @ 'x'}; graphql-java now writes {@code Validation error (FieldUndefined@[x]) : …},
+     * and apps that match AppSync's text would miss it); every other message is the error's own.
      */
-    private static String appSyncMessage(ValidationError error) {
-        List<String> path = error.getQueryPath();
-        String description = NEW_VALIDATION_PREFIX.matcher(error.getDescription()).replaceFirst("");
-        return "Validation error of type " + error.getValidationErrorType() + ": " + description
-                + (path == null || path.isEmpty() ? "" : " @ '" + String.join("/", path) + "'");
+    private static String appSyncMessage(GraphQLError error) {
+        if (error instanceof ValidationError invalid) {
+            List<String> path = invalid.getQueryPath();
+            String description = NEW_VALIDATION_PREFIX.matcher(invalid.getDescription()).replaceFirst("");
+            return "Validation error of type " + invalid.getValidationErrorType() + ": " + description
+                    + (path == null || path.isEmpty() ? "" : " @ '" + String.join("/", path) + "'");
+        }
+        if (error instanceof NonNullableValueCoercedAsNullException) {
+            return NULL_VARIABLE.matcher(error.getMessage()).replaceFirst("$2");
+        }
+        return error.getMessage();
     }
 
     private static @Nullable List<Map<String, @Nullable Object>> locations(@Nullable List<SourceLocation> list) {
