@@ -165,24 +165,24 @@ public final class CognitoSyncManagerBuilder {
      *     properties file) is not an absolute URL of its kind (https or http; wss or ws for the real-time one)
      */
     public CognitoSyncManager build() {
-        Properties file = propertiesFile == null ? new Properties() : BackendFlag.load(propertiesFile);
+        Properties file = propertiesFile == null ? new Properties() : SettingsFile.load(propertiesFile);
         Backend chosen = new BackendFlag(backend, System.getProperties(), System.getenv(), propertiesFile).resolve();
-        String poolId = setting(identityPoolId, file, "syncshift.identityPoolId");
+        String poolId = setting(identityPoolId, file, SettingsFile.POOL);
         if (poolId == null) {
             throw new IllegalStateException("identityPoolId is required");
         }
         IdentityPoolId pool = new IdentityPoolId(poolId);
-        URI graphql = uri(appSyncEndpoint, file, "syncshift.appsync.endpoint", WEB);
+        URI graphql = uri(appSyncEndpoint, file, SettingsFile.APPSYNC_ENDPOINT, WEB);
         if (chosen != Backend.COGNITO && graphql == null) {
             throw new IllegalStateException("The " + chosen.flagValue() + " backend needs appSyncEndpoint");
         }
-        URI cognito = uri(cognitoEndpoint, file, "syncshift.cognito.endpoint", WEB);
-        URI realtime = uri(appSyncRealtimeEndpoint, file, "syncshift.appsync.realtimeEndpoint", "wss|ws");
+        URI cognito = uri(cognitoEndpoint, file, SettingsFile.COGNITO_ENDPOINT, WEB);
+        URI realtime = uri(appSyncRealtimeEndpoint, file, SettingsFile.APPSYNC_REALTIME_ENDPOINT, "wss|ws");
         IdentityId given = identityId != null ? new IdentityId(identityId) : null;
         // Everything checked: only now is the cache (perhaps a file) opened.
         LocalCache cache = cache(file);
         IdentityId known = given != null ? given : cache.identity(pool).orElse(null);
-        String chosenRegion = setting(region, file, "syncshift.region");
+        String chosenRegion = setting(region, file, SettingsFile.REGION);
         ManagerWiring wiring = new ManagerWiring(pool, chosen, chosenRegion != null ? chosenRegion : pool.region(),
                 cognito, graphql, realtime, cache,
                 executor != null ? executor : Executors.newCachedThreadPool(), clock, known, new HashMap<>(logins),
@@ -194,7 +194,7 @@ public final class CognitoSyncManagerBuilder {
         if (localCache != null) {
             return localCache;
         }
-        String path = cacheFile != null ? cacheFile.toString() : file.getProperty("syncshift.cache.file");
+        String path = cacheFile != null ? cacheFile.toString() : file.getProperty(SettingsFile.CACHE_FILE);
         return path == null ? new InMemoryLocalCache() : SqliteLocalCache.open(Path.of(path));
     }
 

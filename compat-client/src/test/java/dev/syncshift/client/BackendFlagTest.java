@@ -112,7 +112,7 @@ class BackendFlagTest {
                 + "syncshift.cache.file=C:/Users/Zo\u00e9/cache.db\r\n", StandardCharsets.UTF_8);
 
         assertThat(new BackendFlag(null, new Properties(), Map.of(), file).resolve()).isEqualTo(Backend.APPSYNC);
-        assertThat(BackendFlag.load(file).getProperty("syncshift.cache.file")).isEqualTo("C:/Users/Zo\u00e9/cache.db");
+        assertThat(SettingsFile.load(file).getProperty("syncshift.cache.file")).isEqualTo("C:/Users/Zo\u00e9/cache.db");
     }
 
     @Test
@@ -123,7 +123,7 @@ class BackendFlagTest {
                 StandardCharsets.ISO_8859_1);
 
         assertThat(new BackendFlag(null, new Properties(), Map.of(), file).resolve()).isEqualTo(Backend.CUTOVER);
-        assertThat(BackendFlag.load(file).getProperty("syncshift.cache.file")).isEqualTo("/home/zo\u00e9/cache.db");
+        assertThat(SettingsFile.load(file).getProperty("syncshift.cache.file")).isEqualTo("/home/zo\u00e9/cache.db");
     }
 
     @Test

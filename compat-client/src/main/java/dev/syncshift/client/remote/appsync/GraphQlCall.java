@@ -251,10 +251,6 @@ final class GraphQlCall {
      */
     record Answer(int status, JsonNode body, @Nullable String requestId) {
 
-        Answer(int status, JsonNode body) {
-            this(status, body, null);
-        }
-
         JsonNode data(String field) {
             return body.path("data").path(field);
         }

@@ -22,7 +22,8 @@ class AppSyncErrorsTest {
                         + "\"message\":\"Not Authorized to access syncDataset on type Mutation\"}]}"));
 
         assertThat(refused).isInstanceOf(DataAccessNotAuthorizedException.class)
-                .hasMessageContaining("Not Authorized to access syncDataset on type Mutation")
+                .hasMessageContaining("Not Authorized to access syncDataset on type Mutation (Request ID: "
+                        + "a3c9d1f0-0000-4000-8000-000000000001)")
                 .hasMessageContaining("the identity pool's role for this identity, authenticated or unauthenticated, "
                         + "needs the API's user policy");
     }
@@ -47,6 +48,6 @@ class AppSyncErrorsTest {
 
     private static GraphQlCall.Answer answer(int status, String body) throws IOException {
         JsonNode json = GraphQlCall.JSON.readTree(body);
-        return new GraphQlCall.Answer(status, json);
+        return new GraphQlCall.Answer(status, json, "a3c9d1f0-0000-4000-8000-000000000001");
     }
 }
