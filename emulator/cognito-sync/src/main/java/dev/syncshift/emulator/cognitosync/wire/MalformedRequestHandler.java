@@ -29,17 +29,14 @@ public final class MalformedRequestHandler extends ErrorHandler {
     public boolean handle(Request request, Response response, Callback callback) {
         Object given = request.getAttribute(ERROR_STATUS);
         Protocol protocol = request.getHeaders().get("X-Amz-Target") == null ? Protocol.REST_JSON : Protocol.AWS_JSON;
-        if ((given instanceof Integer code ? code : response.getStatus()) == 500) {
-            // a failure inside the server that reached Jetty, not a malformed request (Jetty answers a request line
-            // without a version, a client's fault, with 505)
-            CognitoHttpHandler.writeError(response, callback, renderer.render(new WireException(INTERNAL, 500,
-                    "An internal error occurred."), protocol, INTERNAL), protocol, codec);
-            return true;
-        }
-        int status = status(given, response.getStatus());
-        String message = message(status, request.getAttribute(ERROR_MESSAGE));
-        ErrorRenderer.Rendered rendered = renderer.render(new WireException(CODE, status, message), protocol, CODE);
-        CognitoHttpHandler.writeError(response, callback, rendered, protocol, codec);
+        // 500 is a failure inside the server that reached Jetty, not a malformed request (Jetty answers a request line
+        // without a version, a client's fault, with 505)
+        boolean internal = (given instanceof Integer code ? code : response.getStatus()) == 500;
+        int status = internal ? 500 : status(given, response.getStatus());
+        WireException error = internal ? new WireException(INTERNAL, 500, "An internal error occurred.")
+                : new WireException(CODE, status, message(status, request.getAttribute(ERROR_MESSAGE)));
+        CognitoHttpHandler.writeError(response, callback, renderer.render(error, protocol, error.code()), protocol,
+                codec);
         return true;
     }
 
