@@ -78,6 +78,15 @@ test('a mutation and a query through Amplify JS v6 with IAM credentials', async 
   assert.deepEqual(listed.data.listRecords.records.map((r) => [r.key, r.value, r.syncCount]), [['colour', 'blue', 1]]);
 });
 
+test('a query outside the schema reaches Amplify JS v6 worded as AppSync words validation errors', async () => {
+  // Amplify rejects with the GraphQL result; apps read (and some match) errors[].message
+  const refused = await client.graphql({ query: 'query { nosuchField }' }).then(() => null, (e) => e);
+
+  assert.ok(refused, 'a query with an unknown field must be refused');
+  assert.equal(refused.errors?.[0]?.message, "Validation error of type FieldUndefined: Field 'nosuchField' in type "
+    + "'Query' is undefined @ 'nosuchField'");
+});
+
 test('syncDataset through Amplify JS v6 returns the changes a listRecords from the same count reads', async () => {
   const datasetName = 'amplify-sync';
   const sync = async (lastSyncCount, key) => (await client.graphql({ query: SYNC_DATASET,

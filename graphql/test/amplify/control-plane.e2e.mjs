@@ -32,10 +32,13 @@ function rootFields(sdl, type) {
   return [...body.replace(/\([^)]*\)/g, '').matchAll(/(\w+)\s*:/g)].map((m) => m[1]).sort();
 }
 
-test('GetGraphqlApi: the API is AWS_IAM', async () => {
-  const { graphqlApi } = await client.send(new GetGraphqlApiCommand({ apiId }));
+const REQUEST_ID = /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/;
+
+test('GetGraphqlApi: the API is AWS_IAM, and the answer names its request', async () => {
+  const { graphqlApi, $metadata } = await client.send(new GetGraphqlApiCommand({ apiId }));
   assert.equal(graphqlApi.apiId, apiId);
   assert.equal(graphqlApi.authenticationType, 'AWS_IAM');
+  assert.match($metadata.requestId ?? '', REQUEST_ID);
 });
 
 test('GetIntrospectionSchema: the SDL declares every root field of schema.graphql', async () => {
@@ -78,5 +81,6 @@ test('EvaluateCode: a resolver file of the API runs its request handler', async 
 
 test('an unknown API is the SDK\'s typed NotFoundException', async () => {
   await assert.rejects(client.send(new GetGraphqlApiCommand({ apiId: 'nosuchapi0000000000000000' })),
-    (e) => e.name === 'NotFoundException' && e.$metadata.httpStatusCode === 404);
+    (e) => e.name === 'NotFoundException' && e.$metadata.httpStatusCode === 404
+      && REQUEST_ID.test(e.$metadata.requestId ?? ''));
 });

@@ -30,6 +30,7 @@ MODULE = pathlib.Path(__file__).resolve().parents[2]
 NO_RETRIES = Config(retries={"mode": "standard", "max_attempts": 1})
 OPERATIONS = (MODULE / "operations.graphql").read_text(encoding="utf-8")
 GREETING = "Grüße, ☃ 日本語 🎉"
+REQUEST_ID = r"^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$"
 
 
 def root_fields(sdl, type_name):
@@ -70,11 +71,13 @@ class ControlPlane(unittest.TestCase):
                                    aws_secret_access_key=ENV["OPERATOR_SECRET"], config=NO_RETRIES)
         cls.api_id = ENV["APPSYNC_API_ID"]
 
-    def test_get_graphql_api_is_aws_iam(self):
-        api = self.appsync.get_graphql_api(apiId=self.api_id)["graphqlApi"]
+    def test_get_graphql_api_is_aws_iam_and_names_its_request(self):
+        answer = self.appsync.get_graphql_api(apiId=self.api_id)
+        api = answer["graphqlApi"]
 
         self.assertEqual(self.api_id, api["apiId"])
         self.assertEqual("AWS_IAM", api["authenticationType"])
+        self.assertRegex(answer["ResponseMetadata"]["RequestId"], REQUEST_ID)
 
     def test_get_introspection_schema_declares_every_root_field(self):
         schema = self.appsync.get_introspection_schema(apiId=self.api_id, format="SDL")["schema"]
@@ -114,6 +117,7 @@ class ControlPlane(unittest.TestCase):
 
         self.assertEqual("NotFoundException", raised.exception.response["Error"]["Code"])
         self.assertEqual(404, raised.exception.response["ResponseMetadata"]["HTTPStatusCode"])
+        self.assertRegex(raised.exception.response["ResponseMetadata"]["RequestId"], REQUEST_ID)
 
 
 class GraphQlSignedByBotocore(unittest.TestCase):

@@ -66,7 +66,7 @@ class AmplifyJsIT {
                         emulator.apiId(), "APPSYNC_OPERATOR", operator), TEST_TIMEOUT_MINUTES);
 
         assertThat(checks.exitCode()).as(checks.output()).isZero();
-        assertThat(checks.output()).contains("# pass 13").contains("# fail 0");
+        assertThat(checks.output()).contains("# pass 14").contains("# fail 0");
     }
 
     private record Result(int exitCode, String output) {
