@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.cognitoidentity.model.ResourceNotFoundExc
  * {@code application.properties}; the stack trace is logged here at DEBUG
  * ({@code LOGGING_LEVEL_DEV_SYNCSHIFT_MIGRATOR_JOB=DEBUG}). Stateless.
  */
-final class FailedStepLog implements StepExecutionListener {
+public final class FailedStepLog implements StepExecutionListener {
 
     /**
      * The step execution context's key of its first failure's one line: the repository keeps it (unlike the
@@ -26,6 +26,19 @@ final class FailedStepLog implements StepExecutionListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(FailedStepLog.class);
 
+    FailedStepLog() {
+    }
+
+    /**
+     * Keeps {@code line} as why {@code step} failed, unless it has a reason already, in its execution context (the
+     * caller saves the context): the run's summary gives the first kept reason of a failed step.
+     */
+    public static void keep(StepExecution step, String line) {
+        if (!step.getExecutionContext().containsKey(FAILURE)) {
+            step.getExecutionContext().putString(FAILURE, line);
+        }
+    }
+
     @Override
     public ExitStatus afterStep(StepExecution step) {
         if (step.getStatus() == BatchStatus.FAILED) {
@@ -34,9 +47,7 @@ final class FailedStepLog implements StepExecutionListener {
                 LOG.error("{} failed: {}{}", name(step), message,
                         poolGone(failure) ? "" : "; run the same command again to continue");
                 LOG.debug("{} failed", name(step), failure);
-                if (!step.getExecutionContext().containsKey(FAILURE)) {
-                    step.getExecutionContext().putString(FAILURE, message);
-                }
+                keep(step, message);
             }
         }
         return step.getExitStatus();

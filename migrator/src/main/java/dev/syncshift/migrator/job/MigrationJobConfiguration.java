@@ -106,19 +106,23 @@ public class MigrationJobConfiguration {
 
     @Bean
     Job migrationJob(JobRepository repository, Step enumerateStep, Step copyStep, ObservationRegistry observations,
-            RunTables tables) {
+            RunTables tables, Progress progress, MigratorSettings settings) {
         Flow enumeration = new FlowBuilder<Flow>("enumeration").start(enumerateStep).build();
         Flow copying = new FlowBuilder<Flow>("copying").start(copyStep).build();
         Flow both = new FlowBuilder<Flow>("enumerateWhileCopying")
                 .split(new SimpleAsyncTaskExecutor("syncshift-flow-")).add(enumeration, copying).build();
-        return new JobBuilder(JOB, repository).observationRegistry(observations)
-                .listener(new EnumerationListener(tables, repository)).start(both).end().build();
+        JobBuilder job = new JobBuilder(JOB, repository).observationRegistry(observations)
+                .listener(new EnumerationListener(tables, repository));
+        if (!settings.progress().equals("off")) { // after the enumeration's listener, which may say it is done
+            job.listener(new ProgressPolling(progress, tables, repository));
+        }
+        return job.start(both).end().build();
     }
 
     @Bean
     @JobScope
     Step enumerateStep(JobRepository repository, PlatformTransactionManager transactions, RunTables tables,
-            CognitoSource source, MigratorSettings settings, Progress progress, ObservationRegistry observations,
+            CognitoSource source, MigratorSettings settings, ObservationRegistry observations,
             @Value("#{jobExecution}") JobExecution job) {
         long instance = job.getJobInstance().getInstanceId();
         int partitions = tables.partitions(instance, settings.threads());
@@ -126,7 +130,7 @@ public class MigrationJobConfiguration {
                 : new IdentityFileReader(settings.identitiesFile());
         return new StepBuilder(EnumerationListener.STEP, repository).<ListedIdentity, ListedIdentity>chunk(60)
                 .transactionManager(transactions).reader(reader).stream(reader)
-                .writer(new ManifestWriter(tables, instance, partitions, progress))
+                .writer(new ManifestWriter(tables, instance, partitions))
                 .listener(new EnumerationListener(tables, repository)).listener(stop).listener(new FailedStepLog())
                 .observationRegistry(observations).build();
     }
@@ -176,10 +180,9 @@ public class MigrationJobConfiguration {
 
     @Bean
     @StepScope
-    OutcomeWriter outcomeWriter(RunTables tables, Progress progress, MeterRegistry meters, IssueLog log,
+    OutcomeWriter outcomeWriter(RunTables tables, MeterRegistry meters, IssueLog log,
             @Value("#{stepExecution}") StepExecution step) {
-        return new OutcomeWriter(tables, step.getJobExecution().getJobInstance().getInstanceId(), progress, meters,
-                log);
+        return new OutcomeWriter(tables, step.getJobExecution().getJobInstance().getInstanceId(), meters, log);
     }
 
     /** This process's log of datasets not migrated or differing; a worker never writes the run's report. */
@@ -205,7 +208,7 @@ public class MigrationJobConfiguration {
      * in two separate writes; a process killed between them leaves that step execution's context empty for good, and
      * every restart would hand the partition the same empty context. The name is written with the step execution.
      */
-    static int partitionOf(StepExecution step) {
+    public static int partitionOf(StepExecution step) {
         ExecutionContext context = step.getExecutionContext();
         if (context.containsKey(PARTITION)) {
             return context.getInt(PARTITION);

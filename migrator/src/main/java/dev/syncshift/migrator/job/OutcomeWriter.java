@@ -1,7 +1,6 @@
 package dev.syncshift.migrator.job;
 
 import dev.syncshift.migrator.report.Issue;
-import dev.syncshift.migrator.report.Progress;
 import dev.syncshift.migrator.report.Tally;
 import dev.syncshift.migrator.target.Conflict;
 import dev.syncshift.migrator.target.DatasetOutcome;
@@ -19,16 +18,14 @@ class OutcomeWriter implements ItemStreamWriter<IdentityOutcome> {
 
     private final RunTables tables;
     private final long jobInstance;
-    private final Progress progress;
     private Tally tally = Tally.ZERO;
 
     private final MeterRegistry meters;
     private final IssueLog log;
 
-    OutcomeWriter(RunTables tables, long jobInstance, Progress progress, MeterRegistry meters, IssueLog log) {
+    OutcomeWriter(RunTables tables, long jobInstance, MeterRegistry meters, IssueLog log) {
         this.tables = tables;
         this.jobInstance = jobInstance;
-        this.progress = progress;
         this.meters = meters;
         this.log = log;
     }
@@ -46,7 +43,6 @@ class OutcomeWriter implements ItemStreamWriter<IdentityOutcome> {
             record(outcome);
         }
         tally = tally.plus(added);
-        progress.done(added);
         added.asMap().forEach((name, value) -> meters.counter("syncshift." + name).increment(value));
     }
 

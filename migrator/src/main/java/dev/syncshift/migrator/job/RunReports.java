@@ -38,7 +38,7 @@ public final class RunReports {
     public static RunReport of(JobExecution execution, JobRepository repository, RunTables tables, CallStats calls,
             MeterRegistry meters, int exitCode, String outcome) {
         long instance = execution.getJobInstance().getInstanceId();
-        Tally tally = partitionTallies(repository, execution).values().stream().reduce(Tally.ZERO, Tally::plus);
+        Tally tally = runTally(repository, execution);
         List<Issue> issues = tables.issues(instance, RunReport.MAX_LISTED);
         long issueCount = tally.failures() + tally.mismatches() + tally.conflicts() + tally.identitiesPassedOver();
         LocalDateTime start = execution.getStartTime() == null ? LocalDateTime.now() : execution.getStartTime();
@@ -51,7 +51,9 @@ public final class RunReports {
         return new RunReport(execution.getJobParameters().getString(RunLauncher.POOL),
                 execution.getJobParameters().getString(RunLauncher.MODE),
                 execution.getJobParameters().getLong(RunLauncher.RUN_ID), execution.getStatus().name(), outcome,
-                exitCode, start.atZone(ZoneId.systemDefault()).toInstant(), Duration.between(start, end), tally,
+                exitCode, start.atZone(ZoneId.systemDefault()).toInstant(), Duration.between(start, end),
+                runTime(repository, execution, Duration.between(start, end)),
+                repository.getJobExecutions(execution.getJobInstance()).size(), tally,
                 calls.snapshot(), issues, Math.max(issueCount, issues.size()), failure, measurements(meters));
     }
 
@@ -74,6 +76,23 @@ public final class RunReports {
         return execution.getStepExecutions().stream()
                 .filter(step -> step.getStepName().startsWith(MigrationJobConfiguration.WORKER + ":")
                         || step.getStepName().equals(EnumerationListener.STEP));
+    }
+
+    /** How long the executions of {@code current}'s run took together: the earlier ones' and {@code currentTime}. */
+    private static Duration runTime(JobRepository repository, JobExecution current, Duration currentTime) {
+        Duration earlier = Duration.ZERO;
+        for (JobExecution execution : repository.getJobExecutions(current.getJobInstance())) {
+            if (execution.getId() != current.getId() && execution.getStartTime() != null
+                    && execution.getEndTime() != null) {
+                earlier = earlier.plus(Duration.between(execution.getStartTime(), execution.getEndTime()));
+            }
+        }
+        return earlier.plus(currentTime);
+    }
+
+    /** The counts of {@code execution}'s run: every partition's, over every execution of the run. */
+    static Tally runTally(JobRepository repository, JobExecution execution) {
+        return partitionTallies(repository, execution).values().stream().reduce(Tally.ZERO, Tally::plus);
     }
 
     /** Each partition's cumulative counts: those of its latest execution in the run. */

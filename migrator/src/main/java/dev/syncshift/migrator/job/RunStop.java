@@ -1,5 +1,6 @@
 package dev.syncshift.migrator.job;
 
+import dev.syncshift.migrator.config.Durations;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +59,7 @@ public final class RunStop implements StepExecutionListener, ApplicationListener
         try {
             if (!reported.await(RunningSteps.STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 LOG.warn("The run did not end within {}; run the same command to continue it",
-                        RunningSteps.STOP_WAIT);
+                        Durations.shown(RunningSteps.STOP_WAIT));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -57,6 +57,22 @@ public final class RunTables {
                 "ENUMERATION is NOT NULL");
     }
 
+    /**
+     * How far the enumeration of a run is.
+     *
+     * @param listed identities enumerated so far
+     * @param done whether the enumeration is done
+     */
+    public record Listing(long listed, boolean done) {
+    }
+
+    /** How far the enumeration of a run is; nothing listed while the run has not started its enumeration. */
+    public Listing listing(long jobInstance) {
+        return jdbc.query("SELECT LISTED, ENUMERATION FROM SYNCSHIFT_RUN WHERE JOB_INSTANCE_ID = ?",
+                (row, n) -> new Listing(row.getLong(1), DONE.equals(row.getString(2))), jobInstance).stream()
+                .findFirst().orElse(new Listing(0, false));
+    }
+
     /** Identities enumerated so far in a run. */
     public long listed(long jobInstance) {
         Long listed = jdbc.queryForObject("SELECT LISTED FROM SYNCSHIFT_RUN WHERE JOB_INSTANCE_ID = ?", Long.class,

@@ -1,54 +1,54 @@
 package dev.syncshift.migrator.report;
 
-import java.util.concurrent.atomic.AtomicLong;
-
-/** Live figures of the run in this process, for the progress display. Thread-safe. */
+/**
+ * A run's progress for the display: the whole run's figures as the job repository holds them (every process's
+ * partitions and earlier starts of the run included), as they were when this process started the run and as they
+ * are now. Thread-safe.
+ */
 public final class Progress {
 
-    private final AtomicLong listed = new AtomicLong();
-    private final AtomicLong identities = new AtomicLong();
-    private final AtomicLong records = new AtomicLong();
-    private volatile long expected = -1;
-    private volatile boolean enumerated;
+    /**
+     * A run's figures at one moment.
+     *
+     * @param listed identities enumerated so far
+     * @param enumerated whether the enumeration is done, so that {@code listed} is the run's total
+     * @param identities identities done (committed)
+     * @param records records read from Cognito Sync for them
+     */
+    public record Figures(long listed, boolean enumerated, long identities, long records) {
 
-    /** Counts identities added to the manifest. */
-    public void listed(long count) {
-        listed.addAndGet(count);
+        /** A run nothing is known of yet. */
+        public static final Figures NONE = new Figures(0, false, 0, 0);
     }
 
-    /** Counts a committed chunk. */
-    public void done(Tally chunk) {
-        identities.addAndGet(chunk.identities());
-        records.addAndGet(chunk.records());
+    private volatile Figures atStart = Figures.NONE;
+    private volatile Figures now = Figures.NONE;
+    private volatile boolean started;
+
+    /** Says what the run had done when this process started it (nothing for a new run). */
+    public void started(Figures figures) {
+        atStart = figures;
+        now = figures;
+        started = true;
     }
 
-    /** Says how many identities there are, when known beforehand (an identities file). */
-    public void expect(long total) {
-        expected = total;
+    /** Whether the run has started in this process, so that {@link #atStart} is known. */
+    public boolean started() {
+        return started;
     }
 
-    /** Says the enumeration is done. */
-    public void enumerated() {
-        enumerated = true;
+    /** Says what the run has done now. */
+    public void update(Figures figures) {
+        now = figures;
     }
 
-    /** Identities done in this process. */
-    public long identities() {
-        return identities.get();
+    /** The run's figures when this process started it. */
+    public Figures atStart() {
+        return atStart;
     }
 
-    /** Records read in this process. */
-    public long records() {
-        return records.get();
-    }
-
-    /** The best known total of identities: exact once enumerated, else the count so far (or the file's count). */
-    public long estimatedTotal() {
-        return Math.max(expected, listed.get());
-    }
-
-    /** Whether {@link #estimatedTotal} is exact. */
-    public boolean totalKnown() {
-        return enumerated || expected >= 0;
+    /** The run's latest figures. */
+    public Figures now() {
+        return now;
     }
 }

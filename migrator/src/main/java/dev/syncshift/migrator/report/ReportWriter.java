@@ -32,6 +32,7 @@ public final class ReportWriter {
         root.put("identityPoolId", report.identityPoolId()).put("mode", report.mode()).put("runId", report.runId())
                 .put("status", report.status()).put("outcome", report.outcome()).put("exitCode", report.exitCode())
                 .put("started", report.started().toString()).put("durationSeconds", report.duration().toMillis() / 1e3)
+                .put("runSeconds", report.runTime().toMillis() / 1e3).put("starts", report.starts())
                 .put("identitiesPerSecond", report.identitiesPerSecond())
                 .put("recordsPerSecond", report.recordsPerSecond());
         if (report.failure() != null) {
@@ -50,8 +51,16 @@ public final class ReportWriter {
             measurements.forEach(node::put);
         });
         root.put("issueCount", report.issueCount());
-        ArrayNode issues = root.putArray("issues");
-        for (Issue issue : report.issues()) {
+        putIssues(root.putArray("issues"), report.issues());
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void putIssues(ArrayNode issues, List<Issue> listed) {
+        for (Issue issue : listed) {
             ObjectNode node = issues.addObject().put("kind", issue.kind().name()).put("identityId", issue.identityId());
             if (issue.dataset() != null) {
                 node.put("dataset", issue.dataset());
@@ -60,11 +69,6 @@ public final class ReportWriter {
                 node.put("key", issue.key());
             }
             node.put("detail", issue.detail());
-        }
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -84,9 +88,10 @@ public final class ReportWriter {
     /** Prints the summary table; {@code file} is where the JSON report is written, or null. */
     public static void summary(RunReport report, @Nullable Path file, PrintStream out) {
         Tally t = report.tally();
-        out.printf(Locale.ROOT, "%nsyncshift %s of %s, run %d: %s (%s, exit %d) in %.1f s%n", report.mode(),
+        out.printf(Locale.ROOT, "%nsyncshift %s of %s, run %d: %s (%s, exit %d) in %.1f s%s%n", report.mode(),
                 report.identityPoolId(), report.runId(), report.status(), report.outcome(), report.exitCode(),
-                report.duration().toMillis() / 1e3);
+                report.duration().toMillis() / 1e3, report.starts() < 2 ? "" : String.format(Locale.ROOT,
+                        " (%.1f s over its %d starts)", report.runTime().toMillis() / 1e3, report.starts()));
         row(out, "identities", t.identities(), "passed over " + n(t.identitiesPassedOver()));
         boolean wrote = report.wrote();
         row(out, "datasets", t.datasets(), (wrote ? "copied " : "to copy ") + n(t.datasetsCopied())

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param exitCode the exit code
  * @param started when this execution started
  * @param duration how long this execution took
+ * @param runTime how long every execution of the run took together, this one included
+ * @param starts how many executions the run has had, this one included
  * @param tally the run's counts, over every execution of the run
  * @param calls this execution's AWS calls by operation
  * @param issues the issues by name (at most {@link #MAX_LISTED})
@@ -28,8 +30,9 @@ import org.jspecify.annotations.Nullable;
  *     statistic, by meter name and tags
  */
 public record RunReport(String identityPoolId, String mode, long runId, String status, String outcome, int exitCode,
-        Instant started, Duration duration, Tally tally, Map<String, CallStats.OperationCalls> calls,
-        List<Issue> issues, long issueCount, @Nullable String failure, Map<String, Map<String, Double>> metrics) {
+        Instant started, Duration duration, Duration runTime, int starts, Tally tally,
+        Map<String, CallStats.OperationCalls> calls, List<Issue> issues, long issueCount, @Nullable String failure,
+        Map<String, Map<String, Double>> metrics) {
 
     /** Issues listed in a report at most; the count covers them all. */
     public static final int MAX_LISTED = 10_000;
@@ -38,8 +41,8 @@ public record RunReport(String identityPoolId, String mode, long runId, String s
 
     /** This report with the exit code and outcome the run ended with. */
     public RunReport withOutcome(int code, String meaning) {
-        return new RunReport(identityPoolId, mode, runId, status, meaning, code, started, duration, tally, calls,
-                issues, issueCount, failure, metrics);
+        return new RunReport(identityPoolId, mode, runId, status, meaning, code, started, duration, runTime, starts,
+                tally, calls, issues, issueCount, failure, metrics);
     }
 
     /** Copies the collections. */
@@ -54,12 +57,12 @@ public record RunReport(String identityPoolId, String mode, long runId, String s
         return !mode.equals(RunMode.VERIFY.option()) && !mode.endsWith(DRY_RUN);
     }
 
-    /** Identities done per second of this execution. */
+    /** Identities done per second of the run's time (the tally counts every execution of the run). */
     public double identitiesPerSecond() {
         return perSecond(tally.identities());
     }
 
-    /** Records read per second of this execution. */
+    /** Records read per second of the run's time. */
     public double recordsPerSecond() {
         return perSecond(tally.records());
     }
@@ -75,7 +78,7 @@ public record RunReport(String identityPoolId, String mode, long runId, String s
     }
 
     private double perSecond(long count) {
-        double seconds = Math.max(duration.toMillis(), 1) / 1000.0;
+        double seconds = Math.max(runTime.toMillis(), 1) / 1000.0;
         return count / seconds;
     }
 }

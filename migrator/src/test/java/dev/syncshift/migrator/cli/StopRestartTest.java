@@ -1,12 +1,16 @@
 package dev.syncshift.migrator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Percentage.withPercentage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syncshift.migrator.LocalAws;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A migrator process stopped with SIGTERM mid-run (a platform stopping its container; Ctrl-C is the same for the JVM)
  * ends its run before it exits: it writes the report of what it did and says to run the same command again, which
- * then continues the run as one that ended (not one whose process died) and leaves the store equal to the source.
+ * then continues the run as one that ended (not one whose process died) and leaves the store equal to the source;
+ * its progress and report count the whole run, and its rates are taken over both starts' time.
  */
 class StopRestartTest {
 
@@ -56,11 +61,25 @@ class StopRestartTest {
                 .isPositive().isLessThan(IDENTITIES);
 
         Path lastLog = work.resolve("last.log");
-        Process last = ChildMigrator.start(lastLog, ChildMigrator.migrate(aws, work));
+        List<String> withProgress = new ArrayList<>(ChildMigrator.migrate(aws, work));
+        withProgress.set(withProgress.indexOf("--progress") + 1, "lines");
+        Process last = ChildMigrator.start(lastLog, withProgress);
         assertThat(last.waitFor(5, TimeUnit.MINUTES)).as("the second run ends").isTrue();
         String continued = Files.readString(lastLog);
         assertThat(last.exitValue()).as(continued).isZero();
         assertThat(continued).contains("Restarting run 1").doesNotContain("never ended");
         ChildMigrator.assertRunOneCopiedEverything(aws, work, IDENTITIES);
+
+        JsonNode whole = new ObjectMapper().readTree(work.resolve("report.json").toFile());
+        long records = whole.path("counts").path("records").asLong();
+        assertThat(continued).as("the progress counts the whole run, the stopped start's work included")
+                .containsPattern(String.format(Locale.ROOT, "progress: %d identities of %d, %,d records, ",
+                        IDENTITIES, IDENTITIES, records));
+        assertThat(whole.path("starts").asInt()).isEqualTo(2);
+        assertThat(whole.path("runSeconds").asDouble()).as("both starts' time, on which the rates are taken")
+                .isGreaterThan(whole.path("durationSeconds").asDouble());
+        assertThat(whole.path("recordsPerSecond").asDouble()).isCloseTo(
+                records / whole.path("runSeconds").asDouble(), withPercentage(1));
+        assertThat(continued).containsPattern("in [0-9.]+ s \\([0-9.]+ s over its 2 starts\\)");
     }
 }

@@ -1,5 +1,6 @@
 package dev.syncshift.migrator.job.remote;
 
+import dev.syncshift.migrator.config.Durations;
 import dev.syncshift.migrator.config.MigratorSettings;
 import dev.syncshift.migrator.job.RunLauncher;
 import java.time.Duration;
@@ -52,13 +53,8 @@ public record ClusterSettings(
             throw new IllegalArgumentException("the jms transport needs a broker URL (--broker-url tcp://HOST:61616)");
         }
         if (lostAfter.compareTo(heartbeat.multipliedBy(2)) < 0) {
-            throw new IllegalArgumentException("--lost-after (" + shown(lostAfter)
-                    + ") must be at least twice the heartbeat (" + shown(heartbeat) + ")");
+            throw new IllegalArgumentException("--lost-after (" + Durations.shown(lostAfter)
+                    + ") must be at least twice the heartbeat (" + Durations.shown(heartbeat) + ")");
         }
-    }
-
-    /** A duration as the command line takes it: {@code 90s}, or {@code 1500ms} when not whole seconds. */
-    private static String shown(Duration duration) {
-        return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
     }
 }

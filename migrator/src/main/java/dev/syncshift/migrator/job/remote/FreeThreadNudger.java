@@ -1,7 +1,7 @@
 package dev.syncshift.migrator.job.remote;
 
+import dev.syncshift.migrator.config.Timers;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.integration.jdbc.channel.PostgresSubscribableChannel;
@@ -15,11 +15,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
  */
 final class FreeThreadNudger implements AutoCloseable {
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "syncshift-request-poll");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Timers.daemon("syncshift-request-poll");
 
     FreeThreadNudger(PostgresSubscribableChannel channel, ThreadPoolTaskExecutor threads, Duration interval) {
         timer.scheduleWithFixedDelay(() -> {

@@ -1,7 +1,10 @@
 package dev.syncshift.migrator.job.remote;
 
+import dev.syncshift.migrator.config.Durations;
+import dev.syncshift.migrator.config.Timers;
+import dev.syncshift.migrator.job.FailedStepLog;
+import dev.syncshift.migrator.job.MigrationJobConfiguration;
 import java.time.LocalDateTime;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -39,11 +42,7 @@ final class ManagerWatch implements StepExecutionListener {
         long instance = copy.getJobExecution().getJobInstance().getInstanceId();
         long execution = copy.getJobExecutionId();
         heartbeats.beat(Heartbeats.MANAGER, instance, instance, Heartbeats.thisProcess());
-        timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "syncshift-manager-watch");
-            thread.setDaemon(true);
-            return thread;
-        });
+        timer = Timers.daemon("syncshift-manager-watch");
         long period = cluster.heartbeat().toMillis();
         timer.scheduleWithFixedDelay(() -> watch(instance, execution), period, period, TimeUnit.MILLISECONDS);
     }
@@ -71,17 +70,27 @@ final class ManagerWatch implements StepExecutionListener {
         if (partition == null || partition.getStatus() != BatchStatus.STARTED) {
             return;
         }
-        LOG.warn("Partition {} lost its worker (no heartbeat for {}); it fails, and the same command continues it",
-                partition.getStepName(), cluster.lostAfter());
+        String why = "partition " + MigrationJobConfiguration.partitionOf(partition)
+                + " lost its worker: no heartbeat for " + Durations.shown(cluster.lostAfter())
+                + " (the worker died or lost the database)";
+        LOG.warn("{}; it fails, and the same command continues it", capitalized(why));
         partition.setStatus(BatchStatus.FAILED);
-        partition.setExitStatus(ExitStatus.FAILED.addExitDescription("its worker stopped beating for "
-                + cluster.lostAfter() + " (died or lost the database)"));
+        partition.setExitStatus(ExitStatus.FAILED.addExitDescription(why));
         partition.setEndTime(LocalDateTime.now());
         try {
             repository.update(partition);
-            heartbeats.end(Heartbeats.PARTITION, stepExecution);
         } catch (OptimisticLockingFailureException alive) {
-            LOG.info("Partition {} was updated meanwhile: its worker is alive after all", partition.getStepName());
+            LOG.info("Partition {} was updated meanwhile: its worker is alive after all",
+                    MigrationJobConfiguration.partitionOf(partition));
+            return;
         }
+        // The run's summary names the first such line of a failed partition (a worker's own failures say it too).
+        FailedStepLog.keep(partition, why);
+        repository.updateExecutionContext(partition);
+        heartbeats.end(Heartbeats.PARTITION, stepExecution);
+    }
+
+    private static String capitalized(String line) {
+        return Character.toUpperCase(line.charAt(0)) + line.substring(1);
     }
 }

@@ -1,11 +1,12 @@
 package dev.syncshift.migrator.job.remote;
 
 import dev.syncshift.migrator.config.CallStats;
+import dev.syncshift.migrator.config.Durations;
+import dev.syncshift.migrator.config.Timers;
 import dev.syncshift.migrator.job.RunningSteps;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -36,11 +37,7 @@ final class WorkerWatch implements StepExecutionListener, ApplicationListener<Co
     private final ClusterSettings cluster;
     private final CallStats calls;
     private final RunningSteps partitions = new RunningSteps();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "syncshift-worker-watch");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Timers.daemon("syncshift-worker-watch");
 
     WorkerWatch(Heartbeats heartbeats, ClusterSettings cluster, CallStats calls) {
         this.heartbeats = heartbeats;
@@ -79,7 +76,8 @@ final class WorkerWatch implements StepExecutionListener, ApplicationListener<Co
         try {
             if (!partitions.awaitNone(RunningSteps.STOP_WAIT)) {
                 LOG.warn("{} partition(s) did not end within {}; the manager counts them lost after {}",
-                        partitions.running().size(), RunningSteps.STOP_WAIT, cluster.lostAfter());
+                        partitions.running().size(), Durations.shown(RunningSteps.STOP_WAIT),
+                        Durations.shown(cluster.lostAfter()));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -105,7 +103,7 @@ final class WorkerWatch implements StepExecutionListener, ApplicationListener<Co
             running.forEach(partition -> runs.add(partition.getJobExecution().getJobInstance().getInstanceId()));
             if (heartbeats.failEnumerationsOfLostManagers(runs, cluster.lostAfter()) > 0) {
                 LOG.warn("The manager of a run stopped beating for {}: its partitions stop here; start the manager "
-                        + "again to continue", cluster.lostAfter());
+                        + "again to continue", Durations.shown(cluster.lostAfter()));
             }
         } catch (RuntimeException e) {
             LOG.warn("Cannot reach the job repository to beat: {}", e.getMessage());

@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 /**
  * Manager and worker processes of one cluster: child JVMs on this test's class path (or of the packaged jar, after
  * {@link #useJar}), sharing one PostgreSQL database as their job repository and the emulators of a {@link LocalAws}.
- * Each node logs to its own file in {@code dir}. Closing stops every node still running (SIGTERM, then SIGKILL).
+ * Each node logs to its own file in {@code dir}, a manager its progress lines too (no terminal: {@code --progress auto}
+ * prints lines). Closing stops every node still running (SIGTERM, then SIGKILL).
  */
 final class ClusterNodes implements AutoCloseable {
 
@@ -107,8 +108,7 @@ final class ClusterNodes implements AutoCloseable {
     private List<String> poolOptions() {
         return List.of("--identity-pool-id", LocalAws.POOL.value(), "--table", LocalAws.TABLE,
                 "--cognito-endpoint", aws.cognito().endpoint().toString(), "--dynamodb-endpoint",
-                aws.dynamoDb().endpoint().toString(), "--region", "us-east-1", "--work-dir", dir.toString(),
-                "--progress", "off");
+                aws.dynamoDb().endpoint().toString(), "--region", "us-east-1", "--work-dir", dir.toString());
     }
 
     @Override

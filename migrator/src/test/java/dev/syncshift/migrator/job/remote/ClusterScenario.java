@@ -9,6 +9,7 @@ import dev.syncshift.migrator.LocalAws;
 import dev.syncshift.migrator.SourceTruth;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -92,7 +93,10 @@ abstract class ClusterScenario {
         return manager.exitValue();
     }
 
-    /** The run ended exact: exit 0, the store equals the source, the report counts what the source holds. */
+    /**
+     * The run ended exact: exit 0, the store equals the source, the report counts what the source holds, and so does
+     * the manager's last progress line, though the workers did the copying.
+     */
     void assertExact(Process manager) throws Exception {
         assertExact(manager, aws);
     }
@@ -106,6 +110,8 @@ abstract class ClusterScenario {
         assertThat(report.path("counts").path("identities").asLong()).isEqualTo(IDENTITIES);
         assertThat(report.path("counts").path("records").asLong()).isEqualTo(records);
         assertThat(report.path("counts").path("failures").asLong()).isZero();
+        assertThat(nodes.logOf("manager")).contains(String.format(Locale.ROOT,
+                "progress: %d identities of %d, %,d records, ", IDENTITIES, IDENTITIES, records));
     }
 
     /** Each of {@code workers} ran at least one partition. */

@@ -31,7 +31,8 @@ class RemotePartitioningTest extends PostgresClusterScenario {
         nodes.start("worker2", "worker", "--threads", "2");
 
         assertThat(exitCodeOf(first)).as("incomplete: " + nodes.allLogs()).isEqualTo(4);
-        assertThat(nodes.logOf("manager")).contains("lost its worker");
+        assertThat(nodes.logOf("manager")).containsPattern("run did not complete: partition \\d+ lost its worker: "
+                + "no heartbeat for 3s \\(the worker died or lost the database\\)");
         assertThat(nodes.logOf("worker2")).as("joined the running job").contains("Running partition");
         assertExact(nodes.start("manager", "manager", managerOptions(4)));
         assertThat(nodes.logOf("manager")).contains("Restarting run 1");
