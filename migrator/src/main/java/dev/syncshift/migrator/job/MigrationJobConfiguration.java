@@ -75,6 +75,12 @@ public class MigrationJobConfiguration {
         this.stop = stop;
     }
 
+    /** The job repository, retrying its creations that clashed with another transaction. */
+    @Bean
+    static CreationRetries creationRetries() {
+        return new CreationRetries();
+    }
+
     @Bean
     RunTables runTables(DataSource dataSource) {
         return new RunTables(dataSource);

@@ -19,12 +19,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
 /** Builds a run's report from the job repository (counts of every execution of the run) and this process. */
 public final class RunReports {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunReports.class);
 
     private RunReports() {
     }
@@ -63,6 +67,7 @@ public final class RunReports {
      * it lists in no fixed order and which for a partitioned step only say that a partition failed.
      */
     private static String firstFailure(JobExecution execution, JobRepository repository) {
+        execution.getAllFailureExceptions().forEach(failure -> LOG.debug("Run failure", failure));
         JobExecution stored = repository.getJobExecution(execution.getId());
         return workSteps(stored == null ? execution : stored)
                 .map(step -> step.getExecutionContext().getString(FailedStepLog.FAILURE, ""))

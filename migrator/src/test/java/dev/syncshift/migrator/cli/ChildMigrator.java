@@ -27,9 +27,15 @@ final class ChildMigrator {
 
     /** Starts {@code args} with the emulators' developer credentials; its output goes to {@code log}. */
     static Process start(Path log, List<String> args) throws IOException {
+        return start(log, args, Map.of());
+    }
+
+    /** As {@link #start(Path, List)}, with {@code environment} added to the process's environment. */
+    static Process start(Path log, List<String> args, Map<String, String> environment) throws IOException {
         ProcessBuilder builder = builder(log, args);
         builder.environment().put("AWS_ACCESS_KEY_ID", "AKIDDEVELOPER");
         builder.environment().put("AWS_SECRET_ACCESS_KEY", "developer-secret");
+        builder.environment().putAll(environment);
         return builder.start();
     }
 

@@ -5,7 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.syncshift.migrator.LocalAws;
 import dev.syncshift.migrator.SourceTruth;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +53,35 @@ class PostgresJobRepositoryTest {
         assertThat(second.exitCode()).as(second.err()).isZero();
         assertThat(second.out()).contains("run 2: COMPLETED").containsPattern("written 0,");
         assertThat(work.resolve("job-repository.mv.db")).doesNotExist();
+    }
+
+    /**
+     * A job repository that keeps refusing to record the run's steps (here a lock the test holds, which the database
+     * gives up waiting for after 100 ms, past the migrator's retries) ends the run in one line, with exit code 4 and
+     * no stack trace.
+     */
+    @Test
+    void aRepositoryThatRefusesTheRunsStepsEndsItInOneLineWithoutAStackTrace() throws Exception {
+        System.setProperty("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+        System.setProperty("spring.datasource.username", "postgres");
+        Cli.Result schema = Cli.run(args()); // makes the job repository's tables
+        assertThat(schema.exitCode()).as(schema.err()).isZero();
+
+        Path log = work.resolve("refused.log");
+        try (Connection holder = postgres.getPostgresDatabase().getConnection()) {
+            holder.setAutoCommit(false);
+            try (Statement statement = holder.createStatement()) {
+                statement.execute("LOCK TABLE BATCH_STEP_EXECUTION IN EXCLUSIVE MODE");
+            }
+            Process child = ChildMigrator.start(log, List.of(args()), Map.of("SPRING_DATASOURCE_URL",
+                    postgres.getJdbcUrl("postgres", "postgres") + "&options=-c%20lock_timeout%3D100ms",
+                    "SPRING_DATASOURCE_USERNAME", "postgres"));
+            assertThat(child.waitFor(3, TimeUnit.MINUTES)).as("the refused run ends").isTrue();
+            holder.rollback();
+            assertThat(child.exitValue()).as(Files.readString(log)).isEqualTo(ExitCode.INCOMPLETE.code());
+        }
+        assertThat(Files.readString(log)).contains("run did not complete: ERROR: canceling statement due to lock "
+                + "timeout").doesNotContain("\tat ", "Exception");
     }
 
     private String[] args() {

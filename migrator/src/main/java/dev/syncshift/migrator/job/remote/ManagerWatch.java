@@ -4,7 +4,10 @@ import dev.syncshift.migrator.config.Durations;
 import dev.syncshift.migrator.config.Timers;
 import dev.syncshift.migrator.job.FailedStepLog;
 import dev.syncshift.migrator.job.MigrationJobConfiguration;
+import dev.syncshift.migrator.job.RunLauncher;
+import dev.syncshift.migrator.report.RunReport;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -12,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -30,6 +34,8 @@ final class ManagerWatch implements StepExecutionListener {
     private final JobRepository repository;
     private final ClusterSettings cluster;
     private @Nullable ScheduledExecutorService timer;
+    private long copyStarted;
+    private boolean idleChecked;
 
     ManagerWatch(Heartbeats heartbeats, JobRepository repository, ClusterSettings cluster) {
         this.heartbeats = heartbeats;
@@ -42,6 +48,8 @@ final class ManagerWatch implements StepExecutionListener {
         long instance = copy.getJobExecution().getJobInstance().getInstanceId();
         long execution = copy.getJobExecutionId();
         heartbeats.beat(Heartbeats.MANAGER, instance, instance, Heartbeats.thisProcess());
+        copyStarted = System.nanoTime();
+        idleChecked = false;
         timer = Timers.daemon("syncshift-manager-watch");
         long period = cluster.heartbeat().toMillis();
         timer.scheduleWithFixedDelay(() -> watch(instance, execution), period, period, TimeUnit.MILLISECONDS);
@@ -60,9 +68,36 @@ final class ManagerWatch implements StepExecutionListener {
         try {
             heartbeats.beat(Heartbeats.MANAGER, instance, instance, Heartbeats.thisProcess());
             heartbeats.lostPartitions(execution, cluster.lostAfter()).forEach(this::fail);
+            if (!idleChecked && System.nanoTime() - copyStarted >= cluster.lostAfter().toNanos()) {
+                idleChecked = true;
+                warnIfNoWorkerTookAny(execution);
+            }
         } catch (RuntimeException e) {
             LOG.warn("Cannot reach the job repository to beat or look for lost workers: {}", e.getMessage());
         }
+    }
+
+    /**
+     * Says, once the run has waited {@code lost-after}, that no worker took any of its partitions: workers of another
+     * pool or mode are there or none at all, and the manager would otherwise wait in silence.
+     */
+    private void warnIfNoWorkerTookAny(long execution) {
+        JobExecution run = repository.getJobExecution(execution);
+        if (run == null) {
+            return;
+        }
+        List<StepExecution> partitions = run.getStepExecutions().stream()
+                .filter(step -> step.getStepName().startsWith(MigrationJobConfiguration.WORKER + ":")).toList();
+        if (partitions.isEmpty() || partitions.stream().anyMatch(step -> step.getStatus() != BatchStatus.STARTING)) {
+            return;
+        }
+        String mode = run.getJobParameters().getString(RunLauncher.MODE, "");
+        String options = mode.endsWith(RunReport.DRY_RUN)
+                ? "--mode " + mode.substring(0, mode.length() - RunReport.DRY_RUN.length()) + " --dry-run"
+                : "--mode " + mode;
+        LOG.warn("No worker has taken any of the run's {} partitions in {}. A worker takes only runs of its own pool "
+                + "and mode: start workers with this manager's --identity-pool-id and {} (the manager goes on "
+                + "waiting)", partitions.size(), Durations.shown(cluster.lostAfter()), options);
     }
 
     private void fail(long stepExecution) {

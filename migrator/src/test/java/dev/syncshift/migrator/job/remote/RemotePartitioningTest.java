@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * One manager and two workers, each its own JVM, sharing an embedded PostgreSQL job repository, against the Cognito
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * mid-partition fails the run cleanly, a worker started meanwhile joins it, and the same command finishes it; a
  * worker stopped by SIGTERM does the same at once, without waiting to count as lost; a manager killed mid-run is
  * replaced by the same command once its silence says it is gone; a partition that fails on a worker (a call no
- * retry passes) is one line in the worker's log, the manager's summary says why, and the same command finishes. The
+ * retry passes) is one line in the worker's log, the manager's summary says why, and the same command finishes; a
+ * manager whose partitions no worker takes (none of its mode) says so, and a worker started then finishes the run. The
  * plain run (exact, both workers ran partitions, one rate limit kept together) is {@link RemotePartitioningJarIT}'s,
  * from the packaged jar.
  */
@@ -95,6 +97,26 @@ class RemotePartitioningTest extends PostgresClusterScenario {
                 .contains("run did not complete: Transaction cancelled, please refer cancellation reasons")
                 .doesNotContain("Partition handler returned an unsuccessful step");
         assertExact(nodes.start("manager", "manager", managerOptions(4)));
+    }
+
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES) // without the warning, the manager would wait for ever
+    void aManagerWhosePartitionsNoWorkerTakesSaysWhyAndAWorkerOfItsModeFinishesTheRun() throws Exception {
+        start(config -> { });
+        Process otherMode = nodes.start("delta-worker", "worker", "--threads", "2", "--mode", "delta");
+        nodes.awaitReady("delta-worker", otherMode);
+        Process manager = nodes.start("manager", "manager", managerOptions(4));
+
+        String warning = "No worker has taken any of the run's 4 partitions in 3s. A worker takes only runs of its "
+                + "own pool and mode: start workers with this manager's --identity-pool-id and --mode full";
+        while (!nodes.logOf("manager").contains(warning)) {
+            assertThat(manager.isAlive()).as(nodes.allLogs()).isTrue();
+            manager.waitFor(100, TimeUnit.MILLISECONDS);
+        }
+        nodes.start("worker1", "worker", "--threads", "2");
+
+        assertExact(manager);
+        assertThat(nodes.logOf("delta-worker")).doesNotContain("Running partition");
     }
 
     /** Waits until worker {@code worker} runs a partition and the store has items, while {@code process} lives. */
