@@ -56,8 +56,7 @@ public final class RunReports {
                 execution.getJobParameters().getString(RunLauncher.MODE),
                 execution.getJobParameters().getLong(RunLauncher.RUN_ID), execution.getStatus().name(), outcome,
                 exitCode, start.atZone(ZoneId.systemDefault()).toInstant(), Duration.between(start, end),
-                runTime(repository, execution, Duration.between(start, end)),
-                repository.getJobExecutions(execution.getJobInstance()).size(), tally,
+                tally.minus(tallyBefore(repository, execution)), tally,
                 calls.snapshot(), issues, Math.max(issueCount, issues.size()), failure, measurements(meters));
     }
 
@@ -83,36 +82,31 @@ public final class RunReports {
                         || step.getStepName().equals(EnumerationListener.STEP));
     }
 
-    /** How long the executions of {@code current}'s run took together: the earlier ones' and {@code currentTime}. */
-    private static Duration runTime(JobRepository repository, JobExecution current, Duration currentTime) {
-        Duration earlier = Duration.ZERO;
-        for (JobExecution execution : repository.getJobExecutions(current.getJobInstance())) {
-            if (execution.getId() != current.getId() && execution.getStartTime() != null
-                    && execution.getEndTime() != null) {
-                earlier = earlier.plus(Duration.between(execution.getStartTime(), execution.getEndTime()));
-            }
-        }
-        return earlier.plus(currentTime);
-    }
-
     /** The counts of {@code execution}'s run: every partition's, over every execution of the run. */
     static Tally runTally(JobRepository repository, JobExecution execution) {
-        return partitionTallies(repository, execution).values().stream().reduce(Tally.ZERO, Tally::plus);
+        return partitionTallies(repository, execution, Long.MAX_VALUE);
     }
 
-    /** Each partition's cumulative counts: those of its latest execution in the run. */
-    private static Map<String, Tally> partitionTallies(JobRepository repository, JobExecution current) {
+    /** The counts of {@code execution}'s run as the run's earlier executions left them. */
+    private static Tally tallyBefore(JobRepository repository, JobExecution execution) {
+        return partitionTallies(repository, execution, execution.getId());
+    }
+
+    /** The sum of each partition's cumulative counts: those of its latest execution before {@code beforeId}. */
+    private static Tally partitionTallies(JobRepository repository, JobExecution current, long beforeId) {
         Map<String, StepExecution> latest = new HashMap<>();
         for (JobExecution execution : repository.getJobExecutions(current.getJobInstance())) {
+            if (execution.getId() >= beforeId) {
+                continue;
+            }
             for (StepExecution step : execution.getStepExecutions()) {
                 if (step.getStepName().startsWith(MigrationJobConfiguration.WORKER + ":")) {
                     latest.merge(step.getStepName(), step, (a, b) -> a.getId() >= b.getId() ? a : b);
                 }
             }
         }
-        Map<String, Tally> tallies = new HashMap<>();
-        latest.forEach((name, step) -> tallies.put(name, Tally.from(step.getExecutionContext())));
-        return tallies;
+        return latest.values().stream().map(step -> Tally.from(step.getExecutionContext()))
+                .reduce(Tally.ZERO, Tally::plus);
     }
 
     /** Every {@code spring.batch.*} and {@code syncshift.*} meter, as "name{tags}" to statistic to value. */

@@ -32,12 +32,13 @@ public final class ReportWriter {
         root.put("identityPoolId", report.identityPoolId()).put("mode", report.mode()).put("runId", report.runId())
                 .put("status", report.status()).put("outcome", report.outcome()).put("exitCode", report.exitCode())
                 .put("started", report.started().toString()).put("durationSeconds", report.duration().toMillis() / 1e3)
-                .put("runSeconds", report.runTime().toMillis() / 1e3).put("starts", report.starts())
                 .put("identitiesPerSecond", report.identitiesPerSecond())
                 .put("recordsPerSecond", report.recordsPerSecond());
         if (report.failure() != null) {
             root.put("failure", report.failure());
         }
+        root.putObject("thisStart").put("identities", report.thisStart().identities())
+                .put("records", report.thisStart().records());
         ObjectNode counts = root.putObject("counts");
         report.tally().asMap().forEach(counts::put);
         counts.put("records", report.tally().records());
@@ -88,10 +89,9 @@ public final class ReportWriter {
     /** Prints the summary table; {@code file} is where the JSON report is written, or null. */
     public static void summary(RunReport report, @Nullable Path file, PrintStream out) {
         Tally t = report.tally();
-        out.printf(Locale.ROOT, "%nsyncshift %s of %s, run %d: %s (%s, exit %d) in %.1f s%s%n", report.mode(),
+        out.printf(Locale.ROOT, "%nsyncshift %s of %s, run %d: %s (%s, exit %d) in %.1f s%n", report.mode(),
                 report.identityPoolId(), report.runId(), report.status(), report.outcome(), report.exitCode(),
-                report.duration().toMillis() / 1e3, report.starts() < 2 ? "" : String.format(Locale.ROOT,
-                        " (%.1f s over its %d starts)", report.runTime().toMillis() / 1e3, report.starts()));
+                report.duration().toMillis() / 1e3);
         row(out, "identities", t.identities(), "passed over " + n(t.identitiesPassedOver()));
         boolean wrote = report.wrote();
         row(out, "datasets", t.datasets(), (wrote ? "copied " : "to copy ") + n(t.datasetsCopied())
@@ -106,8 +106,11 @@ public final class ReportWriter {
         row(out, "mismatches", t.mismatches(), "");
         row(out, "failures", t.failures(), "");
         row(out, "throttled calls", report.throttled(), "retries " + n(report.retries()));
-        out.printf(Locale.ROOT, "  %-16s %,.1f identities/s, %,.1f records/s%n", "rate",
-                report.identitiesPerSecond(), report.recordsPerSecond());
+        boolean continued = !report.thisStart().equals(t);
+        out.printf(Locale.ROOT, "  %-16s %,.1f identities/s, %,.1f records/s%s%n", "rate",
+                report.identitiesPerSecond(), report.recordsPerSecond(), continued ? String.format(Locale.ROOT,
+                        "  of this start: %,d identities, %,d records", report.thisStart().identities(),
+                        report.thisStart().records()) : "");
         issues(report, file, out);
         if (report.failure() != null) {
             out.println("  run did not complete: " + report.failure());

@@ -19,8 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param exitCode the exit code
  * @param started when this execution started
  * @param duration how long this execution took
- * @param runTime how long every execution of the run took together, this one included
- * @param starts how many executions the run has had, this one included
+ * @param thisStart what this execution did: the run's counts less those its earlier executions left
  * @param tally the run's counts, over every execution of the run
  * @param calls this execution's AWS calls by operation
  * @param issues the issues by name (at most {@link #MAX_LISTED})
@@ -30,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  *     statistic, by meter name and tags
  */
 public record RunReport(String identityPoolId, String mode, long runId, String status, String outcome, int exitCode,
-        Instant started, Duration duration, Duration runTime, int starts, Tally tally,
+        Instant started, Duration duration, Tally thisStart, Tally tally,
         Map<String, CallStats.OperationCalls> calls, List<Issue> issues, long issueCount, @Nullable String failure,
         Map<String, Map<String, Double>> metrics) {
 
@@ -41,7 +40,7 @@ public record RunReport(String identityPoolId, String mode, long runId, String s
 
     /** This report with the exit code and outcome the run ended with. */
     public RunReport withOutcome(int code, String meaning) {
-        return new RunReport(identityPoolId, mode, runId, status, meaning, code, started, duration, runTime, starts,
+        return new RunReport(identityPoolId, mode, runId, status, meaning, code, started, duration, thisStart,
                 tally, calls, issues, issueCount, failure, metrics);
     }
 
@@ -57,14 +56,14 @@ public record RunReport(String identityPoolId, String mode, long runId, String s
         return !mode.equals(RunMode.VERIFY.option()) && !mode.endsWith(DRY_RUN);
     }
 
-    /** Identities done per second of the run's time (the tally counts every execution of the run). */
+    /** Identities done per second of this execution (a continued run's earlier work is not counted). */
     public double identitiesPerSecond() {
-        return perSecond(tally.identities());
+        return perSecond(thisStart.identities());
     }
 
-    /** Records read per second of the run's time. */
+    /** Records read per second of this execution. */
     public double recordsPerSecond() {
-        return perSecond(tally.records());
+        return perSecond(thisStart.records());
     }
 
     /** Throttled attempts over all operations. */
@@ -78,7 +77,7 @@ public record RunReport(String identityPoolId, String mode, long runId, String s
     }
 
     private double perSecond(long count) {
-        double seconds = Math.max(runTime.toMillis(), 1) / 1000.0;
+        double seconds = Math.max(duration.toMillis(), 1) / 1000.0;
         return count / seconds;
     }
 }

@@ -50,6 +50,16 @@ public record Tally(long identities, long identitiesPassedOver, long datasets, l
         return recordsWritten + recordsCurrent;
     }
 
+    /** These counts less {@code other}'s. */
+    public Tally minus(Tally other) {
+        return new Tally(identities - other.identities, identitiesPassedOver - other.identitiesPassedOver,
+                datasets - other.datasets, datasetsCopied - other.datasetsCopied,
+                datasetsRevised - other.datasetsRevised, datasetsCurrent - other.datasetsCurrent,
+                recordsWritten - other.recordsWritten, recordsCurrent - other.recordsCurrent,
+                bytesWritten - other.bytesWritten, transactions - other.transactions, conflicts - other.conflicts,
+                mismatches - other.mismatches, failures - other.failures);
+    }
+
     /** The sum of both. */
     public Tally plus(Tally other) {
         return new Tally(identities + other.identities, identitiesPassedOver + other.identitiesPassedOver,

@@ -59,7 +59,7 @@ class ReportWriterTest {
                 "the store is behind Cognito Sync: a pass would write 1 record in 1 transaction")).toList();
         return new RunReport("us-east-1:0a1b2c3d-0000-4000-8000-000000000001", "verify", 1, "COMPLETED",
                 "completed with failures or mismatches", 5, Instant.EPOCH, Duration.ofSeconds(1),
-                Duration.ofSeconds(1), 1, tally, Map.of(), issues, mismatches, null, Map.of());
+                tally, tally, Map.of(), issues, mismatches, null, Map.of());
     }
 
     private static String summary(RunReport report, @Nullable Path file) {
