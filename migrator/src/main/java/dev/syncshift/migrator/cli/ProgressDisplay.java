@@ -77,6 +77,7 @@ final class ProgressDisplay implements AutoCloseable {
         return String.format(Locale.ROOT, "progress: %,d identities of %s, %,d records, %,.0f records/s%s",
                 now.identities(), of, now.records(), perSecond(Progress.Figures::records), eta);
     }
+
     /** {@code seconds} as a person reads it: {@code 35s}, {@code 4m 10s}, {@code 9h 05m}. */
     static String duration(long seconds) {
         if (seconds < 60) {

@@ -19,9 +19,10 @@ import org.springframework.resilience.retry.SimpleRetryInterceptor;
  * <p>Spring Batch creates each in a SERIALIZABLE transaction of its own, so that two processes cannot start the same
  * run twice. A run's split flow starts its enumeration and its copy at the same moment, and PostgreSQL then cancels
  * one of the two creations now and then ("could not serialize access due to read/write dependencies among
- * transactions": seen in about one cold start of four), which ended the run before it began. The database says such
- * a transaction may succeed if retried; each attempt is a new transaction, so a retry creates nothing twice, and a
- * real clash (the same run started twice) still fails, on the retry, as Spring Batch's own refusal.
+ * transactions": seen in 3 of 14 cold starts on one machine), which ended the run before it began. The database says
+ * such a transaction may succeed if retried. Each attempt is a new transaction, so a retry creates nothing twice; a
+ * run started twice at once should still be refused on the retry by Spring Batch's own check for a running
+ * execution.
  */
 final class CreationRetries implements BeanPostProcessor {
 

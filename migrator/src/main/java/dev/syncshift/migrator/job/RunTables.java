@@ -73,13 +73,6 @@ public final class RunTables {
                 .findFirst().orElse(new Listing(0, false));
     }
 
-    /** Identities enumerated so far in a run. */
-    public long listed(long jobInstance) {
-        Long listed = jdbc.queryForObject("SELECT LISTED FROM SYNCSHIFT_RUN WHERE JOB_INSTANCE_ID = ?", Long.class,
-                jobInstance);
-        return listed == null ? 0 : listed;
-    }
-
     /**
      * Adds identities to the manifest, each to partition {@code position % partitions}, but those already in it (an
      * identities file that names one twice): their positions stay empty, which the partitions' readers pass over.

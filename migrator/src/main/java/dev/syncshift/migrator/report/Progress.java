@@ -1,5 +1,7 @@
 package dev.syncshift.migrator.report;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A run's progress for the display: the whole run's figures as the job repository holds them (every process's
  * partitions and earlier starts of the run included), as they were when this process started the run and as they
@@ -21,20 +23,18 @@ public final class Progress {
         public static final Figures NONE = new Figures(0, false, 0, 0);
     }
 
-    private volatile Figures atStart = Figures.NONE;
+    private volatile @Nullable Figures atStart;
     private volatile Figures now = Figures.NONE;
-    private volatile boolean started;
 
     /** Says what the run had done when this process started it (nothing for a new run). */
     public void started(Figures figures) {
         atStart = figures;
         now = figures;
-        started = true;
     }
 
     /** Whether the run has started in this process, so that {@link #atStart} is known. */
     public boolean started() {
-        return started;
+        return atStart != null;
     }
 
     /** Says what the run has done now. */
@@ -42,9 +42,10 @@ public final class Progress {
         now = figures;
     }
 
-    /** The run's figures when this process started it. */
+    /** The run's figures when this process started it ({@link Figures#NONE} before it started). */
     public Figures atStart() {
-        return atStart;
+        Figures start = atStart;
+        return start == null ? Figures.NONE : start;
     }
 
     /** The run's latest figures. */
