@@ -39,6 +39,15 @@ public final class FailedStepLog implements StepExecutionListener {
         }
     }
 
+    /**
+     * Forgets the reason an earlier start of a continued run kept: Spring Batch hands a restarted step the execution
+     * context its last execution left, so that reason would stand for this start's failure.
+     */
+    @Override
+    public void beforeStep(StepExecution step) {
+        step.getExecutionContext().remove(FAILURE);
+    }
+
     @Override
     public ExitStatus afterStep(StepExecution step) {
         if (step.getStatus() == BatchStatus.FAILED) {

@@ -32,24 +32,38 @@ class FailedCallTest {
     void aCallThatFailsForGoodEndsItsPartitionInOneLineAndTheSameCommandContinues() throws Exception {
         try (LocalAws aws = LocalAws.start(IDENTITIES)) {
             aws.dynamoDb().cancelTransactions("ValidationError");
-            Path log = work.resolve("first.log");
-            Process first = ChildMigrator.start(log, ChildMigrator.migrate(aws, work));
-            assertThat(first.waitFor(2, TimeUnit.MINUTES)).as("the first run ends").isTrue();
-            String output = Files.readString(log);
+            Run first = migrate(aws, "first");
 
-            assertThat(first.exitValue()).as(output).isEqualTo(4);
-            assertThat(output.lines().filter(line -> line.contains(" failed: ")))
-                    .as(output).singleElement().asString()
+            assertThat(first.exitCode()).as(first.output()).isEqualTo(4);
+            assertThat(first.output().lines().filter(line -> line.contains(" failed: ")))
+                    .as(first.output()).singleElement().asString()
                     .containsPattern("ERROR FailedStepLog +- Partition [0-3] failed: Transaction cancelled, .* "
                             + "\\[ValidationError(, None)*\\] \\(Service: DynamoDb, Status Code: 400, .*\\); "
                             + "run the same command again to continue$");
-            assertThat(output).contains("run did not complete: Transaction cancelled")
+            assertThat(first.output()).contains("run did not complete: Transaction cancelled")
                     .doesNotContain("\tat ", "Exception", "Suppressed", "... ");
 
-            Process second = ChildMigrator.start(work.resolve("second.log"), ChildMigrator.migrate(aws, work));
-            assertThat(second.waitFor(2, TimeUnit.MINUTES)).as("the second run ends").isTrue();
-            assertThat(second.exitValue()).as(Files.readString(work.resolve("second.log"))).isZero();
+            Run second = migrate(aws, "second");
+            assertThat(second.exitCode()).as(second.output()).isZero();
             ChildMigrator.assertRunOneCopiedEverything(aws, work, IDENTITIES);
+        }
+    }
+
+    @Test
+    void aContinuedRunThatFailsAgainSaysWhyThisStartFailedNotWhyTheFirstDid() throws Exception {
+        try (LocalAws aws = LocalAws.start(IDENTITIES)) {
+            aws.dynamoDb().cancelTransactions("ValidationError");
+            assertThat(migrate(aws, "first").output())
+                    .containsPattern("run did not complete: Transaction cancelled, .* \\[ValidationError");
+
+            aws.dynamoDb().cancelTransactions("ItemCollectionSizeLimitExceeded");
+            Run second = migrate(aws, "second");
+
+            assertThat(second.exitCode()).as(second.output()).isEqualTo(4);
+            assertThat(second.output()).contains("Restarting run 1").doesNotContain("ValidationError").containsPattern(
+                    "run did not complete: Transaction cancelled, .* \\[ItemCollectionSizeLimitExceeded");
+            JsonNode report = new ObjectMapper().readTree(work.resolve("report.json").toFile());
+            assertThat(report.path("failure").asText()).contains("ItemCollectionSizeLimitExceeded");
         }
     }
 
@@ -85,5 +99,17 @@ class FailedCallTest {
             JsonNode report = new ObjectMapper().readTree(work.resolve("report.json").toFile());
             assertThat(report.path("counts").path("identitiesPassedOver").asLong()).isZero();
         }
+    }
+
+    /** How a child migrator's run ended: its exit code and everything it printed. */
+    private record Run(int exitCode, String output) {
+    }
+
+    /** Runs the migrator in a child JVM against {@code aws} until it ends, its output in {@code <name>.log}. */
+    private Run migrate(LocalAws aws, String name) throws Exception {
+        Path log = work.resolve(name + ".log");
+        Process process = ChildMigrator.start(log, ChildMigrator.migrate(aws, work));
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the " + name + " run ends").isTrue();
+        return new Run(process.exitValue(), Files.readString(log));
     }
 }
