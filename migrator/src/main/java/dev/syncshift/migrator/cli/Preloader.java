@@ -120,7 +120,7 @@ final class Preloader {
             B builder, SdkHttpClient http) {
         C client = builder.region(Region.US_EAST_1).httpClient(http).endpointOverride(NOWHERE)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("preload", "preload")))
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy()))
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy()))
                 .build();
         client.getClass().getDeclaredMethods();
         return client;

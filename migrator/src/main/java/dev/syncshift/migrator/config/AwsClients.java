@@ -21,18 +21,24 @@ import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * One SDK client per service, each with the SDK's adaptive retry (throttled calls, and DynamoDB transactions
- * cancelled for throughput or a conflicting transaction, are retried with backoff, never skipped), the per-operation
- * rate limits on every attempt, and {@link CallStats} counting calls, retries and throttles. Credentials and region
- * come from the SDK's default chains unless a profile or region is set; the Cognito services default to the pool's
- * own region.
+ * One SDK client per service, each with the SDK's standard retry without its circuit breaker (throttled calls, and
+ * DynamoDB transactions cancelled for throughput or a conflicting transaction, are retried with backoff, never
+ * skipped: a batch run has nothing better to do than wait, where the breaker would give up on every call once many
+ * were throttled at once), the per-operation rate limits and the {@link Pacing} on every attempt, and
+ * {@link CallStats} counting calls, retries and throttles. Credentials and region come from the SDK's default chains
+ * unless a profile or region is set; the Cognito services default to the pool's own region.
  */
 @Configuration(proxyBeanMethods = false)
 public class AwsClients {
 
     @Bean
-    CallStats callStats() {
-        return new CallStats();
+    Pacing pacing() {
+        return new Pacing();
+    }
+
+    @Bean
+    CallStats callStats(Pacing pacing) {
+        return new CallStats(pacing);
     }
 
     @Bean
@@ -48,59 +54,64 @@ public class AwsClients {
 
     @Bean(destroyMethod = "close")
     CognitoIdentityClient cognitoIdentityClient(MigratorSettings settings, SdkHttpClient http, CallStats stats,
-            RequestRateLimiter limiter) {
+            RequestRateLimiter limiter, Pacing pacing) {
         return configure(CognitoIdentityClient.builder(), settings, settings.cognitoEndpoint(), cognitoRegion(settings),
-                http, stats, limiter);
+                http, stats, limiter, pacing);
     }
 
     @Bean(destroyMethod = "close")
     CognitoSyncClient cognitoSyncClient(MigratorSettings settings, SdkHttpClient http, CallStats stats,
-            RequestRateLimiter limiter) {
+            RequestRateLimiter limiter, Pacing pacing) {
         return configure(CognitoSyncClient.builder(), settings, settings.cognitoEndpoint(), cognitoRegion(settings),
-                http, stats, limiter);
+                http, stats, limiter, pacing);
     }
 
     @Bean(destroyMethod = "close")
     DynamoDbClient dynamoDbClient(MigratorSettings settings, SdkHttpClient http, CallStats stats,
-            RequestRateLimiter limiter) {
+            RequestRateLimiter limiter, Pacing pacing) {
         return configure(DynamoDbClient.builder(), settings, settings.dynamodbEndpoint(), tableRegion(settings),
-                http, stats, limiter);
+                http, stats, limiter, pacing);
     }
 
     /** A Cognito Identity client for commands that run without the application (no rate limits, no stats). */
     public static CognitoIdentityClient cognitoIdentity(MigratorSettings settings, SdkHttpClient http) {
-        return configure(CognitoIdentityClient.builder(), settings, settings.cognitoEndpoint(),
-                cognitoRegion(settings), http, new CallStats(), operation -> { });
+        return standalone(CognitoIdentityClient.builder(), settings, settings.cognitoEndpoint(),
+                cognitoRegion(settings), http);
     }
 
     /** A Cognito Sync client for commands that run without the application. */
     public static CognitoSyncClient cognitoSync(MigratorSettings settings, SdkHttpClient http) {
-        return configure(CognitoSyncClient.builder(), settings, settings.cognitoEndpoint(), cognitoRegion(settings),
-                http, new CallStats(), operation -> { });
+        return standalone(CognitoSyncClient.builder(), settings, settings.cognitoEndpoint(), cognitoRegion(settings),
+                http);
     }
 
     /** A DynamoDB client for commands that run without the application. */
     public static DynamoDbClient dynamoDb(MigratorSettings settings, SdkHttpClient http) {
-        return configure(DynamoDbClient.builder(), settings, settings.dynamodbEndpoint(), tableRegion(settings), http,
-                new CallStats(), operation -> { });
+        return standalone(DynamoDbClient.builder(), settings, settings.dynamodbEndpoint(), tableRegion(settings), http);
     }
 
     /** The AppSync control-plane client of {@code check}, in the table's region. */
     public static AppSyncClient appSyncClient(MigratorSettings settings, @Nullable URI endpoint, SdkHttpClient http) {
-        return configure(AppSyncClient.builder(), settings, endpoint, tableRegion(settings), http, new CallStats(),
-                operation -> { });
+        return standalone(AppSyncClient.builder(), settings, endpoint, tableRegion(settings), http);
+    }
+
+    /** A client with no rate limits, paced on its own, whose calls no one counts. */
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C standalone(B builder,
+            MigratorSettings settings, @Nullable URI endpoint, Region region, SdkHttpClient http) {
+        Pacing pacing = new Pacing();
+        return configure(builder, settings, endpoint, region, http, new CallStats(pacing), operation -> { }, pacing);
     }
 
     static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder,
             MigratorSettings settings, @Nullable URI endpoint, Region region, SdkHttpClient http, CallStats stats,
-            RequestRateLimiter limiter) {
+            RequestRateLimiter limiter, Pacing pacing) {
         builder.region(region).credentialsProvider(credentials(settings)).httpClient(http)
-                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.adaptiveRetryStrategy().toBuilder()
-                                .maxAttempts(settings.maxAttempts())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .circuitBreakerEnabled(false).maxAttempts(settings.maxAttempts())
                                 .retryOnException(CancelledTransactions::retryable)
                                 .treatAsThrottling(CancelledTransactions::throttled).build())
                         .addMetricPublisher(stats)
-                        .addExecutionInterceptor(new RateLimitInterceptor(limiter)));
+                        .addExecutionInterceptor(new RateLimitInterceptor(limiter, pacing)));
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.metrics.CoreMetric;
 import software.amazon.awssdk.http.HttpMetric;
 import software.amazon.awssdk.metrics.MetricCollection;
@@ -12,11 +13,18 @@ import software.amazon.awssdk.metrics.MetricPublisher;
 /**
  * Counts, per AWS operation, the calls this process made, their attempts, the attempts the service throttled or
  * failed with a server error, and the calls that failed after every retry, from the SDK's own metrics (so the
- * count is right whatever error shape a service throttles with). Thread-safe.
+ * count is right whatever error shape a service throttles with), and the pace {@link Pacing} set each throttled
+ * operation to at its last throttle. Thread-safe.
  */
 public final class CallStats implements MetricPublisher {
 
     private final Map<String, Counters> byOperation = new ConcurrentHashMap<>();
+    private final Pacing pacing;
+
+    /** Counts for clients paced by {@code pacing}. */
+    public CallStats(Pacing pacing) {
+        this.pacing = pacing;
+    }
 
     @Override
     public void publish(MetricCollection call) {
@@ -40,8 +48,9 @@ public final class CallStats implements MetricPublisher {
     /** A snapshot of the counts, by operation name. */
     public Map<String, OperationCalls> snapshot() {
         Map<String, OperationCalls> snapshot = new TreeMap<>();
+        Map<String, Double> paces = pacing.settled();
         byOperation.forEach((operation, c) -> snapshot.put(operation, new OperationCalls(c.calls.sum(),
-                c.attempts.sum(), c.throttled.sum(), c.serverErrors.sum(), c.failed.sum())));
+                c.attempts.sum(), c.throttled.sum(), c.serverErrors.sum(), c.failed.sum(), paces.get(operation))));
         return snapshot;
     }
 
@@ -58,8 +67,11 @@ public final class CallStats implements MetricPublisher {
      * @param throttled attempts the service throttled
      * @param serverErrors attempts that failed with a 5xx
      * @param failed calls that failed after every retry
+     * @param pacedRps the pace the operation was set to at its last throttle, in requests a second, or null when
+     *     the service never throttled it
      */
-    public record OperationCalls(long calls, long attempts, long throttled, long serverErrors, long failed) {
+    public record OperationCalls(long calls, long attempts, long throttled, long serverErrors, long failed,
+            @Nullable Double pacedRps) {
 
         /** Retries: attempts beyond the first of each call. */
         public long retries() {

@@ -30,7 +30,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workDir where the job repository lives (an H2 file) unless {@code spring.datasource.url} says otherwise
  * @param onConflict how changes made on both sides since the last pass are settled
  * @param chunkSize identities per committed chunk
- * @param maxAttempts attempts per AWS call (the SDK's adaptive retry), throttled attempts included
+ * @param maxAttempts attempts per AWS call (the SDK's standard retry), throttled attempts included
  * @param progress {@code auto} (a bar on a terminal, lines otherwise), {@code bar}, {@code lines} or {@code off}
  */
 @ConfigurationProperties("syncshift.migrator")

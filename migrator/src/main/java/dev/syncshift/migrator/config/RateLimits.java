@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Requests per second allowed per AWS operation, from {@code --max-rps ListIdentities=5,ListRecords=50}. An
- * operation not named has no client-side limit (only the SDK's adaptive retry). The defaults are AWS's published
- * quotas: Cognito Identity's ListIdentities 5/s; AWS publishes none for Cognito Sync.
+ * operation not named has no set limit, only the {@link Pacing} it gets once the service throttles it. The defaults
+ * are AWS's published quotas: Cognito Identity's ListIdentities 5/s; AWS publishes none for Cognito Sync.
  *
  * @param perOperation requests per second by operation name
  */

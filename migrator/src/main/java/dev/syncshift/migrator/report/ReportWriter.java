@@ -43,9 +43,14 @@ public final class ReportWriter {
         report.tally().asMap().forEach(counts::put);
         counts.put("records", report.tally().records());
         ObjectNode calls = root.putObject("calls");
-        report.calls().forEach((operation, c) -> calls.putObject(operation).put("calls", c.calls())
-                .put("attempts", c.attempts()).put("retries", c.retries()).put("throttled", c.throttled())
-                .put("serverErrors", c.serverErrors()).put("failedAfterRetries", c.failed()));
+        report.calls().forEach((operation, c) -> {
+            ObjectNode node = calls.putObject(operation).put("calls", c.calls()).put("attempts", c.attempts())
+                    .put("retries", c.retries()).put("throttled", c.throttled()).put("serverErrors", c.serverErrors())
+                    .put("failedAfterRetries", c.failed());
+            if (c.pacedRps() != null) {
+                node.put("pacedRps", Math.round(c.pacedRps() * 10) / 10.0);
+            }
+        });
         ObjectNode metrics = root.putObject("metrics");
         new java.util.TreeMap<>(report.metrics()).forEach((meter, measurements) -> {
             ObjectNode node = metrics.putObject(meter);
@@ -105,7 +110,7 @@ public final class ReportWriter {
                 + "listed in the report");
         row(out, "mismatches", t.mismatches(), "");
         row(out, "failures", t.failures(), "");
-        row(out, "throttled calls", report.throttled(), "retries " + n(report.retries()));
+        row(out, "throttled calls", report.throttled(), "retries " + n(report.retries()) + paced(report));
         boolean continued = !report.thisStart().equals(t);
         out.printf(Locale.ROOT, "  %-16s %,.1f identities/s, %,.1f records/s%s%n", "rate",
                 report.identitiesPerSecond(), report.recordsPerSecond(), continued ? String.format(Locale.ROOT,
@@ -118,6 +123,12 @@ public final class ReportWriter {
         if (file != null) {
             out.printf(Locale.ROOT, "  %-16s %s%n", "report", file);
         }
+    }
+
+    /** {@code , paced ListRecords 19.2/s}: the pace each throttled operation got at its last throttle, or nothing. */
+    private static String paced(RunReport report) {
+        return report.paced().entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %,.1f/s", e.getKey(),
+                e.getValue())).reduce((a, b) -> a + ", " + b).map(paces -> ", paced " + paces).orElse("");
     }
 
     /** The first {@value #LISTED} issues other than conflicts, and how many more the report holds. */

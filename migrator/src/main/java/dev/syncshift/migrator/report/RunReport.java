@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,6 +75,17 @@ public record RunReport(String identityPoolId, String mode, long runId, String s
     /** Retries over all operations. */
     public long retries() {
         return calls.values().stream().mapToLong(CallStats.OperationCalls::retries).sum();
+    }
+
+    /** The pace each operation the service throttled got at its last throttle, in requests a second, by name. */
+    public Map<String, Double> paced() {
+        Map<String, Double> paced = new TreeMap<>();
+        calls.forEach((operation, c) -> {
+            if (c.pacedRps() != null) {
+                paced.put(operation, c.pacedRps());
+            }
+        });
+        return paced;
     }
 
     private double perSecond(long count) {
