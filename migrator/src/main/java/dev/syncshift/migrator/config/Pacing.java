@@ -13,13 +13,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * Finds, per operation, the request rate the service's quota admits, for quotas AWS does not publish (Cognito
  * Sync's): additive increase, multiplicative decrease, as TCP finds what a link carries. An operation is not paced
- * until the service throttles it. Then its attempts are held to {@value #CUT} of the rate they were being sent at,
- * cut again by as much at each later throttle (at most once a second, so that one burst of throttled attempts counts
- * once), and raised by 5% and one request a second for each second without a throttle in which attempts were sent
- * at about the pace ({@value #BINDING} of it or more: a pace above what the threads or a {@code --max-rps} let the
- * run send is not raised further). The SDK's retry still backs off each throttled attempt; pacing keeps the
- * run's many threads from being throttled together until calls give up. Each process finds its own pace.
- * Thread-safe.
+ * until the service is congested: a quarter or more of its attempts over the last second or two throttled (a throttle
+ * now and then, which AWS answers at any rate, changes nothing). Then its attempts are held to {@value #CUT} of the
+ * rate they were being sent at, cut again by as much while it stays congested (at most once a second, so that one
+ * burst counts once), and raised by 5% and one request a second after each second that was not congested and in
+ * which attempts were sent at about the pace ({@value #BINDING} of it or more: a pace above what the threads or a
+ * {@code --max-rps} let the run send is not raised further). The SDK's retry still backs off each throttled attempt;
+ * pacing keeps the run's many threads from being throttled together until calls give up. Each process finds its
+ * own pace. Thread-safe.
  */
 public final class Pacing {
 
@@ -29,6 +30,13 @@ public final class Pacing {
     static final double FLOOR = 0.5;
     /** The share of its pace an operation must be sent at for the pace to rise (one not reached holds nothing). */
     static final double BINDING = 0.8;
+    /**
+     * The share of an operation's attempts over the last second or two that must be throttled for the pace to be
+     * cut: AWS throttles now and then at any rate, and slowing down for that would only slow the run.
+     */
+    static final double CONGESTED = 0.25;
+    /** The fewest throttles that can say the rate is over the quota. */
+    static final int CONGESTED_THROTTLES = 5;
 
     private static final long SECOND = 1_000_000_000L;
 
@@ -86,7 +94,7 @@ public final class Pacing {
         return paces.computeIfAbsent(operation, o -> new Pace(nanoTime.getAsLong()));
     }
 
-    /** One operation's pace and the rate its attempts were sent at, over whole seconds. */
+    /** One operation's pace, and its attempts and throttles over the second under way and the last whole one. */
     private static final class Pace {
 
         private double rate;
@@ -96,6 +104,9 @@ public final class Pacing {
         private long changed;
         private long windowStart;
         private long windowCount;
+        private long windowThrottles;
+        private long lastCount;
+        private long lastThrottles;
         private double sentRate;
 
         Pace(long now) {
@@ -111,24 +122,30 @@ public final class Pacing {
         }
 
         /**
-         * Counts an attempt sent at {@code now} and raises the pace after a quiet second in which it held attempts
-         * back; the bucket to wait on.
+         * Counts an attempt sent at {@code now} and raises the pace after a second in which it held attempts back
+         * and the service was not congested; the bucket to wait on.
          */
         synchronized @Nullable Bucket sent(long now) {
             if (now - windowStart >= SECOND) {
                 sentRate = windowCount * (double) SECOND / (now - windowStart);
+                lastCount = windowCount;
+                lastThrottles = windowThrottles;
                 windowStart = now;
                 windowCount = 0;
+                windowThrottles = 0;
             }
             windowCount++;
-            if (bucket != null && now - changed >= SECOND && sentRate >= BINDING * rate) {
+            if (bucket != null && now - changed >= SECOND && sentRate >= BINDING * rate
+                    && !congested(lastThrottles, lastCount)) {
                 set(rate * 1.05 + 1, now);
             }
             return bucket;
         }
 
         synchronized void throttled(long now) {
-            if (bucket != null && now - cut < SECOND) {
+            windowThrottles++;
+            if (!congested(lastThrottles + windowThrottles, lastCount + windowCount)
+                    || bucket != null && now - cut < SECOND) {
                 return;
             }
             // The second under way counts as a whole one once a whole one was measured: a few attempts just sent
@@ -138,6 +155,11 @@ public final class Pacing {
             set(CUT * (bucket == null ? sending : Math.min(rate, sending)), now);
             settled = rate;
             cut = now;
+        }
+
+        /** Whether {@code throttles} of {@code attempts} say the rate is over the quota, not that throttles happen. */
+        private static boolean congested(long throttles, long attempts) {
+            return throttles >= CONGESTED_THROTTLES && throttles >= CONGESTED * attempts;
         }
 
         private void set(double rps, long now) {

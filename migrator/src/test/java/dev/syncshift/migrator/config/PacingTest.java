@@ -22,10 +22,20 @@ class PacingTest {
     }
 
     @Test
-    void aThrottleHoldsTheOperationToPartOfTheRateItWasSentAtAndLeavesOtherOperationsAlone() {
+    void throttlesNowAndThenAsAwsAnswersAtAnyRateDoNotPace() {
+        sendOverOneSecond("ListRecords", 100);
+        throttle("ListRecords", 10);
+        sendOverOneSecond("ListDatasets", 3);
+        throttle("ListDatasets", 4);
+
+        assertThat(pacing.rates()).isEmpty();
+    }
+
+    @Test
+    void aCongestedOperationIsHeldToPartOfTheRateItWasSentAtAndOtherOperationsAreLeftAlone() {
         sendOverOneSecond("ListRecords", 100);
         sendOverOneSecond("ListDatasets", 100);
-        pacing.throttled("ListRecords");
+        throttle("ListRecords", 30);
 
         assertThat(pacing.rates()).containsOnlyKeys("ListRecords");
         assertThat(pacing.rates().get("ListRecords")).isCloseTo(Pacing.CUT * 100, within(2.0));
@@ -34,39 +44,39 @@ class PacingTest {
     @Test
     void throttlesWithinASecondOfACutCountOnceAndLaterOnesCutAgain() {
         sendOverOneSecond("ListRecords", 100);
-        pacing.throttled("ListRecords");
+        throttle("ListRecords", 30);
         double first = pacing.rates().get("ListRecords");
         now.addAndGet(500 * MS);
-        pacing.throttled("ListRecords");
-        pacing.throttled("ListRecords");
+        throttle("ListRecords", 10);
 
         assertThat(pacing.rates().get("ListRecords")).isEqualTo(first);
 
         now.addAndGet(600 * MS);
-        pacing.throttled("ListRecords");
+        throttle("ListRecords", 10);
         assertThat(pacing.rates().get("ListRecords")).isCloseTo(first * Pacing.CUT, within(0.5));
     }
 
     @Test
-    void eachQuietSecondInWhichThePaceHeldAttemptsBackRaisesItAndAThrottleAfterARaiseStillCutsIt() {
+    void aSecondThatWasNotCongestedAndInWhichThePaceHeldAttemptsBackRaisesIt() {
         sendOverOneSecond("ListRecords", 4);
-        pacing.throttled("ListRecords");
+        throttle("ListRecords", 5);
         double cut = pacing.rates().get("ListRecords");
 
+        sendOverOneSecond("ListRecords", 3);
+        assertThat(pacing.rates().get("ListRecords")).as("the second of the throttles").isEqualTo(cut);
         sendOverOneSecond("ListRecords", 3);
         double raised = pacing.rates().get("ListRecords");
         assertThat(raised).isCloseTo(cut * 1.05 + 1, within(0.01));
         assertThat(pacing.settled()).as("the pace of the last throttle").containsEntry("ListRecords", cut);
 
-        now.addAndGet(1_000 * MS);
-        pacing.throttled("ListRecords");
+        throttle("ListRecords", 5);
         assertThat(pacing.rates().get("ListRecords")).isLessThan(raised);
     }
 
     @Test
     void aPaceTheRunDoesNotReachIsNotRaised() {
         sendOverOneSecond("ListRecords", 10);
-        pacing.throttled("ListRecords");
+        throttle("ListRecords", 5);
         double cut = pacing.rates().get("ListRecords");
 
         for (int second = 0; second < 5; second++) {
@@ -80,7 +90,7 @@ class PacingTest {
         sendOverOneSecond("ListIdentities", 1);
         for (int i = 0; i < 20; i++) {
             now.addAndGet(1_100 * MS);
-            pacing.throttled("ListIdentities");
+            throttle("ListIdentities", 5);
         }
 
         assertThat(pacing.rates().get("ListIdentities")).isEqualTo(Pacing.FLOOR);
@@ -94,5 +104,11 @@ class PacingTest {
             now.set(start + i * 1_000 * MS / attempts);
         }
         pacing.acquire(operation);
+    }
+
+    private void throttle(String operation, int times) {
+        for (int i = 0; i < times; i++) {
+            pacing.throttled(operation);
+        }
     }
 }
