@@ -13,8 +13,8 @@ import software.amazon.awssdk.metrics.MetricPublisher;
 /**
  * Counts, per AWS operation, the calls this process made, their attempts, the attempts the service throttled or
  * failed with a server error, and the calls that failed after every retry, from the SDK's own metrics (so the
- * count is right whatever error shape a service throttles with), and the pace {@link Pacing} set each throttled
- * operation to at its last throttle. Thread-safe.
+ * count is right whatever error shape a service throttles with), and the pace {@link Pacing} set each congested
+ * operation to at its last cut. Thread-safe.
  */
 public final class CallStats implements MetricPublisher {
 
@@ -67,8 +67,8 @@ public final class CallStats implements MetricPublisher {
      * @param throttled attempts the service throttled
      * @param serverErrors attempts that failed with a 5xx
      * @param failed calls that failed after every retry
-     * @param pacedRps the pace the operation was set to at its last throttle, in requests a second, or null when
-     *     the service never throttled it
+     * @param pacedRps the pace the operation was set to at its last cut, in requests a second, or null when
+     *     the service was never congested by it
      */
     public record OperationCalls(long calls, long attempts, long throttled, long serverErrors, long failed,
             @Nullable Double pacedRps) {

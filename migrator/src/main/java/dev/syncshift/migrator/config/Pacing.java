@@ -72,7 +72,7 @@ public final class Pacing {
     }
 
     /**
-     * The pace each throttled operation was set to at its last throttle, in requests a second, by operation name: a
+     * The pace each congested operation was set to at its last cut, in requests a second, by operation name: a
      * run that ends before its pace has settled may end above what the service admits.
      */
     public Map<String, Double> settled() {

@@ -125,7 +125,7 @@ public final class ReportWriter {
         }
     }
 
-    /** {@code , paced ListRecords 19.2/s}: the pace each throttled operation got at its last throttle, or nothing. */
+    /** {@code , paced ListRecords 19.2/s}: the pace each congested operation got at its last cut, or nothing. */
     private static String paced(RunReport report) {
         return report.paced().entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %,.1f/s", e.getKey(),
                 e.getValue())).reduce((a, b) -> a + ", " + b).map(paces -> ", paced " + paces).orElse("");

@@ -77,7 +77,7 @@ public record RunReport(String identityPoolId, String mode, long runId, String s
         return calls.values().stream().mapToLong(CallStats.OperationCalls::retries).sum();
     }
 
-    /** The pace each operation the service throttled got at its last throttle, in requests a second, by name. */
+    /** The pace each operation that congested the service got at its last cut, in requests a second, by name. */
     public Map<String, Double> paced() {
         Map<String, Double> paced = new TreeMap<>();
         calls.forEach((operation, c) -> {
