@@ -67,7 +67,7 @@ public final class Pacing {
     }
 
     /** The pace of every operation that has one, in requests a second, by operation name. */
-    public Map<String, Double> rates() {
+    Map<String, Double> rates() {
         return collect(Pace::rate);
     }
 

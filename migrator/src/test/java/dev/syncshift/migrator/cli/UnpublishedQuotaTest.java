@@ -9,6 +9,8 @@ import dev.syncshift.migrator.LocalAws;
 import dev.syncshift.migrator.SourceTruth;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,21 +31,19 @@ class UnpublishedQuotaTest {
         try (LocalAws aws = LocalAws.start(config -> config.generate(IDENTITIES).identityPoolId(LocalAws.POOL.value())
                 .generateShape(SyntheticPool.Shape.parse("1x2"))
                 .throttleRps("ListDatasets", 8).throttleRps("ListRecords", 8))) {
-            Path report = work.resolve("run.json");
-            Cli.Result run = Cli.run("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", LocalAws.TABLE,
-                    "--cognito-endpoint", aws.cognito().endpoint().toString(), "--dynamodb-endpoint",
-                    aws.dynamoDb().endpoint().toString(), "--region", "us-east-1", "--work-dir", work.toString(),
-                    "--threads", "48", "--progress", "off", "--report", report.toString());
+            List<String> args = new ArrayList<>(ChildMigrator.migrate(aws, work));
+            args.set(args.indexOf("--threads") + 1, "48");
+            Cli.Result run = Cli.run(args.toArray(String[]::new));
 
             assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
             try (LocalAws unthrottled = aws.unthrottled(work.resolve("source.json"))) {
                 SourceTruth.assertStoreEqualsSource(unthrottled);
             }
-            JsonNode calls = new ObjectMapper().readTree(report.toFile()).path("calls");
+            JsonNode calls = new ObjectMapper().readTree(work.resolve("report.json").toFile()).path("calls");
             assertThat(calls.path("ListDatasets").path("calls").asLong()).isEqualTo(IDENTITIES);
             assertThat(calls.path("ListDatasets").path("throttled").asLong()).as(calls.toString()).isPositive();
             assertThat(calls.path("ListRecords").path("failedAfterRetries").asLong()).isZero();
-            // The pace the run found is reported, for the operator to start the next run at (--max-rps).
+            // The pace the run found is reported: a hint of the quota, and a --max-rps to try next time.
             assertThat(calls.path("ListDatasets").path("pacedRps").asDouble()).as(calls.toString()).isPositive();
             assertThat(run.out()).containsPattern("throttled calls +[0-9,]+  retries [0-9,]+, paced (.*, )?"
                     + "ListDatasets [0-9.]+/s");
