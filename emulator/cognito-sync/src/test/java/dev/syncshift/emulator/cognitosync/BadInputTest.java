@@ -84,6 +84,7 @@ class BadInputTest {
         HttpResponse<String> response = identityCall(target, body);
 
         assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("SerializationException:");
         assertThat(response.body()).isEqualTo("{\"__type\":\"SerializationException\",\"message\":\"" + message
                 + "\"}");
         assertThat(identity.listIdentityPools(r -> r.maxResults(60)).identityPools()).hasSize(pools);

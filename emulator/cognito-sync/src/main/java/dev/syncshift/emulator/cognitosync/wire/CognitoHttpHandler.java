@@ -83,9 +83,9 @@ public final class CognitoHttpHandler extends Handler.Abstract {
     /** Sends {@code rendered} in the shape of {@code protocol}. */
     static void writeError(Response response, Callback callback, ErrorRenderer.Rendered rendered, Protocol protocol,
             JsonCodec codec) {
-        if (protocol == Protocol.REST_JSON) {
-            response.getHeaders().put("x-amzn-ErrorType", rendered.code());
-        }
+        // Cognito Identity names the type with a trailing colon (the part after it, empty here, is a model URI)
+        response.getHeaders().put("x-amzn-ErrorType",
+                protocol == Protocol.REST_JSON ? rendered.code() : rendered.code() + ":");
         write(response, callback, rendered.status(), protocol, codec.write(rendered.body()));
     }
 

@@ -10,8 +10,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The one place errors become HTTP (docs/cognito-sync.md#errors-and-statuses). Cognito Sync (REST-JSON): the modeled
  * status, {@code x-amzn-ErrorType: <Name>} and {@code {"message": ...}}. Cognito Identity (AWS JSON 1.1): status 400
- * (500 for InternalErrorException) and {@code {"__type": <Name>, "message": ...}}. Anything unexpected becomes a 500
- * InternalErrorException, logged once with its stack trace, with no internals in the body.
+ * (500 for InternalErrorException), {@code x-amzn-ErrorType: <Name>:} and {@code {"__type": <Name>, "message": ...}}.
+ * Anything unexpected becomes a 500 InternalErrorException, logged once with its stack trace, with no internals in the
+ * body.
  */
 final class ErrorRenderer {
 
