@@ -110,8 +110,9 @@ public final class Preflight {
             }
         } catch (SdkException e) {
             behind.add("could not read what the pool runs on every sync (" + SdkFailures.describe(e) + "): a sync "
-                    + "trigger, Kinesis stream or push sync would not carry over to AppSync; allow cognito-sync:"
-                    + "GetCognitoEvents and cognito-sync:GetIdentityPoolConfiguration to see them");
+                    + "trigger, Kinesis stream or push sync would not carry over to AppSync; " + (SdkFailures
+                    .isAccessDenied(e) ? "allow cognito-sync:GetCognitoEvents and cognito-sync:"
+                    + "GetIdentityPoolConfiguration to see them" : "run check again to see them"));
         }
         if (behind.isEmpty()) {
             findings.facts().add("pool " + pool + " uses no sync trigger, stream or push sync, none of which "

@@ -2,6 +2,7 @@ package dev.syncshift.migrator.verify;
 
 import java.net.UnknownHostException;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -39,6 +40,19 @@ public final class SdkFailures {
             }
         }
         return "unreachable: " + message;
+    }
+
+    /**
+     * Whether the service refused the caller's permissions: a 403, or an error named for it (Cognito Sync answers
+     * {@code NotAuthorizedException} with 403, IAM's refusal is {@code AccessDeniedException}).
+     */
+    public static boolean isAccessDenied(SdkException e) {
+        if (!(e instanceof AwsServiceException service)) {
+            return false;
+        }
+        String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+        return service.statusCode() == 403 || "AccessDeniedException".equals(code)
+                || "NotAuthorizedException".equals(code);
     }
 
     /** The host an {@link UnknownHostException} names: Java's message is the name, sometimes with a reason after. */

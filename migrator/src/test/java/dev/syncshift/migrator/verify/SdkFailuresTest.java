@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.appsync.model.NotFoundException;
 
@@ -34,5 +35,20 @@ class SdkFailuresTest {
         assertThat(SdkFailures.describe(refused)).isEqualTo("unreachable: Unable to execute HTTP request: Connect to "
                 + "127.0.0.1:1 failed: Connection refused");
         assertThat(SdkFailures.describe(missing)).startsWith("GraphQL API x not found.");
+    }
+
+    @Test
+    void onlyARefusalOfTheCallersPermissionsIsAccessDenied() {
+        assertThat(SdkFailures.isAccessDenied(serviceError(403, "AccessDeniedException"))).isTrue();
+        assertThat(SdkFailures.isAccessDenied(serviceError(400, "AccessDeniedException"))).isTrue();
+        assertThat(SdkFailures.isAccessDenied(serviceError(403, "NotAuthorizedException"))).isTrue();
+        assertThat(SdkFailures.isAccessDenied(serviceError(429, "TooManyRequestsException"))).isFalse();
+        assertThat(SdkFailures.isAccessDenied(serviceError(500, "InternalErrorException"))).isFalse();
+        assertThat(SdkFailures.isAccessDenied(SdkClientException.create("Unable to execute HTTP request"))).isFalse();
+    }
+
+    private static AwsServiceException serviceError(int status, String code) {
+        return AwsServiceException.builder().statusCode(status).message(code)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(code).build()).build();
     }
 }
