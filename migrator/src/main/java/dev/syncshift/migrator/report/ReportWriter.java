@@ -8,6 +8,8 @@ import dev.syncshift.migrator.config.CallStats;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -112,10 +114,10 @@ public final class ReportWriter {
         row(out, "failures", t.failures(), "");
         row(out, "throttled calls", report.throttled(), "retries " + n(report.retries()) + paced(report));
         boolean continued = !report.thisStart().equals(t);
-        out.printf(Locale.ROOT, "  %-16s %,.1f identities/s, %,.1f records/s%s%n", "rate",
-                report.identitiesPerSecond(), report.recordsPerSecond(), continued ? String.format(Locale.ROOT,
-                        "  of this start: %,d identities, %,d records", report.thisStart().identities(),
-                        report.thisStart().records()) : "");
+        String thisStart = continued ? String.format(Locale.ROOT, "  of this start: %,d identities, %,d records",
+                report.thisStart().identities(), report.thisStart().records()) : "";
+        out.printf(Locale.ROOT, "  %-16s %s identities/s, %s records/s%s%n", "rate",
+                rate(report.identitiesPerSecond()), rate(report.recordsPerSecond()), thisStart);
         issues(report, file, out);
         if (report.failure() != null) {
             out.println("  run did not complete: " + report.failure());
@@ -155,6 +157,14 @@ public final class ReportWriter {
     }
 
     /** A count as the table's first column prints it: 6,031. */
+    /** A rate with one decimal, or two significant digits below one a second: a slow run's rate is not 0.0. */
+    static String rate(double perSecond) {
+        if (perSecond <= 0 || perSecond >= 0.95) {
+            return String.format(Locale.ROOT, "%,.1f", perSecond);
+        }
+        return new BigDecimal(perSecond).round(new MathContext(2)).stripTrailingZeros().toPlainString();
+    }
+
     private static String n(long value) {
         return String.format(Locale.ROOT, "%,d", value);
     }

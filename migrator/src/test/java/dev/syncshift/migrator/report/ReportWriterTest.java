@@ -51,6 +51,16 @@ class ReportWriterTest {
         assertThat(summary).doesNotContain(" more");
     }
 
+    @Test
+    void ratesHaveOneDecimalButASlowRunsRateIsNotZero() {
+        assertThat(ReportWriter.rate(1 / 33.0)).isEqualTo("0.03");
+        assertThat(ReportWriter.rate(0.5)).isEqualTo("0.5");
+        assertThat(ReportWriter.rate(0.96)).isEqualTo("1.0");
+        assertThat(ReportWriter.rate(0)).isEqualTo("0.0");
+        assertThat(ReportWriter.rate(1234.56)).isEqualTo("1,234.6");
+        assertThat(summary(report(0, 0), null)).contains("  rate             0.0 identities/s, 0.0 records/s\n");
+    }
+
     /** A verify run with {@code mismatches} mismatches, {@code listed} of them in the report's list. */
     private static RunReport report(long mismatches, int listed) {
         Tally tally = new Tally(mismatches, 0, mismatches, 0, 0, 0, 0, 0, 0, 0, 0, mismatches, 0);
