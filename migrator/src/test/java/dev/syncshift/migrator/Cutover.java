@@ -128,10 +128,11 @@ public final class Cutover implements AutoCloseable {
     }
 
     /**
-     * A full-pass migrator whose Cognito Sync client tells {@code afterCall} the name of each operation it answered,
-     * in the calling thread, before the migrator goes on: to change the source at a precise point of a pass.
+     * A migrator ({@code full} for a full pass) whose Cognito Sync client tells {@code afterCall} the name of each
+     * operation it answered, in the calling thread, before the migrator goes on: to change the source or the store at
+     * a precise point of a pass.
      */
-    public IdentityMigrator fullPassCalling(Consumer<String> afterCall) {
+    public IdentityMigrator passCalling(boolean full, Consumer<String> afterCall) {
         CognitoSyncClient hooked = CognitoSyncClient.builder().endpointOverride(cognito.endpoint())
                 .region(Region.US_EAST_1).credentialsProvider(developer()).httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
@@ -143,7 +144,7 @@ public final class Cutover implements AutoCloseable {
         CognitoSource source = new CognitoSource(identity, hooked, pool);
         DatasetImporter importer = new DatasetImporter(source, table(), ConflictPolicy.LATER_WINS, Clock.systemUTC(),
                 DatasetImporter.Writes.WRITE);
-        return new IdentityMigrator(source, table(), importer, true);
+        return new IdentityMigrator(source, table(), importer, full);
     }
 
     private IdentityMigrator migrator(boolean full, ConflictPolicy policy, DatasetImporter.Writes writes) {
