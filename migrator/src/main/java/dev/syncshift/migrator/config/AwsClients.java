@@ -111,7 +111,7 @@ public class AwsClients {
                                 .retryOnException(CancelledTransactions::retryable)
                                 .treatAsThrottling(CancelledTransactions::throttled).build())
                         .addMetricPublisher(stats)
-                        .addExecutionInterceptor(new RateLimitInterceptor(limiter, pacing)));
+                        .addExecutionInterceptor(new RateLimitInterceptor(limiter, pacing, stats)));
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }

@@ -13,8 +13,9 @@ import software.amazon.awssdk.metrics.MetricPublisher;
 /**
  * Counts, per AWS operation, the calls this process made, their attempts, the attempts the service throttled or
  * failed with a server error, and the calls that failed after every retry, from the SDK's own metrics (so the
- * count is right whatever error shape a service throttles with), and the pace {@link Pacing} set each congested
- * operation to at its last cut. Thread-safe.
+ * count is right whatever error shape a service throttles with) and, for the throttles those call plain errors, from
+ * {@link RateLimitInterceptor}; and the pace {@link Pacing} set each congested operation to at its last cut.
+ * Thread-safe.
  */
 public final class CallStats implements MetricPublisher {
 
@@ -43,6 +44,14 @@ public final class CallStats implements MetricPublisher {
                 counters.serverErrors.increment();
             }
         });
+    }
+
+    /**
+     * Counts a throttled attempt the SDK's metrics call a plain error: a DynamoDB transaction cancelled for the
+     * table's throughput (its attempt is counted by the metrics).
+     */
+    void throttledUnseenByTheSdk(String operation) {
+        byOperation.computeIfAbsent(operation, o -> new Counters()).throttled.increment();
     }
 
     /** A snapshot of the counts, by operation name. */

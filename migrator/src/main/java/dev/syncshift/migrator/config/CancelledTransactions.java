@@ -13,7 +13,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 final class CancelledTransactions {
 
-    private static final Set<String> THROTTLED = Set.of("ThrottlingError", "ProvisionedThroughputExceeded");
+    /** Cancellation reasons that are the table's throughput. */
+    static final Set<String> THROTTLED = Set.of("ThrottlingError", "ProvisionedThroughputExceeded");
     private static final Set<String> PASSING = Set.of("ThrottlingError", "ProvisionedThroughputExceeded",
             "TransactionConflict");
 

@@ -76,6 +76,20 @@ public final class LoopbackDynamoDb implements AutoCloseable {
         }
     }
 
+    /**
+     * Gives the table a write capacity, as a provisioned table or a new on-demand one has: TransactWriteItems calls
+     * beyond {@code perSecond} a second (a burst of as many admitted) are cancelled with {@code ThrottlingError},
+     * nothing written, as DynamoDB cancels a transaction over the table's throughput.
+     *
+     * @throws IllegalArgumentException when {@code perSecond} is not positive
+     */
+    public void throttleTransactions(int perSecond) {
+        if (perSecond <= 0) {
+            throw new IllegalArgumentException("perSecond must be positive: " + perSecond);
+        }
+        cancellations.limit(perSecond);
+    }
+
     /** Stops the server; its data is gone. */
     @Override
     public void close() {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.bucket4j.Bucket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -14,19 +16,23 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Answers the next TransactWriteItems calls, one per queued reason, as DynamoDB does when it cancels a transaction
- * for a reason other than a condition ({@code ThrottlingError}, {@code TransactionConflict}): HTTP 400
- * {@code TransactionCanceledException}, the reason on the first action and {@code None} on the others, nothing
- * written. Every other call goes to DynamoDB Local.
+ * Answers TransactWriteItems calls as DynamoDB does when it cancels a transaction for a reason other than a
+ * condition ({@code ThrottlingError}, {@code TransactionConflict}): HTTP 400 {@code TransactionCanceledException}, the
+ * reason on the first action and {@code None} on the others, nothing written. The next calls get the queued reasons,
+ * one each; with a write capacity set, a call beyond it gets {@code ThrottlingError}. Every other call goes to
+ * DynamoDB Local.
  */
 final class TransactionCancellations extends Handler.Wrapper {
 
     private static final String TARGET = "DynamoDB_20120810.TransactWriteItems";
+    private static final String THROTTLED = "ThrottlingError";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Queue<String> reasons = new ConcurrentLinkedQueue<>();
+    private volatile @Nullable Bucket capacity;
 
     TransactionCancellations(Handler dynamoDbLocal) {
         super(dynamoDbLocal);
@@ -36,12 +42,26 @@ final class TransactionCancellations extends Handler.Wrapper {
         reasons.add(reason);
     }
 
+    void limit(int perSecond) {
+        capacity = Bucket.builder().addLimit(limit -> limit.capacity(perSecond)
+                .refillGreedy(perSecond, Duration.ofSeconds(1))).build();
+    }
+
+    private @Nullable String reason() {
+        String queued = reasons.poll();
+        if (queued != null) {
+            return queued;
+        }
+        Bucket bucket = capacity;
+        return bucket == null || bucket.tryConsume(1) ? null : THROTTLED;
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         if (!TARGET.equals(request.getHeaders().get("X-Amz-Target"))) {
             return super.handle(request, response, callback);
         }
-        String reason = reasons.poll();
+        String reason = reason();
         if (reason == null) {
             return super.handle(request, response, callback);
         }
@@ -54,7 +74,8 @@ final class TransactionCancellations extends Handler.Wrapper {
             String code = i == 0 ? reason : "None";
             ObjectNode entry = list.addObject().put("Code", code);
             if (i == 0) {
-                entry.put("Message", reason + " (injected by the test)");
+                entry.put("Message", THROTTLED.equals(reason) ? "Throughput exceeds the current capacity of your "
+                        + "table or index." : reason + " (injected by the test)");
             }
             codes.add(code);
         }
