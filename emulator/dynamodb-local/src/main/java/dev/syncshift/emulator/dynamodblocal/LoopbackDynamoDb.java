@@ -77,9 +77,18 @@ public final class LoopbackDynamoDb implements AutoCloseable {
     }
 
     /**
+     * Refuses the next TransactWriteItems call whole, as DynamoDB refuses a request it will not run at all: HTTP 400
+     * with {@code errorType} (e.g. {@code AccessDeniedException}, for a role without the permission) and
+     * {@code message}. Nothing is written; later calls reach DynamoDB Local again.
+     */
+    public void refuseTransaction(String errorType, String message) {
+        cancellations.refuse(errorType, message);
+    }
+
+    /**
      * Gives the table a write capacity, as a provisioned table or a new on-demand one has: TransactWriteItems calls
-     * beyond {@code perSecond} a second (a burst of as many admitted) are cancelled with {@code ThrottlingError},
-     * nothing written, as DynamoDB cancels a transaction over the table's throughput.
+     * beyond {@code perSecond} in a second of the clock are cancelled with {@code ThrottlingError}, nothing written, as
+     * DynamoDB cancels a transaction over the table's throughput.
      *
      * @throws IllegalArgumentException when {@code perSecond} is not positive
      */

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.bucket4j.Bucket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -21,9 +19,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Answers TransactWriteItems calls as DynamoDB does when it cancels a transaction for a reason other than a
  * condition ({@code ThrottlingError}, {@code TransactionConflict}): HTTP 400 {@code TransactionCanceledException}, the
- * reason on the first action and {@code None} on the others, nothing written. The next calls get the queued reasons,
- * one each; with a write capacity set, a call beyond it gets {@code ThrottlingError}. Every other call goes to
- * DynamoDB Local.
+ * reason on the first action and {@code None} on the others, nothing written; or as it refuses a request whole
+ * (a role without the permission: {@code AccessDeniedException}). The next calls get the queued answers, one each;
+ * with a write capacity set, a call beyond it gets {@code ThrottlingError}. Every other call goes to DynamoDB Local.
  */
 final class TransactionCancellations extends Handler.Wrapper {
 
@@ -31,29 +29,55 @@ final class TransactionCancellations extends Handler.Wrapper {
     private static final String THROTTLED = "ThrottlingError";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Queue<String> reasons = new ConcurrentLinkedQueue<>();
-    private volatile @Nullable Bucket capacity;
+    /** A queued answer: a cancellation {@code reason}, or, when {@code errorType} is set, a refusal of the request. */
+    private record Injected(String reason, @Nullable String errorType) {
+    }
+
+    private final Queue<Injected> injected = new ConcurrentLinkedQueue<>();
+    /** Transactions admitted a second; 0 for no limit. */
+    private int capacity;
+    private long second = -1;
+    private int admitted;
 
     TransactionCancellations(Handler dynamoDbLocal) {
         super(dynamoDbLocal);
     }
 
     void add(String reason) {
-        reasons.add(reason);
+        injected.add(new Injected(reason, null));
     }
 
-    void limit(int perSecond) {
-        capacity = Bucket.builder().addLimit(limit -> limit.capacity(perSecond)
-                .refillGreedy(perSecond, Duration.ofSeconds(1))).build();
+    void refuse(String errorType, String message) {
+        injected.add(new Injected(message, errorType));
     }
 
-    private @Nullable String reason() {
-        String queued = reasons.poll();
+    synchronized void limit(int perSecond) {
+        capacity = perSecond;
+    }
+
+    private @Nullable Injected next() {
+        Injected queued = injected.poll();
         if (queued != null) {
             return queued;
         }
-        Bucket bucket = capacity;
-        return bucket == null || bucket.tryConsume(1) ? null : THROTTLED;
+        return admitted() ? null : new Injected(THROTTLED, null);
+    }
+
+    /**
+     * Whether the capacity admits one more transaction in this second of the clock (a counter per second: no
+     * library, as this module is loaded beside DynamoDB Local's jars alone).
+     */
+    private synchronized boolean admitted() {
+        if (capacity == 0) {
+            return true;
+        }
+        long now = System.nanoTime() / 1_000_000_000L;
+        if (now != second) {
+            second = now;
+            admitted = 0;
+        }
+        admitted++;
+        return admitted <= capacity;
     }
 
     @Override
@@ -61,16 +85,26 @@ final class TransactionCancellations extends Handler.Wrapper {
         if (!TARGET.equals(request.getHeaders().get("X-Amz-Target"))) {
             return super.handle(request, response, callback);
         }
-        String reason = reason();
-        if (reason == null) {
+        Injected answer = next();
+        if (answer == null) {
             return super.handle(request, response, callback);
         }
         JsonNode body = JSON.readTree(Content.Source.asString(request, StandardCharsets.UTF_8));
+        ObjectNode error = answer.errorType() == null ? cancellation(answer.reason(), body)
+                : JSON.createObjectNode().put("__type", "com.amazon.coral.service#" + answer.errorType())
+                        .put("Message", answer.reason());
+        response.setStatus(400);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/x-amz-json-1.0");
+        response.write(true, StandardCharsets.UTF_8.encode(JSON.writeValueAsString(error)), callback);
+        return true;
+    }
+
+    private static ObjectNode cancellation(String reason, JsonNode request) {
         ObjectNode answer = JSON.createObjectNode();
         answer.put("__type", "com.amazonaws.dynamodb.v20120810#TransactionCanceledException");
         ArrayNode list = answer.putArray("CancellationReasons");
         ArrayList<String> codes = new ArrayList<>();
-        for (int i = 0; i < Math.max(1, body.path("TransactItems").size()); i++) {
+        for (int i = 0; i < Math.max(1, request.path("TransactItems").size()); i++) {
             String code = i == 0 ? reason : "None";
             ObjectNode entry = list.addObject().put("Code", code);
             if (i == 0) {
@@ -81,9 +115,6 @@ final class TransactionCancellations extends Handler.Wrapper {
         }
         answer.put("Message", "Transaction cancelled, please refer cancellation reasons for specific reasons "
                 + codes);
-        response.setStatus(400);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/x-amz-json-1.0");
-        response.write(true, StandardCharsets.UTF_8.encode(JSON.writeValueAsString(answer)), callback);
-        return true;
+        return answer;
     }
 }
