@@ -156,7 +156,6 @@ public final class ReportWriter {
         }
     }
 
-    /** A count as the table's first column prints it: 6,031. */
     /** A rate with one decimal, or two significant digits below one a second: a slow run's rate is not 0.0. */
     static String rate(double perSecond) {
         if (perSecond <= 0 || perSecond >= 0.95) {
@@ -165,6 +164,7 @@ public final class ReportWriter {
         return new BigDecimal(perSecond).round(new MathContext(2)).stripTrailingZeros().toPlainString();
     }
 
+    /** A count as the table's first column prints it: 6,031. */
     private static String n(long value) {
         return String.format(Locale.ROOT, "%,d", value);
     }

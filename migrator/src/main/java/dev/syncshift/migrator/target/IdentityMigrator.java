@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.cognitosync.model.ResourceNotFoundExcepti
  * Migrates one identity: lists its datasets in Cognito Sync and in the store, and imports each one Cognito lists,
  * and each one the store holds that Cognito no longer lists (to learn of its deletion). A full pass reads every
  * record; a delta pass passes over datasets whose LastModifiedDate has not moved since a pass copied them and reads
- * the others from their watermark. Thread-safe.
+ * the others from their watermark. A dataset whose data breaks the contract, or that DynamoDB refuses to store, is
+ * a failure of that dataset, reported; the others go on. Thread-safe.
  */
 public final class IdentityMigrator {
 
@@ -76,6 +77,9 @@ public final class IdentityMigrator {
         } catch (ContractViolationException | IllegalArgumentException bad) {
             String message = bad.getMessage();
             return DatasetOutcome.failed(name, message == null ? bad.getClass().getSimpleName() : message);
+        } catch (ItemsRefusedException refused) {
+            return DatasetOutcome.failed(name, "DynamoDB refused to store it (" + refused.getMessage() + "): it is "
+                    + "not copied, or only in part");
         }
     }
 

@@ -40,6 +40,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class SyncStoreTable {
 
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+    /** The cancellation reason of an item DynamoDB cannot store (a value, key or size it refuses). */
+    private static final String ITEM_REFUSED = "ValidationError";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -90,6 +92,7 @@ public final class SyncStoreTable {
      * Runs {@code actions} as one TransactWriteItems.
      *
      * @return empty when it was applied, else the index of every action whose condition failed
+     * @throws ItemsRefusedException when DynamoDB refused an item for what it holds
      */
     public Optional<List<Integer>> write(List<WriteAction> actions) {
         try {
@@ -99,7 +102,11 @@ public final class SyncStoreTable {
             List<CancellationReason> reasons = cancelled.cancellationReasons();
             List<Integer> failed = new ArrayList<>();
             for (int i = 0; i < reasons.size(); i++) {
-                if (CONDITION_FAILED.equals(reasons.get(i).code())) {
+                CancellationReason reason = reasons.get(i);
+                if (ITEM_REFUSED.equals(reason.code())) {
+                    throw new ItemsRefusedException(ITEM_REFUSED + ": " + reason.message());
+                }
+                if (CONDITION_FAILED.equals(reason.code())) {
                     failed.add(i);
                 }
             }

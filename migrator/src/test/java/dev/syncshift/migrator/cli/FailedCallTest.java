@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syncshift.emulator.cognitosync.fixture.SyntheticPool;
 import dev.syncshift.migrator.LocalAws;
+import dev.syncshift.migrator.SourceTruth;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,15 +16,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A call that fails for good (here DynamoDB cancelling a transaction for a reason no retry passes, as a role without
- * the permission or an item over the size limit would) fails its partition. The jar's console says so in one line
- * naming the partition and the failure, with no stack trace, and the run ends with exit code 4; the same command then
- * continues and completes the run. A pool deleted while its identities are listed ends the enumeration the same way,
- * and the partitions waiting for it.
+ * A call that fails for good (here DynamoDB refusing the migrator's role a write, or cancelling a transaction for a
+ * reason no retry passes) fails its partition. The jar's console says so in one line naming the partition and the
+ * failure, with no stack trace, and the run ends with exit code 4; the same command then continues and completes the
+ * run. A pool deleted while its identities are listed ends the enumeration the same way, and the partitions waiting
+ * for it. A dataset DynamoDB refuses to store for what it holds fails alone: the run completes with exit code 5.
  */
 class FailedCallTest {
 
     private static final int IDENTITIES = 6;
+    private static final String DENIED = "User: arn:aws:sts::123456789012:assumed-role/syncshift-migrator/run is not "
+            + "authorized to perform: dynamodb:TransactWriteItems on resource: arn:aws:dynamodb:us-east-1:123456789012:"
+            + "table/SyncStore because no identity-based policy allows the dynamodb:TransactWriteItems action";
 
     @TempDir
     Path work;
@@ -31,16 +35,16 @@ class FailedCallTest {
     @Test
     void aCallThatFailsForGoodEndsItsPartitionInOneLineAndTheSameCommandContinues() throws Exception {
         try (LocalAws aws = LocalAws.start(IDENTITIES)) {
-            aws.dynamoDb().cancelTransactions("ValidationError");
+            aws.dynamoDb().refuseTransaction("AccessDeniedException", DENIED);
             Run first = migrate(aws, "first");
 
             assertThat(first.exitCode()).as(first.output()).isEqualTo(4);
             assertThat(first.output().lines().filter(line -> line.contains(" failed: ")))
                     .as(first.output()).singleElement().asString()
-                    .containsPattern("ERROR FailedStepLog +- Partition [0-3] failed: Transaction cancelled, .* "
-                            + "\\[ValidationError(, None)*\\] \\(Service: DynamoDb, Status Code: 400, .*\\); "
+                    .containsPattern("ERROR FailedStepLog +- Partition [0-3] failed: User: .* is not authorized to "
+                            + "perform: dynamodb:TransactWriteItems .* \\(Service: DynamoDb, Status Code: 400, .*\\); "
                             + "run the same command again to continue$");
-            assertThat(first.output()).contains("run did not complete: Transaction cancelled")
+            assertThat(first.output()).contains("run did not complete: User: ")
                     .doesNotContain("\tat ", "Exception", "Suppressed", "... ");
 
             Run second = migrate(aws, "second");
@@ -52,18 +56,37 @@ class FailedCallTest {
     @Test
     void aContinuedRunThatFailsAgainSaysWhyThisStartFailedNotWhyTheFirstDid() throws Exception {
         try (LocalAws aws = LocalAws.start(IDENTITIES)) {
-            aws.dynamoDb().cancelTransactions("ValidationError");
-            assertThat(migrate(aws, "first").output())
-                    .containsPattern("run did not complete: Transaction cancelled, .* \\[ValidationError");
+            aws.dynamoDb().refuseTransaction("AccessDeniedException", DENIED);
+            assertThat(migrate(aws, "first").output()).contains("run did not complete: User: ");
 
             aws.dynamoDb().cancelTransactions("ItemCollectionSizeLimitExceeded");
             Run second = migrate(aws, "second");
 
             assertThat(second.exitCode()).as(second.output()).isEqualTo(4);
-            assertThat(second.output()).contains("Restarting run 1").doesNotContain("ValidationError").containsPattern(
+            assertThat(second.output()).contains("Restarting run 1").doesNotContain("not authorized").containsPattern(
                     "run did not complete: Transaction cancelled, .* \\[ItemCollectionSizeLimitExceeded");
             JsonNode report = new ObjectMapper().readTree(work.resolve("report.json").toFile());
             assertThat(report.path("failure").asText()).contains("ItemCollectionSizeLimitExceeded");
+        }
+    }
+
+    @Test
+    void aDatasetDynamoDbRefusesToStoreIsReportedAndTheRunCompletesWithoutIt() throws Exception {
+        try (LocalAws aws = LocalAws.start(IDENTITIES)) {
+            aws.dynamoDb().cancelTransactions("ValidationError");
+            Run first = migrate(aws, "first");
+
+            assertThat(first.exitCode()).as(first.output()).isEqualTo(5);
+            assertThat(first.output()).doesNotContain(" failed: ", "run did not complete").containsPattern(
+                    "FAILURE us-east-1:[0-9a-f-]+/[^ ]+: DynamoDB refused to store it \\(ValidationError: "
+                    + "ValidationError \\(injected by the test\\)\\): it is not copied, or only in part");
+            JsonNode report = new ObjectMapper().readTree(work.resolve("report.json").toFile());
+            assertThat(report.path("counts").path("failures").asLong()).isEqualTo(1);
+
+            // A later pass copies it once DynamoDB takes it.
+            Run second = migrate(aws, "second");
+            assertThat(second.exitCode()).as(second.output()).isZero();
+            SourceTruth.assertStoreEqualsSource(aws);
         }
     }
 

@@ -86,13 +86,13 @@ class RemotePartitioningTest extends PostgresClusterScenario {
     void aPartitionThatFailsOnAWorkerIsOneLineThereTheManagerSaysWhyAndTheSameCommandFinishesTheRun()
             throws Exception {
         start(config -> { });
-        aws.dynamoDb().cancelTransactions("ValidationError");
+        aws.dynamoDb().cancelTransactions("ItemCollectionSizeLimitExceeded");
         nodes.start("worker1", "worker", "--threads", "2");
         Process first = nodes.start("manager", "manager", managerOptions(4));
 
         assertThat(exitCodeOf(first)).as(nodes.allLogs()).isEqualTo(4);
         assertThat(nodes.logOf("worker1")).containsPattern("FailedStepLog - Partition [0-3] failed: Transaction "
-                + "cancelled, .*\\[ValidationError[^]]*\\].*; run the same command again to continue");
+                + "cancelled, .*\\[ItemCollectionSizeLimitExceeded[^]]*\\].*; run the same command again to continue");
         assertThat(nodes.logOf("manager")).as("the manager names the worker's failure, not Spring Batch's summary")
                 .contains("run did not complete: Transaction cancelled, please refer cancellation reasons")
                 .doesNotContain("Partition handler returned an unsuccessful step");
