@@ -40,6 +40,9 @@ import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
 class ImportRaceTest {
 
     private static final String DATASET = "race";
+    /** What a device sees after the race: the values copied, the switched device's write, Cognito's changes. */
+    private static final Map<String, String> EVERY_VALUE = Map.of("k0", "cognito", "k1", "v", "app", "appsync",
+            "new", "cognito");
 
     static Cutover cutover;
 
@@ -65,7 +68,7 @@ class ImportRaceTest {
             }
         }).migrate(new IdentityId(phone.identityId()));
 
-        assertThat(seen.get()).isEqualTo(Map.of("k0", "cognito", "k1", "v", "app", "appsync", "new", "cognito"));
+        assertThat(seen.get()).isEqualTo(EVERY_VALUE);
         assertThat(delta.datasets()).singleElement().satisfies(d -> {
             assertThat(d.failure()).isNull();
             assertThat(d.mismatches()).isEmpty();
@@ -90,7 +93,7 @@ class ImportRaceTest {
             assertThat(d.kind()).isEqualTo(ImportPlan.Kind.REVISIONS);
             assertThat(d.recordsWritten()).isEqualTo(2);
         });
-        assertThat(seen).isEqualTo(Map.of("k0", "cognito", "k1", "v", "app", "appsync", "new", "cognito"));
+        assertThat(seen).isEqualTo(EVERY_VALUE);
         assertImportedOnce(phone, before);
     }
 
