@@ -92,12 +92,17 @@ public final class DatasetImporter {
         return new ImportPlanner(policy, clock.instant()).plan(identity, read, meta, stored);
     }
 
-    /** Reads the source and finds where Cognito's current incarnation starts (its last deletion). */
+    /**
+     * Reads the source and finds where Cognito's current incarnation starts (its last deletion).
+     *
+     * @throws UnstorableDatasetException when a record holds text a DynamoDB string cannot
+     */
     private DatasetSource read(IdentityId identity, DatasetName name, @Nullable SourceDataset listed,
             @Nullable StoredDataset meta, boolean whole) {
         SyncCount watermark = PlanSupport.watermarkOrZero(meta);
         SyncCount from = whole || meta == null ? SyncCount.ZERO : watermark;
         SourceRecords records = source.listRecords(identity, name, from);
+        StorableText.check(records.records().values());
         if (!records.exists()) {
             return new DatasetSource(name, listed, records, records.datasetSyncCount().next(),
                     records.deletedAfter());

@@ -77,9 +77,8 @@ public final class IdentityMigrator {
         } catch (ContractViolationException | IllegalArgumentException bad) {
             String message = bad.getMessage();
             return DatasetOutcome.failed(name, message == null ? bad.getClass().getSimpleName() : message);
-        } catch (ItemsRefusedException refused) {
-            return DatasetOutcome.failed(name, "DynamoDB refused to store it (" + refused.getMessage() + "): it is "
-                    + "not copied, or only in part");
+        } catch (UnstorableDatasetException unstorable) {
+            return DatasetOutcome.failed(name, String.valueOf(unstorable.getMessage()));
         }
     }
 

@@ -92,7 +92,7 @@ public final class SyncStoreTable {
      * Runs {@code actions} as one TransactWriteItems.
      *
      * @return empty when it was applied, else the index of every action whose condition failed
-     * @throws ItemsRefusedException when DynamoDB refused an item for what it holds
+     * @throws UnstorableDatasetException when DynamoDB refused an item for what it holds
      */
     public Optional<List<Integer>> write(List<WriteAction> actions) {
         try {
@@ -104,7 +104,8 @@ public final class SyncStoreTable {
             for (int i = 0; i < reasons.size(); i++) {
                 CancellationReason reason = reasons.get(i);
                 if (ITEM_REFUSED.equals(reason.code())) {
-                    throw new ItemsRefusedException(ITEM_REFUSED + ": " + reason.message());
+                    throw new UnstorableDatasetException("DynamoDB refused to store it (" + ITEM_REFUSED + ": "
+                            + reason.message() + "): it is not copied, or only in part");
                 }
                 if (CONDITION_FAILED.equals(reason.code())) {
                     failed.add(i);

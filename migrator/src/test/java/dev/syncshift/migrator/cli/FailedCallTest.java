@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cognitosync.model.Operation;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -87,6 +88,28 @@ class FailedCallTest {
             Run second = migrate(aws, "second");
             assertThat(second.exitCode()).as(second.output()).isZero();
             SourceTruth.assertStoreEqualsSource(aws);
+        }
+    }
+
+    @Test
+    void aDatasetHoldingTextDynamoDbCannotStoreIsReportedAndTheOthersAreCopied() throws Exception {
+        try (LocalAws aws = LocalAws.start(IDENTITIES)) {
+            String identity = SourceTruth.identities(aws.source()).get(0).value();
+            String pool = LocalAws.POOL.value();
+            String token = aws.syncClient().listRecords(r -> r.identityPoolId(pool).identityId(identity)
+                    .datasetName("notes")).syncSessionToken();
+            aws.syncClient().updateRecords(r -> r.identityPoolId(pool).identityId(identity).datasetName("notes")
+                    .syncSessionToken(token).recordPatches(p -> p.op(Operation.REPLACE).key("title")
+                            .value("cut \ud83d").syncCount(0L)));
+            Run run = migrate(aws, "first");
+
+            assertThat(run.exitCode()).as(run.output()).isEqualTo(5);
+            assertThat(run.output()).doesNotContain("run did not complete").contains("FAILURE " + identity
+                    + "/notes: the value of record 'title' holds text that is not valid Unicode (an unpaired "
+                    + "surrogate, U+D83D, at character 5), which DynamoDB cannot store: it is not copied");
+            JsonNode counts = new ObjectMapper().readTree(work.resolve("report.json").toFile()).path("counts");
+            assertThat(counts.path("failures").asLong()).isEqualTo(1);
+            assertThat(counts.path("datasetsCopied").asLong()).as(counts.toString()).isPositive();
         }
     }
 
