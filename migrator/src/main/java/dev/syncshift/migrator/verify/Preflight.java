@@ -5,6 +5,7 @@ import dev.syncshift.migrator.target.StoreTableShape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.DescribeIdentityPoolResponse;
@@ -45,7 +46,7 @@ public final class Preflight {
     public Findings check(MigratorSettings settings, boolean tableMayBeMissing) {
         Findings findings = new Findings(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         checkSource(settings, findings);
-        checkTable(settings, tableMayBeMissing, findings);
+        checkTable(settings, tableMayBeMissing, findings, null);
         return findings;
     }
 
@@ -55,14 +56,16 @@ public final class Preflight {
      */
     public Findings checkBeforeCutover(MigratorSettings settings) {
         Findings findings = new Findings(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        if (checkSource(settings, findings)) {
+        Long poolBytes = checkSource(settings, findings);
+        if (poolBytes != null) {
             checkWhatStaysBehind(settings.identityPoolId(), findings);
         }
-        checkTable(settings, false, findings);
+        checkTable(settings, false, findings, poolBytes);
         return findings;
     }
 
-    private boolean checkSource(MigratorSettings settings, Findings findings) {
+    /** Checks the pool; returns its sync data in bytes, or null when it cannot be read. */
+    private @Nullable Long checkSource(MigratorSettings settings, Findings findings) {
         try {
             DescribeIdentityPoolResponse pool = identity.describeIdentityPool(
                     r -> r.identityPoolId(settings.identityPoolId()));
@@ -74,10 +77,10 @@ public final class Preflight {
                     .identityPoolUsage();
             findings.facts().add(String.format(Locale.ROOT, "pool usage: %,d bytes of sync data, %,d sync sessions",
                     orZero(usage.dataStorage()), orZero(usage.syncSessionsCount())));
-            return true;
+            return orZero(usage.dataStorage());
         } catch (SdkException e) {
             findings.problems().add("source: " + SdkFailures.describe(e));
-            return false;
+            return null;
         }
     }
 
@@ -121,12 +124,17 @@ public final class Preflight {
         findings.warnings().addAll(behind);
     }
 
-    private void checkTable(MigratorSettings settings, boolean mayBeMissing, Findings findings) {
+    /** Checks the table's layout and, given the pool's size in bytes, says how fast it takes the copy. */
+    private void checkTable(MigratorSettings settings, boolean mayBeMissing, Findings findings,
+            @Nullable Long poolBytes) {
         try {
             TableDescription table = dynamoDb.describeTable(r -> r.tableName(settings.table())).table();
             List<String> differences = StoreTableShape.differences(table);
             if (differences.isEmpty()) {
                 findings.facts().add("table " + settings.table() + " has the store layout");
+                if (poolBytes != null) {
+                    findings.facts().add(TableCapacity.describe(table, poolBytes));
+                }
             }
             differences.forEach(d -> findings.problems().add("target: table " + settings.table() + ": " + d));
         } catch (ResourceNotFoundException missing) {

@@ -38,7 +38,9 @@ class CheckCommandTest {
                 "has guests: give its unauthenticated role the API's user policy too", "has the store layout",
                 "uses AWS_IAM", "schema declares every type and field",
                 "every Query, Mutation and Subscription field has an APPSYNC_JS resolver",
-                "EvaluateCode: readRecords computes the store's sort keys", "estimate: ListIdentities at 5.0/s");
+                "EvaluateCode: readRecords computes the store's sort keys", "estimate: ListIdentities at 5.0/s")
+                .containsPattern("ok: table " + cutover.tableName() + " takes 4,000 write units a second \\(on "
+                        + "demand, as a new table does\\); copying the pool's [0-9,]+ bytes costs at least [0-9,]+ ");
     }
 
     @Test
