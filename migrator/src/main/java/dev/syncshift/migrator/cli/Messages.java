@@ -1,9 +1,19 @@
 package dev.syncshift.migrator.cli;
 
 import dev.syncshift.migrator.job.RunReports;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.origin.Origin;
 
 /** One-line messages for people, from exceptions (never a stack trace). */
 final class Messages {
+
+    /** The variable an origin names: {@code System Environment Property "SYNCSHIFT_MIGRATOR_CHUNK_SIZE"}. */
+    private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
 
     private Messages() {
     }
@@ -18,5 +28,27 @@ final class Messages {
             return "the job repository is in use by another run (one run per --work-dir at a time)";
         }
         return message;
+    }
+
+    /**
+     * When {@code failure} is a setting that could not be bound (a {@code SYNCSHIFT_MIGRATOR_*} environment variable
+     * or system property the options do not check), one line naming it and why: {@code SYNCSHIFT_MIGRATOR_CHUNK_SIZE
+     * is 'abc', not a valid chunk-size} or {@code bad setting: max-attempts must be between 1 and 100, not 0}.
+     */
+    static Optional<String> badSetting(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException bind) {
+                ConfigurationProperty property = bind.getProperty();
+                if (property == null) {
+                    return Optional.of("bad setting: " + RunReports.rootMessage(bind));
+                }
+                String name = property.getName().getLastElement(ConfigurationPropertyName.Form.DASHED);
+                Origin origin = property.getOrigin();
+                Matcher quoted = QUOTED.matcher(origin == null ? "" : origin.toString());
+                String source = quoted.find() ? quoted.group(1) : "syncshift.migrator." + name;
+                return Optional.of(source + " is '" + property.getValue() + "', not a valid " + name);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -24,14 +24,19 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -67,6 +72,11 @@ final class MigrationRun {
         try {
             context = start(settings, jsonLogs);
         } catch (RuntimeException e) {
+            Optional<String> badSetting = Messages.badSetting(e);
+            if (badSetting.isPresent()) {
+                err.println("syncshift-migrator: " + badSetting.get());
+                return ExitCode.USAGE;
+            }
             err.println("syncshift-migrator: cannot start: " + Messages.rootMessage(e));
             return ExitCode.UNAVAILABLE;
         }
@@ -181,8 +191,22 @@ final class MigrationRun {
         if (jsonLogs) {
             properties.put("logging.structured.format.console", "ecs");
         }
+        checkSettings(properties);
         return new SpringApplicationBuilder(MigratorApplication.class).properties(properties)
                 .listeners(new PreloadAfterLogging(url.startsWith("jdbc:h2:"))).logStartupInfo(false).run();
+    }
+
+    /**
+     * Binds the migrator's settings as the application will (the environment and system properties over
+     * {@code defaults}, the command's), so that a bad {@code SYNCSHIFT_MIGRATOR_*} setting fails before the
+     * application opens the job repository.
+     *
+     * @throws BindException naming the setting
+     */
+    private static void checkSettings(Map<String, Object> defaults) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addLast(new MapPropertySource("the command's options", defaults));
+        Binder.get(environment).bindOrCreate("syncshift.migrator", MigratorSettings.class);
     }
 
     /**

@@ -11,12 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -134,6 +137,26 @@ class FaultsAndArgumentsTest {
 
     private static String[] with(List<String> arguments, String last) {
         return Stream.concat(arguments.stream(), Stream.of(last)).toArray(String[]::new);
+    }
+
+    /** Settings without an option come from the environment; a bad one is a usage error in one line too. */
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "SYNCSHIFT_MIGRATOR_CHUNK_SIZE|abc|syncshift-migrator: SYNCSHIFT_MIGRATOR_CHUNK_SIZE is 'abc', not a valid "
+            + "chunk-size",
+        "SYNCSHIFT_MIGRATOR_MAX_ATTEMPTS|0|syncshift-migrator: bad setting: max-attempts must be between 1 and 100, "
+            + "not 0"})
+    void aBadSettingInTheEnvironmentIsOneLineAndExitTwo(String variable, String value, String line) throws Exception {
+        Path log = work.resolve("run.log");
+        Process run = ChildMigrator.start(log, List.of(args("migrate")), Map.of(variable, value));
+
+        assertThat(run.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        String output = Files.readString(log);
+        assertThat(run.exitValue()).as(output).isEqualTo(2);
+        assertThat(output.lines().toList()).as(output).containsExactly(line);
+        try (Stream<Path> written = Files.list(work)) {
+            assertThat(written).as("nothing but the log in the work dir").containsExactly(log);
+        }
     }
 
     @Test
