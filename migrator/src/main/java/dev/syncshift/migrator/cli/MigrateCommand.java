@@ -62,6 +62,6 @@ final class MigrateCommand implements Callable<Integer> {
         settings.put("create-table", Boolean.toString(createTable));
         settings.putAll(cluster.properties());
         runOptions.makeWorkDir();
-        return run.run(settings, runOptions.jsonLogs(), runOptions.recover).code();
+        return run.run(settings, pool.defaulted(settings), runOptions.jsonLogs(), runOptions.recover).code();
     }
 }

@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -63,14 +64,16 @@ final class MigrationRun {
      * Runs.
      *
      * @param settings the {@code syncshift.migrator.*} properties, without the prefix
+     * @param defaulted the names of {@code settings} left at their options' defaults, which the environment may set;
+     *     the others win over it
      * @param jsonLogs whether logs are Spring Boot's structured JSON
      * @param recover whether a run that never ended may be recovered although the repository is shared
      * @return the outcome; {@link #lastReport()} has the report when a run took place
      */
-    ExitCode run(Map<String, String> settings, boolean jsonLogs, boolean recover) {
+    ExitCode run(Map<String, String> settings, Set<String> defaulted, boolean jsonLogs, boolean recover) {
         ConfigurableApplicationContext context;
         try {
-            context = start(settings, jsonLogs);
+            context = start(settings, defaulted, jsonLogs);
         } catch (RuntimeException e) {
             Optional<String> badSetting = Messages.badSetting(e);
             if (badSetting.isPresent()) {
@@ -174,39 +177,47 @@ final class MigrationRun {
         return System.getProperty("spring.datasource.url", System.getenv("SPRING_DATASOURCE_URL"));
     }
 
-    private static ConfigurableApplicationContext start(Map<String, String> settings, boolean jsonLogs) {
+    private static ConfigurableApplicationContext start(Map<String, String> settings, Set<String> defaulted,
+            boolean jsonLogs) {
+        Map<String, Object> commandLine = new HashMap<>();
         Map<String, Object> properties = new HashMap<>();
-        settings.forEach((name, value) -> properties.put("syncshift.migrator." + name, value));
+        settings.forEach((name, value) -> (defaulted.contains(name) ? properties : commandLine)
+                .put("syncshift.migrator." + name, value));
+        MapPropertySource given = new MapPropertySource("the command line", commandLine);
+        MigratorSettings bound = bind(given, properties);
         String url = sharedRepositoryUrl();
         if (url == null) {
             // H2 closes its database in a JVM shutdown hook of its own unless told not to; the run still writes to it
             // while a stopped process ends it (RunStop), and the data source closes it with the application.
-            url = "jdbc:h2:file:" + settings.get("work-dir") + "/job-repository;DB_CLOSE_ON_EXIT=FALSE";
+            url = "jdbc:h2:file:" + bound.workDir().toAbsolutePath() + "/job-repository;DB_CLOSE_ON_EXIT=FALSE";
             properties.put("spring.datasource.url", url);
-            properties.putIfAbsent("syncshift.migrator.report", defaultReport(settings).toString());
+            if (bound.report() == null) {
+                properties.put("syncshift.migrator.report", defaultReport(settings).toString());
+            }
         }
-        properties.put("spring.datasource.hikari.maximum-pool-size",
-                Integer.parseInt(settings.getOrDefault("threads", "8")) * 2 + 8);
+        properties.put("spring.datasource.hikari.maximum-pool-size", bound.threads() * 2 + 8);
         properties.put("spring.profiles.active", settings.getOrDefault("cluster.role", "local"));
         if (jsonLogs) {
             properties.put("logging.structured.format.console", "ecs");
         }
-        checkSettings(properties);
-        return new SpringApplicationBuilder(MigratorApplication.class).properties(properties)
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(given);
+        return new SpringApplicationBuilder(MigratorApplication.class).environment(environment).properties(properties)
                 .listeners(new PreloadAfterLogging(url.startsWith("jdbc:h2:"))).logStartupInfo(false).run();
     }
 
     /**
-     * Binds the migrator's settings as the application will (the environment and system properties over
-     * {@code defaults}, the command's), so that a bad {@code SYNCSHIFT_MIGRATOR_*} setting fails before the
+     * Binds the migrator's settings as the application will: the command line's over the environment and system
+     * properties, over the options' defaults. A bad {@code SYNCSHIFT_MIGRATOR_*} setting fails here, before the
      * application opens the job repository.
      *
      * @throws BindException naming the setting
      */
-    private static void checkSettings(Map<String, Object> defaults) {
+    private static MigratorSettings bind(MapPropertySource given, Map<String, Object> defaults) {
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addLast(new MapPropertySource("the command's options", defaults));
-        Binder.get(environment).bindOrCreate("syncshift.migrator", MigratorSettings.class);
+        environment.getPropertySources().addFirst(given);
+        environment.getPropertySources().addLast(new MapPropertySource("the options' defaults", defaults));
+        return Binder.get(environment).bindOrCreate("syncshift.migrator", MigratorSettings.class);
     }
 
     /**

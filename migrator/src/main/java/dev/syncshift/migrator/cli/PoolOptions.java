@@ -6,10 +6,13 @@ import dev.syncshift.migrator.source.IdentityFileReader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -116,6 +119,23 @@ public final class PoolOptions {
         } catch (RuntimeException e) {
             throw usage(option + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The names of {@code settings} left at their options' defaults (an option this command has, not given on its
+     * command line): the environment may set those. Options given, and settings the command fixes itself, win over
+     * the environment.
+     */
+    Set<String> defaulted(Map<String, String> settings) {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        Set<String> defaulted = new HashSet<>();
+        for (String name : settings.keySet()) {
+            String option = "--" + name.substring(name.lastIndexOf('.') + 1);
+            if (spec.findOption(option) != null && !parsed.hasMatchedOption(option)) {
+                defaulted.add(name);
+            }
+        }
+        return defaulted;
     }
 
     ParameterException usage(String message) {

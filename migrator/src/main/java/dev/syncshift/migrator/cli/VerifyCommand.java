@@ -28,6 +28,6 @@ final class VerifyCommand implements Callable<Integer> {
         Map<String, String> settings = runOptions.addTo(pool.properties());
         settings.put("mode", "verify");
         runOptions.makeWorkDir();
-        return run.run(settings, runOptions.jsonLogs(), runOptions.recover).code();
+        return run.run(settings, pool.defaulted(settings), runOptions.jsonLogs(), runOptions.recover).code();
     }
 }

@@ -159,6 +159,19 @@ class FaultsAndArgumentsTest {
         }
     }
 
+    /** An option given on the command line wins over the environment; the environment sets what was not given. */
+    @Test
+    void anOptionGivenWinsOverTheEnvironment() throws Exception {
+        Path log = work.resolve("run.log");
+        Process run = ChildMigrator.start(log, List.of(args("migrate", "--dry-run")),
+                Map.of("SYNCSHIFT_MIGRATOR_TABLE", "no-such-table", "SYNCSHIFT_MIGRATOR_THREADS", "many"));
+
+        assertThat(run.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        String output = Files.readString(log);
+        assertThat(run.exitValue()).as(output).isZero();
+        assertThat(output).doesNotContain("no-such-table", "many");
+    }
+
     @Test
     void anUnknownTableIsRefusedBeforeAnythingIsWrittenWithTheUnavailableCode() {
         Cli.Result result = Cli.run(replaceTable(args("migrate"), "no-such-table"));
