@@ -58,6 +58,14 @@ try {
 } catch (error) {
   conflict = { name: error.name, status: error.$metadata?.httpStatusCode, message: error.message };
 }
+// An Identity error: its type is in the x-amzn-ErrorType header (with the service's trailing colon) and the body.
+let identityError = null;
+try {
+  await cognitoIdentityClient.send(new GetIdCommand({
+    IdentityPoolId: "us-east-1:00000000-0000-4000-8000-0000000000ff", Logins: logins }));
+} catch (error) {
+  identityError = { name: error.name, status: error.$metadata?.httpStatusCode, message: error.message };
+}
 console.log(JSON.stringify({
   identityId,
   firstSyncCount: written.SyncCount,
@@ -67,4 +75,5 @@ console.log(JSON.stringify({
   datasetExists: listed.DatasetExists,
   lastModifiedDateIsDate: written.LastModifiedDate instanceof Date,
   conflict,
+  identityError,
 }));

@@ -142,6 +142,12 @@ class CognitoWithBoto3(unittest.TestCase):
         other, _, _ = self.new_identity()
         self.assert_error(lambda: sync.list_datasets(IdentityPoolId=self.pool, IdentityId=other),
                           "NotAuthorizedException", 403, "Access to Identity '" + other + "' is forbidden.")
+        # Cognito Identity (AWS JSON 1.1): the type in the body's __type and in x-amzn-ErrorType, with a trailing colon
+        identity = developer("cognito-identity")
+        unknown = "us-east-1:00000000-0000-4000-8000-0000000000ff"
+        gone = self.assert_error(lambda: identity.describe_identity_pool(IdentityPoolId=unknown),
+                                 "ResourceNotFoundException", 400)
+        self.assertIsInstance(gone, identity.exceptions.ResourceNotFoundException)
 
     def test_a_wrong_secret_key_is_refused_as_an_invalid_signature(self):
         sync = developer("cognito-sync", secret="not-the-secret")

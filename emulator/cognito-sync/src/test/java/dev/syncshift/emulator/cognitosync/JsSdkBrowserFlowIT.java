@@ -62,6 +62,9 @@ class JsSdkBrowserFlowIT {
         assertThat(seen.get("lastModifiedDateIsDate").asBoolean()).isTrue();
         assertThat(seen.get("conflict").get("name").asText()).isEqualTo("ResourceConflictException");
         assertThat(seen.get("conflict").get("status").asInt()).isEqualTo(409);
+        assertThat(seen.get("identityError").get("name").asText()).isEqualTo("ResourceNotFoundException");
+        assertThat(seen.get("identityError").get("status").asInt()).isEqualTo(400);
+        assertThat(seen.get("identityError").get("message").asText()).contains("not found");
         assertThat(seen.get("conflict").get("message").asText())
                 .isEqualTo("Current SyncCount for: background-color is: 2 not: 1");
     }
