@@ -2,18 +2,15 @@ package dev.syncshift.migrator.cli;
 
 import dev.syncshift.migrator.job.RunReports;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.origin.Origin;
+import org.springframework.boot.origin.PropertySourceOrigin;
+import org.springframework.boot.origin.SystemEnvironmentOrigin;
 
 /** One-line messages for people, from exceptions (never a stack trace). */
 final class Messages {
-
-    /** The variable an origin names: {@code System Environment Property "SYNCSHIFT_MIGRATOR_CHUNK_SIZE"}. */
-    private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
 
     private Messages() {
     }
@@ -43,9 +40,11 @@ final class Messages {
                     return Optional.of("bad setting: " + RunReports.rootMessage(bind));
                 }
                 String name = property.getName().getLastElement(ConfigurationPropertyName.Form.DASHED);
+                // the name as the user wrote it: an environment variable, or a system property
                 Origin origin = property.getOrigin();
-                Matcher quoted = QUOTED.matcher(origin == null ? "" : origin.toString());
-                String source = quoted.find() ? quoted.group(1) : "syncshift.migrator." + name;
+                String source = origin instanceof SystemEnvironmentOrigin variable ? variable.getProperty()
+                        : origin instanceof PropertySourceOrigin named ? named.getPropertyName()
+                        : property.getName().toString();
                 return Optional.of(source + " is '" + property.getValue() + "', not a valid " + name);
             }
         }

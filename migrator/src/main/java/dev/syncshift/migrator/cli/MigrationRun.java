@@ -192,7 +192,7 @@ final class MigrationRun {
             url = "jdbc:h2:file:" + bound.workDir().toAbsolutePath() + "/job-repository;DB_CLOSE_ON_EXIT=FALSE";
             properties.put("spring.datasource.url", url);
             if (bound.report() == null) {
-                properties.put("syncshift.migrator.report", defaultReport(settings).toString());
+                properties.put("syncshift.migrator.report", defaultReport(bound).toString());
             }
         }
         properties.put("spring.datasource.hikari.maximum-pool-size", bound.threads() * 2 + 8);
@@ -224,11 +224,10 @@ final class MigrationRun {
      * Where the JSON report goes without {@code --report} when the job repository is the work dir's: the work dir's
      * {@code reports} folder, named by the mode and the start (UTC), e.g. {@code verify-20261203-134255.json}.
      */
-    private static Path defaultReport(Map<String, String> settings) {
-        String mode = settings.getOrDefault("mode", "full")
-                + ("true".equals(settings.get("dry-run")) ? RunReport.DRY_RUN : "");
-        return Path.of(settings.getOrDefault("work-dir", "syncshift-work"), "reports",
-                mode + "-" + REPORT_STAMP.format(Instant.now()) + ".json");
+    private static Path defaultReport(MigratorSettings settings) {
+        String mode = settings.mode().option() + (settings.dryRun() ? RunReport.DRY_RUN : "");
+        return settings.workDir().resolve("reports").resolve(mode + "-" + REPORT_STAMP.format(Instant.now())
+                + ".json");
     }
 
     /**
