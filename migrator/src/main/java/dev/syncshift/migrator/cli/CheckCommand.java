@@ -12,6 +12,7 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.springframework.boot.context.properties.bind.BindException;
 import picocli.CommandLine.Command;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
@@ -54,7 +55,13 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, String> properties = pool.properties();
         pool.checkEndpoint("--appsync-endpoint", appSyncEndpoint);
-        MigratorSettings settings = MigratorSettings.bind(properties);
+        MigratorSettings settings;
+        try {
+            settings = SettingLayers.of(properties, pool.defaulted(properties)).bind();
+        } catch (BindException e) {
+            err.println("syncshift-migrator: " + Messages.badSetting(e).orElseThrow());
+            return ExitCode.USAGE.code();
+        }
         try (SdkHttpClient http = ApacheHttpClient.create();
                 CognitoIdentityClient identity = AwsClients.cognitoIdentity(settings, http);
                 CognitoSyncClient sync = AwsClients.cognitoSync(settings, http);

@@ -61,7 +61,6 @@ final class MigrateCommand implements Callable<Integer> {
         settings.put("dry-run", Boolean.toString(dryRun));
         settings.put("create-table", Boolean.toString(createTable));
         settings.putAll(cluster.properties());
-        runOptions.makeWorkDir();
         return run.run(settings, pool.defaulted(settings), runOptions.jsonLogs(), runOptions.recover).code();
     }
 }

@@ -17,11 +17,11 @@ import dev.syncshift.migrator.verify.Preflight;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -32,12 +32,9 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.bind.BindException;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -71,15 +68,23 @@ final class MigrationRun {
      * @return the outcome; {@link #lastReport()} has the report when a run took place
      */
     ExitCode run(Map<String, String> settings, Set<String> defaulted, boolean jsonLogs, boolean recover) {
+        SettingLayers layers = SettingLayers.of(settings, defaulted);
+        MigratorSettings bound;
+        try {
+            bound = layers.bind();
+        } catch (BindException e) {
+            err.println("syncshift-migrator: " + Messages.badSetting(e).orElseThrow());
+            return ExitCode.USAGE;
+        }
+        Optional<String> workDirProblem = makeWorkDir(bound.workDir());
+        if (workDirProblem.isPresent()) {
+            err.println("syncshift-migrator: " + workDirProblem.get());
+            return ExitCode.USAGE;
+        }
         ConfigurableApplicationContext context;
         try {
-            context = start(settings, defaulted, jsonLogs);
+            context = start(layers, bound, settings.getOrDefault("cluster.role", "local"), jsonLogs);
         } catch (RuntimeException e) {
-            Optional<String> badSetting = Messages.badSetting(e);
-            if (badSetting.isPresent()) {
-                err.println("syncshift-migrator: " + badSetting.get());
-                return ExitCode.USAGE;
-            }
             err.println("syncshift-migrator: cannot start: " + Messages.rootMessage(e));
             return ExitCode.UNAVAILABLE;
         }
@@ -177,14 +182,9 @@ final class MigrationRun {
         return System.getProperty("spring.datasource.url", System.getenv("SPRING_DATASOURCE_URL"));
     }
 
-    private static ConfigurableApplicationContext start(Map<String, String> settings, Set<String> defaulted,
+    private static ConfigurableApplicationContext start(SettingLayers layers, MigratorSettings bound, String role,
             boolean jsonLogs) {
-        Map<String, Object> commandLine = new HashMap<>();
-        Map<String, Object> properties = new HashMap<>();
-        settings.forEach((name, value) -> (defaulted.contains(name) ? properties : commandLine)
-                .put("syncshift.migrator." + name, value));
-        MapPropertySource given = new MapPropertySource("the command line", commandLine);
-        MigratorSettings bound = bind(given, properties);
+        Map<String, Object> properties = layers.defaults();
         String url = sharedRepositoryUrl();
         if (url == null) {
             // H2 closes its database in a JVM shutdown hook of its own unless told not to; the run still writes to it
@@ -196,28 +196,35 @@ final class MigrationRun {
             }
         }
         properties.put("spring.datasource.hikari.maximum-pool-size", bound.threads() * 2 + 8);
-        properties.put("spring.profiles.active", settings.getOrDefault("cluster.role", "local"));
+        properties.put("spring.profiles.active", role);
         if (jsonLogs) {
             properties.put("logging.structured.format.console", "ecs");
         }
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(given);
-        return new SpringApplicationBuilder(MigratorApplication.class).environment(environment).properties(properties)
-                .listeners(new PreloadAfterLogging(url.startsWith("jdbc:h2:"))).logStartupInfo(false).run();
+        return new SpringApplicationBuilder(MigratorApplication.class).environment(layers.environment())
+                .properties(properties).listeners(new PreloadAfterLogging(url.startsWith("jdbc:h2:")))
+                .logStartupInfo(false).run();
     }
 
     /**
-     * Binds the migrator's settings as the application will: the command line's over the environment and system
-     * properties, over the options' defaults. A bad {@code SYNCSHIFT_MIGRATOR_*} setting fails here, before the
-     * application opens the job repository.
+     * Makes the job repository's folder as bound (from {@code --work-dir}, or {@code SYNCSHIFT_MIGRATOR_WORK_DIR}),
+     * unless the repository is a shared database. It comes after every other check, so a refused command leaves
+     * nothing behind, and a folder that cannot be made is a usage error rather than the database's failure to open.
      *
-     * @throws BindException naming the setting
+     * @return why it cannot be made, if it cannot
      */
-    private static MigratorSettings bind(MapPropertySource given, Map<String, Object> defaults) {
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(given);
-        environment.getPropertySources().addLast(new MapPropertySource("the options' defaults", defaults));
-        return Binder.get(environment).bindOrCreate("syncshift.migrator", MigratorSettings.class);
+    private static Optional<String> makeWorkDir(Path folder) {
+        if (sharedRepositoryUrl() != null) {
+            return Optional.empty();
+        }
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            return Optional.of("the work dir " + folder + " is not a folder");
+        }
+        try {
+            Files.createDirectories(folder);
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of("the work dir " + folder + " cannot be made: " + RunReports.fileProblem(e));
+        }
     }
 
     /**

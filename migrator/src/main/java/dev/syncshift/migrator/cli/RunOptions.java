@@ -1,7 +1,5 @@
 package dev.syncshift.migrator.cli;
 
-import dev.syncshift.migrator.job.RunReports;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -47,8 +45,9 @@ public final class RunOptions {
 
     /**
      * Checks the values and adds them to {@code properties} (the {@link PoolOptions}' ones): the job repository's
-     * folder ({@code --work-dir}, unless the repository is a shared database) and the report ({@code --report}) can
-     * be written (they, and any missing parent folders, are made when needed).
+     * folder ({@code --work-dir} when given, unless the repository is a shared database) and the report
+     * ({@code --report}) can be written (they, and any missing parent folders, are made when needed: the folder by
+     * {@link MigrationRun} once the settings are bound, as the environment may name another).
      *
      * @return {@code properties}
      * @throws ParameterException with a one-line message when a value is bad
@@ -60,7 +59,8 @@ public final class RunOptions {
         if (!progress.matches("auto|bar|lines|off") || !logFormat.matches("text|json")) {
             throw usage("--progress takes auto, bar, lines or off; --log-format takes text or json");
         }
-        if (MigrationRun.sharedRepositoryUrl() == null) {
+        if (MigrationRun.sharedRepositoryUrl() == null && spec.commandLine().getParseResult().hasMatchedOption(
+                "--work-dir")) {
             checkWritable("--work-dir", workDir, true);
         }
         if (report != null) {
@@ -76,24 +76,6 @@ public final class RunOptions {
     /** Whether the logs are JSON ({@code --log-format json}). */
     boolean jsonLogs() {
         return "json".equals(logFormat);
-    }
-
-    /**
-     * Makes the job repository's folder (unless the repository is a shared database), after every other check (a
-     * refused command leaves nothing behind), so that a folder that cannot be made is a usage error rather than the
-     * database's failure to open.
-     *
-     * @throws ParameterException with a one-line message when it cannot be made
-     */
-    void makeWorkDir() {
-        if (MigrationRun.sharedRepositoryUrl() != null) {
-            return;
-        }
-        try {
-            Files.createDirectories(workDir);
-        } catch (IOException e) {
-            throw usage("--work-dir " + workDir + " cannot be made: " + RunReports.fileProblem(e));
-        }
     }
 
     private void checkWritable(String option, Path path, boolean folder) {

@@ -27,7 +27,6 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, String> settings = runOptions.addTo(pool.properties());
         settings.put("mode", "verify");
-        runOptions.makeWorkDir();
         return run.run(settings, pool.defaulted(settings), runOptions.jsonLogs(), runOptions.recover).code();
     }
 }

@@ -172,6 +172,44 @@ class FaultsAndArgumentsTest {
         assertThat(output).doesNotContain("no-such-table", "many");
     }
 
+    /** {@code check} binds the environment as the runs do: a rate from there is used, a bad setting refused. */
+    @Test
+    void checkReadsTheEnvironmentAsTheRunsDo() throws Exception {
+        List<String> check = List.of("check", "--identity-pool-id", LocalAws.POOL.value(), "--table", LocalAws.TABLE,
+                "--cognito-endpoint", aws.cognito().endpoint().toString(), "--dynamodb-endpoint",
+                aws.dynamoDb().endpoint().toString(), "--region", "us-east-1");
+        Path log = work.resolve("check.log");
+        Process limited = ChildMigrator.start(log, check, Map.of("SYNCSHIFT_MIGRATOR_MAX_RPS", "ListIdentities=2"));
+        Path badLog = work.resolve("bad.log");
+        Process refused = ChildMigrator.start(badLog, check, Map.of("SYNCSHIFT_MIGRATOR_MAX_ATTEMPTS", "0"));
+
+        assertThat(limited.waitFor(2, TimeUnit.MINUTES) && refused.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        String output = Files.readString(log);
+        assertThat(limited.exitValue()).as(output).isZero();
+        assertThat(output).contains("estimate: ListIdentities at 2.0/s lists 120 identities a second");
+        String bad = Files.readString(badLog);
+        assertThat(refused.exitValue()).as(bad).isEqualTo(2);
+        assertThat(bad.lines().toList()).as(bad)
+                .containsExactly("syncshift-migrator: bad setting: max-attempts must be between 1 and 100, not 0");
+    }
+
+    /** The work dir may come from the environment: the job repository goes there, and no other folder is made. */
+    @Test
+    void aWorkDirFromTheEnvironmentIsTheOnlyOneMade() throws Exception {
+        Path log = work.resolve("run.log");
+        Path fromEnvironment = work.resolve("from-environment");
+        List<String> arguments = new ArrayList<>(List.of(args("migrate", "--dry-run")));
+        arguments.subList(arguments.indexOf("--work-dir"), arguments.indexOf("--work-dir") + 2).clear();
+        Process run = ChildMigrator.start(log, arguments,
+                Map.of("SYNCSHIFT_MIGRATOR_WORK_DIR", fromEnvironment.toString()));
+
+        assertThat(run.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        String output = Files.readString(log);
+        assertThat(run.exitValue()).as(output).isZero();
+        assertThat(fromEnvironment.resolve("job-repository.mv.db")).exists();
+        assertThat(Path.of("syncshift-work")).as("the option's default folder").doesNotExist();
+    }
+
     @Test
     void anUnknownTableIsRefusedBeforeAnythingIsWrittenWithTheUnavailableCode() {
         Cli.Result result = Cli.run(replaceTable(args("migrate"), "no-such-table"));
