@@ -12,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Keys and values get the service's checks when they are written
  * ({@link dev.syncshift.core.InvalidParameterException} with the service's message: keys of 1 to 1,024 characters,
- * values up to 1,048,575); null arguments other than a value are caller bugs ({@link IllegalArgumentException}).
+ * values up to 1,048,575), and one more on every backend: keys and values must be valid Unicode (no unpaired
+ * surrogate, half of an emoji), which AppSync needs; null arguments other than a value are caller bugs
+ * ({@link IllegalArgumentException}).
  */
 public interface Dataset {
 
@@ -64,7 +66,10 @@ public interface Dataset {
     /** The service's dataset sync count this device last saw; 0 when never synchronized. */
     long getLastSyncCount();
 
-    /** Stores records as given (modified flag and sync count included): for {@link SyncCallback#onConflict}. */
+    /**
+     * Stores records as given (modified flag and sync count included): for {@link SyncCallback#onConflict}. The keys
+     * and values of modified records get {@link #put}'s checks first; none is stored when one fails.
+     */
     void resolve(List<Record> records);
 
     /**

@@ -67,7 +67,7 @@ final class DefaultDataset implements Dataset {
     @Override
     public void put(String key, @Nullable String value) {
         Map<RecordKey, @Nullable String> values = new LinkedHashMap<>();
-        values.put(recordKey(key), checkValue(value));
+        values.put(writableKey(key), checkValue(value));
         cache.putValues(key(), values, manager.now());
     }
 
@@ -82,7 +82,7 @@ final class DefaultDataset implements Dataset {
             throw new IllegalArgumentException("values can't be null");
         }
         Map<RecordKey, @Nullable String> checked = new LinkedHashMap<>();
-        values.forEach((k, v) -> checked.put(recordKey(k), checkValue(v)));
+        values.forEach((k, v) -> checked.put(writableKey(k), checkValue(v)));
         cache.putValues(key(), checked, manager.now());
     }
 
@@ -133,6 +133,13 @@ final class DefaultDataset implements Dataset {
         if (records == null) {
             throw new IllegalArgumentException("records can't be null");
         }
+        for (Record record : records) {
+            if (record.isModified()) {
+                // a value the app chose is written as by put; the others are the service's own
+                writableKey(record.getKey());
+                checkValue(record.getValue());
+            }
+        }
         cache.putRecords(key(), records.stream().map(Records::fromApi).toList());
     }
 
@@ -177,8 +184,14 @@ final class DefaultDataset implements Dataset {
         return new RecordKey(key);
     }
 
+    /** A key that may be written: valid Unicode as well, so that AppSync can carry it. */
+    private static RecordKey writableKey(String key) {
+        return new RecordKey(Constraints.unicode("key", recordKey(key).value()));
+    }
+
     private static @Nullable String checkValue(@Nullable String value) {
-        return value == null ? null : Constraints.length("value", value, 0, SyncLimits.MAX_VALUE_CHARACTERS);
+        return value == null ? null : Constraints.unicode("value",
+                Constraints.length("value", value, 0, SyncLimits.MAX_VALUE_CHARACTERS));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.syncshift.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syncshift.client.remote.appsync.AppSyncRemoteStore;
 import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials;
@@ -10,6 +11,7 @@ import dev.syncshift.core.DatasetKey;
 import dev.syncshift.core.DatasetName;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.IdentityPoolId;
+import dev.syncshift.core.SyncCount;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -129,6 +131,23 @@ class AppSyncRemoteStoreTest extends RemoteStoreContract {
 
     private DatasetKey dataset(String name) {
         return new DatasetKey(key.identityId(), new DatasetName(name));
+    }
+
+    /**
+     * Text that is not valid Unicode (half an emoji, in a cache written before the client checked) is refused before
+     * anything is sent, naming the record: UTF-8 would carry {@code ?} in its place. The push sends none of its part.
+     */
+    @Test
+    void aPatchThatIsNotUnicodeIsRefusedNamingItsRecordAndNothingIsSent(Emulators emulators) {
+        assertThatThrownBy(() -> remote.putRecords(key, List.of(put("fine", "ok", 0), put("title", "cut \ud83d", 0))))
+                .isInstanceOf(DataStorageException.class).hasMessage("The value of record 'title' is not valid "
+                        + "Unicode (an unpaired surrogate, U+D83D, at character 5), which AppSync cannot carry; "
+                        + "nothing was sent (put a valid value, then synchronize again)");
+        assertThatThrownBy(() -> remote.pushAndPull(key, SyncCount.ZERO, List.of(put("\ude00", "v", 0))))
+                .isInstanceOf(DataStorageException.class).hasMessageStartingWith("The key of record '\\uDE00' is not "
+                        + "valid Unicode (an unpaired surrogate, U+DE00, at character 1)");
+
+        assertThat(remote.listUpdates(key, SyncCount.ZERO).exists()).isFalse();
     }
 
     private void write(DatasetKey dataset, String value, long count) {

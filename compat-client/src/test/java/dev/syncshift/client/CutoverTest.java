@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
+import software.amazon.awssdk.services.cognitosync.model.Operation;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,6 +119,35 @@ class CutoverTest {
             sync(old);
 
             assertThat(readBy(emulators, Backend.CUTOVER, legacy, "shrink")).isEqualTo(changed);
+        }
+    }
+
+    /**
+     * A value another app left on Cognito Sync that is not valid Unicode (half an emoji) cannot reach AppSync: the
+     * synchronize fails naming the record, and nothing of the dataset is imported, until the record is corrected.
+     */
+    @Test
+    void aCognitoRecordThatIsNotUnicodeIsReportedAndNothingOfItsDatasetImported(Emulators emulators) {
+        try (CognitoSyncManager legacy = emulators.device(Backend.COGNITO).build();
+                CognitoSyncClient operator = emulators.developerSync()) {
+            Dataset old = legacy.openOrCreateDataset("titles");
+            old.put("fine", "ok");
+            sync(old);
+            String token = operator.listRecords(r -> r.identityPoolId(emulators.poolId()).identityId(
+                    legacy.getIdentityId()).datasetName("titles")).syncSessionToken();
+            operator.updateRecords(r -> r.identityPoolId(emulators.poolId()).identityId(legacy.getIdentityId())
+                    .datasetName("titles").syncSessionToken(token).recordPatches(p -> p.op(Operation.REPLACE)
+                            .key("title").value("cut \ud83d").syncCount(0L)));
+
+            try (CognitoSyncManager cutover = sameIdentity(emulators, Backend.CUTOVER, legacy).build()) {
+                RecordingCallback callback = new RecordingCallback();
+                cutover.openOrCreateDataset("titles").synchronize(callback);
+
+                assertThat(callback.failed()).isInstanceOf(DataStorageException.class).hasMessage("The value of "
+                        + "record 'title' is not valid Unicode (an unpaired surrogate, U+D83D, at character 5), which "
+                        + "AppSync cannot carry; nothing was imported (correct the record on Cognito Sync)");
+            }
+            assertThat(readBy(emulators, Backend.APPSYNC, legacy, "titles")).isEmpty();
         }
     }
 

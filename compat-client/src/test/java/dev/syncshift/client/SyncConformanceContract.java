@@ -258,6 +258,17 @@ abstract class SyncConformanceContract {
                 .hasMessage("1 validation error detected: Value '" + "k".repeat(256) + "...' at 'key' failed to "
                         + "satisfy constraint: Member must have length less than or equal to 1024");
         assertThatThrownBy(() -> d.put(null, "v")).isInstanceOf(IllegalArgumentException.class);
+        // Half an emoji cannot reach AppSync (UTF-8 has no form for it), so no backend takes it.
+        assertThatThrownBy(() -> d.put("title", "cut \ud83d")).isInstanceOf(InvalidParameterException.class)
+                .hasMessage("1 validation error detected: Value 'cut \\uD83D' at 'value' failed to satisfy "
+                        + "constraint: Member must be valid Unicode, without an unpaired surrogate, U+D83D, at "
+                        + "character 5");
+        assertThatThrownBy(() -> d.putAll(Map.of("\udc00", "v"))).isInstanceOf(InvalidParameterException.class)
+                .hasMessageContaining("at 'key'");
+        assertThatThrownBy(() -> d.resolve(List.of(new Record.Builder("title").value("cut \ud83d").modified(true)
+                .build()))).isInstanceOf(InvalidParameterException.class).hasMessageContaining("at 'value'");
+        d.put("emoji", "whole \ud83d\ude00");
+        assertThat(d.getRecord("\udc00")).isNull();
         assertThatThrownBy(() -> world.newDevice().openOrCreateDataset("bad name"))
                 .isInstanceOf(InvalidParameterException.class);
         Map<String, String> many = new HashMap<>();
@@ -271,6 +282,7 @@ abstract class SyncConformanceContract {
 
         assertThat(callback.failed()).isInstanceOf(DataLimitExceededException.class)
                 .hasMessage("Number of records exceeds the limit of 1024 per dataset");
+        assertThat(d.get("emoji")).isEqualTo("whole \ud83d\ude00");
         assertThat(d.getLastSyncCount()).isZero();
     }
 

@@ -58,6 +58,20 @@ public final class Constraints {
     }
 
     /**
+     * Checks that {@code value} is valid Unicode: no unpaired surrogate, which UTF-8, and so AppSync and DynamoDB,
+     * cannot carry ({@link UnicodeText}). Cognito Sync's model has no such constraint; the client checks it so that
+     * what it accepts can move to AppSync unchanged.
+     *
+     * @throws InvalidParameterException naming {@code member} and where the surrogate is
+     */
+    public static String unicode(String member, String value) {
+        if (UnicodeText.unpairedAt(value) >= 0) {
+            throw violation(member, value, "Member must be valid Unicode, without " + UnicodeText.problem(value));
+        }
+        return value;
+    }
+
+    /**
      * Checks that {@code value} lies between {@code min} and {@code max}, inclusive.
      *
      * @throws InvalidParameterException naming {@code member} when it does not
@@ -82,6 +96,9 @@ public final class Constraints {
             return "null";
         }
         String text = value.toString();
+        if (UnicodeText.unpairedAt(text) >= 0) {
+            return UnicodeText.shown(text, ECHO_LIMIT);
+        }
         return text.length() > ECHO_LIMIT ? "'" + text.substring(0, ECHO_LIMIT) + "...'" : "'" + text + "'";
     }
 }

@@ -1,8 +1,8 @@
 package dev.syncshift.migrator.target;
 
 import dev.syncshift.core.Record;
+import dev.syncshift.core.UnicodeText;
 import java.util.Collection;
-import java.util.Locale;
 
 /**
  * Text a DynamoDB string can hold. DynamoDB stores strings as UTF-8, which cannot encode an unpaired surrogate (half
@@ -26,49 +26,18 @@ final class StorableText {
         for (Record record : records) {
             String key = record.key().value();
             String value = record.value();
-            if (unpairedAt(key) >= 0) {
+            if (UnicodeText.unpairedAt(key) >= 0) {
                 throw refused(key, "key", key);
             }
-            if (value != null && unpairedAt(value) >= 0) {
+            if (value != null && UnicodeText.unpairedAt(value) >= 0) {
                 throw refused(key, "value", value);
             }
         }
     }
 
-    /** The index of the first unpaired surrogate in {@code text}, or -1. */
-    static int unpairedAt(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     private static UnstorableDatasetException refused(String key, String part, String text) {
-        int at = unpairedAt(text);
-        return new UnstorableDatasetException(String.format(Locale.ROOT, "the %s of record %s holds text that is not "
-                + "valid Unicode (an unpaired surrogate, U+%04X, at character %d), which DynamoDB cannot store: it is "
-                + "not copied; correct the record in Cognito Sync, then run a delta pass", part, shown(key),
-                (int) text.charAt(at), at + 1));
-    }
-
-    /** {@code key} quoted, its unpaired surrogates written as {@code \\uD83D}, cut after {@value #SHOWN} characters. */
-    static String shown(String key) {
-        StringBuilder shown = new StringBuilder("'");
-        int i = 0;
-        for (int characters = 0; i < key.length() && characters < SHOWN; characters++) {
-            int codePoint = key.codePointAt(i);
-            if (codePoint <= Character.MAX_VALUE && Character.isSurrogate((char) codePoint)) {
-                shown.append(String.format(Locale.ROOT, "\\u%04X", codePoint));
-            } else {
-                shown.appendCodePoint(codePoint);
-            }
-            i += Character.charCount(codePoint);
-        }
-        return shown.append(i < key.length() ? "…'" : "'").toString();
+        return new UnstorableDatasetException("the " + part + " of record " + UnicodeText.shown(key, SHOWN) + " holds "
+                + "text that is not valid Unicode (" + UnicodeText.problem(text) + "), which DynamoDB cannot store: it "
+                + "is not copied; correct the record in Cognito Sync, then run a delta pass");
     }
 }

@@ -1,6 +1,7 @@
 package dev.syncshift.client.remote.appsync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.syncshift.client.DataStorageException;
 import dev.syncshift.core.DatasetKey;
 import dev.syncshift.core.DatasetMetadata;
 import dev.syncshift.core.DatasetName;
@@ -9,6 +10,7 @@ import dev.syncshift.core.Record;
 import dev.syncshift.core.RecordKey;
 import dev.syncshift.core.RecordPatch;
 import dev.syncshift.core.SyncCount;
+import dev.syncshift.core.UnicodeText;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,6 +25,9 @@ final class AppSyncRecords {
 
     static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
+
+    /** Characters of a key shown in a message. */
+    private static final int SHOWN = 60;
 
     private AppSyncRecords() {
     }
@@ -48,7 +53,14 @@ final class AppSyncRecords {
                 node.path("numRecords").asLong(), new SyncCount(node.path("syncCount").asLong()));
     }
 
+    /**
+     * A patch as a {@code RecordPatchInput}.
+     *
+     * @throws DataStorageException naming the record when its key or value is not valid Unicode (one written before
+     *     the client checked, or pulled from Cognito Sync): the request would carry {@code ?} in its place
+     */
     static Map<String, Object> input(RecordPatch patch) {
+        checkUnicode(patch.key(), patch.value(), "nothing was sent (put a valid value, then synchronize again)");
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("op", patch.op().wireName());
         input.put("key", patch.key().value());
@@ -59,8 +71,13 @@ final class AppSyncRecords {
         return input;
     }
 
-    /** A Cognito record as an {@code ImportRecordInput}: count, dates and writer kept, a null value removed. */
+    /**
+     * A Cognito record as an {@code ImportRecordInput}: count, dates and writer kept, a null value removed.
+     *
+     * @throws DataStorageException naming the record when its key or value is not valid Unicode
+     */
     static Map<String, Object> importInput(Record record) {
+        checkUnicode(record.key(), record.value(), "nothing was imported (correct the record on Cognito Sync)");
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("key", record.key().value());
         input.put("value", record.value());
@@ -70,6 +87,18 @@ final class AppSyncRecords {
         input.put("deviceLastModifiedDate", record.deviceLastModifiedDate() == null ? null
                 : DATE_TIME.format(record.deviceLastModifiedDate()));
         return input;
+    }
+
+    /** UTF-8, and so AppSync, cannot carry an unpaired surrogate: Java's encoder would send {@code ?} instead. */
+    private static void checkUnicode(RecordKey key, @Nullable String value, String outcome) {
+        String part = UnicodeText.unpairedAt(key.value()) >= 0 ? "key"
+                : value != null && UnicodeText.unpairedAt(value) >= 0 ? "value" : null;
+        if (part != null) {
+            String text = "key".equals(part) || value == null ? key.value() : value;
+            throw new DataStorageException("The " + part + " of record " + UnicodeText.shown(key.value(), SHOWN)
+                    + " is not valid Unicode (" + UnicodeText.problem(text) + "), which AppSync cannot carry; "
+                    + outcome);
+        }
     }
 
     static String format(Instant instant) {
