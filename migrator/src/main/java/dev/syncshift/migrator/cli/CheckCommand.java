@@ -12,7 +12,6 @@ import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.springframework.boot.context.properties.bind.BindException;
 import picocli.CommandLine.Command;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
@@ -57,9 +56,9 @@ final class CheckCommand implements Callable<Integer> {
         pool.checkEndpoint("--appsync-endpoint", appSyncEndpoint);
         MigratorSettings settings;
         try {
-            settings = SettingLayers.of(properties, pool.defaulted(properties)).bind();
-        } catch (BindException e) {
-            err.println("syncshift-migrator: " + Messages.badSetting(e).orElseThrow());
+            settings = SettingLayers.of(properties, pool.defaulted(properties)).bindChecked();
+        } catch (SettingLayers.Refused e) {
+            err.println("syncshift-migrator: " + e.getMessage());
             return ExitCode.USAGE.code();
         }
         try (SdkHttpClient http = ApacheHttpClient.create();

@@ -40,14 +40,20 @@ final class Messages {
                     return Optional.of("bad setting: " + RunReports.rootMessage(bind));
                 }
                 String name = property.getName().getLastElement(ConfigurationPropertyName.Form.DASHED);
-                // the name as the user wrote it: an environment variable, or a system property
-                Origin origin = property.getOrigin();
-                String source = origin instanceof SystemEnvironmentOrigin variable ? variable.getProperty()
-                        : origin instanceof PropertySourceOrigin named ? named.getPropertyName()
-                        : property.getName().toString();
-                return Optional.of(source + " is '" + property.getValue() + "', not a valid " + name);
+                return Optional.of(writtenName(property) + " is '" + property.getValue() + "', not a valid " + name);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The name of {@code property} as the user wrote it: an environment variable
+     * ({@code SYNCSHIFT_MIGRATOR_CHUNK_SIZE}), or a system property ({@code syncshift.migrator.chunk-size}).
+     */
+    static String writtenName(ConfigurationProperty property) {
+        Origin origin = property.getOrigin();
+        return origin instanceof SystemEnvironmentOrigin variable ? variable.getProperty()
+                : origin instanceof PropertySourceOrigin named ? named.getPropertyName()
+                : property.getName().toString();
     }
 }

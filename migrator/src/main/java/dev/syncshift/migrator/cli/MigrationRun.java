@@ -31,7 +31,6 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -71,9 +70,9 @@ final class MigrationRun {
         SettingLayers layers = SettingLayers.of(settings, defaulted);
         MigratorSettings bound;
         try {
-            bound = layers.bind();
-        } catch (BindException e) {
-            err.println("syncshift-migrator: " + Messages.badSetting(e).orElseThrow());
+            bound = layers.bindChecked();
+        } catch (SettingLayers.Refused e) {
+            err.println("syncshift-migrator: " + e.getMessage());
             return ExitCode.USAGE;
         }
         Optional<String> workDirProblem = makeWorkDir(bound.workDir());

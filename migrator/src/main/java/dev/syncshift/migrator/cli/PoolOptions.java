@@ -2,13 +2,12 @@ package dev.syncshift.migrator.cli;
 
 import dev.syncshift.core.IdentityPoolId;
 import dev.syncshift.migrator.config.RateLimits;
-import dev.syncshift.migrator.source.IdentityFileReader;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +15,6 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
  * The options every command that reads the pool and the table shares, AWS-CLI style; {@link RunOptions} holds those
@@ -68,8 +66,8 @@ public final class PoolOptions {
         if (!table.matches("[a-zA-Z0-9_.-]{3,255}")) {
             throw usage("--table '" + table + "' is not a DynamoDB table name (3 to 255 of a-z A-Z 0-9 _ - .)");
         }
-        checkIdentitiesFile();
-        checkProfile();
+        refuse(SettingChecks.identitiesFile("--identities-file", identitiesFile));
+        refuse(SettingChecks.profile("--profile", profile));
         checkEndpoint("--cognito-endpoint", cognitoEndpoint);
         checkEndpoint("--dynamodb-endpoint", dynamodbEndpoint);
         Map<String, String> p = new LinkedHashMap<>();
@@ -84,33 +82,16 @@ public final class PoolOptions {
         return p;
     }
 
-    private void checkIdentitiesFile() {
-        Path file = identitiesFile;
-        if (file == null) {
-            return;
+    /** Throws the problem {@code check} found, as a usage error. */
+    private void refuse(Optional<String> problem) {
+        if (problem.isPresent()) {
+            throw usage(problem.get());
         }
-        if (!Files.isReadable(file)) {
-            throw usage("--identities-file " + file + " cannot be read");
-        }
-        check(() -> IdentityFileReader.check(file), "--identities-file");
     }
 
-    /** An endpoint is an absolute http or https URL with a host, as the SDK's endpointOverride needs. */
+    /** As the options' own checks, for an endpoint option of the command. */
     void checkEndpoint(String option, @Nullable URI endpoint) {
-        if (endpoint == null) {
-            return;
-        }
-        String scheme = endpoint.getScheme();
-        if (scheme == null || !scheme.matches("(?i)https?") || endpoint.getHost() == null) {
-            throw usage(option + " '" + endpoint + "' is not an http or https URL such as https://host:port");
-        }
-    }
-
-    /** A named profile must be in the AWS config or credentials file (those the SDK reads, as the AWS CLI). */
-    private void checkProfile() {
-        if (profile != null && ProfileFile.defaultProfileFile().profile(profile).isEmpty()) {
-            throw usage("--profile '" + profile + "' is in neither the AWS config file nor the credentials file");
-        }
+        refuse(SettingChecks.endpoint(option, endpoint));
     }
 
     private void check(Runnable validation, String option) {

@@ -1,8 +1,8 @@
 package dev.syncshift.migrator.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -79,17 +79,9 @@ public final class RunOptions {
     }
 
     private void checkWritable(String option, Path path, boolean folder) {
-        Path absolute = path.toAbsolutePath();
-        if (Files.exists(absolute) && Files.isDirectory(absolute) != folder) {
-            throw usage(option + " " + path + (folder ? " is not a folder" : " is a folder"));
-        }
-        Path existing = folder ? absolute : absolute.getParent();
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
-            throw usage(option + " " + path + " cannot be written: " + existing + " is not a folder this user may "
-                    + "write to");
+        Optional<String> problem = SettingChecks.writable(option, path, folder);
+        if (problem.isPresent()) {
+            throw usage(problem.get());
         }
     }
 

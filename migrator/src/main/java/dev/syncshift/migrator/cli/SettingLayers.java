@@ -3,9 +3,14 @@ package dev.syncshift.migrator.cli;
 import dev.syncshift.migrator.config.MigratorSettings;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
@@ -19,6 +24,8 @@ import org.springframework.core.env.StandardEnvironment;
  */
 record SettingLayers(MapPropertySource commandLine, Map<String, Object> defaults) {
 
+    private static final String PREFIX = "syncshift.migrator.";
+
     /**
      * Layers {@code settings} (without the prefix).
      *
@@ -28,7 +35,7 @@ record SettingLayers(MapPropertySource commandLine, Map<String, Object> defaults
         Map<String, Object> given = new HashMap<>();
         Map<String, Object> defaults = new HashMap<>();
         settings.forEach((name, value) -> (defaulted.contains(name) ? defaults : given)
-                .put("syncshift.migrator." + name, value));
+                .put(PREFIX + name, value));
         return new SettingLayers(new MapPropertySource("the command line", given), defaults);
     }
 
@@ -40,14 +47,61 @@ record SettingLayers(MapPropertySource commandLine, Map<String, Object> defaults
     }
 
     /**
+     * How the user wrote setting {@code name} (without the prefix) when the environment or a system property set it
+     * (e.g. {@code SYNCSHIFT_MIGRATOR_IDENTITIES_FILE}); empty when the command line set it, or nothing did.
+     */
+    Optional<String> outsideName(String name) {
+        String property = PREFIX + name;
+        if (commandLine.containsProperty(property)) {
+            return Optional.empty();
+        }
+        ConfigurationPropertyName wanted = ConfigurationPropertyName.of(property);
+        for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment())) {
+            ConfigurationProperty found = source.getConfigurationProperty(wanted);
+            if (found != null) {
+                return Optional.of(Messages.writtenName(found));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
      * Binds the migrator's settings as the application will. A bad {@code SYNCSHIFT_MIGRATOR_*} setting fails here,
      * before anything is opened.
      *
      * @throws BindException naming the setting ({@link Messages#badSetting})
      */
-    MigratorSettings bind() {
+    private MigratorSettings bind() {
         StandardEnvironment environment = environment();
         environment.getPropertySources().addLast(new MapPropertySource("the options' defaults", defaults));
         return Binder.get(environment).bindOrCreate("syncshift.migrator", MigratorSettings.class);
+    }
+
+    /**
+     * Binds the settings ({@link #bind}) and checks those set from outside the command line
+     * ({@link SettingChecks#fromOutside}).
+     *
+     * @throws Refused with one line naming the setting, when a value is bad
+     */
+    MigratorSettings bindChecked() {
+        MigratorSettings bound;
+        try {
+            bound = bind();
+        } catch (BindException e) {
+            throw new Refused(Messages.badSetting(e).orElseThrow());
+        }
+        SettingChecks.fromOutside(bound, this).ifPresent(problem -> {
+            throw new Refused(problem);
+        });
+        return bound;
+    }
+
+    /** A setting refused, in one line that names it: a usage error. */
+    static final class Refused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message, null, false, false);
+        }
     }
 }

@@ -139,13 +139,22 @@ class FaultsAndArgumentsTest {
         return Stream.concat(arguments.stream(), Stream.of(last)).toArray(String[]::new);
     }
 
-    /** Settings without an option come from the environment; a bad one is a usage error in one line too. */
+    /**
+     * Settings come from the environment too, those without an option included; a bad one is a usage error in one
+     * line too, checked as its option would be.
+     */
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
         "SYNCSHIFT_MIGRATOR_CHUNK_SIZE|abc|syncshift-migrator: SYNCSHIFT_MIGRATOR_CHUNK_SIZE is 'abc', not a valid "
             + "chunk-size",
         "SYNCSHIFT_MIGRATOR_MAX_ATTEMPTS|0|syncshift-migrator: bad setting: max-attempts must be between 1 and 100, "
-            + "not 0"})
+            + "not 0",
+        "SYNCSHIFT_MIGRATOR_IDENTITIES_FILE|/no/such/ids.txt|syncshift-migrator: SYNCSHIFT_MIGRATOR_IDENTITIES_FILE "
+            + "/no/such/ids.txt cannot be read",
+        "SYNCSHIFT_MIGRATOR_PROFILE|no-such-profile|syncshift-migrator: SYNCSHIFT_MIGRATOR_PROFILE 'no-such-profile' "
+            + "is in neither the AWS config file nor the credentials file",
+        "SYNCSHIFT_MIGRATOR_REPORT|/proc/version/report.json|syncshift-migrator: SYNCSHIFT_MIGRATOR_REPORT "
+            + "/proc/version/report.json cannot be written: /proc/version is not a folder this user may write to"})
     void aBadSettingInTheEnvironmentIsOneLineAndExitTwo(String variable, String value, String line) throws Exception {
         Path log = work.resolve("run.log");
         Process run = ChildMigrator.start(log, List.of(args("migrate")), Map.of(variable, value));
@@ -182,8 +191,13 @@ class FaultsAndArgumentsTest {
         Process limited = ChildMigrator.start(log, check, Map.of("SYNCSHIFT_MIGRATOR_MAX_RPS", "ListIdentities=2"));
         Path badLog = work.resolve("bad.log");
         Process refused = ChildMigrator.start(badLog, check, Map.of("SYNCSHIFT_MIGRATOR_MAX_ATTEMPTS", "0"));
+        Path ids = Files.writeString(work.resolve("ids.txt"), "not an id\n");
+        Path badFileLog = work.resolve("bad-file.log");
+        Process badFile = ChildMigrator.start(badFileLog, check,
+                Map.of("SYNCSHIFT_MIGRATOR_IDENTITIES_FILE", ids.toString()));
 
-        assertThat(limited.waitFor(2, TimeUnit.MINUTES) && refused.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(limited.waitFor(2, TimeUnit.MINUTES) && refused.waitFor(2, TimeUnit.MINUTES)
+                && badFile.waitFor(2, TimeUnit.MINUTES)).isTrue();
         String output = Files.readString(log);
         assertThat(limited.exitValue()).as(output).isZero();
         assertThat(output).contains("estimate: ListIdentities at 2.0/s lists 120 identities a second");
@@ -191,6 +205,12 @@ class FaultsAndArgumentsTest {
         assertThat(refused.exitValue()).as(bad).isEqualTo(2);
         assertThat(bad.lines().toList()).as(bad)
                 .containsExactly("syncshift-migrator: bad setting: max-attempts must be between 1 and 100, not 0");
+        String badFileOutput = Files.readString(badFileLog);
+        assertThat(badFile.exitValue()).as(badFileOutput).isEqualTo(2);
+        assertThat(badFileOutput.lines().toList()).as(badFileOutput).containsExactly("syncshift-migrator: "
+                + "SYNCSHIFT_MIGRATOR_IDENTITIES_FILE: " + ids + " line 1: 1 validation error detected: Value 'not an "
+                + "id' at 'identityId' failed to satisfy constraint: Member must satisfy regular expression pattern: "
+                + "[\\w-]+:[0-9a-f-]+");
     }
 
     /** The work dir may come from the environment: the job repository goes there, and no other folder is made. */

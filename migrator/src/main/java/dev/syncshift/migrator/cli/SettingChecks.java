@@ -1,0 +1,87 @@
+package dev.syncshift.migrator.cli;
+
+import dev.syncshift.migrator.config.MigratorSettings;
+import dev.syncshift.migrator.source.IdentityFileReader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.profiles.ProfileFile;
+
+/**
+ * Checks of the settings that name something outside the process (a file, a folder, a profile, an endpoint), each a
+ * one-line problem that names the setting as the user wrote it. The options run them on what the command line
+ * gives; a command runs them again, once its settings are bound, on those the environment set ({@link #fromOutside}),
+ * so that a bad {@code SYNCSHIFT_MIGRATOR_IDENTITIES_FILE} is refused before anything starts, as its option is.
+ */
+final class SettingChecks {
+
+    private SettingChecks() {
+    }
+
+    /** The first problem of a setting that {@code layers} took from the environment or a system property. */
+    static Optional<String> fromOutside(MigratorSettings bound, SettingLayers layers) {
+        return layers.outsideName("identities-file").flatMap(name -> identitiesFile(name, bound.identitiesFile()))
+                .or(() -> layers.outsideName("profile").flatMap(name -> profile(name, bound.profile())))
+                .or(() -> layers.outsideName("cognito-endpoint")
+                        .flatMap(name -> endpoint(name, bound.cognitoEndpoint())))
+                .or(() -> layers.outsideName("dynamodb-endpoint")
+                        .flatMap(name -> endpoint(name, bound.dynamodbEndpoint())))
+                .or(() -> layers.outsideName("report").flatMap(name -> bound.report() == null ? Optional.empty()
+                        : writable(name, bound.report(), false)));
+    }
+
+    /** A file of identity ids must be readable and name valid ids ({@link IdentityFileReader#check}). */
+    static Optional<String> identitiesFile(String name, @Nullable Path file) {
+        if (file == null) {
+            return Optional.empty();
+        }
+        if (!Files.isReadable(file)) {
+            return Optional.of(name + " " + file + " cannot be read");
+        }
+        try {
+            IdentityFileReader.check(file);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(name + ": " + e.getMessage());
+        }
+    }
+
+    /** An endpoint is an absolute http or https URL with a host, as the SDK's endpointOverride needs. */
+    static Optional<String> endpoint(String name, @Nullable URI endpoint) {
+        if (endpoint == null) {
+            return Optional.empty();
+        }
+        String scheme = endpoint.getScheme();
+        if (scheme == null || !scheme.matches("(?i)https?") || endpoint.getHost() == null) {
+            return Optional.of(name + " '" + endpoint + "' is not an http or https URL such as https://host:port");
+        }
+        return Optional.empty();
+    }
+
+    /** A named profile must be in the AWS config or credentials file (those the SDK reads, as the AWS CLI). */
+    static Optional<String> profile(String name, @Nullable String profile) {
+        if (profile != null && ProfileFile.defaultProfileFile().profile(profile).isEmpty()) {
+            return Optional.of(name + " '" + profile + "' is in neither the AWS config file nor the credentials file");
+        }
+        return Optional.empty();
+    }
+
+    /** A file (or a folder) can be written: it, or its nearest existing parent, is a folder this user may write to. */
+    static Optional<String> writable(String name, Path path, boolean folder) {
+        Path absolute = path.toAbsolutePath();
+        if (Files.exists(absolute) && Files.isDirectory(absolute) != folder) {
+            return Optional.of(name + " " + path + (folder ? " is not a folder" : " is a folder"));
+        }
+        Path existing = folder ? absolute : absolute.getParent();
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            return Optional.of(name + " " + path + " cannot be written: " + existing + " is not a folder this user may "
+                    + "write to");
+        }
+        return Optional.empty();
+    }
+}
