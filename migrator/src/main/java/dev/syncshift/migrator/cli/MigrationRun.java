@@ -84,8 +84,11 @@ final class MigrationRun {
         try {
             context = start(layers, bound, settings.getOrDefault("cluster.role", "local"), jsonLogs);
         } catch (RuntimeException e) {
-            err.println("syncshift-migrator: cannot start: " + Messages.rootMessage(e));
-            return ExitCode.UNAVAILABLE;
+            // the settings bound only as the application starts (the cluster's) are checked there
+            Optional<String> badSetting = Messages.badSetting(e);
+            err.println("syncshift-migrator: "
+                    + badSetting.orElseGet(() -> "cannot start: " + Messages.rootMessage(e)));
+            return badSetting.isPresent() ? ExitCode.USAGE : ExitCode.UNAVAILABLE;
         }
         try (context) {
             return WorkerRun.isWorker(context) ? new WorkerRun(err).serve(context) : run(context, recover);

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Timeout;
  * worker stopped by SIGTERM does the same at once, without waiting to count as lost; a manager killed mid-run is
  * replaced by the same command once its silence says it is gone; a partition that fails on a worker (a call no
  * retry passes) is one line in the worker's log, the manager's summary says why, and the same command finishes; a
- * manager whose partitions no worker takes (none of its mode) says so, and a worker started then finishes the run. The
- * plain run (exact, both workers ran partitions, one rate limit kept together) is {@link RemotePartitioningJarIT}'s,
- * from the packaged jar.
+ * manager whose partitions no worker takes (none of its mode) says so, and a worker started then finishes the run; a
+ * bad cluster setting is one line and exit 2. The plain run (exact, both workers ran partitions, one rate limit kept
+ * together) is {@link RemotePartitioningJarIT}'s, from the packaged jar.
  */
 class RemotePartitioningTest extends PostgresClusterScenario {
 
@@ -117,6 +117,20 @@ class RemotePartitioningTest extends PostgresClusterScenario {
 
         assertExact(manager);
         assertThat(nodes.logOf("delta-worker")).doesNotContain("Running partition");
+    }
+
+    /** The cluster's settings are bound as a node starts; a bad one is one line naming it and exit 2, as any other. */
+    @Test
+    void aBadClusterSettingIsOneLineAndExitTwo() throws Exception {
+        start(config -> { });
+        try (ClusterNodes misconfigured = new ClusterNodes(jdbcUrl, aws, work, List.of(),
+                List.of("-Dsyncshift.migrator.cluster.heartbeat=often"))) {
+            Process worker = misconfigured.start("misconfigured", "worker");
+
+            assertThat(exitCodeOf(worker)).as(misconfigured.allLogs()).isEqualTo(2);
+            assertThat(misconfigured.logOf("misconfigured").lines().toList()).containsExactly(
+                    "syncshift-migrator: syncshift.migrator.cluster.heartbeat is 'often', not a valid heartbeat");
+        }
     }
 
     /** Waits until worker {@code worker} runs a partition and the store has items, while {@code process} lives. */
