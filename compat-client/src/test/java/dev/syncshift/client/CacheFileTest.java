@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.syncshift.client.cache.sqlite.SqliteLocalCache;
 import dev.syncshift.client.spi.LocalCache;
 import dev.syncshift.core.IdentityPoolId;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,6 +94,40 @@ class CacheFileTest {
             assertThat(settings.getAll()).isEqualTo(Map.of("volume", "7", "théme", "dark ☾"));
             assertThat(settings.getRecord("muted").isDeleted()).isTrue();
         }
+    }
+
+    /**
+     * A record another app left on Cognito Sync whose text is not valid Unicode (half an emoji) is pulled, but the
+     * cache file keeps UTF-8, which has no form for it: the file holds {@code ?} in its place, and that is logged,
+     * naming the record.
+     */
+    @Test
+    void aPulledRecordThatIsNotUnicodeIsLoggedAsTheCacheFileAltersIt(Emulators emulators) {
+        try (CognitoSyncManager app = emulators.device(Backend.COGNITO).cacheFile(dir.resolve("pulled.db")).build()) {
+            Dataset titles = app.openOrCreateDataset("titles");
+            titles.put("fine", "ok");
+            sync(titles);
+            emulators.writeOnCognito(app.getIdentityId(), "titles", "title", "cut \ud83d");
+
+            String logged = standardErrorOf(() -> sync(titles));
+
+            assertThat(titles.get("title")).isEqualTo("cut ?");
+            assertThat(logged).contains("Record 'title' of dataset titles holds text that is not valid Unicode (an "
+                    + "unpaired surrogate, U+D83D, at character 5); the cache file holds '?' in its place");
+        }
+    }
+
+    /** What {@code action} writes to standard error, where the tests' logger writes. */
+    private static String standardErrorOf(Runnable action) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream written = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(written, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(original);
+        }
+        return written.toString(StandardCharsets.UTF_8);
     }
 
     @Test

@@ -11,8 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
-import software.amazon.awssdk.services.cognitosync.model.Operation;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -128,16 +126,11 @@ class CutoverTest {
      */
     @Test
     void aCognitoRecordThatIsNotUnicodeIsReportedAndNothingOfItsDatasetImported(Emulators emulators) {
-        try (CognitoSyncManager legacy = emulators.device(Backend.COGNITO).build();
-                CognitoSyncClient operator = emulators.developerSync()) {
+        try (CognitoSyncManager legacy = emulators.device(Backend.COGNITO).build()) {
             Dataset old = legacy.openOrCreateDataset("titles");
             old.put("fine", "ok");
             sync(old);
-            String token = operator.listRecords(r -> r.identityPoolId(emulators.poolId()).identityId(
-                    legacy.getIdentityId()).datasetName("titles")).syncSessionToken();
-            operator.updateRecords(r -> r.identityPoolId(emulators.poolId()).identityId(legacy.getIdentityId())
-                    .datasetName("titles").syncSessionToken(token).recordPatches(p -> p.op(Operation.REPLACE)
-                            .key("title").value("cut \ud83d").syncCount(0L)));
+            emulators.writeOnCognito(legacy.getIdentityId(), "titles", "title", "cut \ud83d");
 
             try (CognitoSyncManager cutover = sameIdentity(emulators, Backend.CUTOVER, legacy).build()) {
                 RecordingCallback callback = new RecordingCallback();

@@ -15,6 +15,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
+import software.amazon.awssdk.services.cognitosync.model.Operation;
 
 /**
  * Both emulators for a test run: the Cognito Sync emulator (started through {@link CognitoSyncEmulator#start}, with
@@ -75,6 +76,20 @@ record Emulators(CognitoSyncEmulator cognito, AppSyncEmulator appSync, String po
         return CognitoSyncClient.builder().endpointOverride(cognito.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(DEVELOPER))
                 .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
+    /**
+     * Writes {@code key = value} as a new record of an identity's existing dataset on Cognito Sync, with the AWS SDK
+     * and developer credentials: as another app might, with text the compat client would refuse.
+     */
+    void writeOnCognito(String identityId, String dataset, String key, String value) {
+        try (CognitoSyncClient operator = developerSync()) {
+            String token = operator.listRecords(r -> r.identityPoolId(poolId).identityId(identityId)
+                    .datasetName(dataset)).syncSessionToken();
+            operator.updateRecords(r -> r.identityPoolId(poolId).identityId(identityId).datasetName(dataset)
+                    .syncSessionToken(token).recordPatches(p -> p.op(Operation.REPLACE).key(key).value(value)
+                            .syncCount(0L)));
+        }
     }
 
     static CognitoIdentityClient identityClient(URI endpoint) {

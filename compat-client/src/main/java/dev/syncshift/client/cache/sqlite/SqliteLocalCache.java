@@ -284,7 +284,7 @@ public final class SqliteLocalCache implements LocalCache {
     private void upsert(DatasetKey key, LocalRecord record) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(UPSERT_RECORD)) {
             bindKey(statement, key);
-            bindRecord(statement, record);
+            bindRecord(statement, key, record);
             statement.executeUpdate();
         }
     }

@@ -8,13 +8,20 @@ import dev.syncshift.core.DatasetName;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.RecordKey;
 import dev.syncshift.core.SyncCount;
+import dev.syncshift.core.UnicodeText;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Rows of the Android tables as the SPI's values, and back. Android's {@code unknown} is the unknown identity. */
 final class SqliteRows {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteRows.class);
+    /** Characters of a key shown in a message. */
+    private static final int SHOWN = 60;
 
     static final String UNKNOWN = "unknown";
     static final String RECORD_COLUMNS = "key, value, sync_count, last_modified_timestamp, last_modified_by, "
@@ -52,8 +59,20 @@ final class SqliteRows {
                 row.getLong(6), row.getLong(7));
     }
 
-    /** Binds a record's columns after the dataset key: parameters 3..9. */
-    static void bindRecord(PreparedStatement statement, LocalRecord record) throws SQLException {
+    /**
+     * Binds a record's columns after the dataset key: parameters 3..9. Text that is not valid Unicode (an unpaired
+     * surrogate, which only a record pulled from Cognito Sync can hold: the client refuses it from the app) is written
+     * with {@code ?} in its place, as SQLite keeps UTF-8; that is logged, naming the record.
+     */
+    static void bindRecord(PreparedStatement statement, DatasetKey key, LocalRecord record) throws SQLException {
+        String value = record.value();
+        String altered = UnicodeText.unpairedAt(record.key().value()) >= 0 ? record.key().value()
+                : value != null && UnicodeText.unpairedAt(value) >= 0 ? value : null;
+        if (altered != null) {
+            LOG.warn("Record {} of dataset {} holds text that is not valid Unicode ({}); the cache file holds '?' in "
+                    + "its place", UnicodeText.shown(record.key().value(), SHOWN), key.datasetName(),
+                    UnicodeText.problem(altered));
+        }
         statement.setString(3, record.key().value());
         statement.setString(4, record.value());
         statement.setLong(5, record.syncCount().value());
