@@ -140,12 +140,13 @@ class AppSyncRemoteStoreTest extends RemoteStoreContract {
     @Test
     void aPatchThatIsNotUnicodeIsRefusedNamingItsRecordAndNothingIsSent(Emulators emulators) {
         assertThatThrownBy(() -> remote.putRecords(key, List.of(put("fine", "ok", 0), put("title", "cut \ud83d", 0))))
-                .isInstanceOf(DataStorageException.class).hasMessage("The value of record 'title' is not valid "
-                        + "Unicode (an unpaired surrogate, U+D83D, at character 5), which AppSync cannot carry; "
-                        + "nothing was sent (put a valid value, then synchronize again)");
+                .isInstanceOf(DataStorageException.class).hasMessage("AppSync cannot carry this text, so nothing "
+                        + "was sent: the value of record 'title' holds text that is not valid Unicode (an unpaired "
+                        + "surrogate, U+D83D, at character 5); put a valid value, then synchronize again");
         assertThatThrownBy(() -> remote.pushAndPull(key, SyncCount.ZERO, List.of(put("\ude00", "v", 0))))
-                .isInstanceOf(DataStorageException.class).hasMessageStartingWith("The key of record '\\uDE00' is not "
-                        + "valid Unicode (an unpaired surrogate, U+DE00, at character 1)");
+                .isInstanceOf(DataStorageException.class).hasMessage("AppSync cannot carry this text, so nothing "
+                        + "was sent: the key of record '\\uDE00' holds text that is not valid Unicode (an unpaired "
+                        + "surrogate, U+DE00, at character 1); put a valid value, then synchronize again");
 
         assertThat(remote.listUpdates(key, SyncCount.ZERO).exists()).isFalse();
     }

@@ -112,8 +112,9 @@ class CacheFileTest {
             String logged = standardErrorOf(() -> sync(titles));
 
             assertThat(titles.get("title")).isEqualTo("cut ?");
-            assertThat(logged).contains("Record 'title' of dataset titles holds text that is not valid Unicode (an "
-                    + "unpaired surrogate, U+D83D, at character 5); the cache file holds '?' in its place");
+            assertThat(logged).contains("In dataset titles, the value of record 'title' holds text that is not "
+                    + "valid Unicode (an unpaired surrogate, U+D83D, at character 5); the cache file holds '?' in its "
+                    + "place");
         }
     }
 

@@ -136,9 +136,10 @@ class CutoverTest {
                 RecordingCallback callback = new RecordingCallback();
                 cutover.openOrCreateDataset("titles").synchronize(callback);
 
-                assertThat(callback.failed()).isInstanceOf(DataStorageException.class).hasMessage("The value of "
-                        + "record 'title' is not valid Unicode (an unpaired surrogate, U+D83D, at character 5), which "
-                        + "AppSync cannot carry; nothing was imported (correct the record on Cognito Sync)");
+                assertThat(callback.failed()).isInstanceOf(DataStorageException.class).hasMessage("AppSync cannot "
+                        + "carry this text, so nothing was imported: the value of record 'title' holds text that is "
+                        + "not valid Unicode (an unpaired surrogate, U+D83D, at character 5); correct the record on "
+                        + "Cognito Sync");
             }
             assertThat(readBy(emulators, Backend.APPSYNC, legacy, "titles")).isEmpty();
         }

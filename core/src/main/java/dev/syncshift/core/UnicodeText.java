@@ -1,6 +1,8 @@
 package dev.syncshift.core;
 
 import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether text is valid Unicode, which UTF-8 can carry. A Java string may hold an unpaired surrogate (half of a
@@ -9,6 +11,9 @@ import java.util.Locale;
  * writes {@code ?} in its place.
  */
 public final class UnicodeText {
+
+    /** Characters of a record's key shown in {@link #inRecord}. */
+    private static final int KEY_SHOWN = 60;
 
     private UnicodeText() {
     }
@@ -38,6 +43,21 @@ public final class UnicodeText {
         }
         return String.format(Locale.ROOT, "an unpaired surrogate, U+%04X, at character %d", (int) text.charAt(at),
                 at + 1);
+    }
+
+    /**
+     * Where a record's text is not valid Unicode, for a message that says what follows:
+     * {@code the value of record 'title' holds text that is not valid Unicode (an unpaired surrogate, U+D83D, at
+     * character 5)}, the key checked first and shown cut after 60 characters; empty when both are valid.
+     */
+    public static Optional<String> inRecord(String key, @Nullable String value) {
+        String part = unpairedAt(key) >= 0 ? "key" : value != null && unpairedAt(value) >= 0 ? "value" : null;
+        if (part == null) {
+            return Optional.empty();
+        }
+        String text = value == null || "key".equals(part) ? key : value;
+        return Optional.of("the " + part + " of record " + shown(key, KEY_SHOWN) + " holds text that is not valid "
+                + "Unicode (" + problem(text) + ")");
     }
 
     /**

@@ -32,6 +32,18 @@ class UnicodeTextTest {
     }
 
     @Test
+    void aRecordsTextIsNamedByItsPartAndItsKeyTheKeyFirst() {
+        assertThat(UnicodeText.inRecord("title", "cut \ud83d")).hasValue("the value of record 'title' holds text that "
+                + "is not valid Unicode (an unpaired surrogate, U+D83D, at character 5)");
+        assertThat(UnicodeText.inRecord("half \udc00", "cut \ud83d")).hasValue("the key of record 'half \\uDC00' holds "
+                + "text that is not valid Unicode (an unpaired surrogate, U+DC00, at character 6)");
+        assertThat(UnicodeText.inRecord("k".repeat(61) + "\ud800", null)).get().asString()
+                .startsWith("the key of record '" + "k".repeat(60) + "…' holds");
+        assertThat(UnicodeText.inRecord("emoji \ud83d\ude00", "\ud83d\ude00")).isEmpty();
+        assertThat(UnicodeText.inRecord("gone", null)).isEmpty();
+    }
+
+    @Test
     void aValueThatIsNotUnicodeIsAValidationErrorNamingTheMember() {
         assertThat(Constraints.unicode("value", "emoji \ud83d\ude00")).isEqualTo("emoji \ud83d\ude00");
         assertThatThrownBy(() -> Constraints.unicode("value", "cut \ud83d"))

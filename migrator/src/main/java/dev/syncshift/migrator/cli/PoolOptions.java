@@ -82,7 +82,7 @@ public final class PoolOptions {
         return p;
     }
 
-    /** Throws the problem {@code check} found, as a usage error. */
+    /** Throws {@code problem}, when there is one, as a usage error. */
     private void refuse(Optional<String> problem) {
         if (problem.isPresent()) {
             throw usage(problem.get());

@@ -12,8 +12,6 @@ import java.util.Collection;
  */
 final class StorableText {
 
-    private static final int SHOWN = 60;
-
     private StorableText() {
     }
 
@@ -24,20 +22,10 @@ final class StorableText {
      */
     static void check(Collection<Record> records) {
         for (Record record : records) {
-            String key = record.key().value();
-            String value = record.value();
-            if (UnicodeText.unpairedAt(key) >= 0) {
-                throw refused(key, "key", key);
-            }
-            if (value != null && UnicodeText.unpairedAt(value) >= 0) {
-                throw refused(key, "value", value);
-            }
+            UnicodeText.inRecord(record.key().value(), record.value()).ifPresent(problem -> {
+                throw new UnstorableDatasetException(problem + ", which DynamoDB cannot store: it is not copied; "
+                        + "correct the record in Cognito Sync, then run a delta pass");
+            });
         }
-    }
-
-    private static UnstorableDatasetException refused(String key, String part, String text) {
-        return new UnstorableDatasetException("the " + part + " of record " + UnicodeText.shown(key, SHOWN) + " holds "
-                + "text that is not valid Unicode (" + UnicodeText.problem(text) + "), which DynamoDB cannot store: it "
-                + "is not copied; correct the record in Cognito Sync, then run a delta pass");
     }
 }

@@ -20,8 +20,6 @@ import org.slf4j.LoggerFactory;
 final class SqliteRows {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqliteRows.class);
-    /** Characters of a key shown in a message. */
-    private static final int SHOWN = 60;
 
     static final String UNKNOWN = "unknown";
     static final String RECORD_COLUMNS = "key, value, sync_count, last_modified_timestamp, last_modified_by, "
@@ -65,14 +63,8 @@ final class SqliteRows {
      * with {@code ?} in its place, as SQLite keeps UTF-8; that is logged, naming the record.
      */
     static void bindRecord(PreparedStatement statement, DatasetKey key, LocalRecord record) throws SQLException {
-        String value = record.value();
-        String altered = UnicodeText.unpairedAt(record.key().value()) >= 0 ? record.key().value()
-                : value != null && UnicodeText.unpairedAt(value) >= 0 ? value : null;
-        if (altered != null) {
-            LOG.warn("Record {} of dataset {} holds text that is not valid Unicode ({}); the cache file holds '?' in "
-                    + "its place", UnicodeText.shown(record.key().value(), SHOWN), key.datasetName(),
-                    UnicodeText.problem(altered));
-        }
+        UnicodeText.inRecord(record.key().value(), record.value()).ifPresent(problem -> LOG.warn(
+                "In dataset {}, {}; the cache file holds '?' in its place", key.datasetName(), problem));
         statement.setString(3, record.key().value());
         statement.setString(4, record.value());
         statement.setLong(5, record.syncCount().value());

@@ -26,9 +26,6 @@ final class AppSyncRecords {
     static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
-    /** Characters of a key shown in a message. */
-    private static final int SHOWN = 60;
-
     private AppSyncRecords() {
     }
 
@@ -60,7 +57,7 @@ final class AppSyncRecords {
      *     the client checked, or pulled from Cognito Sync): the request would carry {@code ?} in its place
      */
     static Map<String, Object> input(RecordPatch patch) {
-        checkUnicode(patch.key(), patch.value(), "nothing was sent (put a valid value, then synchronize again)");
+        checkUnicode(patch.key(), patch.value(), "sent", "put a valid value, then synchronize again");
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("op", patch.op().wireName());
         input.put("key", patch.key().value());
@@ -77,7 +74,7 @@ final class AppSyncRecords {
      * @throws DataStorageException naming the record when its key or value is not valid Unicode
      */
     static Map<String, Object> importInput(Record record) {
-        checkUnicode(record.key(), record.value(), "nothing was imported (correct the record on Cognito Sync)");
+        checkUnicode(record.key(), record.value(), "imported", "correct the record on Cognito Sync");
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("key", record.key().value());
         input.put("value", record.value());
@@ -90,15 +87,11 @@ final class AppSyncRecords {
     }
 
     /** UTF-8, and so AppSync, cannot carry an unpaired surrogate: Java's encoder would send {@code ?} instead. */
-    private static void checkUnicode(RecordKey key, @Nullable String value, String outcome) {
-        String part = UnicodeText.unpairedAt(key.value()) >= 0 ? "key"
-                : value != null && UnicodeText.unpairedAt(value) >= 0 ? "value" : null;
-        if (part != null) {
-            String text = "key".equals(part) || value == null ? key.value() : value;
-            throw new DataStorageException("The " + part + " of record " + UnicodeText.shown(key.value(), SHOWN)
-                    + " is not valid Unicode (" + UnicodeText.problem(text) + "), which AppSync cannot carry; "
-                    + outcome);
-        }
+    private static void checkUnicode(RecordKey key, @Nullable String value, String done, String remedy) {
+        UnicodeText.inRecord(key.value(), value).ifPresent(problem -> {
+            throw new DataStorageException("AppSync cannot carry this text, so nothing was " + done + ": " + problem
+                    + "; " + remedy);
+        });
     }
 
     static String format(Instant instant) {
