@@ -19,7 +19,7 @@ public final class ClusterOptions {
     @Option(names = "--role", paramLabel = "local|manager|worker", defaultValue = "local",
             description = "local: everything in this process (default); manager: enumerate and hand partitions to "
                     + "workers; worker: run partitions until stopped. Manager and workers share a PostgreSQL job "
-                    + "repository (SPRING_DATASOURCE_URL).")
+                    + "repository (SPRING_DATASOURCE_URL). Or SYNCSHIFT_MIGRATOR_CLUSTER_ROLE.")
     String role = "local";
 
     @Option(names = "--transport", paramLabel = "jdbc|jms", defaultValue = "jdbc",
@@ -41,12 +41,11 @@ public final class ClusterOptions {
      * @throws ParameterException with a one-line message when a value is bad
      */
     Map<String, String> properties() {
-        if (!role.matches("local|manager|worker") || !transport.matches("jdbc|jms")) {
-            throw usage("--role takes local, manager or worker; --transport takes jdbc or jms");
-        }
-        if (!"local".equals(role) && MigrationRun.sharedRepositoryUrl() == null) {
-            throw usage("--role " + role + " needs the PostgreSQL job repository it shares: set SPRING_DATASOURCE_URL "
-                    + "(and SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD)");
+        SettingChecks.role("--role", role).ifPresent(problem -> {
+            throw usage(problem);
+        });
+        if (!transport.matches("jdbc|jms")) {
+            throw usage("--transport takes jdbc or jms, not '" + transport + "'");
         }
         if ("jms".equals(transport) && brokerUrl == null) {
             throw usage("--transport jms needs --broker-url");

@@ -69,8 +69,11 @@ final class MigrationRun {
     ExitCode run(Map<String, String> settings, Set<String> defaulted, boolean jsonLogs, boolean recover) {
         SettingLayers layers = SettingLayers.of(settings, defaulted);
         MigratorSettings bound;
+        String role;
         try {
             bound = layers.bindChecked();
+            // only migrate's settings hold a role: verify runs in one process whatever its environment says
+            role = settings.containsKey("cluster.role") ? layers.role() : "local";
         } catch (SettingLayers.Refused e) {
             err.println("syncshift-migrator: " + e.getMessage());
             return ExitCode.USAGE;
@@ -82,7 +85,7 @@ final class MigrationRun {
         }
         ConfigurableApplicationContext context;
         try {
-            context = start(layers, bound, settings.getOrDefault("cluster.role", "local"), jsonLogs);
+            context = start(layers, bound, role, jsonLogs);
         } catch (RuntimeException e) {
             // the settings bound only as the application starts (the cluster's) are checked there
             Optional<String> badSetting = Messages.badSetting(e);

@@ -32,6 +32,21 @@ final class SettingChecks {
                         : writable(name, bound.report(), false)));
     }
 
+    /**
+     * {@code migrate}'s role is local, manager or worker; a manager or a worker shares a PostgreSQL job repository
+     * ({@link MigrationRun#sharedRepositoryUrl}).
+     */
+    static Optional<String> role(String name, String role) {
+        if (!role.matches("local|manager|worker")) {
+            return Optional.of(name + " takes local, manager or worker, not '" + role + "'");
+        }
+        if (!"local".equals(role) && MigrationRun.sharedRepositoryUrl() == null) {
+            return Optional.of(name + " " + role + " needs the PostgreSQL job repository it shares: set "
+                    + "SPRING_DATASOURCE_URL (and SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD)");
+        }
+        return Optional.empty();
+    }
+
     /** A file of identity ids must be readable and name valid ids ({@link IdentityFileReader#check}). */
     static Optional<String> identitiesFile(String name, @Nullable Path file) {
         if (file == null) {

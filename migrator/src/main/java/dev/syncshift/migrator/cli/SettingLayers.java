@@ -66,15 +66,34 @@ record SettingLayers(MapPropertySource commandLine, Map<String, Object> defaults
     }
 
     /**
+     * {@code migrate}'s role ({@code cluster.role}): the command line's {@code --role}, else
+     * {@code SYNCSHIFT_MIGRATOR_CLUSTER_ROLE} (or its system property), else {@code local}.
+     *
+     * @throws Refused naming the setting as the user wrote it, when the role set from outside is bad
+     */
+    String role() {
+        String name = PREFIX + "cluster.role";
+        String role = Binder.get(withDefaults()).bind(name, String.class).orElse("local");
+        outsideName("cluster.role").flatMap(written -> SettingChecks.role(written, role)).ifPresent(problem -> {
+            throw new Refused(problem);
+        });
+        return role;
+    }
+
+    private StandardEnvironment withDefaults() {
+        StandardEnvironment environment = environment();
+        environment.getPropertySources().addLast(new MapPropertySource("the options' defaults", defaults));
+        return environment;
+    }
+
+    /**
      * Binds the migrator's settings as the application will. A bad {@code SYNCSHIFT_MIGRATOR_*} setting fails here,
      * before anything is opened.
      *
      * @throws BindException naming the setting ({@link Messages#badSetting})
      */
     private MigratorSettings bind() {
-        StandardEnvironment environment = environment();
-        environment.getPropertySources().addLast(new MapPropertySource("the options' defaults", defaults));
-        return Binder.get(environment).bindOrCreate("syncshift.migrator", MigratorSettings.class);
+        return Binder.get(withDefaults()).bindOrCreate("syncshift.migrator", MigratorSettings.class);
     }
 
     /**

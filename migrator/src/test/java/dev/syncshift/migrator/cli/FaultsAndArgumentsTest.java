@@ -89,6 +89,9 @@ class FaultsAndArgumentsTest {
                 List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store",
                         "--max-rps", "ListRecords=NaN"),
                 List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store", "--mode", "all"),
+                List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store", "--role", "boss"),
+                List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store", "--role",
+                        "worker"),
                 List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store", "--threads",
                         "zero"),
                 List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store",
@@ -154,7 +157,12 @@ class FaultsAndArgumentsTest {
         "SYNCSHIFT_MIGRATOR_PROFILE|no-such-profile|syncshift-migrator: SYNCSHIFT_MIGRATOR_PROFILE 'no-such-profile' "
             + "is in neither the AWS config file nor the credentials file",
         "SYNCSHIFT_MIGRATOR_REPORT|/proc/version/report.json|syncshift-migrator: SYNCSHIFT_MIGRATOR_REPORT "
-            + "/proc/version/report.json cannot be written: /proc/version is not a folder this user may write to"})
+            + "/proc/version/report.json cannot be written: /proc/version is not a folder this user may write to",
+        "SYNCSHIFT_MIGRATOR_CLUSTER_ROLE|boss|syncshift-migrator: SYNCSHIFT_MIGRATOR_CLUSTER_ROLE takes local, manager "
+            + "or worker, not 'boss'",
+        "SYNCSHIFT_MIGRATOR_CLUSTER_ROLE|worker|syncshift-migrator: SYNCSHIFT_MIGRATOR_CLUSTER_ROLE worker needs the "
+            + "PostgreSQL job repository it shares: set SPRING_DATASOURCE_URL (and SPRING_DATASOURCE_USERNAME, "
+            + "SPRING_DATASOURCE_PASSWORD)"})
     void aBadSettingInTheEnvironmentIsOneLineAndExitTwo(String variable, String value, String line) throws Exception {
         Path log = work.resolve("run.log");
         Process run = ChildMigrator.start(log, List.of(args("migrate")), Map.of(variable, value));

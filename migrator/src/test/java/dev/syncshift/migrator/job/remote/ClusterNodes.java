@@ -58,12 +58,23 @@ final class ClusterNodes implements AutoCloseable {
 
     /** Starts {@code migrate --role ROLE} with the pool's options, then {@code extra}; it logs to {@code name.log}. */
     Process start(String name, String role, String... extra) throws IOException {
+        return start(name, List.of("--role", role), Map.of(), extra);
+    }
+
+    /** As {@link #start(String, String, String...)}, the role given as a container gives it: in the environment. */
+    Process startWithRoleInTheEnvironment(String name, String role, String... extra) throws IOException {
+        return start(name, List.of(), Map.of("SYNCSHIFT_MIGRATOR_CLUSTER_ROLE", role), extra);
+    }
+
+    private Process start(String name, List<String> roleOption, Map<String, String> environment, String... extra)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Dspring.datasource.url=" + jdbcUrl,
                 "-Dspring.datasource.username=postgres", "-Dspring.datasource.password=postgres"));
         command.addAll(timings);
         command.addAll(launch);
-        command.addAll(List.of("migrate", "--role", role));
+        command.add("migrate");
+        command.addAll(roleOption);
         command.addAll(poolOptions());
         command.addAll(common);
         command.addAll(List.of(extra));
@@ -71,6 +82,7 @@ final class ClusterNodes implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log(name).toFile()));
         builder.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "AKIDDEVELOPER",
                 "AWS_SECRET_ACCESS_KEY", "developer-secret"));
+        builder.environment().putAll(environment);
         Process process = builder.start();
         started.add(process);
         return process;

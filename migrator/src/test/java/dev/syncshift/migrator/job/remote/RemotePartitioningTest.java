@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Timeout;
  * replaced by the same command once its silence says it is gone; a partition that fails on a worker (a call no
  * retry passes) is one line in the worker's log, the manager's summary says why, and the same command finishes; a
  * manager whose partitions no worker takes (none of its mode) says so, and a worker started then finishes the run; a
- * bad cluster setting is one line and exit 2. The plain run (exact, both workers ran partitions, one rate limit kept
+ * worker takes its role from the environment as well as from {@code --role}; a bad cluster setting is one line and
+ * exit 2. The plain run (exact, both workers ran partitions, one rate limit kept
  * together) is {@link RemotePartitioningJarIT}'s, from the packaged jar.
  */
 class RemotePartitioningTest extends PostgresClusterScenario {
@@ -117,6 +118,17 @@ class RemotePartitioningTest extends PostgresClusterScenario {
 
         assertExact(manager);
         assertThat(nodes.logOf("delta-worker")).doesNotContain("Running partition");
+    }
+
+    /** A container names its role in the environment, as it gives every other setting. */
+    @Test
+    void aWorkerWhoseRoleTheEnvironmentNamesTakesTheRunsPartitionsExact() throws Exception {
+        start(config -> { });
+        Process worker = nodes.startWithRoleInTheEnvironment("worker1", "worker", "--threads", "2");
+        nodes.awaitReady("worker1", worker);
+
+        assertExact(nodes.start("manager", "manager", managerOptions(4)));
+        assertThat(nodes.logOf("worker1")).contains("Running partition");
     }
 
     /** The cluster's settings are bound as a node starts; a bad one is one line naming it and exit 2, as any other. */
