@@ -2,32 +2,18 @@ package dev.syncshift.migrator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.syncshift.migrator.Cutover;
+import dev.syncshift.migrator.CutoverScenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code check} against the emulators: the AppSync control plane through the SDK's AppSyncClient. */
-class CheckCommandTest {
+class CheckCommandTest extends CutoverScenario {
 
     private static final String TRIGGER = "arn:aws:lambda:us-east-1:123456789012:function:validate-sync";
     private static final String ROLE = "arn:aws:iam::123456789012:role/cognito-sync";
     private static final String PUSH_APP = "arn:aws:sns:us-east-1:123456789012:app/GCM/syncshift";
-
-    static Cutover cutover;
-
-    @BeforeAll
-    static void start() {
-        cutover = Cutover.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        cutover.close();
-    }
 
     @Test
     void aDeployedApiThatIsSyncshiftsPassesEveryCheck() {

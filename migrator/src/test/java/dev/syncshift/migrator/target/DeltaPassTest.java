@@ -6,32 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncshift.core.DatasetName;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.layout.StoredDataset;
-import dev.syncshift.migrator.Cutover;
+import dev.syncshift.migrator.CutoverScenario;
 import dev.syncshift.migrator.Device;
 import dev.syncshift.migrator.SourceTruth;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Delta passes, the cutover's catch-up: what changed in Cognito Sync after a full pass reaches the store, exactly
  * while nobody writes on AppSync, and as AppSync revisions with conflicts settled by the policy when devices do.
  */
-class DeltaPassTest {
-
-    static Cutover cutover;
-
-    @BeforeAll
-    static void start() {
-        cutover = Cutover.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        cutover.close();
-    }
+class DeltaPassTest extends CutoverScenario {
 
     @Test
     void changesDeletionsRecreationsAndNewDatasetsInCognitoArriveExactlyWithCognitosCounts() {

@@ -3,31 +3,17 @@ package dev.syncshift.migrator.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncshift.core.IdentityId;
-import dev.syncshift.migrator.Cutover;
+import dev.syncshift.migrator.CutoverScenario;
 import dev.syncshift.migrator.Device;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * An identity merged into another while a pass copies its datasets: Cognito stops knowing it between two of its
  * datasets. The pass passes it over, keeping what it copied, instead of failing the partition.
  */
-class IdentityLeavesMidPassTest {
-
-    static Cutover cutover;
-
-    @BeforeAll
-    static void start() {
-        cutover = Cutover.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        cutover.close();
-    }
+class IdentityLeavesMidPassTest extends CutoverScenario {
 
     @Test
     void anIdentityMergedAwayBetweenTwoOfItsDatasetsIsPassedOverWithTheDatasetCopiedBefore() {

@@ -10,7 +10,7 @@ import dev.syncshift.client.remote.cutover.CutoverRemoteStore;
 import dev.syncshift.core.DatasetName;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.layout.StoredDataset;
-import dev.syncshift.migrator.Cutover;
+import dev.syncshift.migrator.CutoverScenario;
 import dev.syncshift.migrator.Device;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -18,8 +18,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -37,24 +35,12 @@ import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
  * since the last pass), the loser reports nothing wrong, and the device sees every value. The device is the real
  * compat client in {@code cutover} mode, a new install whose first synchronize imports the dataset.
  */
-class ImportRaceTest {
+class ImportRaceTest extends CutoverScenario {
 
     private static final String DATASET = "race";
     /** What a device sees after the race: the values copied, the switched device's write, Cognito's changes. */
     private static final Map<String, String> EVERY_VALUE = Map.of("k0", "cognito", "k1", "v", "app", "appsync",
             "new", "cognito");
-
-    static Cutover cutover;
-
-    @BeforeAll
-    static void start() {
-        cutover = Cutover.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        cutover.close();
-    }
 
     @Test
     void aDeltaPassThatADeviceBeatToTheImportWritesNothingAndReportsNothingWrong() {

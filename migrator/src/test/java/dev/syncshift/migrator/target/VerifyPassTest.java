@@ -9,12 +9,10 @@ import dev.syncshift.core.RecordKey;
 import dev.syncshift.core.layout.RecordItems;
 import dev.syncshift.core.layout.StoredDataset;
 import dev.syncshift.core.layout.SyncStoreLayout;
-import dev.syncshift.migrator.Cutover;
+import dev.syncshift.migrator.CutoverScenario;
 import dev.syncshift.migrator.Device;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -24,19 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * gives no mismatch. A full pass writes Cognito's record over one the store holds at the same count with other
  * contents, whether or not the dataset's metadata differs with it.
  */
-class VerifyPassTest {
-
-    static Cutover cutover;
-
-    @BeforeAll
-    static void start() {
-        cutover = Cutover.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        cutover.close();
-    }
+class VerifyPassTest extends CutoverScenario {
 
     @Test
     void aStoreBehindCognitoAndARecordThatDiffersAreMismatchesAndNothingIsWritten() {
