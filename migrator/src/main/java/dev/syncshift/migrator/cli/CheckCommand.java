@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Preflight that changes nothing: the pool exists and sizes the job, the table has the store "
                 + "layout, and (with --api-id) the AppSync API is the one syncshift deploys. Exit code 0 when a run "
-                + "may go ahead.")
+                + "may go ahead.", footer = MigratorCli.ENVIRONMENT)
 final class CheckCommand implements Callable<Integer> {
 
     @Mixin
@@ -54,9 +54,18 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, String> properties = pool.properties();
         pool.checkEndpoint("--appsync-endpoint", appSyncEndpoint);
+        if (apiId != null) {
+            properties.put("api-id", apiId);
+        }
+        if (appSyncEndpoint != null) {
+            properties.put("appsync-endpoint", appSyncEndpoint.toString());
+        }
+        SettingLayers layers = SettingLayers.of(properties, pool.defaulted(properties));
         MigratorSettings settings;
+        AppSyncApi appSyncApi;
         try {
-            settings = SettingLayers.of(properties, pool.defaulted(properties)).bindChecked();
+            settings = layers.bindChecked();
+            appSyncApi = AppSyncApi.of(layers);
         } catch (SettingLayers.Refused e) {
             err.println("syncshift-migrator: " + e.getMessage());
             return ExitCode.USAGE.code();
@@ -66,9 +75,9 @@ final class CheckCommand implements Callable<Integer> {
                 CognitoSyncClient sync = AwsClients.cognitoSync(settings, http);
                 DynamoDbClient dynamoDb = AwsClients.dynamoDb(settings, http)) {
             Preflight.Findings findings = new Preflight(identity, sync, dynamoDb).checkBeforeCutover(settings);
-            if (apiId != null) {
-                try (AppSyncClient appSync = AwsClients.appSyncClient(settings, appSyncEndpoint, http)) {
-                    new AppSyncCheck(appSync).check(apiId, findings);
+            if (appSyncApi.id() != null) {
+                try (AppSyncClient appSync = AwsClients.appSyncClient(settings, appSyncApi.endpoint(), http)) {
+                    new AppSyncCheck(appSync).check(appSyncApi.id(), findings);
                 }
             }
             findings.facts().forEach(fact -> out.println("ok: " + fact));
@@ -76,6 +85,19 @@ final class CheckCommand implements Callable<Integer> {
             findings.warnings().forEach(warning -> err.println("warning: " + warning));
             findings.problems().forEach(problem -> err.println("problem: " + problem));
             return findings.ok() ? ExitCode.OK.code() : ExitCode.UNAVAILABLE.code();
+        }
+    }
+
+    /** The AppSync API to check, if any: {@code --api-id}, {@code --appsync-endpoint} or their variables. */
+    private record AppSyncApi(@Nullable String id, @Nullable URI endpoint) {
+
+        static AppSyncApi of(SettingLayers layers) {
+            URI endpoint = layers.value("appsync-endpoint", URI.class).orElse(null);
+            SettingChecks.endpoint(layers.shownName("appsync-endpoint", "--appsync-endpoint"), endpoint)
+                    .ifPresent(problem -> {
+                        throw new SettingLayers.Refused(problem);
+                    });
+            return new AppSyncApi(layers.value("api-id", String.class).orElse(null), endpoint);
         }
     }
 

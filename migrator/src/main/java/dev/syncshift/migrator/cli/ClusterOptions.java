@@ -19,7 +19,7 @@ public final class ClusterOptions {
     @Option(names = "--role", paramLabel = "local|manager|worker", defaultValue = "local",
             description = "local: everything in this process (default); manager: enumerate and hand partitions to "
                     + "workers; worker: run partitions until stopped. Manager and workers share a PostgreSQL job "
-                    + "repository (SPRING_DATASOURCE_URL). Or SYNCSHIFT_MIGRATOR_CLUSTER_ROLE.")
+                    + "repository (SPRING_DATASOURCE_URL).")
     String role = "local";
 
     @Option(names = "--transport", paramLabel = "jdbc|jms", defaultValue = "jdbc",

@@ -11,7 +11,9 @@ import picocli.CommandLine.Option;
 /** {@code migrate}: copies the pool into the store, in a full or a delta pass. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
         description = "Copy an identity pool from Cognito Sync into the AppSync store (full or delta pass). "
-                + "A failed or killed run continues when the same command is run again.")
+                + "A failed or killed run continues when the same command is run again.",
+        footer = {MigratorCli.ENVIRONMENT, "The cluster's options are SYNCSHIFT_MIGRATOR_CLUSTER_ and their name: "
+                + "SYNCSHIFT_MIGRATOR_CLUSTER_ROLE, _TRANSPORT, _BROKER_URL, _LOST_AFTER."})
 final class MigrateCommand implements Callable<Integer> {
 
     @Mixin
@@ -61,6 +63,6 @@ final class MigrateCommand implements Callable<Integer> {
         settings.put("dry-run", Boolean.toString(dryRun));
         settings.put("create-table", Boolean.toString(createTable));
         settings.putAll(cluster.properties());
-        return run.run(settings, pool.defaulted(settings), runOptions.jsonLogs(), runOptions.recover).code();
+        return run.run(settings, pool.defaulted(settings), runOptions.recover).code();
     }
 }

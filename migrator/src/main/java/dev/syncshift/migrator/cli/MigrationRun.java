@@ -62,18 +62,19 @@ final class MigrationRun {
      * @param settings the {@code syncshift.migrator.*} properties, without the prefix
      * @param defaulted the names of {@code settings} left at their options' defaults, which the environment may set;
      *     the others win over it
-     * @param jsonLogs whether logs are Spring Boot's structured JSON
      * @param recover whether a run that never ended may be recovered although the repository is shared
      * @return the outcome; {@link #lastReport()} has the report when a run took place
      */
-    ExitCode run(Map<String, String> settings, Set<String> defaulted, boolean jsonLogs, boolean recover) {
+    ExitCode run(Map<String, String> settings, Set<String> defaulted, boolean recover) {
         SettingLayers layers = SettingLayers.of(settings, defaulted);
         MigratorSettings bound;
         String role;
+        boolean jsonLogs;
         try {
             bound = layers.bindChecked();
             // only migrate's settings hold a role: verify runs in one process whatever its environment says
             role = settings.containsKey("cluster.role") ? layers.role() : "local";
+            jsonLogs = layers.jsonLogs();
         } catch (SettingLayers.Refused e) {
             err.println("syncshift-migrator: " + e.getMessage());
             return ExitCode.USAGE;

@@ -4,8 +4,10 @@ import dev.syncshift.core.IdentityPoolId;
 import dev.syncshift.migrator.config.RateLimits;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,12 +27,13 @@ public final class PoolOptions {
     @Spec(Spec.Target.MIXEE)
     CommandSpec spec;
 
-    @Option(names = "--identity-pool-id", required = true, paramLabel = "ID",
-            description = "The Cognito identity pool, e.g. us-east-1:0a1b2c3d-...")
-    String identityPoolId = "";
+    // required, but the environment may give them instead (SettingLayers): checked in properties()
+    @Option(names = "--identity-pool-id", paramLabel = "ID",
+            description = "The Cognito identity pool, e.g. us-east-1:0a1b2c3d-... (required)")
+    @Nullable String identityPoolId;
 
-    @Option(names = "--table", required = true, paramLabel = "NAME", description = "The store's DynamoDB table.")
-    String table = "";
+    @Option(names = "--table", paramLabel = "NAME", description = "The store's DynamoDB table (required).")
+    @Nullable String table;
 
     @Option(names = "--identities-file", paramLabel = "FILE",
             description = "Identity ids, one a line, instead of ListIdentities (which lists 300 a second at most).")
@@ -61,18 +64,24 @@ public final class PoolOptions {
      * @throws ParameterException with a one-line message when a value is bad
      */
     Map<String, String> properties() {
-        check(() -> new IdentityPoolId(identityPoolId), "--identity-pool-id");
-        check(() -> RateLimits.parse(maxRps), "--max-rps");
-        if (!table.matches("[a-zA-Z0-9_.-]{3,255}")) {
-            throw usage("--table '" + table + "' is not a DynamoDB table name (3 to 255 of a-z A-Z 0-9 _ - .)");
+        checkRequired();
+        Map<String, String> p = new LinkedHashMap<>();
+        if (identityPoolId != null) {
+            String given = identityPoolId;
+            check(() -> new IdentityPoolId(given), "--identity-pool-id");
+            p.put("identity-pool-id", given);
         }
+        if (table != null) {
+            if (!table.matches("[a-zA-Z0-9_.-]{3,255}")) {
+                throw usage("--table '" + table + "' is not a DynamoDB table name (3 to 255 of a-z A-Z 0-9 _ - .)");
+            }
+            p.put("table", table);
+        }
+        check(() -> RateLimits.parse(maxRps), "--max-rps");
         refuse(SettingChecks.identitiesFile("--identities-file", identitiesFile));
         refuse(SettingChecks.profile("--profile", profile));
         checkEndpoint("--cognito-endpoint", cognitoEndpoint);
         checkEndpoint("--dynamodb-endpoint", dynamodbEndpoint);
-        Map<String, String> p = new LinkedHashMap<>();
-        p.put("identity-pool-id", identityPoolId);
-        p.put("table", table);
         putIfSet(p, "identities-file", identitiesFile);
         putIfSet(p, "cognito-endpoint", cognitoEndpoint);
         putIfSet(p, "dynamodb-endpoint", dynamodbEndpoint);
@@ -80,6 +89,24 @@ public final class PoolOptions {
         putIfSet(p, "profile", profile);
         p.put("max-rps", maxRps);
         return p;
+    }
+
+    /**
+     * The pool and the table are required: on the command line, or, as in a container, in the environment
+     * ({@code SYNCSHIFT_MIGRATOR_IDENTITY_POOL_ID}, {@code SYNCSHIFT_MIGRATOR_TABLE}), whose values the binding checks.
+     */
+    private void checkRequired() {
+        List<String> missing = new ArrayList<>();
+        if (identityPoolId == null && !SettingLayers.setOutside("identity-pool-id")) {
+            missing.add("'--identity-pool-id=ID' (or SYNCSHIFT_MIGRATOR_IDENTITY_POOL_ID)");
+        }
+        if (table == null && !SettingLayers.setOutside("table")) {
+            missing.add("'--table=NAME' (or SYNCSHIFT_MIGRATOR_TABLE)");
+        }
+        if (!missing.isEmpty()) {
+            String options = missing.size() > 1 ? "options" : "option";
+            throw usage("Missing required " + options + ": " + String.join(", ", missing));
+        }
     }
 
     /** Throws {@code problem}, when there is one, as a usage error. */

@@ -70,12 +70,8 @@ public final class RunOptions {
         properties.put("threads", Integer.toString(threads));
         properties.put("work-dir", workDir.toAbsolutePath().toString());
         properties.put("progress", progress);
+        properties.put("log-format", logFormat);
         return properties;
-    }
-
-    /** Whether the logs are JSON ({@code --log-format json}). */
-    boolean jsonLogs() {
-        return "json".equals(logFormat);
     }
 
     private void checkWritable(String option, Path path, boolean folder) {

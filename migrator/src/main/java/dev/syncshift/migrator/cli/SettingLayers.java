@@ -72,12 +72,50 @@ record SettingLayers(MapPropertySource commandLine, Map<String, Object> defaults
      * @throws Refused naming the setting as the user wrote it, when the role set from outside is bad
      */
     String role() {
-        String name = PREFIX + "cluster.role";
-        String role = Binder.get(withDefaults()).bind(name, String.class).orElse("local");
-        outsideName("cluster.role").flatMap(written -> SettingChecks.role(written, role)).ifPresent(problem -> {
+        String role = value("cluster.role", String.class).orElse("local");
+        SettingChecks.role(shownName("cluster.role", "--role"), role).ifPresent(problem -> {
             throw new Refused(problem);
         });
         return role;
+    }
+
+    /**
+     * Whether the logs are Spring Boot's structured JSON: {@code --log-format}, else
+     * {@code SYNCSHIFT_MIGRATOR_LOG_FORMAT} (or its system property), {@code text} or {@code json}; text when neither
+     * says.
+     *
+     * @throws Refused naming the setting, when it is neither
+     */
+    boolean jsonLogs() {
+        String format = value("log-format", String.class).orElse("text");
+        if (!format.matches("text|json")) {
+            throw new Refused(shownName("log-format", "--log-format") + " takes text or json, not '" + format + "'");
+        }
+        return "json".equals(format);
+    }
+
+    /**
+     * Setting {@code name} (without the prefix) as the command line gives it, else the environment or a system
+     * property; empty when none does (the options' defaults are not consulted).
+     *
+     * @throws Refused naming the setting, when its value is not a {@code type}
+     */
+    <T> Optional<T> value(String name, Class<T> type) {
+        try {
+            return Optional.ofNullable(Binder.get(environment()).bind(PREFIX + name, type).orElse(null));
+        } catch (BindException e) {
+            throw new Refused(Messages.badSetting(e).orElseThrow());
+        }
+    }
+
+    /** The name to tell a problem of setting {@code name} under: as the user wrote it outside, else its option. */
+    String shownName(String name, String option) {
+        return outsideName(name).orElse(option);
+    }
+
+    /** Whether the environment or a system property sets {@code name} (without the prefix). */
+    static boolean setOutside(String name) {
+        return of(Map.of(), Set.of()).outsideName(name).isPresent();
     }
 
     private StandardEnvironment withDefaults() {

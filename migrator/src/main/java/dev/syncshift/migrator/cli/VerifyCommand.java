@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 /** {@code verify}: compares the pool with the store, record by record; writes nothing but the report. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Compare every dataset of the pool with the store, record for record. Writes nothing; exit "
-                + "code 0 only when everything matches.")
+                + "code 0 only when everything matches.", footer = MigratorCli.ENVIRONMENT)
 final class VerifyCommand implements Callable<Integer> {
 
     @Mixin
@@ -27,6 +27,6 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         Map<String, String> settings = runOptions.addTo(pool.properties());
         settings.put("mode", "verify");
-        return run.run(settings, pool.defaulted(settings), runOptions.jsonLogs(), runOptions.recover).code();
+        return run.run(settings, pool.defaulted(settings), runOptions.recover).code();
     }
 }

@@ -3,10 +3,14 @@ package dev.syncshift.migrator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncshift.migrator.CutoverScenario;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code check} against the emulators: the AppSync control plane through the SDK's AppSyncClient. */
 class CheckCommandTest extends CutoverScenario {
@@ -66,6 +70,26 @@ class CheckCommandTest extends CutoverScenario {
                     .cognitoStreams(s -> s.streamName("sync-changes").roleArn(ROLE).streamingStatus("DISABLED"))
                     .pushSync(p -> p.applicationArns(List.of())));
         }
+    }
+
+    /** A container gives {@code check} every setting in its environment, the API to check included. */
+    @Test
+    void everySettingMayComeFromTheEnvironment(@TempDir Path work) throws Exception {
+        Path log = work.resolve("check.log");
+        Process check = ChildMigrator.start(log, List.of("check"), Map.of(
+                "SYNCSHIFT_MIGRATOR_IDENTITY_POOL_ID", cutover.pool().value(),
+                "SYNCSHIFT_MIGRATOR_TABLE", cutover.tableName(),
+                "SYNCSHIFT_MIGRATOR_COGNITO_ENDPOINT", cutover.cognito().endpoint().toString(),
+                "SYNCSHIFT_MIGRATOR_DYNAMODB_ENDPOINT", cutover.dynamoDb().endpoint().toString(),
+                "SYNCSHIFT_MIGRATOR_REGION", "us-east-1",
+                "SYNCSHIFT_MIGRATOR_API_ID", cutover.appSync().apiId(),
+                "SYNCSHIFT_MIGRATOR_APPSYNC_ENDPOINT", cutover.appSync().controlPlaneEndpoint().toString()));
+
+        assertThat(check.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        String output = Files.readString(log);
+        assertThat(check.exitValue()).as(output).isZero();
+        assertThat(output).contains("ok: pool " + cutover.pool().value(), "has the store layout",
+                "schema declares every type and field", "EvaluateCode: readRecords computes the store's sort keys");
     }
 
     private static String[] args(String table, String... more) {

@@ -158,6 +158,8 @@ class FaultsAndArgumentsTest {
             + "is in neither the AWS config file nor the credentials file",
         "SYNCSHIFT_MIGRATOR_REPORT|/proc/version/report.json|syncshift-migrator: SYNCSHIFT_MIGRATOR_REPORT "
             + "/proc/version/report.json cannot be written: /proc/version is not a folder this user may write to",
+        "SYNCSHIFT_MIGRATOR_LOG_FORMAT|xml|syncshift-migrator: SYNCSHIFT_MIGRATOR_LOG_FORMAT takes text or json, not "
+            + "'xml'",
         "SYNCSHIFT_MIGRATOR_CLUSTER_ROLE|boss|syncshift-migrator: SYNCSHIFT_MIGRATOR_CLUSTER_ROLE takes local, manager "
             + "or worker, not 'boss'",
         "SYNCSHIFT_MIGRATOR_CLUSTER_ROLE|worker|syncshift-migrator: SYNCSHIFT_MIGRATOR_CLUSTER_ROLE worker needs the "
@@ -187,6 +189,33 @@ class FaultsAndArgumentsTest {
         String output = Files.readString(log);
         assertThat(run.exitValue()).as(output).isZero();
         assertThat(output).doesNotContain("no-such-table", "many");
+    }
+
+    /**
+     * A container gives every setting in its environment, the required pool and table and the log format included;
+     * without them anywhere, the usage error names both ways of giving them.
+     */
+    @Test
+    void aRunMayTakeEverySettingFromTheEnvironment() throws Exception {
+        Path log = work.resolve("run.log");
+        Process run = ChildMigrator.start(log, List.of("migrate", "--dry-run"), Map.of(
+                "SYNCSHIFT_MIGRATOR_IDENTITY_POOL_ID", LocalAws.POOL.value(),
+                "SYNCSHIFT_MIGRATOR_TABLE", LocalAws.TABLE,
+                "SYNCSHIFT_MIGRATOR_COGNITO_ENDPOINT", aws.cognito().endpoint().toString(),
+                "SYNCSHIFT_MIGRATOR_DYNAMODB_ENDPOINT", aws.dynamoDb().endpoint().toString(),
+                "SYNCSHIFT_MIGRATOR_REGION", "us-east-1",
+                "SYNCSHIFT_MIGRATOR_WORK_DIR", work.resolve("work").toString(),
+                "SYNCSHIFT_MIGRATOR_PROGRESS", "off",
+                "SYNCSHIFT_MIGRATOR_LOG_FORMAT", "json"));
+
+        assertThat(run.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        String output = Files.readString(log);
+        assertThat(run.exitValue()).as(output).isZero();
+        assertThat(output).contains(" of " + LocalAws.POOL.value() + ", run 1: COMPLETED")
+                .containsPattern("(?m)^\\{\"@timestamp\":.*\"message\":\"Starting run 1 of pool ");
+        assertThat(Cli.run("migrate").err().lines().findFirst()).hasValue("migrate: Missing required options: "
+                + "'--identity-pool-id=ID' (or SYNCSHIFT_MIGRATOR_IDENTITY_POOL_ID), '--table=NAME' (or "
+                + "SYNCSHIFT_MIGRATOR_TABLE)");
     }
 
     /** {@code check} binds the environment as the runs do: a rate from there is used, a bad setting refused. */
