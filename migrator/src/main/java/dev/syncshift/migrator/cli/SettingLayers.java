@@ -1,5 +1,6 @@
 package dev.syncshift.migrator.cli;
 
+import dev.syncshift.migrator.config.InvalidSetting;
 import dev.syncshift.migrator.config.MigratorSettings;
 import java.util.HashMap;
 import java.util.Map;
@@ -104,8 +105,21 @@ record SettingLayers(MapPropertySource commandLine, Map<String, Object> defaults
         try {
             return Optional.ofNullable(Binder.get(environment()).bind(PREFIX + name, type).orElse(null));
         } catch (BindException e) {
-            throw new Refused(Messages.badSetting(e).orElseThrow());
+            throw refusal(e);
         }
+    }
+
+    /**
+     * The refusal of a setting that could not be bound, naming it as the user wrote it: the settings' own checks
+     * ({@link InvalidSetting}) know the setting but not where its value came from.
+     */
+    private Refused refusal(BindException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidSetting invalid) {
+                return new Refused(invalid.named(shownName(invalid.setting(), "--" + invalid.setting())));
+            }
+        }
+        return new Refused(Messages.badSetting(failure).orElseThrow());
     }
 
     /** The name to tell a problem of setting {@code name} under: as the user wrote it outside, else its option. */
@@ -145,7 +159,7 @@ record SettingLayers(MapPropertySource commandLine, Map<String, Object> defaults
         try {
             bound = bind();
         } catch (BindException e) {
-            throw new Refused(Messages.badSetting(e).orElseThrow());
+            throw refusal(e);
         }
         SettingChecks.fromOutside(bound, this).ifPresent(problem -> {
             throw new Refused(problem);

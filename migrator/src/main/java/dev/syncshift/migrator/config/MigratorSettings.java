@@ -1,5 +1,6 @@
 package dev.syncshift.migrator.config;
 
+import dev.syncshift.core.ContractViolationException;
 import dev.syncshift.core.IdentityPoolId;
 import dev.syncshift.migrator.target.ConflictPolicy;
 import java.net.URI;
@@ -57,20 +58,28 @@ public record MigratorSettings(
     /**
      * Checks the values, with the messages a user sees.
      *
-     * @throws IllegalArgumentException naming the setting
+     * @throws InvalidSetting naming the setting
      */
     public MigratorSettings {
-        new IdentityPoolId(identityPoolId);
+        try {
+            new IdentityPoolId(identityPoolId);
+        } catch (ContractViolationException e) {
+            throw new InvalidSetting("identity-pool-id", ": " + e.getMessage());
+        }
         if (!table.matches("[a-zA-Z0-9_.-]{3,255}")) {
-            throw new IllegalArgumentException("table name '" + table
+            throw new InvalidSetting("table", " '" + table
                     + "' is not a DynamoDB table name (3 to 255 of a-z, A-Z, 0-9, _ - .)");
         }
         positive("threads", threads, 512);
         positive("chunk-size", chunkSize, 1000);
         positive("max-attempts", maxAttempts, 100);
-        RateLimits.parse(maxRps);
+        try {
+            RateLimits.parse(maxRps);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSetting("max-rps", ": " + e.getMessage());
+        }
         if (!progress.matches("auto|bar|lines|off")) {
-            throw new IllegalArgumentException("progress must be auto, bar, lines or off, not '" + progress + "'");
+            throw new InvalidSetting("progress", " must be auto, bar, lines or off, not '" + progress + "'");
         }
     }
 
@@ -104,7 +113,7 @@ public record MigratorSettings(
 
     private static void positive(String name, int value, int max) {
         if (value < 1 || value > max) {
-            throw new IllegalArgumentException(name + " must be between 1 and " + max + ", not " + value);
+            throw new InvalidSetting(name, " must be between 1 and " + max + ", not " + value);
         }
     }
 }

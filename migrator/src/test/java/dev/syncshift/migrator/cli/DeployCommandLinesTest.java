@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The migrator command lines shipped in {@code config/deploy/} (Kubernetes manifests, with the ConfigMap's values put
@@ -47,6 +48,11 @@ class DeployCommandLinesTest {
             List<String> args = line.stream().map(arg -> substitute(arg, config)).toList();
             assertThatCode(() -> MigratorCli.commandLine(quiet(), quiet()).parseArgs(args.toArray(String[]::new)))
                     .as("%s: %s", file, args).doesNotThrowAnyException();
+            // the manifests set no SYNCSHIFT_MIGRATOR_* variable: the required pool and table are on the line
+            ParseResult command = MigratorCli.commandLine(quiet(), quiet()).parseArgs(args.toArray(String[]::new))
+                    .subcommand();
+            assertThat(command.hasMatchedOption("--identity-pool-id") && command.hasMatchedOption("--table"))
+                    .as("%s: %s names the pool and the table", file, args).isTrue();
         }));
         assertThat(commandLines.get(Path.of("kubernetes/delta-cronjob.yaml")).get(0))
                 .containsSequence("--mode", "delta");

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -150,8 +151,8 @@ class FaultsAndArgumentsTest {
     @CsvSource(delimiter = '|', value = {
         "SYNCSHIFT_MIGRATOR_CHUNK_SIZE|abc|syncshift-migrator: SYNCSHIFT_MIGRATOR_CHUNK_SIZE is 'abc', not a valid "
             + "chunk-size",
-        "SYNCSHIFT_MIGRATOR_MAX_ATTEMPTS|0|syncshift-migrator: bad setting: max-attempts must be between 1 and 100, "
-            + "not 0",
+        "SYNCSHIFT_MIGRATOR_MAX_ATTEMPTS|0|syncshift-migrator: SYNCSHIFT_MIGRATOR_MAX_ATTEMPTS must be between 1 and "
+            + "100, not 0",
         "SYNCSHIFT_MIGRATOR_IDENTITIES_FILE|/no/such/ids.txt|syncshift-migrator: SYNCSHIFT_MIGRATOR_IDENTITIES_FILE "
             + "/no/such/ids.txt cannot be read",
         "SYNCSHIFT_MIGRATOR_PROFILE|no-such-profile|syncshift-migrator: SYNCSHIFT_MIGRATOR_PROFILE 'no-such-profile' "
@@ -218,6 +219,27 @@ class FaultsAndArgumentsTest {
                 + "SYNCSHIFT_MIGRATOR_TABLE)");
     }
 
+    /** The required pool and table may come from the environment; a bad one there is named as it was given. */
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "SYNCSHIFT_MIGRATOR_TABLE|x|syncshift-migrator: SYNCSHIFT_MIGRATOR_TABLE 'x' is not a DynamoDB table name "
+            + "(3 to 255 of a-z, A-Z, 0-9, _ - .)",
+        "SYNCSHIFT_MIGRATOR_IDENTITY_POOL_ID|pool-1|syncshift-migrator: SYNCSHIFT_MIGRATOR_IDENTITY_POOL_ID: 1 "
+            + "validation error detected: Value 'pool-1' at 'identityPoolId' failed to satisfy constraint: Member "
+            + "must satisfy regular expression pattern: [\\w-]+:[0-9a-f-]+"})
+    void aBadPoolOrTableInTheEnvironmentIsNamedAsGiven(String variable, String value, String line) throws Exception {
+        Map<String, String> environment = new HashMap<>(Map.of("SYNCSHIFT_MIGRATOR_IDENTITY_POOL_ID",
+                LocalAws.POOL.value(), "SYNCSHIFT_MIGRATOR_TABLE", LocalAws.TABLE));
+        environment.put(variable, value);
+        Path log = work.resolve("run.log");
+        Process run = ChildMigrator.start(log, List.of("migrate", "--dry-run"), environment);
+
+        assertThat(run.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        String output = Files.readString(log);
+        assertThat(run.exitValue()).as(output).isEqualTo(2);
+        assertThat(output.lines().toList()).as(output).containsExactly(line);
+    }
+
     /** {@code check} binds the environment as the runs do: a rate from there is used, a bad setting refused. */
     @Test
     void checkReadsTheEnvironmentAsTheRunsDo() throws Exception {
@@ -240,8 +262,8 @@ class FaultsAndArgumentsTest {
         assertThat(output).contains("estimate: ListIdentities at 2.0/s lists 120 identities a second");
         String bad = Files.readString(badLog);
         assertThat(refused.exitValue()).as(bad).isEqualTo(2);
-        assertThat(bad.lines().toList()).as(bad)
-                .containsExactly("syncshift-migrator: bad setting: max-attempts must be between 1 and 100, not 0");
+        assertThat(bad.lines().toList()).as(bad).containsExactly(
+                "syncshift-migrator: SYNCSHIFT_MIGRATOR_MAX_ATTEMPTS must be between 1 and 100, not 0");
         String badFileOutput = Files.readString(badFileLog);
         assertThat(badFile.exitValue()).as(badFileOutput).isEqualTo(2);
         assertThat(badFileOutput.lines().toList()).as(badFileOutput).containsExactly("syncshift-migrator: "
