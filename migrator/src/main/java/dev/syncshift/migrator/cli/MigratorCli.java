@@ -19,7 +19,8 @@ public final class MigratorCli implements Runnable {
     /** The help's footer of the commands that read the pool: where else their settings may come from. */
     static final String ENVIRONMENT = "%nEvery option but --recover may also be set in the environment, as in a "
             + "container: SYNCSHIFT_MIGRATOR_ and its name, e.g. SYNCSHIFT_MIGRATOR_IDENTITY_POOL_ID or "
-            + "SYNCSHIFT_MIGRATOR_MAX_RPS. An option given on the command line wins.";
+            + "SYNCSHIFT_MIGRATOR_MAX_RPS. An option given on the command line wins; a SYNCSHIFT_MIGRATOR_ variable "
+            + "that names no setting is refused.";
 
     @Spec
     CommandSpec spec;

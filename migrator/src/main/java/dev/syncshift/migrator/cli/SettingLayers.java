@@ -149,12 +149,15 @@ record SettingLayers(MapPropertySource commandLine, Map<String, Object> defaults
     }
 
     /**
-     * Binds the settings ({@link #bind}) and checks those set from outside the command line
-     * ({@link SettingChecks#fromOutside}).
+     * Binds the settings ({@link #bind}) and checks those set from outside the command line: none may name no
+     * setting ({@link UnknownSettings}), and each is checked as its option is ({@link SettingChecks#fromOutside}).
      *
      * @throws Refused with one line naming the setting, when a value is bad
      */
     MigratorSettings bindChecked() {
+        UnknownSettings.first(environment()).ifPresent(problem -> {
+            throw new Refused(problem);
+        });
         MigratorSettings bound;
         try {
             bound = bind();

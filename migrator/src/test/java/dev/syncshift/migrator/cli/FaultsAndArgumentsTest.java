@@ -153,6 +153,11 @@ class FaultsAndArgumentsTest {
             + "chunk-size",
         "SYNCSHIFT_MIGRATOR_MAX_ATTEMPTS|0|syncshift-migrator: SYNCSHIFT_MIGRATOR_MAX_ATTEMPTS must be between 1 and "
             + "100, not 0",
+        "SYNCSHIFT_MIGRATOR_MAXATTEMPTS|0|syncshift-migrator: SYNCSHIFT_MIGRATOR_MAXATTEMPTS must be between 1 and "
+            + "100, not 0",
+        "SYNCSHIFT_MIGRATOR_TABEL|store|syncshift-migrator: SYNCSHIFT_MIGRATOR_TABEL names no setting of the migrator: "
+            + "an option's name follows SYNCSHIFT_MIGRATOR_ (--max-rps: SYNCSHIFT_MIGRATOR_MAX_RPS); --help lists the "
+            + "options",
         "SYNCSHIFT_MIGRATOR_IDENTITIES_FILE|/no/such/ids.txt|syncshift-migrator: SYNCSHIFT_MIGRATOR_IDENTITIES_FILE "
             + "/no/such/ids.txt cannot be read",
         "SYNCSHIFT_MIGRATOR_PROFILE|no-such-profile|syncshift-migrator: SYNCSHIFT_MIGRATOR_PROFILE 'no-such-profile' "
