@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.bind.DataObjectPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -27,6 +28,14 @@ final class UnknownSettings {
     private static final String PREFIX = "syncshift.migrator.";
     private static final String VARIABLE_PREFIX = "SYNCSHIFT_MIGRATOR_";
 
+    /**
+     * The variables Kubernetes gives every container for each service of its namespace, here for a service named
+     * {@code syncshift-migrator} ({@code SYNCSHIFT_MIGRATOR_SERVICE_HOST},
+     * {@code SYNCSHIFT_MIGRATOR_PORT_8080_TCP}...): not the user's, so never refused.
+     */
+    private static final Pattern SERVICE_LINK = Pattern.compile("SYNCSHIFT_MIGRATOR_(SERVICE_HOST"
+            + "|SERVICE_PORT(_[A-Z0-9_]+)?|PORT(_[0-9]+_(TCP|UDP|SCTP)(_(PROTO|PORT|ADDR))?)?)");
+
     /** Every setting under {@code syncshift.migrator}: the migrator's, the cluster's and those commands read. */
     private static final List<ConfigurationPropertyName> KNOWN = known();
 
@@ -40,7 +49,8 @@ final class UnknownSettings {
             boolean properties = StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME.equals(source.getName());
             if ((variables || properties) && source instanceof EnumerablePropertySource<?> names) {
                 for (String name : names.getPropertyNames()) {
-                    if (name.startsWith(variables ? VARIABLE_PREFIX : PREFIX) && !known(name, variables)) {
+                    if (name.startsWith(variables ? VARIABLE_PREFIX : PREFIX) && !known(name, variables)
+                            && !(variables && SERVICE_LINK.matcher(name).matches())) {
                         return Optional.of(problem(name, variables));
                     }
                 }
