@@ -1,6 +1,8 @@
 package dev.syncshift.migrator.cli;
 
 import dev.syncshift.core.IdentityPoolId;
+import dev.syncshift.migrator.config.InvalidSetting;
+import dev.syncshift.migrator.config.MigratorSettings;
 import dev.syncshift.migrator.config.RateLimits;
 import java.net.URI;
 import java.nio.file.Path;
@@ -72,8 +74,10 @@ public final class PoolOptions {
             p.put("identity-pool-id", given);
         }
         if (table != null) {
-            if (!table.matches("[a-zA-Z0-9_.-]{3,255}")) {
-                throw usage("--table '" + table + "' is not a DynamoDB table name (3 to 255 of a-z A-Z 0-9 _ - .)");
+            try {
+                MigratorSettings.checkTable(table);
+            } catch (InvalidSetting e) {
+                throw usage(e.named("--table"));
             }
             p.put("table", table);
         }

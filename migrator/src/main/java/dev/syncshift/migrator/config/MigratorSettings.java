@@ -66,10 +66,7 @@ public record MigratorSettings(
         } catch (ContractViolationException e) {
             throw new InvalidSetting("identity-pool-id", ": " + e.getMessage());
         }
-        if (!table.matches("[a-zA-Z0-9_.-]{3,255}")) {
-            throw new InvalidSetting("table", " '" + table
-                    + "' is not a DynamoDB table name (3 to 255 of a-z, A-Z, 0-9, _ - .)");
-        }
+        checkTable(table);
         positive("threads", threads, 512);
         positive("chunk-size", chunkSize, 1000);
         positive("max-attempts", maxAttempts, 100);
@@ -98,6 +95,18 @@ public record MigratorSettings(
                     .bindOrCreate("syncshift.migrator", MigratorSettings.class);
         } catch (org.springframework.boot.context.properties.bind.BindException e) {
             throw new IllegalArgumentException(e.getCause() == null ? e.getMessage() : e.getCause().getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks a table name as DynamoDB does.
+     *
+     * @throws InvalidSetting when it is not one
+     */
+    public static void checkTable(String table) {
+        if (!table.matches("[a-zA-Z0-9_.-]{3,255}")) {
+            throw new InvalidSetting("table", " '" + table
+                    + "' is not a DynamoDB table name (3 to 255 of a-z, A-Z, 0-9, _ - .)");
         }
     }
 

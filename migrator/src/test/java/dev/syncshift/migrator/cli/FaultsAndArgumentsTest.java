@@ -139,6 +139,13 @@ class FaultsAndArgumentsTest {
                 .startsWith("migrate: --max-rps: unknown operation 'Nothing' (one of DescribeIdentityPool, ");
     }
 
+    @Test
+    void aBadTableNameIsToldAsTheVariablesIs() {
+        assertThat(Cli.run("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", "x").err().lines()
+                .findFirst())
+                .hasValue("migrate: --table 'x' is not a DynamoDB table name (3 to 255 of a-z, A-Z, 0-9, _ - .)");
+    }
+
     private static String[] with(List<String> arguments, String last) {
         return Stream.concat(arguments.stream(), Stream.of(last)).toArray(String[]::new);
     }
