@@ -89,7 +89,7 @@ final class MigrationRun {
             context = start(layers, bound, role, jsonLogs);
         } catch (RuntimeException e) {
             // the settings bound only as the application starts (the cluster's) are checked there
-            Optional<String> badSetting = Messages.badSetting(e);
+            Optional<String> badSetting = layers.badSetting(e);
             err.println("syncshift-migrator: "
                     + badSetting.orElseGet(() -> "cannot start: " + Messages.rootMessage(e)));
             return badSetting.isPresent() ? ExitCode.USAGE : ExitCode.UNAVAILABLE;

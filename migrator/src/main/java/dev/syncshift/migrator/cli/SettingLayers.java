@@ -109,17 +109,22 @@ record SettingLayers(MapPropertySource commandLine, Map<String, Object> defaults
         }
     }
 
-    /**
-     * The refusal of a setting that could not be bound, naming it as the user wrote it: the settings' own checks
-     * ({@link InvalidSetting}) know the setting but not where its value came from.
-     */
     private Refused refusal(BindException failure) {
+        return new Refused(badSetting(failure).orElseThrow());
+    }
+
+    /**
+     * When {@code failure} is a setting that could not be bound, one line naming it as the user wrote it: the
+     * settings' own checks ({@link InvalidSetting}) know the setting but not where its value came from; else as
+     * {@link Messages#badSetting}.
+     */
+    Optional<String> badSetting(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidSetting invalid) {
-                return new Refused(invalid.named(shownName(invalid.setting(), "--" + invalid.setting())));
+                return Optional.of(invalid.named(shownName(invalid.setting(), invalid.option())));
             }
         }
-        return new Refused(Messages.badSetting(failure).orElseThrow());
+        return Messages.badSetting(failure);
     }
 
     /** The name to tell a problem of setting {@code name} under: as the user wrote it outside, else its option. */

@@ -1,6 +1,7 @@
 package dev.syncshift.migrator.job.remote;
 
 import dev.syncshift.migrator.config.Durations;
+import dev.syncshift.migrator.config.InvalidSetting;
 import dev.syncshift.migrator.config.MigratorSettings;
 import dev.syncshift.migrator.job.RunLauncher;
 import java.time.Duration;
@@ -43,17 +44,18 @@ public record ClusterSettings(
     /**
      * Checks the values.
      *
-     * @throws IllegalArgumentException naming the setting
+     * @throws IllegalArgumentException naming the setting ({@link InvalidSetting} when it is one setting's value)
      */
     public ClusterSettings {
         if (!transport.equals("jdbc") && !transport.equals("jms")) {
-            throw new IllegalArgumentException("transport must be jdbc or jms, not '" + transport + "'");
+            throw new InvalidSetting("cluster.transport", "--transport", " takes jdbc or jms, not '" + transport + "'");
         }
         if (transport.equals("jms") && (brokerUrl == null || brokerUrl.isBlank())) {
-            throw new IllegalArgumentException("the jms transport needs a broker URL (--broker-url tcp://HOST:61616)");
+            throw new IllegalArgumentException("the jms transport needs a broker URL (--broker-url tcp://HOST:61616, "
+                    + "or SYNCSHIFT_MIGRATOR_CLUSTER_BROKER_URL)");
         }
         if (lostAfter.compareTo(heartbeat.multipliedBy(2)) < 0) {
-            throw new IllegalArgumentException("--lost-after (" + Durations.shown(lostAfter)
+            throw new InvalidSetting("cluster.lost-after", "--lost-after", " (" + Durations.shown(lostAfter)
                     + ") must be at least twice the heartbeat (" + Durations.shown(heartbeat) + ")");
         }
     }

@@ -16,7 +16,8 @@ class ClusterSettingsTest {
     @Test
     void theJmsTransportNeedsABroker() {
         assertThatThrownBy(() -> settings("jms", null, "5s", "60s")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("the jms transport needs a broker URL (--broker-url tcp://HOST:61616)");
+                .hasMessage("the jms transport needs a broker URL (--broker-url tcp://HOST:61616, or "
+                        + "SYNCSHIFT_MIGRATOR_CLUSTER_BROKER_URL)");
     }
 
     @Test

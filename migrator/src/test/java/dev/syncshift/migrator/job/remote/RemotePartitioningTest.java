@@ -143,6 +143,14 @@ class RemotePartitioningTest extends PostgresClusterScenario {
             assertThat(misconfigured.logOf("misconfigured").lines().toList()).containsExactly(
                     "syncshift-migrator: syncshift.migrator.cluster.heartbeat is 'often', not a valid heartbeat");
         }
+        try (ClusterNodes hasty = new ClusterNodes(jdbcUrl, aws, work, List.of(),
+                List.of("-Dsyncshift.migrator.cluster.lost-after=1s"))) {
+            Process worker = hasty.start("hasty", "worker");
+
+            assertThat(exitCodeOf(worker)).as(hasty.allLogs()).isEqualTo(2);
+            assertThat(hasty.logOf("hasty").lines().toList()).containsExactly("syncshift-migrator: "
+                    + "syncshift.migrator.cluster.lost-after (1s) must be at least twice the heartbeat (5s)");
+        }
     }
 
     /** Waits until worker {@code worker} runs a partition and the store has items, while {@code process} lives. */
