@@ -27,12 +27,21 @@ public enum Backend {
      * @throws IllegalArgumentException naming the accepted values for anything else
      */
     public static Backend fromFlag(String value) {
+        return fromFlag(value, "syncshift.backend");
+    }
+
+    /**
+     * As {@link #fromFlag(String)}, naming where the value came from in the refusal ({@code the environment variable
+     * SYNCSHIFT_BACKEND}).
+     *
+     * @throws IllegalArgumentException naming {@code source} and the accepted values for anything else
+     */
+    static Backend fromFlag(String value, String source) {
         for (Backend backend : values()) {
             if (backend.flagValue().equals(value.trim().toLowerCase(Locale.ROOT))) {
                 return backend;
             }
         }
-        throw new IllegalArgumentException("syncshift.backend must be cognito, appsync or cutover, not '" + value
-                + "'");
+        throw new IllegalArgumentException(source + " must be cognito, appsync or cutover, not '" + value + "'");
     }
 }

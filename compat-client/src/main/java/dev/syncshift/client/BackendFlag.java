@@ -27,8 +27,8 @@ public record BackendFlag(@Nullable Backend fromBuilder, Properties systemProper
     /**
      * The backend the flag selects.
      *
-     * @throws IllegalArgumentException when a source holds a value that is not a backend, or the properties file a
-     *     setting the client does not know
+     * @throws IllegalArgumentException when a source holds a value that is not a backend (naming the source), or
+     *     the properties file a setting the client does not know
      * @throws UncheckedIOException when the properties file cannot be read
      */
     public Backend resolve() {
@@ -36,12 +36,15 @@ public record BackendFlag(@Nullable Backend fromBuilder, Properties systemProper
             return fromBuilder;
         }
         String value = systemProperties.getProperty(PROPERTY);
+        String source = "the system property " + PROPERTY;
         if (value == null) {
             value = environment.get(ENVIRONMENT);
+            source = "the environment variable " + ENVIRONMENT;
         }
         if (value == null && propertiesFile != null) {
             value = SettingsFile.load(propertiesFile).getProperty(PROPERTY);
+            source = PROPERTY + " in " + propertiesFile;
         }
-        return value == null ? Backend.COGNITO : Backend.fromFlag(value);
+        return value == null ? Backend.COGNITO : Backend.fromFlag(value, source);
     }
 }

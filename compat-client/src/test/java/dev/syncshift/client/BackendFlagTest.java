@@ -61,11 +61,18 @@ class BackendFlagTest {
     }
 
     @Test
-    void anUnknownValueIsRefusedWithTheAcceptedOnes() {
-        BackendFlag flag = new BackendFlag(null, new Properties(), Map.of(BackendFlag.ENVIRONMENT, "dynamo"), null);
+    void anUnknownValueIsRefusedWithTheAcceptedOnesNamingWhereItCameFrom() throws IOException {
+        BackendFlag variable = new BackendFlag(null, new Properties(), Map.of(BackendFlag.ENVIRONMENT, "dynamo"), null);
+        Properties system = new Properties();
+        system.setProperty(BackendFlag.PROPERTY, "appsyn");
+        Path file = Files.writeString(dir.resolve("bad-flag.properties"), BackendFlag.PROPERTY + "=\n");
 
-        assertThatThrownBy(flag::resolve).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("syncshift.backend must be cognito, appsync or cutover, not 'dynamo'");
+        assertThatThrownBy(variable::resolve).isInstanceOf(IllegalArgumentException.class).hasMessage(
+                "the environment variable SYNCSHIFT_BACKEND must be cognito, appsync or cutover, not 'dynamo'");
+        assertThatThrownBy(new BackendFlag(null, system, Map.of(), null)::resolve).hasMessage(
+                "the system property syncshift.backend must be cognito, appsync or cutover, not 'appsyn'");
+        assertThatThrownBy(new BackendFlag(null, new Properties(), Map.of(), file)::resolve).hasMessage(
+                "syncshift.backend in " + file + " must be cognito, appsync or cutover, not ''");
     }
 
     @Test
