@@ -81,24 +81,6 @@ public record MigratorSettings(
     }
 
     /**
-     * Binds {@code properties} ({@code syncshift.migrator.*} names without the prefix) as Spring would, for commands
-     * that run without the application.
-     *
-     * @throws IllegalArgumentException when a value is bad
-     */
-    public static MigratorSettings bind(java.util.Map<String, String> properties) {
-        java.util.Map<String, String> prefixed = new java.util.HashMap<>();
-        properties.forEach((name, value) -> prefixed.put("syncshift.migrator." + name, value));
-        try {
-            return new org.springframework.boot.context.properties.bind.Binder(
-                    new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(prefixed))
-                    .bindOrCreate("syncshift.migrator", MigratorSettings.class);
-        } catch (org.springframework.boot.context.properties.bind.BindException e) {
-            throw new IllegalArgumentException(e.getCause() == null ? e.getMessage() : e.getCause().getMessage(), e);
-        }
-    }
-
-    /**
      * Checks a table name as DynamoDB does.
      *
      * @throws InvalidSetting when it is not one

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /** The cluster's settings refuse what cannot work, in words; requests survive the broker's text form. */
 class ClusterSettingsTest {
@@ -35,9 +37,9 @@ class ClusterSettingsTest {
         delta.put("mode", "delta");
         delta.put("dry-run", "true");
 
-        assertThat(cluster.queueOf(MigratorSettings.bind(pool)))
+        assertThat(cluster.queueOf(bind(pool)))
                 .isEqualTo("syncshift-partitions.us-east-1-0a1b2c3d-0000-4000-8000-000000000001.full");
-        assertThat(cluster.queueOf(MigratorSettings.bind(delta)))
+        assertThat(cluster.queueOf(bind(delta)))
                 .isEqualTo("syncshift-partitions.us-east-1-0a1b2c3d-0000-4000-8000-000000000001.delta-dry-run");
     }
 
@@ -51,6 +53,14 @@ class ClusterSettingsTest {
         assertThat(back.getStepName()).isEqualTo("copyPartition");
         assertThat(back.getStepExecutionId()).isEqualTo(42L);
         assertThatThrownBy(() -> RequestCodec.decode("hello")).hasMessage("not a partition request: hello");
+    }
+
+    /** Binds {@code properties} ({@code syncshift.migrator.*} names without the prefix) as the application does. */
+    private static MigratorSettings bind(Map<String, String> properties) {
+        Map<String, String> prefixed = new HashMap<>();
+        properties.forEach((name, value) -> prefixed.put("syncshift.migrator." + name, value));
+        return new Binder(new MapConfigurationPropertySource(prefixed))
+                .bindOrCreate("syncshift.migrator", MigratorSettings.class);
     }
 
     private static ClusterSettings settings(String transport, String broker, String heartbeat, String lostAfter) {
