@@ -56,9 +56,12 @@ public final class RunOptions {
         if (threads < 1 || threads > 512) {
             throw usage("--threads must be between 1 and 512, not " + threads);
         }
-        if (!progress.matches("auto|bar|lines|off") || !logFormat.matches("text|json")) {
-            throw usage("--progress takes auto, bar, lines or off; --log-format takes text or json");
+        if (!progress.matches("auto|bar|lines|off")) {
+            throw usage("--progress takes auto, bar, lines or off, not '" + progress + "'");
         }
+        SettingChecks.logFormat("--log-format", logFormat).ifPresent(problem -> {
+            throw usage(problem);
+        });
         if (MigrationRun.sharedRepositoryUrl() == null && spec.commandLine().getParseResult().hasMatchedOption(
                 "--work-dir")) {
             checkWritable("--work-dir", workDir, true);

@@ -83,6 +83,12 @@ final class SettingChecks {
         return Optional.empty();
     }
 
+    /** The logs are text or Spring Boot's structured JSON. */
+    static Optional<String> logFormat(String name, String format) {
+        return format.matches("text|json") ? Optional.empty()
+                : Optional.of(name + " takes text or json, not '" + format + "'");
+    }
+
     /** A file (or a folder) can be written: it, or its nearest existing parent, is a folder this user may write to. */
     static Optional<String> writable(String name, Path path, boolean folder) {
         Path absolute = path.toAbsolutePath();

@@ -25,7 +25,7 @@ import org.springframework.core.env.StandardEnvironment;
  */
 record SettingLayers(MapPropertySource commandLine, Map<String, Object> defaults) {
 
-    private static final String PREFIX = "syncshift.migrator.";
+    static final String PREFIX = "syncshift.migrator.";
 
     /**
      * Layers {@code settings} (without the prefix).
@@ -89,9 +89,9 @@ record SettingLayers(MapPropertySource commandLine, Map<String, Object> defaults
      */
     boolean jsonLogs() {
         String format = value("log-format", String.class).orElse("text");
-        if (!format.matches("text|json")) {
-            throw new Refused(shownName("log-format", "--log-format") + " takes text or json, not '" + format + "'");
-        }
+        SettingChecks.logFormat(shownName("log-format", "--log-format"), format).ifPresent(problem -> {
+            throw new Refused(problem);
+        });
         return "json".equals(format);
     }
 
@@ -100,8 +100,13 @@ record SettingLayers(MapPropertySource commandLine, Map<String, Object> defaults
      * property; empty when none does (the options' defaults are not consulted).
      *
      * @throws Refused naming the setting, when its value is not a {@code type}
+     * @throws IllegalArgumentException when {@code name} is not one of the settings {@link UnknownSettings} knows:
+     *     the environment would refuse its variable as naming no setting
      */
     <T> Optional<T> value(String name, Class<T> type) {
+        if (!UnknownSettings.knows(name)) {
+            throw new IllegalArgumentException(name + " is not among the settings UnknownSettings knows; add it there");
+        }
         try {
             return Optional.ofNullable(Binder.get(environment()).bind(PREFIX + name, type).orElse(null));
         } catch (BindException e) {

@@ -25,7 +25,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  */
 final class UnknownSettings {
 
-    private static final String PREFIX = "syncshift.migrator.";
+    private static final String PREFIX = SettingLayers.PREFIX;
     private static final String VARIABLE_PREFIX = "SYNCSHIFT_MIGRATOR_";
 
     /**
@@ -69,6 +69,14 @@ final class UnknownSettings {
                 : PREFIX + " (--max-rps: syncshift.migrator.max-rps)") + "; --help lists the options";
     }
 
+    /**
+     * Whether {@code setting} (without the prefix, dashed) is one of the settings: a command reading another one
+     * ({@link SettingLayers#value}) would see its variable refused.
+     */
+    static boolean knows(String setting) {
+        return KNOWN.contains(ConfigurationPropertyName.of(PREFIX + setting));
+    }
+
     /** Whether {@code name}, alone in a source of its kind, binds to one of the settings. */
     private static boolean known(String name, boolean variable) {
         Map<String, Object> one = Map.of(name, "");
@@ -86,7 +94,7 @@ final class UnknownSettings {
         for (RecordComponent component : ClusterSettings.class.getRecordComponents()) {
             names.add("cluster." + DataObjectPropertyName.toDashedForm(component.getName()));
         }
-        // read by the commands themselves (SettingLayers#role, #jsonLogs; CheckCommand)
+        // read by the commands themselves through SettingLayers#value (#role, #jsonLogs; CheckCommand)
         names.addAll(List.of("cluster.role", "log-format", "api-id", "appsync-endpoint"));
         return names.stream().map(name -> ConfigurationPropertyName.of(PREFIX + name)).toList();
     }

@@ -15,8 +15,9 @@ public final class InvalidSetting extends IllegalArgumentException {
 
     /**
      * @param setting the setting's name under {@code syncshift.migrator}, dashed ({@code cluster.lost-after})
-     * @param option the command-line option that sets it ({@code --lost-after}); settings without one
-     *     ({@code max-attempts}) are named after the setting here
+     * @param option the command-line option that sets it ({@code --lost-after}): the name told when the value came
+     *     from the command line or a default. A setting without an option ({@code max-attempts}) can only be set
+     *     outside, and is then told under the name written there
      * @param problem what follows the name: {@code " must be between 1 and 100, not 0"}
      */
     public InvalidSetting(String setting, String option, String problem) {
@@ -26,7 +27,10 @@ public final class InvalidSetting extends IllegalArgumentException {
         this.problem = problem;
     }
 
-    /** As {@link #InvalidSetting(String, String, String)}, for a setting whose option is {@code --} and its name. */
+    /**
+     * As {@link #InvalidSetting(String, String, String)}, for a setting whose option is {@code --} and its name (or
+     * that has none).
+     */
     InvalidSetting(String setting, String problem) {
         this(setting, "--" + setting, problem);
     }

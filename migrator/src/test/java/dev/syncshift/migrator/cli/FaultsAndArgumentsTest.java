@@ -255,9 +255,7 @@ class FaultsAndArgumentsTest {
     /** {@code check} binds the environment as the runs do: a rate from there is used, a bad setting refused. */
     @Test
     void checkReadsTheEnvironmentAsTheRunsDo() throws Exception {
-        List<String> check = List.of("check", "--identity-pool-id", LocalAws.POOL.value(), "--table", LocalAws.TABLE,
-                "--cognito-endpoint", aws.cognito().endpoint().toString(), "--dynamodb-endpoint",
-                aws.dynamoDb().endpoint().toString(), "--region", "us-east-1");
+        List<String> check = checkArgs();
         Path log = work.resolve("check.log");
         Process limited = ChildMigrator.start(log, check, Map.of("SYNCSHIFT_MIGRATOR_MAX_RPS", "ListIdentities=2"));
         Path badLog = work.resolve("bad.log");
@@ -282,6 +280,31 @@ class FaultsAndArgumentsTest {
                 + "SYNCSHIFT_MIGRATOR_IDENTITIES_FILE: " + ids + " line 1: 1 validation error detected: Value 'not an "
                 + "id' at 'identityId' failed to satisfy constraint: Member must satisfy regular expression pattern: "
                 + "[\\w-]+:[0-9a-f-]+");
+    }
+
+    /** {@code check}'s own settings from the environment are checked as its options are, and named as given. */
+    @Test
+    void checkNamesABadAppSyncEndpointFromTheEnvironment() throws Exception {
+        Path log = work.resolve("check-endpoint.log");
+        Process check = ChildMigrator.start(log, checkArgs(), Map.of("SYNCSHIFT_MIGRATOR_API_ID", "abc",
+                "SYNCSHIFT_MIGRATOR_APPSYNC_ENDPOINT", "localhost:8080"));
+
+        assertThat(check.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        String output = Files.readString(log);
+        assertThat(check.exitValue()).as(output).isEqualTo(2);
+        assertThat(output.lines().toList()).as(output).containsExactly("syncshift-migrator: "
+                + "SYNCSHIFT_MIGRATOR_APPSYNC_ENDPOINT 'localhost:8080' is not an http or https URL such as "
+                + "https://host:port");
+    }
+
+    /** One rule for the log format, whether the option or the variable gives it (the variable's row is above). */
+    @Test
+    void aBadLogFormatOnTheCommandLineIsToldAsTheVariablesIs() {
+        assertThat(Cli.run(args("migrate", "--log-format", "xml")).err().lines().findFirst())
+                .hasValue("migrate: --log-format takes text or json, not 'xml'");
+        assertThat(Cli.run("verify", "--identity-pool-id", LocalAws.POOL.value(), "--table", LocalAws.TABLE,
+                "--progress", "sometimes").err().lines().findFirst())
+                .hasValue("verify: --progress takes auto, bar, lines or off, not 'sometimes'");
     }
 
     /** The work dir may come from the environment: the job repository goes there, and no other folder is made. */
@@ -318,6 +341,12 @@ class FaultsAndArgumentsTest {
             assertThat(r.exitCode()).isZero();
             assertThat(r.out()).startsWith("syncshift-migrator");
         });
+    }
+
+    private List<String> checkArgs() {
+        return List.of("check", "--identity-pool-id", LocalAws.POOL.value(), "--table", LocalAws.TABLE,
+                "--cognito-endpoint", aws.cognito().endpoint().toString(), "--dynamodb-endpoint",
+                aws.dynamoDb().endpoint().toString(), "--region", "us-east-1");
     }
 
     private String[] args(String command, String... more) {

@@ -1,8 +1,11 @@
 package dev.syncshift.migrator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -57,6 +60,16 @@ class UnknownSettingsTest {
         assertThat(UnknownSettings.first(environment(Map.of("SYNCSHIFT_MIGRATOR_RECOVER", "true"), Map.of())))
                 .hasValue("SYNCSHIFT_MIGRATOR_RECOVER is not read: --recover is taken from the command line only, "
                         + "for the one run it is meant for");
+    }
+
+    @Test
+    void theSettingsCommandsReadThemselvesAreKnownAndNoOtherOneIsRead() {
+        assertThat(List.of("cluster.role", "log-format", "api-id", "appsync-endpoint", "table", "cluster.lost-after"))
+                .allMatch(UnknownSettings::knows);
+        assertThat(UnknownSettings.knows("tabel")).isFalse();
+        SettingLayers layers = SettingLayers.of(Map.of(), Set.of());
+        assertThatThrownBy(() -> layers.value("tabel", String.class)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("tabel is not among the settings UnknownSettings knows; add it there");
     }
 
     private static StandardEnvironment environment(Map<String, Object> variables, Map<String, Object> properties) {
