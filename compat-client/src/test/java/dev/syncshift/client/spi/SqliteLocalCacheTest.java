@@ -4,11 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncshift.client.cache.sqlite.SqliteLocalCache;
 import dev.syncshift.core.RecordKey;
+import dev.syncshift.core.SyncCount;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,5 +65,40 @@ class SqliteLocalCacheTest extends LocalCacheContract {
             assertThat(kept.value()).isEqualTo("keep me");
             assertThat(kept.modified()).isTrue();
         }
+    }
+
+    /**
+     * Two caches on one file (an app started twice, or a second manager beside the first) write at once: each write
+     * reads before it writes, which SQLite cannot let wait for the other's lock once it has read, unless the
+     * transaction takes the write lock first. Neither side may fail, and neither may lose an edit.
+     */
+    @Test
+    void twoCachesOnOneFileWriteAtOnceWithoutFailingOrLosingAnEdit() throws Exception {
+        int edits = 500;
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try (LocalCache other = SqliteLocalCache.open(file)) {
+            List<Future<?>> writers = new ArrayList<>();
+            for (Map.Entry<String, LocalCache> side : Map.of("a", cache, "b", other).entrySet()) {
+                writers.add(threads.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < edits; i++) {
+                        LocalRecord pulled = new LocalRecord(new RecordKey(side.getKey() + i), "v" + i,
+                                new SyncCount(i + 1), NOW, ALICE.value(), NOW, false);
+                        side.getValue().update(PREFS, List.of(new RecordUpdate(null, pulled, false)));
+                        side.getValue().putValues(PREFS, values(side.getKey() + i, "edited"), NOW);
+                        side.getValue().setLastSyncCount(PREFS, new SyncCount(i + 1));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writer : writers) {
+                writer.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(cache.modifiedRecords(PREFS)).hasSize(2 * edits);
     }
 }

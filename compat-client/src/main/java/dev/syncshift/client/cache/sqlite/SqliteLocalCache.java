@@ -29,7 +29,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import org.jspecify.annotations.Nullable;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The {@link LocalCache} in a SQLite file with the tables of AWS's Android cache ({@code cognito_dataset_cache.db}):
@@ -41,6 +43,8 @@ public final class SqliteLocalCache implements LocalCache {
     private static final String RECORD_WHERE = " FROM records WHERE identity_id = ? AND dataset_name = ?";
     private static final String UPSERT_RECORD = "INSERT OR REPLACE INTO records (identity_id, dataset_name, "
             + RECORD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final int BUSY_TIMEOUT_MS = 5000;
 
     private final Connection connection;
     private final SqliteDatasets datasets;
@@ -68,7 +72,7 @@ public final class SqliteLocalCache implements LocalCache {
             throw new DataStorageException("Could not make the folder of the local cache " + file + ": " + e, e);
         }
         try {
-            connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), settings());
         } catch (SQLException e) {
             throw new DataStorageException("Could not open the local cache " + file + ": " + e.getMessage(), e);
         }
@@ -76,7 +80,6 @@ public final class SqliteLocalCache implements LocalCache {
             try (var statement = connection.createStatement()) {
                 statement.execute("PRAGMA journal_mode = WAL");
                 statement.execute("PRAGMA synchronous = NORMAL");
-                statement.execute("PRAGMA busy_timeout = 5000");
                 // Deleted content is overwritten, not left in free pages: a wiped identity leaves no trace.
                 statement.execute("PRAGMA secure_delete = ON");
             }
@@ -90,6 +93,18 @@ public final class SqliteLocalCache implements LocalCache {
             }
             throw new DataStorageException("Could not open the local cache " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Another connection to the file (the app started twice, or a second manager on the same file) is waited for up
+     * to 5 s rather than failed at once. Every transaction here writes, so each takes the write lock when it begins:
+     * one that read first could not wait for it afterwards (SQLite refuses it with {@code SQLITE_BUSY_SNAPSHOT}).
+     */
+    private static Properties settings() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        return config.toProperties();
     }
 
     @Override
