@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -84,6 +85,33 @@ final class MigrationRun {
             err.println("syncshift-migrator: " + workDirProblem.get());
             return ExitCode.USAGE;
         }
+        Supplier<ExitCode> start = () -> startAndRun(layers, bound, role, jsonLogs, recover);
+        return sharedRepositoryUrl() != null ? start.get() : whileLocked(bound.workDir(), start);
+    }
+
+    /** Runs {@code body} holding the work dir's lock, or refuses when another migrator holds it. */
+    private ExitCode whileLocked(Path workDir, Supplier<ExitCode> body) {
+        WorkDirLock.Taken taken;
+        try {
+            taken = WorkDirLock.take(workDir);
+        } catch (IOException e) {
+            err.println("syncshift-migrator: the work dir " + workDir + " cannot be locked: "
+                    + RunReports.fileProblem(e));
+            return ExitCode.USAGE;
+        }
+        WorkDirLock lock = taken.lock();
+        if (lock == null) {
+            err.println("syncshift-migrator: " + taken.refusal());
+            return ExitCode.UNAVAILABLE;
+        }
+        try (lock) {
+            return body.get();
+        }
+    }
+
+    /** Starts the application and runs (or, in a worker, serves) the job. */
+    private ExitCode startAndRun(SettingLayers layers, MigratorSettings bound, String role, boolean jsonLogs,
+            boolean recover) {
         ConfigurableApplicationContext context;
         try {
             context = start(layers, bound, role, jsonLogs);

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A migrator process stopped with SIGTERM mid-run (a platform stopping its container; Ctrl-C is the same for the JVM)
  * ends its run before it exits: it writes the report of what it did and says to run the same command again, which
  * then continues the run as one that ended (not one whose process died) and leaves the store equal to the source;
- * its progress and report count the whole run, and its rates only what it did itself.
+ * its progress and report count the whole run, and its rates only what it did itself. The same command started
+ * while the first runs is refused, and the first goes on.
  */
 class StopRestartTest {
 
@@ -48,6 +49,13 @@ class StopRestartTest {
         Path stoppedLog = work.resolve("stopped.log");
         Process stopped = ChildMigrator.start(stoppedLog, ChildMigrator.migrate(aws, work));
         ChildMigrator.awaitItems(stopped, aws, 100);
+        Cli.Result second = Cli.run(ChildMigrator.migrate(aws, work).toArray(String[]::new));
+        assertThat(second.exitCode()).as(second.err()).isEqualTo(ExitCode.UNAVAILABLE.code());
+        assertThat(second.err().strip()).as("one line naming the work dir and the process that holds it")
+                .isEqualTo("syncshift-migrator: the work dir " + work + " is in use by another syncshift-migrator"
+                        + " (process " + stopped.pid() + "); let it end, or give this one another work dir"
+                        + " (--work-dir)");
+        assertThat(stopped.isAlive()).as("the running migrator goes on").isTrue();
         stopped.destroy();
         assertThat(stopped.waitFor(2, TimeUnit.MINUTES)).as("the stopped process exits").isTrue();
 
