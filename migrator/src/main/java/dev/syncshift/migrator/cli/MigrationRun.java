@@ -250,6 +250,11 @@ final class MigrationRun {
         if (sharedRepositoryUrl() != null) {
             return Optional.empty();
         }
+        if (folder.toAbsolutePath().toString().contains(";")) {
+            // H2 would read what follows a ';' in its URL as a setting of the database, and fail on it
+            return Optional.of("the work dir " + folder + " holds a ';', which the job repository's file name may not "
+                    + "hold: choose another --work-dir");
+        }
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             return Optional.of("the work dir " + folder + " is not a folder");
         }

@@ -126,6 +126,20 @@ class FaultsAndArgumentsTest {
         assertThat(Files.exists(Path.of("syncshift-work"))).isFalse();
     }
 
+    /** H2 would read what follows a ';' in its URL as a setting: such a work dir is refused before it is made. */
+    @Test
+    void aWorkDirHoldingASemicolonIsRefusedBeforeItIsMade() {
+        Path dir = work.resolve("semi;colon");
+
+        Cli.Result result = Cli.run("verify", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store",
+                "--work-dir", dir.toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err().lines().findFirst()).contains("syncshift-migrator: the work dir " + dir + " holds a "
+                + "';', which the job repository's file name may not hold: choose another --work-dir");
+        assertThat(dir).doesNotExist();
+    }
+
     @Test
     void aBadRateNamesItsOptionOnceAndItsValueAsWritten() {
         List<String> pool = List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store",
