@@ -80,13 +80,13 @@ final class MigrationRun {
             err.println("syncshift-migrator: " + e.getMessage());
             return ExitCode.USAGE;
         }
-        Optional<String> workDirProblem = makeWorkDir(bound.workDir());
-        if (workDirProblem.isPresent()) {
-            err.println("syncshift-migrator: " + workDirProblem.get());
+        Optional<String> problem = JobRepositoryUrl.refusal().or(() -> makeWorkDir(bound.workDir()));
+        if (problem.isPresent()) {
+            err.println("syncshift-migrator: " + problem.get());
             return ExitCode.USAGE;
         }
         Supplier<ExitCode> start = () -> startAndRun(layers, bound, role, jsonLogs, recover);
-        return sharedRepositoryUrl() != null ? start.get() : whileLocked(bound.workDir(), start);
+        return JobRepositoryUrl.given() != null ? start.get() : whileLocked(bound.workDir(), start);
     }
 
     /** Runs {@code body} holding the work dir's lock, or refuses when another migrator holds it. */
@@ -118,8 +118,7 @@ final class MigrationRun {
         } catch (RuntimeException e) {
             // the settings bound only as the application starts (the cluster's) are checked there
             Optional<String> badSetting = layers.badSetting(e);
-            err.println("syncshift-migrator: "
-                    + badSetting.orElseGet(() -> "cannot start: " + Messages.rootMessage(e)));
+            err.println("syncshift-migrator: " + badSetting.orElseGet(() -> cannotStart(e, bound)));
             return badSetting.isPresent() ? ExitCode.USAGE : ExitCode.UNAVAILABLE;
         }
         try (context) {
@@ -211,15 +210,20 @@ final class MigrationRun {
         return tally.failures() + tally.mismatches() > 0 ? ExitCode.MISMATCH : ExitCode.OK;
     }
 
-    /** The shared (PostgreSQL) job repository's URL, or null when the run keeps an H2 file in its work dir. */
-    static @Nullable String sharedRepositoryUrl() {
-        return System.getProperty("spring.datasource.url", System.getenv("SPRING_DATASOURCE_URL"));
+    /** Why the application did not start; a failure of the job repository's database names the repository. */
+    private static String cannotStart(RuntimeException failure, MigratorSettings bound) {
+        if (!JobRepositoryUrl.isDatabaseFailure(failure)) {
+            return "cannot start: " + Messages.rootMessage(failure);
+        }
+        String url = JobRepositoryUrl.given();
+        return "the job repository " + (url == null ? "in " + bound.workDir() : JobRepositoryUrl.shown(url))
+                + " cannot be used: " + Messages.rootMessage(failure);
     }
 
     private static ConfigurableApplicationContext start(SettingLayers layers, MigratorSettings bound, String role,
             boolean jsonLogs) {
         Map<String, Object> properties = layers.defaults();
-        String url = sharedRepositoryUrl();
+        String url = JobRepositoryUrl.given();
         if (url == null) {
             // H2 closes its database in a JVM shutdown hook of its own unless told not to; the run still writes to it
             // while a stopped process ends it (RunStop), and the data source closes it with the application.
@@ -247,7 +251,7 @@ final class MigrationRun {
      * @return why it cannot be made, if it cannot
      */
     private static Optional<String> makeWorkDir(Path folder) {
-        if (sharedRepositoryUrl() != null) {
+        if (JobRepositoryUrl.given() != null) {
             return Optional.empty();
         }
         if (folder.toAbsolutePath().toString().contains(";")) {

@@ -62,7 +62,7 @@ public final class RunOptions {
         SettingChecks.logFormat("--log-format", logFormat).ifPresent(problem -> {
             throw usage(problem);
         });
-        if (MigrationRun.sharedRepositoryUrl() == null && spec.commandLine().getParseResult().hasMatchedOption(
+        if (JobRepositoryUrl.given() == null && spec.commandLine().getParseResult().hasMatchedOption(
                 "--work-dir")) {
             checkWritable("--work-dir", workDir, true);
         }

@@ -34,13 +34,13 @@ final class SettingChecks {
 
     /**
      * {@code migrate}'s role is local, manager or worker; a manager or a worker shares a PostgreSQL job repository
-     * ({@link MigrationRun#sharedRepositoryUrl}).
+     * ({@link JobRepositoryUrl#given}).
      */
     static Optional<String> role(String name, String role) {
         if (!role.matches("local|manager|worker")) {
             return Optional.of(name + " takes local, manager or worker, not '" + role + "'");
         }
-        if (!"local".equals(role) && MigrationRun.sharedRepositoryUrl() == null) {
+        if (!"local".equals(role) && JobRepositoryUrl.given() == null) {
             return Optional.of(name + " " + role + " needs the PostgreSQL job repository it shares: set "
                     + "SPRING_DATASOURCE_URL (and SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD)");
         }

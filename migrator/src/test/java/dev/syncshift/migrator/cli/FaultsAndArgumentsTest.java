@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syncshift.migrator.LocalAws;
 import dev.syncshift.migrator.SourceTruth;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -191,7 +193,10 @@ class FaultsAndArgumentsTest {
             + "or worker, not 'boss'",
         "SYNCSHIFT_MIGRATOR_CLUSTER_ROLE|worker|syncshift-migrator: SYNCSHIFT_MIGRATOR_CLUSTER_ROLE worker needs the "
             + "PostgreSQL job repository it shares: set SPRING_DATASOURCE_URL (and SPRING_DATASOURCE_USERNAME, "
-            + "SPRING_DATASOURCE_PASSWORD)"})
+            + "SPRING_DATASOURCE_PASSWORD)",
+        "SPRING_DATASOURCE_URL|jdbc:mysql://127.0.0.1:3306/jobs?password=secret|syncshift-migrator: "
+            + "SPRING_DATASOURCE_URL takes a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/database), not "
+            + "'jdbc:mysql://127.0.0.1:3306/jobs'"})
     void aBadSettingInTheEnvironmentIsOneLineAndExitTwo(String variable, String value, String line) throws Exception {
         Path log = work.resolve("run.log");
         Process run = ChildMigrator.start(log, List.of(args("migrate")), Map.of(variable, value));
@@ -203,6 +208,25 @@ class FaultsAndArgumentsTest {
         try (Stream<Path> written = Files.list(work)) {
             assertThat(written).as("nothing but the log in the work dir").containsExactly(log);
         }
+    }
+
+    /** A job repository that does not answer is named, without the parameters of its URL (they may hold a password). */
+    @Test
+    void aJobRepositoryThatDoesNotAnswerIsNamedInOneLine() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "jdbc:postgresql://127.0.0.1:" + closedPort + "/jobs";
+        Path log = work.resolve("run.log");
+        Process run = ChildMigrator.start(log, List.of(args("migrate")),
+                Map.of("SPRING_DATASOURCE_URL", url + "?password=secret"));
+
+        assertThat(run.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        String output = Files.readString(log);
+        assertThat(run.exitValue()).as(output).isEqualTo(ExitCode.UNAVAILABLE.code());
+        assertThat(output.lines().toList()).as(output).containsExactly("syncshift-migrator: the job repository " + url
+                + " cannot be used: Connection refused");
     }
 
     /** An option given on the command line wins over the environment; the environment sets what was not given. */
