@@ -42,7 +42,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * One {@code migrate} or {@code verify}: starts the Spring application from the command's properties, runs the
  * preflight (nothing is written when it fails), runs or continues the job, then prints the summary, writes the
- * JSON report and decides the exit code.
+ * JSON report and decides the exit code. A run whose job repository is in its work dir holds the work dir's lock
+ * ({@link WorkDirLock}) throughout.
  */
 final class MigrationRun {
 
@@ -80,18 +81,23 @@ final class MigrationRun {
             err.println("syncshift-migrator: " + e.getMessage());
             return ExitCode.USAGE;
         }
-        Optional<String> problem = JobRepositoryUrl.refusal().or(() -> makeWorkDir(bound.workDir()));
+        String workDirName = layers.shownName("work-dir", "--work-dir");
+        Optional<String> problem = JobRepositoryUrl.refusal().or(() -> makeWorkDir(bound.workDir(), workDirName));
         if (problem.isPresent()) {
             err.println("syncshift-migrator: " + problem.get());
             return ExitCode.USAGE;
         }
         Supplier<ExitCode> start = () -> startAndRun(layers, bound, role, jsonLogs, recover);
-        return JobRepositoryUrl.given() != null ? start.get() : whileLocked(bound.workDir(), start);
+        return JobRepositoryUrl.given() != null ? start.get() : whileLocked(bound.workDir(), workDirName, start);
     }
 
-    /** Runs {@code body} holding the work dir's lock, or refuses when another migrator holds it. */
-    private ExitCode whileLocked(Path workDir, Supplier<ExitCode> body) {
-        WorkDirLock.Taken taken;
+    /**
+     * Runs {@code body} holding the work dir's lock ({@link WorkDirLock}), or refuses when another migrator holds it.
+     *
+     * @param name the work dir's setting as the user gave it ({@code --work-dir}, {@code SYNCSHIFT_MIGRATOR_WORK_DIR})
+     */
+    private ExitCode whileLocked(Path workDir, String name, Supplier<ExitCode> body) {
+        Optional<WorkDirLock> taken;
         try {
             taken = WorkDirLock.take(workDir);
         } catch (IOException e) {
@@ -99,12 +105,13 @@ final class MigrationRun {
                     + RunReports.fileProblem(e));
             return ExitCode.USAGE;
         }
-        WorkDirLock lock = taken.lock();
-        if (lock == null) {
-            err.println("syncshift-migrator: " + taken.refusal());
+        if (taken.isEmpty()) {
+            err.println("syncshift-migrator: the work dir " + workDir + " is in use by another syncshift-migrator"
+                    + WorkDirLock.holder(workDir).map(pid -> " (process " + pid + ")").orElse("")
+                    + "; let it end, or give this one another work dir (" + name + ")");
             return ExitCode.UNAVAILABLE;
         }
-        try (lock) {
+        try (WorkDirLock lock = taken.get()) {
             return body.get();
         }
     }
@@ -248,16 +255,17 @@ final class MigrationRun {
      * unless the repository is a shared database. It comes after every other check, so a refused command leaves
      * nothing behind, and a folder that cannot be made is a usage error rather than the database's failure to open.
      *
+     * @param name the work dir's setting as the user gave it, for the problem's advice
      * @return why it cannot be made, if it cannot
      */
-    private static Optional<String> makeWorkDir(Path folder) {
+    private static Optional<String> makeWorkDir(Path folder, String name) {
         if (JobRepositoryUrl.given() != null) {
             return Optional.empty();
         }
         if (folder.toAbsolutePath().toString().contains(";")) {
             // H2 would read what follows a ';' in its URL as a setting of the database, and fail on it
             return Optional.of("the work dir " + folder + " holds a ';', which the job repository's file name may not "
-                    + "hold: choose another --work-dir");
+                    + "hold: choose another (" + name + ")");
         }
         if (Files.exists(folder) && !Files.isDirectory(folder)) {
             return Optional.of("the work dir " + folder + " is not a folder");

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The lock a run holds on its work dir while it uses the job repository there. A second migrator given the same work
@@ -31,43 +30,38 @@ final class WorkDirLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** What taking the lock gave: the lock, or why this run may not use the work dir. */
-    record Taken(@Nullable WorkDirLock lock, @Nullable String refusal) {
-    }
-
     /**
-     * Takes the lock of {@code workDir}, which exists.
+     * Takes the lock of {@code workDir}, which exists, and writes this process's id into it.
      *
-     * @return the lock; or, when another process (or another run of this one) holds it, a one-line refusal
+     * @return the lock; empty when another process (or another run of this one) holds it
      * @throws IOException when the lock file cannot be made or written
      */
-    static Taken take(Path workDir) throws IOException {
-        Path file = workDir.resolve(FILE);
-        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE);
-        FileLock lock;
+    static Optional<WorkDirLock> take(Path workDir) throws IOException {
+        FileChannel channel = FileChannel.open(workDir.resolve(FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.READ, StandardOpenOption.WRITE);
         try {
-            lock = channel.tryLock();
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+                return Optional.empty();
+            }
+            channel.truncate(0);
+            channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n")
+                    .getBytes(StandardCharsets.US_ASCII)), 0);
+            return Optional.of(new WorkDirLock(channel, lock));
         } catch (OverlappingFileLockException e) {
-            lock = null;
+            channel.close();
+            return Optional.empty();
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
-        if (lock == null) {
-            channel.close();
-            return new Taken(null, "the work dir " + workDir + " is in use by another syncshift-migrator"
-                    + holder(file).map(pid -> " (process " + pid + ")").orElse("")
-                    + "; let it end, or give this one another work dir (--work-dir)");
-        }
-        channel.truncate(0);
-        channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
-        return new Taken(new WorkDirLock(channel, lock), null);
     }
 
-    private static Optional<String> holder(Path file) {
+    /** The id of the process that holds {@code workDir}'s lock, when its lock file says so. */
+    static Optional<String> holder(Path workDir) {
         try {
-            String pid = Files.readString(file, StandardCharsets.US_ASCII).strip();
+            String pid = Files.readString(workDir.resolve(FILE), StandardCharsets.US_ASCII).strip();
             return pid.matches("[0-9]{1,19}") ? Optional.of(pid) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();

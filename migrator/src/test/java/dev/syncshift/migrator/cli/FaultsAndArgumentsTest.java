@@ -138,7 +138,25 @@ class FaultsAndArgumentsTest {
 
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err().lines().findFirst()).contains("syncshift-migrator: the work dir " + dir + " holds a "
-                + "';', which the job repository's file name may not hold: choose another --work-dir");
+                + "';', which the job repository's file name may not hold: choose another (--work-dir)");
+        assertThat(dir).doesNotExist();
+    }
+
+    /** The same work dir given in a container's environment is refused naming the variable. */
+    @Test
+    void aWorkDirHoldingASemicolonFromTheEnvironmentIsRefusedNamingTheVariable() throws Exception {
+        Path log = work.resolve("run.log");
+        Path dir = work.resolve("semi;colon");
+        List<String> arguments = new ArrayList<>(List.of(args("migrate")));
+        arguments.subList(arguments.indexOf("--work-dir"), arguments.indexOf("--work-dir") + 2).clear();
+        Process run = ChildMigrator.start(log, arguments, Map.of("SYNCSHIFT_MIGRATOR_WORK_DIR", dir.toString()));
+
+        assertThat(run.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        String output = Files.readString(log);
+        assertThat(run.exitValue()).as(output).isEqualTo(2);
+        assertThat(output.lines().toList()).as(output).containsExactly("syncshift-migrator: the work dir " + dir
+                + " holds a ';', which the job repository's file name may not hold: choose another "
+                + "(SYNCSHIFT_MIGRATOR_WORK_DIR)");
         assertThat(dir).doesNotExist();
     }
 
