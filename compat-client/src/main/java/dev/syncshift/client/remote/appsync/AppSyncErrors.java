@@ -20,10 +20,17 @@ final class AppSyncErrors {
     private static final Pattern THROTTLED = Pattern.compile(
             "ProvisionedThroughputExceeded|ThrottlingException|ThrottlingError|RequestLimitExceeded");
 
+    private static final int PROXY_AUTHENTICATION_REQUIRED = 407;
+
     private AppSyncErrors() {
     }
 
     static DataStorageException translate(String what, GraphQlCall.Answer answer) {
+        if (answer.status() == PROXY_AUTHENTICATION_REQUIRED) {
+            return new DataStorageException(what + ": the HTTP proxy asks for a user and password (HTTP 407), which"
+                    + " the appsync and cutover backends do not send: let the device reach AppSync without a proxy"
+                    + " (NO_PROXY, http.nonProxyHosts) or through one that does not ask");
+        }
         JsonNode error = answer.firstError();
         String type = error.path("errorType").asText("");
         String reason = error.path("errorInfo").path("reason").asText("");

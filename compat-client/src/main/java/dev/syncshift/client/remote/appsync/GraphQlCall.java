@@ -69,11 +69,16 @@ final class GraphQlCall {
         this.region = region;
         this.credentials = credentials;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        this.http = SdkProxy.applyTo(HttpClient.newBuilder().connectTimeout(TIMEOUT)).build();
     }
 
     URI endpoint() {
         return endpoint;
+    }
+
+    /** The HTTP client of the calls, which the real-time connection's WebSocket shares (its proxy included). */
+    HttpClient http() {
+        return http;
     }
 
     /**

@@ -8,7 +8,6 @@ import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.InvalidParameterException;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -63,7 +62,6 @@ final class RealtimeConnection {
     private final GraphQlCall call;
     private final URI realtime;
     private final IdentityId identity;
-    private final HttpClient http = HttpClient.newHttpClient();
     /** The subscriptions by their {@code start} id. */
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private int lastId;
@@ -154,7 +152,7 @@ final class RealtimeConnection {
         String header = Base64.getEncoder().encodeToString(connect.getBytes(StandardCharsets.UTF_8));
         URI uri = URI.create(realtime + "?header=" + header + "&payload=e30=");
         Listener listener = new Listener();
-        http.newWebSocketBuilder().subprotocols("graphql-ws").connectTimeout(ACK_WAIT).buildAsync(uri, listener)
+        call.http().newWebSocketBuilder().subprotocols("graphql-ws").connectTimeout(ACK_WAIT).buildAsync(uri, listener)
                 .whenComplete((ws, failure) -> {
                     if (failure != null) {
                         listener.ended(failure);
