@@ -142,7 +142,21 @@ class CacheFileTest {
         assertThat(file).isRegularFile();
     }
 
-    /** The tables as AWS's Android client created them (SQLiteLocalStorage, DB_VERSION 2), with its metadata. */
+    @Test
+    void aCacheFileWhereAFileStandsInPlaceOfItsFolderIsRefusedNamingThatFile() throws IOException {
+        Path settings = Files.writeString(dir.resolve("settings"), "theme=dark");
+
+        Path directlyUnder = settings.resolve("cache.db");
+        assertThatThrownBy(() -> SqliteLocalCache.open(directlyUnder)).isInstanceOf(DataStorageException.class)
+                .hasMessage("Could not make the folder of the local cache " + directlyUnder + ": " + settings
+                        + " is a file, not a folder");
+        Path further = settings.resolve("state").resolve("cache.db");
+        assertThatThrownBy(() -> SqliteLocalCache.open(further)).isInstanceOf(DataStorageException.class)
+                .hasMessage("Could not make the folder of the local cache " + further + ": " + further.getParent()
+                        + ": Not a directory");
+        assertThat(settings).hasContent("theme=dark");
+    }
+
     @Test
     void aFileThatIsNotACacheIsRefusedWithADataStorageExceptionAndLeftAsItWas() throws IOException {
         Path notes = Files.writeString(dir.resolve("notes.db"), "not a database, and longer than a header ".repeat(40));
@@ -153,6 +167,7 @@ class CacheFileTest {
         assertThat(Files.readAllBytes(notes)).isEqualTo(before);
     }
 
+    /** The tables as AWS's Android client created them (SQLiteLocalStorage, DB_VERSION 2), with its metadata. */
     private static void writeAndroidFile(Path file, String identity) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE android_metadata (locale TEXT)");

@@ -16,7 +16,11 @@ import dev.syncshift.core.IdentityPoolId;
 import dev.syncshift.core.RecordKey;
 import dev.syncshift.core.SyncCount;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -69,7 +73,7 @@ public final class SqliteLocalCache implements LocalCache {
                 Files.createDirectories(folder);
             }
         } catch (IOException e) {
-            throw new DataStorageException("Could not make the folder of the local cache " + file + ": " + e, e);
+            throw new DataStorageException("Could not make the folder of the local cache " + file + ": " + why(e), e);
         }
         try {
             connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), settings());
@@ -93,6 +97,20 @@ public final class SqliteLocalCache implements LocalCache {
             }
             throw new DataStorageException("Could not open the local cache " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** What stopped a folder being made, in the operating system's words rather than Java's exception names. */
+    private static String why(IOException e) {
+        if (e instanceof FileAlreadyExistsException exists) {
+            return exists.getFile() + " is a file, not a folder";
+        }
+        if (e instanceof FileSystemException failed) {
+            String reason = failed.getReason() != null ? failed.getReason()
+                    : e instanceof NoSuchFileException ? "No such file or directory"
+                    : e instanceof AccessDeniedException ? "Permission denied" : e.getClass().getSimpleName();
+            return failed.getFile() + ": " + reason;
+        }
+        return String.valueOf(e.getMessage());
     }
 
     /**
