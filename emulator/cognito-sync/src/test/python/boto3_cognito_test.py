@@ -1,4 +1,4 @@
-"""A Python app's Cognito Identity + Cognito Sync calls through boto3 against the emulator with strict auth.
+"""A Python app's Cognito Identity, Cognito Sync and STS calls through boto3 against the emulator with strict auth.
 
 Run by Boto3IT (python3 -m unittest), which starts the emulator and passes, in the environment:
   COGNITO_ENDPOINT   the emulator's endpoint, http://127.0.0.1:<port>
@@ -183,6 +183,49 @@ class CognitoWithBoto3(unittest.TestCase):
             pages += 1
         self.assertEqual(3, pages)
         self.assertEqual(["k%d" % i for i in range(5)], sorted(keys))
+
+
+class StsWithBoto3(unittest.TestCase):
+    """STS as a profile with role_arn or web identity (EKS) uses it: the credentials it gives act as a developer."""
+
+    ROLE = "arn:aws:iam::123456789012:role/syncshift-migrator"
+
+    def assert_developer(self, credentials):
+        sync = client("cognito-sync", credentials["AccessKeyId"], credentials["SecretAccessKey"],
+                      credentials["SessionToken"])
+        self.assertEqual(200, sync.list_identity_pool_usage(MaxResults=5)["ResponseMetadata"]["HTTPStatusCode"])
+
+    def test_assume_role_signed_by_a_developer(self):
+        assumed = developer("sts").assume_role(RoleArn=self.ROLE, RoleSessionName="boto3-session",
+                                               DurationSeconds=900)
+        credentials = assumed["Credentials"]
+        self.assertTrue(credentials["AccessKeyId"].startswith("ASIA"))
+        left = credentials["Expiration"] - datetime.datetime.now(datetime.timezone.utc)
+        self.assertTrue(datetime.timedelta(minutes=14) < left <= datetime.timedelta(minutes=15), left)
+        self.assertEqual("arn:aws:sts::123456789012:assumed-role/syncshift-migrator/boto3-session",
+                         assumed["AssumedRoleUser"]["Arn"])
+        self.assert_developer(credentials)
+
+    def test_assume_role_with_web_identity_unsigned(self):
+        sts = client("sts", "unused", "unused")
+        token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJib3RvMyJ9.c2ln"
+        assumed = sts.assume_role_with_web_identity(RoleArn=self.ROLE, RoleSessionName="pod",
+                                                    WebIdentityToken=token)
+        self.assert_developer(assumed["Credentials"])
+
+    def test_errors_as_botocore_parses_them(self):
+        sts = developer("sts")
+        with self.assertRaises(ClientError) as raised:
+            sts.assume_role(RoleArn=self.ROLE, RoleSessionName="has space")
+        self.assertEqual("ValidationError", raised.exception.response["Error"]["Code"])
+        self.assertEqual(400, raised.exception.response["ResponseMetadata"]["HTTPStatusCode"])
+        with self.assertRaises(ClientError) as raised:
+            developer("sts", secret="not-the-secret").assume_role(RoleArn=self.ROLE, RoleSessionName="s1")
+        self.assertEqual("SignatureDoesNotMatch", raised.exception.response["Error"]["Code"])
+        with self.assertRaises(ClientError) as raised:
+            client("sts", "unused", "unused").assume_role_with_web_identity(
+                RoleArn=self.ROLE, RoleSessionName="pod", WebIdentityToken="not a jwt")
+        self.assertEqual("InvalidIdentityToken", raised.exception.response["Error"]["Code"])
 
 
 if __name__ == "__main__":

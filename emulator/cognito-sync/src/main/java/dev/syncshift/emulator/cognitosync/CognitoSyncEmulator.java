@@ -14,11 +14,13 @@ import dev.syncshift.emulator.cognitosync.rules.OpenIdTokenRules;
 import dev.syncshift.emulator.cognitosync.rules.OperationGate;
 import dev.syncshift.emulator.cognitosync.rules.RecordRules;
 import dev.syncshift.emulator.cognitosync.rules.SessionTokens;
+import dev.syncshift.emulator.cognitosync.rules.StsRules;
 import dev.syncshift.emulator.cognitosync.store.DatasetStore;
 import dev.syncshift.emulator.cognitosync.store.IdentityStore;
 import dev.syncshift.emulator.cognitosync.store.InMemoryCredentialStore;
 import dev.syncshift.emulator.cognitosync.store.InMemoryDatasetStore;
 import dev.syncshift.emulator.cognitosync.store.InMemoryIdentityStore;
+import dev.syncshift.emulator.cognitosync.store.InMemoryRoleSessionStore;
 import dev.syncshift.emulator.cognitosync.store.StoredPushNotification;
 import dev.syncshift.emulator.cognitosync.store.StoredStreamRecord;
 import dev.syncshift.emulator.cognitosync.wire.BrowserAccess;
@@ -26,6 +28,7 @@ import dev.syncshift.emulator.cognitosync.wire.CognitoHttpHandler;
 import dev.syncshift.emulator.cognitosync.wire.MalformedRequestHandler;
 import dev.syncshift.emulator.cognitosync.wire.RequestAuthenticator;
 import dev.syncshift.emulator.cognitosync.wire.Services;
+import dev.syncshift.emulator.cognitosync.wire.StsHandler;
 import dev.syncshift.emulator.cognitosync.wire.StreamRecordJson;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -34,6 +37,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -89,13 +93,14 @@ public final class CognitoSyncEmulator implements AutoCloseable {
                 new IdentityPoolRules(identityStore, identities),
                 new OpenIdTokenRules(identities, ids, config.clock()),
                 new MergeRules(identityStore, datasetStore, identities, config.clock()));
+        StsRules sts = new StsRules(new InMemoryRoleSessionStore(), ids, config.clock(), config.accountId());
         DeveloperKeys developerKeys = new DeveloperKeys(config.developerKeys());
         RequestAuthenticator authenticator = config.strictAuth()
-                ? RequestAuthenticator.strict(config.accountId(), credentials, developerKeys, config.clock())
+                ? RequestAuthenticator.strict(config.accountId(), credentials, sts, developerKeys, config.clock())
                 : RequestAuthenticator.anySignature(config.accountId(), credentials);
         CognitoHttpHandler handler = new CognitoHttpHandler(services, authenticator, gate(config),
                 config.maxBodyBytes());
-        Server server = listen(config, handler);
+        Server server = listen(config, new StsHandler(sts, authenticator, config.maxBodyBytes(), handler));
         ServerConnector connector = (ServerConnector) server.getConnectors()[0];
         URI endpoint = URI.create("http://" + config.host() + ":" + connector.getLocalPort());
         return new CognitoSyncEmulator(server, endpoint, identityStore, datasetStore, pool,
@@ -211,7 +216,7 @@ public final class CognitoSyncEmulator implements AutoCloseable {
         return FaultGate.of(config.faults(), config.seed());
     }
 
-    private static Server listen(CognitoSyncEmulatorConfig config, CognitoHttpHandler handler) {
+    private static Server listen(CognitoSyncEmulatorConfig config, Handler handler) {
         HttpConfiguration http = new HttpConfiguration();
         http.setUriCompliance(UriCompliance.LEGACY);
         http.setSendServerVersion(false);

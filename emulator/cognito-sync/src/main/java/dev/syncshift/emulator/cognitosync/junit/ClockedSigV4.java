@@ -17,9 +17,12 @@ import software.amazon.awssdk.identity.spi.IdentityProviders;
 /**
  * The SDK's SigV4 auth scheme, signing at the time a given clock tells (the SDK's public signer property
  * {@link HttpSigner#SIGNING_CLOCK}), so a test can move the service's clock and the device's together, or set them
- * apart.
+ * apart. Give it to any SDK client of the emulator ({@code builder.putAuthScheme(new ClockedSigV4(clock))}) that
+ * must sign on a {@link MutableClock}'s time.
+ *
+ * @param clock the signing time
  */
-record ClockedSigV4(Clock clock) implements AuthScheme<AwsCredentialsIdentity> {
+public record ClockedSigV4(Clock clock) implements AuthScheme<AwsCredentialsIdentity> {
 
     private static final AwsV4AuthScheme SIGV4 = AwsV4AuthScheme.create();
 

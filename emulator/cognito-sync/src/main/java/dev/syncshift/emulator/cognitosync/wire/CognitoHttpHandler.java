@@ -104,7 +104,7 @@ public final class CognitoHttpHandler extends Handler.Abstract {
 
     private @Nullable Object serve(Request request, Operations.Matched matched) throws IOException {
         Route route = matched.route();
-        byte[] body = readBody(request);
+        byte[] body = readBody(request, maxBodyBytes);
         Map<String, List<String>> headers = headers(request);
         Caller caller = new Caller.Anonymous();
         if (route.signed()) {
@@ -119,15 +119,16 @@ public final class CognitoHttpHandler extends Handler.Abstract {
         return route.handler().handle(wire);
     }
 
-    private byte[] readBody(Request request) throws IOException {
+    /** The request's body, refused with 413 when it is over {@code maxBodyBytes}. */
+    static byte[] readBody(Request request, int maxBodyBytes) throws IOException {
         long declared = request.getLength();
         if (declared > maxBodyBytes) {
-            throw tooLarge();
+            throw tooLarge(maxBodyBytes);
         }
         try (InputStream in = Content.Source.asInputStream(request)) {
             byte[] body = in.readNBytes(maxBodyBytes + 1);
             if (body.length > maxBodyBytes) {
-                throw tooLarge();
+                throw tooLarge(maxBodyBytes);
             }
             return body;
         }
@@ -146,12 +147,13 @@ public final class CognitoHttpHandler extends Handler.Abstract {
         }
     }
 
-    private WireException tooLarge() {
+    private static WireException tooLarge(int maxBodyBytes) {
         return new WireException("RequestEntityTooLargeException", 413,
                 "Request body exceeds the limit of " + maxBodyBytes + " bytes");
     }
 
-    private static Map<String, List<String>> headers(Request request) {
+    /** The request's headers by name, each with its values in order. */
+    static Map<String, List<String>> headers(Request request) {
         Map<String, List<String>> headers = new HashMap<>();
         for (HttpField field : request.getHeaders()) {
             headers.computeIfAbsent(field.getName(), name -> new ArrayList<>()).add(field.getValue());
@@ -166,7 +168,7 @@ public final class CognitoHttpHandler extends Handler.Abstract {
     }
 
     // A request id needs to be unique, not secret: UUID.randomUUID's shared SecureRandom showed up as contention.
-    private static String requestId() {
+    static String requestId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return new UUID((random.nextLong() & ~0xF000L) | 0x4000L,
                 (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L).toString();

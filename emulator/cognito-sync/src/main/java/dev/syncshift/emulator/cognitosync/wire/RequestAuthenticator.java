@@ -3,6 +3,7 @@ package dev.syncshift.emulator.cognitosync.wire;
 import dev.syncshift.emulator.cognitosync.rules.Caller;
 import dev.syncshift.emulator.cognitosync.rules.CredentialRules;
 import dev.syncshift.emulator.cognitosync.rules.DeveloperKeys;
+import dev.syncshift.emulator.cognitosync.rules.StsRules;
 import dev.syncshift.emulator.sigv4.SigV4Authorization;
 import dev.syncshift.emulator.sigv4.SigV4Failure;
 import dev.syncshift.emulator.sigv4.SignedHttpRequest;
@@ -33,13 +34,13 @@ public interface RequestAuthenticator {
 
     /**
      * {@code --strict-auth}: the signature must verify against a key of {@code developerKeys} (a developer of
-     * {@code accountId}) or against temporary credentials issued through GetCredentialsForIdentity, whose session
-     * token must be sent and must not have expired (that identity), signed at most 15 minutes away from
-     * {@code clock}.
+     * {@code accountId}), against temporary credentials issued through GetCredentialsForIdentity (that identity) or
+     * against a role session of {@code sts} (a developer), whose session token must be sent and must not have
+     * expired, signed at most 15 minutes away from {@code clock}.
      */
-    static RequestAuthenticator strict(String accountId, CredentialRules credentials, DeveloperKeys developerKeys,
-            Clock clock) {
-        return new StrictSigV4Authenticator(accountId, credentials, developerKeys, clock);
+    static RequestAuthenticator strict(String accountId, CredentialRules credentials, StsRules sts,
+            DeveloperKeys developerKeys, Clock clock) {
+        return new StrictSigV4Authenticator(accountId, credentials, sts, developerKeys, clock);
     }
 
     /**

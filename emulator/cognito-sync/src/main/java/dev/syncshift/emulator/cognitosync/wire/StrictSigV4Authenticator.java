@@ -3,7 +3,9 @@ package dev.syncshift.emulator.cognitosync.wire;
 import dev.syncshift.emulator.cognitosync.rules.Caller;
 import dev.syncshift.emulator.cognitosync.rules.CredentialRules;
 import dev.syncshift.emulator.cognitosync.rules.DeveloperKeys;
+import dev.syncshift.emulator.cognitosync.rules.StsRules;
 import dev.syncshift.emulator.cognitosync.store.StoredCredentials;
+import dev.syncshift.emulator.cognitosync.store.StoredRoleSession;
 import dev.syncshift.emulator.sigv4.SigV4Authorization;
 import dev.syncshift.emulator.sigv4.SigV4Failure;
 import dev.syncshift.emulator.sigv4.SigV4Verifier;
@@ -18,22 +20,27 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
  * {@code --strict-auth} (docs/cognito-sync.md#credentials): every signature is checked by the project's one SigV4
  * verifier ({@code emulator/sigv4}), whatever headers the client signed, in the {@code Authorization} header or
  * presigned in the query, within AWS's 15 minutes of clock skew on the service clock. Secrets come from the
- * configured developer keys and from the temporary credentials GetCredentialsForIdentity issued, whose session token
- * must be sent. The signing name is {@code cognito-identity} for AWS JSON 1.1 requests ({@code X-Amz-Target}) and
- * {@code cognito-sync} otherwise.
+ * configured developer keys, from the temporary credentials GetCredentialsForIdentity issued, and from the role
+ * sessions STS issued (which act as a developer), whose session token must be sent. The signing name is
+ * {@code cognito-identity} for AWS JSON 1.1 requests ({@code X-Amz-Target}), {@code sts} for STS's form-encoded ones
+ * and {@code cognito-sync} otherwise.
  */
 final class StrictSigV4Authenticator implements RequestAuthenticator {
 
     private static final String INVALID_TOKEN = "The security token included in the request is invalid.";
+    private static final String EXPIRED_TOKEN = "The security token included in the request is expired";
 
     private final Caller.Developer developer;
     private final CredentialRules credentials;
+    private final StsRules sts;
     private final DeveloperKeys developerKeys;
     private final SigV4Verifier verifier;
 
-    StrictSigV4Authenticator(String accountId, CredentialRules credentials, DeveloperKeys developerKeys, Clock clock) {
+    StrictSigV4Authenticator(String accountId, CredentialRules credentials, StsRules sts, DeveloperKeys developerKeys,
+            Clock clock) {
         this.developer = new Caller.Developer(accountId);
         this.credentials = credentials;
+        this.sts = sts;
         this.developerKeys = developerKeys;
         this.verifier = new SigV4Verifier(clock);
     }
@@ -42,11 +49,14 @@ final class StrictSigV4Authenticator implements RequestAuthenticator {
     public Caller authenticate(SignedHttpRequest request) {
         try {
             SigV4Authorization authorization = SigV4Authorization.of(request);
-            verifier.checkScope(authorization, request.header("x-amz-target") == null ? "cognito-sync"
-                    : "cognito-identity");
+            verifier.checkScope(authorization, service(request));
             Optional<StoredCredentials> issued = credentials.issued(authorization.accessKeyId());
             if (issued.isPresent()) {
                 return temporary(request, authorization, issued.get());
+            }
+            Optional<StoredRoleSession> session = sts.session(authorization.accessKeyId());
+            if (session.isPresent()) {
+                return roleSession(request, authorization, session.get());
             }
             String secret = developerKeys.secretOf(authorization.accessKeyId()).orElseThrow(() -> new WireException(
                     "UnrecognizedClientException", 403, INVALID_TOKEN));
@@ -58,12 +68,34 @@ final class StrictSigV4Authenticator implements RequestAuthenticator {
         }
     }
 
+    /** The signing name a request must carry: STS's, Cognito Identity's (AWS JSON) or Cognito Sync's (REST). */
+    private static String service(SignedHttpRequest request) {
+        String target = request.header("x-amz-target");
+        if (StsHandler.isSts(request.method(), request.header("content-type"), target)) {
+            return "sts";
+        }
+        return target == null ? "cognito-sync" : "cognito-identity";
+    }
+
+    private Caller roleSession(SignedHttpRequest request, SigV4Authorization authorization,
+            StoredRoleSession session) {
+        if (!Objects.equals(session.sessionToken(), authorization.sessionToken())) {
+            throw new WireException("UnrecognizedClientException", 403, INVALID_TOKEN);
+        }
+        if (sts.expired(session)) {
+            throw new WireException("ExpiredTokenException", 403, EXPIRED_TOKEN);
+        }
+        verifier.checkSignature(request, authorization, AwsSessionCredentialsIdentity.create(session.accessKeyId(),
+                session.secretKey(), session.sessionToken()));
+        return developer;
+    }
+
     private Caller temporary(SignedHttpRequest request, SigV4Authorization authorization, StoredCredentials issued) {
         if (!Objects.equals(issued.sessionToken(), authorization.sessionToken())) {
             throw new WireException("UnrecognizedClientException", 403, INVALID_TOKEN);
         }
         Caller.Identity caller = credentials.callerFor(issued.accessKeyId()).orElseThrow(() -> new WireException(
-                "ExpiredTokenException", 403, "The security token included in the request is expired"));
+                "ExpiredTokenException", 403, EXPIRED_TOKEN));
         verifier.checkSignature(request, authorization, AwsSessionCredentialsIdentity.create(issued.accessKeyId(),
                 issued.secretKey(), issued.sessionToken()));
         return caller;

@@ -1,0 +1,156 @@
+package dev.syncshift.emulator.cognitosync.rules;
+
+import dev.syncshift.emulator.cognitosync.store.RoleSessionStore;
+import dev.syncshift.emulator.cognitosync.store.StoredRoleSession;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * STS's AssumeRole and AssumeRoleWithWebIdentity (docs/cognito-sync.md#sts), which the AWS SDKs call for a profile
+ * that assumes a role ({@code role_arn}) and for web identity ({@code AWS_WEB_IDENTITY_TOKEN_FILE}, EKS's IAM roles
+ * for service accounts). The emulator has no IAM: any role can be assumed by a developer, any JWT-shaped token is
+ * trusted, and the credentials issued act as a developer of the account. The checks are the API's own: required
+ * members, the session name's pattern and length, the duration's range.
+ */
+public final class StsRules {
+
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/(?:[^/]+/)*([^/]+)");
+    private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]*");
+    private static final Pattern JWT = Pattern.compile("[\\w-]+\\.[\\w-]+\\.[\\w-]*");
+    private static final int MIN_SECONDS = 900;
+    private static final int MAX_SECONDS = 43_200;
+    private static final int DEFAULT_SECONDS = 3_600;
+
+    private final RoleSessionStore sessions;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final String accountId;
+
+    /** Rules issuing into {@code sessions}; assumed-role users are named in {@code accountId}. */
+    public StsRules(RoleSessionStore sessions, IdGenerator ids, Clock clock, String accountId) {
+        this.sessions = sessions;
+        this.ids = ids;
+        this.clock = clock;
+        this.accountId = accountId;
+    }
+
+    /**
+     * AssumeRole, for a developer (the credentials of an identity may not assume roles).
+     *
+     * @throws StsException ValidationError for a missing or malformed member, AccessDenied for an identity
+     */
+    public StoredRoleSession assumeRole(Caller caller, @Nullable String roleArn, @Nullable String sessionName,
+            @Nullable String durationSeconds) {
+        String role = requireRoleArn(roleArn);
+        String session = requireSessionName(sessionName);
+        Duration lifetime = lifetime(durationSeconds);
+        if (caller instanceof Caller.Identity identity) {
+            throw new StsException("AccessDenied", 403, "User: " + identity.identityId()
+                    + " is not authorized to perform: sts:AssumeRole on resource: " + role);
+        }
+        return issue(role, session, lifetime);
+    }
+
+    /**
+     * AssumeRoleWithWebIdentity (unsigned): a token that is a JWT gets the role.
+     *
+     * @throws StsException ValidationError for a missing or malformed member, InvalidIdentityToken for a token that
+     *     is not a JWT
+     */
+    public StoredRoleSession assumeRoleWithWebIdentity(@Nullable String roleArn, @Nullable String sessionName,
+            @Nullable String token, @Nullable String durationSeconds) {
+        String role = requireRoleArn(roleArn);
+        String session = requireSessionName(sessionName);
+        Duration lifetime = lifetime(durationSeconds);
+        if (token == null) {
+            throw missing("webIdentityToken");
+        }
+        if (!JWT.matcher(token.strip()).matches()) {
+            throw new StsException("InvalidIdentityToken", 400,
+                    "The web identity token is not a JWT (three base64url parts joined by dots)");
+        }
+        return issue(role, session, lifetime);
+    }
+
+    /** The live session issued under {@code accessKeyId}, if any; an expired one is returned too, to be refused. */
+    public Optional<StoredRoleSession> session(String accessKeyId) {
+        return sessions.find(accessKeyId);
+    }
+
+    /** Whether {@code session} has expired on the emulator's clock. */
+    public boolean expired(StoredRoleSession session) {
+        return !clock.instant().isBefore(session.expiration());
+    }
+
+    /** The assumed-role user's ARN: {@code arn:aws:sts::<account>:assumed-role/<role name>/<session name>}. */
+    public String assumedRoleArn(StoredRoleSession session) {
+        var matcher = ROLE_ARN.matcher(session.roleArn());
+        String roleName = matcher.matches() ? matcher.group(1) : session.roleArn();
+        return "arn:aws:sts::" + accountId + ":assumed-role/" + roleName + "/" + session.sessionName();
+    }
+
+    private StoredRoleSession issue(String roleArn, String sessionName, Duration lifetime) {
+        String key = ids.uuid().replace("-", "").toUpperCase(Locale.ROOT);
+        StoredRoleSession session = new StoredRoleSession("ASIA" + key.substring(0, 16),
+                ids.uuid().replace("-", "") + "ROLESECRET", "ROLESESSION" + ids.uuid(), roleArn, sessionName,
+                clock.instant().plus(lifetime));
+        sessions.put(session);
+        return session;
+    }
+
+    private static String requireRoleArn(@Nullable String roleArn) {
+        if (roleArn == null) {
+            throw missing("roleArn");
+        }
+        if (roleArn.length() < 20 || roleArn.length() > 2048 || !ROLE_ARN.matcher(roleArn).matches()) {
+            throw StsException.validation("'" + roleArn + "' is not a role's ARN (arn:aws:iam::<account>:role/<name>)");
+        }
+        return roleArn;
+    }
+
+    private static String requireSessionName(@Nullable String sessionName) {
+        if (sessionName == null) {
+            throw missing("roleSessionName");
+        }
+        if (sessionName.length() < 2 || sessionName.length() > 64) {
+            throw StsException.validation("1 validation error detected: Value '" + sessionName
+                    + "' at 'roleSessionName' failed to satisfy constraint: Member must have length "
+                    + (sessionName.length() < 2 ? "greater than or equal to 2" : "less than or equal to 64"));
+        }
+        if (!SESSION_NAME.matcher(sessionName).matches()) {
+            throw StsException.validation("1 validation error detected: Value '" + sessionName
+                    + "' at 'roleSessionName' failed to satisfy constraint: Member must satisfy regular expression"
+                    + " pattern: [\\w+=,.@-]*");
+        }
+        return sessionName;
+    }
+
+    private static Duration lifetime(@Nullable String durationSeconds) {
+        if (durationSeconds == null) {
+            return Duration.ofSeconds(DEFAULT_SECONDS);
+        }
+        int seconds;
+        try {
+            seconds = Integer.parseInt(durationSeconds);
+        } catch (NumberFormatException e) {
+            throw StsException.validation("1 validation error detected: Value '" + durationSeconds
+                    + "' at 'durationSeconds' failed to satisfy constraint: Member must be a whole number");
+        }
+        if (seconds < MIN_SECONDS || seconds > MAX_SECONDS) {
+            throw StsException.validation("1 validation error detected: Value '" + seconds
+                    + "' at 'durationSeconds' failed to satisfy constraint: Member must have value "
+                    + (seconds < MIN_SECONDS ? "greater than or equal to " + MIN_SECONDS
+                            : "less than or equal to " + MAX_SECONDS));
+        }
+        return Duration.ofSeconds(seconds);
+    }
+
+    private static StsException missing(String member) {
+        return StsException.validation("1 validation error detected: Value null at '" + member
+                + "' failed to satisfy constraint: Member must not be null");
+    }
+}
