@@ -44,11 +44,21 @@ final class ChildMigrator {
      * exist (under {@code home}) and instance metadata turned off, so nothing is asked of the network.
      */
     static Process startWithoutCredentials(Path log, Path home, List<String> args) throws IOException {
+        return startWithoutCredentials(log, home, args, Map.of());
+    }
+
+    /**
+     * As {@link #startWithoutCredentials(Path, Path, List)}, with {@code environment} added: where the credentials
+     * are to come from (a {@code config} file written under {@code home}, a web identity token).
+     */
+    static Process startWithoutCredentials(Path log, Path home, List<String> args, Map<String, String> environment)
+            throws IOException {
         ProcessBuilder builder = builder(log, args);
         builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
         builder.environment().putAll(Map.of("HOME", home.toString(), "AWS_EC2_METADATA_DISABLED", "true",
                 "AWS_CONFIG_FILE", home.resolve("config").toString(),
                 "AWS_SHARED_CREDENTIALS_FILE", home.resolve("credentials").toString()));
+        builder.environment().putAll(environment);
         return builder.start();
     }
 

@@ -1,0 +1,112 @@
+package dev.syncshift.migrator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.syncshift.migrator.LocalAws;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Credentials the AWS SDK gets from STS, as operators and platforms give them: a profile that assumes a role
+ * ({@code role_arn} with {@code source_profile}), and a web identity ({@code AWS_WEB_IDENTITY_TOKEN_FILE} with
+ * {@code AWS_ROLE_ARN}, what EKS sets for the service account of {@code config/deploy/kubernetes}). The emulator
+ * serves STS and checks every signature (strict auth), the child migrator has no other credentials, and STS is
+ * reached through {@code AWS_ENDPOINT_URL_STS}, as a private endpoint would be.
+ */
+class CredentialSourcesTest {
+
+    private static final int IDENTITIES = 12;
+    private static final String ROLE = "arn:aws:iam::123456789012:role/syncshift-migrator";
+
+    @TempDir
+    Path home;
+    private LocalAws aws;
+
+    @BeforeEach
+    void start() {
+        aws = LocalAws.start(config -> config.generate(IDENTITIES).identityPoolId(LocalAws.POOL.value()).seed(7)
+                .strictAuth(true).developerKey("AKIDDEVELOPER", "developer-secret"));
+    }
+
+    @AfterEach
+    void stop() {
+        aws.close();
+    }
+
+    @Test
+    void aProfileThatAssumesARoleMigrates() throws Exception {
+        Files.writeString(home.resolve("config"), String.join("\n",
+                "[profile operator]",
+                "aws_access_key_id = AKIDDEVELOPER",
+                "aws_secret_access_key = developer-secret",
+                "",
+                "[profile migrator]",
+                "role_arn = " + ROLE,
+                "source_profile = operator",
+                "region = us-east-1",
+                ""));
+        Path work = home.resolve("work");
+        List<String> args = new ArrayList<>(ChildMigrator.migrate(aws, work));
+        args.addAll(List.of("--profile", "migrator"));
+
+        runToTheEnd(args, Map.of("AWS_ENDPOINT_URL_STS", aws.cognito().endpoint().toString()));
+
+        ChildMigrator.assertRunOneCopiedEverything(aws, work, IDENTITIES);
+    }
+
+    @Test
+    void aWebIdentityMigrates() throws Exception {
+        Path token = Files.writeString(home.resolve("token"),
+                "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJzeXN0ZW06c2VydmljZWFjY291bnQ6c3luY3NoaWZ0In0.c2lnbmF0dXJl");
+        Path work = home.resolve("work");
+
+        runToTheEnd(ChildMigrator.migrate(aws, work), Map.of("AWS_WEB_IDENTITY_TOKEN_FILE", token.toString(),
+                "AWS_ROLE_ARN", ROLE, "AWS_REGION", "us-east-1",
+                "AWS_ENDPOINT_URL_STS", aws.cognito().endpoint().toString()));
+
+        ChildMigrator.assertRunOneCopiedEverything(aws, work, IDENTITIES);
+    }
+
+    /** An IAM Identity Center profile whose user has not signed in (no token cached): one line each, exit 3. */
+    @Test
+    void aProfileOfIamIdentityCenterWithoutASignInIsNamed() throws Exception {
+        Files.writeString(home.resolve("config"), String.join("\n",
+                "[profile corp]",
+                "sso_session = corp",
+                "sso_account_id = 123456789012",
+                "sso_role_name = SyncshiftMigrator",
+                "region = us-east-1",
+                "",
+                "[sso-session corp]",
+                "sso_start_url = https://example.awsapps.com/start",
+                "sso_region = us-east-1",
+                ""));
+        Path log = home.resolve("check.log");
+        Process child = ChildMigrator.startWithoutCredentials(log, home, List.of("check", "--identity-pool-id",
+                LocalAws.POOL.value(), "--table", LocalAws.TABLE, "--profile", "corp",
+                "--cognito-endpoint", aws.cognito().endpoint().toString(),
+                "--dynamodb-endpoint", aws.dynamoDb().endpoint().toString()));
+
+        assertThat(child.waitFor(2, TimeUnit.MINUTES)).as("check ended").isTrue();
+        String printed = Files.readString(log);
+        assertThat(child.exitValue()).as(printed).isEqualTo(3);
+        assertThat(printed.lines().filter(line -> line.contains(": no valid AWS IAM Identity Center (SSO) sign-in"
+                + " for the profile: run 'aws sso login' with it (")).toList()).as(printed).hasSize(2);
+        assertThat(printed).doesNotContain("unreachable", "\tat ");
+    }
+
+    private void runToTheEnd(List<String> args, Map<String, String> environment) throws Exception {
+        Path log = home.resolve("migrate.log");
+        Process child = ChildMigrator.startWithoutCredentials(log, home, args, environment);
+        assertThat(child.waitFor(3, TimeUnit.MINUTES)).as("migrate ended").isTrue();
+        assertThat(child.exitValue()).as(Files.readString(log)).isZero();
+    }
+}
