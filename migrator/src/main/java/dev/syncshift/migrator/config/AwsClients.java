@@ -6,8 +6,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -119,8 +117,7 @@ public class AwsClients {
     }
 
     private static AwsCredentialsProvider credentials(MigratorSettings settings) {
-        return settings.profile() == null ? DefaultCredentialsProvider.builder().build()
-                : ProfileCredentialsProvider.create(settings.profile());
+        return SettingsCredentials.of(settings.profile());
     }
 
     private static Region cognitoRegion(MigratorSettings settings) {

@@ -1,5 +1,6 @@
 package dev.syncshift.migrator.verify;
 
+import dev.syncshift.migrator.config.SettingsCredentials;
 import java.net.UnknownHostException;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -29,7 +30,7 @@ public final class SdkFailures {
             return "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN "
                     + "for temporary ones), pass --profile, or run where a role provides them";
         }
-        if (!(e instanceof SdkClientException)) {
+        if (!(e instanceof SdkClientException) || message.startsWith(SettingsCredentials.FAILURE)) {
             return message;
         }
         if (message.contains("SSO")) {

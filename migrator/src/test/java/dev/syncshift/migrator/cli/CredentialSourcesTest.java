@@ -9,10 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Credentials the AWS SDK gets from STS, as operators and platforms give them: a profile that assumes a role
@@ -101,6 +105,47 @@ class CredentialSourcesTest {
         assertThat(printed.lines().filter(line -> line.contains(": no valid AWS IAM Identity Center (SSO) sign-in"
                 + " for the profile: run 'aws sso login' with it (")).toList()).as(printed).hasSize(2);
         assertThat(printed).doesNotContain("unreachable", "\tat ");
+    }
+
+    /**
+     * Profiles the SDK cannot get credentials from: each gets one line for the source and one for the target, naming
+     * the profile and the SDK's reason, and exit code 3 (misconfigured), where most ended as a bug (exit code 1).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("unusableProfiles")
+    void aProfileTheSdkCannotUseIsNamedWithWhy(String properties, String why) throws Exception {
+        Files.writeString(home.resolve("config"), "[profile p]\n" + properties + "\n");
+        Path log = home.resolve("check.log");
+        Process child = ChildMigrator.startWithoutCredentials(log, home, List.of("check", "--identity-pool-id",
+                LocalAws.POOL.value(), "--table", LocalAws.TABLE, "--profile", "p", "--region", "us-east-1",
+                "--cognito-endpoint", aws.cognito().endpoint().toString(),
+                "--dynamodb-endpoint", aws.dynamoDb().endpoint().toString()));
+
+        assertThat(child.waitFor(2, TimeUnit.MINUTES)).as("check ended").isTrue();
+        String printed = Files.readString(log);
+        assertThat(child.exitValue()).as(printed).isEqualTo(3);
+        assertThat(printed.lines().filter(line -> line.startsWith("problem: ")).toList()).as(printed)
+                .allMatch(line -> line.contains(": the credentials of profile 'p' cannot be had: " + why))
+                .anyMatch(line -> line.startsWith("problem: source: "))
+                .anyMatch(line -> line.startsWith("problem: target: "));
+        assertThat(printed).doesNotContain("ProfileFile(", "\tat ");
+    }
+
+    /** A profile {@code p}'s properties (one a line), and the reason the migrator must give. */
+    static Stream<Arguments> unusableProfiles() {
+        String role = "role_arn = " + ROLE + "\n";
+        return Stream.of(
+                Arguments.of(role, "it holds no keys, and no role_arn with a source_profile or credential_source"),
+                Arguments.of(role + "source_profile = p",
+                        "Invalid profile file: Circular relationship detected with profiles [p]."),
+                Arguments.of(role + "source_profile = q", "The source profile of 'p' was configured to be 'q', but"
+                        + " that source profile has no credentials configured."),
+                Arguments.of("sso_session = none\nsso_account_id = 123456789012\nsso_role_name = r",
+                        "Sso-session section not found with sso-session title none."),
+                Arguments.of("credential_process = /bin/false", "Failed to refresh process-based credentials."
+                        + " (Command returned non-zero exit value (1)"),
+                Arguments.of("aws_access_key_id = AKIAHALFAKEY",
+                        "Profile property 'aws_secret_access_key' was not configured for 'p'."));
     }
 
     private void runToTheEnd(List<String> args, Map<String, String> environment) throws Exception {

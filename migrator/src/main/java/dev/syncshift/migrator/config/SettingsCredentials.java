@@ -1,0 +1,76 @@
+package dev.syncshift.migrator.config;
+
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.utils.IoUtils;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/**
+ * The credentials the settings name ({@code --profile}, else the SDK's default chain), failing as one SDK client
+ * failure whose message starts with {@link #FAILURE} and says which profile, where the SDK's profile providers throw
+ * {@code IllegalStateException} or {@code IllegalArgumentException} for a profile they cannot use (a circular
+ * {@code source_profile}, a source profile without keys, an {@code sso_session} section that is not there, a
+ * {@code credential_process} that fails, half a key) and describe a role without a source with the whole parsed
+ * file. The checks and runs report SDK failures as problems with the source or target (exit code 3), not as a bug.
+ */
+public final class SettingsCredentials implements AwsCredentialsProvider, SdkAutoCloseable {
+
+    /** How the message of a failure to get the credentials starts. */
+    public static final String FAILURE = "the credentials of ";
+    /** How the SDK's failure for a profile without credentials starts; the parsed file follows it. */
+    private static final String NO_CREDENTIALS_IN_PROFILE = "Profile file contained no credentials for profile '";
+
+    private final AwsCredentialsProvider delegate;
+    private final String source;
+
+    private SettingsCredentials(AwsCredentialsProvider delegate, String source) {
+        this.delegate = delegate;
+        this.source = source;
+    }
+
+    /** The credentials of {@code profile}, or of the SDK's default chain when it is null. */
+    static SettingsCredentials of(@Nullable String profile) {
+        if (profile != null) {
+            return new SettingsCredentials(ProfileCredentialsProvider.create(profile), "profile '" + profile + "'");
+        }
+        String fromEnvironment = System.getenv("AWS_PROFILE");
+        return new SettingsCredentials(DefaultCredentialsProvider.builder().build(), fromEnvironment == null
+                ? "the SDK's default chain" : "profile '" + fromEnvironment + "' (AWS_PROFILE)");
+    }
+
+    @Override
+    public AwsCredentials resolveCredentials() {
+        try {
+            return delegate.resolveCredentials();
+        } catch (SdkException e) {
+            String message = String.valueOf(e.getMessage());
+            if (!message.startsWith(NO_CREDENTIALS_IN_PROFILE)) {
+                throw e;
+            }
+            throw failure("it holds no keys, and no role_arn with a source_profile or credential_source", e);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            Throwable cause = e.getCause();
+            throw failure(firstLine(e) + (cause == null || cause.getMessage() == null ? "" : " (" + firstLine(cause)
+                    + ")"), e);
+        }
+    }
+
+    private static String firstLine(Throwable e) {
+        return String.valueOf(e.getMessage()).lines().findFirst().orElse("").strip();
+    }
+
+    private SdkClientException failure(String why, Exception cause) {
+        return SdkClientException.builder().message(FAILURE + source + " cannot be had: " + why).cause(cause)
+                .build();
+    }
+
+    @Override
+    public void close() {
+        IoUtils.closeIfCloseable(delegate, null);
+    }
+}
