@@ -7,6 +7,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.utils.IoUtils;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -16,31 +17,42 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * {@code IllegalStateException} or {@code IllegalArgumentException} for a profile they cannot use (a circular
  * {@code source_profile}, a source profile without keys, an {@code sso_session} section that is not there, a
  * {@code credential_process} that fails, half a key) and describe a role without a source with the whole parsed
- * file. The checks and runs report SDK failures as problems with the source or target (exit code 3), not as a bug.
+ * file. Where the default chain finds nothing and {@code AWS_PROFILE} names a profile, the failure is that profile's,
+ * not the chain's list of every provider. The checks and runs report SDK failures as problems with the source or
+ * target (exit code 3), not as a bug.
  */
 public final class SettingsCredentials implements AwsCredentialsProvider, SdkAutoCloseable {
 
     /** How the message of a failure to get the credentials starts. */
     public static final String FAILURE = "the credentials of ";
+    /** How the SDK's default chain fails when none of its providers has credentials; each one's reason follows. */
+    public static final String NO_CREDENTIALS = "Unable to load credentials from any of the providers in the chain";
     /** How the SDK's failure for a profile without credentials starts; the parsed file follows it. */
     private static final String NO_CREDENTIALS_IN_PROFILE = "Profile file contained no credentials for profile '";
 
     private final AwsCredentialsProvider delegate;
+    /** The profile named by AWS_PROFILE, which the default chain reads among others; null: none, or not the chain. */
+    private final @Nullable String environmentProfile;
+    private final String profile;
     private final String source;
 
-    private SettingsCredentials(AwsCredentialsProvider delegate, String source) {
+    private SettingsCredentials(AwsCredentialsProvider delegate, @Nullable String environmentProfile, String profile,
+            String source) {
         this.delegate = delegate;
+        this.environmentProfile = environmentProfile;
+        this.profile = profile;
         this.source = source;
     }
 
     /** The credentials of {@code profile}, or of the SDK's default chain when it is null. */
     static SettingsCredentials of(@Nullable String profile) {
         if (profile != null) {
-            return new SettingsCredentials(ProfileCredentialsProvider.create(profile), "profile '" + profile + "'");
+            return new SettingsCredentials(ProfileCredentialsProvider.create(profile), null, profile,
+                    "profile '" + profile + "'");
         }
         String fromEnvironment = System.getenv("AWS_PROFILE");
-        return new SettingsCredentials(DefaultCredentialsProvider.builder().build(), fromEnvironment == null
-                ? "the SDK's default chain" : "profile '" + fromEnvironment + "' (AWS_PROFILE)");
+        return new SettingsCredentials(DefaultCredentialsProvider.builder().build(), fromEnvironment, "default",
+                "the SDK's default chain");
     }
 
     @Override
@@ -49,10 +61,17 @@ public final class SettingsCredentials implements AwsCredentialsProvider, SdkAut
             return delegate.resolveCredentials();
         } catch (SdkException e) {
             String message = String.valueOf(e.getMessage());
+            if (environmentProfile != null && message.startsWith(NO_CREDENTIALS)) {
+                // the chain's message holds every provider's reason; the one that matters is the named profile's
+                return new SettingsCredentials(ProfileCredentialsProvider.create(environmentProfile), null,
+                        environmentProfile, "profile '" + environmentProfile + "' (AWS_PROFILE)").resolveCredentials();
+            }
             if (!message.startsWith(NO_CREDENTIALS_IN_PROFILE)) {
                 throw e;
             }
-            throw failure("it holds no keys, and no role_arn with a source_profile or credential_source", e);
+            throw failure(ProfileFile.defaultProfileFile().profile(profile).isPresent()
+                    ? "it holds no keys, and no role_arn with a source_profile or credential_source"
+                    : "neither the AWS config file nor the credentials file holds it", e);
         } catch (IllegalStateException | IllegalArgumentException e) {
             Throwable cause = e.getCause();
             throw failure(firstLine(e) + (cause == null || cause.getMessage() == null ? "" : " (" + firstLine(cause)

@@ -10,12 +10,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 /** One line for an operator about an AWS call that failed. */
 public final class SdkFailures {
 
-    /**
-     * The start of the message the SDK's credentials chain fails with when none of its providers has credentials;
-     * the rest lists every provider and why each failed, several hundred characters an operator need not read.
-     */
-    private static final String NO_CREDENTIALS = "Unable to load credentials from any of the providers in the chain";
-
     private SdkFailures() {
     }
 
@@ -26,7 +20,7 @@ public final class SdkFailures {
      */
     public static String describe(SdkException e) {
         String message = firstLine(e.getMessage());
-        if (e instanceof SdkClientException && message.startsWith(NO_CREDENTIALS)) {
+        if (e instanceof SdkClientException && message.startsWith(SettingsCredentials.NO_CREDENTIALS)) {
             return "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN "
                     + "for temporary ones), pass --profile, or run where a role provides them";
         }

@@ -115,19 +115,40 @@ class CredentialSourcesTest {
     @MethodSource("unusableProfiles")
     void aProfileTheSdkCannotUseIsNamedWithWhy(String properties, String why) throws Exception {
         Files.writeString(home.resolve("config"), "[profile p]\n" + properties + "\n");
+
+        assertCheckRefuses(List.of("--profile", "p"), Map.of(), "the credentials of profile 'p' cannot be had: " + why);
+    }
+
+    /**
+     * The same through {@code AWS_PROFILE}, which the SDK's default chain reads among its other sources: the
+     * profile's own reason is given, where the chain's failure said no credentials were found at all.
+     */
+    @Test
+    void aProfileNamedByAwsProfileThatTheSdkCannotUseIsNamedWithWhy() throws Exception {
+        Files.writeString(home.resolve("config"), "[profile p]\nrole_arn = " + ROLE + "\nsource_profile = p\n");
+
+        assertCheckRefuses(List.of(), Map.of("AWS_PROFILE", "p"), "the credentials of profile 'p' (AWS_PROFILE)"
+                + " cannot be had: Invalid profile file: Circular relationship detected with profiles [p].");
+        assertCheckRefuses(List.of(), Map.of("AWS_PROFILE", "nosuch"), "the credentials of profile 'nosuch'"
+                + " (AWS_PROFILE) cannot be had: neither the AWS config file nor the credentials file holds it");
+    }
+
+    /** {@code check} with {@code options} ends with exit code 3 and {@code problem} for the source and the target. */
+    private void assertCheckRefuses(List<String> options, Map<String, String> environment, String problem)
+            throws Exception {
         Path log = home.resolve("check.log");
-        Process child = ChildMigrator.startWithoutCredentials(log, home, List.of("check", "--identity-pool-id",
-                LocalAws.POOL.value(), "--table", LocalAws.TABLE, "--profile", "p", "--region", "us-east-1",
-                "--cognito-endpoint", aws.cognito().endpoint().toString(),
+        List<String> args = new ArrayList<>(List.of("check", "--identity-pool-id", LocalAws.POOL.value(), "--table",
+                LocalAws.TABLE, "--region", "us-east-1", "--cognito-endpoint", aws.cognito().endpoint().toString(),
                 "--dynamodb-endpoint", aws.dynamoDb().endpoint().toString()));
+        args.addAll(options);
+        Files.deleteIfExists(log);
+        Process child = ChildMigrator.startWithoutCredentials(log, home, args, environment);
 
         assertThat(child.waitFor(2, TimeUnit.MINUTES)).as("check ended").isTrue();
         String printed = Files.readString(log);
         assertThat(child.exitValue()).as(printed).isEqualTo(3);
         assertThat(printed.lines().filter(line -> line.startsWith("problem: ")).toList()).as(printed)
-                .allMatch(line -> line.contains(": the credentials of profile 'p' cannot be had: " + why))
-                .anyMatch(line -> line.startsWith("problem: source: "))
-                .anyMatch(line -> line.startsWith("problem: target: "));
+                .containsExactlyInAnyOrder("problem: source: " + problem, "problem: target: " + problem);
         assertThat(printed).doesNotContain("ProfileFile(", "\tat ");
     }
 
@@ -143,7 +164,7 @@ class CredentialSourcesTest {
                 Arguments.of("sso_session = none\nsso_account_id = 123456789012\nsso_role_name = r",
                         "Sso-session section not found with sso-session title none."),
                 Arguments.of("credential_process = /bin/false", "Failed to refresh process-based credentials."
-                        + " (Command returned non-zero exit value (1)"),
+                        + " (Command returned non-zero exit value (1) with error message:)"),
                 Arguments.of("aws_access_key_id = AKIAHALFAKEY",
                         "Profile property 'aws_secret_access_key' was not configured for 'p'."));
     }
