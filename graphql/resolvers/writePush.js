@@ -46,7 +46,8 @@ export function request(ctx) {
     }
     const table = ctx.env.SYNCSHIFT_TABLE;
     const actions = [metaAction(table, stash, plan, totals)];
-    if (!stash.live && !plan.input) {
+    stash.createsDataset = !stash.live && !plan.input;
+    if (stash.createsDataset) {
         actions.push(creationLockAction(table, stash));
     }
     const heads = plan.records.map(headOf);
@@ -71,8 +72,16 @@ export function request(ctx) {
 export function response(ctx) {
     const stash = ctx.stash;
     if (ctx.error) {
-        const reasons = ctx.result?.cancellationReasons ?? [];
-        if (reasons.some((r) => CONCURRENT.indexOf(r?.type ?? r?.code ?? r?.Code) >= 0)) {
+        const lost = (ctx.result?.cancellationReasons ?? [])
+            .map((r) => CONCURRENT.indexOf(r?.type ?? r?.code ?? r?.Code) >= 0);
+        if (lost.some((failed) => failed)) {
+            // Only the creation lock (the second action) moved: another dataset of the identity was created at the
+            // same moment, this one is as it was read, and the same push sent again holds.
+            if (stash.createsDataset && lost.every((failed, i) => failed === (i === 1))) {
+                util.error(`Another dataset of this identity was created while ${stash.datasetName} was; push again`,
+                    'ResourceConflictException', change(stash, stash.datasetSyncCount, []),
+                    { reason: 'ConcurrentCreation' });
+            }
             util.error(`Dataset ${stash.datasetName} changed while this push was applied; list its records and `
                 + 'push again', 'ResourceConflictException', change(stash, stash.datasetSyncCount, []),
             { reason: 'ConcurrentUpdate' });

@@ -83,6 +83,26 @@ test('a concurrent writer never causes a lost update or a skipped count', () => 
         [['a', 1], ['b', 2], ['c', 3]]);
 });
 
+test('a dataset created while another of the identity is: the loser may push the same again at once', () => {
+    const table = new FakeTable();
+    let interleaved;
+    const hooks = {
+        before: (name) => {
+            if (name === 'writePush' && !interleaved) {
+                interleaved = push(table, 'first', [replace('a', '1', 0)]);
+            }
+        },
+    };
+
+    const loser = call(table, 'updateRecords', { datasetName: 'second', patches: [replace('b', '2', 0)] }, ALICE, hooks);
+
+    assert.equal(interleaved.data.datasetSyncCount, 1);
+    assert.equal(loser.error.errorType, 'ResourceConflictException');
+    assert.equal(loser.error.errorInfo.reason, 'ConcurrentCreation');
+    assert.equal(loser.error.message, 'Another dataset of this identity was created while second was; push again');
+    assert.equal(push(table, 'second', [replace('b', '2', 0)]).data.datasetSyncCount, 1);
+});
+
 test('a removal leaves a tombstone that later pulls return and that counts toward nothing', () => {
     const table = new FakeTable();
     push(table, 'ds', [replace('k', 'v', 0), replace('keep', 'x', 0)]);

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syncshift.core.InvalidParameterException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -67,7 +70,9 @@ abstract class SyncConformanceContract {
                 new Scenario("an edit made while a synchronize runs is kept and pushed by the next one",
                         SyncConformanceContract::editDuringSync),
                 new Scenario("a 21st dataset is refused by the service as a limit",
-                        SyncConformanceContract::datasetLimit));
+                        SyncConformanceContract::datasetLimit),
+                new Scenario("twenty new datasets synchronized at once, as an app's first start does",
+                        SyncConformanceContract::creationsAtOnce));
     }
 
     static void putAndRead(World world) {
@@ -323,6 +328,22 @@ abstract class SyncConformanceContract {
         assertThat(callback.failed()).isInstanceOf(DataLimitExceededException.class)
                 .hasMessageContaining("Number of datasets exceeds the limit of 20 per identity");
         assertThat(extra.isChanged("k")).isTrue();
+    }
+
+    static void creationsAtOnce(World world) {
+        CognitoSyncManager a = world.newDevice();
+        List<CompletableFuture<List<Record>>> synchronizes = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Dataset d = a.openOrCreateDataset("at-once-" + i);
+            d.put("k", "v" + i);
+            synchronizes.add(d.synchronizeAsync());
+        }
+
+        assertThat(synchronizes).allSatisfy(done -> assertThat(done).succeedsWithin(Duration.ofMinutes(1)));
+        CognitoSyncManager b = world.sameIdentity(a);
+        b.refreshDatasetMetadata();
+        assertThat(b.listDatasets()).extracting(DatasetMetadata::getDatasetName).hasSize(20)
+                .allMatch(name -> name.startsWith("at-once-"));
     }
 
     static void largePush(World world) {

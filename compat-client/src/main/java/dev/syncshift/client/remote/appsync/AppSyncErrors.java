@@ -91,4 +91,19 @@ final class AppSyncErrors {
         }
         return false;
     }
+
+    /**
+     * Whether the push lost a race with the creation of another dataset of the identity (the API's
+     * {@code ResourceConflictException} with {@code errorInfo.reason} {@code ConcurrentCreation}): only the
+     * identity's creation lock moved, so the same push sent again holds, with no pull between.
+     */
+    static boolean lostCreationRace(GraphQlCall.Answer answer) {
+        for (JsonNode error : answer.body().path("errors")) {
+            if (error.path("errorType").asText("").equals("ResourceConflictException")
+                    && error.path("errorInfo").path("reason").asText("").equals("ConcurrentCreation")) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

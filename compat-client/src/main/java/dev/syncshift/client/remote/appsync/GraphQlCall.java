@@ -83,10 +83,11 @@ final class GraphQlCall {
 
     /**
      * Posts {@code query} with {@code variables}; the HTTP status and the parsed body. A throttle (429, or the API's
-     * table refusing for its throughput), a server failure (5xx) or a broken connection is retried as the AWS SDK
-     * retries (its standard strategy: 3 attempts,
-     * exponential backoff with jitter, a retry budget); the last answer is returned, or the last connection failure
-     * thrown as a {@link NetworkException}. A retried push is safe: it is conditional on the sync count it read.
+     * table refusing for its throughput), a server failure (5xx), a push that lost a race with the creation of
+     * another dataset of the identity, or a broken connection is retried as the AWS SDK retries (its standard
+     * strategy: 3 attempts, exponential backoff with jitter, a retry budget); the last answer is returned, or the last
+     * connection failure thrown as a {@link NetworkException}. A retried push is safe: it is conditional on the sync
+     * count it read.
      */
     Answer post(String query, Map<String, ?> variables) {
         String body = body(query, variables);
@@ -96,7 +97,8 @@ final class GraphQlCall {
             RuntimeException failure;
             try {
                 answer = send(body);
-                if (answer.status() != 429 && answer.status() < 500 && !AppSyncErrors.tableThrottled(answer)) {
+                if (answer.status() != 429 && answer.status() < 500 && !AppSyncErrors.tableThrottled(answer)
+                        && !AppSyncErrors.lostCreationRace(answer)) {
                     retries.recordSuccess(RecordSuccessRequest.create(token));
                     return answer;
                 }
