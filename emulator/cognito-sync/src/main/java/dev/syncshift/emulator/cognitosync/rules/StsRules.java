@@ -76,7 +76,7 @@ public final class StsRules {
         return issue(role, session, lifetime);
     }
 
-    /** The live session issued under {@code accessKeyId}, if any; an expired one is returned too, to be refused. */
+    /** The session issued under {@code accessKeyId}, if any: an expired one too, for the caller to refuse. */
     public Optional<StoredRoleSession> session(String accessKeyId) {
         return sessions.find(accessKeyId);
     }
