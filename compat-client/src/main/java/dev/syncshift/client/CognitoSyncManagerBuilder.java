@@ -2,6 +2,7 @@ package dev.syncshift.client;
 
 import dev.syncshift.client.cache.memory.InMemoryLocalCache;
 import dev.syncshift.client.cache.sqlite.SqliteLocalCache;
+import dev.syncshift.client.remote.appsync.AppSyncRemoteStore;
 import dev.syncshift.client.spi.LocalCache;
 import dev.syncshift.client.spi.RemoteStore;
 import dev.syncshift.core.IdentityId;
@@ -53,7 +54,11 @@ public final class CognitoSyncManagerBuilder {
         return this;
     }
 
-    /** The AWS region of Cognito and AppSync; default the pool id's region. */
+    /**
+     * The AppSync API's region, which its requests are signed for; default the region in the API's AppSync host name
+     * ({@code <id>.appsync-api.<region>.amazonaws.com}), else the pool id's. Cognito Identity and Cognito Sync are
+     * always called in the pool's region, the only one that has the pool.
+     */
     public CognitoSyncManagerBuilder region(String region) {
         this.region = region;
         return this;
@@ -182,12 +187,20 @@ public final class CognitoSyncManagerBuilder {
         // Everything checked: only now is the cache (perhaps a file) opened.
         LocalCache cache = cache(file);
         IdentityId known = given != null ? given : cache.identity(pool).orElse(null);
-        String chosenRegion = setting(region, file, SettingsFile.REGION);
-        ManagerWiring wiring = new ManagerWiring(pool, chosen, chosenRegion != null ? chosenRegion : pool.region(),
+        ManagerWiring wiring = new ManagerWiring(pool, chosen, appSyncRegion(file, pool, graphql),
                 cognito, graphql, realtime, cache,
                 executor != null ? executor : Executors.newCachedThreadPool(), clock, known, new HashMap<>(logins),
                 remote, executor == null);
         return new CognitoSyncManager(wiring, connectivityRetryInterval);
+    }
+
+    /** The region given, else the one in AppSync's host name, else the pool's. */
+    private String appSyncRegion(Properties file, IdentityPoolId pool, @Nullable URI graphql) {
+        String given = setting(region, file, SettingsFile.REGION);
+        if (given != null) {
+            return given;
+        }
+        return graphql == null ? pool.region() : AppSyncRemoteStore.regionOf(graphql).orElse(pool.region());
     }
 
     private LocalCache cache(Properties file) {

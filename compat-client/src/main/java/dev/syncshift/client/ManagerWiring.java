@@ -28,7 +28,8 @@ import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
  *
  * @param pool the identity pool
  * @param backend the chosen backend
- * @param region the AWS region
+ * @param region the AppSync API's region, which its requests are signed for (Cognito Identity and Cognito Sync are
+ *     always called in the pool's region)
  * @param cognitoEndpoint an endpoint override for Cognito Identity and Cognito Sync, or null
  * @param appSyncEndpoint the AppSync GraphQL URL, or null (cognito backend)
  * @param appSyncRealtimeEndpoint the AppSync real-time URL, or null to derive it
@@ -47,7 +48,7 @@ public record ManagerWiring(IdentityPoolId pool, Backend backend, String region,
         @Nullable RemoteFactory customRemote, boolean ownsExecutor) {
 
     CognitoIdentityCredentials credentials(BiConsumer<@Nullable IdentityId, IdentityId> identityChanged) {
-        CognitoIdentityClient identity = CognitoIdentityClient.builder().region(Region.of(region))
+        CognitoIdentityClient identity = CognitoIdentityClient.builder().region(Region.of(pool.region()))
                 .credentialsProvider(AnonymousCredentialsProvider.create())
                 .httpClient(UrlConnectionHttpClient.create())
                 .applyMutation(b -> {
@@ -81,7 +82,7 @@ public record ManagerWiring(IdentityPoolId pool, Backend backend, String region,
 
     /** The Cognito Sync remote, signing with {@code credentials}. */
     public CognitoSyncRemoteStore cognito(AwsCredentialsProvider credentials) {
-        CognitoSyncClient client = CognitoSyncClient.builder().region(Region.of(region))
+        CognitoSyncClient client = CognitoSyncClient.builder().region(Region.of(pool.region()))
                 .credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create())
                 .applyMutation(b -> {

@@ -22,8 +22,11 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
@@ -44,6 +47,9 @@ public final class AppSyncRemoteStore implements RemoteStore {
     static final int PAGE = 1024;
 
     private final GraphQlCall call;
+    private static final Pattern APPSYNC_HOST =
+            Pattern.compile("[a-z0-9]+\\.appsync-api\\.([a-z0-9-]+)\\.amazonaws\\.com(?:\\.cn)?");
+
     private final URI realtime;
     /** Each identity's real-time connection, while it carries a subscription; the lock for adding and removing. */
     private final Map<IdentityId, RealtimeConnection> connections = new HashMap<>();
@@ -65,6 +71,15 @@ public final class AppSyncRemoteStore implements RemoteStore {
         String host = graphql.getHost().replace("appsync-api", "appsync-realtime-api");
         String path = host.equals(graphql.getHost()) ? graphql.getPath() + "/realtime" : graphql.getPath();
         return URI.create(scheme + "://" + host + (graphql.getPort() < 0 ? "" : ":" + graphql.getPort()) + path);
+    }
+
+    /**
+     * The region in the host name AppSync gives an API ({@code <id>.appsync-api.<region>.amazonaws.com}, and
+     * {@code .com.cn} in China); empty for any other host (a custom domain, a local emulator).
+     */
+    public static Optional<String> regionOf(URI graphql) {
+        Matcher matcher = APPSYNC_HOST.matcher(String.valueOf(graphql.getHost()).toLowerCase(Locale.ROOT));
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
     /**

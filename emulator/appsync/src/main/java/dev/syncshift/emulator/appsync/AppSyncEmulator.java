@@ -125,8 +125,8 @@ public final class AppSyncEmulator implements AutoCloseable {
             rules = new GraphQlRules(template.api(), store, new InMemorySubscriptionStore<>());
             store.awaitOpen();
             AppSyncServer server = AppSyncServer.start(config.host(), config.port(), rules,
-                    new IamAuthRules(credentials, Clock.systemUTC()), config.keepAlive(), config.connectionTimeout(),
-                    config.faults());
+                    new IamAuthRules(credentials, config.region(), Clock.systemUTC()), config.keepAlive(),
+                    config.connectionTimeout(), config.faults());
             return new AppSyncEmulator(server, rules, store, config.host(), template.api().apiId());
         } catch (Exception e) {
             if (rules != null) {

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param port the port; 0 picks a free one
  * @param credentials the credentials registry file, or null to accept no one
  * @param dynamoDbEndpoint a DynamoDB endpoint, or null for DynamoDB Local in-process (must be on the class path)
- * @param region the region of the DynamoDB endpoint's signing
+ * @param region the API's region, which IAM signatures must be scoped to, and the DynamoDB endpoint's signing
  * @param keepAlive the real-time {@code ka} interval
  * @param cognitoEndpoint a local Cognito Sync emulator whose issued temporary credentials are accepted too, or null
  * @param faults the latency, throttles and failures injected into {@code POST /graphql}; {@link FaultPlan#NONE}

@@ -93,6 +93,17 @@ class IamAuthorizationTest {
                 .isEqualTo("Credential should be scoped to correct service: 'appsync'. ");
     }
 
+    @Test
+    void refusesASignatureScopedToAnotherRegion(AppSyncEmulator emulator) {
+        SignedGraphQlClient elsewhere = new SignedGraphQlClient(emulator.endpoint(), "eu-west-1");
+
+        SignedGraphQlClient.Answer answer = elsewhere.post(Caller.ALICE.credentials(), WHOAMI, Map.of());
+
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.body().at("/errors/0/message").asText())
+                .isEqualTo("Credential should be scoped to a valid region, not 'eu-west-1'. ");
+    }
+
     /** Who calls, and the {@code ctx.identity} fields the resolver must see. */
     record IdentityRow(Caller caller, Map<String, String> expected) {
         @Override

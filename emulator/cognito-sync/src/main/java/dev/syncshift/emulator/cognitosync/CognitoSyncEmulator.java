@@ -96,7 +96,8 @@ public final class CognitoSyncEmulator implements AutoCloseable {
         StsRules sts = new StsRules(new InMemoryRoleSessionStore(), ids, config.clock(), config.accountId());
         DeveloperKeys developerKeys = new DeveloperKeys(config.developerKeys());
         RequestAuthenticator authenticator = config.strictAuth()
-                ? RequestAuthenticator.strict(config.accountId(), credentials, sts, developerKeys, config.clock())
+                ? RequestAuthenticator.strict(config.accountId(), config.region(), credentials, sts,
+                        developerKeys, config.clock())
                 : RequestAuthenticator.anySignature(config.accountId(), credentials);
         CognitoHttpHandler handler = new CognitoHttpHandler(services, authenticator, gate(config),
                 config.maxBodyBytes());

@@ -8,6 +8,8 @@ public enum FailureReason {
     INCOMPLETE,
     /** A credential scope for another service than the one called. */
     WRONG_SERVICE,
+    /** A credential scope for another region than the one of the service called. */
+    WRONG_REGION,
     /** A request signed more than 15 minutes away from now, or a presigned request past its expiry. */
     EXPIRED,
     /** An access key the service does not know, or a session token that does not belong to it. */

@@ -108,6 +108,20 @@ public final class SigV4Verifier {
         }
     }
 
+    /**
+     * Checks the credential scope's region: a service answers only for its own region, with AWS's words.
+     *
+     * @param authorization the request's authorization
+     * @param region the region of the service called
+     * @throws SigV4Failure {@link FailureReason#WRONG_REGION}
+     */
+    public void checkRegion(SigV4Authorization authorization, String region) {
+        if (!region.equals(authorization.region())) {
+            throw new SigV4Failure(FailureReason.WRONG_REGION,
+                    "Credential should be scoped to a valid region, not '" + authorization.region() + "'. ");
+        }
+    }
+
     private static void checkPresignedTime(SigV4Authorization authorization, Instant signedAt, Instant now) {
         if (now.isAfter(signedAt.plusSeconds(authorization.expiresSeconds()))) {
             throw new SigV4Failure(FailureReason.EXPIRED, "Request has expired");

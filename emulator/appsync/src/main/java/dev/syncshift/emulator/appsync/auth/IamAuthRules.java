@@ -26,16 +26,19 @@ public final class IamAuthRules {
     private static final String SERVICE = "appsync";
 
     private final CredentialsRegistry registry;
+    private final String region;
     private final SigV4Verifier verifier;
 
     /**
      * Creates the rules.
      *
      * @param registry the accepted keys
+     * @param region the API's region, which signatures must be scoped to
      * @param clock the clock signatures are checked against
      */
-    public IamAuthRules(CredentialsRegistry registry, Clock clock) {
+    public IamAuthRules(CredentialsRegistry registry, String region, Clock clock) {
         this.registry = registry;
+        this.region = region;
         this.verifier = new SigV4Verifier(clock);
     }
 
@@ -55,6 +58,7 @@ public final class IamAuthRules {
                 throw new UnauthorizedException(MISSING);
             }
             verifier.checkScope(authorization, SERVICE);
+            verifier.checkRegion(authorization, region);
             CredentialsEntry entry = registry.find(authorization.accessKeyId())
                     .orElseThrow(() -> new UnauthorizedException(UNKNOWN_KEY));
             verifier.checkSignature(http, authorization, credentials(entry));

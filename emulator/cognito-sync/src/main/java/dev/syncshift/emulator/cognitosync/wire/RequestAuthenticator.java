@@ -36,11 +36,11 @@ public interface RequestAuthenticator {
      * {@code --strict-auth}: the signature must verify against a key of {@code developerKeys} (a developer of
      * {@code accountId}), against temporary credentials issued through GetCredentialsForIdentity (that identity) or
      * against a role session of {@code sts} (a developer), whose session token must be sent and must not have
-     * expired, signed at most 15 minutes away from {@code clock}.
+     * expired, signed for {@code region} at most 15 minutes away from {@code clock}.
      */
-    static RequestAuthenticator strict(String accountId, CredentialRules credentials, StsRules sts,
+    static RequestAuthenticator strict(String accountId, String region, CredentialRules credentials, StsRules sts,
             DeveloperKeys developerKeys, Clock clock) {
-        return new StrictSigV4Authenticator(accountId, credentials, sts, developerKeys, clock);
+        return new StrictSigV4Authenticator(accountId, region, credentials, sts, developerKeys, clock);
     }
 
     /**

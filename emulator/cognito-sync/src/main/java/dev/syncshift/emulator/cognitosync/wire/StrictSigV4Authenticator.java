@@ -23,7 +23,7 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
  * configured developer keys, from the temporary credentials GetCredentialsForIdentity issued, and from the role
  * sessions STS issued (which act as a developer), whose session token must be sent. The signing name is
  * {@code cognito-identity} for AWS JSON 1.1 requests ({@code X-Amz-Target}), {@code sts} for STS's form-encoded ones
- * and {@code cognito-sync} otherwise.
+ * and {@code cognito-sync} otherwise, and the region the emulator's.
  */
 final class StrictSigV4Authenticator implements RequestAuthenticator {
 
@@ -33,12 +33,14 @@ final class StrictSigV4Authenticator implements RequestAuthenticator {
     private final Caller.Developer developer;
     private final CredentialRules credentials;
     private final StsRules sts;
+    private final String region;
     private final DeveloperKeys developerKeys;
     private final SigV4Verifier verifier;
 
-    StrictSigV4Authenticator(String accountId, CredentialRules credentials, StsRules sts, DeveloperKeys developerKeys,
-            Clock clock) {
+    StrictSigV4Authenticator(String accountId, String region, CredentialRules credentials, StsRules sts,
+            DeveloperKeys developerKeys, Clock clock) {
         this.developer = new Caller.Developer(accountId);
+        this.region = region;
         this.credentials = credentials;
         this.sts = sts;
         this.developerKeys = developerKeys;
@@ -50,6 +52,7 @@ final class StrictSigV4Authenticator implements RequestAuthenticator {
         try {
             SigV4Authorization authorization = SigV4Authorization.of(request);
             verifier.checkScope(authorization, service(request));
+            verifier.checkRegion(authorization, region);
             Optional<StoredCredentials> issued = credentials.issued(authorization.accessKeyId());
             if (issued.isPresent()) {
                 return temporary(request, authorization, issued.get());
@@ -107,7 +110,7 @@ final class StrictSigV4Authenticator implements RequestAuthenticator {
             case MISSING -> "MissingAuthenticationTokenException";
             case INCOMPLETE -> "IncompleteSignatureException";
             case UNKNOWN_CREDENTIALS -> "UnrecognizedClientException";
-            case WRONG_SERVICE, EXPIRED, SIGNATURE_MISMATCH -> "InvalidSignatureException";
+            case WRONG_SERVICE, WRONG_REGION, EXPIRED, SIGNATURE_MISMATCH -> "InvalidSignatureException";
         };
         return new WireException(code, 403, failure.getMessage());
     }
