@@ -41,7 +41,8 @@ final class EmulatorCommand {
             + "DynamoDB Local runs in-process (it must be on the class path).")
     private @Nullable URI dynamoDbEndpoint;
     @Option(names = "--region", paramLabel = "R", defaultValue = "us-east-1",
-            description = "Region of the DynamoDB endpoint's signing (default us-east-1).")
+            description = "The API's region, which IAM signatures must be scoped to; also the DynamoDB endpoint's"
+                    + " signing (default us-east-1).")
     private String region = "us-east-1";
     @Option(names = "--keep-alive-seconds", paramLabel = "N", defaultValue = "60",
             description = "Real-time keep-alive interval (default 60).")

@@ -39,7 +39,8 @@ final class EmulatorCommand {
     private @Nullable Integer port;
     @Option(names = "--host", paramLabel = "ADDR", description = "Address to bind (default 127.0.0.1).")
     private @Nullable String host;
-    @Option(names = "--region", paramLabel = "R", description = "Region of generated ids (default us-east-1).")
+    @Option(names = "--region", paramLabel = "R",
+            description = "Region of generated ids, and the one strict auth takes signatures for (default us-east-1).")
     private @Nullable String region;
     @Option(names = "--account-id", paramLabel = "ID", description = "Developer account id (default 123456789012).")
     private @Nullable String accountId;
