@@ -17,9 +17,10 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * {@code IllegalStateException} or {@code IllegalArgumentException} for a profile they cannot use (a circular
  * {@code source_profile}, a source profile without keys, an {@code sso_session} section that is not there, a
  * {@code credential_process} that fails, half a key) and describe a role without a source with the whole parsed
- * file. Where the default chain finds nothing and {@code AWS_PROFILE} names a profile, the failure is that profile's,
- * not the chain's list of every provider. The checks and runs report SDK failures as problems with the source or
- * target (exit code 3), not as a bug.
+ * file; an IAM Identity Center profile without a valid sign-in is told the {@code aws sso login} to run. Where the
+ * default chain finds nothing and {@code AWS_PROFILE} names a profile, the failure is that profile's, not the
+ * chain's list of every provider. The checks and runs report SDK failures as problems with the source or target
+ * (exit code 3), not as a bug.
  */
 public final class SettingsCredentials implements AwsCredentialsProvider, SdkAutoCloseable {
 
@@ -65,6 +66,11 @@ public final class SettingsCredentials implements AwsCredentialsProvider, SdkAut
                 // the chain's message holds every provider's reason; the one that matters is the named profile's
                 return new SettingsCredentials(ProfileCredentialsProvider.create(environmentProfile), null,
                         environmentProfile, "profile '" + environmentProfile + "' (AWS_PROFILE)").resolveCredentials();
+            }
+            if (message.contains("SSO")) {
+                // an IAM Identity Center profile not signed in, or whose sign-in expired: nothing was sent anywhere
+                throw failure("no valid AWS IAM Identity Center (SSO) sign-in: run 'aws sso login --profile "
+                        + profile + "' (" + message.lines().findFirst().orElse("").strip() + ")", e);
             }
             if (!message.startsWith(NO_CREDENTIALS_IN_PROFILE)) {
                 throw e;

@@ -14,8 +14,8 @@ public final class SdkFailures {
     }
 
     /**
-     * What went wrong, in one line: missing credentials named as such with where they may come from, an IAM
-     * Identity Center profile that needs a sign-in named as such, a call that never reached the service marked
+     * What went wrong, in one line: missing credentials named as such with where they may come from, credentials
+     * that could not be had as {@link SettingsCredentials} words it, a call that never reached the service marked
      * {@code unreachable} (a host name that did not resolve named as such), else the service's message.
      */
     public static String describe(SdkException e) {
@@ -26,11 +26,6 @@ public final class SdkFailures {
         }
         if (!(e instanceof SdkClientException) || message.startsWith(SettingsCredentials.FAILURE)) {
             return message;
-        }
-        if (message.contains("SSO")) {
-            // an IAM Identity Center profile not signed in, or whose sign-in expired: nothing was sent anywhere
-            return "no valid AWS IAM Identity Center (SSO) sign-in for the profile: run 'aws sso login' with it ("
-                    + message + ")";
         }
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof UnknownHostException unknown) {

@@ -80,28 +80,32 @@ final class StrictSigV4Authenticator implements RequestAuthenticator {
         return target == null ? "cognito-sync" : "cognito-identity";
     }
 
+    /** Role sessions of STS act as a developer. */
     private Caller roleSession(SignedHttpRequest request, SigV4Authorization authorization,
             StoredRoleSession session) {
-        if (!Objects.equals(session.sessionToken(), authorization.sessionToken())) {
-            throw new WireException("UnrecognizedClientException", 403, INVALID_TOKEN);
-        }
-        if (sts.expired(session)) {
-            throw new WireException("ExpiredTokenException", 403, EXPIRED_TOKEN);
-        }
-        verifier.checkSignature(request, authorization, AwsSessionCredentialsIdentity.create(session.accessKeyId(),
-                session.secretKey(), session.sessionToken()));
+        checkTemporary(request, authorization, AwsSessionCredentialsIdentity.create(session.accessKeyId(),
+                session.secretKey(), session.sessionToken()), sts.expired(session));
         return developer;
     }
 
+    /** Credentials from GetCredentialsForIdentity act as their identity. */
     private Caller temporary(SignedHttpRequest request, SigV4Authorization authorization, StoredCredentials issued) {
-        if (!Objects.equals(issued.sessionToken(), authorization.sessionToken())) {
+        Optional<Caller.Identity> caller = credentials.callerFor(issued.accessKeyId());
+        checkTemporary(request, authorization, AwsSessionCredentialsIdentity.create(issued.accessKeyId(),
+                issued.secretKey(), issued.sessionToken()), caller.isEmpty());
+        return caller.orElseThrow();
+    }
+
+    /** Temporary credentials: their session token must be sent, they must not have expired, the signature must hold. */
+    private void checkTemporary(SignedHttpRequest request, SigV4Authorization authorization,
+            AwsSessionCredentialsIdentity keys, boolean expired) {
+        if (!Objects.equals(keys.sessionToken(), authorization.sessionToken())) {
             throw new WireException("UnrecognizedClientException", 403, INVALID_TOKEN);
         }
-        Caller.Identity caller = credentials.callerFor(issued.accessKeyId()).orElseThrow(() -> new WireException(
-                "ExpiredTokenException", 403, EXPIRED_TOKEN));
-        verifier.checkSignature(request, authorization, AwsSessionCredentialsIdentity.create(issued.accessKeyId(),
-                issued.secretKey(), issued.sessionToken()));
-        return caller;
+        if (expired) {
+            throw new WireException("ExpiredTokenException", 403, EXPIRED_TOKEN);
+        }
+        verifier.checkSignature(request, authorization, keys);
     }
 
     /** A refused signature as Cognito Sync and Cognito Identity answer it: 403 with the error AWS names. */
