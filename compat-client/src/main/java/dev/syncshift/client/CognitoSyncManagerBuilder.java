@@ -17,7 +17,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -111,8 +115,8 @@ public final class CognitoSyncManagerBuilder {
     }
 
     /**
-     * Where synchronizes run (they block on the network); default a cached thread pool the manager owns and shuts
-     * down when it closes. Not the common fork-join pool: on a small machine one blocked synchronize would stall it.
+     * Where synchronizes run (they block on the network); default a thread pool the manager owns and shuts down when
+     * it closes. Not the common fork-join pool: on a small machine one blocked synchronize would stall it.
      */
     public CognitoSyncManagerBuilder executor(Executor executor) {
         this.executor = executor;
@@ -189,9 +193,21 @@ public final class CognitoSyncManagerBuilder {
         IdentityId known = given != null ? given : cache.identity(pool).orElse(null);
         ManagerWiring wiring = new ManagerWiring(pool, chosen, appSyncRegion(file, pool, graphql),
                 cognito, graphql, realtime, cache,
-                executor != null ? executor : Executors.newCachedThreadPool(), clock, known, new HashMap<>(logins),
+                executor != null ? executor : ownExecutor(), clock, known, new HashMap<>(logins),
                 remote, executor == null);
         return new CognitoSyncManager(wiring, connectivityRetryInterval);
+    }
+
+    /**
+     * The manager's own pool: a thread for each synchronize running at once, not a daemon, so that one running when
+     * the app's {@code main} returns still ends and reports; a thread idle for a second goes, so that a program that
+     * ends without {@link CognitoSyncManager#close()} ends once its synchronizes have (a cached thread pool's threads
+     * kept the JVM alive for a minute).
+     */
+    private static ExecutorService ownExecutor() {
+        AtomicInteger threads = new AtomicInteger();
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 1, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                task -> new Thread(task, "syncshift-sync-" + threads.incrementAndGet()));
     }
 
     /** The region given, else the one in AppSync's host name, else the pool's. */

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +44,7 @@ class ProxyTest {
             throws Exception {
         try (ForwardProxy proxy = new ForwardProxy("device:s3cret")) {
             String named = "http://device:s3cret@" + proxy.uri().getAuthority();
-            Ended ended = startDevices(emulators, dir, Map.of("HTTP_PROXY", named));
+            ChildJvm.Ended ended = startDevices(emulators, dir, Map.of("HTTP_PROXY", named));
 
             assertThat(ended.exitCode()).as(ended.output()).isEqualTo(1);
             assertThat(ended.output()).contains("the synchronize failed: dev.syncshift.client.DataStorageException:"
@@ -70,31 +67,16 @@ class ProxyTest {
     /** Runs {@link ProxiedDevice} with {@code proxySettings} as its only proxy variables; it must succeed. */
     private static void runDevices(Emulators emulators, Path dir, Map<String, String> proxySettings)
             throws IOException, InterruptedException {
-        Ended ended = startDevices(emulators, dir, proxySettings);
+        ChildJvm.Ended ended = startDevices(emulators, dir, proxySettings);
         assertThat(ended.exitCode()).as("the devices ended well:%n%s", ended.output()).isZero();
         assertThat(ended.output()).contains("the change arrived");
     }
 
     /** Runs {@link ProxiedDevice} with {@code proxySettings} as its only proxy variables, for at most 2 minutes. */
-    private static Ended startDevices(Emulators emulators, Path dir, Map<String, String> proxySettings)
+    private static ChildJvm.Ended startDevices(Emulators emulators, Path dir, Map<String, String> proxySettings)
             throws IOException, InterruptedException {
-        Path log = dir.resolve("device.log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), ProxiedDevice.class.getName(),
-                emulators.poolId(), emulators.cognito().endpoint().toString(), emulators.graphql().toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(name -> name.toLowerCase(Locale.ROOT).endsWith("_proxy"));
-        builder.environment().putAll(proxySettings);
-        Process device = builder.start();
-        boolean ended = device.waitFor(2, TimeUnit.MINUTES);
-        if (!ended) {
-            device.destroyForcibly();
-        }
-        return new Ended(ended ? device.exitValue() : -1, Files.readString(log, StandardCharsets.UTF_8));
-    }
-
-    /** How a child JVM ended: its exit code (-1: it was killed after 2 minutes) and what it printed. */
-    private record Ended(int exitCode, String output) {
+        return ChildJvm.run(dir.resolve("device.log"), proxySettings, Duration.ofMinutes(2), ProxiedDevice.class,
+                emulators.poolId(), emulators.cognito().endpoint().toString(), emulators.graphql().toString());
     }
 
     private static String authority(URI uri) {
