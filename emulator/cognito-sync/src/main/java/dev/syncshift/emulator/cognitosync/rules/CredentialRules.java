@@ -50,7 +50,7 @@ public final class CredentialRules {
         identities.pool(identity.poolId()).orElseThrow(
                 () -> new ResourceNotFoundException("IdentityPool '" + identity.poolId() + "' not found."));
         requireEnabled(identity);
-        Logins.checkPresented(identity, logins);
+        Logins.checkPresented(identity, logins, clock.instant());
         StoredCredentials issued = new StoredCredentials(accessKeyId(), ids.uuid().replace("-", "") + "SECRET",
                 "SESSION" + ids.uuid(), identityId, identity.poolId(), clock.instant().plus(lifetime));
         credentials.put(issued);

@@ -89,7 +89,7 @@ public final class IdentityRules {
         if (given.isEmpty() && !pool.allowUnauthenticatedIdentities()) {
             throw new NotAuthorizedException("Unauthenticated access is not supported for this identity pool.");
         }
-        Optional<IdentityId> subject = CognitoIdentityLogin.subject(given);
+        Optional<IdentityId> subject = CognitoIdentityLogin.subject(given, clock.instant());
         if (subject.isPresent()) {
             return requireIdentityInPool(poolId, subject.get());
         }

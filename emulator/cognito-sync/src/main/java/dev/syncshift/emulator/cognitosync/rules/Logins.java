@@ -2,6 +2,7 @@ package dev.syncshift.emulator.cognitosync.rules;
 
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.emulator.cognitosync.store.StoredIdentity;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -17,11 +18,11 @@ final class Logins {
      * {@code cognito-identity.amazonaws.com} login must be a token naming this identity, whichever it is.
      *
      * @throws NotAuthorizedException when a linked identity presents no matching login (AWS's "Logins don't
-     *     match"), or the token login is not a token of this identity
+     *     match"), or the token login is not a token of this identity, or it expired at {@code now}
      */
-    static void checkPresented(StoredIdentity identity, @Nullable Map<String, String> logins) {
+    static void checkPresented(StoredIdentity identity, @Nullable Map<String, String> logins, Instant now) {
         Map<String, String> presented = IdentityConstraints.logins(logins);
-        Optional<IdentityId> subject = CognitoIdentityLogin.subject(presented);
+        Optional<IdentityId> subject = CognitoIdentityLogin.subject(presented, now);
         if (subject.isPresent() && !subject.get().equals(identity.id())) {
             throw missingAudience();
         }

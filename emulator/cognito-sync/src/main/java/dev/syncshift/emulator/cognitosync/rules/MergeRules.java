@@ -87,7 +87,8 @@ public final class MergeRules {
      * @throws NotAuthorizedException when the identity, or the one owning the logins, is disabled
      */
     public IdentityId linkOrMerge(IdentityId identityId, @Nullable Map<String, String> logins) {
-        Map<String, String> presented = CognitoIdentityLogin.withoutToken(IdentityConstraints.logins(logins));
+        Map<String, String> presented = CognitoIdentityLogin.withoutToken(IdentityConstraints.logins(logins),
+                clock.instant());
         StoredIdentity identity = CredentialRules.requireEnabled(identities.requireIdentity(identityId));
         if (presented.isEmpty() || !identity.logins().isEmpty()) {
             return identityId;

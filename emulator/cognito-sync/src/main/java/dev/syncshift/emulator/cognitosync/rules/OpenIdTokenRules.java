@@ -47,7 +47,7 @@ public final class OpenIdTokenRules {
     public OpenIdToken getOpenIdToken(IdentityId identityId, @Nullable Map<String, String> logins) {
         StoredIdentity identity = identities.requireIdentity(identityId);
         identities.requirePool(identity.poolId());
-        Logins.checkPresented(identity, logins);
+        Logins.checkPresented(identity, logins, clock.instant());
         return token(identity, OPEN_ID_LIFETIME);
     }
 
