@@ -134,7 +134,16 @@ public final class CognitoSyncManager implements AutoCloseable {
      * new identity, and synchronizes report them through {@link SyncCallback#onDatasetsMerged}.
      */
     public void setLogins(Map<String, String> logins) {
-        credentials.setLogins(Objects.requireNonNull(logins, "logins"));
+        Map<String, String> fixed = Map.copyOf(logins);
+        credentials.setLogins(() -> fixed);
+    }
+
+    /**
+     * Asks {@code provider} for the logins from now on, each time credentials are fetched (see
+     * {@link CognitoSyncManagerBuilder#loginsProvider}); otherwise as {@link #setLogins(Map)}.
+     */
+    public void setLoginsProvider(LoginsProvider provider) {
+        credentials.setLogins(Objects.requireNonNull(provider, "provider"));
     }
 
     /** Runs the synchronizes kept by {@link Dataset#synchronizeOnConnectivity} (the app knows the network is back). */

@@ -12,9 +12,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -45,7 +45,7 @@ public final class CognitoSyncManagerBuilder {
     private @Nullable Executor executor;
     private Clock clock = Clock.systemUTC();
     private @Nullable String identityId;
-    private Map<String, String> logins = Map.of();
+    private LoginsProvider logins = Map::of;
     private @Nullable RemoteFactory remote;
     private Duration connectivityRetryInterval = DEFAULT_CONNECTIVITY_RETRY;
 
@@ -150,9 +150,24 @@ public final class CognitoSyncManagerBuilder {
         return this;
     }
 
-    /** Logins (provider name to token) for an authenticated identity; default none (unauthenticated). */
+    /**
+     * Logins (provider name to token) for an authenticated identity; default none (unauthenticated). Their tokens
+     * must stay valid for as long as the device synchronizes: for tokens that expire, give a
+     * {@link #loginsProvider} instead. Replaces a logins provider given before.
+     */
     public CognitoSyncManagerBuilder logins(Map<String, String> logins) {
-        this.logins = Map.copyOf(logins);
+        Map<String, String> fixed = Map.copyOf(logins);
+        this.logins = () -> fixed;
+        return this;
+    }
+
+    /**
+     * Where the logins come from each time the device fetches its identity or credentials (about every hour), for
+     * tokens that expire (a Cognito user pool's, Google's, a developer-authenticated identity's). Replaces logins
+     * given before.
+     */
+    public CognitoSyncManagerBuilder loginsProvider(LoginsProvider provider) {
+        this.logins = Objects.requireNonNull(provider, "provider");
         return this;
     }
 
@@ -193,7 +208,7 @@ public final class CognitoSyncManagerBuilder {
         IdentityId known = given != null ? given : cache.identity(pool).orElse(null);
         ManagerWiring wiring = new ManagerWiring(pool, chosen, appSyncRegion(file, pool, graphql),
                 cognito, graphql, realtime, cache,
-                executor != null ? executor : ownExecutor(), clock, known, new HashMap<>(logins),
+                executor != null ? executor : ownExecutor(), clock, known, logins,
                 remote, executor == null);
         return new CognitoSyncManager(wiring, connectivityRetryInterval);
     }

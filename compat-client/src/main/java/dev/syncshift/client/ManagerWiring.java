@@ -10,7 +10,6 @@ import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.IdentityPoolId;
 import java.net.URI;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
@@ -38,13 +37,13 @@ import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
  *     down when the manager closes)
  * @param clock the clock
  * @param identityId the identity id known at start, or null
- * @param logins the logins at start
+ * @param logins asked for the logins each time credentials are fetched
  * @param customRemote a remote factory replacing the backend's, or null
  * @param ownsExecutor whether the manager made the executor (and shuts it down)
  */
 public record ManagerWiring(IdentityPoolId pool, Backend backend, String region, @Nullable URI cognitoEndpoint,
         @Nullable URI appSyncEndpoint, @Nullable URI appSyncRealtimeEndpoint, LocalCache cache, Executor executor,
-        Clock clock, @Nullable IdentityId identityId, Map<String, String> logins,
+        Clock clock, @Nullable IdentityId identityId, LoginsProvider logins,
         @Nullable RemoteFactory customRemote, boolean ownsExecutor) {
 
     CognitoIdentityCredentials credentials(BiConsumer<@Nullable IdentityId, IdentityId> identityChanged) {

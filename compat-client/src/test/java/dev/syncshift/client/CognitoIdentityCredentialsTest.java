@@ -47,7 +47,7 @@ class CognitoIdentityCredentialsTest {
     void credentialsAreKeptThenRenewedFiveMinutesBeforeTheyExpire(Emulators emulators) {
         List<IdentityId> learned = new ArrayList<>();
         CognitoIdentityCredentials credentials = new CognitoIdentityCredentials(identity(emulators),
-                new IdentityPoolId(emulators.poolId()), null, Map.of(), clock, (old, id) -> learned.add(id));
+                new IdentityPoolId(emulators.poolId()), null, Map::of, clock, (old, id) -> learned.add(id));
 
         AwsCredentials first = credentials.resolveCredentials();
         now = now.plus(Duration.ofMinutes(50));
@@ -63,7 +63,7 @@ class CognitoIdentityCredentialsTest {
     @Test
     void aPoolThatDoesNotExistIsARefusalWithTheServicesWords(Emulators emulators) {
         CognitoIdentityCredentials credentials = new CognitoIdentityCredentials(identity(emulators),
-                new IdentityPoolId("us-east-1:99999999-0000-4000-8000-000000000000"), null, Map.of(), clock,
+                new IdentityPoolId("us-east-1:99999999-0000-4000-8000-000000000000"), null, Map::of, clock,
                 (old, id) -> { });
 
         assertThatThrownBy(credentials::identityId).isInstanceOf(DataStorageException.class)

@@ -1,11 +1,14 @@
 package dev.syncshift.client.remote.cognito;
 
+import dev.syncshift.client.DataStorageException;
+import dev.syncshift.client.LoginsProvider;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.IdentityPoolId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -19,10 +22,11 @@ import software.amazon.awssdk.services.cognitoidentity.model.GetCredentialsForId
 /**
  * Temporary AWS credentials of one Cognito identity, as AWS's mobile credentials providers get them: GetId once (the
  * id is then kept by the caller), GetCredentialsForIdentity (unauthenticated, or with the logins given), refreshed
- * {@link #REFRESH_BEFORE} before they expire. The same credentials sign Cognito Sync and AppSync. When the service
- * answers with another identity (a login joined this identity to an existing one), {@code identityChanged} hears of
- * it before the new credentials are used. Failures are the client's exceptions ({@code NetworkException},
- * {@code DataAccessNotAuthorizedException}, ...). Thread-safe.
+ * {@link #REFRESH_BEFORE} before they expire. Each of these calls asks the {@link LoginsProvider} for the logins
+ * afresh, so tokens that expire are renewed with the credentials. The same credentials sign Cognito Sync and
+ * AppSync. When the service answers with another identity (a login joined this identity to an existing one),
+ * {@code identityChanged} hears of it before the new credentials are used. Failures are the client's exceptions
+ * ({@code NetworkException}, {@code DataAccessNotAuthorizedException}, ...). Thread-safe.
  */
 public final class CognitoIdentityCredentials implements AwsCredentialsProvider {
 
@@ -34,7 +38,7 @@ public final class CognitoIdentityCredentials implements AwsCredentialsProvider 
     private final Clock clock;
     private final BiConsumer<@Nullable IdentityId, IdentityId> identityChanged;
     private @Nullable IdentityId identityId;
-    private Map<String, String> logins;
+    private LoginsProvider logins;
     private @Nullable AwsSessionCredentials credentials;
     private Instant expiration = Instant.EPOCH;
 
@@ -44,17 +48,18 @@ public final class CognitoIdentityCredentials implements AwsCredentialsProvider 
      * @param identity a Cognito Identity client (GetId and GetCredentialsForIdentity are unsigned)
      * @param pool the identity pool
      * @param identityId the device's identity id if it has one already, else null (GetId on first use)
-     * @param logins provider name to token, empty for an unauthenticated identity
+     * @param logins asked for the logins (provider name to token, empty for an unauthenticated identity) at each
+     *     GetId and GetCredentialsForIdentity
      * @param clock decides when credentials are renewed
      * @param identityChanged told (old id or null, new id) whenever the identity id is first learned or changes
      */
     public CognitoIdentityCredentials(CognitoIdentityClient identity, IdentityPoolId pool,
-            @Nullable IdentityId identityId, Map<String, String> logins, Clock clock,
+            @Nullable IdentityId identityId, LoginsProvider logins, Clock clock,
             BiConsumer<@Nullable IdentityId, IdentityId> identityChanged) {
         this.identity = identity;
         this.pool = pool;
         this.identityId = identityId;
-        this.logins = Map.copyOf(logins);
+        this.logins = logins;
         this.clock = clock;
         this.identityChanged = identityChanged;
     }
@@ -63,7 +68,8 @@ public final class CognitoIdentityCredentials implements AwsCredentialsProvider 
     public synchronized IdentityId identityId() {
         IdentityId known = identityId;
         if (known == null) {
-            known = new IdentityId(call(() -> identity.getId(r -> r.identityPoolId(pool.value()).logins(logins))
+            Map<String, String> presented = currentLogins();
+            known = new IdentityId(call(() -> identity.getId(r -> r.identityPoolId(pool.value()).logins(presented))
                     .identityId()));
             learn(known);
         }
@@ -76,11 +82,11 @@ public final class CognitoIdentityCredentials implements AwsCredentialsProvider 
     }
 
     /**
-     * Uses {@code newLogins} from now on (a login or logout); the next credentials are fetched with them, which may
-     * change the identity.
+     * Asks {@code newLogins} from now on (a login or logout); the next credentials are fetched with its logins, which
+     * may change the identity.
      */
-    public synchronized void setLogins(Map<String, String> newLogins) {
-        this.logins = Map.copyOf(newLogins);
+    public synchronized void setLogins(LoginsProvider newLogins) {
+        this.logins = newLogins;
         this.credentials = null;
         this.expiration = Instant.EPOCH;
     }
@@ -113,8 +119,9 @@ public final class CognitoIdentityCredentials implements AwsCredentialsProvider 
 
     private AwsSessionCredentials refresh() {
         IdentityId id = identityId();
+        Map<String, String> presented = currentLogins();
         GetCredentialsForIdentityResponse response = call(() -> identity.getCredentialsForIdentity(
-                r -> r.identityId(id.value()).logins(logins)));
+                r -> r.identityId(id.value()).logins(presented)));
         IdentityId answered = new IdentityId(response.identityId());
         if (!answered.equals(id)) {
             learn(answered);
@@ -125,6 +132,17 @@ public final class CognitoIdentityCredentials implements AwsCredentialsProvider 
         credentials = fresh;
         expiration = issued.expiration();
         return fresh;
+    }
+
+    /** What the provider gives now; its failure is the client's exception, with the app's as the cause. */
+    private Map<String, String> currentLogins() {
+        Map<String, String> given;
+        try {
+            given = logins.logins();
+            return Map.copyOf(Objects.requireNonNull(given, "the logins"));
+        } catch (RuntimeException e) {
+            throw new DataStorageException("Failed to get the logins from the app's LoginsProvider: " + e, e);
+        }
     }
 
     private static <T> T call(Supplier<T> request) {
