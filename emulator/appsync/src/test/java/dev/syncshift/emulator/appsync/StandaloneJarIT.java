@@ -13,10 +13,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -71,12 +74,55 @@ class StandaloneJarIT {
                 + "(see --help)");
     }
 
+    /**
+     * GraalJS 23.1 cannot run on Java 22 or later: the jar says so in one line, without the JVM's stack trace. Runs
+     * where such a JDK is installed beside this one (a folder of {@code /usr/lib/jvm} whose {@code release} file
+     * names Java 22 or later), and says it is skipped elsewhere.
+     */
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void onAJavaNewerThanGraalJsRunsOnTheJarSaysWhichJavaToUse() throws Exception {
+        Optional<Path> newer = newerJava();
+        Assumptions.assumeTrue(newer.isPresent(), "no JDK 22 or later under /usr/lib/jvm to start the jar with");
+
+        Ran ran = run(newer.get().resolve("bin/java").toString(), "--template", TestApi.TEMPLATE.toString(),
+                "--port", "0");
+
+        assertThat(ran.exitCode()).isEqualTo(1);
+        assertThat(ran.output()).matches("appsync-emulator: the AppSync emulator runs resolvers with GraalJS 23\\.1, "
+                + "which runs on Java 17 to 21, not on this Java 2[2-9]: start it with Java 17 or 21 \\(JAVA_HOME\\)");
+    }
+
+    /** A JDK of Java 22 or later installed beside this one, if any. */
+    private static Optional<Path> newerJava() throws Exception {
+        Path jvms = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvms)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> installed = Files.list(jvms)) {
+            return installed.filter(jdk -> Files.isExecutable(jdk.resolve("bin/java")))
+                    .filter(jdk -> feature(jdk.resolve("release")) >= 22).findFirst();
+        }
+    }
+
+    private static int feature(Path release) {
+        try {
+            Matcher version = Pattern.compile("JAVA_VERSION=\"(\\d+)").matcher(Files.readString(release));
+            return version.find() ? Integer.parseInt(version.group(1)) : 0;
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+
     /** A run of the packaged jar: its exit code and everything it printed, trimmed. */
     record Ran(int exitCode, String output) {
     }
 
     private static Ran runJar(String... args) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
+        return run(ProcessHandle.current().info().command().orElse("java"), args);
+    }
+
+    private static Ran run(String java, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", JAR.toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -54,8 +54,24 @@ public final class JsRuntime implements AutoCloseable {
     private final Duration timeout;
     private final ScheduledThreadPoolExecutor watchdog = watchdog();
 
-    /** The process's GraalJS engine, built on first use and never closed (contexts of it come and go). */
+    /**
+     * The newest Java that GraalJS 23.1 runs on. It is the last GraalJS release that runs on Java 17, and it calls a
+     * JDK method that Java 22 removed ({@code sun.misc.Unsafe.ensureClassInitialized}).
+     */
+    static final int NEWEST_JAVA = 21;
+
+    /**
+     * The process's GraalJS engine, built on first use and never closed (contexts of it come and go).
+     *
+     * @throws IllegalStateException on a Java newer than {@link #NEWEST_JAVA}, which GraalJS 23.1 cannot run on
+     */
     static Engine sharedEngine() {
+        int java = Runtime.version().feature();
+        if (java > NEWEST_JAVA) {
+            throw new IllegalStateException("the AppSync emulator runs resolvers with GraalJS 23.1, which runs on Java"
+                    + " 17 to " + NEWEST_JAVA + ", not on this Java " + java + ": start it with Java 17 or "
+                    + NEWEST_JAVA + " (JAVA_HOME)");
+        }
         return SharedEngine.ENGINE;
     }
 
