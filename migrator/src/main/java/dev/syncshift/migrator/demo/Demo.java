@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -149,7 +150,7 @@ public final class Demo {
         ReadBack.Result result = new ReadBack(clients.identity, clients.sync, endpoints.appSync.endpoint(), POOL)
                 .compare(25);
         result.differences().forEach(difference -> out.println("  differs: " + difference));
-        out.printf("  %d datasets of %d identities read back through AppSync: %s%n", result.datasets(),
+        out.printf(Locale.ROOT, "  %d datasets of %d identities read back through AppSync: %s%n", result.datasets(),
                 result.identities(), result.differences().isEmpty() ? "all equal to Cognito Sync" : "DIFFERENCES");
         out.println(result.differences().isEmpty() ? "\ndemo: every step succeeded; reports in "
                 + options.workDir().toAbsolutePath() : "\ndemo: the read-back found differences");
