@@ -1,6 +1,7 @@
 package dev.syncshift.emulator.dynamodblocal;
 
 import java.net.URI;
+import java.util.Locale;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import software.amazon.dynamodb.services.local.server.LocalDynamoDBRequestHandler;
@@ -39,6 +40,7 @@ public final class LoopbackDynamoDb implements AutoCloseable {
      * @throws IllegalStateException when DynamoDB Local is not on the class path or the server cannot start
      */
     public static LoopbackDynamoDb start(String host, int port) {
+        latinDigits();
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost(host);
@@ -61,6 +63,17 @@ public final class LoopbackDynamoDb implements AutoCloseable {
     }
 
     /** The HTTP endpoint, for an SDK client's {@code endpointOverride}. */
+    /**
+     * DynamoDB Local writes numbers into its SQL with the default format locale: where that locale writes other
+     * digits (Arabic's, Persian's), ListTables and a CreateTable with provisioned throughput fail with a 500. From
+     * here on this JVM's format locale keeps its language but writes the digits 0-9.
+     */
+    private static void latinDigits() {
+        Locale format = Locale.getDefault(Locale.Category.FORMAT);
+        Locale.setDefault(Locale.Category.FORMAT,
+                new Locale.Builder().setLocale(format).setUnicodeLocaleKeyword("nu", "latn").build());
+    }
+
     public URI endpoint() {
         return endpoint;
     }

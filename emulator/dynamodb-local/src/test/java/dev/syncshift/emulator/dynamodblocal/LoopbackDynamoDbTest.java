@@ -3,6 +3,7 @@ package dev.syncshift.emulator.dynamodblocal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -34,6 +35,28 @@ class LoopbackDynamoDbTest {
             assertThat(client.getItem(g -> g.tableName("notes").key(Map.of("id", AttributeValue.fromS("a"))))
                     .item()).containsKey("id");
             assertThat(client(second).listTables().tableNames()).isEmpty();
+        }
+    }
+
+    /** A machine whose locale writes Arabic digits: DynamoDB Local put them in its SQL ("LIMIT ١٠١") and failed. */
+    @Test
+    void worksWhereTheMachinesLocaleWritesOtherDigits() {
+        Locale before = Locale.getDefault();
+        Locale.setDefault(Locale.forLanguageTag("ar-EG"));
+        try (LoopbackDynamoDb dynamoDb = LoopbackDynamoDb.start()) {
+            DynamoDbClient client = client(dynamoDb);
+            client.createTable(t -> t.tableName("notes")
+                    .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+                    .attributeDefinitions(a -> a.attributeName("id").attributeType(ScalarAttributeType.S))
+                    .provisionedThroughput(p -> p.readCapacityUnits(5L).writeCapacityUnits(7L)));
+
+            assertThat(client.listTables().tableNames()).containsExactly("notes");
+            assertThat(client.describeTable(d -> d.tableName("notes")).table().provisionedThroughput()
+                    .writeCapacityUnits()).isEqualTo(7L);
+            assertThat(String.format("%d", 101)).as("the format locale's digits").isEqualTo("101");
+            assertThat(Locale.getDefault(Locale.Category.FORMAT).getLanguage()).isEqualTo("ar");
+        } finally {
+            Locale.setDefault(before);
         }
     }
 
