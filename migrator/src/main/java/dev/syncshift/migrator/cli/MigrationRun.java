@@ -3,6 +3,7 @@ package dev.syncshift.migrator.cli;
 import dev.syncshift.migrator.MigratorApplication;
 import dev.syncshift.migrator.config.CallStats;
 import dev.syncshift.migrator.config.MigratorSettings;
+import dev.syncshift.migrator.job.DiskSpaceWatch;
 import dev.syncshift.migrator.job.RunLauncher;
 import dev.syncshift.migrator.job.RunReports;
 import dev.syncshift.migrator.job.RunStop;
@@ -88,7 +89,17 @@ final class MigrationRun {
             return ExitCode.USAGE;
         }
         Supplier<ExitCode> start = () -> startAndRun(layers, bound, role, jsonLogs, recover);
-        return JobRepositoryUrl.given() != null ? start.get() : whileLocked(bound.workDir(), workDirName, start);
+        if (JobRepositoryUrl.given() != null) {
+            return start.get();
+        }
+        Optional<String> shortage = DiskSpaceWatch.shortage(bound.workDir(),
+                DiskSpaceWatch.usableSpace(bound.workDir()).getAsLong(), bound.workDirMinFreeMb());
+        if (shortage.isPresent()) {
+            err.println("syncshift-migrator: " + shortage.get() + ": free some space, or give another work dir ("
+                    + workDirName + ")");
+            return ExitCode.UNAVAILABLE;
+        }
+        return whileLocked(bound.workDir(), workDirName, start);
     }
 
     /**
@@ -164,7 +175,7 @@ final class MigrationRun {
             boolean ownsRepository) {
         JobExecution execution;
         try (ProgressDisplay display = ProgressDisplay.start(context.getBean(Progress.class), settings.progress(),
-                err)) {
+                err); DiskSpaceWatch watch = watchDisk(context, settings)) {
             execution = context.getBean(RunLauncher.class).run(settings, ownsRepository);
         } catch (RunLauncher.RunInProgressException e) {
             err.println("syncshift-migrator: " + e.getMessage());
@@ -174,6 +185,17 @@ final class MigrationRun {
             return ExitCode.INCOMPLETE;
         }
         return finish(context, settings, execution);
+    }
+
+    /** Stops the run when the disk of its local job repository fills ({@link DiskSpaceWatch}); null otherwise. */
+    private static @Nullable DiskSpaceWatch watchDisk(ConfigurableApplicationContext context,
+            MigratorSettings settings) {
+        if (JobRepositoryUrl.given() != null || settings.workDirMinFreeMb() == 0) {
+            return null;
+        }
+        RunStop stop = context.getBean(RunStop.class);
+        return DiskSpaceWatch.start(settings.workDir(), DiskSpaceWatch.usableSpace(settings.workDir()),
+                settings.workDirMinFreeMb(), DiskSpaceWatch.EVERY, stop::stop);
     }
 
     private void createTableIfAsked(ConfigurableApplicationContext context, MigratorSettings settings,

@@ -33,6 +33,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param chunkSize identities per committed chunk
  * @param maxAttempts attempts per AWS call (the SDK's standard retry), throttled attempts included
  * @param progress {@code auto} (a bar on a terminal, lines otherwise), {@code bar}, {@code lines} or {@code off}
+ * @param workDirMinFreeMb the free space (MB) a run keeps on the disk of a job repository in the work dir: it does
+ *     not start with less, and stops when there is less (0: never checked)
  */
 @ConfigurationProperties("syncshift.migrator")
 public record MigratorSettings(
@@ -53,7 +55,8 @@ public record MigratorSettings(
         @DefaultValue("later-wins") ConflictPolicy onConflict,
         @DefaultValue("10") int chunkSize,
         @DefaultValue("10") int maxAttempts,
-        @DefaultValue("auto") String progress) {
+        @DefaultValue("auto") String progress,
+        @DefaultValue("64") long workDirMinFreeMb) {
 
     /**
      * Checks the values, with the messages a user sees.
@@ -74,6 +77,9 @@ public record MigratorSettings(
             RateLimits.parse(maxRps);
         } catch (IllegalArgumentException e) {
             throw new InvalidSetting("max-rps", ": " + e.getMessage());
+        }
+        if (workDirMinFreeMb < 0) {
+            throw new InvalidSetting("work-dir-min-free-mb", " must be 0 or more, not " + workDirMinFreeMb);
         }
         if (!progress.matches("auto|bar|lines|off")) {
             throw new InvalidSetting("progress", " must be auto, bar, lines or off, not '" + progress + "'");

@@ -47,6 +47,18 @@ public final class RunStop implements StepExecutionListener, ApplicationListener
         reported.countDown();
     }
 
+    /**
+     * Ends the run for {@code why} (the process goes on): the steps running here are asked to end, as when the
+     * process is stopped.
+     */
+    public void stop(String why) {
+        List<StepExecution> stopped = steps.stop();
+        if (!stopped.isEmpty()) {
+            LOG.warn("Stopping run {}: {}; run the same command to continue it once that is mended",
+                    stopped.get(0).getJobExecution().getJobParameters().getLong(RunLauncher.RUN_ID), why);
+        }
+    }
+
     /** The process is stopping: the steps running here are asked to end, and it waits for the report (bounded). */
     @Override
     public void onApplicationEvent(ContextClosedEvent event) {

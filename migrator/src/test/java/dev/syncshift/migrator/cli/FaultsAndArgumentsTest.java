@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -223,6 +224,28 @@ class FaultsAndArgumentsTest {
         String output = Files.readString(log);
         assertThat(run.exitValue()).as(output).isEqualTo(2);
         assertThat(output.lines().toList()).as(output).containsExactly(line);
+        try (Stream<Path> written = Files.list(work)) {
+            assertThat(written).as("nothing but the log in the work dir").containsExactly(log);
+        }
+    }
+
+    /**
+     * A work dir whose disk has less room than a run keeps free for its job repository: one line, exit 3, and no
+     * job repository made (H2 meeting a full disk closes its store, and the run's threads then spin in it for ever).
+     */
+    @Test
+    void aWorkDirOnADiskWithoutRoomIsRefusedBeforeTheRunStarts() throws Exception {
+        Path log = work.resolve("run.log");
+        Process run = ChildMigrator.start(log, List.of(args("migrate")),
+                Map.of("SYNCSHIFT_MIGRATOR_WORK_DIR_MIN_FREE_MB", "1000000000000"));
+
+        assertThat(run.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        String output = Files.readString(log);
+        assertThat(run.exitValue()).as(output).isEqualTo(3);
+        assertThat(output.lines().toList()).as(output).singleElement().asString().matches(
+                "syncshift-migrator: the disk of the work dir " + Pattern.quote(work.toString()) + " has [0-9,]+ MB "
+                + "free, less than the 1,000,000,000,000 MB a run keeps free for its job repository "
+                + "\\(work-dir-min-free-mb\\): free some space, or give another work dir \\(--work-dir\\)");
         try (Stream<Path> written = Files.list(work)) {
             assertThat(written).as("nothing but the log in the work dir").containsExactly(log);
         }
