@@ -49,7 +49,8 @@ public final class RunReports {
         LocalDateTime end = execution.getEndTime() == null ? LocalDateTime.now() : execution.getEndTime();
         String failure = switch (execution.getStatus()) {
             case COMPLETED -> null;
-            case STOPPED -> "stopped before its end: a process running it was asked to stop";
+            case STOPPED -> "stopped before its end: " + execution.getExecutionContext().getString(
+                    RunStop.STOPPED_BECAUSE, "a process running it was asked to stop");
             default -> firstFailure(execution, repository);
         };
         return new RunReport(execution.getJobParameters().getString(RunLauncher.POOL),

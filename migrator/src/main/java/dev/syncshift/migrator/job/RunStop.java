@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ApplicationListener;
@@ -25,6 +26,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public final class RunStop implements StepExecutionListener, ApplicationListener<ContextClosedEvent> {
+
+    /** Where the run keeps why {@link #stop(String)} stopped it, for its report. */
+    static final String STOPPED_BECAUSE = "syncshift.stoppedBecause";
 
     private static final Logger LOG = LoggerFactory.getLogger(RunStop.class);
 
@@ -54,8 +58,10 @@ public final class RunStop implements StepExecutionListener, ApplicationListener
     public void stop(String why) {
         List<StepExecution> stopped = steps.stop();
         if (!stopped.isEmpty()) {
+            JobExecution run = stopped.get(0).getJobExecution();
+            run.getExecutionContext().putString(STOPPED_BECAUSE, why);
             LOG.warn("Stopping run {}: {}; run the same command to continue it once that is mended",
-                    stopped.get(0).getJobExecution().getJobParameters().getLong(RunLauncher.RUN_ID), why);
+                    run.getJobParameters().getLong(RunLauncher.RUN_ID), why);
         }
     }
 

@@ -136,10 +136,8 @@ public final class CognitoIdentityCredentials implements AwsCredentialsProvider 
 
     /** What the provider gives now; its failure is the client's exception, with the app's as the cause. */
     private Map<String, String> currentLogins() {
-        Map<String, String> given;
         try {
-            given = logins.logins();
-            return Map.copyOf(Objects.requireNonNull(given, "the logins"));
+            return Map.copyOf(Objects.requireNonNull(logins.logins(), "the logins"));
         } catch (RuntimeException e) {
             throw new DataStorageException("Failed to get the logins from the app's LoginsProvider: " + e, e);
         }
