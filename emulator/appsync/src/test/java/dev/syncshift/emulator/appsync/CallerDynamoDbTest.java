@@ -42,7 +42,8 @@ class CallerDynamoDbTest {
             assertThat(emulator.dynamoDb()).isSameAs(callers);
         }
 
-        assertThat(callers.listTables().tableNames()).contains("notes-test");
+        assertThat(callers.describeTable(d -> d.tableName("notes-test")).table().tableStatusAsString())
+                .isEqualTo("ACTIVE");
         Map<String, AttributeValue> item = callers.getItem(b -> b.tableName("notes-test").key(Map.of(
                 "owner", AttributeValue.fromS(Caller.ALICE_ID), "id", AttributeValue.fromS("from-the-api")))).item();
         assertThat(item.get("text").s()).isEqualTo("hello");

@@ -1,5 +1,6 @@
 package dev.syncshift.emulator.appsync.store;
 
+import java.util.Locale;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
 import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
@@ -16,7 +17,15 @@ final class EmbeddedDynamoDb implements AutoCloseable {
         this.local = local;
     }
 
+    /**
+     * Starts it. DynamoDB Local writes the numbers of its SQL in the default format locale, so where that locale writes
+     * other digits (Arabic's, Persian's) ListTables and a provisioned CreateTable fail with a 500: from here on this
+     * JVM's format locale keeps its language but writes the digits 0-9.
+     */
     static EmbeddedDynamoDb start() {
+        Locale format = Locale.getDefault(Locale.Category.FORMAT);
+        Locale.setDefault(Locale.Category.FORMAT,
+                new Locale.Builder().setLocale(format).setUnicodeLocaleKeyword("nu", "latn").build());
         try {
             return new EmbeddedDynamoDb(DynamoDBEmbedded.create(true));
         } catch (NoClassDefFoundError missing) {
