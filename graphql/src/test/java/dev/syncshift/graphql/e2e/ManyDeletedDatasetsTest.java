@@ -19,6 +19,7 @@ import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient.Answer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,7 +128,7 @@ class ManyDeletedDatasetsTest {
     }
 
     static String name(int i) {
-        return String.format("gone-%04d-", i) + "x".repeat(110);
+        return String.format(Locale.ROOT, "gone-%04d-", i) + "x".repeat(110);
     }
 
     private static List<String> names(JsonNode datasets) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -56,7 +57,7 @@ final class SyncshiftApi {
     }
 
     private static Caller user(int n) {
-        String id = String.format("us-east-1:%08d-0000-4000-8000-%012d", n, n);
+        String id = String.format(Locale.ROOT, "us-east-1:%08d-0000-4000-8000-%012d", n, n);
         return new Caller("user-" + n, "ASIAUSER" + n, "user-secret-" + n, "cognito-session-" + n, id);
     }
 

@@ -246,8 +246,9 @@ class MigratorBenchmark {
                 DatasetName name = new DatasetName("dataset-" + d);
                 Map<RecordKey, Record> records = new HashMap<>();
                 for (int r = 0; r < 20; r++) {
-                    Record record = new Record(new RecordKey(String.format("key-%04d", r)), "v".repeat(16),
-                            new SyncCount(1), Instant.now(), identity.value(), null);
+                    RecordKey key = new RecordKey(String.format(Locale.ROOT, "key-%04d", r));
+                    Record record = new Record(key, "v".repeat(16), new SyncCount(1), Instant.now(),
+                            identity.value(), null);
                     records.put(record.key(), record);
                 }
                 SourceRecords read = new SourceRecords(SyncCount.ZERO, records, new SyncCount(1), true, false,

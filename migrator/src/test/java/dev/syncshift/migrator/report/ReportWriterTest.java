@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
@@ -65,7 +66,7 @@ class ReportWriterTest {
     private static RunReport report(long mismatches, int listed) {
         Tally tally = new Tally(mismatches, 0, mismatches, 0, 0, 0, 0, 0, 0, 0, 0, mismatches, 0);
         List<Issue> issues = IntStream.range(0, listed).mapToObj(i -> new Issue(Issue.Kind.MISMATCH,
-                "us-east-1:00000000-0000-4000-8000-" + String.format("%012d", i), "settings", null,
+                "us-east-1:00000000-0000-4000-8000-" + String.format(Locale.ROOT, "%012d", i), "settings", null,
                 "the store is behind Cognito Sync: a pass would write 1 record in 1 transaction")).toList();
         return new RunReport("us-east-1:0a1b2c3d-0000-4000-8000-000000000001", "verify", 1, "COMPLETED",
                 "completed with failures or mismatches", 5, Instant.EPOCH, Duration.ofSeconds(1),
