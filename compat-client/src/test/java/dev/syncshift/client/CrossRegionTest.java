@@ -1,6 +1,7 @@
 package dev.syncshift.client;
 
 import static dev.syncshift.client.RecordingCallback.sync;
+import static dev.syncshift.client.RecordingCallback.syncFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncshift.emulator.appsync.AppSyncEmulatorConfig;
@@ -43,11 +44,8 @@ class CrossRegionTest {
                 CognitoSyncManager device = emulators.device(Backend.APPSYNC).build()) {
             Dataset mine = device.openOrCreateDataset("prefs");
             mine.put("color", "teal");
-            RecordingCallback callback = new RecordingCallback();
 
-            mine.synchronize(callback);
-
-            assertThat(callback.failed()).isInstanceOf(DataAccessNotAuthorizedException.class)
+            assertThat(syncFailure(mine)).isInstanceOf(DataAccessNotAuthorizedException.class)
                     .hasMessageContaining("Credential should be scoped to a valid region, not 'us-east-1'.");
         }
     }

@@ -1,6 +1,7 @@
 package dev.syncshift.client;
 
 import static dev.syncshift.client.RecordingCallback.sync;
+import static dev.syncshift.client.RecordingCallback.syncFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncshift.emulator.cognitosync.junit.MutableClock;
@@ -77,9 +78,7 @@ class ExpiringLoginsTest {
 
             CLOCK.advance(Duration.ofMinutes(56));
             notes.put("second", "after an hour");
-            RecordingCallback refused = new RecordingCallback();
-            notes.synchronize(refused);
-            assertThat(refused.failed()).isInstanceOf(DataAccessNotAuthorizedException.class)
+            assertThat(syncFailure(notes)).isInstanceOf(DataAccessNotAuthorizedException.class)
                     .hasMessageContaining("Invalid login token. Token expired: ");
 
             device.setLogins(Map.of(TOKEN_LOGIN, tokenOf(user)));
@@ -96,11 +95,9 @@ class ExpiringLoginsTest {
                 }).build()) {
             Dataset notes = device.openOrCreateDataset("notes");
             notes.put("first", "kept");
-            RecordingCallback failed = new RecordingCallback();
-            notes.synchronize(failed);
 
-            assertThat(failed.failed()).hasMessageContaining("Failed to get the logins from the app's LoginsProvider:"
-                    + " java.lang.IllegalStateException: the app's backend cannot be reached");
+            assertThat(syncFailure(notes)).hasMessageContaining("Failed to get the logins from the app's "
+                    + "LoginsProvider: java.lang.IllegalStateException: the app's backend cannot be reached");
             assertThat(notes.isChanged("first")).isTrue();
         }
     }

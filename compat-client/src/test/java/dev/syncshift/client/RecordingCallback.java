@@ -121,4 +121,11 @@ final class RecordingCallback implements SyncCallback {
         dataset.synchronize(callback);
         return callback.succeeded();
     }
+
+    /** Synchronizes {@code dataset} and waits for its failure, which it returns. */
+    static DataStorageException syncFailure(Dataset dataset) {
+        RecordingCallback callback = new RecordingCallback();
+        dataset.synchronize(callback);
+        return callback.failed();
+    }
 }
