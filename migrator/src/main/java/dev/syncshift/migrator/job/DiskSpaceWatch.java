@@ -12,6 +12,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The free space of the disk that holds a run's local job repository (the work dir's H2 file). H2 that meets a full
@@ -23,6 +25,9 @@ public final class DiskSpaceWatch implements AutoCloseable {
 
     /** How often a run's watch looks. */
     public static final Duration EVERY = Duration.ofSeconds(2);
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiskSpaceWatch.class);
+    private static final long MB = 1L << 20;
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "syncshift-disk-space");
@@ -68,7 +73,15 @@ public final class DiskSpaceWatch implements AutoCloseable {
             Consumer<String> stop) {
         DiskSpaceWatch watch = new DiskSpaceWatch();
         watch.timer.scheduleWithFixedDelay(() -> {
-            Optional<String> shortage = shortage(folder, usable.getAsLong(), minFreeMb);
+            long free;
+            try {
+                free = usable.getAsLong();
+            } catch (UncheckedIOException e) {
+                // a task that throws is never run again: this look is skipped, the next one tries again
+                LOG.debug("The free space of {} cannot be read", folder, e);
+                return;
+            }
+            Optional<String> shortage = shortage(folder, free, minFreeMb);
             if (shortage.isPresent()) {
                 stop.accept(shortage.get());
                 watch.timer.shutdown();
@@ -76,8 +89,6 @@ public final class DiskSpaceWatch implements AutoCloseable {
         }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         return watch;
     }
-
-    private static final long MB = 1L << 20;
 
     @Override
     public void close() {

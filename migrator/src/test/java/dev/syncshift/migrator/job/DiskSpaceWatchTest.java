@@ -2,6 +2,8 @@ package dev.syncshift.migrator.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -16,12 +18,16 @@ class DiskSpaceWatchTest {
     private static final Path WORK = Path.of("/data/syncshift-work");
 
     @Test
-    void aShortageIsToldOnceTheFreeSpaceFallsBelowTheMinimum() throws Exception {
+    void aShortageIsToldOnceTheFreeSpaceFallsBelowTheMinimumEvenAfterALookThatFailed() throws Exception {
         AtomicLong free = new AtomicLong(200 * MB);
         AtomicLong looks = new AtomicLong();
         CompletableFuture<String> stopped = new CompletableFuture<>();
         try (DiskSpaceWatch watch = DiskSpaceWatch.start(WORK, () -> {
-            if (looks.incrementAndGet() == 3) {
+            long look = looks.incrementAndGet();
+            if (look == 2) {
+                throw new UncheckedIOException(new IOException("the disk could not be asked"));
+            }
+            if (look == 3) {
                 free.set(63 * MB);
             }
             return free.get();
