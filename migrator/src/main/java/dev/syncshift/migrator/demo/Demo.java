@@ -38,6 +38,8 @@ public final class Demo {
     public static final String POOL = "us-east-1:0a1b2c3d-0000-4000-8000-000000000001";
     private static final String KEY_ID = "AKIASYNCSHIFTLOCAL01";
     private static final String SECRET = "syncshift-local-developer-secret";
+    /** What the AppSync emulator makes of the template's {@code !GetAtt MigratorRole.Arn}, the admin fields' role. */
+    private static final String ADMIN_ROLE = "arn:aws:iam::123456789012:role/MigratorRole";
 
     private final Options options;
     private final Function<String[], Integer> cli;
@@ -130,6 +132,7 @@ public final class Demo {
                 + " AWS_REGION=us-east-1");
         row("the migrator, by hand", "java -jar migrator/target/syncshift-migrator.jar verify "
                 + String.join(" ", base(endpoints, table)) + " --work-dir " + options.workDir());
+        row("the API's admin role", ADMIN_ROLE + " (assume it with STS at the Cognito endpoint for the admin fields)");
         row("a migrated user's login", "graph.facebook.com=fb-1 (20 datasets) or login.syncshift.synthetic=user-2 "
                 + "(emulator/cognito-sync/FIXTURES.md, \"Synthetic pools\")");
         out.println("  devices sign GraphQL with the credentials GetId and GetCredentialsForIdentity give them");

@@ -2,6 +2,9 @@ package dev.syncshift.migrator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient.Answer;
+import dev.syncshift.migrator.demo.Demo;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -10,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -19,8 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * The packaged jar as the README runs it, from the project's folder: {@code java -jar
@@ -57,10 +65,46 @@ class StandaloneJarIT {
                 assertThat(client.scan(s -> s.tableName(dynamoDb.group(2)).select("COUNT")).count())
                         .as("the migrated records are there to read").isPositive();
             }
+            theAdminRoleItPrintsCallsTheAdminFields(printed.toString());
         } finally {
             demo.destroy();
         }
         assertThat(demo.waitFor(1, TimeUnit.MINUTES)).as("the demo stopped when asked").isTrue();
+    }
+
+    /** An operator's session of the admin role the demo prints calls the admin fields; the developer keys cannot. */
+    private static void theAdminRoleItPrintsCallsTheAdminFields(String printed) {
+        URI cognito = URI.create(printedValue(printed, "Cognito Identity and Sync"));
+        String role = printedValue(printed, "the API's admin role");
+        AwsBasicCredentials developer = AwsBasicCredentials.create("AKIASYNCSHIFTLOCAL01",
+                "syncshift-local-developer-secret");
+        try (StsClient sts = StsClient.builder().endpointOverride(cognito).region(Region.US_EAST_1)
+                        .httpClient(UrlConnectionHttpClient.create())
+                        .credentialsProvider(StaticCredentialsProvider.create(developer)).build();
+                CognitoIdentityClient identities = CognitoIdentityClient.builder().endpointOverride(cognito)
+                        .region(Region.US_EAST_1).httpClient(UrlConnectionHttpClient.create())
+                        .credentialsProvider(StaticCredentialsProvider.create(developer)).build()) {
+            String identityId = identities.listIdentities(r -> r.identityPoolId(Demo.POOL).maxResults(1))
+                    .identities().get(0).identityId();
+            Credentials admin = sts.assumeRole(r -> r.roleArn(role).roleSessionName("demo-operator")).credentials();
+            SignedGraphQlClient api = new SignedGraphQlClient(URI.create(printedValue(printed, "AppSync GraphQL")));
+            String query = "query($id: ID!) { adminListDatasets(identityId: $id) { datasetName } }";
+
+            Answer asAdmin = api.post(AwsSessionCredentialsIdentity.create(admin.accessKeyId(),
+                    admin.secretAccessKey(), admin.sessionToken()), query, Map.of("id", identityId));
+            Answer asDeveloper = api.post(developer, query, Map.of("id", identityId));
+
+            assertThat(asAdmin.ok()).as(asAdmin.body().toString()).isTrue();
+            assertThat(asDeveloper.error().path("message").asText())
+                    .isEqualTo("Not Authorized to access adminListDatasets on type Query");
+        }
+    }
+
+    /** The first word after {@code label} on the line of the served endpoints that starts with it. */
+    private static String printedValue(String printed, String label) {
+        Matcher matcher = Pattern.compile("(?m)^  " + Pattern.quote(label) + " +(\\S+)").matcher(printed);
+        assertThat(matcher.find()).as("the demo prints " + label).isTrue();
+        return matcher.group(1);
     }
 
     /**

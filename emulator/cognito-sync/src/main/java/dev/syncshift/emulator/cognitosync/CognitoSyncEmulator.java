@@ -84,6 +84,7 @@ public final class CognitoSyncEmulator implements AutoCloseable {
         CredentialRules credentials = new CredentialRules(identityStore, new InMemoryCredentialStore(), ids,
                 config.clock(), config.credentialLifetime());
         PoolWiring pool = PoolWiring.create(identityStore, datasetStore, identities, ids, config.clock());
+        StsRules sts = new StsRules(new InMemoryRoleSessionStore(), ids, config.clock(), config.accountId());
         Services services = new Services(
                 new RecordRules(datasetStore, identities, tokens, pool.listeners(), config.clock()),
                 new DatasetRules(datasetStore, identities, pool.listeners(), config.clock()),
@@ -92,8 +93,8 @@ public final class CognitoSyncEmulator implements AutoCloseable {
                 pool.services(),
                 new IdentityPoolRules(identityStore, identities),
                 new OpenIdTokenRules(identities, ids, config.clock()),
-                new MergeRules(identityStore, datasetStore, identities, config.clock()));
-        StsRules sts = new StsRules(new InMemoryRoleSessionStore(), ids, config.clock(), config.accountId());
+                new MergeRules(identityStore, datasetStore, identities, config.clock()),
+                sts);
         DeveloperKeys developerKeys = new DeveloperKeys(config.developerKeys());
         RequestAuthenticator authenticator = config.strictAuth()
                 ? RequestAuthenticator.strict(config.accountId(), config.region(), credentials, sts,

@@ -3,10 +3,13 @@ package dev.syncshift.emulator.cognitosync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syncshift.emulator.cognitosync.junit.ClockedSigV4;
 import dev.syncshift.emulator.cognitosync.junit.CognitoSyncEmulatorExtension;
 import dev.syncshift.emulator.cognitosync.junit.MutableClock;
 import dev.syncshift.emulator.cognitosync.junit.StrictAuth;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -134,6 +137,31 @@ class StsTest {
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body()).contains("<Code>InvalidAction</Code>")
                 .contains("<Message>Could not find operation GetFederationToken for version 2011-06-15</Message>");
+    }
+
+    @Test
+    void aRoleSessionIsDescribedToTheLocalAppSyncWithItsRoleUntilItExpires() throws Exception {
+        Credentials session = sts(CognitoSyncEmulatorExtension.DEVELOPER).assumeRole(r -> r.roleArn(ROLE)
+                .roleSessionName("operator-1").durationSeconds(900)).credentials();
+        URI lookup = emulator.endpoint().resolve("/_syncshift/credentials/" + session.accessKeyId());
+
+        HttpResponse<String> found = get(lookup);
+
+        assertThat(found.statusCode()).isEqualTo(200);
+        JsonNode described = new ObjectMapper().readTree(found.body());
+        assertThat(described.get("SecretKey").asText()).isEqualTo(session.secretAccessKey());
+        assertThat(described.get("SessionToken").asText()).isEqualTo(session.sessionToken());
+        assertThat(described.get("RoleArn").asText()).isEqualTo(ROLE);
+        assertThat(described.get("RoleSessionName").asText()).isEqualTo("operator-1");
+        assertThat(described.path("IdentityId").isTextual()).isFalse();
+        assertThat(described.get("Expiration").asDouble()).isEqualTo(session.expiration().toEpochMilli() / 1000.0);
+        clock.advance(Duration.ofSeconds(900));
+        assertThat(get(lookup).statusCode()).isEqualTo(404);
+    }
+
+    private static HttpResponse<String> get(URI uri) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void refused(Runnable call, String code, int status, @Nullable String message) {

@@ -21,9 +21,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Accepts, besides the keys of a local registry, the temporary credentials that a local Cognito Sync emulator
- * issued through GetCredentialsForIdentity: unknown keys are looked up at its emulator-only
- * {@code GET /_syncshift/credentials/{AccessKeyId}}, so that one device's credentials sign both backends, as on
- * AWS. Found keys are remembered until they expire. Only loopback endpoints are accepted.
+ * issued: a Cognito identity's (GetCredentialsForIdentity), so that one device's credentials sign both backends, and
+ * a role session of its STS (AssumeRole, AssumeRoleWithWebIdentity), which AppSync sees as that role's assumed-role
+ * user, so that an operator who assumes the admin role calls the admin fields as on AWS. Unknown keys are looked up
+ * at its emulator-only {@code GET /_syncshift/credentials/{AccessKeyId}}; found keys are remembered until they
+ * expire. Only loopback endpoints are accepted.
  */
 public final class CognitoEmulatorCredentialsRegistry implements CredentialsRegistry {
 
@@ -86,15 +88,30 @@ public final class CognitoEmulatorCredentialsRegistry implements CredentialsRegi
     }
 
     private static Issued issued(JsonNode body) {
-        String authType = body.get("AuthType").asText();
-        JsonNode provider = body.get("AuthProvider");
-        CredentialsEntry entry = new CredentialsEntry(body.get("AccessKeyId").asText(),
-                body.get("SecretKey").asText(), body.get("SessionToken").asText(), ACCOUNT_ID,
-                "arn:aws:iam::" + ACCOUNT_ID + ":role/syncshift-cognito-" + authType, "CognitoIdentityCredentials",
-                body.get("IdentityId").asText(), body.get("IdentityPoolId").asText(), authType,
-                provider == null || provider.isNull() ? null : provider.asText());
+        String accessKeyId = body.get("AccessKeyId").asText();
+        String secret = body.get("SecretKey").asText();
+        String token = body.get("SessionToken").asText();
+        String roleArn = text(body, "RoleArn");
+        CredentialsEntry entry;
+        if (roleArn != null) {
+            // A role session of the emulator's STS: the account is the role's, as on AWS.
+            String[] arn = roleArn.split(":", -1);
+            entry = new CredentialsEntry(accessKeyId, secret, token, arn.length == 6 ? arn[4] : ACCOUNT_ID, roleArn,
+                    body.get("RoleSessionName").asText(), null, null, null, null);
+        } else {
+            String authType = body.get("AuthType").asText();
+            entry = new CredentialsEntry(accessKeyId, secret, token, ACCOUNT_ID,
+                    "arn:aws:iam::" + ACCOUNT_ID + ":role/syncshift-cognito-" + authType, "CognitoIdentityCredentials",
+                    body.get("IdentityId").asText(), body.get("IdentityPoolId").asText(), authType,
+                    text(body, "AuthProvider"));
+        }
         Instant expiration = Instant.ofEpochMilli(Math.round(body.get("Expiration").asDouble() * 1000));
         return new Issued(entry, expiration);
+    }
+
+    private static @Nullable String text(JsonNode body, String member) {
+        JsonNode value = body.path(member);
+        return value.isTextual() ? value.asText() : null;
     }
 
     private record Issued(CredentialsEntry entry, Instant expiration) {

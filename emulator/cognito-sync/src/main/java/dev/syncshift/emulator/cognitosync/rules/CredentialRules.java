@@ -66,17 +66,17 @@ public final class CredentialRules {
 
     /**
      * The live credentials issued under {@code accessKeyId} and whom they act for, so that another local emulator
-     * (AppSync) can accept what a device got here, as AWS accepts one device's credentials everywhere.
-     *
-     * @throws ResourceNotFoundException when nothing was issued under that key, or it expired
+     * (AppSync) can accept what a device got here, as AWS accepts one device's credentials everywhere: empty when
+     * nothing was issued under that key here, or it expired.
      */
-    public IssuedCredentials describeIssued(String accessKeyId) {
-        StoredCredentials issued = credentials.find(accessKeyId)
+    public Optional<IssuedCredentials> describeIssued(String accessKeyId) {
+        return credentials.find(accessKeyId)
                 .filter(found -> clock.instant().isBefore(found.expiration()))
-                .orElseThrow(() -> new ResourceNotFoundException("Credentials '" + accessKeyId + "' not found."));
-        Optional<String> provider = identities.identity(issued.identityId())
-                .flatMap(identity -> identity.logins().keySet().stream().sorted().findFirst());
-        return new IssuedCredentials(issued, provider.isPresent(), provider.orElse(null));
+                .map(issued -> {
+                    Optional<String> provider = identities.identity(issued.identityId())
+                            .flatMap(identity -> identity.logins().keySet().stream().sorted().findFirst());
+                    return new IssuedCredentials(issued, provider.isPresent(), provider.orElse(null));
+                });
     }
 
     /** The credentials issued under {@code accessKeyId}, for signature checks. */

@@ -81,6 +81,11 @@ public final class StsRules {
         return sessions.find(accessKeyId);
     }
 
+    /** The session issued under {@code accessKeyId}, unless there is none or it expired. */
+    public Optional<StoredRoleSession> liveSession(String accessKeyId) {
+        return sessions.find(accessKeyId).filter(session -> !expired(session));
+    }
+
     /** Whether {@code session} has expired on the emulator's clock. */
     public boolean expired(StoredRoleSession session) {
         return !clock.instant().isBefore(session.expiration());

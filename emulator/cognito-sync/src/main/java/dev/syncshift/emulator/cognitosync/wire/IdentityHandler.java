@@ -6,6 +6,7 @@ import dev.syncshift.core.IdentityPoolId;
 import dev.syncshift.emulator.cognitosync.rules.IdentitiesPage;
 import dev.syncshift.emulator.cognitosync.rules.IdentityConstraints;
 import dev.syncshift.emulator.cognitosync.rules.IdentityPoolsPage;
+import dev.syncshift.emulator.cognitosync.rules.ResourceNotFoundException;
 import dev.syncshift.emulator.cognitosync.wire.shapes.CreateIdentityPoolRequest;
 import dev.syncshift.emulator.cognitosync.wire.shapes.CredentialsShape;
 import dev.syncshift.emulator.cognitosync.wire.shapes.DescribeIdentityRequest;
@@ -76,8 +77,12 @@ final class IdentityHandler {
                 body.logins()).id().value());
     }
 
+    /** An identity's credentials, else a role session's (STS), as long as they have not expired. */
     IssuedCredentialsResponse getIssuedCredentials(WireRequest request) {
-        return IssuedCredentialsResponse.of(services.credentials().describeIssued(request.path("AccessKeyId")));
+        String accessKeyId = request.path("AccessKeyId");
+        return services.credentials().describeIssued(accessKeyId).map(IssuedCredentialsResponse::of)
+                .or(() -> services.sts().liveSession(accessKeyId).map(IssuedCredentialsResponse::of))
+                .orElseThrow(() -> new ResourceNotFoundException("Credentials '" + accessKeyId + "' not found."));
     }
 
     GetCredentialsForIdentityResponse getCredentialsForIdentity(WireRequest request) {

@@ -7,6 +7,7 @@ import dev.syncshift.emulator.cognitosync.rules.IdentityRules;
 import dev.syncshift.emulator.cognitosync.rules.MergeRules;
 import dev.syncshift.emulator.cognitosync.rules.OpenIdTokenRules;
 import dev.syncshift.emulator.cognitosync.rules.RecordRules;
+import dev.syncshift.emulator.cognitosync.rules.StsRules;
 
 /**
  * The rules the wire layer serves.
@@ -19,11 +20,13 @@ import dev.syncshift.emulator.cognitosync.rules.RecordRules;
  * @param pools DescribeIdentityPool, ListIdentityPools, DeleteIdentityPool
  * @param openIdTokens GetOpenIdToken, GetOpenIdTokenForDeveloperIdentity
  * @param merges MergeDeveloperIdentities
+ * @param sts the role sessions STS issued (AssumeRole, AssumeRoleWithWebIdentity), for the lookup of issued keys
  */
 public record Services(RecordRules records, DatasetRules datasets, IdentityRules identities,
         CredentialRules credentials,
         PoolServices pool,
         IdentityPoolRules pools,
         OpenIdTokenRules openIdTokens,
-        MergeRules merges) {
+        MergeRules merges,
+        StsRules sts) {
 }
