@@ -186,7 +186,8 @@ public final class CognitoSyncManagerBuilder {
      * @throws IllegalStateException when no identity pool id is set, or the backend needs an AppSync endpoint and
      *     none is set
      * @throws IllegalArgumentException when the flag holds an unknown backend, or an endpoint (given here or in the
-     *     properties file) is not an absolute URL of its kind (https or http; wss or ws for the real-time one)
+     *     properties file) is not an absolute URL of its kind (https or http; wss or ws for the real-time one), or
+     *     the AppSync one has no path
      */
     public CognitoSyncManager build() {
         Properties file = propertiesFile == null ? new Properties() : SettingsFile.load(propertiesFile);
@@ -196,7 +197,7 @@ public final class CognitoSyncManagerBuilder {
             throw new IllegalStateException("identityPoolId is required");
         }
         IdentityPoolId pool = new IdentityPoolId(poolId);
-        URI graphql = uri(appSyncEndpoint, file, SettingsFile.APPSYNC_ENDPOINT, WEB);
+        URI graphql = graphQlPath(uri(appSyncEndpoint, file, SettingsFile.APPSYNC_ENDPOINT, WEB));
         if (chosen != Backend.COGNITO && graphql == null) {
             throw new IllegalStateException("The " + chosen.flagValue() + " backend needs appSyncEndpoint");
         }
@@ -244,6 +245,20 @@ public final class CognitoSyncManagerBuilder {
 
     private static @Nullable String setting(@Nullable String given, Properties file, String name) {
         return given != null ? given : file.getProperty(name);
+    }
+
+    /**
+     * {@code graphql}, unless it has no path: AppSync serves GraphQL at {@code /graphql} (a custom domain too), and
+     * the real-time URL is made from that path, so a bare host would only fail at the first synchronize.
+     */
+    private static @Nullable URI graphQlPath(@Nullable URI graphql) {
+        String path = graphql == null ? null : graphql.getRawPath();
+        if (graphql != null && (path == null || path.isEmpty() || path.equals("/"))) {
+            throw new IllegalArgumentException(SettingsFile.APPSYNC_ENDPOINT + " must be the API's GraphQL URL, "
+                    + "with its path (https://<id>.appsync-api.<region>.amazonaws.com/graphql: the GraphQLUrl output "
+                    + "of the template), not '" + graphql + "'");
+        }
+        return graphql;
     }
 
     /** An endpoint from the builder or the file: absolute, with a host, in one of {@code schemes} (a regex). */

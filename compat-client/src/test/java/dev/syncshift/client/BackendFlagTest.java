@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -92,10 +93,19 @@ class BackendFlagTest {
                 .hasMessage("syncshift.appsync.realtimeEndpoint must be an absolute wss or ws URL with a host, not "
                         + "'https://example.com/graphql/realtime'");
         assertThatThrownBy(() -> CognitoSyncManager.builder().propertiesFile(file)
-                .cognitoEndpoint(URI.create("/cognito")).appSyncEndpoint(URI.create("https://example.com")).build())
+                .cognitoEndpoint(URI.create("/cognito")).appSyncEndpoint(URI.create("https://example.com/graphql"))
+                .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("syncshift.cognito.endpoint must be an absolute https or http URL with a host, not "
                         + "'/cognito'");
+        for (String bare : List.of("https://abc.appsync-api.us-east-1.amazonaws.com", "http://127.0.0.1:8080/")) {
+            assertThatThrownBy(() -> CognitoSyncManager.builder().propertiesFile(file).appSyncEndpoint(URI.create(bare))
+                    .build())
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("syncshift.appsync.endpoint must be the API's GraphQL URL, with its path "
+                            + "(https://<id>.appsync-api.<region>.amazonaws.com/graphql: the GraphQLUrl output of the "
+                            + "template), not '" + bare + "'");
+        }
     }
 
     @Test
