@@ -219,7 +219,8 @@ final class MigrationRun {
         ReportWriter.summary(report, file, out);
         if (file != null) {
             try {
-                ReportWriter.writeJson(report, file);
+                long instance = execution.getJobInstance().getInstanceId();
+                ReportWriter.writeJson(report, file, each -> tables.forEachIssue(instance, each));
             } catch (IOException e) {
                 err.println("syncshift-migrator: cannot write the report to " + file + ": "
                         + RunReports.fileProblem(e));

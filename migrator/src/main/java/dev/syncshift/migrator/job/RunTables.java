@@ -3,12 +3,17 @@ package dev.syncshift.migrator.job;
 import dev.syncshift.migrator.report.Issue;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.migrator.source.ListedIdentity;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
@@ -25,6 +30,10 @@ public final class RunTables {
     public static final String DONE = "DONE";
     /** The enumeration failed; the partitions stop too and the run restarts. */
     public static final String FAILED = "FAILED";
+
+    private static final String ISSUES = "SELECT KIND, IDENTITY_ID, DATASET_NAME, RECORD_KEY, DETAIL "
+            + "FROM SYNCSHIFT_ISSUE WHERE JOB_INSTANCE_ID = ?";
+    private static final int FETCH = 1000;
 
     private final JdbcTemplate jdbc;
 
@@ -114,10 +123,41 @@ public final class RunTables {
 
     /** The issues of a run, at most {@code limit}, in no particular order. */
     public List<Issue> issues(long jobInstance, int limit) {
-        return jdbc.query("SELECT KIND, IDENTITY_ID, DATASET_NAME, RECORD_KEY, DETAIL FROM SYNCSHIFT_ISSUE "
-                + "WHERE JOB_INSTANCE_ID = ? LIMIT " + limit,
-                (row, n) -> new Issue(Issue.Kind.valueOf(row.getString(1)), row.getString(2), row.getString(3),
-                        row.getString(4), row.getString(5)), jobInstance);
+        return jdbc.query(ISSUES + " LIMIT " + limit, (row, n) -> issue(row), jobInstance);
+    }
+
+    /**
+     * Hands every issue of a run to {@code each}, in no particular order, read through a cursor ({@value #FETCH}
+     * rows a fetch, in a read-only transaction: PostgreSQL's driver otherwise reads a whole result at once), so that
+     * a run with millions of issues is never held in memory.
+     *
+     * @return how many were handed over
+     */
+    public long forEachIssue(long jobInstance, Consumer<Issue> each) {
+        Long count = jdbc.execute((ConnectionCallback<Long>) connection -> {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            long handed = 0;
+            try (PreparedStatement query = connection.prepareStatement(ISSUES)) {
+                query.setFetchSize(FETCH);
+                query.setLong(1, jobInstance);
+                try (ResultSet rows = query.executeQuery()) {
+                    for (; rows.next(); handed++) {
+                        each.accept(issue(rows));
+                    }
+                }
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            }
+            return handed;
+        });
+        return Objects.requireNonNull(count, "the callback returns a count");
+    }
+
+    private static Issue issue(ResultSet row) throws SQLException {
+        return new Issue(Issue.Kind.valueOf(row.getString(1)), row.getString(2), row.getString(3), row.getString(4),
+                row.getString(5));
     }
 
     private static String abbreviate(String detail) {

@@ -1,20 +1,23 @@
 package dev.syncshift.migrator.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.syncshift.migrator.config.CallStats;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /** Writes a {@link RunReport} as JSON (for machines) and as a summary table (for people). */
@@ -23,13 +26,68 @@ public final class ReportWriter {
     /** Issues (other than conflicts) the summary lists. */
     static final int LISTED = 20;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ReportWriter() {
     }
 
-    /** The report as JSON. */
+    /** The issues a JSON report lists, handed over one at a time. */
+    @FunctionalInterface
+    public interface IssueSource {
+        /** Hands every issue to {@code each}. */
+        void forEach(Consumer<Issue> each);
+    }
+
+    /** The report as JSON, listing {@link RunReport#issues()}. */
     public static String json(RunReport report) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator out = JSON.createGenerator(text)) {
+            write(report, report.issues()::forEach, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    /**
+     * Writes the JSON report to {@code file}, replacing it, listing every issue {@code issues} hands over: they are
+     * written as they come, so a run's millions of issues are never held in memory.
+     *
+     * @throws IOException when the file or its folder cannot be written
+     */
+    public static void writeJson(RunReport report, Path file, IssueSource issues) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (JsonGenerator out = JSON.createGenerator(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+            write(report, issues, out);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void write(RunReport report, IssueSource issues, JsonGenerator out) throws IOException {
+        out.useDefaultPrettyPrinter();
+        out.writeStartObject();
+        for (var field : head(report).properties()) {
+            out.writeFieldName(field.getKey());
+            out.writeTree(field.getValue());
+        }
+        out.writeArrayFieldStart("issues");
+        issues.forEach(issue -> {
+            try {
+                out.writeTree(node(issue));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        out.writeEndArray();
+        out.writeEndObject();
+    }
+
+    /** Everything the JSON report holds but its issues. */
+    private static ObjectNode head(RunReport report) {
         ObjectNode root = JSON.createObjectNode();
         root.put("identityPoolId", report.identityPoolId()).put("mode", report.mode()).put("runId", report.runId())
                 .put("status", report.status()).put("outcome", report.outcome()).put("exitCode", report.exitCode())
@@ -44,7 +102,17 @@ public final class ReportWriter {
         ObjectNode counts = root.putObject("counts");
         report.tally().asMap().forEach(counts::put);
         counts.put("records", report.tally().records());
-        ObjectNode calls = root.putObject("calls");
+        putCalls(root.putObject("calls"), report);
+        ObjectNode metrics = root.putObject("metrics");
+        new TreeMap<>(report.metrics()).forEach((meter, measurements) -> {
+            ObjectNode node = metrics.putObject(meter);
+            measurements.forEach(node::put);
+        });
+        root.put("issueCount", report.issueCount());
+        return root;
+    }
+
+    private static void putCalls(ObjectNode calls, RunReport report) {
         report.calls().forEach((operation, c) -> {
             ObjectNode node = calls.putObject(operation).put("calls", c.calls()).put("attempts", c.attempts())
                     .put("retries", c.retries()).put("throttled", c.throttled()).put("serverErrors", c.serverErrors())
@@ -53,44 +121,18 @@ public final class ReportWriter {
                 node.put("pacedRps", Math.round(c.pacedRps() * 10) / 10.0);
             }
         });
-        ObjectNode metrics = root.putObject("metrics");
-        new java.util.TreeMap<>(report.metrics()).forEach((meter, measurements) -> {
-            ObjectNode node = metrics.putObject(meter);
-            measurements.forEach(node::put);
-        });
-        root.put("issueCount", report.issueCount());
-        putIssues(root.putArray("issues"), report.issues());
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
-    private static void putIssues(ArrayNode issues, List<Issue> listed) {
-        for (Issue issue : listed) {
-            ObjectNode node = issues.addObject().put("kind", issue.kind().name()).put("identityId", issue.identityId());
-            if (issue.dataset() != null) {
-                node.put("dataset", issue.dataset());
-            }
-            if (issue.key() != null) {
-                node.put("key", issue.key());
-            }
-            node.put("detail", issue.detail());
+    private static ObjectNode node(Issue issue) {
+        ObjectNode node = JSON.createObjectNode().put("kind", issue.kind().name())
+                .put("identityId", issue.identityId());
+        if (issue.dataset() != null) {
+            node.put("dataset", issue.dataset());
         }
-    }
-
-    /**
-     * Writes the JSON report to {@code file}, replacing it.
-     *
-     * @throws IOException when the file or its folder cannot be written
-     */
-    public static void writeJson(RunReport report, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        if (issue.key() != null) {
+            node.put("key", issue.key());
         }
-        Files.writeString(file, json(report));
+        return node.put("detail", issue.detail());
     }
 
     /** Prints the summary table; {@code file} is where the JSON report is written, or null. */
@@ -133,7 +175,7 @@ public final class ReportWriter {
                 e.getValue())).reduce((a, b) -> a + ", " + b).map(paces -> ", paced " + paces).orElse("");
     }
 
-    /** The first {@value #LISTED} issues other than conflicts, and how many more the report holds. */
+    /** The first {@value #LISTED} issues other than conflicts, and how many more there are. */
     private static void issues(RunReport report, @Nullable Path file, PrintStream out) {
         List<Issue> listed = report.issues().stream().filter(i -> i.kind() != Issue.Kind.CONFLICT).limit(LISTED)
                 .toList();
@@ -144,13 +186,8 @@ public final class ReportWriter {
         if (more <= 0) {
             return;
         }
-        long inReport = report.issues().stream().filter(i -> i.kind() != Issue.Kind.CONFLICT).count()
-                - listed.size();
         if (file == null) {
             out.printf(Locale.ROOT, "  and %,d more (--report FILE lists them)%n", more);
-        } else if (inReport < more) {
-            out.printf(Locale.ROOT, "  and %,d more, %,d of them in the report (it lists %,d issues at most)%n", more,
-                    inReport, RunReport.MAX_LISTED);
         } else {
             out.printf(Locale.ROOT, "  and %,d more in the report%n", more);
         }

@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param thisStart what this execution did: the run's counts less those its earlier executions left
  * @param tally the run's counts, over every execution of the run
  * @param calls this execution's AWS calls by operation
- * @param issues the issues by name (at most {@link #MAX_LISTED})
+ * @param issues the first issues by name (at most {@link #MAX_LISTED}), for the summary; the JSON report written to
+ *     a file lists every one, read from the job repository as it is written
  * @param issueCount all issues, listed or not
  * @param failure why the run did not complete, or null
  * @param metrics this execution's Micrometer meters ({@code spring.batch.*}, {@code syncshift.*}): measurement by
@@ -34,7 +35,7 @@ public record RunReport(String identityPoolId, String mode, long runId, String s
         Map<String, CallStats.OperationCalls> calls, List<Issue> issues, long issueCount, @Nullable String failure,
         Map<String, Map<String, Double>> metrics) {
 
-    /** Issues listed in a report at most; the count covers them all. */
+    /** Issues this record holds at most; the count covers them all. */
     public static final int MAX_LISTED = 10_000;
     /** Ends the mode of a dry run: {@code full-dry-run}, {@code delta-dry-run}. */
     public static final String DRY_RUN = "-dry-run";

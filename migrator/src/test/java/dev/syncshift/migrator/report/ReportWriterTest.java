@@ -2,7 +2,10 @@ package dev.syncshift.migrator.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -14,8 +17,9 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** What the summary says of the issues it does not list: how many, and where they are. */
+/** What the summary says of the issues it does not list, how many and where they are; the report lists them all. */
 class ReportWriterTest {
 
     private static final Path FILE = Path.of("syncshift-work", "reports", "verify-20261203-134255.json");
@@ -30,11 +34,20 @@ class ReportWriterTest {
     }
 
     @Test
-    void issuesBeyondTheReportsListAreCountedAsSuch() {
-        String summary = summary(report(25_000, RunReport.MAX_LISTED), FILE);
+    void theReportFileListsEveryIssueItIsHandedNotOnlyThoseTheRecordHolds(@TempDir Path dir) throws IOException {
+        RunReport report = report(25_000, RunReport.MAX_LISTED);
+        Path file = dir.resolve("reports/verify.json");
 
-        assertThat(summary).contains("\n  and 24,980 more, 9,980 of them in the report (it lists 10,000 issues at "
-                + "most)\n");
+        ReportWriter.writeJson(report, file, each -> issues(25_000).forEach(each));
+
+        JsonNode written = new ObjectMapper().readTree(file.toFile());
+        assertThat(written.get("issueCount").asLong()).isEqualTo(25_000);
+        assertThat(written.get("issues")).hasSize(25_000);
+        assertThat(written.get("issues").get(24_999).get("identityId").asText())
+                .isEqualTo("us-east-1:00000000-0000-4000-8000-000000024999");
+        assertThat(written.get("counts").get("mismatches").asLong()).isEqualTo(25_000);
+        assertThat(summary(report, file)).contains("\n  and 24,980 more in the report\n");
+        assertThat(new ObjectMapper().readTree(ReportWriter.json(report)).get("issues")).hasSize(RunReport.MAX_LISTED);
     }
 
     @Test
@@ -65,12 +78,15 @@ class ReportWriterTest {
     /** A verify run with {@code mismatches} mismatches, {@code listed} of them in the report's list. */
     private static RunReport report(long mismatches, int listed) {
         Tally tally = new Tally(mismatches, 0, mismatches, 0, 0, 0, 0, 0, 0, 0, 0, mismatches, 0);
-        List<Issue> issues = IntStream.range(0, listed).mapToObj(i -> new Issue(Issue.Kind.MISMATCH,
-                "us-east-1:00000000-0000-4000-8000-" + String.format(Locale.ROOT, "%012d", i), "settings", null,
-                "the store is behind Cognito Sync: a pass would write 1 record in 1 transaction")).toList();
         return new RunReport("us-east-1:0a1b2c3d-0000-4000-8000-000000000001", "verify", 1, "COMPLETED",
                 "completed with failures or mismatches", 5, Instant.EPOCH, Duration.ofSeconds(1),
-                tally, tally, Map.of(), issues, mismatches, null, Map.of());
+                tally, tally, Map.of(), issues(listed), mismatches, null, Map.of());
+    }
+
+    private static List<Issue> issues(int count) {
+        return IntStream.range(0, count).mapToObj(i -> new Issue(Issue.Kind.MISMATCH,
+                "us-east-1:00000000-0000-4000-8000-" + String.format(Locale.ROOT, "%012d", i), "settings", null,
+                "the store is behind Cognito Sync: a pass would write 1 record in 1 transaction")).toList();
     }
 
     private static String summary(RunReport report, @Nullable Path file) {
