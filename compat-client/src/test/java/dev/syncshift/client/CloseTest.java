@@ -1,6 +1,7 @@
 package dev.syncshift.client;
 
 import static dev.syncshift.client.RecordingCallback.sync;
+import static dev.syncshift.client.RecordingCallback.syncFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,9 +57,7 @@ class CloseTest {
         running.succeeded();
         assertThat(running.terminalCalls()).isEqualTo(1);
         assertThat(waiting.terminalCalls()).isEqualTo(1);
-        RecordingCallback later = new RecordingCallback();
-        d.synchronize(later);
-        assertThat(later.failed()).hasMessageContaining("closed");
+        assertThat(syncFailure(d)).hasMessageContaining("closed");
         assertThatThrownBy(() -> d.put("k", "w")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");
         assertThatThrownBy(() -> device.openOrCreateDataset("other")).isInstanceOf(IllegalStateException.class)

@@ -1,6 +1,7 @@
 package dev.syncshift.client;
 
 import static dev.syncshift.client.RecordingCallback.sync;
+import static dev.syncshift.client.RecordingCallback.syncFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -133,10 +134,9 @@ class CutoverTest {
             emulators.writeOnCognito(legacy.getIdentityId(), "titles", "title", "cut \ud83d");
 
             try (CognitoSyncManager cutover = sameIdentity(emulators, Backend.CUTOVER, legacy).build()) {
-                RecordingCallback callback = new RecordingCallback();
-                cutover.openOrCreateDataset("titles").synchronize(callback);
+                DataStorageException failure = syncFailure(cutover.openOrCreateDataset("titles"));
 
-                assertThat(callback.failed()).isInstanceOf(DataStorageException.class).hasMessage("AppSync cannot "
+                assertThat(failure).isInstanceOf(DataStorageException.class).hasMessage("AppSync cannot "
                         + "carry this text, so nothing was imported: the value of record 'title' holds text that is "
                         + "not valid Unicode (an unpaired surrogate, U+D83D, at character 5); correct the record on "
                         + "Cognito Sync");

@@ -1,6 +1,7 @@
 package dev.syncshift.client;
 
 import static dev.syncshift.client.RecordingCallback.sync;
+import static dev.syncshift.client.RecordingCallback.syncFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -282,10 +283,9 @@ abstract class SyncConformanceContract {
         }
         d.putAll(many);
 
-        RecordingCallback callback = new RecordingCallback();
-        d.synchronize(callback);
+        DataStorageException failure = syncFailure(d);
 
-        assertThat(callback.failed()).isInstanceOf(DataLimitExceededException.class)
+        assertThat(failure).isInstanceOf(DataLimitExceededException.class)
                 .hasMessage("Number of records exceeds the limit of 1024 per dataset");
         assertThat(d.get("emoji")).isEqualTo("whole \ud83d\ude00");
         assertThat(d.getLastSyncCount()).isZero();
@@ -321,11 +321,9 @@ abstract class SyncConformanceContract {
         }
         Dataset extra = a.openOrCreateDataset("d20");
         extra.put("k", "v");
-        RecordingCallback callback = new RecordingCallback();
+        DataStorageException failure = syncFailure(extra);
 
-        extra.synchronize(callback);
-
-        assertThat(callback.failed()).isInstanceOf(DataLimitExceededException.class)
+        assertThat(failure).isInstanceOf(DataLimitExceededException.class)
                 .hasMessageContaining("Number of datasets exceeds the limit of 20 per identity");
         assertThat(extra.isChanged("k")).isTrue();
     }
