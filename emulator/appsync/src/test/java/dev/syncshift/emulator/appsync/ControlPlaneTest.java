@@ -25,14 +25,18 @@ import software.amazon.awssdk.services.appsync.model.AppSyncException;
 import software.amazon.awssdk.services.appsync.model.AppSyncRuntime;
 import software.amazon.awssdk.services.appsync.model.AuthenticationType;
 import software.amazon.awssdk.services.appsync.model.BadRequestException;
+import software.amazon.awssdk.services.appsync.model.DataSource;
+import software.amazon.awssdk.services.appsync.model.DataSourceType;
 import software.amazon.awssdk.services.appsync.model.EvaluateCodeResponse;
 import software.amazon.awssdk.services.appsync.model.EvaluateCodeRequest;
 import software.amazon.awssdk.services.appsync.model.FunctionConfiguration;
 import software.amazon.awssdk.services.appsync.model.GetGraphqlApiResponse;
+import software.amazon.awssdk.services.appsync.model.GraphQLApiType;
 import software.amazon.awssdk.services.appsync.model.GraphqlApi;
 import software.amazon.awssdk.services.appsync.model.ListResolversResponse;
 import software.amazon.awssdk.services.appsync.model.NotFoundException;
 import software.amazon.awssdk.services.appsync.model.OutputType;
+import software.amazon.awssdk.services.appsync.model.Ownership;
 import software.amazon.awssdk.services.appsync.model.Resolver;
 import software.amazon.awssdk.services.appsync.model.ResolverKind;
 import software.amazon.awssdk.services.appsync.model.RuntimeName;
@@ -105,14 +109,76 @@ class ControlPlaneTest {
     @Test
     void anOperationTheEmulatorDoesNotServeSaysSoInTheControlPlanesShape() {
         // was the data plane's {"errors":[...]}, where the SDKs (the Java SDK and botocore alike) find no message
-        assertThatThrownBy(() -> appSync.getResolver(b -> b.apiId(apiId).typeName("Query").fieldName("hello")))
+        assertThatThrownBy(() -> appSync.createApiKey(b -> b.apiId(apiId)))
                 .isInstanceOfSatisfying(AppSyncException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(404);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
                     assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The AppSync emulator's control plane "
-                            + "serves GetGraphqlApi, GetIntrospectionSchema, ListResolvers, ListFunctions and "
-                            + "EvaluateCode only");
+                            + "is read-only: it serves ListGraphqlApis, GetGraphqlApi, "
+                            + "GetGraphqlApiEnvironmentVariables, GetIntrospectionSchema, ListDataSources, "
+                            + "GetDataSource, ListResolvers, GetResolver, ListFunctions, GetFunction and EvaluateCode");
                 });
+    }
+
+    @Test
+    void listGraphqlApisFindsTheOneApiUnlessItsFiltersLeaveItOut(AppSyncEmulator emulator) {
+        List<GraphqlApi> apis = appSync.listGraphqlApis(b -> { }).graphqlApis();
+
+        assertThat(apis).singleElement().satisfies(api -> {
+            assertThat(api.apiId()).isEqualTo(apiId);
+            assertThat(api.uris()).containsEntry("GRAPHQL", emulator.endpoint().toString());
+        });
+        assertThat(appSync.listGraphqlApis(b -> b.apiType(GraphQLApiType.MERGED)).graphqlApis()).isEmpty();
+        assertThat(appSync.listGraphqlApis(b -> b.owner(Ownership.OTHER_ACCOUNTS)).graphqlApis()).isEmpty();
+        assertThatThrownBy(() -> appSync.listGraphqlApis(b -> b.owner("NOBODY")))
+                .isInstanceOfSatisfying(BadRequestException.class, e -> assertThat(e.awsErrorDetails()
+                        .errorMessage()).isEqualTo("Invalid owner: NOBODY. Valid values are CURRENT_ACCOUNT and "
+                                + "OTHER_ACCOUNTS."));
+    }
+
+    @Test
+    void theTemplatesEnvironmentVariablesAreWhatResolversReadAsCtxEnv() {
+        assertThat(appSync.getGraphqlApiEnvironmentVariables(b -> b.apiId(apiId)).environmentVariables())
+                .containsEntry("GREETING", "hello").containsKey("NOTES_TABLE");
+        assertThatThrownBy(() -> appSync.getGraphqlApiEnvironmentVariables(b -> b.apiId("nosuchapi")))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void dataSourcesAreListedAndDescribedByName() {
+        List<DataSource> listed = appSync.listDataSources(b -> b.apiId(apiId)).dataSources();
+        DataSource notes = appSync.getDataSource(b -> b.apiId(apiId).name("notes")).dataSource();
+
+        assertThat(listed).extracting(DataSource::name).containsExactlyInAnyOrder("notes", "none");
+        assertThat(notes.type()).isEqualTo(DataSourceType.AMAZON_DYNAMODB);
+        assertThat(notes.dataSourceArn()).isEqualTo("arn:aws:appsync:us-east-1:123456789012:apis/" + apiId
+                + "/datasources/notes");
+        assertThat(notes.dynamodbConfig().awsRegion()).isEqualTo("us-east-1");
+        assertThat(notes.dynamodbConfig().tableName()).isEqualTo(appSync.getGraphqlApiEnvironmentVariables(
+                b -> b.apiId(apiId)).environmentVariables().get("NOTES_TABLE"));
+        assertThat(listed.stream().filter(d -> d.name().equals("none")).findFirst().orElseThrow().type())
+                .isEqualTo(DataSourceType.NONE);
+        assertThatThrownBy(() -> appSync.getDataSource(b -> b.apiId(apiId).name("nosuch")))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .isEqualTo("No data source found named nosuch."));
+    }
+
+    @Test
+    void aResolverAndAFunctionAreDescribedAsTheirListsDescribeThem() {
+        Resolver listed = appSync.listResolvers(b -> b.apiId(apiId).typeName("Query")).resolvers().stream()
+                .filter(r -> r.fieldName().equals("getNote")).findFirst().orElseThrow();
+        FunctionConfiguration first = appSync.listFunctions(b -> b.apiId(apiId)).functions().get(0);
+
+        assertThat(appSync.getResolver(b -> b.apiId(apiId).typeName("Query").fieldName("getNote")).resolver())
+                .isEqualTo(listed);
+        assertThat(appSync.getFunction(b -> b.apiId(apiId).functionId(first.functionId())).functionConfiguration())
+                .isEqualTo(first);
+        assertThatThrownBy(() -> appSync.getResolver(b -> b.apiId(apiId).typeName("Query").fieldName("nosuch")))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .isEqualTo("No resolver found."));
+        assertThatThrownBy(() -> appSync.getFunction(b -> b.apiId(apiId).functionId("nosuchfunction")))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
+                        .isEqualTo("No function found."));
     }
 
     @Test

@@ -23,13 +23,17 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The control-plane operations the emulator serves for its one API (AWS AppSync API reference): GetGraphqlApi,
- * GetIntrospectionSchema, ListResolvers, ListFunctions and EvaluateCode. Read-only: the template is the only way to
- * change the API.
+ * The control-plane operations the emulator serves for its one API (AWS AppSync API reference): ListGraphqlApis,
+ * GetGraphqlApi, GetGraphqlApiEnvironmentVariables, GetIntrospectionSchema, ListDataSources, GetDataSource,
+ * ListResolvers, GetResolver, ListFunctions, GetFunction and EvaluateCode. Read-only: the template is the only way
+ * to change the API.
  */
 public final class ControlPlaneRules {
 
@@ -72,6 +76,116 @@ public final class ControlPlaneRules {
     public ApiSummary graphqlApi(String id) {
         requireApi(id);
         return new ApiSummary(apiId, api.name(), api.authenticationType(), apiArn(), ACCOUNT);
+    }
+
+    /**
+     * ListGraphqlApis: this emulator's one API, unless the filters leave it out.
+     *
+     * @param apiType {@code GRAPHQL} or {@code MERGED}, or null for both
+     * @param owner {@code CURRENT_ACCOUNT} or {@code OTHER_ACCOUNTS}, or null for both
+     * @param maxResults the page size, 1 to 25, or null (or 0) for 25
+     * @param nextToken the previous page's token, or null for the first page
+     * @return the page
+     * @throws BadRequestException when a filter, the page size or the token is invalid
+     */
+    public Page<ApiSummary> graphqlApis(@Nullable String apiType, @Nullable String owner,
+            @Nullable Integer maxResults, @Nullable String nextToken) {
+        boolean graphql = apiType == null || oneOf("apiType", apiType, "GRAPHQL", "MERGED").equals("GRAPHQL");
+        boolean ours = owner == null || oneOf("owner", owner, "CURRENT_ACCOUNT", "OTHER_ACCOUNTS")
+                .equals("CURRENT_ACCOUNT");
+        List<ApiSummary> all = graphql && ours ? List.of(graphqlApi(apiId)) : List.of();
+        return page(all, "apis", maxResults, nextToken);
+    }
+
+    /**
+     * GetGraphqlApiEnvironmentVariables: the template's {@code EnvironmentVariables}, which resolvers read as
+     * {@code ctx.env}.
+     *
+     * @param id the API id
+     * @return the variables by name
+     * @throws NotFoundException when the id is not this API's
+     */
+    public Map<String, String> environmentVariables(String id) {
+        requireApi(id);
+        return new TreeMap<>(api.environment());
+    }
+
+    /**
+     * ListDataSources: the data sources the resolvers and functions use, in template order.
+     *
+     * @param id the API id
+     * @param maxResults the page size, 1 to 25, or null (or 0) for 25
+     * @param nextToken the previous page's token, or null for the first page
+     * @return the page
+     * @throws NotFoundException when the id is not this API's
+     * @throws BadRequestException when the page size or token is invalid
+     */
+    public Page<DataSourceDefinition> dataSources(String id, @Nullable Integer maxResults,
+            @Nullable String nextToken) {
+        requireApi(id);
+        return page(allDataSources(), "datasources", maxResults, nextToken);
+    }
+
+    /**
+     * GetDataSource.
+     *
+     * @param id the API id
+     * @param name the data source's name
+     * @return the data source
+     * @throws NotFoundException when the id is not this API's, or it has no data source of that name
+     */
+    public DataSourceDefinition dataSource(String id, String name) {
+        requireApi(id);
+        return allDataSources().stream().filter(d -> d.name().equals(name)).findFirst()
+                .orElseThrow(() -> new NotFoundException("No data source found named " + name + "."));
+    }
+
+    /**
+     * The data source's ARN, as AppSync names it.
+     *
+     * @param dataSource one of this API's data sources
+     * @return {@code arn:aws:appsync:<region>:<account>:apis/<apiId>/datasources/<name>}
+     */
+    public String dataSourceArn(DataSourceDefinition dataSource) {
+        return apiArn() + "/datasources/" + dataSource.name();
+    }
+
+    /**
+     * The API's region.
+     *
+     * @return the region
+     */
+    public String region() {
+        return REGION;
+    }
+
+    /**
+     * GetResolver.
+     *
+     * @param id the API id
+     * @param typeName the type
+     * @param fieldName the field
+     * @return the field's resolver
+     * @throws NotFoundException when the id is not this API's, or the field has no resolver
+     */
+    public ResolverSummary resolver(String id, String typeName, String fieldName) {
+        requireApi(id);
+        return api.resolvers().stream().filter(r -> r.typeName().equals(typeName) && r.fieldName().equals(fieldName))
+                .findFirst().map(this::summary).orElseThrow(() -> new NotFoundException("No resolver found."));
+    }
+
+    /**
+     * GetFunction.
+     *
+     * @param id the API id
+     * @param functionId the function's id, as ListFunctions gives it
+     * @return the function
+     * @throws NotFoundException when the id is not this API's, or it has no function of that id
+     */
+    public FunctionSummary function(String id, String functionId) {
+        requireApi(id);
+        return api.functions().stream().filter(f -> f.functionId().equals(functionId)).findFirst()
+                .map(this::summary).orElseThrow(() -> new NotFoundException("No function found."));
     }
 
     /**
@@ -128,8 +242,7 @@ public final class ControlPlaneRules {
      */
     public Page<FunctionSummary> functions(String id, @Nullable Integer maxResults, @Nullable String nextToken) {
         requireApi(id);
-        List<FunctionSummary> all = api.functions().stream().map(f -> new FunctionSummary(f.functionId(),
-                f.name(), f.dataSource().name(), f.code(), apiArn() + "/functions/" + f.functionId())).toList();
+        List<FunctionSummary> all = api.functions().stream().map(this::summary).toList();
         return page(all, "functions", maxResults, nextToken);
     }
 
@@ -203,6 +316,27 @@ public final class ControlPlaneRules {
         return new ResolverSummary(r.typeName(), r.fieldName(), r.isPipeline() ? "PIPELINE" : "UNIT",
                 dataSource == null ? null : dataSource.name(),
                 r.functions().stream().map(FunctionDefinition::functionId).toList(), r.code(), arn);
+    }
+
+    private FunctionSummary summary(FunctionDefinition f) {
+        return new FunctionSummary(f.functionId(), f.name(), f.dataSource().name(), f.code(),
+                apiArn() + "/functions/" + f.functionId());
+    }
+
+    /** The data sources of the resolvers and functions, each once, in template order. */
+    private List<DataSourceDefinition> allDataSources() {
+        Stream<DataSourceDefinition> units = api.resolvers().stream().map(ResolverDefinition::dataSource)
+                .filter(Objects::nonNull);
+        return Stream.concat(units, api.functions().stream().map(FunctionDefinition::dataSource)).distinct()
+                .toList();
+    }
+
+    private static String oneOf(String member, String value, String... allowed) {
+        if (!List.of(allowed).contains(value)) {
+            throw new BadRequestException("Invalid " + member + ": " + value + ". Valid values are "
+                    + String.join(" and ", allowed) + ".");
+        }
+        return value;
     }
 
     private String apiArn() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.syncshift.emulator.appsync.api.BadRequestException;
+import dev.syncshift.emulator.appsync.api.DataSourceDefinition;
 import dev.syncshift.emulator.appsync.auth.IamAuthRules;
 import dev.syncshift.emulator.appsync.control.ApiSummary;
 import dev.syncshift.emulator.appsync.control.CodeError;
@@ -28,9 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The control-plane operations, in AppSync's REST-JSON wire format, SigV4-checked like {@code /graphql} (AWS AppSync
- * API reference: {@code API_GetGraphqlApi}, {@code API_GetIntrospectionSchema}, {@code API_ListResolvers},
- * {@code API_ListFunctions}, {@code API_EvaluateCode}; what the emulator answers beyond those pages is in the
- * project's {@code docs/appsync-emulator.md}, "Control plane").
+ * API reference: the pages of the operations {@link ControlPlaneRules} names; what the emulator answers beyond those
+ * pages is in the project's {@code docs/appsync-emulator.md}, "Control plane").
  */
 final class ControlPlaneHandler {
 
@@ -46,9 +46,24 @@ final class ControlPlaneHandler {
         this.mapper = json.mapper();
     }
 
+    void listGraphqlApis(Request request, Response response, Callback callback, Matcher path) throws IOException {
+        authenticate(request);
+        Fields query = Request.extractQueryParameters(request);
+        Page<ApiSummary> page = rules.graphqlApis(query.getValue("apiType"), query.getValue("owner"),
+                maxResults(query), query.getValue("nextToken"));
+        ObjectNode out = mapper.createObjectNode();
+        ArrayNode apis = out.putArray("graphqlApis");
+        page.items().forEach(api -> apis.add(graphqlApi(request, api)));
+        send(response, callback, "ListGraphqlApis", withToken(out, page.nextToken()));
+    }
+
     void getGraphqlApi(Request request, Response response, Callback callback, Matcher path) throws IOException {
         authenticate(request);
-        ApiSummary api = rules.graphqlApi(path.group(1));
+        ObjectNode api = graphqlApi(request, rules.graphqlApi(path.group(1)));
+        send(response, callback, "GetGraphqlApi", mapper.createObjectNode().set("graphqlApi", api));
+    }
+
+    private ObjectNode graphqlApi(Request request, ApiSummary api) {
         String authority = Request.getServerName(request) + ":" + Request.getServerPort(request);
         ObjectNode out = mapper.createObjectNode();
         out.put("apiId", api.apiId()).put("name", api.name()).put("authenticationType", api.authenticationType())
@@ -57,7 +72,55 @@ final class ControlPlaneHandler {
         out.putObject("uris").put("GRAPHQL", "http://" + authority + Operations.GRAPHQL)
                 .put("REALTIME", "ws://" + authority + Operations.REALTIME);
         out.putObject("tags");
-        send(response, callback, "GetGraphqlApi", mapper.createObjectNode().set("graphqlApi", out));
+        return out;
+    }
+
+    void getEnvironmentVariables(Request request, Response response, Callback callback, Matcher path)
+            throws IOException {
+        authenticate(request);
+        ObjectNode out = mapper.createObjectNode();
+        rules.environmentVariables(path.group(1)).forEach(out.putObject("environmentVariables")::put);
+        send(response, callback, "GetGraphqlApiEnvironmentVariables", out);
+    }
+
+    void listDataSources(Request request, Response response, Callback callback, Matcher path) throws IOException {
+        authenticate(request);
+        Fields query = Request.extractQueryParameters(request);
+        Page<DataSourceDefinition> page = rules.dataSources(path.group(1), maxResults(query),
+                query.getValue("nextToken"));
+        ObjectNode out = mapper.createObjectNode();
+        ArrayNode dataSources = out.putArray("dataSources");
+        page.items().forEach(d -> dataSources.add(dataSource(d)));
+        send(response, callback, "ListDataSources", withToken(out, page.nextToken()));
+    }
+
+    void getDataSource(Request request, Response response, Callback callback, Matcher path) throws IOException {
+        authenticate(request);
+        ObjectNode dataSource = dataSource(rules.dataSource(path.group(1), path.group(2)));
+        send(response, callback, "GetDataSource", mapper.createObjectNode().set("dataSource", dataSource));
+    }
+
+    private ObjectNode dataSource(DataSourceDefinition d) {
+        ObjectNode out = mapper.createObjectNode().put("dataSourceArn", rules.dataSourceArn(d)).put("name", d.name())
+                .put("type", d.type());
+        if (d.tableName() != null) {
+            out.putObject("dynamodbConfig").put("tableName", d.tableName()).put("awsRegion", rules.region())
+                    .put("useCallerCredentials", false).put("versioned", false);
+        }
+        return out;
+    }
+
+    void getResolver(Request request, Response response, Callback callback, Matcher path) throws IOException {
+        authenticate(request);
+        ObjectNode resolver = mapper.createObjectNode();
+        resolver(resolver, rules.resolver(path.group(1), path.group(2), path.group(3)));
+        send(response, callback, "GetResolver", mapper.createObjectNode().set("resolver", resolver));
+    }
+
+    void getFunction(Request request, Response response, Callback callback, Matcher path) throws IOException {
+        authenticate(request);
+        ObjectNode function = function(rules.function(path.group(1), path.group(2)));
+        send(response, callback, "GetFunction", mapper.createObjectNode().set("functionConfiguration", function));
     }
 
     void getIntrospectionSchema(Request request, Response response, Callback callback, Matcher path)
@@ -89,14 +152,17 @@ final class ControlPlaneHandler {
         Page<FunctionSummary> page = rules.functions(path.group(1), maxResults(query), query.getValue("nextToken"));
         ObjectNode out = mapper.createObjectNode();
         ArrayNode functions = out.putArray("functions");
-        for (FunctionSummary f : page.items()) {
-            ObjectNode function = functions.addObject();
-            function.put("functionId", f.functionId()).put("functionArn", f.functionArn()).put("name", f.name())
-                    .put("dataSourceName", f.dataSourceName()).put("functionVersion", "2018-05-29")
-                    .put("maxBatchSize", 0).put("code", f.code());
-            runtime(function);
-        }
+        page.items().forEach(f -> functions.add(function(f)));
         send(response, callback, "ListFunctions", withToken(out, page.nextToken()));
+    }
+
+    private ObjectNode function(FunctionSummary f) {
+        ObjectNode function = mapper.createObjectNode();
+        function.put("functionId", f.functionId()).put("functionArn", f.functionArn()).put("name", f.name())
+                .put("dataSourceName", f.dataSourceName()).put("functionVersion", "2018-05-29")
+                .put("maxBatchSize", 0).put("code", f.code());
+        runtime(function);
+        return function;
     }
 
     void evaluateCode(Request request, Response response, Callback callback, Matcher path) throws IOException {

@@ -27,8 +27,10 @@ final class Operations extends Handler.Abstract {
      * A control-plane request no route serves, in the control plane's REST-JSON shape ({@code message}, and the
      * name in {@code x-amzn-ErrorType}), so that SDKs show the reason rather than an empty message.
      */
-    private static final String UNSERVED_OPERATION = "{\"message\":\"The AppSync emulator's control plane serves "
-            + "GetGraphqlApi, GetIntrospectionSchema, ListResolvers, ListFunctions and EvaluateCode only\"}";
+    private static final String UNSERVED_OPERATION = "{\"message\":\"The AppSync emulator's control plane is "
+            + "read-only: it serves ListGraphqlApis, GetGraphqlApi, GetGraphqlApiEnvironmentVariables, "
+            + "GetIntrospectionSchema, ListDataSources, GetDataSource, ListResolvers, GetResolver, ListFunctions, "
+            + "GetFunction and EvaluateCode\"}";
 
     /** What an operation's handler gets: the request, and its path matched against the route's pattern. */
     @FunctionalInterface
@@ -56,13 +58,26 @@ final class Operations extends Handler.Abstract {
         this.routes = List.of(
                 new Route("GraphQL", "POST", Pattern.compile(GRAPHQL), false,
                         (request, response, callback, path) -> graphQl.handle(request, response, callback)),
+                new Route("ListGraphqlApis", "GET", Pattern.compile("/v1/apis"), true, control::listGraphqlApis),
                 new Route("GetGraphqlApi", "GET", Pattern.compile("/v1/apis/([^/]+)"), true, control::getGraphqlApi),
+                new Route("GetGraphqlApiEnvironmentVariables", "GET",
+                        Pattern.compile("/v1/apis/([^/]+)/environmentVariables"), true,
+                        control::getEnvironmentVariables),
                 new Route("GetIntrospectionSchema", "GET", Pattern.compile("/v1/apis/([^/]+)/schema"), true,
                         control::getIntrospectionSchema),
+                new Route("ListDataSources", "GET", Pattern.compile("/v1/apis/([^/]+)/datasources"), true,
+                        control::listDataSources),
+                new Route("GetDataSource", "GET", Pattern.compile("/v1/apis/([^/]+)/datasources/([^/]+)"), true,
+                        control::getDataSource),
                 new Route("ListResolvers", "GET", Pattern.compile("/v1/apis/([^/]+)/types/([^/]+)/resolvers"), true,
                         control::listResolvers),
+                new Route("GetResolver", "GET",
+                        Pattern.compile("/v1/apis/([^/]+)/types/([^/]+)/resolvers/([^/]+)"), true,
+                        control::getResolver),
                 new Route("ListFunctions", "GET", Pattern.compile("/v1/apis/([^/]+)/functions"), true,
                         control::listFunctions),
+                new Route("GetFunction", "GET", Pattern.compile("/v1/apis/([^/]+)/functions/([^/]+)"), true,
+                        control::getFunction),
                 new Route("EvaluateCode", "POST", Pattern.compile("/v1/dataplane-evaluatecode"), true,
                         control::evaluateCode));
     }
