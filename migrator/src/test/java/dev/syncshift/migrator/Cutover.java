@@ -44,6 +44,10 @@ public final class Cutover implements AutoCloseable {
 
     /** The developer provider of the pool. */
     public static final String PROVIDER = "login.syncshift.test";
+    /** The pool's roles, as the console names them. */
+    public static final Map<String, String> ROLES = Map.of(
+            "authenticated", "arn:aws:iam::123456789012:role/Cognito_cutoverAuth_Role",
+            "unauthenticated", "arn:aws:iam::123456789012:role/Cognito_cutoverUnauth_Role");
 
     private static final Path TEMPLATE = Path.of("..", "config", "syncshift-appsync.yaml").toAbsolutePath()
             .normalize();
@@ -71,6 +75,7 @@ public final class Cutover implements AutoCloseable {
                 .credentialsProvider(developer()).httpClient(UrlConnectionHttpClient.create()).build();
         pool = new IdentityPoolId(identity.createIdentityPool(p -> p.identityPoolName("cutover")
                 .allowUnauthenticatedIdentities(true).developerProviderName(PROVIDER)).identityPoolId());
+        identity.setIdentityPoolRoles(r -> r.identityPoolId(pool.value()).roles(ROLES));
         table = dynamoDbClient.listTables().tableNames().get(0);
         graphQl = new SignedGraphQlClient(appSync.endpoint());
     }

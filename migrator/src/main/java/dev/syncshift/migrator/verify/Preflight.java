@@ -5,6 +5,7 @@ import dev.syncshift.migrator.target.StoreTableShape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
@@ -25,6 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
  * table exists (or may be created) with the store's layout. Reads only.
  */
 public final class Preflight {
+
+    /** The keys of a pool's roles, and whose they are. */
+    private static final List<Map.Entry<String, String>> ROLE_KINDS = List.of(
+            Map.entry("authenticated", "signed-in users"), Map.entry("unauthenticated", "guests"));
 
     private final CognitoIdentityClient identity;
     private final CognitoSyncClient sync;
@@ -58,6 +63,7 @@ public final class Preflight {
         Findings findings = new Findings(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         Long poolBytes = checkSource(settings, findings);
         if (poolBytes != null) {
+            checkRoles(settings.identityPoolId(), findings);
             checkWhatStaysBehind(settings.identityPoolId(), findings);
         }
         checkTable(settings, false, findings, poolBytes);
@@ -71,8 +77,7 @@ public final class Preflight {
                     r -> r.identityPoolId(settings.identityPoolId()));
             findings.facts().add("pool " + pool.identityPoolId() + " (" + pool.identityPoolName() + ") exists"
                     + (Boolean.TRUE.equals(pool.allowUnauthenticatedIdentities())
-                    ? " and has guests: give its unauthenticated role the API's user policy too, not only its "
-                    + "authenticated role" : ""));
+                    ? " and has guests (unauthenticated identities)" : ""));
             IdentityPoolUsage usage = sync.describeIdentityPoolUsage(r -> r.identityPoolId(settings.identityPoolId()))
                     .identityPoolUsage();
             findings.facts().add(String.format(Locale.ROOT, "pool usage: %,d bytes of sync data, %,d sync sessions",
@@ -81,6 +86,36 @@ public final class Preflight {
         } catch (SdkException e) {
             findings.problems().add("source: " + SdkFailures.describe(e));
             return null;
+        }
+    }
+
+    /*
+     * The roles the pool's devices act as: each one needs the API's user policy before devices switch, the guests'
+     * too (the migrator copies their data). A pool without a role gives its devices no credentials at all.
+     */
+    private void checkRoles(String pool, Findings findings) {
+        try {
+            Map<String, String> roles = identity.getIdentityPoolRoles(r -> r.identityPoolId(pool)).roles();
+            List<String> named = new ArrayList<>();
+            for (Map.Entry<String, String> kind : ROLE_KINDS) {
+                if (roles.containsKey(kind.getKey())) {
+                    named.add(roles.get(kind.getKey()) + " (" + kind.getValue() + ")");
+                }
+            }
+            if (named.isEmpty()) {
+                findings.warnings().add("pool " + pool + " has no roles: its devices get no AWS credentials, for "
+                        + "Cognito Sync or AppSync; set them (SetIdentityPoolRoles) and give each the API's user "
+                        + "policy (the stack's AuthenticatedUserPolicyArn)");
+                return;
+            }
+            findings.facts().add("devices of pool " + pool + " act as " + String.join(" and ", named) + ": give "
+                    + (named.size() == 1 ? "it" : "each") + " the API's user policy (the stack's "
+                    + "AuthenticatedUserPolicyArn) before devices switch");
+        } catch (SdkException e) {
+            findings.warnings().add("could not read the pool's roles (" + SdkFailures.describe(e) + "): each "
+                    + "needs the API's user policy (the stack's AuthenticatedUserPolicyArn) before devices switch, "
+                    + "the guests' (unauthenticated) role too; " + (SdkFailures.isAccessDenied(e)
+                    ? "allow cognito-identity:GetIdentityPoolRoles to see them" : "run check again to see them"));
         }
     }
 

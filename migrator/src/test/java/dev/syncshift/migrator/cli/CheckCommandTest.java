@@ -2,6 +2,7 @@ package dev.syncshift.migrator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.migrator.Cutover;
 import dev.syncshift.migrator.CutoverScenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +26,11 @@ class CheckCommandTest extends CutoverScenario {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).contains("ok: pool " + cutover.pool().value(),
-                "has guests: give its unauthenticated role the API's user policy too", "has the store layout",
+                "ok: devices of pool " + cutover.pool().value() + " act as "
+                        + "arn:aws:iam::123456789012:role/Cognito_cutoverAuth_Role (signed-in users) and "
+                        + "arn:aws:iam::123456789012:role/Cognito_cutoverUnauth_Role (guests): give each the API's "
+                        + "user policy (the stack's AuthenticatedUserPolicyArn) before devices switch",
+                "has the store layout",
                 "uses AWS_IAM", "schema declares every type and field",
                 "every Query, Mutation and Subscription field has an APPSYNC_JS resolver",
                 "EvaluateCode: readRecords computes the store's sort keys", "estimate: ListIdentities at 5.0/s")
@@ -69,6 +74,21 @@ class CheckCommandTest extends CutoverScenario {
             cutover.syncClient().setIdentityPoolConfiguration(r -> r.identityPoolId(pool)
                     .cognitoStreams(s -> s.streamName("sync-changes").roleArn(ROLE).streamingStatus("DISABLED"))
                     .pushSync(p -> p.applicationArns(List.of())));
+        }
+    }
+
+    @Test
+    void aPoolWithoutRolesIsAWarningForItsDevicesGetNoCredentials() {
+        String pool = cutover.pool().value();
+        cutover.identityClient().setIdentityPoolRoles(r -> r.identityPoolId(pool).roles(Map.of()));
+        try {
+            Cli.Result result = Cli.run(args(cutover.tableName()));
+
+            assertThat(result.exitCode()).as(result.err()).isZero();
+            assertThat(result.err()).contains("warning: pool " + pool + " has no roles: its devices get no AWS "
+                    + "credentials, for Cognito Sync or AppSync");
+        } finally {
+            cutover.identityClient().setIdentityPoolRoles(r -> r.identityPoolId(pool).roles(Cutover.ROLES));
         }
     }
 

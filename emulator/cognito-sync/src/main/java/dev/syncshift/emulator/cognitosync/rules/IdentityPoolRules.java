@@ -1,16 +1,22 @@
 package dev.syncshift.emulator.cognitosync.rules;
 
+import dev.syncshift.core.Constraints;
 import dev.syncshift.core.IdentityPoolId;
+import dev.syncshift.core.InvalidParameterException;
 import dev.syncshift.emulator.cognitosync.store.IdentityStore;
 import dev.syncshift.emulator.cognitosync.store.StoredIdentityPool;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * DescribeIdentityPool, ListIdentityPools and DeleteIdentityPool (docs/cognito-sync.md#wire-protocol). All three need
- * developer credentials.
+ * DescribeIdentityPool, ListIdentityPools, GetIdentityPoolRoles, SetIdentityPoolRoles and DeleteIdentityPool
+ * (docs/cognito-sync.md#wire-protocol). All need developer credentials.
  */
 public final class IdentityPoolRules {
+
+    private static final Set<String> ROLE_TYPES = Set.of("authenticated", "unauthenticated");
 
     private final IdentityStore store;
     private final IdentityRules identities;
@@ -41,6 +47,44 @@ public final class IdentityPoolRules {
         List<StoredIdentityPool> page = more ? candidates.subList(0, limit) : candidates;
         String next = more ? PageTokens.encode("ListIdentityPools", page.get(limit - 1).id().value()) : null;
         return new IdentityPoolsPage(page, next);
+    }
+
+    /** GetIdentityPoolRoles: the pool, whose roles are those SetIdentityPoolRoles set (none before). */
+    public StoredIdentityPool getIdentityPoolRoles(Caller caller, IdentityPoolId poolId) {
+        Access.checkDeveloper(caller);
+        return identities.requirePool(poolId);
+    }
+
+    /**
+     * SetIdentityPoolRoles: replaces the pool's roles ({@code authenticated}, {@code unauthenticated}: IAM role ARNs)
+     * and role mappings. The emulator has no IAM: credentials it issues act for their identity whatever the roles.
+     *
+     * @throws InvalidParameterException when the roles are missing, or hold another key or a value that is no ARN
+     */
+    public StoredIdentityPool setIdentityPoolRoles(Caller caller, IdentityPoolId poolId,
+            @Nullable Map<String, String> roles, @Nullable Map<String, Object> roleMappings) {
+        Map<String, String> checked = roles(roles);
+        Access.checkDeveloper(caller);
+        return store.locked(() -> {
+            StoredIdentityPool updated = identities.requirePool(poolId)
+                    .withRoles(checked, roleMappings == null ? Map.of() : roleMappings);
+            store.putPool(updated);
+            return updated;
+        });
+    }
+
+    private static Map<String, String> roles(@Nullable Map<String, String> roles) {
+        Map<String, String> given = Constraints.required("roles", roles);
+        for (Map.Entry<String, String> role : given.entrySet()) {
+            if (!ROLE_TYPES.contains(role.getKey())) {
+                throw new InvalidParameterException("1 validation error detected: Value '" + given + "' at 'roles' "
+                        + "failed to satisfy constraint: Map keys must satisfy constraint: [Member must satisfy "
+                        + "regular expression pattern: (un)?authenticated]");
+            }
+            Constraints.length("roles." + role.getKey(), Constraints.required("roles." + role.getKey(),
+                    role.getValue()), 20, 2048);
+        }
+        return given;
     }
 
     /** DeleteIdentityPool: removes the pool; its identities and their data become unreachable. */

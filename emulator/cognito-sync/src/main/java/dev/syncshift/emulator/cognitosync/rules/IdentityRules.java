@@ -63,7 +63,7 @@ public final class IdentityRules {
                 IdentityConstraints.arns("openIdConnectProviderARNs", settings.openIdConnectProviderArns()),
                 cognitoProviders(settings.cognitoIdentityProviders()),
                 IdentityConstraints.arns("samlProviderARNs", settings.samlProviderArns()),
-                IdentityConstraints.identityPoolTags(settings.tags()));
+                IdentityConstraints.identityPoolTags(settings.tags()), Map.of(), Map.of());
         store.putPool(pool);
         return pool;
     }

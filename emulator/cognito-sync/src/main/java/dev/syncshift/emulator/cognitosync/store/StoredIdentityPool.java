@@ -2,6 +2,8 @@ package dev.syncshift.emulator.cognitosync.store;
 
 import dev.syncshift.core.IdentityPoolId;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * @param cognitoIdentityProviders the trusted Cognito user pools
  * @param samlProviderArns the trusted SAML providers
  * @param tags the pool's tags
+ * @param roles the IAM roles its identities' credentials act as ({@code authenticated}, {@code unauthenticated}), as
+ *     SetIdentityPoolRoles set them
+ * @param roleMappings SetIdentityPoolRoles' {@code RoleMappings}, kept as given (the emulator does not apply them)
  */
 public record StoredIdentityPool(
         IdentityPoolId id,
@@ -32,10 +37,14 @@ public record StoredIdentityPool(
         List<String> openIdConnectProviderArns,
         List<StoredCognitoProvider> cognitoIdentityProviders,
         List<String> samlProviderArns,
-        Map<String, String> tags) {
+        Map<String, String> tags,
+        Map<String, String> roles,
+        Map<String, Object> roleMappings) {
 
     /** Copies the maps and lists. */
     public StoredIdentityPool {
+        roles = Map.copyOf(roles);
+        roleMappings = Collections.unmodifiableMap(new LinkedHashMap<>(roleMappings));
         supportedLoginProviders = Map.copyOf(supportedLoginProviders);
         openIdConnectProviderArns = List.copyOf(openIdConnectProviderArns);
         cognitoIdentityProviders = List.copyOf(cognitoIdentityProviders);
@@ -47,6 +56,13 @@ public record StoredIdentityPool(
     public StoredIdentityPool(IdentityPoolId id, String name, boolean allowUnauthenticatedIdentities,
             @Nullable String developerProviderName, Map<String, String> supportedLoginProviders, Instant creationDate) {
         this(id, name, allowUnauthenticatedIdentities, developerProviderName, supportedLoginProviders, creationDate,
-                null, List.of(), List.of(), List.of(), Map.of());
+                null, List.of(), List.of(), List.of(), Map.of(), Map.of(), Map.of());
+    }
+
+    /** This pool with the roles and role mappings SetIdentityPoolRoles gave it. */
+    public StoredIdentityPool withRoles(Map<String, String> nextRoles, Map<String, Object> nextRoleMappings) {
+        return new StoredIdentityPool(id, name, allowUnauthenticatedIdentities, developerProviderName,
+                supportedLoginProviders, creationDate, allowClassicFlow, openIdConnectProviderArns,
+                cognitoIdentityProviders, samlProviderArns, tags, nextRoles, nextRoleMappings);
     }
 }

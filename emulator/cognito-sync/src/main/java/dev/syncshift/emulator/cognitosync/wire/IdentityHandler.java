@@ -18,6 +18,7 @@ import dev.syncshift.emulator.cognitosync.wire.shapes.GetOpenIdTokenForDeveloper
 import dev.syncshift.emulator.cognitosync.wire.shapes.GetOpenIdTokenRequest;
 import dev.syncshift.emulator.cognitosync.wire.shapes.IdentityDescriptionShape;
 import dev.syncshift.emulator.cognitosync.wire.shapes.IdentityPoolIdRequest;
+import dev.syncshift.emulator.cognitosync.wire.shapes.IdentityPoolRolesResponse;
 import dev.syncshift.emulator.cognitosync.wire.shapes.IdentityPoolShape;
 import dev.syncshift.emulator.cognitosync.wire.shapes.IdentityPoolShortDescription;
 import dev.syncshift.emulator.cognitosync.wire.shapes.IssuedCredentialsResponse;
@@ -28,6 +29,7 @@ import dev.syncshift.emulator.cognitosync.wire.shapes.ListIdentityPoolsResponse;
 import dev.syncshift.emulator.cognitosync.wire.shapes.MergeDeveloperIdentitiesRequest;
 import dev.syncshift.emulator.cognitosync.wire.shapes.MergeDeveloperIdentitiesResponse;
 import dev.syncshift.emulator.cognitosync.wire.shapes.OpenIdTokenResponse;
+import dev.syncshift.emulator.cognitosync.wire.shapes.SetIdentityPoolRolesRequest;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -63,6 +65,19 @@ final class IdentityHandler {
         return new ListIdentityPoolsResponse(page.pools().stream()
                 .map(pool -> new IdentityPoolShortDescription(pool.id().value(), pool.name())).toList(),
                 page.nextToken());
+    }
+
+    IdentityPoolRolesResponse getIdentityPoolRoles(WireRequest request) {
+        IdentityPoolIdRequest body = request.body(IdentityPoolIdRequest.class);
+        return IdentityPoolRolesResponse.of(services.pools().getIdentityPoolRoles(request.caller(),
+                pool(body.identityPoolId())));
+    }
+
+    Map<String, Object> setIdentityPoolRoles(WireRequest request) {
+        SetIdentityPoolRolesRequest body = request.body(SetIdentityPoolRolesRequest.class);
+        services.pools().setIdentityPoolRoles(request.caller(), pool(body.identityPoolId()), body.roles(),
+                body.roleMappings());
+        return Map.of();
     }
 
     Map<String, Object> deleteIdentityPool(WireRequest request) {

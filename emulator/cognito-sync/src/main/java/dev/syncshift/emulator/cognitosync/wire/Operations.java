@@ -86,6 +86,8 @@ final class Operations {
                 Route.json("DescribeIdentityPool", identity::describeIdentityPool),
                 Route.json("ListIdentityPools", identity::listIdentityPools),
                 Route.json("DeleteIdentityPool", identity::deleteIdentityPool),
+                Route.json("GetIdentityPoolRoles", identity::getIdentityPoolRoles),
+                Route.json("SetIdentityPoolRoles", identity::setIdentityPoolRoles),
                 Route.unsignedJson("GetOpenIdToken", identity::getOpenIdToken),
                 Route.json("GetOpenIdTokenForDeveloperIdentity", identity::getOpenIdTokenForDeveloperIdentity),
                 Route.json("ListIdentities", identity::listIdentities),
