@@ -24,23 +24,26 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * @param conflicts changes made on both sides, settled by the policy
  * @param mismatches differences found by verification
  * @param failures datasets that could not be migrated
+ * @param datasetsOnAppSync datasets switched devices have changed on AppSync since they were imported (a count past
+ *     the watermark)
  */
 public record Tally(long identities, long identitiesPassedOver, long datasets, long datasetsCopied,
         long datasetsRevised, long datasetsCurrent, long recordsWritten, long recordsCurrent, long bytesWritten,
-        long transactions, long conflicts, long mismatches, long failures) {
+        long transactions, long conflicts, long mismatches, long failures, long datasetsOnAppSync) {
 
     /** Nothing counted. */
-    public static final Tally ZERO = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final Tally ZERO = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     private static final String PREFIX = "tally.";
 
     /** The counts of one identity's outcome. */
     public static Tally of(IdentityOutcome outcome) {
-        Tally tally = new Tally(1, outcome.note() == null ? 0 : 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        Tally tally = new Tally(1, outcome.note() == null ? 0 : 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         for (DatasetOutcome d : outcome.datasets()) {
             tally = tally.plus(new Tally(0, 0, 1, is(d, ImportPlan.Kind.COPY), is(d, ImportPlan.Kind.REVISIONS),
                     is(d, ImportPlan.Kind.CURRENT), d.recordsWritten(), d.recordsCurrent(), d.bytesWritten(),
-                    d.transactions(), d.conflicts().size(), d.mismatches().size(), d.failure() == null ? 0 : 1));
+                    d.transactions(), d.conflicts().size(), d.mismatches().size(), d.failure() == null ? 0 : 1,
+                    d.writtenOnAppSync() ? 1 : 0));
         }
         return tally;
     }
@@ -57,7 +60,7 @@ public record Tally(long identities, long identitiesPassedOver, long datasets, l
                 datasetsRevised - other.datasetsRevised, datasetsCurrent - other.datasetsCurrent,
                 recordsWritten - other.recordsWritten, recordsCurrent - other.recordsCurrent,
                 bytesWritten - other.bytesWritten, transactions - other.transactions, conflicts - other.conflicts,
-                mismatches - other.mismatches, failures - other.failures);
+                mismatches - other.mismatches, failures - other.failures, datasetsOnAppSync - other.datasetsOnAppSync);
     }
 
     /** The sum of both. */
@@ -67,7 +70,7 @@ public record Tally(long identities, long identitiesPassedOver, long datasets, l
                 datasetsRevised + other.datasetsRevised, datasetsCurrent + other.datasetsCurrent,
                 recordsWritten + other.recordsWritten, recordsCurrent + other.recordsCurrent,
                 bytesWritten + other.bytesWritten, transactions + other.transactions, conflicts + other.conflicts,
-                mismatches + other.mismatches, failures + other.failures);
+                mismatches + other.mismatches, failures + other.failures, datasetsOnAppSync + other.datasetsOnAppSync);
     }
 
     /** The counts as named values, in declaration order. */
@@ -85,7 +88,7 @@ public record Tally(long identities, long identitiesPassedOver, long datasets, l
     /** The counts saved in {@code context} (zero when none are). */
     public static Tally from(ExecutionContext context) {
         long[] v = FIELDS.keySet().stream().mapToLong(name -> context.getLong(PREFIX + name, 0)).toArray();
-        return new Tally(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12]);
+        return new Tally(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13]);
     }
 
     private static long is(DatasetOutcome outcome, ImportPlan.Kind kind) {
@@ -109,6 +112,7 @@ public record Tally(long identities, long identitiesPassedOver, long datasets, l
         fields.put("conflicts", Tally::conflicts);
         fields.put("mismatches", Tally::mismatches);
         fields.put("failures", Tally::failures);
+        fields.put("datasetsOnAppSync", Tally::datasetsOnAppSync);
         return fields;
     }
 }

@@ -71,13 +71,13 @@ public final class DatasetImporter {
                 plan = plan(identity, read(identity, name, listed, known, true), known);
             }
             if (writes != Writes.WRITE || plan.transactions().isEmpty()) {
-                return outcome(name, plan, 0, compare(plan, read));
+                return outcome(name, plan, 0, compare(plan, read), known);
             }
             Optional<Long> current = execute(plan);
             if (current.isPresent()) {
                 List<String> mismatches = new ArrayList<>(verifyWritten(identity, name, plan));
                 mismatches.addAll(notInCognito(plan, read));
-                return outcome(name, plan, current.get(), mismatches);
+                return outcome(name, plan, current.get(), mismatches, known);
             }
             known = table.datasets(identity).get(name);
         }
@@ -205,11 +205,11 @@ public final class DatasetImporter {
     }
 
     private static DatasetOutcome outcome(DatasetName name, ImportPlan plan, long alreadyThere,
-            List<String> mismatches) {
+            List<String> mismatches, @Nullable StoredDataset read) {
         long bytes = plan.transactions().stream().flatMap(t -> t.writes().stream())
                 .mapToLong(w -> w.record().storageBytes()).sum();
         return new DatasetOutcome(name, plan.kind(), plan.recordsWritten() - alreadyThere,
                 plan.recordsCurrent() + alreadyThere, bytes, plan.transactions().size(), plan.conflicts(),
-                mismatches, plan.failure());
+                mismatches, plan.failure(), !ImportPlanner.untouched(read));
     }
 }

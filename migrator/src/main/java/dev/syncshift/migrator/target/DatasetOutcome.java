@@ -16,10 +16,12 @@ import org.jspecify.annotations.Nullable;
  * @param conflicts changes made on both sides, as settled
  * @param mismatches differences between the source and the store found while verifying
  * @param failure why it could not be imported, or null
+ * @param writtenOnAppSync whether switched devices had changed it on AppSync since it was imported, when it was read
+ *     (its count past its watermark): its differences from Cognito Sync are then revisions, not faults
  */
 public record DatasetOutcome(DatasetName dataset, ImportPlan.Kind kind, long recordsWritten, long recordsCurrent,
         long bytesWritten, long transactions, List<Conflict> conflicts, List<String> mismatches,
-        @Nullable String failure) {
+        @Nullable String failure, boolean writtenOnAppSync) {
 
     /** Copies the lists. */
     public DatasetOutcome {
@@ -29,6 +31,6 @@ public record DatasetOutcome(DatasetName dataset, ImportPlan.Kind kind, long rec
 
     /** A dataset that could not be imported. */
     public static DatasetOutcome failed(DatasetName dataset, String failure) {
-        return new DatasetOutcome(dataset, ImportPlan.Kind.FAILED, 0, 0, 0, 0, List.of(), List.of(), failure);
+        return new DatasetOutcome(dataset, ImportPlan.Kind.FAILED, 0, 0, 0, 0, List.of(), List.of(), failure, false);
     }
 }

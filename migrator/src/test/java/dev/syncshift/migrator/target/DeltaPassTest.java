@@ -85,6 +85,7 @@ class DeltaPassTest extends CutoverScenario {
 
         DatasetOutcome game = delta.datasets().get(0);
         assertThat(game.kind()).isEqualTo(ImportPlan.Kind.REVISIONS);
+        assertThat(game.writtenOnAppSync()).isTrue();
         assertThat(game.conflicts()).singleElement().satisfies(c -> {
             assertThat(c.key().value()).isEqualTo("k1");
             assertThat(c.cognitoWon()).isTrue();

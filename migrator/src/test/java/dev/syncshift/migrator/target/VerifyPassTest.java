@@ -11,6 +11,7 @@ import dev.syncshift.core.layout.StoredDataset;
 import dev.syncshift.core.layout.SyncStoreLayout;
 import dev.syncshift.migrator.CutoverScenario;
 import dev.syncshift.migrator.Device;
+import dev.syncshift.migrator.report.Tally;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * What {@code verify} finds: a store behind Cognito Sync (a change after the pass, a dataset never copied) and a
  * record whose value differs at the same count, each named by dataset, with nothing written; a store that matches
  * gives no mismatch. A full pass writes Cognito's record over one the store holds at the same count with other
- * contents, whether or not the dataset's metadata differs with it.
+ * contents, whether or not the dataset's metadata differs with it. A dataset switched devices wrote on AppSync since
+ * the pass differs by revisions, not faults: no mismatch, counted as theirs.
  */
 class VerifyPassTest extends CutoverScenario {
 
@@ -50,6 +52,23 @@ class VerifyPassTest extends CutoverScenario {
                 .matches("record k at count \\d+ differs from Cognito's");
         assertThat(cutover.table().datasets(identity)).as("verify writes nothing").isEqualTo(before);
         assertThat(records(identity, "behind")).isEqualTo(behindBefore);
+    }
+
+    @Test
+    void aDatasetSwitchedDevicesWroteOnAppSyncIsNoMismatchAndIsCountedAsTheirs() {
+        Device app = cutover.newDevice();
+        IdentityId identity = new IdentityId(app.identityId());
+        app.cognitoPush(app.identityId(), "switched", Map.of("a", "1"));
+        app.cognitoPush(app.identityId(), "untouched", Map.of("a", "1"));
+        cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(identity);
+        app.appSyncPut("switched", "a", "written on AppSync");
+
+        IdentityOutcome verified = cutover.verifier().migrate(identity);
+
+        assertThat(verified.datasets()).allSatisfy(d -> assertThat(d.mismatches()).isEmpty());
+        assertThat(verified.datasets()).filteredOn(DatasetOutcome::writtenOnAppSync)
+                .extracting(d -> d.dataset().value()).containsExactly("switched");
+        assertThat(Tally.of(verified).datasetsOnAppSync()).isEqualTo(1);
     }
 
     @Test
