@@ -77,7 +77,7 @@ final class CheckCommand implements Callable<Integer> {
             Preflight.Findings findings = new Preflight(identity, sync, dynamoDb).checkBeforeCutover(settings);
             if (appSyncApi.id() != null) {
                 try (AppSyncClient appSync = AwsClients.appSyncClient(settings, appSyncApi.endpoint(), http)) {
-                    new AppSyncCheck(appSync).check(appSyncApi.id(), findings);
+                    new AppSyncCheck(appSync).check(appSyncApi.id(), settings.table(), findings);
                 }
             }
             findings.facts().forEach(fact -> out.println("ok: " + fact));

@@ -32,8 +32,9 @@ import software.amazon.awssdk.services.appsync.model.RuntimeName;
 /**
  * Checks the deployed AppSync API with the AWS SDK's AppSync client, changing nothing: it is AWS_IAM; its schema
  * declares the types and fields of syncshift's {@code schema.graphql}; every root field has an APPSYNC_JS resolver;
- * and, through EvaluateCode, the deployed {@code readRecords} function computes record sort keys as the migrator
- * does (its UTF-8 comes from {@code util.base64Encode}, which the runtime must encode as UTF-8).
+ * its DynamoDB data source reads the table the migrator writes; and, through EvaluateCode, the deployed
+ * {@code readRecords} function computes record sort keys as the migrator does (its UTF-8 comes from
+ * {@code util.base64Encode}, which the runtime must encode as UTF-8).
  */
 public final class AppSyncCheck {
 
@@ -48,8 +49,8 @@ public final class AppSyncCheck {
         this.appSync = appSync;
     }
 
-    /** Checks API {@code apiId}; facts and problems go into {@code findings}. */
-    public void check(String apiId, Preflight.Findings findings) {
+    /** Checks API {@code apiId} over {@code table}; facts, problems and warnings go into {@code findings}. */
+    public void check(String apiId, String table, Preflight.Findings findings) {
         try {
             GraphqlApi api = appSync.getGraphqlApi(r -> r.apiId(apiId)).graphqlApi();
             if (api.authenticationType() == AuthenticationType.AWS_IAM) {
@@ -60,6 +61,7 @@ public final class AppSyncCheck {
             }
             checkSchema(apiId, findings);
             checkResolvers(apiId, findings);
+            checkTable(apiId, table, findings);
             checkSortKeys(apiId, findings);
         } catch (SdkException e) {
             findings.problems().add("appsync: " + SdkFailures.describe(e));
@@ -102,6 +104,36 @@ public final class AppSyncCheck {
             findings.facts().add("every Query, Mutation and Subscription field has an APPSYNC_JS resolver");
         } else {
             findings.problems().add("appsync: no APPSYNC_JS resolver for " + String.join(", ", missing));
+        }
+    }
+
+    /**
+     * The table the API's DynamoDB data sources read must be the one the migrator writes: a stack deployed twice, or
+     * a table name copied from the wrong one, would otherwise copy the pool where no device ever reads it.
+     */
+    private void checkTable(String apiId, String table, Preflight.Findings findings) {
+        Set<String> read = new TreeSet<>();
+        try {
+            String token = null;
+            do {
+                String next = token;
+                var page = appSync.listDataSources(r -> r.apiId(apiId).nextToken(next));
+                page.dataSources().stream().filter(d -> d.dynamodbConfig() != null)
+                        .forEach(d -> read.add(d.dynamodbConfig().tableName()));
+                token = page.nextToken();
+            } while (token != null);
+        } catch (SdkException e) {
+            findings.warnings().add("could not read the API's data sources (" + SdkFailures.describe(e) + "): "
+                    + "make sure it reads table " + table + "; " + (SdkFailures.isAccessDenied(e)
+                    ? "allow appsync:ListDataSources to check it" : "run check again to check it"));
+            return;
+        }
+        if (read.contains(table)) {
+            findings.facts().add("the API's data source reads table " + table);
+        } else {
+            findings.problems().add("appsync: the API reads " + (read.isEmpty() ? "no DynamoDB table"
+                    : "table " + String.join(", ", read)) + ", not " + table + ": the migrator would copy the pool "
+                    + "where the API does not read it");
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncshift.migrator.Cutover;
 import dev.syncshift.migrator.CutoverScenario;
+import dev.syncshift.migrator.target.StoreTableShape;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,7 +32,8 @@ class CheckCommandTest extends CutoverScenario {
                         + "arn:aws:iam::123456789012:role/Cognito_cutoverUnauth_Role (guests): give each the API's "
                         + "user policy (the stack's AuthenticatedUserPolicyArn) before devices switch",
                 "has the store layout",
-                "uses AWS_IAM", "schema declares every type and field",
+                "uses AWS_IAM", "ok: the API's data source reads table " + cutover.tableName(),
+                "schema declares every type and field",
                 "every Query, Mutation and Subscription field has an APPSYNC_JS resolver",
                 "EvaluateCode: readRecords computes the store's sort keys", "estimate: ListIdentities at 5.0/s")
                 .containsPattern("ok: table " + cutover.tableName() + " takes 4,000 write units a second \\(on "
@@ -47,6 +49,18 @@ class CheckCommandTest extends CutoverScenario {
         assertThat(api.err()).startsWith("problem: appsync: ").doesNotContain("\tat ");
         assertThat(table.exitCode()).isEqualTo(3);
         assertThat(table.err()).contains("table no-such-table does not exist");
+    }
+
+    @Test
+    void aTableTheApiDoesNotReadIsAProblem() {
+        StoreTableShape.create(cutover.dynamoDbClient(), "Elsewhere");
+
+        Cli.Result result = Cli.run(args("Elsewhere", "--api-id", cutover.appSync().apiId()));
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.out()).contains("ok: table Elsewhere has the store layout");
+        assertThat(result.err()).contains("problem: appsync: the API reads table " + cutover.tableName()
+                + ", not Elsewhere: the migrator would copy the pool where the API does not read it");
     }
 
     @Test
