@@ -84,7 +84,8 @@ public final class CognitoSyncEmulator implements AutoCloseable {
         CredentialRules credentials = new CredentialRules(identityStore, new InMemoryCredentialStore(), ids,
                 config.clock(), config.credentialLifetime());
         PoolWiring pool = PoolWiring.create(identityStore, datasetStore, identities, ids, config.clock());
-        StsRules sts = new StsRules(new InMemoryRoleSessionStore(), ids, config.clock(), config.accountId());
+        StsRules sts = new StsRules(new InMemoryRoleSessionStore(), identityStore, ids, config.clock(),
+                config.accountId());
         Services services = new Services(
                 new RecordRules(datasetStore, identities, tokens, pool.listeners(), config.clock()),
                 new DatasetRules(datasetStore, identities, pool.listeners(), config.clock()),

@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,6 +35,7 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityResponse;
 import software.amazon.awssdk.services.sts.model.Credentials;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import software.amazon.awssdk.services.sts.model.StsException;
 
 /**
@@ -137,6 +139,33 @@ class StsTest {
         assertThat(answer.statusCode()).isEqualTo(400);
         assertThat(answer.body()).contains("<Code>InvalidAction</Code>")
                 .contains("<Message>Could not find operation GetFederationToken for version 2011-06-15</Message>");
+    }
+
+    @Test
+    void getCallerIdentityNamesWhoSigned() {
+        CognitoIdentityClient identity = CognitoSyncEmulatorExtension.identityClient(emulator.endpoint(),
+                CognitoSyncEmulatorExtension.DEVELOPER, clock);
+        String pool = Pools.newPool(identity);
+        identity.setIdentityPoolRoles(r -> r.identityPoolId(pool).roles(Map.of(
+                "unauthenticated", "arn:aws:iam::123456789012:role/Cognito_testUnauth_Role")));
+        var issued = identity.getCredentialsForIdentity(r -> r.identityId(Pools.newIdentity(identity, pool)))
+                .credentials();
+        Credentials session = sts(CognitoSyncEmulatorExtension.DEVELOPER).assumeRole(r -> r.roleArn(ROLE)
+                .roleSessionName("operator-2")).credentials();
+
+        GetCallerIdentityResponse developer = sts(CognitoSyncEmulatorExtension.DEVELOPER).getCallerIdentity();
+        GetCallerIdentityResponse role = sts(AwsSessionCredentials.create(session.accessKeyId(),
+                session.secretAccessKey(), session.sessionToken())).getCallerIdentity();
+        GetCallerIdentityResponse device = sts(AwsSessionCredentials.create(issued.accessKeyId(), issued.secretKey(),
+                issued.sessionToken())).getCallerIdentity();
+
+        assertThat(developer.arn()).isEqualTo("arn:aws:iam::123456789012:root");
+        assertThat(developer.account()).isEqualTo("123456789012");
+        assertThat(role.arn()).isEqualTo("arn:aws:sts::123456789012:assumed-role/syncshift-migrator/operator-2");
+        assertThat(role.userId()).matches("AROA[0-9A-F]{17}:operator-2");
+        assertThat(device.arn()).isEqualTo(
+                "arn:aws:sts::123456789012:assumed-role/Cognito_testUnauth_Role/CognitoIdentityCredentials");
+        refused(() -> anonymousSts().getCallerIdentity(), "MissingAuthenticationToken", 403, null);
     }
 
     @Test

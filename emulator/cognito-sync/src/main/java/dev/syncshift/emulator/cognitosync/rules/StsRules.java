@@ -1,6 +1,8 @@
 package dev.syncshift.emulator.cognitosync.rules;
 
+import dev.syncshift.emulator.cognitosync.store.IdentityStore;
 import dev.syncshift.emulator.cognitosync.store.RoleSessionStore;
+import dev.syncshift.emulator.cognitosync.store.StoredIdentity;
 import dev.syncshift.emulator.cognitosync.store.StoredRoleSession;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,13 +28,19 @@ public final class StsRules {
     private static final int DEFAULT_SECONDS = 3_600;
 
     private final RoleSessionStore sessions;
+    private final IdentityStore identities;
     private final IdGenerator ids;
     private final Clock clock;
     private final String accountId;
 
-    /** Rules issuing into {@code sessions}; assumed-role users are named in {@code accountId}. */
-    public StsRules(RoleSessionStore sessions, IdGenerator ids, Clock clock, String accountId) {
+    /**
+     * Rules issuing into {@code sessions}; assumed-role users are named in {@code accountId}, and an identity's
+     * credentials by its pool's role in {@code identities}.
+     */
+    public StsRules(RoleSessionStore sessions, IdentityStore identities, IdGenerator ids, Clock clock,
+            String accountId) {
         this.sessions = sessions;
+        this.identities = identities;
         this.ids = ids;
         this.clock = clock;
         this.accountId = accountId;
@@ -79,6 +87,39 @@ public final class StsRules {
     /** The session issued under {@code accessKeyId}, if any: an expired one too, for the caller to refuse. */
     public Optional<StoredRoleSession> session(String accessKeyId) {
         return sessions.find(accessKeyId);
+    }
+
+    /**
+     * GetCallerIdentity: who signed with {@code accessKeyId}. A role session is its assumed-role user; an identity's
+     * credentials are the session {@code CognitoIdentityCredentials} of its pool's role (authenticated when the
+     * identity has logins; {@code Cognito_AuthRole} or {@code Cognito_UnauthRole} when the pool has none set, as the
+     * emulator issues credentials without one); a developer key is the account's root.
+     */
+    public CallerIdentity callerIdentity(Caller caller, String accessKeyId) {
+        Optional<StoredRoleSession> session = liveSession(accessKeyId);
+        if (session.isPresent()) {
+            return new CallerIdentity(roleId(session.get().roleArn()) + ":" + session.get().sessionName(), accountId,
+                    assumedRoleArn(session.get()));
+        }
+        if (caller instanceof Caller.Identity identity) {
+            Optional<StoredIdentity> stored = identities.identity(identity.identityId());
+            boolean signedIn = stored.map(found -> !found.logins().isEmpty()).orElse(false);
+            String kind = signedIn ? "authenticated" : "unauthenticated";
+            String roleArn = stored.flatMap(found -> identities.pool(found.poolId()))
+                    .map(pool -> pool.roles().get(kind))
+                    .orElse("arn:aws:iam::" + accountId + ":role/Cognito_" + (signedIn ? "Auth" : "Unauth") + "Role");
+            var matcher = ROLE_ARN.matcher(roleArn);
+            String roleName = matcher.matches() ? matcher.group(1) : roleArn;
+            return new CallerIdentity(roleId(roleArn) + ":CognitoIdentityCredentials", accountId,
+                    "arn:aws:sts::" + accountId + ":assumed-role/" + roleName + "/CognitoIdentityCredentials");
+        }
+        return new CallerIdentity(accountId, accountId, "arn:aws:iam::" + accountId + ":root");
+    }
+
+    /** A role's unique id, shaped as IAM's ({@code AROA} and 17 characters), the same for the same role. */
+    private static String roleId(String roleArn) {
+        String hash = String.format(Locale.ROOT, "%017X", Integer.toUnsignedLong(roleArn.hashCode()));
+        return "AROA" + hash.substring(hash.length() - 17);
     }
 
     /** The session issued under {@code accessKeyId}, unless there is none or it expired. */

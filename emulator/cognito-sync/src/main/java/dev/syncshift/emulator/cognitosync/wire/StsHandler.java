@@ -1,10 +1,13 @@
 package dev.syncshift.emulator.cognitosync.wire;
 
 import dev.syncshift.emulator.cognitosync.rules.Caller;
+import dev.syncshift.emulator.cognitosync.rules.CallerIdentity;
 import dev.syncshift.emulator.cognitosync.rules.StsException;
 import dev.syncshift.emulator.cognitosync.rules.StsRules;
 import dev.syncshift.emulator.cognitosync.store.StoredRoleSession;
 import dev.syncshift.emulator.sigv4.QueryParameters;
+import dev.syncshift.emulator.sigv4.SigV4Authorization;
+import dev.syncshift.emulator.sigv4.SigV4Failure;
 import dev.syncshift.emulator.sigv4.SignedHttpRequest;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
@@ -25,7 +28,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * STS on the emulator's port (docs/cognito-sync.md#sts), in its AWS Query protocol: a form-encoded POST naming an
  * {@code Action}, answered in XML. Requests of another shape go on to the next handler (Cognito Sync and Cognito
- * Identity). AssumeRole is signed (service {@code sts}) and checked by the emulator's authenticator;
+ * Identity). AssumeRole and GetCallerIdentity are signed (service {@code sts}) and checked by the emulator's
+ * authenticator;
  * AssumeRoleWithWebIdentity is not signed, as on AWS. Errors come as STS's {@code ErrorResponse}, with STS's names
  * for refused signatures ({@code InvalidClientTokenId}, {@code SignatureDoesNotMatch}, …).
  */
@@ -65,15 +69,17 @@ public final class StsHandler extends Handler.Wrapper {
             Map<String, String> form = QueryParameters.firstValues(
                     new String(body, StandardCharsets.UTF_8).replace("+", "%20"));
             String action = form.getOrDefault("Action", "");
-            StoredRoleSession session = switch (action) {
-                case "AssumeRole" -> rules.assumeRole(caller(request, body), form.get("RoleArn"),
-                        form.get("RoleSessionName"), form.get("DurationSeconds"));
-                case "AssumeRoleWithWebIdentity" -> rules.assumeRoleWithWebIdentity(form.get("RoleArn"),
-                        form.get("RoleSessionName"), form.get("WebIdentityToken"), form.get("DurationSeconds"));
+            String answer = switch (action) {
+                case "AssumeRole" -> answer(action, rules.assumeRole(caller(request, body), form.get("RoleArn"),
+                        form.get("RoleSessionName"), form.get("DurationSeconds")), requestId);
+                case "AssumeRoleWithWebIdentity" -> answer(action, rules.assumeRoleWithWebIdentity(
+                        form.get("RoleArn"), form.get("RoleSessionName"), form.get("WebIdentityToken"),
+                        form.get("DurationSeconds")), requestId);
+                case "GetCallerIdentity" -> answer(callerIdentity(request, body), requestId);
                 default -> throw new WireException("InvalidAction", 400, "Could not find operation " + action
                         + " for version " + form.getOrDefault("Version", VERSION));
             };
-            write(response, callback, 200, answer(action, session, requestId));
+            write(response, callback, 200, answer);
         } catch (StsException e) {
             write(response, callback, e.status(), error(e.code(), e.getMessage(), requestId));
         } catch (WireException e) {
@@ -86,8 +92,37 @@ public final class StsHandler extends Handler.Wrapper {
     }
 
     private Caller caller(Request request, byte[] body) {
-        return authenticator.authenticate(new SignedHttpRequest(request.getMethod(), request.getHttpURI().getPath(),
-                request.getHttpURI().getQuery(), CognitoHttpHandler.headers(request), body));
+        return authenticator.authenticate(signed(request, body));
+    }
+
+    /** GetCallerIdentity: any signed request may ask who signed it. */
+    private CallerIdentity callerIdentity(Request request, byte[] body) {
+        SignedHttpRequest signed = signed(request, body);
+        Caller caller = authenticator.authenticate(signed);
+        try {
+            return rules.callerIdentity(caller, SigV4Authorization.of(signed).accessKeyId());
+        } catch (SigV4Failure failure) {
+            throw StrictSigV4Authenticator.refused(failure);
+        }
+    }
+
+    private static SignedHttpRequest signed(Request request, byte[] body) {
+        return new SignedHttpRequest(request.getMethod(), request.getHttpURI().getPath(),
+                request.getHttpURI().getQuery(), CognitoHttpHandler.headers(request), body);
+    }
+
+    private static String answer(CallerIdentity identity, String requestId) {
+        return xml(writer -> {
+            writer.writeStartElement("GetCallerIdentityResponse");
+            writer.writeDefaultNamespace(NAMESPACE);
+            writer.writeStartElement("GetCallerIdentityResult");
+            element(writer, "Arn", identity.arn());
+            element(writer, "UserId", identity.userId());
+            element(writer, "Account", identity.account());
+            writer.writeEndElement();
+            metadata(writer, requestId);
+            writer.writeEndElement();
+        });
     }
 
     /** STS's names for the refusals the authenticator names as Cognito does. */
