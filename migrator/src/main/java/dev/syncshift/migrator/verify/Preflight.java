@@ -56,8 +56,9 @@ public final class Preflight {
     }
 
     /**
-     * {@link #check} of a table that must exist, and, when the pool can be read, what it runs on every sync that
-     * AppSync will not run ({@link Findings#warnings()}): what the {@code check} command reports.
+     * {@link #check} of a table that must exist, and, when the pool can be read, the roles its devices act as
+     * (each needs the API's user policy) and what it runs on every sync that AppSync will not run
+     * ({@link Findings#warnings()}): what the {@code check} command reports.
      */
     public Findings checkBeforeCutover(MigratorSettings settings) {
         Findings findings = new Findings(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
