@@ -1,5 +1,6 @@
 package dev.syncshift.core;
 
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -84,6 +85,21 @@ public final class Constraints {
             throw violation(member, value, "Member must have value less than or equal to " + max);
         }
         return value;
+    }
+
+    /**
+     * Checks that {@code pattern} matches the whole of every key of {@code map}.
+     *
+     * @throws InvalidParameterException naming {@code member}, the map and the pattern when a key does not match
+     */
+    public static <V> Map<String, V> keysMatch(String member, Map<String, V> map, Pattern pattern) {
+        for (String key : map.keySet()) {
+            if (!pattern.matcher(key).matches()) {
+                throw violation(member, map, "Map keys must satisfy constraint: [Member must satisfy regular "
+                        + "expression pattern: " + pattern.pattern() + "]");
+            }
+        }
+        return map;
     }
 
     private static InvalidParameterException violation(String member, @Nullable Object value, String constraint) {

@@ -128,8 +128,8 @@ public final class RunTables {
 
     /**
      * Hands every issue of a run to {@code each}, in no particular order, read through a cursor ({@value #FETCH}
-     * rows a fetch, in a read-only transaction: PostgreSQL's driver otherwise reads a whole result at once), so that
-     * a run with millions of issues is never held in memory.
+     * rows a fetch, in a transaction of its own that is rolled back: PostgreSQL's driver otherwise reads a whole
+     * result at once), so that a run with millions of issues is never held in memory.
      *
      * @return how many were handed over
      */

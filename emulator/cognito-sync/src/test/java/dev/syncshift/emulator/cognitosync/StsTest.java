@@ -150,8 +150,11 @@ class StsTest {
                 "unauthenticated", "arn:aws:iam::123456789012:role/Cognito_testUnauth_Role")));
         var issued = identity.getCredentialsForIdentity(r -> r.identityId(Pools.newIdentity(identity, pool)))
                 .credentials();
-        Credentials session = sts(CognitoSyncEmulatorExtension.DEVELOPER).assumeRole(r -> r.roleArn(ROLE)
-                .roleSessionName("operator-2")).credentials();
+        AssumeRoleResponse assumed = sts(CognitoSyncEmulatorExtension.DEVELOPER).assumeRole(r -> r.roleArn(ROLE)
+                .roleSessionName("operator-2"));
+        Credentials session = assumed.credentials();
+        Credentials elsewhere = sts(CognitoSyncEmulatorExtension.DEVELOPER).assumeRole(r -> r.roleArn(
+                "arn:aws:iam::210987654321:role/Auditor").roleSessionName("audit")).credentials();
 
         GetCallerIdentityResponse developer = sts(CognitoSyncEmulatorExtension.DEVELOPER).getCallerIdentity();
         GetCallerIdentityResponse role = sts(AwsSessionCredentials.create(session.accessKeyId(),
@@ -162,7 +165,12 @@ class StsTest {
         assertThat(developer.arn()).isEqualTo("arn:aws:iam::123456789012:root");
         assertThat(developer.account()).isEqualTo("123456789012");
         assertThat(role.arn()).isEqualTo("arn:aws:sts::123456789012:assumed-role/syncshift-migrator/operator-2");
-        assertThat(role.userId()).matches("AROA[0-9A-F]{17}:operator-2");
+        assertThat(role.userId()).matches("AROA[0-9A-F]+:operator-2")
+                .isEqualTo(assumed.assumedRoleUser().assumedRoleId());
+        GetCallerIdentityResponse auditor = sts(AwsSessionCredentials.create(elsewhere.accessKeyId(),
+                elsewhere.secretAccessKey(), elsewhere.sessionToken())).getCallerIdentity();
+        assertThat(auditor.account()).isEqualTo("210987654321");
+        assertThat(auditor.arn()).isEqualTo("arn:aws:sts::210987654321:assumed-role/Auditor/audit");
         assertThat(device.arn()).isEqualTo(
                 "arn:aws:sts::123456789012:assumed-role/Cognito_testUnauth_Role/CognitoIdentityCredentials");
         refused(() -> anonymousSts().getCallerIdentity(), "MissingAuthenticationToken", 403, null);

@@ -111,7 +111,7 @@ public final class ControlPlaneRules {
     }
 
     /**
-     * ListDataSources: the data sources the resolvers and functions use, in template order.
+     * ListDataSources: the data sources the resolvers and functions use, in the order they first name them.
      *
      * @param id the API id
      * @param maxResults the page size, 1 to 25, or null (or 0) for 25
@@ -323,7 +323,7 @@ public final class ControlPlaneRules {
                 apiArn() + "/functions/" + f.functionId());
     }
 
-    /** The data sources of the resolvers and functions, each once, in template order. */
+    /** The data sources of the resolvers, then of the functions, each once, in the order they first name them. */
     private List<DataSourceDefinition> allDataSources() {
         Stream<DataSourceDefinition> units = api.resolvers().stream().map(ResolverDefinition::dataSource)
                 .filter(Objects::nonNull);

@@ -7,7 +7,7 @@ import dev.syncshift.emulator.cognitosync.store.IdentityStore;
 import dev.syncshift.emulator.cognitosync.store.StoredIdentityPool;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class IdentityPoolRules {
 
-    private static final Set<String> ROLE_TYPES = Set.of("authenticated", "unauthenticated");
+    private static final Pattern ROLE_TYPE = Pattern.compile("(un)?authenticated");
 
     private final IdentityStore store;
     private final IdentityRules identities;
@@ -74,16 +74,9 @@ public final class IdentityPoolRules {
     }
 
     private static Map<String, String> roles(@Nullable Map<String, String> roles) {
-        Map<String, String> given = Constraints.required("roles", roles);
-        for (Map.Entry<String, String> role : given.entrySet()) {
-            if (!ROLE_TYPES.contains(role.getKey())) {
-                throw new InvalidParameterException("1 validation error detected: Value '" + given + "' at 'roles' "
-                        + "failed to satisfy constraint: Map keys must satisfy constraint: [Member must satisfy "
-                        + "regular expression pattern: (un)?authenticated]");
-            }
-            Constraints.length("roles." + role.getKey(), Constraints.required("roles." + role.getKey(),
-                    role.getValue()), 20, 2048);
-        }
+        Map<String, String> given = Constraints.keysMatch("roles", Constraints.required("roles", roles), ROLE_TYPE);
+        given.forEach((type, arn) -> Constraints.length("roles." + type, Constraints.required("roles." + type, arn),
+                20, 2048));
         return given;
     }
 

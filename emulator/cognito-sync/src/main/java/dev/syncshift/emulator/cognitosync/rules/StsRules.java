@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class StsRules {
 
-    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/(?:[^/]+/)*([^/]+)");
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::(\\d{12}):role/(?:[^/]+/)*([^/]+)");
+    /** The session name of an identity's credentials, as AWS names the role session Cognito Identity starts. */
+    private static final String COGNITO_SESSION = "CognitoIdentityCredentials";
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]*");
     private static final Pattern JWT = Pattern.compile("[\\w-]+\\.[\\w-]+\\.[\\w-]*");
     private static final int MIN_SECONDS = 900;
@@ -98,7 +100,7 @@ public final class StsRules {
     public CallerIdentity callerIdentity(Caller caller, String accessKeyId) {
         Optional<StoredRoleSession> session = liveSession(accessKeyId);
         if (session.isPresent()) {
-            return new CallerIdentity(roleId(session.get().roleArn()) + ":" + session.get().sessionName(), accountId,
+            return new CallerIdentity(assumedRoleId(session.get()), account(session.get().roleArn()),
                     assumedRoleArn(session.get()));
         }
         if (caller instanceof Caller.Identity identity) {
@@ -108,18 +110,18 @@ public final class StsRules {
             String roleArn = stored.flatMap(found -> identities.pool(found.poolId()))
                     .map(pool -> pool.roles().get(kind))
                     .orElse("arn:aws:iam::" + accountId + ":role/Cognito_" + (signedIn ? "Auth" : "Unauth") + "Role");
-            var matcher = ROLE_ARN.matcher(roleArn);
-            String roleName = matcher.matches() ? matcher.group(1) : roleArn;
-            return new CallerIdentity(roleId(roleArn) + ":CognitoIdentityCredentials", accountId,
-                    "arn:aws:sts::" + accountId + ":assumed-role/" + roleName + "/CognitoIdentityCredentials");
+            return new CallerIdentity(roleId(roleArn) + ":" + COGNITO_SESSION, account(roleArn),
+                    assumedRoleArn(roleArn, COGNITO_SESSION));
         }
         return new CallerIdentity(accountId, accountId, "arn:aws:iam::" + accountId + ":root");
     }
 
-    /** A role's unique id, shaped as IAM's ({@code AROA} and 17 characters), the same for the same role. */
+    /**
+     * A role's unique id: {@code AROA} and a hash of its ARN, the same for the same role, and the same the local
+     * AppSync emulator gives it ({@code IamAuthRules}: {@code ctx.identity.username} is this id and the session).
+     */
     private static String roleId(String roleArn) {
-        String hash = String.format(Locale.ROOT, "%017X", Integer.toUnsignedLong(roleArn.hashCode()));
-        return "AROA" + hash.substring(hash.length() - 17);
+        return "AROA" + Integer.toHexString(roleArn.hashCode()).toUpperCase(Locale.ROOT);
     }
 
     /** The session issued under {@code accessKeyId}, unless there is none or it expired. */
@@ -132,11 +134,29 @@ public final class StsRules {
         return !clock.instant().isBefore(session.expiration());
     }
 
-    /** The assumed-role user's ARN: {@code arn:aws:sts::<account>:assumed-role/<role name>/<session name>}. */
+    /**
+     * The assumed-role user's ARN: {@code arn:aws:sts::<account>:assumed-role/<role name>/<session name>}, in the
+     * role's account, as STS names it.
+     */
     public String assumedRoleArn(StoredRoleSession session) {
-        var matcher = ROLE_ARN.matcher(session.roleArn());
-        String roleName = matcher.matches() ? matcher.group(1) : session.roleArn();
-        return "arn:aws:sts::" + accountId + ":assumed-role/" + roleName + "/" + session.sessionName();
+        return assumedRoleArn(session.roleArn(), session.sessionName());
+    }
+
+    /** The assumed-role user's id, {@code <role id>:<session name>}, as AssumeRole and GetCallerIdentity give it. */
+    public String assumedRoleId(StoredRoleSession session) {
+        return roleId(session.roleArn()) + ":" + session.sessionName();
+    }
+
+    private String assumedRoleArn(String roleArn, String sessionName) {
+        var matcher = ROLE_ARN.matcher(roleArn);
+        String roleName = matcher.matches() ? matcher.group(2) : roleArn;
+        return "arn:aws:sts::" + account(roleArn) + ":assumed-role/" + roleName + "/" + sessionName;
+    }
+
+    /** The account a role belongs to; the emulator's for a role ARN it cannot read. */
+    private String account(String roleArn) {
+        var matcher = ROLE_ARN.matcher(roleArn);
+        return matcher.matches() ? matcher.group(1) : accountId;
     }
 
     private StoredRoleSession issue(String roleArn, String sessionName, Duration lifetime) {

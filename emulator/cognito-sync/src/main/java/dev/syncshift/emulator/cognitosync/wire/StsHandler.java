@@ -149,8 +149,7 @@ public final class StsHandler extends Handler.Wrapper {
             element(writer, "Expiration", DateTimeFormatter.ISO_INSTANT.format(session.expiration()));
             writer.writeEndElement();
             writer.writeStartElement("AssumedRoleUser");
-            element(writer, "AssumedRoleId", "AROA" + session.accessKeyId().substring(4) + ":"
-                    + session.sessionName());
+            element(writer, "AssumedRoleId", rules.assumedRoleId(session));
             element(writer, "Arn", rules.assumedRoleArn(session));
             writer.writeEndElement();
             writer.writeEndElement();
