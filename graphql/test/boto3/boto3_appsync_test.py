@@ -111,6 +111,26 @@ class ControlPlane(unittest.TestCase):
         self.assertEqual("Query", request["operation"])
         self.assertEqual("I#us-east-1:boto3", request["query"]["expressionValues"][":pk"]["S"])
 
+    def test_the_reads_an_operator_makes_describe_the_template(self):
+        listed = self.appsync.list_graphql_apis()["graphqlApis"]
+        sources = self.appsync.list_data_sources(apiId=self.api_id)["dataSources"]
+
+        self.assertEqual([self.api_id], [api["apiId"] for api in listed])
+        dynamodb = [source for source in sources if source["type"] == "AMAZON_DYNAMODB"]
+        self.assertEqual(1, len(dynamodb), sources)
+        # GetGraphqlApiEnvironmentVariables came to botocore after the version some Debian releases ship
+        if "get_graphql_api_environment_variables" in dir(self.appsync):
+            env = self.appsync.get_graphql_api_environment_variables(apiId=self.api_id)["environmentVariables"]
+            self.assertEqual(env["SYNCSHIFT_TABLE"], dynamodb[0]["dynamodbConfig"]["tableName"])
+        self.assertEqual(dynamodb[0], self.appsync.get_data_source(apiId=self.api_id,
+                                                                   name=dynamodb[0]["name"])["dataSource"])
+        resolver = self.appsync.get_resolver(apiId=self.api_id, typeName="Mutation", fieldName="syncDataset")
+        function_id = resolver["resolver"]["pipelineConfig"]["functions"][0]
+        function = self.appsync.get_function(apiId=self.api_id, functionId=function_id)["functionConfiguration"]
+        self.assertEqual("authorize", function["name"])
+        with self.assertRaises(self.appsync.exceptions.NotFoundException):
+            self.appsync.get_resolver(apiId=self.api_id, typeName="Query", fieldName="nosuchfield")
+
     def test_an_unknown_api_is_not_found(self):
         with self.assertRaises(self.appsync.exceptions.NotFoundException) as raised:
             self.appsync.get_graphql_api(apiId="nosuchapi0000000000000000")

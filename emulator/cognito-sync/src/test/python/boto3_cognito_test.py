@@ -127,6 +127,18 @@ class CognitoWithBoto3(unittest.TestCase):
                                   "Current SyncCount for: k is: 1 not: 0")
         self.assertIsInstance(error, sync.exceptions.ResourceConflictException)
 
+    def test_identity_pool_roles_set_and_read_back(self):
+        identity = developer("cognito-identity")
+        roles = {"authenticated": "arn:aws:iam::123456789012:role/Cognito_boto3Auth_Role",
+                 "unauthenticated": "arn:aws:iam::123456789012:role/Cognito_boto3Unauth_Role"}
+        identity.set_identity_pool_roles(IdentityPoolId=self.pool, Roles=roles)
+
+        self.assertEqual(roles, identity.get_identity_pool_roles(IdentityPoolId=self.pool)["Roles"])
+        self.assert_error(lambda: identity.set_identity_pool_roles(IdentityPoolId=self.pool,
+                                                                   Roles={"admin": roles["authenticated"]}),
+                          "InvalidParameterException", 400)
+        self.assertEqual(roles, identity.get_identity_pool_roles(IdentityPoolId=self.pool)["Roles"])
+
     def test_errors_as_botocore_parses_them(self):
         identity_id, _, sync = self.new_identity()
         where = {"IdentityPoolId": self.pool, "IdentityId": identity_id}
@@ -212,6 +224,16 @@ class StsWithBoto3(unittest.TestCase):
         assumed = sts.assume_role_with_web_identity(RoleArn=self.ROLE, RoleSessionName="pod",
                                                     WebIdentityToken=token)
         self.assert_developer(assumed["Credentials"])
+
+    def test_get_caller_identity_names_who_signed(self):
+        self.assertEqual("arn:aws:iam::123456789012:root", developer("sts").get_caller_identity()["Arn"])
+        assumed = developer("sts").assume_role(RoleArn=self.ROLE, RoleSessionName="who-am-i")
+        credentials = assumed["Credentials"]
+        caller = client("sts", credentials["AccessKeyId"], credentials["SecretAccessKey"],
+                        credentials["SessionToken"]).get_caller_identity()
+        self.assertEqual(assumed["AssumedRoleUser"]["Arn"], caller["Arn"])
+        self.assertEqual(assumed["AssumedRoleUser"]["AssumedRoleId"], caller["UserId"])
+        self.assertEqual("123456789012", caller["Account"])
 
     def test_errors_as_botocore_parses_them(self):
         sts = developer("sts")
