@@ -1,5 +1,6 @@
 package dev.syncshift.client;
 
+import dev.syncshift.client.spi.CountSpace;
 import dev.syncshift.client.spi.DatasetChangeListener;
 import dev.syncshift.client.spi.PushResult;
 import dev.syncshift.client.spi.RemoteChanges;
@@ -17,6 +18,11 @@ import java.util.List;
  * the engine: the window in which an app's edit races the synchronize. Not a mock: every call goes to the service.
  */
 record HookedRemote(RemoteStore delegate, Runnable afterPush) implements RemoteStore {
+
+    @Override
+    public CountSpace countSpace() {
+        return delegate.countSpace();
+    }
 
     @Override
     public RemoteChanges listUpdates(DatasetKey key, SyncCount lastSyncCount) {

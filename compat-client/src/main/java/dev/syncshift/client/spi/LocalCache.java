@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,8 +60,18 @@ public interface LocalCache extends AutoCloseable {
      */
     List<RecordUpdate> update(DatasetKey key, List<RecordUpdate> updates);
 
-    /** Sets the count of the service's dataset this device has caught up with. */
-    void setLastSyncCount(DatasetKey key, SyncCount count);
+    /** Sets the count of the service's dataset this device has caught up with, and which service numbered it. */
+    void setLastSyncCount(DatasetKey key, SyncCount count, CountSpace space);
+
+    /**
+     * After a switch of backend, before the first pull from the new one: the dataset's counts came from the other
+     * service and mean nothing to this one. In one transaction, sets the dataset's count and every record's base
+     * count to zero, removes the records without a local change whose keys {@code onService} lacks (the other
+     * service's copy, which the new one's replaces), and marks the dataset as counted by {@code space}. Records with
+     * a local change keep it, and their service date and writer, by which the pull can still recognize the version
+     * they are based on.
+     */
+    void forgetCounts(DatasetKey key, CountSpace space, Set<RecordKey> onService);
 
     /** {@code delete()}: removes the records and marks the dataset for deletion on the service. */
     void markDeleted(DatasetKey key, Instant now);

@@ -16,7 +16,10 @@ import org.jspecify.annotations.Nullable;
  * @param lastModifiedBy who changed it last on the service, null until a refresh
  * @param storageSizeBytes the service's size as of the last refresh
  * @param recordCount the service's live records as of the last refresh
+ * @param countSpace the service that numbered {@code lastSyncCount} and the records' counts ({@code COGNITO_SYNC}
+ *     for a dataset no synchronize has stamped, as in AWS's own cache files)
  */
 public record LocalDataset(DatasetKey key, SyncCount lastSyncCount, boolean deletedLocally, Instant creationDate,
-        Instant lastModifiedDate, @Nullable String lastModifiedBy, long storageSizeBytes, long recordCount) {
+        Instant lastModifiedDate, @Nullable String lastModifiedBy, long storageSizeBytes, long recordCount,
+        CountSpace countSpace) {
 }

@@ -32,6 +32,9 @@ public interface RemoteStore extends AutoCloseable {
      */
     PushResult putRecords(DatasetKey key, List<RecordPatch> patches);
 
+    /** The service whose sync counts this remote gives (the engine never compares counts of different ones). */
+    CountSpace countSpace();
+
     /** Whether {@link #pushAndPull} is one round trip; when false the engine pulls, then pushes. */
     default boolean pushesAndPullsInOneCall() {
         return false;

@@ -36,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  * push), over the two ports, in plain synchronous code: no threads, SQL or SDK. Its fixes: exactly one terminal
  * callback; a stale push re-pulls from the lowest base count of the local changes (no endless 409 loop); a local change
  * equal to the service's value is taken as resolved; unresolved conflicts fail instead of looping; merged datasets do
- * not restart the sync; an edit made while a sync runs is kept and rebased on what was pushed. When the remote can
+ * not restart the sync; an edit made while a sync runs is kept and rebased on what was pushed; counts a dataset got
+ * from the other service (before a switch of backend) are never compared with this one's. When the remote can
  * push and pull in one round trip, a sync with local changes is that one call. Thread-safe if its ports are; callers
  * serialize synchronizes of one dataset.
  */
@@ -45,6 +46,8 @@ public final class SyncEngine {
     /** Retries after a stale push, as AWS's clients: four passes in all. */
     public static final int MAX_RETRY = 3;
     static final String MANUAL_CANCEL = "Manual cancel";
+    /** A count every dataset written reaches: asked from it, a service says whether it deleted the dataset. */
+    private static final SyncCount FIRST_COUNT = new SyncCount(1);
 
     private final LocalCache cache;
     private final RemoteStore remote;
@@ -94,6 +97,9 @@ public final class SyncEngine {
         }
         List<LocalRecord> changes = cache.modifiedRecords(key);
         checkLimits(key);
+        if (countedElsewhere(state)) {
+            return fromOtherBackend(pass, state);
+        }
         if (!changes.isEmpty() && remote.pushesAndPullsInOneCall() && !pass.conflicted()) {
             return pushAndPull(pass, state.lastSyncCount(), changes);
         }
@@ -109,9 +115,40 @@ public final class SyncEngine {
         cache.remoteDeleted(key);
     }
 
-    private Optional<List<Record>> pullThenPush(SyncPass pass, SyncCount last) {
+    /**
+     * Whether the dataset's counts were given by the other service: the flag was switched since its last synchronize.
+     * A dataset without counts (never synchronized) has nothing to compare.
+     */
+    private boolean countedElsewhere(LocalDataset state) {
+        return state.countSpace() != remote.countSpace() && (state.lastSyncCount().value() > 0
+                || cache.records(state.key()).stream().anyMatch(r -> r.syncCount().value() > 0));
+    }
+
+    /**
+     * The first synchronize of a dataset after a switch of backend: its counts mean nothing here, so it pulls
+     * everything, lets this service's copy replace what the device had synchronized with the other one (records with
+     * a local change keep it: taken when equal, re-based when this service has the very version it is based on,
+     * otherwise a conflict for the app, never decided by counts), then pushes the local changes. A dataset this
+     * service deleted is reported as deleted, as to any device that saw it.
+     */
+    private Optional<List<Record>> fromOtherBackend(SyncPass pass, LocalDataset state) {
         DatasetKey key = pass.key();
-        RemoteChanges pulled = remote.listUpdates(key, last);
+        RemoteChanges everything = remote.listUpdates(key, SyncCount.ZERO);
+        if (!everything.exists() && state.lastSyncCount().value() > 0
+                && pass.deletedRemotely(FIRST_COUNT, remote.listUpdates(key, FIRST_COUNT), cache)) {
+            return Optional.of(List.of());
+        }
+        cache.forgetCounts(key, remote.countSpace(),
+                everything.records().stream().map(Record::key).collect(Collectors.toSet()));
+        return applyThenPush(pass, SyncCount.ZERO, everything);
+    }
+
+    private Optional<List<Record>> pullThenPush(SyncPass pass, SyncCount last) {
+        return applyThenPush(pass, last, remote.listUpdates(pass.key(), last));
+    }
+
+    private Optional<List<Record>> applyThenPush(SyncPass pass, SyncCount last, RemoteChanges pulled) {
+        DatasetKey key = pass.key();
         if (pass.deletedRemotely(last, pulled, cache)) {
             return Optional.of(List.of());
         }
@@ -121,7 +158,7 @@ public final class SyncEngine {
             rebaseOrphans(key, pulled);
         }
         if (pulled.exists()) {
-            cache.setLastSyncCount(key, pulled.datasetSyncCount());
+            cache.setLastSyncCount(key, pulled.datasetSyncCount(), remote.countSpace());
         }
         List<LocalRecord> snapshot = cache.modifiedRecords(key);
         if (snapshot.isEmpty()) {
@@ -136,7 +173,7 @@ public final class SyncEngine {
         }
         storePushed(key, snapshot, pushed);
         if (pushed.syncCount().value() == pulled.datasetSyncCount().value() + pushed.parts()) {
-            cache.setLastSyncCount(key, pushed.syncCount());
+            cache.setLastSyncCount(key, pushed.syncCount(), remote.countSpace());
         }
         return Optional.of(applied);
     }
@@ -159,7 +196,7 @@ public final class SyncEngine {
         Set<Record> own = Set.copyOf(result.pushed().records());
         List<Record> others = changes.records().stream().filter(r -> !isOwn(own, r)).toList();
         List<Record> applied = new PulledRecords(cache, pass).apply(others);
-        cache.setLastSyncCount(key, changes.datasetSyncCount());
+        cache.setLastSyncCount(key, changes.datasetSyncCount(), remote.countSpace());
         return Optional.of(applied);
     }
 
@@ -187,7 +224,8 @@ public final class SyncEngine {
     private void lowerLastSyncCount(DatasetKey key, List<LocalRecord> snapshot, boolean again) {
         long last = cache.dataset(key).map(d -> d.lastSyncCount().value()).orElse(0L);
         long lowest = snapshot.stream().mapToLong(r -> r.syncCount().value()).filter(c -> c > 0).min().orElse(last);
-        cache.setLastSyncCount(key, again ? SyncCount.ZERO : new SyncCount(Math.min(last, lowest)));
+        SyncCount lowered = again ? SyncCount.ZERO : new SyncCount(Math.min(last, lowest));
+        cache.setLastSyncCount(key, lowered, remote.countSpace());
     }
 
     /**

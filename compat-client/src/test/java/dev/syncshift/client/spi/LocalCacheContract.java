@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -116,7 +117,7 @@ public abstract class LocalCacheContract {
     @Test
     void deleteMarksTheDatasetAndTheRemoteDeletionPurgesIt() {
         cache.putValues(PREFS, values("k", "v"), NOW);
-        cache.setLastSyncCount(PREFS, new SyncCount(7));
+        cache.setLastSyncCount(PREFS, new SyncCount(7), CountSpace.APPSYNC);
 
         cache.markDeleted(PREFS, NOW);
         assertThat(cache.dataset(PREFS).orElseThrow().deletedLocally()).isTrue();
@@ -141,6 +142,41 @@ public abstract class LocalCacheContract {
     }
 
     @Test
+    void aDatasetIsCountedByCognitoSyncUntilACountFromAnotherServiceIsSet() {
+        cache.putValues(PREFS, values("k", "v"), NOW);
+        assertThat(cache.dataset(PREFS).orElseThrow().countSpace()).isEqualTo(CountSpace.COGNITO_SYNC);
+
+        cache.setLastSyncCount(PREFS, new SyncCount(4), CountSpace.APPSYNC);
+
+        LocalDataset counted = cache.dataset(PREFS).orElseThrow();
+        assertThat(counted.lastSyncCount()).isEqualTo(new SyncCount(4));
+        assertThat(counted.countSpace()).isEqualTo(CountSpace.APPSYNC);
+    }
+
+    @Test
+    void forgettingCountsZeroesThemKeepsLocalChangesAndDropsWhatTheNewServiceLacks() {
+        Instant served = Instant.parse("2026-01-01T00:00:00Z");
+        cache.putRecords(PREFS, List.of(
+                new LocalRecord(new RecordKey("kept"), "old", new SyncCount(3), served, "me", served, false),
+                new LocalRecord(new RecordKey("gone"), "old", new SyncCount(2), served, "me", served, false),
+                new LocalRecord(new RecordKey("edited"), "mine", new SyncCount(5), served, "me", NOW, true),
+                new LocalRecord(new RecordKey("new"), "mine", SyncCount.ZERO, Instant.EPOCH, null, NOW, true)));
+        cache.openDataset(PREFS, NOW);
+        cache.setLastSyncCount(PREFS, new SyncCount(5), CountSpace.COGNITO_SYNC);
+
+        cache.forgetCounts(PREFS, CountSpace.APPSYNC, Set.of(new RecordKey("kept")));
+
+        assertThat(cache.records(PREFS)).extracting(r -> r.key().value()).containsExactly("edited", "kept", "new");
+        assertThat(cache.records(PREFS)).allMatch(r -> r.syncCount().equals(SyncCount.ZERO));
+        assertThat(record("edited")).isEqualTo(new LocalRecord(new RecordKey("edited"), "mine", SyncCount.ZERO,
+                served, "me", NOW, true));
+        assertThat(record("kept").modified()).isFalse();
+        LocalDataset dataset = cache.dataset(PREFS).orElseThrow();
+        assertThat(dataset.lastSyncCount()).isEqualTo(SyncCount.ZERO);
+        assertThat(dataset.countSpace()).isEqualTo(CountSpace.APPSYNC);
+    }
+
+    @Test
     void theUnknownIdentityMovesToTheFirstRealOneAndATakenNameGetsDotUnknown() {
         DatasetKey unknownPrefs = new DatasetKey(LocalCache.UNKNOWN_IDENTITY, new DatasetName("prefs"));
         DatasetKey unknownGame = new DatasetKey(LocalCache.UNKNOWN_IDENTITY, new DatasetName("game"));
@@ -159,7 +195,7 @@ public abstract class LocalCacheContract {
     @Test
     void anotherIdentitysDatasetsBecomeMergedCopiesSafelyTwice() {
         cache.putValues(PREFS, values("a", "1"), NOW);
-        cache.setLastSyncCount(PREFS, new SyncCount(2));
+        cache.setLastSyncCount(PREFS, new SyncCount(2), CountSpace.APPSYNC);
         cache.putValues(new DatasetKey(BOB, new DatasetName("prefs")), values("b", "2"), NOW);
 
         cache.changeIdentity(ALICE, BOB);
@@ -167,6 +203,7 @@ public abstract class LocalCacheContract {
 
         DatasetKey merged = new DatasetKey(BOB, new DatasetName("prefs." + ALICE.value()));
         assertThat(cache.dataset(merged).orElseThrow().lastSyncCount()).isEqualTo(new SyncCount(2));
+        assertThat(cache.dataset(merged).orElseThrow().countSpace()).isEqualTo(CountSpace.APPSYNC);
         assertThat(cache.records(merged)).extracting(r -> r.value()).containsExactly("1");
         assertThat(cache.records(new DatasetKey(BOB, new DatasetName("prefs")))).hasSize(1);
     }

@@ -87,7 +87,7 @@ class SqliteLocalCacheTest extends LocalCacheContract {
                                 new SyncCount(i + 1), NOW, ALICE.value(), NOW, false);
                         side.getValue().update(PREFS, List.of(new RecordUpdate(null, pulled, false)));
                         side.getValue().putValues(PREFS, values(side.getKey() + i, "edited"), NOW);
-                        side.getValue().setLastSyncCount(PREFS, new SyncCount(i + 1));
+                        side.getValue().setLastSyncCount(PREFS, new SyncCount(i + 1), CountSpace.APPSYNC);
                     }
                     return null;
                 }));

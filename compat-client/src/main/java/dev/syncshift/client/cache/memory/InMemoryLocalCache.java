@@ -1,5 +1,6 @@
 package dev.syncshift.client.cache.memory;
 
+import dev.syncshift.client.spi.CountSpace;
 import dev.syncshift.client.spi.LocalCache;
 import dev.syncshift.client.spi.LocalDataset;
 import dev.syncshift.client.spi.LocalRecord;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -32,7 +34,8 @@ public final class InMemoryLocalCache implements LocalCache {
     @Override
     public synchronized LocalDataset openDataset(DatasetKey key, Instant now) {
         open();
-        return datasets.computeIfAbsent(key, k -> new LocalDataset(k, SyncCount.ZERO, false, now, now, null, 0, 0));
+        return datasets.computeIfAbsent(key, k -> new LocalDataset(k, SyncCount.ZERO, false, now, now, null, 0, 0,
+                CountSpace.COGNITO_SYNC));
     }
 
     @Override
@@ -84,7 +87,7 @@ public final class InMemoryLocalCache implements LocalCache {
         if (changed) {
             datasets.put(key, new LocalDataset(key, dataset.lastSyncCount(), dataset.deletedLocally(),
                     dataset.creationDate(), now, dataset.lastModifiedBy(), dataset.storageSizeBytes(),
-                    dataset.recordCount()));
+                    dataset.recordCount(), dataset.countSpace()));
         }
     }
 
@@ -114,9 +117,19 @@ public final class InMemoryLocalCache implements LocalCache {
     }
 
     @Override
-    public synchronized void setLastSyncCount(DatasetKey key, SyncCount count) {
+    public synchronized void setLastSyncCount(DatasetKey key, SyncCount count, CountSpace space) {
         dataset(key).ifPresent(d -> datasets.put(key, new LocalDataset(key, count, d.deletedLocally(),
-                d.creationDate(), d.lastModifiedDate(), d.lastModifiedBy(), d.storageSizeBytes(), d.recordCount())));
+                d.creationDate(), d.lastModifiedDate(), d.lastModifiedBy(), d.storageSizeBytes(), d.recordCount(),
+                space)));
+    }
+
+    @Override
+    public synchronized void forgetCounts(DatasetKey key, CountSpace space, Set<RecordKey> onService) {
+        TreeMap<String, LocalRecord> stored = recordsOf(key);
+        stored.values().removeIf(r -> !r.modified() && !onService.contains(r.key()));
+        stored.replaceAll((name, r) -> new LocalRecord(r.key(), r.value(), SyncCount.ZERO, r.lastModifiedDate(),
+                r.lastModifiedBy(), r.deviceLastModifiedDate(), r.modified()));
+        setLastSyncCount(key, SyncCount.ZERO, space);
     }
 
     @Override
@@ -124,7 +137,7 @@ public final class InMemoryLocalCache implements LocalCache {
         LocalDataset d = openDataset(key, now);
         records.remove(key);
         datasets.put(key, new LocalDataset(key, d.lastSyncCount(), true, d.creationDate(), now, d.lastModifiedBy(),
-                d.storageSizeBytes(), d.recordCount()));
+                d.storageSizeBytes(), d.recordCount(), d.countSpace()));
     }
 
     @Override
@@ -134,7 +147,7 @@ public final class InMemoryLocalCache implements LocalCache {
             return;
         }
         dataset(key).ifPresent(d -> datasets.put(key, new LocalDataset(key, SyncCount.ZERO, false,
-                d.creationDate(), d.lastModifiedDate(), null, 0, 0)));
+                d.creationDate(), d.lastModifiedDate(), null, 0, 0, d.countSpace())));
     }
 
     @Override
@@ -149,7 +162,7 @@ public final class InMemoryLocalCache implements LocalCache {
         LocalDataset d = openDataset(metadata.key(), metadata.creationDate());
         datasets.put(metadata.key(), new LocalDataset(metadata.key(), d.lastSyncCount(), d.deletedLocally(),
                 metadata.creationDate(), metadata.lastModifiedDate(), metadata.lastModifiedBy(),
-                metadata.dataStorage(), metadata.numRecords()));
+                metadata.dataStorage(), metadata.numRecords(), d.countSpace()));
     }
 
     @Override
@@ -159,7 +172,8 @@ public final class InMemoryLocalCache implements LocalCache {
             datasets.remove(d.key());
             TreeMap<String, LocalRecord> moved = records.remove(d.key());
             datasets.put(target, new LocalDataset(target, d.lastSyncCount(), d.deletedLocally(), d.creationDate(),
-                    d.lastModifiedDate(), d.lastModifiedBy(), d.storageSizeBytes(), d.recordCount()));
+                    d.lastModifiedDate(), d.lastModifiedBy(), d.storageSizeBytes(), d.recordCount(),
+                    d.countSpace()));
             if (moved != null) {
                 records.put(target, moved);
             }

@@ -10,9 +10,9 @@ import java.util.Set;
 
 /**
  * The tables of AWS's Android cache file {@code cognito_dataset_cache.db} ({@code datasets}, {@code records}, at
- * Android's version 2), plus syncshift's {@code syncshift_identities}. Opening an older or partial file adds what is
- * missing (tables, columns) and never drops anything, so unsynced edits survive every upgrade (Android's own upgrade
- * dropped both tables).
+ * Android's version 2), plus syncshift's {@code syncshift_identities} table and {@code syncshift_count_space} column.
+ * Opening an older or partial file adds what is missing (tables, columns) and never drops anything, so unsynced edits
+ * survive every upgrade (Android's own upgrade dropped both tables).
  */
 final class AndroidSchema {
 
@@ -33,7 +33,12 @@ final class AndroidSchema {
             + "UNIQUE (identity_id, dataset_name, key))";
     private static final String IDENTITIES = "CREATE TABLE IF NOT EXISTS syncshift_identities ("
             + "identity_pool_id TEXT PRIMARY KEY, identity_id TEXT NOT NULL)";
-    /** Columns a file written by an older client may lack, with the definition Android's version 2 gives them. */
+    /** The datasets column naming the service that numbered a dataset's counts. */
+    static final String COUNT_SPACE = "syncshift_count_space";
+    /**
+     * Columns a file written by an older client may lack, with the definition Android's version 2 gives them, and
+     * syncshift's column, which Android's client leaves alone (it names the columns it reads and writes).
+     */
     private static final List<String[]> COLUMNS = List.of(
             new String[] {"datasets", "creation_timestamp", "INTEGER DEFAULT 0"},
             new String[] {"datasets", "last_modified_timestamp", "INTEGER DEFAULT 0"},
@@ -47,7 +52,10 @@ final class AndroidSchema {
             new String[] {"records", "last_modified_timestamp", "INTEGER DEFAULT 0"},
             new String[] {"records", "last_modified_by", "TEXT"},
             new String[] {"records", "device_last_modified_timestamp", "INTEGER DEFAULT 0"},
-            new String[] {"records", "modified", "INTEGER NOT NULL DEFAULT 1"});
+            new String[] {"records", "modified", "INTEGER NOT NULL DEFAULT 1"},
+            // syncshift's own: which service numbered the dataset's counts (CountSpace); null, as in a file AWS's
+            // client wrote (it adds rows without it), is Cognito Sync.
+            new String[] {"datasets", COUNT_SPACE, "TEXT"});
 
     private AndroidSchema() {
     }

@@ -3,6 +3,7 @@ package dev.syncshift.client.cache.sqlite;
 import static dev.syncshift.client.cache.sqlite.SqliteRows.DATASET_COLUMNS;
 import static dev.syncshift.client.cache.sqlite.SqliteRows.bindKey;
 
+import dev.syncshift.client.spi.CountSpace;
 import dev.syncshift.client.spi.LocalDataset;
 import dev.syncshift.core.DatasetKey;
 import dev.syncshift.core.DatasetMetadata;
@@ -56,6 +57,11 @@ final class SqliteDatasets {
     Void setLastSyncCount(DatasetKey key, long count, Instant now) throws SQLException {
         return update("UPDATE datasets SET last_sync_count = ?, last_sync_timestamp = ?" + WHERE, key, count,
                 now.toEpochMilli());
+    }
+
+    Void setLastSyncCount(DatasetKey key, long count, CountSpace space, Instant now) throws SQLException {
+        return update("UPDATE datasets SET last_sync_count = ?, last_sync_timestamp = ?, " + AndroidSchema.COUNT_SPACE
+                + " = ?" + WHERE, key, count, now.toEpochMilli(), space.name());
     }
 
     Void delete(DatasetKey key) throws SQLException {

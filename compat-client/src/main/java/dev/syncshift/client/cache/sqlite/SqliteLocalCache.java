@@ -5,6 +5,7 @@ import static dev.syncshift.client.cache.sqlite.SqliteRows.bindKey;
 import static dev.syncshift.client.cache.sqlite.SqliteRows.bindRecord;
 
 import dev.syncshift.client.DataStorageException;
+import dev.syncshift.client.spi.CountSpace;
 import dev.syncshift.client.spi.LocalCache;
 import dev.syncshift.client.spi.LocalDataset;
 import dev.syncshift.client.spi.LocalRecord;
@@ -34,6 +35,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteConfig;
 
@@ -208,8 +210,24 @@ public final class SqliteLocalCache implements LocalCache {
     }
 
     @Override
-    public synchronized void setLastSyncCount(DatasetKey key, SyncCount count) {
-        run(() -> datasets.setLastSyncCount(key, count.value(), Instant.now()));
+    public synchronized void setLastSyncCount(DatasetKey key, SyncCount count, CountSpace space) {
+        run(() -> datasets.setLastSyncCount(key, count.value(), space, Instant.now()));
+    }
+
+    @Override
+    public synchronized void forgetCounts(DatasetKey key, CountSpace space, Set<RecordKey> onService) {
+        transaction(() -> {
+            for (LocalRecord record : select(key, "")) {
+                if (!record.modified() && !onService.contains(record.key())) {
+                    deleteRecords(key, " AND key = ?", record.key().value());
+                } else if (record.syncCount().value() != 0) {
+                    upsert(key, new LocalRecord(record.key(), record.value(), SyncCount.ZERO,
+                            record.lastModifiedDate(), record.lastModifiedBy(), record.deviceLastModifiedDate(),
+                            record.modified()));
+                }
+            }
+            return datasets.setLastSyncCount(key, 0, space, Instant.now());
+        });
     }
 
     @Override
@@ -323,8 +341,15 @@ public final class SqliteLocalCache implements LocalCache {
     }
 
     private void deleteRecords(DatasetKey key) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("DELETE" + RECORD_WHERE)) {
+        deleteRecords(key, "");
+    }
+
+    private void deleteRecords(DatasetKey key, String condition, String... more) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("DELETE" + RECORD_WHERE + condition)) {
             bindKey(statement, key);
+            for (int i = 0; i < more.length; i++) {
+                statement.setString(3 + i, more[i]);
+            }
             statement.executeUpdate();
         }
     }

@@ -1,5 +1,6 @@
 package dev.syncshift.client.cache.sqlite;
 
+import dev.syncshift.client.spi.CountSpace;
 import dev.syncshift.client.spi.LocalCache;
 import dev.syncshift.client.spi.LocalDataset;
 import dev.syncshift.client.spi.LocalRecord;
@@ -13,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +27,7 @@ final class SqliteRows {
     static final String RECORD_COLUMNS = "key, value, sync_count, last_modified_timestamp, last_modified_by, "
             + "device_last_modified_timestamp, modified";
     static final String DATASET_COLUMNS = "identity_id, dataset_name, creation_timestamp, last_modified_timestamp, "
-            + "last_modified_by, storage_size_bytes, record_count, last_sync_count";
+            + "last_modified_by, storage_size_bytes, record_count, last_sync_count, " + AndroidSchema.COUNT_SPACE;
 
     private SqliteRows() {
     }
@@ -54,7 +56,12 @@ final class SqliteRows {
         DatasetKey key = new DatasetKey(identity(row.getString(1)), new DatasetName(row.getString(2)));
         return new LocalDataset(key, new SyncCount(Math.max(0, lastSyncCount)), lastSyncCount < 0,
                 Instant.ofEpochMilli(row.getLong(3)), Instant.ofEpochMilli(row.getLong(4)), row.getString(5),
-                row.getLong(6), row.getLong(7));
+                row.getLong(6), row.getLong(7), countSpace(row.getString(9)));
+    }
+
+    /** A stored count space; none (a row AWS's client wrote, or one never synchronized) is Cognito Sync's. */
+    private static CountSpace countSpace(@Nullable String stored) {
+        return stored == null ? CountSpace.COGNITO_SYNC : CountSpace.valueOf(stored);
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.syncshift.client.DataConflictException;
 import dev.syncshift.client.DataLimitExceededException;
 import dev.syncshift.client.DataStorageException;
 import dev.syncshift.client.DatasetNotFoundException;
+import dev.syncshift.client.spi.CountSpace;
 import dev.syncshift.client.spi.DatasetChangeListener;
 import dev.syncshift.client.spi.PushResult;
 import dev.syncshift.client.spi.RemoteChanges;
@@ -86,6 +87,11 @@ public final class AppSyncRemoteStore implements RemoteStore {
      * {@inheritDoc} A count the store does not have ("No such SyncCount", a count from another backend after a
      * switch of the flag) pulls everything instead.
      */
+    @Override
+    public CountSpace countSpace() {
+        return CountSpace.APPSYNC;
+    }
+
     @Override
     public RemoteChanges listUpdates(DatasetKey key, SyncCount lastSyncCount) {
         try {

@@ -1,5 +1,6 @@
 package dev.syncshift.client.remote.cognito;
 
+import dev.syncshift.client.spi.CountSpace;
 import dev.syncshift.client.spi.PushResult;
 import dev.syncshift.client.spi.RemoteChanges;
 import dev.syncshift.client.spi.RemoteStore;
@@ -51,6 +52,11 @@ public final class CognitoSyncRemoteStore implements RemoteStore {
      * {@inheritDoc} A count the service does not have ("No such SyncCount", a count from another backend after a
      * switch of the flag) pulls everything instead.
      */
+    @Override
+    public CountSpace countSpace() {
+        return CountSpace.COGNITO_SYNC;
+    }
+
     @Override
     public RemoteChanges listUpdates(DatasetKey key, SyncCount lastSyncCount) {
         return call("Failed to list records in dataset: " + key.datasetName(), () -> {

@@ -4,6 +4,7 @@ import dev.syncshift.client.DataConflictException;
 import dev.syncshift.client.NetworkException;
 import dev.syncshift.client.remote.appsync.AppSyncRemoteStore;
 import dev.syncshift.client.remote.cognito.CognitoSyncRemoteStore;
+import dev.syncshift.client.spi.CountSpace;
 import dev.syncshift.client.spi.DatasetChangeListener;
 import dev.syncshift.client.spi.PushResult;
 import dev.syncshift.client.spi.RemoteChanges;
@@ -49,6 +50,11 @@ public final class CutoverRemoteStore implements RemoteStore {
         this.cognito = cognito;
         this.appSync = appSync;
         this.importer = new CutoverImport(cognito, appSync);
+    }
+
+    @Override
+    public CountSpace countSpace() {
+        return CountSpace.APPSYNC;
     }
 
     @Override
