@@ -249,7 +249,8 @@ public final class CognitoSyncManager implements AutoCloseable {
      * new, and reports to {@code callback}, as {@link Dataset#subscribe} does for one dataset. After a break in the
      * connection the datasets that moved meanwhile (new ones included) are synchronized, found with one listing of
      * the identity's datasets. A login that switches the identity moves the subscription; {@link #wipeData} and
-     * {@link #unsubscribeAll} end it.
+     * {@link #unsubscribeAll} end it. As for a dataset, each call is a subscription of its own; on a dataset that has
+     * subscriptions of its own, those settle conflicts, deletions and merges.
      *
      * @throws IllegalStateException on the {@code cognito} backend, which has no subscriptions
      */

@@ -18,10 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A manager's subscriptions ({@link Dataset#subscribe}, {@link CognitoSyncManager#subscribeAll}): each listens on the
- * remote to one identity's dataset, or to all of them, and a change it hears of queues one synchronize of that
- * dataset, reported to every subscription listening to it. After a break, or after a login moved them to another
- * identity, they catch up. Thread-safe.
+ * A manager's subscriptions ({@link Dataset#subscribe}, {@link CognitoSyncManager#subscribeAll}): each listens to one
+ * identity's dataset, or to all of them, through one remote subscription per dataset (and one for all) however many
+ * callbacks subscribed, and a change it hears of queues one synchronize of that dataset, reported to every
+ * subscription listening to it. After a break, or after a login moved them to another identity, they catch up.
+ * Thread-safe.
  */
 final class Subscriptions {
 
@@ -89,15 +90,13 @@ final class Subscriptions {
 
     /**
      * Subscribes {@code callback} to dataset {@code name} of {@code identity} ({@link #ALL_DATASETS}: to every dataset,
-     * and {@code dataset} is null), replacing an earlier subscription of that name. Returns once the service
-     * acknowledged it, or ten seconds passed.
+     * and {@code dataset} is null), beside the earlier subscriptions of that name, with which it shares the remote
+     * subscription (the first opens it; a callback already subscribed stays as it is). Returns once the service
+     * acknowledged the remote subscription, or ten seconds passed.
      */
     void add(String name, IdentityId identity, @Nullable DefaultDataset dataset, SyncCallback callback) {
-        Subscription subscription = new Subscription(dataset, callback, open(identity, dataset));
-        Subscription previous = subscriptions.put(name, subscription);
-        if (previous != null) {
-            close(previous.connection());
-        }
+        subscriptions.compute(name, (n, existing) -> existing != null ? existing.with(callback)
+                : new Subscription(dataset, List.of(callback), open(identity, dataset)));
     }
 
     private AutoCloseable open(IdentityId identity, @Nullable DefaultDataset dataset) {
@@ -161,7 +160,7 @@ final class Subscriptions {
                 executor.execute(() -> {
                     Subscription moved = subscriptions.computeIfPresent(name, (n, old) -> {
                         close(old.connection());
-                        return new Subscription(old.dataset(), old.callback(), open(to, old.dataset()));
+                        return new Subscription(old.dataset(), old.callbacks(), open(to, old.dataset()));
                     });
                     if (moved != null) {
                         catchUp(moved, to);
@@ -189,7 +188,7 @@ final class Subscriptions {
         subscriptions.keySet().forEach(this::remove);
     }
 
-    /** Ends the subscription {@code name}, if there is one. */
+    /** Ends the subscriptions {@code name} (every callback of the dataset, or of every dataset), if there are any. */
     void remove(String name) {
         Subscription subscription = subscriptions.remove(name);
         if (subscription != null) {
@@ -241,14 +240,14 @@ final class Subscriptions {
                 return;
             }
             synchronizedFor.merge(key, Math.max(deletedAt, upTo == CATCH_UP ? NONE : upTo), Math::max);
-            SyncCallback subscribers = new SubscribersCallback(listening.stream().map(Subscription::callback).toList());
+            SyncCallback subscribers = new SubscribersCallback(callbacks(listening));
             // Reaching the service runs the synchronizes kept for connectivity, as an app's synchronize does.
             manager.runSynchronize(dataset, new ConnectivityWatch(subscribers, manager, null, true));
         }
 
         @Override
         public void refuse(DataStorageException reason) {
-            listeningTo(name).forEach(subscription -> subscription.callback().onFailure(reason));
+            callbacks(listeningTo(name)).forEach(callback -> callback.onFailure(reason));
         }
 
         /** Joins a waiting subscriptions' synchronize (raising its count); an app's waiting one pulls anyway. */
@@ -260,7 +259,26 @@ final class Subscriptions {
         }
     }
 
-    /** A subscription: its dataset handle (null for every dataset), its callback and the open connection. */
-    private record Subscription(@Nullable DefaultDataset dataset, SyncCallback callback, AutoCloseable connection) {
+    /** Every callback of {@code listening}, in order: the first decides. */
+    private static List<SyncCallback> callbacks(List<Subscription> listening) {
+        return listening.stream().flatMap(subscription -> subscription.callbacks().stream()).toList();
+    }
+
+    /**
+     * The subscriptions of one name: its dataset handle (null for every dataset), the callback of each, in the order
+     * they subscribed, and the remote subscription they share.
+     */
+    private record Subscription(@Nullable DefaultDataset dataset, List<SyncCallback> callbacks,
+            AutoCloseable connection) {
+
+        /** These and {@code callback}, unless it is one of them already. */
+        Subscription with(SyncCallback callback) {
+            if (callbacks.contains(callback)) {
+                return this;
+            }
+            List<SyncCallback> more = new ArrayList<>(callbacks);
+            more.add(callback);
+            return new Subscription(dataset, List.copyOf(more), connection);
+        }
     }
 }

@@ -323,6 +323,35 @@ class SubscriptionTest {
         }
     }
 
+    /**
+     * Each {@code subscribe} is a subscription of its own: a second one to the same dataset does not end the first,
+     * and both callbacks hear a change (from one synchronize); a callback subscribed again hears once. A second change
+     * is the sentinel: nothing else comes before it. {@code unsubscribe} ends them all, closing their connection.
+     */
+    @Test
+    void twoSubscriptionsOfADatasetBothHearItsChangesAndUnsubscribeEndsBoth(Emulators emulators)
+            throws InterruptedException {
+        try (TwoDevices devices = new TwoDevices(emulators, "twice")) {
+            EventLog first = new EventLog();
+            EventLog second = new EventLog();
+            devices.theirs.subscribe(first);
+            devices.theirs.subscribe(second);
+            devices.theirs.subscribe(first);
+
+            devices.mine.put("color", "red");
+            sync(devices.mine);
+            assertThat(first.next()).isEqualTo("twice onSuccess [color]");
+            assertThat(second.next()).isEqualTo("twice onSuccess [color]");
+            devices.mine.put("shape", "round");
+            sync(devices.mine);
+
+            assertThat(first.next()).as("the sentinel, nothing before it").isEqualTo("twice onSuccess [shape]");
+            assertThat(second.next()).as("the sentinel, nothing before it").isEqualTo("twice onSuccess [shape]");
+            devices.theirs.unsubscribe();
+            assertThat(devices.proxy.awaitNoneOpen(Duration.ofSeconds(10))).as("connection closed").isTrue();
+        }
+    }
+
     /** {@code wipeData} (a logout) ends the subscriptions: they listened to the wiped identity's datasets. */
     @Test
     void wipeDataEndsTheSubscriptions(Emulators emulators) throws InterruptedException {
