@@ -1,5 +1,8 @@
 package dev.syncshift.client;
 
+import static dev.syncshift.client.Arguments.noNulls;
+import static dev.syncshift.client.Arguments.notNull;
+
 import dev.syncshift.client.spi.LocalCache;
 import dev.syncshift.client.spi.LocalDataset;
 import dev.syncshift.client.spi.LocalRecord;
@@ -78,11 +81,8 @@ final class DefaultDataset implements Dataset {
 
     @Override
     public void putAll(Map<String, String> values) {
-        if (values == null) {
-            throw new IllegalArgumentException("values can't be null");
-        }
         Map<RecordKey, @Nullable String> checked = new LinkedHashMap<>();
-        values.forEach((k, v) -> checked.put(writableKey(k), checkValue(v)));
+        notNull("values", values).forEach((k, v) -> checked.put(writableKey(k), checkValue(v)));
         cache.putValues(key(), checked, manager.now());
     }
 
@@ -130,10 +130,7 @@ final class DefaultDataset implements Dataset {
 
     @Override
     public void resolve(List<Record> records) {
-        if (records == null) {
-            throw new IllegalArgumentException("records can't be null");
-        }
-        for (Record record : records) {
+        for (Record record : noNulls("records", records)) {
             if (record.isModified()) {
                 // a value the app chose is written as by put; the others are the service's own
                 writableKey(record.getKey());
@@ -145,7 +142,7 @@ final class DefaultDataset implements Dataset {
 
     @Override
     public void synchronize(SyncCallback callback) {
-        manager.synchronize(this, requireCallback(callback), false);
+        manager.synchronize(this, notNull("callback", callback), false);
     }
 
     @Override
@@ -157,12 +154,12 @@ final class DefaultDataset implements Dataset {
 
     @Override
     public void synchronizeOnConnectivity(SyncCallback callback) {
-        manager.synchronize(this, requireCallback(callback), true);
+        manager.synchronize(this, notNull("callback", callback), true);
     }
 
     @Override
     public void subscribe(SyncCallback callback) {
-        manager.subscribe(this, requireCallback(callback));
+        manager.subscribe(this, notNull("callback", callback));
     }
 
     @Override
@@ -170,18 +167,8 @@ final class DefaultDataset implements Dataset {
         manager.unsubscribe(this);
     }
 
-    private static SyncCallback requireCallback(SyncCallback callback) {
-        if (callback == null) {
-            throw new IllegalArgumentException("callback can't be null");
-        }
-        return callback;
-    }
-
     private static RecordKey recordKey(String key) {
-        if (key == null) {
-            throw new IllegalArgumentException("key can't be null");
-        }
-        return new RecordKey(key);
+        return new RecordKey(notNull("key", key));
     }
 
     /** A key that may be written: valid Unicode as well, so that AppSync can carry it. */
