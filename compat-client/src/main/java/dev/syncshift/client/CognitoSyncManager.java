@@ -218,7 +218,9 @@ public final class CognitoSyncManager implements AutoCloseable {
     private void runSynchronizeOnce(DefaultDataset dataset, SyncCallback callback) {
         IdentityId identity;
         try {
-            // Credentials first: a login may change the identity, and the whole synchronize must use the new one.
+            // Limits first, as nothing may be sent for a dataset over them: not even a request for credentials.
+            dataset.checkLimits();
+            // Credentials next: a login may change the identity, and the whole synchronize must use the new one.
             credentials.resolveCredentials();
             identity = credentials.identityId();
         } catch (DataStorageException e) {

@@ -10,6 +10,7 @@ import dev.syncshift.client.sync.Records;
 import dev.syncshift.core.Constraints;
 import dev.syncshift.core.DatasetKey;
 import dev.syncshift.core.DatasetName;
+import dev.syncshift.core.LimitExceededException;
 import dev.syncshift.core.RecordKey;
 import dev.syncshift.core.SyncLimits;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -106,6 +108,23 @@ final class DefaultDataset implements Dataset {
     @Override
     public long getTotalSizeInBytes() {
         return cache.records(key()).stream().mapToLong(DefaultDataset::size).sum();
+    }
+
+    /**
+     * Checks the service's limits on the live records (1,024, and 1 MB of their keys and values), as the engine does
+     * once it runs: the manager calls this before it asks for the identity or credentials, so that a dataset over
+     * them fails before anything is sent, reachable service or not.
+     *
+     * @throws DataLimitExceededException when the dataset is over a limit
+     */
+    void checkLimits() {
+        List<LocalRecord> live = cache.records(key()).stream().filter(r -> !r.isDeleted()).toList();
+        try {
+            SyncLimits.checkDatasetSize(live.size(), live.stream().mapToLong(DefaultDataset::size).sum());
+        } catch (LimitExceededException e) {
+            throw new DataLimitExceededException(Objects.requireNonNullElse(e.getMessage(), "Dataset limits exceeded"),
+                    e);
+        }
     }
 
     private static long size(LocalRecord record) {
