@@ -1,5 +1,7 @@
 package dev.syncshift.client;
 
+import static dev.syncshift.client.Arguments.notNull;
+
 import java.util.Locale;
 
 /**
@@ -27,7 +29,7 @@ public enum Backend {
      * @throws IllegalArgumentException naming the accepted values for anything else
      */
     public static Backend fromFlag(String value) {
-        return fromFlag(value, "syncshift.backend");
+        return fromFlag(notNull("value", value), "syncshift.backend");
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.syncshift.client;
 
+import static dev.syncshift.client.Arguments.notNull;
+
 import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials;
 import dev.syncshift.client.spi.LocalCache;
 import dev.syncshift.client.spi.RemoteStore;
@@ -13,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import org.jspecify.annotations.Nullable;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * ({@link Backend}). Build one with {@link #builder()}, share it, and {@link #close()} it at exit. Thread-safe. It owns
  * no static state: two managers (two identity pools, or two caches) are independent.
  *
- * <p>Synchronizes run on the executor given to the builder, never on a thread of their own.
+ * <p>Synchronizes run on the executor given to the builder, never on a thread of their own. A null argument throws
+ * {@link IllegalArgumentException} naming it.
  */
 public final class CognitoSyncManager implements AutoCloseable {
 
@@ -79,10 +81,7 @@ public final class CognitoSyncManager implements AutoCloseable {
      * @throws IllegalArgumentException when the name is null
      */
     public Dataset openOrCreateDataset(String datasetName) {
-        if (datasetName == null) {
-            throw new IllegalArgumentException("datasetName can't be null");
-        }
-        return handle(new DatasetName(datasetName));
+        return handle(new DatasetName(notNull("datasetName", datasetName)));
     }
 
     /** The current identity's datasets in the local cache (deleted-but-unsynchronized ones included). */
@@ -92,7 +91,8 @@ public final class CognitoSyncManager implements AutoCloseable {
 
     /** The local metadata of one dataset, or null when the cache does not have it. */
     public @Nullable DatasetMetadata getDatasetMetadata(String datasetName) {
-        return cache.dataset(localKey(new DatasetName(datasetName))).map(DefaultDataset::toApi).orElse(null);
+        return cache.dataset(localKey(new DatasetName(notNull("datasetName", datasetName))))
+                .map(DefaultDataset::toApi).orElse(null);
     }
 
     /**
@@ -134,7 +134,7 @@ public final class CognitoSyncManager implements AutoCloseable {
      * new identity, and synchronizes report them through {@link SyncCallback#onDatasetsMerged}.
      */
     public void setLogins(Map<String, String> logins) {
-        Map<String, String> fixed = Map.copyOf(logins);
+        Map<String, String> fixed = Arguments.logins(logins);
         credentials.setLogins(() -> fixed);
     }
 
@@ -143,7 +143,7 @@ public final class CognitoSyncManager implements AutoCloseable {
      * {@link CognitoSyncManagerBuilder#loginsProvider}); otherwise as {@link #setLogins(Map)}.
      */
     public void setLoginsProvider(LoginsProvider provider) {
-        credentials.setLogins(Objects.requireNonNull(provider, "provider"));
+        credentials.setLogins(notNull("provider", provider));
     }
 
     /** Runs the synchronizes kept by {@link Dataset#synchronizeOnConnectivity} (the app knows the network is back). */
@@ -218,7 +218,9 @@ public final class CognitoSyncManager implements AutoCloseable {
     private void runSynchronizeOnce(DefaultDataset dataset, SyncCallback callback) {
         IdentityId identity;
         try {
-            // Credentials first: a login may change the identity, and the whole synchronize must use the new one.
+            // Limits first, as nothing may be sent for a dataset over them: not even a request for credentials.
+            dataset.checkLimits();
+            // Credentials next: a login may change the identity, and the whole synchronize must use the new one.
             credentials.resolveCredentials();
             identity = credentials.identityId();
         } catch (DataStorageException e) {
@@ -249,12 +251,13 @@ public final class CognitoSyncManager implements AutoCloseable {
      * new, and reports to {@code callback}, as {@link Dataset#subscribe} does for one dataset. After a break in the
      * connection the datasets that moved meanwhile (new ones included) are synchronized, found with one listing of
      * the identity's datasets. A login that switches the identity moves the subscription; {@link #wipeData} and
-     * {@link #unsubscribeAll} end it.
+     * {@link #unsubscribeAll} end it. As for a dataset, each call is a subscription of its own; on a dataset that has
+     * subscriptions of its own, those settle conflicts, deletions and merges.
      *
      * @throws IllegalStateException on the {@code cognito} backend, which has no subscriptions
      */
     public void subscribeAll(SyncCallback callback) {
-        subscribe(Subscriptions.ALL_DATASETS, null, Objects.requireNonNull(callback, "callback"));
+        subscribe(Subscriptions.ALL_DATASETS, null, notNull("callback", callback));
     }
 
     /** Ends every subscription: {@link #subscribeAll}'s and each dataset's. */

@@ -1,5 +1,7 @@
 package dev.syncshift.client;
 
+import static dev.syncshift.client.Arguments.notNull;
+
 import dev.syncshift.client.cache.memory.InMemoryLocalCache;
 import dev.syncshift.client.cache.sqlite.SqliteLocalCache;
 import dev.syncshift.client.remote.appsync.AppSyncRemoteStore;
@@ -14,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -26,7 +27,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a {@link CognitoSyncManager}. Settings given here win over the properties file ({@link #propertiesFile});
- * the backend flag also reads the system property and the environment ({@link BackendFlag}). Not thread-safe.
+ * the backend flag also reads the system property and the environment ({@link BackendFlag}). A setting given null
+ * throws {@link IllegalArgumentException} naming it: leave a setting out to keep its default. Not thread-safe.
  */
 public final class CognitoSyncManagerBuilder {
 
@@ -54,7 +56,7 @@ public final class CognitoSyncManagerBuilder {
 
     /** The Cognito identity pool (required here or as {@code syncshift.identityPoolId} in the properties file). */
     public CognitoSyncManagerBuilder identityPoolId(String identityPoolId) {
-        this.identityPoolId = identityPoolId;
+        this.identityPoolId = notNull("identityPoolId", identityPoolId);
         return this;
     }
 
@@ -64,31 +66,31 @@ public final class CognitoSyncManagerBuilder {
      * always called in the pool's region, the only one that has the pool.
      */
     public CognitoSyncManagerBuilder region(String region) {
-        this.region = region;
+        this.region = notNull("region", region);
         return this;
     }
 
     /** An endpoint for Cognito Identity and Cognito Sync (a local emulator); default AWS's. */
-    public CognitoSyncManagerBuilder cognitoEndpoint(URI endpoint) {
-        this.cognitoEndpoint = endpoint;
+    public CognitoSyncManagerBuilder cognitoEndpoint(URI cognitoEndpoint) {
+        this.cognitoEndpoint = notNull("cognitoEndpoint", cognitoEndpoint);
         return this;
     }
 
     /** The AppSync API's GraphQL URL (needed by the appsync and cutover backends). */
-    public CognitoSyncManagerBuilder appSyncEndpoint(URI endpoint) {
-        this.appSyncEndpoint = endpoint;
+    public CognitoSyncManagerBuilder appSyncEndpoint(URI appSyncEndpoint) {
+        this.appSyncEndpoint = notNull("appSyncEndpoint", appSyncEndpoint);
         return this;
     }
 
     /** The AppSync real-time URL; default derived from the GraphQL URL as AppSync names it. */
-    public CognitoSyncManagerBuilder appSyncRealtimeEndpoint(URI endpoint) {
-        this.appSyncRealtimeEndpoint = endpoint;
+    public CognitoSyncManagerBuilder appSyncRealtimeEndpoint(URI appSyncRealtimeEndpoint) {
+        this.appSyncRealtimeEndpoint = notNull("appSyncRealtimeEndpoint", appSyncRealtimeEndpoint);
         return this;
     }
 
     /** The backend; wins over every other source of the flag. */
     public CognitoSyncManagerBuilder backend(Backend backend) {
-        this.backend = backend;
+        this.backend = notNull("backend", backend);
         return this;
     }
 
@@ -97,20 +99,20 @@ public final class CognitoSyncManagerBuilder {
      * {@code syncshift.region}, {@code syncshift.cognito.endpoint}, {@code syncshift.appsync.endpoint},
      * {@code syncshift.appsync.realtimeEndpoint}, {@code syncshift.cache.file}.
      */
-    public CognitoSyncManagerBuilder propertiesFile(Path file) {
-        this.propertiesFile = file;
+    public CognitoSyncManagerBuilder propertiesFile(Path propertiesFile) {
+        this.propertiesFile = notNull("propertiesFile", propertiesFile);
         return this;
     }
 
     /** The SQLite cache file (created, or opened with its unsynchronized edits); default an in-memory cache. */
-    public CognitoSyncManagerBuilder cacheFile(Path file) {
-        this.cacheFile = file;
+    public CognitoSyncManagerBuilder cacheFile(Path cacheFile) {
+        this.cacheFile = notNull("cacheFile", cacheFile);
         return this;
     }
 
     /** A cache of your own (any {@link LocalCache}); wins over {@link #cacheFile}. Closed with the manager. */
-    public CognitoSyncManagerBuilder localCache(LocalCache cache) {
-        this.localCache = cache;
+    public CognitoSyncManagerBuilder localCache(LocalCache localCache) {
+        this.localCache = notNull("localCache", localCache);
         return this;
     }
 
@@ -119,7 +121,7 @@ public final class CognitoSyncManagerBuilder {
      * it closes. Not the common fork-join pool: on a small machine one blocked synchronize would stall it.
      */
     public CognitoSyncManagerBuilder executor(Executor executor) {
-        this.executor = executor;
+        this.executor = notNull("executor", executor);
         return this;
     }
 
@@ -130,23 +132,24 @@ public final class CognitoSyncManagerBuilder {
      *
      * @throws IllegalArgumentException when the interval is negative
      */
-    public CognitoSyncManagerBuilder connectivityRetryInterval(Duration interval) {
-        if (interval.isNegative()) {
-            throw new IllegalArgumentException("connectivityRetryInterval can't be negative: " + interval);
+    public CognitoSyncManagerBuilder connectivityRetryInterval(Duration connectivityRetryInterval) {
+        if (notNull("connectivityRetryInterval", connectivityRetryInterval).isNegative()) {
+            throw new IllegalArgumentException("connectivityRetryInterval can't be negative: "
+                    + connectivityRetryInterval);
         }
-        this.connectivityRetryInterval = interval;
+        this.connectivityRetryInterval = connectivityRetryInterval;
         return this;
     }
 
     /** The clock of local edit dates and credential renewal; default the system clock. */
     public CognitoSyncManagerBuilder clock(Clock clock) {
-        this.clock = clock;
+        this.clock = notNull("clock", clock);
         return this;
     }
 
     /** The device's identity id, when the app keeps it itself; default the one the cache remembers, or GetId. */
     public CognitoSyncManagerBuilder identityId(String identityId) {
-        this.identityId = identityId;
+        this.identityId = notNull("identityId", identityId);
         return this;
     }
 
@@ -156,7 +159,7 @@ public final class CognitoSyncManagerBuilder {
      * {@link #loginsProvider} instead. Replaces a logins provider given before.
      */
     public CognitoSyncManagerBuilder logins(Map<String, String> logins) {
-        Map<String, String> fixed = Map.copyOf(logins);
+        Map<String, String> fixed = Arguments.logins(logins);
         this.logins = () -> fixed;
         return this;
     }
@@ -166,8 +169,8 @@ public final class CognitoSyncManagerBuilder {
      * tokens that expire (a Cognito user pool's, Google's, a developer-authenticated identity's). Replaces logins
      * given before.
      */
-    public CognitoSyncManagerBuilder loginsProvider(LoginsProvider provider) {
-        this.logins = Objects.requireNonNull(provider, "provider");
+    public CognitoSyncManagerBuilder loginsProvider(LoginsProvider loginsProvider) {
+        this.logins = notNull("loginsProvider", loginsProvider);
         return this;
     }
 
@@ -175,8 +178,8 @@ public final class CognitoSyncManagerBuilder {
      * Replaces the backend's remote with one of your own (any {@link RemoteStore}), built from the wiring and the
      * device's credentials; {@link ManagerWiring#backendRemote} makes the one the backend would use, to wrap.
      */
-    public CognitoSyncManagerBuilder remoteStore(RemoteFactory factory) {
-        this.remote = factory;
+    public CognitoSyncManagerBuilder remoteStore(RemoteFactory remoteStore) {
+        this.remote = notNull("remoteStore", remoteStore);
         return this;
     }
 

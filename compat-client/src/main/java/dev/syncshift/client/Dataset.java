@@ -103,11 +103,14 @@ public interface Dataset {
      * Listens for changes other devices make to this dataset (AppSync real-time, backends {@code appsync} and
      * {@code cutover}) and synchronizes when one arrives, reporting to {@code callback}. Every subscription of the
      * device shares one connection, which reconnects with backoff, resubscribes and catches up with a synchronize.
+     * Each call is a subscription of its own: a second one (another callback) does not end the first, and both hear
+     * each change from one synchronize, the first subscribed settling its conflicts, deletions and merges; a callback
+     * that is subscribed already stays as it is.
      *
      * @throws IllegalStateException on the {@code cognito} backend, which has no subscription a JVM app can receive
      */
     void subscribe(SyncCallback callback);
 
-    /** Stops listening; nothing happens when not subscribed. */
+    /** Stops listening: ends every subscription of this dataset; nothing happens when not subscribed. */
     void unsubscribe();
 }

@@ -1,5 +1,7 @@
 package dev.syncshift.client;
 
+import static dev.syncshift.client.Arguments.notNull;
+
 import java.util.Date;
 import org.jspecify.annotations.Nullable;
 
@@ -20,16 +22,17 @@ public final class DatasetMetadata {
     /**
      * The metadata.
      *
-     * @throws IllegalArgumentException when the size or the count is negative
+     * @throws IllegalArgumentException when the size or the count is negative, or an argument but
+     *     {@code lastModifiedBy} is null
      */
     public DatasetMetadata(String datasetName, Date creationDate, Date lastModifiedDate,
             @Nullable String lastModifiedBy, long storageSizeBytes, long recordCount) {
         if (storageSizeBytes < 0 || recordCount < 0) {
             throw new IllegalArgumentException("storage size and record count can't be negative");
         }
-        this.datasetName = datasetName;
-        this.creationDate = new Date(creationDate.getTime());
-        this.lastModifiedDate = new Date(lastModifiedDate.getTime());
+        this.datasetName = notNull("datasetName", datasetName);
+        this.creationDate = new Date(notNull("creationDate", creationDate).getTime());
+        this.lastModifiedDate = new Date(notNull("lastModifiedDate", lastModifiedDate).getTime());
         this.lastModifiedBy = lastModifiedBy;
         this.storageSizeBytes = storageSizeBytes;
         this.recordCount = recordCount;

@@ -1,5 +1,8 @@
 package dev.syncshift.client;
 
+import static dev.syncshift.client.Arguments.noNulls;
+import static dev.syncshift.client.Arguments.notNull;
+
 import dev.syncshift.client.spi.LocalCache;
 import dev.syncshift.client.spi.LocalDataset;
 import dev.syncshift.client.spi.LocalRecord;
@@ -7,6 +10,7 @@ import dev.syncshift.client.sync.Records;
 import dev.syncshift.core.Constraints;
 import dev.syncshift.core.DatasetKey;
 import dev.syncshift.core.DatasetName;
+import dev.syncshift.core.LimitExceededException;
 import dev.syncshift.core.RecordKey;
 import dev.syncshift.core.SyncLimits;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +18,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -78,11 +83,8 @@ final class DefaultDataset implements Dataset {
 
     @Override
     public void putAll(Map<String, String> values) {
-        if (values == null) {
-            throw new IllegalArgumentException("values can't be null");
-        }
         Map<RecordKey, @Nullable String> checked = new LinkedHashMap<>();
-        values.forEach((k, v) -> checked.put(writableKey(k), checkValue(v)));
+        notNull("values", values).forEach((k, v) -> checked.put(writableKey(k), checkValue(v)));
         cache.putValues(key(), checked, manager.now());
     }
 
@@ -108,6 +110,23 @@ final class DefaultDataset implements Dataset {
         return cache.records(key()).stream().mapToLong(DefaultDataset::size).sum();
     }
 
+    /**
+     * Checks the service's limits on the live records (1,024, and 1 MB of their keys and values), as the engine does
+     * once it runs: the manager calls this before it asks for the identity or credentials, so that a dataset over
+     * them fails before anything is sent, reachable service or not.
+     *
+     * @throws DataLimitExceededException when the dataset is over a limit
+     */
+    void checkLimits() {
+        List<LocalRecord> live = cache.records(key()).stream().filter(r -> !r.isDeleted()).toList();
+        try {
+            SyncLimits.checkDatasetSize(live.size(), live.stream().mapToLong(DefaultDataset::size).sum());
+        } catch (LimitExceededException e) {
+            throw new DataLimitExceededException(Objects.requireNonNullElse(e.getMessage(), "Dataset limits exceeded"),
+                    e);
+        }
+    }
+
     private static long size(LocalRecord record) {
         long value = record.value() == null ? 0 : record.value().getBytes(StandardCharsets.UTF_8).length;
         return record.key().utf8Bytes() + value;
@@ -130,10 +149,7 @@ final class DefaultDataset implements Dataset {
 
     @Override
     public void resolve(List<Record> records) {
-        if (records == null) {
-            throw new IllegalArgumentException("records can't be null");
-        }
-        for (Record record : records) {
+        for (Record record : noNulls("records", records)) {
             if (record.isModified()) {
                 // a value the app chose is written as by put; the others are the service's own
                 writableKey(record.getKey());
@@ -145,7 +161,7 @@ final class DefaultDataset implements Dataset {
 
     @Override
     public void synchronize(SyncCallback callback) {
-        manager.synchronize(this, requireCallback(callback), false);
+        manager.synchronize(this, notNull("callback", callback), false);
     }
 
     @Override
@@ -157,12 +173,12 @@ final class DefaultDataset implements Dataset {
 
     @Override
     public void synchronizeOnConnectivity(SyncCallback callback) {
-        manager.synchronize(this, requireCallback(callback), true);
+        manager.synchronize(this, notNull("callback", callback), true);
     }
 
     @Override
     public void subscribe(SyncCallback callback) {
-        manager.subscribe(this, requireCallback(callback));
+        manager.subscribe(this, notNull("callback", callback));
     }
 
     @Override
@@ -170,18 +186,8 @@ final class DefaultDataset implements Dataset {
         manager.unsubscribe(this);
     }
 
-    private static SyncCallback requireCallback(SyncCallback callback) {
-        if (callback == null) {
-            throw new IllegalArgumentException("callback can't be null");
-        }
-        return callback;
-    }
-
     private static RecordKey recordKey(String key) {
-        if (key == null) {
-            throw new IllegalArgumentException("key can't be null");
-        }
-        return new RecordKey(key);
+        return new RecordKey(notNull("key", key));
     }
 
     /** A key that may be written: valid Unicode as well, so that AppSync can carry it. */

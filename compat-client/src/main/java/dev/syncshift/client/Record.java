@@ -1,5 +1,7 @@
 package dev.syncshift.client;
 
+import static dev.syncshift.client.Arguments.notNull;
+
 import java.util.Date;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -104,7 +106,7 @@ public final class Record {
          * @throws IllegalArgumentException when the key is null or empty
          */
         public Builder(String key) {
-            if (key == null || key.isEmpty()) {
+            if (notNull("key", key).isEmpty()) {
                 throw new IllegalArgumentException("key can't be empty");
             }
             this.key = key;

@@ -5,7 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One synchronize reported to every subscription listening to its dataset: the first (the dataset's own) settles
+ * One synchronize reported to every subscription listening to its dataset: the first (the dataset's first own) settles
  * conflicts, deletions and merges, as a synchronize has one decider; all of them hear how it ended. A callback that
  * throws is logged and does not keep the others from hearing.
  */

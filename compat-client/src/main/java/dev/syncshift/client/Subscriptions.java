@@ -18,10 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A manager's subscriptions ({@link Dataset#subscribe}, {@link CognitoSyncManager#subscribeAll}): each listens on the
- * remote to one identity's dataset, or to all of them, and a change it hears of queues one synchronize of that
- * dataset, reported to every subscription listening to it. After a break, or after a login moved them to another
- * identity, they catch up. Thread-safe.
+ * A manager's subscriptions ({@link Dataset#subscribe}, {@link CognitoSyncManager#subscribeAll}): each listens to one
+ * identity's dataset, or to all of them, through one remote subscription per dataset (and one for all) however many
+ * callbacks subscribed, and a change it hears of queues one synchronize of that dataset, reported to every
+ * subscription listening to it. After a break, or after a login moved them to another identity, they catch up.
+ * Thread-safe.
  */
 final class Subscriptions {
 
@@ -30,6 +31,8 @@ final class Subscriptions {
     static final String ALL_DATASETS = "*";
     /** The count a catch-up synchronizes up to: whatever the service has, so it always runs. */
     private static final long CATCH_UP = Long.MAX_VALUE;
+    /** No count: no change, or no deletion, was told of. */
+    private static final long NONE = 0;
 
     private final CognitoSyncManager manager;
     private final RemoteStore remote;
@@ -42,18 +45,28 @@ final class Subscriptions {
      */
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     /**
+     * Per dataset, the highest count told of that a subscriptions' synchronize has run for: it ran after the service
+     * reached that count, so a notice up to it (the same change or deletion told of by another subscription) is done.
+     */
+    private final Map<DatasetKey, Long> synchronizedFor = new ConcurrentHashMap<>();
+    /**
      * Every subscription's listener: a change (or a catch-up after a reconnect) queues a synchronize of that dataset
      * for the subscriptions listening to it; an identity-wide catch-up, of each dataset that moved (catchUpAll).
      */
     private final DatasetChangeListener noticed = new DatasetChangeListener() {
         @Override
         public void datasetChanged(DatasetKey key) {
-            synchronizeForSubscriptions(key.datasetName(), CATCH_UP);
+            synchronizeForSubscriptions(key, CATCH_UP, NONE);
         }
 
         @Override
         public void datasetChangedTo(DatasetKey key, long syncCount) {
-            synchronizeForSubscriptions(key.datasetName(), syncCount);
+            synchronizeForSubscriptions(key, syncCount, NONE);
+        }
+
+        @Override
+        public void datasetDeletedAt(DatasetKey key, long syncCount) {
+            synchronizeForSubscriptions(key, NONE, syncCount);
         }
 
         @Override
@@ -77,15 +90,13 @@ final class Subscriptions {
 
     /**
      * Subscribes {@code callback} to dataset {@code name} of {@code identity} ({@link #ALL_DATASETS}: to every dataset,
-     * and {@code dataset} is null), replacing an earlier subscription of that name. Returns once the service
-     * acknowledged it, or ten seconds passed.
+     * and {@code dataset} is null), beside the earlier subscriptions of that name, with which it shares the remote
+     * subscription (the first opens it; a callback already subscribed stays as it is). Returns once the service
+     * acknowledged the remote subscription, or ten seconds passed.
      */
     void add(String name, IdentityId identity, @Nullable DefaultDataset dataset, SyncCallback callback) {
-        Subscription subscription = new Subscription(dataset, callback, open(identity, dataset));
-        Subscription previous = subscriptions.put(name, subscription);
-        if (previous != null) {
-            close(previous.connection());
-        }
+        subscriptions.compute(name, (n, existing) -> existing != null ? existing.with(callback)
+                : new Subscription(dataset, List.of(callback), open(identity, dataset)));
     }
 
     private AutoCloseable open(IdentityId identity, @Nullable DefaultDataset dataset) {
@@ -94,9 +105,12 @@ final class Subscriptions {
                 : remote.subscribeAll(identity, noticed);
     }
 
-    /** Queues a synchronize of dataset {@code name} for its subscriptions, to reach {@code upTo}. */
-    private void synchronizeForSubscriptions(DatasetName name, long upTo) {
-        queue.submit(name.value(), new SubscriptionSync(name, upTo));
+    /**
+     * Queues a synchronize of dataset {@code key} for its subscriptions, to reach {@code upTo} (a change's count) or
+     * to learn of the deletion counted {@code deletedAt}.
+     */
+    private void synchronizeForSubscriptions(DatasetKey key, long upTo, long deletedAt) {
+        queue.submit(key.datasetName().value(), new SubscriptionSync(key, upTo, deletedAt));
     }
 
     /**
@@ -118,7 +132,7 @@ final class Subscriptions {
             counts.clear();
         }
         cache.datasets(identity).forEach(local -> counts.putIfAbsent(local.key().datasetName(), CATCH_UP));
-        counts.forEach(this::synchronizeForSubscriptions);
+        counts.forEach((name, count) -> synchronizeForSubscriptions(new DatasetKey(identity, name), count, NONE));
     }
 
     /** The subscriptions that hear of dataset {@code name}: its own, then {@code subscribeAll}'s. */
@@ -146,7 +160,7 @@ final class Subscriptions {
                 executor.execute(() -> {
                     Subscription moved = subscriptions.computeIfPresent(name, (n, old) -> {
                         close(old.connection());
-                        return new Subscription(old.dataset(), old.callback(), open(to, old.dataset()));
+                        return new Subscription(old.dataset(), old.callbacks(), open(to, old.dataset()));
                     });
                     if (moved != null) {
                         catchUp(moved, to);
@@ -174,7 +188,7 @@ final class Subscriptions {
         subscriptions.keySet().forEach(this::remove);
     }
 
-    /** Ends the subscription {@code name}, if there is one. */
+    /** Ends the subscriptions {@code name} (every callback of the dataset, or of every dataset), if there are any. */
     void remove(String name) {
         Subscription subscription = subscriptions.remove(name);
         if (subscription != null) {
@@ -192,17 +206,23 @@ final class Subscriptions {
 
     /**
      * The synchronize subscriptions queue for a dataset: one for every subscription listening to it (its own, then
-     * {@code subscribeAll}'s), unless the device has pulled up to {@code upTo} by the time it runs (its own push, or a
-     * change one subscription told of before another; {@link #CATCH_UP} always runs). A notice that comes while one
-     * waits joins it with the higher count.
+     * {@code subscribeAll}'s), unless what it was told of is done by the time it runs: a change to {@code upTo} when
+     * the device has pulled up to it (its own push, or a change one subscription told of before another), a change or
+     * a deletion when a subscriptions' synchronize already ran for its count (the other notice of the same change;
+     * a deletion leaves no local count to compare). {@link #CATCH_UP} always runs. A notice that comes while one waits
+     * joins it with the higher counts.
      */
     private final class SubscriptionSync implements SyncQueue.Job {
+        private final DatasetKey key;
         private final DatasetName name;
         private final long upTo;
+        private final long deletedAt;
 
-        SubscriptionSync(DatasetName name, long upTo) {
-            this.name = name;
+        SubscriptionSync(DatasetKey key, long upTo, long deletedAt) {
+            this.key = key;
+            this.name = key.datasetName();
             this.upTo = upTo;
+            this.deletedAt = deletedAt;
         }
 
         @Override
@@ -213,29 +233,52 @@ final class Subscriptions {
             }
             DefaultDataset own = listening.get(0).dataset();
             DefaultDataset dataset = own != null ? own : manager.handle(name);
-            if (dataset.getLastSyncCount() >= upTo) {
-                LOG.debug("dataset {} is already at the count {} a subscription told of", name, upTo);
+            long done = synchronizedFor.getOrDefault(key, NONE);
+            if (deletedAt <= done && (upTo <= done || upTo <= dataset.getLastSyncCount())) {
+                LOG.debug("dataset {} was synchronized for what a subscription told of ({}, deleted at {})", name,
+                        upTo, deletedAt);
                 return;
             }
-            SyncCallback subscribers = new SubscribersCallback(listening.stream().map(Subscription::callback).toList());
+            synchronizedFor.merge(key, Math.max(deletedAt, upTo == CATCH_UP ? NONE : upTo), Math::max);
+            SyncCallback subscribers = new SubscribersCallback(callbacks(listening));
             // Reaching the service runs the synchronizes kept for connectivity, as an app's synchronize does.
             manager.runSynchronize(dataset, new ConnectivityWatch(subscribers, manager, null, true));
         }
 
         @Override
         public void refuse(DataStorageException reason) {
-            listeningTo(name).forEach(subscription -> subscription.callback().onFailure(reason));
+            callbacks(listeningTo(name)).forEach(callback -> callback.onFailure(reason));
         }
 
         /** Joins a waiting subscriptions' synchronize (raising its count); an app's waiting one pulls anyway. */
         @Override
         public SyncQueue.Job joining(SyncQueue.Job waiting) {
-            return waiting instanceof SubscriptionSync other ? new SubscriptionSync(name, Math.max(upTo, other.upTo))
+            return waiting instanceof SubscriptionSync other
+                    ? new SubscriptionSync(key, Math.max(upTo, other.upTo), Math.max(deletedAt, other.deletedAt))
                     : waiting;
         }
     }
 
-    /** A subscription: its dataset handle (null for every dataset), its callback and the open connection. */
-    private record Subscription(@Nullable DefaultDataset dataset, SyncCallback callback, AutoCloseable connection) {
+    /** Every callback of {@code listening}, in order: the first decides. */
+    private static List<SyncCallback> callbacks(List<Subscription> listening) {
+        return listening.stream().flatMap(subscription -> subscription.callbacks().stream()).toList();
+    }
+
+    /**
+     * The subscriptions of one name: its dataset handle (null for every dataset), the callback of each, in the order
+     * they subscribed, and the remote subscription they share.
+     */
+    private record Subscription(@Nullable DefaultDataset dataset, List<SyncCallback> callbacks,
+            AutoCloseable connection) {
+
+        /** These and {@code callback}, unless it is one of them already. */
+        Subscription with(SyncCallback callback) {
+            if (callbacks.contains(callback)) {
+                return this;
+            }
+            List<SyncCallback> more = new ArrayList<>(callbacks);
+            more.add(callback);
+            return new Subscription(dataset, List.copyOf(more), connection);
+        }
     }
 }

@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * What {@link Dataset#synchronize} reports, on the manager's executor thread. Exactly one of {@link #onSuccess} and
  * {@link #onFailure} is called per synchronize, always (AWS's clients could end silently). The three decision
- * callbacks keep AWS's boolean meanings; an exception thrown from one ends the synchronize in {@link #onFailure}.
+ * callbacks keep AWS's boolean meanings; an exception thrown from one ends the synchronize in {@link #onFailure},
+ * with a message that names the callback and the exception as the cause, keeping the local edits. One thrown from
+ * {@link #onSuccess} or {@link #onFailure} is logged: the synchronize has ended.
  */
 public interface SyncCallback {
 

@@ -1,5 +1,7 @@
 package dev.syncshift.client;
 
+import static dev.syncshift.client.Arguments.notNull;
+
 import java.util.Date;
 import org.jspecify.annotations.Nullable;
 
@@ -18,10 +20,7 @@ public final class SyncConflict {
      * @throws IllegalArgumentException when a record is null or the keys differ
      */
     public SyncConflict(Record remoteRecord, Record localRecord) {
-        if (remoteRecord == null || localRecord == null) {
-            throw new IllegalArgumentException("records can't be null");
-        }
-        if (!remoteRecord.getKey().equals(localRecord.getKey())) {
+        if (!notNull("remoteRecord", remoteRecord).getKey().equals(notNull("localRecord", localRecord).getKey())) {
             throw new IllegalArgumentException("records don't have the same key");
         }
         this.remoteRecord = remoteRecord;
@@ -54,7 +53,7 @@ public final class SyncConflict {
     }
 
     /** Stores {@code value} (null deletes); it is pushed over the service's version at the next push. */
-    public Record resolveWithValue(String value) {
+    public Record resolveWithValue(@Nullable String value) {
         Date now = new Date();
         return new Record.Builder(getKey()).value(value).syncCount(remoteRecord.getSyncCount())
                 .lastModifiedDate(now).deviceLastModifiedDate(now).lastModifiedBy(localRecord.getLastModifiedBy())

@@ -150,6 +150,46 @@ class SubscriptionTest {
     }
 
     /**
+     * A deletion told of twice (by the dataset's own subscription and by {@code subscribeAll}) is synchronized once:
+     * the dataset's callback decides it and each callback hears one {@code onSuccess}. The first synchronize is held
+     * in {@code onDatasetDeleted} until {@code subscribeAll} has heard of a marker dataset's change, told after both
+     * notices of the deletion, so the second notice waits behind the first. The dataset the other device then
+     * re-creates is the sentinel: its synchronize comes after anything the second notice could run.
+     */
+    @Test
+    void aDeletionToldOfByBothSubscriptionsIsSynchronizedOnce(Emulators emulators) throws InterruptedException {
+        try (RelayedDevices devices = new RelayedDevices(emulators, UnaryOperator.identity())) {
+            Dataset theirs = devices.writing.openOrCreateDataset("deleted");
+            theirs.put("seed", "1");
+            sync(theirs);
+            Dataset mine = devices.listening.openOrCreateDataset("deleted");
+            sync(mine);
+            CountDownLatch markerHeard = new CountDownLatch(1);
+            EventLog own = new EventLog(() -> Latches.await(markerHeard));
+            EventLog all = new EventLog();
+            mine.subscribe(own);
+            devices.listening.subscribeAll(all);
+
+            theirs.delete();
+            sync(theirs);
+            Dataset marker = devices.writing.openOrCreateDataset("marker");
+            marker.put("passed", "yes");
+            sync(marker);
+            assertThat(all.next()).isEqualTo("marker onSuccess [passed]");
+            markerHeard.countDown();
+            assertThat(own.next()).isEqualTo("deleted onDatasetDeleted");
+            assertThat(own.next()).isEqualTo("deleted onSuccess []");
+            assertThat(all.next()).isEqualTo("deleted onSuccess []");
+            theirs.put("after", "yes");
+            sync(theirs);
+
+            assertThat(own.next()).as("the sentinel, nothing before it").isEqualTo("deleted onSuccess [after]");
+            assertThat(all.next()).as("the sentinel, nothing before it").isEqualTo("deleted onSuccess [after]");
+            devices.listening.unsubscribeAll();
+        }
+    }
+
+    /**
      * Notices merged into one waiting synchronize: the device's own push is told of while its synchronize is held up
      * after the push, so a subscription's synchronize waits; another device's change, told of next, is merged into
      * it. The waiting synchronize must pull up to that later change, though the device is already at its own push's
@@ -280,6 +320,35 @@ class SubscriptionTest {
             assertThat(watcher.awaitValue("color", "red", Duration.ofSeconds(15)))
                     .as("her change after the login; synchronizes failed: %d", watcher.failures()).isTrue();
             prefs.unsubscribe();
+        }
+    }
+
+    /**
+     * Each {@code subscribe} is a subscription of its own: a second one to the same dataset does not end the first,
+     * and both callbacks hear a change (from one synchronize); a callback subscribed again hears once. A second change
+     * is the sentinel: nothing else comes before it. {@code unsubscribe} ends them all, closing their connection.
+     */
+    @Test
+    void twoSubscriptionsOfADatasetBothHearItsChangesAndUnsubscribeEndsBoth(Emulators emulators)
+            throws InterruptedException {
+        try (TwoDevices devices = new TwoDevices(emulators, "twice")) {
+            EventLog first = new EventLog();
+            EventLog second = new EventLog();
+            devices.theirs.subscribe(first);
+            devices.theirs.subscribe(second);
+            devices.theirs.subscribe(first);
+
+            devices.mine.put("color", "red");
+            sync(devices.mine);
+            assertThat(first.next()).isEqualTo("twice onSuccess [color]");
+            assertThat(second.next()).isEqualTo("twice onSuccess [color]");
+            devices.mine.put("shape", "round");
+            sync(devices.mine);
+
+            assertThat(first.next()).as("the sentinel, nothing before it").isEqualTo("twice onSuccess [shape]");
+            assertThat(second.next()).as("the sentinel, nothing before it").isEqualTo("twice onSuccess [shape]");
+            devices.theirs.unsubscribe();
+            assertThat(devices.proxy.awaitNoneOpen(Duration.ofSeconds(10))).as("connection closed").isTrue();
         }
     }
 

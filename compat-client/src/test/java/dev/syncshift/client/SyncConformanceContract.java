@@ -264,6 +264,9 @@ abstract class SyncConformanceContract {
                 .hasMessage("1 validation error detected: Value '" + "k".repeat(256) + "...' at 'key' failed to "
                         + "satisfy constraint: Member must have length less than or equal to 1024");
         assertThatThrownBy(() -> d.put(null, "v")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> d.put("long", "x".repeat(1_048_576))).isInstanceOf(InvalidParameterException.class)
+                .hasMessageEndingWith("at 'value' failed to satisfy constraint: Member must have length less than "
+                        + "or equal to 1048575");
         // Half an emoji cannot reach AppSync (UTF-8 has no form for it), so no backend takes it.
         assertThatThrownBy(() -> d.put("title", "cut \ud83d")).isInstanceOf(InvalidParameterException.class)
                 .hasMessage("1 validation error detected: Value 'cut \\uD83D' at 'value' failed to satisfy "

@@ -25,6 +25,14 @@ public interface DatasetChangeListener {
     }
 
     /**
+     * The dataset was deleted on the service, which counted the deletion as {@code syncCount}: the same deletion told
+     * of again (by another subscription) has that count too.
+     */
+    default void datasetDeletedAt(DatasetKey key, long syncCount) {
+        datasetChanged(key);
+    }
+
+    /**
      * An identity-wide subscription may have missed changes to any of the identity's datasets (it was re-established
      * after a break): pull them all. A dataset subscription never calls this, and when it is re-established after an
      * identity-wide one with the same listener caught up on the same connection, it does not tell of its own

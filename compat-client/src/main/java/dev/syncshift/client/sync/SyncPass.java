@@ -11,6 +11,7 @@ import dev.syncshift.core.DatasetKey;
 import dev.syncshift.core.DatasetName;
 import dev.syncshift.core.SyncCount;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +68,7 @@ final class SyncPass {
             return;
         }
         mergesReported = true;
-        if (!callback.onDatasetsMerged(dataset, names)) {
+        if (!ask("onDatasetsMerged", () -> callback.onDatasetsMerged(dataset, names))) {
             throw new DataStorageException(SyncEngine.MANUAL_CANCEL);
         }
     }
@@ -84,7 +85,7 @@ final class SyncPass {
         if (!deleted) {
             return false;
         }
-        if (!callback.onDatasetDeleted(dataset, key.datasetName().value())) {
+        if (!ask("onDatasetDeleted", () -> callback.onDatasetDeleted(dataset, key.datasetName().value()))) {
             throw new DataStorageException(SyncEngine.MANUAL_CANCEL);
         }
         cache.purge(key);
@@ -93,8 +94,26 @@ final class SyncPass {
 
     /** Asks the app to resolve conflicts; false cancels the sync. */
     void resolveConflicts(List<SyncConflict> conflicts) {
-        if (!callback.onConflict(dataset, conflicts)) {
+        if (!ask("onConflict", () -> callback.onConflict(dataset, conflicts))) {
             throw new DataStorageException(SyncEngine.MANUAL_CANCEL);
+        }
+    }
+
+    /**
+     * The app's answer to {@code question} (the callback named {@code call}). What it throws ends the synchronize in
+     * {@code onFailure}: a {@link DataStorageException} as it is (the app's own, or the cache's under
+     * {@code Dataset.resolve}), anything else in one that names the call and the exception, with it as the cause,
+     * where the engine would only say "Unknown exception".
+     */
+    private static boolean ask(String call, BooleanSupplier question) {
+        try {
+            return question.getAsBoolean();
+        } catch (DataStorageException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String message = e.getMessage();
+            throw new DataStorageException(call + " threw " + e.getClass().getSimpleName()
+                    + (message == null ? "" : ": " + message), e);
         }
     }
 

@@ -258,8 +258,8 @@ final class RealtimeConnection {
     }
 
     /**
-     * A {@code data} message: the dataset it names changed (an identity-wide subscription learns which from it), to
-     * the count it gives unless it was deleted.
+     * A {@code data} message: the dataset it names changed (an identity-wide subscription learns which from it), or
+     * was deleted, to the count it gives.
      */
     private void changed(Listener on, Subscription subscription, JsonNode message) {
         JsonNode change = message.path("payload").path("data").path("onDatasetChanged");
@@ -274,11 +274,13 @@ final class RealtimeConnection {
         }
         DatasetKey key = new DatasetKey(identity, changed);
         JsonNode count = change.path("datasetSyncCount");
-        if (count.isIntegralNumber() && count.canConvertToLong() && change.path("deleted").isBoolean()
-                && !change.path("deleted").asBoolean()) {
-            subscription.listener.datasetChangedTo(key, count.asLong());
-        } else {
+        JsonNode deleted = change.path("deleted");
+        if (!count.isIntegralNumber() || !count.canConvertToLong() || !deleted.isBoolean()) {
             subscription.listener.datasetChanged(key);
+        } else if (deleted.asBoolean()) {
+            subscription.listener.datasetDeletedAt(key, count.asLong());
+        } else {
+            subscription.listener.datasetChangedTo(key, count.asLong());
         }
     }
 
