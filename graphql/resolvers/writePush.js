@@ -7,7 +7,8 @@
  *   - per record a head Put conditioned on its stored count (or absence), a Put per value chunk, and a Delete per
  *     chunk the previous value had beyond the new piece count.
  * Push: each patch's count must equal the stored one (0 for a new key), else ResourceConflictException with the
- * server's records; the dataset count rises by one and is stamped on every patched record; 1,024 live records,
+ * server's records; the dataset count rises by one and is stamped on every patched record, and the dataset is marked
+ * renumbered (its counts are the store's own from now on, never again taken for Cognito's); 1,024 live records,
  * 1 MB and 20 datasets are enforced (LimitExceededException). Import (admin): records keep their Cognito counts;
  * records the store has at an equal or newer count are skipped; the dataset count becomes the larger of both.
  * Creating a dataset also bumps the identity's creation lock (L#datasets, also in liveDatasets), conditioned on the
@@ -115,6 +116,7 @@ function pushPlan(stash) {
     return {
         syncCount: next,
         records: stash.writes.map((write, i) => planned(write, stash.stored[i], next)),
+        renumbered: true,
     };
 }
 
@@ -142,7 +144,7 @@ function cutoverPlan(stash, input) {
             'ResourceConflictException', null, { reason: meta?.deleted ? 'DatasetDeleted' : 'WatermarkMoved' });
     }
     const count = stash.baseSyncCount;
-    const copy = count === from;
+    const copy = count === from && meta?.renumbered !== true;
     const records = [];
     stash.writes.forEach((write, i) => {
         const stored = stash.stored[i];
@@ -164,6 +166,7 @@ function cutoverPlan(stash, input) {
         watermark: last ? input.datasetSyncCount : from,
         input,
         condition: cutoverCondition(meta, count, from),
+        renumbered: !copy,
     };
 }
 
@@ -266,6 +269,14 @@ function metaAction(table, stash, plan, totals) {
     const watermark = plan.watermark ?? meta?.sourceWatermark;
     if (watermark !== undefined && watermark !== null) {
         item.sourceWatermark = watermark;
+    }
+    // The import bookkeeping of docs/store-layout.md: once the store numbers revisions itself (a push, an import
+    // applied as revisions) its counts are no longer Cognito's; a Cognito deletion an import settled stays settled.
+    if (plan.renumbered === true || meta?.renumbered === true) {
+        item.renumbered = true;
+    }
+    if (meta?.sourceDeletedAt !== undefined && meta?.sourceDeletedAt !== null) {
+        item.sourceDeletedAt = meta.sourceDeletedAt;
     }
     return {
         table,

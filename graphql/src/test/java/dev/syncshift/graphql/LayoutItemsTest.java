@@ -52,7 +52,7 @@ class LayoutItemsTest {
         long live = records.stream().filter(r -> !r.isTombstone()).count();
         long bytes = records.stream().mapToLong(Record::storageBytes).sum();
         items.add(DatasetItems.toItem(new StoredDataset(new DatasetMetadata(new DatasetKey(identity, dataset), now,
-                now, by, bytes, live, new SyncCount(2)), false, SyncCount.ZERO, null)));
+                now, by, bytes, live, new SyncCount(2)), false, SyncCount.ZERO, null).asRenumbered()));
 
         List<Map<String, Object>> summarized = items.stream().map(LayoutItemsTest::summarize)
                 .sorted(Comparator.comparing((Map<String, Object> i) -> (String) i.get("pk"))

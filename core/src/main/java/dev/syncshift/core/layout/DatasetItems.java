@@ -31,6 +31,10 @@ public final class DatasetItems {
     public static final String GENERATION = "generation";
     /** The Cognito DatasetSyncCount last imported. */
     public static final String SOURCE_WATERMARK = "sourceWatermark";
+    /** Present (true) once the store numbers the dataset's revisions itself. */
+    public static final String RENUMBERED = "renumbered";
+    /** Cognito's count at a deletion an import settled by keeping AppSync's data. */
+    public static final String SOURCE_DELETED_AT = "sourceDeletedAt";
 
     private DatasetItems() {
     }
@@ -59,6 +63,12 @@ public final class DatasetItems {
         if (dataset.sourceWatermark() != null) {
             item.put(SOURCE_WATERMARK, n(dataset.sourceWatermark().value()));
         }
+        if (dataset.renumbered()) {
+            item.put(RENUMBERED, new BooleanAttribute(true));
+        }
+        if (dataset.sourceDeletedAt() != null) {
+            item.put(SOURCE_DELETED_AT, n(dataset.sourceDeletedAt().value()));
+        }
         return new Item(item);
     }
 
@@ -77,7 +87,8 @@ public final class DatasetItems {
                 item.number(NUM_RECORDS),
                 new SyncCount(item.number(SyncStoreLayout.SYNC_COUNT)));
         return new StoredDataset(meta, item.flag(DELETED), new SyncCount(item.number(GENERATION)),
-                count(item.optionalNumber(SOURCE_WATERMARK)));
+                count(item.optionalNumber(SOURCE_WATERMARK)), item.flag(RENUMBERED),
+                count(item.optionalNumber(SOURCE_DELETED_AT)));
     }
 
     private static StringAttribute s(String value) {

@@ -12,10 +12,28 @@ import org.jspecify.annotations.Nullable;
  * @param generation the partition of the current records: the sync count the current generation began after a
  *     deletion (a device whose last count is above zero and below it learns of the deletion); zero if never deleted
  * @param sourceWatermark the Cognito DatasetSyncCount last imported by the migrator, or null if never imported
+ * @param renumbered whether the store has numbered the dataset's revisions itself (a device pushed on AppSync, or an
+ *     import applied Cognito changes as AppSync revisions): its counts are no longer Cognito's, so a record at a
+ *     count says nothing about Cognito's record at that count, even when the count equals the watermark again
+ * @param sourceDeletedAt Cognito's count at a deletion of the dataset that an import settled by keeping AppSync's
+ *     data, or null: Cognito keeps a deleted dataset's count, so the watermark alone cannot say the deletion was seen
  */
 public record StoredDataset(
         DatasetMetadata metadata,
         boolean deleted,
         SyncCount generation,
-        @Nullable SyncCount sourceWatermark) {
+        @Nullable SyncCount sourceWatermark,
+        boolean renumbered,
+        @Nullable SyncCount sourceDeletedAt) {
+
+    /** A dataset whose counts are still Cognito's (or that was born on AppSync and never imported into). */
+    public StoredDataset(DatasetMetadata metadata, boolean deleted, SyncCount generation,
+            @Nullable SyncCount sourceWatermark) {
+        this(metadata, deleted, generation, sourceWatermark, false, null);
+    }
+
+    /** This dataset, numbered by the store from now on. */
+    public StoredDataset asRenumbered() {
+        return new StoredDataset(metadata, deleted, generation, sourceWatermark, true, sourceDeletedAt);
+    }
 }

@@ -45,8 +45,10 @@ import java.util.List;
  * <p><b>Dataset metadata</b> ({@link DatasetItems}): {@code datasetName}, {@code syncCount} (the dataset sync count
  * and the optimistic lock of every push: writers condition on it), {@code numRecords}, {@code dataStorage},
  * {@code creationDate}, {@code lastModifiedDate} (epoch ms), {@code lastModifiedBy}, {@code deleted},
- * {@code generation} and {@code sourceWatermark} (the Cognito DatasetSyncCount last imported; absent for datasets
- * born on AppSync). A live dataset's item also carries {@value #LIVE_SORT_KEY}, a copy of its sort key, and a deleted
+ * {@code generation}, {@code sourceWatermark} (the Cognito DatasetSyncCount last imported; absent for datasets
+ * born on AppSync), {@code renumbered} (true once the store numbers the dataset's revisions itself: a push, or an
+ * import applied as revisions) and {@code sourceDeletedAt} (Cognito's count at a deletion an import settled by keeping
+ * AppSync's data). A live dataset's item also carries {@value #LIVE_SORT_KEY}, a copy of its sort key, and a deleted
  * one does not, so {@value #LIVE_INDEX} is sparse: one query of {@code I#<identityId>} in it lists the identity's
  * live datasets (and the creation lock), never the deleted ones, however many an identity created and deleted over
  * time. The table's {@code I#<identityId>} partition keeps every metadata item, deleted ones included (their
@@ -93,12 +95,13 @@ import java.util.List;
  * <p><b>Imports</b> ({@link ImportTransactions}). {@code sourceWatermark} is the Cognito DatasetSyncCount W all of
  * whose changes the store holds. An import of the Cognito changes after W (ListRecords with lastSyncCount W) is
  * conditioned, in every transaction, on the metadata item being as read (count T, generation, deleted flag and
- * watermark), or absent. While T = W nobody wrote the dataset on AppSync since the last import, and the import
- * copies: records keep their Cognito counts and dates, count and watermark become Cognito's count; it may take
- * several transactions (the metadata item is written by the last one, the others check it), and when the condition
- * fails on the way it is redone as revisions. When T &gt; W devices already wrote on AppSync, and the Cognito changes
- * are applied as AppSync revisions, as pushes are: count T + 1, records stamped with it, heads conditioned on the
- * count read, the watermark moved by the last revision. A store record equal in value, date and author to the
+ * watermark), or absent. While T = W and the dataset is not {@code renumbered}, nobody wrote the dataset on AppSync
+ * and its counts are still Cognito's, and the import copies: records keep their Cognito counts and dates, count and
+ * watermark become Cognito's count; it may take several transactions (the metadata item is written by the last one,
+ * the others check it), and when the condition fails on the way it is redone as revisions. Otherwise devices already
+ * wrote on AppSync (or an import already applied revisions), and the Cognito changes are applied as AppSync
+ * revisions, as pushes are: count T + 1, records stamped with it, heads conditioned on the count read, the watermark
+ * moved by the last revision. A store record equal in value, date and author to the
  * Cognito one is already imported and is skipped, so re-runs and retries never apply a change twice.
  *
  * <p>Keys and values are sequences of Unicode scalar values (well-formed UTF-16); DynamoDB stores UTF-8, so a lone

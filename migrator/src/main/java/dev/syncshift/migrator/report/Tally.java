@@ -40,10 +40,11 @@ public record Tally(long identities, long identitiesPassedOver, long datasets, l
     public static Tally of(IdentityOutcome outcome) {
         Tally tally = new Tally(1, outcome.note() == null ? 0 : 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         for (DatasetOutcome d : outcome.datasets()) {
+            // Only the watermark moving (a conflict settled for AppSync's side) leaves the dataset's data current.
             tally = tally.plus(new Tally(0, 0, 1, is(d, ImportPlan.Kind.COPY), is(d, ImportPlan.Kind.REVISIONS),
-                    is(d, ImportPlan.Kind.CURRENT), d.recordsWritten(), d.recordsCurrent(), d.bytesWritten(),
-                    d.transactions(), d.conflicts().size(), d.mismatches().size(), d.failure() == null ? 0 : 1,
-                    d.writtenOnAppSync() ? 1 : 0));
+                    is(d, ImportPlan.Kind.CURRENT) + is(d, ImportPlan.Kind.WATERMARK), d.recordsWritten(),
+                    d.recordsCurrent(), d.bytesWritten(), d.transactions(), d.conflicts().size(),
+                    d.mismatches().size(), d.failure() == null ? 0 : 1, d.writtenOnAppSync() ? 1 : 0));
         }
         return tally;
     }

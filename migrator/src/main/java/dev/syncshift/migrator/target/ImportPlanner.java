@@ -23,9 +23,13 @@ public final class ImportPlanner {
         this.revisions = new RevisionPlanner(policy, now);
     }
 
-    /** Whether nobody wrote the dataset on AppSync since the last import (or it is not in the store). */
+    /**
+     * Whether the store's counts are still Cognito's: nobody wrote the dataset on AppSync and no import applied
+     * revisions (or it is not in the store). A count that equals the watermark again after that proves nothing.
+     */
     public static boolean untouched(@Nullable StoredDataset meta) {
-        return meta == null || meta.metadata().syncCount().equals(PlanSupport.watermarkOrZero(meta));
+        return meta == null
+                || !meta.renumbered() && meta.metadata().syncCount().equals(PlanSupport.watermarkOrZero(meta));
     }
 
     /** The record partition whose records {@link #plan} needs: Cognito's generation in copy mode, else AppSync's. */

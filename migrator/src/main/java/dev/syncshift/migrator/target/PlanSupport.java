@@ -89,13 +89,17 @@ final class PlanSupport {
                 List.of(), null);
     }
 
-    /** Only the watermark moves to {@code watermark} (nothing when it is already there). */
+    /**
+     * Revision mode with nothing to apply: only the watermark moves to {@code watermark} (nothing when it is already
+     * there and no conflict was settled), marking the dataset renumbered.
+     */
     static ImportPlan watermarkOnly(StoredDataset meta, SyncCount watermark, Map<RecordKey, Record> stored,
             List<Conflict> conflicts, long recordsCurrent) {
         if (watermark.equals(meta.sourceWatermark()) && conflicts.isEmpty()) {
             return current(meta, meta.generation(), stored, recordsCurrent);
         }
-        StoredDataset after = new StoredDataset(meta.metadata(), meta.deleted(), meta.generation(), watermark);
+        StoredDataset after = new StoredDataset(meta.metadata(), meta.deleted(), meta.generation(), watermark, true,
+                meta.sourceDeletedAt());
         PlannedTransaction transaction = new PlannedTransaction(
                 new PutAction(DatasetItems.toItem(after), ImportTransactions.unchanged(meta)), List.of());
         return new ImportPlan(ImportPlan.Kind.WATERMARK, List.of(transaction), after, meta.generation(), stored, 0,

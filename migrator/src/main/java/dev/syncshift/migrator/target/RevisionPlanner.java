@@ -57,18 +57,22 @@ final class RevisionPlanner {
 
     private ImportPlan deletedInCognito(DatasetSource source, StoredDataset meta, Map<RecordKey, Record> stored,
             SyncCount watermark) {
-        if (meta.deleted()) {
+        if (meta.deleted() || watermark.equals(meta.sourceDeletedAt())) {
+            // Deleted on both sides, or a deletion an earlier pass settled by keeping AppSync's data: nothing new.
             return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(), 0);
         }
         Conflict conflict = new Conflict(source.name(), null, policy == ConflictPolicy.KEEP_COGNITO, null,
                 meta.metadata().lastModifiedDate(), "deleted in Cognito Sync, changed on AppSync since the last pass");
         if (!conflict.cognitoWon()) {
-            return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(conflict), 0);
+            // Cognito keeps a deleted dataset's count, so the watermark cannot move past this deletion: remember it.
+            StoredDataset settled = new StoredDataset(meta.metadata(), false, meta.generation(),
+                    meta.sourceWatermark(), meta.renumbered(), watermark);
+            return PlanSupport.watermarkOnly(settled, watermark, stored, List.of(conflict), 0);
         }
         SyncCount next = meta.metadata().syncCount().next();
         StoredDataset after = PlanSupport.meta(meta.metadata().key(),
                 new PlanSupport.Dates(meta.metadata().creationDate(), now, "syncshift-migrator"), Map.of(), next,
-                true, next, watermark);
+                true, next, watermark).asRenumbered();
         PlannedTransaction delete = new PlannedTransaction(new PutAction(DatasetItems.toItem(after),
                 ImportTransactions.unchanged(meta)), List.of());
         return new ImportPlan(ImportPlan.Kind.REVISIONS, List.of(delete), after, next, Map.of(), 0, 0,
@@ -183,7 +187,7 @@ final class RevisionPlanner {
                 dates = dates.touchedBy(record);
             }
             StoredDataset after = PlanSupport.meta(running.metadata().key(), dates, state, next, false, generation,
-                    watermark);
+                    watermark).asRenumbered();
             transactions.add(new PlannedTransaction(new PutAction(DatasetItems.toItem(after),
                     ImportTransactions.unchanged(running)), writes));
             running = after;

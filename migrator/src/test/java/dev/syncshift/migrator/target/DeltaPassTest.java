@@ -9,6 +9,7 @@ import dev.syncshift.core.layout.StoredDataset;
 import dev.syncshift.migrator.CutoverScenario;
 import dev.syncshift.migrator.Device;
 import dev.syncshift.migrator.SourceTruth;
+import dev.syncshift.migrator.report.Tally;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,59 @@ class DeltaPassTest extends CutoverScenario {
         Device.Page recreated = phone.page("deletedOnAppSync", 0);
         assertThat(recreated.exists()).isTrue();
         assertThat(values(recreated.records())).containsEntry("k", "changed in cognito later");
+    }
+
+    @Test
+    void aValueKeptForAppSyncSurvivesTheNextFullPassWhenTheCountsHappenToMeetAgain() {
+        Device phone = cutover.newDevice();
+        phone.cognitoPush(phone.identityId(), "settings", Map.of("k", "c1"));
+        full(phone.identityId());
+
+        phone.cognitoPut("settings", "k", "cognito-earlier");
+        phone.appSyncPut("settings", "k", "appsync-later");
+        IdentityOutcome delta = delta(phone.identityId());
+        DatasetOutcome settled = delta.datasets().get(0);
+        Tally counted = Tally.of(delta);
+        assertThat(counted.datasetsCopied() + counted.datasetsRevised() + counted.datasetsCurrent())
+                .as("every dataset in one category").isEqualTo(counted.datasets());
+        StoredDataset meta = cutover.table().datasets(new IdentityId(phone.identityId()))
+                .get(new DatasetName("settings"));
+        assertThat(settled.conflicts()).singleElement().satisfies(c -> assertThat(c.cognitoWon()).isFalse());
+        assertThat(meta.sourceWatermark()).as("the watermark equals the store's count again")
+                .isEqualTo(meta.metadata().syncCount());
+
+        IdentityOutcome verified = cutover.verifier().migrate(new IdentityId(phone.identityId()));
+        IdentityOutcome again = full(phone.identityId());
+
+        assertThat(verified.datasets()).allSatisfy(d -> assertThat(d.mismatches()).isEmpty());
+        assertThat(again.datasets()).allSatisfy(d -> {
+            assertThat(d.recordsWritten()).isZero();
+            assertThat(d.conflicts()).isEmpty();
+        });
+        assertThat(values(phone.appSyncRecords("settings", 0))).containsEntry("k", "appsync-later");
+    }
+
+    @Test
+    void aCognitoDeletionSettledForAppSyncIsNotSettledAgainAndVerifiesClean() {
+        Device phone = cutover.newDevice();
+        phone.cognitoPut("kept", "k", "v");
+        full(phone.identityId());
+        phone.appSyncPut("kept", "k", "changed on appsync");
+        phone.cognitoDelete("kept");
+        assertThat(delta(phone.identityId()).datasets()).flatMap(DatasetOutcome::conflicts).hasSize(1);
+
+        IdentityOutcome verified = cutover.verifier().migrate(new IdentityId(phone.identityId()));
+        IdentityOutcome again = delta(phone.identityId());
+        phone.appSyncPut("kept", "k", "changed again on appsync");
+        IdentityOutcome afterAnotherWrite = full(phone.identityId());
+
+        assertThat(verified.datasets()).allSatisfy(d -> assertThat(d.mismatches()).isEmpty());
+        assertThat(again.datasets()).allSatisfy(d -> {
+            assertThat(d.conflicts()).isEmpty();
+            assertThat(d.transactions()).isZero();
+        });
+        assertThat(afterAnotherWrite.datasets()).flatMap(DatasetOutcome::conflicts).isEmpty();
+        assertThat(values(phone.appSyncRecords("kept", 0))).containsEntry("k", "changed again on appsync");
     }
 
     private static IdentityOutcome full(String identity) {
