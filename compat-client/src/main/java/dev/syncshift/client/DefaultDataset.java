@@ -10,7 +10,6 @@ import dev.syncshift.client.sync.Records;
 import dev.syncshift.core.Constraints;
 import dev.syncshift.core.DatasetKey;
 import dev.syncshift.core.DatasetName;
-import dev.syncshift.core.LimitExceededException;
 import dev.syncshift.core.RecordKey;
 import dev.syncshift.core.SyncLimits;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +17,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
@@ -118,13 +116,7 @@ final class DefaultDataset implements Dataset {
      * @throws DataLimitExceededException when the dataset is over a limit
      */
     void checkLimits() {
-        List<LocalRecord> live = cache.records(key()).stream().filter(r -> !r.isDeleted()).toList();
-        try {
-            SyncLimits.checkDatasetSize(live.size(), live.stream().mapToLong(DefaultDataset::size).sum());
-        } catch (LimitExceededException e) {
-            throw new DataLimitExceededException(Objects.requireNonNullElse(e.getMessage(), "Dataset limits exceeded"),
-                    e);
-        }
+        Records.checkLimits(cache.records(key()));
     }
 
     private static long size(LocalRecord record) {

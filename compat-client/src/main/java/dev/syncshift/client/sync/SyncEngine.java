@@ -1,7 +1,6 @@
 package dev.syncshift.client.sync;
 
 import dev.syncshift.client.DataConflictException;
-import dev.syncshift.client.DataLimitExceededException;
 import dev.syncshift.client.DataStorageException;
 import dev.syncshift.client.Dataset;
 import dev.syncshift.client.DatasetNotFoundException;
@@ -15,21 +14,17 @@ import dev.syncshift.client.spi.RemoteChanges;
 import dev.syncshift.client.spi.RemoteStore;
 import dev.syncshift.client.spi.RemoteSync;
 import dev.syncshift.core.DatasetKey;
-import dev.syncshift.core.LimitExceededException;
 import dev.syncshift.core.Operation;
 import dev.syncshift.core.Record;
 import dev.syncshift.core.RecordKey;
 import dev.syncshift.core.RecordPatch;
 import dev.syncshift.core.SyncCount;
-import dev.syncshift.core.SyncLimits;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Synchronize as AWS's Android client does it (pull, detect conflicts, ask the app, apply, push, retry on a stale
@@ -243,18 +238,7 @@ public final class SyncEngine {
     }
 
     private void checkLimits(DatasetKey key) {
-        List<LocalRecord> live = cache.records(key).stream().filter(r -> !r.isDeleted()).toList();
-        long bytes = live.stream().mapToLong(r -> r.key().utf8Bytes() + utf8(r.value())).sum();
-        try {
-            SyncLimits.checkDatasetSize(live.size(), bytes);
-        } catch (LimitExceededException e) {
-            String message = e.getMessage();
-            throw new DataLimitExceededException(message == null ? "Dataset limits exceeded" : message, e);
-        }
-    }
-
-    private static long utf8(@Nullable String value) {
-        return value == null ? 0 : value.getBytes(StandardCharsets.UTF_8).length;
+        Records.checkLimits(cache.records(key));
     }
 
     static List<RecordPatch> patches(List<LocalRecord> changes) {
