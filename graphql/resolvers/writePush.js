@@ -7,7 +7,8 @@
  *   - per record a head Put conditioned on its stored count (or absence), a Put per value chunk, and a Delete per
  *     chunk the previous value had beyond the new piece count.
  * Push: each patch's count must equal the stored one (0 for a new key), else ResourceConflictException with the
- * server's records; the dataset count rises by one and is stamped on every patched record; 1,024 live records,
+ * server's records; a syncDataset push whose lastSyncCount predates the dataset's last deletion is stale too
+ * (reason DatasetDeleted); the dataset count rises by one and is stamped on every patched record; 1,024 live records,
  * 1 MB and 20 datasets are enforced (LimitExceededException). Import (admin): records keep their Cognito counts;
  * records the store has at an equal or newer count are skipped; the dataset count becomes the larger of both.
  * Creating a dataset also bumps the identity's creation lock (L#datasets, also in liveDatasets), conditioned on the
@@ -98,10 +99,12 @@ function planFor(ctx) {
     if (ctx.info.fieldName === 'importDataset') {
         return cutoverPlan(ctx.stash, ctx.args.input);
     }
-    return ctx.stash.admin ? importPlan(ctx.stash, ctx.args.input) : pushPlan(ctx.stash);
+    return ctx.stash.admin ? importPlan(ctx.stash, ctx.args.input) : pushPlan(ctx.stash, ctx.args.lastSyncCount);
 }
 
-function pushPlan(stash) {
+// lastSyncCount: syncDataset's (the count the caller last synchronized at), undefined for updateRecords.
+function pushPlan(stash, lastSyncCount) {
+    refuseDeletedSince(stash, lastSyncCount);
     const conflicts = stash.writes.filter((write, i) => countOf(stash.stored[i]) !== write.syncCount);
     if (conflicts.length > 0) {
         const first = conflicts[0];
@@ -116,6 +119,19 @@ function pushPlan(stash) {
         syncCount: next,
         records: stash.writes.map((write, i) => planned(write, stash.stored[i], next)),
     };
+}
+
+// A syncDataset push from a caller that synchronized before the dataset's last deletion (the rule of listRecords'
+// datasetDeletedAfterRequestedSyncCount, re-created since or not) is stale, new keys included: the caller must learn
+// of the deletion first, as Cognito Sync's clients do by pulling before they push. updateRecords carries no count
+// and keeps UpdateRecords' semantics (new keys re-create the dataset).
+function refuseDeletedSince(stash, lastSyncCount) {
+    const since = lastSyncCount ?? 0;
+    if (stash.writes.length > 0 && since > 0 && since < stash.deletionBoundary) {
+        util.error(`Dataset ${stash.datasetName} was deleted after SyncCount ${since}; list its records before `
+            + 'pushing', 'ResourceConflictException', change(stash, stash.datasetSyncCount, []),
+        { reason: 'DatasetDeleted' });
+    }
 }
 
 function importPlan(stash, input) {

@@ -213,6 +213,27 @@ test('deleting a dataset hides it; re-creating starts empty and older devices le
     assert.equal(call(table, 'deleteDataset', { datasetName: 'gone' }).error.errorType, 'ResourceNotFoundException');
 });
 
+test('a syncDataset push from a device that synced before a deletion is refused as stale, new keys too', () => {
+    const table = new FakeTable();
+    push(table, 'ds', [replace('old', 'v', 0)]);
+    push(table, 'ds', [replace('old', 'w', 1)]);
+    call(table, 'deleteDataset', { datasetName: 'ds' });
+    const before = table.all();
+    const sync = (lastSyncCount, patches) => call(table, 'syncDataset', { datasetName: 'ds', lastSyncCount, patches });
+
+    const stale = sync(2, [replace('new', 'x', 0)]);
+
+    assert.equal(stale.error.errorType, 'ResourceConflictException');
+    assert.equal(stale.error.errorInfo.reason, 'DatasetDeleted');
+    assert.equal(stale.error.message, 'Dataset ds was deleted after SyncCount 2; list its records before pushing');
+    assert.deepEqual(table.all(), before);
+    assert.equal(sync(2, []).data.changes.datasetDeletedAfterRequestedSyncCount, true);
+    assert.equal(push(table, 'ds', [replace('new', 'x', 0)]).data.datasetSyncCount, 4);
+    assert.equal(sync(1, [replace('newer', 'y', 0)]).error.errorInfo.reason, 'DatasetDeleted');
+    assert.equal(sync(4, [replace('newer', 'y', 0)]).data.datasetSyncCount, 5);
+    assert.equal(sync(0, [replace('fresh', 'z', 0)]).data.datasetSyncCount, 6);
+});
+
 test('syncDataset pushes and pulls in one round trip', () => {
     const table = new FakeTable();
     push(table, 'ds', [replace('theirs', '1', 0)]);
