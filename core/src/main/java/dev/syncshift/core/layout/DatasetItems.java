@@ -31,6 +31,8 @@ public final class DatasetItems {
     public static final String GENERATION = "generation";
     /** The Cognito DatasetSyncCount last imported. */
     public static final String SOURCE_WATERMARK = "sourceWatermark";
+    /** The highest count an unfinished copy-mode import stored above the dataset's count. */
+    public static final String COPIED_UP_TO = "copiedUpTo";
 
     private DatasetItems() {
     }
@@ -59,6 +61,9 @@ public final class DatasetItems {
         if (dataset.sourceWatermark() != null) {
             item.put(SOURCE_WATERMARK, n(dataset.sourceWatermark().value()));
         }
+        if (dataset.copiedUpTo() != null) {
+            item.put(COPIED_UP_TO, n(dataset.copiedUpTo().value()));
+        }
         return new Item(item);
     }
 
@@ -77,7 +82,7 @@ public final class DatasetItems {
                 item.number(NUM_RECORDS),
                 new SyncCount(item.number(SyncStoreLayout.SYNC_COUNT)));
         return new StoredDataset(meta, item.flag(DELETED), new SyncCount(item.number(GENERATION)),
-                count(item.optionalNumber(SOURCE_WATERMARK)));
+                count(item.optionalNumber(SOURCE_WATERMARK)), count(item.optionalNumber(COPIED_UP_TO)));
     }
 
     private static StringAttribute s(String value) {

@@ -12,10 +12,19 @@ import org.jspecify.annotations.Nullable;
  * @param generation the partition of the current records: the sync count the current generation began after a
  *     deletion (a device whose last count is above zero and below it learns of the deletion); zero if never deleted
  * @param sourceWatermark the Cognito DatasetSyncCount last imported by the migrator, or null if never imported
+ * @param copiedUpTo while a device's copy-mode import is unfinished (its earlier parts stored records at their Cognito
+ *     counts and left the count at the watermark), the highest count among those records; null otherwise
  */
 public record StoredDataset(
         DatasetMetadata metadata,
         boolean deleted,
         SyncCount generation,
-        @Nullable SyncCount sourceWatermark) {
+        @Nullable SyncCount sourceWatermark,
+        @Nullable SyncCount copiedUpTo) {
+
+    /** A dataset no unfinished copy-mode import is writing. */
+    public StoredDataset(DatasetMetadata metadata, boolean deleted, SyncCount generation,
+            @Nullable SyncCount sourceWatermark) {
+        this(metadata, deleted, generation, sourceWatermark, null);
+    }
 }

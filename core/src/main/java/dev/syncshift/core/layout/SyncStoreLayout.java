@@ -45,12 +45,13 @@ import java.util.List;
  * <p><b>Dataset metadata</b> ({@link DatasetItems}): {@code datasetName}, {@code syncCount} (the dataset sync count
  * and the optimistic lock of every push: writers condition on it), {@code numRecords}, {@code dataStorage},
  * {@code creationDate}, {@code lastModifiedDate} (epoch ms), {@code lastModifiedBy}, {@code deleted},
- * {@code generation} and {@code sourceWatermark} (the Cognito DatasetSyncCount last imported; absent for datasets
- * born on AppSync). A live dataset's item also carries {@value #LIVE_SORT_KEY}, a copy of its sort key, and a deleted
- * one does not, so {@value #LIVE_INDEX} is sparse: one query of {@code I#<identityId>} in it lists the identity's
- * live datasets (and the creation lock), never the deleted ones, however many an identity created and deleted over
- * time. The table's {@code I#<identityId>} partition keeps every metadata item, deleted ones included (their
- * {@code generation} is needed when a dataset of that name is read or created again).
+ * {@code generation}, {@code sourceWatermark} (the Cognito DatasetSyncCount last imported; absent for datasets
+ * born on AppSync) and, while a device's copy-mode import is unfinished, {@code copiedUpTo} ("Imports"). A live
+ * dataset's item also carries {@value #LIVE_SORT_KEY}, a copy of its sort key, and a deleted one does not, so
+ * {@value #LIVE_INDEX} is sparse: one query of {@code I#<identityId>} in it lists the identity's live datasets (and
+ * the creation lock), never the deleted ones, however many an identity created and deleted over time. The table's
+ * {@code I#<identityId>} partition keeps every metadata item, deleted ones included (their {@code generation} is
+ * needed when a dataset of that name is read or created again).
  *
  * <p><b>Creation lock.</b> An item with {@code version} (N) and {@value #LIVE_SORT_KEY} (its sort key, so the query
  * of the live datasets reads it too). Every push that creates (or re-creates) a dataset bumps it, conditioned on the
@@ -96,9 +97,12 @@ import java.util.List;
  * watermark), or absent. While T = W nobody wrote the dataset on AppSync since the last import, and the import
  * copies: records keep their Cognito counts and dates, count and watermark become Cognito's count; it may take
  * several transactions (the metadata item is written by the last one, the others check it), and when the condition
- * fails on the way it is redone as revisions. When T &gt; W devices already wrote on AppSync, and the Cognito changes
- * are applied as AppSync revisions, as pushes are: count T + 1, records stamped with it, heads conditioned on the
- * count read, the watermark moved by the last revision. A store record equal in value, date and author to the
+ * fails on the way it is redone as revisions. A device's import through the API writes the metadata item in every
+ * part: earlier parts leave count and watermark at W and set {@code copiedUpTo}, the highest count of the records
+ * they stored above the count; pushes count from above it (a count handed out must not hide a stored record) and
+ * remove it, and every writer's condition covers it. When T &gt; W devices already wrote on AppSync, and the Cognito
+ * changes are applied as AppSync revisions, as pushes are: count T + 1, records stamped with it, heads conditioned on
+ * the count read, the watermark moved by the last revision. A store record equal in value, date and author to the
  * Cognito one is already imported and is skipped, so re-runs and retries never apply a change twice.
  *
  * <p>Keys and values are sequences of Unicode scalar values (well-formed UTF-16); DynamoDB stores UTF-8, so a lone
