@@ -60,7 +60,9 @@ abstract class SyncConformanceContract {
                 new Scenario("delete, then re-create the dataset", SyncConformanceContract::deleteAndRecreate),
                 new Scenario("another device learns of a deletion", SyncConformanceContract::remoteDeletion),
                 new Scenario("a device whose only changes are new keys learns of a deletion before it pushes",
-                        SyncConformanceContract::remoteDeletionBeforeNewKeys),
+                        w -> remoteDeletionBeforeNewKeys(w, 1)),
+                new Scenario("the same with more new keys than one push holds",
+                        w -> remoteDeletionBeforeNewKeys(w, 150)),
                 new Scenario("offline edits, then one synchronize pushes them all",
                         SyncConformanceContract::offlineEdits),
                 new Scenario("two devices edit different keys and converge", SyncConformanceContract::converge),
@@ -197,18 +199,23 @@ abstract class SyncConformanceContract {
      * A device that synced before another device deleted the dataset, with new keys only: it is asked about the
      * deletion before anything is pushed, and whichever way the app answers, the service keeps the dataset deleted.
      */
-    static void remoteDeletionBeforeNewKeys(World world) {
+    static void remoteDeletionBeforeNewKeys(World world, int newKeys) {
         Dataset[] devices = deletedByTheSecond(world, "stale");
         Dataset mine = devices[0];
         Dataset deleter = devices[1];
-        mine.put("x", "new key");
+        Map<String, String> added = new HashMap<>();
+        for (int i = 0; i < newKeys; i++) {
+            added.put("x" + i, "new key " + i);
+        }
+        mine.putAll(added);
 
         RecordingCallback keep = new RecordingCallback().keepingLocalOnRemoteDeletion();
         mine.synchronize(keep);
         assertThat(keep.failed().getMessage()).isEqualTo("Manual cancel");
         assertThat(keep.deletedDataset()).isEqualTo("stale");
-        assertThat(mine.getAll()).isEqualTo(Map.of("k", "v", "x", "new key"));
-        assertThat(mine.isChanged("x")).isTrue();
+        added.put("k", "v");
+        assertThat(mine.getAll()).isEqualTo(added);
+        assertThat(mine.isChanged("x0")).isTrue();
         assertThat(sync(deleter)).as("what the service holds").isEmpty();
 
         RecordingCallback drop = new RecordingCallback();
