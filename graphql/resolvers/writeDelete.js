@@ -1,7 +1,8 @@
 /**
  * Pipeline function (DynamoDB): deleteDataset as one conditional UpdateItem of the metadata item
  * (SyncStoreLayout, "Generations"): deleted, count + 1, generation = that count, no records, no bytes, and out of the
- * LSI liveDatasets (liveSk removed), so listing and counting the identity's datasets no longer reads it. The records
+ * LSI liveDatasets (liveSk removed), so listing and counting the identity's datasets no longer reads it; copiedUpTo
+ * (the mark of an unfinished copy-mode import, writePush) goes too. The records
  * of the old generation stay in their partition, which no reader looks at again; a re-created dataset starts in
  * a new partition with counts above the deletion, so devices that synced before it learn of the deletion.
  * Stash in: identityId, datasetName, meta, live, now, by. Stash out: change.
@@ -20,7 +21,7 @@ export function request(ctx) {
         key: util.dynamodb.toMapValues({ pk: `I#${stash.identityId}`, sk: `D#${stash.datasetName}` }),
         update: {
             expression: 'SET #deleted = :true, #sc = :next, #generation = :next, #numRecords = :zero, '
-                + '#dataStorage = :zero, #lastModifiedDate = :now, #lastModifiedBy = :by REMOVE #liveSk',
+                + '#dataStorage = :zero, #lastModifiedDate = :now, #lastModifiedBy = :by REMOVE #liveSk, #copiedUpTo',
             expressionNames: {
                 '#deleted': 'deleted',
                 '#sc': 'syncCount',
@@ -30,6 +31,7 @@ export function request(ctx) {
                 '#lastModifiedDate': 'lastModifiedDate',
                 '#lastModifiedBy': 'lastModifiedBy',
                 '#liveSk': 'liveSk',
+                '#copiedUpTo': 'copiedUpTo',
             },
             expressionValues: util.dynamodb.toMapValues({
                 ':true': true, ':next': next, ':zero': 0, ':now': stash.now, ':by': stash.by,

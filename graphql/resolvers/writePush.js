@@ -2,21 +2,25 @@
  * Pipeline function (DynamoDB): the all-or-nothing write of updateRecords, syncDataset, adminImportDataset and
  * importDataset as one TransactWriteItems (SyncStoreLayout, "Atomic writes"):
  *   - the dataset metadata item, conditioned on the count read by readRecords (syncCount = :expected, or absent):
- *     the optimistic lock that serializes writers of a dataset, so no update is lost and no count skipped; being
- *     live, it carries liveSk (its sort key), which puts it in the LSI liveDatasets;
+ *     the optimistic lock that serializes writers of a dataset, so no update is lost and no count skipped (with
+ *     copiedUpTo, below, which parts of a copy-mode import change instead of the count); being live, it carries
+ *     liveSk (its sort key), which puts it in the LSI liveDatasets;
  *   - per record a head Put conditioned on its stored count (or absence), a Put per value chunk, and a Delete per
  *     chunk the previous value had beyond the new piece count.
  * Push: each patch's count must equal the stored one (0 for a new key), else ResourceConflictException with the
- * server's records; the dataset count rises by one and is stamped on every patched record, and the dataset is marked
- * renumbered (its counts are the store's own from now on, never again taken for Cognito's); 1,024 live records,
- * 1 MB and 20 datasets are enforced (LimitExceededException). Import (admin): records keep their Cognito counts;
- * records the store has at an equal or newer count are skipped; the dataset count becomes the larger of both.
+ * server's records; a syncDataset push whose lastSyncCount predates the dataset's last deletion is stale too
+ * (reason DatasetDeleted); the dataset count rises by one (from copiedUpTo when an unfinished copy-mode import set
+ * it) and is stamped on every patched record, and the dataset is marked renumbered (its counts are the store's own
+ * from now on, never again taken for Cognito's); 1,024 live records, 1 MB and 20 datasets are enforced
+ * (LimitExceededException). Import (admin): records keep their Cognito counts; records the store has at an equal or
+ * newer count are skipped; the dataset count becomes the largest of both and copiedUpTo.
  * Creating a dataset also bumps the identity's creation lock (L#datasets, also in liveDatasets), conditioned on the
  * version readIdentity read with the identity's live datasets (it reads them only for such a push).
  * Cutover import (importDataset, the caller's own identity; docs/compat-client.md "Cutover"): Cognito changes
- * (W, C'] applied under the source-watermark condition, in copy mode (store count T = W: Cognito counts kept) or
- * revision mode (T > W: one new revision T+1, two-sided changes settled by the later lastModifiedDate, ties to the
- * store); content-equal records are skipped, so a repeated import changes nothing but what it must.
+ * (W, C'] applied under the source-watermark condition, in copy mode (store count T = W: Cognito counts kept in
+ * every part, earlier parts leaving the count at W and marking copiedUpTo) or revision mode (T > W: one new
+ * revision T+1, two-sided changes settled by the later lastModifiedDate, ties to the store); content-equal records
+ * are skipped, so a repeated import changes nothing but what it must.
  * Stash in: identityId, datasetName, meta, live, datasets, creations, baseSyncCount, deletionBoundary, partition,
  * writes, stored, now, by. Stash out: change (the DatasetChange), live, datasetSyncCount; for syncDataset, pushed
  * (the count the push was conditioned on and the head items it wrote, for queryChanges).
@@ -59,9 +63,10 @@ export function request(ctx) {
             + 'allows; push fewer records at a time', 'LimitExceededException');
     }
     stash.plan = { syncCount: plan.syncCount, records: plan.records.map(recordOut) };
-    if (ctx.info.fieldName === 'syncDataset' && (stash.live || stash.meta === null)) {
+    if (ctx.info.fieldName === 'syncDataset' && (stash.live || stash.meta === null) && copiedUpTo(stash.meta) === 0) {
         // What queryChanges would read back for a caller that was up to date: the heads written here (whole items,
-        // as the write replaces them), so it need not ask DynamoDB.
+        // as the write replaces them), so it need not ask DynamoDB. Not while an unfinished copy-mode import left
+        // records above the count.
         stash.pushed = {
             over: stash.baseSyncCount,
             items: plan.records.map((record, i) => ({ pk: stash.partition, sk: record.sk, ...heads[i].attributes })),
@@ -99,10 +104,12 @@ function planFor(ctx) {
     if (ctx.info.fieldName === 'importDataset') {
         return cutoverPlan(ctx.stash, ctx.args.input);
     }
-    return ctx.stash.admin ? importPlan(ctx.stash, ctx.args.input) : pushPlan(ctx.stash);
+    return ctx.stash.admin ? importPlan(ctx.stash, ctx.args.input) : pushPlan(ctx.stash, ctx.args.lastSyncCount);
 }
 
-function pushPlan(stash) {
+// lastSyncCount: syncDataset's (the count the caller last synchronized at), undefined for updateRecords.
+function pushPlan(stash, lastSyncCount) {
+    refuseDeletedSince(stash, lastSyncCount);
     const conflicts = stash.writes.filter((write, i) => countOf(stash.stored[i]) !== write.syncCount);
     if (conflicts.length > 0) {
         const first = conflicts[0];
@@ -112,12 +119,26 @@ function pushPlan(stash) {
             'ResourceConflictException', change(stash, stash.datasetSyncCount, records.map(recordOut)),
             { conflictingKeys: conflicts.map((c) => c.key) });
     }
-    const next = stash.baseSyncCount + 1;
+    // Above any record an unfinished copy-mode import stored above the count, so no count handed out can hide one.
+    const next = Math.max(stash.baseSyncCount, copiedUpTo(stash.meta)) + 1;
     return {
         syncCount: next,
         records: stash.writes.map((write, i) => planned(write, stash.stored[i], next)),
         renumbered: true,
     };
+}
+
+// A syncDataset push from a caller that synchronized before the dataset's last deletion (the rule of listRecords'
+// datasetDeletedAfterRequestedSyncCount, re-created since or not) is stale, new keys included: the caller must learn
+// of the deletion first, as Cognito Sync's clients do by pulling before they push. updateRecords carries no count
+// and keeps UpdateRecords' semantics (new keys re-create the dataset).
+function refuseDeletedSince(stash, lastSyncCount) {
+    const since = lastSyncCount ?? 0;
+    if (stash.writes.length > 0 && since > 0 && since < stash.deletionBoundary) {
+        util.error(`Dataset ${stash.datasetName} was deleted after SyncCount ${since}; list its records before `
+            + 'pushing', 'ResourceConflictException', change(stash, stash.datasetSyncCount, []),
+        { reason: 'DatasetDeleted' });
+    }
 }
 
 function importPlan(stash, input) {
@@ -129,12 +150,16 @@ function importPlan(stash, input) {
         }
     });
     const watermark = Math.max(stash.meta?.sourceWatermark ?? 0, input.datasetSyncCount);
-    return { syncCount: Math.max(stash.baseSyncCount, input.datasetSyncCount), records, watermark, input };
+    const syncCount = Math.max(stash.baseSyncCount, input.datasetSyncCount, copiedUpTo(stash.meta));
+    return { syncCount, records, watermark, input };
 }
 
 // importDataset: the state read must be the one the caller's import starts from (watermark W, dataset not deleted);
 // the metadata Put is conditioned on exactly that state (cutoverCondition), so a device, another device and the
 // migrator never apply the same Cognito change twice: whoever loses re-reads and finds the watermark moved.
+// Copy mode (count T = W) keeps Cognito's counts in every part: an earlier part leaves the count at W, so the next
+// part (or a re-run after a crash, by anyone) is still in copy mode, and records copiedUpTo, the highest count it
+// stored above the count, which every push then counts from; the last part sets the count (and the watermark) to C'.
 function cutoverPlan(stash, input) {
     const from = input.sourceWatermark;
     checkImportInput(input, from);
@@ -151,23 +176,33 @@ function cutoverPlan(stash, input) {
         if (stored !== null && sameVersion(stored, write)) {
             return;
         }
+        if (copy) {
+            // A newer Cognito version stored by another copy of a later read is kept.
+            if (stored === null || stored.syncCount <= write.syncCount) {
+                records.push(planned(write, stored, write.syncCount));
+            }
+            return;
+        }
         const changedHere = stored !== null && stored.syncCount > from;
-        if (copy || !changedHere || write.date > stored.lastModifiedDate) {
-            records.push(planned(write, stored, copy ? write.syncCount : count + 1));
+        if (!changedHere || write.date > stored.lastModifiedDate) {
+            records.push(planned(write, stored, count + 1));
         }
     });
-    const highest = records.reduce((max, r) => Math.max(max, r.syncCount), count);
     const last = input.final !== false;
-    const revision = count + (records.length > 0 ? 1 : 0);
-    const copied = last ? input.datasetSyncCount : highest;
-    return {
-        syncCount: copy ? copied : revision,
+    const plan = {
+        syncCount: count + (records.length > 0 ? 1 : 0),
         records,
         watermark: last ? input.datasetSyncCount : from,
         input,
         condition: cutoverCondition(meta, count, from),
         renumbered: !copy,
     };
+    if (copy) {
+        const highest = records.reduce((max, r) => Math.max(max, r.syncCount), copiedUpTo(meta));
+        plan.syncCount = last ? Math.max(input.datasetSyncCount, highest) : count;
+        plan.copiedUpTo = !last && highest > count ? highest : undefined;
+    }
+    return plan;
 }
 
 function checkImportInput(input, from) {
@@ -196,13 +231,32 @@ function cutoverCondition(meta, count, from) {
         return { expression: 'attribute_not_exists(#pk)', expressionNames: { '#pk': 'pk' } };
     }
     const watermark = from === 0 ? '(attribute_not_exists(#wm) OR #wm = :w)' : '#wm = :w';
-    return {
+    return withCopyState(meta, {
         expression: `#sc = :t AND #gen = :g AND #del = :false AND ${watermark}`,
         expressionNames: { '#sc': 'syncCount', '#gen': 'generation', '#del': 'deleted', '#wm': 'sourceWatermark' },
-        expressionValues: util.dynamodb.toMapValues({
-            ':t': count, ':g': meta.generation, ':false': false, ':w': from,
-        }),
-    };
+        expressionValues: { ':t': count, ':g': meta.generation, ':false': false, ':w': from },
+    });
+}
+
+// The highest count an unfinished copy-mode import stored above the dataset's count; 0 when none is unfinished.
+function copiedUpTo(meta) {
+    return meta?.copiedUpTo ?? 0;
+}
+
+// A part of a copy-mode import writes records without moving the count: a write computed from the metadata read
+// (the count to stamp, the totals) holds only if no such part came since, so its condition covers copiedUpTo and,
+// while one is set, the totals that each part changes.
+function withCopyState(meta, condition) {
+    const names = { ...condition.expressionNames, '#copied': 'copiedUpTo' };
+    const values = { ...condition.expressionValues };
+    let expression = `${condition.expression} AND attribute_not_exists(#copied)`;
+    if (copiedUpTo(meta) > 0) {
+        expression = `${condition.expression} AND #copied = :copied AND #records = :records AND #storage = :storage`;
+        Object.assign(names, { '#records': 'numRecords', '#storage': 'dataStorage' });
+        Object.assign(values,
+            { ':copied': meta.copiedUpTo, ':records': meta.numRecords, ':storage': meta.dataStorage });
+    }
+    return { expression, expressionNames: names, expressionValues: util.dynamodb.toMapValues(values) };
 }
 
 function planned(write, stored, syncCount) {
@@ -278,12 +332,15 @@ function metaAction(table, stash, plan, totals) {
     if (meta?.sourceDeletedAt !== undefined && meta?.sourceDeletedAt !== null) {
         item.sourceDeletedAt = meta.sourceDeletedAt;
     }
+    if (plan.copiedUpTo !== undefined) {
+        item.copiedUpTo = plan.copiedUpTo;
+    }
     return {
         table,
         operation: 'PutItem',
         key: util.dynamodb.toMapValues({ pk: `I#${stash.identityId}`, sk: `D#${stash.datasetName}` }),
         attributeValues: util.dynamodb.toMapValues(item),
-        condition: plan.condition ?? expectCount(meta === null ? null : meta.syncCount),
+        condition: plan.condition ?? metaCondition(meta),
     };
 }
 
@@ -303,6 +360,19 @@ function creationLockAction(table, stash) {
                 expressionValues: util.dynamodb.toMapValues({ ':version': stash.creations }),
             },
     };
+}
+
+// A push's (or an admin import's) metadata condition: the count read, and no copy-mode import part since.
+function metaCondition(meta) {
+    if (meta === null) {
+        return expectCount(null);
+    }
+    const condition = withCopyState(meta, {
+        expression: '#sc = :expected', expressionNames: { '#sc': 'syncCount' }, expressionValues: {
+            ':expected': meta.syncCount,
+        },
+    });
+    return { ...condition, returnValuesOnConditionCheckFailure: false };
 }
 
 // The API's AWSDateTime (ISO 8601) as the store's epoch milliseconds.

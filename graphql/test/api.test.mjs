@@ -213,6 +213,27 @@ test('deleting a dataset hides it; re-creating starts empty and older devices le
     assert.equal(call(table, 'deleteDataset', { datasetName: 'gone' }).error.errorType, 'ResourceNotFoundException');
 });
 
+test('a syncDataset push from a device that synced before a deletion is refused as stale, new keys too', () => {
+    const table = new FakeTable();
+    push(table, 'ds', [replace('old', 'v', 0)]);
+    push(table, 'ds', [replace('old', 'w', 1)]);
+    call(table, 'deleteDataset', { datasetName: 'ds' });
+    const before = table.all();
+    const sync = (lastSyncCount, patches) => call(table, 'syncDataset', { datasetName: 'ds', lastSyncCount, patches });
+
+    const stale = sync(2, [replace('new', 'x', 0)]);
+
+    assert.equal(stale.error.errorType, 'ResourceConflictException');
+    assert.equal(stale.error.errorInfo.reason, 'DatasetDeleted');
+    assert.equal(stale.error.message, 'Dataset ds was deleted after SyncCount 2; list its records before pushing');
+    assert.deepEqual(table.all(), before);
+    assert.equal(sync(2, []).data.changes.datasetDeletedAfterRequestedSyncCount, true);
+    assert.equal(push(table, 'ds', [replace('new', 'x', 0)]).data.datasetSyncCount, 4);
+    assert.equal(sync(1, [replace('newer', 'y', 0)]).error.errorInfo.reason, 'DatasetDeleted');
+    assert.equal(sync(4, [replace('newer', 'y', 0)]).data.datasetSyncCount, 5);
+    assert.equal(sync(0, [replace('fresh', 'z', 0)]).data.datasetSyncCount, 6);
+});
+
 test('syncDataset pushes and pulls in one round trip', () => {
     const table = new FakeTable();
     push(table, 'ds', [replace('theirs', '1', 0)]);
@@ -284,6 +305,116 @@ test('users reach only their own identity; admin fields only the migrator role',
     assert.deepEqual(extensions.lastFilter, { filterGroup: { identityId: { eq: ALICE.cognitoIdentityId } } });
     assert.equal(call(table, 'updateRecords', { datasetName: 'bad/name', patches: [] }).error.errorType,
         'InvalidParameterException');
+});
+
+const COGNITO_DATE = '2023-11-14T22:13:20.000Z';
+
+// A device's cutover import (importDataset) of Cognito records [key, syncCount], from watermark `from` to `to`.
+function importPart(table, from, to, records, final = true) {
+    const input = {
+        datasetName: 'ds', sourceWatermark: from, datasetSyncCount: to, creationDate: COGNITO_DATE,
+        lastModifiedDate: COGNITO_DATE, lastModifiedBy: 'cognito-device', final,
+        records: records.map(([key, syncCount]) => ({
+            key, value: `v-${key}`, syncCount, lastModifiedDate: COGNITO_DATE, lastModifiedBy: 'cognito-device',
+        })),
+    };
+    return call(table, 'importDataset', { input });
+}
+
+function counts(table) {
+    const page = list(table, 'ds', 0);
+    return { count: page.datasetSyncCount, records: page.records.map((r) => [r.key, r.syncCount]) };
+}
+
+function metaItem(table) {
+    return table.get({ pk: `I#${ALICE.cognitoIdentityId}`, sk: 'D#ds' });
+}
+
+test('a copy-mode import in parts keeps every Cognito count, with many records at one count', () => {
+    const table = new FakeTable();
+    const records = [...Array(250).keys()].map((i) => [`r${i}`, 1]);
+
+    assert.equal(importPart(table, 0, 1, records.slice(0, 98), false).error, undefined);
+    assert.deepEqual([metaItem(table).syncCount, metaItem(table).sourceWatermark, metaItem(table).copiedUpTo],
+        [0, 0, 1]);
+    assert.equal(importPart(table, 0, 1, records.slice(98, 196), false).error, undefined);
+    const last = importPart(table, 0, 1, records.slice(196)).data;
+
+    assert.equal(last.datasetSyncCount, 1);
+    assert.deepEqual(counts(table), { count: 1, records: records.slice().sort() });
+    const meta = metaItem(table);
+    assert.deepEqual([meta.sourceWatermark, meta.numRecords, meta.copiedUpTo], [1, 250, undefined]);
+});
+
+test('a push between the parts of a copy is counted above every copied record; the rest becomes a revision', () => {
+    const table = new FakeTable();
+    importPart(table, 0, 9, [['a', 2], ['b', 4]], false);
+
+    const synced = call(table, 'syncDataset', { datasetName: 'ds', lastSyncCount: 0, patches: [replace('x', '1', 0)] });
+    const rest = importPart(table, 0, 9, [['a', 2], ['b', 4], ['c', 9]]).data;
+
+    assert.equal(synced.data.datasetSyncCount, 5);
+    assert.deepEqual(synced.data.changes.records.map((r) => [r.key, r.syncCount]), [['a', 2], ['b', 4], ['x', 5]]);
+    assert.equal(metaItem(table).copiedUpTo, undefined);
+    assert.deepEqual(rest.records.map((r) => [r.key, r.syncCount]), [['c', 6]]);
+    assert.deepEqual([metaItem(table).syncCount, metaItem(table).sourceWatermark], [6, 9]);
+});
+
+test('an import left unfinished is completed by a re-run from the watermark, still in copy mode', () => {
+    const table = new FakeTable();
+    importPart(table, 0, 9, [['a', 2], ['b', 4]], false);
+
+    const rerun = importPart(table, 0, 10, [['a', 2], ['b', 4], ['c', 9], ['d', 10]]).data;
+
+    assert.deepEqual(rerun.records.map((r) => [r.key, r.syncCount]), [['c', 9], ['d', 10]]);
+    assert.deepEqual(counts(table), { count: 10, records: [['a', 2], ['b', 4], ['c', 9], ['d', 10]] });
+    assert.equal(metaItem(table).sourceWatermark, 10);
+});
+
+test('a copy from an older read than another device\'s unfinished copy keeps the newer records and ends above them', () => {
+    const table = new FakeTable();
+    importPart(table, 0, 2, [['k0', 2]], false);
+
+    const older = importPart(table, 0, 1, [['k0', 1], ['k1', 1]]).data;
+
+    assert.deepEqual(older.records.map((r) => [r.key, r.syncCount]), [['k1', 1]]);
+    assert.deepEqual(counts(table), { count: 2, records: [['k1', 1], ['k0', 2]] });
+    assert.deepEqual([metaItem(table).sourceWatermark, metaItem(table).copiedUpTo], [1, undefined]);
+});
+
+test('a writer that read the dataset before a copy part came loses the race and reads again', () => {
+    const table = new FakeTable();
+    importPart(table, 0, 9, [['a', 2]], false);
+    const racing = (key, field, args) => {
+        let part;
+        const hooks = {
+            before: (name) => {
+                if (name === 'writePush' && !part) {
+                    part = importPart(table, 0, 9, [[key, 4]], false);
+                }
+            },
+        };
+        return call(table, field, args, ALICE, hooks);
+    };
+    const copyPart = importPart(new FakeTable(), 0, 9, [['c', 5]], false).ctx.args;
+
+    const pushed = racing('b', 'updateRecords', { datasetName: 'ds', patches: [replace('x', '1', 0)] });
+    const copied = racing('d', 'importDataset', copyPart);
+
+    assert.equal(pushed.error.errorInfo.reason, 'ConcurrentUpdate');
+    assert.equal(copied.error.errorInfo.reason, 'ConcurrentUpdate');
+    assert.deepEqual(counts(table), { count: 0, records: [['a', 2], ['b', 4], ['d', 4]] });
+    assert.equal(push(table, 'ds', [replace('x', '1', 0)]).data.datasetSyncCount, 5);
+    assert.equal(metaItem(table).numRecords, 4);
+});
+
+test('deleting a dataset in the middle of a copy drops its mark', () => {
+    const table = new FakeTable();
+    importPart(table, 0, 9, [['a', 2]], false);
+
+    call(table, 'deleteDataset', { datasetName: 'ds' });
+
+    assert.deepEqual([metaItem(table).deleted, metaItem(table).copiedUpTo], [true, undefined]);
 });
 
 test('the migrator imports with Cognito counts, and a re-run writes nothing new', () => {

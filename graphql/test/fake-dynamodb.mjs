@@ -123,6 +123,11 @@ function label(request) {
 }
 
 function parseTerm(term, names, values) {
+    const either = term.match(/^\((.*) OR (.*)\)$/);
+    if (either) {
+        const [left, right] = [either[1], either[2]].map((side) => parseTerm(side, names, values));
+        return (item) => left(item) || right(item);
+    }
     const notExists = term.match(/^attribute_not_exists\((#\w+)\)$/);
     if (notExists) {
         return (item) => item === null || item[names[notExists[1]]] === undefined;

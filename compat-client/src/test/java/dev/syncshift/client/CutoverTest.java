@@ -105,6 +105,43 @@ class CutoverTest {
         }
     }
 
+    /**
+     * Copy mode in parts (an import of more records than one transaction holds, many of them at one Cognito count):
+     * every record keeps its Cognito count and the dataset ends at Cognito's count, as a device that continues from
+     * its Cognito count expects.
+     */
+    @Test
+    void anImportInPartsKeepsEveryCognitoCount(Emulators emulators) {
+        try (CognitoSyncManager legacy = emulators.device(Backend.COGNITO).build()) {
+            Dataset once = legacy.openOrCreateDataset("one-push");
+            once.putAll(slots(250));
+            sync(once);
+            Dataset twice = legacy.openOrCreateDataset("two-pushes");
+            twice.putAll(slots(302));
+            sync(twice);
+            Map<String, String> changed = new HashMap<>();
+            slots(302).forEach((key, value) -> changed.put(key, value + "'"));
+            twice.putAll(changed);
+            sync(twice);
+            assertThat(List.of(once.getLastSyncCount(), twice.getLastSyncCount())).containsExactly(1L, 2L);
+
+            try (CognitoSyncManager cutover = sameIdentity(emulators, Backend.CUTOVER, legacy).build()) {
+                assertKeptCognitoCounts(cutover.openOrCreateDataset("one-push"), slots(250), 1);
+                assertKeptCognitoCounts(cutover.openOrCreateDataset("two-pushes"), changed, 2);
+            }
+            try (CognitoSyncManager other = sameIdentity(emulators, Backend.APPSYNC, legacy).build()) {
+                assertKeptCognitoCounts(other.openOrCreateDataset("two-pushes"), changed, 2);
+            }
+        }
+    }
+
+    private static void assertKeptCognitoCounts(Dataset d, Map<String, String> values, long cognitoCount) {
+        sync(d);
+        assertThat(d.getAll()).isEqualTo(values);
+        assertThat(d.getLastSyncCount()).isEqualTo(cognitoCount);
+        assertThat(d.getAllRecords()).extracting(Record::getSyncCount).containsOnly(cognitoCount);
+    }
+
     @Test
     void aLargeValueShrunkOnCognitoIsImportedWithTheOtherChangesOfItsPass(Emulators emulators) {
         try (CognitoSyncManager legacy = emulators.device(Backend.COGNITO).build()) {

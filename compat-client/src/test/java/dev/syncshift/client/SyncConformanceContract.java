@@ -59,6 +59,10 @@ abstract class SyncConformanceContract {
                 new Scenario("a conflict resolved with a new value", w -> conflict(w, "value")),
                 new Scenario("delete, then re-create the dataset", SyncConformanceContract::deleteAndRecreate),
                 new Scenario("another device learns of a deletion", SyncConformanceContract::remoteDeletion),
+                new Scenario("a device whose only changes are new keys learns of a deletion before it pushes",
+                        w -> remoteDeletionBeforeNewKeys(w, 1)),
+                new Scenario("the same with more new keys than one push holds",
+                        w -> remoteDeletionBeforeNewKeys(w, 150)),
                 new Scenario("offline edits, then one synchronize pushes them all",
                         SyncConformanceContract::offlineEdits),
                 new Scenario("two devices edit different keys and converge", SyncConformanceContract::converge),
@@ -167,12 +171,16 @@ abstract class SyncConformanceContract {
         assertThat(other.getAll()).isEqualTo(Map.of("c", "3"));
     }
 
+    /** {@link #twoDevices} holding {@code k = v}, the second of which then deleted the dataset and synchronized. */
+    static Dataset[] deletedByTheSecond(World world, String name) {
+        Dataset[] devices = twoDevices(world, name, Map.of("k", "v"));
+        devices[1].delete();
+        sync(devices[1]);
+        return devices;
+    }
+
     static void remoteDeletion(World world) {
-        Dataset[] devices = twoDevices(world, "shared", Map.of("k", "v"));
-        Dataset mine = devices[0];
-        Dataset theirs = devices[1];
-        mine.delete();
-        sync(mine);
+        Dataset theirs = deletedByTheSecond(world, "shared")[0];
 
         RecordingCallback keep = new RecordingCallback().keepingLocalOnRemoteDeletion();
         theirs.synchronize(keep);
@@ -185,6 +193,39 @@ abstract class SyncConformanceContract {
         assertThat(drop.succeeded()).isEmpty();
         assertThat(theirs.getAll()).isEmpty();
         assertThat(theirs.getLastSyncCount()).isZero();
+    }
+
+    /**
+     * A device that synced before another device deleted the dataset, with new keys only: it is asked about the
+     * deletion before anything is pushed, and whichever way the app answers, the service keeps the dataset deleted.
+     */
+    static void remoteDeletionBeforeNewKeys(World world, int newKeys) {
+        Dataset[] devices = deletedByTheSecond(world, "stale");
+        Dataset mine = devices[0];
+        Dataset deleter = devices[1];
+        Map<String, String> added = new HashMap<>();
+        for (int i = 0; i < newKeys; i++) {
+            added.put("x" + i, "new key " + i);
+        }
+        mine.putAll(added);
+
+        RecordingCallback keep = new RecordingCallback().keepingLocalOnRemoteDeletion();
+        mine.synchronize(keep);
+        assertThat(keep.failed().getMessage()).isEqualTo("Manual cancel");
+        assertThat(keep.deletedDataset()).isEqualTo("stale");
+        added.put("k", "v");
+        assertThat(mine.getAll()).isEqualTo(added);
+        assertThat(mine.isChanged("x0")).isTrue();
+        assertThat(sync(deleter)).as("what the service holds").isEmpty();
+
+        RecordingCallback drop = new RecordingCallback();
+        mine.synchronize(drop);
+        assertThat(drop.succeeded()).isEmpty();
+        assertThat(drop.deletedDataset()).isEqualTo("stale");
+        assertThat(mine.getAll()).isEmpty();
+        assertThat(mine.getLastSyncCount()).isZero();
+        assertThat(sync(deleter)).as("what the service holds").isEmpty();
+        assertThat(deleter.getAll()).isEmpty();
     }
 
     static void offlineEdits(World world) {

@@ -1,6 +1,8 @@
 package dev.syncshift.migrator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +21,8 @@ import software.amazon.awssdk.services.cognitosync.model.Record;
 public final class Device {
 
     private static final String RECORD = "key value syncCount deleted lastModifiedDate lastModifiedBy";
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX")
+            .withZone(ZoneOffset.UTC);
 
     private final Cutover cutover;
     private final String identityId;
@@ -64,11 +68,17 @@ public final class Device {
                 .datasetName(dataset));
     }
 
-    /** Cognito's records of a dataset by key. */
+    /** Cognito's records of a dataset by key, every page. */
     public Map<String, Record> cognitoRecords(String dataset) {
         Map<String, Record> records = new LinkedHashMap<>();
-        cutover.syncClient().listRecords(r -> r.identityPoolId(cutover.pool().value()).identityId(identityId)
-                .datasetName(dataset)).records().forEach(record -> records.put(record.key(), record));
+        String token = null;
+        do {
+            String next = token;
+            ListRecordsResponse page = cutover.syncClient().listRecords(r -> r.identityPoolId(cutover.pool().value())
+                    .identityId(identityId).datasetName(dataset).nextToken(next));
+            page.records().forEach(record -> records.put(record.key(), record));
+            token = page.nextToken();
+        } while (token != null);
         return records;
     }
 
@@ -81,6 +91,28 @@ public final class Device {
                 Map.of("d", dataset, "p", List.of(Map.of("op", "replace", "key", key, "value", value,
                         "syncCount", count))));
         return change.path("updateRecords").path("datasetSyncCount").asLong();
+    }
+
+    /**
+     * Sends Cognito's records of {@code dataset} (in count order) to AppSync as one part of this device's cutover
+     * import from watermark 0, as the compat client builds it ({@code importDataset}); {@code last} false leaves the
+     * import unfinished, as a device that stopped after that part does.
+     */
+    public void appSyncImportPart(String dataset, List<Record> records, long cognitoCount, boolean last) {
+        String modified = ISO.format(records.get(records.size() - 1).lastModifiedDate());
+        Map<String, Object> input = new HashMap<>(Map.of("datasetName", dataset, "sourceWatermark", 0,
+                "datasetSyncCount", cognitoCount, "creationDate", modified, "lastModifiedDate", modified,
+                "lastModifiedBy", records.get(0).lastModifiedBy(), "final", last));
+        input.put("records", records.stream().map(r -> {
+            Map<String, Object> record = new HashMap<>(Map.of("key", r.key(), "value", r.value(),
+                    "syncCount", r.syncCount(), "lastModifiedDate", ISO.format(r.lastModifiedDate()),
+                    "lastModifiedBy", r.lastModifiedBy()));
+            record.put("deviceLastModifiedDate", r.deviceLastModifiedDate() == null ? null
+                    : ISO.format(r.deviceLastModifiedDate()));
+            return record;
+        }).toList());
+        cutover.graphQl(this, "mutation($i: ImportChangesInput!) { importDataset(input: $i) { datasetSyncCount } }",
+                Map.of("i", input));
     }
 
     /** Deletes a dataset on AppSync. */

@@ -35,6 +35,8 @@ public final class DatasetItems {
     public static final String RENUMBERED = "renumbered";
     /** Cognito's count at a deletion an import settled by keeping AppSync's data. */
     public static final String SOURCE_DELETED_AT = "sourceDeletedAt";
+    /** The highest count an unfinished copy-mode import stored above the dataset's count. */
+    public static final String COPIED_UP_TO = "copiedUpTo";
 
     private DatasetItems() {
     }
@@ -69,6 +71,9 @@ public final class DatasetItems {
         if (dataset.sourceDeletedAt() != null) {
             item.put(SOURCE_DELETED_AT, n(dataset.sourceDeletedAt().value()));
         }
+        if (dataset.copiedUpTo() != null) {
+            item.put(COPIED_UP_TO, n(dataset.copiedUpTo().value()));
+        }
         return new Item(item);
     }
 
@@ -88,7 +93,7 @@ public final class DatasetItems {
                 new SyncCount(item.number(SyncStoreLayout.SYNC_COUNT)));
         return new StoredDataset(meta, item.flag(DELETED), new SyncCount(item.number(GENERATION)),
                 count(item.optionalNumber(SOURCE_WATERMARK)), item.flag(RENUMBERED),
-                count(item.optionalNumber(SOURCE_DELETED_AT)));
+                count(item.optionalNumber(SOURCE_DELETED_AT)), count(item.optionalNumber(COPIED_UP_TO)));
     }
 
     private static StringAttribute s(String value) {

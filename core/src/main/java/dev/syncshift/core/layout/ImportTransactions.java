@@ -35,12 +35,15 @@ public final class ImportTransactions {
 
     /**
      * The metadata item is still as {@code read}: the same sync count, generation, deletion flag and source
-     * watermark (no watermark when {@code read} had none).
+     * watermark (no watermark when {@code read} had none), and no part of a copy-mode import since. Such a part
+     * (a device's, through the API) stores records without moving the count and marks the item with
+     * {@link DatasetItems#COPIED_UP_TO}: when {@code read} had no mark, there must be none; when it had one, the mark
+     * and the record totals, which each part changes, must be as read.
      */
     public static Condition unchanged(StoredDataset read) {
         Map<String, String> names = new HashMap<>(Map.of("#sc", SyncStoreLayout.SYNC_COUNT,
                 "#generation", DatasetItems.GENERATION, "#deleted", DatasetItems.DELETED,
-                "#watermark", DatasetItems.SOURCE_WATERMARK));
+                "#watermark", DatasetItems.SOURCE_WATERMARK, "#copied", DatasetItems.COPIED_UP_TO));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":sc", new NumberAttribute(read.metadata().syncCount().value()),
                 ":generation", new NumberAttribute(read.generation().value()),
@@ -50,8 +53,17 @@ public final class ImportTransactions {
             watermark = "#watermark = :watermark";
             values.put(":watermark", new NumberAttribute(read.sourceWatermark().value()));
         }
-        return new Condition("#sc = :sc AND #generation = :generation AND #deleted = :deleted AND " + watermark,
-                names, values);
+        String copied = "attribute_not_exists(#copied)";
+        if (read.copiedUpTo() != null) {
+            copied = "#copied = :copied AND #records = :records AND #storage = :storage";
+            names.put("#records", DatasetItems.NUM_RECORDS);
+            names.put("#storage", DatasetItems.DATA_STORAGE);
+            values.put(":copied", new NumberAttribute(read.copiedUpTo().value()));
+            values.put(":records", new NumberAttribute(read.metadata().numRecords()));
+            values.put(":storage", new NumberAttribute(read.metadata().dataStorage()));
+        }
+        return new Condition("#sc = :sc AND #generation = :generation AND #deleted = :deleted AND " + watermark
+                + " AND " + copied, names, values);
     }
 
     /**

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  *     count says nothing about Cognito's record at that count, even when the count equals the watermark again
  * @param sourceDeletedAt Cognito's count at a deletion of the dataset that an import settled by keeping AppSync's
  *     data, or null: Cognito keeps a deleted dataset's count, so the watermark alone cannot say the deletion was seen
+ * @param copiedUpTo while a device's copy-mode import is unfinished (its earlier parts stored records at their Cognito
+ *     counts and left the count at the watermark), the highest count among those records; null otherwise
  */
 public record StoredDataset(
         DatasetMetadata metadata,
@@ -24,16 +26,17 @@ public record StoredDataset(
         SyncCount generation,
         @Nullable SyncCount sourceWatermark,
         boolean renumbered,
-        @Nullable SyncCount sourceDeletedAt) {
+        @Nullable SyncCount sourceDeletedAt,
+        @Nullable SyncCount copiedUpTo) {
 
-    /** A dataset whose counts are still Cognito's (or that was born on AppSync and never imported into). */
+    /** A dataset whose counts are still Cognito's (or born on AppSync), no unfinished copy-mode import writing it. */
     public StoredDataset(DatasetMetadata metadata, boolean deleted, SyncCount generation,
             @Nullable SyncCount sourceWatermark) {
-        this(metadata, deleted, generation, sourceWatermark, false, null);
+        this(metadata, deleted, generation, sourceWatermark, false, null, null);
     }
 
     /** This dataset, numbered by the store from now on. */
     public StoredDataset asRenumbered() {
-        return new StoredDataset(metadata, deleted, generation, sourceWatermark, true, sourceDeletedAt);
+        return new StoredDataset(metadata, deleted, generation, sourceWatermark, true, sourceDeletedAt, copiedUpTo);
     }
 }

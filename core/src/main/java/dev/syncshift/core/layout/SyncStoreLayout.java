@@ -47,12 +47,13 @@ import java.util.List;
  * {@code creationDate}, {@code lastModifiedDate} (epoch ms), {@code lastModifiedBy}, {@code deleted},
  * {@code generation}, {@code sourceWatermark} (the Cognito DatasetSyncCount last imported; absent for datasets
  * born on AppSync), {@code renumbered} (true once the store numbers the dataset's revisions itself: a push, or an
- * import applied as revisions) and {@code sourceDeletedAt} (Cognito's count at a deletion an import settled by keeping
- * AppSync's data). A live dataset's item also carries {@value #LIVE_SORT_KEY}, a copy of its sort key, and a deleted
- * one does not, so {@value #LIVE_INDEX} is sparse: one query of {@code I#<identityId>} in it lists the identity's
- * live datasets (and the creation lock), never the deleted ones, however many an identity created and deleted over
- * time. The table's {@code I#<identityId>} partition keeps every metadata item, deleted ones included (their
- * {@code generation} is needed when a dataset of that name is read or created again).
+ * import applied as revisions), {@code sourceDeletedAt} (Cognito's count at a deletion an import settled by keeping
+ * AppSync's data) and, while a device's copy-mode import is unfinished, {@code copiedUpTo} ("Imports"). A live
+ * dataset's item also carries {@value #LIVE_SORT_KEY}, a copy of its sort key, and a deleted one does not, so
+ * {@value #LIVE_INDEX} is sparse: one query of {@code I#<identityId>} in it lists the identity's live datasets (and
+ * the creation lock), never the deleted ones, however many an identity created and deleted over time. The table's
+ * {@code I#<identityId>} partition keeps every metadata item, deleted ones included (their {@code generation} is
+ * needed when a dataset of that name is read or created again).
  *
  * <p><b>Creation lock.</b> An item with {@code version} (N) and {@value #LIVE_SORT_KEY} (its sort key, so the query
  * of the live datasets reads it too). Every push that creates (or re-creates) a dataset bumps it, conditioned on the
@@ -98,10 +99,13 @@ import java.util.List;
  * watermark), or absent. While T = W and the dataset is not {@code renumbered}, nobody wrote the dataset on AppSync
  * and its counts are still Cognito's, and the import copies: records keep their Cognito counts and dates, count and
  * watermark become Cognito's count; it may take several transactions (the metadata item is written by the last one,
- * the others check it), and when the condition fails on the way it is redone as revisions. Otherwise devices already
- * wrote on AppSync (or an import already applied revisions), and the Cognito changes are applied as AppSync
- * revisions, as pushes are: count T + 1, records stamped with it, heads conditioned on the count read, the watermark
- * moved by the last revision. A store record equal in value, date and author to the
+ * the others check it), and when the condition fails on the way it is redone as revisions. A device's import through
+ * the API writes the metadata item in every part: earlier parts leave count and watermark at W and set
+ * {@code copiedUpTo}, the highest count of the records they stored above the count; pushes count from above it (a
+ * count handed out must not hide a stored record) and remove it, and every writer's condition covers it. Otherwise
+ * devices already wrote on AppSync (or an import already applied revisions), and the Cognito changes are applied as
+ * AppSync revisions, as pushes are: count T + 1, records stamped with it, heads conditioned on the count read, the
+ * watermark moved by the last revision. A store record equal in value, date and author to the
  * Cognito one is already imported and is skipped, so re-runs and retries never apply a change twice.
  *
  * <p>Keys and values are sequences of Unicode scalar values (well-formed UTF-16); DynamoDB stores UTF-8, so a lone

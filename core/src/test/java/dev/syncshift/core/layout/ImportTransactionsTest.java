@@ -29,16 +29,34 @@ class ImportTransactionsTest {
         Condition imported = ImportTransactions.unchanged(stored(9, 4, 7L));
         Condition bornOnAppSync = ImportTransactions.unchanged(stored(3, 0, null));
 
-        assertThat(imported.expression()).isEqualTo(
-                "#sc = :sc AND #generation = :generation AND #deleted = :deleted AND #watermark = :watermark");
+        assertThat(imported.expression()).isEqualTo("#sc = :sc AND #generation = :generation AND #deleted = :deleted"
+                + " AND #watermark = :watermark AND attribute_not_exists(#copied)");
         assertThat(imported.values()).containsEntry(":sc", new NumberAttribute(9))
                 .containsEntry(":generation", new NumberAttribute(4))
                 .containsEntry(":watermark", new NumberAttribute(7))
                 .containsEntry(":deleted", new BooleanAttribute(false));
         assertThat(imported.names()).containsEntry("#watermark", "sourceWatermark");
-        assertThat(bornOnAppSync.expression()).endsWith("AND attribute_not_exists(#watermark)");
+        assertThat(bornOnAppSync.expression()).contains("AND attribute_not_exists(#watermark) AND");
         assertThat(bornOnAppSync.values()).doesNotContainKey(":watermark");
         assertThat(ImportTransactions.absent().expression()).isEqualTo("attribute_not_exists(#pk)");
+    }
+
+    @Test
+    void whileACopyIsUnfinishedAnImportIsConditionedOnItsMarkAndTheTotalsItsPartsChange() {
+        StoredDataset read = stored(7, 0, 7L);
+        StoredDataset copying = new StoredDataset(read.metadata(), false, read.generation(), read.sourceWatermark(),
+                false, null, new SyncCount(12));
+
+        Condition condition = ImportTransactions.unchanged(copying);
+
+        assertThat(condition.expression()).endsWith(
+                "AND #copied = :copied AND #records = :records AND #storage = :storage");
+        assertThat(condition.names()).containsEntry("#copied", "copiedUpTo").containsEntry("#records", "numRecords")
+                .containsEntry("#storage", "dataStorage");
+        assertThat(condition.values()).containsEntry(":copied", new NumberAttribute(12))
+                .containsEntry(":records", new NumberAttribute(read.metadata().numRecords()))
+                .containsEntry(":storage", new NumberAttribute(read.metadata().dataStorage()));
+        assertThat(DatasetItems.fromItem(IDENTITY, DatasetItems.toItem(copying))).isEqualTo(copying);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static dev.syncshift.graphql.e2e.Patch.put;
 
 import dev.syncshift.emulator.appsync.AppSyncEmulator;
 import dev.syncshift.emulator.appsync.junit.AppSyncEmulatorExtension;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -33,6 +34,11 @@ class CutoverImportTest {
     static final Step PUSH = (api, me) -> api.updateRecords(me, "ds", put("b", "appsync b", 5), put("c", "c", 0));
     static final Step REVISION = (api, me) -> api.importDataset(me, changes("ds", 5, 8, true, List.of(
             record("a", "cognito a2", 7), recordAt("b", "cognito b2 later", 8, LATER), record("c", "older", 6))));
+    static final Step EARLIER_PART = (api, me) -> api.importDataset(me, changes("ds", 0, 9, false,
+            List.of(record("a", "1", 2), record("b", "2", 4))));
+    static final Step LAST_PART = (api, me) -> api.importDataset(me, changes("ds", 0, 9, true,
+            List.of(record("c", "3", 9))));
+    static final Step PUSH_BETWEEN = (api, me) -> api.updateRecords(me, "ds", put("x", "1", 0));
 
     static Stream<CallScenario> scenarios() {
         return Stream.of(
@@ -79,20 +85,37 @@ class CutoverImportTest {
                         Map.of("/data/listRecords/records/0/key", "\"c\"",
                                 "/data/listRecords/records/0/value", "\"c\"",
                                 "/data/listRecords/records/0/syncCount", "6")),
-                new CallScenario("an earlier part leaves the watermark; the last part moves it",
-                        List.of((api, me) -> api.importDataset(me, changes("ds", 0, 9, false,
-                                List.of(record("a", "1", 2), record("b", "2", 4))))),
-                        (api, me) -> api.importDataset(me, changes("ds", 0, 9, true,
-                                List.of(record("c", "3", 9)))),
-                        Map.of("/data/importDataset/datasetSyncCount", "5", "/errors", MISSING)),
+                new CallScenario("an earlier part leaves count and watermark at W and marks what it copied above",
+                        List.of(EARLIER_PART), (api, me) -> api.describeDataset(me, "ds"),
+                        Map.of("/data/describeDataset/syncCount", "0", "/data/describeDataset/sourceWatermark", "0",
+                                "/data/describeDataset/numRecords", "2")),
+                new CallScenario("the last part of a copy keeps Cognito's counts and moves count and watermark to C'",
+                        List.of(EARLIER_PART, LAST_PART), (api, me) -> api.listRecords(me, "ds", 0),
+                        listed(9, 2, 4, 9)),
+                new CallScenario("a push between the parts is counted above every record copied",
+                        List.of(EARLIER_PART), PUSH_BETWEEN, Map.of("/data/updateRecords/datasetSyncCount", "5",
+                                "/data/updateRecords/records/0/syncCount", "5")),
+                new CallScenario("after a push between the parts, the rest of the import is one revision",
+                        List.of(EARLIER_PART, PUSH_BETWEEN, LAST_PART), (api, me) -> api.listRecords(me, "ds", 5),
+                        listed(6, 6)),
                 new CallScenario("content already applied (same value, date and writer) is skipped",
                         List.of((api, me) -> api.importDataset(me, changes("ds", 0, 9, false,
                                 List.of(record("a", "1", 2))))),
                         (api, me) -> api.importDataset(me, changes("ds", 0, 9, true,
                                 List.of(record("a", "1", 2), record("z", "new", 9)))),
-                        Map.of("/data/importDataset/datasetSyncCount", "3",
+                        Map.of("/data/importDataset/datasetSyncCount", "9",
                                 "/data/importDataset/records/0/key", "\"z\"",
+                                "/data/importDataset/records/0/syncCount", "9",
                                 "/data/importDataset/records/1", MISSING)),
+                new CallScenario("an import left unfinished is completed in copy mode by a re-run from W",
+                        List.of(EARLIER_PART), (api, me) -> api.importDataset(me, changes("ds", 0, 10, true,
+                                List.of(record("a", "1", 2), record("b", "2", 4), record("c", "3", 9),
+                                        record("d", "4", 10)))),
+                        Map.of("/data/importDataset/datasetSyncCount", "10",
+                                "/data/importDataset/records/0/key", "\"c\"",
+                                "/data/importDataset/records/0/syncCount", "9",
+                                "/data/importDataset/records/1/syncCount", "10",
+                                "/data/importDataset/records/2", MISSING)),
                 new CallScenario("a dataset deleted on AppSync is not imported into",
                         List.of(COPY, (api, me) -> api.deleteDataset(me, "ds")),
                         (api, me) -> api.importDataset(me, changes("ds", 5, 6, true, List.of(record("a", "x", 6)))),
@@ -100,6 +123,17 @@ class CutoverImportTest {
                 new CallScenario("records outside (W, C'] are refused", List.of(),
                         (api, me) -> api.importDataset(me, changes("ds", 0, 5, true, List.of(record("a", "x", 6)))),
                         Map.of("/errors/0/errorType", "\"InvalidParameterException\"")));
+    }
+
+    /** A listRecords answer: the dataset's count, and its records' counts in order with nothing after them. */
+    static Map<String, String> listed(long datasetSyncCount, long... recordCounts) {
+        Map<String, String> expected = new HashMap<>(Map.of("/errors", MISSING,
+                "/data/listRecords/datasetSyncCount", String.valueOf(datasetSyncCount),
+                "/data/listRecords/records/" + recordCounts.length, MISSING));
+        for (int i = 0; i < recordCounts.length; i++) {
+            expected.put("/data/listRecords/records/" + i + "/syncCount", String.valueOf(recordCounts[i]));
+        }
+        return expected;
     }
 
     @ParameterizedTest(name = "{0}")

@@ -187,6 +187,7 @@ class DatasetOperationsTest {
         Step first = (api, me) -> api.updateRecords(me, "ds", put("a", "1", 0));
         Step second = (api, me) -> api.updateRecords(me, "ds", put("b", "2", 0));
         Step delete = (api, me) -> api.deleteDataset(me, "ds");
+        Step stalePush = (api, me) -> api.syncDataset(me, "ds", 2, put("x", "new key", 0));
         return Stream.of(
                 new CallScenario("deleteDataset raises the count and reports the deletion", List.of(first, second),
                         delete,
@@ -213,6 +214,28 @@ class DatasetOperationsTest {
                         (api, me) -> api.listRecords(me, "ds", 3),
                         Map.of("/data/listRecords/datasetDeletedAfterRequestedSyncCount", "false",
                                 "/data/listRecords/records", "[]")),
+                new CallScenario("a push of new keys from a device that synced before the deletion is refused",
+                        List.of(first, second, delete), stalePush,
+                        Map.of("/data", "null", "/errors/0/errorType", CONFLICT,
+                                "/errors/0/errorInfo/reason", "\"DatasetDeleted\"",
+                                "/errors/0/message",
+                                "\"Dataset ds was deleted after SyncCount 2; list its records before pushing\"")),
+                new CallScenario("a refused stale push writes nothing: the dataset stays deleted",
+                        List.of(first, second, delete, Step.refused("ResourceConflictException", stalePush)),
+                        (api, me) -> api.listRecords(me, "ds", 0),
+                        Map.of("/data/listRecords/datasetExists", "false", "/data/listRecords/records", "[]")),
+                new CallScenario("a push from before the deletion is refused after a re-creation too",
+                        List.of(first, second, delete, (api, me) -> api.updateRecords(me, "ds", put("c", "3", 0))),
+                        stalePush, Map.of("/errors/0/errorType", CONFLICT,
+                                "/errors/0/errorInfo/reason", "\"DatasetDeleted\"")),
+                new CallScenario("a device that synced after the re-creation pushes new keys",
+                        List.of(first, delete, (api, me) -> api.updateRecords(me, "ds", put("c", "3", 0))),
+                        (api, me) -> api.syncDataset(me, "ds", 3, put("x", "n", 0)),
+                        Map.of("/errors", MISSING, "/data/syncDataset/datasetSyncCount", "4")),
+                new CallScenario("a device that never synced it re-creates a deleted dataset with syncDataset",
+                        List.of(first, second, delete), (api, me) -> api.syncDataset(me, "ds", 0, put("x", "n", 0)),
+                        Map.of("/errors", MISSING, "/data/syncDataset/datasetSyncCount", "4",
+                                "/data/syncDataset/changes/records/0/key", "\"x\"")),
                 new CallScenario("deleting a missing dataset is ResourceNotFoundException", List.of(), delete,
                         Map.of("/data", "null", "/errors/0/errorType", NOT_FOUND)),
                 new CallScenario("deleting twice is ResourceNotFoundException", List.of(first, delete), delete,

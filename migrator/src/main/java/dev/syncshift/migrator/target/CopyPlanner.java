@@ -21,7 +21,10 @@ import org.jspecify.annotations.Nullable;
  * with Cognito's own counts and dates, and a device that last synced with Cognito at count N continues on AppSync
  * from N. Records go first; the metadata item, written by the last transaction and checked by the others, moves
  * count and watermark together. A record the store holds at Cognito's count with other contents (a writer that went
- * around the API, or a fault) is written over with Cognito's.
+ * around the API, or a fault) is written over with Cognito's. A device's copy-mode import left unfinished (its
+ * earlier parts written at Cognito's counts, the count still at the watermark, {@code copiedUpTo} set) is completed
+ * the same way: its records are found already there. They are never above Cognito's count as this pass read it: the
+ * metadata item is read before Cognito, and a part that comes after that read fails the pass's condition.
  */
 final class CopyPlanner {
 

@@ -92,10 +92,13 @@ public final class IdentityMigrator {
         }
     }
 
-    /** Copied by a pass, untouched on AppSync since, and Cognito's LastModifiedDate is the one copied. */
+    /**
+     * Copied by a pass, untouched on AppSync since, and Cognito's LastModifiedDate is the one copied; not so while a
+     * device's copy-mode import is unfinished (its earlier parts carry Cognito's date but not all its records).
+     */
     private static boolean unchangedSincePass(@Nullable SourceDataset listed, @Nullable StoredDataset meta) {
         return listed != null && meta != null && !meta.deleted() && meta.sourceWatermark() != null
-                && ImportPlanner.untouched(meta)
+                && meta.copiedUpTo() == null && ImportPlanner.untouched(meta)
                 && meta.metadata().lastModifiedDate().equals(listed.lastModifiedDate());
     }
 }

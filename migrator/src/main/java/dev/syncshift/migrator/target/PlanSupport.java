@@ -99,7 +99,7 @@ final class PlanSupport {
             return current(meta, meta.generation(), stored, recordsCurrent);
         }
         StoredDataset after = new StoredDataset(meta.metadata(), meta.deleted(), meta.generation(), watermark, true,
-                meta.sourceDeletedAt());
+                meta.sourceDeletedAt(), meta.copiedUpTo());
         PlannedTransaction transaction = new PlannedTransaction(
                 new PutAction(DatasetItems.toItem(after), ImportTransactions.unchanged(meta)), List.of());
         return new ImportPlan(ImportPlan.Kind.WATERMARK, List.of(transaction), after, meta.generation(), stored, 0,

@@ -66,7 +66,7 @@ final class RevisionPlanner {
         if (!conflict.cognitoWon()) {
             // Cognito keeps a deleted dataset's count, so the watermark cannot move past this deletion: remember it.
             StoredDataset settled = new StoredDataset(meta.metadata(), false, meta.generation(),
-                    meta.sourceWatermark(), meta.renumbered(), watermark);
+                    meta.sourceWatermark(), meta.renumbered(), watermark, meta.copiedUpTo());
             return PlanSupport.watermarkOnly(settled, watermark, stored, List.of(conflict), 0);
         }
         SyncCount next = meta.metadata().syncCount().next();

@@ -10,9 +10,13 @@ import dev.syncshift.migrator.CutoverScenario;
 import dev.syncshift.migrator.Device;
 import dev.syncshift.migrator.SourceTruth;
 import dev.syncshift.migrator.report.Tally;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cognitosync.model.Record;
 
 /**
  * Delta passes, the cutover's catch-up: what changed in Cognito Sync after a full pass reaches the store, exactly
@@ -49,6 +53,38 @@ class DeltaPassTest extends CutoverScenario {
         assertThat(delta(app.identityId()).datasets())
                 .allSatisfy(d -> assertThat(d.kind()).isEqualTo(ImportPlan.Kind.CURRENT))
                 .allSatisfy(d -> assertThat(d.recordsWritten() + d.recordsCurrent()).as("records read").isZero());
+    }
+
+    /**
+     * A switched device imported the first part of a dataset larger than one transaction and stopped: the delta pass
+     * finishes the copy, every record at its Cognito count and the dataset at Cognito's count.
+     */
+    @Test
+    void aDevicesCopyLeftUnfinishedAfterItsFirstPartIsCompletedWithCognitosCounts() {
+        Device phone = cutover.newDevice();
+        Map<String, String> many = new HashMap<>();
+        IntStream.range(0, 150).forEach(i -> many.put("k" + i, "v" + i));
+        phone.cognitoPush(phone.identityId(), "big", many);
+        List<Record> records = phone.cognitoRecords("big").values().stream()
+                .sorted(Comparator.comparing(Record::key)).toList();
+        phone.appSyncImportPart("big", records.subList(0, 98), 1, false);
+        StoredDataset unfinished = cutover.table().datasets(new IdentityId(phone.identityId()))
+                .get(new DatasetName("big"));
+        assertThat(List.of(unfinished.metadata().syncCount().value(), unfinished.copiedUpTo().value()))
+                .containsExactly(0L, 1L);
+
+        IdentityOutcome delta = delta(phone.identityId());
+
+        assertThat(delta.datasets()).singleElement().satisfies(d -> {
+            assertThat(d.failure()).isNull();
+            assertThat(d.mismatches()).isEmpty();
+            assertThat(d.kind()).isEqualTo(ImportPlan.Kind.COPY);
+            assertThat(d.recordsWritten()).isEqualTo(52);
+        });
+        SourceTruth.assertIdentity(cutover.source(), cutover.table(), cutover.syncClient(),
+                new IdentityId(phone.identityId()));
+        assertThat(cutover.table().datasets(new IdentityId(phone.identityId())).get(new DatasetName("big"))
+                .copiedUpTo()).isNull();
     }
 
     @Test

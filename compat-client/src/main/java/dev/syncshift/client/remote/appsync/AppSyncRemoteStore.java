@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -35,9 +36,10 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * The {@link RemoteStore} over the syncshift AppSync API: signed POSTs to {@code /graphql}. A sync with local
  * changes is one {@code syncDataset} (push, then the changes since the device's count, its own included). A push
  * larger than one DynamoDB transaction allows is split into parts of at most {@value #MAX_ACTIONS} writes, each its
- * own revision; a conflict in a later part leaves the earlier parts stored, and the next pass finds them equal to
- * the local values. Subscriptions use the real-time WebSocket, one connection per identity however many
- * subscriptions it carries ({@link RealtimeConnection}). Thread-safe.
+ * own revision and each a {@code syncDataset} carrying the count it follows (the device's, then the previous part's),
+ * so no part re-creates a dataset deleted after it; a conflict in a later part leaves the earlier parts stored, and
+ * the next pass finds them equal to the local values. Subscriptions use the real-time WebSocket, one connection per
+ * identity however many subscriptions it carries ({@link RealtimeConnection}). Thread-safe.
  */
 public final class AppSyncRemoteStore implements RemoteStore {
 
@@ -147,16 +149,39 @@ public final class AppSyncRemoteStore implements RemoteStore {
     }
 
     private PushResult update(DatasetKey key, List<RecordPatch> part) {
-        try {
+        return halving(SyncCount.ZERO, part, (since, half) -> {
             JsonNode change = data("Failed to update records in dataset: " + key.datasetName(),
-                    AppSyncOperations.UPDATE_RECORDS, pushVariables(key, part), "updateRecords");
-            return new PushResult(PushParts.filled(change.path("records"), part), 1);
+                    AppSyncOperations.UPDATE_RECORDS, pushVariables(key, half), "updateRecords");
+            return new PushResult(PushParts.filled(change.path("records"), half), 1);
+        });
+    }
+
+    /**
+     * One part of a push as a {@code syncDataset} from {@code since} (refused as stale when the dataset was deleted
+     * after that count, so a part never re-creates it); the page it returns is not needed.
+     */
+    private PushResult syncPart(DatasetKey key, SyncCount since, List<RecordPatch> part) {
+        return halving(since, part, (after, half) -> {
+            Map<String, Object> variables = pushVariables(key, half);
+            variables.put("lastSyncCount", after.value());
+            return new PushResult(PushParts.filled(syncDataset(key, variables).path("records"), half), 1);
+        });
+    }
+
+    /**
+     * Sends {@code part} (after count {@code since}), and again in halves, each after the count the previous one
+     * wrote, while the store refuses it as too many writes.
+     */
+    private static PushResult halving(SyncCount since, List<RecordPatch> part,
+            BiFunction<SyncCount, List<RecordPatch>, PushResult> send) {
+        try {
+            return send.apply(since, part);
         } catch (DataLimitExceededException e) {
             if (part.size() < 2 || !PushParts.tooManyWrites(e)) {
                 throw e;
             }
-            PushResult first = update(key, part.subList(0, part.size() / 2));
-            PushResult second = update(key, part.subList(part.size() / 2, part.size()));
+            PushResult first = halving(since, part.subList(0, part.size() / 2), send);
+            PushResult second = halving(first.syncCount(), part.subList(part.size() / 2, part.size()), send);
             List<Record> both = new ArrayList<>(first.records());
             both.addAll(second.records());
             return new PushResult(both, first.parts() + second.parts());
@@ -173,10 +198,12 @@ public final class AppSyncRemoteStore implements RemoteStore {
         List<List<RecordPatch>> parts = PushParts.split(patches, RecordPatch::value, MAX_ACTIONS, PIECE_UNITS);
         List<Record> written = new ArrayList<>();
         int count = 0;
+        SyncCount since = lastSyncCount;
         for (List<RecordPatch> part : parts.subList(0, parts.size() - 1)) {
-            PushResult stored = update(key, part);
+            PushResult stored = syncPart(key, since, part);
             written.addAll(stored.records());
             count += stored.parts();
+            since = stored.syncCount();
         }
         List<RecordPatch> last = parts.get(parts.size() - 1);
         Map<String, Object> variables = pushVariables(key, last);
@@ -190,7 +217,7 @@ public final class AppSyncRemoteStore implements RemoteStore {
             if (!PushParts.tooManyWrites(e)) {
                 throw e;
             }
-            PushResult rest = putRecords(key, last);
+            PushResult rest = syncPart(key, since, last);
             written.addAll(rest.records());
             return new RemoteSync(new PushResult(written, count + rest.parts()), listUpdates(key, lastSyncCount));
         }
