@@ -38,14 +38,42 @@ class IdentitiesFileTest {
             Path file = work.resolve("identities.txt");
             Files.write(file, lines);
 
-            Cli.Result run = migrate(aws, file);
+            Cli.Result run = run("migrate", aws, file);
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             long records = SourceTruth.assertStoreEqualsSource(aws);
-            JsonNode counts = new ObjectMapper().readTree(work.resolve("run.json").toFile()).path("counts");
+            JsonNode counts = new ObjectMapper().readTree(work.resolve("migrate.json").toFile()).path("counts");
             assertThat(counts.path("identities").asLong()).isEqualTo(ids.size()).isEqualTo(30);
             assertThat(counts.path("records").asLong()).isEqualTo(records);
             assertThat(counts.path("recordsWritten").asLong()).isEqualTo(records);
+        }
+    }
+
+    /**
+     * A sorted export names an identity on lines in a row (once per device, say): it is migrated and counted once, by
+     * {@code verify} too.
+     */
+    @Test
+    void anIdentityNamedOnLinesInARowIsCountedOnce() throws IOException {
+        try (LocalAws aws = LocalAws.start(30)) {
+            List<String> lines = new ArrayList<>();
+            aws.identityClient().listIdentities(r -> r.identityPoolId(LocalAws.POOL.value()).maxResults(60))
+                    .identities().stream().map(identity -> identity.identityId()).sorted()
+                    .forEach(id -> lines.addAll(List.of(id, id, id)));
+            Path file = work.resolve("sorted.txt");
+            Files.write(file, lines);
+
+            Cli.Result migrated = run("migrate", aws, file);
+            Cli.Result verified = run("verify", aws, file);
+
+            assertThat(migrated.exitCode()).as(migrated.err()).isZero();
+            assertThat(verified.exitCode()).as(verified.err()).isZero();
+            long records = SourceTruth.assertStoreEqualsSource(aws);
+            for (String report : List.of("migrate.json", "verify.json")) {
+                JsonNode counts = new ObjectMapper().readTree(work.resolve(report).toFile()).path("counts");
+                assertThat(counts.path("identities").asLong()).as(report).isEqualTo(30);
+                assertThat(counts.path("records").asLong()).as(report).isEqualTo(records);
+            }
         }
     }
 
@@ -61,22 +89,26 @@ class IdentitiesFileTest {
             Path file = work.resolve("old-export.txt");
             Files.write(file, lines);
 
-            Cli.Result run = migrate(aws, file);
+            Cli.Result run = run("migrate", aws, file);
 
             assertThat(run.exitCode()).as(run.err()).isZero();
             SourceTruth.assertStoreEqualsSource(aws);
-            JsonNode report = new ObjectMapper().readTree(work.resolve("run.json").toFile());
+            JsonNode report = new ObjectMapper().readTree(work.resolve("migrate.json").toFile());
             assertThat(report.path("counts").path("identitiesPassedOver").asLong()).isEqualTo(25);
             // The preflight's look, and one when the first identity turned out gone.
             assertThat(report.path("calls").path("DescribeIdentityPool").path("calls").asLong()).isEqualTo(2);
         }
     }
 
-    private Cli.Result migrate(LocalAws aws, Path file) {
-        return Cli.run("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", LocalAws.TABLE,
+    /**
+     * Runs {@code command} ({@code migrate}, {@code verify}) on the identities {@code file} names; its report is
+     * {@code <command>.json} in the work dir.
+     */
+    private Cli.Result run(String command, LocalAws aws, Path file) {
+        return Cli.run(command, "--identity-pool-id", LocalAws.POOL.value(), "--table", LocalAws.TABLE,
                 "--cognito-endpoint", aws.cognito().endpoint().toString(), "--dynamodb-endpoint",
                 aws.dynamoDb().endpoint().toString(), "--region", "us-east-1", "--work-dir", work.toString(),
-                "--report", work.resolve("run.json").toString(), "--threads", "4", "--progress", "off",
+                "--report", work.resolve(command + ".json").toString(), "--threads", "4", "--progress", "off",
                 "--identities-file", file.toString());
     }
 }
