@@ -15,10 +15,13 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A run enumerated from an identities file, as an export of a user database gives it: comments, blanks, repeats, and
- * identities that have left the pool since.
+ * identities that have left the pool since; and the files no run can take (naming no identity, a folder, not UTF-8),
+ * refused before anything starts.
  */
 class IdentitiesFileTest {
 
@@ -98,6 +101,45 @@ class IdentitiesFileTest {
             // The preflight's look, and one when the first identity turned out gone.
             assertThat(report.path("calls").path("DescribeIdentityPool").path("calls").asLong()).isEqualTo(2);
         }
+    }
+
+    /**
+     * A file that names no identity (empty, or blank lines and comments only: an export that went wrong) is refused
+     * as a usage error, as an unreadable one is, rather than run a pass of nothing that completes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "\n\n", "\uFEFF# exported from nowhere\r\n\r\n"})
+    void aFileThatNamesNoIdentityIsRefusedInOneLine(String text) throws IOException {
+        Path file = Files.writeString(work.resolve("ids.txt"), text);
+
+        assertRefusedInOneLine(file, "migrate: --identities-file " + file + " names no identity");
+    }
+
+    @Test
+    void aFolderIsRefusedInOneLineAsAFileThatCannotBeReadIs() {
+        assertRefusedInOneLine(work, "migrate: --identities-file " + work + " is a folder");
+    }
+
+    @Test
+    void aFileThatIsNotUtf8IsRefusedInOneLine() throws IOException {
+        Path file = Files.write(work.resolve("latin-1.txt"), new byte[] {'u', 's', '-', (byte) 0xE9, '\n'});
+
+        assertRefusedInOneLine(file, "migrate: --identities-file " + file + " is not UTF-8 text");
+    }
+
+    /**
+     * {@code migrate} of {@code file} is refused with {@code line} and makes no work dir; a command that were not
+     * refused would find no service at its endpoints, which are on this machine.
+     */
+    private void assertRefusedInOneLine(Path file, String line) {
+        Path workDir = work.resolve("work");
+        Cli.Result result = Cli.run("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store",
+                "--cognito-endpoint", "http://127.0.0.1:9", "--dynamodb-endpoint", "http://127.0.0.1:9",
+                "--work-dir", workDir.toString(), "--identities-file", file.toString());
+
+        assertThat(result.exitCode()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(result.err().lines()).containsExactly(line, "Try 'syncshift-migrator migrate --help'.");
+        assertThat(workDir).doesNotExist();
     }
 
     /**
