@@ -100,6 +100,8 @@ class IdentitiesFileTest {
             assertThat(report.path("counts").path("identitiesPassedOver").asLong()).isEqualTo(25);
             // The preflight's look, and one when the first identity turned out gone.
             assertThat(report.path("calls").path("DescribeIdentityPool").path("calls").asLong()).isEqualTo(2);
+            assertThat(report.path("calls").path("ListDatasets").path("failedAfterRetries").asLong())
+                    .as("Cognito's answer that an identity is gone is expected, not a call that failed").isZero();
         }
     }
 
