@@ -1,10 +1,15 @@
 package dev.syncshift.migrator.cli;
 
 import dev.syncshift.migrator.config.MigratorSettings;
+import dev.syncshift.migrator.job.RunReports;
 import dev.syncshift.migrator.source.IdentityFileReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.profiles.ProfileFile;
@@ -47,18 +52,29 @@ final class SettingChecks {
         return Optional.empty();
     }
 
-    /** A file of identity ids must be readable and name valid ids ({@link IdentityFileReader#check}). */
+    /**
+     * A file of identity ids must be a readable UTF-8 file naming at least one identity, every one a valid id
+     * ({@link IdentityFileReader#check}): a file that names none (empty, or only blank lines and comments) is an
+     * export gone wrong, not a pool to pass over.
+     */
     static Optional<String> identitiesFile(String name, @Nullable Path file) {
         if (file == null) {
             return Optional.empty();
+        }
+        if (Files.isDirectory(file)) {
+            return Optional.of(name + " " + file + " is a folder");
         }
         if (!Files.isReadable(file)) {
             return Optional.of(name + " " + file + " cannot be read");
         }
         try {
-            IdentityFileReader.check(file);
-            return Optional.empty();
-        } catch (RuntimeException e) {
+            return IdentityFileReader.check(file) > 0 ? Optional.empty()
+                    : Optional.of(name + " " + file + " names no identity");
+        } catch (UncheckedIOException e) {
+            IOException cause = Objects.requireNonNull(e.getCause(), "an UncheckedIOException has a cause");
+            return Optional.of(name + " " + file + (cause instanceof CharacterCodingException ? " is not UTF-8 text"
+                    : " cannot be read: " + RunReports.fileProblem(cause)));
+        } catch (IllegalArgumentException e) {
             return Optional.of(name + ": " + e.getMessage());
         }
     }

@@ -1,9 +1,11 @@
 package dev.syncshift.migrator.config;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.metrics.CoreMetric;
 import software.amazon.awssdk.http.HttpMetric;
@@ -32,18 +34,37 @@ public final class CallStats implements MetricPublisher {
         String operation = call.metricValues(CoreMetric.OPERATION_NAME).stream().findFirst().orElse("unknown");
         Counters counters = byOperation.computeIfAbsent(operation, o -> new Counters());
         counters.calls.increment();
-        if (call.metricValues(CoreMetric.API_CALL_SUCCESSFUL).contains(Boolean.FALSE)) {
+        List<MetricCollection> attempts = call.childrenWithName("ApiCallAttempt").toList();
+        if (call.metricValues(CoreMetric.API_CALL_SUCCESSFUL).contains(Boolean.FALSE)
+                && !(attempts.size() == 1 && answered(attempts.get(0)))) {
             counters.failed.increment();
         }
-        call.childrenWithName("ApiCallAttempt").forEach(attempt -> {
+        attempts.forEach(attempt -> {
             counters.attempts.increment();
-            // The SDK's error type "ServerError" means any error answer (a 400 too), so 5xx is read off the status.
-            if (attempt.metricValues(CoreMetric.ERROR_TYPE).stream().anyMatch("throttling"::equalsIgnoreCase)) {
+            if (throttled(attempt)) {
                 counters.throttled.increment();
-            } else if (attempt.metricValues(HttpMetric.HTTP_STATUS_CODE).stream().anyMatch(status -> status >= 500)) {
+            } else if (status(attempt).anyMatch(status -> status >= 500)) {
                 counters.serverErrors.increment();
             }
         });
+    }
+
+    private static boolean throttled(MetricCollection attempt) {
+        return attempt.metricValues(CoreMetric.ERROR_TYPE).stream().anyMatch("throttling"::equalsIgnoreCase);
+    }
+
+    /**
+     * Whether the service answered {@code attempt} with a client error other than a throttle: a refusal or a
+     * "not found" (a table {@code --create-table} is to make, an identity gone from the pool), which the caller reads
+     * as an answer and no retry would change. The SDK's error type "ServerError" means any error answer (a 400 too),
+     * so the status tells.
+     */
+    private static boolean answered(MetricCollection attempt) {
+        return !throttled(attempt) && status(attempt).anyMatch(status -> status >= 400 && status < 500);
+    }
+
+    private static Stream<Integer> status(MetricCollection attempt) {
+        return attempt.metricValues(HttpMetric.HTTP_STATUS_CODE).stream();
     }
 
     /**
@@ -75,7 +96,9 @@ public final class CallStats implements MetricPublisher {
      * @param attempts HTTP attempts (a retried call makes several)
      * @param throttled attempts the service throttled
      * @param serverErrors attempts that failed with a 5xx
-     * @param failed calls that failed after every retry
+     * @param failed calls that failed after their retries, or at their only attempt without a service's answer (a
+     *     throttle, a 5xx, no answer at all); not a call the service answered at once with a refusal or a "not
+     *     found", which is an answer
      * @param pacedRps the pace the operation was set to at its last cut, in requests a second, or null when
      *     the service was never congested by it
      */

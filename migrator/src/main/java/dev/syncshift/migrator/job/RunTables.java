@@ -84,21 +84,24 @@ public final class RunTables {
 
     /**
      * Adds identities to the manifest, each to partition {@code position % partitions}, but those already in it (an
-     * identities file that names one twice): their positions stay empty, which the partitions' readers pass over.
+     * identities file that names one twice, in a row or not): their positions stay empty, which the partitions'
+     * readers pass over. The look for the identity is a subquery correlated with the row to add: H2 answers an
+     * uncorrelated one whose parameters are those of its last execution with that execution's result, although this
+     * very transaction has added the identity since, so an id on two lines in a row was added twice.
      *
      * @return how many were added
      */
     public long addToManifest(long jobInstance, int partitions, List<? extends ListedIdentity> identities) {
         int[][] inserted = jdbc.batchUpdate("INSERT INTO SYNCSHIFT_MANIFEST (JOB_INSTANCE_ID, POSITION, PARTITION_NO, "
-                + "IDENTITY_ID) SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM SYNCSHIFT_MANIFEST "
-                + "WHERE JOB_INSTANCE_ID = ? AND IDENTITY_ID = ?)", identities, identities.size(),
+                + "IDENTITY_ID) SELECT GIVEN.RUN, GIVEN.POS, GIVEN.PART, GIVEN.ID FROM (VALUES (CAST(? AS BIGINT), "
+                + "CAST(? AS BIGINT), CAST(? AS INT), CAST(? AS VARCHAR(64)))) AS GIVEN (RUN, POS, PART, ID) "
+                + "WHERE NOT EXISTS (SELECT 1 FROM SYNCSHIFT_MANIFEST HELD WHERE HELD.JOB_INSTANCE_ID = GIVEN.RUN "
+                + "AND HELD.IDENTITY_ID = GIVEN.ID)", identities, identities.size(),
                 (statement, identity) -> {
                     statement.setLong(1, jobInstance);
                     statement.setLong(2, identity.position());
                     statement.setInt(3, (int) (identity.position() % partitions));
                     statement.setString(4, identity.identityId().value());
-                    statement.setLong(5, jobInstance);
-                    statement.setString(6, identity.identityId().value());
                 });
         long added = Arrays.stream(inserted).flatMapToInt(Arrays::stream)
                 .filter(n -> n > 0 || n == Statement.SUCCESS_NO_INFO).count();

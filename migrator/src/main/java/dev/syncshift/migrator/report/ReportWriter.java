@@ -155,8 +155,10 @@ public final class ReportWriter {
                 + "listed in the report");
         row(out, "mismatches", t.mismatches(), "");
         row(out, "failures", t.failures(), "");
-        row(out, "throttled calls", report.throttled(), "retries " + n(report.retries()) + paced(report));
         boolean continued = !report.thisStart().equals(t);
+        // the calls are this process's, as the rates are: a continued run's earlier starts made theirs
+        row(out, "throttled calls", report.throttled(), "retries " + n(report.retries()) + paced(report)
+                + (continued ? "; this start's calls, not the run's" : ""));
         String thisStart = continued ? String.format(Locale.ROOT, "  of this start: %,d identities, %,d records",
                 report.thisStart().identities(), report.thisStart().records()) : "";
         out.printf(Locale.ROOT, "  %-16s %s identities/s, %s records/s%s%n", "rate",

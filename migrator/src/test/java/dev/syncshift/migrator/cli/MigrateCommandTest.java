@@ -88,6 +88,25 @@ class MigrateCommandTest {
         assertThat(result.out()).contains("completed, verified");
     }
 
+    /**
+     * The preflight's DescribeTable of a table that {@code --create-table} then makes is answered "no such table",
+     * which the run expects: no call failed after its retries.
+     */
+    @Test
+    void theLookForATableTheRunCreatesIsNoFailedCall() throws IOException {
+        String[] args = args("migrate", "created.json", "--create-table");
+        args[List.of(args).indexOf(LocalAws.TABLE)] = "created-by-the-run";
+
+        Cli.Result result = Cli.run(args);
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).contains("created table created-by-the-run");
+        JsonNode calls = report("created.json").path("calls");
+        assertThat(calls.path("CreateTable").path("calls").asLong()).isEqualTo(1);
+        assertThat(calls.path("DescribeTable").path("calls").asLong()).isPositive();
+        assertThat(calls.findValues("failedAfterRetries")).as(calls.toString()).allMatch(n -> n.asLong() == 0);
+    }
+
     private String[] args(String command, String reportName, String... more) {
         List<String> args = new ArrayList<>(List.of(command, "--identity-pool-id", LocalAws.POOL.value(),
                 "--table", LocalAws.TABLE, "--cognito-endpoint", aws.cognito().endpoint().toString(),

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A migrator process stopped with SIGTERM mid-run (a platform stopping its container; Ctrl-C is the same for the JVM)
  * ends its run before it exits: it writes the report of what it did and says to run the same command again, which
  * then continues the run as one that ended (not one whose process died) and leaves the store equal to the source;
- * its progress and report count the whole run, and its rates only what it did itself. The same command started
- * while the first runs is refused, and the first goes on.
+ * its progress and report count the whole run, and its rates and AWS calls only what it did itself. The same command
+ * started while the first runs is refused, and the first goes on.
  */
 class StopRestartTest {
 
@@ -91,5 +91,8 @@ class StopRestartTest {
         assertThat(continued).containsPattern(String.format(Locale.ROOT,
                 "of this start: %,d identities, %,d records", IDENTITIES - partial.path("counts").path("identities")
                         .asLong(), records - before));
+        assertThat(continued).as("the calls are this start's, as the rates are")
+                .containsPattern("throttled calls .*; this start's calls, not the run's\n");
+        assertThat(said).doesNotContain("this start's calls");
     }
 }
