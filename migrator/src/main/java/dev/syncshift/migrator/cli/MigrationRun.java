@@ -44,7 +44,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * One {@code migrate} or {@code verify}: starts the Spring application from the command's properties, runs the
  * preflight (nothing is written when it fails), runs or continues the job, then prints the summary, writes the
  * JSON report and decides the exit code. A run whose job repository is in its work dir holds the work dir's lock
- * ({@link WorkDirLock}) throughout.
+ * ({@link WorkDirLock}) throughout. Ctrl-C or SIGTERM while the job runs ends the run, and the command still returns
+ * the run's code ({@link StopSignals}).
  */
 final class MigrationRun {
 
@@ -139,8 +140,16 @@ final class MigrationRun {
             err.println("syncshift-migrator: " + badSetting.orElseGet(() -> cannotStart(e, bound)));
             return badSetting.isPresent() ? ExitCode.USAGE : ExitCode.UNAVAILABLE;
         }
-        try (context) {
-            return WorkerRun.isWorker(context) ? new WorkerRun(err).serve(context) : run(context, recover);
+        if (WorkerRun.isWorker(context)) {
+            try (context) {
+                return new WorkerRun(err).serve(context);
+            }
+        }
+        // handles Ctrl-C and SIGTERM from the run's start until the application is closed: the process exits with
+        // the code the summary gives
+        StopSignals signals = new StopSignals(context.getBean(RunStop.class), "local".equals(role));
+        try (signals; context) {
+            return signals.decided(run(context, recover, signals));
         }
     }
 
@@ -151,7 +160,7 @@ final class MigrationRun {
         return report;
     }
 
-    private ExitCode run(ConfigurableApplicationContext context, boolean recover) {
+    private ExitCode run(ConfigurableApplicationContext context, boolean recover, StopSignals signals) {
         MigratorSettings settings = context.getBean(MigratorSettings.class);
         Preflight.Findings findings = new Preflight(context.getBean(CognitoIdentityClient.class),
                 context.getBean(CognitoSyncClient.class), context.getBean(DynamoDbClient.class))
@@ -164,6 +173,7 @@ final class MigrationRun {
         String url = context.getEnvironment().getProperty("spring.datasource.url", "");
         boolean ownsRepository = recover || url.startsWith("jdbc:h2:")
                 || ManagerTakeover.previousManagerGone(context, settings);
+        signals.install();
         try {
             return launch(context, settings, ownsRepository);
         } finally {

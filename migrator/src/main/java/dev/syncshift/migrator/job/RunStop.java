@@ -4,6 +4,7 @@ import dev.syncshift.migrator.config.Durations;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -19,10 +20,12 @@ import org.springframework.stereotype.Component;
  * that the job repository says at once that the run is incomplete: the steps running here are asked to end
  * ({@link RunningSteps}: the enumeration after its chunk, each partition at its next identity, as a stopping
  * worker's are), and the stop waits up to {@link RunningSteps#STOP_WAIT} for the run to end and its report to be
- * written ({@link #reported}). The same command then continues the run as a stopped one, without recovering a run
- * whose process died (which a shared job repository leaves to the next manager's takeover, or {@code --recover}). A
- * manager whose enumeration has ended runs no step here: it stops as before, and its workers' partitions continue.
- * Thread-safe.
+ * written ({@link #reported}). The command line's signal handler asks first ({@link #stopping()}), so that the
+ * process exits with the run's exit code; the application's closing asks too, for a process stopped otherwise, and
+ * waits only what is left of the first one's wait. The same command then continues the run as a stopped one, without
+ * recovering a run whose process died (which a shared job repository leaves to the next manager's takeover, or
+ * {@code --recover}). A manager whose enumeration has ended runs no step here: it stops as before, and its workers'
+ * partitions continue. Thread-safe.
  */
 @Component
 public final class RunStop implements StepExecutionListener, ApplicationListener<ContextClosedEvent> {
@@ -34,6 +37,9 @@ public final class RunStop implements StepExecutionListener, ApplicationListener
 
     private final RunningSteps steps = new RunningSteps();
     private final CountDownLatch reported = new CountDownLatch(1);
+    private final AtomicBoolean asked = new AtomicBoolean();
+    private final AtomicBoolean late = new AtomicBoolean();
+    private volatile long waitEnds;
 
     @Override
     public void beforeStep(StepExecution step) {
@@ -65,22 +71,52 @@ public final class RunStop implements StepExecutionListener, ApplicationListener
         }
     }
 
-    /** The process is stopping: the steps running here are asked to end, and it waits for the report (bounded). */
-    @Override
-    public void onApplicationEvent(ContextClosedEvent event) {
-        List<StepExecution> stopped = steps.stop();
-        if (stopped.isEmpty()) {
-            return;
+    /**
+     * The process is stopping: the steps running here are asked to end, and so is every one that starts later; the
+     * first call starts the stop's wait ({@link #awaitReported()}).
+     *
+     * @return whether steps of the run were running here
+     */
+    public boolean stopping() {
+        boolean first = asked.compareAndSet(false, true);
+        if (first) {
+            waitEnds = System.nanoTime() + RunningSteps.STOP_WAIT.toNanos();
         }
-        LOG.warn("Stopping: ending run {} at the next identity; run the same command to continue it",
-                stopped.get(0).getJobExecution().getJobParameters().getLong(RunLauncher.RUN_ID));
+        List<StepExecution> running = steps.stop();
+        if (first && !running.isEmpty()) {
+            LOG.warn("Stopping: ending run {} at the next identity; run the same command to continue it",
+                    running.get(0).getJobExecution().getJobParameters().getLong(RunLauncher.RUN_ID));
+        }
+        return !running.isEmpty();
+    }
+
+    /**
+     * Waits for the report ({@link #reported()}) until the stop's wait, which the first {@link #stopping()} started,
+     * is over; says once that the run did not end in time.
+     *
+     * @return whether the report was written in time
+     */
+    public boolean awaitReported() {
         try {
-            if (!reported.await(RunningSteps.STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("The run did not end within {}; run the same command to continue it",
-                        Durations.shown(RunningSteps.STOP_WAIT));
+            if (reported.await(Math.max(0, waitEnds - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                return true;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
+        }
+        if (late.compareAndSet(false, true)) {
+            LOG.warn("The run did not end within {}; run the same command to continue it",
+                    Durations.shown(RunningSteps.STOP_WAIT));
+        }
+        return false;
+    }
+
+    /** The process is stopping: the steps running here are asked to end, and it waits for the report (bounded). */
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        if (stopping()) {
+            awaitReported();
         }
     }
 }

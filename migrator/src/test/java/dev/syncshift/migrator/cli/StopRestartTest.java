@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A migrator process stopped with SIGTERM mid-run (a platform stopping its container; Ctrl-C is the same for the JVM)
- * ends its run before it exits: it writes the report of what it did and says to run the same command again, which
- * then continues the run as one that ended (not one whose process died) and leaves the store equal to the source;
- * its progress and report count the whole run, and its rates and AWS calls only what it did itself. The same command
- * started while the first runs is refused, and the first goes on.
+ * A migrator process stopped with SIGTERM mid-run (a platform stopping its container; Ctrl-C is the same, see
+ * {@link CtrlCTest}) ends its run before it exits, with code 4 as its summary says: it writes the report of what it
+ * did and says to run the same command again, which then continues the run as one that ended (not one whose process
+ * died) and leaves the store equal to the source; its progress and report count the whole run, and its rates and AWS
+ * calls only what it did itself. The same command started while the first runs is refused, and the first goes on.
  */
 class StopRestartTest {
 
@@ -60,6 +60,8 @@ class StopRestartTest {
         assertThat(stopped.waitFor(2, TimeUnit.MINUTES)).as("the stopped process exits").isTrue();
 
         String said = Files.readString(stoppedLog);
+        assertThat(stopped.exitValue()).as("the exit status is the summary's, not SIGTERM's 143: %s", said)
+                .isEqualTo(ExitCode.INCOMPLETE.code());
         assertThat(said).as(said).contains("Stopping: ending run 1").contains(ExitCode.INCOMPLETE.meaning());
         JsonNode partial = new ObjectMapper().readTree(work.resolve("report.json").toFile());
         assertThat(partial.path("exitCode").asInt()).as(said).isEqualTo(ExitCode.INCOMPLETE.code());

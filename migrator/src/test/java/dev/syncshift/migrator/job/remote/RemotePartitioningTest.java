@@ -53,6 +53,8 @@ class RemotePartitioningTest extends PostgresClusterScenario {
         victim.destroy();
         assertThat(victim.waitFor(30, TimeUnit.SECONDS)).as("stopped well before it would count as lost (60 s): "
                 + nodes.allLogs()).isTrue();
+        assertThat(victim.exitValue()).as("a worker has no run of its own to report: SIGTERM's status")
+                .isEqualTo(143);
         nodes.start("worker2", "worker", "--threads", "2");
 
         assertThat(exitCodeOf(first)).as("incomplete: " + nodes.allLogs()).isEqualTo(4);
