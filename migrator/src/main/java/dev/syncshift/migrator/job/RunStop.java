@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.ExitStatus;
@@ -37,9 +38,9 @@ public final class RunStop implements StepExecutionListener, ApplicationListener
 
     private final RunningSteps steps = new RunningSteps();
     private final CountDownLatch reported = new CountDownLatch(1);
-    private final AtomicBoolean asked = new AtomicBoolean();
+    /** When the stop's wait ends ({@link System#nanoTime()}), set by the first {@link #stopping()}; 0 before. */
+    private final AtomicLong waitEnds = new AtomicLong();
     private final AtomicBoolean late = new AtomicBoolean();
-    private volatile long waitEnds;
 
     @Override
     public void beforeStep(StepExecution step) {
@@ -78,10 +79,7 @@ public final class RunStop implements StepExecutionListener, ApplicationListener
      * @return whether steps of the run were running here
      */
     public boolean stopping() {
-        boolean first = asked.compareAndSet(false, true);
-        if (first) {
-            waitEnds = System.nanoTime() + RunningSteps.STOP_WAIT.toNanos();
-        }
+        boolean first = waitEnds.compareAndSet(0, System.nanoTime() + RunningSteps.STOP_WAIT.toNanos());
         List<StepExecution> running = steps.stop();
         if (first && !running.isEmpty()) {
             LOG.warn("Stopping: ending run {} at the next identity; run the same command to continue it",
@@ -98,7 +96,8 @@ public final class RunStop implements StepExecutionListener, ApplicationListener
      */
     public boolean awaitReported() {
         try {
-            if (reported.await(Math.max(0, waitEnds - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            long left = waitEnds.get() == 0 ? 0 : waitEnds.get() - System.nanoTime();
+            if (reported.await(Math.max(0, left), TimeUnit.NANOSECONDS)) {
                 return true;
             }
         } catch (InterruptedException e) {
