@@ -214,19 +214,18 @@ final class Subscriptions {
      */
     private final class SubscriptionSync implements SyncQueue.Job {
         private final DatasetKey key;
-        private final DatasetName name;
         private final long upTo;
         private final long deletedAt;
 
         SubscriptionSync(DatasetKey key, long upTo, long deletedAt) {
             this.key = key;
-            this.name = key.datasetName();
             this.upTo = upTo;
             this.deletedAt = deletedAt;
         }
 
         @Override
         public void run() {
+            DatasetName name = key.datasetName();
             List<Subscription> listening = listeningTo(name);
             if (listening.isEmpty()) {
                 return; // nobody listens any more
@@ -247,7 +246,7 @@ final class Subscriptions {
 
         @Override
         public void refuse(DataStorageException reason) {
-            callbacks(listeningTo(name)).forEach(callback -> callback.onFailure(reason));
+            callbacks(listeningTo(key.datasetName())).forEach(callback -> callback.onFailure(reason));
         }
 
         /** Joins a waiting subscriptions' synchronize (raising its count); an app's waiting one pulls anyway. */
