@@ -209,8 +209,9 @@ final class Subscriptions {
      * {@code subscribeAll}'s), unless what it was told of is done by the time it runs: a change to {@code upTo} when
      * the device has pulled up to it (its own push, or a change one subscription told of before another), a change or
      * a deletion when a subscriptions' synchronize already ran for its count (the other notice of the same change;
-     * a deletion leaves no local count to compare). {@link #CATCH_UP} always runs. A notice that comes while one waits
-     * joins it with the higher counts.
+     * a deletion leaves no local count to compare), or a deletion of a dataset the device has no local copy of (it
+     * deleted the dataset itself: opening it would leave an empty one behind). {@link #CATCH_UP} always runs. A notice
+     * that comes while one waits joins it with the higher counts.
      */
     private final class SubscriptionSync implements SyncQueue.Job {
         private final DatasetKey key;
@@ -229,6 +230,11 @@ final class Subscriptions {
             List<Subscription> listening = listeningTo(name);
             if (listening.isEmpty()) {
                 return; // nobody listens any more
+            }
+            if (upTo == NONE && cache.dataset(key).isEmpty()) {
+                // A deletion alone, of a dataset the device has no copy of (its own deletion, synchronized): done.
+                LOG.debug("dataset {} was deleted and the device has no copy of it", name);
+                return;
             }
             DefaultDataset own = listening.get(0).dataset();
             DefaultDataset dataset = own != null ? own : manager.handle(name);

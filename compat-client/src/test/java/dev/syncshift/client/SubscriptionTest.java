@@ -9,11 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Subscriptions over AppSync's real-time WebSocket: another device's change arrives without polling, and after the
@@ -186,6 +190,51 @@ class SubscriptionTest {
             assertThat(own.next()).as("the sentinel, nothing before it").isEqualTo("deleted onSuccess [after]");
             assertThat(all.next()).as("the sentinel, nothing before it").isEqualTo("deleted onSuccess [after]");
             devices.listening.unsubscribeAll();
+        }
+    }
+
+    /**
+     * With {@code subscribeAll} alone, the notice of the device's own deletion of a dataset (it deleted it and
+     * synchronized) leaves no local dataset behind, while another device's deletion still reaches
+     * {@code onDatasetDeleted}. The device runs its synchronizes on one thread, and synchronizes once more after its
+     * deletion, so that a synchronize the deletion's notice queued runs before the one of the marker dataset's change,
+     * which the other device makes next: the first thing {@code subscribeAll} hears of is the marker.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"APPSYNC", "CUTOVER"})
+    void theDevicesOwnDeletionToldBySubscribeAllLeavesNoLocalDataset(Backend backend, Emulators emulators)
+            throws InterruptedException {
+        ExecutorService oneThread = Executors.newSingleThreadExecutor();
+        try (CognitoSyncManager device = emulators.device(backend).executor(oneThread).build();
+                CognitoSyncManager other = emulators.device(backend).identityId(device.getIdentityId()).build()) {
+            Dataset gone = device.openOrCreateDataset("gone");
+            gone.put("k", "v");
+            sync(gone);
+            Dataset theirMarker = other.openOrCreateDataset("marker");
+            theirMarker.put("seed", "1");
+            sync(theirMarker);
+            Dataset marker = device.openOrCreateDataset("marker");
+            sync(marker);
+            EventLog all = new EventLog();
+            device.subscribeAll(all);
+
+            gone.delete();
+            sync(gone);
+            sync(marker);
+            theirMarker.put("passed", "yes");
+            sync(theirMarker);
+
+            assertThat(all.next()).as("nothing before the marker").isEqualTo("marker onSuccess [passed]");
+            assertThat(device.listDatasets()).extracting(DatasetMetadata::getDatasetName).containsExactly("marker");
+            assertThat(device.getDatasetMetadata("gone")).isNull();
+            theirMarker.delete();
+            sync(theirMarker);
+            assertThat(all.next()).isEqualTo("marker onDatasetDeleted");
+            assertThat(all.next()).isEqualTo("marker onSuccess []");
+            assertThat(device.listDatasets()).isEmpty();
+            device.unsubscribeAll();
+        } finally {
+            oneThread.shutdown();
         }
     }
 
