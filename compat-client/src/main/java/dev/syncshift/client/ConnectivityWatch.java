@@ -33,16 +33,25 @@ final class ConnectivityWatch extends ForwardingSyncCallback {
 
     @Override
     public void onFailure(DataStorageException exception) {
+        boolean unreachable = unreachable(exception);
         try {
-            if (reportUnreachable || keepForLater == null || !(exception instanceof NetworkException)) {
+            if (reportUnreachable || keepForLater == null || !unreachable) {
                 super.onFailure(exception);
             }
         } finally {
-            if (exception instanceof NetworkException && keepForLater != null) {
+            if (unreachable && keepForLater != null) {
                 keepForLater.run();
-            } else if (!(exception instanceof NetworkException)) {
+            } else if (!unreachable) {
                 manager.reachedService();
             }
         }
+    }
+
+    /**
+     * Whether the service was out of reach: a {@link NetworkException}, or one behind the report of local changes
+     * UTF-8 cannot carry (the rest of the synchronize did not reach the service either).
+     */
+    private static boolean unreachable(DataStorageException exception) {
+        return exception instanceof NetworkException || exception.getCause() instanceof NetworkException;
     }
 }

@@ -119,6 +119,14 @@ final class DefaultDataset implements Dataset {
         Records.checkLimits(cache.records(key()));
     }
 
+    /**
+     * {@code other}, or, when local changes hold text UTF-8 cannot carry, the report naming them with {@code other}
+     * (why the rest did not go out either) as its cause: a synchronize reports them first, as the engine does.
+     */
+    DataStorageException changesNotCarried(DataStorageException other) {
+        return Records.notCarried(cache.modifiedRecords(key()), other).orElse(other);
+    }
+
     private static long size(LocalRecord record) {
         long value = record.value() == null ? 0 : record.value().getBytes(StandardCharsets.UTF_8).length;
         return record.key().utf8Bytes() + value;

@@ -1,17 +1,20 @@
 package dev.syncshift.client.sync;
 
 import dev.syncshift.client.DataLimitExceededException;
+import dev.syncshift.client.DataStorageException;
 import dev.syncshift.client.Record;
 import dev.syncshift.client.spi.LocalRecord;
 import dev.syncshift.core.LimitExceededException;
 import dev.syncshift.core.RecordKey;
 import dev.syncshift.core.SyncCount;
 import dev.syncshift.core.SyncLimits;
+import dev.syncshift.core.UnicodeText;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** Conversions between the app's {@link Record} and the cache's {@link LocalRecord}, and the records' limits. */
@@ -50,6 +53,30 @@ public final class Records {
             throw new DataLimitExceededException(Objects.requireNonNullElse(e.getMessage(), "Dataset limits exceeded"),
                     e);
         }
+    }
+
+    /** The local changes UTF-8 can carry: those whose key and value are valid Unicode. */
+    public static List<LocalRecord> carried(List<LocalRecord> changes) {
+        return changes.stream().filter(r -> UnicodeText.inRecord(r.key().value(), r.value()).isEmpty()).toList();
+    }
+
+    /**
+     * The failure that reports the local changes UTF-8 cannot carry (a key or value with an unpaired surrogate, left
+     * in a cache by an app before the client checked), naming the first; empty when there are none. The synchronize
+     * sends the other changes, and this is what it reports, whether they went out or not ({@code other}: why not,
+     * kept as the cause).
+     */
+    public static Optional<DataStorageException> notCarried(List<LocalRecord> changes,
+            @Nullable DataStorageException other) {
+        List<String> problems = changes.stream().map(r -> UnicodeText.inRecord(r.key().value(), r.value()))
+                .flatMap(Optional::stream).toList();
+        if (problems.isEmpty()) {
+            return Optional.empty();
+        }
+        String more = problems.size() == 1 ? "" : " (and " + (problems.size() - 1) + " more)";
+        String rest = other == null ? "" : "; the other changes were not synchronized either: " + other.getMessage();
+        return Optional.of(new DataStorageException("A local change was not sent, as UTF-8 cannot carry it: "
+                + problems.get(0) + more + "; put a valid value, then synchronize again" + rest, other));
     }
 
     private static long utf8(@Nullable String value) {

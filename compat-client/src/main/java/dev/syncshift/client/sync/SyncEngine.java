@@ -66,16 +66,32 @@ public final class SyncEngine {
             for (int attempt = 0; attempt <= MAX_RETRY; attempt++) {
                 Optional<List<Record>> pulled = runPass(pass);
                 if (pulled.isPresent()) {
-                    pass.succeed(pulled.get());
+                    Optional<DataStorageException> notCarried = Records.notCarried(cache.modifiedRecords(key), null);
+                    if (notCarried.isPresent()) {
+                        pass.fail(notCarried.get());
+                    } else {
+                        pass.succeed(pulled.get());
+                    }
                     return;
                 }
             }
-            pass.fail(new DataStorageException("Synchronize failed because it exceeded the maximum retries"));
+            fail(pass, new DataStorageException("Synchronize failed because it exceeded the maximum retries"));
         } catch (DataStorageException e) {
-            pass.fail(e);
+            fail(pass, e);
         } catch (RuntimeException e) {
-            pass.fail(new DataStorageException("Unknown exception", e));
+            fail(pass, new DataStorageException("Unknown exception", e));
         }
+    }
+
+    /** Ends in {@code failure}, or in the report of local changes that could not be sent, which comes first. */
+    private void fail(SyncPass pass, DataStorageException failure) {
+        DataStorageException reported;
+        try {
+            reported = Records.notCarried(cache.modifiedRecords(pass.key()), failure).orElse(failure);
+        } catch (RuntimeException e) {
+            reported = failure; // the cache failed too: what failed first is the news
+        }
+        pass.fail(reported);
     }
 
     /** One pass; empty when a push was stale and the pass must be retried. */
@@ -90,7 +106,7 @@ public final class SyncEngine {
             }
             state = left.get();
         }
-        List<LocalRecord> changes = cache.modifiedRecords(key);
+        List<LocalRecord> changes = Records.carried(cache.modifiedRecords(key));
         checkLimits(key);
         if (countedElsewhere(state)) {
             return fromOtherBackend(pass, state);
@@ -155,7 +171,7 @@ public final class SyncEngine {
         if (pulled.exists()) {
             cache.setLastSyncCount(key, pulled.datasetSyncCount(), remote.countSpace());
         }
-        List<LocalRecord> snapshot = cache.modifiedRecords(key);
+        List<LocalRecord> snapshot = Records.carried(cache.modifiedRecords(key));
         if (snapshot.isEmpty()) {
             return Optional.of(applied);
         }
