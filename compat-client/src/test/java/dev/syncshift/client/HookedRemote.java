@@ -15,9 +15,15 @@ import java.util.List;
 
 /**
  * A backend's real remote with a hook run when a push has been stored by the service and before its answer reaches
- * the engine: the window in which an app's edit races the synchronize. Not a mock: every call goes to the service.
+ * the engine (the window in which an app's edit races the synchronize), and one run when a pull has been answered,
+ * before the engine applies it and pushes (the window in which another device's write races the push). Not a mock:
+ * every call goes to the service.
  */
-record HookedRemote(RemoteStore delegate, Runnable afterPush) implements RemoteStore {
+record HookedRemote(RemoteStore delegate, Runnable afterPush, Runnable afterPull) implements RemoteStore {
+
+    HookedRemote(RemoteStore delegate, Runnable afterPush) {
+        this(delegate, afterPush, () -> { });
+    }
 
     @Override
     public CountSpace countSpace() {
@@ -26,7 +32,9 @@ record HookedRemote(RemoteStore delegate, Runnable afterPush) implements RemoteS
 
     @Override
     public RemoteChanges listUpdates(DatasetKey key, SyncCount lastSyncCount) {
-        return delegate.listUpdates(key, lastSyncCount);
+        RemoteChanges pulled = delegate.listUpdates(key, lastSyncCount);
+        afterPull.run();
+        return pulled;
     }
 
     @Override

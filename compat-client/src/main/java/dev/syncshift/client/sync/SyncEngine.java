@@ -5,6 +5,7 @@ import dev.syncshift.client.DataStorageException;
 import dev.syncshift.client.Dataset;
 import dev.syncshift.client.DatasetNotFoundException;
 import dev.syncshift.client.SyncCallback;
+import dev.syncshift.client.spi.DeletedSinceException;
 import dev.syncshift.client.spi.LocalCache;
 import dev.syncshift.client.spi.LocalDataset;
 import dev.syncshift.client.spi.LocalRecord;
@@ -177,9 +178,9 @@ public final class SyncEngine {
         }
         PushResult pushed;
         try {
-            pushed = remote.putRecords(key, patches(snapshot));
+            pushed = push(key, pulled, snapshot);
         } catch (DataConflictException e) {
-            lowerLastSyncCount(key, snapshot, pass.markConflicted());
+            staleAfter(key, snapshot, pass, e);
             return Optional.empty();
         }
         storePushed(key, snapshot, pushed);
@@ -195,7 +196,7 @@ public final class SyncEngine {
         try {
             result = remote.pushAndPull(key, last, patches(snapshot));
         } catch (DataConflictException e) {
-            lowerLastSyncCount(key, snapshot, pass.markConflicted());
+            staleAfter(key, snapshot, pass, e);
             return Optional.empty();
         }
         storePushed(key, snapshot, result.pushed());
@@ -226,6 +227,31 @@ public final class SyncEngine {
         return snapshot.stream().filter(r -> r.key().equals(written.key())).findFirst()
                 .orElseThrow(() -> new DataStorageException("The service wrote a record that was not pushed: "
                         + written.key()));
+    }
+
+    /**
+     * The push after a pull. A remote that has a push carrying the device's count (AppSync's {@code syncDataset})
+     * gets it, from the count just pulled: a deletion by another device between the pull and the push makes it stale
+     * rather than letting new keys re-create the dataset. Its answer's changes are not needed (the count rule of
+     * {@link #applyThenPush} leaves whatever came in between to the next pull); one call either way.
+     */
+    private PushResult push(DatasetKey key, RemoteChanges pulled, List<LocalRecord> snapshot) {
+        if (!remote.pushesAndPullsInOneCall()) {
+            return remote.putRecords(key, patches(snapshot));
+        }
+        SyncCount since = pulled.exists() ? pulled.datasetSyncCount() : SyncCount.ZERO;
+        return remote.pushAndPull(key, since, patches(snapshot)).pushed();
+    }
+
+    /**
+     * After a stale push, the count to pull from next: the count the push carried when the dataset was deleted after
+     * it (that pull reports the deletion, where one from zero would take the dataset for new); otherwise lowered.
+     */
+    private void staleAfter(DatasetKey key, List<LocalRecord> snapshot, SyncPass pass, DataConflictException e) {
+        boolean again = pass.markConflicted();
+        if (!(e instanceof DeletedSinceException)) {
+            lowerLastSyncCount(key, snapshot, again);
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.syncshift.client.DataConflictException;
 import dev.syncshift.client.DataLimitExceededException;
 import dev.syncshift.client.DataStorageException;
 import dev.syncshift.client.DatasetNotFoundException;
+import dev.syncshift.client.spi.DeletedSinceException;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -44,7 +45,8 @@ final class AppSyncErrors {
             return new DataAccessNotAuthorizedException(message);
         }
         return switch (type) {
-            case "ResourceConflictException" -> new DataConflictException(message);
+            case "ResourceConflictException" -> reason.equals("DatasetDeleted") ? new DeletedSinceException(message)
+                    : new DataConflictException(message);
             case "LimitExceededException" -> new DataLimitExceededException(message);
             case "ResourceNotFoundException" -> new DatasetNotFoundException(message);
             default -> new DataStorageException(message + (type.isEmpty() ? "" : " (" + type + ")"));

@@ -5,6 +5,7 @@ import dev.syncshift.client.DataStorageException;
 import dev.syncshift.client.NetworkException;
 import dev.syncshift.client.remote.appsync.AppSyncRemoteStore;
 import dev.syncshift.client.remote.cognito.CognitoSyncRemoteStore;
+import dev.syncshift.client.spi.DeletedSinceException;
 import dev.syncshift.client.spi.RemoteChanges;
 import dev.syncshift.core.DatasetKey;
 import dev.syncshift.core.DatasetMetadata;
@@ -75,10 +76,9 @@ final class CutoverImport {
             try {
                 appSync.importChanges(changes.get().source(), watermark, changes.get().records());
                 return true;
+            } catch (DeletedSinceException e) {
+                return true;
             } catch (DataConflictException e) {
-                if (String.valueOf(e.getMessage()).contains("DatasetDeleted")) {
-                    return true;
-                }
                 LOG.debug("import of {} raced with another writer; reading again", key);
             }
         }
