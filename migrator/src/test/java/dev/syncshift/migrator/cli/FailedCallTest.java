@@ -27,8 +27,8 @@ class FailedCallTest {
 
     private static final int IDENTITIES = 6;
     private static final String DENIED = "User: arn:aws:sts::123456789012:assumed-role/syncshift-migrator/run is not "
-            + "authorized to perform: dynamodb:TransactWriteItems on resource: arn:aws:dynamodb:us-east-1:123456789012:"
-            + "table/SyncStore because no identity-based policy allows the dynamodb:TransactWriteItems action";
+            + "authorized to perform: dynamodb:PutItem on resource: arn:aws:dynamodb:us-east-1:123456789012:"
+            + "table/SyncStore because no identity-based policy allows the dynamodb:PutItem action";
 
     @TempDir
     Path work;
@@ -43,7 +43,7 @@ class FailedCallTest {
             assertThat(first.output().lines().filter(line -> line.contains(" failed: ")))
                     .as(first.output()).singleElement().asString()
                     .containsPattern("ERROR FailedStepLog +- Partition [0-3] failed: User: .* is not authorized to "
-                            + "perform: dynamodb:TransactWriteItems .* \\(Service: DynamoDb, Status Code: 400, .*\\); "
+                            + "perform: dynamodb:PutItem .* \\(Service: DynamoDb, Status Code: 400, .*\\); "
                             + "run the same command again to continue$");
             assertThat(first.output()).contains("run did not complete: User: ")
                     .doesNotContain("\tat ", "Exception", "Suppressed", "... ");

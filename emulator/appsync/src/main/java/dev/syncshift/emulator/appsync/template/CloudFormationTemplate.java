@@ -38,19 +38,7 @@ public final class CloudFormationTemplate {
     private CloudFormationTemplate(Path file) {
         // A file's absolute path has a parent: only a root has none, and a root is not a template.
         this.directory = Objects.requireNonNull(file.toAbsolutePath().getParent(), "the template's directory");
-        Object root;
-        try {
-            root = new Yaml(new IntrinsicConstructor()).load(Files.readString(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read template " + file, e);
-        } catch (MarkedYAMLException e) {
-            Mark at = e.getProblemMark();
-            throw new BadRequestException("Template " + file + " is not YAML or JSON: " + e.getProblem()
-                    + (at == null ? "" : " (line " + (at.getLine() + 1) + ", column " + (at.getColumn() + 1) + ")"));
-        } catch (YAMLException e) {
-            throw new BadRequestException("Template " + file + " is not YAML or JSON: " + e.getMessage());
-        }
-        Map<?, ?> top = root instanceof Map<?, ?> map ? map : Map.of();
+        Map<?, ?> top = read(file);
         if (!(top.get("Resources") instanceof Map<?, ?> declared)) {
             throw new BadRequestException("Template " + file + " has no Resources");
         }
@@ -63,6 +51,32 @@ public final class CloudFormationTemplate {
         Object parameters = top.get("Parameters");
         this.intrinsics = new Intrinsics(resources,
                 parameters instanceof Map<?, ?> p ? (Map<String, Object>) p : Map.of());
+    }
+
+    /**
+     * Reads a template as it is written, for what the emulator does not run (its IAM policies, say): a tree of maps,
+     * lists and scalars, each short-form intrinsic in its long form ({@code !Ref X} as {@code {"Ref": "X"}},
+     * {@code !GetAtt X.Arn} as {@code {"Fn::GetAtt": ["X", "Arn"]}}), nothing resolved.
+     *
+     * @param file the template
+     * @return its top-level mapping; empty when the document is not a mapping
+     * @throws BadRequestException when the file is not YAML or JSON
+     * @throws UncheckedIOException when it cannot be read
+     */
+    public static Map<?, ?> read(Path file) {
+        Object root;
+        try {
+            root = new Yaml(new IntrinsicConstructor()).load(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read template " + file, e);
+        } catch (MarkedYAMLException e) {
+            Mark at = e.getProblemMark();
+            throw new BadRequestException("Template " + file + " is not YAML or JSON: " + e.getProblem()
+                    + (at == null ? "" : " (line " + (at.getLine() + 1) + ", column " + (at.getColumn() + 1) + ")"));
+        } catch (YAMLException e) {
+            throw new BadRequestException("Template " + file + " is not YAML or JSON: " + e.getMessage());
+        }
+        return root instanceof Map<?, ?> map ? map : Map.of();
     }
 
     /**
