@@ -140,16 +140,41 @@ public final class Cutover implements AutoCloseable {
     public IdentityMigrator passCalling(boolean full, Consumer<String> afterCall) {
         CognitoSyncClient hooked = CognitoSyncClient.builder().endpointOverride(cognito.endpoint())
                 .region(Region.US_EAST_1).credentialsProvider(developer()).httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
-                    @Override
-                    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-                        afterCall.accept(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
-                    }
-                })).build();
+                .overrideConfiguration(c -> c.addExecutionInterceptor(afterEach(afterCall))).build();
         CognitoSource source = new CognitoSource(identity, hooked, pool);
         DatasetImporter importer = new DatasetImporter(source, table(), ConflictPolicy.LATER_WINS, Clock.systemUTC(),
                 DatasetImporter.Writes.WRITE);
         return new IdentityMigrator(source, table(), importer, full);
+    }
+
+    /**
+     * A migrator ({@code full} for a full pass) whose DynamoDB client runs {@code afterTransaction} after each
+     * TransactWriteItems the table applied (not after one it cancelled), in the calling thread, before the migrator
+     * goes on: to write on AppSync between the transactions of one dataset's import, or, by throwing, to end the
+     * pass there as a killed process would.
+     */
+    public IdentityMigrator passTransacting(boolean full, Runnable afterTransaction) {
+        DynamoDbClient hooked = DynamoDbClient.builder().endpointOverride(dynamoDb.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(developer()).httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(afterEach(operation -> {
+                    if (operation.equals("TransactWriteItems")) {
+                        afterTransaction.run();
+                    }
+                }))).build();
+        SyncStoreTable hookedTable = new SyncStoreTable(hooked, table);
+        DatasetImporter importer = new DatasetImporter(source(), hookedTable, ConflictPolicy.LATER_WINS,
+                Clock.systemUTC(), DatasetImporter.Writes.WRITE);
+        return new IdentityMigrator(source(), hookedTable, importer, full);
+    }
+
+    /** An interceptor telling {@code afterCall} the name of each operation its client completed. */
+    private static ExecutionInterceptor afterEach(Consumer<String> afterCall) {
+        return new ExecutionInterceptor() {
+            @Override
+            public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                afterCall.accept(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+            }
+        };
     }
 
     private IdentityMigrator migrator(boolean full, ConflictPolicy policy, DatasetImporter.Writes writes) {

@@ -35,10 +35,10 @@ public final class ImportTransactions {
 
     /**
      * The metadata item is still as {@code read}: the same sync count, generation, deletion flag and source
-     * watermark (no watermark when {@code read} had none), and no part of a copy-mode import since. Such a part
-     * (a device's, through the API) stores records without moving the count and marks the item with
-     * {@link DatasetItems#COPIED_UP_TO}: when {@code read} had no mark, there must be none; when it had one, the mark
-     * and the record totals, which each part changes, must be as read.
+     * watermark (no watermark when {@code read} had none), and no part of a copy-mode import since. Such a part (a
+     * device's through the API, or a migrator pass's) stores records without moving the count and marks the item
+     * with {@link DatasetItems#COPIED_UP_TO}: when {@code read} had no mark, there must be none; when it had one, the
+     * mark and the record totals, which each part changes, must be as read.
      */
     public static Condition unchanged(StoredDataset read) {
         Map<String, String> names = new HashMap<>(Map.of("#sc", SyncStoreLayout.SYNC_COUNT,

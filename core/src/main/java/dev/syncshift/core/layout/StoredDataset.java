@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
  *     count says nothing about Cognito's record at that count, even when the count equals the watermark again
  * @param sourceDeletedAt Cognito's count at a deletion of the dataset that an import settled by keeping AppSync's
  *     data, or null: Cognito keeps a deleted dataset's count, so the watermark alone cannot say the deletion was seen
- * @param copiedUpTo while a device's copy-mode import is unfinished (its earlier parts stored records at their Cognito
- *     counts and left the count at the watermark), the highest count among those records; null otherwise
+ * @param copiedUpTo while a copy-mode import in parts (a device's, or a migrator pass's) is unfinished (its earlier
+ *     parts stored records at their Cognito counts and left the count at the watermark), the highest count among
+ *     those records; null otherwise
  */
 public record StoredDataset(
         DatasetMetadata metadata,

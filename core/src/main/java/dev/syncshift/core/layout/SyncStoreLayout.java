@@ -98,11 +98,11 @@ import java.util.List;
  * conditioned, in every transaction, on the metadata item being as read (count T, generation, deleted flag and
  * watermark), or absent. While T = W and the dataset is not {@code renumbered}, nobody wrote the dataset on AppSync
  * and its counts are still Cognito's, and the import copies: records keep their Cognito counts and dates, count and
- * watermark become Cognito's count; it may take several transactions (the metadata item is written by the last one,
- * the others check it), and when the condition fails on the way it is redone as revisions. A device's import through
- * the API writes the metadata item in every part: earlier parts leave count and watermark at W and set
- * {@code copiedUpTo}, the highest count of the records they stored above the count; pushes count from above it (a
- * count handed out must not hide a stored record) and remove it, and every writer's condition covers it. Otherwise
+ * watermark become Cognito's count; it may take several transactions, and when the condition fails on the way it is
+ * redone as revisions. An import in parts (a device's through the API, or the migrator's) writes the metadata item in
+ * every part: earlier parts leave count and watermark at W and set {@code copiedUpTo}, the highest count of the
+ * records they stored above the count, and the last one moves both; pushes count from above it (a count handed out
+ * must not hide a stored record) and remove it, and every writer's condition covers it. Otherwise
  * devices already wrote on AppSync (or an import already applied revisions), and the Cognito changes are applied as
  * AppSync revisions, as pushes are: count T + 1, records stamped with it, heads conditioned on the count read, the
  * watermark moved by the last revision. A store record equal in value, date and author to the

@@ -19,12 +19,13 @@ import org.jspecify.annotations.Nullable;
 /**
  * Copy mode: nobody wrote the dataset on AppSync since the last pass (or it is new), so Cognito's state is copied
  * with Cognito's own counts and dates, and a device that last synced with Cognito at count N continues on AppSync
- * from N. Records go first; the metadata item, written by the last transaction and checked by the others, moves
- * count and watermark together. A record the store holds at Cognito's count with other contents (a writer that went
- * around the API, or a fault) is written over with Cognito's. A device's copy-mode import left unfinished (its
- * earlier parts written at Cognito's counts, the count still at the watermark, {@code copiedUpTo} set) is completed
- * the same way: its records are found already there. They are never above Cognito's count as this pass read it: the
- * metadata item is read before Cognito, and a part that comes after that read fails the pass's condition.
+ * from N. Records go first; the last transaction moves count and watermark together, the ones before it leave them
+ * and mark the records they stored above the count ({@link CopyParts}). A record the store holds at Cognito's count
+ * with other contents (a writer that went around the API, or a fault) is written over with Cognito's. A copy-mode
+ * import left unfinished, a device's or a pass's (its earlier parts written at Cognito's counts, the count still at
+ * the watermark, {@code copiedUpTo} set), is completed the same way: its records are found already there. They are
+ * never above Cognito's count as this pass read it: the metadata item is read before Cognito, and a part that comes
+ * after that read fails the pass's condition.
  */
 final class CopyPlanner {
 
@@ -62,8 +63,8 @@ final class CopyPlanner {
         if (writes.isEmpty() && PlanSupport.sameItem(after, meta)) {
             return PlanSupport.current(meta, source.generation(), stored, current);
         }
-        return new ImportPlan(ImportPlan.Kind.COPY, PlanSupport.metaLast(after, PlanSupport.expected(meta), writes),
-                after, source.generation(), expected, writes.size(), current, List.of(), null);
+        return new ImportPlan(ImportPlan.Kind.COPY, CopyParts.transactions(meta, after, stored, writes), after,
+                source.generation(), expected, writes.size(), current, List.of(), null);
     }
 
     /** Cognito deleted it: the store keeps Cognito's count D, and its generation D + 1 gives the same flags. */

@@ -94,7 +94,8 @@ public final class IdentityMigrator {
 
     /**
      * Copied by a pass, untouched on AppSync since, and Cognito's LastModifiedDate is the one copied; not so while a
-     * device's copy-mode import is unfinished (its earlier parts carry Cognito's date but not all its records).
+     * copy-mode import in parts, a device's or a pass's, is unfinished (its earlier parts carry Cognito's date but not
+     * all its records).
      */
     private static boolean unchangedSincePass(@Nullable SourceDataset listed, @Nullable StoredDataset meta) {
         return listed != null && meta != null && !meta.deleted() && meta.sourceWatermark() != null
