@@ -82,12 +82,11 @@ import java.util.List;
  * and a head with its index entry under 400 KB.
  *
  * <p><b>Atomic writes.</b> A record is written by one TransactWriteItems: its head (conditioned, see below), a Put
- * per chunk and a Delete per chunk piece the previous value had beyond the new piece count. The migrator reads the
- * metadata item first (consistently) to find the generation, then writes one record per transaction
- * ({@link CopyTransactions#copyRecord}) with the
- * condition {@code attribute_not_exists(pk) OR syncCount < :incoming} (never overwrite newer data; a failed
- * condition means "already there") plus a ConditionCheck that the metadata item still has that generation and is not
- * deleted, and writes the metadata item last. The resolvers write a whole push in one
+ * per chunk and a Delete per chunk piece the previous value had beyond the new piece count
+ * ({@link ImportTransactions#recordActions}); a record's actions are never split between transactions. The migrator
+ * reads the metadata item first (consistently) to find the generation and the state its writes are conditioned on,
+ * then writes the records packed into transactions ({@link ImportTransactions#pack}), each with an action on the
+ * metadata item conditioned on that state (Imports, below). The resolvers write a whole push in one
  * transaction: the metadata update conditioned on {@code syncCount = :expected} (or absence), plus every record's
  * items, each head conditioned on its expected count. A 1 MB dataset has at most 16 pieces per value and its values
  * total under 1 MB, so a push of normal size stays within the limits of {@value #MAX_TRANSACTION_ACTIONS} actions

@@ -102,6 +102,32 @@ class ImportTransactionsTest {
                 .containsEntry(":read", new NumberAttribute(5));
     }
 
+    @Test
+    void aChunkedRecordIsWrittenWholeByItsActionsUnderItsHeadsCondition() {
+        Record record = record("big", "v".repeat(SyncLimits.MAX_VALUE_CHARACTERS), 12);
+
+        List<WriteAction> actions = ImportTransactions.recordActions(PARTITION, record,
+                ImportTransactions.olderThan(record.syncCount()), 0);
+
+        assertThat(actions).hasSize(16).hasSizeLessThan(SyncStoreLayout.MAX_TRANSACTION_ACTIONS);
+        PutAction head = (PutAction) actions.get(0);
+        assertThat(head.item().string(SyncStoreLayout.SORT_KEY)).isEqualTo("K#big");
+        assertThat(head.condition()).isNotNull();
+        assertThat(head.condition().expression()).isEqualTo("attribute_not_exists(#pk) OR #syncCount < :incoming");
+        assertThat(head.condition().values()).containsEntry(":incoming", new NumberAttribute(12));
+        assertThat(actions.subList(1, 16)).allSatisfy(chunk -> assertThat(((PutAction) chunk).condition()).isNull());
+    }
+
+    @Test
+    void chunksTheStoredValueNoLongerUsesAreDeleted() {
+        List<WriteAction> shrunk = ImportTransactions.recordActions(PARTITION, record("big", "small", 13), null, 3);
+        List<WriteAction> removed = ImportTransactions.recordActions(PARTITION, record("big", null, 14), null, 2);
+
+        assertThat(shrunk.subList(1, shrunk.size())).containsExactly(new DeleteAction(PARTITION, "C#1#K#big"),
+                new DeleteAction(PARTITION, "C#2#K#big"));
+        assertThat(removed.subList(1, removed.size())).containsExactly(new DeleteAction(PARTITION, "C#1#K#big"));
+    }
+
     private static StoredDataset stored(long syncCount, long generation, Long watermark) {
         DatasetMetadata meta = new DatasetMetadata(new DatasetKey(IDENTITY, DATASET), NOW, NOW, "device", 0, 0,
                 new SyncCount(syncCount));

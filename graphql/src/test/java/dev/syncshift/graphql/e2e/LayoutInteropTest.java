@@ -13,8 +13,8 @@ import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.Record;
 import dev.syncshift.core.RecordKey;
 import dev.syncshift.core.SyncCount;
-import dev.syncshift.core.layout.CopyTransactions;
 import dev.syncshift.core.layout.DatasetItems;
+import dev.syncshift.core.layout.ImportTransactions;
 import dev.syncshift.core.layout.Item;
 import dev.syncshift.core.layout.RecordItems;
 import dev.syncshift.core.layout.StoredDataset;
@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 
 /**
  * The migrator and the API share one store (the migrator writes DynamoDB directly): datasets written straight into the
- * emulator's table through the core layout ({@link CopyTransactions}, {@link DatasetItems}) read back through the
+ * emulator's table through the core layout ({@link ImportTransactions}, {@link DatasetItems}) read back through the
  * resolvers byte for byte, with their Cognito counts, dates and deletion generation; a re-run of the copy writes
  * nothing; and what the resolvers write on top reads back through the core layout's reader.
  */
@@ -141,7 +141,7 @@ class LayoutInteropTest {
         assertThat(meta.generation()).isEqualTo(new SyncCount(migration.generation()));
     }
 
-    /** What the migrator does: one transaction per record, the metadata item last. */
+    /** Records as the migrator's copy writes them (never over a newer head), the metadata item last. */
     private static void copy(LayoutTable table, Caller me, Migration migration) {
         migration.records().forEach(record -> table.transact(copyActions(me, migration, record)));
         DatasetMetadata metadata = new DatasetMetadata(new DatasetKey(identity(me), new DatasetName("migrated")),
@@ -153,8 +153,9 @@ class LayoutInteropTest {
 
     private static List<dev.syncshift.core.layout.WriteAction> copyActions(Caller me, Migration migration,
             Record record) {
-        return CopyTransactions.copyRecord(identity(me), new DatasetName("migrated"),
-                new SyncCount(migration.generation()), record, 0);
+        return ImportTransactions.recordActions(SyncStoreLayout.recordPartition(identity(me),
+                new DatasetName("migrated"), new SyncCount(migration.generation())), record,
+                ImportTransactions.olderThan(record.syncCount()), 0);
     }
 
     private static void assertSameRecord(JsonNode actual, Record expected) {
