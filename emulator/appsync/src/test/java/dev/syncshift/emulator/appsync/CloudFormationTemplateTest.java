@@ -9,6 +9,7 @@ import dev.syncshift.emulator.appsync.template.LoadedTemplate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +75,20 @@ class CloudFormationTemplateTest {
 
         assertThat(template.api().environment()).containsEntry("K", "ab");
         assertThat(template.api().schema()).isEqualTo("type Query { f: String }");
+    }
+
+    @Test
+    void readsTheApisTagsAndRefusesTagsThatAreNoKeyValueList() throws IOException {
+        LoadedTemplate tagged = CloudFormationTemplate.load(yaml("K: v\n      Tags: [{Key: s, Value: !Ref Stage}]"));
+
+        assertThat(tagged.api().tags()).containsExactlyEntriesOf(Map.of("s", "dev"));
+        assertThat(CloudFormationTemplate.load(yaml("K: v")).api().tags()).isEmpty();
+        Path map = yaml("K: v\n      Tags: {stage: dev}");
+        assertThatThrownBy(() -> CloudFormationTemplate.load(map)).isInstanceOf(BadRequestException.class)
+                .hasMessage("AWS::AppSync::GraphQLApi Tags must be a list of Key and Value");
+        Path keyOnly = yaml("K: v\n      Tags: [{Key: stage}]");
+        assertThatThrownBy(() -> CloudFormationTemplate.load(keyOnly)).isInstanceOf(BadRequestException.class)
+                .hasMessage("AWS::AppSync::GraphQLApi Tags: each tag needs a Key and a Value");
     }
 
     @Test

@@ -115,8 +115,9 @@ class ControlPlaneTest {
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
                     assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The AppSync emulator's control plane "
                             + "is read-only: it serves ListGraphqlApis, GetGraphqlApi, "
-                            + "GetGraphqlApiEnvironmentVariables, GetIntrospectionSchema, ListDataSources, "
-                            + "GetDataSource, ListResolvers, GetResolver, ListFunctions, GetFunction and EvaluateCode");
+                            + "GetGraphqlApiEnvironmentVariables, GetIntrospectionSchema, ListTypes, GetType, "
+                            + "ListDataSources, GetDataSource, ListResolvers, GetResolver, ListFunctions, GetFunction, "
+                            + "ListTagsForResource and EvaluateCode");
                 });
     }
 

@@ -11,14 +11,16 @@ import java.util.Map;
  * @param schema the GraphQL SDL
  * @param resolvers the resolvers
  * @param environment {@code ctx.env}
+ * @param tags the API's {@code Tags}, by key
  */
 public record ApiDefinition(String name, String authenticationType, String schema,
-        List<ResolverDefinition> resolvers, Map<String, String> environment) {
+        List<ResolverDefinition> resolvers, Map<String, String> environment, Map<String, String> tags) {
 
     /** Copies the collections. */
     public ApiDefinition {
         resolvers = List.copyOf(resolvers);
         environment = Map.copyOf(environment);
+        tags = Map.copyOf(tags);
     }
 
     /**

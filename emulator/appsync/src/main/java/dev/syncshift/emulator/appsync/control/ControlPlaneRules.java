@@ -11,11 +11,8 @@ import dev.syncshift.emulator.appsync.js.JsCodeException;
 import dev.syncshift.emulator.appsync.js.JsError;
 import dev.syncshift.emulator.appsync.js.JsRuntime;
 import dev.syncshift.emulator.appsync.js.JsSyntaxError;
-import graphql.ExecutionResult;
 import graphql.GraphQL;
-import graphql.introspection.IntrospectionQuery;
 import graphql.schema.GraphQLSchema;
-import graphql.schema.idl.SchemaPrinter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -26,14 +23,15 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The control-plane operations the emulator serves for its one API (AWS AppSync API reference): ListGraphqlApis,
- * GetGraphqlApi, GetGraphqlApiEnvironmentVariables, GetIntrospectionSchema, ListDataSources, GetDataSource,
- * ListResolvers, GetResolver, ListFunctions, GetFunction and EvaluateCode. Read-only: the template is the only way
- * to change the API.
+ * GetGraphqlApi, GetGraphqlApiEnvironmentVariables, GetIntrospectionSchema, ListTypes, GetType, ListDataSources,
+ * GetDataSource, ListResolvers, GetResolver, ListFunctions, GetFunction, ListTagsForResource and EvaluateCode.
+ * Read-only: the template is the only way to change the API.
  */
 public final class ControlPlaneRules {
 
@@ -43,11 +41,15 @@ public final class ControlPlaneRules {
     private static final int MAX_CODE = 32_768;
     private static final int MAX_CONTEXT = 28_000;
     private static final Set<String> FUNCTIONS = Set.of("request", "response");
+    /** What ListTagsForResource accepts as a resource (AppSync API reference, ListTagsForResource). */
+    private static final Pattern API_ARN = Pattern.compile(
+            "^arn:aws:appsync:[A-Za-z0-9_/.-]{0,63}:\\d{12}:apis/[0-9A-Za-z_-]{26}$");
+    private static final int MIN_ARN = 70;
+    private static final int MAX_ARN = 75;
 
     private final ApiDefinition api;
     private final String apiId;
-    private final GraphQLSchema schema;
-    private final GraphQL graphQl;
+    private final SchemaTypes types;
     private final JsRuntime js;
 
     /**
@@ -61,8 +63,7 @@ public final class ControlPlaneRules {
     public ControlPlaneRules(ApiDefinition api, GraphQLSchema schema, GraphQL graphQl, JsRuntime js) {
         this.api = api;
         this.apiId = api.apiId();
-        this.schema = schema;
-        this.graphQl = graphQl;
+        this.types = new SchemaTypes(schema, graphQl);
         this.js = js;
     }
 
@@ -75,7 +76,7 @@ public final class ControlPlaneRules {
      */
     public ApiSummary graphqlApi(String id) {
         requireApi(id);
-        return new ApiSummary(apiId, api.name(), api.authenticationType(), apiArn(), ACCOUNT);
+        return new ApiSummary(apiId, api.name(), api.authenticationType(), apiArn(), ACCOUNT, api.tags());
     }
 
     /**
@@ -200,15 +201,72 @@ public final class ControlPlaneRules {
      */
     public Object introspectionSchema(String id, @Nullable String format, boolean includeDirectives) {
         requireApi(id);
-        if ("SDL".equals(format)) {
-            return new SchemaPrinter(SchemaPrinter.Options.defaultOptions().includeScalarTypes(false)
-                    .includeDirectiveDefinitions(false).includeDirectives(includeDirectives)).print(schema);
+        return SchemaTypes.SDL.equals(SchemaTypes.checkFormat(format)) ? types.sdl(includeDirectives)
+                : types.introspection();
+    }
+
+    /**
+     * ListTypes: the object, input, interface, union and enum types the schema declares, by name.
+     *
+     * @param id the API id
+     * @param format {@code SDL} or {@code JSON}
+     * @param maxResults the page size, 1 to 25, or null (or 0) for 25
+     * @param nextToken the previous page's token, or null for the first page
+     * @return the page
+     * @throws NotFoundException when the id is not this API's
+     * @throws BadRequestException when the format, the page size or the token is invalid
+     */
+    public Page<TypeSummary> types(String id, @Nullable String format, @Nullable Integer maxResults,
+            @Nullable String nextToken) {
+        requireApi(id);
+        String checked = SchemaTypes.checkFormat(format);
+        return page(types.all(checked, this::typeArn), "types/" + checked, maxResults, nextToken);
+    }
+
+    /**
+     * GetType.
+     *
+     * @param id the API id
+     * @param typeName the type's name
+     * @param format {@code SDL} or {@code JSON}
+     * @return the type
+     * @throws NotFoundException when the id is not this API's, or the schema declares no such type
+     * @throws BadRequestException when the format is invalid
+     */
+    public TypeSummary type(String id, String typeName, @Nullable String format) {
+        requireApi(id);
+        return types.one(typeName, SchemaTypes.checkFormat(format), typeArn(typeName))
+                .orElseThrow(() -> new NotFoundException("Type " + typeName + " not found."));
+    }
+
+    /**
+     * ListTagsForResource: the template's {@code Tags} of the API.
+     *
+     * @param resourceArn the API's ARN
+     * @return the tags by key
+     * @throws BadRequestException when the ARN is not a GraphQL API's
+     * @throws NotFoundException when it is another API's
+     */
+    public Map<String, String> tags(String resourceArn) {
+        if (resourceArn.length() < MIN_ARN || resourceArn.length() > MAX_ARN) {
+            throw invalidArn(resourceArn, "have length between " + MIN_ARN + " and " + MAX_ARN);
         }
-        if ("JSON".equals(format)) {
-            ExecutionResult result = graphQl.execute(IntrospectionQuery.INTROSPECTION_QUERY);
-            return result.toSpecification();
+        if (!API_ARN.matcher(resourceArn).matches()) {
+            throw invalidArn(resourceArn, "satisfy regular expression pattern: " + API_ARN.pattern());
         }
-        throw new BadRequestException("Invalid format: " + format + ". Valid values are SDL and JSON.");
+        if (!resourceArn.equals(apiArn())) {
+            throw apiNotFound(resourceArn.substring(resourceArn.lastIndexOf('/') + 1));
+        }
+        return new TreeMap<>(api.tags());
+    }
+
+    private static BadRequestException invalidArn(String resourceArn, String constraint) {
+        return new BadRequestException("1 validation error detected: Value '" + resourceArn
+                + "' at 'resourceArn' failed to satisfy constraint: Member must " + constraint);
+    }
+
+    private String typeArn(String typeName) {
+        return apiArn() + "/types/" + typeName;
     }
 
     /**
@@ -345,8 +403,12 @@ public final class ControlPlaneRules {
 
     private void requireApi(String id) {
         if (!apiId.equals(id)) {
-            throw new NotFoundException("GraphQL API " + id + " not found.");
+            throw apiNotFound(id);
         }
+    }
+
+    private static NotFoundException apiNotFound(String id) {
+        return new NotFoundException("GraphQL API " + id + " not found.");
     }
 
     /** Tokens are opaque to callers: the list they page and the next offset, base64. */

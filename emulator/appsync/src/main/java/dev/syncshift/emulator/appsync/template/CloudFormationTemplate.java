@@ -25,7 +25,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * Reads the AppSync and DynamoDB resources of a CloudFormation template (YAML or JSON): the schema
  * ({@code Definition} or a local {@code DefinitionS3Location}), data sources (AMAZON_DYNAMODB, NONE),
  * APPSYNC_JS functions and resolvers ({@code Code} or a local {@code CodeS3Location}), the API's
- * {@code EnvironmentVariables} and the tables. Paths are relative to the template, as
+ * {@code EnvironmentVariables} and {@code Tags}, and the tables. Paths are relative to the template, as
  * {@code aws cloudformation package} accepts them.
  */
 public final class CloudFormationTemplate {
@@ -94,7 +94,7 @@ public final class CloudFormationTemplate {
         Map<String, Object> api = template.apiProperties();
         ApiDefinition definition = new ApiDefinition(template.intrinsics.string(api.getOrDefault("Name", "api")),
                 template.intrinsics.string(api.getOrDefault("AuthenticationType", "AWS_IAM")), template.schema(),
-                template.resolvers(dataSources, functions), template.environment());
+                template.resolvers(dataSources, functions), template.environment(), template.tags());
         return new LoadedTemplate(definition, template.tables());
     }
 
@@ -147,6 +147,25 @@ public final class CloudFormationTemplate {
             ((Map<String, Object>) map).forEach((k, v) -> env.put(k, intrinsics.string(v)));
         }
         return env;
+    }
+
+    /** The API's {@code Tags}: a list of {@code Key}/{@code Value} pairs, as CloudFormation declares them. */
+    private Map<String, String> tags() {
+        Map<String, String> tags = new LinkedHashMap<>();
+        Object declared = apiProperties().get("Tags");
+        if (declared == null) {
+            return tags;
+        }
+        if (!(declared instanceof List<?> list)) {
+            throw new BadRequestException("AWS::AppSync::GraphQLApi Tags must be a list of Key and Value");
+        }
+        for (Object tag : list) {
+            if (!(tag instanceof Map<?, ?> pair) || pair.get("Key") == null || pair.get("Value") == null) {
+                throw new BadRequestException("AWS::AppSync::GraphQLApi Tags: each tag needs a Key and a Value");
+            }
+            tags.put(intrinsics.string(pair.get("Key")), intrinsics.string(pair.get("Value")));
+        }
+        return tags;
     }
 
     @SuppressWarnings("unchecked")

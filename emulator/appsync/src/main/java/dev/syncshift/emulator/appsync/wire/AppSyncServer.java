@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
@@ -60,6 +61,9 @@ public final class AppSyncServer implements AutoCloseable {
         http.setHeaderCacheCaseSensitive(true);
         // AppSync does not announce Jetty.
         http.setSendServerVersion(false);
+        // ListTagsForResource carries an ARN in one path segment, its slash sent as %2F by every SDK; routes match
+        // the path as sent (split on raw slashes) and decode the segment after, so the escape is not ambiguous here.
+        http.setUriCompliance(UriCompliance.DEFAULT.with("AppSync", UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);

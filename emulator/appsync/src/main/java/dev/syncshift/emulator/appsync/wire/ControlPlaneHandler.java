@@ -14,6 +14,8 @@ import dev.syncshift.emulator.appsync.control.ControlPlaneRules;
 import dev.syncshift.emulator.appsync.control.FunctionSummary;
 import dev.syncshift.emulator.appsync.control.Page;
 import dev.syncshift.emulator.appsync.control.ResolverSummary;
+import dev.syncshift.emulator.appsync.control.TypeSummary;
+import dev.syncshift.emulator.sigv4.PercentDecoding;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +73,7 @@ final class ControlPlaneHandler {
                 .put("introspectionConfig", "ENABLED").put("owner", api.owner()).put("xrayEnabled", false);
         out.putObject("uris").put("GRAPHQL", "http://" + authority + Operations.GRAPHQL)
                 .put("REALTIME", "ws://" + authority + Operations.REALTIME);
-        out.putObject("tags");
+        api.tags().forEach(out.putObject("tags")::put);
         return out;
     }
 
@@ -133,6 +135,44 @@ final class ControlPlaneHandler {
         String body = schema instanceof String sdl ? sdl : mapper.writeValueAsString(schema);
         LOG.debug("GetIntrospectionSchema status=200");
         ErrorRenderer.send(response, callback, 200, body, "");
+    }
+
+    void listTypes(Request request, Response response, Callback callback, Matcher path) throws IOException {
+        authenticate(request);
+        Fields query = Request.extractQueryParameters(request);
+        Page<TypeSummary> page = rules.types(path.group(1), query.getValue("format"), maxResults(query),
+                query.getValue("nextToken"));
+        ObjectNode out = mapper.createObjectNode();
+        ArrayNode types = out.putArray("types");
+        for (TypeSummary type : page.items()) {
+            types.add(type(type));
+        }
+        send(response, callback, "ListTypes", withToken(out, page.nextToken()));
+    }
+
+    void getType(Request request, Response response, Callback callback, Matcher path) throws IOException {
+        authenticate(request);
+        TypeSummary type = rules.type(path.group(1), path.group(2),
+                Request.extractQueryParameters(request).getValue("format"));
+        send(response, callback, "GetType", mapper.createObjectNode().set("type", type(type)));
+    }
+
+    private ObjectNode type(TypeSummary type) throws IOException {
+        ObjectNode out = mapper.createObjectNode().put("name", type.name());
+        if (type.description() != null) {
+            out.put("description", type.description());
+        }
+        Object definition = type.definition();
+        return out.put("arn", type.arn()).put("definition", definition instanceof String sdl ? sdl
+                : mapper.writeValueAsString(definition)).put("format", type.format());
+    }
+
+    void listTagsForResource(Request request, Response response, Callback callback, Matcher path)
+            throws IOException {
+        authenticate(request);
+        ObjectNode out = mapper.createObjectNode();
+        rules.tags(PercentDecoding.decode(path.group(1))).forEach(out.putObject("tags")::put);
+        send(response, callback, "ListTagsForResource", out);
     }
 
     void listResolvers(Request request, Response response, Callback callback, Matcher path) throws IOException {

@@ -29,8 +29,8 @@ final class Operations extends Handler.Abstract {
      */
     private static final String UNSERVED_OPERATION = "{\"message\":\"The AppSync emulator's control plane is "
             + "read-only: it serves ListGraphqlApis, GetGraphqlApi, GetGraphqlApiEnvironmentVariables, "
-            + "GetIntrospectionSchema, ListDataSources, GetDataSource, ListResolvers, GetResolver, ListFunctions, "
-            + "GetFunction and EvaluateCode\"}";
+            + "GetIntrospectionSchema, ListTypes, GetType, ListDataSources, GetDataSource, ListResolvers, GetResolver, "
+            + "ListFunctions, GetFunction, ListTagsForResource and EvaluateCode\"}";
 
     /** What an operation's handler gets: the request, and its path matched against the route's pattern. */
     @FunctionalInterface
@@ -65,6 +65,9 @@ final class Operations extends Handler.Abstract {
                         control::getEnvironmentVariables),
                 new Route("GetIntrospectionSchema", "GET", Pattern.compile("/v1/apis/([^/]+)/schema"), true,
                         control::getIntrospectionSchema),
+                new Route("ListTypes", "GET", Pattern.compile("/v1/apis/([^/]+)/types"), true, control::listTypes),
+                new Route("GetType", "GET", Pattern.compile("/v1/apis/([^/]+)/types/([^/]+)"), true,
+                        control::getType),
                 new Route("ListDataSources", "GET", Pattern.compile("/v1/apis/([^/]+)/datasources"), true,
                         control::listDataSources),
                 new Route("GetDataSource", "GET", Pattern.compile("/v1/apis/([^/]+)/datasources/([^/]+)"), true,
@@ -78,6 +81,8 @@ final class Operations extends Handler.Abstract {
                         control::listFunctions),
                 new Route("GetFunction", "GET", Pattern.compile("/v1/apis/([^/]+)/functions/([^/]+)"), true,
                         control::getFunction),
+                new Route("ListTagsForResource", "GET", Pattern.compile("/v1/tags/([^/]+)"), true,
+                        control::listTagsForResource),
                 new Route("EvaluateCode", "POST", Pattern.compile("/v1/dataplane-evaluatecode"), true,
                         control::evaluateCode));
     }
