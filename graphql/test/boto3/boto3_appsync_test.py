@@ -131,6 +131,40 @@ class ControlPlane(unittest.TestCase):
         with self.assertRaises(self.appsync.exceptions.NotFoundException):
             self.appsync.get_resolver(apiId=self.api_id, typeName="Query", fieldName="nosuchfield")
 
+    def test_types_and_tags_as_the_cli_lists_them(self):
+        sdl, token = [], None
+        while True:
+            page = self.appsync.list_types(apiId=self.api_id, format="SDL", maxResults=2,
+                                           **({"nextToken": token} if token else {}))
+            sdl += page["types"]
+            token = page.get("nextToken")
+            if not token:
+                break
+        names = [t["name"] for t in sdl]
+        query = self.appsync.get_type(apiId=self.api_id, typeName="Query", format="JSON")["type"]
+        arn = self.appsync.get_graphql_api(apiId=self.api_id)["graphqlApi"]["arn"]
+
+        self.assertEqual(sorted(names), names)
+        self.assertTrue({"Query", "Mutation", "Subscription"} <= set(names), names)
+        self.assertEqual(sdl[names.index("Query")], self.appsync.get_type(apiId=self.api_id, typeName="Query",
+                                                                          format="SDL")["type"])
+        self.assertEqual(arn + "/types/Query", query["arn"])
+        self.assertEqual(root_fields((MODULE / "schema.graphql").read_text(encoding="utf-8"), "Query"),
+                         sorted(f["name"] for f in json.loads(query["definition"])["fields"]))
+        self.assertEqual({}, self.appsync.list_tags_for_resource(resourceArn=arn)["tags"])
+        for call, code in ((lambda: self.appsync.get_type(apiId=self.api_id, typeName="Nope", format="SDL"),
+                            "NotFoundException"),
+                           (lambda: self.appsync.list_types(apiId=self.api_id, format="XML"), "BadRequestException"),
+                           (lambda: self.appsync.list_types(apiId=self.api_id, format="SDL", maxResults=26),
+                            "BadRequestException"),
+                           (lambda: self.appsync.list_tags_for_resource(resourceArn=arn + "/types/Query"),
+                            "BadRequestException"),
+                           (lambda: self.appsync.list_tags_for_resource(resourceArn=arn[:-26] + "a" * 26),
+                            "NotFoundException")):
+            with self.assertRaises(botocore.exceptions.ClientError) as raised:
+                call()
+            self.assertEqual(code, raised.exception.response["Error"]["Code"])
+
     def test_an_unknown_api_is_not_found(self):
         with self.assertRaises(self.appsync.exceptions.NotFoundException) as raised:
             self.appsync.get_graphql_api(apiId="nosuchapi0000000000000000")
