@@ -27,7 +27,7 @@ public final class ClusterRateLimiter implements RequestRateLimiter {
 
     /**
      * Buckets for {@code limits} in {@code dataSource}; they replace the stored ones, whatever limits those have, on
-     * this process's first request of each operation.
+     * this process's first request of each operation, keeping their tokens (a process's start gives no extra one).
      */
     public ClusterRateLimiter(DataSource dataSource, RateLimits limits) {
         ProxyManager<String> proxies = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
@@ -35,7 +35,7 @@ public final class ClusterRateLimiter implements RequestRateLimiter {
                 .stateColumn("STATE").build();
         long started = databaseMicros(dataSource);
         limits.perOperation().forEach((operation, rps) -> buckets.put(operation, proxies.builder()
-                .withImplicitConfigurationReplacement(started, TokensInheritanceStrategy.RESET)
+                .withImplicitConfigurationReplacement(started, TokensInheritanceStrategy.AS_IS)
                 .build(operation, () -> configuration(rps))));
     }
 
