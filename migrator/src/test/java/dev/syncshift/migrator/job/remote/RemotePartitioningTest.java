@@ -85,6 +85,31 @@ class RemotePartitioningTest extends PostgresClusterScenario {
         assertThat(nodes.logOf("manager")).contains("recovering it").contains("Restarting run 1");
     }
 
+    /**
+     * The workers outlive the manager and still run its partitions, whose identities are all listed, when the same
+     * command is started again: it waits for them to end rather than send them again to run twice at once.
+     */
+    @Test
+    void aManagerStartedAgainWhileItsPartitionsStillRunOnWorkersWaitsForThemAndNoneRunsTwice() throws Exception {
+        start(config -> config.latencyMs(800));
+        nodes.start("worker1", "worker", "--threads", "2");
+        nodes.start("worker2", "worker", "--threads", "2");
+        Process first = nodes.start("manager", "manager", managerOptions(4));
+        waitUntilRunning(first, "worker1");
+
+        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        waitUntilManagerSilentFor(3);
+        Process again = nodes.start("manager", "manager", managerOptions(4));
+
+        assertThat(exitCodeOf(again)).as(nodes.allLogs()).isZero();
+        assertThat(nodes.logOf("worker1") + nodes.logOf("worker2")).as("no partition was taken from its worker")
+                .doesNotContain("ended UNKNOWN").doesNotContain("ended FAILED");
+        assertThat(nodes.logOf("manager")).contains("partitions still run on workers: waiting for them to end");
+        try (LocalAws unthrottled = aws.unthrottled(work.resolve("source.json"))) {
+            assertExact(again, unthrottled);
+        }
+    }
+
     @Test
     void aPartitionThatFailsOnAWorkerIsOneLineThereTheManagerSaysWhyAndTheSameCommandFinishesTheRun()
             throws Exception {
