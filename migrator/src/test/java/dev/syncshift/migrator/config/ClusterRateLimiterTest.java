@@ -84,6 +84,27 @@ class ClusterRateLimiterTest {
                 .isBetween((TOKENS - 1) / RPS, (TOKENS - 1) / (0.9 * RPS));
     }
 
+    /**
+     * An operator lowers {@code --max-rps} for the next run (the source throttled the last one): the processes
+     * started with the lower limit, and those still running with the higher one, take tokens at the lower one.
+     */
+    @Test
+    void aLowerLimitGivenToALaterProcessHoldsEveryProcess() {
+        RequestRateLimiter earlier = new ClusterRateLimiter(pool, RateLimits.parse("ListIdentities=1000"));
+        earlier.acquire("ListIdentities");
+        RequestRateLimiter later = new ClusterRateLimiter(pool, RateLimits.parse("ListIdentities=" + RPS));
+        later.acquire("ListIdentities");
+
+        long start = System.nanoTime();
+        for (int i = 0; i < RPS; i++) {
+            (i % 2 == 0 ? earlier : later).acquire("ListIdentities");
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+
+        assertThat(seconds).as("%s tokens at %s/s, not at the earlier 1000/s", RPS, RPS)
+                .isGreaterThan(0.9 * (RPS - 1) / RPS);
+    }
+
     @Test
     void anOperationWithoutALimitNeverWaitsNorTouchesTheDatabase() {
         RequestRateLimiter limiter = new ClusterRateLimiter(pool, RateLimits.parse(""));

@@ -67,6 +67,15 @@ public final class Heartbeats {
                 MigrationJobConfiguration.WORKER + ":%", lostAfter.toMillis());
     }
 
+    /** How many partitions of {@code jobExecution} run on a worker that beat for them within {@code lostAfter}. */
+    int livePartitions(long jobExecution, Duration lostAfter) {
+        Integer live = jdbc.queryForObject("SELECT COUNT(*) FROM BATCH_STEP_EXECUTION S JOIN SYNCSHIFT_HEARTBEAT H "
+                + "ON H.KIND = 'PARTITION' AND H.ID = S.STEP_EXECUTION_ID WHERE S.JOB_EXECUTION_ID = ? "
+                + "AND S.STEP_NAME LIKE ? AND S.STATUS = 'STARTED' AND H.BEAT >= " + OLDER_THAN, Integer.class,
+                jobExecution, MigrationJobConfiguration.WORKER + ":%", lostAfter.toMillis());
+        return live == null ? 0 : live;
+    }
+
     /**
      * Marks the enumeration of each of {@code jobInstances} failed when it still runs but its manager is gone, so
      * the partitions waiting for more identities fail instead of waiting forever.

@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Timeout;
 /**
  * One manager and two workers, each its own JVM, sharing an embedded PostgreSQL job repository, against the Cognito
  * Sync emulator and DynamoDB Local in this JVM, with the default transport (a PostgreSQL channel): a worker killed
- * mid-partition fails the run cleanly, a worker started meanwhile joins it, and the same command finishes it; a
- * worker stopped by SIGTERM does the same at once, without waiting to count as lost; a manager killed mid-run is
- * replaced by the same command once its silence says it is gone; a partition that fails on a worker (a call no
- * retry passes) is one line in the worker's log, the manager's summary says why, and the same command finishes; a
- * manager whose partitions no worker takes (none of its mode) says so, and a worker started then finishes the run; a
- * worker takes its role from the environment as well as from {@code --role}; a bad cluster setting is one line and
- * exit 2. The plain run (exact, both workers ran partitions, one rate limit kept
+ * mid-partition fails the run cleanly, a worker started meanwhile joins it, and the same command finishes it; a worker
+ * stopped by SIGTERM does the same at once, without waiting to count as lost; a manager killed mid-run is replaced by
+ * the same command once its silence says it is gone, after the partitions workers still run for it end; a partition
+ * that fails on a worker (a call no retry passes) is one line in the worker's log, the manager's summary says why, and
+ * the same command finishes; a manager whose partitions no worker takes (none of its mode) says so, and a worker
+ * started then finishes the run; a worker takes its role from the environment as well as from {@code --role}; a bad
+ * cluster setting is one line and exit 2. The plain run (exact, both workers ran partitions, one rate limit kept
  * together) is {@link RemotePartitioningJarIT}'s, from the packaged jar.
  */
 class RemotePartitioningTest extends PostgresClusterScenario {
@@ -67,13 +67,8 @@ class RemotePartitioningTest extends PostgresClusterScenario {
 
     @Test
     void aManagerKilledMidRunIsReplacedByTheSameCommandAndTheRunEndsExact() throws Exception {
-        start(config -> config.latencyMs(3));
-        nodes.start("worker1", "worker", "--threads", "2");
-        nodes.start("worker2", "worker", "--threads", "2");
-        Process first = nodes.start("manager", "manager", managerOptions(4));
-        waitUntilRunning(first, "worker1");
+        killManagerMidRun(3);
 
-        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         Process again = nodes.start("manager", "manager", managerOptions(4));
         if (exitCodeOf(again) == 3) {
             assertThat(nodes.logOf("manager")).as("refused while the old manager may live").contains("has not ended");
@@ -83,6 +78,26 @@ class RemotePartitioningTest extends PostgresClusterScenario {
 
         assertExact(again);
         assertThat(nodes.logOf("manager")).contains("recovering it").contains("Restarting run 1");
+    }
+
+    /**
+     * The workers outlive the manager and still run its partitions, whose identities are all listed, when the same
+     * command is started again: it waits for them to end rather than send them again to run twice at once.
+     */
+    @Test
+    void aManagerStartedAgainWhileItsPartitionsStillRunOnWorkersWaitsForThemAndNoneRunsTwice() throws Exception {
+        killManagerMidRun(800);
+
+        waitUntilManagerSilentFor(3);
+        Process again = nodes.start("manager", "manager", managerOptions(4));
+
+        assertThat(exitCodeOf(again)).as(nodes.allLogs()).isZero();
+        assertThat(nodes.logOf("worker1") + nodes.logOf("worker2")).as("no partition was taken from its worker")
+                .doesNotContain("ended UNKNOWN").doesNotContain("ended FAILED");
+        assertThat(nodes.logOf("manager")).contains("partitions still run on workers: waiting for them to end");
+        try (LocalAws unthrottled = aws.unthrottled(work.resolve("source.json"))) {
+            assertExact(again, unthrottled);
+        }
     }
 
     @Test
@@ -153,6 +168,19 @@ class RemotePartitioningTest extends PostgresClusterScenario {
             assertThat(hasty.logOf("hasty").lines().toList()).containsExactly("syncshift-migrator: "
                     + "syncshift.migrator.cluster.lost-after (1s) must be at least twice the heartbeat (5s)");
         }
+    }
+
+    /**
+     * Starts two workers of 2 threads and a manager of 4 partitions against a Cognito Sync answering after
+     * {@code latencyMs}, and kills the manager (SIGKILL) once worker1 runs a partition.
+     */
+    private void killManagerMidRun(int latencyMs) throws Exception {
+        start(config -> config.latencyMs(latencyMs));
+        nodes.start("worker1", "worker", "--threads", "2");
+        nodes.start("worker2", "worker", "--threads", "2");
+        Process first = nodes.start("manager", "manager", managerOptions(4));
+        waitUntilRunning(first, "worker1");
+        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 
     /** Waits until worker {@code worker} runs a partition and the store has items, while {@code process} lives. */
