@@ -106,8 +106,10 @@ public class RunLauncher {
 
         RunInProgressException(JobExecution execution) {
             super("run " + execution.getJobParameters().getLong(RUN_ID) + " of pool "
-                    + execution.getJobParameters().getString(POOL) + " has not ended (last updated "
-                    + execution.getLastUpdated() + "); if its process died, run again with --recover");
+                    + execution.getJobParameters().getString(POOL) + " has not ended (started "
+                    + execution.getStartTime() + ") and its process may still run it: a manager's run is taken over"
+                    + " by the same command once the manager has been silent for --lost-after; --recover continues"
+                    + " it at once, only when you know its process died (partitions still running would run twice)");
         }
     }
 }

@@ -71,7 +71,8 @@ class RemotePartitioningTest extends PostgresClusterScenario {
 
         Process again = nodes.start("manager", "manager", managerOptions(4));
         if (exitCodeOf(again) == 3) {
-            assertThat(nodes.logOf("manager")).as("refused while the old manager may live").contains("has not ended");
+            assertThat(nodes.logOf("manager")).as("refused while the old manager may live").contains("has not ended")
+                    .contains("silent for --lost-after");
             waitUntilManagerSilentFor(3);
             again = nodes.start("manager", "manager", managerOptions(4));
         }
