@@ -56,6 +56,18 @@ public final class Heartbeats {
     }
 
     /**
+     * Takes over the manager's row of {@code jobInstance} for {@code owner}, when its manager stopped beating for
+     * {@code lostAfter}: one conditional update, so of managers started at once exactly one gets it (PostgreSQL
+     * re-checks the condition of a second update on the row the first one committed, and finds it fresh).
+     *
+     * @return whether {@code owner} took it over
+     */
+    boolean takeOverManager(long jobInstance, Duration lostAfter, String owner) {
+        return jdbc.update("UPDATE SYNCSHIFT_HEARTBEAT SET OWNER = ?, BEAT = LOCALTIMESTAMP WHERE KIND = 'MANAGER' "
+                + "AND ID = ? AND BEAT < " + OLDER_THAN, owner, jobInstance, lostAfter.toMillis()) == 1;
+    }
+
+    /**
      * The partitions of {@code jobExecution} that a worker started and then stopped beating for {@code lostAfter}
      * (or, when it died before its first beat, stopped updating its step execution).
      */

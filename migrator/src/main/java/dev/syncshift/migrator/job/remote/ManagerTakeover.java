@@ -12,11 +12,13 @@ import org.springframework.context.ApplicationContext;
 
 /**
  * Whether a manager may recover the pool's last run although the job repository is shared: it may when that run
- * never ended and its manager stopped beating for {@code lostAfter} (the process died). It then beats for the run
- * at once, before the run restarts, so workers do not take the old manager's silence for the new one's; fails the
- * dead manager's enumeration, as the workers would; and waits for the partitions still running on live workers to
- * end. Recovering the run fails every partition still marked running: one a worker still ran would be sent again and
- * run twice at once, the worker's own run ending UNKNOWN at its next commit, its work since the last one done twice.
+ * never ended and its manager stopped beating for {@code lostAfter} (the process died). It fails the dead manager's
+ * enumeration, as the workers would; takes the manager's heartbeat row over in one conditional update, so that of
+ * managers started at once only one continues the run (the others are refused as while the old one lived), and so
+ * that workers do not take the old manager's silence for the new one's; and waits for the partitions still running
+ * on live workers to end. Recovering the run fails every partition still marked running: one a worker still ran
+ * would be sent again and run twice at once, the worker's own run ending UNKNOWN at its next commit, its work since
+ * the last one done twice.
  */
 public final class ManagerTakeover {
 
@@ -43,7 +45,9 @@ public final class ManagerTakeover {
         }
         // partitions waiting for identities the dead manager was listing end now, not once this one stops beating
         heartbeats.failEnumerationsOfLostManagers(List.of(instance), cluster.lostAfter());
-        heartbeats.beat(Heartbeats.MANAGER, instance, instance, Heartbeats.thisProcess());
+        if (!heartbeats.takeOverManager(instance, cluster.lostAfter(), Heartbeats.thisProcess())) {
+            return false; // another manager started at the same time took the run over: this one is refused
+        }
         awaitLivePartitions(heartbeats, cluster, last.get());
         return true;
     }
