@@ -2,6 +2,8 @@ package dev.syncshift.migrator.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.syncshift.migrator.report.Issue;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.ArrayList;
@@ -30,8 +32,13 @@ class IssueCursorTest {
 
     @Test
     void everyIssueOfTheRunIsHandedOverFromPostgres() throws Exception {
+        HikariConfig config = new HikariConfig();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            readsEveryIssueOfOneRun(postgres.getPostgresDatabase());
+            // a pool, as the migrator's job repository has: a connection per statement costs PostgreSQL a process
+            config.setDataSource(postgres.getPostgresDatabase());
+            try (HikariDataSource pool = new HikariDataSource(config)) {
+                readsEveryIssueOfOneRun(pool);
+            }
         }
     }
 
