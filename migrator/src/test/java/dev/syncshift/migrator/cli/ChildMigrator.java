@@ -77,7 +77,7 @@ final class ChildMigrator {
 
     private static ProcessBuilder builder(Path log, List<String> args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-cp", classPathWithoutTests(),
+                .toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classPathWithoutTests(),
                 MigratorCli.class.getName()));
         command.addAll(args);
         return new ProcessBuilder(command).redirectErrorStream(true)
