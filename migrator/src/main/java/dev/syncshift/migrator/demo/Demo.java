@@ -128,13 +128,19 @@ public final class Demo {
         row("AppSync GraphQL", appSync.endpoint().toString());
         row("AppSync real-time", appSync.realtimeEndpoint().toString());
         row("AppSync control plane", appSync.controlPlaneEndpoint() + "  (API " + appSync.apiId() + ")");
-        row("developer credentials", "AWS_ACCESS_KEY_ID=" + KEY_ID + " AWS_SECRET_ACCESS_KEY=" + SECRET
-                + " AWS_REGION=us-east-1");
-        row("the migrator, by hand", "java -jar migrator/target/syncshift-migrator.jar verify "
-                + String.join(" ", base(endpoints, table)) + " --work-dir " + options.workDir());
+        String credentials = "AWS_ACCESS_KEY_ID=" + KEY_ID + " AWS_SECRET_ACCESS_KEY=" + SECRET
+                + " AWS_REGION=us-east-1";
+        row("developer credentials", credentials);
+        // as printed, each line runs in a shell: the emulators take the developer credentials, no others
+        String migrator = credentials + " java -jar migrator/target/syncshift-migrator.jar ";
+        String base = String.join(" ", base(endpoints, table));
+        row("the migrator, by hand", migrator + "verify " + base + " --work-dir " + options.workDir());
+        row("", migrator + "check " + base + " --api-id " + appSync.apiId() + " --appsync-endpoint "
+                + appSync.controlPlaneEndpoint());
         row("the API's admin role", ADMIN_ROLE + " (assume it with STS at the Cognito endpoint for the admin fields)");
-        row("a migrated user's login", "graph.facebook.com=fb-1 (20 datasets) or login.syncshift.synthetic=user-2 "
-                + "(emulator/cognito-sync/FIXTURES.md, \"Synthetic pools\")");
+        row("a migrated user's login", "login.syncshift.synthetic=user-2, or graph.facebook.com=fb-1 (at the limit "
+                + "of 20 datasets: it opens those, no new one; emulator/cognito-sync/FIXTURES.md, "
+                + "\"Synthetic pools\")");
         out.println("  devices sign GraphQL with the credentials GetId and GetCredentialsForIdentity give them");
         out.flush();
         try {

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -66,6 +67,7 @@ class StandaloneJarIT {
                         .as("the migrated records are there to read").isPositive();
             }
             theAdminRoleItPrintsCallsTheAdminFields(printed.toString());
+            theMigratorCommandsItPrintsRunAsPrinted(printed.toString(), root);
         } finally {
             demo.destroy();
         }
@@ -101,6 +103,28 @@ class StandaloneJarIT {
     }
 
     /** The first word after {@code label} on the line of the served endpoints that starts with it. */
+    /**
+     * The migrator command lines the demo prints, pasted into a shell in the project's folder, succeed: they carry the
+     * developer credentials the emulators take (a user's own AWS settings would be refused by them).
+     */
+    private static void theMigratorCommandsItPrintsRunAsPrinted(String printed, Path root) throws Exception {
+        Matcher lines = Pattern.compile("(?m)^  (?:the migrator, by hand| {21}) +(AWS_ACCESS_KEY_ID=.*)$")
+                .matcher(printed);
+        List<String> commands = new ArrayList<>();
+        while (lines.find()) {
+            commands.add(lines.group(1));
+        }
+        assertThat(commands).as(printed).hasSize(2);
+        for (String command : commands) {
+            ProcessBuilder shell = new ProcessBuilder("sh", "-c", command).directory(root.toFile())
+                    .redirectErrorStream(true);
+            shell.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+            Process run = shell.start();
+            String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(run.waitFor()).as(command + "\n" + output).isZero();
+        }
+    }
+
     private static String printedValue(String printed, String label) {
         Matcher matcher = Pattern.compile("(?m)^  " + Pattern.quote(label) + " +(\\S+)").matcher(printed);
         assertThat(matcher.find()).as("the demo prints " + label).isTrue();
