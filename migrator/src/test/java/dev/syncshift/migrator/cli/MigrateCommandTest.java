@@ -107,6 +107,34 @@ class MigrateCommandTest {
         assertThat(calls.findValues("failedAfterRetries")).as(calls.toString()).allMatch(n -> n.asLong() == 0);
     }
 
+    /**
+     * A well-formed pool id the service does not have: {@code check} and {@code migrate} say so in one line, as the
+     * service names it, with what to do, and stop with the unavailable code before anything is written.
+     */
+    @Test
+    void aPoolTheServiceDoesNotHaveIsOneLineInTheServicesWordsAndExitThree() {
+        String missing = "us-east-1:0a1b2c3d-0000-4000-8000-00000000dead";
+        List<String> checkArgs = List.of("check", "--identity-pool-id", missing, "--table", LocalAws.TABLE,
+                "--cognito-endpoint", aws.cognito().endpoint().toString(), "--dynamodb-endpoint",
+                aws.dynamoDb().endpoint().toString(), "--region", "us-east-1");
+        String[] migrateArgs = args("migrate", "missing.json");
+        migrateArgs[List.of(migrateArgs).indexOf(LocalAws.POOL.value())] = missing;
+
+        Cli.Result check = Cli.run(checkArgs.toArray(String[]::new));
+        Cli.Result migrate = Cli.run(migrateArgs);
+
+        String line = "source: ResourceNotFoundException: IdentityPool '" + missing + "' not found. Check the "
+                + "pool id: the account of these credentials has no identity pool of that id in us-east-1 (the "
+                + "region the id names)";
+        assertThat(check.exitCode()).as(check.err()).isEqualTo(3);
+        assertThat(check.err().lines().filter(l -> l.contains(missing))).as(check.err())
+                .containsExactly("problem: " + line);
+        assertThat(migrate.exitCode()).as(migrate.err()).isEqualTo(3);
+        assertThat(migrate.err().lines().toList()).as(migrate.err()).containsExactly("syncshift-migrator: " + line);
+        assertThat(check.err() + migrate.err()).doesNotContain("Service:", "Status Code", "Request ID", "\tat ");
+        assertThat(work.resolve("missing.json")).doesNotExist();
+    }
+
     private String[] args(String command, String reportName, String... more) {
         List<String> args = new ArrayList<>(List.of(command, "--identity-pool-id", LocalAws.POOL.value(),
                 "--table", LocalAws.TABLE, "--cognito-endpoint", aws.cognito().endpoint().toString(),
