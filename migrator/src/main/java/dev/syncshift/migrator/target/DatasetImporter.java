@@ -228,7 +228,9 @@ public final class DatasetImporter {
             bytes = attempts.bytes();
             transactions = attempts.transactions();
         }
+        boolean deletion = !read.read().exists()
+                && (plan.kind() == ImportPlan.Kind.COPY || plan.kind() == ImportPlan.Kind.REVISIONS);
         return new DatasetOutcome(read.name(), plan.kind(), written, records - written, bytes, transactions,
-                plan.conflicts(), mismatches, plan.failure(), !ImportPlanner.untouched(known));
+                plan.conflicts(), mismatches, plan.failure(), !ImportPlanner.untouched(known), deletion);
     }
 }
