@@ -210,10 +210,10 @@ public final class DatasetImporter {
     }
 
     /**
-     * The outcome of the final plan. A pass that writes counts as written every record it read that any of its
-     * attempts committed (once, however many wrote it), not as current the records an attempt cut short wrote that
-     * the final one found there; records read by earlier attempts only count too. Bytes and transactions are those
-     * the store applied. A dry run or verify counts what the plan would write.
+     * The outcome of the final plan. When the pass writes, a record it read counts as written if any attempt
+     * committed it (once, however many did), also when an attempt cut short wrote it and the final plan found it
+     * already there; the records read include those only earlier attempts read. Bytes and transactions are those the
+     * store applied. A dry run or verify counts what the plan would write.
      */
     private DatasetOutcome outcome(ImportPlan plan, DatasetSource read, ImportAttempts attempts,
             List<String> mismatches, @Nullable StoredDataset known) {
