@@ -145,7 +145,8 @@ public final class ReportWriter {
         boolean wrote = report.wrote();
         row(out, "datasets", t.datasets(), (wrote ? "copied " : "to copy ") + n(t.datasetsCopied())
                 + (wrote ? ", revised " : ", to revise ") + n(t.datasetsRevised()) + ", current "
-                + n(t.datasetsCurrent()) + (t.datasetsOnAppSync() == 0 ? "" : "; " + n(t.datasetsOnAppSync())
+                + n(t.datasetsCurrent()) + (wrote ? ", deleted " : ", to delete ") + n(t.datasetsDeleted())
+                + (t.datasetsOnAppSync() == 0 ? "" : "; " + n(t.datasetsOnAppSync())
                 + " changed on AppSync by switched devices"));
         row(out, "records", t.records(), (wrote ? "written " : "to write ") + n(t.recordsWritten())
                 + ", already current " + n(t.recordsCurrent()));

@@ -13,10 +13,12 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  *
  * @param identities identities looked at
  * @param identitiesPassedOver identities that left the pool meanwhile
- * @param datasets datasets looked at
- * @param datasetsCopied datasets copied with Cognito's counts
+ * @param datasets datasets looked at: those copied, revised, current and deleted, and the failures
+ * @param datasetsCopied datasets copied with Cognito's counts (one deleted and re-created in Cognito Sync included:
+ *     its new incarnation is copied)
  * @param datasetsRevised datasets that received AppSync revisions
  * @param datasetsCurrent datasets the store already held
+ * @param datasetsDeleted datasets Cognito Sync no longer has whose deletion the pass applied to the store
  * @param recordsWritten records written
  * @param recordsCurrent records the store already held
  * @param bytesWritten UTF-8 bytes of keys and values written
@@ -28,21 +30,24 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  *     the watermark)
  */
 public record Tally(long identities, long identitiesPassedOver, long datasets, long datasetsCopied,
-        long datasetsRevised, long datasetsCurrent, long recordsWritten, long recordsCurrent, long bytesWritten,
-        long transactions, long conflicts, long mismatches, long failures, long datasetsOnAppSync) {
+        long datasetsRevised, long datasetsCurrent, long datasetsDeleted, long recordsWritten, long recordsCurrent,
+        long bytesWritten, long transactions, long conflicts, long mismatches, long failures, long datasetsOnAppSync) {
 
     /** Nothing counted. */
-    public static final Tally ZERO = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final Tally ZERO = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     private static final String PREFIX = "tally.";
 
     /** The counts of one identity's outcome. */
     public static Tally of(IdentityOutcome outcome) {
-        Tally tally = new Tally(1, outcome.note() == null ? 0 : 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        Tally tally = new Tally(1, outcome.note() == null ? 0 : 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         for (DatasetOutcome d : outcome.datasets()) {
             // Only the watermark moving (a conflict settled for AppSync's side) leaves the dataset's data current.
-            tally = tally.plus(new Tally(0, 0, 1, is(d, ImportPlan.Kind.COPY), is(d, ImportPlan.Kind.REVISIONS),
-                    is(d, ImportPlan.Kind.CURRENT) + is(d, ImportPlan.Kind.WATERMARK), d.recordsWritten(),
+            // A deletion applied is counted as such, whether it was written as a copy or as a revision.
+            long deleted = d.deletion() ? 1 : 0;
+            tally = tally.plus(new Tally(0, 0, 1, is(d, ImportPlan.Kind.COPY) * (1 - deleted),
+                    is(d, ImportPlan.Kind.REVISIONS) * (1 - deleted),
+                    is(d, ImportPlan.Kind.CURRENT) + is(d, ImportPlan.Kind.WATERMARK), deleted, d.recordsWritten(),
                     d.recordsCurrent(), d.bytesWritten(), d.transactions(), d.conflicts().size(),
                     d.mismatches().size(), d.failure() == null ? 0 : 1, d.writtenOnAppSync() ? 1 : 0));
         }
@@ -59,6 +64,7 @@ public record Tally(long identities, long identitiesPassedOver, long datasets, l
         return new Tally(identities - other.identities, identitiesPassedOver - other.identitiesPassedOver,
                 datasets - other.datasets, datasetsCopied - other.datasetsCopied,
                 datasetsRevised - other.datasetsRevised, datasetsCurrent - other.datasetsCurrent,
+                datasetsDeleted - other.datasetsDeleted,
                 recordsWritten - other.recordsWritten, recordsCurrent - other.recordsCurrent,
                 bytesWritten - other.bytesWritten, transactions - other.transactions, conflicts - other.conflicts,
                 mismatches - other.mismatches, failures - other.failures, datasetsOnAppSync - other.datasetsOnAppSync);
@@ -69,6 +75,7 @@ public record Tally(long identities, long identitiesPassedOver, long datasets, l
         return new Tally(identities + other.identities, identitiesPassedOver + other.identitiesPassedOver,
                 datasets + other.datasets, datasetsCopied + other.datasetsCopied,
                 datasetsRevised + other.datasetsRevised, datasetsCurrent + other.datasetsCurrent,
+                datasetsDeleted + other.datasetsDeleted,
                 recordsWritten + other.recordsWritten, recordsCurrent + other.recordsCurrent,
                 bytesWritten + other.bytesWritten, transactions + other.transactions, conflicts + other.conflicts,
                 mismatches + other.mismatches, failures + other.failures, datasetsOnAppSync + other.datasetsOnAppSync);
@@ -86,10 +93,11 @@ public record Tally(long identities, long identitiesPassedOver, long datasets, l
         asMap().forEach((name, value) -> context.putLong(PREFIX + name, value));
     }
 
-    /** The counts saved in {@code context} (zero when none are). */
+    /** The counts saved in {@code context}; one not saved (none, or a count added since) is zero. */
     public static Tally from(ExecutionContext context) {
         long[] v = FIELDS.keySet().stream().mapToLong(name -> context.getLong(PREFIX + name, 0)).toArray();
-        return new Tally(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13]);
+        return new Tally(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13],
+                v[14]);
     }
 
     private static long is(DatasetOutcome outcome, ImportPlan.Kind kind) {
@@ -106,6 +114,7 @@ public record Tally(long identities, long identitiesPassedOver, long datasets, l
         fields.put("datasetsCopied", Tally::datasetsCopied);
         fields.put("datasetsRevised", Tally::datasetsRevised);
         fields.put("datasetsCurrent", Tally::datasetsCurrent);
+        fields.put("datasetsDeleted", Tally::datasetsDeleted);
         fields.put("recordsWritten", Tally::recordsWritten);
         fields.put("recordsCurrent", Tally::recordsCurrent);
         fields.put("bytesWritten", Tally::bytesWritten);

@@ -64,21 +64,24 @@ public final class DatasetImporter {
     public DatasetOutcome importDataset(IdentityId identity, DatasetName name, @Nullable SourceDataset listed,
             @Nullable StoredDataset meta, boolean whole) {
         StoredDataset known = meta;
+        ImportAttempts attempts = new ImportAttempts();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             DatasetSource read = read(identity, name, listed, known, whole);
             ImportPlan plan = plan(identity, read, known);
             if (plan.kind() == ImportPlan.Kind.NEEDS_FULL_READ) {
-                plan = plan(identity, read(identity, name, listed, known, true), known);
+                read = read(identity, name, listed, known, true);
+                plan = plan(identity, read, known);
             }
+            attempts.read(read.read().records().keySet());
             if (writes != Writes.WRITE || plan.transactions().isEmpty()) {
-                return outcome(name, plan, 0, compare(plan, read), known);
+                return outcome(plan, read, attempts, compare(plan, read), known);
             }
-            Optional<Long> current = execute(plan);
-            if (current.isPresent()) {
+            if (execute(plan, attempts)) {
                 List<String> mismatches = new ArrayList<>(verifyWritten(identity, name, plan));
                 mismatches.addAll(notInCognito(plan, read));
-                return outcome(name, plan, current.get(), mismatches, known);
+                return outcome(plan, read, attempts, mismatches, known);
             }
+            // planned again from a fresh read: what this attempt committed stays in `attempts`
             known = table.datasets(identity).get(name);
         }
         return DatasetOutcome.failed(name, "the dataset kept changing in the store during " + ATTEMPTS
@@ -116,27 +119,29 @@ public final class DatasetImporter {
         return new DatasetSource(name, listed, records, generation, since);
     }
 
-    /** Runs the plan; empty when the store moved under it, else the records found already there. */
-    private Optional<Long> execute(ImportPlan plan) {
-        long alreadyThere = 0;
+    /**
+     * Runs the plan, noting in {@code attempts} each transaction the store applied (a copy's records found already
+     * there are left out of it); false when the store moved under it.
+     */
+    private boolean execute(ImportPlan plan, ImportAttempts attempts) {
         for (PlannedTransaction transaction : plan.transactions()) {
             PlannedTransaction remaining = transaction;
             while (true) {
                 Optional<List<Integer>> failed = table.write(remaining.actions());
                 if (failed.isEmpty()) {
+                    attempts.committed(remaining);
                     break;
                 }
                 TreeSet<Integer> writes = new TreeSet<>();
                 PlannedTransaction sent = remaining;
                 failed.get().forEach(index -> writes.add(sent.writeAt(index)));
                 if (writes.contains(-1) || plan.kind() != ImportPlan.Kind.COPY) {
-                    return Optional.empty();
+                    return false;
                 }
-                alreadyThere += writes.size();
                 remaining = remaining.without(List.copyOf(writes));
             }
         }
-        return Optional.of(alreadyThere);
+        return true;
     }
 
     /**
@@ -204,12 +209,28 @@ public final class DatasetImporter {
         return mismatches;
     }
 
-    private static DatasetOutcome outcome(DatasetName name, ImportPlan plan, long alreadyThere,
-            List<String> mismatches, @Nullable StoredDataset read) {
+    /**
+     * The outcome of the final plan. When the pass writes, a record it read counts as written if any attempt
+     * committed it (once, however many did), also when an attempt cut short wrote it and the final plan found it
+     * already there; the records read include those only earlier attempts read. Bytes and transactions are those the
+     * store applied. A dry run or verify counts what the plan would write.
+     */
+    private DatasetOutcome outcome(ImportPlan plan, DatasetSource read, ImportAttempts attempts,
+            List<String> mismatches, @Nullable StoredDataset known) {
+        long records = plan.recordsWritten() + plan.recordsCurrent() + attempts.readBefore(read.read().records()
+                .keySet());
+        long written = plan.recordsWritten();
         long bytes = plan.transactions().stream().flatMap(t -> t.writes().stream())
                 .mapToLong(w -> w.record().storageBytes()).sum();
-        return new DatasetOutcome(name, plan.kind(), plan.recordsWritten() - alreadyThere,
-                plan.recordsCurrent() + alreadyThere, bytes, plan.transactions().size(), plan.conflicts(),
-                mismatches, plan.failure(), !ImportPlanner.untouched(read));
+        long transactions = plan.transactions().size();
+        if (writes == Writes.WRITE) {
+            written = attempts.recordsWritten();
+            bytes = attempts.bytes();
+            transactions = attempts.transactions();
+        }
+        boolean deletion = !read.read().exists()
+                && (plan.kind() == ImportPlan.Kind.COPY || plan.kind() == ImportPlan.Kind.REVISIONS);
+        return new DatasetOutcome(read.name(), plan.kind(), written, records - written, bytes, transactions,
+                plan.conflicts(), mismatches, plan.failure(), !ImportPlanner.untouched(known), deletion);
     }
 }

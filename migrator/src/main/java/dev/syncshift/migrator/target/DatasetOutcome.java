@@ -18,10 +18,13 @@ import org.jspecify.annotations.Nullable;
  * @param failure why it could not be imported, or null
  * @param writtenOnAppSync whether switched devices had changed it on AppSync since it was imported, when it was read
  *     (its count past its watermark): its differences from Cognito Sync are then revisions, not faults
+ * @param deletion whether Cognito Sync no longer has the dataset and the import applied (or, writing nothing, would
+ *     apply) that deletion to the store; a dataset deleted and re-created since is a copy (or revision) of its new
+ *     incarnation, not a deletion
  */
 public record DatasetOutcome(DatasetName dataset, ImportPlan.Kind kind, long recordsWritten, long recordsCurrent,
         long bytesWritten, long transactions, List<Conflict> conflicts, List<String> mismatches,
-        @Nullable String failure, boolean writtenOnAppSync) {
+        @Nullable String failure, boolean writtenOnAppSync, boolean deletion) {
 
     /** Copies the lists. */
     public DatasetOutcome {
@@ -31,6 +34,7 @@ public record DatasetOutcome(DatasetName dataset, ImportPlan.Kind kind, long rec
 
     /** A dataset that could not be imported. */
     public static DatasetOutcome failed(DatasetName dataset, String failure) {
-        return new DatasetOutcome(dataset, ImportPlan.Kind.FAILED, 0, 0, 0, 0, List.of(), List.of(), failure, false);
+        return new DatasetOutcome(dataset, ImportPlan.Kind.FAILED, 0, 0, 0, 0, List.of(), List.of(), failure, false,
+                false);
     }
 }

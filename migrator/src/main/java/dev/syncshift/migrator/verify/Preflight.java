@@ -84,6 +84,11 @@ public final class Preflight {
             findings.facts().add(String.format(Locale.ROOT, "pool usage: %,d bytes of sync data, %,d sync sessions",
                     orZero(usage.dataStorage()), orZero(usage.syncSessionsCount())));
             return orZero(usage.dataStorage());
+        } catch (software.amazon.awssdk.services.cognitoidentity.model.ResourceNotFoundException e) {
+            findings.problems().add("source: " + SdkFailures.describe(e) + " Check the pool id: the account of these "
+                    + "credentials has no identity pool of that id in " + settings.pool().region()
+                    + " (the region the id names)");
+            return null;
         } catch (SdkException e) {
             findings.problems().add("source: " + SdkFailures.describe(e));
             return null;

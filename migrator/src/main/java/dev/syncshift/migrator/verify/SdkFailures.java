@@ -16,9 +16,16 @@ public final class SdkFailures {
     /**
      * What went wrong, in one line: missing credentials named as such with where they may come from, credentials
      * that could not be had as {@link SettingsCredentials} words it, a call that never reached the service marked
-     * {@code unreachable} (a host name that did not resolve named as such), else the service's message.
+     * {@code unreachable} (a host name that did not resolve named as such), else the service's error as it names
+     * it ({@code ResourceNotFoundException: IdentityPool '…' not found.}), without the SDK's service, status and
+     * request id.
      */
     public static String describe(SdkException e) {
+        if (e instanceof AwsServiceException service && service.awsErrorDetails() != null
+                && service.awsErrorDetails().errorCode() != null && service.awsErrorDetails().errorMessage() != null) {
+            return service.awsErrorDetails().errorCode() + ": "
+                    + firstLine(service.awsErrorDetails().errorMessage());
+        }
         String message = firstLine(e.getMessage());
         if (e instanceof SdkClientException && message.startsWith(SettingsCredentials.NO_CREDENTIALS)) {
             return "no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN "

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.syncshift.core.IdentityId;
 import dev.syncshift.migrator.LocalAws;
 import dev.syncshift.migrator.SourceTruth;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.cognitosync.model.Operation;
 
 class MigrateCommandTest {
 
@@ -107,10 +109,78 @@ class MigrateCommandTest {
         assertThat(calls.findValues("failedAfterRetries")).as(calls.toString()).allMatch(n -> n.asLong() == 0);
     }
 
+    /**
+     * A delta pass after Cognito Sync deleted one of an identity's datasets, and deleted then re-created another:
+     * the deletion is counted as deleted, not copied, the re-created dataset as copied (its new incarnation is), and
+     * the datasets row still adds up to the datasets looked at.
+     */
+    @Test
+    void aDeltaPassCountsADatasetCognitoDeletedAsDeletedAndOneReCreatedAsCopied() throws IOException {
+        try (LocalAws own = LocalAws.start(4)) {
+            Cli.Result full = Cli.run(args(own, "migrate", "full.json"));
+            String pool = LocalAws.POOL.value();
+            IdentityId identity = SourceTruth.identities(own.source()).stream()
+                    .filter(id -> own.source().listDatasets(id).size() >= 2).findFirst().orElseThrow();
+            List<String> names = own.source().listDatasets(identity).stream().map(d -> d.name().value()).toList();
+            names.subList(0, 2).forEach(name -> own.syncClient().deleteDataset(r -> r.identityPoolId(pool)
+                    .identityId(identity.value()).datasetName(name)));
+            String token = own.syncClient().listRecords(r -> r.identityPoolId(pool).identityId(identity.value())
+                    .datasetName(names.get(1))).syncSessionToken();
+            own.syncClient().updateRecords(r -> r.identityPoolId(pool).identityId(identity.value())
+                    .datasetName(names.get(1)).syncSessionToken(token)
+                    .recordPatches(p -> p.op(Operation.REPLACE).key("again").value("re-created").syncCount(0L)));
+            Cli.Result delta = Cli.run(args(own, "migrate", "delta.json", "--mode", "delta"));
+
+            assertThat(full.exitCode()).as(full.err()).isZero();
+            assertThat(delta.exitCode()).as(delta.err()).isZero();
+            long datasets = report("full.json").path("counts").path("datasets").asLong();
+            JsonNode counts = report("delta.json").path("counts");
+            assertThat(counts.path("datasets").asLong()).as(counts.toString()).isEqualTo(datasets);
+            assertThat(List.of(counts.path("datasetsCopied").asLong(), counts.path("datasetsRevised").asLong(),
+                    counts.path("datasetsCurrent").asLong(), counts.path("datasetsDeleted").asLong()))
+                    .as(counts.toString()).containsExactly(1L, 0L, datasets - 2, 1L);
+            assertThat(delta.out()).contains(String.format(Locale.ROOT,
+                    "copied 1, revised 0, current %,d, deleted 1", datasets - 2));
+            SourceTruth.assertStoreEqualsSource(own);
+        }
+    }
+
+    /**
+     * A well-formed pool id the service does not have: {@code check} and {@code migrate} say so in one line, as the
+     * service names it, with what to do, and stop with the unavailable code before anything is written.
+     */
+    @Test
+    void aPoolTheServiceDoesNotHaveIsOneLineInTheServicesWordsAndExitThree() {
+        String missing = "us-east-1:0a1b2c3d-0000-4000-8000-00000000dead";
+        List<String> checkArgs = List.of("check", "--identity-pool-id", missing, "--table", LocalAws.TABLE,
+                "--cognito-endpoint", aws.cognito().endpoint().toString(), "--dynamodb-endpoint",
+                aws.dynamoDb().endpoint().toString(), "--region", "us-east-1");
+        String[] migrateArgs = args("migrate", "missing.json");
+        migrateArgs[List.of(migrateArgs).indexOf(LocalAws.POOL.value())] = missing;
+
+        Cli.Result check = Cli.run(checkArgs.toArray(String[]::new));
+        Cli.Result migrate = Cli.run(migrateArgs);
+
+        String line = "source: ResourceNotFoundException: IdentityPool '" + missing + "' not found. Check the "
+                + "pool id: the account of these credentials has no identity pool of that id in us-east-1 (the "
+                + "region the id names)";
+        assertThat(check.exitCode()).as(check.err()).isEqualTo(3);
+        assertThat(check.err().lines().filter(l -> l.contains(missing))).as(check.err())
+                .containsExactly("problem: " + line);
+        assertThat(migrate.exitCode()).as(migrate.err()).isEqualTo(3);
+        assertThat(migrate.err().lines().toList()).as(migrate.err()).containsExactly("syncshift-migrator: " + line);
+        assertThat(check.err() + migrate.err()).doesNotContain("Service:", "Status Code", "Request ID", "\tat ");
+        assertThat(work.resolve("missing.json")).doesNotExist();
+    }
+
     private String[] args(String command, String reportName, String... more) {
+        return args(aws, command, reportName, more);
+    }
+
+    private String[] args(LocalAws on, String command, String reportName, String... more) {
         List<String> args = new ArrayList<>(List.of(command, "--identity-pool-id", LocalAws.POOL.value(),
-                "--table", LocalAws.TABLE, "--cognito-endpoint", aws.cognito().endpoint().toString(),
-                "--dynamodb-endpoint", aws.dynamoDb().endpoint().toString(), "--region", "us-east-1",
+                "--table", LocalAws.TABLE, "--cognito-endpoint", on.cognito().endpoint().toString(),
+                "--dynamodb-endpoint", on.dynamoDb().endpoint().toString(), "--region", "us-east-1",
                 "--work-dir", work.toString(), "--report", work.resolve(reportName).toString(), "--threads", "4",
                 "--progress", "off"));
         args.addAll(List.of(more));

@@ -16,6 +16,7 @@ import dev.syncshift.core.layout.SyncStoreLayout;
 import dev.syncshift.migrator.CutoverScenario;
 import dev.syncshift.migrator.Device;
 import dev.syncshift.migrator.SourceTruth;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,8 @@ class CopyInPartsTest extends CutoverScenario {
             assertThat(delta.datasets()).singleElement().satisfies(d -> {
                 assertThat(d.failure()).isNull();
                 assertThat(d.mismatches()).isEmpty();
+                // the 99 the first transaction wrote are written again as the revision: counted once
+                assertThat(List.of(d.recordsWritten(), d.recordsCurrent())).containsExactly(150L, 0L);
             });
             Map<String, String> expected = new HashMap<>(many(150));
             expected.putAll(Map.of("first", "1", "mine", "device"));
@@ -174,9 +177,42 @@ class CopyInPartsTest extends CutoverScenario {
             assertThat(d.failure()).isNull();
             assertThat(d.mismatches()).isEmpty();
             assertThat(d.kind()).isEqualTo(ImportPlan.Kind.CURRENT);
+            // planned again, it reads nothing new: the 99 its first transaction wrote are counted as written
+            assertThat(List.of(d.recordsWritten(), d.recordsCurrent())).containsExactly(99L, 51L);
         });
         SourceTruth.assertIdentity(cutover.source(), cutover.table(), cutover.syncClient(), id(phone));
         assertThat(stored(phone).copiedUpTo()).isNull();
+    }
+
+    /**
+     * A device's own import of part of a dataset lands between the transactions of a full pass copying it: the pass,
+     * its next transaction refused, plans again, finds its first transaction's records already there with the
+     * device's, and counts them as written all the same, the device's as current.
+     */
+    @Test
+    void aPassPlannedAgainCountsTheRecordsItsEarlierTransactionsWroteAsWritten() {
+        Device phone = cutover.newDevice();
+        phone.cognitoPush(phone.identityId(), DATASET, many(150));
+        // the pass copies in count then key order (one count here): its first transaction holds the first 99 keys
+        List<software.amazon.awssdk.services.cognitosync.model.Record> byKey = phone.cognitoRecords(DATASET).values()
+                .stream().sorted(Comparator.comparing(software.amazon.awssdk.services.cognitosync.model.Record::key))
+                .toList();
+        AtomicInteger transactions = new AtomicInteger();
+
+        IdentityOutcome full = cutover.passTransacting(true, () -> {
+            if (transactions.incrementAndGet() == 1) {
+                phone.appSyncImportPart(DATASET, byKey.subList(99, 149), 1, false);
+            }
+        }).migrate(id(phone));
+
+        assertThat(full.datasets()).singleElement().satisfies(d -> {
+            assertThat(d.failure()).isNull();
+            assertThat(d.mismatches()).isEmpty();
+            assertThat(d.kind()).isEqualTo(ImportPlan.Kind.COPY);
+            assertThat(List.of(d.recordsWritten(), d.recordsCurrent())).as("written, current")
+                    .containsExactly(100L, 50L);
+        });
+        SourceTruth.assertIdentity(cutover.source(), cutover.table(), cutover.syncClient(), id(phone));
     }
 
     /** A device's identity whose dataset Cognito holds at count 1 (one record), copied by a full pass. */
