@@ -211,7 +211,7 @@ public final class ReportWriter {
     }
 
     private static void row(PrintStream out, String name, long value, String detail) {
-        out.printf(Locale.ROOT, "  %-16s %,14d  %s%n", name, value, detail);
+        out.printf(Locale.ROOT, "  %-16s %,14d%s%n", name, value, detail.isEmpty() ? "" : "  " + detail);
     }
 
     /** The calls of one report, for callers that print them. */

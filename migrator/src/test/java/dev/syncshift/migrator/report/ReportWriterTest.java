@@ -78,6 +78,12 @@ class ReportWriterTest {
     }
 
     @Test
+    void noLineOfTheSummaryEndsInSpaces() {
+        assertThat(summary(report(3, 3), FILE).lines()).noneMatch(line -> line.endsWith(" "))
+                .anyMatch(line -> line.matches("  mismatches +3"));
+    }
+
+    @Test
     void ratesHaveOneDecimalButASlowRunsRateIsNotZero() {
         assertThat(ReportWriter.rate(1 / 33.0)).isEqualTo("0.03");
         assertThat(ReportWriter.rate(0.5)).isEqualTo("0.5");
