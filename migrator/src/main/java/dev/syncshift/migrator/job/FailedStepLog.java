@@ -1,6 +1,6 @@
 package dev.syncshift.migrator.job;
 
-import dev.syncshift.migrator.target.IdentityMigrator;
+import dev.syncshift.migrator.source.PoolDeletedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -68,7 +68,7 @@ public final class FailedStepLog implements StepExecutionListener {
      */
     private static boolean poolGone(Throwable failure) {
         Throwable root = RunReports.root(failure);
-        return root instanceof IdentityMigrator.PoolDeletedException || root instanceof ResourceNotFoundException;
+        return root instanceof PoolDeletedException || root instanceof ResourceNotFoundException;
     }
 
     private static String name(StepExecution step) {

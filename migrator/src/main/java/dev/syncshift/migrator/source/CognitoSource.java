@@ -51,10 +51,19 @@ public final class CognitoSource {
         return pool;
     }
 
-    /** One ListIdentities page from {@code nextToken} (null: the first), disabled identities included. */
+    /**
+     * One ListIdentities page from {@code nextToken} (null: the first), disabled identities included.
+     *
+     * @throws PoolDeletedException when Cognito no longer knows the pool (a run checks it exists before it starts)
+     */
     public IdentityPage listIdentities(@Nullable String nextToken) {
-        ListIdentitiesResponse page = identity.listIdentities(r -> r.identityPoolId(pool.value())
-                .maxResults(IDENTITIES_PAGE).nextToken(nextToken).hideDisabled(false));
+        ListIdentitiesResponse page;
+        try {
+            page = identity.listIdentities(r -> r.identityPoolId(pool.value()).maxResults(IDENTITIES_PAGE)
+                    .nextToken(nextToken).hideDisabled(false));
+        } catch (ResourceNotFoundException gone) {
+            throw new PoolDeletedException(pool);
+        }
         List<IdentityId> ids = page.identities().stream().map(d -> new IdentityId(d.identityId())).toList();
         return new IdentityPage(ids, page.nextToken());
     }

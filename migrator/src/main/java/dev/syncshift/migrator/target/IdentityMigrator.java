@@ -3,9 +3,9 @@ package dev.syncshift.migrator.target;
 import dev.syncshift.core.ContractViolationException;
 import dev.syncshift.core.DatasetName;
 import dev.syncshift.core.IdentityId;
-import dev.syncshift.core.IdentityPoolId;
 import dev.syncshift.core.layout.StoredDataset;
 import dev.syncshift.migrator.source.CognitoSource;
+import dev.syncshift.migrator.source.PoolDeletedException;
 import dev.syncshift.migrator.source.SourceDataset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -80,15 +80,6 @@ public final class IdentityMigrator {
             return DatasetOutcome.failed(name, message == null ? bad.getClass().getSimpleName() : message);
         } catch (UnstorableDatasetException unstorable) {
             return DatasetOutcome.failed(name, String.valueOf(unstorable.getMessage()));
-        }
-    }
-
-    /** The pool was deleted while the run read it: no identity of it can be read any more. */
-    public static final class PoolDeletedException extends IllegalStateException {
-        private static final long serialVersionUID = 1L;
-
-        PoolDeletedException(IdentityPoolId pool) {
-            super("the identity pool " + pool.value() + " does not exist any more (it was deleted during the run)");
         }
     }
 
