@@ -7,7 +7,6 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
-import software.amazon.awssdk.services.cognitoidentity.model.ResourceNotFoundException;
 
 /**
  * Says in one line why a step of the run failed (a partition, or the enumeration): a call that failed after every
@@ -63,12 +62,11 @@ public final class FailedStepLog implements StepExecutionListener {
     }
 
     /**
-     * Whether the pool itself was deleted (Cognito Identity does not know it, or a partition found it gone): running
-     * the command again cannot continue the run.
+     * Whether the pool itself was deleted (the listing of identities or a partition found it gone): running the
+     * command again cannot continue the run.
      */
     private static boolean poolGone(Throwable failure) {
-        Throwable root = RunReports.root(failure);
-        return root instanceof PoolDeletedException || root instanceof ResourceNotFoundException;
+        return RunReports.root(failure) instanceof PoolDeletedException;
     }
 
     private static String name(StepExecution step) {
