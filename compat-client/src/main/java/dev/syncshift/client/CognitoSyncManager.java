@@ -21,6 +21,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,6 @@ public final class CognitoSyncManager implements AutoCloseable {
     private final LocalCache cache;
     private final CognitoIdentityCredentials credentials;
     private final RemoteStore remote;
-    private final SyncEngine engine;
     private final SyncQueue queue;
     private final Clock clock;
     private final @Nullable ExecutorService ownExecutor;
@@ -60,6 +60,8 @@ public final class CognitoSyncManager implements AutoCloseable {
      */
     private volatile @Nullable IdentityId localIdentity;
     private final ReadWriteLock identityLock = new ReentrantReadWriteLock();
+    /** How often the local data was wiped or moved to another identity (changed under the write lock). */
+    private volatile long moves;
 
     CognitoSyncManager(ManagerWiring wiring, Duration connectivityRetryInterval) {
         this.connectivityRetry = new ConnectivityRetry(connectivityRetryInterval, this::connectivityRestored);
@@ -70,7 +72,6 @@ public final class CognitoSyncManager implements AutoCloseable {
         this.credentials = wiring.credentials(this::identityChanged);
         this.localIdentity = credentials.knownIdentityId();
         this.remote = wiring.remote(credentials);
-        this.engine = new SyncEngine(cache, remote, clock);
         this.queue = new SyncQueue(wiring.executor());
         this.subscriptions = new Subscriptions(this, remote, cache, queue, wiring.executor());
         this.ownExecutor = wiring.ownsExecutor() ? (ExecutorService) wiring.executor() : null;
@@ -130,6 +131,7 @@ public final class CognitoSyncManager implements AutoCloseable {
             cache.wipe(localIdentity());
             cache.wipe(LocalCache.UNKNOWN_IDENTITY);
             localIdentity = null;
+            moves++;
         } finally {
             identityLock.writeLock().unlock();
         }
@@ -248,7 +250,9 @@ public final class CognitoSyncManager implements AutoCloseable {
             callback.onFailure(withinLimits ? dataset.changesNotCarried(e) : e);
             return;
         }
-        engine.synchronize(dataset, new DatasetKey(identity, new DatasetName(dataset.getDatasetName())), callback);
+        SyncCache local = new SyncCache(cache, guardSince(moves));
+        new SyncEngine(local, remote, clock).synchronize(dataset,
+                new DatasetKey(identity, new DatasetName(dataset.getDatasetName())), callback);
     }
 
     private void keepForConnectivity(DefaultDataset dataset, SyncCallback callback) {
@@ -331,6 +335,25 @@ public final class CognitoSyncManager implements AutoCloseable {
         }
     }
 
+    /** Lets writes through while the local data has not been wiped or moved since {@code since} moves. */
+    private SyncCache.Guard guardSince(long since) {
+        return new SyncCache.Guard() {
+            @Override
+            public <T extends @Nullable Object> T unlessMoved(Supplier<T> write) {
+                identityLock.readLock().lock();
+                try {
+                    if (moves != since) {
+                        throw new DataStorageException("The device's local data was wiped (wipeData) or moved to "
+                                + "another identity (a login) while the synchronize ran; nothing it pulled was kept");
+                    }
+                    return write.get();
+                } finally {
+                    identityLock.readLock().unlock();
+                }
+            }
+        };
+    }
+
     /** The identity local data belongs to, without a network call or a wait for one. */
     IdentityId localIdentity() {
         IdentityId known = localIdentity;
@@ -354,6 +377,7 @@ public final class CognitoSyncManager implements AutoCloseable {
                     LOG.info("identity changed; moving local datasets to the new identity");
                 }
                 cache.changeIdentity(from, current);
+                moves++;
             }
             localIdentity = current;
         } finally {
