@@ -122,7 +122,8 @@ public final class CognitoSyncManager implements AutoCloseable {
     /**
      * Deletes the current identity's local data (unsynchronized changes included) and forgets the identity and its
      * credentials; other identities' data in the cache is left alone. Subscriptions end (they listened to the
-     * wiped identity's datasets): subscribe again once the next user signed in.
+     * wiped identity's datasets): subscribe again once the next user signed in. The logins stay: for a logout, also
+     * {@code setLogins(Map.of())}, or the next synchronize signs the same user in again and pulls their data back.
      */
     public void wipeData() {
         subscriptions.removeAll();
