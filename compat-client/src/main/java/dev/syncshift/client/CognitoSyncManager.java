@@ -17,6 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +46,6 @@ public final class CognitoSyncManager implements AutoCloseable {
     private final LocalCache cache;
     private final CognitoIdentityCredentials credentials;
     private final RemoteStore remote;
-    private final SyncEngine engine;
     private final SyncQueue queue;
     private final Clock clock;
     private final @Nullable ExecutorService ownExecutor;
@@ -49,6 +53,15 @@ public final class CognitoSyncManager implements AutoCloseable {
     private final ConnectivityRetry connectivityRetry;
     private final Subscriptions subscriptions;
     private volatile boolean closed;
+    /**
+     * The identity local data belongs to (null: none yet), as the cache holds it: it changes with the cache's move of
+     * the data, under {@link #identityLock}'s write lock, while local calls hold its read lock and never wait for the
+     * network (the credentials' own lock is held while they ask Cognito Identity).
+     */
+    private volatile @Nullable IdentityId localIdentity;
+    private final ReadWriteLock identityLock = new ReentrantReadWriteLock();
+    /** How often the local data was wiped or moved to another identity (changed under the write lock). */
+    private volatile long moves;
 
     CognitoSyncManager(ManagerWiring wiring, Duration connectivityRetryInterval) {
         this.connectivityRetry = new ConnectivityRetry(connectivityRetryInterval, this::connectivityRestored);
@@ -57,8 +70,8 @@ public final class CognitoSyncManager implements AutoCloseable {
         this.cache = wiring.cache();
         this.clock = wiring.clock();
         this.credentials = wiring.credentials(this::identityChanged);
+        this.localIdentity = credentials.knownIdentityId();
         this.remote = wiring.remote(credentials);
-        this.engine = new SyncEngine(cache, remote, clock);
         this.queue = new SyncQueue(wiring.executor());
         this.subscriptions = new Subscriptions(this, remote, cache, queue, wiring.executor());
         this.ownExecutor = wiring.ownsExecutor() ? (ExecutorService) wiring.executor() : null;
@@ -86,13 +99,13 @@ public final class CognitoSyncManager implements AutoCloseable {
 
     /** The current identity's datasets in the local cache (deleted-but-unsynchronized ones included). */
     public List<DatasetMetadata> listDatasets() {
-        return cache.datasets(localIdentity()).stream().map(DefaultDataset::toApi).toList();
+        return read(identity -> cache.datasets(identity).stream().map(DefaultDataset::toApi).toList());
     }
 
     /** The local metadata of one dataset, or null when the cache does not have it. */
     public @Nullable DatasetMetadata getDatasetMetadata(String datasetName) {
-        return cache.dataset(localKey(new DatasetName(notNull("datasetName", datasetName))))
-                .map(DefaultDataset::toApi).orElse(null);
+        DatasetName name = new DatasetName(notNull("datasetName", datasetName));
+        return read(name, key -> cache.dataset(key).map(DefaultDataset::toApi).orElse(null));
     }
 
     /**
@@ -109,12 +122,20 @@ public final class CognitoSyncManager implements AutoCloseable {
     /**
      * Deletes the current identity's local data (unsynchronized changes included) and forgets the identity and its
      * credentials; other identities' data in the cache is left alone. Subscriptions end (they listened to the
-     * wiped identity's datasets): subscribe again once the next user signed in.
+     * wiped identity's datasets): subscribe again once the next user signed in. The logins stay: for a logout, also
+     * {@code setLogins(Map.of())}, or the next synchronize signs the same user in again and pulls their data back.
      */
     public void wipeData() {
         subscriptions.removeAll();
-        cache.wipe(localIdentity());
-        cache.wipe(LocalCache.UNKNOWN_IDENTITY);
+        identityLock.writeLock().lock();
+        try {
+            cache.wipe(localIdentity());
+            cache.wipe(LocalCache.UNKNOWN_IDENTITY);
+            localIdentity = null;
+            moves++;
+        } finally {
+            identityLock.writeLock().unlock();
+        }
         credentials.clear();
     }
 
@@ -230,7 +251,9 @@ public final class CognitoSyncManager implements AutoCloseable {
             callback.onFailure(withinLimits ? dataset.changesNotCarried(e) : e);
             return;
         }
-        engine.synchronize(dataset, new DatasetKey(identity, new DatasetName(dataset.getDatasetName())), callback);
+        SyncCache local = new SyncCache(cache, guardSince(moves));
+        new SyncEngine(local, remote, clock).synchronize(dataset,
+                new DatasetKey(identity, new DatasetName(dataset.getDatasetName())), callback);
     }
 
     private void keepForConnectivity(DefaultDataset dataset, SyncCallback callback) {
@@ -284,17 +307,57 @@ public final class CognitoSyncManager implements AutoCloseable {
 
     /** A handle on the current identity's dataset {@code name}, created locally when absent. */
     DefaultDataset handle(DatasetName name) {
-        cache.openDataset(localKey(name), now());
+        write(name, key -> cache.openDataset(key, now()));
         return new DefaultDataset(this, cache, name);
     }
 
-    DatasetKey localKey(DatasetName name) {
-        return new DatasetKey(localIdentity(), name);
+    /**
+     * {@code call} on the key of the current identity's dataset {@code name}: an identity change (the move of the
+     * local data) waits for it, and it for the change, so that nothing is written under an identity just left.
+     */
+    <T extends @Nullable Object> T read(DatasetName name, Function<DatasetKey, T> call) {
+        return read(identity -> call.apply(new DatasetKey(identity, name)));
     }
 
-    /** The identity local data belongs to, without a network call. */
+    /** As {@link #read(DatasetName, Function)}, for a call that returns nothing. */
+    void write(DatasetName name, Consumer<DatasetKey> call) {
+        read(name, key -> {
+            call.accept(key);
+            return null;
+        });
+    }
+
+    private <T extends @Nullable Object> T read(Function<IdentityId, T> call) {
+        identityLock.readLock().lock();
+        try {
+            return call.apply(localIdentity());
+        } finally {
+            identityLock.readLock().unlock();
+        }
+    }
+
+    /** Lets writes through while the local data has not been wiped or moved since {@code since} moves. */
+    private SyncCache.Guard guardSince(long since) {
+        return new SyncCache.Guard() {
+            @Override
+            public <T extends @Nullable Object> T unlessMoved(Supplier<T> write) {
+                identityLock.readLock().lock();
+                try {
+                    if (moves != since) {
+                        throw new DataStorageException("The device's local data was wiped (wipeData) or moved to "
+                                + "another identity (a login) while the synchronize ran; nothing it pulled was kept");
+                    }
+                    return write.get();
+                } finally {
+                    identityLock.readLock().unlock();
+                }
+            }
+        };
+    }
+
+    /** The identity local data belongs to, without a network call or a wait for one. */
     IdentityId localIdentity() {
-        IdentityId known = credentials.knownIdentityId();
+        IdentityId known = localIdentity;
         return known != null ? known : LocalCache.UNKNOWN_IDENTITY;
     }
 
@@ -303,19 +366,26 @@ public final class CognitoSyncManager implements AutoCloseable {
     }
 
     private void identityChanged(@Nullable IdentityId old, IdentityId current) {
-        cache.rememberIdentity(pool, current);
         IdentityId from = old == null ? LocalCache.UNKNOWN_IDENTITY : old;
-        if (!from.equals(current)) {
-            if (old == null) {
-                // The first identity of this cache (or of this pool): datasets made before it are its own.
-                LOG.debug("identity obtained; local datasets made before it move to it");
-            } else {
-                LOG.info("identity changed; moving local datasets to the new identity");
+        identityLock.writeLock().lock();
+        try {
+            cache.rememberIdentity(pool, current);
+            if (!from.equals(current)) {
+                if (old == null) {
+                    // The first identity of this cache (or of this pool): datasets made before it are its own.
+                    LOG.debug("identity obtained; local datasets made before it move to it");
+                } else {
+                    LOG.info("identity changed; moving local datasets to the new identity");
+                }
+                cache.changeIdentity(from, current);
+                moves++;
             }
-            cache.changeIdentity(from, current);
-            if (old != null) {
-                subscriptions.moveTo(current);
-            }
+            localIdentity = current;
+        } finally {
+            identityLock.writeLock().unlock();
+        }
+        if (old != null && !from.equals(current)) {
+            subscriptions.moveTo(current);
         }
     }
 

@@ -8,7 +8,6 @@ import dev.syncshift.client.spi.LocalDataset;
 import dev.syncshift.client.spi.LocalRecord;
 import dev.syncshift.client.sync.Records;
 import dev.syncshift.core.Constraints;
-import dev.syncshift.core.DatasetKey;
 import dev.syncshift.core.DatasetName;
 import dev.syncshift.core.RecordKey;
 import dev.syncshift.core.SyncLimits;
@@ -34,10 +33,6 @@ final class DefaultDataset implements Dataset {
         this.name = name;
     }
 
-    private DatasetKey key() {
-        return manager.localKey(name);
-    }
-
     @Override
     public String getDatasetName() {
         return name.value();
@@ -45,7 +40,7 @@ final class DefaultDataset implements Dataset {
 
     @Override
     public @Nullable DatasetMetadata getDatasetMetadata() {
-        return cache.dataset(key()).map(DefaultDataset::toApi).orElse(null);
+        return manager.read(name, key -> cache.dataset(key).map(DefaultDataset::toApi).orElse(null));
     }
 
     static DatasetMetadata toApi(LocalDataset d) {
@@ -64,14 +59,15 @@ final class DefaultDataset implements Dataset {
     }
 
     private Optional<LocalRecord> find(String key) {
-        return cache.record(key(), recordKey(key));
+        RecordKey recordKey = recordKey(key);
+        return manager.read(name, dataset -> cache.record(dataset, recordKey));
     }
 
     @Override
     public void put(String key, @Nullable String value) {
         Map<RecordKey, @Nullable String> values = new LinkedHashMap<>();
         values.put(writableKey(key), checkValue(value));
-        cache.putValues(key(), values, manager.now());
+        manager.write(name, dataset -> cache.putValues(dataset, values, manager.now()));
     }
 
     @Override
@@ -83,19 +79,23 @@ final class DefaultDataset implements Dataset {
     public void putAll(Map<String, String> values) {
         Map<RecordKey, @Nullable String> checked = new LinkedHashMap<>();
         notNull("values", values).forEach((k, v) -> checked.put(writableKey(k), checkValue(v)));
-        cache.putValues(key(), checked, manager.now());
+        manager.write(name, dataset -> cache.putValues(dataset, checked, manager.now()));
     }
 
     @Override
     public Map<String, String> getAll() {
         Map<String, String> all = new LinkedHashMap<>();
-        cache.records(key()).stream().filter(r -> !r.isDeleted()).forEach(r -> all.put(r.key().value(), r.value()));
+        records().stream().filter(r -> !r.isDeleted()).forEach(r -> all.put(r.key().value(), r.value()));
         return all;
     }
 
     @Override
     public List<Record> getAllRecords() {
-        return cache.records(key()).stream().map(Records::toApi).toList();
+        return records().stream().map(Records::toApi).toList();
+    }
+
+    private List<LocalRecord> records() {
+        return manager.read(name, cache::records);
     }
 
     @Override
@@ -105,7 +105,7 @@ final class DefaultDataset implements Dataset {
 
     @Override
     public long getTotalSizeInBytes() {
-        return cache.records(key()).stream().mapToLong(DefaultDataset::size).sum();
+        return records().stream().mapToLong(DefaultDataset::size).sum();
     }
 
     /**
@@ -116,7 +116,7 @@ final class DefaultDataset implements Dataset {
      * @throws DataLimitExceededException when the dataset is over a limit
      */
     void checkLimits() {
-        Records.checkLimits(cache.records(key()));
+        Records.checkLimits(records());
     }
 
     /**
@@ -124,7 +124,7 @@ final class DefaultDataset implements Dataset {
      * (why the rest did not go out either) as its cause: a synchronize reports them first, as the engine does.
      */
     DataStorageException changesNotCarried(DataStorageException other) {
-        return Records.notCarried(cache.modifiedRecords(key()), other).orElse(other);
+        return Records.notCarried(manager.read(name, cache::modifiedRecords), other).orElse(other);
     }
 
     private static long size(LocalRecord record) {
@@ -139,12 +139,12 @@ final class DefaultDataset implements Dataset {
 
     @Override
     public void delete() {
-        cache.markDeleted(key(), manager.now());
+        manager.write(name, key -> cache.markDeleted(key, manager.now()));
     }
 
     @Override
     public long getLastSyncCount() {
-        return cache.dataset(key()).map(d -> d.lastSyncCount().value()).orElse(0L);
+        return manager.read(name, key -> cache.dataset(key).map(d -> d.lastSyncCount().value()).orElse(0L));
     }
 
     @Override
@@ -156,7 +156,8 @@ final class DefaultDataset implements Dataset {
                 checkValue(record.getValue());
             }
         }
-        cache.putRecords(key(), records.stream().map(Records::fromApi).toList());
+        List<LocalRecord> local = records.stream().map(Records::fromApi).toList();
+        manager.write(name, key -> cache.putRecords(key, local));
     }
 
     @Override

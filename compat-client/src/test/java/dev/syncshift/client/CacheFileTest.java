@@ -20,6 +20,8 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +55,44 @@ class CacheFileTest {
             assertThat(next.getAll()).isEmpty();
         }
         assertThat(cacheFilesText(file)).doesNotContain("alice-private-note", "entry-kept-secret");
+    }
+
+    /**
+     * A logout (wipeData) while a synchronize is under way: what the synchronize pulled for the wiped identity is not
+     * written after the wipe, and the app is not handed it in onSuccess.
+     */
+    @Test
+    void aWipeWhileASynchronizeRunsKeepsNothingItPulled(Emulators emulators) throws IOException {
+        Path file = dir.resolve("wiped-mid-sync.db");
+        AtomicReference<CognitoSyncManager> app = new AtomicReference<>();
+        AtomicBoolean loggingOut = new AtomicBoolean();
+        Runnable logout = () -> {
+            if (loggingOut.getAndSet(false)) {
+                app.get().wipeData();
+            }
+        };
+        String identity;
+        try (CognitoSyncManager device = emulators.device(Backend.COGNITO).cacheFile(file)
+                .remoteStore((wiring, credentials) -> new HookedRemote(wiring.cognito(credentials), () -> { }, logout))
+                .build()) {
+            app.set(device);
+            identity = device.getIdentityId();
+            try (CognitoSyncManager other = emulators.device(Backend.COGNITO).identityId(identity).build()) {
+                Dataset written = other.openOrCreateDataset("diary");
+                written.put("entry-from-another-device", "alice-private-note-pulled");
+                sync(written);
+            }
+            Dataset diary = device.openOrCreateDataset("diary");
+            loggingOut.set(true);
+            RecordingCallback callback = new RecordingCallback();
+
+            diary.synchronize(callback);
+
+            assertThat(callback.failed()).hasMessageContaining("wipeData");
+            assertThat(callback.terminalCalls()).isOne();
+            assertThat(device.openOrCreateDataset("diary").getAll()).isEmpty();
+        }
+        assertThat(cacheFilesText(file)).doesNotContain("alice-private-note", "entry-from-another-device", identity);
     }
 
     /** The bytes of the cache file and its SQLite companions (write-ahead log, shared memory), as Latin-1 text. */

@@ -3,7 +3,11 @@ package dev.syncshift.client;
 import static dev.syncshift.client.RecordingCallback.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -39,6 +43,44 @@ class IdentityChangeTest {
             assertThat(old.getAll()).isEqualTo(Map.of("theme", "dark", "unsynced", "kept"));
             assertThat(old.isChanged("unsynced")).isTrue();
             assertThat(device.listDatasets()).extracting(DatasetMetadata::getDatasetName).contains("prefs", merged);
+        }
+    }
+
+    /**
+     * Local calls never wait for the network: while a synchronize fetches the device's identity (here the app's
+     * logins provider is slow to answer, as a sign-in library can be), {@code put} and {@code get} return at once, and
+     * the value put belongs to the identity the device gets, not left behind under the one it had.
+     */
+    @Test
+    void aPutWhileTheIdentityIsFetchedNeitherWaitsForItNorIsLeftBehind(Emulators emulators) {
+        CountDownLatch asked = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        try (CognitoSyncManager device = emulators.device(Backend.COGNITO).loginsProvider(() -> {
+            asked.countDown();
+            Latches.await(answer);
+            return Map.of();
+        }).build()) {
+            Dataset prefs = device.openOrCreateDataset("prefs");
+            prefs.put("theme", "dark");
+            RecordingCallback first = new RecordingCallback();
+            prefs.synchronize(first);
+            Latches.await(asked);
+
+            CompletableFuture<String> local = CompletableFuture.supplyAsync(() -> {
+                prefs.put("volume", "7");
+                return prefs.get("volume");
+            });
+
+            assertThat(local).as("put and get while the identity is fetched")
+                    .succeedsWithin(Duration.ofSeconds(20)).isEqualTo("7");
+            answer.countDown();
+            first.succeeded();
+            sync(prefs);
+            assertThat(device.listDatasets()).extracting(DatasetMetadata::getDatasetName).isEqualTo(List.of("prefs"));
+            assertThat(prefs.getAll()).isEqualTo(Map.of("theme", "dark", "volume", "7"));
+            assertThat(prefs.isChanged("volume")).isFalse();
+        } finally {
+            answer.countDown();
         }
     }
 }

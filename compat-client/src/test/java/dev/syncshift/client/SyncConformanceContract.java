@@ -72,6 +72,8 @@ abstract class SyncConformanceContract {
                 new Scenario("bad keys and over-limit datasets fail before any network call",
                         SyncConformanceContract::limits),
                 new Scenario("a push over 99 records", SyncConformanceContract::largePush),
+                new Scenario("a conflict in the last part of a push over 99 records",
+                        SyncConformanceContract::conflictInLargePush),
                 new Scenario("an edit made while a synchronize runs is kept and pushed by the next one",
                         SyncConformanceContract::editDuringSync),
                 new Scenario("a 21st dataset is refused by the service as a limit",
@@ -404,5 +406,36 @@ abstract class SyncConformanceContract {
         sync(other);
         assertThat(other.getAll()).isEqualTo(values);
         assertThat(other.getLastSyncCount()).isEqualTo(d.getLastSyncCount());
+    }
+
+    /**
+     * A push over 99 records whose conflict is in its last part (on AppSync the earlier parts are stored first): the
+     * app is asked about that key alone, and {@code onSuccess} reports only records whose values the dataset took,
+     * never a version a kept local change was based on.
+     */
+    static void conflictInLargePush(World world) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < 150; i++) {
+            values.put(String.format("key-%03d", i), "old");
+        }
+        Dataset[] devices = twoDevices(world, "large", values);
+        Dataset mine = devices[0];
+        Dataset theirs = devices[1];
+        theirs.put("key-140", "theirs");
+        sync(theirs);
+        values.replaceAll((k, v) -> "mine");
+        mine.putAll(values);
+        RecordingCallback callback = new RecordingCallback();
+
+        mine.synchronize(callback);
+
+        List<Record> updated = callback.succeeded();
+        assertThat(callback.conflicts()).extracting(SyncConflict::getKey).containsExactly("key-140");
+        assertThat(updated).allSatisfy(r -> assertThat(r.getValue()).as(r.getKey()).isEqualTo(mine.get(r.getKey())));
+        assertThat(mine.getAll()).isEqualTo(values);
+        assertThat(mine.getAllRecords()).noneMatch(Record::isModified);
+        sync(theirs);
+        assertThat(theirs.getAll()).isEqualTo(values);
+        assertThat(theirs.getLastSyncCount()).isEqualTo(mine.getLastSyncCount());
     }
 }

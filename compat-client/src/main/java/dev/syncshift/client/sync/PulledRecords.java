@@ -9,8 +9,10 @@ import dev.syncshift.core.Record;
 import dev.syncshift.core.RecordKey;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -29,7 +31,10 @@ final class PulledRecords {
         this.pass = pass;
     }
 
-    /** Applies {@code pulled}, asking the app about conflicts; returns the records applied. */
+    /**
+     * Applies {@code pulled}, asking the app about conflicts; returns the records whose values the dataset took (a
+     * local change re-based on the version it was already based on keeps its value, so it is not among them).
+     */
     List<Record> apply(List<Record> pulled) {
         if (pulled.isEmpty()) {
             return List.of();
@@ -38,12 +43,14 @@ final class PulledRecords {
                 .collect(Collectors.toMap(LocalRecord::key, Function.identity()));
         List<RecordUpdate> updates = new ArrayList<>();
         List<Conflict> conflicts = new ArrayList<>();
+        Set<RecordKey> rebased = new HashSet<>();
         for (Record remote : pulled) {
             LocalRecord mine = local.get(remote.key());
             if (mine == null || !mine.modified() || mine.sameValueAs(remote)) {
                 updates.add(new RecordUpdate(mine, LocalRecord.synced(remote), false));
             } else if (sameVersion(mine, remote)) {
                 updates.add(new RecordUpdate(mine, mine.rebasedOn(LocalRecord.synced(remote)), false));
+                rebased.add(remote.key());
             } else if (!mine.syncCount().equals(remote.syncCount())) {
                 conflicts.add(new Conflict(remote, mine));
             }
@@ -52,8 +59,8 @@ final class PulledRecords {
             resolve(conflicts);
         }
         List<RecordUpdate> stored = cache.update(pass.key(), updates);
-        return stored.stream().map(u -> pulled.stream().filter(r -> r.key().equals(u.replacement().key()))
-                .findFirst().orElseThrow()).toList();
+        return stored.stream().map(u -> u.replacement().key()).filter(k -> !rebased.contains(k))
+                .map(k -> pulled.stream().filter(r -> r.key().equals(k)).findFirst().orElseThrow()).toList();
     }
 
     /**
