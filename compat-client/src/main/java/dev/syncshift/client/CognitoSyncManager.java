@@ -251,7 +251,20 @@ public final class CognitoSyncManager implements AutoCloseable {
             callback.onFailure(withinLimits ? dataset.changesNotCarried(e) : e);
             return;
         }
-        SyncCache local = new SyncCache(cache, guardSince(moves));
+        long since;
+        identityLock.readLock().lock();
+        try {
+            // The identity and the count of moves are taken together: a login or a wipe after the credentials were
+            // resolved has already moved the local data away from the identity this synchronize would use.
+            if (!localIdentity().equals(identity)) {
+                callback.onFailure(movedAway());
+                return;
+            }
+            since = moves;
+        } finally {
+            identityLock.readLock().unlock();
+        }
+        SyncCache local = new SyncCache(cache, guardSince(since));
         new SyncEngine(local, remote, clock).synchronize(dataset,
                 new DatasetKey(identity, new DatasetName(dataset.getDatasetName())), callback);
     }
@@ -344,8 +357,7 @@ public final class CognitoSyncManager implements AutoCloseable {
                 identityLock.readLock().lock();
                 try {
                     if (moves != since) {
-                        throw new DataStorageException("The device's local data was wiped (wipeData) or moved to "
-                                + "another identity (a login) while the synchronize ran; nothing it pulled was kept");
+                        throw movedAway();
                     }
                     return write.get();
                 } finally {
@@ -353,6 +365,11 @@ public final class CognitoSyncManager implements AutoCloseable {
                 }
             }
         };
+    }
+
+    private static DataStorageException movedAway() {
+        return new DataStorageException("The device's local data was wiped (wipeData) or moved to another identity "
+                + "(a login) while the synchronize ran; nothing it pulled was kept");
     }
 
     /** The identity local data belongs to, without a network call or a wait for one. */
