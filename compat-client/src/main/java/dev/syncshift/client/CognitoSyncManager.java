@@ -112,11 +112,13 @@ public final class CognitoSyncManager implements AutoCloseable {
      * Fetches the service's metadata of every dataset of the identity into the cache (sync counts untouched). A
      * network call on the caller's thread.
      *
-     * @throws DataStorageException when the service cannot be reached or refuses
+     * @throws DataStorageException when the service cannot be reached or refuses, or when {@link #wipeData} or a
+     *     login moved the local data away from the identity while the call ran (nothing it fetched is kept)
      */
     public void refreshDatasetMetadata() {
         IdentityId identity = credentials.identityId();
-        remote.listDatasets(identity).forEach(cache::updateMetadata);
+        SyncCache local = cacheOf(identity);
+        remote.listDatasets(identity).forEach(local::updateMetadata);
     }
 
     /**
@@ -251,20 +253,13 @@ public final class CognitoSyncManager implements AutoCloseable {
             callback.onFailure(withinLimits ? dataset.changesNotCarried(e) : e);
             return;
         }
-        long since;
-        identityLock.readLock().lock();
+        SyncCache local;
         try {
-            // The identity and the count of moves are taken together: a login or a wipe after the credentials were
-            // resolved has already moved the local data away from the identity this synchronize would use.
-            if (!localIdentity().equals(identity)) {
-                callback.onFailure(movedAway());
-                return;
-            }
-            since = moves;
-        } finally {
-            identityLock.readLock().unlock();
+            local = cacheOf(identity);
+        } catch (DataStorageException movedAway) {
+            callback.onFailure(movedAway);
+            return;
         }
-        SyncCache local = new SyncCache(cache, guardSince(since));
         new SyncEngine(local, remote, clock).synchronize(dataset,
                 new DatasetKey(identity, new DatasetName(dataset.getDatasetName())), callback);
     }
@@ -344,6 +339,25 @@ public final class CognitoSyncManager implements AutoCloseable {
         identityLock.readLock().lock();
         try {
             return call.apply(localIdentity());
+        } finally {
+            identityLock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The cache as a call that went to the service for {@code identity} may write it: while the local data stays with
+     * that identity. The identity and the count of moves are taken together, so a login or a wipe that came after the
+     * credentials named the identity is caught too.
+     *
+     * @throws DataStorageException when the local data no longer belongs to {@code identity}
+     */
+    private SyncCache cacheOf(IdentityId identity) {
+        identityLock.readLock().lock();
+        try {
+            if (!localIdentity().equals(identity)) {
+                throw movedAway();
+            }
+            return new SyncCache(cache, guardSince(moves));
         } finally {
             identityLock.readLock().unlock();
         }

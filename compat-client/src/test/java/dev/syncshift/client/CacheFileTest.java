@@ -95,6 +95,35 @@ class CacheFileTest {
         assertThat(cacheFilesText(file)).doesNotContain("alice-private-note", "entry-from-another-device", identity);
     }
 
+    /** A logout while refreshDatasetMetadata runs: the listing it fetched for the wiped identity is not kept. */
+    @Test
+    void aWipeWhileTheMetadataIsRefreshedKeepsNothingItListed(Emulators emulators) throws IOException {
+        Path file = dir.resolve("wiped-mid-refresh.db");
+        AtomicReference<CognitoSyncManager> app = new AtomicReference<>();
+        AtomicBoolean loggingOut = new AtomicBoolean();
+        String identity;
+        try (CognitoSyncManager device = emulators.device(Backend.COGNITO).cacheFile(file)
+                .remoteStore((wiring, credentials) -> new HookedRemote(wiring.cognito(credentials), () -> { }, () -> {
+                    if (loggingOut.getAndSet(false)) {
+                        app.get().wipeData();
+                    }
+                })).build()) {
+            app.set(device);
+            identity = device.getIdentityId();
+            try (CognitoSyncManager other = emulators.device(Backend.COGNITO).identityId(identity).build()) {
+                Dataset written = other.openOrCreateDataset("alice-private-journal");
+                written.put("entry", "written elsewhere");
+                sync(written);
+            }
+            loggingOut.set(true);
+
+            assertThatThrownBy(device::refreshDatasetMetadata).isInstanceOf(DataStorageException.class)
+                    .hasMessageContaining("wipeData");
+            assertThat(device.listDatasets()).isEmpty();
+        }
+        assertThat(cacheFilesText(file)).doesNotContain("alice-private-journal", identity);
+    }
+
     /** The bytes of the cache file and its SQLite companions (write-ahead log, shared memory), as Latin-1 text. */
     private static String cacheFilesText(Path file) throws IOException {
         StringBuilder text = new StringBuilder();

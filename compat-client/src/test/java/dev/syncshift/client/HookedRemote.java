@@ -15,9 +15,9 @@ import java.util.List;
 
 /**
  * A backend's real remote with a hook run when a push has been stored by the service and before its answer reaches
- * the engine (the window in which an app's edit races the synchronize), and one run when a pull has been answered,
- * before the engine applies it and pushes (the window in which another device's write races the push). Not a mock:
- * every call goes to the service.
+ * the engine (the window in which an app's edit races the synchronize), and one run when a pull (of records, or of
+ * the dataset list) has been answered, before the client applies it (the window in which another device's write
+ * races the push, or a logout the pull). Not a mock: every call goes to the service.
  */
 record HookedRemote(RemoteStore delegate, Runnable afterPush, Runnable afterPull) implements RemoteStore {
 
@@ -63,7 +63,9 @@ record HookedRemote(RemoteStore delegate, Runnable afterPush, Runnable afterPull
 
     @Override
     public List<DatasetMetadata> listDatasets(IdentityId identityId) {
-        return delegate.listDatasets(identityId);
+        List<DatasetMetadata> listed = delegate.listDatasets(identityId);
+        afterPull.run();
+        return listed;
     }
 
     @Override
