@@ -64,33 +64,19 @@ class CacheFileTest {
     @Test
     void aWipeWhileASynchronizeRunsKeepsNothingItPulled(Emulators emulators) throws IOException {
         Path file = dir.resolve("wiped-mid-sync.db");
-        AtomicReference<CognitoSyncManager> app = new AtomicReference<>();
-        AtomicBoolean loggingOut = new AtomicBoolean();
-        Runnable logout = () -> {
-            if (loggingOut.getAndSet(false)) {
-                app.get().wipeData();
-            }
-        };
         String identity;
-        try (CognitoSyncManager device = emulators.device(Backend.COGNITO).cacheFile(file)
-                .remoteStore((wiring, credentials) -> new HookedRemote(wiring.cognito(credentials), () -> { }, logout))
-                .build()) {
-            app.set(device);
-            identity = device.getIdentityId();
-            try (CognitoSyncManager other = emulators.device(Backend.COGNITO).identityId(identity).build()) {
-                Dataset written = other.openOrCreateDataset("diary");
-                written.put("entry-from-another-device", "alice-private-note-pulled");
-                sync(written);
-            }
-            Dataset diary = device.openOrCreateDataset("diary");
-            loggingOut.set(true);
+        try (LogoutAfterPull app = new LogoutAfterPull(emulators, file)) {
+            identity = app.device.getIdentityId();
+            writeElsewhere(emulators, identity, "diary", "entry-from-another-device", "alice-private-note-pulled");
+            Dataset diary = app.device.openOrCreateDataset("diary");
+            app.armed.set(true);
             RecordingCallback callback = new RecordingCallback();
 
             diary.synchronize(callback);
 
             assertThat(callback.failed()).hasMessageContaining("wipeData");
             assertThat(callback.terminalCalls()).isOne();
-            assertThat(device.openOrCreateDataset("diary").getAll()).isEmpty();
+            assertThat(app.device.openOrCreateDataset("diary").getAll()).isEmpty();
         }
         assertThat(cacheFilesText(file)).doesNotContain("alice-private-note", "entry-from-another-device", identity);
     }
@@ -99,29 +85,49 @@ class CacheFileTest {
     @Test
     void aWipeWhileTheMetadataIsRefreshedKeepsNothingItListed(Emulators emulators) throws IOException {
         Path file = dir.resolve("wiped-mid-refresh.db");
-        AtomicReference<CognitoSyncManager> app = new AtomicReference<>();
-        AtomicBoolean loggingOut = new AtomicBoolean();
         String identity;
-        try (CognitoSyncManager device = emulators.device(Backend.COGNITO).cacheFile(file)
-                .remoteStore((wiring, credentials) -> new HookedRemote(wiring.cognito(credentials), () -> { }, () -> {
-                    if (loggingOut.getAndSet(false)) {
-                        app.get().wipeData();
-                    }
-                })).build()) {
-            app.set(device);
-            identity = device.getIdentityId();
-            try (CognitoSyncManager other = emulators.device(Backend.COGNITO).identityId(identity).build()) {
-                Dataset written = other.openOrCreateDataset("alice-private-journal");
-                written.put("entry", "written elsewhere");
-                sync(written);
-            }
-            loggingOut.set(true);
+        try (LogoutAfterPull app = new LogoutAfterPull(emulators, file)) {
+            identity = app.device.getIdentityId();
+            writeElsewhere(emulators, identity, "alice-private-journal", "entry", "written elsewhere");
+            app.armed.set(true);
 
-            assertThatThrownBy(device::refreshDatasetMetadata).isInstanceOf(DataStorageException.class)
+            assertThatThrownBy(app.device::refreshDatasetMetadata).isInstanceOf(DataStorageException.class)
                     .hasMessageContaining("wipeData");
-            assertThat(device.listDatasets()).isEmpty();
+            assertThat(app.device.listDatasets()).isEmpty();
         }
         assertThat(cacheFilesText(file)).doesNotContain("alice-private-journal", identity);
+    }
+
+    /** A device on a cache file whose user logs out (wipeData) once armed, as the answer to its next pull arrives. */
+    private static final class LogoutAfterPull implements AutoCloseable {
+        final AtomicBoolean armed = new AtomicBoolean();
+        final CognitoSyncManager device;
+
+        LogoutAfterPull(Emulators emulators, Path file) {
+            AtomicReference<CognitoSyncManager> self = new AtomicReference<>();
+            device = emulators.device(Backend.COGNITO).cacheFile(file).remoteStore((wiring, credentials) ->
+                    new HookedRemote(wiring.cognito(credentials), () -> { }, () -> {
+                        if (armed.getAndSet(false)) {
+                            self.get().wipeData();
+                        }
+                    })).build();
+            self.set(device);
+        }
+
+        @Override
+        public void close() {
+            device.close();
+        }
+    }
+
+    /** Another device of {@code identity} puts {@code key} in {@code dataset} and synchronizes. */
+    private static void writeElsewhere(Emulators emulators, String identity, String dataset, String key,
+            String value) {
+        try (CognitoSyncManager other = emulators.device(Backend.COGNITO).identityId(identity).build()) {
+            Dataset written = other.openOrCreateDataset(dataset);
+            written.put(key, value);
+            sync(written);
+        }
     }
 
     /** The bytes of the cache file and its SQLite companions (write-ahead log, shared memory), as Latin-1 text. */
