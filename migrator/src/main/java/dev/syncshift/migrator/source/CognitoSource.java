@@ -32,6 +32,9 @@ public final class CognitoSource {
     /** The ListRecords page AWS's own clients ask for (the per-dataset record limit). */
     public static final int RECORDS_PAGE = 1024;
 
+    /** Reads of a dataset's pages at most, while it is deleted during each. */
+    private static final int READS = 5;
+
     private static final long POOL_SEEN_FOR = TimeUnit.MINUTES.toNanos(1);
 
     private final CognitoIdentityClient identity;
@@ -104,8 +107,25 @@ public final class CognitoSource {
         return datasets;
     }
 
-    /** The records of a dataset changed after {@code lastSyncCount}, all pages read. */
+    /**
+     * The records of a dataset changed after {@code lastSyncCount}, all pages read. A dataset deleted while its pages
+     * are read is read again from the start: the pages after a deletion continue in the re-created dataset, after the
+     * records of the deleted one that the earlier pages held.
+     *
+     * @throws DatasetDeletedWhileReadException when it was deleted during each of five reads
+     */
     public SourceRecords listRecords(IdentityId identityId, DatasetName dataset, SyncCount lastSyncCount) {
+        for (int read = 0; read < READS; read++) {
+            SourceRecords records = readPages(identityId, dataset, lastSyncCount);
+            if (records != null) {
+                return records;
+            }
+        }
+        throw new DatasetDeletedWhileReadException(READS);
+    }
+
+    /** Every page of one read, or null when the dataset was deleted while they were read. */
+    private @Nullable SourceRecords readPages(IdentityId identityId, DatasetName dataset, SyncCount lastSyncCount) {
         Map<RecordKey, Record> records = new HashMap<>();
         ListRecordsResponse first = page(identityId, dataset, lastSyncCount, null, RECORDS_PAGE);
         ListRecordsResponse page = first;
@@ -121,9 +141,25 @@ public final class CognitoSource {
             }
             page = page(identityId, dataset, lastSyncCount, page.nextToken(), RECORDS_PAGE);
         }
+        if (page != first && deletedDuringRead(identityId, dataset, first, page)) {
+            return null;
+        }
         return new SourceRecords(lastSyncCount, records, new SyncCount(newest),
                 Boolean.TRUE.equals(first.datasetExists()),
                 Boolean.TRUE.equals(first.datasetDeletedAfterRequestedSyncCount()), first.mergedDatasetNames());
+    }
+
+    /**
+     * Whether the dataset was deleted between the first page and the last. Asked only when the last page's count or
+     * existence differs from the first's: a deletion at or after the first page's count C sets
+     * DatasetDeletedAfterRequestedSyncCount for C, one before it (the dataset then re-created) does not.
+     */
+    private boolean deletedDuringRead(IdentityId identityId, DatasetName dataset, ListRecordsResponse first,
+            ListRecordsResponse last) {
+        long count = orZero(first.datasetSyncCount());
+        boolean moved = orZero(last.datasetSyncCount()) != count || !Boolean.TRUE.equals(last.datasetExists());
+        return moved && count > 0 && Boolean.TRUE.equals(first.datasetExists())
+                && deletedAfter(identityId, dataset, count);
     }
 
     /**

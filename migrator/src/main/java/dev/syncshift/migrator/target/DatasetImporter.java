@@ -5,6 +5,8 @@ import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.Record;
 import dev.syncshift.core.RecordKey;
 import dev.syncshift.core.SyncCount;
+import dev.syncshift.core.layout.AttributeValue;
+import dev.syncshift.core.layout.DatasetItems;
 import dev.syncshift.core.layout.StoredDataset;
 import dev.syncshift.core.layout.SyncStoreLayout;
 import dev.syncshift.migrator.source.CognitoSource;
@@ -14,8 +16,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,7 +78,7 @@ public final class DatasetImporter {
             }
             attempts.read(read.read().records().keySet());
             if (writes != Writes.WRITE || plan.transactions().isEmpty()) {
-                return outcome(plan, read, attempts, compare(plan, read), known);
+                return outcome(plan, read, attempts, compare(plan, read, known), known);
             }
             if (execute(plan, attempts)) {
                 List<String> mismatches = new ArrayList<>(verifyWritten(identity, name, plan));
@@ -147,9 +151,10 @@ public final class DatasetImporter {
     /**
      * Where the store differs from a source it is meant to hold (a plan that is not written): behind it, records it
      * holds at Cognito's count with other contents (the plan's repairs, named on their own lines rather than counted
-     * as the store being behind), and records Cognito does not have.
+     * as the store being behind), records Cognito does not have, and a metadata item that alone differs, by the
+     * attributes that do.
      */
-    private List<String> compare(ImportPlan plan, DatasetSource read) {
+    private List<String> compare(ImportPlan plan, DatasetSource read, @Nullable StoredDataset meta) {
         List<Record> repairs = plan.transactions().stream().flatMap(t -> t.writes().stream())
                 .filter(PlannedTransaction.Write::repair).map(PlannedTransaction.Write::record).toList();
         long behind = plan.recordsWritten() - repairs.size();
@@ -158,7 +163,12 @@ public final class DatasetImporter {
                 + " differs from Cognito's"));
         differing.addAll(notInCognito(plan, read));
         List<String> mismatches = new ArrayList<>();
-        if (writes == Writes.VERIFY && !plan.transactions().isEmpty() && (behind > 0 || differing.isEmpty())) {
+        List<String> attributes = behind == 0 ? differingAttributes(plan.expectedMeta(), meta) : List.of();
+        if (writes == Writes.VERIFY && !plan.transactions().isEmpty() && differing.isEmpty()
+                && !attributes.isEmpty()) {
+            mismatches.add("the dataset's metadata differs from Cognito Sync's (" + String.join(", ", attributes)
+                    + "): a pass would write it");
+        } else if (writes == Writes.VERIFY && !plan.transactions().isEmpty() && (behind > 0 || differing.isEmpty())) {
             mismatches.add("the store is behind Cognito Sync: a pass would write " + behind
                     + (behind == 1 ? " record" : " records") + " in " + plan.transactions().size()
                     + (plan.transactions().size() == 1 ? " transaction" : " transactions")
@@ -166,6 +176,17 @@ public final class DatasetImporter {
         }
         mismatches.addAll(differing);
         return mismatches;
+    }
+
+    /** The attributes of the store's metadata item {@code held} that differ from {@code meant}'s, by name. */
+    private static List<String> differingAttributes(@Nullable StoredDataset meant, @Nullable StoredDataset held) {
+        if (meant == null || held == null) {
+            return List.of();
+        }
+        Map<String, AttributeValue> a = DatasetItems.toItem(meant).attributes();
+        Map<String, AttributeValue> b = DatasetItems.toItem(held).attributes();
+        return Stream.concat(a.keySet().stream(), b.keySet().stream()).distinct()
+                .filter(name -> !Objects.equals(a.get(name), b.get(name))).sorted().toList();
     }
 
     /**

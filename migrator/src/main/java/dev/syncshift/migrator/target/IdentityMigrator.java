@@ -5,6 +5,7 @@ import dev.syncshift.core.DatasetName;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.layout.StoredDataset;
 import dev.syncshift.migrator.source.CognitoSource;
+import dev.syncshift.migrator.source.DatasetDeletedWhileReadException;
 import dev.syncshift.migrator.source.PoolDeletedException;
 import dev.syncshift.migrator.source.SourceDataset;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ public final class IdentityMigrator {
         } catch (ContractViolationException | IllegalArgumentException bad) {
             String message = bad.getMessage();
             return DatasetOutcome.failed(name, message == null ? bad.getClass().getSimpleName() : message);
-        } catch (UnstorableDatasetException unstorable) {
+        } catch (UnstorableDatasetException | DatasetDeletedWhileReadException unstorable) {
             return DatasetOutcome.failed(name, String.valueOf(unstorable.getMessage()));
         }
     }

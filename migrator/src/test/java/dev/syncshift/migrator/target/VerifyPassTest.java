@@ -6,6 +6,7 @@ import dev.syncshift.core.DatasetName;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.Record;
 import dev.syncshift.core.RecordKey;
+import dev.syncshift.core.layout.DatasetItems;
 import dev.syncshift.core.layout.RecordItems;
 import dev.syncshift.core.layout.StoredDataset;
 import dev.syncshift.core.layout.SyncStoreLayout;
@@ -33,10 +34,13 @@ class VerifyPassTest extends CutoverScenario {
         app.cognitoPush(app.identityId(), "matches", Map.of("a", "1"));
         app.cognitoPush(app.identityId(), "behind", Map.of("a", "1", "b", "2"));
         app.cognitoPush(app.identityId(), "tampered", Map.of("k", "cognito's value"));
+        app.cognitoPush(app.identityId(), "counted-wrong", Map.of("k", "v"));
         cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(identity);
         app.cognitoPut("behind", "c", "written after the pass");
         app.cognitoPush(app.identityId(), "never-copied", Map.of("x", "1", "y", "2", "z", "3"));
         overwriteValue(identity, "tampered", "k", "another value");
+        overwriteMetadata(identity, "counted-wrong", Map.of(DatasetItems.NUM_RECORDS, AttributeValue.fromN("7"),
+                DatasetItems.LAST_MODIFIED_BY, AttributeValue.fromS("someone")));
         Map<DatasetName, StoredDataset> before = cutover.table().datasets(identity);
         Map<RecordKey, Record> behindBefore = records(identity, "behind");
 
@@ -50,6 +54,8 @@ class VerifyPassTest extends CutoverScenario {
                 "the store is behind Cognito Sync: a pass would write 3 records in 1 transaction");
         assertThat(mismatches(verified, "tampered")).singleElement().asString()
                 .matches("record k at count \\d+ differs from Cognito's");
+        assertThat(mismatches(verified, "counted-wrong")).containsExactly("the dataset's metadata differs from "
+                + "Cognito Sync's (lastModifiedBy, numRecords): a pass would write it");
         assertThat(cutover.table().datasets(identity)).as("verify writes nothing").isEqualTo(before);
         assertThat(records(identity, "behind")).isEqualTo(behindBefore);
     }
@@ -109,6 +115,16 @@ class VerifyPassTest extends CutoverScenario {
         StoredDataset meta = cutover.table().datasets(identity).get(new DatasetName(dataset));
         return cutover.table().records(SyncStoreLayout.recordPartition(identity, new DatasetName(dataset),
                 meta.generation()));
+    }
+
+    /** Changes attributes of a dataset's metadata item in the store behind the migrator's back. */
+    private static void overwriteMetadata(IdentityId identity, String dataset, Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> item = new java.util.HashMap<>(cutover.dynamoDbClient().getItem(r -> r
+                .tableName(cutover.tableName()).consistentRead(true).key(Map.of(SyncStoreLayout.PARTITION_KEY,
+                        AttributeValue.fromS(SyncStoreLayout.identityPartition(identity)), SyncStoreLayout.SORT_KEY,
+                        AttributeValue.fromS(SyncStoreLayout.datasetSortKey(new DatasetName(dataset)))))).item());
+        item.putAll(values);
+        cutover.dynamoDbClient().putItem(r -> r.tableName(cutover.tableName()).item(item));
     }
 
     /** Changes a record's value in the store behind the migrator's back, keeping its count. */
