@@ -154,13 +154,21 @@ public final class Cutover implements AutoCloseable {
      * pass there as a killed process would.
      */
     public IdentityMigrator passTransacting(boolean full, Runnable afterTransaction) {
+        return passAfterTableCalls(full, operation -> {
+            if (operation.equals("TransactWriteItems")) {
+                afterTransaction.run();
+            }
+        });
+    }
+
+    /**
+     * A migrator ({@code full} for a full pass) whose DynamoDB client tells {@code afterCall} the name of each
+     * operation the table answered, in the calling thread, before the migrator goes on.
+     */
+    public IdentityMigrator passAfterTableCalls(boolean full, Consumer<String> afterCall) {
         DynamoDbClient hooked = DynamoDbClient.builder().endpointOverride(dynamoDb.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(developer()).httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(afterEach(operation -> {
-                    if (operation.equals("TransactWriteItems")) {
-                        afterTransaction.run();
-                    }
-                }))).build();
+                .overrideConfiguration(c -> c.addExecutionInterceptor(afterEach(afterCall))).build();
         SyncStoreTable hookedTable = new SyncStoreTable(hooked, table);
         DatasetImporter importer = new DatasetImporter(source(), hookedTable, ConflictPolicy.LATER_WINS,
                 Clock.systemUTC(), DatasetImporter.Writes.WRITE);

@@ -204,9 +204,16 @@ public final class DatasetImporter {
                 .map(key -> "record " + key + " is in the store but not in Cognito Sync").toList();
     }
 
-    /** Reads the store back after a write and compares it with what the plan meant it to hold. */
+    /**
+     * Reads the store back after a write and compares it with what the plan meant it to hold. The records are read
+     * before the metadata: a device's push moves the dataset's count with its records in one transaction, so a
+     * metadata item still at the planned count proves that none landed before the records were read, and one landing
+     * meanwhile is seen as the count moved on, not as records that differ.
+     */
     private List<String> verifyWritten(IdentityId identity, DatasetName name, ImportPlan plan) {
         StoredDataset expected = plan.expectedMeta();
+        Map<RecordKey, Record> records = table.records(SyncStoreLayout.recordPartition(identity, name,
+                plan.partition()));
         StoredDataset after = table.datasets(identity).get(name);
         boolean movedOn = after != null && expected != null
                 && after.metadata().syncCount().isAfter(expected.metadata().syncCount());
@@ -217,8 +224,6 @@ public final class DatasetImporter {
         if (!PlanSupport.sameItem(expected, after)) {
             return List.of("dataset metadata differs from what was written");
         }
-        Map<RecordKey, Record> records = table.records(SyncStoreLayout.recordPartition(identity, name,
-                plan.partition()));
         List<String> mismatches = new ArrayList<>();
         plan.expectedRecords().forEach((key, record) -> {
             if (!record.equals(records.get(key))) {

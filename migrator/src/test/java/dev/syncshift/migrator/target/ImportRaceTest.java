@@ -84,6 +84,34 @@ class ImportRaceTest extends CutoverScenario {
     }
 
     /**
+     * A switched device's push that lands while the delta pass reads back what it wrote (between its read of the
+     * dataset's metadata and its read of the records) is a later revision, not a record that differs from what was
+     * written: the cutover plan runs delta passes while devices write.
+     */
+    @Test
+    void aDevicePushWhileThePassReadsBackWhatItWroteIsNoMismatch() {
+        Device phone = cognitoChangesBehindAnAppSyncWrite();
+        AtomicBoolean written = new AtomicBoolean();
+        AtomicBoolean pushed = new AtomicBoolean();
+
+        IdentityOutcome delta = cutover.passAfterTableCalls(false, operation -> {
+            if (operation.equals("TransactWriteItems")) {
+                written.set(true);
+            } else if (operation.equals("Query") && written.get() && pushed.compareAndSet(false, true)) {
+                phone.appSyncPut(DATASET, "app", "pushed meanwhile");
+            }
+        }).migrate(new IdentityId(phone.identityId()));
+
+        assertThat(pushed).as("the push was made").isTrue();
+        assertThat(delta.datasets()).singleElement().satisfies(d -> {
+            assertThat(d.failure()).isNull();
+            assertThat(d.mismatches()).isEmpty();
+            assertThat(d.recordsWritten()).isEqualTo(2);
+        });
+        assertThat(phone.appSyncRecords(DATASET, 0).get("app").path("value").asText()).isEqualTo("pushed meanwhile");
+    }
+
+    /**
      * A dataset copied by a full pass, then written on AppSync by a switched device, then changed on Cognito Sync (one
      * record changed, one added): the next import is an AppSync revision.
      */
