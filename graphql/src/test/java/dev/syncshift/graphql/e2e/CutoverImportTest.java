@@ -172,20 +172,38 @@ class CutoverImportTest {
      */
     @Test
     void importedAtIsTheCountOfTheLastImportAndSurvivesAPush(AppSyncEmulator emulator) {
-        SyncOperations api = new SyncOperations(new SignedGraphQlClient(emulator.endpoint()));
-        Caller me = SyncshiftApi.freshUser();
-        for (Step step : DIVERGED) {
-            assertThat(step.run(api, me).ok()).isTrue();
-        }
-
-        String table = new LayoutTable(emulator.dynamoDb()).name();
-        Map<String, AttributeValue> meta = emulator.dynamoDb().getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Map.of(SyncStoreLayout.PARTITION_KEY, AttributeValue.fromS("I#" + requireNonNull(me.identityId())),
-                        SyncStoreLayout.SORT_KEY, AttributeValue.fromS("D#ds")))).item();
+        Map<String, AttributeValue> meta = metadataAfter(emulator, DIVERGED);
 
         assertThat(meta).containsEntry("syncCount", AttributeValue.fromN("8"))
                 .containsEntry("sourceWatermark", AttributeValue.fromN("15"))
                 .containsEntry("importedAt", AttributeValue.fromN("7"));
+    }
+
+    /** adminImportDataset sets importedAt too; a re-run that leaves the watermark where it was keeps it. */
+    @Test
+    void adminImportSetsImportedAtOnlyWhenItMovesTheWatermark(AppSyncEmulator emulator) {
+        Step imported = (api, me) -> api.adminImport(SyncshiftApi.MIGRATOR, ImportInputs.dataset(me.identityId(),
+                "ds", 42, List.of(record("a", "from cognito", 40))));
+        Step push = (api, me) -> api.updateRecords(me, "ds", put("a", "device", 40));
+
+        Map<String, AttributeValue> meta = metadataAfter(emulator, List.of(imported, push, imported));
+
+        assertThat(meta).containsEntry("syncCount", AttributeValue.fromN("43"))
+                .containsEntry("sourceWatermark", AttributeValue.fromN("42"))
+                .containsEntry("importedAt", AttributeValue.fromN("42"));
+    }
+
+    /** The metadata item of {@code ds} after {@code steps}, each of which must succeed, made as a fresh identity. */
+    private static Map<String, AttributeValue> metadataAfter(AppSyncEmulator emulator, List<Step> steps) {
+        SyncOperations api = new SyncOperations(new SignedGraphQlClient(emulator.endpoint()));
+        Caller me = SyncshiftApi.freshUser();
+        for (Step step : steps) {
+            assertThat(step.run(api, me).ok()).isTrue();
+        }
+        String table = new LayoutTable(emulator.dynamoDb()).name();
+        return emulator.dynamoDb().getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Map.of(SyncStoreLayout.PARTITION_KEY, AttributeValue.fromS("I#" + requireNonNull(me.identityId())),
+                        SyncStoreLayout.SORT_KEY, AttributeValue.fromS("D#ds")))).item();
     }
 
     @ParameterizedTest(name = "{0}")
