@@ -20,7 +20,9 @@
  * (W, C'] applied under the source-watermark condition, in copy mode (store count T = W: Cognito counts kept in
  * every part, earlier parts leaving the count at W and marking copiedUpTo) or revision mode (T > W: one new
  * revision T+1, two-sided changes settled by the later lastModifiedDate, ties to the store); content-equal records
- * are skipped, so a repeated import changes nothing but what it must.
+ * are skipped, so a repeated import changes nothing but what it must. A key is two-sided when its stored count is
+ * above importedAt, the dataset count right after the import that last moved the watermark (which every such import
+ * sets and every other write keeps): once the store renumbered, its counts and Cognito's are different spaces.
  * Stash in: identityId, datasetName, meta, live, datasets, creations, baseSyncCount, deletionBoundary, partition,
  * writes, stored, now, by. Stash out: change (the DatasetChange), live, datasetSyncCount; for syncDataset, pushed
  * (the count the push was conditioned on and the head items it wrote, for queryChanges).
@@ -151,7 +153,8 @@ function importPlan(stash, input) {
     });
     const watermark = Math.max(stash.meta?.sourceWatermark ?? 0, input.datasetSyncCount);
     const syncCount = Math.max(stash.baseSyncCount, input.datasetSyncCount, copiedUpTo(stash.meta));
-    return { syncCount, records, watermark, input };
+    const moved = watermark !== (stash.meta?.sourceWatermark ?? null);
+    return { syncCount, records, watermark, input, importedAt: moved ? syncCount : undefined };
 }
 
 // importDataset: the state read must be the one the caller's import starts from (watermark W, dataset not deleted);
@@ -183,7 +186,9 @@ function cutoverPlan(stash, input) {
             }
             return;
         }
-        const changedHere = stored !== null && stored.syncCount > from;
+        // Written on AppSync since the import that last moved the watermark: a count above importedAt (the store's
+        // count right after it). Without it (an older store) the counts are taken for Cognito's, as before.
+        const changedHere = stored !== null && stored.syncCount > (meta?.importedAt ?? from);
         if (!changedHere || write.date > stored.lastModifiedDate) {
             records.push(planned(write, stored, count + 1));
         }
@@ -202,6 +207,8 @@ function cutoverPlan(stash, input) {
         plan.syncCount = last ? Math.max(input.datasetSyncCount, highest) : count;
         plan.copiedUpTo = !last && highest > count ? highest : undefined;
     }
+    // The last part moves the watermark: the store has caught up with Cognito at this count.
+    plan.importedAt = last ? plan.syncCount : undefined;
     return plan;
 }
 
@@ -331,6 +338,11 @@ function metaAction(table, stash, plan, totals) {
     }
     if (meta?.sourceDeletedAt !== undefined && meta?.sourceDeletedAt !== null) {
         item.sourceDeletedAt = meta.sourceDeletedAt;
+    }
+    // importedAt: the count right after the import that last moved the watermark; every other write keeps it.
+    const importedAt = plan.importedAt ?? meta?.importedAt;
+    if (importedAt !== undefined && importedAt !== null) {
+        item.importedAt = importedAt;
     }
     if (plan.copiedUpTo !== undefined) {
         item.copiedUpTo = plan.copiedUpTo;

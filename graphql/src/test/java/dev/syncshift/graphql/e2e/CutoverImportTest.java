@@ -5,16 +5,22 @@ import static dev.syncshift.graphql.e2e.ImportInputs.changes;
 import static dev.syncshift.graphql.e2e.ImportInputs.record;
 import static dev.syncshift.graphql.e2e.ImportInputs.recordAt;
 import static dev.syncshift.graphql.e2e.Patch.put;
+import static java.util.Objects.requireNonNull;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.core.layout.SyncStoreLayout;
 import dev.syncshift.emulator.appsync.AppSyncEmulator;
 import dev.syncshift.emulator.appsync.junit.AppSyncEmulatorExtension;
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * importDataset, the cutover import a device makes of its own Cognito Sync state: the source-watermark condition
@@ -39,6 +45,15 @@ class CutoverImportTest {
     static final Step LAST_PART = (api, me) -> api.importDataset(me, changes("ds", 0, 9, true,
             List.of(record("c", "3", 9))));
     static final Step PUSH_BETWEEN = (api, me) -> api.updateRecords(me, "ds", put("x", "1", 0));
+    // Ten Cognito changes (W 5 -> 15) applied as one revision: the count T = 7 and W = 15 part ways.
+    static final Step MANY_IN_ONE = (api, me) -> api.importDataset(me, changes("ds", 5, 15, true,
+            List.of(record("a", "cognito a2", 7), record("d", "d", 10), record("e", "e", 15))));
+    // A device writes a on AppSync at T + 1 = 8 (dated now, after every Cognito date here).
+    static final Step PUSH_A = (api, me) -> api.updateRecords(me, "ds", put("a", "appsync a", 7));
+    // A Cognito change of a above W, dated before the AppSync write.
+    static final Step EARLIER_COGNITO_A = (api, me) -> api.importDataset(me, changes("ds", 15, 16, true,
+            List.of(record("a", "cognito a3", 16))));
+    static final List<Step> DIVERGED = List.of(COPY, PUSH, MANY_IN_ONE, PUSH_A);
 
     static Stream<CallScenario> scenarios() {
         return Stream.of(
@@ -120,6 +135,17 @@ class CutoverImportTest {
                         List.of(COPY, (api, me) -> api.deleteDataset(me, "ds")),
                         (api, me) -> api.importDataset(me, changes("ds", 5, 6, true, List.of(record("a", "x", 6)))),
                         Map.of("/errors/0/errorType", CONFLICT, "/errors/0/errorInfo/reason", "\"DatasetDeleted\"")),
+                new CallScenario("counts parted from Cognito's: a record written on AppSync since the last import is "
+                        + "two-sided, and its later AppSync value is kept", DIVERGED, EARLIER_COGNITO_A,
+                        Map.of("/data/importDataset/datasetSyncCount", "8",
+                                "/data/importDataset/records/0", MISSING)),
+                new CallScenario("counts parted from Cognito's: the AppSync value stays and the watermark moves",
+                        concat(DIVERGED, EARLIER_COGNITO_A), (api, me) -> api.listRecords(me, "ds", 7),
+                        Map.of("/data/listRecords/datasetSyncCount", "8",
+                                "/data/listRecords/records/0/key", "\"a\"",
+                                "/data/listRecords/records/0/value", "\"appsync a\"",
+                                "/data/listRecords/records/0/syncCount", "8",
+                                "/data/listRecords/records/1", MISSING)),
                 new CallScenario("records outside (W, C'] are refused", List.of(),
                         (api, me) -> api.importDataset(me, changes("ds", 0, 5, true, List.of(record("a", "x", 6)))),
                         Map.of("/errors/0/errorType", "\"InvalidParameterException\"")));
@@ -134,6 +160,50 @@ class CutoverImportTest {
             expected.put("/data/listRecords/records/" + i + "/syncCount", String.valueOf(recordCounts[i]));
         }
         return expected;
+    }
+
+    static List<Step> concat(List<Step> first, Step then) {
+        return Stream.concat(first.stream(), Stream.of(then)).toList();
+    }
+
+    /**
+     * importedAt, the count right after the import that last moved the watermark, is written by that import and kept
+     * by a later push (read from the metadata item itself: the API does not show it).
+     */
+    @Test
+    void importedAtIsTheCountOfTheLastImportAndSurvivesAPush(AppSyncEmulator emulator) {
+        Map<String, AttributeValue> meta = metadataAfter(emulator, DIVERGED);
+
+        assertThat(meta).containsEntry("syncCount", AttributeValue.fromN("8"))
+                .containsEntry("sourceWatermark", AttributeValue.fromN("15"))
+                .containsEntry("importedAt", AttributeValue.fromN("7"));
+    }
+
+    /** adminImportDataset sets importedAt too; a re-run that leaves the watermark where it was keeps it. */
+    @Test
+    void adminImportSetsImportedAtOnlyWhenItMovesTheWatermark(AppSyncEmulator emulator) {
+        Step imported = (api, me) -> api.adminImport(SyncshiftApi.MIGRATOR, ImportInputs.dataset(me.identityId(),
+                "ds", 42, List.of(record("a", "from cognito", 40))));
+        Step push = (api, me) -> api.updateRecords(me, "ds", put("a", "device", 40));
+
+        Map<String, AttributeValue> meta = metadataAfter(emulator, List.of(imported, push, imported));
+
+        assertThat(meta).containsEntry("syncCount", AttributeValue.fromN("43"))
+                .containsEntry("sourceWatermark", AttributeValue.fromN("42"))
+                .containsEntry("importedAt", AttributeValue.fromN("42"));
+    }
+
+    /** The metadata item of {@code ds} after {@code steps}, each of which must succeed, made as a fresh identity. */
+    private static Map<String, AttributeValue> metadataAfter(AppSyncEmulator emulator, List<Step> steps) {
+        SyncOperations api = new SyncOperations(new SignedGraphQlClient(emulator.endpoint()));
+        Caller me = SyncshiftApi.freshUser();
+        for (Step step : steps) {
+            assertThat(step.run(api, me).ok()).isTrue();
+        }
+        String table = new LayoutTable(emulator.dynamoDb()).name();
+        return emulator.dynamoDb().getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Map.of(SyncStoreLayout.PARTITION_KEY, AttributeValue.fromS("I#" + requireNonNull(me.identityId())),
+                        SyncStoreLayout.SORT_KEY, AttributeValue.fromS("D#ds")))).item();
     }
 
     @ParameterizedTest(name = "{0}")
