@@ -37,6 +37,8 @@ public final class DatasetItems {
     public static final String SOURCE_DELETED_AT = "sourceDeletedAt";
     /** The highest count an unfinished copy-mode import stored above the dataset's count. */
     public static final String COPIED_UP_TO = "copiedUpTo";
+    /** The dataset's count right after the import that last moved the watermark. */
+    public static final String IMPORTED_AT = "importedAt";
 
     private DatasetItems() {
     }
@@ -74,6 +76,9 @@ public final class DatasetItems {
         if (dataset.copiedUpTo() != null) {
             item.put(COPIED_UP_TO, n(dataset.copiedUpTo().value()));
         }
+        if (dataset.importedAt() != null) {
+            item.put(IMPORTED_AT, n(dataset.importedAt().value()));
+        }
         return new Item(item);
     }
 
@@ -93,7 +98,8 @@ public final class DatasetItems {
                 new SyncCount(item.number(SyncStoreLayout.SYNC_COUNT)));
         return new StoredDataset(meta, item.flag(DELETED), new SyncCount(item.number(GENERATION)),
                 count(item.optionalNumber(SOURCE_WATERMARK)), item.flag(RENUMBERED),
-                count(item.optionalNumber(SOURCE_DELETED_AT)), count(item.optionalNumber(COPIED_UP_TO)));
+                count(item.optionalNumber(SOURCE_DELETED_AT)), count(item.optionalNumber(COPIED_UP_TO)),
+                count(item.optionalNumber(IMPORTED_AT)));
     }
 
     private static StringAttribute s(String value) {

@@ -20,6 +20,10 @@ import org.jspecify.annotations.Nullable;
  * @param copiedUpTo while a copy-mode import in parts (a device's, or a migrator pass's) is unfinished (its earlier
  *     parts stored records at their Cognito counts and left the count at the watermark), the highest count among
  *     those records; null otherwise
+ * @param importedAt the dataset's count right after the import that last moved {@code sourceWatermark}, or null
+ *     (never set: the dataset's counts were Cognito's up to the watermark, so the watermark stands for it). A record
+ *     above it was written on AppSync since that import; once the store renumbered the dataset, the watermark (a
+ *     Cognito count) says nothing of AppSync's counts
  */
 public record StoredDataset(
         DatasetMetadata metadata,
@@ -28,7 +32,15 @@ public record StoredDataset(
         @Nullable SyncCount sourceWatermark,
         boolean renumbered,
         @Nullable SyncCount sourceDeletedAt,
-        @Nullable SyncCount copiedUpTo) {
+        @Nullable SyncCount copiedUpTo,
+        @Nullable SyncCount importedAt) {
+
+    /** A dataset with the given bookkeeping and no {@code importedAt}. */
+    public StoredDataset(DatasetMetadata metadata, boolean deleted, SyncCount generation,
+            @Nullable SyncCount sourceWatermark, boolean renumbered, @Nullable SyncCount sourceDeletedAt,
+            @Nullable SyncCount copiedUpTo) {
+        this(metadata, deleted, generation, sourceWatermark, renumbered, sourceDeletedAt, copiedUpTo, null);
+    }
 
     /** A dataset whose counts are still Cognito's (or born on AppSync), no unfinished copy-mode import writing it. */
     public StoredDataset(DatasetMetadata metadata, boolean deleted, SyncCount generation,
@@ -38,6 +50,24 @@ public record StoredDataset(
 
     /** This dataset, numbered by the store from now on. */
     public StoredDataset asRenumbered() {
-        return new StoredDataset(metadata, deleted, generation, sourceWatermark, true, sourceDeletedAt, copiedUpTo);
+        return new StoredDataset(metadata, deleted, generation, sourceWatermark, true, sourceDeletedAt, copiedUpTo,
+                importedAt);
+    }
+
+    /** This dataset, caught up with Cognito at {@code count}: records above it were written on AppSync since. */
+    public StoredDataset importedAt(@Nullable SyncCount count) {
+        return new StoredDataset(metadata, deleted, generation, sourceWatermark, renumbered, sourceDeletedAt,
+                copiedUpTo, count);
+    }
+
+    /**
+     * The count above which a record was written on AppSync since the last import: {@code importedAt}, or the
+     * watermark (zero when none) for a dataset whose counts were Cognito's when it was last imported.
+     */
+    public SyncCount changedOnAppSyncAfter() {
+        if (importedAt != null) {
+            return importedAt;
+        }
+        return sourceWatermark == null ? SyncCount.ZERO : sourceWatermark;
     }
 }

@@ -104,7 +104,9 @@ import java.util.List;
  * must not hide a stored record) and remove it, and every writer's condition covers it. Otherwise
  * devices already wrote on AppSync (or an import already applied revisions), and the Cognito changes are applied as
  * AppSync revisions, as pushes are: count T + 1, records stamped with it, heads conditioned on the count read, the
- * watermark moved by the last revision. A store record equal in value, date and author to the
+ * watermark moved by the last revision, which also sets {@code importedAt} to its count: a store record above
+ * {@code importedAt} was written on AppSync since (the watermark, a Cognito count, cannot say so once the counts parted
+ * ways). A store record equal in value, date and author to the
  * Cognito one is already imported and is skipped, so re-runs and retries never apply a change twice.
  *
  * <p>Keys and values are sequences of Unicode scalar values (well-formed UTF-16); DynamoDB stores UTF-8, so a lone

@@ -42,6 +42,18 @@ class ImportTransactionsTest {
     }
 
     @Test
+    void theCountAtTheLastImportIsKeptOnTheItemAndNamesWhatChangedOnAppSyncSince() {
+        StoredDataset read = stored(9, 0, 15L).asRenumbered();
+        StoredDataset revised = read.importedAt(new SyncCount(7));
+
+        assertThat(DatasetItems.toItem(revised).attributes()).containsEntry("importedAt", new NumberAttribute(7));
+        assertThat(DatasetItems.fromItem(IDENTITY, DatasetItems.toItem(revised))).isEqualTo(revised);
+        assertThat(revised.asRenumbered().importedAt()).isEqualTo(new SyncCount(7));
+        assertThat(revised.changedOnAppSyncAfter()).isEqualTo(new SyncCount(7));
+        assertThat(read.changedOnAppSyncAfter()).as("no importedAt: the watermark").isEqualTo(new SyncCount(15));
+    }
+
+    @Test
     void whileACopyIsUnfinishedAnImportIsConditionedOnItsMarkAndTheTotalsItsPartsChange() {
         StoredDataset read = stored(7, 0, 7L);
         StoredDataset copying = new StoredDataset(read.metadata(), false, read.generation(), read.sourceWatermark(),

@@ -99,7 +99,7 @@ final class PlanSupport {
             return current(meta, meta.generation(), stored, recordsCurrent);
         }
         StoredDataset after = new StoredDataset(meta.metadata(), meta.deleted(), meta.generation(), watermark, true,
-                meta.sourceDeletedAt(), meta.copiedUpTo());
+                meta.sourceDeletedAt(), meta.copiedUpTo(), meta.metadata().syncCount());
         PlannedTransaction transaction = new PlannedTransaction(
                 new PutAction(DatasetItems.toItem(after), ImportTransactions.unchanged(meta)), List.of());
         return new ImportPlan(ImportPlan.Kind.WATERMARK, List.of(transaction), after, meta.generation(), stored, 0,

@@ -43,14 +43,16 @@ final class RevisionPlanner {
             return deletedOnAppSync(identity, source, meta, stored, watermark);
         }
         if (source.deletedSinceWatermark()) {
-            Conflict conflict = datasetConflict(source, created(source), meta,
-                    "deleted and re-created in Cognito Sync, changed on AppSync since the last pass");
-            if (!conflict.cognitoWon()) {
-                return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(conflict), 0);
+            List<Conflict> conflicts = new ArrayList<>();
+            if (changedOnAppSync(meta)) {
+                conflicts.add(datasetConflict(source, created(source), meta,
+                        "deleted and re-created in Cognito Sync, changed on AppSync since the last pass"));
+            }
+            if (!conflicts.isEmpty() && !conflicts.get(0).cognitoWon()) {
+                return PlanSupport.watermarkOnly(meta, watermark, stored, conflicts, 0);
             }
             List<Record> all = sorted(source.read().all());
-            return revisions(identity, source, meta, meta.metadata().syncCount().next(), Map.of(), all,
-                    List.of(conflict), 0);
+            return revisions(identity, source, meta, meta.metadata().syncCount().next(), Map.of(), all, conflicts, 0);
         }
         return merge(identity, source, meta, stored);
     }
@@ -61,22 +63,35 @@ final class RevisionPlanner {
             // Deleted on both sides, or a deletion an earlier pass settled by keeping AppSync's data: nothing new.
             return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(), 0);
         }
-        Conflict conflict = new Conflict(source.name(), null, policy == ConflictPolicy.KEEP_COGNITO, null,
-                meta.metadata().lastModifiedDate(), "deleted in Cognito Sync, changed on AppSync since the last pass");
-        if (!conflict.cognitoWon()) {
+        List<Conflict> conflicts = new ArrayList<>();
+        if (changedOnAppSync(meta)) {
+            conflicts.add(new Conflict(source.name(), null, policy == ConflictPolicy.KEEP_COGNITO, null,
+                    meta.metadata().lastModifiedDate(), "deleted in Cognito Sync, changed on AppSync since the last "
+                    + "pass"));
+        }
+        if (!conflicts.isEmpty() && !conflicts.get(0).cognitoWon()) {
             // Cognito keeps a deleted dataset's count, so the watermark cannot move past this deletion: remember it.
             StoredDataset settled = new StoredDataset(meta.metadata(), false, meta.generation(),
                     meta.sourceWatermark(), meta.renumbered(), watermark, meta.copiedUpTo());
-            return PlanSupport.watermarkOnly(settled, watermark, stored, List.of(conflict), 0);
+            return PlanSupport.watermarkOnly(settled, watermark, stored, conflicts, 0);
         }
         SyncCount next = meta.metadata().syncCount().next();
         StoredDataset after = PlanSupport.meta(meta.metadata().key(),
                 new PlanSupport.Dates(meta.metadata().creationDate(), now, "syncshift-migrator"), Map.of(), next,
-                true, next, watermark).asRenumbered();
+                true, next, watermark).asRenumbered().importedAt(next);
         PlannedTransaction delete = new PlannedTransaction(new PutAction(DatasetItems.toItem(after),
                 ImportTransactions.unchanged(meta)), List.of());
-        return new ImportPlan(ImportPlan.Kind.REVISIONS, List.of(delete), after, next, Map.of(), 0, 0,
-                List.of(conflict), null);
+        return new ImportPlan(ImportPlan.Kind.REVISIONS, List.of(delete), after, next, Map.of(), 0, 0, conflicts,
+                null);
+    }
+
+    /**
+     * Whether devices wrote the dataset on AppSync since the last import: its count passed the count that import left
+     * it at. Unknown for a store an older migrator wrote (no {@code importedAt}): taken as changed, as before.
+     */
+    private static boolean changedOnAppSync(StoredDataset meta) {
+        SyncCount importedAt = meta.importedAt();
+        return importedAt == null || meta.metadata().syncCount().isAfter(importedAt);
     }
 
     private ImportPlan deletedOnAppSync(IdentityId identity, DatasetSource source, StoredDataset meta,
@@ -103,6 +118,9 @@ final class RevisionPlanner {
     private ImportPlan merge(IdentityId identity, DatasetSource source, StoredDataset meta,
             Map<RecordKey, Record> stored) {
         SyncCount since = PlanSupport.watermarkOrZero(meta);
+        // Cognito's records are compared with the watermark, a Cognito count; the store's with the count at which the
+        // last import caught up, an AppSync count: once the store renumbered, the two counts part ways.
+        SyncCount changedHereAfter = meta.changedOnAppSyncAfter();
         SyncCount count = meta.metadata().syncCount();
         List<Record> apply = new ArrayList<>();
         List<Conflict> conflicts = new ArrayList<>();
@@ -112,7 +130,8 @@ final class RevisionPlanner {
             if (!record.syncCount().isAfter(since)
                     || held != null && PlanSupport.sameChange(held, record) && held.syncCount().isAfter(count)) {
                 current++;
-            } else if (held == null || !held.syncCount().isAfter(since) || PlanSupport.sameChange(held, record)) {
+            } else if (held == null || !held.syncCount().isAfter(changedHereAfter)
+                    || PlanSupport.sameChange(held, record)) {
                 apply.add(record);
             } else if (policy.cognitoWins(record.lastModifiedDate(), held.lastModifiedDate())) {
                 apply.add(record);
@@ -150,7 +169,7 @@ final class RevisionPlanner {
                 : PlanSupport.Dates.of(meta);
         Chain chain = new Chain(meta, partition, generation, state, dates);
         for (int i = 0; i < groups.size(); i++) {
-            chain.add(groups.get(i), i == groups.size() - 1 ? watermark : chain.running.sourceWatermark());
+            chain.add(groups.get(i), i == groups.size() - 1 ? watermark : null);
         }
         return new ImportPlan(ImportPlan.Kind.REVISIONS, chain.transactions, chain.running, generation, state,
                 apply.size(), current, conflicts, null);
@@ -174,6 +193,7 @@ final class RevisionPlanner {
             this.dates = dates;
         }
 
+        /** One revision of {@code records}; {@code watermark}, when not null, is where the last one moves it. */
         void add(List<Record> records, @Nullable SyncCount watermark) {
             SyncCount next = running.metadata().syncCount().next();
             List<PlannedTransaction.Write> writes = new ArrayList<>();
@@ -187,7 +207,8 @@ final class RevisionPlanner {
                 dates = dates.touchedBy(record);
             }
             StoredDataset after = PlanSupport.meta(running.metadata().key(), dates, state, next, false, generation,
-                    watermark).asRenumbered();
+                    watermark == null ? running.sourceWatermark() : watermark).asRenumbered()
+                    .importedAt(watermark == null ? running.importedAt() : next);
             transactions.add(new PlannedTransaction(new PutAction(DatasetItems.toItem(after),
                     ImportTransactions.unchanged(running)), writes));
             running = after;

@@ -261,6 +261,79 @@ class DeltaPassTest extends CutoverScenario {
         assertThat(values(phone.appSyncRecords("kept", 0))).containsEntry("k", "changed again on appsync");
     }
 
+    /**
+     * Once a pass applied Cognito's changes as AppSync revisions, the two services' counts part ways: six Cognito
+     * pushes became one revision, so the store's count is below the Cognito watermark. A record a device writes on
+     * AppSync after that pass is still a change made on AppSync (a conflict, here won by AppSync's later write), though
+     * its count is below the watermark.
+     */
+    @Test
+    void aRecordChangedOnAppSyncAfterAPassOfRevisionsIsAConflictThoughItsCountIsBelowTheWatermark() {
+        Device phone = cutover.newDevice();
+        phone.cognitoPush(phone.identityId(), "game", Map.of("k", "c0", "mine", "m0"));
+        full(phone.identityId());
+        phone.appSyncPut("game", "other", "written on appsync");
+        IntStream.rangeClosed(1, 6).forEach(i -> phone.cognitoPut("game", "mine", "m" + i));
+        delta(phone.identityId());
+        StoredDataset revised = cutover.table().datasets(new IdentityId(phone.identityId()))
+                .get(new DatasetName("game"));
+        assertThat(revised.metadata().syncCount()).isLessThan(revised.sourceWatermark());
+
+        phone.cognitoPut("game", "k", "cognito, earlier");
+        long appSyncCount = phone.appSyncPut("game", "k", "appsync, later");
+        assertThat(appSyncCount).isLessThan(revised.sourceWatermark().value());
+        DatasetOutcome game = delta(phone.identityId()).datasets().get(0);
+
+        assertThat(game.conflicts()).singleElement().satisfies(c -> {
+            assertThat(c.key()).hasToString("k");
+            assertThat(c.cognitoWon()).isFalse();
+        });
+        assertThat(values(phone.appSyncRecords("game", 0))).containsEntry("k", "appsync, later")
+                .containsEntry("mine", "m6");
+    }
+
+    /**
+     * The other way round: devices wrote AppSync's count far above Cognito's, and a pass applied a Cognito change as a
+     * revision above them. When Cognito changes that record again, the record the migrator wrote is no change made on
+     * AppSync: no conflict, and the later Cognito change arrives.
+     */
+    @Test
+    void aRecordTheMigratorRevisedIsNoAppSyncChangeThoughItsCountIsAboveTheWatermark() {
+        Device phone = cutover.newDevice();
+        phone.cognitoPush(phone.identityId(), "game", Map.of("mine", "m0"));
+        full(phone.identityId());
+        IntStream.rangeClosed(1, 5).forEach(i -> phone.appSyncPut("game", "other", "a" + i));
+        phone.cognitoPut("game", "mine", "m1");
+        delta(phone.identityId());
+
+        phone.cognitoPut("game", "mine", "m2");
+        DatasetOutcome game = delta(phone.identityId()).datasets().get(0);
+
+        assertThat(game.conflicts()).isEmpty();
+        assertThat(values(phone.appSyncRecords("game", 0))).containsEntry("mine", "m2");
+    }
+
+    /**
+     * A dataset a pass revised (so the store numbers it) and nobody wrote on AppSync since: its deletion in Cognito
+     * Sync is no conflict, and reaches AppSync under the default policy.
+     */
+    @Test
+    void aDeletionInCognitoOfADatasetNobodyChangedOnAppSyncSinceThePassArrives() {
+        Device phone = cutover.newDevice();
+        phone.cognitoPush(phone.identityId(), "game", Map.of("mine", "m0"));
+        full(phone.identityId());
+        phone.appSyncPut("game", "other", "written on appsync");
+        phone.cognitoPut("game", "mine", "m1");
+        delta(phone.identityId());
+
+        phone.cognitoDelete("game");
+        DatasetOutcome game = delta(phone.identityId()).datasets().get(0);
+
+        assertThat(game.conflicts()).isEmpty();
+        assertThat(phone.page("game", 1).exists()).isFalse();
+        assertThat(phone.page("game", 1).deletedAfter()).isTrue();
+    }
+
     private static IdentityOutcome full(String identity) {
         return cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(new IdentityId(identity));
     }
