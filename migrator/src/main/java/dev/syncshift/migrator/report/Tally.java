@@ -26,8 +26,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * @param conflicts changes made on both sides, settled by the policy
  * @param mismatches differences found by verification
  * @param failures datasets that could not be migrated
- * @param datasetsOnAppSync datasets switched devices have changed on AppSync since they were imported (a count past
- *     the watermark)
+ * @param datasetsOnAppSync datasets switched devices have changed on AppSync since they were last imported (a count
+ *     past the one that import left)
  */
 public record Tally(long identities, long identitiesPassedOver, long datasets, long datasetsCopied,
         long datasetsRevised, long datasetsCurrent, long datasetsDeleted, long recordsWritten, long recordsCurrent,

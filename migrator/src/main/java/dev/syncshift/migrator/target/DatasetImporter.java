@@ -257,6 +257,17 @@ public final class DatasetImporter {
         boolean deletion = !read.read().exists()
                 && (plan.kind() == ImportPlan.Kind.COPY || plan.kind() == ImportPlan.Kind.REVISIONS);
         return new DatasetOutcome(read.name(), plan.kind(), written, records - written, bytes, transactions,
-                plan.conflicts(), mismatches, plan.failure(), !ImportPlanner.untouched(known), deletion);
+                plan.conflicts(), mismatches, plan.failure(), writtenOnAppSync(known), deletion);
+    }
+
+    /**
+     * Whether devices wrote the dataset on AppSync since it was last imported: its count passed the count that import
+     * left (or, for a store without that count, the store numbers it itself or its count passed the watermark).
+     */
+    private static boolean writtenOnAppSync(@Nullable StoredDataset known) {
+        if (known == null || ImportPlanner.untouched(known)) {
+            return false;
+        }
+        return known.importedAt() == null || known.metadata().syncCount().isAfter(known.importedAt());
     }
 }

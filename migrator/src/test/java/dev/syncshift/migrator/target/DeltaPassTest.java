@@ -288,6 +288,7 @@ class DeltaPassTest extends CutoverScenario {
             assertThat(c.key()).hasToString("k");
             assertThat(c.cognitoWon()).isFalse();
         });
+        assertThat(game.writtenOnAppSync()).isTrue();
         assertThat(values(phone.appSyncRecords("game", 0))).containsEntry("k", "appsync, later")
                 .containsEntry("mine", "m6");
     }
@@ -310,6 +311,7 @@ class DeltaPassTest extends CutoverScenario {
         DatasetOutcome game = delta(phone.identityId()).datasets().get(0);
 
         assertThat(game.conflicts()).isEmpty();
+        assertThat(game.writtenOnAppSync()).as("no device wrote it since the last pass").isFalse();
         assertThat(values(phone.appSyncRecords("game", 0))).containsEntry("mine", "m2");
     }
 
