@@ -163,19 +163,34 @@ public final class DatasetImporter {
                 + " differs from Cognito's"));
         differing.addAll(notInCognito(plan, read));
         List<String> mismatches = new ArrayList<>();
-        List<String> attributes = behind == 0 ? differingAttributes(plan.expectedMeta(), meta) : List.of();
-        if (writes == Writes.VERIFY && !plan.transactions().isEmpty() && differing.isEmpty()
-                && !attributes.isEmpty()) {
-            mismatches.add("the dataset's metadata differs from Cognito Sync's (" + String.join(", ", attributes)
-                    + "): a pass would write it");
-        } else if (writes == Writes.VERIFY && !plan.transactions().isEmpty() && (behind > 0 || differing.isEmpty())) {
-            mismatches.add("the store is behind Cognito Sync: a pass would write " + behind
-                    + (behind == 1 ? " record" : " records") + " in " + plan.transactions().size()
-                    + (plan.transactions().size() == 1 ? " transaction" : " transactions")
-                    + (plan.kind() == ImportPlan.Kind.REVISIONS ? ", as new AppSync revisions" : ""));
+        if (writes == Writes.VERIFY && !plan.transactions().isEmpty()) {
+            String unwritten = unwritten(plan, behind, differing.isEmpty(), meta);
+            if (unwritten != null) {
+                mismatches.add(unwritten);
+            }
         }
         mismatches.addAll(differing);
         return mismatches;
+    }
+
+    /**
+     * What a pass would write beside the records named as differing: {@code behind} records, or, when it would write
+     * none, the metadata item by the attributes that differ; null when the differing records say it all.
+     */
+    private static @Nullable String unwritten(ImportPlan plan, long behind, boolean noneDiffering,
+            @Nullable StoredDataset meta) {
+        if (behind == 0 && !noneDiffering) {
+            return null;
+        }
+        List<String> attributes = behind == 0 ? differingAttributes(plan.expectedMeta(), meta) : List.of();
+        if (!attributes.isEmpty()) {
+            return "the dataset's metadata differs from Cognito Sync's (" + String.join(", ", attributes)
+                    + "): a pass would write it";
+        }
+        return "the store is behind Cognito Sync: a pass would write " + behind
+                + (behind == 1 ? " record" : " records") + " in " + plan.transactions().size()
+                + (plan.transactions().size() == 1 ? " transaction" : " transactions")
+                + (plan.kind() == ImportPlan.Kind.REVISIONS ? ", as new AppSync revisions" : "");
     }
 
     /** The attributes of the store's metadata item {@code held} that differ from {@code meant}'s, by name. */
@@ -257,17 +272,6 @@ public final class DatasetImporter {
         boolean deletion = !read.read().exists()
                 && (plan.kind() == ImportPlan.Kind.COPY || plan.kind() == ImportPlan.Kind.REVISIONS);
         return new DatasetOutcome(read.name(), plan.kind(), written, records - written, bytes, transactions,
-                plan.conflicts(), mismatches, plan.failure(), writtenOnAppSync(known), deletion);
-    }
-
-    /**
-     * Whether devices wrote the dataset on AppSync since it was last imported: its count passed the count that import
-     * left (or, for a store without that count, the store numbers it itself or its count passed the watermark).
-     */
-    private static boolean writtenOnAppSync(@Nullable StoredDataset known) {
-        if (known == null || ImportPlanner.untouched(known)) {
-            return false;
-        }
-        return known.importedAt() == null || known.metadata().syncCount().isAfter(known.importedAt());
+                plan.conflicts(), mismatches, plan.failure(), ImportPlanner.writtenOnAppSync(known), deletion);
     }
 }

@@ -72,7 +72,7 @@ public final class IdentityMigrator {
         if (!full && meta != null && unchangedSincePass(listed, meta)) {
             // Not read: its records count neither as written nor as current (the records row counts what was read).
             return new DatasetOutcome(name, ImportPlan.Kind.CURRENT, 0, 0, 0, 0, List.of(), List.of(), null,
-                    !ImportPlanner.untouched(meta), false);
+                    ImportPlanner.writtenOnAppSync(meta), false);
         }
         try {
             return importer.importDataset(identityId, name, listed, meta, full);

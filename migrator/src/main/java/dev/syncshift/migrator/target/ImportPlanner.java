@@ -32,6 +32,19 @@ public final class ImportPlanner {
                 || !meta.renumbered() && meta.metadata().syncCount().equals(PlanSupport.watermarkOrZero(meta));
     }
 
+    /**
+     * Whether devices wrote the dataset on AppSync since it was last imported: its count passed the count that import
+     * left it at ({@code importedAt}). A store an older version wrote has no such count: any dataset it numbers
+     * itself is taken as written.
+     */
+    public static boolean writtenOnAppSync(@Nullable StoredDataset meta) {
+        if (meta == null || untouched(meta)) {
+            return false;
+        }
+        SyncCount importedAt = meta.importedAt();
+        return importedAt == null || meta.metadata().syncCount().isAfter(importedAt);
+    }
+
     /** The record partition whose records {@link #plan} needs: Cognito's generation in copy mode, else AppSync's. */
     public static SyncCount partitionToRead(@Nullable StoredDataset meta, SyncCount cognitoGeneration) {
         return meta == null || untouched(meta) ? cognitoGeneration : meta.generation();

@@ -43,16 +43,14 @@ final class RevisionPlanner {
             return deletedOnAppSync(identity, source, meta, stored, watermark);
         }
         if (source.deletedSinceWatermark()) {
-            List<Conflict> conflicts = new ArrayList<>();
-            if (changedOnAppSync(meta)) {
-                conflicts.add(datasetConflict(source, created(source), meta,
-                        "deleted and re-created in Cognito Sync, changed on AppSync since the last pass"));
-            }
-            if (!conflicts.isEmpty() && !conflicts.get(0).cognitoWon()) {
-                return PlanSupport.watermarkOnly(meta, watermark, stored, conflicts, 0);
+            Conflict conflict = ImportPlanner.writtenOnAppSync(meta) ? datasetConflict(source, created(source), meta,
+                    "deleted and re-created in Cognito Sync, changed on AppSync since the last pass") : null;
+            if (conflict != null && !conflict.cognitoWon()) {
+                return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(conflict), 0);
             }
             List<Record> all = sorted(source.read().all());
-            return revisions(identity, source, meta, meta.metadata().syncCount().next(), Map.of(), all, conflicts, 0);
+            return revisions(identity, source, meta, meta.metadata().syncCount().next(), Map.of(), all,
+                    listed(conflict), 0);
         }
         return merge(identity, source, meta, stored);
     }
@@ -63,17 +61,14 @@ final class RevisionPlanner {
             // Deleted on both sides, or a deletion an earlier pass settled by keeping AppSync's data: nothing new.
             return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(), 0);
         }
-        List<Conflict> conflicts = new ArrayList<>();
-        if (changedOnAppSync(meta)) {
-            conflicts.add(new Conflict(source.name(), null, policy == ConflictPolicy.KEEP_COGNITO, null,
-                    meta.metadata().lastModifiedDate(), "deleted in Cognito Sync, changed on AppSync since the last "
-                    + "pass"));
-        }
-        if (!conflicts.isEmpty() && !conflicts.get(0).cognitoWon()) {
+        Conflict conflict = ImportPlanner.writtenOnAppSync(meta) ? new Conflict(source.name(), null,
+                policy == ConflictPolicy.KEEP_COGNITO, null, meta.metadata().lastModifiedDate(),
+                "deleted in Cognito Sync, changed on AppSync since the last pass") : null;
+        if (conflict != null && !conflict.cognitoWon()) {
             // Cognito keeps a deleted dataset's count, so the watermark cannot move past this deletion: remember it.
             StoredDataset settled = new StoredDataset(meta.metadata(), false, meta.generation(),
                     meta.sourceWatermark(), meta.renumbered(), watermark, meta.copiedUpTo());
-            return PlanSupport.watermarkOnly(settled, watermark, stored, conflicts, 0);
+            return PlanSupport.watermarkOnly(settled, watermark, stored, List.of(conflict), 0);
         }
         SyncCount next = meta.metadata().syncCount().next();
         StoredDataset after = PlanSupport.meta(meta.metadata().key(),
@@ -81,17 +76,12 @@ final class RevisionPlanner {
                 true, next, watermark).asRenumbered().importedAt(next);
         PlannedTransaction delete = new PlannedTransaction(new PutAction(DatasetItems.toItem(after),
                 ImportTransactions.unchanged(meta)), List.of());
-        return new ImportPlan(ImportPlan.Kind.REVISIONS, List.of(delete), after, next, Map.of(), 0, 0, conflicts,
-                null);
+        return new ImportPlan(ImportPlan.Kind.REVISIONS, List.of(delete), after, next, Map.of(), 0, 0,
+                listed(conflict), null);
     }
 
-    /**
-     * Whether devices wrote the dataset on AppSync since the last import: its count passed the count that import left
-     * it at. Unknown for a store an older migrator wrote (no {@code importedAt}): taken as changed, as before.
-     */
-    private static boolean changedOnAppSync(StoredDataset meta) {
-        SyncCount importedAt = meta.importedAt();
-        return importedAt == null || meta.metadata().syncCount().isAfter(importedAt);
+    private static List<Conflict> listed(@Nullable Conflict conflict) {
+        return conflict == null ? List.of() : List.of(conflict);
     }
 
     private ImportPlan deletedOnAppSync(IdentityId identity, DatasetSource source, StoredDataset meta,
