@@ -383,7 +383,7 @@ public final class CognitoSyncManager implements AutoCloseable {
 
     private static DataStorageException movedAway() {
         return new DataStorageException("The device's local data was wiped (wipeData) or moved to another identity "
-                + "(a login) while the synchronize ran; nothing it pulled was kept");
+                + "(a login) while the call to the service ran; nothing it fetched was kept");
     }
 
     /** The identity local data belongs to, without a network call or a wait for one. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -59,8 +60,10 @@ final class PulledRecords {
             resolve(conflicts);
         }
         List<RecordUpdate> stored = cache.update(pass.key(), updates);
+        Map<RecordKey, Record> byKey = pulled.stream().collect(Collectors.toMap(Record::key, Function.identity(),
+                (first, later) -> first));
         return stored.stream().map(u -> u.replacement().key()).filter(k -> !rebased.contains(k))
-                .map(k -> pulled.stream().filter(r -> r.key().equals(k)).findFirst().orElseThrow()).toList();
+                .map(k -> Objects.requireNonNull(byKey.get(k))).toList();
     }
 
     /**
