@@ -24,12 +24,19 @@ final class RecordingCallback implements SyncCallback {
     private final List<String> merged = new ArrayList<>();
     private volatile Function<SyncConflict, Record> resolution = SyncConflict::resolveWithLocalRecord;
     private volatile boolean deleteOnRemoteDeletion = true;
+    private volatile boolean resolving = true;
     private volatile List<Record> updated;
     private volatile DataStorageException failure;
     private volatile String deletedDataset;
 
     RecordingCallback resolvingWith(Function<SyncConflict, Record> how) {
         this.resolution = how;
+        return this;
+    }
+
+    /** Conflicts are reported to it and left unresolved (onConflict returns true without resolving). */
+    RecordingCallback leavingConflictsUnresolved() {
+        this.resolving = false;
         return this;
     }
 
@@ -47,7 +54,9 @@ final class RecordingCallback implements SyncCallback {
     @Override
     public synchronized boolean onConflict(Dataset dataset, List<SyncConflict> found) {
         conflicts.addAll(found);
-        dataset.resolve(found.stream().map(resolution).toList());
+        if (resolving) {
+            dataset.resolve(found.stream().map(resolution).toList());
+        }
         return true;
     }
 

@@ -57,6 +57,8 @@ abstract class SyncConformanceContract {
                 new Scenario("a conflict resolved with the remote record", w -> conflict(w, "remote")),
                 new Scenario("a conflict resolved with the local record", w -> conflict(w, "local")),
                 new Scenario("a conflict resolved with a new value", w -> conflict(w, "value")),
+                new Scenario("a conflict left unresolved fails, keeping the local edit and the count",
+                        SyncConformanceContract::unresolvedConflict),
                 new Scenario("delete, then re-create the dataset", SyncConformanceContract::deleteAndRecreate),
                 new Scenario("another device learns of a deletion", SyncConformanceContract::remoteDeletion),
                 new Scenario("a device whose only changes are new keys learns of a deletion before it pushes",
@@ -145,6 +147,37 @@ abstract class SyncConformanceContract {
         sync(theirs);
         assertThat(theirs.get("level")).isEqualTo(expected);
         assertThat(theirs.getLastSyncCount()).isEqualTo(mine.getLastSyncCount());
+    }
+
+    /**
+     * A conflict the app leaves unresolved ends in {@code DataConflictException}; the local edit stays, and so does the
+     * count of the last synchronize, the one a later pull starts from, whatever the backend tried in between.
+     */
+    static void unresolvedConflict(World world) {
+        Dataset[] devices = twoDevices(world, "game", Map.of("level", "1", "coins", "1"));
+        Dataset mine = devices[0];
+        Dataset theirs = devices[1];
+        mine.put("coins", "2");
+        sync(mine);
+        sync(theirs);
+        theirs.put("level", "2");
+        sync(theirs);
+        mine.put("level", "3");
+        RecordingCallback unresolved = new RecordingCallback().leavingConflictsUnresolved();
+
+        mine.synchronize(unresolved);
+
+        assertThat(unresolved.failed()).isInstanceOf(DataConflictException.class).hasMessageContaining("level");
+        assertThat(unresolved.conflicts()).extracting(SyncConflict::getKey).containsExactly("level");
+        assertThat(mine.get("level")).isEqualTo("3");
+        assertThat(mine.isChanged("level")).isTrue();
+        assertThat(mine.getLastSyncCount()).isEqualTo(2);
+        RecordingCallback resolved = new RecordingCallback();
+        mine.synchronize(resolved);
+        resolved.succeeded();
+        sync(theirs);
+        assertThat(theirs.get("level")).isEqualTo("3");
+        assertThat(theirs.getLastSyncCount()).isEqualTo(mine.getLastSyncCount()).isEqualTo(4);
     }
 
     static void deleteAndRecreate(World world) {

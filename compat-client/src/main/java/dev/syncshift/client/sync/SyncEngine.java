@@ -112,10 +112,11 @@ public final class SyncEngine {
         if (countedElsewhere(state)) {
             return fromOtherBackend(pass, state);
         }
+        SyncCount last = pass.countToPullFrom(state.lastSyncCount());
         if (!changes.isEmpty() && remote.pushesAndPullsInOneCall() && !pass.conflicted()) {
-            return pushAndPull(pass, state.lastSyncCount(), changes);
+            return pushAndPull(pass, last, changes);
         }
-        return pullThenPush(pass, state.lastSyncCount());
+        return pullThenPush(pass, last);
     }
 
     private void deleteRemotely(DatasetKey key) {
@@ -250,7 +251,7 @@ public final class SyncEngine {
     private void staleAfter(DatasetKey key, List<LocalRecord> snapshot, SyncPass pass, DataConflictException e) {
         boolean again = pass.markConflicted();
         if (!(e instanceof DeletedSinceException)) {
-            lowerLastSyncCount(key, snapshot, again);
+            lowerCountToPullFrom(key, snapshot, pass, again);
         }
     }
 
@@ -258,11 +259,11 @@ public final class SyncEngine {
      * After a stale push: pull again from the oldest version a local change is based on; after a second one, pull
      * everything (the local counts may come from another backend, after a switch of the flag).
      */
-    private void lowerLastSyncCount(DatasetKey key, List<LocalRecord> snapshot, boolean again) {
-        long last = cache.dataset(key).map(d -> d.lastSyncCount().value()).orElse(0L);
+    private void lowerCountToPullFrom(DatasetKey key, List<LocalRecord> snapshot, SyncPass pass, boolean again) {
+        long last = pass.countToPullFrom(cache.dataset(key).map(LocalDataset::lastSyncCount).orElse(SyncCount.ZERO))
+                .value();
         long lowest = snapshot.stream().mapToLong(r -> r.syncCount().value()).filter(c -> c > 0).min().orElse(last);
-        SyncCount lowered = again ? SyncCount.ZERO : new SyncCount(Math.min(last, lowest));
-        cache.setLastSyncCount(key, lowered, remote.countSpace());
+        pass.retryFrom(again ? SyncCount.ZERO : new SyncCount(Math.min(last, lowest)));
     }
 
     /**

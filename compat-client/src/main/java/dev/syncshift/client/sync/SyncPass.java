@@ -12,6 +12,7 @@ import dev.syncshift.core.DatasetName;
 import dev.syncshift.core.SyncCount;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +27,7 @@ final class SyncPass {
     private boolean mergesReported;
     private boolean ended;
     private boolean conflicted;
+    private @Nullable SyncCount retryFrom;
 
     SyncPass(Dataset dataset, DatasetKey key, SyncCallback callback) {
         this.dataset = dataset;
@@ -47,6 +49,20 @@ final class SyncPass {
         boolean again = conflicted;
         conflicted = true;
         return again;
+    }
+
+    /**
+     * The count this pass pulls from: the dataset's count of its last synchronize ({@code stored}), unless a stale
+     * push of this synchronize set a lower one. That one lives as long as the synchronize: a synchronize that fails
+     * leaves the dataset's count as it was, as on every backend.
+     */
+    SyncCount countToPullFrom(SyncCount stored) {
+        return retryFrom == null ? stored : retryFrom;
+    }
+
+    /** After a stale push: the next pass pulls from {@code count}. */
+    void retryFrom(SyncCount count) {
+        retryFrom = count;
     }
 
     /** Local datasets named {@code <name>.<identityId>} or {@code <name>.unknown} left by an identity change. */
