@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.cognitoidentity.model.ResourceConflictException;
 import software.amazon.awssdk.services.cognitoidentity.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
 import software.amazon.awssdk.services.cognitosync.model.Dataset;
@@ -99,6 +100,23 @@ class MergeDeveloperIdentitiesTest {
         assertThat(merge("bob", "alice")).isEqualTo(alice);
         assertThat(identity.listIdentities(r -> r.identityPoolId(pool).maxResults(60)).identities())
                 .extracting(description -> description.identityId()).containsExactly(alice);
+    }
+
+    @Test
+    void aMergeBringingTheTwoUsersLinkedLoginsPastTwentyIsRefusedAndChangesNothing() {
+        IntStream.rangeClosed(1, 18).forEach(i -> {
+            DeveloperPools.developerIdentity(identity, pool, PROVIDER, "user" + i);
+            merge("user" + i, "alice");
+        });
+        assertThat(merge("bob", "alice")).isEqualTo(alice);
+        String carol = DeveloperPools.developerIdentity(identity, pool, PROVIDER, "carol");
+
+        assertThatThrownBy(() -> merge("carol", "alice"))
+                .isInstanceOfSatisfying(ResourceConflictException.class, e -> ServiceErrors.assertError(e,
+                        "ResourceConflictException", 400, "The source and destination users together have 21 "
+                                + "linked logins; at most 20 may be merged."));
+        assertThat(identity.describeIdentity(r -> r.identityId(carol)).identityId()).isEqualTo(carol);
+        assertThat(DeveloperPools.developerIdentity(identity, pool, PROVIDER, "carol")).isEqualTo(carol);
     }
 
     @Test

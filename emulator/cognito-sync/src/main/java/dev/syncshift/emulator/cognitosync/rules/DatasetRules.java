@@ -37,7 +37,8 @@ public final class DatasetRules {
         identities.requireIdentityInPool(poolId, identityId);
         Access.checkIdentity(caller, identityId);
         int pageSize = PageTokens.pageSize(maxResults, MAX_PAGE, MAX_PAGE);
-        String after = PageTokens.decode("ListDatasets", nextToken);
+        String listing = PageTokens.listing("ListDatasets", poolId.value(), identityId.value());
+        String after = PageTokens.decode(listing, nextToken);
         List<StoredDataset> candidates = datasets.list(identityId).stream()
                 .filter(StoredDataset::exists)
                 .filter(dataset -> after == null || dataset.key().datasetName().value().compareTo(after) > 0)
@@ -46,7 +47,7 @@ public final class DatasetRules {
         boolean more = candidates.size() > pageSize;
         List<StoredDataset> page = more ? candidates.subList(0, pageSize) : candidates;
         String last = more ? page.get(pageSize - 1).key().datasetName().value() : null;
-        String next = last == null ? null : PageTokens.encode("ListDatasets", last);
+        String next = last == null ? null : PageTokens.encode(listing, last);
         return new DatasetsPage(page.stream().map(StoredDataset::metadata).toList(), next);
     }
 

@@ -42,9 +42,9 @@ public final class IdentityConstraints {
         return nextToken;
     }
 
-    /** The identity id a NextToken of ListIdentities continues after. */
-    public static @Nullable IdentityId identityCursor(@Nullable String nextToken) {
-        String cursor = PageTokens.decode("ListIdentities", nextToken(nextToken));
+    /** The identity id a NextToken of ListIdentities continues after, in {@code listing} (PageTokens#listing). */
+    public static @Nullable IdentityId identityCursor(String listing, @Nullable String nextToken) {
+        String cursor = PageTokens.decode(listing, nextToken(nextToken));
         if (cursor == null) {
             return null;
         }

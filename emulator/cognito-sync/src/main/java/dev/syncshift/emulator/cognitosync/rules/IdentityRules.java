@@ -131,17 +131,18 @@ public final class IdentityRules {
     public IdentitiesPage listIdentities(Caller caller, IdentityPoolId poolId, @Nullable Integer maxResults,
             @Nullable String nextToken, @Nullable Boolean hideDisabled) {
         int limit = IdentityConstraints.maxResults(maxResults);
-        IdentityId after = IdentityConstraints.identityCursor(nextToken);
+        boolean hide = Boolean.TRUE.equals(hideDisabled);
+        String listing = PageTokens.listing("ListIdentities", poolId.value(), hide);
+        IdentityId after = IdentityConstraints.identityCursor(listing, nextToken);
         Access.checkDeveloper(caller);
         requirePool(poolId);
-        boolean hide = Boolean.TRUE.equals(hideDisabled);
         List<StoredIdentity> candidates = store.identities(poolId, after, store.identityCount(poolId)).stream()
                 .filter(identity -> !(hide && identity.disabled()))
                 .limit(limit + 1L)
                 .toList();
         boolean more = candidates.size() > limit;
         List<StoredIdentity> page = more ? candidates.subList(0, limit) : candidates;
-        String next = more ? PageTokens.encode("ListIdentities", page.get(limit - 1).id().value()) : null;
+        String next = more ? PageTokens.encode(listing, page.get(limit - 1).id().value()) : null;
         return new IdentitiesPage(page, next);
     }
 

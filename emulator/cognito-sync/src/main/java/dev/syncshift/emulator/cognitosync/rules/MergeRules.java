@@ -33,6 +33,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MergeRules {
 
+    /** The most linked logins the source and destination users of MergeDeveloperIdentities may have together. */
+    public static final int MAX_MERGED_LINKED_LOGINS = 20;
+
     private final IdentityStore identityStore;
     private final DatasetStore datasets;
     private final IdentityRules identities;
@@ -51,7 +54,8 @@ public final class MergeRules {
      *
      * @return the destination identity, which now holds the source's logins and datasets
      * @throws ResourceNotFoundException when the pool, its developer provider or either user is unknown
-     * @throws ResourceConflictException when both identities are linked to different users of one provider
+     * @throws ResourceConflictException when both identities are linked to different users of one provider, or
+     *     have more than {@link #MAX_MERGED_LINKED_LOGINS} linked logins together
      */
     public IdentityId mergeDeveloperIdentities(Caller caller, IdentityPoolId poolId,
             @Nullable String developerProviderName, @Nullable String sourceUserIdentifier,
@@ -70,6 +74,7 @@ public final class MergeRules {
             StoredIdentity from = developerIdentity(poolId, provider, source);
             StoredIdentity into = developerIdentity(poolId, provider, destination);
             if (!from.id().equals(into.id())) {
+                requireLinkedLoginsWithinLimit(from, into);
                 merge(from, into, provider);
             }
             return into.id();
@@ -108,6 +113,19 @@ public final class MergeRules {
             }
             return owner.get().id();
         });
+    }
+
+    /** AWS's documented limit: the two users' linked logins together, developer user ids included, at most 20. */
+    private static void requireLinkedLoginsWithinLimit(StoredIdentity from, StoredIdentity into) {
+        int linked = linkedLogins(from) + linkedLogins(into);
+        if (linked > MAX_MERGED_LINKED_LOGINS) {
+            throw new ResourceConflictException("The source and destination users together have " + linked
+                    + " linked logins; at most " + MAX_MERGED_LINKED_LOGINS + " may be merged.");
+        }
+    }
+
+    private static int linkedLogins(StoredIdentity identity) {
+        return identity.logins().size() + identity.mergedDeveloperUserIds().size();
     }
 
     private void merge(StoredIdentity from, StoredIdentity into, @Nullable String provider) {

@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * NextToken values and page sizes of the list operations. A token is the opaque form of the listing's cursor (the
  * sort key of the last item returned), so a page continues after it even when earlier items changed. It names the
- * listing it belongs to, so a token of another listing, or any text this API did not issue, is refused.
+ * listing it belongs to (the operation and the request members that choose the items: pool, identity, dataset,
+ * filter), so a token of another operation or of the same operation over other items, or any text this API did
+ * not issue, is refused.
  */
 public final class PageTokens {
 
@@ -19,9 +21,22 @@ public final class PageTokens {
     }
 
     /**
+     * The name of one listing: {@code operation} over the items {@code scope} chooses, for example
+     * {@code listing("ListDatasets", poolId, identityId)}. Each part's text must hold no line break (ids, names,
+     * numbers and flags do not).
+     */
+    public static String listing(String operation, Object... scope) {
+        StringBuilder name = new StringBuilder(operation);
+        for (Object part : scope) {
+            name.append(' ').append(part);
+        }
+        return name.toString();
+    }
+
+    /**
      * The token that continues {@code listing} after {@code cursor}.
      *
-     * @param listing the operation, for example {@code ListDatasets}
+     * @param listing the operation alone, or {@link #listing} of it with its scope
      */
     public static String encode(String listing, String cursor) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(

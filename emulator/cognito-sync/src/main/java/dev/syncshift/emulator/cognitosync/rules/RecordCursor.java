@@ -1,5 +1,7 @@
 package dev.syncshift.emulator.cognitosync.rules;
 
+import dev.syncshift.core.DatasetKey;
+import dev.syncshift.core.IdentityPoolId;
 import dev.syncshift.core.Record;
 import org.jspecify.annotations.Nullable;
 
@@ -11,15 +13,20 @@ import org.jspecify.annotations.Nullable;
  */
 record RecordCursor(long syncCount, String key) {
 
-    private static final String LISTING = "ListRecords";
     private static final RecordCursor START = new RecordCursor(-1, "");
 
     static RecordCursor of(Record record) {
         return new RecordCursor(record.syncCount().value(), record.key().value());
     }
 
-    static RecordCursor decode(@Nullable String nextToken) {
-        String cursor = PageTokens.decode(LISTING, nextToken);
+    /** The listing a ListRecords token belongs to: the dataset and the count its changes follow. */
+    static String listing(IdentityPoolId poolId, DatasetKey key, long lastSyncCount) {
+        return PageTokens.listing("ListRecords", poolId.value(), key.identityId().value(),
+                key.datasetName().value(), lastSyncCount);
+    }
+
+    static RecordCursor decode(String listing, @Nullable String nextToken) {
+        String cursor = PageTokens.decode(listing, nextToken);
         if (cursor == null) {
             return START;
         }
@@ -31,8 +38,8 @@ record RecordCursor(long syncCount, String key) {
         }
     }
 
-    String encode() {
-        return PageTokens.encode(LISTING, syncCount + ":" + key);
+    String encode(String listing) {
+        return PageTokens.encode(listing, syncCount + ":" + key);
     }
 
     boolean precedes(Record record) {

@@ -52,8 +52,9 @@ public final class RecordRules {
         identities.requireIdentityInPool(poolId, key.identityId());
         Access.checkIdentity(caller, key.identityId());
         int pageSize = PageTokens.pageSize(maxResults, MAX_PAGE, MAX_PAGE);
-        RecordCursor after = RecordCursor.decode(nextToken);
         long since = lastSyncCount == null ? 0 : Constraints.range("lastSyncCount", lastSyncCount, 0, Long.MAX_VALUE);
+        String listing = RecordCursor.listing(poolId, key, since);
+        RecordCursor after = RecordCursor.decode(listing, nextToken);
         String token = sessionToken(poolId, key, syncSessionToken);
         Optional<StoredDataset> stored = datasets.find(key);
         if (stored.filter(StoredDataset::exists).isEmpty()) {
@@ -65,7 +66,7 @@ public final class RecordRules {
                 .filter(after::precedes).limit(pageSize + 1L).toList();
         boolean more = changed.size() > pageSize;
         List<Record> page = more ? changed.subList(0, pageSize) : changed;
-        String next = more ? RecordCursor.of(page.get(pageSize - 1)).encode() : null;
+        String next = more ? RecordCursor.of(page.get(pageSize - 1)).encode(listing) : null;
         return new RecordsPage(page, next, dataset.snapshot().syncCount(), dataset.lastModifiedBy(),
                 mergedNames(key), true, deletedAfter(dataset, since), token);
     }
