@@ -8,14 +8,15 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamSupport;
 
 /**
- * Enumerates a pool's identities with ListIdentities, 60 a page. Its cursor is the token of the page being read and
- * the position inside it (as JdbcPagingItemReader keeps {@code start.after}): on restart it fetches that page again
- * and continues after the last identity committed. Not thread-safe (a step's reader runs on one thread).
+ * Enumerates a pool's identities with ListIdentities, 60 a page. Its cursor is the token of the page being read: on
+ * restart it fetches that page again and reads it from its start. Not from the position inside it that was reached:
+ * an identity of the page that left the pool meanwhile (merged or deleted) shortens the page again fetched, and the
+ * identity that moved up into the reached position would never be read. The identities read twice are already in
+ * the run's manifest, which takes each identity once. Not thread-safe (a step's reader runs on one thread).
  */
 public final class IdentityPoolReader extends ItemStreamSupport implements ItemStreamReader<ListedIdentity> {
 
     private static final String PAGE_TOKEN = "page.token";
-    private static final String IN_PAGE = "page.index";
     private static final String POSITION = "position";
     private static final String STARTED = "started";
 
@@ -40,7 +41,7 @@ public final class IdentityPoolReader extends ItemStreamSupport implements ItemS
         pageToken = context.containsKey(pageTokenKey) ? context.getString(pageTokenKey) : null;
         position = context.getLong(getExecutionContextKey(POSITION));
         page = source.listIdentities(pageToken);
-        inPage = context.getInt(getExecutionContextKey(IN_PAGE));
+        inPage = 0;
     }
 
     @Override
@@ -68,7 +69,6 @@ public final class IdentityPoolReader extends ItemStreamSupport implements ItemS
         } else {
             context.remove(getExecutionContextKey(PAGE_TOKEN));
         }
-        context.putInt(getExecutionContextKey(IN_PAGE), inPage);
         context.putLong(getExecutionContextKey(POSITION), position);
     }
 }
