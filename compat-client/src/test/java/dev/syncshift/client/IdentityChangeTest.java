@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -43,6 +45,44 @@ class IdentityChangeTest {
             assertThat(old.getAll()).isEqualTo(Map.of("theme", "dark", "unsynced", "kept"));
             assertThat(old.isChanged("unsynced")).isTrue();
             assertThat(device.listDatasets()).extracting(DatasetMetadata::getDatasetName).contains("prefs", merged);
+        }
+    }
+
+    /**
+     * A pull of several pages names each merged dataset once, although every page of ListRecords lists them: here on
+     * another device of the identity the merge joined, behind by more than a page.
+     */
+    @Test
+    void aMergedDatasetIsReportedOnceWhenThePullTakesSeveralPages(Emulators emulators) {
+        try (CognitoSyncManager carol = emulators.device(Backend.COGNITO).build();
+                CognitoSyncManager carolBehind = emulators.device(Backend.COGNITO).build();
+                CognitoSyncManager guest = emulators.device(Backend.COGNITO).build()) {
+            carol.setLogins(Map.of("login.compat", "carol"));
+            Dataset full = carol.openOrCreateDataset("prefs");
+            full.put("first", "v");
+            sync(full);
+            carolBehind.setLogins(Map.of("login.compat", "carol"));
+            Dataset behind = carolBehind.openOrCreateDataset("prefs");
+            sync(behind);
+            full.putAll(IntStream.range(0, 1023).boxed().collect(Collectors.toMap(i -> "key-" + i, i -> "v")));
+            sync(full);
+            IntStream.range(0, 10).forEach(i -> full.remove("key-" + i));
+            sync(full);
+            full.putAll(IntStream.range(0, 10).boxed().collect(Collectors.toMap(i -> "new-" + i, i -> "v")));
+            sync(full); // 1,033 records after count 1, 10 of them tombstones: two pages of ListRecords
+            Dataset guestPrefs = guest.openOrCreateDataset("prefs");
+            guestPrefs.put("theme", "dark");
+            sync(guestPrefs);
+            String guestId = guest.getIdentityId();
+            guest.setLogins(Map.of("login.compat", "carol"));
+            sync(guestPrefs);
+
+            RecordingCallback callback = new RecordingCallback();
+            behind.synchronize(callback);
+
+            callback.succeeded();
+            assertThat(callback.merged()).containsExactly("prefs." + guestId);
+            assertThat(behind.getAll()).hasSize(1024);
         }
     }
 

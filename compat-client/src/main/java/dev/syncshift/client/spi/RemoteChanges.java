@@ -12,14 +12,15 @@ import java.util.List;
  * @param datasetSyncCount the dataset's count as the service reported it (zero when it does not exist)
  * @param exists whether the dataset exists now
  * @param deletedAfterRequestedSyncCount whether it was deleted after the requested count (maybe re-created since)
- * @param mergedDatasetNames datasets named {@code <name>.<identityId>} an identity merge left
+ * @param mergedDatasetNames datasets named {@code <name>.<identityId>} an identity merge left, each once (Cognito
+ *     Sync lists them on every page of ListRecords)
  */
 public record RemoteChanges(List<Record> records, SyncCount datasetSyncCount, boolean exists,
         boolean deletedAfterRequestedSyncCount, List<DatasetName> mergedDatasetNames) {
 
-    /** Copies the lists. */
+    /** Copies the lists; a merged dataset's name given twice is kept once. */
     public RemoteChanges {
         records = List.copyOf(records);
-        mergedDatasetNames = List.copyOf(mergedDatasetNames);
+        mergedDatasetNames = mergedDatasetNames.stream().distinct().toList();
     }
 }
