@@ -37,8 +37,10 @@ const MAX_RECORDS = 1024;
 const MAX_BYTES = 1048576;
 const MAX_DATASETS = 20;
 const MAX_ACTIONS = 100;
-// Cancellation reasons meaning another writer got there first (DynamoDB's CancellationReason codes).
-const CONCURRENT = ['ConditionalCheckFailed', 'TransactionConflict'];
+// Cancellation reason types (ctx.result.cancellationReasons[i].type) meaning another writer got there first: a failed
+// condition, which AppSync's TransactWriteItems reference shows as ConditionCheckFailed while DynamoDB's own code is
+// ConditionalCheckFailed (both are taken), and DynamoDB's TransactionConflict.
+const CONCURRENT = ['ConditionCheckFailed', 'ConditionalCheckFailed', 'TransactionConflict'];
 
 export function request(ctx) {
     const stash = ctx.stash;
@@ -81,7 +83,7 @@ export function response(ctx) {
     const stash = ctx.stash;
     if (ctx.error) {
         const lost = (ctx.result?.cancellationReasons ?? [])
-            .map((r) => CONCURRENT.indexOf(r?.type ?? r?.code ?? r?.Code) >= 0);
+            .map((r) => CONCURRENT.indexOf(r?.type) >= 0);
         if (lost.some((failed) => failed)) {
             // Only the creation lock (the second action) moved: another dataset of the identity was created at the
             // same moment, this one is as it was read, and the same push sent again holds.

@@ -60,8 +60,13 @@ test('a stale count rejects the whole push with the server records and writes no
     assert.deepEqual(table.all(), before);
 });
 
-test('a concurrent writer never causes a lost update or a skipped count', () => {
-    const table = new FakeTable();
+// A failed condition in a cancelled transaction: AppSync's TransactWriteItems page shows the reason type
+// 'ConditionCheckFailed', DynamoDB's own code is 'ConditionalCheckFailed'; either must read as a lost race.
+const CONDITION_FAILED = ['ConditionCheckFailed', 'ConditionalCheckFailed'];
+
+for (const conditionFailedType of CONDITION_FAILED) {
+test(`a concurrent writer never causes a lost update or a skipped count (${conditionFailedType})`, () => {
+    const table = new FakeTable({ conditionFailedType });
     push(table, 'shared', [replace('a', '1', 0)]);
     let interleaved;
     const hooks = {
@@ -83,8 +88,9 @@ test('a concurrent writer never causes a lost update or a skipped count', () => 
         [['a', 1], ['b', 2], ['c', 3]]);
 });
 
-test('a dataset created while another of the identity is: the loser may push the same again at once', () => {
-    const table = new FakeTable();
+test(`a dataset created while another of the identity is: the loser may push the same again at once (${
+    conditionFailedType})`, () => {
+    const table = new FakeTable({ conditionFailedType });
     let interleaved;
     const hooks = {
         before: (name) => {
@@ -102,6 +108,7 @@ test('a dataset created while another of the identity is: the loser may push the
     assert.equal(loser.error.message, 'Another dataset of this identity was created while second was; push again');
     assert.equal(push(table, 'second', [replace('b', '2', 0)]).data.datasetSyncCount, 1);
 });
+}
 
 test('a removal leaves a tombstone that later pulls return and that counts toward nothing', () => {
     const table = new FakeTable();

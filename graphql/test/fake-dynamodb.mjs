@@ -1,7 +1,10 @@
 // An in-memory table that executes the AppSync DynamoDB request objects the resolvers send, with just the
 // expression forms they use. A test double for node checks only; the AppSync emulator runs DynamoDB Local.
 export class FakeTable {
-    constructor() {
+    // conditionFailedType: the cancellation reason type of a failed condition. AppSync's TransactWriteItems page shows
+    // 'ConditionCheckFailed'; DynamoDB's own code is 'ConditionalCheckFailed'. The resolvers must take either.
+    constructor({ conditionFailedType = 'ConditionCheckFailed' } = {}) {
+        this.conditionFailedType = conditionFailedType;
         this.items = new Map();
         // Every request executed (see label): what a field costs in DynamoDB calls.
         this.requests = [];
@@ -62,11 +65,12 @@ export class FakeTable {
         if (keys.size !== actions.length) {
             return { error: { type: 'DynamoDB:ValidationException', message: 'two actions on one item' } };
         }
-        const reasons = actions.map((a) => ({ type: this.holds(a.key, a.condition) ? 'None' : 'ConditionalCheckFailed' }));
+        const reasons = actions.map((a) => (this.holds(a.key, a.condition) ? { type: 'None', message: 'None' }
+            : { type: this.conditionFailedType, message: 'The condition check failed.' }));
         if (reasons.some((r) => r.type !== 'None')) {
             return {
                 error: { type: 'DynamoDB:TransactionCanceledException', message: 'Transaction cancelled' },
-                result: { cancellationReasons: reasons },
+                result: { keys: null, cancellationReasons: reasons },
             };
         }
         actions.forEach((a) => this.apply(a));

@@ -5,14 +5,10 @@ import static dev.syncshift.graphql.e2e.Patch.remove;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.syncshift.emulator.appsync.AppSyncEmulator;
-import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient;
 import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.dynamodb.services.local.embedded.DynamoDBEmbedded;
-import software.amazon.dynamodb.services.local.shared.access.AmazonDynamoDBLocal;
 
 /**
  * What each field costs in DynamoDB requests (BENCHMARK.md, "DynamoDB calls per API operation"), counted on the
@@ -28,23 +24,22 @@ class DynamoDbRequestsTest {
     private static final String LIVE_DATASETS = "Query liveDatasets";
     private static final String CHANGES = "Query bySyncCount";
 
-    private static AmazonDynamoDBLocal local;
     private static RecordingDynamoDb recording;
-    private static AppSyncEmulator emulator;
+    private static OwnTableApi served;
     private static SyncOperations api;
 
     @BeforeAll
     static void start() {
-        local = DynamoDBEmbedded.create(true);
-        recording = new RecordingDynamoDb(local.dynamoDbClient());
-        emulator = AppSyncEmulator.start(SyncshiftApi.CONFIG, recording.client());
-        api = new SyncOperations(new SignedGraphQlClient(emulator.endpoint()));
+        served = new OwnTableApi(client -> {
+            recording = new RecordingDynamoDb(client);
+            return recording.client();
+        });
+        api = served.api();
     }
 
     @AfterAll
     static void stop() {
-        emulator.close();
-        local.shutdown();
+        served.close();
     }
 
     @Test

@@ -124,9 +124,10 @@ final class DynamoDbMultiItemOperations {
         DynamoDbExpression expressions = new DynamoDbExpression();
         String update = expressions.add(item.get("update"));
         String condition = expressions.add(item.get("condition"));
+        // AppSync returns the item that failed a condition unless the condition says false (its default is true).
         ReturnValuesOnConditionCheckFailure onFailure = item.get("condition") instanceof Map<?, ?> c
-                && Boolean.TRUE.equals(c.get("returnValuesOnConditionCheckFailure"))
-                ? ReturnValuesOnConditionCheckFailure.ALL_OLD : ReturnValuesOnConditionCheckFailure.NONE;
+                && Boolean.FALSE.equals(c.get("returnValuesOnConditionCheckFailure"))
+                ? ReturnValuesOnConditionCheckFailure.NONE : ReturnValuesOnConditionCheckFailure.ALL_OLD;
         TransactWriteItem.Builder b = TransactWriteItem.builder();
         switch (String.valueOf(item.get("operation"))) {
             case "PutItem" -> {
@@ -155,7 +156,7 @@ final class DynamoDbMultiItemOperations {
         List<Map<String, @Nullable Object>> reasons = new ArrayList<>();
         for (CancellationReason reason : e.cancellationReasons()) {
             Map<String, @Nullable Object> r = new LinkedHashMap<>();
-            r.put("type", reason.code() == null ? "None" : reason.code());
+            r.put("type", reasonType(reason.code()));
             r.put("message", reason.message() == null ? "None" : reason.message());
             if (reason.hasItem()) {
                 r.put("item", AttributeValues.toPlainMap(reason.item()));
@@ -164,6 +165,18 @@ final class DynamoDbMultiItemOperations {
         }
         String items = operation.equals("TransactGetItems") ? "items" : "keys";
         return result(items, null, "cancellationReasons", reasons);
+    }
+
+    /**
+     * A cancellation reason's {@code type}: DynamoDB's code, but for a failed condition, which AppSync's
+     * TransactWriteItems reference shows as {@code ConditionCheckFailed} (DynamoDB's code is
+     * {@code ConditionalCheckFailed}); {@code None} for an item that caused nothing.
+     */
+    private static String reasonType(@Nullable String code) {
+        if (code == null) {
+            return "None";
+        }
+        return code.equals("ConditionalCheckFailed") ? "ConditionCheckFailed" : code;
     }
 
     private static Map<String, @Nullable Object> result(String k1, @Nullable Object v1, String k2,
