@@ -266,8 +266,11 @@ final class MigrationRun {
         String url = JobRepositoryUrl.given();
         if (url == null) {
             // H2 closes its database in a JVM shutdown hook of its own unless told not to; the run still writes to it
-            // while a stopped process ends it (RunStop), and the data source closes it with the application.
-            url = "jdbc:h2:file:" + bound.workDir().toAbsolutePath() + "/job-repository;DB_CLOSE_ON_EXIT=FALSE";
+            // while a stopped process ends it (RunStop), and the data source closes it with the application. H2 also
+            // writes a commit to its file up to half a second later unless told not to: a process killed meanwhile
+            // lost a chunk that had committed, and with it the conflicts recorded ahead of their store writes.
+            url = "jdbc:h2:file:" + bound.workDir().toAbsolutePath()
+                    + "/job-repository;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
             properties.put("spring.datasource.url", url);
             if (bound.report() == null) {
                 properties.put("syncshift.migrator.report", defaultReport(bound).toString());

@@ -102,11 +102,12 @@ public class MigrationJobConfiguration {
     }
 
     @Bean
-    IdentityMigrator identityMigrator(CognitoSource source, SyncStoreTable table, MigratorSettings settings) {
+    IdentityMigrator identityMigrator(CognitoSource source, SyncStoreTable table, MigratorSettings settings,
+            RunTables tables, PlatformTransactionManager transactions) {
         DatasetImporter.Writes writes = settings.mode() == RunMode.VERIFY ? DatasetImporter.Writes.VERIFY
                 : settings.dryRun() ? DatasetImporter.Writes.DRY_RUN : DatasetImporter.Writes.WRITE;
         DatasetImporter importer = new DatasetImporter(source, table, settings.onConflict(), Clock.systemUTC(),
-                writes);
+                writes, new ConflictsAhead(tables, transactions));
         return new IdentityMigrator(source, table, importer, settings.mode() != RunMode.DELTA);
     }
 

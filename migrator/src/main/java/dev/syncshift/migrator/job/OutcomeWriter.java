@@ -62,7 +62,7 @@ class OutcomeWriter implements ItemStreamWriter<IdentityOutcome> {
                 logAndAdd(new Issue(Issue.Kind.FAILURE, identity, name, null, dataset.failure()));
             }
             dataset.mismatches().forEach(m -> logAndAdd(new Issue(Issue.Kind.MISMATCH, identity, name, null, m)));
-            dataset.conflicts().forEach(c -> tables.addIssue(jobInstance, conflict(identity, c)));
+            dataset.conflicts().forEach(c -> tables.addIssueOnce(jobInstance, conflict(identity, c)));
         }
     }
 
@@ -71,7 +71,8 @@ class OutcomeWriter implements ItemStreamWriter<IdentityOutcome> {
         tables.addIssue(jobInstance, issue);
     }
 
-    private static Issue conflict(String identity, Conflict conflict) {
+    /** The issue listing {@code conflict} of {@code identity}. */
+    static Issue conflict(String identity, Conflict conflict) {
         String detail = conflict.reason() + "; " + (conflict.cognitoWon() ? "Cognito Sync's" : "AppSync's")
                 + " side kept (Cognito " + (conflict.cognitoDate() == null ? "gives no date" : conflict.cognitoDate())
                 + ", AppSync " + conflict.appSyncDate() + ")";

@@ -42,7 +42,8 @@ public final class RunReports {
     public static RunReport of(JobExecution execution, JobRepository repository, RunTables tables, CallStats calls,
             MeterRegistry meters, int exitCode, String outcome) {
         long instance = execution.getJobInstance().getInstanceId();
-        Tally tally = runTally(repository, execution);
+        // a start killed after settling a conflict in the store recorded it ahead, but its chunk's counts are lost
+        Tally tally = runTally(repository, execution).withConflicts(tables.issueCount(instance, Issue.Kind.CONFLICT));
         List<Issue> issues = tables.issues(instance, RunReport.MAX_LISTED);
         long issueCount = tally.failures() + tally.mismatches() + tally.conflicts() + tally.identitiesPassedOver();
         LocalDateTime start = execution.getStartTime() == null ? LocalDateTime.now() : execution.getStartTime();

@@ -124,6 +124,27 @@ public final class RunTables {
                 issue.dataset(), issue.key(), abbreviate(issue.detail()));
     }
 
+    /**
+     * Records an issue of a run unless the run already has the very same one (a conflict recorded ahead of its
+     * chunk). The look for it is correlated with the row to add, as in {@link #addToManifest}.
+     */
+    public void addIssueOnce(long jobInstance, Issue issue) {
+        jdbc.update("INSERT INTO SYNCSHIFT_ISSUE (JOB_INSTANCE_ID, KIND, IDENTITY_ID, DATASET_NAME, RECORD_KEY, "
+                + "DETAIL) SELECT G.RUN, G.KIND, G.ID, G.DS, G.RK, G.DETAIL FROM (VALUES (CAST(? AS BIGINT), "
+                + "CAST(? AS VARCHAR(16)), CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(128)), CAST(? AS VARCHAR(4200)), "
+                + "CAST(? AS VARCHAR(2000)))) AS G (RUN, KIND, ID, DS, RK, DETAIL) WHERE NOT EXISTS (SELECT 1 FROM "
+                + "SYNCSHIFT_ISSUE HELD WHERE HELD.JOB_INSTANCE_ID = G.RUN AND HELD.KIND = G.KIND "
+                + "AND HELD.IDENTITY_ID = G.ID AND HELD.DATASET_NAME IS NOT DISTINCT FROM G.DS "
+                + "AND HELD.RECORD_KEY IS NOT DISTINCT FROM G.RK AND HELD.DETAIL = G.DETAIL)", jobInstance,
+                issue.kind().name(), issue.identityId(), issue.dataset(), issue.key(), abbreviate(issue.detail()));
+    }
+
+    /** How many issues of {@code kind} a run has. */
+    public long issueCount(long jobInstance, Issue.Kind kind) {
+        return Objects.requireNonNull(jdbc.queryForObject("SELECT COUNT(*) FROM SYNCSHIFT_ISSUE "
+                + "WHERE JOB_INSTANCE_ID = ? AND KIND = ?", Long.class, jobInstance, kind.name()), "COUNT(*)");
+    }
+
     /** The issues of a run, at most {@code limit}, in no particular order. */
     public List<Issue> issues(long jobInstance, int limit) {
         return jdbc.query(ISSUES + " LIMIT " + limit, (row, n) -> issue(row), jobInstance);

@@ -59,6 +59,13 @@ public record Tally(long identities, long identitiesPassedOver, long datasets, l
         return recordsWritten + recordsCurrent;
     }
 
+    /** These counts with {@code count} conflicts. */
+    public Tally withConflicts(long count) {
+        return new Tally(identities, identitiesPassedOver, datasets, datasetsCopied, datasetsRevised, datasetsCurrent,
+                datasetsDeleted, recordsWritten, recordsCurrent, bytesWritten, transactions, count, mismatches,
+                failures, datasetsOnAppSync);
+    }
+
     /** These counts less {@code other}'s. */
     public Tally minus(Tally other) {
         return new Tally(identities - other.identities, identitiesPassedOver - other.identitiesPassedOver,

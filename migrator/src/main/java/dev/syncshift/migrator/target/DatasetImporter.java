@@ -37,15 +37,23 @@ public final class DatasetImporter {
     private final ConflictPolicy policy;
     private final Clock clock;
     private final Writes writes;
+    private final ConflictJournal journal;
 
-    /** An importer from {@code source} into {@code table}. */
+    /** An importer from {@code source} into {@code table}, whose conflicts are known from its outcomes alone. */
     public DatasetImporter(CognitoSource source, SyncStoreTable table, ConflictPolicy policy, Clock clock,
             Writes writes) {
+        this(source, table, policy, clock, writes, ConflictJournal.NONE);
+    }
+
+    /** An importer from {@code source} into {@code table}, telling {@code journal} each conflict before it writes. */
+    public DatasetImporter(CognitoSource source, SyncStoreTable table, ConflictPolicy policy, Clock clock,
+            Writes writes, ConflictJournal journal) {
         this.source = source;
         this.table = table;
         this.policy = policy;
         this.clock = clock;
         this.writes = writes;
+        this.journal = journal;
     }
 
     /** Whether an importer writes. */
@@ -79,6 +87,9 @@ public final class DatasetImporter {
             attempts.read(read.read().records().keySet());
             if (writes != Writes.WRITE || plan.transactions().isEmpty()) {
                 return outcome(plan, read, attempts, compare(plan, read, known), known);
+            }
+            if (!plan.conflicts().isEmpty()) {
+                journal.settling(identity, plan.conflicts());
             }
             if (execute(plan, attempts)) {
                 List<String> mismatches = new ArrayList<>(verifyWritten(identity, name, plan));
