@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -30,6 +31,17 @@ class ApiTemplateTest {
     /** AppSync's limit on a resolver's or function's code (API_Resolver, {@code code}). */
     private static final int MAX_CODE_CHARACTERS = 32_768;
     private static final List<String> ROOT_TYPES = List.of("Query", "Mutation", "Subscription");
+    /** An APPSYNC_JS DynamoDB request's operation, or a transaction item's. */
+    private static final Pattern OPERATION = Pattern.compile("operation: '(\\w+)'");
+    /**
+     * The IAM action DynamoDB authorizes each operation by. A TransactGetItems is authorized as GetItem of each item;
+     * a TransactWriteItems has no action of its own, its items (written with their own operations) are authorized.
+     */
+    private static final Map<String, List<String>> DYNAMODB_ACTIONS = Map.of("GetItem", List.of("dynamodb:GetItem"),
+            "TransactGetItems", List.of("dynamodb:GetItem"), "PutItem", List.of("dynamodb:PutItem"),
+            "UpdateItem", List.of("dynamodb:UpdateItem"), "DeleteItem", List.of("dynamodb:DeleteItem"),
+            "ConditionCheck", List.of("dynamodb:ConditionCheckItem"), "Query", List.of("dynamodb:Query"),
+            "Scan", List.of("dynamodb:Scan"), "TransactWriteItems", List.of());
     private final ApiTemplate template = ApiTemplate.load();
     private final TypeDefinitionRegistry schema = schema();
 
@@ -188,6 +200,37 @@ class ApiTemplateTest {
         });
 
         assertThat(amrs).containsExactlyInAnyOrder("authenticated", "unauthenticated");
+    }
+
+    /**
+     * The emulator evaluates no IAM policy: a function that asked DynamoDB for an operation its data source's role
+     * does not allow would pass every test here and be refused on AWS. The role allows exactly what the table's
+     * functions ask for, on the table, and on its indexes since functions query them.
+     */
+    @Test
+    void theDataSourceRoleAllowsExactlyWhatTheTableFunctionsAsk() throws IOException {
+        Set<String> asked = new TreeSet<>();
+        boolean queriesAnIndex = false;
+        for (Map.Entry<String, JsonNode> function : template.resources("AWS::AppSync::FunctionConfiguration")) {
+            if ("TableDataSource.Name".equals(function.getValue().get("DataSourceName").asText())) {
+                String code = Files.readString(template.local(function.getValue().get("CodeS3Location").asText()));
+                Matcher operation = OPERATION.matcher(code);
+                while (operation.find()) {
+                    assertThat(DYNAMODB_ACTIONS).containsKey(operation.group(1));
+                    asked.addAll(DYNAMODB_ACTIONS.get(operation.group(1)));
+                }
+                queriesAnIndex |= code.contains("index:");
+            }
+        }
+        JsonNode statements = template.resource("DataSourceRole").at("/Properties/Policies/0/PolicyDocument/Statement");
+        Set<String> allowed = new TreeSet<>();
+        statements.get(0).get("Action").forEach(action -> allowed.add(action.asText()));
+
+        assertThat(queriesAnIndex).isTrue();
+        assertThat(statements).hasSize(1);
+        assertThat(allowed).isEqualTo(asked);
+        assertThat(statements.get(0).get("Resource")).extracting(JsonNode::asText)
+                .containsExactly("Table.Arn", "${Table.Arn}/index/*");
     }
 
     @Test

@@ -41,7 +41,6 @@ class CloudFormationTemplateTest {
                 new Value("!Sub with GetAtt", "!Sub '${Source.Name}'", "items"),
                 new Value("!Join", "!Join ['-', [a, !Ref Stage, c]]", "a-dev-c"),
                 new Value("long form Fn::GetAtt", "{'Fn::GetAtt': [Source, Name]}", "items"),
-                new Value("!GetAtt TableName", "!GetAtt Table.TableName", "items-dev"),
                 new Value("!GetAtt Table.Arn in !Sub", "!Sub '${Table.Arn}/index/*'",
                         "arn:aws:dynamodb:us-east-1:123456789012:table/items-dev/index/*"),
                 new Value("!GetAtt Role.Arn", "!GetAtt Role.Arn", "arn:aws:iam::123456789012:role/migrator"),
@@ -67,33 +66,33 @@ class CloudFormationTemplateTest {
                   "Schema": {"Type": "AWS::AppSync::GraphQLSchema",
                              "Properties": {"Definition": "type Query { f: String }"}},
                   "Api": {"Type": "AWS::AppSync::GraphQLApi",
-                          "Properties": {"EnvironmentVariables": {"K": {"Fn::Join": ["", ["a", "b"]]}}}}
+                          "Properties": {"EnvironmentVariables": {"KEY": {"Fn::Join": ["", ["a", "b"]]}}}}
                 }}
                 """);
 
         LoadedTemplate template = CloudFormationTemplate.load(file);
 
-        assertThat(template.api().environment()).containsEntry("K", "ab");
+        assertThat(template.api().environment()).containsEntry("KEY", "ab");
         assertThat(template.api().schema()).isEqualTo("type Query { f: String }");
     }
 
     @Test
     void readsTheApisTagsAndRefusesTagsThatAreNoKeyValueList() throws IOException {
-        LoadedTemplate tagged = CloudFormationTemplate.load(yaml("K: v\n      Tags: [{Key: s, Value: !Ref Stage}]"));
+        LoadedTemplate tagged = CloudFormationTemplate.load(yaml("KEY: v\n      Tags: [{Key: s, Value: !Ref Stage}]"));
 
         assertThat(tagged.api().tags()).containsExactlyEntriesOf(Map.of("s", "dev"));
-        assertThat(CloudFormationTemplate.load(yaml("K: v")).api().tags()).isEmpty();
-        Path map = yaml("K: v\n      Tags: {stage: dev}");
+        assertThat(CloudFormationTemplate.load(yaml("KEY: v")).api().tags()).isEmpty();
+        Path map = yaml("KEY: v\n      Tags: {stage: dev}");
         assertThatThrownBy(() -> CloudFormationTemplate.load(map)).isInstanceOf(BadRequestException.class)
                 .hasMessage("AWS::AppSync::GraphQLApi Tags must be a list of Key and Value");
-        Path keyOnly = yaml("K: v\n      Tags: [{Key: stage}]");
+        Path keyOnly = yaml("KEY: v\n      Tags: [{Key: stage}]");
         assertThatThrownBy(() -> CloudFormationTemplate.load(keyOnly)).isInstanceOf(BadRequestException.class)
                 .hasMessage("AWS::AppSync::GraphQLApi Tags: each tag needs a Key and a Value");
     }
 
     @Test
     void refusesUnknownDataSources() throws IOException {
-        Path file = yaml("K: v\n  Resolver:\n    Type: AWS::AppSync::Resolver\n    Properties:\n"
+        Path file = yaml("KEY: v\n  Resolver:\n    Type: AWS::AppSync::Resolver\n    Properties:\n"
                 + "      TypeName: Query\n      FieldName: f\n      DataSourceName: nowhere\n"
                 + "      Runtime: {Name: APPSYNC_JS, RuntimeVersion: 1.0.0}\n"
                 + "      Code: 'export function request() {}'");
@@ -101,6 +100,48 @@ class CloudFormationTemplateTest {
         assertThatThrownBy(() -> CloudFormationTemplate.load(file))
                 .isInstanceOf(BadRequestException.class)
                 .hasMessage("Resolver Query.f: unknown data source 'nowhere'");
+    }
+
+    /** A template CloudFormation or AppSync would refuse, and the emulator's message for it. */
+    record Refused(String name, String yaml, String message) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Refused> refused() {
+        String function = "KEY: v\n  Fn:\n    Type: AWS::AppSync::FunctionConfiguration\n    Properties:\n"
+                + "      Name: %s\n      DataSourceName: items\n      Runtime: {Name: APPSYNC_JS, RuntimeVersion: %s}\n"
+                + "      Code: '%s'";
+        String code = "export function request() {}";
+        return Stream.of(
+                new Refused("GetAtt of an attribute the type does not have", "KEY: !GetAtt Table.TableName",
+                        "Fn::GetAtt Table.TableName: AWS::DynamoDB::Table has no attribute TableName (it has Arn, "
+                                + "StreamArn)"),
+                new Refused("GetAtt of an undeclared resource", "KEY: !Sub '${Nowhere.Arn}'",
+                        "Fn::GetAtt Nowhere.Arn: the template declares no resource Nowhere"),
+                new Refused("runtime version other than 1.0.0", function.formatted("f", "2.0.0", code),
+                        "Function f: Runtime RuntimeVersion must be 1.0.0, the only APPSYNC_JS version, not 2.0.0"),
+                new Refused("function name with a hyphen", function.formatted("read-f", "1.0.0", code),
+                        "Function name 'read-f' is not valid: AppSync requires [_A-Za-z][_0-9A-Za-z]*"),
+                new Refused("API name with a hyphen", "KEY: v\n      Name: !Sub '${AWS::StackName}-api'",
+                        "API name 'local-api' is not valid: AppSync requires [_A-Za-z][_0-9A-Za-z]*"),
+                new Refused("one-character environment key", "K: v",
+                        "AWS::AppSync::GraphQLApi EnvironmentVariables: key 'K' is not valid: a letter, then "
+                                + "letters, digits or _, 2 to 64 characters"),
+                new Refused("environment value over 512 characters", "KEY: " + "v".repeat(513),
+                        "AWS::AppSync::GraphQLApi EnvironmentVariables: KEY is 513 characters; AppSync takes at "
+                                + "most 512"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("refused")
+    void refusesWhatCloudFormationOrAppSyncRefuses(Refused refused) throws IOException {
+        Path file = yaml(refused.yaml());
+
+        assertThatThrownBy(() -> CloudFormationTemplate.load(file)).isInstanceOf(BadRequestException.class)
+                .hasMessage(refused.message());
     }
 
     @Test

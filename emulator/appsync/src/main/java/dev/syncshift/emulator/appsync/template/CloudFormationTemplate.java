@@ -92,7 +92,8 @@ public final class CloudFormationTemplate {
         Map<String, DataSourceDefinition> dataSources = template.dataSources();
         Map<String, FunctionDefinition> functions = template.functions(dataSources);
         Map<String, Object> api = template.apiProperties();
-        ApiDefinition definition = new ApiDefinition(template.intrinsics.string(api.getOrDefault("Name", "api")),
+        ApiDefinition definition = new ApiDefinition(
+                AppSyncConstraints.name("API", template.intrinsics.string(api.getOrDefault("Name", "api"))),
                 template.intrinsics.string(api.getOrDefault("AuthenticationType", "AWS_IAM")), template.schema(),
                 template.resolvers(dataSources, functions), template.environment(), template.tags());
         return new LoadedTemplate(definition, template.tables());
@@ -146,6 +147,7 @@ public final class CloudFormationTemplate {
         if (vars instanceof Map<?, ?> map) {
             ((Map<String, Object>) map).forEach((k, v) -> env.put(k, intrinsics.string(v)));
         }
+        AppSyncConstraints.environment(env);
         return env;
     }
 
@@ -173,7 +175,8 @@ public final class CloudFormationTemplate {
         Map<String, DataSourceDefinition> byName = new LinkedHashMap<>();
         for (var entry : ofType("AWS::AppSync::DataSource")) {
             Map<String, Object> p = properties(entry.getValue());
-            String name = p.containsKey("Name") ? intrinsics.string(p.get("Name")) : entry.getKey();
+            String name = AppSyncConstraints.name("Data source",
+                    p.containsKey("Name") ? intrinsics.string(p.get("Name")) : entry.getKey());
             Object ddb = p.get("DynamoDBConfig");
             String table = ddb instanceof Map<?, ?> m ? intrinsics.string(((Map<String, Object>) m).get("TableName"))
                     : null;
@@ -186,9 +189,9 @@ public final class CloudFormationTemplate {
         Map<String, FunctionDefinition> byId = new LinkedHashMap<>();
         for (var entry : ofType("AWS::AppSync::FunctionConfiguration")) {
             Map<String, Object> p = properties(entry.getValue());
-            String name = p.containsKey("Name") ? intrinsics.string(p.get("Name")) : entry.getKey();
-            checkRuntime("Function " + name, p);
-            byId.put(entry.getKey(), new FunctionDefinition(name, inlineOrFile(p, "Code", "CodeS3Location"),
+            String name = AppSyncConstraints.name("Function",
+                    p.containsKey("Name") ? intrinsics.string(p.get("Name")) : entry.getKey());
+            byId.put(entry.getKey(), new FunctionDefinition(name, code("Function " + name, p),
                     dataSource(dataSources, p.get("DataSourceName"), "Function " + name)));
         }
         return byId;
@@ -201,7 +204,6 @@ public final class CloudFormationTemplate {
         for (var entry : ofType("AWS::AppSync::Resolver")) {
             Map<String, Object> p = properties(entry.getValue());
             String field = intrinsics.string(p.get("TypeName")) + "." + intrinsics.string(p.get("FieldName"));
-            checkRuntime("Resolver " + field, p);
             List<FunctionDefinition> steps = new ArrayList<>();
             DataSourceDefinition dataSource = null;
             if ("PIPELINE".equals(p.get("Kind"))) {
@@ -213,7 +215,7 @@ public final class CloudFormationTemplate {
                 dataSource = dataSource(dataSources, p.get("DataSourceName"), "Resolver " + field);
             }
             resolvers.add(new ResolverDefinition(intrinsics.string(p.get("TypeName")),
-                    intrinsics.string(p.get("FieldName")), inlineOrFile(p, "Code", "CodeS3Location"), dataSource,
+                    intrinsics.string(p.get("FieldName")), code("Resolver " + field, p), dataSource,
                     steps));
         }
         return resolvers;
@@ -238,13 +240,10 @@ public final class CloudFormationTemplate {
         return found;
     }
 
-    @SuppressWarnings("unchecked")
-    private void checkRuntime(String owner, Map<String, Object> p) {
-        Object runtime = p.get("Runtime");
-        Object name = runtime instanceof Map<?, ?> r ? ((Map<String, Object>) r).get("Name") : null;
-        if (!"APPSYNC_JS".equals(name)) {
-            throw new BadRequestException(owner + ": only the APPSYNC_JS runtime is supported (VTL is not)");
-        }
+    /** A function's or resolver's APPSYNC_JS code, inline or from its file, as AppSync would accept it. */
+    private String code(String owner, Map<String, Object> p) {
+        AppSyncConstraints.runtime(owner, p.get("Runtime"));
+        return inlineOrFile(p, "Code", "CodeS3Location");
     }
 
     private List<TableDefinition> tables() {

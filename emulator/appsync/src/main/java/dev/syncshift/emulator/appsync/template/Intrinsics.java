@@ -68,11 +68,11 @@ final class Intrinsics {
     private String getAtt(List<Object> args) {
         String id = string(args.get(0));
         String attribute = string(args.get(1));
+        ResourceAttributes.check(id, resources.get(id), attribute);
         Map<String, Object> properties = properties(id);
         return switch (attribute) {
             case "Name" -> properties.containsKey("Name") ? string(properties.get("Name")) : id;
             case "Arn" -> arn(id, properties);
-            case "TableName" -> tableName(id);
             default -> id;
         };
     }
