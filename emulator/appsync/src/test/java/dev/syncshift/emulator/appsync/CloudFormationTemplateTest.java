@@ -125,8 +125,6 @@ class CloudFormationTemplateTest {
                         "Function f: Runtime RuntimeVersion must be 1.0.0, the only APPSYNC_JS version, not 2.0.0"),
                 new Refused("function name with a hyphen", function.formatted("read-f", "1.0.0", code),
                         "Function name 'read-f' is not valid: AppSync requires [_A-Za-z][_0-9A-Za-z]*"),
-                new Refused("API name with a hyphen", "KEY: v\n      Name: !Sub '${AWS::StackName}-api'",
-                        "API name 'local-api' is not valid: AppSync requires [_A-Za-z][_0-9A-Za-z]*"),
                 new Refused("one-character environment key", "K: v",
                         "AWS::AppSync::GraphQLApi EnvironmentVariables: key 'K' is not valid: a letter, then "
                                 + "letters, digits or _, 2 to 64 characters"),

@@ -80,7 +80,7 @@ class ControlPlaneTest {
         GraphqlApi api = response.graphqlApi();
 
         assertThat(api.apiId()).isEqualTo(apiId).matches("[a-z0-9]{26}");
-        assertThat(api.name()).isEqualTo("emulator_test");
+        assertThat(api.name()).isEqualTo("emulator-test");
         assertThat(api.authenticationType()).isEqualTo(AuthenticationType.AWS_IAM);
         assertThat(api.arn()).isEqualTo("arn:aws:appsync:us-east-1:123456789012:apis/" + apiId);
         assertThat(api.uris()).containsEntry("GRAPHQL", emulator.endpoint().toString())

@@ -8,12 +8,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * What AppSync's API reference requires of the values a template gives it, checked when the template is loaded so
  * that a template the emulator runs is one AppSync accepts: the APPSYNC_JS runtime and its only version, the names
- * of the API, its functions and data sources, and the API's environment variables. (What AppSync requires of the
- * code itself, its size included, is checked where the code is compiled.)
+ * of functions and data sources, and the API's environment variables. (What AppSync requires of the code itself,
+ * its size included, is checked where the code is compiled.)
  */
 final class AppSyncConstraints {
 
-    /** The pattern of an API's, a function's and a data source's name. */
+    /** The pattern of a function's and a data source's name. */
     private static final Pattern NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]*");
     /** An environment variable's key: a letter first, then letters, digits or underscores; 2 to 64 of them. */
     private static final Pattern ENV_KEY = Pattern.compile("[A-Za-z]\\w{1,63}");

@@ -92,8 +92,7 @@ public final class CloudFormationTemplate {
         Map<String, DataSourceDefinition> dataSources = template.dataSources();
         Map<String, FunctionDefinition> functions = template.functions(dataSources);
         Map<String, Object> api = template.apiProperties();
-        ApiDefinition definition = new ApiDefinition(
-                AppSyncConstraints.name("API", template.intrinsics.string(api.getOrDefault("Name", "api"))),
+        ApiDefinition definition = new ApiDefinition(template.intrinsics.string(api.getOrDefault("Name", "api")),
                 template.intrinsics.string(api.getOrDefault("AuthenticationType", "AWS_IAM")), template.schema(),
                 template.resolvers(dataSources, functions), template.environment(), template.tags());
         return new LoadedTemplate(definition, template.tables());
