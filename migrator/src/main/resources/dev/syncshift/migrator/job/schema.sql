@@ -25,3 +25,6 @@ CREATE TABLE IF NOT EXISTS SYNCSHIFT_ISSUE (
     DETAIL VARCHAR(2000) NOT NULL
 );
 CREATE INDEX IF NOT EXISTS SYNCSHIFT_ISSUE_RUN ON SYNCSHIFT_ISSUE (JOB_INSTANCE_ID);
+-- A conflict is recorded ahead of its chunk and again with it, kept once: the look for it reads the identity's issues
+-- of the run, not the whole run's (without this index, 20,000 conflicts took minutes to record, growing as a square).
+CREATE INDEX IF NOT EXISTS SYNCSHIFT_ISSUE_IDENTITY ON SYNCSHIFT_ISSUE (JOB_INSTANCE_ID, IDENTITY_ID);
