@@ -20,10 +20,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -138,6 +140,11 @@ public final class Cutover implements AutoCloseable {
      * a precise point of a pass.
      */
     public IdentityMigrator passCalling(boolean full, Consumer<String> afterCall) {
+        return passCalling(full, (operation, request) -> afterCall.accept(operation));
+    }
+
+    /** As {@link #passCalling(boolean, Consumer)}, telling {@code afterCall} each call's request too. */
+    public IdentityMigrator passCalling(boolean full, BiConsumer<String, SdkRequest> afterCall) {
         CognitoSyncClient hooked = CognitoSyncClient.builder().endpointOverride(cognito.endpoint())
                 .region(Region.US_EAST_1).credentialsProvider(developer()).httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(afterEach(afterCall))).build();
@@ -177,10 +184,15 @@ public final class Cutover implements AutoCloseable {
 
     /** An interceptor telling {@code afterCall} the name of each operation its client completed. */
     private static ExecutionInterceptor afterEach(Consumer<String> afterCall) {
+        return afterEach((operation, request) -> afterCall.accept(operation));
+    }
+
+    /** An interceptor telling {@code afterCall} the name and request of each operation its client completed. */
+    private static ExecutionInterceptor afterEach(BiConsumer<String, SdkRequest> afterCall) {
         return new ExecutionInterceptor() {
             @Override
             public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
-                afterCall.accept(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+                afterCall.accept(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), context.request());
             }
         };
     }

@@ -10,13 +10,16 @@ import dev.syncshift.migrator.CutoverScenario;
 import dev.syncshift.migrator.Device;
 import dev.syncshift.migrator.SourceTruth;
 import dev.syncshift.migrator.report.Tally;
+import dev.syncshift.migrator.source.CognitoSource;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cognitosync.model.ListRecordsRequest;
 import software.amazon.awssdk.services.cognitosync.model.Record;
 
 /**
@@ -96,9 +99,7 @@ class DeltaPassTest extends CutoverScenario {
     @Test
     void aDatasetDeletedAndRecreatedWhileAPassReadsItsPagesArrivesAsItsNewIncarnationAlone() {
         Device app = cutover.newDevice();
-        Map<String, String> twoPages = new HashMap<>();
-        IntStream.range(0, 1024).forEach(i -> twoPages.put("k" + i, "v"));
-        twoPages.put("removed", "\u0000remove");
+        Map<String, String> twoPages = twoPagesOfRecords();
         app.cognitoPush(app.identityId(), "big", twoPages);
         AtomicBoolean recreated = new AtomicBoolean();
 
@@ -118,6 +119,41 @@ class DeltaPassTest extends CutoverScenario {
         delta(app.identityId());
         SourceTruth.assertIdentity(cutover.source(), cutover.table(), cutover.syncClient(),
                 new IdentityId(app.identityId()));
+    }
+
+    /**
+     * A dataset deleted and re-created after the first page of every read of it: after five reads it fails, listed
+     * with why and what to do, and nothing of it is written.
+     */
+    @Test
+    void aDatasetDeletedDuringEachOfFiveReadsFailsAndIsNotWritten() {
+        Device app = cutover.newDevice();
+        Map<String, String> twoPages = twoPagesOfRecords();
+        app.cognitoPush(app.identityId(), "big", twoPages);
+        AtomicInteger recreations = new AtomicInteger();
+
+        IdentityOutcome pass = cutover.passCalling(true, (operation, request) -> {
+            if (request instanceof ListRecordsRequest page && page.nextToken() == null
+                    && page.maxResults() == CognitoSource.RECORDS_PAGE) {
+                recreations.incrementAndGet();
+                app.cognitoDelete("big");
+                app.cognitoPush(app.identityId(), "big", twoPages);
+            }
+        }).migrate(new IdentityId(app.identityId()));
+
+        assertThat(recreations).hasValue(5);
+        assertThat(pass.datasets()).singleElement().satisfies(d -> assertThat(d.failure())
+                .isEqualTo("the dataset was deleted in Cognito Sync while its records were read, in each of 5 reads; "
+                        + "run the pass again"));
+        assertThat(cutover.table().datasets(new IdentityId(app.identityId()))).isEmpty();
+    }
+
+    /** A push of 1,024 records and a removal: a dataset ListRecords answers in two pages. */
+    private static Map<String, String> twoPagesOfRecords() {
+        Map<String, String> twoPages = new HashMap<>();
+        IntStream.range(0, 1024).forEach(i -> twoPages.put("k" + i, "v"));
+        twoPages.put("removed", "\u0000remove");
+        return twoPages;
     }
 
     @Test
