@@ -30,6 +30,8 @@ class IdentityChangeTest {
             Dataset prefs = device.openOrCreateDataset("prefs");
             prefs.put("theme", "dark");
             sync(prefs);
+            prefs.put("font", "serif");
+            sync(prefs);
             String guest = device.getIdentityId();
             prefs.put("unsynced", "kept");
 
@@ -42,9 +44,13 @@ class IdentityChangeTest {
             String merged = "prefs." + guest;
             assertThat(callback.merged()).containsExactly(merged);
             Dataset old = device.openOrCreateDataset(merged);
-            assertThat(old.getAll()).isEqualTo(Map.of("theme", "dark", "unsynced", "kept"));
+            assertThat(old.getAll()).isEqualTo(Map.of("theme", "dark", "font", "serif", "unsynced", "kept"));
             assertThat(old.isChanged("unsynced")).isTrue();
             assertThat(device.listDatasets()).extracting(DatasetMetadata::getDatasetName).contains("prefs", merged);
+            // The service's copy counts from 1 again, below the count the renamed local copy last synced at (2).
+            sync(old);
+            assertThat(old.isChanged("unsynced")).isFalse();
+            assertThat(old.getLastSyncCount()).isEqualTo(2);
         }
     }
 

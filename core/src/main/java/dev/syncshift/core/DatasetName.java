@@ -35,6 +35,12 @@ public record DatasetName(String value) {
                 && IdentityPoolId.PATTERN.matcher(other.value.substring(prefix.length())).matches();
     }
 
+    /** Whether this is the name of a merged copy of some dataset: {@code <dataset>.<identityId>}. */
+    public boolean isMergedCopyName() {
+        int dot = value.lastIndexOf('.');
+        return dot > 0 && IdentityPoolId.PATTERN.matcher(value.substring(dot + 1)).matches();
+    }
+
     @Override
     public String toString() {
         return value;

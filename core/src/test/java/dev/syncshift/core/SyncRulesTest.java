@@ -150,6 +150,10 @@ class SyncRulesTest {
         assertThat(prefs.isMergedCopy(prefs.mergedFrom(merged))).isTrue();
         assertThat(prefs.isMergedCopy(new DatasetName("prefs.old"))).isFalse();
         assertThat(prefs.isMergedCopy(new DatasetName("prefsx"))).isFalse();
+        assertThat(prefs.mergedFrom(merged).isMergedCopyName()).isTrue();
+        assertThat(new DatasetName("settings.v2").isMergedCopyName()).isFalse();
+        assertThat(new DatasetName(".us-east-1:0f1e").isMergedCopyName()).isFalse();
+        assertThat(prefs.isMergedCopyName()).isFalse();
     }
 
     private static DatasetSnapshot fullOf(int records, String value) {

@@ -25,6 +25,7 @@ import software.amazon.awssdk.services.cognitoidentity.model.ResourceConflictExc
 import software.amazon.awssdk.services.cognitoidentity.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
 import software.amazon.awssdk.services.cognitosync.model.Dataset;
+import software.amazon.awssdk.services.cognitosync.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitosync.model.LimitExceededException;
 import software.amazon.awssdk.services.cognitosync.model.ListRecordsResponse;
 import software.amazon.awssdk.services.cognitosync.model.Record;
@@ -54,7 +55,7 @@ class MergeDeveloperIdentitiesTest {
     }
 
     @Test
-    void theSurvivorHoldsTheMergedDatasetsUnderNewNamesWithRecordsAndCountsIntact() {
+    void theSurvivorHoldsTheMergedDatasetsUnderNewNamesWithTheirRecordsAndCountsFromOne() {
         dataset(alice, "prefs").push(replace("theme", "light", 0));
         dataset(bob, "prefs").push(replace("theme", "dark", 0), replace("font", "serif", 0));
         dataset(bob, "prefs").push(replace("theme", "black", 1));
@@ -68,11 +69,32 @@ class MergeDeveloperIdentitiesTest {
                 .extracting(Dataset::datasetName, Dataset::numRecords)
                 .containsExactly(tuple("prefs", 1L), tuple(mergedPrefs, 2L), tuple("scores." + bob, 1L));
         ListRecordsResponse merged = dataset(alice, mergedPrefs).list(0);
-        assertThat(merged.datasetSyncCount()).isEqualTo(2);
+        assertThat(merged.datasetSyncCount()).as("a merged copy counts from 1, as on AWS").isEqualTo(1);
         assertThat(merged.records()).extracting(Record::key, Record::value, Record::syncCount)
                 .containsExactly(tuple("font", "serif", 1L), tuple("theme", "black", 2L));
         assertThat(dataset(alice, "prefs").list(0).mergedDatasetNames()).containsExactly(mergedPrefs);
         assertThat(dataset(alice, "scores").list(0).mergedDatasetNames()).containsExactly("scores." + bob);
+    }
+
+    @Test
+    void aMergedCopyIsListedAfterItsOwnCountOnlyAndAPushCountsOnFromIt() {
+        dataset(bob, "prefs").push(replace("theme", "dark", 0), replace("font", "serif", 0));
+        dataset(bob, "prefs").push(replace("theme", "black", 1));
+        merge("bob", "alice");
+        SyncDataset copy = dataset(alice, "prefs." + bob);
+
+        assertThatThrownBy(() -> copy.list(2)).isInstanceOfSatisfying(InvalidParameterException.class,
+                e -> ServiceErrors.assertError(e, "InvalidParameterException", 400,
+                        "No such SyncCount: 2 exists for this Dataset"));
+        assertThat(copy.list(1).records()).extracting(Record::key).containsExactly("theme");
+
+        List<Record> written = copy.push(replace("font", "mono", 1));
+
+        assertThat(written).extracting(Record::key, Record::syncCount).containsExactly(tuple("font", 2L));
+        ListRecordsResponse after = copy.list(1);
+        assertThat(after.datasetSyncCount()).isEqualTo(2);
+        assertThat(after.records()).extracting(Record::key, Record::value, Record::syncCount)
+                .containsExactlyInAnyOrder(tuple("font", "mono", 2L), tuple("theme", "black", 2L));
     }
 
     @Test
@@ -144,7 +166,8 @@ class MergeDeveloperIdentitiesTest {
 
             long pushes = accepted.get(30, TimeUnit.SECONDS);
             assertThat(pushes).isPositive();
-            assertThat(dataset(alice, "log." + bob).list(0).datasetSyncCount()).isEqualTo(pushes);
+            assertThat(dataset(alice, "log." + bob).list(0).records()).extracting(Record::value, Record::syncCount)
+                    .as("the last accepted push moved along").containsExactly(tuple(Long.toString(pushes - 1), pushes));
         } finally {
             writer.shutdownNow();
         }

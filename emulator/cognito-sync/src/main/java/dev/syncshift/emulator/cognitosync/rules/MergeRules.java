@@ -2,9 +2,11 @@ package dev.syncshift.emulator.cognitosync.rules;
 
 import dev.syncshift.core.Constraints;
 import dev.syncshift.core.DatasetKey;
+import dev.syncshift.core.DatasetSnapshot;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.IdentityPoolId;
 import dev.syncshift.core.ResourceConflictException;
+import dev.syncshift.core.SyncCount;
 import dev.syncshift.emulator.cognitosync.store.DatasetStore;
 import dev.syncshift.emulator.cognitosync.store.IdentityStore;
 import dev.syncshift.emulator.cognitosync.store.StoredDataset;
@@ -24,8 +26,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * MergeDeveloperIdentities (docs/cognito-sync.md#merges): the source identity's logins move to the
  * destination identity and the source ceases to exist. Its datasets move along as
- * {@code <dataset>.<sourceIdentityId>}, records and counts intact, reported in ListRecords' MergedDatasetNames
- * until the app deletes {@code <dataset>}.
+ * {@code <dataset>.<sourceIdentityId>}, reported in ListRecords' MergedDatasetNames until the app deletes
+ * {@code <dataset>}. Each copy is a new dataset of the survivor: its records keep their counts, its own count starts
+ * at 1, as AWS's does (a count that may lie below its records').
  *
  * <p>Merged datasets take dataset slots, as on the real service: a survivor may end up holding more than
  * {@link dev.syncshift.core.SyncLimits#MAX_DATASETS_PER_IDENTITY}; it can still write them all, but creates no
@@ -35,6 +38,9 @@ public final class MergeRules {
 
     /** The most linked logins the source and destination users of MergeDeveloperIdentities may have together. */
     public static final int MAX_MERGED_LINKED_LOGINS = 20;
+
+    /** The dataset count of a merged copy, whatever its records' counts. */
+    public static final SyncCount MERGED_COPY_COUNT = new SyncCount(1);
 
     private final IdentityStore identityStore;
     private final DatasetStore datasets;
@@ -167,8 +173,9 @@ public final class MergeRules {
 
     private static StoredDataset renamed(StoredDataset dataset, StoredIdentity from, StoredIdentity into) {
         DatasetKey key = new DatasetKey(into.id(), dataset.key().datasetName().mergedFrom(from.id()));
-        return new StoredDataset(into.poolId(), key, true, dataset.snapshot(), dataset.creationDate(),
-                dataset.lastModifiedDate(), dataset.lastModifiedBy(), dataset.deletedAtSyncCount(), from.id());
+        DatasetSnapshot copy = new DatasetSnapshot(MERGED_COPY_COUNT, dataset.snapshot().records());
+        return new StoredDataset(into.poolId(), key, true, copy, dataset.creationDate(), dataset.lastModifiedDate(),
+                dataset.lastModifiedBy(), null, from.id());
     }
 
     private <T> T bothLocked(IdentityId one, IdentityId other, Supplier<T> action) {
