@@ -52,6 +52,40 @@ class CutoverTest {
         }
     }
 
+    /**
+     * The copy a login's merge leaves ({@code <dataset>.<guestId>}) counts from 1 again on Cognito Sync while its
+     * records keep their counts, as on AWS. A cutover device that opens it, as onDatasetsMerged asks apps to, imports
+     * it whole at its records' height, reads it and writes it.
+     */
+    @Test
+    void aMergedCopyWhoseRecordsStandAboveItsCountIsImportedAndWritable(Emulators emulators) {
+        Emulators.identityClient(emulators.cognito().endpoint()).getOpenIdTokenForDeveloperIdentity(r -> r
+                .identityPoolId(emulators.poolId()).logins(Map.of("login.compat", "merged-then-cut-over")));
+        String guest;
+        try (CognitoSyncManager onCognito = emulators.device(Backend.COGNITO).build()) {
+            Dataset prefs = onCognito.openOrCreateDataset("prefs");
+            prefs.put("theme", "dark");
+            sync(prefs);
+            prefs.put("font", "serif");
+            sync(prefs);
+            guest = onCognito.getIdentityId();
+            onCognito.setLogins(Map.of("login.compat", "merged-then-cut-over"));
+            sync(prefs);
+            assertThat(onCognito.getIdentityId()).isNotEqualTo(guest);
+        }
+
+        try (CognitoSyncManager onCutover = emulators.device(Backend.CUTOVER).build()) {
+            onCutover.setLogins(Map.of("login.compat", "merged-then-cut-over"));
+            Dataset copy = onCutover.openOrCreateDataset("prefs." + guest);
+            sync(copy);
+            assertThat(copy.getAll()).isEqualTo(Map.of("theme", "dark", "font", "serif"));
+            assertThat(copy.getLastSyncCount()).isEqualTo(2);
+            copy.put("font", "mono");
+            sync(copy);
+            assertThat(copy.getLastSyncCount()).isEqualTo(3);
+        }
+    }
+
     @Test
     void devicesStillOnCognitoAreImportedByTheNextCutoverDeviceAndNothingTwice(Emulators emulators) {
         try (CognitoSyncManager legacy = emulators.device(Backend.COGNITO).build();

@@ -96,7 +96,12 @@ final class CutoverImport {
      */
     private Optional<Changes> readCognito(DatasetKey key, long watermark) {
         RemoteChanges changes = cognito.listUpdates(key, new SyncCount(watermark));
-        if (!changes.exists() || changes.datasetSyncCount().value() <= watermark) {
+        // A merged copy (<dataset>.<identityId>) counts from 1 again while its records keep their counts: the import
+        // counts at their height. Its later changes below that height are the migrator's to bring (it compares a
+        // merged copy's records by content).
+        SyncCount count = changes.records().stream().map(Record::syncCount)
+                .reduce(changes.datasetSyncCount(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        if (!changes.exists() || count.value() <= watermark) {
             return Optional.empty();
         }
         if (watermark > 0 && changes.deletedAfterRequestedSyncCount()) {
@@ -105,18 +110,17 @@ final class CutoverImport {
                     + "deletion against AppSync's changes", key);
             return Optional.empty();
         }
-        DatasetMetadata source = cognito.describeDataset(key, changes.datasetSyncCount())
-                .orElseGet(() -> fromRecords(key, changes));
-        List<Record> ordered = new ArrayList<>(changes.records());
+        DatasetMetadata source = cognito.describeDataset(key, count).orElseGet(() -> fromRecords(key, changes, count));
+        List<Record> ordered = new ArrayList<>(changes.records().stream()
+                .filter(r -> r.syncCount().value() > watermark).toList());
         ordered.sort(Comparator.comparing(Record::syncCount));
         return Optional.of(new Changes(source, ordered));
     }
 
-    private static DatasetMetadata fromRecords(DatasetKey key, RemoteChanges changes) {
+    private static DatasetMetadata fromRecords(DatasetKey key, RemoteChanges changes, SyncCount count) {
         Record last = changes.records().stream().max(Comparator.comparing(Record::lastModifiedDate)).orElseThrow();
         Instant first = changes.records().stream().map(Record::lastModifiedDate).min(Comparator.naturalOrder())
                 .orElseThrow();
-        return new DatasetMetadata(key, first, last.lastModifiedDate(), last.lastModifiedBy(), 0, 0,
-                changes.datasetSyncCount());
+        return new DatasetMetadata(key, first, last.lastModifiedDate(), last.lastModifiedBy(), 0, 0, count);
     }
 }
