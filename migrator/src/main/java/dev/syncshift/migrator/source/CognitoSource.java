@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.ListIdentitiesResponse;
 import software.amazon.awssdk.services.cognitoidentity.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
+import software.amazon.awssdk.services.cognitosync.model.InvalidParameterException;
 import software.amazon.awssdk.services.cognitosync.model.ListDatasetsResponse;
 import software.amazon.awssdk.services.cognitosync.model.ListRecordsResponse;
 
@@ -113,6 +114,7 @@ public final class CognitoSource {
      * records of the deleted one that the earlier pages held.
      *
      * @throws DatasetDeletedWhileReadException when it was deleted during each of five reads
+     * @throws CountNotInDatasetException when the dataset's count is below {@code lastSyncCount}
      */
     public SourceRecords listRecords(IdentityId identityId, DatasetName dataset, SyncCount lastSyncCount) {
         for (int read = 0; read < READS; read++) {
@@ -145,7 +147,7 @@ public final class CognitoSource {
             return null;
         }
         return new SourceRecords(lastSyncCount, records, new SyncCount(newest),
-                Boolean.TRUE.equals(first.datasetExists()),
+                new SyncCount(orZero(page.datasetSyncCount())), Boolean.TRUE.equals(first.datasetExists()),
                 Boolean.TRUE.equals(first.datasetDeletedAfterRequestedSyncCount()), first.mergedDatasetNames());
     }
 
@@ -168,11 +170,12 @@ public final class CognitoSource {
      * 1 up to the count at deletion (Cognito Sync keeps that count and continues a re-created dataset from it).
      *
      * @param after a count known to precede the deletion, or zero
-     * @param before a count known to follow it (the oldest record of the current incarnation, or its count)
+     * @param read what a read of the dataset after {@code after} answered: the deletion precedes its oldest record
+     *     and is at most its count (a merged copy's records may stand above its count)
      */
-    public SyncCount lastDeletion(IdentityId identityId, DatasetName dataset, SyncCount after, SyncCount before) {
+    public SyncCount lastDeletion(IdentityId identityId, DatasetName dataset, SyncCount after, SourceRecords read) {
         long low = Math.max(1, after.value());
-        long high = before.value() - 1;
+        long high = Math.min(read.oldestRecordCount().value() - 1, read.cognitoCount().value());
         if (high < low || !deletedAfter(identityId, dataset, low)) {
             return SyncCount.ZERO;
         }
@@ -194,9 +197,17 @@ public final class CognitoSource {
 
     private ListRecordsResponse page(IdentityId identityId, DatasetName dataset, SyncCount lastSyncCount,
             @Nullable String nextToken, int maxResults) {
-        return sync.listRecords(r -> r.identityPoolId(pool.value()).identityId(identityId.value())
-                .datasetName(dataset.value()).lastSyncCount(lastSyncCount.value()).nextToken(nextToken)
-                .maxResults(maxResults));
+        try {
+            return sync.listRecords(r -> r.identityPoolId(pool.value()).identityId(identityId.value())
+                    .datasetName(dataset.value()).lastSyncCount(lastSyncCount.value()).nextToken(nextToken)
+                    .maxResults(maxResults));
+        } catch (InvalidParameterException e) {
+            String message = String.valueOf(e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage());
+            if (message.startsWith("No such SyncCount")) {
+                throw new CountNotInDatasetException(lastSyncCount.value(), message);
+            }
+            throw e;
+        }
     }
 
     private static long orZero(@Nullable Long value) {

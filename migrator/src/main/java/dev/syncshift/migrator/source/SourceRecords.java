@@ -15,12 +15,15 @@ import java.util.Map;
  * @param records the records by key (a record changed while the pages were read appears once, newest)
  * @param datasetSyncCount the dataset's count: the larger of the first page's DatasetSyncCount and the newest
  *     record read, so that it covers every record returned
+ * @param cognitoCount the last page's DatasetSyncCount: Cognito's own count as the read ended. Below the newest
+ *     record only in a merged copy ({@code <dataset>.<identityId>}), whose count a merge starts again at 1 while its
+ *     records keep theirs: no deletion of the dataset can be above it
  * @param exists DatasetExists
  * @param deletedAfter DatasetDeletedAfterRequestedSyncCount
  * @param mergedDatasetNames MergedDatasetNames (empty when none)
  */
 public record SourceRecords(SyncCount lastSyncCount, Map<RecordKey, Record> records, SyncCount datasetSyncCount,
-        boolean exists, boolean deletedAfter, List<String> mergedDatasetNames) {
+        SyncCount cognitoCount, boolean exists, boolean deletedAfter, List<String> mergedDatasetNames) {
 
     /** Copies the collections. */
     public SourceRecords {

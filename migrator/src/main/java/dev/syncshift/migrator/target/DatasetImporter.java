@@ -10,6 +10,7 @@ import dev.syncshift.core.layout.DatasetItems;
 import dev.syncshift.core.layout.StoredDataset;
 import dev.syncshift.core.layout.SyncStoreLayout;
 import dev.syncshift.migrator.source.CognitoSource;
+import dev.syncshift.migrator.source.CountNotInDatasetException;
 import dev.syncshift.migrator.source.SourceDataset;
 import dev.syncshift.migrator.source.SourceRecords;
 import java.time.Clock;
@@ -118,20 +119,29 @@ public final class DatasetImporter {
     private DatasetSource read(IdentityId identity, DatasetName name, @Nullable SourceDataset listed,
             @Nullable StoredDataset meta, boolean whole) {
         SyncCount watermark = PlanSupport.watermarkOrZero(meta);
-        SyncCount from = whole || meta == null ? SyncCount.ZERO : watermark;
-        SourceRecords records = source.listRecords(identity, name, from);
+        boolean byContent = meta != null && name.isMergedCopyName();
+        SyncCount from = whole || meta == null || byContent ? SyncCount.ZERO : watermark;
+        SourceRecords records;
+        try {
+            records = source.listRecords(identity, name, from);
+        } catch (CountNotInDatasetException e) {
+            // Cognito's count fell below the watermark: read it whole, and find its changes by content.
+            from = SyncCount.ZERO;
+            byContent = true;
+            records = source.listRecords(identity, name, from);
+        }
         StorableText.check(records.records().values());
         if (!records.exists()) {
             return new DatasetSource(name, listed, records, records.datasetSyncCount().next(),
-                    records.deletedAfter());
+                    records.deletedAfter(), byContent);
         }
         if (meta != null && from.isAfter(SyncCount.ZERO) && !records.deletedAfter()) {
             return new DatasetSource(name, listed, records, meta.generation(), false);
         }
-        SyncCount deletedAt = source.lastDeletion(identity, name, from, records.oldestRecordCount());
+        SyncCount deletedAt = source.lastDeletion(identity, name, from, records);
         SyncCount generation = deletedAt.equals(SyncCount.ZERO) ? SyncCount.ZERO : deletedAt.next();
         boolean since = watermark.isAfter(SyncCount.ZERO) && deletedAt.compareTo(watermark) >= 0;
-        return new DatasetSource(name, listed, records, generation, since);
+        return new DatasetSource(name, listed, records, generation, since, byContent);
     }
 
     /**

@@ -58,7 +58,7 @@ public final class ImportPlanner {
      */
     public ImportPlan plan(IdentityId identity, DatasetSource source, @Nullable StoredDataset meta,
             Map<RecordKey, Record> stored) {
-        if (meta == null || untouched(meta)) {
+        if (meta == null || untouched(meta) && !source.changesByContent()) {
             return CopyPlanner.plan(identity, source, meta, stored);
         }
         return revisions.plan(identity, source, meta, stored);

@@ -107,21 +107,19 @@ final class RevisionPlanner {
 
     private ImportPlan merge(IdentityId identity, DatasetSource source, StoredDataset meta,
             Map<RecordKey, Record> stored) {
-        SyncCount since = PlanSupport.watermarkOrZero(meta);
         // Cognito's records are compared with the watermark, a Cognito count; the store's with the count at which the
-        // last import caught up, an AppSync count: once the store renumbered, the two counts part ways.
+        // last import caught up, an AppSync count: once the store renumbered, the two counts part ways. A source whose
+        // changes are known by content was read whole: a record the store holds as it is is no change.
+        SyncCount since = source.changesByContent() ? SyncCount.ZERO : PlanSupport.watermarkOrZero(meta);
         SyncCount changedHereAfter = meta.changedOnAppSyncAfter();
-        SyncCount count = meta.metadata().syncCount();
         List<Record> apply = new ArrayList<>();
         List<Conflict> conflicts = new ArrayList<>();
         long current = 0;
         for (Record record : sorted(source.read().all())) {
             Record held = stored.get(record.key());
-            if (!record.syncCount().isAfter(since)
-                    || held != null && PlanSupport.sameChange(held, record) && held.syncCount().isAfter(count)) {
+            if (!record.syncCount().isAfter(since) || held != null && PlanSupport.sameChange(held, record)) {
                 current++;
-            } else if (held == null || !held.syncCount().isAfter(changedHereAfter)
-                    || PlanSupport.sameChange(held, record)) {
+            } else if (held == null || !held.syncCount().isAfter(changedHereAfter)) {
                 apply.add(record);
             } else if (policy.cognitoWins(record.lastModifiedDate(), held.lastModifiedDate())) {
                 apply.add(record);

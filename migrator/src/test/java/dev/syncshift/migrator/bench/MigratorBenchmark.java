@@ -251,8 +251,8 @@ class MigratorBenchmark {
                             identity.value(), null);
                     records.put(record.key(), record);
                 }
-                SourceRecords read = new SourceRecords(SyncCount.ZERO, records, new SyncCount(1), true, false,
-                        List.of());
+                SourceRecords read = new SourceRecords(SyncCount.ZERO, records, new SyncCount(1), new SyncCount(1),
+                        true, false, List.of());
                 planner.plan(identity, new DatasetSource(name, null, read, SyncCount.ZERO, false), null, Map.of())
                         .transactions().forEach(t -> store.write(t.actions()));
             }

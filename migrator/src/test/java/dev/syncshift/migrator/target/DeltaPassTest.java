@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncshift.core.DatasetName;
 import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.RecordKey;
+import dev.syncshift.core.SyncCount;
 import dev.syncshift.core.layout.StoredDataset;
+import dev.syncshift.core.layout.SyncStoreLayout;
 import dev.syncshift.migrator.CutoverScenario;
 import dev.syncshift.migrator.Device;
 import dev.syncshift.migrator.SourceTruth;
@@ -174,6 +177,87 @@ class DeltaPassTest extends CutoverScenario {
                 .containsExactlyInAnyOrder("prefs", "prefs." + bob);
         SourceTruth.assertIdentity(cutover.source(), cutover.table(), cutover.syncClient(), new IdentityId(alice));
         assertThat(merged.note()).contains("not in the pool any more");
+    }
+
+    /**
+     * A merge gives the survivor a copy {@code <dataset>.<mergedIdentityId>} whose count starts again at 1 while its
+     * records keep theirs (as on AWS). The store counts at its records' height; a delta pass reads a merged copy whole
+     * and finds its changes by content, so each change made to the copy in Cognito Sync arrives as a revision devices
+     * pull, even one stamped with a count below the store's and its watermark.
+     */
+    @Test
+    void everyChangeToAMergedCopyWhoseCountStartedAgainBelowItsRecordsArrives() {
+        Device any = cutover.newDevice();
+        String[] merged = mergedCopy(any, "carol", "dave", Map.of("theme", "dark"), Map.of("font", "mono"));
+        String alice = merged[0];
+        String copy = merged[1];
+        SourceTruth.assertIdentity(cutover.source(), cutover.table(), cutover.syncClient(), new IdentityId(alice));
+        assertThat(delta(alice).datasets()).singleElement().satisfies(d -> {
+            assertThat(d.failure()).isNull();
+            assertThat(d.kind()).isEqualTo(ImportPlan.Kind.CURRENT);
+        });
+
+        any.cognitoPush(alice, copy, Map.of("theme", "black"));
+        assertMergedCopyArrives(alice, copy, Map.of("theme", "black", "font", "mono"));
+        any.cognitoPush(alice, copy, Map.of("size", "xl"));
+        assertMergedCopyArrives(alice, copy, Map.of("theme", "black", "font", "mono", "size", "xl"));
+    }
+
+    /**
+     * A change to a merged copy in Cognito Sync that brings its count up to the store's watermark, stamped with that
+     * count: a read after the watermark would not return it. It arrives, found by content.
+     */
+    @Test
+    void aChangeToAMergedCopyStampedWithTheWatermarksCountArrives() {
+        Device any = cutover.newDevice();
+        String[] merged = mergedCopy(any, "erin", "frank", Map.of("theme", "dark"));
+        String alice = merged[0];
+        String copy = merged[1];
+        assertThat(cutover.table().datasets(new IdentityId(alice)).get(new DatasetName(copy)).sourceWatermark())
+                .isEqualTo(new SyncCount(2));
+
+        any.cognitoPush(alice, copy, Map.of("theme", "black"));
+        assertMergedCopyArrives(alice, copy, Map.of("theme", "black", "font", "serif"));
+    }
+
+    /**
+     * Developer user {@code from}'s "prefs" (theme light and font serif, then {@code pushes}) merged into user
+     * {@code into}'s identity, which a full pass then copies; returns that identity and the merged copy's name.
+     */
+    @SafeVarargs
+    private static String[] mergedCopy(Device any, String into, String from, Map<String, String>... pushes) {
+        String survivor = cutover.developerIdentity(into);
+        String merged = cutover.developerIdentity(from);
+        any.cognitoPush(merged, "prefs", Map.of("theme", "light", "font", "serif"));
+        List.of(pushes).forEach(push -> any.cognitoPush(merged, "prefs", push));
+        cutover.merge(from, into);
+        full(survivor);
+        return new String[] {survivor, "prefs." + merged};
+    }
+
+    /**
+     * A delta pass of the merged copy: it succeeds, the store holds Cognito's values, and the one record it changed
+     * stands above the count the store had (so devices pull it).
+     */
+    private static void assertMergedCopyArrives(String identity, String copy, Map<String, String> values) {
+        IdentityId id = new IdentityId(identity);
+        DatasetName name = new DatasetName(copy);
+        SyncCount before = cutover.table().datasets(id).get(name).metadata().syncCount();
+
+        IdentityOutcome delta = delta(identity);
+
+        assertThat(delta.datasets()).singleElement().satisfies(d -> {
+            assertThat(d.failure()).isNull();
+            assertThat(d.mismatches()).isEmpty();
+            assertThat(d.conflicts()).isEmpty();
+            assertThat(d.recordsWritten()).isEqualTo(1);
+        });
+        StoredDataset meta = cutover.table().datasets(id).get(name);
+        Map<RecordKey, dev.syncshift.core.Record> held = cutover.table().records(SyncStoreLayout.recordPartition(id,
+                name, meta.generation()));
+        assertThat(held.values().stream().filter(r -> !r.isTombstone()).collect(java.util.stream.Collectors.toMap(
+                r -> r.key().value(), r -> r.value()))).isEqualTo(values);
+        assertThat(held.values()).filteredOn(r -> r.syncCount().isAfter(before)).hasSize(1);
     }
 
     @Test
