@@ -3,10 +3,14 @@ package dev.syncshift.migrator.target;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.syncshift.core.DatasetMetadata;
 import dev.syncshift.core.DatasetName;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.RecordKey;
 import dev.syncshift.core.SyncCount;
+import dev.syncshift.core.layout.DatasetItems;
+import dev.syncshift.core.layout.ImportTransactions;
+import dev.syncshift.core.layout.PutAction;
 import dev.syncshift.core.layout.StoredDataset;
 import dev.syncshift.core.layout.SyncStoreLayout;
 import dev.syncshift.migrator.CutoverScenario;
@@ -198,9 +202,9 @@ class DeltaPassTest extends CutoverScenario {
         });
 
         any.cognitoPush(alice, copy, Map.of("theme", "black"));
-        assertMergedCopyArrives(alice, copy, Map.of("theme", "black", "font", "mono"));
+        assertArrivesByContent(alice, copy, Map.of("theme", "black", "font", "mono"));
         any.cognitoPush(alice, copy, Map.of("size", "xl"));
-        assertMergedCopyArrives(alice, copy, Map.of("theme", "black", "font", "mono", "size", "xl"));
+        assertArrivesByContent(alice, copy, Map.of("theme", "black", "font", "mono", "size", "xl"));
     }
 
     /**
@@ -217,7 +221,30 @@ class DeltaPassTest extends CutoverScenario {
                 .isEqualTo(new SyncCount(2));
 
         any.cognitoPush(alice, copy, Map.of("theme", "black"));
-        assertMergedCopyArrives(alice, copy, Map.of("theme", "black", "font", "serif"));
+        assertArrivesByContent(alice, copy, Map.of("theme", "black", "font", "serif"));
+    }
+
+    /**
+     * A dataset whose Cognito count is below the store's watermark (here a store item written by hand): Cognito
+     * refuses a read after the watermark ("No such SyncCount"). The pass reads it whole, finds its change by content
+     * and does not fail it.
+     */
+    @Test
+    void aDatasetWhoseCountIsBelowTheWatermarkIsReadWholeNotFailed() {
+        Device app = cutover.newDevice();
+        app.cognitoPush(app.identityId(), "prefs", Map.of("theme", "light", "font", "serif"));
+        full(app.identityId());
+        IdentityId identity = new IdentityId(app.identityId());
+        StoredDataset imported = cutover.table().datasets(identity).get(new DatasetName("prefs"));
+        DatasetMetadata at = imported.metadata();
+        DatasetMetadata ahead = new DatasetMetadata(at.key(), at.creationDate(), at.lastModifiedDate(),
+                at.lastModifiedBy(), at.dataStorage(), at.numRecords(), new SyncCount(9));
+        StoredDataset above = new StoredDataset(ahead, false, imported.generation(), new SyncCount(9));
+        assertThat(cutover.table().write(List.of(new PutAction(DatasetItems.toItem(above),
+                ImportTransactions.unchanged(imported))))).isEmpty();
+
+        app.cognitoPush(app.identityId(), "prefs", Map.of("theme", "dark"));
+        assertArrivesByContent(app.identityId(), "prefs", Map.of("theme", "dark", "font", "serif"));
     }
 
     /**
@@ -236,10 +263,10 @@ class DeltaPassTest extends CutoverScenario {
     }
 
     /**
-     * A delta pass of the merged copy: it succeeds, the store holds Cognito's values, and the one record it changed
-     * stands above the count the store had (so devices pull it).
+     * A delta pass of a dataset whose changes are found by content: it succeeds, the store holds Cognito's values,
+     * and the one record it changed stands above the count the store had (so devices pull it).
      */
-    private static void assertMergedCopyArrives(String identity, String copy, Map<String, String> values) {
+    private static void assertArrivesByContent(String identity, String copy, Map<String, String> values) {
         IdentityId id = new IdentityId(identity);
         DatasetName name = new DatasetName(copy);
         SyncCount before = cutover.table().datasets(id).get(name).metadata().syncCount();
