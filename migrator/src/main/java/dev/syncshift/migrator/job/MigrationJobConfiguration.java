@@ -36,6 +36,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -79,6 +80,12 @@ public class MigrationJobConfiguration {
     @Bean
     static CreationRetries creationRetries() {
         return new CreationRetries();
+    }
+
+    /** Spring Batch's tables, created where missing without a failing statement at every start. */
+    @Bean
+    static BatchSchema batchSchema(DataSource dataSource, BatchJdbcProperties properties) {
+        return new BatchSchema(dataSource, properties);
     }
 
     @Bean
