@@ -126,7 +126,7 @@ public class MigrationJobConfiguration {
         Flow both = new FlowBuilder<Flow>("enumerateWhileCopying")
                 .split(new SimpleAsyncTaskExecutor("syncshift-flow-")).add(enumeration, copying).build();
         JobBuilder job = new JobBuilder(JOB, repository).observationRegistry(observations)
-                .listener(new EnumerationListener(tables, repository));
+                .listener(new EnumerationListener(tables, repository)).listener(new ReportDue(tables));
         if (!settings.progress().equals("off")) { // after the enumeration's listener, which may say it is done
             job.listener(new ProgressPolling(progress, tables, repository));
         }
