@@ -227,20 +227,26 @@ final class MigrationRun {
         report = read.withOutcome(code.code(), code.meaning());
         Path file = settings.report();
         ReportWriter.summary(report, file, out);
-        if (file != null) {
-            try {
-                long instance = execution.getJobInstance().getInstanceId();
-                ReportWriter.writeJson(report, file, each -> tables.forEachIssue(instance, each));
-            } catch (IOException e) {
-                err.println("syncshift-migrator: cannot write the report to " + file + ": "
-                        + RunReports.fileProblem(e));
-            }
+        long instance = execution.getJobInstance().getInstanceId();
+        if (file == null || writeJson(report, file, tables, instance)) {
+            tables.reported(instance); // a run whose process ends before this owes its report (RunLauncher)
         }
         if (code != ExitCode.OK) {
             err.println("syncshift-migrator: " + code.meaning() + (report.failure() == null ? ""
                     : ": " + report.failure()));
         }
         return code;
+    }
+
+    /** Writes the JSON report of run {@code instance} to {@code file}; false, saying why, when it cannot. */
+    private boolean writeJson(RunReport report, Path file, RunTables tables, long instance) {
+        try {
+            ReportWriter.writeJson(report, file, each -> tables.forEachIssue(instance, each));
+            return true;
+        } catch (IOException e) {
+            err.println("syncshift-migrator: cannot write the report to " + file + ": " + RunReports.fileProblem(e));
+            return false;
+        }
     }
 
     private static ExitCode exitCode(JobExecution execution, Tally tally) {

@@ -36,6 +36,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -81,6 +82,12 @@ public class MigrationJobConfiguration {
         return new CreationRetries();
     }
 
+    /** Spring Batch's tables, created where missing without a failing statement at every start. */
+    @Bean
+    static BatchSchema batchSchema(DataSource dataSource, BatchJdbcProperties properties) {
+        return new BatchSchema(dataSource, properties);
+    }
+
     @Bean
     RunTables runTables(DataSource dataSource) {
         return new RunTables(dataSource);
@@ -119,7 +126,7 @@ public class MigrationJobConfiguration {
         Flow both = new FlowBuilder<Flow>("enumerateWhileCopying")
                 .split(new SimpleAsyncTaskExecutor("syncshift-flow-")).add(enumeration, copying).build();
         JobBuilder job = new JobBuilder(JOB, repository).observationRegistry(observations)
-                .listener(new EnumerationListener(tables, repository));
+                .listener(new EnumerationListener(tables, repository)).listener(new ReportDue(tables));
         if (!settings.progress().equals("off")) { // after the enumeration's listener, which may say it is done
             job.listener(new ProgressPolling(progress, tables, repository));
         }

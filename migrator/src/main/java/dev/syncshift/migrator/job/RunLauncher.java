@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Starts a run, or continues one: the same command restarts the pool's last run of the same mode when it failed,
  * stopped, or died without ending (its process was killed), and starts a new run (the next run id) when the last
- * one completed. The job's identifying parameters are the pool, the mode (with "-dry-run" for a dry run) and the
- * run id.
+ * one completed and its report was written. The job's identifying parameters are the pool, the mode (with "-dry-run"
+ * for a dry run) and the run id.
  */
 @Component
 public class RunLauncher {
@@ -37,15 +37,19 @@ public class RunLauncher {
     private final JobOperator operator;
     private final JobRepository repository;
     private final Job job;
+    private final RunTables tables;
 
-    RunLauncher(JobOperator operator, JobRepository repository, Job migrationJob) {
+    RunLauncher(JobOperator operator, JobRepository repository, Job migrationJob, RunTables tables) {
         this.operator = operator;
         this.repository = repository;
         this.job = migrationJob;
+        this.tables = tables;
     }
 
     /**
-     * Runs to the end (completed, failed or stopped) and returns the execution.
+     * Runs to the end (completed, failed or stopped) and returns the execution; or returns the last execution, which
+     * completed, when the run still owes its report ({@link RunTables#reportOwed}): its process ended before writing
+     * it, and the caller writes it instead of starting the next run.
      *
      * @param ownsRepository whether no other process can be using the job repository (an H2 file this process has
      *     locked), so a run that never ended must have died and can be recovered
@@ -54,6 +58,13 @@ public class RunLauncher {
     public JobExecution run(MigratorSettings settings, boolean ownsRepository) throws Exception {
         String mode = mode(settings);
         Optional<JobExecution> last = lastExecution(settings.identityPoolId(), mode);
+        if (last.isPresent() && last.get().getStatus() == BatchStatus.COMPLETED
+                && tables.reportOwed(last.get().getJobInstance().getInstanceId())) {
+            LOG.warn("Run {} of pool {} ({}) completed, but its process ended before it wrote the run's report: "
+                    + "writing it now; the same command then starts the next run",
+                    last.get().getJobParameters().getLong(RUN_ID), settings.identityPoolId(), mode);
+            return last.get();
+        }
         if (last.isEmpty() || last.get().getStatus() == BatchStatus.COMPLETED
                 || last.get().getStatus() == BatchStatus.ABANDONED) {
             long runId = last.map(e -> e.getJobParameters().getLong(RUN_ID) + 1).orElse(1L);

@@ -19,8 +19,9 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
  * The migrator's own tables in the job repository database ({@code schema.sql}): per run its partition count and
- * enumeration state, the manifest of enumerated identities, and the issues (failures, conflicts, mismatches) the
- * report lists. Writes join the caller's transaction (a chunk's), so they commit or roll back with it.
+ * enumeration state, the manifest of enumerated identities, the issues (failures, conflicts, mismatches) the
+ * report lists, and whether its report is owed. Writes join the caller's transaction (a chunk's), so they commit or
+ * roll back with it.
  */
 public final class RunTables {
 
@@ -115,6 +116,23 @@ public final class RunTables {
                 + "AND PARTITION_NO = ? AND POSITION > ? ORDER BY POSITION LIMIT " + limit,
                 (row, n) -> new ListedIdentity(row.getLong(1), new IdentityId(row.getString(2))),
                 jobInstance, partition, after);
+    }
+
+    /** Records that the report of run {@code jobInstance} is owed, until {@link #reported} says it was written. */
+    public void reportDue(long jobInstance) {
+        jdbc.update("INSERT INTO SYNCSHIFT_REPORT_DUE (JOB_INSTANCE_ID) SELECT ? WHERE NOT EXISTS "
+                + "(SELECT 1 FROM SYNCSHIFT_REPORT_DUE WHERE JOB_INSTANCE_ID = ?)", jobInstance, jobInstance);
+    }
+
+    /** Whether the report of run {@code jobInstance} is owed: an execution started, and no report was written since. */
+    public boolean reportOwed(long jobInstance) {
+        return !jdbc.queryForList("SELECT JOB_INSTANCE_ID FROM SYNCSHIFT_REPORT_DUE WHERE JOB_INSTANCE_ID = ?",
+                Long.class, jobInstance).isEmpty();
+    }
+
+    /** Records that the report of run {@code jobInstance} has been written. */
+    public void reported(long jobInstance) {
+        jdbc.update("DELETE FROM SYNCSHIFT_REPORT_DUE WHERE JOB_INSTANCE_ID = ?", jobInstance);
     }
 
     /** Records an issue of a run. */

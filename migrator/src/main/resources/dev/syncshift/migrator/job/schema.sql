@@ -28,3 +28,9 @@ CREATE INDEX IF NOT EXISTS SYNCSHIFT_ISSUE_RUN ON SYNCSHIFT_ISSUE (JOB_INSTANCE_
 -- A conflict is recorded ahead of its chunk and again with it, kept once: the look for it reads the identity's issues
 -- of the run, not the whole run's (without this index, 20,000 conflicts took minutes to record, growing as a square).
 CREATE INDEX IF NOT EXISTS SYNCSHIFT_ISSUE_IDENTITY ON SYNCSHIFT_ISSUE (JOB_INSTANCE_ID, IDENTITY_ID);
+-- A run whose report is owed: from the start of each of its executions until the report of one has been written. A
+-- run that completed but whose process ended before writing the report is still here, and the same command writes
+-- that report rather than start the next run. Runs of repositories made before this table owe none.
+CREATE TABLE IF NOT EXISTS SYNCSHIFT_REPORT_DUE (
+    JOB_INSTANCE_ID BIGINT NOT NULL PRIMARY KEY
+);
