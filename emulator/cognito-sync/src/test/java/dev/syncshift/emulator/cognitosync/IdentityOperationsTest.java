@@ -176,21 +176,24 @@ class IdentityOperationsTest {
                 ? ids.stream().filter(id -> !id.equals(disabled)).toList() : ids);
     }
 
+    /** AWS's words for a disabled identity, as users met them (amplify-js #6616, #5696). */
     @Test
     void aDisabledIdentityGetsNeitherCredentialsNorTokensAndLinksNoLogins(CognitoSyncEmulator emulator) {
         String pool = Pools.newPool(identity);
         String disabled = Pools.newIdentity(identity, pool);
         disable(emulator, disabled);
+        String forbidden = "Access to Identity '" + disabled + "' is forbidden.";
 
         assertThatThrownBy(() -> identity.getCredentialsForIdentity(r -> r.identityId(disabled)))
                 .isInstanceOfSatisfying(NotAuthorizedException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(400);
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotAuthorizedException");
-                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Identity '" + disabled
-                            + "' is disabled.");
+                    assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(forbidden);
                 });
         assertThatThrownBy(() -> identity.getOpenIdToken(r -> r.identityId(disabled)
-                .logins(Map.of("graph.facebook.com", "fb-disabled")))).isInstanceOf(NotAuthorizedException.class);
+                .logins(Map.of("graph.facebook.com", "fb-disabled"))))
+                .isInstanceOfSatisfying(NotAuthorizedException.class,
+                        e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo(forbidden));
         assertThat(identity.describeIdentity(r -> r.identityId(disabled)).logins()).isEmpty();
     }
 

@@ -16,8 +16,16 @@ public final class Access {
      */
     public static void checkIdentity(Caller caller, IdentityId identityId) {
         if (caller instanceof Caller.Identity own && !own.identityId().equals(identityId)) {
-            throw new NotAuthorizedException("Access to Identity '" + identityId + "' is forbidden.");
+            throw forbidden(identityId);
         }
+    }
+
+    /**
+     * AWS's refusal of an identity the caller may not act as: another identity's data, or a disabled identity's
+     * credentials and tokens (as AWS answers a guest identity a login merged away, amplify-js issue #6616).
+     */
+    static NotAuthorizedException forbidden(IdentityId identityId) {
+        return new NotAuthorizedException("Access to Identity '" + identityId + "' is forbidden.");
     }
 
     /**

@@ -91,7 +91,7 @@ public final class CredentialRules {
      */
     static StoredIdentity requireEnabled(StoredIdentity identity) {
         if (identity.disabled()) {
-            throw new NotAuthorizedException("Identity '" + identity.id() + "' is disabled.");
+            throw Access.forbidden(identity.id());
         }
         return identity;
     }
