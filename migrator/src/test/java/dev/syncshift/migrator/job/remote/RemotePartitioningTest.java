@@ -67,7 +67,8 @@ class RemotePartitioningTest extends PostgresClusterScenario {
 
     @Test
     void aManagerKilledMidRunIsReplacedByTheSameCommandAndTheRunEndsExact() throws Exception {
-        killManagerMidRun(3);
+        start(config -> config.latencyMs(3));
+        killManagerMidRun();
 
         Process again = nodes.start("manager", "manager", managerOptions(4));
         if (exitCodeOf(again) == 3) {
@@ -83,21 +84,35 @@ class RemotePartitioningTest extends PostgresClusterScenario {
 
     /**
      * The workers outlive the manager and still run its partitions, whose identities are all listed, when the same
-     * command is started again: it waits for them to end rather than send them again to run twice at once.
+     * command is started again: it waits for them to end rather than send them again to run twice at once. Cognito
+     * answers the workers slowly (800 ms a call, through a relay) until the manager is killed, then holds their
+     * calls, so that their partitions still run however long the new manager (which calls Cognito directly) takes to
+     * start, until it says it waits for them.
      */
     @Test
     void aManagerStartedAgainWhileItsPartitionsStillRunOnWorkersWaitsForThemAndNoneRunsTwice() throws Exception {
-        killManagerMidRun(800);
+        start(config -> { });
+        try (LatencyRelay slowCognito = LatencyRelay.start(aws.cognito().endpoint(), 800)) {
+            nodes.useCognitoEndpoint(slowCognito.endpoint());
+            killManagerMidRun();
+            slowCognito.hold();
+            nodes.useCognitoEndpoint(aws.cognito().endpoint());
 
-        waitUntilManagerSilentFor(3);
-        Process again = nodes.start("manager", "manager", managerOptions(4));
+            waitUntilManagerSilentFor(3);
+            Process again = nodes.start("manager", "manager", managerOptions(4));
+            String waiting = "partitions still run on workers: waiting for them to end";
+            // until it waits, or (were it not to) restarts the run at once, or ends
+            while (!nodes.logOf("manager").contains(waiting) && !nodes.logOf("manager").contains("Restarting run")
+                    && again.isAlive()) {
+                again.waitFor(100, TimeUnit.MILLISECONDS);
+            }
+            slowCognito.latencyMs(0);
 
-        assertThat(exitCodeOf(again)).as(nodes.allLogs()).isZero();
-        assertThat(nodes.logOf("worker1") + nodes.logOf("worker2")).as("no partition was taken from its worker")
-                .doesNotContain("ended UNKNOWN").doesNotContain("ended FAILED");
-        assertThat(nodes.logOf("manager")).contains("partitions still run on workers: waiting for them to end");
-        try (LocalAws unthrottled = aws.unthrottled(work.resolve("source.json"))) {
-            assertExact(again, unthrottled);
+            assertThat(exitCodeOf(again)).as(nodes.allLogs()).isZero();
+            assertThat(nodes.logOf("worker1") + nodes.logOf("worker2")).as("no partition was taken from its worker")
+                    .doesNotContain("ended UNKNOWN").doesNotContain("ended FAILED");
+            assertThat(nodes.logOf("manager")).contains(waiting);
+            assertExact(again);
         }
     }
 
@@ -123,7 +138,6 @@ class RemotePartitioningTest extends PostgresClusterScenario {
     void aManagerWhosePartitionsNoWorkerTakesSaysWhyAndAWorkerOfItsModeFinishesTheRun() throws Exception {
         start(config -> { });
         Process otherMode = nodes.start("delta-worker", "worker", "--threads", "2", "--mode", "delta");
-        nodes.awaitReady("delta-worker", otherMode);
         Process manager = nodes.start("manager", "manager", managerOptions(4));
 
         String warning = "No worker has taken any of the run's 4 partitions in 3s. A worker takes only runs of its "
@@ -132,6 +146,7 @@ class RemotePartitioningTest extends PostgresClusterScenario {
             assertThat(manager.isAlive()).as(nodes.allLogs()).isTrue();
             manager.waitFor(100, TimeUnit.MILLISECONDS);
         }
+        nodes.awaitReady("delta-worker", otherMode); // it has the run's partitions in sight until worker1 takes them
         nodes.start("worker1", "worker", "--threads", "2");
 
         assertExact(manager);
@@ -142,8 +157,7 @@ class RemotePartitioningTest extends PostgresClusterScenario {
     @Test
     void aWorkerWhoseRoleTheEnvironmentNamesTakesTheRunsPartitionsExact() throws Exception {
         start(config -> { });
-        Process worker = nodes.startWithRoleInTheEnvironment("worker1", "worker", "--threads", "2");
-        nodes.awaitReady("worker1", worker);
+        nodes.startWithRoleInTheEnvironment("worker1", "worker", "--threads", "2");
 
         assertExact(nodes.start("manager", "manager", managerOptions(4)));
         assertThat(nodes.logOf("worker1")).contains("Running partition");
@@ -154,29 +168,26 @@ class RemotePartitioningTest extends PostgresClusterScenario {
     void aBadClusterSettingIsOneLineAndExitTwo() throws Exception {
         start(config -> { });
         try (ClusterNodes misconfigured = new ClusterNodes(jdbcUrl, aws, work, List.of(),
-                List.of("-Dsyncshift.migrator.cluster.heartbeat=often"))) {
-            Process worker = misconfigured.start("misconfigured", "worker");
+                List.of("-Dsyncshift.migrator.cluster.heartbeat=often"));
+                ClusterNodes hasty = new ClusterNodes(jdbcUrl, aws, work, List.of(),
+                        List.of("-Dsyncshift.migrator.cluster.lost-after=1s"))) {
+            Process often = misconfigured.start("misconfigured", "worker");
+            Process tooSoon = hasty.start("hasty", "worker");
 
-            assertThat(exitCodeOf(worker)).as(misconfigured.allLogs()).isEqualTo(2);
+            assertThat(exitCodeOf(often)).as(misconfigured.allLogs()).isEqualTo(2);
             assertThat(misconfigured.logOf("misconfigured").lines().toList()).containsExactly(
                     "syncshift-migrator: syncshift.migrator.cluster.heartbeat is 'often', not a valid heartbeat");
-        }
-        try (ClusterNodes hasty = new ClusterNodes(jdbcUrl, aws, work, List.of(),
-                List.of("-Dsyncshift.migrator.cluster.lost-after=1s"))) {
-            Process worker = hasty.start("hasty", "worker");
-
-            assertThat(exitCodeOf(worker)).as(hasty.allLogs()).isEqualTo(2);
+            assertThat(exitCodeOf(tooSoon)).as(hasty.allLogs()).isEqualTo(2);
             assertThat(hasty.logOf("hasty").lines().toList()).containsExactly("syncshift-migrator: "
                     + "syncshift.migrator.cluster.lost-after (1s) must be at least twice the heartbeat (5s)");
         }
     }
 
     /**
-     * Starts two workers of 2 threads and a manager of 4 partitions against a Cognito Sync answering after
-     * {@code latencyMs}, and kills the manager (SIGKILL) once worker1 runs a partition.
+     * Starts two workers of 2 threads and a manager of 4 partitions in the started cluster, and kills the manager
+     * (SIGKILL) once worker1 runs a partition.
      */
-    private void killManagerMidRun(int latencyMs) throws Exception {
-        start(config -> config.latencyMs(latencyMs));
+    private void killManagerMidRun() throws Exception {
         nodes.start("worker1", "worker", "--threads", "2");
         nodes.start("worker2", "worker", "--threads", "2");
         Process first = nodes.start("manager", "manager", managerOptions(4));
