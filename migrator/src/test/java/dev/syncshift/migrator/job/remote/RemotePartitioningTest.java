@@ -138,6 +138,7 @@ class RemotePartitioningTest extends PostgresClusterScenario {
     void aManagerWhosePartitionsNoWorkerTakesSaysWhyAndAWorkerOfItsModeFinishesTheRun() throws Exception {
         start(config -> { });
         Process otherMode = nodes.start("delta-worker", "worker", "--threads", "2", "--mode", "delta");
+        nodes.awaitReady("delta-worker", otherMode);
         Process manager = nodes.start("manager", "manager", managerOptions(4));
 
         String warning = "No worker has taken any of the run's 4 partitions in 3s. A worker takes only runs of its "
@@ -146,7 +147,6 @@ class RemotePartitioningTest extends PostgresClusterScenario {
             assertThat(manager.isAlive()).as(nodes.allLogs()).isTrue();
             manager.waitFor(100, TimeUnit.MILLISECONDS);
         }
-        nodes.awaitReady("delta-worker", otherMode); // it has the run's partitions in sight until worker1 takes them
         nodes.start("worker1", "worker", "--threads", "2");
 
         assertExact(manager);
@@ -157,7 +157,8 @@ class RemotePartitioningTest extends PostgresClusterScenario {
     @Test
     void aWorkerWhoseRoleTheEnvironmentNamesTakesTheRunsPartitionsExact() throws Exception {
         start(config -> { });
-        nodes.startWithRoleInTheEnvironment("worker1", "worker", "--threads", "2");
+        Process worker = nodes.startWithRoleInTheEnvironment("worker1", "worker", "--threads", "2");
+        nodes.awaitReady("worker1", worker);
 
         assertExact(nodes.start("manager", "manager", managerOptions(4)));
         assertThat(nodes.logOf("worker1")).contains("Running partition");
@@ -168,16 +169,18 @@ class RemotePartitioningTest extends PostgresClusterScenario {
     void aBadClusterSettingIsOneLineAndExitTwo() throws Exception {
         start(config -> { });
         try (ClusterNodes misconfigured = new ClusterNodes(jdbcUrl, aws, work, List.of(),
-                List.of("-Dsyncshift.migrator.cluster.heartbeat=often"));
-                ClusterNodes hasty = new ClusterNodes(jdbcUrl, aws, work, List.of(),
-                        List.of("-Dsyncshift.migrator.cluster.lost-after=1s"))) {
-            Process often = misconfigured.start("misconfigured", "worker");
-            Process tooSoon = hasty.start("hasty", "worker");
+                List.of("-Dsyncshift.migrator.cluster.heartbeat=often"))) {
+            Process worker = misconfigured.start("misconfigured", "worker");
 
-            assertThat(exitCodeOf(often)).as(misconfigured.allLogs()).isEqualTo(2);
+            assertThat(exitCodeOf(worker)).as(misconfigured.allLogs()).isEqualTo(2);
             assertThat(misconfigured.logOf("misconfigured").lines().toList()).containsExactly(
                     "syncshift-migrator: syncshift.migrator.cluster.heartbeat is 'often', not a valid heartbeat");
-            assertThat(exitCodeOf(tooSoon)).as(hasty.allLogs()).isEqualTo(2);
+        }
+        try (ClusterNodes hasty = new ClusterNodes(jdbcUrl, aws, work, List.of(),
+                List.of("-Dsyncshift.migrator.cluster.lost-after=1s"))) {
+            Process worker = hasty.start("hasty", "worker");
+
+            assertThat(exitCodeOf(worker)).as(hasty.allLogs()).isEqualTo(2);
             assertThat(hasty.logOf("hasty").lines().toList()).containsExactly("syncshift-migrator: "
                     + "syncshift.migrator.cluster.lost-after (1s) must be at least twice the heartbeat (5s)");
         }
