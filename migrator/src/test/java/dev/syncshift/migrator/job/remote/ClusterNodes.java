@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.syncshift.migrator.LocalAws;
 import dev.syncshift.migrator.cli.MigratorCli;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ final class ClusterNodes implements AutoCloseable {
     private final List<String> common;
     private final List<String> timings;
     private List<String> launch = List.of("-cp", System.getProperty("java.class.path"), MigratorCli.class.getName());
+    private URI cognitoEndpoint;
     private final List<Process> started = new ArrayList<>();
 
     /**
@@ -49,11 +51,17 @@ final class ClusterNodes implements AutoCloseable {
         this.dir = dir;
         this.common = List.copyOf(common);
         this.timings = List.copyOf(timings);
+        this.cognitoEndpoint = aws.cognito().endpoint();
     }
 
     /** Starts the nodes from then on as {@code java -jar jar}, as a user runs them. */
     void useJar(Path jar) {
         launch = List.of("-jar", jar.toString());
+    }
+
+    /** Nodes started from then on call Cognito at {@code endpoint} (a relay in front of the emulator, or not). */
+    void useCognitoEndpoint(URI endpoint) {
+        cognitoEndpoint = endpoint;
     }
 
     /** Starts {@code migrate --role ROLE} with the pool's options, then {@code extra}; it logs to {@code name.log}. */
@@ -119,7 +127,7 @@ final class ClusterNodes implements AutoCloseable {
 
     private List<String> poolOptions() {
         return List.of("--identity-pool-id", LocalAws.POOL.value(), "--table", LocalAws.TABLE,
-                "--cognito-endpoint", aws.cognito().endpoint().toString(), "--dynamodb-endpoint",
+                "--cognito-endpoint", cognitoEndpoint.toString(), "--dynamodb-endpoint",
                 aws.dynamoDb().endpoint().toString(), "--region", "us-east-1", "--work-dir", dir.toString());
     }
 

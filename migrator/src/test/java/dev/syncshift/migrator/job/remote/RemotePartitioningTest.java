@@ -67,7 +67,8 @@ class RemotePartitioningTest extends PostgresClusterScenario {
 
     @Test
     void aManagerKilledMidRunIsReplacedByTheSameCommandAndTheRunEndsExact() throws Exception {
-        killManagerMidRun(3);
+        start(config -> config.latencyMs(3));
+        killManagerMidRun();
 
         Process again = nodes.start("manager", "manager", managerOptions(4));
         if (exitCodeOf(again) == 3) {
@@ -83,21 +84,35 @@ class RemotePartitioningTest extends PostgresClusterScenario {
 
     /**
      * The workers outlive the manager and still run its partitions, whose identities are all listed, when the same
-     * command is started again: it waits for them to end rather than send them again to run twice at once.
+     * command is started again: it waits for them to end rather than send them again to run twice at once. Cognito
+     * answers the workers slowly (800 ms a call, through a relay) until the manager is killed, then holds their
+     * calls, so that their partitions still run however long the new manager (which calls Cognito directly) takes to
+     * start, until it says it waits for them.
      */
     @Test
     void aManagerStartedAgainWhileItsPartitionsStillRunOnWorkersWaitsForThemAndNoneRunsTwice() throws Exception {
-        killManagerMidRun(800);
+        start(config -> { });
+        try (LatencyRelay slowCognito = LatencyRelay.start(aws.cognito().endpoint(), 800)) {
+            nodes.useCognitoEndpoint(slowCognito.endpoint());
+            killManagerMidRun();
+            slowCognito.hold();
+            nodes.useCognitoEndpoint(aws.cognito().endpoint());
 
-        waitUntilManagerSilentFor(3);
-        Process again = nodes.start("manager", "manager", managerOptions(4));
+            waitUntilManagerSilentFor(3);
+            Process again = nodes.start("manager", "manager", managerOptions(4));
+            String waiting = "partitions still run on workers: waiting for them to end";
+            // until it waits, or (were it not to) restarts the run at once, or ends
+            while (!nodes.logOf("manager").contains(waiting) && !nodes.logOf("manager").contains("Restarting run")
+                    && again.isAlive()) {
+                again.waitFor(100, TimeUnit.MILLISECONDS);
+            }
+            slowCognito.latencyMs(0);
 
-        assertThat(exitCodeOf(again)).as(nodes.allLogs()).isZero();
-        assertThat(nodes.logOf("worker1") + nodes.logOf("worker2")).as("no partition was taken from its worker")
-                .doesNotContain("ended UNKNOWN").doesNotContain("ended FAILED");
-        assertThat(nodes.logOf("manager")).contains("partitions still run on workers: waiting for them to end");
-        try (LocalAws unthrottled = aws.unthrottled(work.resolve("source.json"))) {
-            assertExact(again, unthrottled);
+            assertThat(exitCodeOf(again)).as(nodes.allLogs()).isZero();
+            assertThat(nodes.logOf("worker1") + nodes.logOf("worker2")).as("no partition was taken from its worker")
+                    .doesNotContain("ended UNKNOWN").doesNotContain("ended FAILED");
+            assertThat(nodes.logOf("manager")).contains(waiting);
+            assertExact(again);
         }
     }
 
@@ -172,11 +187,10 @@ class RemotePartitioningTest extends PostgresClusterScenario {
     }
 
     /**
-     * Starts two workers of 2 threads and a manager of 4 partitions against a Cognito Sync answering after
-     * {@code latencyMs}, and kills the manager (SIGKILL) once worker1 runs a partition.
+     * Starts two workers of 2 threads and a manager of 4 partitions in the started cluster, and kills the manager
+     * (SIGKILL) once worker1 runs a partition.
      */
-    private void killManagerMidRun(int latencyMs) throws Exception {
-        start(config -> config.latencyMs(latencyMs));
+    private void killManagerMidRun() throws Exception {
         nodes.start("worker1", "worker", "--threads", "2");
         nodes.start("worker2", "worker", "--threads", "2");
         Process first = nodes.start("manager", "manager", managerOptions(4));
