@@ -121,6 +121,8 @@ final class RevisionPlanner {
                 current++;
             } else if (held == null || !held.syncCount().isAfter(changedHereAfter)) {
                 apply.add(record);
+            } else if (source.changesByContent() && !record.lastModifiedDate().isAfter(held.lastModifiedDate())) {
+                conflicts.add(keptUnknown(source, record, held));
             } else if (policy.cognitoWins(record.lastModifiedDate(), held.lastModifiedDate())) {
                 apply.add(record);
                 conflicts.add(recordConflict(source, record, held, true));
@@ -220,6 +222,17 @@ final class RevisionPlanner {
         Instant appSyncDate = meta.metadata().lastModifiedDate();
         return new Conflict(source.name(), null, policy.cognitoWins(cognitoDate, appSyncDate), cognitoDate,
                 appSyncDate, reason);
+    }
+
+    /**
+     * A record changed on AppSync whose Cognito version, found by content, differs but is not later: its count cannot
+     * say whether Cognito changed it since the last pass (a merged copy's), so AppSync's stays whatever the policy
+     * (one keeping Cognito's side would otherwise undo every AppSync write to it at every pass), and it is listed.
+     */
+    private static Conflict keptUnknown(DatasetSource source, Record cognito, Record appSync) {
+        return new Conflict(source.name(), cognito.key(), false, cognito.lastModifiedDate(), appSync.lastModifiedDate(),
+                "record changed on AppSync since the last pass; Cognito's differs, and its count cannot say whether "
+                        + "it changed too: AppSync's kept");
     }
 
     private static Conflict recordConflict(DatasetSource source, Record cognito, Record appSync, boolean cognitoWon) {
