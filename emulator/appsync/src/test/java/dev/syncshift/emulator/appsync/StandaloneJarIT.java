@@ -39,10 +39,13 @@ class StandaloneJarIT {
     void theJarPrintsItsEndpointAndServesTheTemplate() throws Exception {
         String classPath = JAR + File.pathSeparator + Files.readString(DYNAMODB_LOCAL).trim();
         String java = ProcessHandle.current().info().command().orElse("java");
+        // Standard error apart: a library's warning there (DynamoDB Local's SQLite binding logs through
+        // java.util.logging) is no chatter on standard output, where the ready line must come first.
+        Path errors = Files.createTempFile("appsync-emulator", ".err");
         Process emulator = new ProcessBuilder(List.of(java, "-cp", classPath, AppSyncEmulator.class.getName(),
-                "--template", TestApi.TEMPLATE.toString(), "--port", "0")).redirectErrorStream(true).start();
+                "--template", TestApi.TEMPLATE.toString(), "--port", "0")).redirectError(errors.toFile()).start();
         try {
-            URI endpoint = URI.create(readyLine(emulator));
+            URI endpoint = URI.create(readyLine(emulator, errors));
 
             HttpResponse<String> unsigned = HttpClient.newHttpClient().send(HttpRequest.newBuilder(endpoint)
                     .header("Content-Type", "application/json")
@@ -55,6 +58,7 @@ class StandaloneJarIT {
             emulator.destroy();
         }
         assertThat(emulator.waitFor(30, TimeUnit.SECONDS)).as("stops when killed").isTrue();
+        Files.delete(errors);
     }
 
     @Test
@@ -139,14 +143,18 @@ class StandaloneJarIT {
                 "<artifactId>slf4j-simple</artifactId>\\s*<scope>runtime</scope>\\s*<optional>true</optional>");
     }
 
-    /** The endpoint of the ready line, which must be the first line printed (no server chatter before it). */
-    private static String readyLine(Process process) throws Exception {
+    /**
+     * The endpoint of the ready line, which must be the first line on standard output (no server chatter before it);
+     * a failure shows what the emulator wrote to standard error ({@code errors}).
+     */
+    private static String readyLine(Process process, Path errors) throws Exception {
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8));
         String first = out.readLine();
-        assertThat(first).as("the emulator's first line").isNotNull();
+        assertThat(first).as("the emulator's first line (standard error: %s)", Files.readString(errors)).isNotNull();
         Matcher ready = READY.matcher(first);
-        assertThat(ready.find()).as("the first line is the ready line: %s", first).isTrue();
+        assertThat(ready.find()).as("the first line is the ready line: %s (standard error: %s)", first,
+                Files.readString(errors)).isTrue();
         return ready.group(1);
     }
 }
