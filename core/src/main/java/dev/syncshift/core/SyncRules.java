@@ -23,6 +23,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SyncRules {
 
+    /**
+     * How Cognito Sync's message begins when ListRecords is asked after a count the dataset does not have ("No such
+     * SyncCount: N exists for this Dataset"); clients recognise that refusal by it.
+     */
+    public static final String NO_SUCH_SYNC_COUNT = "No such SyncCount";
+
     private SyncRules() {
     }
 
@@ -35,7 +41,7 @@ public final class SyncRules {
     public static SyncCount checkLastSyncCount(long lastSyncCount, SyncCount datasetSyncCount) {
         Constraints.range("lastSyncCount", lastSyncCount, 0, Long.MAX_VALUE);
         if (lastSyncCount > datasetSyncCount.value()) {
-            throw new InvalidParameterException("No such SyncCount: " + lastSyncCount + " exists for this Dataset");
+            throw new InvalidParameterException(NO_SUCH_SYNC_COUNT + ": " + lastSyncCount + " exists for this Dataset");
         }
         return new SyncCount(lastSyncCount);
     }

@@ -6,6 +6,7 @@ import dev.syncshift.core.IdentityPoolId;
 import dev.syncshift.core.Record;
 import dev.syncshift.core.RecordKey;
 import dev.syncshift.core.SyncCount;
+import dev.syncshift.core.SyncRules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -203,7 +204,7 @@ public final class CognitoSource {
                     .maxResults(maxResults));
         } catch (InvalidParameterException e) {
             String message = String.valueOf(e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage());
-            if (message.startsWith("No such SyncCount")) {
+            if (message.startsWith(SyncRules.NO_SUCH_SYNC_COUNT)) {
                 throw new CountNotInDatasetException(lastSyncCount.value(), message);
             }
             throw e;

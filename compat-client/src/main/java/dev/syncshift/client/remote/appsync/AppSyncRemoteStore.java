@@ -18,6 +18,7 @@ import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.Record;
 import dev.syncshift.core.RecordPatch;
 import dev.syncshift.core.SyncCount;
+import dev.syncshift.core.SyncRules;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -99,7 +100,7 @@ public final class AppSyncRemoteStore implements RemoteStore {
         try {
             return pages(key, lastSyncCount, null, null);
         } catch (DataStorageException e) {
-            if (!String.valueOf(e.getMessage()).contains("No such SyncCount")) {
+            if (!String.valueOf(e.getMessage()).contains(SyncRules.NO_SUCH_SYNC_COUNT)) {
                 throw e;
             }
             return pages(key, SyncCount.ZERO, null, null);
@@ -234,7 +235,7 @@ public final class AppSyncRemoteStore implements RemoteStore {
         } catch (DataLimitExceededException | DataConflictException e) {
             throw e;
         } catch (DataStorageException e) {
-            if (String.valueOf(e.getMessage()).contains("No such SyncCount")) {
+            if (String.valueOf(e.getMessage()).contains(SyncRules.NO_SUCH_SYNC_COUNT)) {
                 throw new DataConflictException(String.valueOf(e.getMessage()), e);
             }
             throw e;

@@ -13,6 +13,7 @@ import dev.syncshift.core.Record;
 import dev.syncshift.core.RecordKey;
 import dev.syncshift.core.RecordPatch;
 import dev.syncshift.core.SyncCount;
+import dev.syncshift.core.SyncRules;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class CognitoSyncRemoteStore implements RemoteStore {
             try {
                 return pull(key, lastSyncCount);
             } catch (InvalidParameterException e) {
-                if (!String.valueOf(e.getMessage()).startsWith("No such SyncCount")) {
+                if (!String.valueOf(e.getMessage()).startsWith(SyncRules.NO_SUCH_SYNC_COUNT)) {
                     throw e;
                 }
                 return pull(key, SyncCount.ZERO);
