@@ -40,7 +40,7 @@ public final class MergeRules {
     public static final int MAX_MERGED_LINKED_LOGINS = 20;
 
     /** The dataset count of a merged copy, whatever its records' counts. */
-    public static final SyncCount MERGED_COPY_COUNT = new SyncCount(1);
+    private static final SyncCount MERGED_COPY_COUNT = new SyncCount(1);
 
     private final IdentityStore identityStore;
     private final DatasetStore datasets;
@@ -166,16 +166,21 @@ public final class MergeRules {
 
     private void moveDatasets(StoredIdentity from, StoredIdentity into) {
         List<StoredDataset> moving = datasets.list(from.id()).stream().filter(StoredDataset::exists).toList();
-        List<StoredDataset> moved = moving.stream().map(dataset -> renamed(dataset, from, into)).toList();
+        List<StoredDataset> moved = moving.stream().map(dataset -> mergedCopy(dataset, new DatasetKey(into.id(),
+                dataset.key().datasetName().mergedFrom(from.id())), from.id())).toList();
         datasets.list(from.id()).forEach(dataset -> datasets.remove(dataset.key()));
         moved.forEach(datasets::put);
     }
 
-    private static StoredDataset renamed(StoredDataset dataset, StoredIdentity from, StoredIdentity into) {
-        DatasetKey key = new DatasetKey(into.id(), dataset.key().datasetName().mergedFrom(from.id()));
+    /**
+     * The copy a merge leaves the survivor of an existing {@code dataset} of identity {@code from}, under {@code key}
+     * ({@code <dataset>.<from>}): a new dataset of the survivor, its records at their counts, its own count
+     * {@link #MERGED_COPY_COUNT} and no deletion behind it, reporting the merge.
+     */
+    public static StoredDataset mergedCopy(StoredDataset dataset, DatasetKey key, IdentityId from) {
         DatasetSnapshot copy = new DatasetSnapshot(MERGED_COPY_COUNT, dataset.snapshot().records());
-        return new StoredDataset(into.poolId(), key, true, copy, dataset.creationDate(), dataset.lastModifiedDate(),
-                dataset.lastModifiedBy(), null, from.id());
+        return new StoredDataset(dataset.poolId(), key, true, copy, dataset.creationDate(),
+                dataset.lastModifiedDate(), dataset.lastModifiedBy(), null, from);
     }
 
     private <T> T bothLocked(IdentityId one, IdentityId other, Supplier<T> action) {
