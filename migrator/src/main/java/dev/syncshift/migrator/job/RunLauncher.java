@@ -61,7 +61,7 @@ public class RunLauncher {
         if (last.isPresent() && last.get().getStatus() == BatchStatus.COMPLETED
                 && tables.reportOwed(last.get().getJobInstance().getInstanceId())) {
             LOG.warn("Run {} of pool {} ({}) completed, but its process ended before it wrote the run's report: "
-                    + "writing it now; the same command then starts the next run",
+                    + "writing it now, and starting nothing; run the command again for the next run",
                     last.get().getJobParameters().getLong(RUN_ID), settings.identityPoolId(), mode);
             return last.get();
         }
