@@ -192,9 +192,9 @@ class DeltaPassTest extends CutoverScenario {
     @Test
     void everyChangeToAMergedCopyWhoseCountStartedAgainBelowItsRecordsArrives() {
         Device any = cutover.newDevice();
-        String[] merged = mergedCopy(any, "carol", "dave", Map.of("theme", "dark"), Map.of("font", "mono"));
-        String alice = merged[0];
-        String copy = merged[1];
+        MergedCopy merged = mergedCopy(any, "carol", "dave", Map.of("theme", "dark"), Map.of("font", "mono"));
+        String alice = merged.survivor();
+        String copy = merged.name();
         SourceTruth.assertIdentity(cutover.source(), cutover.table(), cutover.syncClient(), new IdentityId(alice));
         assertThat(delta(alice).datasets()).singleElement().satisfies(d -> {
             assertThat(d.failure()).isNull();
@@ -214,9 +214,9 @@ class DeltaPassTest extends CutoverScenario {
     @Test
     void aChangeToAMergedCopyStampedWithTheWatermarksCountArrives() {
         Device any = cutover.newDevice();
-        String[] merged = mergedCopy(any, "erin", "frank", Map.of("theme", "dark"));
-        String alice = merged[0];
-        String copy = merged[1];
+        MergedCopy merged = mergedCopy(any, "erin", "frank", Map.of("theme", "dark"));
+        String alice = merged.survivor();
+        String copy = merged.name();
         assertThat(cutover.table().datasets(new IdentityId(alice)).get(new DatasetName(copy)).sourceWatermark())
                 .isEqualTo(new SyncCount(2));
 
@@ -247,19 +247,23 @@ class DeltaPassTest extends CutoverScenario {
         assertArrivesByContent(app.identityId(), "prefs", Map.of("theme", "dark", "font", "serif"));
     }
 
+    /** A merged copy: the identity a merge left it to, and its name. */
+    private record MergedCopy(String survivor, String name) {
+    }
+
     /**
      * Developer user {@code from}'s "prefs" (theme light and font serif, then {@code pushes}) merged into user
-     * {@code into}'s identity, which a full pass then copies; returns that identity and the merged copy's name.
+     * {@code into}'s identity, which a full pass then copies.
      */
     @SafeVarargs
-    private static String[] mergedCopy(Device any, String into, String from, Map<String, String>... pushes) {
+    private static MergedCopy mergedCopy(Device any, String into, String from, Map<String, String>... pushes) {
         String survivor = cutover.developerIdentity(into);
         String merged = cutover.developerIdentity(from);
         any.cognitoPush(merged, "prefs", Map.of("theme", "light", "font", "serif"));
         List.of(pushes).forEach(push -> any.cognitoPush(merged, "prefs", push));
         cutover.merge(from, into);
         full(survivor);
-        return new String[] {survivor, "prefs." + merged};
+        return new MergedCopy(survivor, "prefs." + merged);
     }
 
     /**
