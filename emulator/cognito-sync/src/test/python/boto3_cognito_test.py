@@ -161,6 +161,17 @@ class CognitoWithBoto3(unittest.TestCase):
                                  "ResourceNotFoundException", 400)
         self.assertIsInstance(gone, identity.exceptions.ResourceNotFoundException)
 
+    def test_a_deleted_identity_is_not_found(self):
+        identity_id, _, _ = self.new_identity()
+        identity = developer("cognito-identity")
+
+        deleted = identity.delete_identities(IdentityIdsToDelete=[identity_id])
+
+        self.assertEqual([], deleted["UnprocessedIdentityIds"])
+        gone = self.assert_error(lambda: identity.describe_identity(IdentityId=identity_id),
+                                 "ResourceNotFoundException", 400, "Identity '" + identity_id + "' not found.")
+        self.assertIsInstance(gone, identity.exceptions.ResourceNotFoundException)
+
     def test_a_wrong_secret_key_is_refused_as_an_invalid_signature(self):
         sync = developer("cognito-sync", secret="not-the-secret")
         identity = developer("cognito-identity", secret="not-the-secret")

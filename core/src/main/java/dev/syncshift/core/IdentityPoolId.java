@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  */
 public record IdentityPoolId(String value) {
 
-    static final Pattern PATTERN = Pattern.compile("[\\w-]+:[0-9a-f-]+");
+    /** The pattern of pool and identity ids, for members that hold such an id under another name. */
+    public static final Pattern PATTERN = Pattern.compile("[\\w-]+:[0-9a-f-]+");
 
     /** Validates the id. */
     public IdentityPoolId {

@@ -7,6 +7,7 @@ import dev.syncshift.emulator.cognitosync.rules.CredentialRules;
 import dev.syncshift.emulator.cognitosync.rules.DatasetRules;
 import dev.syncshift.emulator.cognitosync.rules.DeveloperKeys;
 import dev.syncshift.emulator.cognitosync.rules.IdGenerator;
+import dev.syncshift.emulator.cognitosync.rules.IdentityDeletionRules;
 import dev.syncshift.emulator.cognitosync.rules.IdentityPoolRules;
 import dev.syncshift.emulator.cognitosync.rules.IdentityRules;
 import dev.syncshift.emulator.cognitosync.rules.MergeRules;
@@ -95,6 +96,7 @@ public final class CognitoSyncEmulator implements AutoCloseable {
                 new IdentityPoolRules(identityStore, identities),
                 new OpenIdTokenRules(identities, ids, config.clock()),
                 new MergeRules(identityStore, datasetStore, identities, config.clock()),
+                new IdentityDeletionRules(identityStore, datasetStore),
                 sts);
         DeveloperKeys developerKeys = new DeveloperKeys(config.developerKeys());
         RequestAuthenticator authenticator = config.strictAuth()

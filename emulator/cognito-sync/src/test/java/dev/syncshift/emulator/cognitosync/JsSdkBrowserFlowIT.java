@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -24,7 +25,8 @@ import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
  * A browser app's flow (GetId with a user-pool login, credentials from the identity pool,
  * ListRecords then UpdateRecords with the record's SyncCount) run by the real AWS SDK for JavaScript v3 in Node
  * against the emulator with strict auth, so the JS SDK's own signatures (which leave {@code x-amz-content-sha256}
- * out) are verified. Needs {@code node} and {@code npm}; skipped, with the reason, without them.
+ * out) are verified; and a developer's DeleteIdentities then DescribeIdentity. Needs {@code node} and {@code npm};
+ * skipped, with the reason, without them.
  */
 @StrictAuth
 @ExtendWith(CognitoSyncEmulatorExtension.class)
@@ -88,11 +90,33 @@ class JsSdkBrowserFlowIT {
         assertThat(seen.get("refusedErrorType").asText()).isEqualTo("InvalidSignatureException");
     }
 
+    @Test
+    void aDeveloperDeletesAnIdentityThatIsThenNotFound(CognitoSyncEmulator emulator, CognitoIdentityClient identity)
+            throws Exception {
+        String pool = identity.createIdentityPool(p -> p.identityPoolName("deletions")
+                .allowUnauthenticatedIdentities(true)).identityPoolId();
+
+        Result deletion = run(List.of("node", "--no-warnings", "delete-identity.mjs", emulator.endpoint().toString(),
+                pool), 1);
+
+        assertThat(deletion.exitCode()).as(deletion.output()).isZero();
+        JsonNode seen = new ObjectMapper().readTree(deletion.output().lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(seen.get("unprocessed").isArray()).isTrue();
+        assertThat(seen.get("unprocessed")).isEmpty();
+        assertThat(seen.get("describeError").get("name").asText()).isEqualTo("ResourceNotFoundException");
+        assertThat(seen.get("describeError").get("status").asInt()).isEqualTo(400);
+        assertThat(seen.get("describeError").get("message").asText())
+                .isEqualTo("Identity '" + seen.get("identityId").asText() + "' not found.");
+    }
+
     private record Result(int exitCode, String output) {
     }
 
     private static Result run(List<String> command, long timeoutMinutes) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(SCRIPTS.toFile()).redirectErrorStream(true).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(SCRIPTS.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(Map.of("DEVELOPER_KEY", CognitoSyncEmulatorExtension.DEVELOPER.accessKeyId(),
+                "DEVELOPER_SECRET", CognitoSyncEmulatorExtension.DEVELOPER.secretAccessKey()));
+        Process process = builder.start();
         if (!process.waitFor(timeoutMinutes, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             return new Result(-1, command + " timed out");

@@ -63,6 +63,8 @@ final class SweepRequests {
             identity("ListIdentities", "{\"IdentityPoolId\":\"" + POOL + "\",\"MaxResults\":5,\"NextToken\":\"abc\","
                     + "\"HideDisabled\":true}"),
             identity("DescribeIdentity", "{\"IdentityId\":\"" + ID + "\"}"),
+            identity("DeleteIdentities", "{\"IdentityIdsToDelete\":[\"us-east-1:00000000-0000-4000-8000-0000000000ff\","
+                    + "\"eu-west-1:00000000-0000-4000-8000-0000000000fe\"]}"),
             identity("MergeDeveloperIdentities", "{\"SourceUserIdentifier\":\"a\",\"DestinationUserIdentifier\":\"b\","
                     + "\"DeveloperProviderName\":\"dev.example\",\"IdentityPoolId\":\"" + POOL + "\"}"),
             sync("ListDatasets", "GET", POOL_PATH + "/identities/{identityPath}/datasets?nextToken=abc&maxResults=5",

@@ -2,6 +2,7 @@ package dev.syncshift.emulator.cognitosync.rules;
 
 import dev.syncshift.core.Constraints;
 import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.IdentityPoolId;
 import dev.syncshift.core.InvalidParameterException;
 import dev.syncshift.emulator.cognitosync.store.StoredCognitoProvider;
 import java.util.List;
@@ -53,6 +54,21 @@ public final class IdentityConstraints {
         } catch (InvalidParameterException e) {
             throw PageTokens.invalid(nextToken);
         }
+    }
+
+    /**
+     * IdentityIdsToDelete (DeleteIdentities): required, 1..60 identity ids, each 1..55 characters of
+     * {@code [\w-]+:[0-9a-f-]+}.
+     *
+     * @return the ids, in the order given
+     */
+    public static List<IdentityId> identityIdsToDelete(@Nullable List<String> ids) {
+        String member = "identityIdsToDelete";
+        List<String> given = Constraints.required(member, ids);
+        size(member, given.size(), 1, MAX_QUERY_LIMIT);
+        given.forEach(id -> Constraints.pattern(member, Constraints.length(member, id, 1, 55),
+                IdentityPoolId.PATTERN));
+        return given.stream().map(IdentityId::new).toList();
     }
 
     /** AccountId: absent, or 1..15 digits. */
@@ -165,7 +181,16 @@ public final class IdentityConstraints {
     }
 
     private static void mapSize(String member, Map<String, String> map, int max) {
-        if (map.size() > max) {
+        size(member, map.size(), 0, max);
+    }
+
+    /** A list's or map's number of members, in the words of AWS's validation of a member's length. */
+    private static void size(String member, int size, int min, int max) {
+        if (size < min) {
+            throw new InvalidParameterException("1 validation error detected: Value at '" + member
+                    + "' failed to satisfy constraint: Member must have length greater than or equal to " + min);
+        }
+        if (size > max) {
             throw new InvalidParameterException("1 validation error detected: Value at '" + member
                     + "' failed to satisfy constraint: Member must have length less than or equal to " + max);
         }

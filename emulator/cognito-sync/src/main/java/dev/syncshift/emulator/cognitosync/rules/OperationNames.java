@@ -17,9 +17,9 @@ public final class OperationNames {
 
     /** The Cognito Identity operations (AWS JSON 1.1) the emulator serves. */
     public static final Set<String> COGNITO_IDENTITY = Set.of(
-            "CreateIdentityPool", "DeleteIdentityPool", "DescribeIdentity", "DescribeIdentityPool",
-            "GetCredentialsForIdentity", "GetId", "GetOpenIdToken", "GetOpenIdTokenForDeveloperIdentity",
-            "ListIdentities", "ListIdentityPools", "MergeDeveloperIdentities");
+            "CreateIdentityPool", "DeleteIdentities", "DeleteIdentityPool", "DescribeIdentity",
+            "DescribeIdentityPool", "GetCredentialsForIdentity", "GetId", "GetOpenIdToken",
+            "GetOpenIdTokenForDeveloperIdentity", "ListIdentities", "ListIdentityPools", "MergeDeveloperIdentities");
 
     private OperationNames() {
     }

@@ -9,6 +9,8 @@ import dev.syncshift.emulator.cognitosync.rules.IdentityPoolsPage;
 import dev.syncshift.emulator.cognitosync.rules.ResourceNotFoundException;
 import dev.syncshift.emulator.cognitosync.wire.shapes.CreateIdentityPoolRequest;
 import dev.syncshift.emulator.cognitosync.wire.shapes.CredentialsShape;
+import dev.syncshift.emulator.cognitosync.wire.shapes.DeleteIdentitiesRequest;
+import dev.syncshift.emulator.cognitosync.wire.shapes.DeleteIdentitiesResponse;
 import dev.syncshift.emulator.cognitosync.wire.shapes.DescribeIdentityRequest;
 import dev.syncshift.emulator.cognitosync.wire.shapes.GetCredentialsForIdentityRequest;
 import dev.syncshift.emulator.cognitosync.wire.shapes.GetCredentialsForIdentityResponse;
@@ -30,6 +32,7 @@ import dev.syncshift.emulator.cognitosync.wire.shapes.MergeDeveloperIdentitiesRe
 import dev.syncshift.emulator.cognitosync.wire.shapes.MergeDeveloperIdentitiesResponse;
 import dev.syncshift.emulator.cognitosync.wire.shapes.OpenIdTokenResponse;
 import dev.syncshift.emulator.cognitosync.wire.shapes.SetIdentityPoolRolesRequest;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -136,6 +139,13 @@ final class IdentityHandler {
         DescribeIdentityRequest body = request.body(DescribeIdentityRequest.class);
         return IdentityDescriptionShape.of(services.identities().describeIdentity(request.caller(),
                 identity(body.identityId())));
+    }
+
+    /** Every identity listed is deleted or did not exist, so none is reported unprocessed. */
+    DeleteIdentitiesResponse deleteIdentities(WireRequest request) {
+        DeleteIdentitiesRequest body = request.body(DeleteIdentitiesRequest.class);
+        services.deletions().deleteIdentities(request.caller(), body.identityIdsToDelete());
+        return new DeleteIdentitiesResponse(List.of());
     }
 
     MergeDeveloperIdentitiesResponse mergeDeveloperIdentities(WireRequest request) {

@@ -92,6 +92,7 @@ final class Operations {
                 Route.json("GetOpenIdTokenForDeveloperIdentity", identity::getOpenIdTokenForDeveloperIdentity),
                 Route.json("ListIdentities", identity::listIdentities),
                 Route.json("DescribeIdentity", identity::describeIdentity),
+                Route.json("DeleteIdentities", identity::deleteIdentities),
                 Route.json("MergeDeveloperIdentities", identity::mergeDeveloperIdentities));
     }
 

@@ -2,6 +2,7 @@ package dev.syncshift.emulator.cognitosync.wire;
 
 import dev.syncshift.emulator.cognitosync.rules.CredentialRules;
 import dev.syncshift.emulator.cognitosync.rules.DatasetRules;
+import dev.syncshift.emulator.cognitosync.rules.IdentityDeletionRules;
 import dev.syncshift.emulator.cognitosync.rules.IdentityPoolRules;
 import dev.syncshift.emulator.cognitosync.rules.IdentityRules;
 import dev.syncshift.emulator.cognitosync.rules.MergeRules;
@@ -20,6 +21,7 @@ import dev.syncshift.emulator.cognitosync.rules.StsRules;
  * @param pools DescribeIdentityPool, ListIdentityPools, DeleteIdentityPool
  * @param openIdTokens GetOpenIdToken, GetOpenIdTokenForDeveloperIdentity
  * @param merges MergeDeveloperIdentities
+ * @param deletions DeleteIdentities
  * @param sts the role sessions STS issued (AssumeRole, AssumeRoleWithWebIdentity), for the lookup of issued keys
  */
 public record Services(RecordRules records, DatasetRules datasets, IdentityRules identities,
@@ -28,5 +30,6 @@ public record Services(RecordRules records, DatasetRules datasets, IdentityRules
         IdentityPoolRules pools,
         OpenIdTokenRules openIdTokens,
         MergeRules merges,
+        IdentityDeletionRules deletions,
         StsRules sts) {
 }

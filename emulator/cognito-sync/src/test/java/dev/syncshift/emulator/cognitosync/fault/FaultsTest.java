@@ -110,6 +110,18 @@ class FaultsTest {
     }
 
     @Test
+    void aThrottledDeleteIdentitiesDeletesNothing() {
+        try (CognitoSyncEmulator emulator = start(base().throttleRps("DeleteIdentities", 1).ticker(now::get))) {
+            CognitoIdentityClient identity = identityClient(emulator);
+            identity.deleteIdentities(r -> r.identityIdsToDelete("us-east-1:00000000-0000-4000-8000-0000000000ff"));
+
+            assertThatThrownBy(() -> identity.deleteIdentities(r -> r.identityIdsToDelete(IDENTITY))).isInstanceOf(
+                    software.amazon.awssdk.services.cognitoidentity.model.TooManyRequestsException.class);
+            assertThat(listIdentities(identity).identities()).hasSize(1);
+        }
+    }
+
+    @Test
     void aThrottleRateOfOneThrottlesEveryAdmittedRequestOfBothServices() {
         try (CognitoSyncEmulator emulator = start(base().throttleRate(1))) {
             CognitoIdentityClient identity = identityClient(emulator);
