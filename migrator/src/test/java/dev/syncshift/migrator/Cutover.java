@@ -222,6 +222,11 @@ public final class Cutover implements AutoCloseable {
                 .sourceUserIdentifier(from).destinationUserIdentifier(into)).identityId();
     }
 
+    /** Deletes identity {@code identityId} from the pool (DeleteIdentities), its datasets with it. */
+    public void deleteIdentity(String identityId) {
+        identity.deleteIdentities(r -> r.identityIdsToDelete(identityId));
+    }
+
     /** A signed GraphQL call as {@code device}. */
     JsonNode graphQl(Device device, String query, Map<String, ?> variables) {
         SignedGraphQlClient.Answer answer = graphQl.post(device.credentials(), query, variables);

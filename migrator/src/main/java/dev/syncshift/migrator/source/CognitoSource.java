@@ -75,7 +75,7 @@ public final class CognitoSource {
 
     /**
      * Whether the pool still exists (DescribeIdentityPool): an identity Cognito no longer knows left the pool
-     * (merged or deleted), unless the pool itself is gone. An answer that it exists holds for a minute, so that a
+     * (deleted), unless the pool itself is gone. An answer that it exists holds for a minute, so that a
      * list with many such identities (an old identities file) costs one call a minute, not one each; threads that
      * ask meanwhile wait for that call's answer rather than make their own.
      */

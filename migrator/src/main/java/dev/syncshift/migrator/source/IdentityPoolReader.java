@@ -10,7 +10,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamSupport;
 /**
  * Enumerates a pool's identities with ListIdentities, 60 a page. Its cursor is the token of the page being read: on
  * restart it fetches that page again and reads it from its start. Not from the position inside it that was reached:
- * an identity of the page that left the pool meanwhile (merged or deleted) shortens the page again fetched, and the
+ * an identity of the page that left the pool meanwhile (deleted) shortens the page again fetched, and the
  * identity that moved up into the reached position would never be read. The identities read twice are already in
  * the run's manifest, which takes each identity once. Not thread-safe (a step's reader runs on one thread).
  */

@@ -58,12 +58,13 @@ public final class IdentityMigrator {
             }
             return new IdentityOutcome(identityId, outcomes, null);
         } catch (ResourceNotFoundException gone) {
-            // Cognito no longer knows the identity (merged away or deleted, maybe half-way through its datasets,
-            // whose outcomes so far are kept), or the pool itself is gone.
+            // Cognito no longer knows the identity (deleted, maybe half-way through its datasets, whose outcomes so
+            // far are kept), or the pool itself is gone. A merge leaves the merged identity disabled and empty: its
+            // datasets are then found gone like any Cognito deleted.
             if (!source.poolExists()) {
                 throw new PoolDeletedException(source.pool());
             }
-            return new IdentityOutcome(identityId, outcomes, "not in the pool any more (merged or deleted)");
+            return new IdentityOutcome(identityId, outcomes, "not in the pool any more (deleted)");
         }
     }
 

@@ -163,8 +163,12 @@ class DeltaPassTest extends CutoverScenario {
         return twoPages;
     }
 
+    /**
+     * A merge leaves the merged identity in the pool, disabled and without datasets (as AWS does): a delta pass
+     * brings the copies to the survivor and deletes the merged identity's datasets from the store, as Cognito did.
+     */
     @Test
-    void datasetsAMergeBringsToTheSurvivorArriveAndTheMergedIdentityIsPassedOver() {
+    void datasetsAMergeBringsToTheSurvivorArriveAndTheMergedIdentitysAreDeleted() {
         String alice = cutover.developerIdentity("alice");
         String bob = cutover.developerIdentity("bob");
         Device any = cutover.newDevice();
@@ -179,8 +183,13 @@ class DeltaPassTest extends CutoverScenario {
 
         assertThat(survivor.datasets()).extracting(d -> d.dataset().value())
                 .containsExactlyInAnyOrder("prefs", "prefs." + bob);
+        assertThat(merged.note()).isNull();
+        assertThat(merged.datasets()).singleElement().satisfies(d -> {
+            assertThat(d.failure()).isNull();
+            assertThat(d.deletion()).isTrue();
+        });
         SourceTruth.assertIdentity(cutover.source(), cutover.table(), cutover.syncClient(), new IdentityId(alice));
-        assertThat(merged.note()).contains("not in the pool any more");
+        SourceTruth.assertIdentity(cutover.source(), cutover.table(), cutover.syncClient(), new IdentityId(bob));
     }
 
     /**

@@ -5,37 +5,65 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.migrator.CutoverScenario;
 import dev.syncshift.migrator.Device;
+import dev.syncshift.migrator.SourceTruth;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
- * An identity merged into another while a pass copies its datasets: Cognito stops knowing it between two of its
- * datasets. The pass passes it over, keeping what it copied, instead of failing the partition.
+ * An identity that leaves while a pass copies its datasets, between two of them: deleted from the pool, or merged
+ * into another (which leaves it in the pool, disabled and without datasets). Neither fails the partition.
  */
 class IdentityLeavesMidPassTest extends CutoverScenario {
 
+    /** Cognito stops knowing a deleted identity: the pass passes it over, keeping what it copied. */
     @Test
-    void anIdentityMergedAwayBetweenTwoOfItsDatasetsIsPassedOverWithTheDatasetCopiedBefore() {
-        String alice = cutover.developerIdentity("alice");
+    void anIdentityDeletedBetweenTwoOfItsDatasetsIsPassedOverWithTheDatasetCopiedBefore() {
         String bob = cutover.developerIdentity("bob");
-        Device any = cutover.newDevice();
-        any.cognitoPush(bob, "first", Map.of("k", "1"));
-        any.cognitoPush(bob, "second", Map.of("k", "2"));
-        AtomicBoolean merged = new AtomicBoolean();
 
-        IdentityOutcome outcome = cutover.passCalling(true, operation -> {
-            if (operation.equals("ListRecords") && merged.compareAndSet(false, true)) {
-                assertThat(cutover.merge("bob", "alice")).isEqualTo(alice);
-            }
-        }).migrate(new IdentityId(bob));
+        IdentityOutcome outcome = passLeaving(bob, () -> cutover.deleteIdentity(bob));
 
-        assertThat(merged).isTrue();
-        assertThat(outcome.note()).isEqualTo("not in the pool any more (merged or deleted)");
+        assertThat(outcome.note()).isEqualTo("not in the pool any more (deleted)");
         assertThat(outcome.datasets()).singleElement().satisfies(dataset -> {
             assertThat(dataset.failure()).isNull();
             assertThat(dataset.recordsWritten()).isEqualTo(1);
         });
         assertThat(cutover.table().datasets(new IdentityId(bob))).hasSize(1);
+    }
+
+    /**
+     * A merged identity stays in the pool without datasets: the pass finds its later dataset gone (nothing to copy,
+     * nothing failed), and the next pass deletes from the store the one it copied before, as the merge moved it to
+     * the survivor.
+     */
+    @Test
+    void anIdentityMergedAwayBetweenTwoOfItsDatasetsKeepsItsPlaceAndTheNextPassMirrorsTheMerge() {
+        String carol = cutover.developerIdentity("carol");
+        String dave = cutover.developerIdentity("dave");
+
+        IdentityOutcome outcome = passLeaving(dave,
+                () -> assertThat(cutover.merge("dave", "carol")).isEqualTo(carol));
+        IdentityOutcome next = cutover.migrator(false, ConflictPolicy.LATER_WINS).migrate(new IdentityId(dave));
+
+        assertThat(outcome.note()).isNull();
+        assertThat(outcome.datasets()).allSatisfy(dataset -> assertThat(dataset.failure()).isNull());
+        assertThat(outcome.datasets()).extracting(DatasetOutcome::recordsWritten).containsExactly(1L, 0L);
+        assertThat(next.datasets()).singleElement().satisfies(dataset -> assertThat(dataset.deletion()).isTrue());
+        SourceTruth.assertIdentity(cutover.source(), cutover.table(), cutover.syncClient(), new IdentityId(dave));
+    }
+
+    /** A full pass of {@code identity} with two datasets, running {@code leave} after its first ListRecords. */
+    private IdentityOutcome passLeaving(String identity, Runnable leave) {
+        Device any = cutover.newDevice();
+        any.cognitoPush(identity, "first", Map.of("k", "1"));
+        any.cognitoPush(identity, "second", Map.of("k", "2"));
+        AtomicBoolean left = new AtomicBoolean();
+        IdentityOutcome outcome = cutover.passCalling(true, operation -> {
+            if (operation.equals("ListRecords") && left.compareAndSet(false, true)) {
+                leave.run();
+            }
+        }).migrate(new IdentityId(identity));
+        assertThat(left).isTrue();
+        return outcome;
     }
 }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.cognitoidentity.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitoidentity.model.ResourceConflictException;
-import software.amazon.awssdk.services.cognitoidentity.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
 import software.amazon.awssdk.services.cognitosync.model.Dataset;
 import software.amazon.awssdk.services.cognitosync.model.InvalidParameterException;
@@ -111,17 +111,27 @@ class MergeDeveloperIdentitiesTest {
     }
 
     @Test
-    void theSourceIdentityCeasesToExistAndItsUserNowFindsTheSurvivor() {
+    void theSourceIdentityStaysDisabledWithoutLoginsOrDataAndItsUserNowFindsTheSurvivor() {
+        dataset(bob, "prefs").push(replace("theme", "dark", 0));
+
         merge("bob", "alice");
 
-        assertThatThrownBy(() -> identity.describeIdentity(r -> r.identityId(bob)))
-                .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> ServiceErrors.assertError(e,
-                        "ResourceNotFoundException", 400, "Identity '" + bob + "' not found."));
+        assertThat(identity.describeIdentity(r -> r.identityId(bob)).logins()).isEmpty();
         assertThat(DeveloperPools.developerIdentity(identity, pool, PROVIDER, "bob")).isEqualTo(alice);
         assertThat(DeveloperPools.developerIdentity(identity, pool, PROVIDER, "alice")).isEqualTo(alice);
         assertThat(merge("bob", "alice")).isEqualTo(alice);
         assertThat(identity.listIdentities(r -> r.identityPoolId(pool).maxResults(60)).identities())
-                .extracting(description -> description.identityId()).containsExactly(alice);
+                .extracting(description -> description.identityId()).containsExactlyInAnyOrder(alice, bob);
+        assertThat(identity.listIdentities(r -> r.identityPoolId(pool).maxResults(60).hideDisabled(true))
+                .identities()).extracting(description -> description.identityId()).containsExactly(alice);
+        assertThat(sync.listDatasets(r -> r.identityPoolId(pool).identityId(bob)).datasets()).isEmpty();
+        assertThatThrownBy(() -> identity.getCredentialsForIdentity(r -> r.identityId(bob)))
+                .isInstanceOfSatisfying(NotAuthorizedException.class, e -> ServiceErrors.assertError(e,
+                        "NotAuthorizedException", 400, "Access to Identity '" + bob + "' is forbidden."));
+        assertThatThrownBy(() -> dataset(bob, "prefs").push(replace("theme", "light", 0)))
+                .isInstanceOfSatisfying(software.amazon.awssdk.services.cognitosync.model.NotAuthorizedException.class,
+                        e -> ServiceErrors.assertError(e, "NotAuthorizedException", 403,
+                                "Access to Identity '" + bob + "' is forbidden."));
     }
 
     @Test
@@ -183,8 +193,29 @@ class MergeDeveloperIdentitiesTest {
 
         assertThat(continued).isEqualTo(alice);
         assertThat(dataset(alice, "prefs").list(0).mergedDatasetNames()).containsExactly("prefs." + device);
-        assertThatThrownBy(() -> identity.describeIdentity(r -> r.identityId(device)))
-                .isInstanceOf(ResourceNotFoundException.class);
+        assertThat(identity.describeIdentity(r -> r.identityId(device)).logins()).isEmpty();
+        assertThatThrownBy(() -> identity.getCredentialsForIdentity(r -> r.identityId(device)))
+                .isInstanceOf(NotAuthorizedException.class);
+    }
+
+    @Test
+    void credentialsIssuedBeforeTheMergeNoLongerReachTheDisabledIdentitysData(CognitoSyncEmulator emulator) {
+        String device = Pools.newIdentity(identity, pool);
+        CognitoSyncClient deviceSync = CognitoSyncEmulatorExtension.syncClient(emulator.endpoint(),
+                Pools.credentialsOf(identity, device));
+        new SyncDataset(deviceSync, pool, device, "prefs").push(replace("theme", "dark", 0));
+
+        identity.getCredentialsForIdentity(r -> r.identityId(device).logins(Map.of(PROVIDER, "alice")));
+
+        String forbidden = "Access to Identity '" + device + "' is forbidden.";
+        assertThatThrownBy(() -> new SyncDataset(deviceSync, pool, device, "prefs").list(0))
+                .isInstanceOfSatisfying(software.amazon.awssdk.services.cognitosync.model.NotAuthorizedException.class,
+                        e -> ServiceErrors.assertError(e, "NotAuthorizedException", 403, forbidden));
+        assertThatThrownBy(() -> deviceSync.listDatasets(r -> r.identityPoolId(pool).identityId(device)))
+                .isInstanceOfSatisfying(software.amazon.awssdk.services.cognitosync.model.NotAuthorizedException.class,
+                        e -> ServiceErrors.assertError(e, "NotAuthorizedException", 403, forbidden));
+        assertThat(dataset(alice, "prefs." + device).list(0).records()).extracting(Record::value)
+                .containsExactly("dark");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -221,7 +252,7 @@ class MergeDeveloperIdentitiesTest {
                         r -> r.identityId(id).logins(Map.of(PROVIDER, user))).identityId()));
     }
 
-    /** Pushes until the identity is gone, counting {@code writing} down after each accepted push. */
+    /** Pushes until the identity is disabled by the merge, counting {@code writing} down after each accepted push. */
     private static long pushUntilRefused(SyncDataset dataset, CountDownLatch writing) {
         long pushes = 0;
         try {
@@ -230,7 +261,7 @@ class MergeDeveloperIdentitiesTest {
                 pushes++;
                 writing.countDown();
             }
-        } catch (software.amazon.awssdk.services.cognitosync.model.ResourceNotFoundException e) {
+        } catch (software.amazon.awssdk.services.cognitosync.model.NotAuthorizedException e) {
             return pushes;
         }
         return pushes;

@@ -1,6 +1,7 @@
 package dev.syncshift.emulator.cognitosync.rules;
 
 import dev.syncshift.core.IdentityId;
+import dev.syncshift.emulator.cognitosync.store.StoredIdentity;
 
 /** Which caller may touch what (docs/cognito-sync.md#credentials). */
 public final class Access {
@@ -9,14 +10,14 @@ public final class Access {
     }
 
     /**
-     * Checks that {@code caller} may act on {@code identityId}'s data: developers may act on any identity,
-     * temporary credentials only on their own.
+     * Checks that {@code caller} may act on {@code identity}'s data: developers may act on any identity, temporary
+     * credentials only on their own, and not once it is disabled (credentials issued before a merge disabled it).
      *
      * @throws NotAuthorizedException otherwise
      */
-    public static void checkIdentity(Caller caller, IdentityId identityId) {
-        if (caller instanceof Caller.Identity own && !own.identityId().equals(identityId)) {
-            throw forbidden(identityId);
+    public static void checkIdentity(Caller caller, StoredIdentity identity) {
+        if (caller instanceof Caller.Identity own && (!own.identityId().equals(identity.id()) || identity.disabled())) {
+            throw forbidden(identity.id());
         }
     }
 

@@ -34,8 +34,7 @@ public final class DatasetRules {
     /** ListDatasets: the identity's existing datasets by name, a page at a time. */
     public DatasetsPage listDatasets(Caller caller, IdentityPoolId poolId, IdentityId identityId,
             @Nullable String nextToken, @Nullable Integer maxResults) {
-        identities.requireIdentityInPool(poolId, identityId);
-        Access.checkIdentity(caller, identityId);
+        Access.checkIdentity(caller, identities.requireIdentityInPool(poolId, identityId));
         int pageSize = PageTokens.pageSize(maxResults, MAX_PAGE, MAX_PAGE);
         String listing = PageTokens.listing("ListDatasets", poolId.value(), identityId.value());
         String after = PageTokens.decode(listing, nextToken);
@@ -53,8 +52,7 @@ public final class DatasetRules {
 
     /** DescribeDataset: the dataset's metadata. */
     public DatasetMetadata describeDataset(Caller caller, IdentityPoolId poolId, DatasetKey key) {
-        identities.requireIdentityInPool(poolId, key.identityId());
-        Access.checkIdentity(caller, key.identityId());
+        Access.checkIdentity(caller, identities.requireIdentityInPool(poolId, key.identityId()));
         return existing(key).metadata();
     }
 
@@ -65,8 +63,7 @@ public final class DatasetRules {
      * @return the metadata the dataset had just before the deletion
      */
     public DatasetMetadata deleteDataset(Caller caller, IdentityPoolId poolId, DatasetKey key) {
-        identities.requireIdentityInPool(poolId, key.identityId());
-        Access.checkIdentity(caller, key.identityId());
+        Access.checkIdentity(caller, identities.requireWritableIdentityInPool(poolId, key.identityId()));
         return datasets.locked(key.identityId(), () -> {
             StoredDataset dataset = existing(key);
             datasets.put(dataset.deleted(caller.modifiedBy(), clock.instant()));

@@ -123,7 +123,7 @@ public final class IdentityRules {
     /** DescribeIdentity: the identity; temporary credentials may describe only their own. */
     public StoredIdentity describeIdentity(Caller caller, IdentityId identityId) {
         StoredIdentity identity = requireIdentity(identityId);
-        Access.checkIdentity(caller, identityId);
+        Access.checkIdentity(caller, identity);
         return identity;
     }
 
@@ -175,6 +175,17 @@ public final class IdentityRules {
         requirePool(poolId);
         return store.identity(identityId).filter(identity -> identity.poolId().equals(poolId)).orElseThrow(
                 () -> new ResourceNotFoundException("Identity '" + identityId + "' not found."));
+    }
+
+    /**
+     * Checks that the pool holds the identity and that it is enabled, as a write needs: a merge leaves its source
+     * disabled, and a write racing the merge is refused rather than landing where nobody reads it.
+     *
+     * @throws ResourceNotFoundException naming whichever is missing
+     * @throws NotAuthorizedException "Access to Identity '<id>' is forbidden." when the identity is disabled
+     */
+    public StoredIdentity requireWritableIdentityInPool(IdentityPoolId poolId, IdentityId identityId) {
+        return CredentialRules.requireEnabled(requireIdentityInPool(poolId, identityId));
     }
 
     /** The pool's identity linked to any of {@code logins}, if there is one. */

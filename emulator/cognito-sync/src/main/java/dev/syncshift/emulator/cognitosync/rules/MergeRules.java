@@ -24,9 +24,10 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * MergeDeveloperIdentities (docs/cognito-sync.md#merges): the source identity's logins move to the
- * destination identity and the source ceases to exist. Its datasets move along as
- * {@code <dataset>.<sourceIdentityId>}, reported in ListRecords' MergedDatasetNames until the app deletes
+ * MergeDeveloperIdentities (docs/cognito-sync.md#merges): the source identity's logins move to the destination
+ * identity and the source stays behind disabled, without logins or datasets: listed by ListIdentities unless
+ * HideDisabled, refused credentials, tokens and writes ("Access to Identity '<id>' is forbidden."). Its datasets move
+ * along as {@code <dataset>.<sourceIdentityId>}, reported in ListRecords' MergedDatasetNames until the app deletes
  * {@code <dataset>}. Each copy is a new dataset of the survivor: its records keep their counts, its own count starts
  * at 1, as AWS's does (a count that may lie below its records').
  *
@@ -143,7 +144,7 @@ public final class MergeRules {
         bothLocked(from.id(), into.id(), () -> {
             moveDatasets(from, into);
             identityStore.putIdentity(into.linked(logins, developerUsers, now));
-            identityStore.removeIdentity(from.id());
+            identityStore.putIdentity(from.mergedAway(now));
             return null;
         });
     }

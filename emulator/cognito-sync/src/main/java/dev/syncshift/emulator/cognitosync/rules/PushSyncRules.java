@@ -50,8 +50,7 @@ public final class PushSyncRules implements DatasetChangeListener {
         String devicePlatform = Constraints.required("platform", platform);
         EnumValues.check("platform", devicePlatform, PLATFORMS);
         String pushToken = Constraints.required("token", token);
-        identities.requireIdentityInPool(poolId, identityId);
-        Access.checkIdentity(caller, identityId);
+        Access.checkIdentity(caller, identities.requireIdentityInPool(poolId, identityId));
         applicationArn(poolId, devicePlatform);
         return datasets.locked(identityId, () -> store.device(identityId, devicePlatform, pushToken).orElseGet(() -> {
             StoredDevice device = new StoredDevice(ids.uuid(), poolId, identityId, devicePlatform, pushToken);
@@ -105,8 +104,7 @@ public final class PushSyncRules implements DatasetChangeListener {
     private StoredDevice checkSubscription(Caller caller, IdentityPoolId poolId, DatasetKey key, String deviceId) {
         Access.checkCognito(caller);
         Constraints.length("deviceId", deviceId, 1, 256);
-        identities.requireIdentityInPool(poolId, key.identityId());
-        Access.checkIdentity(caller, key.identityId());
+        Access.checkIdentity(caller, identities.requireIdentityInPool(poolId, key.identityId()));
         return store.device(key.identityId(), deviceId).orElseThrow(
                 () -> new ResourceNotFoundException("Device '" + deviceId + "' not found."));
     }

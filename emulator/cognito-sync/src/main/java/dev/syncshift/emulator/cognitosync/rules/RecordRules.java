@@ -49,8 +49,7 @@ public final class RecordRules {
     public RecordsPage listRecords(Caller caller, IdentityPoolId poolId, DatasetKey key,
             @Nullable Long lastSyncCount, @Nullable String nextToken, @Nullable Integer maxResults,
             @Nullable String syncSessionToken) {
-        identities.requireIdentityInPool(poolId, key.identityId());
-        Access.checkIdentity(caller, key.identityId());
+        Access.checkIdentity(caller, identities.requireIdentityInPool(poolId, key.identityId()));
         int pageSize = PageTokens.pageSize(maxResults, MAX_PAGE, MAX_PAGE);
         long since = lastSyncCount == null ? 0 : Constraints.range("lastSyncCount", lastSyncCount, 0, Long.MAX_VALUE);
         String listing = RecordCursor.listing(poolId, key, since);
@@ -82,8 +81,7 @@ public final class RecordRules {
         if (deviceId != null) {
             Constraints.length("deviceId", deviceId, 1, 256);
         }
-        identities.requireIdentityInPool(poolId, key.identityId());
-        Access.checkIdentity(caller, key.identityId());
+        Access.checkIdentity(caller, identities.requireWritableIdentityInPool(poolId, key.identityId()));
         tokens.verify(token, poolId, key);
         return datasets.locked(key.identityId(), () -> push(caller, poolId, key, deviceId, patches));
     }
@@ -91,7 +89,7 @@ public final class RecordRules {
     private List<Record> push(Caller caller, IdentityPoolId poolId, DatasetKey key, @Nullable String deviceId,
             List<RecordPatch> patches) {
         // Again under the lock: a merge may have moved this identity away since the check before it.
-        identities.requireIdentityInPool(poolId, key.identityId());
+        identities.requireWritableIdentityInPool(poolId, key.identityId());
         Optional<StoredDataset> stored = datasets.find(key);
         boolean exists = stored.map(StoredDataset::exists).orElse(false);
         DatasetSnapshot current = stored.map(StoredDataset::snapshot).orElse(DatasetSnapshot.EMPTY);

@@ -58,8 +58,7 @@ public final class UsageRules {
 
     /** DescribeIdentityUsage: the identity's usage. */
     public IdentityUsage describeIdentityUsage(Caller caller, IdentityPoolId poolId, IdentityId identityId) {
-        identities.requireIdentityInPool(poolId, identityId);
-        Access.checkIdentity(caller, identityId);
+        Access.checkIdentity(caller, identities.requireIdentityInPool(poolId, identityId));
         List<StoredDataset> written = datasets.list(identityId);
         List<StoredDataset> existing = written.stream().filter(StoredDataset::exists).toList();
         return new IdentityUsage(identityId, poolId, lastModified(written), existing.size(), storage(existing));

@@ -43,4 +43,9 @@ public record StoredIdentity(
     public StoredIdentity linked(Map<String, String> newLogins, Set<String> newMergedDeveloperUserIds, Instant now) {
         return new StoredIdentity(id, poolId, newLogins, creationDate, now, disabled, newMergedDeveloperUserIds);
     }
+
+    /** This identity as a merge leaves its source at {@code now}: disabled, its logins gone to the survivor. */
+    public StoredIdentity mergedAway(Instant now) {
+        return new StoredIdentity(id, poolId, Map.of(), creationDate, now, true, Set.of());
+    }
 }
