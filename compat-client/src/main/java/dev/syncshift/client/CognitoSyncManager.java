@@ -232,7 +232,7 @@ public final class CognitoSyncManager implements AutoCloseable {
         runSynchronizeOnce(dataset, refusal);
         DataStorageException refused = refusal.refused();
         if (refused != null) {
-            LOG.info("the service refused the device's credentials before they expired; renewing them");
+            LOG.info("the service refused the device's credentials or identity before they expired; renewing them");
             credentials.renew();
             runSynchronizeOnce(dataset, callback);
         }

@@ -60,6 +60,40 @@ class CognitoIdentityCredentialsTest {
         assertThat(renewed.accessKeyId()).isNotEqualTo(first.accessKeyId());
     }
 
+    /**
+     * A merge that joins the device's identity to another leaves it disabled: Cognito refuses it credentials ("Access
+     * to Identity '…' is forbidden."). The provider asks for the device's identity again, as AWS's providers do:
+     * without logins that is a new unauthenticated identity, with them the identity owning them.
+     */
+    @Test
+    void anIdentityAMergeDisabledIsReplacedWhenItsCredentialsAreRenewed(Emulators emulators) {
+        CognitoIdentityClient client = identity(emulators);
+        String owner = client.getId(r -> r.identityPoolId(emulators.poolId())
+                .logins(Map.of("login.compat", "erin"))).identityId();
+        List<IdentityId> learned = new ArrayList<>();
+        Map<String, String> logins = new java.util.HashMap<>();
+        CognitoIdentityCredentials guest = new CognitoIdentityCredentials(client,
+                new IdentityPoolId(emulators.poolId()), null, () -> Map.copyOf(logins), clock,
+                (old, id) -> learned.add(id));
+        IdentityId disabled = guest.identityId();
+        guest.resolveCredentials();
+        client.getCredentialsForIdentity(r -> r.identityId(disabled.value()).logins(Map.of("login.compat", "erin")));
+        now = now.plus(Duration.ofHours(1));
+
+        AwsCredentials renewed = guest.resolveCredentials();
+
+        IdentityId replacement = guest.identityId();
+        assertThat(renewed.accessKeyId()).isNotBlank();
+        assertThat(replacement).isNotEqualTo(disabled).isNotEqualTo(new IdentityId(owner));
+        assertThat(learned).containsExactly(disabled, replacement);
+
+        logins.put("login.compat", "erin");
+        CognitoIdentityCredentials signedIn = new CognitoIdentityCredentials(client,
+                new IdentityPoolId(emulators.poolId()), disabled, () -> Map.copyOf(logins), clock, (old, id) -> { });
+        signedIn.resolveCredentials();
+        assertThat(signedIn.identityId()).isEqualTo(new IdentityId(owner));
+    }
+
     @Test
     void aPoolThatDoesNotExistIsARefusalWithTheServicesWords(Emulators emulators) {
         CognitoIdentityCredentials credentials = new CognitoIdentityCredentials(identity(emulators),

@@ -55,6 +55,45 @@ class IdentityChangeTest {
     }
 
     /**
+     * A merge the device did not make disables its identity: here its unauthenticated identity, restored on a second
+     * device (from a backup, say), logs in there and is joined to the login's identity. Cognito Sync then refuses the
+     * first device's credentials, issued before ("Access to Identity '…' is forbidden."), and Cognito Identity refuses
+     * it new ones. The device asks for its identity again (a new unauthenticated one, having no logins), moves its
+     * local data as for any identity change and reports it as merged; no unsynced edit is lost and nothing loops.
+     */
+    @Test
+    void anIdentityAMergeElsewhereDisabledIsReplacedAndItsUnsyncedEditsKept(Emulators emulators) {
+        String owner = Emulators.identityClient(emulators.cognito().endpoint())
+                .getOpenIdTokenForDeveloperIdentity(r -> r.identityPoolId(emulators.poolId())
+                        .logins(Map.of("login.compat", "frank"))).identityId();
+        try (CognitoSyncManager device = emulators.device(Backend.COGNITO).build()) {
+            Dataset prefs = device.openOrCreateDataset("prefs");
+            prefs.put("theme", "dark");
+            sync(prefs);
+            prefs.put("unsynced", "kept");
+            String guest = device.getIdentityId();
+            try (CognitoSyncManager restored = emulators.device(Backend.COGNITO).identityId(guest)
+                    .logins(Map.of("login.compat", "frank")).build()) {
+                sync(restored.openOrCreateDataset("scores"));
+                assertThat(restored.getIdentityId()).isEqualTo(owner);
+            }
+
+            RecordingCallback callback = new RecordingCallback();
+            prefs.synchronize(callback);
+
+            callback.succeeded();
+            String replacement = device.getIdentityId();
+            assertThat(replacement).isNotIn(guest, owner);
+            String moved = "prefs." + guest;
+            assertThat(callback.merged()).containsExactly(moved);
+            Dataset old = device.openOrCreateDataset(moved);
+            assertThat(old.getAll()).isEqualTo(Map.of("theme", "dark", "unsynced", "kept"));
+            sync(old);
+            assertThat(old.isChanged("unsynced")).isFalse();
+        }
+    }
+
+    /**
      * A pull of several pages names each merged dataset once, although every page of ListRecords lists them: here on
      * another device of the identity the merge joined, behind by more than a page.
      */

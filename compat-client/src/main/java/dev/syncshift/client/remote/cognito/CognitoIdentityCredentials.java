@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
@@ -25,10 +27,15 @@ import software.amazon.awssdk.services.cognitoidentity.model.GetCredentialsForId
  * {@link #REFRESH_BEFORE} before they expire. Each of these calls asks the {@link LoginsProvider} for the logins
  * afresh, so tokens that expire are renewed with the credentials. The same credentials sign Cognito Sync and
  * AppSync. When the service answers with another identity (a login joined this identity to an existing one),
- * {@code identityChanged} hears of it before the new credentials are used. Failures are the client's exceptions
+ * {@code identityChanged} hears of it before the new credentials are used. When Cognito refuses the identity itself
+ * (disabled by a merge that joined it to another, or deleted), the provider asks for the device's identity again
+ * (GetId with the logins: the identity owning them, or a new unauthenticated one) and {@code identityChanged} hears
+ * of that too. Failures are the client's exceptions
  * ({@code NetworkException}, {@code DataAccessNotAuthorizedException}, ...). Thread-safe.
  */
 public final class CognitoIdentityCredentials implements AwsCredentialsProvider {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CognitoIdentityCredentials.class);
 
     /** How long before expiry credentials are renewed. */
     public static final Duration REFRESH_BEFORE = Duration.ofMinutes(5);
@@ -120,8 +127,22 @@ public final class CognitoIdentityCredentials implements AwsCredentialsProvider 
     private AwsSessionCredentials refresh() {
         IdentityId id = identityId();
         Map<String, String> presented = currentLogins();
-        GetCredentialsForIdentityResponse response = call(() -> identity.getCredentialsForIdentity(
-                r -> r.identityId(id.value()).logins(presented)));
+        GetCredentialsForIdentityResponse response;
+        try {
+            response = credentialsFor(id, presented);
+        } catch (DataStorageException refused) {
+            if (!CognitoSyncErrors.identityGone(refused, id)) {
+                throw refused;
+            }
+            // A merge disabled the device's identity (or it was deleted): ask for the device's identity again, as
+            // AWS's Android and JavaScript providers do; the logins find the survivor, none a new guest identity.
+            LOG.info("Cognito refused identity {} as disabled or gone (merged into another); asking for the "
+                    + "device's identity again", id);
+            id = new IdentityId(call(() -> identity.getId(r -> r.identityPoolId(pool.value()).logins(presented))
+                    .identityId()));
+            learn(id);
+            response = credentialsFor(id, presented);
+        }
         IdentityId answered = new IdentityId(response.identityId());
         if (!answered.equals(id)) {
             learn(answered);
@@ -132,6 +153,10 @@ public final class CognitoIdentityCredentials implements AwsCredentialsProvider 
         credentials = fresh;
         expiration = issued.expiration();
         return fresh;
+    }
+
+    private GetCredentialsForIdentityResponse credentialsFor(IdentityId id, Map<String, String> presented) {
+        return call(() -> identity.getCredentialsForIdentity(r -> r.identityId(id.value()).logins(presented)));
     }
 
     /** What the provider gives now; its failure is the client's exception, with the app's as the cause. */

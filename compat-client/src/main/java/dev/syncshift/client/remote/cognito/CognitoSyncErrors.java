@@ -6,8 +6,11 @@ import dev.syncshift.client.DataLimitExceededException;
 import dev.syncshift.client.DataStorageException;
 import dev.syncshift.client.DatasetNotFoundException;
 import dev.syncshift.client.NetworkException;
+import dev.syncshift.core.IdentityId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Locale;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cognitosync.model.LimitExceededException;
 import software.amazon.awssdk.services.cognitosync.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitosync.model.ResourceConflictException;
@@ -18,6 +21,8 @@ public final class CognitoSyncErrors {
 
     private static final Class<? extends Throwable> IDENTITY_NOT_AUTHORIZED =
             software.amazon.awssdk.services.cognitoidentity.model.NotAuthorizedException.class;
+    private static final Class<? extends Throwable> IDENTITY_NOT_FOUND =
+            software.amazon.awssdk.services.cognitoidentity.model.ResourceNotFoundException.class;
 
     private CognitoSyncErrors() {
     }
@@ -46,6 +51,25 @@ public final class CognitoSyncErrors {
             return new NetworkException(message, failure);
         }
         return new DataStorageException(message, failure);
+    }
+
+    /**
+     * Whether {@code failure} is Cognito refusing identity {@code id} itself: "Access to Identity '<id>' is
+     * forbidden." (a disabled identity: a merge joined it to another) or "Identity '<id>' not found." (deleted).
+     */
+    public static boolean identityGone(Throwable failure, IdentityId id) {
+        String forbidden = ("Access to Identity '" + id + "' is forbidden").toLowerCase(Locale.ROOT);
+        String notFound = "Identity '" + id + "' not found";
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof AwsServiceException service && service.awsErrorDetails() != null) {
+                String message = String.valueOf(service.awsErrorDetails().errorMessage());
+                boolean deleted = IDENTITY_NOT_FOUND.isInstance(t) && message.startsWith(notFound);
+                if (deleted || message.toLowerCase(Locale.ROOT).startsWith(forbidden)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean hasCause(Throwable failure, Class<? extends Throwable> type) {
