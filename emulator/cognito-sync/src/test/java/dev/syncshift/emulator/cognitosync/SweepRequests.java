@@ -63,6 +63,9 @@ final class SweepRequests {
             identity("ListIdentities", "{\"IdentityPoolId\":\"" + POOL + "\",\"MaxResults\":5,\"NextToken\":\"abc\","
                     + "\"HideDisabled\":true}"),
             identity("DescribeIdentity", "{\"IdentityId\":\"" + ID + "\"}"),
+            identity("GetIdentityPoolRoles", "{\"IdentityPoolId\":\"" + POOL + "\"}"),
+            identity("SetIdentityPoolRoles", "{\"IdentityPoolId\":\"" + POOL + "\",\"Roles\":{\"unauthenticated\":"
+                    + "\"arn:aws:iam::123456789012:role/guest\"}}"),
             identity("DeleteIdentities", "{\"IdentityIdsToDelete\":[\"us-east-1:00000000-0000-4000-8000-0000000000ff\","
                     + "\"eu-west-1:00000000-0000-4000-8000-0000000000fe\"]}"),
             identity("MergeDeveloperIdentities", "{\"SourceUserIdentifier\":\"a\",\"DestinationUserIdentifier\":\"b\","

@@ -18,8 +18,9 @@ public final class OperationNames {
     /** The Cognito Identity operations (AWS JSON 1.1) the emulator serves. */
     public static final Set<String> COGNITO_IDENTITY = Set.of(
             "CreateIdentityPool", "DeleteIdentities", "DeleteIdentityPool", "DescribeIdentity",
-            "DescribeIdentityPool", "GetCredentialsForIdentity", "GetId", "GetOpenIdToken",
-            "GetOpenIdTokenForDeveloperIdentity", "ListIdentities", "ListIdentityPools", "MergeDeveloperIdentities");
+            "DescribeIdentityPool", "GetCredentialsForIdentity", "GetId", "GetIdentityPoolRoles", "GetOpenIdToken",
+            "GetOpenIdTokenForDeveloperIdentity", "ListIdentities", "ListIdentityPools", "MergeDeveloperIdentities",
+            "SetIdentityPoolRoles");
 
     private OperationNames() {
     }

@@ -121,6 +121,23 @@ class FaultsTest {
         }
     }
 
+    /** The pool's roles are an AWS operation like the others: a throttle may name them. */
+    @Test
+    void aThrottledSetIdentityPoolRolesChangesNothing() {
+        try (CognitoSyncEmulator emulator = start(base().throttleRps("SetIdentityPoolRoles", 1).ticker(now::get))) {
+            CognitoIdentityClient identity = identityClient(emulator);
+            String pool = POOL;
+            String first = "arn:aws:iam::123456789012:role/first";
+            identity.setIdentityPoolRoles(r -> r.identityPoolId(pool).roles(Map.of("unauthenticated", first)));
+
+            assertThatThrownBy(() -> identity.setIdentityPoolRoles(r -> r.identityPoolId(pool)
+                    .roles(Map.of("unauthenticated", "arn:aws:iam::123456789012:role/second")))).isInstanceOf(
+                    software.amazon.awssdk.services.cognitoidentity.model.TooManyRequestsException.class);
+            assertThat(identity.getIdentityPoolRoles(r -> r.identityPoolId(pool)).roles())
+                    .containsEntry("unauthenticated", first);
+        }
+    }
+
     @Test
     void aThrottleRateOfOneThrottlesEveryAdmittedRequestOfBothServices() {
         try (CognitoSyncEmulator emulator = start(base().throttleRate(1))) {
