@@ -94,6 +94,24 @@ class CognitoIdentityCredentialsTest {
         assertThat(signedIn.identityId()).isEqualTo(new IdentityId(owner));
     }
 
+    /** A deleted identity is answered "Identity '…' not found.": the provider asks for a new one, as AWS's do. */
+    @Test
+    void aDeletedIdentityIsReplacedWhenItsCredentialsAreRenewed(Emulators emulators) {
+        List<IdentityId> learned = new ArrayList<>();
+        CognitoIdentityCredentials credentials = new CognitoIdentityCredentials(identity(emulators),
+                new IdentityPoolId(emulators.poolId()), null, Map::of, clock, (old, id) -> learned.add(id));
+        IdentityId deleted = credentials.identityId();
+        credentials.resolveCredentials();
+        Emulators.identityClient(emulators.cognito().endpoint())
+                .deleteIdentities(r -> r.identityIdsToDelete(deleted.value()));
+        now = now.plus(Duration.ofHours(1));
+
+        credentials.resolveCredentials();
+
+        assertThat(credentials.identityId()).isNotEqualTo(deleted);
+        assertThat(learned).containsExactly(deleted, credentials.identityId());
+    }
+
     @Test
     void aPoolThatDoesNotExistIsARefusalWithTheServicesWords(Emulators emulators) {
         CognitoIdentityCredentials credentials = new CognitoIdentityCredentials(identity(emulators),
