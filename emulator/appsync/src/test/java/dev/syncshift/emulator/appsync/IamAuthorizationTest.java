@@ -50,11 +50,12 @@ class IamAuthorizationTest {
                 new Refusal("session token missing", c -> c.post(Caller.MISSING_TOKEN.credentials(), WHOAMI,
                         Map.of()), 401, "UnauthorizedException",
                         "The security token included in the request is invalid."),
-                new Refusal("signed sixteen minutes ago", c -> c.postSignedAt(Caller.ALICE.credentials(), WHOAMI,
-                        Map.of(), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-16))), 401,
+                // AppSync allows 5 minutes of clock skew (Cognito 15): "(… - 5 min.)", "(… + 5 min.)"
+                new Refusal("signed six minutes ago", c -> c.postSignedAt(Caller.ALICE.credentials(), WHOAMI,
+                        Map.of(), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-6))), 401,
                         "UnauthorizedException", "Signature expired"),
-                new Refusal("signed for sixteen minutes from now", c -> c.postSignedAt(Caller.ALICE.credentials(),
-                        WHOAMI, Map.of(), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(16))), 401,
+                new Refusal("signed for six minutes from now", c -> c.postSignedAt(Caller.ALICE.credentials(),
+                        WHOAMI, Map.of(), Clock.offset(Clock.systemUTC(), Duration.ofMinutes(6))), 401,
                         "UnauthorizedException", "Signature not yet current"),
                 // AppSync's answers to bodies that are no GraphQL request, as its team documented them
                 new Refusal("empty body", c -> c.postBody(Caller.ALICE.credentials(), ""), 400,

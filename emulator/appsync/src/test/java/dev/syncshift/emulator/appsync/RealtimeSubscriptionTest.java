@@ -68,6 +68,7 @@ class RealtimeSubscriptionTest {
                 assertThat(client.next("ka").path("type").asText()).isEqualTo("ka");
             } else {
                 assertThat(answer.at("/payload/errors/0/errorType").asText()).isEqualTo("UnauthorizedException");
+                assertThat(answer.at("/payload/errors/0/errorCode").asInt()).isEqualTo(401);
             }
         }
     }

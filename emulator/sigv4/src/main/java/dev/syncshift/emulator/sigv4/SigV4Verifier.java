@@ -23,7 +23,8 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
  * exactly the headers the client listed in {@code SignedHeaders} (so {@code content-type;host;x-amz-date;
  * x-amz-security-token} as Amplify JS signs is as good as the AWS SDK for Java's set with
  * {@code x-amz-content-sha256}), from the {@code Authorization} header or presigned query parameters; a request
- * signed more than 15 minutes before or after now is refused, a presigned one also after {@code X-Amz-Expires}.
+ * signed more than the service's allowed clock skew (15 minutes unless given) before or after now is refused, a
+ * presigned one also after {@code X-Amz-Expires}.
  *
  * <p>Why not the SDK's own signer: its public {@code AwsV4HttpSigner} always adds and signs
  * {@code x-amz-content-sha256}, so it cannot reproduce signatures of clients that do not; the algorithm is small and
@@ -35,7 +36,10 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
  */
 public final class SigV4Verifier {
 
-    /** AWS's limit on the difference between the signing time and the server's clock. */
+    /**
+     * AWS's limit on the difference between the signing time and the server's clock, where the service allows 15
+     * minutes (Cognito's "Signature expired: … (… - 15 min.)"); some allow 5.
+     */
     public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(15);
     static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
@@ -45,21 +49,33 @@ public final class SigV4Verifier {
             + "details.";
 
     private final Clock clock;
+    private final Duration maxClockSkew;
 
     /**
-     * A verifier on the system clock.
+     * A verifier on the system clock, allowing {@link #MAX_CLOCK_SKEW}.
      */
     public SigV4Verifier() {
         this(Clock.systemUTC());
     }
 
     /**
-     * A verifier on a given clock.
+     * A verifier on a given clock, allowing {@link #MAX_CLOCK_SKEW}.
      *
      * @param clock what "now" is
      */
     public SigV4Verifier(Clock clock) {
+        this(clock, MAX_CLOCK_SKEW);
+    }
+
+    /**
+     * A verifier on a given clock, allowing a given skew.
+     *
+     * @param clock what "now" is
+     * @param maxClockSkew how far the signing time may be from now, either way (whole minutes)
+     */
+    public SigV4Verifier(Clock clock, Duration maxClockSkew) {
         this.clock = clock;
+        this.maxClockSkew = maxClockSkew;
     }
 
     /**
@@ -97,14 +113,14 @@ public final class SigV4Verifier {
         Instant now = clock.instant();
         if (authorization.presigned()) {
             checkPresignedTime(authorization, signedAt, now);
-        } else if (signedAt.isBefore(now.minus(MAX_CLOCK_SKEW))) {
+        } else if (signedAt.isBefore(now.minus(maxClockSkew))) {
             throw new SigV4Failure(FailureReason.EXPIRED, "Signature expired: " + authorization.amzDate()
-                    + " is now earlier than " + BASIC.format(now.minus(MAX_CLOCK_SKEW)) + " (" + BASIC.format(now)
-                    + " - 15 min.)");
-        } else if (signedAt.isAfter(now.plus(MAX_CLOCK_SKEW))) {
+                    + " is now earlier than " + BASIC.format(now.minus(maxClockSkew)) + " (" + BASIC.format(now)
+                    + " - " + maxClockSkew.toMinutes() + " min.)");
+        } else if (signedAt.isAfter(now.plus(maxClockSkew))) {
             throw new SigV4Failure(FailureReason.EXPIRED, "Signature not yet current: " + authorization.amzDate()
-                    + " is still later than " + BASIC.format(now.plus(MAX_CLOCK_SKEW)) + " (" + BASIC.format(now)
-                    + " + 15 min.)");
+                    + " is still later than " + BASIC.format(now.plus(maxClockSkew)) + " (" + BASIC.format(now)
+                    + " + " + maxClockSkew.toMinutes() + " min.)");
         }
     }
 
@@ -122,11 +138,11 @@ public final class SigV4Verifier {
         }
     }
 
-    private static void checkPresignedTime(SigV4Authorization authorization, Instant signedAt, Instant now) {
+    private void checkPresignedTime(SigV4Authorization authorization, Instant signedAt, Instant now) {
         if (now.isAfter(signedAt.plusSeconds(authorization.expiresSeconds()))) {
             throw new SigV4Failure(FailureReason.EXPIRED, "Request has expired");
         }
-        if (signedAt.isAfter(now.plus(MAX_CLOCK_SKEW))) {
+        if (signedAt.isAfter(now.plus(maxClockSkew))) {
             throw new SigV4Failure(FailureReason.EXPIRED, "Request is not yet valid");
         }
     }

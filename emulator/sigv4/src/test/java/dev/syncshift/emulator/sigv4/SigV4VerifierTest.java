@@ -139,6 +139,20 @@ class SigV4VerifierTest {
                 .isEqualTo(FailureReason.EXPIRED);
     }
 
+    /** A service allowing less skew (AppSync: 5 minutes) says so in its refusal. */
+    @Test
+    void allowsTheSkewAServiceGives() {
+        Sent sent = sdkSigned().findFirst().orElseThrow();
+        SigV4Verifier fiveMinutes = new SigV4Verifier(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(5));
+        fiveMinutes.verify(received(sdkSign(sent, NOW.minus(Duration.ofMinutes(4))), sent.body()), "appsync",
+                key -> Optional.of(KEY));
+
+        assertThatThrownBy(() -> fiveMinutes.verify(received(sdkSign(sent, NOW.plus(Duration.ofMinutes(6))),
+                sent.body()), "appsync", key -> Optional.of(KEY))).isInstanceOfSatisfying(SigV4Failure.class,
+                e -> assertThat(e.getMessage()).isEqualTo("Signature not yet current: 20261201T100600Z is still "
+                        + "later than 20261201T100500Z (20261201T100000Z + 5 min.)"));
+    }
+
     @Test
     void refusesWhatAwsRefuses() {
         Sent post = sdkSigned().findFirst().orElseThrow();

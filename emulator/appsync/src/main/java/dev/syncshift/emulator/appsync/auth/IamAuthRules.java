@@ -9,6 +9,7 @@ import dev.syncshift.emulator.sigv4.SigV4Failure;
 import dev.syncshift.emulator.sigv4.SigV4Verifier;
 import dev.syncshift.emulator.sigv4.SignedHttpRequest;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
@@ -16,14 +17,20 @@ import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 
 /**
  * AWS_IAM authorization: SigV4 in the {@code Authorization} header, signing name {@code appsync}, checked by the
- * shared {@link SigV4Verifier} (any set of signed headers, 15 minutes of clock skew) against the secret the registry
- * holds; the registry entry becomes {@code ctx.identity} (AWS docs {@code resolver-context-reference-js.html}).
+ * shared {@link SigV4Verifier} (any set of signed headers, {@link #CLOCK_SKEW} of clock skew) against the secret the
+ * registry holds; the registry entry becomes {@code ctx.identity} (AWS docs
+ * {@code resolver-context-reference-js.html}).
  */
 public final class IamAuthRules {
 
     static final String MISSING = "Valid authorization header not provided.";
     static final String UNKNOWN_KEY = "The security token included in the request is invalid.";
     private static final String SERVICE = "appsync";
+    /**
+     * AppSync's allowed clock skew: 5 minutes, as its refusals read ("Signature expired: … (… - 5 min.)", "Signature
+     * not yet current: … (… + 5 min.)"), where Cognito allows 15 (docs/appsync-emulator.md#authorization).
+     */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private final CredentialsRegistry registry;
     private final String region;
@@ -39,7 +46,7 @@ public final class IamAuthRules {
     public IamAuthRules(CredentialsRegistry registry, String region, Clock clock) {
         this.registry = registry;
         this.region = region;
-        this.verifier = new SigV4Verifier(clock);
+        this.verifier = new SigV4Verifier(clock, CLOCK_SKEW);
     }
 
     /**

@@ -49,7 +49,8 @@ final class ErrorRenderer {
         send(response, callback, status, json.write(body), type);
     }
 
-    private static int status(AppSyncServiceException e) {
+    /** The HTTP status AppSync answers {@code e} with. */
+    static int status(AppSyncServiceException e) {
         if (e instanceof UnauthorizedException) {
             return 401;
         }

@@ -137,6 +137,18 @@ final class GraphQlJson {
         return Map.of("errors", List.of(error));
     }
 
+    /**
+     * The {@code errors} of a real-time {@code connection_error}: as {@link #httpError}, with the HTTP status the
+     * refusal has in {@code errorCode}, as AppSync sends it (Amplify reads it to decide not to retry).
+     */
+    Map<String, @Nullable Object> connectionError(String errorType, String message, int status) {
+        Map<String, @Nullable Object> error = new LinkedHashMap<>();
+        error.put("errorType", errorType);
+        error.put("message", message);
+        error.put("errorCode", status);
+        return Map.of("errors", List.of(error));
+    }
+
     String write(Object value) {
         try {
             return mapper.writeValueAsString(value);

@@ -72,8 +72,8 @@ public final class RealtimeEndpoint implements Session.Listener.AutoDemanding {
         if (failure == null) {
             return false;
         }
-        send(message(null, "connection_error", Map.of("errors",
-                json.httpError(failure.code(), failure.getMessage()).get("errors"))));
+        send(message(null, "connection_error",
+                json.connectionError(failure.code(), failure.getMessage(), ErrorRenderer.status(failure))));
         close();
         return true;
     }
