@@ -62,7 +62,7 @@ class CognitoIdentityCredentialsTest {
 
     /**
      * A merge that joins the device's identity to another leaves it disabled: Cognito refuses it credentials ("Access
-     * to Identity '…' is forbidden."). The provider asks for the device's identity again, as AWS's providers do:
+     * to Identity '…' is forbidden."). The provider asks for the device's identity again, as Amplify JS does:
      * without logins that is a new unauthenticated identity, with them the identity owning them.
      */
     @Test
@@ -94,7 +94,7 @@ class CognitoIdentityCredentialsTest {
         assertThat(signedIn.identityId()).isEqualTo(new IdentityId(owner));
     }
 
-    /** A deleted identity is answered "Identity '…' not found.": the provider asks for a new one, as AWS's do. */
+    /** A deleted identity is answered "Identity '…' not found.": the provider asks for a new one, as Amplify does. */
     @Test
     void aDeletedIdentityIsReplacedWhenItsCredentialsAreRenewed(Emulators emulators) {
         List<IdentityId> learned = new ArrayList<>();

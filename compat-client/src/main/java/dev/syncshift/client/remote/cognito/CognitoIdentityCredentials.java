@@ -135,7 +135,7 @@ public final class CognitoIdentityCredentials implements AwsCredentialsProvider 
                 throw refused;
             }
             // A merge disabled the device's identity (or it was deleted): ask for the device's identity again, as
-            // AWS's Android and JavaScript providers do; the logins find the survivor, none a new guest identity.
+            // Amplify JS does (pull requests 2406 and 6618); the logins find the survivor, none a new guest identity.
             LOG.info("Cognito refused identity {} as disabled or gone (merged into another); asking for the "
                     + "device's identity again", id);
             id = new IdentityId(call(() -> identity.getId(r -> r.identityPoolId(pool.value()).logins(presented))
