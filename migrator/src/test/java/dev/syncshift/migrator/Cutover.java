@@ -145,9 +145,23 @@ public final class Cutover implements AutoCloseable {
 
     /** As {@link #passCalling(boolean, Consumer)}, telling {@code afterCall} each call's request too. */
     public IdentityMigrator passCalling(boolean full, BiConsumer<String, SdkRequest> afterCall) {
+        return passIntercepted(full, afterEach(afterCall));
+    }
+
+    /**
+     * A migrator ({@code full} for a full pass) to whom Cognito Sync answers every call on identity {@code identityId}
+     * as AWS answers for a disabled identity: 403 {@code NotAuthorizedException} "Access to Identity '<id>' is
+     * forbidden.". The emulator reads a disabled identity as empty to developer credentials; this is the other answer
+     * AWS might give, injected into the real answer's place so that the SDK parses it as it would AWS's.
+     */
+    public IdentityMigrator passRefusingIdentity(boolean full, String identityId) {
+        return passIntercepted(full, new IdentityRefusal(identityId));
+    }
+
+    private IdentityMigrator passIntercepted(boolean full, ExecutionInterceptor interceptor) {
         CognitoSyncClient hooked = CognitoSyncClient.builder().endpointOverride(cognito.endpoint())
                 .region(Region.US_EAST_1).credentialsProvider(developer()).httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(afterEach(afterCall))).build();
+                .overrideConfiguration(c -> c.addExecutionInterceptor(interceptor)).build();
         CognitoSource source = new CognitoSource(identity, hooked, pool);
         DatasetImporter importer = new DatasetImporter(source, table(), ConflictPolicy.LATER_WINS, Clock.systemUTC(),
                 DatasetImporter.Writes.WRITE);

@@ -22,7 +22,7 @@ public record Issue(Kind kind, String identityId, @Nullable String dataset, @Nul
         CONFLICT,
         /** The store differs from the source. */
         MISMATCH,
-        /** Passed over for a reason that is not an error (the identity left the pool). */
+        /** Passed over for a reason that is not an error (the identity left the pool, or is disabled). */
         NOTE
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * The counts of a run or of one partition. Immutable; {@link #plus} adds.
  *
  * @param identities identities looked at
- * @param identitiesPassedOver identities that left the pool meanwhile
+ * @param identitiesPassedOver identities that left the pool meanwhile, or that Cognito refuses to read (disabled)
  * @param datasets datasets looked at: those copied, revised, current and deleted, and the failures
  * @param datasetsCopied datasets copied with Cognito's counts (one deleted and re-created in Cognito Sync included:
  *     its new incarnation is copied)

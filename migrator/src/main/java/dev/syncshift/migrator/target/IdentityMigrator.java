@@ -11,8 +11,10 @@ import dev.syncshift.migrator.source.SourceDataset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.cognitosync.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitosync.model.ResourceNotFoundException;
 
 /**
@@ -20,7 +22,8 @@ import software.amazon.awssdk.services.cognitosync.model.ResourceNotFoundExcepti
  * and each one the store holds that Cognito no longer lists (to learn of its deletion). A full pass reads every
  * record; a delta pass passes over datasets whose LastModifiedDate has not moved since a pass copied them and reads
  * the others from their watermark. A dataset whose data breaks the contract, or that DynamoDB refuses to store, is
- * a failure of that dataset, reported; the others go on. Thread-safe.
+ * a failure of that dataset, reported; the others go on. An identity Cognito no longer knows (deleted), or refuses to
+ * read ("Access to Identity '<id>' is forbidden.": disabled), is passed over with a note. Thread-safe.
  */
 public final class IdentityMigrator {
 
@@ -65,7 +68,22 @@ public final class IdentityMigrator {
                 throw new PoolDeletedException(source.pool());
             }
             return new IdentityOutcome(identityId, outcomes, "not in the pool any more (deleted)");
+        } catch (NotAuthorizedException refused) {
+            if (!refusesIdentity(refused, identityId)) {
+                throw refused;
+            }
+            // A disabled identity (a merge's source): AWS leaves it listed, and should Cognito Sync refuse to read it
+            // even to developer credentials, there is nothing to read. The store keeps what earlier passes copied.
+            return new IdentityOutcome(identityId, outcomes, "disabled: Cognito Sync refuses to read it ("
+                    + refused.awsErrorDetails().errorMessage() + ")");
         }
+    }
+
+    /** Cognito's refusal of the identity itself, "Access to Identity '<id>' is forbidden.", not of the caller. */
+    private static boolean refusesIdentity(NotAuthorizedException refused, IdentityId identityId) {
+        String message = refused.awsErrorDetails() == null ? null : refused.awsErrorDetails().errorMessage();
+        return message != null && message.toLowerCase(Locale.ROOT).startsWith(
+                ("Access to Identity '" + identityId + "' is forbidden").toLowerCase(Locale.ROOT));
     }
 
     private DatasetOutcome importOne(IdentityId identityId, DatasetName name, @Nullable SourceDataset listed,

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param identityId the identity
  * @param datasets one outcome per dataset looked at
- * @param note why the identity was passed over (it left the pool meanwhile), or null
+ * @param note why the identity was passed over (it left the pool meanwhile, or Cognito refuses to read it), or null
  */
 public record IdentityOutcome(IdentityId identityId, List<DatasetOutcome> datasets, @Nullable String note) {
 

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * An identity that leaves while a pass copies its datasets, between two of them: deleted from the pool, or merged
- * into another (which leaves it in the pool, disabled and without datasets). Neither fails the partition.
+ * into another (which leaves it in the pool, disabled and without datasets); and one Cognito refuses to read. None
+ * fails the partition.
  */
 class IdentityLeavesMidPassTest extends CutoverScenario {
 
@@ -50,6 +51,25 @@ class IdentityLeavesMidPassTest extends CutoverScenario {
         assertThat(outcome.datasets()).extracting(DatasetOutcome::recordsWritten).containsExactly(1L, 0L);
         assertThat(next.datasets()).singleElement().satisfies(dataset -> assertThat(dataset.deletion()).isTrue());
         SourceTruth.assertIdentity(cutover.source(), cutover.table(), cutover.syncClient(), new IdentityId(dave));
+    }
+
+    /**
+     * Should Cognito Sync refuse to read a disabled identity even to developer credentials ("Access to Identity '…' is
+     * forbidden."), the pass passes it over with a note, and the store keeps what an earlier pass copied.
+     */
+    @Test
+    void anIdentityCognitoRefusesToReadIsPassedOverAndItsCopyKept() {
+        String erin = cutover.developerIdentity("erin");
+        cutover.newDevice().cognitoPush(erin, "prefs", Map.of("k", "1"));
+        cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(new IdentityId(erin));
+
+        IdentityOutcome refused = cutover.passRefusingIdentity(false, erin).migrate(new IdentityId(erin));
+
+        assertThat(refused.note()).isEqualTo("disabled: Cognito Sync refuses to read it (Access to Identity '" + erin
+                + "' is forbidden.)");
+        assertThat(refused.datasets()).isEmpty();
+        assertThat(cutover.table().datasets(new IdentityId(erin)).values()).singleElement()
+                .satisfies(dataset -> assertThat(dataset.deleted()).isFalse());
     }
 
     /** A full pass of {@code identity} with two datasets, running {@code leave} after its first ListRecords. */
