@@ -28,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  * identity and the source stays behind disabled, without logins or datasets: listed by ListIdentities unless
  * HideDisabled, refused credentials, tokens and writes ("Access to Identity '<id>' is forbidden."). Its datasets move
  * along as {@code <dataset>.<sourceIdentityId>}, reported in ListRecords' MergedDatasetNames until the app deletes
- * the copy (or {@code <dataset>} itself). Each copy is a new dataset of the survivor: its records keep their counts, its own count starts
- * at 1, as AWS's does (a count that may lie below its records').
+ * the copy (or {@code <dataset>} itself). Each copy is a new dataset of the survivor: its records keep their counts,
+ * its own count starts at 1, as AWS's does (a count that may lie below its records').
  *
  * <p>Merged datasets take dataset slots, as on the real service: a survivor may end up holding more than
  * {@link dev.syncshift.core.SyncLimits#MAX_DATASETS_PER_IDENTITY}; it can still write them all, but creates no
