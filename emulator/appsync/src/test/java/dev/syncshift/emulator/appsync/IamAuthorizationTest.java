@@ -94,6 +94,23 @@ class IamAuthorizationTest {
                 .isEqualTo("Credential should be scoped to correct service: 'appsync'. ");
     }
 
+    /**
+     * A signature that does not match is explained as AppSync explains it: the canonical request and the string to
+     * sign the service computed, for the caller to compare with its own.
+     */
+    @Test
+    void aSignatureThatDoesNotMatchIsAnsweredWithWhatItShouldHaveSigned(AppSyncEmulator emulator) {
+        SignedGraphQlClient client = new SignedGraphQlClient(emulator.endpoint());
+
+        SignedGraphQlClient.Answer answer = client.post(Caller.WRONG_SECRET.credentials(), WHOAMI, Map.of());
+
+        assertThat(answer.body().at("/errors/0/message").asText())
+                .startsWith("The request signature we calculated does not match the signature you provided.")
+                .contains("\n\nThe Canonical String for this request should have been\n'POST\n/graphql\n")
+                .containsPattern("\n\nThe String-to-Sign should have been\n'AWS4-HMAC-SHA256\n\\d{8}T\\d{6}Z\n"
+                        + "\\d{8}/us-east-1/appsync/aws4_request\n[0-9a-f]{64}'\n$");
+    }
+
     @Test
     void refusesASignatureScopedToAnotherRegion(AppSyncEmulator emulator) {
         SignedGraphQlClient elsewhere = new SignedGraphQlClient(emulator.endpoint(), "eu-west-1");

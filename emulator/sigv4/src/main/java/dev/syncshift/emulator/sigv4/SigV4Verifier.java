@@ -165,7 +165,9 @@ public final class SigV4Verifier {
         }
         String expected = signature(request, authorization, credentials.secretAccessKey());
         if (!MessageDigest.isEqual(CanonicalRequest.utf8(expected), CanonicalRequest.utf8(authorization.signature()))) {
-            throw new SigV4Failure(FailureReason.SIGNATURE_MISMATCH, MISMATCH);
+            throw new SigV4Failure(FailureReason.SIGNATURE_MISMATCH, MISMATCH, "The Canonical String for this request "
+                    + "should have been\n'" + CanonicalRequest.of(request, authorization) + "'\n\nThe String-to-Sign "
+                    + "should have been\n'" + stringToSign(request, authorization) + "'\n");
         }
     }
 
@@ -178,16 +180,20 @@ public final class SigV4Verifier {
      * @return the hex signature
      */
     static String signature(SignedHttpRequest request, SigV4Authorization authorization, String secret) {
-        String scope = authorization.scopeDate() + "/" + authorization.region() + "/" + authorization.service()
-                + "/aws4_request";
-        String stringToSign = SigV4Authorization.ALGORITHM + "\n" + authorization.amzDate() + "\n" + scope + "\n"
-                + CanonicalRequest.sha256Hex(CanonicalRequest.utf8(CanonicalRequest.of(request, authorization)));
+        String stringToSign = stringToSign(request, authorization);
         byte[] key = CanonicalRequest.utf8("AWS4" + secret);
         for (String part : new String[] {authorization.scopeDate(), authorization.region(), authorization.service(),
             "aws4_request"}) {
             key = hmac(key, part);
         }
         return HexFormat.of().formatHex(hmac(key, stringToSign));
+    }
+
+    private static String stringToSign(SignedHttpRequest request, SigV4Authorization authorization) {
+        String scope = authorization.scopeDate() + "/" + authorization.region() + "/" + authorization.service()
+                + "/aws4_request";
+        return SigV4Authorization.ALGORITHM + "\n" + authorization.amzDate() + "\n" + scope + "\n"
+                + CanonicalRequest.sha256Hex(CanonicalRequest.utf8(CanonicalRequest.of(request, authorization)));
     }
 
     private static byte[] hmac(byte[] key, String data) {

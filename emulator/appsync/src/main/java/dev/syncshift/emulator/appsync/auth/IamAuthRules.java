@@ -71,7 +71,7 @@ public final class IamAuthRules {
             verifier.checkSignature(http, authorization, credentials(entry));
             return identity(entry, request.sourceIp());
         } catch (SigV4Failure e) {
-            throw new UnauthorizedException(e.reason() == FailureReason.MISSING ? MISSING : e.getMessage());
+            throw new UnauthorizedException(e.reason() == FailureReason.MISSING ? MISSING : e.explained());
         }
     }
 
