@@ -228,7 +228,7 @@ public final class CognitoSyncManager implements AutoCloseable {
     }
 
     void runSynchronize(DefaultDataset dataset, SyncCallback callback) {
-        CredentialsRefusal refusal = new CredentialsRefusal(callback);
+        CredentialsRefusal refusal = new CredentialsRefusal(callback, credentials::knownIdentityId);
         runSynchronizeOnce(dataset, refusal);
         DataStorageException refused = refusal.refused();
         if (refused != null) {

@@ -1,6 +1,8 @@
 package dev.syncshift.client;
 
+import dev.syncshift.core.IdentityId;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,13 +15,14 @@ import org.jspecify.annotations.Nullable;
 final class CredentialsRefusal extends ForwardingSyncCallback {
 
     private static final String REFUSED_TOKEN = "the security token included in the request is";
-    private static final String REFUSED_IDENTITY = "access to identity '";
-    private static final String FORBIDDEN = "' is forbidden";
 
+    private final Supplier<@Nullable IdentityId> identity;
     private @Nullable DataStorageException refused;
 
-    CredentialsRefusal(SyncCallback callback) {
+    /** Holds back {@code callback}'s refusals of the credentials or of {@code identity}, the device's, if known. */
+    CredentialsRefusal(SyncCallback callback, Supplier<@Nullable IdentityId> identity) {
         super(callback);
+        this.identity = identity;
     }
 
     /** The failure held back, or null when the synchronize ended otherwise. */
@@ -36,11 +39,12 @@ final class CredentialsRefusal extends ForwardingSyncCallback {
         }
     }
 
-    private static boolean refusedCredentials(Throwable failure) {
+    private boolean refusedCredentials(Throwable failure) {
+        IdentityId device = identity.get();
         for (Throwable t = failure; t != null; t = t.getCause()) {
             String message = t.getMessage();
-            String text = message == null ? "" : message.toLowerCase(Locale.ROOT);
-            if (text.contains(REFUSED_TOKEN) || (text.contains(REFUSED_IDENTITY) && text.contains(FORBIDDEN))) {
+            if (message != null && (message.toLowerCase(Locale.ROOT).contains(REFUSED_TOKEN)
+                    || (device != null && device.isAccessForbidden(message)))) {
                 return true;
             }
         }

@@ -11,7 +11,6 @@ import dev.syncshift.migrator.source.SourceDataset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.cognitosync.model.NotAuthorizedException;
@@ -69,7 +68,8 @@ public final class IdentityMigrator {
             }
             return new IdentityOutcome(identityId, outcomes, "not in the pool any more (deleted)");
         } catch (NotAuthorizedException refused) {
-            if (!refusesIdentity(refused, identityId)) {
+            if (refused.awsErrorDetails() == null
+                    || !identityId.isAccessForbidden(refused.awsErrorDetails().errorMessage())) {
                 throw refused;
             }
             // A disabled identity (a merge's source): AWS leaves it listed, and should Cognito Sync refuse to read it
@@ -77,13 +77,6 @@ public final class IdentityMigrator {
             return new IdentityOutcome(identityId, outcomes, "disabled: Cognito Sync refuses to read it ("
                     + refused.awsErrorDetails().errorMessage() + ")");
         }
-    }
-
-    /** Cognito's refusal of the identity itself, "Access to Identity '<id>' is forbidden.", not of the caller. */
-    private static boolean refusesIdentity(NotAuthorizedException refused, IdentityId identityId) {
-        String message = refused.awsErrorDetails() == null ? null : refused.awsErrorDetails().errorMessage();
-        return message != null && message.toLowerCase(Locale.ROOT).startsWith(
-                ("Access to Identity '" + identityId + "' is forbidden").toLowerCase(Locale.ROOT));
     }
 
     private DatasetOutcome importOne(IdentityId identityId, DatasetName name, @Nullable SourceDataset listed,

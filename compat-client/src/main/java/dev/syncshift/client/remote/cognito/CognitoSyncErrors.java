@@ -9,7 +9,6 @@ import dev.syncshift.client.NetworkException;
 import dev.syncshift.core.IdentityId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Locale;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cognitosync.model.LimitExceededException;
 import software.amazon.awssdk.services.cognitosync.model.NotAuthorizedException;
@@ -58,13 +57,12 @@ public final class CognitoSyncErrors {
      * forbidden." (a disabled identity: a merge joined it to another) or "Identity '<id>' not found." (deleted).
      */
     public static boolean identityGone(Throwable failure, IdentityId id) {
-        String forbidden = ("Access to Identity '" + id + "' is forbidden").toLowerCase(Locale.ROOT);
         String notFound = "Identity '" + id + "' not found";
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof AwsServiceException service && service.awsErrorDetails() != null) {
                 String message = String.valueOf(service.awsErrorDetails().errorMessage());
                 boolean deleted = IDENTITY_NOT_FOUND.isInstance(t) && message.startsWith(notFound);
-                if (deleted || message.toLowerCase(Locale.ROOT).startsWith(forbidden)) {
+                if (deleted || id.isAccessForbidden(message)) {
                     return true;
                 }
             }

@@ -26,7 +26,7 @@ public final class Access {
      * credentials and tokens (as AWS answers a guest identity a login merged away, amplify-js issue #6616).
      */
     static NotAuthorizedException forbidden(IdentityId identityId) {
-        return new NotAuthorizedException("Access to Identity '" + identityId + "' is forbidden.");
+        return new NotAuthorizedException(identityId.accessForbidden());
     }
 
     /**
