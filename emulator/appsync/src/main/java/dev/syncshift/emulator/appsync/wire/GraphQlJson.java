@@ -131,10 +131,7 @@ final class GraphQlJson {
     }
 
     Map<String, @Nullable Object> httpError(String errorType, String message) {
-        Map<String, @Nullable Object> error = new LinkedHashMap<>();
-        error.put("errorType", errorType);
-        error.put("message", message);
-        return Map.of("errors", List.of(error));
+        return Map.of("errors", List.of(error(errorType, message)));
     }
 
     /**
@@ -142,11 +139,16 @@ final class GraphQlJson {
      * refusal has in {@code errorCode}, as AppSync sends it (Amplify reads it to decide not to retry).
      */
     Map<String, @Nullable Object> connectionError(String errorType, String message, int status) {
+        Map<String, @Nullable Object> error = error(errorType, message);
+        error.put("errorCode", status);
+        return Map.of("errors", List.of(error));
+    }
+
+    private static Map<String, @Nullable Object> error(String errorType, String message) {
         Map<String, @Nullable Object> error = new LinkedHashMap<>();
         error.put("errorType", errorType);
         error.put("message", message);
-        error.put("errorCode", status);
-        return Map.of("errors", List.of(error));
+        return error;
     }
 
     String write(Object value) {

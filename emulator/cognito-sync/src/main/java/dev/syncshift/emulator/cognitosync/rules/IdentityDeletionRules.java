@@ -3,7 +3,6 @@ package dev.syncshift.emulator.cognitosync.rules;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.emulator.cognitosync.store.DatasetStore;
 import dev.syncshift.emulator.cognitosync.store.IdentityStore;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -28,22 +27,16 @@ public final class IdentityDeletionRules {
      * DeleteIdentities. Developer credentials only. Deletes each listed identity that exists, in any pool; an id
      * that names no identity is ignored, and one listed twice is deleted once.
      *
-     * @return the identities deleted, in the order listed
      * @throws dev.syncshift.core.InvalidParameterException when the list is absent, empty, longer than 60 or holds
      *     a malformed id; then nothing is deleted
      * @throws NotAuthorizedException for temporary credentials
      */
-    public List<IdentityId> deleteIdentities(Caller caller, @Nullable List<String> identityIdsToDelete) {
+    public void deleteIdentities(Caller caller, @Nullable List<String> identityIdsToDelete) {
         List<IdentityId> listed = IdentityConstraints.identityIdsToDelete(identityIdsToDelete);
         Access.checkDeveloper(caller);
-        return identityStore.locked(() -> {
-            List<IdentityId> deleted = new ArrayList<>();
-            for (IdentityId id : new LinkedHashSet<>(listed)) {
-                if (delete(id)) {
-                    deleted.add(id);
-                }
-            }
-            return List.copyOf(deleted);
+        identityStore.locked(() -> {
+            new LinkedHashSet<>(listed).forEach(this::delete);
+            return null;
         });
     }
 
@@ -51,14 +44,13 @@ public final class IdentityDeletionRules {
      * Removes the identity and every dataset it ever wrote, holding its datasets' lock (as a merge does), so that a
      * write racing the deletion either lands before it, and goes with it, or is refused as one of an unknown identity.
      */
-    private boolean delete(IdentityId id) {
-        if (identityStore.identity(id).isEmpty()) {
-            return false;
+    private void delete(IdentityId id) {
+        if (identityStore.identity(id).isPresent()) {
+            datasets.locked(id, () -> {
+                datasets.list(id).forEach(dataset -> datasets.remove(dataset.key()));
+                identityStore.removeIdentity(id);
+                return null;
+            });
         }
-        return datasets.locked(id, () -> {
-            datasets.list(id).forEach(dataset -> datasets.remove(dataset.key()));
-            identityStore.removeIdentity(id);
-            return true;
-        });
     }
 }
