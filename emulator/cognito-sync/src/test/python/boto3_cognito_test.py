@@ -172,6 +172,29 @@ class CognitoWithBoto3(unittest.TestCase):
                                  "ResourceNotFoundException", 400, "Identity '" + identity_id + "' not found.")
         self.assertIsInstance(gone, identity.exceptions.ResourceNotFoundException)
 
+    def test_a_merged_identity_stays_listed_disabled_and_is_refused_credentials(self):
+        identity = developer("cognito-identity")
+        pool = identity.create_identity_pool(IdentityPoolName="boto3 merges", AllowUnauthenticatedIdentities=False,
+                                             DeveloperProviderName="login.boto3")["IdentityPoolId"]
+        alice, bob = (identity.get_open_id_token_for_developer_identity(
+            IdentityPoolId=pool, Logins={"login.boto3": user})["IdentityId"] for user in ("alice", "bob"))
+
+        survivor = identity.merge_developer_identities(
+            SourceUserIdentifier="bob", DestinationUserIdentifier="alice", DeveloperProviderName="login.boto3",
+            IdentityPoolId=pool)["IdentityId"]
+
+        def listed(**hide):
+            page = identity.list_identities(IdentityPoolId=pool, MaxResults=60, **hide)
+            return sorted(description["IdentityId"] for description in page["Identities"])
+
+        self.assertEqual(alice, survivor)
+        self.assertEqual([], identity.describe_identity(IdentityId=bob).get("Logins", []))
+        self.assertEqual(sorted([alice, bob]), listed())
+        self.assertEqual([alice], listed(HideDisabled=True))
+        refused = self.assert_error(lambda: self.device.get_credentials_for_identity(IdentityId=bob),
+                                    "NotAuthorizedException", 400, "Access to Identity '" + bob + "' is forbidden.")
+        self.assertIsInstance(refused, identity.exceptions.NotAuthorizedException)
+
     def test_a_wrong_secret_key_is_refused_as_an_invalid_signature(self):
         sync = developer("cognito-sync", secret="not-the-secret")
         identity = developer("cognito-identity", secret="not-the-secret")

@@ -49,6 +49,6 @@ class Boto3IT {
 
         Assumptions.assumeTrue(process.exitValue() != SKIPPED, output::strip);
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("Ran 13 tests").containsPattern("(?m)^OK");
+        assertThat(output).contains("Ran 14 tests").containsPattern("(?m)^OK");
     }
 }
