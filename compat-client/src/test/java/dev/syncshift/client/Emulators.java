@@ -6,6 +6,7 @@ import dev.syncshift.emulator.cognitosync.CognitoSyncEmulator;
 import dev.syncshift.emulator.cognitosync.CognitoSyncEmulatorConfig;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -90,6 +91,12 @@ record Emulators(CognitoSyncEmulator cognito, AppSyncEmulator appSync, String po
                     .syncSessionToken(token).recordPatches(p -> p.op(Operation.REPLACE).key(key).value(value)
                             .syncCount(0L)));
         }
+    }
+
+    /** The identity of developer user {@code user} of the pool (provider {@code login.compat}), made if new. */
+    String developerIdentity(String user) {
+        return identityClient(cognito.endpoint()).getOpenIdTokenForDeveloperIdentity(r -> r.identityPoolId(poolId)
+                .logins(Map.of("login.compat", user))).identityId();
     }
 
     static CognitoIdentityClient identityClient(URI endpoint) {

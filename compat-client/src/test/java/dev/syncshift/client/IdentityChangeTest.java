@@ -23,9 +23,7 @@ class IdentityChangeTest {
 
     @Test
     void aLoginThatMergesIdentitiesRenamesLocalDatasetsAndReportsThem(Emulators emulators) {
-        String owner = Emulators.identityClient(emulators.cognito().endpoint())
-                .getOpenIdTokenForDeveloperIdentity(r -> r.identityPoolId(emulators.poolId())
-                        .logins(Map.of("login.compat", "alice"))).identityId();
+        String owner = emulators.developerIdentity("alice");
         try (CognitoSyncManager device = emulators.device(Backend.COGNITO).build()) {
             Dataset prefs = device.openOrCreateDataset("prefs");
             prefs.put("theme", "dark");
@@ -63,9 +61,7 @@ class IdentityChangeTest {
      */
     @Test
     void anIdentityAMergeElsewhereDisabledIsReplacedAndItsUnsyncedEditsKept(Emulators emulators) {
-        String owner = Emulators.identityClient(emulators.cognito().endpoint())
-                .getOpenIdTokenForDeveloperIdentity(r -> r.identityPoolId(emulators.poolId())
-                        .logins(Map.of("login.compat", "frank"))).identityId();
+        String owner = emulators.developerIdentity("frank");
         try (CognitoSyncManager device = emulators.device(Backend.COGNITO).build()) {
             Dataset prefs = device.openOrCreateDataset("prefs");
             prefs.put("theme", "dark");
