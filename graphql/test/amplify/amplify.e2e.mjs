@@ -1,7 +1,8 @@
 // End-to-end checks of the AppSync emulator serving the real template, through clients written for AppSync:
 // Amplify JS v6 (generateClient with authMode 'iam': a query, a mutation, and a subscription that receives the
-// mutation over the real-time WebSocket, authorized by the header-<base64url> subprotocol) and a request signed
-// by hand with the JS SDK's SigV4 signer (signed headers without x-amz-content-sha256).
+// mutation over the real-time WebSocket, authorized by the header-<base64url> subprotocol; credentials the emulator
+// refuses, which Amplify must take for a refusal it does not try again) and a request signed by hand with the JS
+// SDK's SigV4 signer (signed headers without x-amz-content-sha256).
 // Run by graphql's AmplifyJsIT, which starts the emulator and passes, in the environment:
 //   APPSYNC_GRAPHQL  the emulator's GraphQL endpoint, http://127.0.0.1:<port>/graphql
 //   APPSYNC_USERS    a JSON array of Cognito identities with temporary credentials:
@@ -22,10 +23,13 @@ if (!/^http:\/\/127\.0\.0\.1:\d+\/graphql$/.test(endpoint) || users.length < 2) 
 }
 const REGION = 'us-east-1';
 
-// Amplify always opens wss:// (AppSync serves TLS); the emulator serves plain ws:// on loopback.
+// Amplify always opens wss:// (AppSync serves TLS); the emulator serves plain ws:// on loopback. Connections are
+// counted, to see whether Amplify tries again after a refusal.
+let connectionsOpened = 0;
 globalThis.WebSocket = class LoopbackWebSocket extends WebSocket {
   constructor(url, protocols) {
     super(String(url).replace(/^wss:\/\/127\.0\.0\.1:/, 'ws://127.0.0.1:'), protocols);
+    connectionsOpened++;
   }
 };
 
@@ -45,6 +49,8 @@ const ON_DATASET_CHANGED = `subscription OnDatasetChanged($identityId: ID!, $dat
   onDatasetChanged(identityId: $identityId, datasetName: $datasetName) { ${CHANGE} } }`;
 
 const [device, other] = users;
+// The credentials Amplify signs with: the device's, or (for the tests of a refusal) the device's with a wrong secret.
+let signingAs = device;
 Amplify.configure(
   { API: { GraphQL: { endpoint, region: REGION, defaultAuthMode: 'iam' } } },
   {
@@ -52,11 +58,11 @@ Amplify.configure(
       credentialsProvider: {
         getCredentialsAndIdentityId: async () => ({
           credentials: {
-            accessKeyId: device.accessKeyId,
-            secretAccessKey: device.secretAccessKey,
-            sessionToken: device.sessionToken,
+            accessKeyId: signingAs.accessKeyId,
+            secretAccessKey: signingAs.secretAccessKey,
+            sessionToken: signingAs.sessionToken,
           },
-          identityId: device.identityId,
+          identityId: signingAs.identityId,
         }),
         clearCredentialsAndIdentityId: () => {},
       },
@@ -68,6 +74,32 @@ function push(datasetName, key, value, syncCount) {
   return client.graphql({ query: UPDATE_RECORDS,
     variables: { datasetName, patches: [{ op: 'replace', key, value, syncCount }] } });
 }
+
+// First in the file, so that Amplify has no WebSocket open yet: the refused subscription opens the connection.
+test('credentials the emulator refuses reach Amplify JS v6 as a refusal, and its subscription gives up at once',
+  { timeout: 20_000 }, async () => {
+    signingAs = { ...device, secretAccessKey: `${device.secretAccessKey}-wrong` };
+    try {
+      const query = await client.graphql({ query: LIST_RECORDS, variables: { datasetName: 'refused' } })
+        .then(() => null, (e) => e);
+      // Amplify knows the refusal by its type (the x-amzn-ErrorType header) and words it for the app as 'Unauthorized'
+      assert.match(query?.errors?.[0]?.originalError?.name ?? '', /^UnauthorizedException/);
+      assert.equal(query.errors[0].message, 'Unauthorized');
+
+      const before = connectionsOpened;
+      const refusal = await new Promise((resolve, reject) => {
+        client.graphql({ query: ON_DATASET_CHANGED, variables: { identityId: device.identityId } }).subscribe({
+          next: (value) => reject(new Error(`refused credentials heard a change: ${JSON.stringify(value)}`)),
+          error: resolve,
+        });
+      });
+      // connection_error with errorCode 401 is one Amplify does not try again (it would for minutes otherwise)
+      assert.match(refusal.errors?.[0]?.message ?? '', /^Connection failed: UnauthorizedException/);
+      assert.equal(connectionsOpened - before, 1, 'one connection, not tried again');
+    } finally {
+      signingAs = device;
+    }
+  });
 
 test('a mutation and a query through Amplify JS v6 with IAM credentials', async () => {
   const pushed = await push('amplify-query', 'colour', 'blue', 0);
