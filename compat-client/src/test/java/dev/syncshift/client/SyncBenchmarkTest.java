@@ -13,7 +13,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The synchronize benchmark (on demand: {@code -Dcompat.benchmark=true}, see the README): round trips and median /
+ * The synchronize benchmark (on demand: {@code -Dcompat.benchmark=true}, see BENCHMARK.md): round trips and median /
  * p99 wall time of {@code synchronize} with 0, 10 and 100 local edits, on the cognito and appsync backends, with
  * every request to the emulators delayed through a {@link TcpProxy} so that round trips dominate: by each of the
  * latencies in {@code compat.benchmark.latencyMs} (a comma-separated list of milliseconds, 50 by default), in turn.
