@@ -86,6 +86,9 @@ public final class UnlinkRules {
                 requireFederated(identity, provider, developer);
                 remaining.remove(provider);
             });
+            if (remaining.equals(identity.logins())) {
+                return null;
+            }
             return update(identity.unlinked(remaining, identity.mergedDeveloperUserIds(), clock.instant()));
         });
     }
