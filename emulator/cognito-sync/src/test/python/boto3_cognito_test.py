@@ -195,6 +195,27 @@ class CognitoWithBoto3(unittest.TestCase):
                                     "NotAuthorizedException", 400, "Access to Identity '" + bob + "' is forbidden.")
         self.assertIsInstance(refused, identity.exceptions.NotAuthorizedException)
 
+    def test_unlinking_one_of_two_logins_keeps_the_other_and_the_removed_one_is_a_new_identity(self):
+        identity = developer("cognito-identity")
+        pool = identity.create_identity_pool(IdentityPoolName="boto3 unlinks", AllowUnauthenticatedIdentities=False,
+                                             DeveloperProviderName="login.boto3")["IdentityPoolId"]
+        facebook, google = {"graph.facebook.com": "fb-boto3"}, {"accounts.google.com": "g-boto3"}
+        linked = self.device.get_id(IdentityPoolId=pool, Logins={**facebook, **google})["IdentityId"]
+        developer_user = identity.get_open_id_token_for_developer_identity(
+            IdentityPoolId=pool, Logins={"login.boto3": "carol"})["IdentityId"]
+
+        self.device.unlink_identity(IdentityId=linked, Logins=facebook, LoginsToRemove=["accounts.google.com"])
+
+        self.assertEqual(["graph.facebook.com"], identity.describe_identity(IdentityId=linked)["Logins"])
+        self.assertNotEqual(linked, self.device.get_id(IdentityPoolId=pool, Logins=google)["IdentityId"])
+        found = identity.lookup_developer_identity(IdentityPoolId=pool, IdentityId=developer_user, MaxResults=10)
+        self.assertEqual(developer_user, found["IdentityId"])
+        self.assertEqual(["carol"], found["DeveloperUserIdentifierList"])
+        refused = self.assert_error(
+            lambda: self.device.unlink_identity(IdentityId=linked, Logins=facebook, LoginsToRemove=["www.amazon.com"]),
+            "ResourceConflictException", 400, "Login 'www.amazon.com' is not linked to Identity '" + linked + "'.")
+        self.assertIsInstance(refused, identity.exceptions.ResourceConflictException)
+
     def test_a_wrong_secret_key_is_refused_as_an_invalid_signature(self):
         sync = developer("cognito-sync", secret="not-the-secret")
         identity = developer("cognito-identity", secret="not-the-secret")

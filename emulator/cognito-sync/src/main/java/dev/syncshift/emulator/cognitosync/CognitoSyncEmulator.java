@@ -6,6 +6,7 @@ import dev.syncshift.emulator.cognitosync.fixture.FixtureFile;
 import dev.syncshift.emulator.cognitosync.rules.CredentialRules;
 import dev.syncshift.emulator.cognitosync.rules.DatasetRules;
 import dev.syncshift.emulator.cognitosync.rules.DeveloperKeys;
+import dev.syncshift.emulator.cognitosync.rules.DeveloperLookupRules;
 import dev.syncshift.emulator.cognitosync.rules.IdGenerator;
 import dev.syncshift.emulator.cognitosync.rules.IdentityDeletionRules;
 import dev.syncshift.emulator.cognitosync.rules.IdentityPoolRules;
@@ -16,6 +17,7 @@ import dev.syncshift.emulator.cognitosync.rules.OperationGate;
 import dev.syncshift.emulator.cognitosync.rules.RecordRules;
 import dev.syncshift.emulator.cognitosync.rules.SessionTokens;
 import dev.syncshift.emulator.cognitosync.rules.StsRules;
+import dev.syncshift.emulator.cognitosync.rules.UnlinkRules;
 import dev.syncshift.emulator.cognitosync.store.DatasetStore;
 import dev.syncshift.emulator.cognitosync.store.IdentityStore;
 import dev.syncshift.emulator.cognitosync.store.InMemoryCredentialStore;
@@ -97,6 +99,8 @@ public final class CognitoSyncEmulator implements AutoCloseable {
                 new OpenIdTokenRules(identities, ids, config.clock()),
                 new MergeRules(identityStore, datasetStore, identities, config.clock()),
                 new IdentityDeletionRules(identityStore, datasetStore),
+                new DeveloperLookupRules(identities),
+                new UnlinkRules(identityStore, datasetStore, identities, config.clock()),
                 sts);
         DeveloperKeys developerKeys = new DeveloperKeys(config.developerKeys());
         RequestAuthenticator authenticator = config.strictAuth()

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * against the emulator with strict auth, so botocore's own signatures are verified and its parsers read the answers:
  * GetId and GetCredentialsForIdentity, a dataset's life with the temporary credentials (ListDatasets, ListRecords,
  * UpdateRecords with non-ASCII values, DescribeDataset, DeleteDataset), a conflict, the error codes botocore makes of
- * the emulator's refusals, DeleteIdentities then DescribeIdentity, ListIdentityPools' paginator and ListRecords'
- * NextToken, and STS (AssumeRole, AssumeRoleWithWebIdentity and their errors), in
- * {@code src/test/python/boto3_cognito_test.py} under {@code unittest}, one Python process.
+ * the emulator's refusals, DeleteIdentities then DescribeIdentity, UnlinkIdentity and LookupDeveloperIdentity,
+ * ListIdentityPools' paginator and ListRecords' NextToken, and STS (AssumeRole, AssumeRoleWithWebIdentity and their
+ * errors), in {@code src/test/python/boto3_cognito_test.py} under {@code unittest}, one Python process.
  * {@code scripts/ensure-boto3.sh} installs the package when it is missing; this test is skipped, with the reason,
  * where it cannot.
  */
@@ -49,6 +49,6 @@ class Boto3IT {
 
         Assumptions.assumeTrue(process.exitValue() != SKIPPED, output::strip);
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("Ran 14 tests").containsPattern("(?m)^OK");
+        assertThat(output).contains("Ran 15 tests").containsPattern("(?m)^OK");
     }
 }

@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
  * A browser app's flow (GetId with a user-pool login, credentials from the identity pool,
  * ListRecords then UpdateRecords with the record's SyncCount) run by the real AWS SDK for JavaScript v3 in Node
  * against the emulator with strict auth, so the JS SDK's own signatures (which leave {@code x-amz-content-sha256}
- * out) are verified; and a developer's DeleteIdentities then DescribeIdentity. Needs {@code node} and {@code npm};
+ * out) are verified; a developer's DeleteIdentities then DescribeIdentity; and a developer's LookupDeveloperIdentity,
+ * UnlinkDeveloperIdentity, then the same lookup refused. Needs {@code node} and {@code npm};
  * skipped, with the reason, without them.
  */
 @StrictAuth
@@ -107,6 +108,25 @@ class JsSdkBrowserFlowIT {
         assertThat(seen.get("describeError").get("status").asInt()).isEqualTo(400);
         assertThat(seen.get("describeError").get("message").asText())
                 .isEqualTo("Identity '" + seen.get("identityId").asText() + "' not found.");
+    }
+
+    @Test
+    void aDeveloperLooksUpAUserThenUnlinksIt(CognitoSyncEmulator emulator, CognitoIdentityClient identity)
+            throws Exception {
+        String pool = identity.createIdentityPool(p -> p.identityPoolName("unlinks")
+                .allowUnauthenticatedIdentities(false).developerProviderName("login.js")).identityPoolId();
+
+        Result unlink = run(List.of("node", "--no-warnings", "unlink-developer.mjs", emulator.endpoint().toString(),
+                pool, "login.js"), 1);
+
+        assertThat(unlink.exitCode()).as(unlink.output()).isZero();
+        JsonNode seen = new ObjectMapper().readTree(unlink.output().lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(seen.get("found").asText()).isEqualTo(seen.get("identityId").asText());
+        assertThat(seen.get("users")).extracting(JsonNode::asText).containsExactly("js-user");
+        assertThat(seen.get("lookupError").get("name").asText()).isEqualTo("ResourceNotFoundException");
+        assertThat(seen.get("lookupError").get("status").asInt()).isEqualTo(400);
+        assertThat(seen.get("lookupError").get("message").asText())
+                .isEqualTo("Developer user 'js-user' not found for developer provider 'login.js'.");
     }
 
     private record Result(int exitCode, String output) {

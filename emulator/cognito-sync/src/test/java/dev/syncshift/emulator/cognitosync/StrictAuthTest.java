@@ -220,6 +220,11 @@ class StrictAuthTest {
                 "DeleteIdentityPool", g -> g.identityAs(g.aliceKeys()).deleteIdentityPool(
                         r -> r.identityPoolId(g.pool())),
                 "ListIdentityPools", g -> g.identityAs(g.aliceKeys()).listIdentityPools(r -> r.maxResults(5)),
+                "LookupDeveloperIdentity", g -> g.identityAs(g.aliceKeys()).lookupDeveloperIdentity(
+                        r -> r.identityPoolId(g.pool()).developerUserIdentifier("a")),
+                "UnlinkDeveloperIdentity", g -> g.identityAs(g.aliceKeys()).unlinkDeveloperIdentity(
+                        r -> r.identityPoolId(g.pool()).identityId(g.alice()).developerProviderName("login.syncshift")
+                                .developerUserIdentifier("a")),
                 "MergeDeveloperIdentities", g -> g.identityAs(g.aliceKeys()).mergeDeveloperIdentities(
                         r -> r.identityPoolId(g.pool()).developerProviderName("login.syncshift")
                                 .sourceUserIdentifier("a").destinationUserIdentifier("b")),

@@ -70,6 +70,12 @@ final class SweepRequests {
                     + "\"eu-west-1:00000000-0000-4000-8000-0000000000fe\"]}"),
             identity("MergeDeveloperIdentities", "{\"SourceUserIdentifier\":\"a\",\"DestinationUserIdentifier\":\"b\","
                     + "\"DeveloperProviderName\":\"dev.example\",\"IdentityPoolId\":\"" + POOL + "\"}"),
+            identity("LookupDeveloperIdentity", "{\"IdentityPoolId\":\"" + POOL + "\",\"IdentityId\":\"" + ID
+                    + "\",\"DeveloperUserIdentifier\":\"u\",\"MaxResults\":5,\"NextToken\":\"abc\"}"),
+            identity("UnlinkDeveloperIdentity", "{\"IdentityId\":\"" + ID + "\",\"IdentityPoolId\":\"" + POOL
+                    + "\",\"DeveloperProviderName\":\"dev.example\",\"DeveloperUserIdentifier\":\"u\"}"),
+            identity("UnlinkIdentity", "{\"IdentityId\":\"" + ID + "\",\"Logins\":{\"a\":\"b\"},"
+                    + "\"LoginsToRemove\":[\"a\"]}"),
             sync("ListDatasets", "GET", POOL_PATH + "/identities/{identityPath}/datasets?nextToken=abc&maxResults=5",
                     ""),
             sync("ListIdentityPoolUsage", "GET", "/identitypools?nextToken=abc&maxResults=5", ""),

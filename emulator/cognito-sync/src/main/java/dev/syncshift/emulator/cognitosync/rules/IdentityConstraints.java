@@ -85,6 +85,23 @@ public final class IdentityConstraints {
         return Constraints.pattern(member, name, DEVELOPER_PROVIDER);
     }
 
+    /** DeveloperUserIdentifier: 1..1024 characters. */
+    public static String developerUserIdentifier(String member, String user) {
+        return Constraints.length(member, user, 1, 1024);
+    }
+
+    /**
+     * LoginsList (UnlinkIdentity's LoginsToRemove): required, provider names of 1..128 characters.
+     *
+     * @return the names, in the order given
+     */
+    public static List<String> loginsToRemove(@Nullable List<String> names) {
+        String member = "loginsToRemove";
+        Constraints.required(member, names).forEach(name -> Constraints.length(member,
+                Constraints.required(member, name), 1, 128));
+        return List.copyOf(names);
+    }
+
     /** LoginsMap: at most 10 providers, names 1..128, tokens 1..50000; absent reads as empty. */
     public static Map<String, String> logins(@Nullable Map<String, String> logins) {
         if (logins == null) {

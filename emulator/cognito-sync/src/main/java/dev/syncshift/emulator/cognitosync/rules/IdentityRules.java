@@ -188,6 +188,29 @@ public final class IdentityRules {
         return CredentialRules.requireEnabled(requireIdentityInPool(poolId, identityId));
     }
 
+    /**
+     * Checks that {@code provider} is the pool's developer provider.
+     *
+     * @throws ResourceNotFoundException naming the provider and pool otherwise, or the pool when it does not exist
+     */
+    void requireDeveloperProvider(IdentityPoolId poolId, String provider) {
+        if (!provider.equals(requirePool(poolId).developerProviderName())) {
+            throw new ResourceNotFoundException("Developer provider '" + provider + "' not found for IdentityPool '"
+                    + poolId + "'.");
+        }
+    }
+
+    /**
+     * The pool's identity linked to developer user {@code user} of {@code provider}.
+     *
+     * @throws ResourceNotFoundException naming the user when no identity is linked to it
+     */
+    StoredIdentity requireDeveloperIdentity(IdentityPoolId poolId, String provider, String user) {
+        return linkedIdentity(poolId, Map.of(provider, user)).orElseThrow(
+                () -> new ResourceNotFoundException("Developer user '" + user + "' not found for developer provider '"
+                        + provider + "'."));
+    }
+
     /** The pool's identity linked to any of {@code logins}, if there is one. */
     Optional<StoredIdentity> linkedIdentity(IdentityPoolId poolId, Map<String, String> logins) {
         if (logins.isEmpty()) {

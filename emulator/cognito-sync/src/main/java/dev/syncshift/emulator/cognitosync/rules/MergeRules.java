@@ -11,7 +11,6 @@ import dev.syncshift.emulator.cognitosync.store.DatasetStore;
 import dev.syncshift.emulator.cognitosync.store.IdentityStore;
 import dev.syncshift.emulator.cognitosync.store.StoredDataset;
 import dev.syncshift.emulator.cognitosync.store.StoredIdentity;
-import dev.syncshift.emulator.cognitosync.store.StoredIdentityPool;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -72,14 +71,10 @@ public final class MergeRules {
         String source = userIdentifier("sourceUserIdentifier", sourceUserIdentifier);
         String destination = userIdentifier("destinationUserIdentifier", destinationUserIdentifier);
         Access.checkDeveloper(caller);
-        StoredIdentityPool pool = identities.requirePool(poolId);
-        if (!provider.equals(pool.developerProviderName())) {
-            throw new ResourceNotFoundException("Developer provider '" + provider + "' not found for IdentityPool '"
-                    + poolId + "'.");
-        }
+        identities.requireDeveloperProvider(poolId, provider);
         return identityStore.locked(() -> {
-            StoredIdentity from = developerIdentity(poolId, provider, source);
-            StoredIdentity into = developerIdentity(poolId, provider, destination);
+            StoredIdentity from = identities.requireDeveloperIdentity(poolId, provider, source);
+            StoredIdentity into = identities.requireDeveloperIdentity(poolId, provider, destination);
             if (!from.id().equals(into.id())) {
                 requireLinkedLoginsWithinLimit(from, into);
                 merge(from, into, provider);
@@ -191,13 +186,7 @@ public final class MergeRules {
         return datasets.locked(first, () -> datasets.locked(second, action));
     }
 
-    private StoredIdentity developerIdentity(IdentityPoolId poolId, String provider, String user) {
-        return identities.linkedIdentity(poolId, Map.of(provider, user)).orElseThrow(
-                () -> new ResourceNotFoundException("Developer user '" + user + "' not found for developer provider '"
-                        + provider + "'."));
-    }
-
     private static String userIdentifier(String member, @Nullable String user) {
-        return Constraints.length(member, Constraints.required(member, user), 1, 1024);
+        return IdentityConstraints.developerUserIdentifier(member, Constraints.required(member, user));
     }
 }

@@ -19,8 +19,8 @@ public final class OperationNames {
     public static final Set<String> COGNITO_IDENTITY = Set.of(
             "CreateIdentityPool", "DeleteIdentities", "DeleteIdentityPool", "DescribeIdentity",
             "DescribeIdentityPool", "GetCredentialsForIdentity", "GetId", "GetIdentityPoolRoles", "GetOpenIdToken",
-            "GetOpenIdTokenForDeveloperIdentity", "ListIdentities", "ListIdentityPools", "MergeDeveloperIdentities",
-            "SetIdentityPoolRoles");
+            "GetOpenIdTokenForDeveloperIdentity", "ListIdentities", "ListIdentityPools", "LookupDeveloperIdentity",
+            "MergeDeveloperIdentities", "SetIdentityPoolRoles", "UnlinkDeveloperIdentity", "UnlinkIdentity");
 
     private OperationNames() {
     }

@@ -44,6 +44,18 @@ public record StoredIdentity(
         return new StoredIdentity(id, poolId, newLogins, creationDate, now, disabled, newMergedDeveloperUserIds);
     }
 
+    /**
+     * This identity after an unlink at {@code now}, left with {@code remainingLogins} and
+     * {@code remainingDeveloperUserIds}: disabled once neither holds anything, as AWS leaves an identity no login
+     * reaches any more (an identity never goes back to unauthenticated).
+     */
+    public StoredIdentity unlinked(Map<String, String> remainingLogins, Set<String> remainingDeveloperUserIds,
+            Instant now) {
+        boolean unreachable = remainingLogins.isEmpty() && remainingDeveloperUserIds.isEmpty();
+        return new StoredIdentity(id, poolId, remainingLogins, creationDate, now, disabled || unreachable,
+                remainingDeveloperUserIds);
+    }
+
     /** This identity as a merge leaves its source at {@code now}: disabled, its logins gone to the survivor. */
     public StoredIdentity mergedAway(Instant now) {
         return new StoredIdentity(id, poolId, Map.of(), creationDate, now, true, Set.of());

@@ -3,6 +3,7 @@ package dev.syncshift.emulator.cognitosync.wire;
 import dev.syncshift.core.Constraints;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.IdentityPoolId;
+import dev.syncshift.emulator.cognitosync.rules.DeveloperIdentityLookup;
 import dev.syncshift.emulator.cognitosync.rules.IdentitiesPage;
 import dev.syncshift.emulator.cognitosync.rules.IdentityConstraints;
 import dev.syncshift.emulator.cognitosync.rules.IdentityPoolsPage;
@@ -28,10 +29,14 @@ import dev.syncshift.emulator.cognitosync.wire.shapes.ListIdentitiesRequest;
 import dev.syncshift.emulator.cognitosync.wire.shapes.ListIdentitiesResponse;
 import dev.syncshift.emulator.cognitosync.wire.shapes.ListIdentityPoolsRequest;
 import dev.syncshift.emulator.cognitosync.wire.shapes.ListIdentityPoolsResponse;
+import dev.syncshift.emulator.cognitosync.wire.shapes.LookupDeveloperIdentityRequest;
+import dev.syncshift.emulator.cognitosync.wire.shapes.LookupDeveloperIdentityResponse;
 import dev.syncshift.emulator.cognitosync.wire.shapes.MergeDeveloperIdentitiesRequest;
 import dev.syncshift.emulator.cognitosync.wire.shapes.MergeDeveloperIdentitiesResponse;
 import dev.syncshift.emulator.cognitosync.wire.shapes.OpenIdTokenResponse;
 import dev.syncshift.emulator.cognitosync.wire.shapes.SetIdentityPoolRolesRequest;
+import dev.syncshift.emulator.cognitosync.wire.shapes.UnlinkDeveloperIdentityRequest;
+import dev.syncshift.emulator.cognitosync.wire.shapes.UnlinkIdentityRequest;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -153,6 +158,29 @@ final class IdentityHandler {
         return new MergeDeveloperIdentitiesResponse(services.merges().mergeDeveloperIdentities(request.caller(),
                 pool(body.identityPoolId()), body.developerProviderName(), body.sourceUserIdentifier(),
                 body.destinationUserIdentifier()).value());
+    }
+
+    LookupDeveloperIdentityResponse lookupDeveloperIdentity(WireRequest request) {
+        LookupDeveloperIdentityRequest body = request.body(LookupDeveloperIdentityRequest.class);
+        DeveloperIdentityLookup found = services.lookups().lookupDeveloperIdentity(request.caller(),
+                pool(body.identityPoolId()), body.identityId(), body.developerUserIdentifier(), body.maxResults(),
+                body.nextToken());
+        return new LookupDeveloperIdentityResponse(found.identityId().value(), found.developerUserIds(),
+                found.nextToken());
+    }
+
+    Map<String, Object> unlinkDeveloperIdentity(WireRequest request) {
+        UnlinkDeveloperIdentityRequest body = request.body(UnlinkDeveloperIdentityRequest.class);
+        services.unlinks().unlinkDeveloperIdentity(request.caller(), pool(body.identityPoolId()),
+                identity(body.identityId()), body.developerProviderName(), body.developerUserIdentifier());
+        return Map.of();
+    }
+
+    Map<String, Object> unlinkIdentity(WireRequest request) {
+        UnlinkIdentityRequest body = request.body(UnlinkIdentityRequest.class);
+        services.unlinks().unlinkIdentity(identity(body.identityId()), body.logins(),
+                body.loginsToRemove());
+        return Map.of();
     }
 
     private static IdentityPoolId pool(@Nullable String identityPoolId) {

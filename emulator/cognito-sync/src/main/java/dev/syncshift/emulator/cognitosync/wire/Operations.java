@@ -93,7 +93,10 @@ final class Operations {
                 Route.json("ListIdentities", identity::listIdentities),
                 Route.json("DescribeIdentity", identity::describeIdentity),
                 Route.json("DeleteIdentities", identity::deleteIdentities),
-                Route.json("MergeDeveloperIdentities", identity::mergeDeveloperIdentities));
+                Route.json("MergeDeveloperIdentities", identity::mergeDeveloperIdentities),
+                Route.json("LookupDeveloperIdentity", identity::lookupDeveloperIdentity),
+                Route.json("UnlinkDeveloperIdentity", identity::unlinkDeveloperIdentity),
+                Route.unsignedJson("UnlinkIdentity", identity::unlinkIdentity));
     }
 
     /** The REST route for {@code method} and {@code rawPath}, with its decoded labels. */

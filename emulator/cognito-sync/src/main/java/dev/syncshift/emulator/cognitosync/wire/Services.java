@@ -2,6 +2,7 @@ package dev.syncshift.emulator.cognitosync.wire;
 
 import dev.syncshift.emulator.cognitosync.rules.CredentialRules;
 import dev.syncshift.emulator.cognitosync.rules.DatasetRules;
+import dev.syncshift.emulator.cognitosync.rules.DeveloperLookupRules;
 import dev.syncshift.emulator.cognitosync.rules.IdentityDeletionRules;
 import dev.syncshift.emulator.cognitosync.rules.IdentityPoolRules;
 import dev.syncshift.emulator.cognitosync.rules.IdentityRules;
@@ -9,6 +10,7 @@ import dev.syncshift.emulator.cognitosync.rules.MergeRules;
 import dev.syncshift.emulator.cognitosync.rules.OpenIdTokenRules;
 import dev.syncshift.emulator.cognitosync.rules.RecordRules;
 import dev.syncshift.emulator.cognitosync.rules.StsRules;
+import dev.syncshift.emulator.cognitosync.rules.UnlinkRules;
 
 /**
  * The rules the wire layer serves.
@@ -22,6 +24,8 @@ import dev.syncshift.emulator.cognitosync.rules.StsRules;
  * @param openIdTokens GetOpenIdToken, GetOpenIdTokenForDeveloperIdentity
  * @param merges MergeDeveloperIdentities
  * @param deletions DeleteIdentities
+ * @param lookups LookupDeveloperIdentity
+ * @param unlinks UnlinkDeveloperIdentity, UnlinkIdentity
  * @param sts the role sessions STS issued (AssumeRole, AssumeRoleWithWebIdentity), for the lookup of issued keys
  */
 public record Services(RecordRules records, DatasetRules datasets, IdentityRules identities,
@@ -31,5 +35,7 @@ public record Services(RecordRules records, DatasetRules datasets, IdentityRules
         OpenIdTokenRules openIdTokens,
         MergeRules merges,
         IdentityDeletionRules deletions,
+        DeveloperLookupRules lookups,
+        UnlinkRules unlinks,
         StsRules sts) {
 }

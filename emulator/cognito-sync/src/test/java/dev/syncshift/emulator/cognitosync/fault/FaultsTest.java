@@ -121,6 +121,23 @@ class FaultsTest {
         }
     }
 
+    @Test
+    void aThrottledUnlinkIdentityUnlinksNothing() {
+        try (CognitoSyncEmulator emulator = start(base().throttleRps("UnlinkIdentity", 1).ticker(now::get))) {
+            CognitoIdentityClient identity = identityClient(emulator);
+            Map<String, String> facebook = Map.of("graph.facebook.com", "fb-1");
+            String linked = identity.getId(r -> r.identityPoolId(POOL).logins(Map.of("graph.facebook.com", "fb-1",
+                    "accounts.google.com", "g-1"))).identityId();
+            identity.unlinkIdentity(r -> r.identityId(linked).logins(facebook).loginsToRemove("accounts.google.com"));
+
+            assertThatThrownBy(() -> identity.unlinkIdentity(r -> r.identityId(linked).logins(facebook)
+                    .loginsToRemove("graph.facebook.com"))).isInstanceOf(
+                    software.amazon.awssdk.services.cognitoidentity.model.TooManyRequestsException.class);
+            assertThat(identity.describeIdentity(r -> r.identityId(linked)).logins())
+                    .containsExactly("graph.facebook.com");
+        }
+    }
+
     /** The pool's roles are an AWS operation like the others: a throttle may name them. */
     @Test
     void aThrottledSetIdentityPoolRolesChangesNothing() {
