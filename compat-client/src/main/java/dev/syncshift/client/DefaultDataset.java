@@ -161,7 +161,7 @@ final class DefaultDataset implements Dataset {
     }
 
     @Override
-    public void synchronize(SyncCallback callback) {
+    public void synchronize(dev.syncshift.client.SyncCallback callback) {
         manager.synchronize(this, notNull("callback", callback), false);
     }
 
@@ -173,12 +173,12 @@ final class DefaultDataset implements Dataset {
     }
 
     @Override
-    public void synchronizeOnConnectivity(SyncCallback callback) {
+    public void synchronizeOnConnectivity(dev.syncshift.client.SyncCallback callback) {
         manager.synchronize(this, notNull("callback", callback), true);
     }
 
     @Override
-    public void subscribe(SyncCallback callback) {
+    public void subscribe(dev.syncshift.client.SyncCallback callback) {
         manager.subscribe(this, notNull("callback", callback));
     }
 

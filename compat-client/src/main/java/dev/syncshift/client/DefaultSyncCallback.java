@@ -7,9 +7,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A callback that logs, resolves every conflict with {@link SyncConflict#resolveWithLastWriterWins()}, and answers
  * false to deleted and merged datasets, as AWS's {@code DefaultSyncCallback} did. Extend it to override what you
- * need.
+ * need. It is a {@link Dataset.SyncCallback}, as AWS's was, and so a {@link SyncCallback}.
  */
-public class DefaultSyncCallback implements SyncCallback {
+public class DefaultSyncCallback implements Dataset.SyncCallback {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultSyncCallback.class);
 
