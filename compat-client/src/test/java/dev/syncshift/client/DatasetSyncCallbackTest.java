@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.NullUnmarked;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -14,6 +15,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Apps name the callback as AWS's client nests it, {@code Dataset.SyncCallback}: an anonymous
  * {@code new Dataset.SyncCallback() {...}} handed to {@code synchronize}, a field or variable of that type holding a
  * {@code DefaultSyncCallback}, a class that {@code implements Dataset.SyncCallback}. Such code ports by its imports.
+ * Kotlin apps override the callbacks with the parameter types AWS's unannotated Java left open to them, some written
+ * {@code dataset: Dataset?}, some {@code dataset: Dataset}: only parameters of unspecified nullness accept both
+ * (Kotlin 2.1 refuses either one against JSpecify's {@code @NullMarked} or {@code @Nullable}, "overrides nothing").
  */
 @ExtendWith(EmulatorsExtension.class)
 class DatasetSyncCallbackTest {
@@ -65,5 +69,11 @@ class DatasetSyncCallbackTest {
         Dataset.SyncCallback callback = new DefaultSyncCallback();
 
         assertThat(callback).isInstanceOf(SyncCallback.class);
+    }
+
+    @Test
+    void theCallbacksLeaveTheNullnessOfTheirParametersOpenAsAwssDid() {
+        assertThat(List.of(SyncCallback.class, DefaultSyncCallback.class))
+                .allMatch(type -> type.isAnnotationPresent(NullUnmarked.class));
     }
 }
