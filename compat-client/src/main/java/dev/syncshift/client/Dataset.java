@@ -49,7 +49,7 @@ public interface Dataset {
     void remove(String key);
 
     /** {@link #put} of every entry (null values remove), all keys checked first, in one local transaction. */
-    void putAll(Map<String, String> values);
+    void putAll(Map<String, ? extends @Nullable String> values);
 
     /** Every live key and value. */
     Map<String, String> getAll();

@@ -76,7 +76,7 @@ final class DefaultDataset implements Dataset {
     }
 
     @Override
-    public void putAll(Map<String, String> values) {
+    public void putAll(Map<String, ? extends @Nullable String> values) {
         Map<RecordKey, @Nullable String> checked = new LinkedHashMap<>();
         notNull("values", values).forEach((k, v) -> checked.put(writableKey(k), checkValue(v)));
         manager.write(name, dataset -> cache.putValues(dataset, checked, manager.now()));
