@@ -18,6 +18,15 @@ import org.jspecify.annotations.Nullable;
  */
 public interface Dataset {
 
+    /**
+     * The callback under the name AWS's client gives it, nested in {@code Dataset}: code that writes
+     * {@code new Dataset.SyncCallback() {...}}, {@code implements Dataset.SyncCallback} or imports
+     * {@code Dataset.SyncCallback} ports by its imports. It adds nothing to {@link dev.syncshift.client.SyncCallback},
+     * which every method taking a callback takes, so either name can be passed; {@link DefaultSyncCallback} is both.
+     */
+    interface SyncCallback extends dev.syncshift.client.SyncCallback {
+    }
+
     /** The dataset's name. */
     String getDatasetName();
 
@@ -40,7 +49,7 @@ public interface Dataset {
     void remove(String key);
 
     /** {@link #put} of every entry (null values remove), all keys checked first, in one local transaction. */
-    void putAll(Map<String, String> values);
+    void putAll(Map<String, ? extends @Nullable String> values);
 
     /** Every live key and value. */
     Map<String, String> getAll();
@@ -67,7 +76,8 @@ public interface Dataset {
     long getLastSyncCount();
 
     /**
-     * Stores records as given (modified flag and sync count included): for {@link SyncCallback#onConflict}. The keys
+     * Stores records as given (modified flag and sync count included): for
+     * {@link dev.syncshift.client.SyncCallback#onConflict}. The keys
      * and values of modified records get {@link #put}'s checks first; none is stored when one fails.
      */
     void resolve(List<Record> records);
@@ -78,7 +88,7 @@ public interface Dataset {
      *
      * @throws IllegalArgumentException when the callback is null
      */
-    void synchronize(SyncCallback callback);
+    void synchronize(dev.syncshift.client.SyncCallback callback);
 
     /**
      * {@link #synchronize} for code that is not callback-shaped: completes with the pulled records, or exceptionally
@@ -97,7 +107,7 @@ public interface Dataset {
      * Those later runs report only how they end once the service is reached: no further {@code onFailure} for a
      * service still out of reach.
      */
-    void synchronizeOnConnectivity(SyncCallback callback);
+    void synchronizeOnConnectivity(dev.syncshift.client.SyncCallback callback);
 
     /**
      * Listens for changes other devices make to this dataset (AppSync real-time, backends {@code appsync} and
@@ -109,7 +119,7 @@ public interface Dataset {
      *
      * @throws IllegalStateException on the {@code cognito} backend, which has no subscription a JVM app can receive
      */
-    void subscribe(SyncCallback callback);
+    void subscribe(dev.syncshift.client.SyncCallback callback);
 
     /** Stops listening: ends every subscription of this dataset; nothing happens when not subscribed. */
     void unsubscribe();

@@ -76,7 +76,7 @@ final class DefaultDataset implements Dataset {
     }
 
     @Override
-    public void putAll(Map<String, String> values) {
+    public void putAll(Map<String, ? extends @Nullable String> values) {
         Map<RecordKey, @Nullable String> checked = new LinkedHashMap<>();
         notNull("values", values).forEach((k, v) -> checked.put(writableKey(k), checkValue(v)));
         manager.write(name, dataset -> cache.putValues(dataset, checked, manager.now()));
@@ -161,7 +161,7 @@ final class DefaultDataset implements Dataset {
     }
 
     @Override
-    public void synchronize(SyncCallback callback) {
+    public void synchronize(dev.syncshift.client.SyncCallback callback) {
         manager.synchronize(this, notNull("callback", callback), false);
     }
 
@@ -173,12 +173,12 @@ final class DefaultDataset implements Dataset {
     }
 
     @Override
-    public void synchronizeOnConnectivity(SyncCallback callback) {
+    public void synchronizeOnConnectivity(dev.syncshift.client.SyncCallback callback) {
         manager.synchronize(this, notNull("callback", callback), true);
     }
 
     @Override
-    public void subscribe(SyncCallback callback) {
+    public void subscribe(dev.syncshift.client.SyncCallback callback) {
         manager.subscribe(this, notNull("callback", callback));
     }
 

@@ -1,15 +1,18 @@
 package dev.syncshift.client;
 
 import java.util.List;
+import org.jspecify.annotations.NullUnmarked;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A callback that logs, resolves every conflict with {@link SyncConflict#resolveWithLastWriterWins()}, and answers
  * false to deleted and merged datasets, as AWS's {@code DefaultSyncCallback} did. Extend it to override what you
- * need.
+ * need. It is a {@link Dataset.SyncCallback}, as AWS's was, and so a {@link SyncCallback}. The nullness of its
+ * parameters is left unspecified, as {@link SyncCallback}'s is, for Kotlin subclasses.
  */
-public class DefaultSyncCallback implements SyncCallback {
+@NullUnmarked
+public class DefaultSyncCallback implements Dataset.SyncCallback {
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultSyncCallback.class);
 

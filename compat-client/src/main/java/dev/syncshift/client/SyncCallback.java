@@ -1,6 +1,7 @@
 package dev.syncshift.client;
 
 import java.util.List;
+import org.jspecify.annotations.NullUnmarked;
 
 /**
  * What {@link Dataset#synchronize} reports, on the manager's executor thread. Exactly one of {@link #onSuccess} and
@@ -8,7 +9,12 @@ import java.util.List;
  * callbacks keep AWS's boolean meanings; an exception thrown from one ends the synchronize in {@link #onFailure},
  * with a message that names the callback and the exception as the cause, keeping the local edits. One thrown from
  * {@link #onSuccess} or {@link #onFailure} is logged: the synchronize has ended.
+ *
+ * <p>No argument is ever null, but the parameters' nullness is left unspecified, as in AWS's unannotated client: Kotlin
+ * apps override these methods with parameter types written either way ({@code dataset: Dataset?} or
+ * {@code dataset: Dataset}), and Kotlin accepts both only for parameters of unspecified nullness.
  */
+@NullUnmarked
 public interface SyncCallback {
 
     /**
