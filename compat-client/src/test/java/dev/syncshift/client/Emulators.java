@@ -99,6 +99,12 @@ record Emulators(CognitoSyncEmulator cognito, AppSyncEmulator appSync, String po
                 .logins(Map.of("login.compat", user))).identityId();
     }
 
+    /** Unlinks developer user {@code user} from {@code identityId}, as the app's backend would. */
+    void unlinkDeveloperUser(String identityId, String user) {
+        identityClient(cognito.endpoint()).unlinkDeveloperIdentity(r -> r.identityPoolId(poolId).identityId(identityId)
+                .developerProviderName("login.compat").developerUserIdentifier(user));
+    }
+
     static CognitoIdentityClient identityClient(URI endpoint) {
         return CognitoIdentityClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(DEVELOPER))

@@ -90,6 +90,35 @@ class IdentityChangeTest {
     }
 
     /**
+     * The app's backend unlinks the device's only login (UnlinkDeveloperIdentity), which leaves its identity with
+     * nothing linked and so disabled: the device's next synchronize is refused, it gets the identity Cognito now gives
+     * that login (a new one), and its data, unsynced edits included, moves to {@code <name>.<old identity>}.
+     */
+    @Test
+    void anIdentityAnUnlinkDisabledIsReplacedAndItsDataKept(Emulators emulators) {
+        try (CognitoSyncManager device = emulators.device(Backend.COGNITO).logins(Map.of("login.compat", "gina"))
+                .build()) {
+            Dataset prefs = device.openOrCreateDataset("prefs");
+            prefs.put("theme", "dark");
+            sync(prefs);
+            prefs.put("unsynced", "kept");
+            String unlinked = device.getIdentityId();
+            emulators.unlinkDeveloperUser(unlinked, "gina");
+
+            RecordingCallback callback = new RecordingCallback();
+            prefs.synchronize(callback);
+
+            callback.succeeded();
+            assertThat(device.getIdentityId()).isNotEqualTo(unlinked);
+            assertThat(callback.merged()).containsExactly("prefs." + unlinked);
+            Dataset old = device.openOrCreateDataset("prefs." + unlinked);
+            assertThat(old.getAll()).isEqualTo(Map.of("theme", "dark", "unsynced", "kept"));
+            sync(old);
+            assertThat(old.isChanged("unsynced")).isFalse();
+        }
+    }
+
+    /**
      * A pull of several pages names each merged dataset once, although every page of ListRecords lists them: here on
      * another device of the identity the merge joined, behind by more than a page.
      */
