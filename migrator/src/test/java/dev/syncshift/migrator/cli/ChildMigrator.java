@@ -4,21 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.syncshift.migrator.ClassArchive;
 import dev.syncshift.migrator.LocalAws;
 import dev.syncshift.migrator.SourceTruth;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * The migrator's command line in a child JVM, so that it can be killed with SIGKILL. Its class path is this test's
- * without the test classes, so that it logs as the jar does (the tests' {@code logback-test.xml} stays out).
+ * without the test classes, so that it logs as the jar does (the tests' {@code logback-test.xml} stays out), and it
+ * maps the {@link ClassArchive} of that class path.
  */
 final class ChildMigrator {
 
@@ -77,8 +76,9 @@ final class ChildMigrator {
 
     private static ProcessBuilder builder(Path log, List<String> args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classPathWithoutTests(),
-                MigratorCli.class.getName()));
+                .toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(ClassArchive.get().jvmOptions());
+        command.addAll(List.of("-cp", ClassArchive.get().classPath(), MigratorCli.class.getName()));
         command.addAll(args);
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -104,11 +104,5 @@ final class ChildMigrator {
         }
         assertThat(child.isAlive()).as("the child was still running at %d items", items).isTrue();
         return items;
-    }
-
-    private static String classPathWithoutTests() {
-        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !Path.of(entry).endsWith(Path.of("target", "test-classes")))
-                .collect(Collectors.joining(File.pathSeparator));
     }
 }

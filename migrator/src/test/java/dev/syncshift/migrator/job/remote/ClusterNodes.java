@@ -2,8 +2,10 @@ package dev.syncshift.migrator.job.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.migrator.ClassArchive;
 import dev.syncshift.migrator.LocalAws;
 import dev.syncshift.migrator.cli.MigratorCli;
+import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -13,10 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Manager and worker processes of one cluster: child JVMs on this test's class path (or of the packaged jar, after
- * {@link #useJar}), sharing one PostgreSQL database as their job repository and the emulators of a {@link LocalAws}.
+ * Manager and worker processes of one cluster: child JVMs on this test's class path, its test classes last and the
+ * {@link ClassArchive} of the rest mapped (or of the packaged jar, after {@link #useJar}), sharing one PostgreSQL
+ * database as their job repository and the emulators of a {@link LocalAws}.
  * Each node logs to its own file in {@code dir}, a manager its progress lines too (no terminal: {@code --progress auto}
  * prints lines). Closing stops every node still running (SIGTERM, then SIGKILL).
  */
@@ -27,7 +31,7 @@ final class ClusterNodes implements AutoCloseable {
     private final Path dir;
     private final List<String> common;
     private final List<String> timings;
-    private List<String> launch = List.of("-cp", System.getProperty("java.class.path"), MigratorCli.class.getName());
+    private @Nullable Path jar;
     private URI cognitoEndpoint;
     private final List<Process> started = new ArrayList<>();
 
@@ -56,7 +60,15 @@ final class ClusterNodes implements AutoCloseable {
 
     /** Starts the nodes from then on as {@code java -jar jar}, as a user runs them. */
     void useJar(Path jar) {
-        launch = List.of("-jar", jar.toString());
+        this.jar = jar;
+    }
+
+    private List<String> launch() {
+        if (jar != null) {
+            return List.of("-jar", jar.toString());
+        }
+        return Stream.concat(ClassArchive.get().jvmOptions().stream(), Stream.of("-cp", ClassArchive.get().classPath()
+                + File.pathSeparator + ClassArchive.testClasses(), MigratorCli.class.getName())).toList();
     }
 
     /** Nodes started from then on call Cognito at {@code endpoint} (a relay in front of the emulator, or not). */
@@ -80,7 +92,7 @@ final class ClusterNodes implements AutoCloseable {
                 .toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Dspring.datasource.url=" + jdbcUrl,
                 "-Dspring.datasource.username=postgres", "-Dspring.datasource.password=postgres"));
         command.addAll(timings);
-        command.addAll(launch);
+        command.addAll(launch());
         command.add("migrate");
         command.addAll(roleOption);
         command.addAll(poolOptions());
