@@ -236,6 +236,12 @@ public final class Cutover implements AutoCloseable {
                 .sourceUserIdentifier(from).destinationUserIdentifier(into)).identityId();
     }
 
+    /** Unlinks developer user {@code user} from identity {@code identityId} (UnlinkDeveloperIdentity). */
+    public void unlinkDeveloperUser(String identityId, String user) {
+        identity.unlinkDeveloperIdentity(r -> r.identityPoolId(pool.value()).identityId(identityId)
+                .developerProviderName(PROVIDER).developerUserIdentifier(user));
+    }
+
     /** Deletes identity {@code identityId} from the pool (DeleteIdentities), its datasets with it. */
     public void deleteIdentity(String identityId) {
         identity.deleteIdentities(r -> r.identityIdsToDelete(identityId));

@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
- * An identity that leaves while a pass copies its datasets, between two of them: deleted from the pool, or merged
- * into another (which leaves it in the pool, disabled and without datasets); and one Cognito refuses to read. None
- * fails the partition.
+ * An identity that leaves while a pass copies its datasets, between two of them: deleted from the pool, merged
+ * into another (which leaves it in the pool, disabled and without datasets), or disabled by the unlink of its only
+ * login (its datasets kept); and one Cognito refuses to read. None fails the partition.
  */
 class IdentityLeavesMidPassTest extends CutoverScenario {
 
@@ -51,6 +51,24 @@ class IdentityLeavesMidPassTest extends CutoverScenario {
         assertThat(outcome.datasets()).extracting(DatasetOutcome::recordsWritten).containsExactly(1L, 0L);
         assertThat(next.datasets()).singleElement().satisfies(dataset -> assertThat(dataset.deletion()).isTrue());
         SourceTruth.assertIdentity(cutover.source(), cutover.table(), cutover.syncClient(), new IdentityId(dave));
+    }
+
+    /**
+     * An identity whose only login an unlink removed is disabled but keeps its datasets (what AWS calls
+     * inaccessible): developer credentials still read them, and the pass copies both, the one read after the unlink
+     * too, so that the store holds what Cognito holds.
+     */
+    @Test
+    void anIdentityAnUnlinkDisabledBetweenTwoOfItsDatasetsHasBothCopied() {
+        String frank = cutover.developerIdentity("frank");
+
+        IdentityOutcome outcome = passLeaving(frank, () -> cutover.unlinkDeveloperUser(frank, "frank"));
+
+        assertThat(outcome.note()).isNull();
+        assertThat(outcome.datasets()).allSatisfy(dataset -> assertThat(dataset.failure()).isNull());
+        assertThat(outcome.datasets()).extracting(DatasetOutcome::recordsWritten).containsExactly(1L, 1L);
+        assertThat(cutover.identityClient().describeIdentity(r -> r.identityId(frank)).logins()).isEmpty();
+        SourceTruth.assertIdentity(cutover.source(), cutover.table(), cutover.syncClient(), new IdentityId(frank));
     }
 
     /**
