@@ -3,7 +3,11 @@ package dev.syncshift.emulator.cognitosync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syncshift.emulator.cognitosync.junit.CognitoSyncEmulatorExtension;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +23,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -84,6 +89,36 @@ class UnlinkTest {
                 .developerUserIdentifierList()).containsExactly("bob");
         assertThat(DeveloperPools.developerIdentity(identity, pool, PROVIDER, "bob")).isEqualTo(alice);
         assertThat(DeveloperPools.developerIdentity(identity, pool, PROVIDER, "alice")).isNotEqualTo(alice);
+    }
+
+    /**
+     * Unlinking a developer user a merge linked leaves the identity's own developer login as it was (the fixture an
+     * export writes keeps it), whatever the users' order.
+     */
+    @Test
+    void unlinkingAMergedDeveloperUserKeepsTheIdentitysOwn(@TempDir Path dir) throws Exception {
+        for (String user : List.of("aaron", "bella")) {
+            DeveloperPools.developerIdentity(identity, pool, PROVIDER, user);
+            identity.mergeDeveloperIdentities(r -> r.identityPoolId(pool).developerProviderName(PROVIDER)
+                    .sourceUserIdentifier(user).destinationUserIdentifier("alice"));
+        }
+
+        identity.unlinkDeveloperIdentity(r -> r.identityPoolId(pool).identityId(alice)
+                .developerProviderName(PROVIDER).developerUserIdentifier("bella"));
+
+        assertThat(identity.lookupDeveloperIdentity(r -> r.identityPoolId(pool).identityId(alice))
+                .developerUserIdentifierList()).containsExactly("aaron", "alice");
+        Path exported = dir.resolve("exported.json");
+        emulator.exportFixture(exported);
+        List<String> ownLogins = new ArrayList<>();
+        for (JsonNode identities : new ObjectMapper().readTree(exported.toFile()).findValues("identities")) {
+            identities.forEach(i -> {
+                if (i.path("identityId").asText().equals(alice)) {
+                    ownLogins.add(i.path("logins").path(PROVIDER).asText());
+                }
+            });
+        }
+        assertThat(ownLogins).containsExactly("alice");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
@@ -53,14 +54,14 @@ public final class UnlinkRules {
         identityStore.locked(() -> {
             StoredIdentity identity = identities.requireIdentityInPool(poolId, identityId);
             DeveloperLookupRules.requireLinked(identity, provider, user);
-            TreeSet<String> users = DeveloperLookupRules.developerUserIds(identity, provider);
-            users.remove(user);
             Map<String, String> logins = new HashMap<>(identity.logins());
-            logins.remove(provider);
-            if (!users.isEmpty()) {
-                logins.put(provider, users.pollFirst());
+            TreeSet<String> merged = new TreeSet<>(identity.mergedDeveloperUserIds());
+            if (!merged.remove(user)) {
+                // the identity's own developer user id: the first one merges linked to it takes its place
+                logins.remove(provider);
+                Optional.ofNullable(merged.pollFirst()).ifPresent(next -> logins.put(provider, next));
             }
-            return update(identity.unlinked(logins, users, clock.instant()));
+            return update(identity.unlinked(logins, merged, clock.instant()));
         });
     }
 
