@@ -64,11 +64,17 @@ class DatasetSyncCallbackTest {
         }
     }
 
+    /**
+     * A {@code DefaultSyncCallback} is a {@code Dataset.SyncCallback} (the assignment compiles), and the nested name
+     * declares nothing of its own, so that an app's callback written against either name implements the same methods.
+     */
     @Test
-    void aDefaultSyncCallbackIsADatasetSyncCallback() {
-        Dataset.SyncCallback callback = new DefaultSyncCallback();
+    void aDefaultSyncCallbackIsADatasetSyncCallbackWhichAddsNothing() {
+        Class<? extends Dataset.SyncCallback> defaults = DefaultSyncCallback.class;
 
-        assertThat(callback).isInstanceOf(SyncCallback.class);
+        assertThat(defaults.getInterfaces()).containsExactly(Dataset.SyncCallback.class);
+        assertThat(Dataset.SyncCallback.class.getDeclaredMethods()).isEmpty();
+        assertThat(Dataset.SyncCallback.class.getInterfaces()).containsExactly(SyncCallback.class);
     }
 
     @Test
