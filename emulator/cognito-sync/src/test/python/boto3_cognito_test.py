@@ -32,6 +32,12 @@ def developer(service, secret=None):
     return client(service, os.environ["DEVELOPER_KEY"], secret or os.environ["DEVELOPER_SECRET"])
 
 
+def developer_pool(identity, name):
+    """A new pool of developer-authenticated identities (provider login.boto3), no guests."""
+    return identity.create_identity_pool(IdentityPoolName=name, AllowUnauthenticatedIdentities=False,
+                                         DeveloperProviderName="login.boto3")["IdentityPoolId"]
+
+
 class CognitoWithBoto3(unittest.TestCase):
 
     @classmethod
@@ -174,8 +180,7 @@ class CognitoWithBoto3(unittest.TestCase):
 
     def test_a_merged_identity_stays_listed_disabled_and_is_refused_credentials(self):
         identity = developer("cognito-identity")
-        pool = identity.create_identity_pool(IdentityPoolName="boto3 merges", AllowUnauthenticatedIdentities=False,
-                                             DeveloperProviderName="login.boto3")["IdentityPoolId"]
+        pool = developer_pool(identity, "boto3 merges")
         alice, bob = (identity.get_open_id_token_for_developer_identity(
             IdentityPoolId=pool, Logins={"login.boto3": user})["IdentityId"] for user in ("alice", "bob"))
 
@@ -197,8 +202,7 @@ class CognitoWithBoto3(unittest.TestCase):
 
     def test_unlinking_one_of_two_logins_keeps_the_other_and_the_removed_one_is_a_new_identity(self):
         identity = developer("cognito-identity")
-        pool = identity.create_identity_pool(IdentityPoolName="boto3 unlinks", AllowUnauthenticatedIdentities=False,
-                                             DeveloperProviderName="login.boto3")["IdentityPoolId"]
+        pool = developer_pool(identity, "boto3 unlinks")
         facebook, google = {"graph.facebook.com": "fb-boto3"}, {"accounts.google.com": "g-boto3"}
         linked = self.device.get_id(IdentityPoolId=pool, Logins={**facebook, **google})["IdentityId"]
         developer_user = identity.get_open_id_token_for_developer_identity(
