@@ -56,17 +56,21 @@ public final class ClassArchive {
         return made;
     }
 
-    /** The children's class path: this module's classes (as a jar) and libraries, not its test classes. */
-    public String classPath() {
-        return classPath;
+    /**
+     * What follows {@code java} and its heap options to start the migrator's command line: the options that map the
+     * archive (none where it could not be made), the class path (this module's classes as a jar and its libraries,
+     * not its test classes) with {@code after} appended, and the main class.
+     */
+    public List<String> launch(Path... after) {
+        List<String> launch = new ArrayList<>(options);
+        launch.add("-cp");
+        launch.add(Stream.concat(Stream.of(classPath), Arrays.stream(after).map(Path::toString))
+                .collect(Collectors.joining(File.pathSeparator)));
+        launch.add(MigratorCli.class.getName());
+        return launch;
     }
 
-    /** The JVM options that map the archive: none where it could not be made. */
-    public List<String> jvmOptions() {
-        return options;
-    }
-
-    /** The module's test classes (the directory), for a child that needs them after {@link #classPath()}. */
+    /** The module's test classes (the directory), for a child that needs them after the class path. */
     public static Path testClasses() {
         return entries().filter(ClassArchive::isTestClasses).findFirst().orElseThrow();
     }

@@ -77,8 +77,7 @@ final class ChildMigrator {
     private static ProcessBuilder builder(Path log, List<String> args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-        command.addAll(ClassArchive.get().jvmOptions());
-        command.addAll(List.of("-cp", ClassArchive.get().classPath(), MigratorCli.class.getName()));
+        command.addAll(ClassArchive.get().launch());
         command.addAll(args);
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncshift.migrator.ClassArchive;
 import dev.syncshift.migrator.LocalAws;
-import dev.syncshift.migrator.cli.MigratorCli;
-import java.io.File;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -67,8 +65,7 @@ final class ClusterNodes implements AutoCloseable {
         if (jar != null) {
             return List.of("-jar", jar.toString());
         }
-        return Stream.concat(ClassArchive.get().jvmOptions().stream(), Stream.of("-cp", ClassArchive.get().classPath()
-                + File.pathSeparator + ClassArchive.testClasses(), MigratorCli.class.getName())).toList();
+        return ClassArchive.get().launch(ClassArchive.testClasses());
     }
 
     /** Nodes started from then on call Cognito at {@code endpoint} (a relay in front of the emulator, or not). */
