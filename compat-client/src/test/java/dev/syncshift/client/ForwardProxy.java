@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -33,6 +34,7 @@ final class ForwardProxy implements AutoCloseable {
     private final List<String> seen = new CopyOnWriteArrayList<>();
     /** The header a request must have (the name in any case: the AWS SDK writes it in lower case); null: none. */
     private final @Nullable String authorization;
+    private final Predicate<String> asksFor;
 
     /** A proxy that asks for no credentials. */
     ForwardProxy() throws IOException {
@@ -41,8 +43,17 @@ final class ForwardProxy implements AutoCloseable {
 
     /** A proxy that asks for {@code userAndPassword} ({@code user:password}), or for nothing when it is null. */
     ForwardProxy(@Nullable String userAndPassword) throws IOException {
+        this(userAndPassword, target -> true);
+    }
+
+    /**
+     * A proxy that asks for {@code userAndPassword} for the requests whose target (the request line's second word:
+     * an absolute URI, or a CONNECT's {@code host:port}) {@code asksFor} accepts.
+     */
+    ForwardProxy(@Nullable String userAndPassword, Predicate<String> asksFor) throws IOException {
         authorization = userAndPassword == null ? null : "Proxy-Authorization: Basic " + Base64.getEncoder()
                 .encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
+        this.asksFor = asksFor;
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         daemon(() -> {
             while (!server.isClosed()) {
@@ -74,7 +85,8 @@ final class ForwardProxy implements AutoCloseable {
         try {
             String[] head = readHead(client.getInputStream()).split("\r\n");
             String[] line = head[0].split(" ");
-            if (authorization != null && Arrays.stream(head).noneMatch(authorization::equalsIgnoreCase)) {
+            if (authorization != null && asksFor.test(line[1])
+                    && Arrays.stream(head).noneMatch(authorization::equalsIgnoreCase)) {
                 client.getOutputStream().write(ascii("HTTP/1.1 407 Proxy Authentication Required\r\n"
                         + "Proxy-Authenticate: Basic realm=\"proxy\"\r\n"
                         + "Content-Length: 0\r\nConnection: close\r\n\r\n"));

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A device behind an HTTP proxy named by the environment, as on a company network or in a container: Cognito
- * Identity, Cognito Sync, AppSync's GraphQL and its real-time WebSocket all go through it, and none does for a host
- * {@code NO_PROXY} names. The devices run in a child JVM ({@link ProxiedDevice}), the only way to give a JVM an
- * environment.
+ * Identity, Cognito Sync, AppSync's GraphQL and its real-time WebSocket all go through it, with the user and password
+ * the proxy asks for, and none does for a host {@code NO_PROXY} names. The devices run in a child JVM
+ * ({@link ProxiedDevice}), the only way to give a JVM an environment.
  */
 @ExtendWith(EmulatorsExtension.class)
 class ProxyTest {
@@ -35,23 +35,43 @@ class ProxyTest {
     }
 
     /**
-     * A proxy that asks for a user and password, given in {@code HTTP_PROXY}: the Cognito calls (the AWS SDK's) send
-     * them, the AppSync ones cannot (the JDK's HTTP client would then take over AppSync's own 401 answers and drop
-     * the request's signature when it sends it again), and the synchronize fails saying so.
+     * A proxy that asks for a user and password, given in {@code HTTP_PROXY}: every call sends them, AppSync's
+     * signed ones too (the signature still holds: the proxy's header is added after signing), and its WebSocket's
+     * tunnel with the JVM option the JDK needs for a Basic user and password there, set as a container would.
      */
     @Test
-    void aProxyAskingForAPasswordIsNamedWhenAppSyncCannotPassIt(Emulators emulators, @TempDir Path dir)
+    void everyCallGoesThroughAProxyAskingForThePasswordHttpProxyGives(Emulators emulators, @TempDir Path dir)
             throws Exception {
         try (ForwardProxy proxy = new ForwardProxy("device:s3cret")) {
             String named = "http://device:s3cret@" + proxy.uri().getAuthority();
-            ChildJvm.Ended ended = startDevices(emulators, dir, Map.of("HTTP_PROXY", named));
+            runDevices(emulators, dir, Map.of("HTTP_PROXY", named,
+                    "JDK_JAVA_OPTIONS", "-Djdk.http.auth.tunneling.disabledSchemes="));
+
+            String appSync = authority(emulators.graphql());
+            assertThat(proxy.seen()).as("requests the proxy let through")
+                    .anyMatch(seen -> seen.startsWith("POST " + emulators.cognito().endpoint()))
+                    .anyMatch(seen -> seen.equals("POST " + emulators.graphql()))
+                    .anyMatch(seen -> seen.equals("CONNECT " + appSync));
+        }
+    }
+
+    /**
+     * A proxy that asks for a user and password for AppSync's requests, given none: the synchronize fails naming the
+     * proxy's 407 and where a user and password go, rather than as an unreadable answer.
+     */
+    @Test
+    void aProxyAskingForAPasswordItWasNotGivenIsNamed(Emulators emulators, @TempDir Path dir) throws Exception {
+        String appSync = emulators.graphql().toString();
+        try (ForwardProxy proxy = new ForwardProxy("device:s3cret", target -> target.equals(appSync))) {
+            ChildJvm.Ended ended = startDevices(emulators, dir, Map.of("HTTP_PROXY", proxy.uri().toString()));
 
             assertThat(ended.exitCode()).as(ended.output()).isEqualTo(1);
             assertThat(ended.output()).contains("the synchronize failed: dev.syncshift.client.DataStorageException:"
-                    + " Failed to synchronize dataset: proxied:"
-                    + " the HTTP proxy asks for a user and password (HTTP 407)");
+                    + " Failed to synchronize dataset: proxied: the HTTP proxy asks for a user and password (HTTP 407)"
+                    + " and was given none it accepts: name them in HTTP_PROXY (http://user:password@host:port)");
             assertThat(proxy.seen()).as("requests the proxy let through")
-                    .anyMatch(seen -> seen.startsWith("POST " + emulators.cognito().endpoint()));
+                    .anyMatch(seen -> seen.startsWith("POST " + emulators.cognito().endpoint()))
+                    .noneMatch(seen -> seen.equals("POST " + appSync));
         }
     }
 

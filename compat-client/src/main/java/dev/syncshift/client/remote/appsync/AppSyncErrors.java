@@ -21,16 +21,21 @@ final class AppSyncErrors {
     private static final Pattern THROTTLED = Pattern.compile(
             "ProvisionedThroughputExceeded|ThrottlingException|ThrottlingError|RequestLimitExceeded");
 
-    private static final int PROXY_AUTHENTICATION_REQUIRED = 407;
+    static final int PROXY_AUTHENTICATION_REQUIRED = 407;
+
+    /** What a proxy's 407 means here, and what to do about it ({@link SdkProxy}). */
+    static final String PROXY_REFUSED = "the HTTP proxy asks for a user and password (HTTP 407) and was given none it"
+            + " accepts: name them in HTTP_PROXY (http://user:password@host:port) or in the http.proxyUser and"
+            + " http.proxyPassword system properties, and, where AppSync is reached through a tunnel (https, and"
+            + " every real-time WebSocket), run the JVM with -Djdk.http.auth.tunneling.disabledSchemes=\"\", without"
+            + " which the JDK sends no Basic user and password through one";
 
     private AppSyncErrors() {
     }
 
     static DataStorageException translate(String what, GraphQlCall.Answer answer) {
         if (answer.status() == PROXY_AUTHENTICATION_REQUIRED) {
-            return new DataStorageException(what + ": the HTTP proxy asks for a user and password (HTTP 407), which"
-                    + " the appsync and cutover backends do not send: let the device reach AppSync without a proxy"
-                    + " (NO_PROXY, http.nonProxyHosts) or through one that does not ask");
+            return new DataStorageException(what + ": " + PROXY_REFUSED);
         }
         JsonNode error = answer.firstError();
         String type = error.path("errorType").asText("");

@@ -52,6 +52,7 @@ final class GraphQlCall {
     /** How far the device's clock may be from the service's before signatures use the service's time. */
     private static final int SKEW_MINUTES = 4;
     private static final String REQUEST_ID = "x-amzn-RequestId";
+    static final String PROXY_AUTHORIZATION = "Proxy-Authorization";
 
     private final URI endpoint;
     private final String region;
@@ -60,6 +61,7 @@ final class GraphQlCall {
     /** What to add to the device's clock to sign with the service's time; learned from answers. */
     private volatile Duration clockCorrection = Duration.ZERO;
     private final HttpClient http;
+    private final @Nullable SdkProxy proxy;
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
     private final RetryStrategy retries = DefaultRetryStrategy.standardStrategyBuilder()
             .retryOnException(e -> e instanceof RetryableAnswer || e instanceof NetworkException).build();
@@ -69,7 +71,8 @@ final class GraphQlCall {
         this.region = region;
         this.credentials = credentials;
         this.clock = clock;
-        this.http = SdkProxy.applyTo(HttpClient.newBuilder().connectTimeout(TIMEOUT)).build();
+        this.proxy = SdkProxy.fromSdk();
+        this.http = SdkProxy.applyTo(HttpClient.newBuilder().connectTimeout(TIMEOUT), proxy).build();
     }
 
     URI endpoint() {
@@ -79,6 +82,11 @@ final class GraphQlCall {
     /** The HTTP client of the calls, which the real-time connection's WebSocket shares (its proxy included). */
     HttpClient http() {
         return http;
+    }
+
+    /** The {@code Proxy-Authorization} a request to {@code uri} carries, unsigned; null: none ({@link SdkProxy}). */
+    @Nullable String proxyAuthorization(URI uri) {
+        return proxy == null ? null : proxy.authorizationFor(uri);
     }
 
     /**
@@ -142,6 +150,10 @@ final class GraphQlCall {
                 request.header(name, value);
             }
         });
+        String proxyAuthorization = proxyAuthorization(endpoint);
+        if (proxyAuthorization != null) {
+            request.header(PROXY_AUTHORIZATION, proxyAuthorization);
+        }
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

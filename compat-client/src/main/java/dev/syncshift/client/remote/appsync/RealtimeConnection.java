@@ -9,6 +9,7 @@ import dev.syncshift.core.InvalidParameterException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -74,6 +75,8 @@ final class RealtimeConnection {
     private volatile boolean reconnecting;
     /** Whether the last connection was refused for its signature, which a wrong device clock causes. */
     private volatile boolean signatureRefused;
+    /** Whether the proxy's refusal of the WebSocket's tunnel was logged: once, not at every retry. */
+    private final AtomicBoolean proxyRefusalLogged = new AtomicBoolean();
     /** The last send on {@link #sendingOn}: the next one there starts when it ends, whether it succeeded or not. */
     private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
     /** The connection of {@link #lastSend}; a new connection starts a chain of its own. */
@@ -152,7 +155,13 @@ final class RealtimeConnection {
         String header = Base64.getEncoder().encodeToString(connect.getBytes(StandardCharsets.UTF_8));
         URI uri = URI.create(realtime + "?header=" + header + "&payload=e30=");
         Listener listener = new Listener();
-        call.http().newWebSocketBuilder().subprotocols("graphql-ws").connectTimeout(ACK_WAIT).buildAsync(uri, listener)
+        WebSocket.Builder builder = call.http().newWebSocketBuilder().subprotocols("graphql-ws")
+                .connectTimeout(ACK_WAIT);
+        String proxyAuthorization = call.proxyAuthorization(uri);
+        if (proxyAuthorization != null) {
+            builder.header(GraphQlCall.PROXY_AUTHORIZATION, proxyAuthorization);
+        }
+        builder.buildAsync(uri, listener)
                 .whenComplete((ws, failure) -> {
                     if (failure != null) {
                         listener.ended(failure);
@@ -233,6 +242,9 @@ final class RealtimeConnection {
             return;
         }
         reconnecting = true;
+        if (proxyRefused(why) && proxyRefusalLogged.compareAndSet(false, true)) {
+            LOG.warn("real-time connection for {}: {}; trying again", identity, AppSyncErrors.PROXY_REFUSED);
+        }
         Duration wait = backoff;
         backoff = wait.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait.multipliedBy(2);
         LOG.debug("real-time connection for {} broke ({}); reconnecting in {}", identity, why.toString(), wait);
@@ -242,6 +254,16 @@ final class RealtimeConnection {
                 reconnect();
             }
         }, CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /** Whether {@code why} is the proxy's 407 to the WebSocket's tunnel. */
+    private static boolean proxyRefused(Throwable why) {
+        for (Throwable cause = why; cause != null; cause = cause.getCause()) {
+            if (cause instanceof WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode() == AppSyncErrors.PROXY_AUTHENTICATION_REQUIRED;
+            }
+        }
+        return false;
     }
 
     /** Connects again; a failure before the socket exists (signing: credentials) is retried like a broken one. */
