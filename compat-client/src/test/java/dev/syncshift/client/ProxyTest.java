@@ -2,6 +2,7 @@ package dev.syncshift.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.emulator.cognitosync.junit.ForwardProxy;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.syncshift.client;
+package dev.syncshift.emulator.cognitosync.junit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,10 +25,10 @@ import org.jspecify.annotations.Nullable;
  * WebSocket asks for. Hand-made because Jetty's forward proxy rewrites what it forwards ({@code charset=UTF-8}
  * becomes {@code charset=utf-8} in the signed {@code content-type}), which breaks a SigV4 signature, where a real
  * proxy of AWS's https traffic only tunnels it. Made with a user and password, it answers a request without them
- * with 407 and {@code Proxy-Authenticate: Basic}, and does not note it. Test code only; its threads end when it
- * closes.
+ * with 407 and {@code Proxy-Authenticate: Basic}, and does not note it. For tests of clients behind a proxy (the
+ * compat client's devices, the migrator); its threads end when it closes.
  */
-final class ForwardProxy implements AutoCloseable {
+public final class ForwardProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final List<String> seen = new CopyOnWriteArrayList<>();
@@ -37,12 +37,12 @@ final class ForwardProxy implements AutoCloseable {
     private final Predicate<String> asksFor;
 
     /** A proxy that asks for no credentials. */
-    ForwardProxy() throws IOException {
+    public ForwardProxy() throws IOException {
         this(null);
     }
 
     /** A proxy that asks for {@code userAndPassword} ({@code user:password}), or for nothing when it is null. */
-    ForwardProxy(@Nullable String userAndPassword) throws IOException {
+    public ForwardProxy(@Nullable String userAndPassword) throws IOException {
         this(userAndPassword, target -> true);
     }
 
@@ -50,7 +50,7 @@ final class ForwardProxy implements AutoCloseable {
      * A proxy that asks for {@code userAndPassword} for the requests whose target (the request line's second word:
      * an absolute URI, or a CONNECT's {@code host:port}) {@code asksFor} accepts.
      */
-    ForwardProxy(@Nullable String userAndPassword, Predicate<String> asksFor) throws IOException {
+    public ForwardProxy(@Nullable String userAndPassword, Predicate<String> asksFor) throws IOException {
         authorization = userAndPassword == null ? null : "Proxy-Authorization: Basic " + Base64.getEncoder()
                 .encodeToString(userAndPassword.getBytes(StandardCharsets.UTF_8));
         this.asksFor = asksFor;
@@ -67,12 +67,13 @@ final class ForwardProxy implements AutoCloseable {
         });
     }
 
-    URI uri() {
+    /** Where the proxy listens: {@code http://127.0.0.1:<port>}. */
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getLocalPort());
     }
 
     /** The requests given so far, oldest first. */
-    List<String> seen() {
+    public List<String> seen() {
         return List.copyOf(seen);
     }
 
