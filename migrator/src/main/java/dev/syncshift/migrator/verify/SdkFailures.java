@@ -2,6 +2,7 @@ package dev.syncshift.migrator.verify;
 
 import dev.syncshift.migrator.config.SettingsCredentials;
 import java.net.UnknownHostException;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -9,6 +10,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /** One line for an operator about an AWS call that failed. */
 public final class SdkFailures {
+
+    private static final int PROXY_AUTHENTICATION_REQUIRED = 407;
 
     private SdkFailures() {
     }
@@ -21,6 +24,10 @@ public final class SdkFailures {
      * request id.
      */
     public static String describe(SdkException e) {
+        if (proxyRefused(e)) {
+            return "the HTTP proxy asks for a user and password (HTTP 407) and was given none it accepts: name them "
+                    + "in HTTP_PROXY (http://user:password@host:port)";
+        }
         if (e instanceof AwsServiceException service && service.awsErrorDetails() != null
                 && service.awsErrorDetails().errorCode() != null && service.awsErrorDetails().errorMessage() != null) {
             return service.awsErrorDetails().errorCode() + ": "
@@ -55,6 +62,23 @@ public final class SdkFailures {
         String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
         return service.statusCode() == 403 || "AccessDeniedException".equals(code)
                 || "NotAuthorizedException".equals(code);
+    }
+
+    /**
+     * Whether an HTTP proxy refused the call for want of a user and password: its 407 read as the service's answer
+     * (a plain http endpoint), or the tunnel to an https endpoint refused with it.
+     */
+    private static boolean proxyRefused(SdkException e) {
+        if (e instanceof AwsServiceException service) {
+            return service.statusCode() == PROXY_AUTHENTICATION_REQUIRED;
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
+            if (message.contains("proxy") && message.contains(" " + PROXY_AUTHENTICATION_REQUIRED + " ")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The host an {@link UnknownHostException} names: Java's message is the name, sometimes with a reason after. */

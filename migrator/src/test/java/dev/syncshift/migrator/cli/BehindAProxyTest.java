@@ -1,0 +1,94 @@
+package dev.syncshift.migrator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.syncshift.emulator.cognitosync.junit.ForwardProxy;
+import dev.syncshift.migrator.LocalAws;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The migrator run where the only way out is an HTTP proxy that asks for a user and password, as on a company
+ * network: named by {@code HTTP_PROXY}, as the AWS CLI takes it, it carries every call, Cognito's and DynamoDB's.
+ */
+class BehindAProxyTest {
+
+    static final int IDENTITIES = 12;
+    static final String REFUSED = "the HTTP proxy asks for a user and password (HTTP 407) and was given none it "
+            + "accepts: name them in HTTP_PROXY (http://user:password@host:port)";
+
+    static LocalAws aws;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void start() {
+        aws = LocalAws.start(IDENTITIES);
+    }
+
+    @AfterAll
+    static void stop() {
+        aws.close();
+    }
+
+    @Test
+    void aRunThroughAProxyAskingForThePasswordHttpProxyGivesCopiesEverything() throws Exception {
+        try (ForwardProxy proxy = new ForwardProxy("migrator:s3cret")) {
+            String named = "http://migrator:s3cret@" + proxy.uri().getAuthority();
+
+            String log = run(ChildMigrator.migrate(aws, work), Map.of("HTTP_PROXY", named), 0);
+
+            ChildMigrator.assertRunOneCopiedEverything(aws, work, IDENTITIES);
+            assertThat(proxy.seen()).as(log)
+                    .anyMatch(seen -> seen.startsWith("POST " + aws.cognito().endpoint()))
+                    .anyMatch(seen -> seen.startsWith("POST " + aws.dynamoDb().endpoint()));
+        }
+    }
+
+    @Test
+    void aProxyAskingForAPasswordItWasNotGivenStopsTheRunBeforeAnythingIsWritten() throws Exception {
+        try (ForwardProxy proxy = new ForwardProxy("migrator:s3cret")) {
+            String log = run(ChildMigrator.migrate(aws, work), Map.of("HTTP_PROXY", proxy.uri().toString()), 3);
+
+            assertThat(log.lines()).as(log).contains("syncshift-migrator: source: " + REFUSED,
+                    "syncshift-migrator: target: " + REFUSED);
+            assertThat(proxy.seen()).as("requests the proxy let through").isEmpty();
+        }
+    }
+
+    /** AWS's endpoints are https, which a proxy carries through a tunnel: the same refusal, met at the tunnel. */
+    @Test
+    void aProxyRefusingTheTunnelToAnHttpsEndpointIsNamedTheSame() throws Exception {
+        try (ForwardProxy proxy = new ForwardProxy("migrator:s3cret")) {
+            List<String> command = ChildMigrator.migrate(aws, work).stream()
+                    .map(arg -> arg.replace("http://", "https://")).toList();
+
+            String log = run(command, Map.of("HTTP_PROXY", proxy.uri().toString()), 3);
+
+            assertThat(log.lines()).as(log).contains("syncshift-migrator: source: " + REFUSED,
+                    "syncshift-migrator: target: " + REFUSED);
+        }
+    }
+
+    /** Runs {@code command} with {@code environment}; its log, once it exited with {@code exitCode}. */
+    private String run(List<String> command, Map<String, String> environment, int exitCode) throws Exception {
+        Path log = work.resolve("child.log");
+        Process child = ChildMigrator.start(log, command, environment);
+        boolean ended = child.waitFor(3, TimeUnit.MINUTES);
+        if (!ended) {
+            child.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        String output = Files.readString(log);
+        assertThat(ended).as(output).isTrue();
+        assertThat(child.exitValue()).as(output).isEqualTo(exitCode);
+        return output;
+    }
+}
