@@ -1,5 +1,6 @@
 package dev.syncshift.client;
 
+import dev.syncshift.client.remote.SdkProxy;
 import dev.syncshift.client.remote.appsync.AppSyncRemoteStore;
 import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials;
 import dev.syncshift.client.remote.cognito.CognitoSyncRemoteStore;
@@ -16,7 +17,6 @@ import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
@@ -49,7 +49,7 @@ public record ManagerWiring(IdentityPoolId pool, Backend backend, String region,
     CognitoIdentityCredentials credentials(BiConsumer<@Nullable IdentityId, IdentityId> identityChanged) {
         CognitoIdentityClient identity = CognitoIdentityClient.builder().region(Region.of(pool.region()))
                 .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(SdkProxy.sdkHttpClient())
                 .applyMutation(b -> {
                     if (cognitoEndpoint != null) {
                         b.endpointOverride(cognitoEndpoint);
@@ -83,7 +83,7 @@ public record ManagerWiring(IdentityPoolId pool, Backend backend, String region,
     public CognitoSyncRemoteStore cognito(AwsCredentialsProvider credentials) {
         CognitoSyncClient client = CognitoSyncClient.builder().region(Region.of(pool.region()))
                 .credentialsProvider(credentials)
-                .httpClient(UrlConnectionHttpClient.create())
+                .httpClient(SdkProxy.sdkHttpClient())
                 .applyMutation(b -> {
                     if (cognitoEndpoint != null) {
                         b.endpointOverride(cognitoEndpoint);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,6 +58,32 @@ class ProxyTest {
     }
 
     /**
+     * AWS's endpoints are https, which a proxy carries through a tunnel ({@code CONNECT}): with the JVM option the
+     * JDK asks for, the Cognito calls and AppSync's each open their tunnel through a proxy that asks for a password.
+     * The emulators speak plain http, so what follows a tunnel fails; that the proxy let the tunnel through is what
+     * is checked here (it notes no request it refused).
+     */
+    @Test
+    void theTunnelsToHttpsEndpointsPassAProxyAskingForThePassword(Emulators emulators, @TempDir Path dir)
+            throws Exception {
+        try (ForwardProxy proxy = new ForwardProxy("device:s3cret")) {
+            Map<String, String> environment = Map.of("HTTP_PROXY", "http://device:s3cret@"
+                    + proxy.uri().getAuthority(), "JDK_JAVA_OPTIONS", "-Djdk.http.auth.tunneling.disabledSchemes=");
+            URI cognito = emulators.cognito().endpoint();
+            URI graphql = emulators.graphql();
+
+            ChildJvm.Ended toAppSync = ChildJvm.run(dir.resolve("appsync.log"), environment, Duration.ofMinutes(2),
+                    ProxiedDevice.class, emulators.poolId(), cognito.toString(), https(graphql));
+            ChildJvm.Ended toCognito = ChildJvm.run(dir.resolve("cognito.log"), environment, Duration.ofMinutes(2),
+                    ProxiedDevice.class, emulators.poolId(), https(cognito), graphql.toString());
+
+            assertThat(List.of(toAppSync, toCognito)).extracting(ChildJvm.Ended::exitCode).containsOnly(1);
+            assertThat(proxy.seen()).as("requests the proxy let through:%n%s%n%s", toAppSync.output(),
+                    toCognito.output()).contains("CONNECT " + authority(graphql), "CONNECT " + authority(cognito));
+        }
+    }
+
+    /**
      * A proxy that asks for a user and password for AppSync's requests, given none: the synchronize fails naming the
      * proxy's 407 and where a user and password go, rather than as an unreadable answer.
      */
@@ -98,6 +125,10 @@ class ProxyTest {
             throws IOException, InterruptedException {
         return ChildJvm.run(dir.resolve("device.log"), proxySettings, Duration.ofMinutes(2), ProxiedDevice.class,
                 emulators.poolId(), emulators.cognito().endpoint().toString(), emulators.graphql().toString());
+    }
+
+    private static String https(URI plain) {
+        return plain.toString().replaceFirst("^http:", "https:");
     }
 
     private static String authority(URI uri) {

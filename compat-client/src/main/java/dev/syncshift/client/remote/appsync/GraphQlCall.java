@@ -3,6 +3,7 @@ package dev.syncshift.client.remote.appsync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syncshift.client.NetworkException;
+import dev.syncshift.client.remote.SdkProxy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package dev.syncshift.client.remote.appsync;
+package dev.syncshift.client.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
