@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * every request to the emulators delayed through a {@link TcpProxy} so that round trips dominate: by each of the
  * latencies in {@code compat.benchmark.latencyMs} (a comma-separated list of milliseconds, 50 by default), in turn.
  * Credentials are fetched before the measured rounds (they last an hour). The warm-up rounds (100 by default) let the
- * emulators' JVM compile their hot paths first, so the figures are those of an emulator that has been running.
+ * emulators' JVM compile their hot paths first, so the figures are those of an emulator that has been running. The
+ * two backends' rounds are taken in turns, so that a neighbour's load weighs on both.
  */
 @ExtendWith(EmulatorsExtension.class)
 @EnabledIfSystemProperty(named = "compat.benchmark", matches = "true")
@@ -42,10 +43,11 @@ class SyncBenchmarkTest {
                 cognito.latency(Duration.ofMillis(latencyMs));
                 appSync.latency(Duration.ofMillis(latencyMs));
                 for (int edits : EDITS) {
-                    results.add(measure(latencyMs, Backend.COGNITO, edits, cognito, emulators.device(Backend.COGNITO)
-                            .cognitoEndpoint(cognito.uri(emulators.cognito().endpoint()))));
-                    results.add(measure(latencyMs, Backend.APPSYNC, edits, appSync, emulators.device(Backend.APPSYNC)
-                            .appSyncEndpoint(appSync.uri(emulators.graphql()))));
+                    results.addAll(measure(latencyMs, edits,
+                            new Side(Backend.COGNITO, cognito, emulators.device(Backend.COGNITO)
+                                    .cognitoEndpoint(cognito.uri(emulators.cognito().endpoint()))),
+                            new Side(Backend.APPSYNC, appSync, emulators.device(Backend.APPSYNC)
+                                    .appSyncEndpoint(appSync.uri(emulators.graphql())))));
                 }
             }
         }
@@ -54,31 +56,58 @@ class SyncBenchmarkTest {
         Files.writeString(Path.of("target/compat-benchmark.txt"), report);
     }
 
-    private static Result measure(long latencyMs, Backend backend, int edits, TcpProxy proxy,
-            CognitoSyncManagerBuilder builder) {
-        try (CognitoSyncManager device = builder.build()) {
-            Dataset d = device.openOrCreateDataset("bench" + edits);
-            device.getIdentityId();
-            List<Long> nanos = new ArrayList<>();
-            List<Long> trips = new ArrayList<>();
+    /** A backend measured: its device's builder and the proxy its requests go through. */
+    record Side(Backend backend, TcpProxy proxy, CognitoSyncManagerBuilder builder) {
+    }
+
+    /**
+     * Both sides' synchronize with {@code edits} local edits, in turns (one round of one, then one of the other), so
+     * that whatever else the machine does weighs on both alike and their ratio stays fair on a shared machine.
+     */
+    private static List<Result> measure(long latencyMs, int edits, Side... sides) {
+        List<CognitoSyncManager> devices = new ArrayList<>();
+        try {
+            List<Dataset> datasets = new ArrayList<>();
+            List<List<Long>> nanos = new ArrayList<>();
+            List<List<Long>> trips = new ArrayList<>();
+            for (Side side : sides) {
+                CognitoSyncManager device = side.builder().build();
+                devices.add(device);
+                datasets.add(device.openOrCreateDataset("bench" + edits));
+                device.getIdentityId();
+                nanos.add(new ArrayList<>());
+                trips.add(new ArrayList<>());
+            }
             for (int round = 0; round < WARMUP + ROUNDS; round++) {
-                for (int k = 0; k < edits; k++) {
-                    d.put("key-" + k, "value-" + round);
-                }
-                long requestsBefore = proxy.requests();
-                long start = System.nanoTime();
-                RecordingCallback.sync(d);
-                if (round >= WARMUP) {
-                    nanos.add(System.nanoTime() - start);
-                    trips.add(proxy.requests() - requestsBefore);
+                for (int i = 0; i < sides.length; i++) {
+                    for (int k = 0; k < edits; k++) {
+                        datasets.get(i).put("key-" + k, "value-" + round);
+                    }
+                    long requestsBefore = sides[i].proxy().requests();
+                    long start = System.nanoTime();
+                    RecordingCallback.sync(datasets.get(i));
+                    if (round >= WARMUP) {
+                        nanos.get(i).add(System.nanoTime() - start);
+                        trips.get(i).add(sides[i].proxy().requests() - requestsBefore);
+                    }
                 }
             }
-            nanos.sort(null);
-            double median = nanos.get(nanos.size() / 2) / 1e6;
-            double p99 = nanos.get((int) Math.ceil(nanos.size() * 0.99) - 1) / 1e6;
-            return new Result(latencyMs, backend, edits, trips.stream().mapToLong(Long::longValue).average().orElse(0),
-                    median, p99);
+            List<Result> results = new ArrayList<>();
+            for (int i = 0; i < sides.length; i++) {
+                results.add(result(latencyMs, sides[i].backend(), edits, nanos.get(i), trips.get(i)));
+            }
+            return results;
+        } finally {
+            devices.forEach(CognitoSyncManager::close);
         }
+    }
+
+    private static Result result(long latencyMs, Backend backend, int edits, List<Long> nanos, List<Long> trips) {
+        nanos.sort(null);
+        double median = nanos.get(nanos.size() / 2) / 1e6;
+        double p99 = nanos.get((int) Math.ceil(nanos.size() * 0.99) - 1) / 1e6;
+        return new Result(latencyMs, backend, edits, trips.stream().mapToLong(Long::longValue).average().orElse(0),
+                median, p99);
     }
 
     private static String report(List<Result> results) {
