@@ -112,6 +112,18 @@ class ProxyTest {
         }
     }
 
+    /** As above with a proxy that has a user, whose calls open their connections their own way ({@code SdkProxy}). */
+    @Test
+    void noCallGoesThroughAProxyWithAUserForAHostNoProxyNames(Emulators emulators, @TempDir Path dir)
+            throws Exception {
+        try (ForwardProxy proxy = new ForwardProxy("device:s3cret")) {
+            runDevices(emulators, dir, Map.of("HTTP_PROXY", "http://device:s3cret@" + proxy.uri().getAuthority(),
+                    "NO_PROXY", "127.0.0.1"));
+
+            assertThat(proxy.seen()).as("requests through the proxy").isEmpty();
+        }
+    }
+
     /** Runs {@link ProxiedDevice} with {@code proxySettings} as its only proxy variables; it must succeed. */
     private static void runDevices(Emulators emulators, Path dir, Map<String, String> proxySettings)
             throws IOException, InterruptedException {
