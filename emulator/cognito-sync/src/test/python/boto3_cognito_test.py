@@ -18,18 +18,20 @@ from botocore.exceptions import ClientError
 
 ENDPOINT = os.environ["COGNITO_ENDPOINT"]
 NO_RETRIES = Config(retries={"mode": "standard", "max_attempts": 1})
+# botocore's own checks off, so that a request arrives as a hand-built or other-language client's might
+UNCHECKED = NO_RETRIES.merge(Config(parameter_validation=False))
 GREETING = "Grüße, ☃ 日本語 🎉"
 BAD_SIGNATURE = ("The request signature we calculated does not match the signature you provided. Check your AWS "
                  "Secret Access Key and signing method. Consult the service documentation for details.")
 
 
-def client(service, key, secret, token=None):
+def client(service, key, secret, token=None, config=NO_RETRIES):
     return boto3.client(service, endpoint_url=ENDPOINT, region_name="us-east-1", aws_access_key_id=key,
-                        aws_secret_access_key=secret, aws_session_token=token, config=NO_RETRIES)
+                        aws_secret_access_key=secret, aws_session_token=token, config=config)
 
 
-def developer(service, secret=None):
-    return client(service, os.environ["DEVELOPER_KEY"], secret or os.environ["DEVELOPER_SECRET"])
+def developer(service, secret=None, config=NO_RETRIES):
+    return client(service, os.environ["DEVELOPER_KEY"], secret or os.environ["DEVELOPER_SECRET"], config=config)
 
 
 def developer_pool(identity, name):
@@ -219,6 +221,45 @@ class CognitoWithBoto3(unittest.TestCase):
             lambda: self.device.unlink_identity(IdentityId=linked, Logins=facebook, LoginsToRemove=["www.amazon.com"]),
             "ResourceConflictException", 400, "Login 'www.amazon.com' is not linked to Identity '" + linked + "'.")
         self.assertIsInstance(refused, identity.exceptions.ResourceConflictException)
+
+    def test_lookups_and_unlinks_botocore_would_refuse_get_the_services_own_errors(self):
+        identity = developer("cognito-identity")
+        unchecked = developer("cognito-identity", config=UNCHECKED)
+        pool = developer_pool(identity, "boto3 unchecked")
+        facebook = {"graph.facebook.com": "fb-unchecked"}
+        carol = identity.get_open_id_token_for_developer_identity(
+            IdentityPoolId=pool, Logins={"login.boto3": "carol"})["IdentityId"]
+        linked = self.device.get_id(IdentityPoolId=pool, Logins=facebook)["IdentityId"]
+        constraint = "1 validation error detected: Value {} at '{}' failed to satisfy constraint: Member must {}"
+
+        for call, code, message in [
+                (lambda: unchecked.lookup_developer_identity(IdentityPoolId=pool, IdentityId=carol, MaxResults=0),
+                 "InvalidParameterException", constraint.format("'0'", "maxResults",
+                                                                "have value greater than or equal to 1")),
+                (lambda: unchecked.lookup_developer_identity(IdentityPoolId=pool, IdentityId=carol, MaxResults="ten"),
+                 "SerializationException", None),
+                (lambda: unchecked.lookup_developer_identity(IdentityPoolId=pool),
+                 "InvalidParameterException", "Either IdentityId or DeveloperUserIdentifier must be provided."),
+                (lambda: unchecked.unlink_developer_identity(IdentityPoolId=pool, IdentityId=carol,
+                                                             DeveloperProviderName="login.boto3",
+                                                             DeveloperUserIdentifier=""),
+                 "InvalidParameterException", constraint.format("''", "developerUserIdentifier",
+                                                                "have length greater than or equal to 1")),
+                (lambda: unchecked.unlink_developer_identity(IdentityPoolId=pool, IdentityId=carol,
+                                                             DeveloperProviderName=None,
+                                                             DeveloperUserIdentifier="carol"),
+                 "InvalidParameterException", constraint.format("null", "developerProviderName", "not be null")),
+                (lambda: unchecked.unlink_identity(IdentityId=linked, Logins=facebook, LoginsToRemove=[None]),
+                 "InvalidParameterException", constraint.format("null", "loginsToRemove.1.member", "not be null")),
+                (lambda: unchecked.unlink_identity(IdentityId=linked, Logins={"graph.facebook.com": 5},
+                                                   LoginsToRemove=["graph.facebook.com"]),
+                 "SerializationException", None)]:
+            with self.subTest(code=code, message=message):
+                self.assert_error(call, code, 400, message)
+
+        found = identity.lookup_developer_identity(IdentityPoolId=pool, IdentityId=carol, MaxResults=10)
+        self.assertEqual(["carol"], found["DeveloperUserIdentifierList"])
+        self.assertEqual(["graph.facebook.com"], identity.describe_identity(IdentityId=linked)["Logins"])
 
     def test_a_wrong_secret_key_is_refused_as_an_invalid_signature(self):
         sync = developer("cognito-sync", secret="not-the-secret")

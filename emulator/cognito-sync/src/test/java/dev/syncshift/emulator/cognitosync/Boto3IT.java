@@ -49,6 +49,6 @@ class Boto3IT {
 
         Assumptions.assumeTrue(process.exitValue() != SKIPPED, output::strip);
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("Ran 15 tests").containsPattern("(?m)^OK");
+        assertThat(output).contains("Ran 16 tests").containsPattern("(?m)^OK");
     }
 }
