@@ -56,7 +56,7 @@ class BehindAProxyTest {
     @Test
     void aProxyAskingForAPasswordItWasNotGivenStopsTheRunBeforeAnythingIsWritten() throws Exception {
         try (ForwardProxy proxy = new ForwardProxy("migrator:s3cret")) {
-            String log = run(ChildMigrator.migrate(aws, work), Map.of("HTTP_PROXY", proxy.uri().toString()), 3);
+            String log = run(ChildMigrator.migrate(aws, work), failingOnce(proxy.uri().toString()), 3);
 
             assertThat(log.lines()).as(log).contains("syncshift-migrator: source: " + REFUSED,
                     "syncshift-migrator: target: " + REFUSED);
@@ -75,15 +75,23 @@ class BehindAProxyTest {
             List<String> command = ChildMigrator.migrate(aws, work).stream()
                     .map(arg -> arg.replace("http://", "https://")).toList();
 
-            String refused = run(command, Map.of("HTTP_PROXY", proxy.uri().toString()), 3);
+            String refused = run(command, failingOnce(proxy.uri().toString()), 3);
             assertThat(proxy.seen()).as(refused).isEmpty();
-            run(command, Map.of("HTTP_PROXY", "http://migrator:s3cret@" + proxy.uri().getAuthority()), 3);
+            run(command, failingOnce("http://migrator:s3cret@" + proxy.uri().getAuthority()), 3);
 
             assertThat(refused.lines()).as(refused).contains("syncshift-migrator: source: " + REFUSED,
                     "syncshift-migrator: target: " + REFUSED);
             assertThat(proxy.seen()).contains("CONNECT " + aws.cognito().endpoint().getAuthority(),
                     "CONNECT " + aws.dynamoDb().endpoint().getAuthority());
         }
+    }
+
+    /**
+     * The environment of a run meant to fail: {@code HTTP_PROXY} set to {@code proxy}, and one attempt per call, as a
+     * tunnel that fails is retried like any broken connection (with the default 10 attempts, about a minute).
+     */
+    private static Map<String, String> failingOnce(String proxy) {
+        return Map.of("HTTP_PROXY", proxy, "SYNCSHIFT_MIGRATOR_MAX_ATTEMPTS", "1");
     }
 
     /** Runs {@code command} with {@code environment}; its log, once it exited with {@code exitCode}. */
