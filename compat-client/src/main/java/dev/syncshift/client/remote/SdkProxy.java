@@ -43,6 +43,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
  */
 public final class SdkProxy extends ProxySelector {
 
+    /** The header that carries the proxy's user and password. */
+    public static final String PROXY_AUTHORIZATION = "Proxy-Authorization";
+
     /** The SDK's defaults: 2 s to connect, 30 s to wait for a read. */
     private static final int CONNECT_TIMEOUT_MS = 2_000;
     private static final int READ_TIMEOUT_MS = 30_000;
@@ -109,7 +112,7 @@ public final class SdkProxy extends ProxySelector {
         if (route != Proxy.NO_PROXY && authorization != null) {
             connection.setAuthenticator(new ProxyUser(Objects.requireNonNull(user), password));
             if ("http".equalsIgnoreCase(uri.getScheme())) {
-                connection.setRequestProperty("Proxy-Authorization", authorization);
+                connection.setRequestProperty(PROXY_AUTHORIZATION, authorization);
             }
         }
         return connection;

@@ -53,7 +53,6 @@ final class GraphQlCall {
     /** How far the device's clock may be from the service's before signatures use the service's time. */
     private static final int SKEW_MINUTES = 4;
     private static final String REQUEST_ID = "x-amzn-RequestId";
-    static final String PROXY_AUTHORIZATION = "Proxy-Authorization";
 
     private final URI endpoint;
     private final String region;
@@ -153,7 +152,7 @@ final class GraphQlCall {
         });
         String proxyAuthorization = proxyAuthorization(endpoint);
         if (proxyAuthorization != null) {
-            request.header(PROXY_AUTHORIZATION, proxyAuthorization);
+            request.header(SdkProxy.PROXY_AUTHORIZATION, proxyAuthorization);
         }
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -1,6 +1,7 @@
 package dev.syncshift.client.remote.appsync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.syncshift.client.remote.SdkProxy;
 import dev.syncshift.client.spi.DatasetChangeListener;
 import dev.syncshift.core.DatasetKey;
 import dev.syncshift.core.DatasetName;
@@ -159,7 +160,7 @@ final class RealtimeConnection {
                 .connectTimeout(ACK_WAIT);
         String proxyAuthorization = call.proxyAuthorization(uri);
         if (proxyAuthorization != null) {
-            builder.header(GraphQlCall.PROXY_AUTHORIZATION, proxyAuthorization);
+            builder.header(SdkProxy.PROXY_AUTHORIZATION, proxyAuthorization);
         }
         builder.buildAsync(uri, listener)
                 .whenComplete((ws, failure) -> {
