@@ -2,6 +2,7 @@ package dev.syncshift.migrator.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,27 @@ class SdkFailuresTest {
         assertThat(SdkFailures.describe(refused)).isEqualTo("unreachable: Unable to execute HTTP request: Connect to "
                 + "127.0.0.1:1 failed: Connection refused");
         assertThat(SdkFailures.describe(missing)).startsWith("GraphQL API x not found.");
+    }
+
+    /**
+     * A proxy that wants a user and password: its 407 read as the service's answer (a plain http endpoint), or the
+     * tunnel to an https endpoint refused with it, in the words of the Apache client the migrator uses.
+     */
+    @Test
+    void aProxyAskingForAPasswordIsNamedWhicheverWayItsRefusalCame() {
+        AwsServiceException answered = AwsServiceException.builder().statusCode(407)
+                .message("Service returned HTTP status code 407").build();
+        SdkClientException tunnel = SdkClientException.builder().message("Unable to execute HTTP request: CONNECT "
+                + "refused by proxy: HTTP/1.1 407 Proxy Authentication Required").cause(new IOException("CONNECT "
+                + "refused by proxy: HTTP/1.1 407 Proxy Authentication Required")).build();
+        String named = "the HTTP proxy asks for a user and password (HTTP 407) and was given none it accepts: name "
+                + "them in HTTP_PROXY (http://user:password@host:port)";
+
+        assertThat(SdkFailures.describe(answered)).isEqualTo(named);
+        assertThat(SdkFailures.describe(tunnel)).isEqualTo(named);
+        assertThat(SdkFailures.describe(serviceError(400, "InvalidParameterException"))).doesNotContain("proxy");
+        assertThat(SdkFailures.describe(SdkClientException.builder().message("Unable to execute HTTP request: "
+                + "Connect to proxy.example:3128 failed: Connection refused").build())).startsWith("unreachable: ");
     }
 
     @Test
