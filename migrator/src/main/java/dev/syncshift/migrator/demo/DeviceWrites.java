@@ -1,5 +1,6 @@
 package dev.syncshift.migrator.demo;
 
+import dev.syncshift.core.SyncLimits;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Map;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.IdentityDescription;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
+import software.amazon.awssdk.services.cognitosync.model.Dataset;
 import software.amazon.awssdk.services.cognitosync.model.ListRecordsResponse;
 import software.amazon.awssdk.services.cognitosync.model.Operation;
 import software.amazon.awssdk.services.cognitosync.model.RecordPatch;
@@ -17,6 +19,9 @@ import software.amazon.awssdk.services.cognitosync.model.RecordPatch;
  */
 final class DeviceWrites {
 
+    private static final int WRITERS = 3;
+    private static final int FIRST_WRITER = 5;
+
     private final CognitoSyncClient sync;
     private final String pool;
 
@@ -25,17 +30,25 @@ final class DeviceWrites {
         this.pool = pool;
     }
 
-    /** Writes on the first three identities; returns what it did, in words. */
+    /**
+     * Writes on three identities (from the sixth listed on, round to the first), passing over those at the limit of
+     * 20 datasets, where a device's new dataset is refused; returns what it did, in words.
+     */
     String write(CognitoIdentityClient identity) {
-        List<IdentityDescription> identities = identity.listIdentities(r -> r.identityPoolId(pool).maxResults(60))
-                .identities().subList(5, 8);
+        List<IdentityDescription> listed = identity.listIdentities(r -> r.identityPoolId(pool).maxResults(60))
+                .identities();
         List<String> done = new ArrayList<>();
-        for (IdentityDescription described : identities) {
-            String id = described.identityId();
-            sync.listDatasets(r -> r.identityPoolId(pool).identityId(id)).datasets().stream().findFirst()
-                    .ifPresent(dataset -> done.add(changeFirstTwo(id, dataset.datasetName())));
+        int written = 0;
+        for (int i = 0; i < listed.size() && written < WRITERS; i++) {
+            String id = listed.get((i + FIRST_WRITER) % listed.size()).identityId();
+            List<Dataset> datasets = sync.listDatasets(r -> r.identityPoolId(pool).identityId(id)).datasets();
+            if (datasets.size() >= SyncLimits.MAX_DATASETS_PER_IDENTITY) {
+                continue;
+            }
+            datasets.stream().findFirst().ifPresent(dataset -> done.add(changeFirstTwo(id, dataset.datasetName())));
             push(id, "added-after-the-full-pass", Map.of("greeting", "hello from a device still on Cognito"));
             done.add(id + "/added-after-the-full-pass created");
+            written++;
         }
         return String.join("; ", done);
     }
