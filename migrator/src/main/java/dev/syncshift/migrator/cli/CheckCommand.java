@@ -1,7 +1,9 @@
 package dev.syncshift.migrator.cli;
 
 import dev.syncshift.migrator.config.AwsClients;
+import dev.syncshift.migrator.config.HttpClients;
 import dev.syncshift.migrator.config.MigratorSettings;
+import dev.syncshift.migrator.config.ProxyEnvironment;
 import dev.syncshift.migrator.config.RateLimits;
 import dev.syncshift.migrator.source.CognitoSource;
 import dev.syncshift.migrator.source.IdentityFileReader;
@@ -16,9 +18,7 @@ import picocli.CommandLine.Command;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.appsync.AppSyncClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -29,6 +29,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
                 + "layout, and (with --api-id) the AppSync API is the one syncshift deploys. Exit code 0 when a run "
                 + "may go ahead.", footer = MigratorCli.ENVIRONMENT)
 final class CheckCommand implements Callable<Integer> {
+
+    /** Connections per way out: the checks call one at a time. */
+    private static final int CHECK_CONNECTIONS = 4;
 
     @Mixin
     PoolOptions pool = new PoolOptions();
@@ -70,14 +73,16 @@ final class CheckCommand implements Callable<Integer> {
             err.println("syncshift-migrator: " + e.getMessage());
             return ExitCode.USAGE.code();
         }
-        try (SdkHttpClient http = ApacheHttpClient.create();
+        try (HttpClients http = new HttpClients(ProxyEnvironment.ofProcess(), CHECK_CONNECTIONS);
                 CognitoIdentityClient identity = AwsClients.cognitoIdentity(settings, http);
                 CognitoSyncClient sync = AwsClients.cognitoSync(settings, http);
                 DynamoDbClient dynamoDb = AwsClients.dynamoDb(settings, http)) {
-            Preflight.Findings findings = new Preflight(identity, sync, dynamoDb).checkBeforeCutover(settings);
+            Preflight.Findings findings = new Preflight(identity, sync, dynamoDb, http.proxies())
+                    .checkBeforeCutover(settings);
             if (appSyncApi.id() != null) {
                 try (AppSyncClient appSync = AwsClients.appSyncClient(settings, appSyncApi.endpoint(), http)) {
-                    new AppSyncCheck(appSync).check(appSyncApi.id(), settings.table(), findings);
+                    new AppSyncCheck(appSync, http.proxies().proxyFor(appSyncApi.endpoint()))
+                            .check(appSyncApi.id(), settings.table(), findings);
                 }
             }
             findings.facts().forEach(fact -> out.println("ok: " + fact));

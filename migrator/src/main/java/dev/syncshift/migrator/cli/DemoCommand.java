@@ -1,5 +1,6 @@
 package dev.syncshift.migrator.cli;
 
+import dev.syncshift.migrator.config.ProxyEnvironment;
 import dev.syncshift.migrator.demo.Demo;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -67,11 +68,15 @@ final class DemoCommand implements Callable<Integer> {
         Path work = workDir != null ? workDir : Files.createTempDirectory("syncshift-demo");
         Demo.Options options = new Demo.Options(identities, template.toAbsolutePath(), dynamoDbLocalClasspath,
                 work.toAbsolutePath(), keepRunning);
+        // the demo's commands call its own emulators on this machine: never through a proxy the environment names
+        System.setProperty(ProxyEnvironment.DIRECT, "true");
         try {
             return new Demo(options, args -> MigratorCli.execute(args, out, err), out).run();
         } catch (IllegalStateException e) {
             err.println("demo: " + Messages.rootMessage(e));
             return ExitCode.UNAVAILABLE.code();
+        } finally {
+            System.clearProperty(ProxyEnvironment.DIRECT);
         }
     }
 }

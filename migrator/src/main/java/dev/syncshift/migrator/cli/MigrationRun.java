@@ -3,6 +3,7 @@ package dev.syncshift.migrator.cli;
 import dev.syncshift.migrator.MigratorApplication;
 import dev.syncshift.migrator.config.CallStats;
 import dev.syncshift.migrator.config.MigratorSettings;
+import dev.syncshift.migrator.config.ProxyEnvironment;
 import dev.syncshift.migrator.job.DiskSpaceWatch;
 import dev.syncshift.migrator.job.RunLauncher;
 import dev.syncshift.migrator.job.RunReports;
@@ -163,7 +164,8 @@ final class MigrationRun {
     private ExitCode run(ConfigurableApplicationContext context, boolean recover, StopSignals signals) {
         MigratorSettings settings = context.getBean(MigratorSettings.class);
         Preflight.Findings findings = new Preflight(context.getBean(CognitoIdentityClient.class),
-                context.getBean(CognitoSyncClient.class), context.getBean(DynamoDbClient.class))
+                context.getBean(CognitoSyncClient.class), context.getBean(DynamoDbClient.class),
+                context.getBean(ProxyEnvironment.class))
                 .check(settings, settings.createTable() && !settings.dryRun());
         if (!findings.ok()) {
             findings.problems().forEach(problem -> err.println("syncshift-migrator: " + problem));

@@ -20,7 +20,9 @@ public final class MigratorCli implements Runnable {
     static final String ENVIRONMENT = "%nEvery option but --recover may also be set in the environment, as in a "
             + "container: SYNCSHIFT_MIGRATOR_ and its name, e.g. SYNCSHIFT_MIGRATOR_IDENTITY_POOL_ID or "
             + "SYNCSHIFT_MIGRATOR_MAX_RPS. An option given on the command line wins; a SYNCSHIFT_MIGRATOR_ variable "
-            + "that names no setting is refused.";
+            + "that names no setting is refused. An HTTP proxy is named as for the AWS CLI: https_proxy or "
+            + "HTTPS_PROXY (http_proxy or HTTP_PROXY for http endpoints, and where neither is set), no_proxy or "
+            + "NO_PROXY.";
 
     @Spec
     CommandSpec spec;

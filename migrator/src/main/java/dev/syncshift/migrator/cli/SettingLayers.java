@@ -2,6 +2,7 @@ package dev.syncshift.migrator.cli;
 
 import dev.syncshift.migrator.config.InvalidSetting;
 import dev.syncshift.migrator.config.MigratorSettings;
+import dev.syncshift.migrator.config.ProxyEnvironment;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -160,7 +161,8 @@ record SettingLayers(MapPropertySource commandLine, Map<String, Object> defaults
 
     /**
      * Binds the settings ({@link #bind}) and checks those set from outside the command line: none may name no
-     * setting ({@link UnknownSettings}), and each is checked as its option is ({@link SettingChecks#fromOutside}).
+     * setting ({@link UnknownSettings}), and each is checked as its option is ({@link SettingChecks#fromOutside}); so
+     * are the proxy variables ({@link ProxyEnvironment}).
      *
      * @throws Refused with one line naming the setting, when a value is bad
      */
@@ -177,6 +179,11 @@ record SettingLayers(MapPropertySource commandLine, Map<String, Object> defaults
         SettingChecks.fromOutside(bound, this).ifPresent(problem -> {
             throw new Refused(problem);
         });
+        try {
+            ProxyEnvironment.ofProcess();
+        } catch (ProxyEnvironment.NotAProxy e) {
+            throw new Refused(e.problem());
+        }
         return bound;
     }
 

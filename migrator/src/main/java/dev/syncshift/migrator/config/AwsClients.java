@@ -9,8 +9,6 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.appsync.AppSyncClient;
@@ -45,65 +43,70 @@ public class AwsClients {
         return new LocalRateLimiter(settings.rateLimits());
     }
 
-    @Bean(destroyMethod = "close")
-    SdkHttpClient httpClient(MigratorSettings settings) {
-        return ApacheHttpClient.builder().maxConnections(settings.threads() * 3 + 8).build();
+    @Bean
+    ProxyEnvironment proxyEnvironment() {
+        return ProxyEnvironment.ofProcess();
     }
 
     @Bean(destroyMethod = "close")
-    CognitoIdentityClient cognitoIdentityClient(MigratorSettings settings, SdkHttpClient http, CallStats stats,
+    HttpClients httpClients(MigratorSettings settings, ProxyEnvironment proxies) {
+        return new HttpClients(proxies, settings.threads() * 3 + 8);
+    }
+
+    @Bean(destroyMethod = "close")
+    CognitoIdentityClient cognitoIdentityClient(MigratorSettings settings, HttpClients http, CallStats stats,
             RequestRateLimiter limiter, Pacing pacing) {
         return configure(CognitoIdentityClient.builder(), settings, settings.cognitoEndpoint(), cognitoRegion(settings),
                 http, stats, limiter, pacing);
     }
 
     @Bean(destroyMethod = "close")
-    CognitoSyncClient cognitoSyncClient(MigratorSettings settings, SdkHttpClient http, CallStats stats,
+    CognitoSyncClient cognitoSyncClient(MigratorSettings settings, HttpClients http, CallStats stats,
             RequestRateLimiter limiter, Pacing pacing) {
         return configure(CognitoSyncClient.builder(), settings, settings.cognitoEndpoint(), cognitoRegion(settings),
                 http, stats, limiter, pacing);
     }
 
     @Bean(destroyMethod = "close")
-    DynamoDbClient dynamoDbClient(MigratorSettings settings, SdkHttpClient http, CallStats stats,
+    DynamoDbClient dynamoDbClient(MigratorSettings settings, HttpClients http, CallStats stats,
             RequestRateLimiter limiter, Pacing pacing) {
         return configure(DynamoDbClient.builder(), settings, settings.dynamodbEndpoint(), tableRegion(settings),
                 http, stats, limiter, pacing);
     }
 
     /** A Cognito Identity client for commands that run without the application (no rate limits, no stats). */
-    public static CognitoIdentityClient cognitoIdentity(MigratorSettings settings, SdkHttpClient http) {
+    public static CognitoIdentityClient cognitoIdentity(MigratorSettings settings, HttpClients http) {
         return standalone(CognitoIdentityClient.builder(), settings, settings.cognitoEndpoint(),
                 cognitoRegion(settings), http);
     }
 
     /** A Cognito Sync client for commands that run without the application. */
-    public static CognitoSyncClient cognitoSync(MigratorSettings settings, SdkHttpClient http) {
+    public static CognitoSyncClient cognitoSync(MigratorSettings settings, HttpClients http) {
         return standalone(CognitoSyncClient.builder(), settings, settings.cognitoEndpoint(), cognitoRegion(settings),
                 http);
     }
 
     /** A DynamoDB client for commands that run without the application. */
-    public static DynamoDbClient dynamoDb(MigratorSettings settings, SdkHttpClient http) {
+    public static DynamoDbClient dynamoDb(MigratorSettings settings, HttpClients http) {
         return standalone(DynamoDbClient.builder(), settings, settings.dynamodbEndpoint(), tableRegion(settings), http);
     }
 
     /** The AppSync control-plane client of {@code check}, in the table's region. */
-    public static AppSyncClient appSyncClient(MigratorSettings settings, @Nullable URI endpoint, SdkHttpClient http) {
+    public static AppSyncClient appSyncClient(MigratorSettings settings, @Nullable URI endpoint, HttpClients http) {
         return standalone(AppSyncClient.builder(), settings, endpoint, tableRegion(settings), http);
     }
 
     /** A client with no rate limits, paced on its own, whose calls no one counts. */
     private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C standalone(B builder,
-            MigratorSettings settings, @Nullable URI endpoint, Region region, SdkHttpClient http) {
+            MigratorSettings settings, @Nullable URI endpoint, Region region, HttpClients http) {
         Pacing pacing = new Pacing();
         return configure(builder, settings, endpoint, region, http, new CallStats(pacing), operation -> { }, pacing);
     }
 
     static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder,
-            MigratorSettings settings, @Nullable URI endpoint, Region region, SdkHttpClient http, CallStats stats,
+            MigratorSettings settings, @Nullable URI endpoint, Region region, HttpClients http, CallStats stats,
             RequestRateLimiter limiter, Pacing pacing) {
-        builder.region(region).credentialsProvider(credentials(settings)).httpClient(http)
+        builder.region(region).credentialsProvider(credentials(settings)).httpClient(http.forEndpoint(endpoint))
                 .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .circuitBreakerEnabled(false).maxAttempts(settings.maxAttempts())
                                 .retryOnException(CancelledTransactions::retryable)

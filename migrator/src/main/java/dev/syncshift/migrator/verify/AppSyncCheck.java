@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syncshift.core.RecordKey;
 import dev.syncshift.core.layout.SyncStoreLayout;
+import dev.syncshift.migrator.config.ProxyEnvironment;
 import graphql.language.FieldDefinition;
 import graphql.language.ObjectTypeDefinition;
 import graphql.schema.idl.SchemaParser;
@@ -43,10 +44,12 @@ public final class AppSyncCheck {
     private static final List<String> PROBE_KEYS = List.of("Grüße, 東京 🚀", "😀".repeat(1024));
 
     private final AppSyncClient appSync;
+    private final ProxyEnvironment.@Nullable Proxy proxy;
 
-    /** A check through {@code appSync}. */
-    public AppSyncCheck(AppSyncClient appSync) {
+    /** A check through {@code appSync}, whose calls go through {@code proxy} (null: direct). */
+    public AppSyncCheck(AppSyncClient appSync, ProxyEnvironment.@Nullable Proxy proxy) {
         this.appSync = appSync;
+        this.proxy = proxy;
     }
 
     /** Checks API {@code apiId} over {@code table}; facts, problems and warnings go into {@code findings}. */
@@ -64,7 +67,7 @@ public final class AppSyncCheck {
             checkTable(apiId, table, findings);
             checkSortKeys(apiId, findings);
         } catch (SdkException e) {
-            findings.problems().add("appsync: " + SdkFailures.describe(e));
+            findings.problems().add("appsync: " + SdkFailures.describe(e, proxy));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.syncshift.migrator.verify;
 
 import dev.syncshift.migrator.config.MigratorSettings;
+import dev.syncshift.migrator.config.ProxyEnvironment;
 import dev.syncshift.migrator.target.StoreTableShape;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,12 +35,15 @@ public final class Preflight {
     private final CognitoIdentityClient identity;
     private final CognitoSyncClient sync;
     private final DynamoDbClient dynamoDb;
+    private final ProxyEnvironment proxies;
 
-    /** A preflight through these clients. */
-    public Preflight(CognitoIdentityClient identity, CognitoSyncClient sync, DynamoDbClient dynamoDb) {
+    /** A preflight through these clients, whose calls go through {@code proxies}. */
+    public Preflight(CognitoIdentityClient identity, CognitoSyncClient sync, DynamoDbClient dynamoDb,
+            ProxyEnvironment proxies) {
         this.identity = identity;
         this.sync = sync;
         this.dynamoDb = dynamoDb;
+        this.proxies = proxies;
     }
 
     /**
@@ -90,7 +94,8 @@ public final class Preflight {
                     + " (the region the id names)");
             return null;
         } catch (SdkException e) {
-            findings.problems().add("source: " + SdkFailures.describe(e));
+            findings.problems().add("source: "
+                    + SdkFailures.describe(e, proxies.proxyFor(settings.cognitoEndpoint())));
             return null;
         }
     }
@@ -186,7 +191,8 @@ public final class Preflight {
                         + " does not exist (create it with the CloudFormation template, or pass --create-table)");
             }
         } catch (SdkException e) {
-            findings.problems().add("target: " + SdkFailures.describe(e));
+            findings.problems().add("target: "
+                    + SdkFailures.describe(e, proxies.proxyFor(settings.dynamodbEndpoint())));
         }
     }
 

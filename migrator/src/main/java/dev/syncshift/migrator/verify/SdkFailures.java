@@ -1,5 +1,6 @@
 package dev.syncshift.migrator.verify;
 
+import dev.syncshift.migrator.config.ProxyEnvironment;
 import dev.syncshift.migrator.config.SettingsCredentials;
 import java.net.UnknownHostException;
 import java.util.Locale;
@@ -24,9 +25,19 @@ public final class SdkFailures {
      * request id.
      */
     public static String describe(SdkException e) {
+        return describe(e, null);
+    }
+
+    /**
+     * {@link #describe(SdkException)} of a call that went through {@code proxy} (null: direct, or a proxy the
+     * {@code http.proxy*} system properties name): a proxy's refusal names the variable to set, a proxy that could
+     * not be reached or whose host name did not resolve is named as the proxy, not the service.
+     */
+    public static String describe(SdkException e, ProxyEnvironment.@Nullable Proxy proxy) {
         if (proxyRefused(e)) {
-            return "the HTTP proxy asks for a user and password (HTTP 407) and was given none it accepts: name them "
-                    + "in HTTP_PROXY (http://user:password@host:port)";
+            return "the HTTP proxy " + (proxy == null ? "" : proxy.address().getAuthority() + " ")
+                    + "asks for a user and password (HTTP 407) and was given none it accepts: name them in "
+                    + (proxy == null ? "HTTP_PROXY" : proxy.variable()) + " (http://user:password@host:port)";
         }
         if (e instanceof AwsServiceException service && service.awsErrorDetails() != null
                 && service.awsErrorDetails().errorCode() != null && service.awsErrorDetails().errorMessage() != null) {
@@ -44,11 +55,15 @@ public final class SdkFailures {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof UnknownHostException unknown) {
                 // the SDK's own text says only "See cause for the exact endpoint"
+                if (proxy != null && host(unknown).equalsIgnoreCase(proxy.address().getHost())) {
+                    return "unreachable: the host name of the HTTP proxy " + proxy.named() + " did not resolve "
+                            + "(check " + proxy.variable() + " and this machine's network)";
+                }
                 return "unreachable: the host name " + host(unknown) + " did not resolve (check the region, the "
                         + "endpoint options and this machine's network)";
             }
         }
-        return "unreachable: " + message;
+        return "unreachable" + (proxy == null ? "" : " through the HTTP proxy " + proxy.named()) + ": " + message;
     }
 
     /**

@@ -16,13 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The migrator run where the only way out is an HTTP proxy that asks for a user and password, as on a company
- * network: named by {@code HTTP_PROXY}, as the AWS CLI takes it, it carries every call, Cognito's and DynamoDB's.
+ * network: named by {@code HTTP_PROXY}, {@code HTTPS_PROXY} or their lower-case names, as the AWS CLI takes them,
+ * it carries every call, Cognito's and DynamoDB's.
  */
 class BehindAProxyTest {
 
     static final int IDENTITIES = 12;
-    static final String REFUSED = "the HTTP proxy asks for a user and password (HTTP 407) and was given none it "
-            + "accepts: name them in HTTP_PROXY (http://user:password@host:port)";
 
     static LocalAws aws;
 
@@ -58,8 +57,8 @@ class BehindAProxyTest {
         try (ForwardProxy proxy = new ForwardProxy("migrator:s3cret")) {
             String log = run(ChildMigrator.migrate(aws, work), failingOnce(proxy.uri().toString()), 3);
 
-            assertThat(log.lines()).as(log).contains("syncshift-migrator: source: " + REFUSED,
-                    "syncshift-migrator: target: " + REFUSED);
+            assertThat(log.lines()).as(log).contains("syncshift-migrator: source: " + refused(proxy),
+                    "syncshift-migrator: target: " + refused(proxy));
             assertThat(proxy.seen()).as("requests the proxy let through").isEmpty();
         }
     }
@@ -75,15 +74,84 @@ class BehindAProxyTest {
             List<String> command = ChildMigrator.migrate(aws, work).stream()
                     .map(arg -> arg.replace("http://", "https://")).toList();
 
-            String refused = run(command, failingOnce(proxy.uri().toString()), 3);
-            assertThat(proxy.seen()).as(refused).isEmpty();
+            String withoutPassword = run(command, failingOnce(proxy.uri().toString()), 3);
+            assertThat(proxy.seen()).as(withoutPassword).isEmpty();
             run(command, failingOnce("http://migrator:s3cret@" + proxy.uri().getAuthority()), 3);
 
-            assertThat(refused.lines()).as(refused).contains("syncshift-migrator: source: " + REFUSED,
-                    "syncshift-migrator: target: " + REFUSED);
+            assertThat(withoutPassword.lines()).as(withoutPassword).contains(
+                    "syncshift-migrator: source: " + refused(proxy), "syncshift-migrator: target: " + refused(proxy));
             assertThat(proxy.seen()).contains("CONNECT " + aws.cognito().endpoint().getAuthority(),
                     "CONNECT " + aws.dynamoDb().endpoint().getAuthority());
         }
+    }
+
+    /**
+     * The lower-case variables, which Linux machines often set alone, as the AWS CLI reads them: {@code http_proxy}
+     * carries the calls to an http endpoint, and a host {@code no_proxy} names (here the DynamoDB endpoint, written
+     * {@code localhost}) is called direct.
+     */
+    @Test
+    void lowerCaseVariablesNameTheProxyAndNoProxyTheHostsCalledDirect() throws Exception {
+        try (ForwardProxy proxy = new ForwardProxy("migrator:s3cret")) {
+            String dynamoDb = "http://localhost:" + aws.dynamoDb().endpoint().getPort();
+            List<String> command = ChildMigrator.migrate(aws, work).stream()
+                    .map(arg -> arg.equals(aws.dynamoDb().endpoint().toString()) ? dynamoDb : arg).toList();
+
+            String log = run(command, Map.of("http_proxy", "http://migrator:s3cret@" + proxy.uri().getAuthority(),
+                    "no_proxy", "example.org, localhost"), 0);
+
+            ChildMigrator.assertRunOneCopiedEverything(aws, work, IDENTITIES);
+            assertThat(proxy.seen()).as(log).anyMatch(seen -> seen.startsWith("POST " + aws.cognito().endpoint()))
+                    .noneMatch(seen -> seen.contains(":" + aws.dynamoDb().endpoint().getPort()));
+        }
+    }
+
+    /**
+     * {@code HTTPS_PROXY} carries the calls to https endpoints (AWS's own), through tunnels, where {@code HTTP_PROXY}
+     * names another proxy (here one that cannot be reached).
+     */
+    @Test
+    void httpsProxyCarriesTheTunnelsToHttpsEndpoints() throws Exception {
+        try (ForwardProxy proxy = new ForwardProxy("migrator:s3cret")) {
+            List<String> command = ChildMigrator.migrate(aws, work).stream()
+                    .map(arg -> arg.replace("http://", "https://")).toList();
+
+            String log = run(command, Map.of("HTTPS_PROXY", "http://migrator:s3cret@" + proxy.uri().getAuthority(),
+                    "HTTP_PROXY", "http://127.0.0.1:" + ChildMigrator.closedPort(),
+                    "SYNCSHIFT_MIGRATOR_MAX_ATTEMPTS", "1"), 3);
+
+            assertThat(proxy.seen()).as(log).contains("CONNECT " + aws.cognito().endpoint().getAuthority(),
+                    "CONNECT " + aws.dynamoDb().endpoint().getAuthority());
+        }
+    }
+
+    /** A proxy variable that names no proxy is a usage error, in one line, before anything is called. */
+    @Test
+    void aProxyVariableThatNamesNoProxyIsRefusedInOneLine() throws Exception {
+        String log = run(ChildMigrator.migrate(aws, work), Map.of("HTTPS_PROXY", "garbage:::x"), 2);
+
+        assertThat(log.strip()).isEqualTo("syncshift-migrator: HTTPS_PROXY 'garbage:::x' is not a proxy such as "
+                + "http://host:port or http://user:password@host:port");
+    }
+
+    /** A proxy that cannot be reached is named as the proxy, with the variable that named it. */
+    @Test
+    void aProxyThatCannotBeReachedIsNamed() throws Exception {
+        String address = "127.0.0.1:" + ChildMigrator.closedPort();
+
+        String log = run(ChildMigrator.migrate(aws, work), failingOnce("http://" + address), 3);
+
+        assertThat(log.lines()).as(log)
+                .anyMatch(line -> line.startsWith("syncshift-migrator: source: unreachable through the HTTP proxy "
+                        + address + " (HTTP_PROXY): "))
+                .anyMatch(line -> line.startsWith("syncshift-migrator: target: unreachable through the HTTP proxy "
+                        + address + " (HTTP_PROXY): "));
+    }
+
+    /** The line for {@code proxy}'s refusal of a run whose HTTP_PROXY named it without a user it accepts. */
+    private static String refused(ForwardProxy proxy) {
+        return "the HTTP proxy " + proxy.uri().getAuthority() + " asks for a user and password (HTTP 407) and was "
+                + "given none it accepts: name them in HTTP_PROXY (http://user:password@host:port)";
     }
 
     /**

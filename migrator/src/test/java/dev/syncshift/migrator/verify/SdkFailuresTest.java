@@ -2,8 +2,10 @@ package dev.syncshift.migrator.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.migrator.config.ProxyEnvironment;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -57,6 +59,30 @@ class SdkFailuresTest {
         assertThat(SdkFailures.describe(serviceError(400, "InvalidParameterException"))).doesNotContain("proxy");
         assertThat(SdkFailures.describe(SdkClientException.builder().message("Unable to execute HTTP request: "
                 + "Connect to proxy.example:3128 failed: Connection refused").build())).startsWith("unreachable: ");
+    }
+
+    /** A call through a proxy that failed there names the proxy and the variable that named it, not the service. */
+    @Test
+    void aProxyTheCallWentThroughIsNamedWithItsVariable() {
+        ProxyEnvironment.Proxy proxy = new ProxyEnvironment.Proxy("https_proxy", URI.create("http://proxy.corp:3128"),
+                "migrator", "s3cret");
+        SdkClientException unresolved = SdkClientException.builder().message("Received an UnknownHostException")
+                .cause(new UnknownHostException("proxy.corp: Name or service not known")).build();
+        SdkClientException refused = SdkClientException.builder().message("Unable to execute HTTP request: Connect to "
+                + "proxy.corp:3128 failed: Connection refused").cause(new ConnectException("refused")).build();
+        AwsServiceException answered = AwsServiceException.builder().statusCode(407)
+                .message("Service returned HTTP status code 407").build();
+
+        assertThat(SdkFailures.describe(unresolved, proxy)).isEqualTo("unreachable: the host name of the HTTP proxy "
+                + "proxy.corp:3128 (https_proxy) did not resolve (check https_proxy and this machine's network)");
+        assertThat(SdkFailures.describe(refused, proxy)).isEqualTo("unreachable through the HTTP proxy "
+                + "proxy.corp:3128 (https_proxy): Unable to execute HTTP request: Connect to proxy.corp:3128 failed: "
+                + "Connection refused");
+        assertThat(SdkFailures.describe(answered, proxy)).isEqualTo("the HTTP proxy proxy.corp:3128 asks for a user "
+                + "and password (HTTP 407) and was given none it accepts: name them in https_proxy "
+                + "(http://user:password@host:port)");
+        assertThat(SdkFailures.describe(serviceError(400, "InvalidParameterException"), proxy))
+                .isEqualTo("InvalidParameterException: InvalidParameterException").doesNotContain("s3cret");
     }
 
     @Test
