@@ -21,6 +21,8 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
@@ -217,11 +219,17 @@ public final class Demo {
             StaticCredentialsProvider developer = StaticCredentialsProvider.create(
                     AwsBasicCredentials.create(KEY_ID, SECRET));
             identity = CognitoIdentityClient.builder().endpointOverride(cognito).region(Region.US_EAST_1)
-                    .credentialsProvider(developer).httpClient(UrlConnectionHttpClient.create()).build();
+                    .credentialsProvider(developer).httpClient(direct()).build();
             sync = CognitoSyncClient.builder().endpointOverride(cognito).region(Region.US_EAST_1)
-                    .credentialsProvider(developer).httpClient(UrlConnectionHttpClient.create()).build();
+                    .credentialsProvider(developer).httpClient(direct()).build();
             dynamoDb = DynamoDbClient.builder().endpointOverride(dynamoDbEndpoint).region(Region.US_EAST_1)
-                    .credentialsProvider(developer).httpClient(UrlConnectionHttpClient.create()).build();
+                    .credentialsProvider(developer).httpClient(direct()).build();
+        }
+
+        /** An HTTP client to the demo's emulators on this machine: never through a proxy the environment names. */
+        private static SdkHttpClient direct() {
+            return UrlConnectionHttpClient.builder().proxyConfiguration(ProxyConfiguration.builder()
+                    .useEnvironmentVariablesValues(false).useSystemPropertyValues(false).build()).build();
         }
 
         @Override

@@ -35,7 +35,9 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * The packaged jar as the README runs it, from the project's folder: {@code java -jar
  * migrator/target/syncshift-migrator.jar demo}. DynamoDB Local comes from the class path file the build writes
  * beside the jar and runs in its own class loader; the AppSync emulator runs GraalJS from inside the jar. With
- * {@code --keep-running} the demo then serves the migrated pool until it is stopped.
+ * {@code --keep-running} the demo then serves the migrated pool until it is stopped. Its environment names a proxy
+ * that cannot be reached, in every variable the AWS CLI and SDKs read, which the demo, calling its own emulators,
+ * passes over.
  */
 class StandaloneJarIT {
 
@@ -47,10 +49,15 @@ class StandaloneJarIT {
     @Test
     void theReadmesDemoCommandSucceedsAndKeepsServingTheMigratedPool() throws Exception {
         Path root = Path.of("..").toAbsolutePath().normalize();
-        Process demo = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", "migrator/target/syncshift-migrator.jar", "demo", "--identities", "30", "--work-dir",
-                work.resolve("run").toString(), "--keep-running")).directory(root.toFile()).redirectErrorStream(true)
-                .start();
+        ProcessBuilder command = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", "migrator/target/syncshift-migrator.jar", "demo", "--identities", "30",
+                "--work-dir", work.resolve("run").toString(), "--keep-running")).directory(root.toFile())
+                .redirectErrorStream(true);
+        // a machine whose environment names a proxy nothing answers on: the demo calls its own emulators direct
+        String deadProxy = "http://127.0.0.1:" + ChildMigrator.closedPort();
+        List.of("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY")
+                .forEach(variable -> command.environment().put(variable, deadProxy));
+        Process demo = command.start();
         StringBuilder printed = new StringBuilder();
         CompletableFuture<Matcher> serving = CompletableFuture.supplyAsync(() -> untilServing(demo, printed));
         try {

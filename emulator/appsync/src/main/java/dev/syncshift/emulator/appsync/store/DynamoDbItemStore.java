@@ -8,6 +8,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -59,7 +60,11 @@ public final class DynamoDbItemStore implements ItemStore {
                 .endpointOverride(endpoint)
                 .region(Region.of(region))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.create())
+                // the emulator's own DynamoDB, never through a proxy the environment names for the machine's calls
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .proxyConfiguration(ProxyConfiguration.builder().useEnvironmentVariablesValues(false)
+                                .useSystemPropertyValues(false).build())
+                        .build())
                 .build();
         return new DynamoDbItemStore(client, null, true);
     }

@@ -16,6 +16,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
@@ -167,7 +168,11 @@ public final class CognitoSyncEmulatorExtension implements BeforeAllCallback, Pa
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(credentials))
                 .putAuthScheme(new ClockedSigV4(clock))
-                .httpClient(UrlConnectionHttpClient.create())
+                // the emulator on this machine, never through a proxy the environment names
+                .httpClient(UrlConnectionHttpClient.builder()
+                        .proxyConfiguration(ProxyConfiguration.builder().useEnvironmentVariablesValues(false)
+                                .useSystemPropertyValues(false).build())
+                        .build())
                 .overrideConfiguration(o -> o.retryStrategy(retry -> retry.maxAttempts(1)))
                 .build();
     }
