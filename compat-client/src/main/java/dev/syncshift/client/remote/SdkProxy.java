@@ -25,8 +25,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 /**
  * The HTTP proxy the AWS SDK's settings name, for every call of a device: the Cognito clients' and the AppSync
  * remote's requests and WebSocket, so that a flag flip does not change the way out. The SDK's URLConnection client
- * takes its proxy from the {@code http.proxyHost} family of system properties, or else from the {@code HTTP_PROXY}
- * and {@code NO_PROXY} environment variables, for https endpoints too; without either it leaves the choice to the
+ * takes its proxy from the {@code http.proxyHost} family of system properties, or else from the {@code http_proxy}
+ * (else {@code HTTP_PROXY}) and {@code no_proxy} (else {@code NO_PROXY}) environment variables, for https endpoints
+ * too; without either it leaves the choice to the
  * JDK's default proxy selector (the {@code https.proxyHost} family, {@code java.net.useSystemProxies}). The JDK's
  * HTTP client knows only the default selector: without this class a proxy named by {@code HTTP_PROXY} or
  * {@code http.proxyHost} alone carried the Cognito calls and not the AppSync ones.
