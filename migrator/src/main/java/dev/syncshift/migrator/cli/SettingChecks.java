@@ -12,7 +12,14 @@ import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.core.SdkSystemSetting;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Checks of the settings that name something outside the process (a file, a folder, a profile, an endpoint), each a
@@ -21,6 +28,8 @@ import software.amazon.awssdk.profiles.ProfileFile;
  * so that a bad {@code SYNCSHIFT_MIGRATOR_IDENTITIES_FILE} is refused before anything starts, as its option is.
  */
 final class SettingChecks {
+
+    private static final URI NOWHERE = URI.create("http://127.0.0.1:9");
 
     private SettingChecks() {
     }
@@ -120,5 +129,48 @@ final class SettingChecks {
                     + "write to");
         }
         return Optional.empty();
+    }
+
+    /**
+     * The AWS SDK's own settings ({@code AWS_*} variables, {@code aws.*} system properties, the profile in the AWS
+     * config file), read as the SDK reads them when it builds a client: one it refuses would otherwise stop the command
+     * as an internal error, and for a whole number in words that name no setting ({@code For input string: "abc"}).
+     */
+    static Optional<String> sdkSettings() {
+        Optional<String> attempts = SdkSystemSetting.AWS_MAX_ATTEMPTS.getStringValue();
+        if (attempts.isPresent() && !attempts.get().strip().matches("[1-9]\\d{0,8}")) {
+            return Optional.of(named(SdkSystemSetting.AWS_MAX_ATTEMPTS, attempts.get()) + ", not a whole number of 1 "
+                    + "or more (the migrator's own calls take SYNCSHIFT_MIGRATOR_MAX_ATTEMPTS)");
+        }
+        Optional<String> size = SdkSystemSetting.AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES.getStringValue();
+        if (size.isPresent() && !size.get().strip().matches("\\d{1,9}")) {
+            return Optional.of(named(SdkSystemSetting.AWS_REQUEST_MIN_COMPRESSION_SIZE_BYTES, size.get())
+                    + ", not a whole number of bytes");
+        }
+        try (DynamoDbClient probe = DynamoDbClient.builder().region(Region.US_EAST_1).endpointOverride(NOWHERE)
+                .credentialsProvider(AnonymousCredentialsProvider.create()).httpClient(new Unused()).build()) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of("the AWS SDK refuses its settings (AWS_* variables, aws.* system properties, the "
+                    + "profile in the AWS config file): " + Messages.rootMessage(e));
+        }
+    }
+
+    private static String named(SdkSystemSetting setting, String value) {
+        return setting.environmentVariable() + " (or -D" + setting.property() + ") is '" + value + "'";
+    }
+
+    /** The probe's HTTP client: the probe is built, never called. */
+    private static final class Unused implements SdkHttpClient {
+
+        @Override
+        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+            throw new UnsupportedOperationException("the SDK settings' probe makes no call");
+        }
+
+        @Override
+        public void close() {
+            // nothing was opened
+        }
     }
 }

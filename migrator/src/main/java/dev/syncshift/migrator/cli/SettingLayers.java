@@ -162,7 +162,8 @@ record SettingLayers(MapPropertySource commandLine, Map<String, Object> defaults
     /**
      * Binds the settings ({@link #bind}) and checks those set from outside the command line: none may name no
      * setting ({@link UnknownSettings}), and each is checked as its option is ({@link SettingChecks#fromOutside}); so
-     * are the proxy variables ({@link ProxyEnvironment}).
+     * are the proxy variables ({@link ProxyEnvironment}) and the AWS SDK's own settings
+     * ({@link SettingChecks#sdkSettings}).
      *
      * @throws Refused with one line naming the setting, when a value is bad
      */
@@ -184,6 +185,9 @@ record SettingLayers(MapPropertySource commandLine, Map<String, Object> defaults
         } catch (ProxyEnvironment.NotAProxy e) {
             throw new Refused(e.problem());
         }
+        SettingChecks.sdkSettings().ifPresent(problem -> {
+            throw new Refused(problem);
+        });
         return bound;
     }
 
