@@ -84,6 +84,7 @@ public final class PoolOptions {
         check(() -> RateLimits.parse(maxRps), "--max-rps");
         refuse(SettingChecks.identitiesFile("--identities-file", identitiesFile));
         refuse(SettingChecks.profile("--profile", profile));
+        refuse(SettingChecks.region("--region", region));
         checkEndpoint("--cognito-endpoint", cognitoEndpoint);
         checkEndpoint("--dynamodb-endpoint", dynamodbEndpoint);
         putIfSet(p, "identities-file", identitiesFile);

@@ -38,6 +38,7 @@ final class SettingChecks {
     static Optional<String> fromOutside(MigratorSettings bound, SettingLayers layers) {
         return layers.outsideName("identities-file").flatMap(name -> identitiesFile(name, bound.identitiesFile()))
                 .or(() -> layers.outsideName("profile").flatMap(name -> profile(name, bound.profile())))
+                .or(() -> layers.outsideName("region").flatMap(name -> region(name, bound.region())))
                 .or(() -> layers.outsideName("cognito-endpoint")
                         .flatMap(name -> endpoint(name, bound.cognitoEndpoint())))
                 .or(() -> layers.outsideName("dynamodb-endpoint")
@@ -96,6 +97,17 @@ final class SettingChecks {
         String scheme = endpoint.getScheme();
         if (scheme == null || !scheme.matches("(?i)https?") || endpoint.getHost() == null) {
             return Optional.of(name + " '" + endpoint + "' is not an http or https URL such as https://host:port");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A region is named as AWS names them (letters, digits and inner hyphens, at most 63: the AWS CLI's own check);
+     * the SDK would take any text, and an empty one stop the command as an internal error.
+     */
+    static Optional<String> region(String name, @Nullable String region) {
+        if (region != null && !region.matches("[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?")) {
+            return Optional.of(name + " '" + region + "' is not a region name such as eu-west-1");
         }
         return Optional.empty();
     }

@@ -100,6 +100,9 @@ class FaultsAndArgumentsTest {
                         "zero"),
                 List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store",
                         "--cognito-endpoint", "localhost:4000"),
+                List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store", "--region",
+                        "us_east"),
+                List.of("check", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store", "--region", ""),
                 List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store",
                         "--dynamodb-endpoint", "ftp://127.0.0.1:1"),
                 List.of("check", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store", "--api-id", "a",
@@ -310,9 +313,14 @@ class FaultsAndArgumentsTest {
                 + "SYNCSHIFT_MIGRATOR_TABLE)");
     }
 
-    /** The required pool and table may come from the environment; a bad one there is named as it was given. */
+    /**
+     * The required pool and table may come from the environment; a bad one there is named as it was given, as is a
+     * bad region where no option gives one.
+     */
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', value = {
+        "SYNCSHIFT_MIGRATOR_REGION|us east|syncshift-migrator: SYNCSHIFT_MIGRATOR_REGION 'us east' is not a region "
+            + "name such as eu-west-1",
         "SYNCSHIFT_MIGRATOR_TABLE|x|syncshift-migrator: SYNCSHIFT_MIGRATOR_TABLE 'x' is not a DynamoDB table name "
             + "(3 to 255 of a-z, A-Z, 0-9, _ - .)",
         "SYNCSHIFT_MIGRATOR_IDENTITY_POOL_ID|pool-1|syncshift-migrator: SYNCSHIFT_MIGRATOR_IDENTITY_POOL_ID: 1 "
