@@ -4,6 +4,7 @@ import static dev.syncshift.client.Arguments.notNull;
 
 import dev.syncshift.client.cache.memory.InMemoryLocalCache;
 import dev.syncshift.client.cache.sqlite.SqliteLocalCache;
+import dev.syncshift.client.remote.SdkProxy;
 import dev.syncshift.client.remote.appsync.AppSyncRemoteStore;
 import dev.syncshift.client.spi.LocalCache;
 import dev.syncshift.client.spi.RemoteStore;
@@ -24,6 +25,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds a {@link CognitoSyncManager}. Settings given here win over the properties file ({@link #propertiesFile});
@@ -32,6 +35,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CognitoSyncManagerBuilder {
 
+    private static final Logger LOG = LoggerFactory.getLogger(CognitoSyncManagerBuilder.class);
     private static final Duration DEFAULT_CONNECTIVITY_RETRY = Duration.ofSeconds(10);
     private static final String WEB = "https|http";
 
@@ -190,9 +194,11 @@ public final class CognitoSyncManagerBuilder {
      *     none is set
      * @throws IllegalArgumentException when the flag holds an unknown backend, or an endpoint (given here or in the
      *     properties file) is not an absolute URL of its kind (https or http; wss or ws for the real-time one), or
-     *     the AppSync one has no path
+     *     the AppSync one has no path, or the proxy variable the AWS SDK reads ({@code http_proxy}, else
+     *     {@code HTTP_PROXY}) is not a proxy URL
      */
     public CognitoSyncManager build() {
+        SdkProxy.checkEnvironment(System.getenv(), System.getProperties()).ifPresent(LOG::warn);
         Properties file = propertiesFile == null ? new Properties() : SettingsFile.load(propertiesFile);
         Backend chosen = new BackendFlag(backend, System.getProperties(), System.getenv(), propertiesFile).resolve();
         String poolId = setting(identityPoolId, file, SettingsFile.POOL);

@@ -103,6 +103,21 @@ class ProxyTest {
         }
     }
 
+    /**
+     * A proxy variable the AWS SDK cannot read as a URL, which it would pass over (logging a stack trace) so that every
+     * call went direct: building the manager is refused, naming the variable.
+     */
+    @Test
+    void aProxyVariableThatIsNoUrlIsRefusedWhenTheManagerIsBuilt(Emulators emulators, @TempDir Path dir)
+            throws Exception {
+        ChildJvm.Ended ended = startDevices(emulators, dir, Map.of("HTTP_PROXY", "proxy.example:3128"));
+
+        assertThat(ended.exitCode()).as(ended.output()).isEqualTo(1);
+        assertThat(ended.output()).contains("java.lang.IllegalArgumentException: HTTP_PROXY 'proxy.example:3128' is "
+                + "not a proxy URL such as http://host:port or http://user:password@host:port")
+                .doesNotContain("Malformed proxy config");
+    }
+
     @Test
     void noCallGoesThroughTheProxyForAHostNoProxyNames(Emulators emulators, @TempDir Path dir) throws Exception {
         try (ForwardProxy proxy = new ForwardProxy()) {

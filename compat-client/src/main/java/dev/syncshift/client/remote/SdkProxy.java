@@ -10,13 +10,18 @@ import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.ProxyConfiguration;
@@ -50,6 +55,7 @@ public final class SdkProxy extends ProxySelector {
     /** The SDK's defaults: 2 s to connect, 30 s to wait for a read. */
     private static final int CONNECT_TIMEOUT_MS = 2_000;
     private static final int READ_TIMEOUT_MS = 30_000;
+    private static final int MAX_PORT = 65_535;
 
     private final Proxy proxy;
     private final Set<String> nonProxyHosts;
@@ -63,6 +69,50 @@ public final class SdkProxy extends ProxySelector {
         this.user = user == null || user.isEmpty() ? null : user;
         this.password = password;
         this.authorization = basic(this.user, password);
+    }
+
+    /**
+     * Checks the proxy variables as the SDK will read them: {@code http_proxy}, else {@code HTTP_PROXY}, unless the
+     * {@code http.proxyHost} system property names the proxy. A value the SDK cannot read as a URL it passes over,
+     * logging a stack trace, and every call then goes direct: here it is refused, naming the variable.
+     *
+     * @return what to warn of, if anything: {@code HTTPS_PROXY} (or {@code https_proxy}) set with neither of the
+     *     variables the SDK reads, so that calls go direct where the environment meant them to take a proxy
+     * @throws IllegalArgumentException naming the variable whose value is not a proxy URL
+     */
+    public static Optional<String> checkEnvironment(Map<String, String> environment, Properties properties) {
+        String javaHost = properties.getProperty("http.proxyHost");
+        if (javaHost != null && !javaHost.isBlank()) {
+            return Optional.empty();
+        }
+        Optional<Map.Entry<String, String>> read = Stream.of("http_proxy", "HTTP_PROXY")
+                .filter(name -> set(environment, name)).map(name -> Map.entry(name, environment.getOrDefault(name, "")))
+                .findFirst();
+        if (read.isEmpty()) {
+            return Stream.of("https_proxy", "HTTPS_PROXY").filter(name -> set(environment, name)).findFirst()
+                    .map(name -> name + " is set, which the AWS SDK for Java does not read: every call goes direct;"
+                            + " name the proxy in HTTP_PROXY, which the SDK takes for https endpoints too");
+        }
+        String name = read.get().getKey();
+        String value = read.get().getValue().strip();
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getScheme() == null || !uri.getScheme().matches("(?i)https?") || uri.getHost() == null
+                || uri.getPort() > MAX_PORT) {
+            String shown = value.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)?[^/@]*@", "$1…@"); // never the password
+            throw new IllegalArgumentException(name + " '" + shown + "' is not a proxy URL such as http://host:port or "
+                    + "http://user:password@host:port");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean set(Map<String, String> environment, String name) {
+        String value = environment.get(name);
+        return value != null && !value.isBlank();
     }
 
     /** The SDK's proxy, or null when it has none. */

@@ -1,9 +1,12 @@
 package dev.syncshift.client.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -35,5 +38,36 @@ class SdkProxyTest {
     void aProxyGivenNoUserGetsNoHeader() {
         assertThat(SdkProxy.of(PROXY, Set.of(), null, null).authorizationFor(API)).isNull();
         assertThat(SdkProxy.of(PROXY, Set.of(), "", "s3cret").authorizationFor(API)).isNull();
+    }
+
+    /** The variables the AWS SDK reads, checked as it will read them: a value it would pass over is refused. */
+    @Test
+    void aProxyVariableTheSdkCannotReadIsRefusedNamingIt() {
+        assertThatThrownBy(() -> SdkProxy.checkEnvironment(Map.of("HTTP_PROXY", "garbage:::x"), new Properties()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("HTTP_PROXY 'garbage:::x' is not a proxy "
+                        + "URL such as http://host:port or http://user:password@host:port");
+        assertThatThrownBy(() -> SdkProxy.checkEnvironment(Map.of("http_proxy", "device:s3cret@proxy:3128",
+                "HTTP_PROXY", "http://proxy:3128"), new Properties()))
+                .hasMessage("http_proxy '…@proxy:3128' is not a proxy URL such as http://host:port or "
+                        + "http://user:password@host:port").hasMessageNotContaining("s3cret");
+        assertThat(SdkProxy.checkEnvironment(Map.of("HTTP_PROXY", "http://device:s3cret@proxy.example:3128"),
+                new Properties())).isEmpty();
+    }
+
+    @Test
+    void anHttpsProxyVariableTheSdkDoesNotReadIsWarnedOf() {
+        assertThat(SdkProxy.checkEnvironment(Map.of("HTTPS_PROXY", "http://proxy:3128"), new Properties()))
+                .hasValue("HTTPS_PROXY is set, which the AWS SDK for Java does not read: every call goes direct; "
+                        + "name the proxy in HTTP_PROXY, which the SDK takes for https endpoints too");
+        assertThat(SdkProxy.checkEnvironment(Map.of("HTTPS_PROXY", "http://proxy:3128", "HTTP_PROXY",
+                "http://proxy:3128"), new Properties())).isEmpty();
+    }
+
+    @Test
+    void theJavaProxyPropertiesLeaveTheVariablesUnread() {
+        Properties java = new Properties();
+        java.setProperty("http.proxyHost", "proxy.example");
+
+        assertThat(SdkProxy.checkEnvironment(Map.of("HTTP_PROXY", "garbage:::x"), java)).isEmpty();
     }
 }

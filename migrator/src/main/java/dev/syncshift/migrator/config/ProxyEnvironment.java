@@ -188,7 +188,7 @@ public final class ProxyEnvironment {
     }
 
     private static NotAProxy notAProxy(String variable, String value) {
-        String shown = value.replaceFirst("//[^/@]*@", "//…@"); // never the password
+        String shown = value.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)?[^/@]*@", "$1…@"); // never the password
         return new NotAProxy(variable + " '" + shown + "' is not a proxy such as "
                 + "http://host:port or http://user:password@host:port");
     }

@@ -93,6 +93,8 @@ class ProxyEnvironmentTest {
         assertThatThrownBy(() -> of(Map.of("http_proxy", "http://user:s3cret@proxy:3128/path")))
                 .hasMessage("http_proxy 'http://…@proxy:3128/path' is not a proxy such as http://host:port or "
                         + "http://user:password@host:port");
+        assertThatThrownBy(() -> of(Map.of("HTTPS_PROXY", "user:s3cret@proxy:3128:1"))).hasMessage("HTTPS_PROXY "
+                + "'…@proxy:3128:1' is not a proxy such as http://host:port or http://user:password@host:port");
         assertThatThrownBy(() -> of(Map.of("HTTPS_PROXY", "http://proxy:99999"))).hasMessageStartingWith(
                 "HTTPS_PROXY 'http://proxy:99999' is not a proxy");
         assertThatThrownBy(() -> of(Map.of("ALL_PROXY", "x", "https_proxy", "socks5://proxy:1080")))
