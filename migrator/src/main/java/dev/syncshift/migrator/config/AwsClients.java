@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * skipped: a batch run has nothing better to do than wait, where the breaker would give up on every call once many
  * were throttled at once), the per-operation rate limits and the {@link Pacing} on every attempt, and
  * {@link CallStats} counting calls, retries and throttles. Credentials and region come from the SDK's default chains
- * unless a profile or region is set; the Cognito services default to the pool's own region.
+ * unless a profile or region is set; the Cognito services default to the pool's own region. Each client's HTTP client
+ * goes the way the environment names for its endpoint ({@link HttpClients}, {@link ProxyEnvironment}).
  */
 @Configuration(proxyBeanMethods = false)
 public class AwsClients {
