@@ -1,5 +1,6 @@
 package dev.syncshift.migrator.config;
 
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -18,9 +19,10 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * {@code source_profile}, a source profile without keys, an {@code sso_session} section that is not there, a
  * {@code credential_process} that fails, half a key) and describe a role without a source with the whole parsed
  * file; an IAM Identity Center profile without a valid sign-in is told the {@code aws sso login} to run. Where the
- * default chain finds nothing and {@code AWS_PROFILE} names a profile, the failure is that profile's, not the
- * chain's list of every provider. The checks and runs report SDK failures as problems with the source or target
- * (exit code 3), not as a bug.
+ * default chain finds nothing and {@code AWS_PROFILE} names a profile (or, without it, the {@code default} profile
+ * holds keys, a role, a process or a sign-in), the failure is that profile's, not the chain's list of every
+ * provider. The checks and runs report SDK failures as problems with the source or target (exit code 3), not as a
+ * bug.
  */
 public final class SettingsCredentials implements AwsCredentialsProvider, SdkAutoCloseable {
 
@@ -30,6 +32,12 @@ public final class SettingsCredentials implements AwsCredentialsProvider, SdkAut
     public static final String NO_CREDENTIALS = "Unable to load credentials from any of the providers in the chain";
     /** How the SDK's failure for a profile without credentials starts; the parsed file follows it. */
     private static final String NO_CREDENTIALS_IN_PROFILE = "Profile file contained no credentials for profile '";
+    private static final String DEFAULT = "default";
+    private static final String CHAIN = "the SDK's default chain";
+    /** The profile properties the SDK takes credentials from. */
+    private static final Set<String> CREDENTIAL_PROPERTIES = Set.of("aws_access_key_id", "aws_secret_access_key",
+            "aws_session_token", "role_arn", "source_profile", "credential_source", "credential_process",
+            "web_identity_token_file", "sso_session", "sso_start_url");
 
     private final AwsCredentialsProvider delegate;
     /** The profile named by AWS_PROFILE, which the default chain reads among others; null: none, or not the chain. */
@@ -52,8 +60,13 @@ public final class SettingsCredentials implements AwsCredentialsProvider, SdkAut
                     "profile '" + profile + "'");
         }
         String fromEnvironment = System.getenv("AWS_PROFILE");
-        return new SettingsCredentials(DefaultCredentialsProvider.builder().build(), fromEnvironment, "default",
-                "the SDK's default chain");
+        return new SettingsCredentials(DefaultCredentialsProvider.builder().build(), fromEnvironment, DEFAULT, CHAIN);
+    }
+
+    /** Whether the default profile holds a property the SDK takes credentials from (keys, a role, a process…). */
+    private static boolean defaultProfileNamesCredentials() {
+        return ProfileFile.defaultProfileFile().profile(DEFAULT).map(found -> found.properties().keySet().stream()
+                .anyMatch(CREDENTIAL_PROPERTIES::contains)).orElse(false);
     }
 
     @Override
@@ -66,6 +79,12 @@ public final class SettingsCredentials implements AwsCredentialsProvider, SdkAut
                 // the chain's message holds every provider's reason; the one that matters is the named profile's
                 return new SettingsCredentials(ProfileCredentialsProvider.create(environmentProfile), null,
                         environmentProfile, "profile '" + environmentProfile + "' (AWS_PROFILE)").resolveCredentials();
+            }
+            if (source.equals(CHAIN) && message.startsWith(NO_CREDENTIALS) && defaultProfileNamesCredentials()) {
+                // as above for the default profile, which the chain reads when AWS_PROFILE is not set: a failing
+                // credential_process there was told as no credentials found at all
+                return new SettingsCredentials(ProfileCredentialsProvider.create(DEFAULT), null, DEFAULT,
+                        "profile '" + DEFAULT + "'").resolveCredentials();
             }
             if (message.contains("SSO")) {
                 // an IAM Identity Center profile not signed in, or whose sign-in expired: nothing was sent anywhere

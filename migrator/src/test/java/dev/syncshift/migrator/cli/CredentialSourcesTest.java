@@ -125,6 +125,23 @@ class CredentialSourcesTest {
                 + " (AWS_PROFILE) cannot be had: neither the AWS config file nor the credentials file holds it");
     }
 
+    /**
+     * The default profile, which the chain reads when nothing names another: its own reason is given where it holds
+     * a way to credentials that fails (before: "no AWS credentials found", as if it held none); a default profile
+     * holding none (a region alone) still gets the chain's line.
+     */
+    @Test
+    void aDefaultProfileThatTheSdkCannotUseIsNamedWithWhy() throws Exception {
+        Files.writeString(home.resolve("config"), "[default]\ncredential_process = /bin/false\n");
+        assertCheckRefuses(List.of(), Map.of(), "the credentials of profile 'default' cannot be had: Failed to refresh"
+                + " process-based credentials. (Command returned non-zero exit value (1) with error message:)");
+
+        Files.writeString(home.resolve("config"), "[default]\nregion = us-east-1\n");
+        assertCheckRefuses(List.of(), Map.of(), "no AWS credentials found: set AWS_ACCESS_KEY_ID and "
+                + "AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary ones), pass --profile, or run where a "
+                + "role provides them");
+    }
+
     /** {@code check} with {@code options} ends with exit code 3 and {@code problem} for the source and the target. */
     private void assertCheckRefuses(List<String> options, Map<String, String> environment, String problem)
             throws Exception {
