@@ -62,10 +62,13 @@ public final class Preflight {
     /**
      * {@link #check} of a table that must exist, and, when the pool can be read, the roles its devices act as
      * (each needs the API's user policy) and what it runs on every sync that AppSync will not run
-     * ({@link Findings#warnings()}): what the {@code check} command reports.
+     * ({@link Findings#warnings()}), and the proxy each side's calls go through: what the {@code check} command
+     * reports.
      */
     public Findings checkBeforeCutover(MigratorSettings settings) {
         Findings findings = new Findings(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        wayOut("Cognito", proxies.proxyFor(settings.cognitoEndpoint()), findings);
+        wayOut("DynamoDB", proxies.proxyFor(settings.dynamodbEndpoint()), findings);
         Long poolBytes = checkSource(settings, findings);
         if (poolBytes != null) {
             checkRoles(settings.identityPoolId(), findings);
@@ -73,6 +76,14 @@ public final class Preflight {
         }
         checkTable(settings, false, findings, poolBytes);
         return findings;
+    }
+
+    /** Says which proxy the calls to {@code side} go through, where one does: an operator's first question. */
+    private static void wayOut(String side, ProxyEnvironment.@Nullable Proxy proxy, Findings findings) {
+        if (proxy != null) {
+            findings.facts().add("calls to " + side + " go through the HTTP proxy " + proxy.named()
+                    + (proxy.user() == null ? "" : ", as " + proxy.user()));
+        }
     }
 
     /** Checks the pool; returns its sync data in bytes, or null when it cannot be read. */

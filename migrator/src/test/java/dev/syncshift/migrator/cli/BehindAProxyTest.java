@@ -106,6 +106,24 @@ class BehindAProxyTest {
         }
     }
 
+    /** {@code check} says which proxy each side's calls go through, and as whom, never with the password. */
+    @Test
+    void checkSaysWhichProxyEachSideGoesThrough() throws Exception {
+        try (ForwardProxy proxy = new ForwardProxy("migrator:s3cret")) {
+            List<String> command = List.of("check", "--identity-pool-id", LocalAws.POOL.value(), "--table",
+                    LocalAws.TABLE, "--region", "us-east-1", "--cognito-endpoint", aws.cognito().endpoint().toString(),
+                    "--dynamodb-endpoint", "http://localhost:" + aws.dynamoDb().endpoint().getPort());
+
+            String log = run(command, Map.of("http_proxy", "http://migrator:s3cret@" + proxy.uri().getAuthority(),
+                    "no_proxy", "localhost"), 0);
+
+            assertThat(log.lines()).as(log).contains("ok: calls to Cognito go through the HTTP proxy "
+                    + proxy.uri().getAuthority() + " (http_proxy), as migrator")
+                    .noneMatch(line -> line.contains("calls to DynamoDB"));
+            assertThat(log).doesNotContain("s3cret");
+        }
+    }
+
     /**
      * {@code HTTPS_PROXY} carries the calls to https endpoints (AWS's own), through tunnels, where {@code HTTP_PROXY}
      * names another proxy (here one that cannot be reached).
