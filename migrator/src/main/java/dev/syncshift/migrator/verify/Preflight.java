@@ -3,11 +3,13 @@ package dev.syncshift.migrator.verify;
 import dev.syncshift.migrator.config.MigratorSettings;
 import dev.syncshift.migrator.config.ProxyEnvironment;
 import dev.syncshift.migrator.target.StoreTableShape;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.DescribeIdentityPoolResponse;
@@ -62,13 +64,16 @@ public final class Preflight {
     /**
      * {@link #check} of a table that must exist, and, when the pool can be read, the roles its devices act as
      * (each needs the API's user policy) and what it runs on every sync that AppSync will not run
-     * ({@link Findings#warnings()}), and the proxy each side's calls go through: what the {@code check} command
-     * reports.
+     * ({@link Findings#warnings()}), and the proxy each side's calls go through and the endpoints the AWS SDK's own
+     * settings name: what the {@code check} command reports.
      */
     public Findings checkBeforeCutover(MigratorSettings settings) {
         Findings findings = new Findings(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         wayOut("Cognito", proxies.proxyFor(settings.cognitoEndpoint()), findings);
         wayOut("DynamoDB", proxies.proxyFor(settings.dynamodbEndpoint()), findings);
+        endpointFromSdk("Cognito Identity", settings.cognitoEndpoint(), identity, findings);
+        endpointFromSdk("Cognito Sync", settings.cognitoEndpoint(), sync, findings);
+        endpointFromSdk("DynamoDB", settings.dynamodbEndpoint(), dynamoDb, findings);
         Long poolBytes = checkSource(settings, findings);
         if (poolBytes != null) {
             checkRoles(settings.identityPoolId(), findings);
@@ -76,6 +81,20 @@ public final class Preflight {
         }
         checkTable(settings, false, findings, poolBytes);
         return findings;
+    }
+
+    /**
+     * Says where the calls to {@code service} go when no option names an endpoint and the AWS SDK's own settings do
+     * ({@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_<SERVICE>}, a profile's {@code endpoint_url}), as the AWS CLI
+     * takes them: a developer's machine set up for DynamoDB Local would otherwise send the copy there unseen.
+     */
+    private static void endpointFromSdk(String service, @Nullable URI option, SdkClient client, Findings findings) {
+        if (option == null) {
+            client.serviceClientConfiguration().endpointOverride().ifPresent(endpoint -> findings.facts().add(
+                    "calls to " + service + " go to " + endpoint + ", which the AWS SDK's endpoint settings name "
+                    + "(AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_" + service.toUpperCase(Locale.ROOT).replace(' ', '_')
+                    + " or the profile's endpoint_url)"));
+        }
     }
 
     /** Says which proxy the calls to {@code side} go through, where one does: an operator's first question. */

@@ -126,6 +126,30 @@ class CheckCommandTest extends CutoverScenario {
                 "schema declares every type and field", "EvaluateCode: readRecords computes the store's sort keys");
     }
 
+    /**
+     * The AWS SDK's own endpoint variables, which the AWS CLI takes too, name the endpoints where no option does; check
+     * says so, as a developer's machine set up for DynamoDB Local would otherwise have the copy go there unseen.
+     */
+    @Test
+    void theEndpointsTheAwsSdksVariablesNameAreTakenAndSaid(@TempDir Path work) throws Exception {
+        Path log = work.resolve("check.log");
+        String cognito = cutover.cognito().endpoint().toString();
+        String dynamoDb = cutover.dynamoDb().endpoint().toString();
+        Process check = ChildMigrator.start(log, List.of("check"), Map.of(
+                "SYNCSHIFT_MIGRATOR_IDENTITY_POOL_ID", cutover.pool().value(),
+                "SYNCSHIFT_MIGRATOR_TABLE", cutover.tableName(), "SYNCSHIFT_MIGRATOR_REGION", "us-east-1",
+                "AWS_ENDPOINT_URL_COGNITO_IDENTITY", cognito, "AWS_ENDPOINT_URL_COGNITO_SYNC", cognito,
+                "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb));
+
+        assertThat(check.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        String output = Files.readString(log);
+        assertThat(check.exitValue()).as(output).isZero();
+        assertThat(output.lines()).as(output).contains("ok: calls to DynamoDB go to " + dynamoDb + ", which the AWS "
+                + "SDK's endpoint settings name (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_DYNAMODB or the profile's "
+                + "endpoint_url)", "ok: calls to Cognito Sync go to " + cognito + ", which the AWS SDK's endpoint "
+                + "settings name (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_COGNITO_SYNC or the profile's endpoint_url)");
+    }
+
     private static String[] args(String table, String... more) {
         List<String> args = new ArrayList<>(List.of("check", "--identity-pool-id", cutover.pool().value(),
                 "--table", table, "--cognito-endpoint", cutover.cognito().endpoint().toString(),
