@@ -43,10 +43,10 @@ public final class ProxyEnvironment {
 
     private final @Nullable Proxy http;
     private final @Nullable Proxy https;
-    private final Set<String> directHosts;
+    private final List<Pattern> directHosts;
     private final boolean javaProperties;
 
-    private ProxyEnvironment(@Nullable Proxy http, @Nullable Proxy https, Set<String> directHosts,
+    private ProxyEnvironment(@Nullable Proxy http, @Nullable Proxy https, List<Pattern> directHosts,
             boolean javaProperties) {
         this.http = http;
         this.https = https;
@@ -88,12 +88,12 @@ public final class ProxyEnvironment {
      */
     public static ProxyEnvironment of(Map<String, String> environment, Properties properties) {
         if (Boolean.parseBoolean(properties.getProperty(DIRECT))) {
-            return new ProxyEnvironment(null, null, Set.of(), false);
+            return new ProxyEnvironment(null, null, List.of(), false);
         }
         Proxy http = proxy(environment, FOR_HTTP);
         Proxy https = proxy(environment, FOR_HTTPS);
         Map.Entry<String, String> noProxy = first(environment, NO_PROXY);
-        Set<String> direct = noProxy == null ? Set.of() : directHosts(noProxy.getValue());
+        List<Pattern> direct = noProxy == null ? List.of() : directHosts(noProxy.getValue());
         String javaHost = properties.getProperty("http.proxyHost");
         return new ProxyEnvironment(http, https, direct, javaHost != null && !javaHost.isBlank());
     }
@@ -114,7 +114,11 @@ public final class ProxyEnvironment {
         return proxy;
     }
 
-    /** The Apache client's proxy settings for calls to {@code endpoint}: these rules, none of the SDK's own. */
+    /**
+     * The Apache client's proxy settings for calls to {@code endpoint}: these rules, none of the SDK's own. A client
+     * built with them serves only endpoints {@link #proxyFor} sends the same way, so {@code no_proxy} is applied there
+     * and nowhere else.
+     */
     public ProxyConfiguration apacheSettings(@Nullable URI endpoint) {
         if (javaProperties) {
             return ProxyConfiguration.builder().useEnvironmentVariableValues(false).build();
@@ -123,8 +127,7 @@ public final class ProxyEnvironment {
         ProxyConfiguration.Builder settings = ProxyConfiguration.builder().useSystemPropertyValues(false)
                 .useEnvironmentVariableValues(false);
         if (proxy != null) {
-            settings.endpoint(proxy.address()).username(proxy.user()).password(proxy.password())
-                    .nonProxyHosts(directHosts);
+            settings.endpoint(proxy.address()).username(proxy.user()).password(proxy.password());
         }
         return settings.build();
     }
@@ -133,7 +136,8 @@ public final class ProxyEnvironment {
     boolean direct(String host) {
         String name = host.toLowerCase(Locale.ROOT);
         String bare = name.startsWith("[") && name.endsWith("]") ? name.substring(1, name.length() - 1) : name;
-        return directHosts.stream().anyMatch(pattern -> name.matches(pattern) || bare.matches(pattern));
+        return directHosts.stream().anyMatch(pattern -> pattern.matcher(name).matches()
+                || pattern.matcher(bare).matches());
     }
 
     private static @Nullable Proxy proxy(Map<String, String> environment, List<String> names) {
@@ -211,8 +215,8 @@ public final class ProxyEnvironment {
         }
     }
 
-    /** {@code no_proxy}'s hosts as the regular expressions the SDK's Apache client matches lower-case hosts with. */
-    private static Set<String> directHosts(String noProxy) {
+    /** {@code no_proxy}'s hosts, as patterns of a lower-case host name. */
+    private static List<Pattern> directHosts(String noProxy) {
         Set<String> patterns = new LinkedHashSet<>();
         for (String entry : noProxy.split(",")) {
             String host = entry.trim().toLowerCase(Locale.ROOT);
@@ -227,6 +231,6 @@ public final class ProxyEnvironment {
                 patterns.add("(?:.*\\.)?" + Pattern.quote(host));
             }
         }
-        return Set.copyOf(patterns);
+        return patterns.stream().map(Pattern::compile).toList();
     }
 }
