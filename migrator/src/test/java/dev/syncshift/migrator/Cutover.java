@@ -9,8 +9,10 @@ import dev.syncshift.emulator.cognitosync.CognitoSyncEmulator;
 import dev.syncshift.emulator.cognitosync.CognitoSyncEmulatorConfig;
 import dev.syncshift.emulator.dynamodblocal.LoopbackDynamoDb;
 import dev.syncshift.migrator.source.CognitoSource;
+import dev.syncshift.migrator.source.CognitoWriter;
 import dev.syncshift.migrator.target.ConflictPolicy;
 import dev.syncshift.migrator.target.DatasetImporter;
+import dev.syncshift.migrator.target.DatasetWriteBack;
 import dev.syncshift.migrator.target.IdentityMigrator;
 import dev.syncshift.migrator.target.SyncStoreTable;
 import java.io.IOException;
@@ -209,6 +211,26 @@ public final class Cutover implements AutoCloseable {
                 afterCall.accept(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), context.request());
             }
         };
+    }
+
+    /** What {@code migrate --mode write-back} runs: a delta pass, then each dataset written into Cognito Sync. */
+    public IdentityMigrator writeBack() {
+        return writeBackCalling((operation, request) -> { });
+    }
+
+    /**
+     * A write-back pass whose Cognito Sync client tells {@code afterCall} the name and request of each operation it
+     * answered, in the calling thread, before the pass goes on.
+     */
+    public IdentityMigrator writeBackCalling(BiConsumer<String, SdkRequest> afterCall) {
+        CognitoSyncClient hooked = CognitoSyncClient.builder().endpointOverride(cognito.endpoint())
+                .region(Region.US_EAST_1).credentialsProvider(developer()).httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(c -> c.addExecutionInterceptor(afterEach(afterCall))).build();
+        CognitoSource source = new CognitoSource(identity, hooked, pool);
+        DatasetImporter importer = new DatasetImporter(source, table(), ConflictPolicy.LATER_WINS, Clock.systemUTC(),
+                DatasetImporter.Writes.WRITE);
+        return new IdentityMigrator(source, table(), importer, false,
+                new DatasetWriteBack(source, new CognitoWriter(hooked, source), table(), importer));
     }
 
     private IdentityMigrator migrator(boolean full, ConflictPolicy policy, DatasetImporter.Writes writes) {

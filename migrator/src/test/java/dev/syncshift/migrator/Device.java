@@ -93,6 +93,16 @@ public final class Device {
         return change.path("updateRecords").path("datasetSyncCount").asLong();
     }
 
+    /** Removes {@code key} on AppSync with the count the device last saw of it; returns the new dataset count. */
+    public long appSyncRemove(String dataset, String key) {
+        JsonNode held = appSyncRecords(dataset, 0).get(key);
+        long count = held == null ? 0 : held.path("syncCount").asLong();
+        JsonNode change = cutover.graphQl(this, "mutation($d: String!, $p: [RecordPatchInput!]!) { "
+                + "updateRecords(datasetName: $d, patches: $p) { datasetSyncCount } }",
+                Map.of("d", dataset, "p", List.of(Map.of("op", "remove", "key", key, "syncCount", count))));
+        return change.path("updateRecords").path("datasetSyncCount").asLong();
+    }
+
     /**
      * Sends Cognito's records of {@code dataset} (in count order) to AppSync as one part of this device's cutover
      * import from watermark 0, as the compat client builds it ({@code importDataset}); {@code last} false leaves the

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Run the whole migration on this machine: the Cognito Sync emulator with a generated pool, "
                 + "DynamoDB Local and the AppSync emulator; check, migrate, device writes, migrate --mode delta, "
-                + "verify, and a read-back through signed GraphQL. Exit code 0 when every step succeeded.")
+                + "verify, a read-back through signed GraphQL, and going back: a write on AppSync carried into "
+                + "Cognito Sync by migrate --mode write-back. Exit code 0 when every step succeeded.")
 final class DemoCommand implements Callable<Integer> {
 
     @Spec

@@ -8,10 +8,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code migrate}: copies the pool into the store, in a full or a delta pass. */
+/**
+ * {@code migrate}: copies the pool into the store, in a full or a delta pass; or, going back, writes what devices wrote
+ * on AppSync into Cognito Sync (a write-back pass).
+ */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
-        description = "Copy an identity pool from Cognito Sync into the AppSync store (full or delta pass). "
-                + "A failed or killed run continues when the same command is run again.",
+        description = "Copy an identity pool from Cognito Sync into the AppSync store (full or delta pass), or "
+                + "write what devices wrote on AppSync back into Cognito Sync (write-back pass). A failed or killed "
+                + "run continues when the same command is run again.",
         footer = {MigratorCli.ENVIRONMENT, "The cluster's options are SYNCSHIFT_MIGRATOR_CLUSTER_ and their name: "
                 + "SYNCSHIFT_MIGRATOR_CLUSTER_ROLE, _TRANSPORT, _BROKER_URL, _LOST_AFTER."})
 final class MigrateCommand implements Callable<Integer> {
@@ -25,9 +29,10 @@ final class MigrateCommand implements Callable<Integer> {
     @Mixin
     ClusterOptions cluster = new ClusterOptions();
 
-    @Option(names = "--mode", paramLabel = "full|delta", defaultValue = "full",
-            description = "full: read every record; delta: only datasets changed since the last pass "
-                    + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--mode", paramLabel = "full|delta|write-back", defaultValue = "full",
+            description = "full: read every record; delta: only datasets changed since the last pass; write-back: a "
+                    + "delta pass, then every dataset of the store written into Cognito Sync as the store holds it, "
+                    + "for devices going back (default: ${DEFAULT-VALUE}).")
     String mode = "full";
 
     @Option(names = "--on-conflict", paramLabel = "POLICY", defaultValue = "later-wins",
@@ -50,8 +55,11 @@ final class MigrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Map<String, String> settings = runOptions.addTo(pool.properties());
-        if (!"full".equals(mode) && !"delta".equals(mode)) {
-            throw pool.usage("--mode takes full or delta, not '" + mode + "'");
+        if (!"full".equals(mode) && !"delta".equals(mode) && !"write-back".equals(mode)) {
+            throw pool.usage("--mode takes full, delta or write-back, not '" + mode + "'");
+        }
+        if (dryRun && "write-back".equals(mode)) {
+            throw pool.usage("--dry-run cannot be used with --mode write-back, which writes into Cognito Sync");
         }
         try {
             ConflictPolicy.of(onConflict);

@@ -7,11 +7,21 @@ public enum RunMode {
     /** Reads only datasets changed since the last pass, from their watermark. */
     DELTA,
     /** Compares the source with the store; writes nothing. */
-    VERIFY;
+    VERIFY,
+    /**
+     * A delta pass, then every dataset of the store written back into Cognito Sync, so that devices can go back to
+     * it without losing what they wrote on AppSync.
+     */
+    WRITE_BACK;
 
     /** The mode's name as the command line and the job parameters spell it. */
     public String option() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    /** Whether the mode reads every record of every dataset, not only those changed since the last pass. */
+    public boolean readsWhole() {
+        return this == FULL || this == VERIFY;
     }
 
     /**
@@ -25,6 +35,6 @@ public enum RunMode {
                 return mode;
             }
         }
-        throw new IllegalArgumentException("unknown mode '" + option + "' (choose full or delta)");
+        throw new IllegalArgumentException("unknown mode '" + option + "' (choose full, delta or write-back)");
     }
 }

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,12 +33,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * The cutover rehearsal on one machine: starts the emulators, then drives the real command line through
  * {@code check}, {@code migrate}, writes by devices still on Cognito Sync, {@code migrate --mode delta} and
- * {@code verify}, and reads the migrated datasets back through signed GraphQL as their own identities.
+ * {@code verify}, and reads the migrated datasets back through signed GraphQL as their own identities; then goes back:
+ * a device writes on AppSync and {@code migrate --mode write-back} carries the write into Cognito Sync.
  */
 public final class Demo {
 
     /** The generated pool's id. */
     public static final String POOL = "us-east-1:0a1b2c3d-0000-4000-8000-000000000001";
+    /** The dataset a switched device creates on AppSync, for the write-back to carry into Cognito Sync. */
+    static final String GOING_BACK = "going-back";
     private static final String KEY_ID = "AKIASYNCSHIFTLOCAL01";
     private static final String SECRET = "syncshift-local-developer-secret";
     /** What the AppSync emulator makes of the template's {@code !GetAtt MigratorRole.Arn}, the admin fields' role. */
@@ -111,6 +115,10 @@ public final class Demo {
         code = command("migrate", base, "--mode", "delta", "--report", report("delta"));
         code = code != 0 ? code : command("verify", base, "--report", report("verify"));
         code = code != 0 ? code : readBack(endpoints, clients);
+        code = code != 0 ? code : goBack(endpoints, clients, base);
+        if (code == 0) {
+            out.println("\ndemo: every step succeeded; reports in " + options.workDir().toAbsolutePath());
+        }
         if (code == 0 && options.keepRunning()) {
             serve(endpoints, table);
         }
@@ -163,9 +171,29 @@ public final class Demo {
         result.differences().forEach(difference -> out.println("  differs: " + difference));
         out.printf(Locale.ROOT, "  %d datasets of %d identities read back through AppSync: %s%n", result.datasets(),
                 result.identities(), result.differences().isEmpty() ? "all equal to Cognito Sync" : "DIFFERENCES");
-        out.println(result.differences().isEmpty() ? "\ndemo: every step succeeded; reports in "
-                + options.workDir().toAbsolutePath() : "\ndemo: the read-back found differences");
+        if (!result.differences().isEmpty()) {
+            out.println("\ndemo: the read-back found differences");
+        }
         return result.differences().isEmpty() ? 0 : 5;
+    }
+
+    /** A switched device writes on AppSync; a write-back pass carries it into Cognito Sync, which then serves it. */
+    private int goBack(Endpoints endpoints, Clients clients, List<String> base) {
+        ReadBack devices = new ReadBack(clients.identity, clients.sync, endpoints.appSync.endpoint(), POOL);
+        String value = "written on AppSync at " + Instant.now();
+        String writer = devices.writeOnAppSync(GOING_BACK, "note", value);
+        step("going back: a device switched to AppSync writes " + writer + "/" + GOING_BACK + " note = '" + value
+                + "' through signed GraphQL");
+        int code = command("migrate", base, "--mode", "write-back", "--report", report("write-back"));
+        if (code != 0) {
+            return code;
+        }
+        boolean there = value.equals(devices.inCognito(writer, GOING_BACK, "note"));
+        out.println("  Cognito Sync serves it: " + (there ? "yes" : "NO"));
+        if (!there) {
+            out.println("\ndemo: the write-back did not reach Cognito Sync");
+        }
+        return there ? 0 : 5;
     }
 
     private int command(String command, List<String> base, String... more) {

@@ -22,13 +22,16 @@ import software.amazon.awssdk.services.cognitosync.model.Record;
 /**
  * Reads migrated datasets back through the AppSync API as each identity itself would: temporary credentials from
  * Cognito Identity's GetCredentialsForIdentity sign GraphQL {@code listRecords} pulls, and every record (value,
- * tombstone, count, dates, author) must equal what Cognito Sync serves.
+ * tombstone, count, dates, author) must equal what Cognito Sync serves. Also writes as a switched device, for the
+ * write-back to carry into Cognito Sync.
  */
 final class ReadBack {
 
     private static final String PULL = "query($d: String!, $t: String) { listRecords(datasetName: $d, "
             + "lastSyncCount: 0, nextToken: $t) { nextToken datasetSyncCount records { key value syncCount deleted "
             + "lastModifiedDate lastModifiedBy } } }";
+    private static final String PUSH = "mutation($d: String!, $p: [RecordPatchInput!]!) { updateRecords(datasetName: "
+            + "$d, patches: $p) { datasetSyncCount } }";
 
     private final CognitoIdentityClient identity;
     private final CognitoSyncClient sync;
@@ -124,6 +127,32 @@ final class ReadBack {
                 && copy.path("syncCount").asLong() == record.syncCount()
                 && Instant.parse(copy.path("lastModifiedDate").asText()).equals(record.lastModifiedDate())
                 && Objects.equals(record.lastModifiedBy(), copy.path("lastModifiedBy").asText());
+    }
+
+    /**
+     * Writes {@code key} = {@code value} into a new dataset {@code dataset} through signed GraphQL as the first
+     * unauthenticated identity that may (one at the limit of 20 datasets may not), as a device switched to AppSync
+     * does.
+     *
+     * @return the identity that wrote it
+     * @throws IllegalStateException when no identity could
+     */
+    String writeOnAppSync(String dataset, String key, String value) {
+        for (var description : identity.listIdentities(r -> r.identityPoolId(pool).maxResults(60)).identities()) {
+            AwsSessionCredentials credentials = description.logins().isEmpty()
+                    ? credentials(description.identityId()) : null;
+            if (credentials != null && graphQl.post(credentials, PUSH, Map.of("d", dataset, "p", List.of(Map.of(
+                    "op", "replace", "key", key, "value", value, "syncCount", 0)))).ok()) {
+                return description.identityId();
+            }
+        }
+        throw new IllegalStateException("no identity of the pool could write a new dataset on AppSync");
+    }
+
+    /** The value of {@code key} in {@code identityId}'s {@code dataset} as Cognito Sync serves it, or null. */
+    @Nullable String inCognito(String identityId, String dataset, String key) {
+        return cognitoRecords(identityId, dataset).stream().filter(r -> r.key().equals(key)).map(Record::value)
+                .filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     private @Nullable AwsSessionCredentials credentials(String identityId) {

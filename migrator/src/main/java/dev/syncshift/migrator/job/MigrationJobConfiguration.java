@@ -4,10 +4,12 @@ import dev.syncshift.migrator.config.MigratorSettings;
 import dev.syncshift.migrator.config.RunMode;
 import dev.syncshift.migrator.report.Progress;
 import dev.syncshift.migrator.source.CognitoSource;
+import dev.syncshift.migrator.source.CognitoWriter;
 import dev.syncshift.migrator.source.IdentityFileReader;
 import dev.syncshift.migrator.source.IdentityPoolReader;
 import dev.syncshift.migrator.source.ListedIdentity;
 import dev.syncshift.migrator.target.DatasetImporter;
+import dev.syncshift.migrator.target.DatasetWriteBack;
 import dev.syncshift.migrator.target.IdentityMigrator;
 import dev.syncshift.migrator.target.IdentityOutcome;
 import dev.syncshift.migrator.target.SyncStoreTable;
@@ -109,13 +111,15 @@ public class MigrationJobConfiguration {
     }
 
     @Bean
-    IdentityMigrator identityMigrator(CognitoSource source, SyncStoreTable table, MigratorSettings settings,
-            RunTables tables, PlatformTransactionManager transactions) {
+    IdentityMigrator identityMigrator(CognitoSource source, CognitoSyncClient sync, SyncStoreTable table,
+            MigratorSettings settings, RunTables tables, PlatformTransactionManager transactions) {
         DatasetImporter.Writes writes = settings.mode() == RunMode.VERIFY ? DatasetImporter.Writes.VERIFY
                 : settings.dryRun() ? DatasetImporter.Writes.DRY_RUN : DatasetImporter.Writes.WRITE;
         DatasetImporter importer = new DatasetImporter(source, table, settings.onConflict(), Clock.systemUTC(),
                 writes, new ConflictsAhead(tables, transactions));
-        return new IdentityMigrator(source, table, importer, settings.mode() != RunMode.DELTA);
+        DatasetWriteBack writeBack = settings.mode() == RunMode.WRITE_BACK
+                ? new DatasetWriteBack(source, new CognitoWriter(sync, source), table, importer) : null;
+        return new IdentityMigrator(source, table, importer, settings.mode().readsWhole(), writeBack);
     }
 
     @Bean

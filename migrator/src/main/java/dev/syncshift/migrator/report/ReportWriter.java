@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.syncshift.migrator.config.CallStats;
+import dev.syncshift.migrator.config.RunMode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
@@ -152,6 +153,10 @@ public final class ReportWriter {
                 + ", already current " + n(t.recordsCurrent()));
         row(out, wrote ? "bytes written" : "bytes to write", t.bytesWritten(), "in " + n(t.transactions())
                 + " transactions");
+        if (report.mode().equals(RunMode.WRITE_BACK.option())) {
+            row(out, "written back", t.datasetsWrittenBack(), "datasets written into Cognito Sync, "
+                    + n(t.recordsWrittenBack()) + " records");
+        }
         row(out, "conflicts", t.conflicts(), (wrote ? "settled" : "a pass would settle them") + " by the policy, "
                 + "listed in the report");
         row(out, "mismatches", t.mismatches(), "");

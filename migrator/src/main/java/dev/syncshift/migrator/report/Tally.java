@@ -28,19 +28,22 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * @param failures datasets that could not be migrated
  * @param datasetsOnAppSync datasets switched devices have changed on AppSync since they were last imported (a count
  *     past the one that import left)
+ * @param datasetsWrittenBack datasets a write-back pass wrote into Cognito Sync (deletions included)
+ * @param recordsWrittenBack records a write-back pass wrote into Cognito Sync (removals included)
  */
 public record Tally(long identities, long identitiesPassedOver, long datasets, long datasetsCopied,
         long datasetsRevised, long datasetsCurrent, long datasetsDeleted, long recordsWritten, long recordsCurrent,
-        long bytesWritten, long transactions, long conflicts, long mismatches, long failures, long datasetsOnAppSync) {
+        long bytesWritten, long transactions, long conflicts, long mismatches, long failures, long datasetsOnAppSync,
+        long datasetsWrittenBack, long recordsWrittenBack) {
 
     /** Nothing counted. */
-    public static final Tally ZERO = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final Tally ZERO = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     private static final String PREFIX = "tally.";
 
     /** The counts of one identity's outcome. */
     public static Tally of(IdentityOutcome outcome) {
-        Tally tally = new Tally(1, outcome.note() == null ? 0 : 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        Tally tally = new Tally(1, outcome.note() == null ? 0 : 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         for (DatasetOutcome d : outcome.datasets()) {
             // Only the watermark moving (a conflict settled for AppSync's side) leaves the dataset's data current.
             // A deletion applied is counted as such, whether it was written as a copy or as a revision.
@@ -49,7 +52,8 @@ public record Tally(long identities, long identitiesPassedOver, long datasets, l
                     is(d, ImportPlan.Kind.REVISIONS) * (1 - deleted),
                     is(d, ImportPlan.Kind.CURRENT) + is(d, ImportPlan.Kind.WATERMARK), deleted, d.recordsWritten(),
                     d.recordsCurrent(), d.bytesWritten(), d.transactions(), d.conflicts().size(),
-                    d.mismatches().size(), d.failure() == null ? 0 : 1, d.writtenOnAppSync() ? 1 : 0));
+                    d.mismatches().size(), d.failure() == null ? 0 : 1, d.writtenOnAppSync() ? 1 : 0,
+                    d.writtenBack() == null ? 0 : 1, d.writtenBack() == null ? 0 : d.writtenBack().records()));
         }
         return tally;
     }
@@ -63,7 +67,7 @@ public record Tally(long identities, long identitiesPassedOver, long datasets, l
     public Tally withConflicts(long count) {
         return new Tally(identities, identitiesPassedOver, datasets, datasetsCopied, datasetsRevised, datasetsCurrent,
                 datasetsDeleted, recordsWritten, recordsCurrent, bytesWritten, transactions, count, mismatches,
-                failures, datasetsOnAppSync);
+                failures, datasetsOnAppSync, datasetsWrittenBack, recordsWrittenBack);
     }
 
     /** These counts less {@code other}'s. */
@@ -74,7 +78,8 @@ public record Tally(long identities, long identitiesPassedOver, long datasets, l
                 datasetsDeleted - other.datasetsDeleted,
                 recordsWritten - other.recordsWritten, recordsCurrent - other.recordsCurrent,
                 bytesWritten - other.bytesWritten, transactions - other.transactions, conflicts - other.conflicts,
-                mismatches - other.mismatches, failures - other.failures, datasetsOnAppSync - other.datasetsOnAppSync);
+                mismatches - other.mismatches, failures - other.failures, datasetsOnAppSync - other.datasetsOnAppSync,
+                datasetsWrittenBack - other.datasetsWrittenBack, recordsWrittenBack - other.recordsWrittenBack);
     }
 
     /** The sum of both. */
@@ -85,7 +90,8 @@ public record Tally(long identities, long identitiesPassedOver, long datasets, l
                 datasetsDeleted + other.datasetsDeleted,
                 recordsWritten + other.recordsWritten, recordsCurrent + other.recordsCurrent,
                 bytesWritten + other.bytesWritten, transactions + other.transactions, conflicts + other.conflicts,
-                mismatches + other.mismatches, failures + other.failures, datasetsOnAppSync + other.datasetsOnAppSync);
+                mismatches + other.mismatches, failures + other.failures, datasetsOnAppSync + other.datasetsOnAppSync,
+                datasetsWrittenBack + other.datasetsWrittenBack, recordsWrittenBack + other.recordsWrittenBack);
     }
 
     /** The counts as named values, in declaration order. */
@@ -104,7 +110,7 @@ public record Tally(long identities, long identitiesPassedOver, long datasets, l
     public static Tally from(ExecutionContext context) {
         long[] v = FIELDS.keySet().stream().mapToLong(name -> context.getLong(PREFIX + name, 0)).toArray();
         return new Tally(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13],
-                v[14]);
+                v[14], v[15], v[16]);
     }
 
     private static long is(DatasetOutcome outcome, ImportPlan.Kind kind) {
@@ -130,6 +136,8 @@ public record Tally(long identities, long identitiesPassedOver, long datasets, l
         fields.put("mismatches", Tally::mismatches);
         fields.put("failures", Tally::failures);
         fields.put("datasetsOnAppSync", Tally::datasetsOnAppSync);
+        fields.put("datasetsWrittenBack", Tally::datasetsWrittenBack);
+        fields.put("recordsWrittenBack", Tally::recordsWrittenBack);
         return fields;
     }
 }

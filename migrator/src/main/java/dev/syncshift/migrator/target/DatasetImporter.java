@@ -293,6 +293,6 @@ public final class DatasetImporter {
         boolean deletion = !read.read().exists()
                 && (plan.kind() == ImportPlan.Kind.COPY || plan.kind() == ImportPlan.Kind.REVISIONS);
         return new DatasetOutcome(read.name(), plan.kind(), written, records - written, bytes, transactions,
-                plan.conflicts(), mismatches, plan.failure(), ImportPlanner.writtenOnAppSync(known), deletion);
+                plan.conflicts(), mismatches, plan.failure(), ImportPlanner.writtenOnAppSync(known), deletion, null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.syncshift.migrator.target;
 
 import dev.syncshift.core.DatasetName;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -21,10 +22,20 @@ import org.jspecify.annotations.Nullable;
  * @param deletion whether Cognito Sync no longer has the dataset and the import applied (or, writing nothing, would
  *     apply) that deletion to the store; a dataset deleted and re-created since is a copy (or revision) of its new
  *     incarnation, not a deletion
+ * @param writtenBack what a write-back pass wrote into Cognito Sync, or null when it wrote nothing there
  */
 public record DatasetOutcome(DatasetName dataset, ImportPlan.Kind kind, long recordsWritten, long recordsCurrent,
         long bytesWritten, long transactions, List<Conflict> conflicts, List<String> mismatches,
-        @Nullable String failure, boolean writtenOnAppSync, boolean deletion) {
+        @Nullable String failure, boolean writtenOnAppSync, boolean deletion, @Nullable WrittenBack writtenBack) {
+
+    /**
+     * What a write-back pass wrote into Cognito Sync for one dataset.
+     *
+     * @param records records written (removals included) in its one UpdateRecords, zero when it deleted the dataset
+     * @param datasetDeleted whether it deleted the dataset (DeleteDataset), as devices had on AppSync
+     */
+    public record WrittenBack(long records, boolean datasetDeleted) {
+    }
 
     /** Copies the lists. */
     public DatasetOutcome {
@@ -32,9 +43,33 @@ public record DatasetOutcome(DatasetName dataset, ImportPlan.Kind kind, long rec
         mismatches = List.copyOf(mismatches);
     }
 
+    /** This outcome, and then {@code later}'s import of the same dataset: its writes added, its kind if it wrote. */
+    DatasetOutcome then(DatasetOutcome later) {
+        List<Conflict> allConflicts = new ArrayList<>(conflicts);
+        allConflicts.addAll(later.conflicts);
+        List<String> allMismatches = new ArrayList<>(mismatches);
+        allMismatches.addAll(later.mismatches);
+        return new DatasetOutcome(dataset, later.transactions > 0 ? later.kind : kind,
+                recordsWritten + later.recordsWritten, recordsCurrent, bytesWritten + later.bytesWritten,
+                transactions + later.transactions, allConflicts, allMismatches, later.failure,
+                writtenOnAppSync || later.writtenOnAppSync, deletion || later.deletion, writtenBack);
+    }
+
+    /** This outcome with what was written back into Cognito Sync. */
+    DatasetOutcome with(WrittenBack written) {
+        return new DatasetOutcome(dataset, kind, recordsWritten, recordsCurrent, bytesWritten, transactions,
+                conflicts, mismatches, failure, writtenOnAppSync, deletion, written);
+    }
+
+    /** This outcome, failed for {@code why}. */
+    DatasetOutcome failedFor(String why) {
+        return new DatasetOutcome(dataset, ImportPlan.Kind.FAILED, recordsWritten, recordsCurrent, bytesWritten,
+                transactions, conflicts, mismatches, why, writtenOnAppSync, deletion, writtenBack);
+    }
+
     /** A dataset that could not be imported. */
     public static DatasetOutcome failed(DatasetName dataset, String failure) {
         return new DatasetOutcome(dataset, ImportPlan.Kind.FAILED, 0, 0, 0, 0, List.of(), List.of(), failure, false,
-                false);
+                false, null);
     }
 }

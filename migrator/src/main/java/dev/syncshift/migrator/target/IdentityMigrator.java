@@ -12,7 +12,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.cognitosync.model.InvalidParameterException;
+import software.amazon.awssdk.services.cognitosync.model.LimitExceededException;
 import software.amazon.awssdk.services.cognitosync.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitosync.model.ResourceNotFoundException;
 
@@ -22,7 +25,9 @@ import software.amazon.awssdk.services.cognitosync.model.ResourceNotFoundExcepti
  * record; a delta pass passes over datasets whose LastModifiedDate has not moved since a pass copied them and reads
  * the others from their watermark. A dataset whose data breaks the contract, or that DynamoDB refuses to store, is
  * a failure of that dataset, reported; the others go on. An identity Cognito no longer knows (deleted), or refuses to
- * read ("Access to Identity '<id>' is forbidden.": disabled), is passed over with a note. Thread-safe.
+ * read ("Access to Identity '<id>' is forbidden.": disabled), is passed over with a note. A write-back pass (a delta
+ * pass with a {@link DatasetWriteBack}) then writes each dataset of the store into Cognito Sync, those born on AppSync
+ * included. Thread-safe.
  */
 public final class IdentityMigrator {
 
@@ -30,13 +35,24 @@ public final class IdentityMigrator {
     private final SyncStoreTable table;
     private final DatasetImporter importer;
     private final boolean full;
+    private final @Nullable DatasetWriteBack writeBack;
 
     /** A migrator; {@code full} for a full pass, false for a delta pass. */
     public IdentityMigrator(CognitoSource source, SyncStoreTable table, DatasetImporter importer, boolean full) {
+        this(source, table, importer, full, null);
+    }
+
+    /**
+     * A migrator; {@code full} for a full pass, false for a delta pass; with {@code writeBack}, a write-back pass,
+     * which writes each dataset of the store back into Cognito Sync after importing it.
+     */
+    public IdentityMigrator(CognitoSource source, SyncStoreTable table, DatasetImporter importer, boolean full,
+            @Nullable DatasetWriteBack writeBack) {
         this.source = source;
         this.table = table;
         this.importer = importer;
         this.full = full;
+        this.writeBack = writeBack;
     }
 
     /**
@@ -56,6 +72,11 @@ public final class IdentityMigrator {
                 StoredDataset meta = entry.getValue();
                 if (!meta.deleted() && meta.sourceWatermark() != null) {
                     outcomes.add(importOne(identityId, entry.getKey(), null, meta));
+                } else if (writeBack != null && !meta.deleted()) {
+                    // born on AppSync: nothing to import, all to write back
+                    outcomes.add(writeBack(identityId, entry.getKey(), new DatasetOutcome(entry.getKey(),
+                            ImportPlan.Kind.CURRENT, 0, 0, 0, 0, List.of(), List.of(), null,
+                            ImportPlanner.writtenOnAppSync(meta), false, null)));
                 }
             }
             return new IdentityOutcome(identityId, outcomes, null);
@@ -81,10 +102,29 @@ public final class IdentityMigrator {
 
     private DatasetOutcome importOne(IdentityId identityId, DatasetName name, @Nullable SourceDataset listed,
             @Nullable StoredDataset meta) {
+        DatasetOutcome imported = importOnly(identityId, name, listed, meta);
+        return writeBack == null || imported.failure() != null ? imported : writeBack(identityId, name, imported);
+    }
+
+    private DatasetOutcome writeBack(IdentityId identityId, DatasetName name, DatasetOutcome imported) {
+        DatasetWriteBack back = Objects.requireNonNull(writeBack);
+        try {
+            return back.writeBack(identityId, name, imported);
+        } catch (ContractViolationException | IllegalArgumentException | UnstorableDatasetException
+                | DatasetDeletedWhileReadException bad) {
+            return imported.failedFor(String.valueOf(bad.getMessage()));
+        } catch (LimitExceededException | InvalidParameterException refused) {
+            return imported.failedFor("Cognito Sync refused the write: " + (refused.awsErrorDetails() == null
+                    ? refused.getMessage() : refused.awsErrorDetails().errorMessage()));
+        }
+    }
+
+    private DatasetOutcome importOnly(IdentityId identityId, DatasetName name, @Nullable SourceDataset listed,
+            @Nullable StoredDataset meta) {
         if (!full && meta != null && unchangedSincePass(listed, meta)) {
             // Not read: its records count neither as written nor as current (the records row counts what was read).
             return new DatasetOutcome(name, ImportPlan.Kind.CURRENT, 0, 0, 0, 0, List.of(), List.of(), null,
-                    ImportPlanner.writtenOnAppSync(meta), false);
+                    ImportPlanner.writtenOnAppSync(meta), false, null);
         }
         try {
             return importer.importDataset(identityId, name, listed, meta, full);

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -118,6 +119,10 @@ final class RevisionPlanner {
         for (Record record : sorted(source.read().all())) {
             Record held = stored.get(record.key());
             if (!record.syncCount().isAfter(since) || held != null && PlanSupport.sameChange(held, record)) {
+                current++;
+            } else if (held != null && held.syncCount().isAfter(changedHereAfter)
+                    && Objects.equals(held.value(), record.value())) {
+                // changed on both sides to the same value (a write-back's own write, read back): no conflict
                 current++;
             } else if (held == null || !held.syncCount().isAfter(changedHereAfter)) {
                 apply.add(record);

@@ -7,11 +7,13 @@ import software.amazon.awssdk.services.appsync.model.GetGraphqlApiRequest;
 import software.amazon.awssdk.services.cognitoidentity.model.DescribeIdentityPoolRequest;
 import software.amazon.awssdk.services.cognitoidentity.model.GetIdentityPoolRolesRequest;
 import software.amazon.awssdk.services.cognitoidentity.model.ListIdentitiesRequest;
+import software.amazon.awssdk.services.cognitosync.model.DeleteDatasetRequest;
 import software.amazon.awssdk.services.cognitosync.model.DescribeIdentityPoolUsageRequest;
 import software.amazon.awssdk.services.cognitosync.model.GetCognitoEventsRequest;
 import software.amazon.awssdk.services.cognitosync.model.GetIdentityPoolConfigurationRequest;
 import software.amazon.awssdk.services.cognitosync.model.ListDatasetsRequest;
 import software.amazon.awssdk.services.cognitosync.model.ListRecordsRequest;
+import software.amazon.awssdk.services.cognitosync.model.UpdateRecordsRequest;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -28,7 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
  *   pool ({@code arn:aws:cognito-identity:REGION:ACCOUNT:identitypool/POOL_ID}).
  *   <li>Cognito Sync authorizes DescribeIdentityPoolUsage, GetCognitoEvents and GetIdentityPoolConfiguration on the
  *   pool ({@code arn:aws:cognito-sync:REGION:ACCOUNT:identitypool/POOL_ID}), ListRecords on the dataset
- *   ({@code .../identitypool/POOL_ID/identity/IDENTITY_ID/dataset/NAME}) and ListDatasets on the dataset type too,
+ *   ({@code .../identitypool/POOL_ID/identity/IDENTITY_ID/dataset/NAME}), as UpdateRecords and DeleteDataset (a
+ *   write-back pass), and ListDatasets on the dataset type too,
  *   although the request names no dataset: it must be allowed on the identity and on any of its datasets.
  *   <li>DynamoDB authorizes each item of a TransactWriteItems as its own action (Put as PutItem, Update as
  *   UpdateItem, Delete as DeleteItem, ConditionCheck as ConditionCheckItem) on the item's table: there is no
@@ -72,6 +75,10 @@ final class IamRequirements {
                     ((GetIdentityPoolConfigurationRequest) request).identityPoolId());
             case "CognitoSync:ListDatasets" -> listDatasets(region, (ListDatasetsRequest) request);
             case "CognitoSync:ListRecords" -> listRecords(region, (ListRecordsRequest) request);
+            case "CognitoSync:UpdateRecords" -> dataset(call, ((UpdateRecordsRequest) request).identityPoolId(),
+                    ((UpdateRecordsRequest) request).identityId(), ((UpdateRecordsRequest) request).datasetName());
+            case "CognitoSync:DeleteDataset" -> dataset(call, ((DeleteDatasetRequest) request).identityPoolId(),
+                    ((DeleteDatasetRequest) request).identityId(), ((DeleteDatasetRequest) request).datasetName());
             case "DynamoDb:DescribeTable" -> List.of(new Requirement("dynamodb:DescribeTable",
                     table(region, ((DescribeTableRequest) request).tableName())));
             case "DynamoDb:CreateTable" -> List.of(new Requirement("dynamodb:CreateTable",
@@ -108,6 +115,11 @@ final class IamRequirements {
     private static List<Requirement> listRecords(String region, ListRecordsRequest request) {
         return List.of(new Requirement("cognito-sync:ListRecords", syncArn(region, request.identityPoolId())
                 + "/identity/" + request.identityId() + "/dataset/" + request.datasetName()));
+    }
+
+    private static List<Requirement> dataset(SdkCallRecorder.Call call, String pool, String identity, String name) {
+        return List.of(new Requirement("cognito-sync:" + call.operation(), syncArn(call.region(), pool)
+                + "/identity/" + identity + "/dataset/" + name));
     }
 
     private static String syncArn(String region, String pool) {

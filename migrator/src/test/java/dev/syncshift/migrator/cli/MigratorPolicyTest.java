@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The template's {@code MigratorPolicy} against what the migrator really calls: every command ({@code check} with and
  * without {@code --api-id}, {@code migrate} full with {@code --create-table} and delta, {@code verify}) runs against
- * the emulators while {@link SdkCallRecorder} records each SDK call of the migrator's code; each call is mapped to the
+ * the emulators, then {@code migrate --mode write-back} after writes on AppSync, while {@link SdkCallRecorder} records
+ * each SDK call of the migrator's code; each call is mapped to the
  * IAM actions and resources AWS authorizes it on ({@link IamRequirements}). The emulators evaluate no IAM policy, so
  * this is where a missing permission shows: every call must be allowed by the policy, and (least privilege) every
  * action the policy grants on each resource must be one a command called there, or be named below with the reason
@@ -54,6 +55,10 @@ class MigratorPolicyTest extends CutoverScenario {
         device.cognitoPush(device.identityId(), "many", manyRecords());
         run(byCommand, "migrate --mode delta", pass("migrate", "delta.json", "--mode", "delta"));
         run(byCommand, "verify", pass("verify", "verify.json"));
+        // going back: a record and a deletion made on AppSync, written into Cognito Sync
+        device.appSyncPut("profile", "name", "Ada Lovelace");
+        device.appSyncDelete("many");
+        run(byCommand, "migrate --mode write-back", pass("migrate", "back.json", "--mode", "write-back"));
         TemplatePolicy policy = TemplatePolicy.read(TEMPLATE, "MigratorPolicy", templateValues());
 
         List<String> refused = new ArrayList<>();

@@ -63,7 +63,8 @@ class StandaloneJarIT {
         try {
             Matcher dynamoDb = serving.get(5, TimeUnit.MINUTES);
 
-            assertThat(printed).contains("all equal to Cognito Sync", "demo: every step succeeded",
+            assertThat(printed).contains("all equal to Cognito Sync", "Cognito Sync serves it: yes",
+                    "demo: every step succeeded",
                     "AppSync GraphQL", "developer credentials").doesNotContain("\tat ");
             assertThat(demo.isAlive()).as("the demo still serves").isTrue();
             try (DynamoDbClient client = DynamoDbClient.builder().endpointOverride(URI.create(dynamoDb.group(1)))

@@ -67,7 +67,7 @@ class ReportWriterTest {
 
     @Test
     void datasetsSwitchedDevicesWroteOnAppSyncAreCountedOnTheDatasetsRow() {
-        Tally tally = new Tally(2, 0, 5, 0, 0, 5, 0, 0, 9, 0, 0, 0, 0, 0, 3);
+        Tally tally = new Tally(2, 0, 5, 0, 0, 5, 0, 0, 9, 0, 0, 0, 0, 0, 3, 0, 0);
         RunReport report = new RunReport("us-east-1:0a1b2c3d-0000-4000-8000-000000000001", "verify", 1,
                 "COMPLETED", "completed, verified", 0, Instant.EPOCH, Duration.ofSeconds(1), tally, tally, Map.of(),
                 List.of(), 0, null, Map.of());
@@ -95,7 +95,7 @@ class ReportWriterTest {
 
     /** A verify run with {@code mismatches} mismatches, {@code listed} of them in the report's list. */
     private static RunReport report(long mismatches, int listed) {
-        Tally tally = new Tally(mismatches, 0, mismatches, 0, 0, 0, 0, 0, 0, 0, 0, 0, mismatches, 0, 0);
+        Tally tally = new Tally(mismatches, 0, mismatches, 0, 0, 0, 0, 0, 0, 0, 0, 0, mismatches, 0, 0, 0, 0);
         return new RunReport("us-east-1:0a1b2c3d-0000-4000-8000-000000000001", "verify", 1, "COMPLETED",
                 "completed with failures or mismatches", 5, Instant.EPOCH, Duration.ofSeconds(1),
                 tally, tally, Map.of(), issues(listed), mismatches, null, Map.of());

@@ -1,0 +1,178 @@
+package dev.syncshift.migrator.target;
+
+import dev.syncshift.core.DatasetName;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.Record;
+import dev.syncshift.core.RecordKey;
+import dev.syncshift.core.SyncCount;
+import dev.syncshift.core.layout.DatasetItems;
+import dev.syncshift.core.layout.ImportTransactions;
+import dev.syncshift.core.layout.PutAction;
+import dev.syncshift.core.layout.StoredDataset;
+import dev.syncshift.core.layout.SyncStoreLayout;
+import dev.syncshift.migrator.source.CognitoSource;
+import dev.syncshift.migrator.source.CognitoWriter;
+import dev.syncshift.migrator.source.SourceDataset;
+import dev.syncshift.migrator.source.SourceRecords;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes one dataset back into Cognito Sync, so that devices can return to it without losing what they wrote on
+ * AppSync. The store is the whole truth once it holds every Cognito change (Cognito's count equals the store's
+ * watermark): a delta import brings them first, settling changes made on both sides by the conflict policy. Then
+ * Cognito is made to hold what the store holds, by content: one UpdateRecords of the records whose value differs
+ * (removals included; a dataset re-created on AppSync also removes the keys its new incarnation lacks), each patch
+ * naming the Cognito count it replaces, or a DeleteDataset for a dataset deleted on AppSync. Last, the store's
+ * watermark moves to the count that write made, so that the next delta pass does not take it for a change made in
+ * Cognito Sync. A dataset Cognito changed meanwhile is imported and compared again. Thread-safe.
+ */
+public final class DatasetWriteBack {
+
+    private static final int ATTEMPTS = 5;
+
+    private final CognitoSource source;
+    private final CognitoWriter writer;
+    private final SyncStoreTable table;
+    private final DatasetImporter importer;
+
+    /** A write-back from {@code table} into {@code source}'s pool, importing with {@code importer} first. */
+    public DatasetWriteBack(CognitoSource source, CognitoWriter writer, SyncStoreTable table,
+            DatasetImporter importer) {
+        this.source = source;
+        this.writer = writer;
+        this.table = table;
+        this.importer = importer;
+    }
+
+    /**
+     * Writes the dataset back after {@code imported}, the delta import that just brought Cognito's changes; a failed
+     * import is not written back.
+     */
+    public DatasetOutcome writeBack(IdentityId identity, DatasetName name, DatasetOutcome imported) {
+        DatasetOutcome outcome = imported;
+        Written written = new Written(0, false, false);
+        for (int attempt = 0; attempt < ATTEMPTS && outcome.failure() == null && !written.done(); attempt++) {
+            StoredDataset meta = table.datasets(identity).get(name);
+            if (meta == null) {
+                return outcome;
+            }
+            if (meta.copiedUpTo() != null) {
+                return outcome.failedFor("a device's import of it into AppSync is unfinished: it is written back once "
+                        + "that device synchronizes again, or a delta pass completes it");
+            }
+            SourceRecords cognito = source.listRecords(identity, name, SyncCount.ZERO);
+            if (caughtUp(meta, cognito)) {
+                written = written.and(write(identity, name, meta, cognito));
+            } else {
+                outcome = outcome.then(importer.importDataset(identity, name, listed(identity, name), meta, false));
+            }
+        }
+        if (written.records() > 0 || written.deleted()) {
+            outcome = outcome.with(new DatasetOutcome.WrittenBack(written.records(), written.deleted()));
+        }
+        return written.done() || outcome.failure() != null ? outcome : outcome.failedFor("Cognito Sync or the store "
+                + "kept changing during " + ATTEMPTS + " attempts to write it back; run the pass again");
+    }
+
+    /**
+     * What the attempts wrote into Cognito so far.
+     *
+     * @param records records written
+     * @param deleted whether the dataset was deleted
+     * @param done whether Cognito holds what the store holds, and the store knows it
+     */
+    private record Written(long records, boolean deleted, boolean done) {
+        Written and(Written next) {
+            return new Written(records + next.records, deleted || next.deleted, next.done);
+        }
+    }
+
+    /**
+     * Whether the store holds every change Cognito has: Cognito's count is the watermark, and a dataset Cognito
+     * deleted at that count is deleted in the store too, or kept there by an import that saw the deletion.
+     */
+    private static boolean caughtUp(StoredDataset meta, SourceRecords cognito) {
+        SyncCount watermark = PlanSupport.watermarkOrZero(meta);
+        if (!cognito.datasetSyncCount().equals(watermark)) {
+            return false;
+        }
+        return cognito.exists() || watermark.equals(SyncCount.ZERO) || meta.deleted()
+                || watermark.equals(meta.sourceDeletedAt());
+    }
+
+    /** Writes Cognito to what the store holds; not done when Cognito or the store changed meanwhile. */
+    private Written write(IdentityId identity, DatasetName name, StoredDataset meta, SourceRecords cognito) {
+        if (meta.deleted()) {
+            boolean deleted = cognito.exists() && writer.delete(identity, name);
+            return new Written(0, deleted, true);
+        }
+        Map<RecordKey, Record> stored = table.records(SyncStoreLayout.recordPartition(identity, name,
+                meta.generation()));
+        List<CognitoWriter.Patch> patches = patches(stored, cognito.exists() ? cognito.records() : Map.of());
+        if (patches.isEmpty()) {
+            return new Written(0, false, true);
+        }
+        Optional<SyncCount> after = writer.update(identity, name, cognito.cognitoCount(), patches);
+        if (after.isEmpty()) {
+            return new Written(0, false, false);
+        }
+        // Only when Cognito's count moved by this write alone does the store hold every change up to it; otherwise
+        // another write landed in Cognito meanwhile, and the next attempt imports it.
+        boolean alone = after.get().equals(cognito.cognitoCount().next());
+        SyncCount watermark = after.get().isAfter(cognito.datasetSyncCount()) ? after.get()
+                : cognito.datasetSyncCount();
+        return new Written(patches.size(), false, alone && markWritten(identity, name, meta, watermark));
+    }
+
+    /**
+     * The patches that make Cognito's records ({@code cognito}, by key) hold what {@code stored} holds: each record
+     * whose value differs, and a removal of each live Cognito record the store lacks (its incarnation on AppSync
+     * began after Cognito's).
+     */
+    static List<CognitoWriter.Patch> patches(Map<RecordKey, Record> stored, Map<RecordKey, Record> cognito) {
+        List<CognitoWriter.Patch> patches = new ArrayList<>();
+        stored.values().stream().sorted(PlanSupport.BY_COUNT_THEN_KEY).forEach(record -> {
+            Record held = cognito.get(record.key());
+            String there = held == null ? null : held.value();
+            if (record.isTombstone() ? there != null : !Objects.equals(there, record.value())) {
+                patches.add(new CognitoWriter.Patch(record, held == null ? SyncCount.ZERO : held.syncCount()));
+            }
+        });
+        cognito.values().stream().filter(r -> !r.isTombstone() && !stored.containsKey(r.key()))
+                .sorted(PlanSupport.BY_COUNT_THEN_KEY).forEach(r -> patches.add(new CognitoWriter.Patch(
+                        new Record(r.key(), null, r.syncCount(), r.lastModifiedDate(), r.lastModifiedBy(), null),
+                        r.syncCount())));
+        return patches;
+    }
+
+    /**
+     * Moves the store's watermark to {@code watermark}, the count of the write just made, provided no import moved it
+     * since {@code read}; records devices pushed since {@code read} stay above {@code importedAt}. False when the
+     * metadata item kept changing, or an import moved the watermark.
+     */
+    private boolean markWritten(IdentityId identity, DatasetName name, StoredDataset read, SyncCount watermark) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            StoredDataset now = table.datasets(identity).get(name);
+            if (now == null || !Objects.equals(now.sourceWatermark(), read.sourceWatermark())
+                    || now.copiedUpTo() != null) {
+                return false;
+            }
+            StoredDataset marked = new StoredDataset(now.metadata(), now.deleted(), now.generation(), watermark,
+                    true, now.sourceDeletedAt(), null, read.metadata().syncCount());
+            if (table.write(List.of(new PutAction(DatasetItems.toItem(marked), ImportTransactions.unchanged(now))))
+                    .isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private @Nullable SourceDataset listed(IdentityId identity, DatasetName name) {
+        return source.listDatasets(identity).stream().filter(d -> d.name().equals(name)).findFirst().orElse(null);
+    }
+}

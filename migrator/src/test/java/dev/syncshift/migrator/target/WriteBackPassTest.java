@@ -1,0 +1,171 @@
+package dev.syncshift.migrator.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.migrator.CutoverScenario;
+import dev.syncshift.migrator.Device;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cognitosync.model.ListRecordsRequest;
+
+/**
+ * Going back: a write-back pass gives Cognito Sync what switched devices wrote on AppSync (changes, removals, new
+ * datasets, deletions), keeps what devices still on Cognito Sync wrote, settles keys changed on both sides by the
+ * policy, and leaves the store knowing it, so that passes after it find nothing to do.
+ */
+class WriteBackPassTest extends CutoverScenario {
+
+    @Test
+    void cognitoReceivesWhatDevicesWroteOnAppSyncAndKeepsItsOwnChanges() {
+        Device app = cutover.newDevice();
+        app.cognitoPush(app.identityId(), "prefs", Map.of("a", "1", "b", "2", "c", "3", "d", "4"));
+        app.cognitoPut("old", "x", "x");
+        full(app.identityId());
+        // b changes on both sides, AppSync's change the later (a tie by the millisecond keeps AppSync's too)
+        app.cognitoPush(app.identityId(), "prefs", Map.of("b", "2 in Cognito", "c", "3 in Cognito"));
+        app.appSyncPut("prefs", "a", "1 on AppSync");
+        app.appSyncPut("prefs", "new", "n");
+        app.appSyncPut("prefs", "b", "2 on AppSync");
+        app.appSyncRemove("prefs", "d");
+        app.appSyncDelete("old");
+        app.appSyncPut("born", "k", "v");
+
+        IdentityOutcome back = cutover.writeBack().migrate(new IdentityId(app.identityId()));
+
+        assertThat(back.datasets()).allSatisfy(d -> {
+            assertThat(d.failure()).isNull();
+            assertThat(d.mismatches()).isEmpty();
+        });
+        assertThat(values(app, "prefs")).isEqualTo(Map.of("a", "1 on AppSync", "b", "2 on AppSync",
+                "c", "3 in Cognito", "new", "n"));
+        assertThat(app.page("old", 0).exists()).isFalse();
+        assertThat(cognitoExists(app, "old")).isFalse();
+        assertThat(values(app, "born")).isEqualTo(Map.of("k", "v"));
+        assertThat(outcome(back, "prefs").conflicts()).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.key().value()).isEqualTo("b");
+                    assertThat(c.cognitoWon()).isFalse();
+                });
+        assertThat(outcome(back, "prefs").writtenBack()).isEqualTo(new DatasetOutcome.WrittenBack(4, false));
+        assertThat(outcome(back, "old").writtenBack()).isEqualTo(new DatasetOutcome.WrittenBack(0, true));
+        assertThat(outcome(back, "born").writtenBack()).isEqualTo(new DatasetOutcome.WrittenBack(1, false));
+        // Switched devices pull Cognito's changes, which the pass imported first.
+        assertThat(app.appSyncRecords("prefs", 0).get("c").path("value").asText()).isEqualTo("3 in Cognito");
+
+        IdentityOutcome again = cutover.writeBack().migrate(new IdentityId(app.identityId()));
+        assertThat(again.datasets()).allSatisfy(d -> {
+            assertThat(d.writtenBack()).isNull();
+            assertThat(d.recordsWritten()).isZero();
+            assertThat(d.conflicts()).isEmpty();
+        });
+        assertThat(delta(app.identityId()).datasets()).allSatisfy(d -> {
+            assertThat(d.recordsWritten()).isZero();
+            assertThat(d.conflicts()).isEmpty();
+            assertThat(d.mismatches()).isEmpty();
+        });
+    }
+
+    /** A dataset deleted and re-created on AppSync: Cognito's copy loses the keys the new incarnation lacks. */
+    @Test
+    void aDatasetRecreatedOnAppSyncLosesTheOldIncarnationsKeysInCognito() {
+        Device app = cutover.newDevice();
+        app.cognitoPush(app.identityId(), "game", Map.of("level", "3", "coins", "40"));
+        full(app.identityId());
+        app.appSyncDelete("game");
+        app.appSyncPut("game", "level", "1");
+
+        IdentityOutcome back = cutover.writeBack().migrate(new IdentityId(app.identityId()));
+
+        assertThat(outcome(back, "game").failure()).isNull();
+        assertThat(values(app, "game")).isEqualTo(Map.of("level", "1"));
+        assertThat(cutover.writeBack().migrate(new IdentityId(app.identityId())).datasets())
+                .allSatisfy(d -> assertThat(d.writtenBack()).isNull());
+    }
+
+    /**
+     * A dataset deleted in Cognito Sync while devices changed it on AppSync: the delta settles the conflict for
+     * AppSync's data (a bare deletion gives no date to compare), and the write-back creates the dataset again in
+     * Cognito Sync with it.
+     */
+    @Test
+    void aDatasetCognitoDeletedThatAppSyncKeptIsCreatedAgainInCognito() {
+        Device app = cutover.newDevice();
+        app.cognitoPush(app.identityId(), "notes", Map.of("a", "1", "b", "2"));
+        full(app.identityId());
+        app.appSyncPut("notes", "a", "1 on AppSync");
+        app.cognitoDelete("notes");
+
+        IdentityOutcome back = cutover.writeBack().migrate(new IdentityId(app.identityId()));
+
+        assertThat(outcome(back, "notes")).satisfies(d -> {
+            assertThat(d.failure()).isNull();
+            assertThat(d.conflicts()).singleElement().satisfies(c -> assertThat(c.cognitoWon()).isFalse());
+            assertThat(d.writtenBack()).isEqualTo(new DatasetOutcome.WrittenBack(2, false));
+        });
+        assertThat(values(app, "notes")).isEqualTo(Map.of("a", "1 on AppSync", "b", "2"));
+        assertThat(cutover.writeBack().migrate(new IdentityId(app.identityId())).datasets())
+                .allSatisfy(d -> assertThat(d.writtenBack()).isNull());
+    }
+
+    /**
+     * A device still on Cognito Sync writes another key between the write-back's read and its UpdateRecords: both
+     * writes land, and the next attempt imports the device's without taking the write-back's own records, read back
+     * from Cognito, for conflicts.
+     */
+    @Test
+    void aCognitoWriteLandingDuringTheWriteBackIsKeptAndImported() {
+        Device app = cutover.newDevice();
+        app.cognitoPush(app.identityId(), "prefs", Map.of("a", "1", "b", "2"));
+        full(app.identityId());
+        app.appSyncPut("prefs", "a", "1 on AppSync");
+        AtomicBoolean raced = new AtomicBoolean();
+
+        IdentityOutcome back = cutover.writeBackCalling((operation, request) -> {
+            if (request instanceof ListRecordsRequest list && list.maxResults() != null && list.maxResults() == 1
+                    && raced.compareAndSet(false, true)) {
+                app.cognitoPut("prefs", "b", "2 from a device on Cognito");
+            }
+        }).migrate(new IdentityId(app.identityId()));
+
+        assertThat(raced).isTrue();
+        assertThat(outcome(back, "prefs")).satisfies(d -> {
+            assertThat(d.failure()).isNull();
+            assertThat(d.conflicts()).isEmpty();
+            assertThat(d.writtenBack()).isEqualTo(new DatasetOutcome.WrittenBack(1, false));
+        });
+        assertThat(values(app, "prefs")).isEqualTo(Map.of("a", "1 on AppSync", "b", "2 from a device on Cognito"));
+        assertThat(app.appSyncRecords("prefs", 0).get("b").path("value").asText())
+                .isEqualTo("2 from a device on Cognito");
+        assertThat(delta(app.identityId()).datasets()).allSatisfy(d -> assertThat(d.recordsWritten()).isZero());
+    }
+
+    private static void full(String identityId) {
+        assertThat(cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(new IdentityId(identityId)).datasets())
+                .allSatisfy(d -> assertThat(d.failure()).isNull());
+    }
+
+    private static IdentityOutcome delta(String identityId) {
+        return cutover.migrator(false, ConflictPolicy.LATER_WINS).migrate(new IdentityId(identityId));
+    }
+
+    private static DatasetOutcome outcome(IdentityOutcome outcome, String dataset) {
+        return outcome.datasets().stream().filter(d -> d.dataset().value().equals(dataset)).findFirst()
+                .orElseThrow(() -> new AssertionError("no outcome for " + dataset + " in " + outcome));
+    }
+
+    /** Cognito's live values of a dataset, read with the SDK as a device on Cognito Sync reads them. */
+    private static Map<String, String> values(Device app, String dataset) {
+        Map<String, String> values = new HashMap<>();
+        app.cognitoRecords(dataset).values().stream().filter(r -> r.value() != null)
+                .forEach(r -> values.put(r.key(), r.value()));
+        return values;
+    }
+
+    private static boolean cognitoExists(Device app, String dataset) {
+        return Boolean.TRUE.equals(cutover.syncClient().listRecords(r -> r.identityPoolId(cutover.pool().value())
+                .identityId(app.identityId()).datasetName(dataset)).datasetExists());
+    }
+}
