@@ -20,7 +20,8 @@ public record RateLimits(Map<String, Double> perOperation) {
 
     /** The operations a limit may name. */
     public static final Set<String> OPERATIONS = Set.of("ListIdentities", "ListDatasets", "ListRecords",
-            "DescribeIdentityPool", "DescribeIdentityPoolUsage", "Query", "TransactWriteItems", "DescribeTable");
+            "DescribeIdentityPool", "DescribeIdentityPoolUsage", "Query", "TransactWriteItems", "DescribeTable",
+            "UpdateRecords", "DeleteDataset");
 
     /** Checks and copies the map. */
     public RateLimits {

@@ -1,6 +1,7 @@
 package dev.syncshift.migrator.target;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.migrator.CutoverScenario;
@@ -140,6 +141,40 @@ class WriteBackPassTest extends CutoverScenario {
         assertThat(app.appSyncRecords("prefs", 0).get("b").path("value").asText())
                 .isEqualTo("2 from a device on Cognito");
         assertThat(delta(app.identityId()).datasets()).allSatisfy(d -> assertThat(d.recordsWritten()).isZero());
+    }
+
+    /**
+     * The answer to the write-back's UpdateRecords is lost (the write landed): the pass fails that identity, and the
+     * next one finds Cognito past the watermark with values the store holds, imports them as no change and no
+     * conflict, and writes nothing again.
+     */
+    @Test
+    void aWriteBackWhoseAnswerWasLostIsCompletedByTheNextPassWithoutConflicts() {
+        Device app = cutover.newDevice();
+        app.cognitoPush(app.identityId(), "prefs", Map.of("a", "1", "b", "2"));
+        full(app.identityId());
+        app.appSyncPut("prefs", "a", "1 on AppSync");
+        app.appSyncRemove("prefs", "b");
+        AtomicBoolean lost = new AtomicBoolean();
+
+        assertThatThrownBy(() -> cutover.writeBackCalling((operation, request) -> {
+            if (operation.equals("UpdateRecords") && lost.compareAndSet(false, true)) {
+                throw new IllegalStateException("the connection dropped before the answer");
+            }
+        }).migrate(new IdentityId(app.identityId()))).hasMessageContaining("the connection dropped");
+        IdentityOutcome next = cutover.writeBack().migrate(new IdentityId(app.identityId()));
+
+        assertThat(values(app, "prefs")).isEqualTo(Map.of("a", "1 on AppSync"));
+        assertThat(outcome(next, "prefs")).satisfies(d -> {
+            assertThat(d.failure()).isNull();
+            assertThat(d.conflicts()).isEmpty();
+            assertThat(d.writtenBack()).isNull();
+        });
+        assertThat(app.appSyncRecords("prefs", 0).get("a").path("value").asText()).isEqualTo("1 on AppSync");
+        assertThat(delta(app.identityId()).datasets()).allSatisfy(d -> {
+            assertThat(d.recordsWritten()).isZero();
+            assertThat(d.conflicts()).isEmpty();
+        });
     }
 
     private static void full(String identityId) {
