@@ -174,7 +174,8 @@ class FaultsAndArgumentsTest {
         assertThat(Cli.run(with(pool, "ListRecords=NaN")).err().lines().findFirst())
                 .hasValue("migrate: --max-rps: ListRecords must be a positive number, not NaN");
         assertThat(Cli.run(with(pool, "Nothing=5")).err().lines().findFirst()).get().asString()
-                .startsWith("migrate: --max-rps: unknown operation 'Nothing' (one of DescribeIdentityPool, ");
+                .startsWith("migrate: --max-rps: unknown operation 'Nothing' (one of DeleteDataset, "
+                        + "DescribeIdentityPool, ");
     }
 
     @Test

@@ -7,7 +7,9 @@ import dev.syncshift.core.IdentityId;
 import dev.syncshift.migrator.CutoverScenario;
 import dev.syncshift.migrator.Device;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitosync.model.ListRecordsRequest;
@@ -67,6 +69,27 @@ class WriteBackPassTest extends CutoverScenario {
             assertThat(d.conflicts()).isEmpty();
             assertThat(d.mismatches()).isEmpty();
         });
+    }
+
+    /** A dataset nobody changed on either side since the last pass holds Cognito's copy: it is not even read. */
+    @Test
+    void aDatasetNobodyChangedSinceTheLastPassIsNotReadAgain() {
+        Device app = cutover.newDevice();
+        app.cognitoPut("quiet", "k", "v");
+        app.cognitoPut("busy", "k", "v");
+        full(app.identityId());
+        app.appSyncPut("busy", "k", "v on AppSync");
+        List<String> read = new CopyOnWriteArrayList<>();
+
+        IdentityOutcome back = cutover.writeBackCalling((operation, request) -> {
+            if (request instanceof ListRecordsRequest list) {
+                read.add(list.datasetName());
+            }
+        }).migrate(new IdentityId(app.identityId()));
+
+        assertThat(read).contains("busy").doesNotContain("quiet");
+        assertThat(outcome(back, "quiet").writtenBack()).isNull();
+        assertThat(values(app, "busy")).isEqualTo(Map.of("k", "v on AppSync"));
     }
 
     /** A dataset deleted and re-created on AppSync: Cognito's copy loses the keys the new incarnation lacks. */
