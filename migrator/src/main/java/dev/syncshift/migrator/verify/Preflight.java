@@ -8,8 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.SdkPlugin;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.DescribeIdentityPoolResponse;
@@ -33,6 +39,13 @@ public final class Preflight {
     /** The keys of a pool's roles, and whose they are. */
     private static final List<Map.Entry<String, String>> ROLE_KINDS = List.of(
             Map.entry("authenticated", "signed-in users"), Map.entry("unauthenticated", "guests"));
+
+    /** Attempts of the first call to each service (see {@link #reaching}). */
+    static final int REACHING_ATTEMPTS = 3;
+
+    private static final SdkPlugin FEW_ATTEMPTS = config -> config.overrideConfiguration(c -> c.retryStrategy(
+            AwsRetryStrategy.standardRetryStrategy().toBuilder().circuitBreakerEnabled(false)
+                    .maxAttempts(REACHING_ATTEMPTS).build()));
 
     private final CognitoIdentityClient identity;
     private final CognitoSyncClient sync;
@@ -97,6 +110,26 @@ public final class Preflight {
         }
     }
 
+    /**
+     * The first call to a service, made with {@value #REACHING_ATTEMPTS} attempts so that an endpoint nothing answers
+     * on (a port nothing listens on, a host name that does not resolve, a proxy that cannot be reached) is told in
+     * about a second, not after every retry the run's calls get (about a minute at the default of 10). A call that
+     * reached the service and was throttled or met a server error is made again with every attempt the client
+     * allows.
+     *
+     * @param call the call, with the request's override to apply
+     */
+    private static <T> T reaching(Function<Consumer<AwsRequestOverrideConfiguration.Builder>, T> call) {
+        try {
+            return call.apply(o -> o.addPlugin(FEW_ATTEMPTS));
+        } catch (AwsServiceException e) {
+            if (!e.isThrottlingException() && e.statusCode() < 500) {
+                throw e;
+            }
+        }
+        return call.apply(o -> { });
+    }
+
     /** Says which proxy the calls to {@code side} go through, where one does: an operator's first question. */
     private static void wayOut(String side, ProxyEnvironment.@Nullable Proxy proxy, Findings findings) {
         if (proxy != null) {
@@ -108,8 +141,8 @@ public final class Preflight {
     /** Checks the pool; returns its sync data in bytes, or null when it cannot be read. */
     private @Nullable Long checkSource(MigratorSettings settings, Findings findings) {
         try {
-            DescribeIdentityPoolResponse pool = identity.describeIdentityPool(
-                    r -> r.identityPoolId(settings.identityPoolId()));
+            DescribeIdentityPoolResponse pool = reaching(attempts -> identity.describeIdentityPool(
+                    r -> r.identityPoolId(settings.identityPoolId()).overrideConfiguration(attempts)));
             findings.facts().add("pool " + pool.identityPoolId() + " (" + pool.identityPoolName() + ") exists"
                     + (Boolean.TRUE.equals(pool.allowUnauthenticatedIdentities())
                     ? " and has guests (unauthenticated identities)" : ""));
@@ -204,7 +237,8 @@ public final class Preflight {
     private void checkTable(MigratorSettings settings, boolean mayBeMissing, Findings findings,
             @Nullable Long poolBytes) {
         try {
-            TableDescription table = dynamoDb.describeTable(r -> r.tableName(settings.table())).table();
+            TableDescription table = reaching(attempts -> dynamoDb.describeTable(
+                    r -> r.tableName(settings.table()).overrideConfiguration(attempts))).table();
             List<String> differences = StoreTableShape.differences(table);
             if (differences.isEmpty()) {
                 findings.facts().add("table " + settings.table() + " has the store layout");

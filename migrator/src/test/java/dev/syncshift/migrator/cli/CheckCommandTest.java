@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.syncshift.migrator.Cutover;
 import dev.syncshift.migrator.CutoverScenario;
 import dev.syncshift.migrator.target.StoreTableShape;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -148,6 +149,26 @@ class CheckCommandTest extends CutoverScenario {
                 + "SDK's endpoint settings name (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_DYNAMODB or the profile's "
                 + "endpoint_url)", "ok: calls to Cognito Sync go to " + cognito + ", which the AWS SDK's endpoint "
                 + "settings name (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_COGNITO_SYNC or the profile's endpoint_url)");
+    }
+
+    /**
+     * Endpoints nothing answers on are told after three attempts of each side's first call, not after the ten every
+     * call of a run gets (with the SDK's growing back-off between them, about a minute).
+     */
+    @Test
+    void anEndpointNothingAnswersOnIsToldAfterThreeAttempts() throws IOException {
+        String closed = "http://127.0.0.1:" + ChildMigrator.closedPort();
+
+        Cli.Result result = Cli.run("check", "--identity-pool-id", cutover.pool().value(), "--table",
+                cutover.tableName(), "--cognito-endpoint", closed, "--dynamodb-endpoint", closed, "--region",
+                "us-east-1");
+
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.err().lines().filter(line -> line.startsWith("problem: ")).toList()).satisfiesExactly(
+                source -> assertThat(source).startsWith("problem: source: unreachable: ")
+                        .endsWith("Connection refused (SDK Attempt Count: 3)"),
+                target -> assertThat(target).startsWith("problem: target: unreachable: ")
+                        .endsWith("Connection refused (SDK Attempt Count: 3)"));
     }
 
     private static String[] args(String table, String... more) {
