@@ -43,9 +43,6 @@ public final class Preflight {
     /** Attempts of the first call to each service (see {@link #reaching}). */
     static final int REACHING_ATTEMPTS = 3;
 
-    private static final SdkPlugin FEW_ATTEMPTS = config -> config.overrideConfiguration(c -> c.retryStrategy(
-            AwsRetryStrategy.standardRetryStrategy().toBuilder().circuitBreakerEnabled(false)
-                    .maxAttempts(REACHING_ATTEMPTS).build()));
 
     private final CognitoIdentityClient identity;
     private final CognitoSyncClient sync;
@@ -111,17 +108,21 @@ public final class Preflight {
     }
 
     /**
-     * The first call to a service, made with {@value #REACHING_ATTEMPTS} attempts so that an endpoint nothing answers
-     * on (a port nothing listens on, a host name that does not resolve, a proxy that cannot be reached) is told in
-     * about a second, not after every retry the run's calls get (about a minute at the default of 10). A call that
-     * reached the service and was throttled or met a server error is made again with every attempt the client
-     * allows.
+     * The first call to a service, made with {@value #REACHING_ATTEMPTS} attempts (fewer where the settings allow
+     * fewer) so that an endpoint nothing answers on (a port nothing listens on, a host name that does not resolve, a
+     * proxy that cannot be reached) is told in about a second, not after every retry the run's calls get (about a
+     * minute at the default of 10). A call that reached the service and was throttled or met a server error is made
+     * again with every attempt the client allows.
      *
      * @param call the call, with the request's override to apply
      */
-    private static <T> T reaching(Function<Consumer<AwsRequestOverrideConfiguration.Builder>, T> call) {
+    private static <T> T reaching(MigratorSettings settings,
+            Function<Consumer<AwsRequestOverrideConfiguration.Builder>, T> call) {
+        int attempts = Math.min(REACHING_ATTEMPTS, settings.maxAttempts());
+        SdkPlugin few = config -> config.overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy
+                .standardRetryStrategy().toBuilder().circuitBreakerEnabled(false).maxAttempts(attempts).build()));
         try {
-            return call.apply(o -> o.addPlugin(FEW_ATTEMPTS));
+            return call.apply(o -> o.addPlugin(few));
         } catch (AwsServiceException e) {
             if (!e.isThrottlingException() && e.statusCode() < 500) {
                 throw e;
@@ -141,7 +142,7 @@ public final class Preflight {
     /** Checks the pool; returns its sync data in bytes, or null when it cannot be read. */
     private @Nullable Long checkSource(MigratorSettings settings, Findings findings) {
         try {
-            DescribeIdentityPoolResponse pool = reaching(attempts -> identity.describeIdentityPool(
+            DescribeIdentityPoolResponse pool = reaching(settings, attempts -> identity.describeIdentityPool(
                     r -> r.identityPoolId(settings.identityPoolId()).overrideConfiguration(attempts)));
             findings.facts().add("pool " + pool.identityPoolId() + " (" + pool.identityPoolName() + ") exists"
                     + (Boolean.TRUE.equals(pool.allowUnauthenticatedIdentities())
@@ -237,7 +238,7 @@ public final class Preflight {
     private void checkTable(MigratorSettings settings, boolean mayBeMissing, Findings findings,
             @Nullable Long poolBytes) {
         try {
-            TableDescription table = reaching(attempts -> dynamoDb.describeTable(
+            TableDescription table = reaching(settings, attempts -> dynamoDb.describeTable(
                     r -> r.tableName(settings.table()).overrideConfiguration(attempts))).table();
             List<String> differences = StoreTableShape.differences(table);
             if (differences.isEmpty()) {
