@@ -163,10 +163,12 @@ final class MigrationRun {
 
     private ExitCode run(ConfigurableApplicationContext context, boolean recover, StopSignals signals) {
         MigratorSettings settings = context.getBean(MigratorSettings.class);
-        Preflight.Findings findings = new Preflight(context.getBean(CognitoIdentityClient.class),
+        Preflight preflight = new Preflight(context.getBean(CognitoIdentityClient.class),
                 context.getBean(CognitoSyncClient.class), context.getBean(DynamoDbClient.class),
-                context.getBean(ProxyEnvironment.class))
-                .check(settings, settings.createTable() && !settings.dryRun());
+                context.getBean(ProxyEnvironment.class));
+        // a machine set up for DynamoDB Local (AWS_ENDPOINT_URL_DYNAMODB, say) would otherwise be written unseen
+        preflight.endpointsFromSdk(settings).forEach(line -> err.println("syncshift-migrator: " + line));
+        Preflight.Findings findings = preflight.check(settings, settings.createTable() && !settings.dryRun());
         if (!findings.ok()) {
             findings.problems().forEach(problem -> err.println("syncshift-migrator: " + problem));
             return ExitCode.UNAVAILABLE;

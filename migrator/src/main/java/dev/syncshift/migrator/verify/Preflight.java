@@ -81,9 +81,7 @@ public final class Preflight {
         Findings findings = new Findings(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         wayOut("Cognito", proxies.proxyFor(settings.cognitoEndpoint()), findings);
         wayOut("DynamoDB", proxies.proxyFor(settings.dynamodbEndpoint()), findings);
-        endpointFromSdk("Cognito Identity", settings.cognitoEndpoint(), identity, findings);
-        endpointFromSdk("Cognito Sync", settings.cognitoEndpoint(), sync, findings);
-        endpointFromSdk("DynamoDB", settings.dynamodbEndpoint(), dynamoDb, findings);
+        findings.facts().addAll(endpointsFromSdk(settings));
         Long poolBytes = checkSource(settings, findings);
         if (poolBytes != null) {
             checkRoles(settings.identityPoolId(), findings);
@@ -91,6 +89,18 @@ public final class Preflight {
         }
         checkTable(settings, false, findings, poolBytes);
         return findings;
+    }
+
+    /**
+     * Where the calls go that the AWS SDK's own settings send to an endpoint of their own, one line each (none when
+     * options name every endpoint, or nothing does): what {@code check} reports, and a run says before it starts.
+     */
+    public List<String> endpointsFromSdk(MigratorSettings settings) {
+        Findings findings = new Findings(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        endpointFromSdk("Cognito Identity", settings.cognitoEndpoint(), identity, findings);
+        endpointFromSdk("Cognito Sync", settings.cognitoEndpoint(), sync, findings);
+        endpointFromSdk("DynamoDB", settings.dynamodbEndpoint(), dynamoDb, findings);
+        return findings.facts();
     }
 
     /**

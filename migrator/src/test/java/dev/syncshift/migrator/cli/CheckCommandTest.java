@@ -136,19 +136,29 @@ class CheckCommandTest extends CutoverScenario {
         Path log = work.resolve("check.log");
         String cognito = cutover.cognito().endpoint().toString();
         String dynamoDb = cutover.dynamoDb().endpoint().toString();
-        Process check = ChildMigrator.start(log, List.of("check"), Map.of(
+        Map<String, String> environment = Map.of(
                 "SYNCSHIFT_MIGRATOR_IDENTITY_POOL_ID", cutover.pool().value(),
                 "SYNCSHIFT_MIGRATOR_TABLE", cutover.tableName(), "SYNCSHIFT_MIGRATOR_REGION", "us-east-1",
                 "AWS_ENDPOINT_URL_COGNITO_IDENTITY", cognito, "AWS_ENDPOINT_URL_COGNITO_SYNC", cognito,
-                "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb));
+                "AWS_ENDPOINT_URL_DYNAMODB", dynamoDb);
+        Process check = ChildMigrator.start(log, List.of("check"), environment);
 
         assertThat(check.waitFor(2, TimeUnit.MINUTES)).isTrue();
         String output = Files.readString(log);
         assertThat(check.exitValue()).as(output).isZero();
-        assertThat(output.lines()).as(output).contains("ok: calls to DynamoDB go to " + dynamoDb + ", which the AWS "
-                + "SDK's endpoint settings name (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_DYNAMODB or the profile's "
-                + "endpoint_url)", "ok: calls to Cognito Sync go to " + cognito + ", which the AWS SDK's endpoint "
-                + "settings name (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_COGNITO_SYNC or the profile's endpoint_url)");
+        String dynamoDbLine = "calls to DynamoDB go to " + dynamoDb + ", which the AWS SDK's endpoint settings name "
+                + "(AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_DYNAMODB or the profile's endpoint_url)";
+        assertThat(output.lines()).as(output).contains("ok: " + dynamoDbLine, "ok: calls to Cognito Sync go to "
+                + cognito + ", which the AWS SDK's endpoint settings name (AWS_ENDPOINT_URL, "
+                + "AWS_ENDPOINT_URL_COGNITO_SYNC or the profile's endpoint_url)");
+
+        // a run says so too, before it starts: it writes there
+        Path runLog = work.resolve("verify.log");
+        Process verify = ChildMigrator.start(runLog, List.of("verify", "--work-dir", work.toString(), "--progress",
+                "off"), environment);
+        assertThat(verify.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        String printed = Files.readString(runLog);
+        assertThat(printed.lines()).as(printed).contains("syncshift-migrator: " + dynamoDbLine);
     }
 
     /**
