@@ -215,7 +215,12 @@ public final class Cutover implements AutoCloseable {
 
     /** What {@code migrate --mode write-back} runs: a delta pass, then each dataset written into Cognito Sync. */
     public IdentityMigrator writeBack() {
-        return writeBackCalling((operation, request) -> { });
+        return writeBack(ConflictPolicy.LATER_WINS);
+    }
+
+    /** A write-back pass settling conflicts by {@code policy}. */
+    public IdentityMigrator writeBack(ConflictPolicy policy) {
+        return writeBackCalling(policy, (operation, request) -> { });
     }
 
     /**
@@ -223,11 +228,16 @@ public final class Cutover implements AutoCloseable {
      * answered, in the calling thread, before the pass goes on.
      */
     public IdentityMigrator writeBackCalling(BiConsumer<String, SdkRequest> afterCall) {
+        return writeBackCalling(ConflictPolicy.LATER_WINS, afterCall);
+    }
+
+    /** As {@link #writeBackCalling(BiConsumer)}, settling conflicts by {@code policy}. */
+    public IdentityMigrator writeBackCalling(ConflictPolicy policy, BiConsumer<String, SdkRequest> afterCall) {
         CognitoSyncClient hooked = CognitoSyncClient.builder().endpointOverride(cognito.endpoint())
                 .region(Region.US_EAST_1).credentialsProvider(developer()).httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(afterEach(afterCall))).build();
         CognitoSource source = new CognitoSource(identity, hooked, pool);
-        DatasetImporter importer = new DatasetImporter(source, table(), ConflictPolicy.LATER_WINS, Clock.systemUTC(),
+        DatasetImporter importer = new DatasetImporter(source, table(), policy, Clock.systemUTC(),
                 DatasetImporter.Writes.WRITE);
         return new IdentityMigrator(source, table(), importer, false,
                 new DatasetWriteBack(source, new CognitoWriter(hooked, source), table(), importer));

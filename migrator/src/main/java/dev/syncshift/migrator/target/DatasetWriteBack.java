@@ -56,6 +56,7 @@ public final class DatasetWriteBack {
     public DatasetOutcome writeBack(IdentityId identity, DatasetName name, DatasetOutcome imported) {
         DatasetOutcome outcome = imported;
         Written written = new Written(0, false, false);
+        boolean importFirst = false;
         for (int attempt = 0; attempt < ATTEMPTS && outcome.failure() == null && !written.done(); attempt++) {
             StoredDataset meta = table.datasets(identity).get(name);
             if (meta == null) {
@@ -66,10 +67,13 @@ public final class DatasetWriteBack {
                         + "that device synchronizes again, or a delta pass completes it");
             }
             SourceRecords cognito = source.listRecords(identity, name, SyncCount.ZERO);
-            if (caughtUp(meta, cognito)) {
+            if (!importFirst && caughtUp(meta, cognito)) {
                 written = written.and(write(identity, name, meta, cognito));
+                // What landed in Cognito meanwhile is found by an import alone: a merged copy's count cannot show it
+                importFirst = !written.done();
             } else {
                 outcome = outcome.then(importer.importDataset(identity, name, listed(identity, name), meta, false));
+                importFirst = false;
             }
         }
         if (written.records() > 0 || written.deleted()) {
@@ -94,9 +98,16 @@ public final class DatasetWriteBack {
 
     /**
      * Whether the store holds every change Cognito has: Cognito's count is the watermark, and a dataset Cognito
-     * deleted at that count is deleted in the store too, or kept there by an import that saw the deletion.
+     * deleted at that count is deleted in the store too, or kept there by an import that saw the deletion; or the
+     * dataset was born on AppSync and Cognito has none of that name.
      */
     private static boolean caughtUp(StoredDataset meta, SourceRecords cognito) {
+        if (cognito.cognitoCount().isAfter(cognito.datasetSyncCount())) {
+            return false; // a write landed while the pages were read, and none of them holds it
+        }
+        if (meta.sourceWatermark() == null && !cognito.exists()) {
+            return true; // born on AppSync: a dataset of that name Cognito deleted is older, and holds nothing
+        }
         SyncCount watermark = PlanSupport.watermarkOrZero(meta);
         if (!cognito.datasetSyncCount().equals(watermark)) {
             return false;
@@ -108,8 +119,14 @@ public final class DatasetWriteBack {
     /** Writes Cognito to what the store holds; not done when Cognito or the store changed meanwhile. */
     private Written write(IdentityId identity, DatasetName name, StoredDataset meta, SourceRecords cognito) {
         if (meta.deleted()) {
-            boolean deleted = cognito.exists() && writer.delete(identity, name);
-            return new Written(0, deleted, true);
+            if (!cognito.exists()) {
+                return new Written(0, false, true);
+            }
+            boolean deleted = writer.delete(identity, name);
+            // Cognito keeps a deleted dataset's count: the store records this deletion as seen there, so that a later
+            // import takes neither it nor a re-creation after it for a change made on one side alone
+            SyncCount at = cognito.datasetSyncCount();
+            return new Written(0, deleted, markWritten(identity, name, meta, at, at));
         }
         Map<RecordKey, Record> stored = table.records(SyncStoreLayout.recordPartition(identity, name,
                 meta.generation()));
@@ -126,7 +143,8 @@ public final class DatasetWriteBack {
         boolean alone = after.get().equals(cognito.cognitoCount().next());
         SyncCount watermark = after.get().isAfter(cognito.datasetSyncCount()) ? after.get()
                 : cognito.datasetSyncCount();
-        return new Written(patches.size(), false, alone && markWritten(identity, name, meta, watermark));
+        return new Written(patches.size(), false, alone && markWritten(identity, name, meta, watermark,
+                meta.sourceDeletedAt()));
     }
 
     /**
@@ -154,8 +172,11 @@ public final class DatasetWriteBack {
      * Moves the store's watermark to {@code watermark}, the count of the write just made, provided no import moved it
      * since {@code read}; records devices pushed since {@code read} stay above {@code importedAt}. False when the
      * metadata item kept changing, or an import moved the watermark.
+     *
+     * @param deletedAt the count at a deletion Cognito has and the store knows of ({@code sourceDeletedAt}), or null
      */
-    private boolean markWritten(IdentityId identity, DatasetName name, StoredDataset read, SyncCount watermark) {
+    private boolean markWritten(IdentityId identity, DatasetName name, StoredDataset read, SyncCount watermark,
+            @Nullable SyncCount deletedAt) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             StoredDataset now = table.datasets(identity).get(name);
             if (now == null || !Objects.equals(now.sourceWatermark(), read.sourceWatermark())
@@ -163,7 +184,7 @@ public final class DatasetWriteBack {
                 return false;
             }
             StoredDataset marked = new StoredDataset(now.metadata(), now.deleted(), now.generation(), watermark,
-                    true, now.sourceDeletedAt(), null, read.metadata().syncCount());
+                    true, deletedAt, null, read.metadata().syncCount());
             if (table.write(List.of(new PutAction(DatasetItems.toItem(marked), ImportTransactions.unchanged(now))))
                     .isEmpty()) {
                 return true;

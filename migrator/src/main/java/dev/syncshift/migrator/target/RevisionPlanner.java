@@ -93,9 +93,11 @@ final class RevisionPlanner {
         if (!changed) {
             return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(), source.read().records().size());
         }
-        Conflict conflict = datasetConflict(source, modified(source), meta,
-                "deleted on AppSync, changed in Cognito Sync since the last pass");
-        if (!conflict.cognitoWon()) {
+        // A deletion made on AppSync before the last import moved the watermark (one a write-back gave Cognito Sync)
+        // is no change since: Cognito's later changes are simply applied.
+        Conflict conflict = ImportPlanner.writtenOnAppSync(meta) ? datasetConflict(source, modified(source), meta,
+                "deleted on AppSync, changed in Cognito Sync since the last pass") : null;
+        if (conflict != null && !conflict.cognitoWon()) {
             return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(conflict), 0);
         }
         if (source.read().lastSyncCount().isAfter(SyncCount.ZERO) && !source.deletedSinceWatermark()) {
@@ -103,7 +105,7 @@ final class RevisionPlanner {
                     List.of(), null);
         }
         return revisions(identity, source, meta, meta.generation(), Map.of(), sorted(source.read().all()),
-                List.of(conflict), 0);
+                listed(conflict), 0);
     }
 
     private ImportPlan merge(IdentityId identity, DatasetSource source, StoredDataset meta,
@@ -124,10 +126,13 @@ final class RevisionPlanner {
                     && Objects.equals(held.value(), record.value())) {
                 // changed on both sides to the same value (a write-back's own write, read back): no conflict
                 current++;
+            } else if (source.changesByContent() && held != null
+                    && !record.lastModifiedDate().isAfter(held.lastModifiedDate())) {
+                // held is AppSync's write (a copy of Cognito's would be as old as Cognito's version, or older), kept
+                // at every pass: once kept, it is no longer above the count that pass left
+                conflicts.add(keptUnknown(source, record, held));
             } else if (held == null || !held.syncCount().isAfter(changedHereAfter)) {
                 apply.add(record);
-            } else if (source.changesByContent() && !record.lastModifiedDate().isAfter(held.lastModifiedDate())) {
-                conflicts.add(keptUnknown(source, record, held));
             } else if (policy.cognitoWins(record.lastModifiedDate(), held.lastModifiedDate())) {
                 apply.add(record);
                 conflicts.add(recordConflict(source, record, held, true));

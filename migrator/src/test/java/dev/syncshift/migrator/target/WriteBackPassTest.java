@@ -135,6 +135,68 @@ class WriteBackPassTest extends CutoverScenario {
     }
 
     /**
+     * The write-back's own DeleteDataset is recorded in the store: a device back on Cognito Sync that creates the
+     * dataset again afterwards is no conflict with AppSync's deletion, whatever the policy, and the next run keeps it.
+     */
+    @Test
+    void aDatasetCreatedAgainInCognitoAfterTheWriteBackDeletedItIsKeptByTheNextRun() {
+        Device app = cutover.newDevice();
+        app.cognitoPut("tmp", "k", "v");
+        full(app.identityId());
+        app.appSyncDelete("tmp");
+        cutover.writeBack(ConflictPolicy.KEEP_APPSYNC).migrate(new IdentityId(app.identityId()));
+        assertThat(values(app, "tmp")).isEmpty();
+        app.cognitoPut("tmp", "k", "written on Cognito after going back");
+
+        IdentityOutcome next = cutover.writeBack(ConflictPolicy.KEEP_APPSYNC).migrate(new IdentityId(app.identityId()));
+
+        assertThat(outcome(next, "tmp").conflicts()).isEmpty();
+        assertThat(values(app, "tmp")).isEqualTo(Map.of("k", "written on Cognito after going back"));
+        assertThat(app.appSyncRecords("tmp", 0).get("k").path("value").asText())
+                .isEqualTo("written on Cognito after going back");
+    }
+
+    /** As above, the dataset created again on AppSync: the next run writes it into Cognito, whatever the policy. */
+    @Test
+    void aDatasetCreatedAgainOnAppSyncAfterTheWriteBackDeletedItIsWrittenBackByTheNextRun() {
+        Device app = cutover.newDevice();
+        app.cognitoPut("tmp", "k", "v");
+        full(app.identityId());
+        app.appSyncDelete("tmp");
+        cutover.writeBack(ConflictPolicy.KEEP_COGNITO).migrate(new IdentityId(app.identityId()));
+        app.appSyncPut("tmp", "k", "created again on AppSync");
+
+        IdentityOutcome next = cutover.writeBack(ConflictPolicy.KEEP_COGNITO).migrate(new IdentityId(app.identityId()));
+
+        assertThat(outcome(next, "tmp").conflicts()).isEmpty();
+        assertThat(values(app, "tmp")).isEqualTo(Map.of("k", "created again on AppSync"));
+        assertThat(app.page("tmp", 0).exists()).isTrue();
+    }
+
+    /**
+     * A dataset born on AppSync under the name of one Cognito Sync deleted before the cutover (Cognito keeps its
+     * count): the old deletion is no conflict, and the dataset is written into Cognito, whatever the policy.
+     */
+    @Test
+    void aDatasetBornOnAppSyncUnderTheNameOfOneCognitoDeletedLongAgoIsWrittenBack() {
+        Device app = cutover.newDevice();
+        app.cognitoPut("old", "k", "from long ago");
+        app.cognitoDelete("old");
+        app.cognitoPut("other", "k", "v");
+        full(app.identityId());
+        app.appSyncPut("old", "k", "born on AppSync");
+
+        IdentityOutcome back = cutover.writeBack(ConflictPolicy.KEEP_COGNITO).migrate(new IdentityId(app.identityId()));
+
+        assertThat(outcome(back, "old")).satisfies(d -> {
+            assertThat(d.conflicts()).isEmpty();
+            assertThat(d.writtenBack()).isEqualTo(new DatasetOutcome.WrittenBack(1, false));
+        });
+        assertThat(values(app, "old")).isEqualTo(Map.of("k", "born on AppSync"));
+        assertThat(app.page("old", 0).exists()).isTrue();
+    }
+
+    /**
      * A device still on Cognito Sync writes another key between the write-back's read and its UpdateRecords: both
      * writes land, and the next attempt imports the device's without taking the write-back's own records, read back
      * from Cognito, for conflicts.

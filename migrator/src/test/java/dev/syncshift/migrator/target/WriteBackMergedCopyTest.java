@@ -1,0 +1,137 @@
+package dev.syncshift.migrator.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.syncshift.core.DatasetMetadata;
+import dev.syncshift.core.DatasetName;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.Record;
+import dev.syncshift.core.RecordKey;
+import dev.syncshift.core.SyncCount;
+import dev.syncshift.core.layout.DatasetItems;
+import dev.syncshift.core.layout.ImportTransactions;
+import dev.syncshift.core.layout.PutAction;
+import dev.syncshift.core.layout.StoredDataset;
+import dev.syncshift.core.layout.SyncStoreLayout;
+import dev.syncshift.core.layout.WriteAction;
+import dev.syncshift.migrator.CutoverScenario;
+import dev.syncshift.migrator.Device;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cognitosync.model.ListRecordsRequest;
+
+/**
+ * Merged copies ({@code <dataset>.<identityId>}, what a merge leaves the surviving identity): Cognito starts their
+ * count again at 1 while their records keep theirs, so their changes are found by content, not by count. A write on
+ * AppSync to such a copy is kept by every pass and written back, and a Cognito write landing during the write-back is
+ * kept too.
+ */
+class WriteBackMergedCopyTest extends CutoverScenario {
+
+    private static final RecordKey FONT = new RecordKey("font");
+
+    /** Two delta passes in a row keep the AppSync write: the second one does not take Cognito's older value. */
+    @Test
+    void deltaPassesKeepAnAppSyncWriteToAMergedCopy() {
+        Merged merged = mergedCopy("gina", "hank");
+        String partition = pushFontOnAppSync(merged);
+
+        cutover.migrator(false, ConflictPolicy.LATER_WINS).migrate(merged.survivor());
+        cutover.migrator(false, ConflictPolicy.LATER_WINS).migrate(merged.survivor());
+
+        Record font = cutover.table().records(partition).get(FONT);
+        assertThat(font).isNotNull();
+        assertThat(font.value()).isEqualTo("sans on AppSync");
+    }
+
+    /**
+     * A device still on Cognito Sync writes the copy between the write-back's read and its UpdateRecords: the copy's
+     * count cannot show that write, so the next attempt imports before it compares, and both writes stay.
+     */
+    @Test
+    void aCognitoWriteToAMergedCopyLandingDuringTheWriteBackIsKept() {
+        Merged merged = mergedCopy("erin", "frank");
+        pushFontOnAppSync(merged);
+        AtomicInteger wholeReads = new AtomicInteger();
+        AtomicBoolean raced = new AtomicBoolean();
+
+        // the copy is read whole by the delta pass, then by the write-back, whose next read of one record is the
+        // writer's (for its session token), just before its UpdateRecords
+        IdentityOutcome back = cutover.writeBackCalling((operation, request) -> {
+            if (!(request instanceof ListRecordsRequest list) || !list.datasetName().equals(merged.copy().value())) {
+                return;
+            }
+            if (list.maxResults() != null && list.maxResults() == 1) {
+                if (wholeReads.get() == 2 && raced.compareAndSet(false, true)) {
+                    merged.device().cognitoPush(merged.survivor().value(), merged.copy().value(),
+                            Map.of("theme", "written on Cognito during the pass"));
+                }
+            } else if (list.lastSyncCount() != null && list.lastSyncCount() == 0) {
+                wholeReads.incrementAndGet();
+            }
+        }).migrate(merged.survivor());
+
+        assertThat(raced).isTrue();
+        assertThat(back.datasets()).allSatisfy(d -> assertThat(d.failure()).isNull());
+        Map<String, String> cognito = new HashMap<>();
+        cutover.syncClient().listRecords(r -> r.identityPoolId(cutover.pool().value())
+                .identityId(merged.survivor().value()).datasetName(merged.copy().value())).records().stream()
+                .filter(r -> r.value() != null).forEach(r -> cognito.put(r.key(), r.value()));
+        assertThat(cognito).containsEntry("font", "sans on AppSync")
+                .containsEntry("theme", "written on Cognito during the pass");
+    }
+
+    /**
+     * Developer user {@code from}'s identity, with a dataset of three pushes, merged into {@code into}'s, and the
+     * survivor copied by a full pass.
+     */
+    private static Merged mergedCopy(String into, String from) {
+        Device device = cutover.newDevice();
+        String survivor = cutover.developerIdentity(into);
+        String mergedIdentity = cutover.developerIdentity(from);
+        device.cognitoPush(mergedIdentity, "prefs", Map.of("theme", "light", "font", "serif"));
+        device.cognitoPush(mergedIdentity, "prefs", Map.of("font", "mono"));
+        device.cognitoPush(mergedIdentity, "prefs", Map.of("theme", "dark"));
+        cutover.merge(from, into);
+        IdentityId id = new IdentityId(survivor);
+        assertThat(cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(id).datasets())
+                .allSatisfy(d -> assertThat(d.failure()).isNull());
+        return new Merged(device, id, new DatasetName("prefs." + mergedIdentity));
+    }
+
+    private record Merged(Device device, IdentityId survivor, DatasetName copy) {
+    }
+
+    /**
+     * A switched device's push of {@code font} to the copy, written as the resolver writes it (the test's developer
+     * identities have no AppSync access): the count up by one, the record stamped with it, the dataset renumbered.
+     *
+     * @return the copy's record partition
+     */
+    private static String pushFontOnAppSync(Merged merged) {
+        StoredDataset meta = cutover.table().datasets(merged.survivor()).get(merged.copy());
+        assertThat(meta).isNotNull();
+        String partition = SyncStoreLayout.recordPartition(merged.survivor(), merged.copy(), meta.generation());
+        Record held = cutover.table().records(partition).get(FONT);
+        assertThat(held).isNotNull();
+        SyncCount next = meta.metadata().syncCount().next();
+        Instant now = Instant.now();
+        Record pushed = new Record(FONT, "sans on AppSync", next, now, merged.survivor().value(), null);
+        DatasetMetadata m = meta.metadata();
+        StoredDataset after = new StoredDataset(new DatasetMetadata(m.key(), m.creationDate(), now,
+                merged.survivor().value(), m.dataStorage(), m.numRecords(), next), false, meta.generation(),
+                meta.sourceWatermark(), true, null, null, m.syncCount());
+        List<WriteAction> actions = new ArrayList<>();
+        actions.add(new PutAction(DatasetItems.toItem(after), ImportTransactions.unchanged(meta)));
+        actions.addAll(ImportTransactions.recordActions(partition, pushed,
+                ImportTransactions.stillAt(held.syncCount()), 1));
+        assertThat(cutover.table().write(actions)).isEmpty();
+        return partition;
+    }
+}
