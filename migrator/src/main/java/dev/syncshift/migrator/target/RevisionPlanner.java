@@ -93,8 +93,10 @@ final class RevisionPlanner {
         if (!changed) {
             return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(), source.read().records().size());
         }
-        // A deletion made on AppSync before the last import moved the watermark (one a write-back gave Cognito Sync)
-        // is no change since: Cognito's later changes are simply applied.
+        // A deletion made before the last import moved the watermark (Cognito's deletion imported, one a write-back
+        // gave Cognito, or an AppSync deletion a pass already settled) is no change since that pass: what Cognito
+        // wrote after it is applied, a re-creation, as a record AppSync changed before the last pass takes Cognito's
+        // later change. Only an AppSync deletion since the last pass makes a conflict.
         Conflict conflict = ImportPlanner.writtenOnAppSync(meta) ? datasetConflict(source, modified(source), meta,
                 "deleted on AppSync, changed in Cognito Sync since the last pass") : null;
         if (conflict != null && !conflict.cognitoWon()) {

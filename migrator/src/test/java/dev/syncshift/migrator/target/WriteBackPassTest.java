@@ -156,6 +156,28 @@ class WriteBackPassTest extends CutoverScenario {
                 .isEqualTo("written on Cognito after going back");
     }
 
+    /**
+     * The rule above holds only for a deletion made before the last pass moved the watermark: an AppSync deletion
+     * since (a delta pass that found Cognito unchanged moved nothing) is a conflict with a later Cognito change,
+     * settled by the policy (here for AppSync's side).
+     */
+    @Test
+    void anAppSyncDeletionCognitoNeverHadStaysAConflictWithALaterCognitoChange() {
+        Device app = cutover.newDevice();
+        app.cognitoPut("notes", "k", "v");
+        full(app.identityId());
+        app.appSyncDelete("notes");
+        cutover.migrator(false, ConflictPolicy.KEEP_APPSYNC).migrate(new IdentityId(app.identityId()));
+        app.cognitoPut("notes", "k", "changed on Cognito after the deletion");
+
+        IdentityOutcome delta = cutover.migrator(false, ConflictPolicy.KEEP_APPSYNC)
+                .migrate(new IdentityId(app.identityId()));
+
+        assertThat(outcome(delta, "notes").conflicts()).singleElement()
+                .satisfies(c -> assertThat(c.cognitoWon()).isFalse());
+        assertThat(app.page("notes", 0).exists()).isFalse();
+    }
+
     /** As above, the dataset created again on AppSync: the next run writes it into Cognito, whatever the policy. */
     @Test
     void aDatasetCreatedAgainOnAppSyncAfterTheWriteBackDeletedItIsWrittenBackByTheNextRun() {
