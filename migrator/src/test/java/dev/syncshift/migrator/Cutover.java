@@ -233,9 +233,26 @@ public final class Cutover implements AutoCloseable {
 
     /** As {@link #writeBackCalling(BiConsumer)}, settling conflicts by {@code policy}. */
     public IdentityMigrator writeBackCalling(ConflictPolicy policy, BiConsumer<String, SdkRequest> afterCall) {
+        return writeBackIntercepted(policy, afterEach(afterCall));
+    }
+
+    /**
+     * A write-back pass whose Cognito Sync client tells {@code beforeCall} the name and request of each operation
+     * before it is sent, in the calling thread: to change Cognito Sync just before the write-back's UpdateRecords.
+     */
+    public IdentityMigrator writeBackBeforeCalls(BiConsumer<String, SdkRequest> beforeCall) {
+        return writeBackIntercepted(ConflictPolicy.LATER_WINS, new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                beforeCall.accept(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), context.request());
+            }
+        });
+    }
+
+    private IdentityMigrator writeBackIntercepted(ConflictPolicy policy, ExecutionInterceptor interceptor) {
         CognitoSyncClient hooked = CognitoSyncClient.builder().endpointOverride(cognito.endpoint())
                 .region(Region.US_EAST_1).credentialsProvider(developer()).httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(afterEach(afterCall))).build();
+                .overrideConfiguration(c -> c.addExecutionInterceptor(interceptor)).build();
         CognitoSource source = new CognitoSource(identity, hooked, pool);
         DatasetImporter importer = new DatasetImporter(source, table(), policy, Clock.systemUTC(),
                 DatasetImporter.Writes.WRITE);

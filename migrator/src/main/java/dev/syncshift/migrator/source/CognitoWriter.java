@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
+import software.amazon.awssdk.services.cognitosync.model.ListRecordsResponse;
 import software.amazon.awssdk.services.cognitosync.model.Operation;
 import software.amazon.awssdk.services.cognitosync.model.RecordPatch;
 import software.amazon.awssdk.services.cognitosync.model.ResourceConflictException;
@@ -39,16 +40,29 @@ public final class CognitoWriter {
     }
 
     /**
-     * Applies {@code patches} as one UpdateRecords, provided the dataset's count is still {@code expectedCount}.
+     * What one UpdateRecords did.
      *
-     * @return the dataset's count after the write, or empty when Cognito Sync changed the dataset since it was read
-     *     (its count moved, or a record's count differs from the one a patch names: ResourceConflictException)
+     * @param count the dataset's count after it
+     * @param deletedBefore whether the dataset was deleted between the check and the write (a deletion keeps the
+     *     count, and the write then created the dataset again): not the only change since the read
      */
-    public Optional<SyncCount> update(IdentityId identityId, DatasetName dataset, SyncCount expectedCount,
+    public record Update(SyncCount count, boolean deletedBefore) {
+    }
+
+    /**
+     * Applies {@code patches} as one UpdateRecords, provided the dataset is still as read: its count {@code expected}
+     * and, where it existed, not deleted since.
+     *
+     * @param exists whether the dataset existed when it was read
+     * @return what the write did, or empty when Cognito Sync changed the dataset since it was read (its count moved, it
+     *     was deleted, or a record's count differs from the one a patch names: ResourceConflictException)
+     */
+    public Optional<Update> update(IdentityId identityId, DatasetName dataset, SyncCount expected, boolean exists,
             List<Patch> patches) {
-        var page = sync.listRecords(r -> r.identityPoolId(pool).identityId(identityId.value())
-                .datasetName(dataset.value()).lastSyncCount(expectedCount.value()).maxResults(1));
-        if (orZero(page.datasetSyncCount()) != expectedCount.value()) {
+        var page = page(identityId, dataset, expected);
+        if (orZero(page.datasetSyncCount()) != expected.value()
+                || Boolean.TRUE.equals(page.datasetExists()) != exists
+                || exists && Boolean.TRUE.equals(page.datasetDeletedAfterRequestedSyncCount())) {
             return Optional.empty();
         }
         try {
@@ -56,11 +70,19 @@ public final class CognitoWriter {
                     .datasetName(dataset.value()).syncSessionToken(page.syncSessionToken())
                     .recordPatches(patches.stream().map(CognitoWriter::wire).toList()));
             long count = written.records().stream().mapToLong(w -> orZero(w.syncCount())).max()
-                    .orElse(expectedCount.value());
-            return Optional.of(new SyncCount(count));
+                    .orElse(expected.value());
+            boolean deletedBefore = exists && Boolean.TRUE.equals(page(identityId, dataset, expected)
+                    .datasetDeletedAfterRequestedSyncCount());
+            return Optional.of(new Update(new SyncCount(count), deletedBefore));
         } catch (ResourceConflictException moved) {
             return Optional.empty();
         }
+    }
+
+    /** One record's page after {@code after}: the dataset's count, whether it exists and was deleted since. */
+    private ListRecordsResponse page(IdentityId identityId, DatasetName dataset, SyncCount after) {
+        return sync.listRecords(r -> r.identityPoolId(pool).identityId(identityId.value())
+                .datasetName(dataset.value()).lastSyncCount(after.value()).maxResults(1));
     }
 
     /** Deletes the dataset (DeleteDataset); true when Cognito Sync had it. */

@@ -67,7 +67,10 @@ public final class DatasetWriteBack {
                         + "that device synchronizes again, or a delta pass completes it");
             }
             SourceRecords cognito = source.listRecords(identity, name, SyncCount.ZERO);
-            if (!importFirst && caughtUp(meta, cognito)) {
+            if (byContent(name, cognito)) {
+                outcome = outcome.then(importer.importDataset(identity, name, listed(identity, name), meta, false));
+                written = written.and(afterImport(identity, name, cognito));
+            } else if (!importFirst && caughtUp(meta, cognito)) {
                 written = written.and(write(identity, name, meta, cognito));
                 // What landed in Cognito meanwhile is found by an import alone: a merged copy's count cannot show it
                 importFirst = !written.done();
@@ -94,6 +97,30 @@ public final class DatasetWriteBack {
         Written and(Written next) {
             return new Written(records + next.records, deleted || next.deleted, next.done);
         }
+    }
+
+    /**
+     * Whether the dataset's changes are known by content only: a merged copy, whose count Cognito started again at 1
+     * while its records kept theirs, or any dataset whose records stand above its count. Its count, taken as the
+     * newest record's, does not rise with a write below that record, so the store's watermark cannot show such a write.
+     */
+    private static boolean byContent(DatasetName name, SourceRecords cognito) {
+        return name.isMergedCopyName() || cognito.datasetSyncCount().isAfter(cognito.cognitoCount());
+    }
+
+    /**
+     * Writes a dataset known by content back, after an import that followed {@code before}, Cognito's state read
+     * before it: only when Cognito's own count (which every UpdateRecords raises, a merged copy's too) and existence
+     * did not move across the import, so that the import saw every change Cognito has.
+     */
+    private Written afterImport(IdentityId identity, DatasetName name, SourceRecords before) {
+        StoredDataset meta = table.datasets(identity).get(name);
+        SourceRecords now = source.listRecords(identity, name, SyncCount.ZERO);
+        if (meta == null || meta.copiedUpTo() != null || !now.cognitoCount().equals(before.cognitoCount())
+                || now.exists() != before.exists()) {
+            return new Written(0, false, false);
+        }
+        return write(identity, name, meta, now);
     }
 
     /**
@@ -134,15 +161,17 @@ public final class DatasetWriteBack {
         if (patches.isEmpty()) {
             return new Written(0, false, true);
         }
-        Optional<SyncCount> after = writer.update(identity, name, cognito.cognitoCount(), patches);
+        Optional<CognitoWriter.Update> after = writer.update(identity, name, cognito.cognitoCount(), cognito.exists(),
+                patches);
         if (after.isEmpty()) {
             return new Written(0, false, false);
         }
         // Only when Cognito's count moved by this write alone does the store hold every change up to it; otherwise
-        // another write landed in Cognito meanwhile, and the next attempt imports it.
-        boolean alone = after.get().equals(cognito.cognitoCount().next());
-        SyncCount watermark = after.get().isAfter(cognito.datasetSyncCount()) ? after.get()
-                : cognito.datasetSyncCount();
+        // another write (or a deletion, which keeps the count) landed in Cognito meanwhile, and the next attempt
+        // imports it.
+        SyncCount count = after.get().count();
+        boolean alone = !after.get().deletedBefore() && count.equals(cognito.cognitoCount().next());
+        SyncCount watermark = count.isAfter(cognito.datasetSyncCount()) ? count : cognito.datasetSyncCount();
         return new Written(patches.size(), false, alone && markWritten(identity, name, meta, watermark,
                 meta.sourceDeletedAt()));
     }

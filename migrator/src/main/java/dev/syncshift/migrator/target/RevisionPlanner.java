@@ -93,12 +93,14 @@ final class RevisionPlanner {
         if (!changed) {
             return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(), source.read().records().size());
         }
-        // A deletion made before the last import moved the watermark (Cognito's deletion imported, one a write-back
-        // gave Cognito, or an AppSync deletion a pass already settled) is no change since that pass: what Cognito
-        // wrote after it is applied, a re-creation, as a record AppSync changed before the last pass takes Cognito's
-        // later change. Only an AppSync deletion since the last pass makes a conflict.
-        Conflict conflict = ImportPlanner.writtenOnAppSync(meta) ? datasetConflict(source, modified(source), meta,
-                "deleted on AppSync, changed in Cognito Sync since the last pass") : null;
+        // A deletion both sides share, the store's made before the last import moved the watermark and Cognito's at or
+        // after it (Cognito's own, imported, or the one a write-back gave Cognito), is no conflict with what Cognito
+        // wrote after it: a re-creation, applied. An AppSync deletion Cognito never had stays a conflict at every
+        // pass, also once a pass settled it for AppSync: re-creating the dataset from Cognito would bring back the
+        // values that pass refused.
+        boolean shared = !ImportPlanner.writtenOnAppSync(meta) && source.deletedSinceWatermark();
+        Conflict conflict = shared ? null : datasetConflict(source, modified(source), meta,
+                "deleted on AppSync, changed in Cognito Sync since the last pass");
         if (conflict != null && !conflict.cognitoWon()) {
             return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(conflict), 0);
         }
@@ -124,9 +126,9 @@ final class RevisionPlanner {
             Record held = stored.get(record.key());
             if (!record.syncCount().isAfter(since) || held != null && PlanSupport.sameChange(held, record)) {
                 current++;
-            } else if (held != null && held.syncCount().isAfter(changedHereAfter)
-                    && Objects.equals(held.value(), record.value())) {
-                // changed on both sides to the same value (a write-back's own write, read back): no conflict
+            } else if (held != null && Objects.equals(held.value(), record.value())) {
+                // the value the store holds (a write-back's own write read back, or both sides changed alike): no
+                // change to apply and no conflict
                 current++;
             } else if (source.changesByContent() && held != null
                     && !record.lastModifiedDate().isAfter(held.lastModifiedDate())) {

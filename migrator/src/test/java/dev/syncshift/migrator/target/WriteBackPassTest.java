@@ -178,6 +178,58 @@ class WriteBackPassTest extends CutoverScenario {
         assertThat(app.page("notes", 0).exists()).isFalse();
     }
 
+    /**
+     * An AppSync deletion a pass settled for AppSync stays settled: a later Cognito change is a conflict again, not a
+     * re-creation that would bring back the values the policy refused.
+     */
+    @Test
+    void anAppSyncDeletionAConflictKeptIsNotUndoneByALaterCognitoChange() {
+        Device app = cutover.newDevice();
+        app.cognitoPush(app.identityId(), "list", Map.of("a", "1"));
+        full(app.identityId());
+        app.appSyncDelete("list");
+        app.cognitoPut("list", "a", "2 in Cognito");
+        IdentityOutcome first = cutover.migrator(false, ConflictPolicy.KEEP_APPSYNC)
+                .migrate(new IdentityId(app.identityId()));
+        assertThat(outcome(first, "list").conflicts()).singleElement()
+                .satisfies(c -> assertThat(c.cognitoWon()).isFalse());
+        app.cognitoPut("list", "b", "3 in Cognito");
+
+        IdentityOutcome second = cutover.migrator(false, ConflictPolicy.KEEP_APPSYNC)
+                .migrate(new IdentityId(app.identityId()));
+
+        assertThat(outcome(second, "list").conflicts()).isNotEmpty();
+        assertThat(app.page("list", 0).exists()).isFalse();
+    }
+
+    /**
+     * A device on Cognito Sync deletes the dataset between the write-back's check and its UpdateRecords (a deletion
+     * keeps the count, and the write then creates the dataset again): the watermark is not moved past the deletion,
+     * which the next attempt imports and settles as a conflict, and the deleted records are not written back.
+     */
+    @Test
+    void aCognitoDeletionDuringTheWriteBackIsSettledNotLost() {
+        Device app = cutover.newDevice();
+        app.cognitoPush(app.identityId(), "prefs", Map.of("a", "1", "b", "2"));
+        full(app.identityId());
+        app.appSyncPut("prefs", "new", "added on AppSync");
+        AtomicBoolean raced = new AtomicBoolean();
+
+        IdentityOutcome back = cutover.writeBackCalling(ConflictPolicy.KEEP_COGNITO, (operation, request) -> {
+            if (request instanceof ListRecordsRequest list && list.maxResults() != null && list.maxResults() == 1
+                    && raced.compareAndSet(false, true)) {
+                app.cognitoDelete("prefs");
+            }
+        }).migrate(new IdentityId(app.identityId()));
+        IdentityOutcome again = cutover.writeBack(ConflictPolicy.KEEP_COGNITO)
+                .migrate(new IdentityId(app.identityId()));
+
+        assertThat(raced).isTrue();
+        assertThat(outcome(back, "prefs").conflicts()).isNotEmpty();
+        assertThat(outcome(again, "prefs").failure()).isNull();
+        assertThat(values(app, "prefs")).doesNotContainKeys("a", "b");
+    }
+
     /** As above, the dataset created again on AppSync: the next run writes it into Cognito, whatever the policy. */
     @Test
     void aDatasetCreatedAgainOnAppSyncAfterTheWriteBackDeletedItIsWrittenBackByTheNextRun() {
