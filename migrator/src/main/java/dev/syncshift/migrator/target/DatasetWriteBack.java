@@ -34,6 +34,14 @@ import org.jspecify.annotations.Nullable;
 public final class DatasetWriteBack {
 
     private static final int ATTEMPTS = 5;
+    /**
+     * Why a dataset known by content, deleted on AppSync, is not deleted in Cognito Sync: a Cognito write to it since
+     * the last pass may sit below the count the store holds, so no pass can tell it from an old record, and a
+     * DeleteDataset would delete it unseen.
+     */
+    static final String MERGED_COPY_DELETED = "deleted on AppSync but not in Cognito Sync, which is left as it is: "
+            + "a merged copy's changes there since the last pass cannot be told by count, and deleting it could delete "
+            + "them; delete it in Cognito Sync by hand once nothing there is to be kept";
 
     private final CognitoSource source;
     private final CognitoWriter writer;
@@ -69,7 +77,12 @@ public final class DatasetWriteBack {
             SourceRecords cognito = source.listRecords(identity, name, SyncCount.ZERO);
             if (byContent(name, cognito)) {
                 outcome = outcome.then(importer.importDataset(identity, name, listed(identity, name), meta, false));
-                written = written.and(afterImport(identity, name, cognito));
+                StoredDataset now = table.datasets(identity).get(name);
+                if (outcome.failure() == null && now != null && now.deleted() && cognito.exists()) {
+                    outcome = outcome.failedFor(MERGED_COPY_DELETED);
+                } else if (outcome.failure() == null) {
+                    written = written.and(afterImport(identity, name, cognito));
+                }
             } else if (!importFirst && caughtUp(meta, cognito)) {
                 written = written.and(write(identity, name, meta, cognito));
                 // What landed in Cognito meanwhile is found by an import alone: a merged copy's count cannot show it

@@ -100,6 +100,50 @@ class WriteBackMergedCopyTest extends CutoverScenario {
                 .allSatisfy(d -> assertThat(d.recordsWritten()).isZero());
     }
 
+    /**
+     * The write-back's import of a copy fails (a Cognito write since the delta, with AppSync's, would pass the 1 MB
+     * limit): the copy is not written over Cognito, whose write stays, and the failure is listed.
+     */
+    @Test
+    void aMergedCopyWhoseImportFailsIsNotWrittenOverCognito() {
+        Merged merged = mergedCopy("kim", "lee");
+        pushOnAppSync(merged, new RecordKey("appsync-big"), "a".repeat(600_000));
+        AtomicInteger wholeReads = new AtomicInteger();
+
+        IdentityOutcome back = cutover.writeBackCalling((operation, request) -> {
+            if (request instanceof ListRecordsRequest list && list.datasetName().equals(merged.copy().value())
+                    && (list.maxResults() == null || list.maxResults() != 1) && list.lastSyncCount() != null
+                    && list.lastSyncCount() == 0 && wholeReads.incrementAndGet() == 1) {
+                merged.device().cognitoPush(merged.survivor().value(), merged.copy().value(),
+                        Map.of("cognito-big", "b".repeat(600_000)));
+            }
+        }).migrate(merged.survivor());
+
+        assertThat(back.datasets()).singleElement().satisfies(d -> {
+            assertThat(d.failure()).contains("over the dataset limits");
+            assertThat(d.writtenBack()).isNull();
+        });
+        assertThat(cognitoValues(merged)).containsKey("cognito-big");
+    }
+
+    /**
+     * A copy deleted on AppSync, then written in Cognito Sync at a count below the records' height: no pass can tell
+     * that write from an old record, so the write-back does not delete the copy in Cognito, and says so.
+     */
+    @Test
+    void aMergedCopyDeletedOnAppSyncIsNotDeletedInCognitoAndIsListed() {
+        Merged merged = mergedCopy("max", "ned");
+        deleteOnAppSync(merged);
+        merged.device().cognitoPush(merged.survivor().value(), merged.copy().value(),
+                Map.of("theme", "written on Cognito after the AppSync deletion"));
+
+        IdentityOutcome back = cutover.writeBack(ConflictPolicy.KEEP_COGNITO).migrate(merged.survivor());
+
+        assertThat(back.datasets()).singleElement()
+                .satisfies(d -> assertThat(d.failure()).isEqualTo(DatasetWriteBack.MERGED_COPY_DELETED));
+        assertThat(cognitoValues(merged)).containsEntry("theme", "written on Cognito after the AppSync deletion");
+    }
+
     private static Map<String, String> cognitoValues(Merged merged) {
         Map<String, String> values = new HashMap<>();
         cutover.syncClient().listRecords(r -> r.identityPoolId(cutover.pool().value())
@@ -129,30 +173,49 @@ class WriteBackMergedCopyTest extends CutoverScenario {
     private record Merged(Device device, IdentityId survivor, DatasetName copy) {
     }
 
+    /** A switched device's push of {@code font} to the copy (see {@link #pushOnAppSync}). */
+    private static String pushFontOnAppSync(Merged merged) {
+        return pushOnAppSync(merged, FONT, "sans on AppSync");
+    }
+
     /**
-     * A switched device's push of {@code font} to the copy, written as the resolver writes it (the test's developer
+     * A switched device's push of {@code key} to the copy, written as the resolver writes it (the test's developer
      * identities have no AppSync access): the count up by one, the record stamped with it, the dataset renumbered.
      *
      * @return the copy's record partition
      */
-    private static String pushFontOnAppSync(Merged merged) {
+    private static String pushOnAppSync(Merged merged, RecordKey key, String value) {
         StoredDataset meta = cutover.table().datasets(merged.survivor()).get(merged.copy());
         assertThat(meta).isNotNull();
         String partition = SyncStoreLayout.recordPartition(merged.survivor(), merged.copy(), meta.generation());
-        Record held = cutover.table().records(partition).get(FONT);
-        assertThat(held).isNotNull();
+        Record held = cutover.table().records(partition).get(key);
         SyncCount next = meta.metadata().syncCount().next();
         Instant now = Instant.now();
-        Record pushed = new Record(FONT, "sans on AppSync", next, now, merged.survivor().value(), null);
+        Record pushed = new Record(key, value, next, now, merged.survivor().value(), null);
         DatasetMetadata m = meta.metadata();
+        long bytes = m.dataStorage() + pushed.storageBytes() - (held == null ? 0 : held.storageBytes());
+        long records = m.numRecords() + (held == null || held.isTombstone() ? 1 : 0);
         StoredDataset after = new StoredDataset(new DatasetMetadata(m.key(), m.creationDate(), now,
-                merged.survivor().value(), m.dataStorage(), m.numRecords(), next), false, meta.generation(),
-                meta.sourceWatermark(), true, null, null, m.syncCount());
+                merged.survivor().value(), bytes, records, next), false, meta.generation(), meta.sourceWatermark(),
+                true, null, null, m.syncCount());
         List<WriteAction> actions = new ArrayList<>();
         actions.add(new PutAction(DatasetItems.toItem(after), ImportTransactions.unchanged(meta)));
         actions.addAll(ImportTransactions.recordActions(partition, pushed,
-                ImportTransactions.stillAt(held.syncCount()), 1));
+                ImportTransactions.stillAt(held == null ? null : held.syncCount()), PlanSupport.pieces(held)));
         assertThat(cutover.table().write(actions)).isEmpty();
         return partition;
+    }
+
+    /** A switched device's deletion of the copy, written as the resolver writes it. */
+    private static void deleteOnAppSync(Merged merged) {
+        StoredDataset meta = cutover.table().datasets(merged.survivor()).get(merged.copy());
+        assertThat(meta).isNotNull();
+        DatasetMetadata m = meta.metadata();
+        SyncCount next = m.syncCount().next();
+        StoredDataset deleted = new StoredDataset(new DatasetMetadata(m.key(), m.creationDate(), Instant.now(),
+                merged.survivor().value(), 0, 0, next), true, next, meta.sourceWatermark(), true,
+                meta.sourceDeletedAt(), null, meta.importedAt());
+        assertThat(cutover.table().write(List.of(new PutAction(DatasetItems.toItem(deleted),
+                ImportTransactions.unchanged(meta))))).isEmpty();
     }
 }
