@@ -84,6 +84,11 @@ public record MigratorSettings(
         if (!progress.matches("auto|bar|lines|off")) {
             throw new InvalidSetting("progress", " must be auto, bar, lines or off, not '" + progress + "'");
         }
+        if (dryRun && mode == RunMode.WRITE_BACK) {
+            // however either was set (an option, the environment): a write-back's import would write nothing, and
+            // there would be nothing true to compare with, so it could not be a dry run
+            throw new InvalidSetting("dry-run", " cannot be used with mode write-back, which writes into Cognito Sync");
+        }
     }
 
     /**

@@ -117,7 +117,7 @@ public class MigrationJobConfiguration {
                 : settings.dryRun() ? DatasetImporter.Writes.DRY_RUN : DatasetImporter.Writes.WRITE;
         DatasetImporter importer = new DatasetImporter(source, table, settings.onConflict(), Clock.systemUTC(),
                 writes, new ConflictsAhead(tables, transactions));
-        DatasetWriteBack writeBack = settings.mode() == RunMode.WRITE_BACK
+        DatasetWriteBack writeBack = settings.mode() == RunMode.WRITE_BACK && writes == DatasetImporter.Writes.WRITE
                 ? new DatasetWriteBack(source, new CognitoWriter(sync, source), table, importer) : null;
         return new IdentityMigrator(source, table, importer, settings.mode().readsWhole(), writeBack);
     }

@@ -121,8 +121,8 @@ public final class Preflight {
      * The first call to a service, made with {@value #REACHING_ATTEMPTS} attempts (fewer where the settings allow
      * fewer) so that an endpoint nothing answers on (a port nothing listens on, a host name that does not resolve, a
      * proxy that cannot be reached) is told in about a second, not after every retry the run's calls get (about a
-     * minute at the default of 10). A call that reached the service and was throttled or met a server error is made
-     * again with every attempt the client allows.
+     * minute at the default of 10). A call that reached the service and was throttled or met a server error it named
+     * (a proxy's 502 names none) is made again with every attempt the client allows.
      *
      * @param call the call, with the request's override to apply
      */
@@ -134,7 +134,11 @@ public final class Preflight {
         try {
             return call.apply(o -> o.addPlugin(few));
         } catch (AwsServiceException e) {
-            if (!e.isThrottlingException() && e.statusCode() < 500) {
+            // a server error counts only when the service said it (an error code): a proxy's 502 for a host it cannot
+            // reach is no answer of the service's
+            boolean serviceFault = e.statusCode() >= 500 && e.awsErrorDetails() != null
+                    && e.awsErrorDetails().errorCode() != null;
+            if (!e.isThrottlingException() && !serviceFault) {
                 throw e;
             }
         }

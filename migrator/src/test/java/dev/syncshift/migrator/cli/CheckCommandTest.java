@@ -2,10 +2,13 @@ package dev.syncshift.migrator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.syncshift.migrator.Cutover;
 import dev.syncshift.migrator.CutoverScenario;
 import dev.syncshift.migrator.target.StoreTableShape;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -179,6 +182,33 @@ class CheckCommandTest extends CutoverScenario {
                         .endsWith("Connection refused (SDK Attempt Count: 3)"),
                 target -> assertThat(target).startsWith("problem: target: unreachable: ")
                         .endsWith("Connection refused (SDK Attempt Count: 3)"));
+    }
+
+    /**
+     * A proxy's 502 for endpoints it cannot reach names no error of the service's: told after three attempts too, not
+     * made again with every attempt as a service's own server error is.
+     */
+    @Test
+    void aGatewaysBadGatewayIsToldAfterThreeAttempts() throws IOException {
+        HttpServer gateway = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        gateway.createContext("/", exchange -> {
+            exchange.sendResponseHeaders(502, -1);
+            exchange.close();
+        });
+        gateway.start();
+        try {
+            String url = "http://127.0.0.1:" + gateway.getAddress().getPort();
+
+            Cli.Result result = Cli.run("check", "--identity-pool-id", cutover.pool().value(), "--table",
+                    cutover.tableName(), "--cognito-endpoint", url, "--dynamodb-endpoint", url, "--region",
+                    "us-east-1");
+
+            assertThat(result.exitCode()).isEqualTo(3);
+            assertThat(result.err().lines().filter(line -> line.startsWith("problem: ")).toList()).hasSize(2)
+                    .allSatisfy(line -> assertThat(line).contains("502").endsWith("(SDK Attempt Count: 3)"));
+        } finally {
+            gateway.stop(0);
+        }
     }
 
     private static String[] args(String table, String... more) {

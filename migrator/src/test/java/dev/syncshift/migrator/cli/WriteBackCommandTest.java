@@ -52,6 +52,29 @@ class WriteBackCommandTest extends CutoverScenario {
                 "Try 'syncshift-migrator migrate --help'.");
     }
 
+    /** The same refusal where the dry run comes from outside the command line, as SYNCSHIFT_MIGRATOR_DRY_RUN. */
+    @Test
+    void aDryRunSetOutsideTheCommandLineIsRefusedForAWriteBackAndNothingIsWritten() {
+        Device phone = cutover.newDevice();
+        phone.cognitoPush(phone.identityId(), "profile", Map.of("name", "Ada"));
+        assertThat(Cli.run(args("migrate", "full.json")).exitCode()).isZero();
+        phone.appSyncPut("profile", "name", "Ada on AppSync");
+        System.setProperty("syncshift.migrator.dry-run", "true");
+        Cli.Result back;
+        try {
+            back = Cli.run(args("migrate", "back.json", "--mode", "write-back"));
+        } finally {
+            System.clearProperty("syncshift.migrator.dry-run");
+        }
+
+        assertThat(back.exitCode()).isEqualTo(2);
+        assertThat(back.err().lines().findFirst()).get().asString()
+                .contains("cannot be used with mode write-back, which writes into Cognito Sync");
+        assertThat(phone.cognitoRecords("profile").get("name").value()).isEqualTo("Ada");
+        // the pool is the class's: leave nothing for the other tests' write-backs to count
+        assertThat(Cli.run(args("migrate", "settle.json", "--mode", "write-back")).exitCode()).isZero();
+    }
+
     private String[] args(String command, String report, String... more) {
         List<String> args = new ArrayList<>(List.of(command, "--work-dir", work.toString(), "--report",
                 work.resolve(report).toString(), "--threads", "2", "--progress", "off", "--identity-pool-id",
