@@ -67,6 +67,16 @@ public record DatasetOutcome(DatasetName dataset, ImportPlan.Kind kind, long rec
                 transactions, conflicts, mismatches, why, writtenOnAppSync, deletion, writtenBack);
     }
 
+    /**
+     * A dataset the store already holds, nothing read or written.
+     *
+     * @param writtenOnAppSync whether devices changed it on AppSync since it was last imported
+     */
+    public static DatasetOutcome current(DatasetName dataset, boolean writtenOnAppSync) {
+        return new DatasetOutcome(dataset, ImportPlan.Kind.CURRENT, 0, 0, 0, 0, List.of(), List.of(), null,
+                writtenOnAppSync, false, null);
+    }
+
     /** A dataset that could not be imported. */
     public static DatasetOutcome failed(DatasetName dataset, String failure) {
         return new DatasetOutcome(dataset, ImportPlan.Kind.FAILED, 0, 0, 0, 0, List.of(), List.of(), failure, false,

@@ -64,7 +64,6 @@ public final class DatasetWriteBack {
     public DatasetOutcome writeBack(IdentityId identity, DatasetName name, DatasetOutcome imported) {
         DatasetOutcome outcome = imported;
         Written written = new Written(0, false, false);
-        boolean importFirst = false;
         for (int attempt = 0; attempt < ATTEMPTS && outcome.failure() == null && !written.done(); attempt++) {
             StoredDataset meta = table.datasets(identity).get(name);
             if (meta == null) {
@@ -83,13 +82,12 @@ public final class DatasetWriteBack {
                 } else if (outcome.failure() == null) {
                     written = written.and(afterImport(identity, name, cognito));
                 }
-            } else if (!importFirst && caughtUp(meta, cognito)) {
+            } else if (caughtUp(meta, cognito)) {
+                // A write that is not done leaves Cognito past the watermark (its count moved, or it was deleted and
+                // written again), so the next attempt imports first.
                 written = written.and(write(identity, name, meta, cognito));
-                // What landed in Cognito meanwhile is found by an import alone: a merged copy's count cannot show it
-                importFirst = !written.done();
             } else {
                 outcome = outcome.then(importer.importDataset(identity, name, listed(identity, name), meta, false));
-                importFirst = false;
             }
         }
         if (written.records() > 0 || written.deleted()) {

@@ -74,9 +74,8 @@ public final class IdentityMigrator {
                     outcomes.add(importOne(identityId, entry.getKey(), null, meta));
                 } else if (writeBack != null && !meta.deleted()) {
                     // born on AppSync: nothing to import, all to write back
-                    outcomes.add(writeBack(identityId, entry.getKey(), new DatasetOutcome(entry.getKey(),
-                            ImportPlan.Kind.CURRENT, 0, 0, 0, 0, List.of(), List.of(), null,
-                            ImportPlanner.writtenOnAppSync(meta), false, null)));
+                    outcomes.add(writeBack(identityId, entry.getKey(),
+                            DatasetOutcome.current(entry.getKey(), ImportPlanner.writtenOnAppSync(meta))));
                 }
             }
             return new IdentityOutcome(identityId, outcomes, null);
@@ -102,12 +101,19 @@ public final class IdentityMigrator {
 
     private DatasetOutcome importOne(IdentityId identityId, DatasetName name, @Nullable SourceDataset listed,
             @Nullable StoredDataset meta) {
-        DatasetOutcome imported = importOnly(identityId, name, listed, meta);
-        // A dataset a delta passes over holds Cognito's copy (its counts are Cognito's, its date Cognito's): nothing
-        // to write back, and nothing to read for it.
-        boolean passedOver = !full && meta != null && unchangedSincePass(listed, meta);
-        return writeBack == null || passedOver || imported.failure() != null ? imported
-                : writeBack(identityId, name, imported);
+        if (!full && meta != null && unchangedSincePass(listed, meta)) {
+            // Not read: its records count neither as written nor as current (the records row counts what was read).
+            // It holds Cognito's copy, so a write-back has nothing to write either.
+            return DatasetOutcome.current(name, ImportPlanner.writtenOnAppSync(meta));
+        }
+        DatasetOutcome imported;
+        try {
+            imported = importer.importDataset(identityId, name, listed, meta, full);
+        } catch (ContractViolationException | IllegalArgumentException | UnstorableDatasetException
+                | DatasetDeletedWhileReadException bad) {
+            return DatasetOutcome.failed(name, reason(bad));
+        }
+        return writeBack == null || imported.failure() != null ? imported : writeBack(identityId, name, imported);
     }
 
     private DatasetOutcome writeBack(IdentityId identityId, DatasetName name, DatasetOutcome imported) {
@@ -116,28 +122,17 @@ public final class IdentityMigrator {
             return back.writeBack(identityId, name, imported);
         } catch (ContractViolationException | IllegalArgumentException | UnstorableDatasetException
                 | DatasetDeletedWhileReadException bad) {
-            return imported.failedFor(String.valueOf(bad.getMessage()));
+            return imported.failedFor(reason(bad));
         } catch (LimitExceededException | InvalidParameterException refused) {
             return imported.failedFor("Cognito Sync refused the write: " + (refused.awsErrorDetails() == null
                     ? refused.getMessage() : refused.awsErrorDetails().errorMessage()));
         }
     }
 
-    private DatasetOutcome importOnly(IdentityId identityId, DatasetName name, @Nullable SourceDataset listed,
-            @Nullable StoredDataset meta) {
-        if (!full && meta != null && unchangedSincePass(listed, meta)) {
-            // Not read: its records count neither as written nor as current (the records row counts what was read).
-            return new DatasetOutcome(name, ImportPlan.Kind.CURRENT, 0, 0, 0, 0, List.of(), List.of(), null,
-                    ImportPlanner.writtenOnAppSync(meta), false, null);
-        }
-        try {
-            return importer.importDataset(identityId, name, listed, meta, full);
-        } catch (ContractViolationException | IllegalArgumentException bad) {
-            String message = bad.getMessage();
-            return DatasetOutcome.failed(name, message == null ? bad.getClass().getSimpleName() : message);
-        } catch (UnstorableDatasetException | DatasetDeletedWhileReadException unstorable) {
-            return DatasetOutcome.failed(name, String.valueOf(unstorable.getMessage()));
-        }
+    /** Why a dataset's data cannot be migrated: the exception's message, or its name where it has none. */
+    private static String reason(Exception bad) {
+        String message = bad.getMessage();
+        return message == null ? bad.getClass().getSimpleName() : message;
     }
 
     /**

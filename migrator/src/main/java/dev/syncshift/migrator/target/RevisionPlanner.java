@@ -245,8 +245,8 @@ final class RevisionPlanner {
      */
     private static Conflict keptUnknown(DatasetSource source, Record cognito, Record appSync) {
         return new Conflict(source.name(), cognito.key(), false, cognito.lastModifiedDate(), appSync.lastModifiedDate(),
-                "record changed on AppSync since the last pass; Cognito's differs, and its count cannot say whether "
-                        + "it changed too: AppSync's kept");
+                "record changed on AppSync; Cognito's differs and is not later, and its count cannot say whether it "
+                        + "changed since the last pass: AppSync's kept");
     }
 
     private static Conflict recordConflict(DatasetSource source, Record cognito, Record appSync, boolean cognitoWon) {
