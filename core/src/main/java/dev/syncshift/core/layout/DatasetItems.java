@@ -39,6 +39,10 @@ public final class DatasetItems {
     public static final String COPIED_UP_TO = "copiedUpTo";
     /** The dataset's count right after the import that last moved the watermark. */
     public static final String IMPORTED_AT = "importedAt";
+    /** Cognito's count that a write-back under way based its UpdateRecords on ({@link WriteBackMark}). */
+    public static final String WRITE_BACK_FROM = "writeBackFrom";
+    /** The dataset's count when the write-back under way read the store ({@link WriteBackMark}). */
+    public static final String WRITE_BACK_OVER = "writeBackOver";
 
     private DatasetItems() {
     }
@@ -79,6 +83,10 @@ public final class DatasetItems {
         if (dataset.importedAt() != null) {
             item.put(IMPORTED_AT, n(dataset.importedAt().value()));
         }
+        if (dataset.writeBack() != null) {
+            item.put(WRITE_BACK_FROM, n(dataset.writeBack().cognitoCount().value()));
+            item.put(WRITE_BACK_OVER, n(dataset.writeBack().storeCount().value()));
+        }
         return new Item(item);
     }
 
@@ -99,7 +107,13 @@ public final class DatasetItems {
         return new StoredDataset(meta, item.flag(DELETED), new SyncCount(item.number(GENERATION)),
                 count(item.optionalNumber(SOURCE_WATERMARK)), item.flag(RENUMBERED),
                 count(item.optionalNumber(SOURCE_DELETED_AT)), count(item.optionalNumber(COPIED_UP_TO)),
-                count(item.optionalNumber(IMPORTED_AT)));
+                count(item.optionalNumber(IMPORTED_AT)), writeBack(item));
+    }
+
+    private static @Nullable WriteBackMark writeBack(Item item) {
+        SyncCount from = count(item.optionalNumber(WRITE_BACK_FROM));
+        SyncCount over = count(item.optionalNumber(WRITE_BACK_OVER));
+        return from == null || over == null ? null : new WriteBackMark(from, over);
     }
 
     private static StringAttribute s(String value) {

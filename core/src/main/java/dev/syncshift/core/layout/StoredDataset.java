@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  *     (never set: the dataset's counts were Cognito's up to the watermark, so the watermark stands for it). A record
  *     above it was written on AppSync since that import; once the store renumbered the dataset, the watermark (a
  *     Cognito count) says nothing of AppSync's counts
+ * @param writeBack a write-back into Cognito Sync that may have landed there beyond the watermark, or null
  */
 public record StoredDataset(
         DatasetMetadata metadata,
@@ -33,7 +34,15 @@ public record StoredDataset(
         boolean renumbered,
         @Nullable SyncCount sourceDeletedAt,
         @Nullable SyncCount copiedUpTo,
-        @Nullable SyncCount importedAt) {
+        @Nullable SyncCount importedAt,
+        @Nullable WriteBackMark writeBack) {
+
+    /** A dataset with the given bookkeeping and no write-back under way. */
+    public StoredDataset(DatasetMetadata metadata, boolean deleted, SyncCount generation,
+            @Nullable SyncCount sourceWatermark, boolean renumbered, @Nullable SyncCount sourceDeletedAt,
+            @Nullable SyncCount copiedUpTo, @Nullable SyncCount importedAt) {
+        this(metadata, deleted, generation, sourceWatermark, renumbered, sourceDeletedAt, copiedUpTo, importedAt, null);
+    }
 
     /** A dataset with the given bookkeeping and no {@code importedAt}. */
     public StoredDataset(DatasetMetadata metadata, boolean deleted, SyncCount generation,
@@ -51,13 +60,19 @@ public record StoredDataset(
     /** This dataset, numbered by the store from now on. */
     public StoredDataset asRenumbered() {
         return new StoredDataset(metadata, deleted, generation, sourceWatermark, true, sourceDeletedAt, copiedUpTo,
-                importedAt);
+                importedAt, writeBack);
     }
 
     /** This dataset, caught up with Cognito at {@code count}: records above it were written on AppSync since. */
     public StoredDataset importedAt(@Nullable SyncCount count) {
         return new StoredDataset(metadata, deleted, generation, sourceWatermark, renumbered, sourceDeletedAt,
-                copiedUpTo, count);
+                copiedUpTo, count, writeBack);
+    }
+
+    /** This dataset with {@code mark} as its write-back under way (null: none). */
+    public StoredDataset withWriteBack(@Nullable WriteBackMark mark) {
+        return new StoredDataset(metadata, deleted, generation, sourceWatermark, renumbered, sourceDeletedAt,
+                copiedUpTo, importedAt, mark);
     }
 
     /**

@@ -178,11 +178,27 @@ class SyncStoreLayoutTest {
                 "device-1", 1234, 5, new SyncCount(42));
         StoredDataset imported = new StoredDataset(meta, false, new SyncCount(30), new SyncCount(40));
         StoredDataset bornHere = new StoredDataset(meta, true, SyncCount.ZERO, null);
+        StoredDataset writingBack = imported.asRenumbered().importedAt(new SyncCount(41))
+                .withWriteBack(new WriteBackMark(new SyncCount(40), new SyncCount(42)));
 
         assertThat(DatasetItems.fromItem(IDENTITY, DatasetItems.toItem(imported))).isEqualTo(imported);
         assertThat(DatasetItems.fromItem(IDENTITY, DatasetItems.toItem(bornHere))).isEqualTo(bornHere);
+        assertThat(DatasetItems.fromItem(IDENTITY, DatasetItems.toItem(writingBack))).isEqualTo(writingBack);
+        assertThat(DatasetItems.toItem(writingBack).number(DatasetItems.WRITE_BACK_FROM)).isEqualTo(40);
+        assertThat(DatasetItems.toItem(imported).has(DatasetItems.WRITE_BACK_FROM)).isFalse();
         assertThat(DatasetItems.toItem(imported).string(SyncStoreLayout.PARTITION_KEY))
                 .isEqualTo(SyncStoreLayout.identityPartition(IDENTITY));
+    }
+
+    @Test
+    void aWriteBackMarkCoversOnlyItsOwnCountOverRecordsPushedAfterItsRead() {
+        WriteBackMark mark = new WriteBackMark(new SyncCount(40), new SyncCount(12));
+
+        assertThat(mark.mayHaveOverwritten(new SyncCount(41), new SyncCount(13))).isTrue();
+        assertThat(mark.mayHaveOverwritten(new SyncCount(41), new SyncCount(12))).as("read by the write-back")
+                .isFalse();
+        assertThat(mark.mayHaveOverwritten(new SyncCount(42), new SyncCount(13))).as("a later Cognito write").isFalse();
+        assertThat(mark.mayHaveOverwritten(new SyncCount(40), new SyncCount(13))).as("imported before").isFalse();
     }
 
     @Test
