@@ -23,6 +23,9 @@
  * are skipped, so a repeated import changes nothing but what it must. A key is two-sided when its stored count is
  * above importedAt, the dataset count right after the import that last moved the watermark (which every such import
  * sets and every other write keeps): once the store renumbered, its counts and Cognito's are different spaces.
+ * While a write-back mark stands (writeBackFrom, writeBackOver: SyncStoreLayout, WriteBackMark; every write here
+ * keeps it), a Cognito record at writeBackFrom + 1 is not applied over a store record above writeBackOver, in either
+ * mode: it may be the write-back's own copy, dated at that write, of a value a device pushed since.
  * Stash in: identityId, datasetName, meta, live, datasets, creations, baseSyncCount, deletionBoundary, partition,
  * writes, stored, now, by. Stash out: change (the DatasetChange), live, datasetSyncCount; for syncDataset, pushed
  * (the count the push was conditioned on and the head items it wrote, for queryChanges).
@@ -178,7 +181,7 @@ function cutoverPlan(stash, input) {
     const records = [];
     stash.writes.forEach((write, i) => {
         const stored = stash.stored[i];
-        if (stored !== null && sameVersion(stored, write)) {
+        if (stored !== null && (sameVersion(stored, write) || writtenBackOver(meta, stored, write))) {
             return;
         }
         if (copy) {
@@ -233,6 +236,25 @@ function sameVersion(stored, write) {
         : write.value.slice(0, CHUNK_UNITS);
     return storedValue === writtenValue && stored.lastModifiedDate === write.date
         && stored.lastModifiedBy === write.by && (stored.bytes ?? 0) === write.bytes;
+}
+
+// A migrator's write-back into Cognito Sync stamps its records with the count after writeBackFrom and dates them at
+// the write, so until the migrator moves the watermark past it, such a record looks like a newer Cognito change. Over
+// a store record pushed after the write-back read the store (above writeBackOver) it is the write-back's copy of an
+// older value of the key, which must not undo the push.
+function writtenBackOver(meta, stored, write) {
+    const mark = writeBackMark(meta);
+    return mark !== null && write.syncCount === mark.from + 1 && stored.syncCount > mark.over;
+}
+
+// The metadata item's write-back mark (SyncStoreLayout, WriteBackMark): both numbers, or null when it carries none.
+function writeBackMark(meta) {
+    const from = meta?.writeBackFrom;
+    const over = meta?.writeBackOver;
+    if (from === undefined || from === null || over === undefined || over === null) {
+        return null;
+    }
+    return { from, over };
 }
 
 function cutoverCondition(meta, count, from) {
@@ -340,6 +362,12 @@ function metaAction(table, stash, plan, totals) {
     }
     if (meta?.sourceDeletedAt !== undefined && meta?.sourceDeletedAt !== null) {
         item.sourceDeletedAt = meta.sourceDeletedAt;
+    }
+    // Only the migrator, once its watermark covers the write-back's write, takes the mark off.
+    const mark = writeBackMark(meta);
+    if (mark !== null) {
+        item.writeBackFrom = mark.from;
+        item.writeBackOver = mark.over;
     }
     // importedAt: the count right after the import that last moved the watermark; every other write keeps it.
     const importedAt = plan.importedAt ?? meta?.importedAt;

@@ -316,13 +316,15 @@ test('users reach only their own identity; admin fields only the migrator role',
 
 const COGNITO_DATE = '2023-11-14T22:13:20.000Z';
 
-// A device's cutover import (importDataset) of Cognito records [key, syncCount], from watermark `from` to `to`.
+// A device's cutover import (importDataset) of Cognito records [key, syncCount, value (v-<key> if left out)], from
+// watermark `from` to `to`.
 function importPart(table, from, to, records, final = true) {
     const input = {
         datasetName: 'ds', sourceWatermark: from, datasetSyncCount: to, creationDate: COGNITO_DATE,
         lastModifiedDate: COGNITO_DATE, lastModifiedBy: 'cognito-device', final,
-        records: records.map(([key, syncCount]) => ({
-            key, value: `v-${key}`, syncCount, lastModifiedDate: COGNITO_DATE, lastModifiedBy: 'cognito-device',
+        records: records.map(([key, syncCount, value]) => ({
+            key, value: value ?? `v-${key}`, syncCount, lastModifiedDate: COGNITO_DATE,
+            lastModifiedBy: 'cognito-device',
         })),
     };
     return call(table, 'importDataset', { input });
@@ -422,6 +424,25 @@ test('deleting a dataset in the middle of a copy drops its mark', () => {
     call(table, 'deleteDataset', { datasetName: 'ds' });
 
     assert.deepEqual([metaItem(table).deleted, metaItem(table).copiedUpTo], [true, undefined]);
+});
+
+// A migrator's write-back mark (SyncStoreLayout, WriteBackMark), set on the metadata item as the migrator sets it.
+function markWriteBack(table, from, over) {
+    const meta = metaItem(table);
+    table.items.set(FakeTable.key(meta.pk, meta.sk), { ...meta, writeBackFrom: from, writeBackOver: over });
+}
+
+test('a write-back mark holds in copy mode too, and every write keeps it, a deletion and a re-creation too', () => {
+    const table = new FakeTable();
+    importPart(table, 0, 9, [['a', 6]], false);
+    markWriteBack(table, 5, 5);
+
+    const rest = importPart(table, 0, 9, [['a', 6, 'written back'], ['b', 6]]).data;
+    call(table, 'deleteDataset', { datasetName: 'ds' });
+    push(table, 'ds', [replace('x', '1', 0)]);
+
+    assert.deepEqual(rest.records.map((r) => [r.key, r.syncCount]), [['b', 6]]);
+    assert.deepEqual([metaItem(table).writeBackFrom, metaItem(table).writeBackOver], [5, 5]);
 });
 
 test('the migrator imports with Cognito counts, and a re-run writes nothing new', () => {
