@@ -233,7 +233,7 @@ public final class Cutover implements AutoCloseable {
 
     /** As {@link #writeBackCalling(BiConsumer)}, settling conflicts by {@code policy}. */
     public IdentityMigrator writeBackCalling(ConflictPolicy policy, BiConsumer<String, SdkRequest> afterCall) {
-        return writeBackIntercepted(policy, afterEach(afterCall));
+        return writeBackAround(policy, (operation, request) -> { }, afterCall);
     }
 
     /**
@@ -241,10 +241,25 @@ public final class Cutover implements AutoCloseable {
      * before it is sent, in the calling thread: to change Cognito Sync just before the write-back's UpdateRecords.
      */
     public IdentityMigrator writeBackBeforeCalls(BiConsumer<String, SdkRequest> beforeCall) {
-        return writeBackIntercepted(ConflictPolicy.LATER_WINS, new ExecutionInterceptor() {
+        return writeBackAround(ConflictPolicy.LATER_WINS, beforeCall, (operation, request) -> { });
+    }
+
+    /**
+     * A write-back pass settling conflicts by {@code policy} whose Cognito Sync client tells {@code beforeCall} the
+     * name and request of each operation before it is sent, and {@code afterCall} once it is answered, in the calling
+     * thread.
+     */
+    public IdentityMigrator writeBackAround(ConflictPolicy policy, BiConsumer<String, SdkRequest> beforeCall,
+            BiConsumer<String, SdkRequest> afterCall) {
+        return writeBackIntercepted(policy, new ExecutionInterceptor() {
             @Override
             public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
                 beforeCall.accept(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), context.request());
+            }
+
+            @Override
+            public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+                afterCall.accept(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), context.request());
             }
         });
     }

@@ -109,8 +109,17 @@ public final class Device {
      * import unfinished, as a device that stopped after that part does.
      */
     public void appSyncImportPart(String dataset, List<Record> records, long cognitoCount, boolean last) {
+        appSyncImport(dataset, 0, records, cognitoCount, last);
+    }
+
+    /**
+     * Sends Cognito's records of {@code dataset} changed after {@code sourceWatermark} (in count order) to AppSync as
+     * one part of this device's cutover import from that watermark to {@code cognitoCount} ({@code importDataset}).
+     */
+    public void appSyncImport(String dataset, long sourceWatermark, List<Record> records, long cognitoCount,
+            boolean last) {
         String modified = ISO.format(records.get(records.size() - 1).lastModifiedDate());
-        Map<String, Object> input = new HashMap<>(Map.of("datasetName", dataset, "sourceWatermark", 0,
+        Map<String, Object> input = new HashMap<>(Map.of("datasetName", dataset, "sourceWatermark", sourceWatermark,
                 "datasetSyncCount", cognitoCount, "creationDate", modified, "lastModifiedDate", modified,
                 "lastModifiedBy", records.get(0).lastModifiedBy(), "final", last));
         input.put("records", records.stream().map(r -> {

@@ -10,6 +10,7 @@ import dev.syncshift.core.layout.ImportTransactions;
 import dev.syncshift.core.layout.PutAction;
 import dev.syncshift.core.layout.StoredDataset;
 import dev.syncshift.core.layout.SyncStoreLayout;
+import dev.syncshift.core.layout.WriteBackMark;
 import dev.syncshift.migrator.source.CognitoSource;
 import dev.syncshift.migrator.source.CognitoWriter;
 import dev.syncshift.migrator.source.SourceDataset;
@@ -172,6 +173,9 @@ public final class DatasetWriteBack {
         if (patches.isEmpty()) {
             return new Written(0, false, true);
         }
+        if (!mark(meta, cognito.cognitoCount())) {
+            return new Written(0, false, false);
+        }
         Optional<CognitoWriter.Update> after = writer.update(identity, name, cognito.cognitoCount(), cognito.exists(),
                 patches);
         if (after.isEmpty()) {
@@ -209,8 +213,22 @@ public final class DatasetWriteBack {
     }
 
     /**
+     * Marks the dataset as being written back from Cognito's count {@code cognitoCount} over the store's state
+     * {@code read}, provided the store did not change since it was read: until the watermark moves past the write,
+     * an import (a device's, or the next pass after a crash) does not take the write's copy of a record a device
+     * pushed since for a newer Cognito change, which Cognito's date of the write would make it look like. False when
+     * the store changed, and the records read may be stale.
+     */
+    private boolean mark(StoredDataset read, SyncCount cognitoCount) {
+        StoredDataset marked = read.withWriteBack(new WriteBackMark(cognitoCount, read.metadata().syncCount()));
+        return table.write(List.of(new PutAction(DatasetItems.toItem(marked), ImportTransactions.unchanged(read))))
+                .isEmpty();
+    }
+
+    /**
      * Moves the store's watermark to {@code watermark}, the count of the write just made, provided no import moved it
-     * since {@code read}; records devices pushed since {@code read} stay above {@code importedAt}. False when the
+     * since {@code read}, and removes the write-back's mark; records devices pushed since {@code read} stay above
+     * {@code importedAt}. False when the
      * metadata item kept changing, or an import moved the watermark.
      *
      * @param deletedAt the count at a deletion Cognito has and the store knows of ({@code sourceDeletedAt}), or null

@@ -130,6 +130,9 @@ final class RevisionPlanner {
                 // the value the store holds (a write-back's own write read back, or both sides changed alike): no
                 // change to apply and no conflict
                 current++;
+            } else if (held != null && meta.writeBack() != null
+                    && meta.writeBack().mayHaveOverwritten(record.syncCount(), held.syncCount())) {
+                conflicts.add(keptOverWriteBack(source, record, held));
             } else if (source.changesByContent() && held != null
                     && !record.lastModifiedDate().isAfter(held.lastModifiedDate())) {
                 // held is AppSync's write (a copy of Cognito's would be as old as Cognito's version, or older), kept
@@ -247,6 +250,17 @@ final class RevisionPlanner {
         return new Conflict(source.name(), cognito.key(), false, cognito.lastModifiedDate(), appSync.lastModifiedDate(),
                 "record changed on AppSync; Cognito's differs and is not later, and its count cannot say whether it "
                         + "changed since the last pass: AppSync's kept");
+    }
+
+    /**
+     * A record a device pushed on AppSync after a write-back read the store, whose Cognito version stands at the count
+     * that write-back's UpdateRecords stamped: it may be the write-back's own copy of the older value, which Cognito
+     * dated at the write, so AppSync's stays whatever the policy, and it is listed.
+     */
+    private static Conflict keptOverWriteBack(DatasetSource source, Record cognito, Record appSync) {
+        return new Conflict(source.name(), cognito.key(), false, cognito.lastModifiedDate(), appSync.lastModifiedDate(),
+                "record pushed on AppSync after a write-back read it; Cognito's version is at the count of that "
+                        + "write-back's own write, which may hold the older value: AppSync's kept");
     }
 
     private static Conflict recordConflict(DatasetSource source, Record cognito, Record appSync, boolean cognitoWon) {
