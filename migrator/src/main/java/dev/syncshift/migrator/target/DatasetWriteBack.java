@@ -173,12 +173,15 @@ public final class DatasetWriteBack {
         if (patches.isEmpty()) {
             return new Written(0, false, true);
         }
-        if (!mark(meta, cognito.cognitoCount())) {
+        WriteBackMark mark = new WriteBackMark(cognito.cognitoCount(), meta.metadata().syncCount());
+        if (!mark(meta, mark)) {
             return new Written(0, false, false);
         }
         Optional<CognitoWriter.Update> after = writer.update(identity, name, cognito.cognitoCount(), cognito.exists(),
                 patches);
         if (after.isEmpty()) {
+            // Nothing was written: the mark would only hold back the Cognito change that refused the write.
+            unmark(identity, name, mark);
             return new Written(0, false, false);
         }
         // Only when Cognito's count moved by this write alone does the store hold every change up to it; otherwise
@@ -213,16 +216,27 @@ public final class DatasetWriteBack {
     }
 
     /**
-     * Marks the dataset as being written back from Cognito's count {@code cognitoCount} over the store's state
-     * {@code read}, provided the store did not change since it was read: until the watermark moves past the write,
+     * Marks the dataset as being written back ({@code mark}: from Cognito's count, over the store's state
+     * {@code read}), provided the store did not change since it was read: until the watermark moves past the write,
      * an import (a device's, or the next pass after a crash) does not take the write's copy of a record a device
      * pushed since for a newer Cognito change, which Cognito's date of the write would make it look like. False when
      * the store changed, and the records read may be stale.
      */
-    private boolean mark(StoredDataset read, SyncCount cognitoCount) {
-        StoredDataset marked = read.withWriteBack(new WriteBackMark(cognitoCount, read.metadata().syncCount()));
-        return table.write(List.of(new PutAction(DatasetItems.toItem(marked), ImportTransactions.unchanged(read))))
-                .isEmpty();
+    private boolean mark(StoredDataset read, WriteBackMark mark) {
+        return table.write(List.of(new PutAction(DatasetItems.toItem(read.withWriteBack(mark)),
+                ImportTransactions.unchanged(read)))).isEmpty();
+    }
+
+    /**
+     * Takes {@code mark} off the dataset after a write that was not made, unless the item changed meanwhile (then the
+     * next attempt's own mark, or the import that moves the watermark, replaces it).
+     */
+    private void unmark(IdentityId identity, DatasetName name, WriteBackMark mark) {
+        StoredDataset now = table.datasets(identity).get(name);
+        if (now != null && mark.equals(now.writeBack())) {
+            table.write(List.of(new PutAction(DatasetItems.toItem(now.withWriteBack(null)),
+                    ImportTransactions.unchanged(now))));
+        }
     }
 
     /**

@@ -377,7 +377,7 @@ class WriteBackPassTest extends CutoverScenario {
         IdentityOutcome back = cutover.writeBack(policy).migrate(identity);
         assertThat(outcome(back, "prefs").failure()).isNull();
         assertThat(values(app, "prefs")).isEqualTo(Map.of("a", PUSHED, "b", "2"));
-        assertThat(cutover.table().datasets(identity).get(new DatasetName("prefs")).writeBack()).isNull();
+        assertThat(marked(identity)).isFalse();
     }
 
     /**
@@ -407,6 +407,43 @@ class WriteBackPassTest extends CutoverScenario {
             assertThat(d.recordsWritten()).isZero();
             assertThat(d.conflicts()).isEmpty();
         });
+    }
+
+    /**
+     * A device still on Cognito Sync changes a key, later than a push of it on AppSync, after the write-back marked the
+     * dataset and before its UpdateRecords, which is then not made: the mark comes off, so the next attempt settles the
+     * two changes by the policy (the Cognito change is later and wins) instead of holding it back as the write-back's
+     * own.
+     */
+    @Test
+    void aCognitoChangeThatStopsTheWriteBacksWriteIsSettledByThePolicy() {
+        Device app = changedOnAppSync();
+        IdentityId identity = new IdentityId(app.identityId());
+        AtomicBoolean raced = new AtomicBoolean();
+        BiConsumer<String, SdkRequest> bothSidesChange = (operation, request) -> {
+            if (request instanceof ListRecordsRequest list && list.maxResults() != null && list.maxResults() == 1
+                    && marked(identity) && raced.compareAndSet(false, true)) {
+                app.appSyncPut("prefs", "a", PUSHED);
+                app.cognitoPut("prefs", "a", "3 from a device on Cognito, later");
+            }
+        };
+
+        IdentityOutcome back = cutover.writeBackAround(ConflictPolicy.LATER_WINS, bothSidesChange, (o, r) -> { })
+                .migrate(identity);
+
+        assertThat(raced).isTrue();
+        assertThat(outcome(back, "prefs").conflicts()).singleElement().satisfies(c -> {
+            assertThat(c.key()).isEqualTo(new RecordKey("a"));
+            assertThat(c.cognitoWon()).isTrue();
+        });
+        assertThat(app.appSyncRecords("prefs", 0).get("a").path("value").asText())
+                .isEqualTo("3 from a device on Cognito, later");
+        assertThat(values(app, "prefs")).isEqualTo(Map.of("a", "3 from a device on Cognito, later", "b", "2"));
+        assertThat(marked(identity)).isFalse();
+    }
+
+    private static boolean marked(IdentityId identity) {
+        return cutover.table().datasets(identity).get(new DatasetName("prefs")).writeBack() != null;
     }
 
     /** A device's dataset {@code prefs} (a, b) copied by a full pass, then a changed on AppSync: to write back. */
