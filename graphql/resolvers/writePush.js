@@ -24,8 +24,9 @@
  * above importedAt, the dataset count right after the import that last moved the watermark (which every such import
  * sets and every other write keeps): once the store renumbered, its counts and Cognito's are different spaces.
  * While a write-back mark stands (writeBackFrom, writeBackOver: SyncStoreLayout, WriteBackMark; every write here
- * keeps it), a Cognito record at writeBackFrom + 1 is not applied over a store record above writeBackOver, in either
- * mode: it may be the write-back's own copy, dated at that write, of a value a device pushed since.
+ * keeps it and is conditioned on it), a Cognito record above writeBackFrom written by someone other than the identity
+ * (developer credentials) is not applied over a store record above writeBackOver, in either mode: it may be the
+ * write-back's own copy, dated at that write, of a value a device pushed since.
  * Stash in: identityId, datasetName, meta, live, datasets, creations, baseSyncCount, deletionBoundary, partition,
  * writes, stored, now, by. Stash out: change (the DatasetChange), live, datasetSyncCount; for syncDataset, pushed
  * (the count the push was conditioned on and the head items it wrote, for queryChanges).
@@ -181,7 +182,7 @@ function cutoverPlan(stash, input) {
     const records = [];
     stash.writes.forEach((write, i) => {
         const stored = stash.stored[i];
-        if (stored !== null && (sameVersion(stored, write) || writtenBackOver(meta, stored, write))) {
+        if (stored !== null && (sameVersion(stored, write) || writtenBackOver(meta, stored, write, stash.identityId))) {
             return;
         }
         if (copy) {
@@ -238,13 +239,14 @@ function sameVersion(stored, write) {
         && stored.lastModifiedBy === write.by && (stored.bytes ?? 0) === write.bytes;
 }
 
-// A migrator's write-back into Cognito Sync stamps its records with the count after writeBackFrom and dates them at
-// the write, so until the migrator moves the watermark past it, such a record looks like a newer Cognito change. Over
-// a store record pushed after the write-back read the store (above writeBackOver) it is the write-back's copy of an
-// older value of the key, which must not undo the push.
-function writtenBackOver(meta, stored, write) {
+// A migrator's write-back into Cognito Sync stamps its records with a count above writeBackFrom, the developer account
+// as their writer and the time of the write, so until the migrator moves the watermark past it, such a record looks
+// like a newer Cognito change. Over a store record pushed after the write-back read the store (above writeBackOver)
+// it may be the write-back's copy of an older value of the key, which must not undo the push. A record the identity
+// itself wrote (a device still on Cognito Sync) is never taken for it.
+function writtenBackOver(meta, stored, write, identityId) {
     const mark = writeBackMark(meta);
-    return mark !== null && write.syncCount === mark.from + 1 && stored.syncCount > mark.over;
+    return mark !== null && write.syncCount > mark.from && write.by !== identityId && stored.syncCount > mark.over;
 }
 
 // The metadata item's write-back mark (SyncStoreLayout, WriteBackMark): both numbers, or null when it carries none.
@@ -276,9 +278,10 @@ function copiedUpTo(meta) {
 
 // A part of a copy-mode import writes records without moving the count: a write computed from the metadata read
 // (the count to stamp, the totals) holds only if no such part came since, so its condition covers copiedUpTo and,
-// while one is set, the totals that each part changes.
+// while one is set, the totals that each part changes. It covers the write-back mark too: a write computed from the
+// item as it was before a write-back marked it would take the mark off (metaAction carries the mark it read).
 function withCopyState(meta, condition) {
-    const names = { ...condition.expressionNames, '#copied': 'copiedUpTo' };
+    const names = { ...condition.expressionNames, '#copied': 'copiedUpTo', '#markFrom': 'writeBackFrom' };
     const values = { ...condition.expressionValues };
     let expression = `${condition.expression} AND attribute_not_exists(#copied)`;
     if (copiedUpTo(meta) > 0) {
@@ -286,6 +289,14 @@ function withCopyState(meta, condition) {
         Object.assign(names, { '#records': 'numRecords', '#storage': 'dataStorage' });
         Object.assign(values,
             { ':copied': meta.copiedUpTo, ':records': meta.numRecords, ':storage': meta.dataStorage });
+    }
+    const mark = writeBackMark(meta);
+    if (mark === null) {
+        expression = `${expression} AND attribute_not_exists(#markFrom)`;
+    } else {
+        expression = `${expression} AND #markFrom = :markFrom AND #markOver = :markOver`;
+        names['#markOver'] = 'writeBackOver';
+        Object.assign(values, { ':markFrom': mark.from, ':markOver': mark.over });
     }
     return { expression, expressionNames: names, expressionValues: util.dynamodb.toMapValues(values) };
 }

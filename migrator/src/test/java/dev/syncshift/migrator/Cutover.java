@@ -280,6 +280,13 @@ public final class Cutover implements AutoCloseable {
         return new IdentityMigrator(source(), table(), importer, full);
     }
 
+    /** A Cognito Sync client signing with {@code credentials}: an app's own, as an app still on Cognito Sync signs. */
+    CognitoSyncClient syncClient(AwsSessionCredentials credentials) {
+        return CognitoSyncClient.builder().endpointOverride(cognito.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(credentials))
+                .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+
     /** A new unauthenticated device identity, with the temporary credentials Cognito issues it. */
     public Device newDevice() {
         String id = identity.getId(r -> r.identityPoolId(pool.value())).identityId();

@@ -47,9 +47,23 @@ public final class Device {
         cognitoPush(identityId, dataset, Map.of(key, value == null ? "\u0000remove" : value));
     }
 
+    /**
+     * Writes {@code key} in Cognito Sync as the identity's own app on Cognito Sync does, signing with its Cognito
+     * credentials, so that Cognito records the identity as the writer ({@link #cognitoPut} writes as the developer
+     * account).
+     */
+    public void cognitoPutAsApp(String dataset, String key, String value) {
+        try (CognitoSyncClient own = cutover.syncClient(credentials)) {
+            push(own, identityId, dataset, Map.of(key, value));
+        }
+    }
+
     /** Writes several keys in Cognito Sync in one push (a value of {@code "\0remove"} removes). */
     public void cognitoPush(String identity, String dataset, Map<String, String> changes) {
-        CognitoSyncClient sync = cutover.syncClient();
+        push(cutover.syncClient(), identity, dataset, changes);
+    }
+
+    private void push(CognitoSyncClient sync, String identity, String dataset, Map<String, String> changes) {
         ListRecordsResponse page = sync.listRecords(r -> r.identityPoolId(cutover.pool().value())
                 .identityId(identity).datasetName(dataset));
         Map<String, Long> counts = new HashMap<>();

@@ -62,8 +62,17 @@ public final class ImportTransactions {
             values.put(":records", new NumberAttribute(read.metadata().numRecords()));
             values.put(":storage", new NumberAttribute(read.metadata().dataStorage()));
         }
+        // A write-back's mark, put since the read, must not be lost by a write computed from before it.
+        String mark = "attribute_not_exists(#markFrom)";
+        names.put("#markFrom", DatasetItems.WRITE_BACK_FROM);
+        if (read.writeBack() != null) {
+            mark = "#markFrom = :markFrom AND #markOver = :markOver";
+            names.put("#markOver", DatasetItems.WRITE_BACK_OVER);
+            values.put(":markFrom", new NumberAttribute(read.writeBack().cognitoCount().value()));
+            values.put(":markOver", new NumberAttribute(read.writeBack().storeCount().value()));
+        }
         return new Condition("#sc = :sc AND #generation = :generation AND #deleted = :deleted AND " + watermark
-                + " AND " + copied, names, values);
+                + " AND " + copied + " AND " + mark, names, values);
     }
 
     /**

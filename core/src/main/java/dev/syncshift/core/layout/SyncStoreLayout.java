@@ -50,8 +50,8 @@ import java.util.List;
  * import applied as revisions), {@code sourceDeletedAt} (Cognito's count at a deletion an import settled by keeping
  * AppSync's data), while a device's copy-mode import is unfinished, {@code copiedUpTo} ("Imports"), and, while a
  * write-back into Cognito Sync may stand there beyond the watermark, {@code writeBackFrom} and {@code writeBackOver}
- * ({@link WriteBackMark}: pushes and a device's import keep them, a migrator's import that moves the watermark past
- * that write drops them). A live
+ * ({@link WriteBackMark}: every write computed from the item keeps them, and is conditioned on them; the write-back
+ * takes them off, and a migrator's import that moves the watermark drops them). A live
  * dataset's item also carries {@value #LIVE_SORT_KEY}, a copy of its sort key, and a deleted one does not, so
  * {@value #LIVE_INDEX} is sparse: one query of {@code I#<identityId>} in it lists the identity's live datasets (and
  * the creation lock), never the deleted ones, however many an identity created and deleted over time. The table's
@@ -109,9 +109,10 @@ import java.util.List;
  * AppSync revisions, as pushes are: count T + 1, records stamped with it, heads conditioned on the count read, the
  * watermark moved by the last revision, which also sets {@code importedAt} to its count: a store record above
  * {@code importedAt} was written on AppSync since (the watermark, a Cognito count, cannot say so once the counts parted
- * ways). While a write-back mark stands, a Cognito record at the count after {@code writeBackFrom} is not applied over
- * a store record above {@code writeBackOver}: it may be the write-back's own copy of an older value, which Cognito
- * dated at the write. A store record equal in value, date and author to the
+ * ways). While a write-back mark stands, a Cognito record above {@code writeBackFrom} written with developer
+ * credentials (its author is not the identity) is not applied over a store record above {@code writeBackOver}: it may
+ * be the write-back's own copy of an older value, which Cognito dated at the write. A store record equal in value,
+ * date and author to the
  * Cognito one is already imported and is skipped, so re-runs and retries never apply a change twice.
  *
  * <p>Keys and values are sequences of Unicode scalar values (well-formed UTF-16); DynamoDB stores UTF-8, so a lone

@@ -1,14 +1,15 @@
 package dev.syncshift.core.layout;
 
+import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.SyncCount;
 
 /**
  * A write-back into Cognito Sync that may have landed there and that the store's watermark does not yet cover: set on
  * the dataset's metadata item just before the write-back's UpdateRecords, removed once the watermark moves past that
- * write. Cognito stamps that write's records with the count after {@code cognitoCount} and with the time of the write,
- * so an import in between would take them, dated later, for changes made in Cognito Sync, even where a device pushed a
- * newer value on AppSync after the write-back read the store. While the mark stands, such a record is not taken over a
- * store record written above {@code storeCount}.
+ * write (or when Cognito refused it). Cognito stamps that write's records with a count above {@code cognitoCount}, the
+ * time of the write and the developer account as their author, so an import in between would take them, dated later,
+ * for changes made in Cognito Sync, even where a device pushed a newer value on AppSync after the write-back read the
+ * store. While the mark stands, such a record is not taken over a store record written above {@code storeCount}.
  *
  * @param cognitoCount Cognito's count of the dataset that the write-back's UpdateRecords was based on
  * @param storeCount the dataset's count in the store when the write-back read it: a record above it was pushed on
@@ -17,11 +18,14 @@ import dev.syncshift.core.SyncCount;
 public record WriteBackMark(SyncCount cognitoCount, SyncCount storeCount) {
 
     /**
-     * Whether a Cognito version of a key at {@code cognitoVersion}, against the store's version at {@code stored},
-     * may be the write-back's own copy of a value a device changed on AppSync since: it stands at the count the
-     * write-back's UpdateRecords stamps, and the store's version was pushed after the write-back read the store.
+     * Whether a Cognito version of a key of {@code owner}'s dataset, at count {@code cognitoVersion} and written by
+     * {@code author}, against the store's version at {@code stored}, may be the write-back's own copy of a value a
+     * device changed on AppSync since: it stands above the count the write-back was based on, it was not written by
+     * the identity's own devices (who write as the identity; the write-back writes with developer credentials, as the
+     * account), and the store's version was pushed after the write-back read the store. A device's change in Cognito
+     * is never taken for it.
      */
-    public boolean mayHaveOverwritten(SyncCount cognitoVersion, SyncCount stored) {
-        return cognitoVersion.equals(cognitoCount.next()) && stored.isAfter(storeCount);
+    public boolean mayHaveOverwritten(SyncCount cognitoVersion, String author, IdentityId owner, SyncCount stored) {
+        return cognitoVersion.isAfter(cognitoCount) && !author.equals(owner.value()) && stored.isAfter(storeCount);
     }
 }

@@ -30,7 +30,7 @@ class ImportTransactionsTest {
         Condition bornOnAppSync = ImportTransactions.unchanged(stored(3, 0, null));
 
         assertThat(imported.expression()).isEqualTo("#sc = :sc AND #generation = :generation AND #deleted = :deleted"
-                + " AND #watermark = :watermark AND attribute_not_exists(#copied)");
+                + " AND #watermark = :watermark AND attribute_not_exists(#copied) AND attribute_not_exists(#markFrom)");
         assertThat(imported.values()).containsEntry(":sc", new NumberAttribute(9))
                 .containsEntry(":generation", new NumberAttribute(4))
                 .containsEntry(":watermark", new NumberAttribute(7))
@@ -61,14 +61,27 @@ class ImportTransactionsTest {
 
         Condition condition = ImportTransactions.unchanged(copying);
 
-        assertThat(condition.expression()).endsWith(
-                "AND #copied = :copied AND #records = :records AND #storage = :storage");
+        assertThat(condition.expression()).contains(
+                "AND #copied = :copied AND #records = :records AND #storage = :storage AND");
         assertThat(condition.names()).containsEntry("#copied", "copiedUpTo").containsEntry("#records", "numRecords")
                 .containsEntry("#storage", "dataStorage");
         assertThat(condition.values()).containsEntry(":copied", new NumberAttribute(12))
                 .containsEntry(":records", new NumberAttribute(read.metadata().numRecords()))
                 .containsEntry(":storage", new NumberAttribute(read.metadata().dataStorage()));
         assertThat(DatasetItems.fromItem(IDENTITY, DatasetItems.toItem(copying))).isEqualTo(copying);
+    }
+
+    @Test
+    void aWriteBackMarkPutSinceTheReadFailsTheWrite() {
+        StoredDataset read = stored(9, 0, 7L).asRenumbered();
+        StoredDataset marked = read.withWriteBack(new WriteBackMark(new SyncCount(7), new SyncCount(9)));
+
+        assertThat(ImportTransactions.unchanged(read).names()).containsEntry("#markFrom", "writeBackFrom");
+        Condition condition = ImportTransactions.unchanged(marked);
+        assertThat(condition.expression()).endsWith("AND #markFrom = :markFrom AND #markOver = :markOver");
+        assertThat(condition.names()).containsEntry("#markOver", "writeBackOver");
+        assertThat(condition.values()).containsEntry(":markFrom", new NumberAttribute(7))
+                .containsEntry(":markOver", new NumberAttribute(9));
     }
 
     @Test

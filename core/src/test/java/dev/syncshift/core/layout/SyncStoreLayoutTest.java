@@ -191,14 +191,19 @@ class SyncStoreLayoutTest {
     }
 
     @Test
-    void aWriteBackMarkCoversOnlyItsOwnCountOverRecordsPushedAfterItsRead() {
+    void aWriteBackMarkCoversDeveloperWritesAboveItsCountOverRecordsPushedAfterItsRead() {
         WriteBackMark mark = new WriteBackMark(new SyncCount(40), new SyncCount(12));
+        String account = "123456789012";
 
-        assertThat(mark.mayHaveOverwritten(new SyncCount(41), new SyncCount(13))).isTrue();
-        assertThat(mark.mayHaveOverwritten(new SyncCount(41), new SyncCount(12))).as("read by the write-back")
-                .isFalse();
-        assertThat(mark.mayHaveOverwritten(new SyncCount(42), new SyncCount(13))).as("a later Cognito write").isFalse();
-        assertThat(mark.mayHaveOverwritten(new SyncCount(40), new SyncCount(13))).as("imported before").isFalse();
+        assertThat(mark.mayHaveOverwritten(new SyncCount(41), account, IDENTITY, new SyncCount(13))).isTrue();
+        assertThat(mark.mayHaveOverwritten(new SyncCount(43), account, IDENTITY, new SyncCount(13)))
+                .as("landed beside another write").isTrue();
+        assertThat(mark.mayHaveOverwritten(new SyncCount(41), account, IDENTITY, new SyncCount(12)))
+                .as("read by the write-back").isFalse();
+        assertThat(mark.mayHaveOverwritten(new SyncCount(41), IDENTITY.value(), IDENTITY, new SyncCount(13)))
+                .as("a device's own change").isFalse();
+        assertThat(mark.mayHaveOverwritten(new SyncCount(40), account, IDENTITY, new SyncCount(13)))
+                .as("imported before").isFalse();
     }
 
     @Test

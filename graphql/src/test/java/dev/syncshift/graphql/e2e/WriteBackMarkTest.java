@@ -27,9 +27,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * importDataset while a migrator's write-back mark stands (SyncStoreLayout, {@link WriteBackMark}): between the
  * write-back's UpdateRecords into Cognito Sync and the watermark's move past it, Cognito holds the write-back's records
- * at the count after writeBackFrom, dated at that write. A device's import must not take them over a value pushed on
- * AppSync after the write-back read the store (a count above writeBackOver), and no write of the API drops the mark.
- * The mark is set on the metadata item directly, as the migrator sets it, and read back through the core layout.
+ * above writeBackFrom, written by the developer account and dated at that write. A device's import must not take them
+ * over a value pushed on AppSync after the write-back read the store (a count above writeBackOver), must take what
+ * the identity itself wrote in Cognito as before, and no write of the API drops the mark. The mark is set on the
+ * metadata item directly, as the migrator sets it, and read back through the core layout; {@code ImportInputs}'
+ * records are written by {@code cognito-device}, not the identity, as the write-back's are.
  */
 class WriteBackMarkTest {
 
@@ -59,13 +61,26 @@ class WriteBackMarkTest {
     }
 
     @Test
-    void aCognitoChangeAboveTheWriteBacksCountIsSettledAsBefore(AppSyncEmulator emulator) {
+    void aWriteOtherThanTheIdentitysAnywhereAboveTheMarkedCountIsTakenForTheWriteBacks(AppSyncEmulator emulator) {
         Marked ds = markedThenPushed(emulator);
 
+        // the write-back's copy, landed beside another Cognito write: two counts above the one it was based on
         ds.succeeds(ds.api().importDataset(ds.me(), changes(DATASET.value(), FROM, FROM + 2, true, List.of(
-                recordAt("a", "cognito a", FROM + 2, CutoverImportTest.LATER)))));
+                recordAt("a", "written back a", FROM + 2, CutoverImportTest.LATER)))));
 
-        assertThat(ds.values()).containsEntry("a", "cognito a");
+        assertThat(ds.values()).containsEntry("a", "appsync a");
+        assertThat(ds.stored().writeBack()).isEqualTo(MARK);
+    }
+
+    @Test
+    void aChangeTheIdentityMadeInCognitoIsNeverTakenForTheWriteBacks(AppSyncEmulator emulator) {
+        Marked ds = markedThenPushed(emulator);
+        Map<String, Object> own = recordAt("a", "a device's later a", FROM + 1, CutoverImportTest.LATER);
+        own.put("lastModifiedBy", ds.identity().value());
+
+        ds.succeeds(ds.api().importDataset(ds.me(), changes(DATASET.value(), FROM, FROM + 1, true, List.of(own))));
+
+        assertThat(ds.values()).containsEntry("a", "a device's later a");
         assertThat(ds.stored().writeBack()).isEqualTo(MARK);
     }
 

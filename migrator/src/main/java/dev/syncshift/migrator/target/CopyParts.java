@@ -89,6 +89,7 @@ final class CopyParts {
         StoredDataset totals = PlanSupport.meta(after.metadata().key(), PlanSupport.Dates.of(after), held, count,
                 false, after.generation(), PlanSupport.watermarkOrZero(meta));
         return new StoredDataset(totals.metadata(), false, after.generation(), totals.sourceWatermark(), false,
-                meta == null ? null : meta.sourceDeletedAt(), highest.isAfter(count) ? highest : null);
+                meta == null ? null : meta.sourceDeletedAt(), highest.isAfter(count) ? highest : null)
+                .withWriteBack(meta == null ? null : meta.writeBack());
     }
 }

@@ -30,7 +30,9 @@ import org.jspecify.annotations.Nullable;
  * (removals included; a dataset re-created on AppSync also removes the keys its new incarnation lacks), each patch
  * naming the Cognito count it replaces, or a DeleteDataset for a dataset deleted on AppSync. Last, the store's
  * watermark moves to the count that write made, so that the next delta pass does not take it for a change made in
- * Cognito Sync. A dataset Cognito changed meanwhile is imported and compared again. Thread-safe.
+ * Cognito Sync. Until then the dataset carries a mark ({@link WriteBackMark}), put before the write, so that no import
+ * in between (a switched device's, or the next pass after a crash) takes the write's copy of a value a device pushed
+ * since for a newer Cognito change. A dataset Cognito changed meanwhile is imported and compared again. Thread-safe.
  */
 public final class DatasetWriteBack {
 

@@ -130,8 +130,8 @@ final class RevisionPlanner {
                 // the value the store holds (a write-back's own write read back, or both sides changed alike): no
                 // change to apply and no conflict
                 current++;
-            } else if (held != null && meta.writeBack() != null
-                    && meta.writeBack().mayHaveOverwritten(record.syncCount(), held.syncCount())) {
+            } else if (held != null && meta.writeBack() != null && meta.writeBack().mayHaveOverwritten(
+                    record.syncCount(), record.lastModifiedBy(), identity, held.syncCount())) {
                 conflicts.add(keptOverWriteBack(source, record, held));
             } else if (source.changesByContent() && held != null
                     && !record.lastModifiedDate().isAfter(held.lastModifiedDate())) {
@@ -215,7 +215,8 @@ final class RevisionPlanner {
             }
             StoredDataset after = PlanSupport.meta(running.metadata().key(), dates, state, next, false, generation,
                     watermark == null ? running.sourceWatermark() : watermark).asRenumbered()
-                    .importedAt(watermark == null ? running.importedAt() : next);
+                    .importedAt(watermark == null ? running.importedAt() : next)
+                    .withWriteBack(watermark == null ? running.writeBack() : null);
             transactions.add(new PlannedTransaction(new PutAction(DatasetItems.toItem(after),
                     ImportTransactions.unchanged(running)), writes));
             running = after;
@@ -253,14 +254,15 @@ final class RevisionPlanner {
     }
 
     /**
-     * A record a device pushed on AppSync after a write-back read the store, whose Cognito version stands at the count
-     * that write-back's UpdateRecords stamped: it may be the write-back's own copy of the older value, which Cognito
-     * dated at the write, so AppSync's stays whatever the policy, and it is listed.
+     * A record a device pushed on AppSync after a write-back read the store, whose Cognito version the write-back's
+     * mark covers (written with developer credentials since the count it was based on): it may be the write-back's own
+     * copy of the older value, which Cognito dated at the write, so AppSync's stays whatever the policy, and it is
+     * listed.
      */
     private static Conflict keptOverWriteBack(DatasetSource source, Record cognito, Record appSync) {
         return new Conflict(source.name(), cognito.key(), false, cognito.lastModifiedDate(), appSync.lastModifiedDate(),
-                "record pushed on AppSync after a write-back read it; Cognito's version is at the count of that "
-                        + "write-back's own write, which may hold the older value: AppSync's kept");
+                "record pushed on AppSync after a write-back read it; Cognito's version, written with developer "
+                        + "credentials since, may be that write-back's own copy of the older value: AppSync's kept");
     }
 
     private static Conflict recordConflict(DatasetSource source, Record cognito, Record appSync, boolean cognitoWon) {

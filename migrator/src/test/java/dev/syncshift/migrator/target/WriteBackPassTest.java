@@ -3,33 +3,21 @@ package dev.syncshift.migrator.target;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.syncshift.core.DatasetName;
 import dev.syncshift.core.IdentityId;
-import dev.syncshift.core.RecordKey;
-import dev.syncshift.migrator.CutoverScenario;
 import dev.syncshift.migrator.Device;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.cognitosync.model.ListRecordsRequest;
-import software.amazon.awssdk.services.cognitosync.model.Record;
 
 /**
  * Going back: a write-back pass gives Cognito Sync what switched devices wrote on AppSync (changes, removals, new
  * datasets, deletions), keeps what devices still on Cognito Sync wrote, settles keys changed on both sides by the
  * policy, and leaves the store knowing it, so that passes after it find nothing to do.
  */
-class WriteBackPassTest extends CutoverScenario {
-
-    private static final String PUSHED = "3 pushed during the write-back";
+class WriteBackPassTest extends WriteBackScenario {
 
     @Test
     void cognitoReceivesWhatDevicesWroteOnAppSyncAndKeepsItsOwnChanges() {
@@ -344,155 +332,6 @@ class WriteBackPassTest extends CutoverScenario {
             assertThat(d.recordsWritten()).isZero();
             assertThat(d.conflicts()).isEmpty();
         });
-    }
-
-    /**
-     * A device pushes on AppSync between the write-back's read and its UpdateRecords, which gives Cognito the older
-     * value, dated at the write; the answer is lost, so the watermark does not move. The next pass keeps the pushed
-     * value whatever the policy (the Cognito version at the write-back's count may be that write's own copy) and lists
-     * it, and the write-back after it gives the pushed value to Cognito.
-     */
-    @ParameterizedTest
-    @EnumSource(value = ConflictPolicy.class, names = {"LATER_WINS", "KEEP_COGNITO"})
-    void aPushLandingDuringTheWriteBackIsNotUndoneByTheWriteBacksOwnWrite(ConflictPolicy policy) {
-        Device app = changedOnAppSync();
-        IdentityId identity = new IdentityId(app.identityId());
-        BiConsumer<String, SdkRequest> answerLost = (operation, request) -> {
-            if (operation.equals("UpdateRecords")) {
-                throw new IllegalStateException("the connection dropped before the answer");
-            }
-        };
-
-        assertThatThrownBy(() -> cutover.writeBackAround(policy, pushingBeforeTheUpdate(app), answerLost)
-                .migrate(identity)).hasMessageContaining("the connection dropped");
-        assertThat(values(app, "prefs")).containsEntry("a", "2 on AppSync");
-        IdentityOutcome next = cutover.migrator(false, policy).migrate(identity);
-
-        assertThat(app.appSyncRecords("prefs", 0).get("a").path("value").asText()).isEqualTo(PUSHED);
-        assertThat(outcome(next, "prefs").conflicts()).singleElement().satisfies(c -> {
-            assertThat(c.key()).isEqualTo(new RecordKey("a"));
-            assertThat(c.cognitoWon()).isFalse();
-            assertThat(c.reason()).contains("after a write-back read it");
-        });
-        IdentityOutcome back = cutover.writeBack(policy).migrate(identity);
-        assertThat(outcome(back, "prefs").failure()).isNull();
-        assertThat(values(app, "prefs")).isEqualTo(Map.of("a", PUSHED, "b", "2"));
-        assertThat(marked(identity)).isFalse();
-    }
-
-    /**
-     * A device in cutover mode imports Cognito's changes between the write-back's UpdateRecords and the move of the
-     * watermark, after another device pushed on AppSync since the write-back read the store: the import does not take
-     * the write-back's copy of the older value over the push, and the write-back then gives the push to Cognito.
-     */
-    @Test
-    void aDeviceImportingWhileTheWriteBackWritesKeepsAPushMadeSinceItsRead() {
-        Device app = changedOnAppSync();
-        IdentityId identity = new IdentityId(app.identityId());
-        AtomicBoolean imported = new AtomicBoolean();
-        BiConsumer<String, SdkRequest> deviceImports = (operation, request) -> {
-            if (operation.equals("UpdateRecords") && imported.compareAndSet(false, true)) {
-                importCognitoChanges(app, identity, "prefs");
-            }
-        };
-
-        IdentityOutcome back = cutover.writeBackAround(ConflictPolicy.LATER_WINS, pushingBeforeTheUpdate(app),
-                deviceImports).migrate(identity);
-
-        assertThat(imported).isTrue();
-        assertThat(outcome(back, "prefs").failure()).isNull();
-        assertThat(app.appSyncRecords("prefs", 0).get("a").path("value").asText()).isEqualTo(PUSHED);
-        assertThat(values(app, "prefs")).isEqualTo(Map.of("a", PUSHED, "b", "2"));
-        assertThat(delta(app.identityId()).datasets()).allSatisfy(d -> {
-            assertThat(d.recordsWritten()).isZero();
-            assertThat(d.conflicts()).isEmpty();
-        });
-    }
-
-    /**
-     * A device still on Cognito Sync changes a key, later than a push of it on AppSync, after the write-back marked the
-     * dataset and before its UpdateRecords, which is then not made: the mark comes off, so the next attempt settles the
-     * two changes by the policy (the Cognito change is later and wins) instead of holding it back as the write-back's
-     * own.
-     */
-    @Test
-    void aCognitoChangeThatStopsTheWriteBacksWriteIsSettledByThePolicy() {
-        Device app = changedOnAppSync();
-        IdentityId identity = new IdentityId(app.identityId());
-        AtomicBoolean raced = new AtomicBoolean();
-        BiConsumer<String, SdkRequest> bothSidesChange = (operation, request) -> {
-            if (request instanceof ListRecordsRequest list && list.maxResults() != null && list.maxResults() == 1
-                    && marked(identity) && raced.compareAndSet(false, true)) {
-                app.appSyncPut("prefs", "a", PUSHED);
-                app.cognitoPut("prefs", "a", "3 from a device on Cognito, later");
-            }
-        };
-
-        IdentityOutcome back = cutover.writeBackAround(ConflictPolicy.LATER_WINS, bothSidesChange, (o, r) -> { })
-                .migrate(identity);
-
-        assertThat(raced).isTrue();
-        assertThat(outcome(back, "prefs").conflicts()).singleElement().satisfies(c -> {
-            assertThat(c.key()).isEqualTo(new RecordKey("a"));
-            assertThat(c.cognitoWon()).isTrue();
-        });
-        assertThat(app.appSyncRecords("prefs", 0).get("a").path("value").asText())
-                .isEqualTo("3 from a device on Cognito, later");
-        assertThat(values(app, "prefs")).isEqualTo(Map.of("a", "3 from a device on Cognito, later", "b", "2"));
-        assertThat(marked(identity)).isFalse();
-    }
-
-    private static boolean marked(IdentityId identity) {
-        return cutover.table().datasets(identity).get(new DatasetName("prefs")).writeBack() != null;
-    }
-
-    /** A device's dataset {@code prefs} (a, b) copied by a full pass, then a changed on AppSync: to write back. */
-    private static Device changedOnAppSync() {
-        Device app = cutover.newDevice();
-        app.cognitoPush(app.identityId(), "prefs", Map.of("a", "1", "b", "2"));
-        full(app.identityId());
-        app.appSyncPut("prefs", "a", "2 on AppSync");
-        return app;
-    }
-
-    /** Just before the write-back's first UpdateRecords, {@code app} pushes {@link #PUSHED} to a on AppSync. */
-    private static BiConsumer<String, SdkRequest> pushingBeforeTheUpdate(Device app) {
-        AtomicBoolean pushed = new AtomicBoolean();
-        return (operation, request) -> {
-            if (operation.equals("UpdateRecords") && pushed.compareAndSet(false, true)) {
-                app.appSyncPut("prefs", "a", PUSHED);
-            }
-        };
-    }
-
-    /** What a device in cutover mode does on its next synchronize: imports Cognito's changes after the watermark. */
-    private static void importCognitoChanges(Device app, IdentityId identity, String dataset) {
-        long watermark = cutover.table().datasets(identity).get(new DatasetName(dataset)).sourceWatermark().value();
-        List<Record> changed = app.cognitoRecords(dataset).values().stream().filter(r -> r.syncCount() > watermark)
-                .sorted(Comparator.comparing(Record::syncCount)).toList();
-        app.appSyncImport(dataset, watermark, changed, changed.get(changed.size() - 1).syncCount(), true);
-    }
-
-    private static void full(String identityId) {
-        assertThat(cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(new IdentityId(identityId)).datasets())
-                .allSatisfy(d -> assertThat(d.failure()).isNull());
-    }
-
-    private static IdentityOutcome delta(String identityId) {
-        return cutover.migrator(false, ConflictPolicy.LATER_WINS).migrate(new IdentityId(identityId));
-    }
-
-    private static DatasetOutcome outcome(IdentityOutcome outcome, String dataset) {
-        return outcome.datasets().stream().filter(d -> d.dataset().value().equals(dataset)).findFirst()
-                .orElseThrow(() -> new AssertionError("no outcome for " + dataset + " in " + outcome));
-    }
-
-    /** Cognito's live values of a dataset, read with the SDK as a device on Cognito Sync reads them. */
-    private static Map<String, String> values(Device app, String dataset) {
-        Map<String, String> values = new HashMap<>();
-        app.cognitoRecords(dataset).values().stream().filter(r -> r.value() != null)
-                .forEach(r -> values.put(r.key(), r.value()));
-        return values;
     }
 
     private static boolean cognitoExists(Device app, String dataset) {

@@ -1,0 +1,255 @@
+package dev.syncshift.migrator.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.syncshift.core.DatasetName;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.RecordKey;
+import dev.syncshift.migrator.Device;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.services.cognitosync.model.ListRecordsRequest;
+import software.amazon.awssdk.services.cognitosync.model.Record;
+
+/**
+ * The window between a write-back's UpdateRecords into Cognito Sync and the move of the store's watermark past it,
+ * when Cognito holds the write-back's copy of the store's values, dated at the write: a push made on AppSync since
+ * the write-back read the store is never undone by that copy, whoever imports it (the next pass, a switched device),
+ * wherever it landed, while changes made in Cognito Sync by devices (or by another writer, once Cognito refused the
+ * write-back's write) are settled as usual.
+ */
+class WriteBackWindowTest extends WriteBackScenario {
+
+    private static final String PUSHED = "3 pushed during the write-back";
+    /** The answer to every UpdateRecords is lost: the write lands, and the pass ends there. */
+    private static final BiConsumer<String, SdkRequest> ANSWER_LOST = (operation, request) -> {
+        if (operation.equals("UpdateRecords")) {
+            throw new IllegalStateException("the connection dropped before the answer");
+        }
+    };
+
+    /**
+     * A device pushes on AppSync between the write-back's read and its UpdateRecords, which gives Cognito the older
+     * value, dated at the write; the answer is lost, so the watermark does not move. The next pass keeps the pushed
+     * value whatever the policy (the Cognito version at the write-back's count may be that write's own copy) and lists
+     * it, and the write-back after it gives the pushed value to Cognito.
+     */
+    @ParameterizedTest
+    @EnumSource(value = ConflictPolicy.class, names = {"LATER_WINS", "KEEP_COGNITO"})
+    void aPushLandingDuringTheWriteBackIsNotUndoneByTheWriteBacksOwnWrite(ConflictPolicy policy) {
+        Device app = changedOnAppSync();
+        IdentityId identity = new IdentityId(app.identityId());
+
+        assertThatThrownBy(() -> cutover.writeBackAround(policy, pushingBeforeTheUpdate(app), ANSWER_LOST)
+                .migrate(identity)).hasMessageContaining("the connection dropped");
+        assertThat(values(app, "prefs")).containsEntry("a", "2 on AppSync");
+        IdentityOutcome next = cutover.migrator(false, policy).migrate(identity);
+
+        assertThat(app.appSyncRecords("prefs", 0).get("a").path("value").asText()).isEqualTo(PUSHED);
+        assertThat(outcome(next, "prefs").conflicts()).singleElement().satisfies(c -> {
+            assertThat(c.key()).isEqualTo(new RecordKey("a"));
+            assertThat(c.cognitoWon()).isFalse();
+            assertThat(c.reason()).contains("after a write-back read it");
+        });
+        IdentityOutcome back = cutover.writeBack(policy).migrate(identity);
+        assertThat(outcome(back, "prefs").failure()).isNull();
+        assertThat(values(app, "prefs")).isEqualTo(Map.of("a", PUSHED, "b", "2"));
+        assertThat(marked(identity)).isFalse();
+    }
+
+    /**
+     * A device in cutover mode imports Cognito's changes between the write-back's UpdateRecords and the move of the
+     * watermark, after another device pushed on AppSync since the write-back read the store: the import does not take
+     * the write-back's copy of the older value over the push, and the write-back then gives the push to Cognito.
+     */
+    @Test
+    void aDeviceImportingWhileTheWriteBackWritesKeepsAPushMadeSinceItsRead() {
+        Device app = changedOnAppSync();
+        IdentityId identity = new IdentityId(app.identityId());
+
+        IdentityOutcome back = cutover.writeBackAround(ConflictPolicy.LATER_WINS, pushingBeforeTheUpdate(app),
+                importingAfterTheUpdate(app, identity)).migrate(identity);
+
+        assertThat(outcome(back, "prefs").failure()).isNull();
+        assertThat(app.appSyncRecords("prefs", 0).get("a").path("value").asText()).isEqualTo(PUSHED);
+        assertThat(values(app, "prefs")).isEqualTo(Map.of("a", PUSHED, "b", "2"));
+        assertThat(delta(app.identityId()).datasets()).allSatisfy(d -> {
+            assertThat(d.recordsWritten()).isZero();
+            assertThat(d.conflicts()).isEmpty();
+        });
+    }
+
+    /**
+     * Another writer with developer credentials (a backend of the app's) changes a key in Cognito Sync, later than a
+     * push of it on AppSync, after the write-back marked the dataset and before its UpdateRecords, which is then not
+     * made: the mark comes off, so the next attempt settles the two changes by the policy (the Cognito change is later
+     * and wins) instead of holding it back as the write-back's own.
+     */
+    @Test
+    void aCognitoChangeThatStopsTheWriteBacksWriteIsSettledByThePolicy() {
+        Device app = changedOnAppSync();
+        IdentityId identity = new IdentityId(app.identityId());
+        AtomicBoolean raced = new AtomicBoolean();
+        BiConsumer<String, SdkRequest> bothSidesChange = (operation, request) -> {
+            if (request instanceof ListRecordsRequest list && list.maxResults() != null && list.maxResults() == 1
+                    && marked(identity) && raced.compareAndSet(false, true)) {
+                app.appSyncPut("prefs", "a", PUSHED);
+                app.cognitoPut("prefs", "a", "3 from a backend on Cognito, later");
+            }
+        };
+
+        IdentityOutcome back = cutover.writeBackAround(ConflictPolicy.LATER_WINS, bothSidesChange, (o, r) -> { })
+                .migrate(identity);
+
+        assertThat(raced).isTrue();
+        assertThat(outcome(back, "prefs").conflicts()).singleElement().satisfies(c -> {
+            assertThat(c.key()).isEqualTo(new RecordKey("a"));
+            assertThat(c.cognitoWon()).isTrue();
+        });
+        assertThat(app.appSyncRecords("prefs", 0).get("a").path("value").asText())
+                .isEqualTo("3 from a backend on Cognito, later");
+        assertThat(values(app, "prefs")).isEqualTo(Map.of("a", "3 from a backend on Cognito, later", "b", "2"));
+        assertThat(marked(identity)).isFalse();
+    }
+
+    /**
+     * A device still on Cognito Sync writes another key between the write-back's check and its UpdateRecords, while a
+     * switched device pushes a on AppSync: Cognito does not refuse the write-back (a's count did not move), so its copy
+     * of the older a lands a count higher than the one it was based on plus one; the next attempt's import still takes
+     * it for the write-back's own and keeps the push.
+     */
+    @Test
+    void theWriteBacksCopyLandingBesideAnotherCognitoWriteIsStillTakenForItsOwn() {
+        Device app = changedOnAppSync();
+        IdentityId identity = new IdentityId(app.identityId());
+
+        IdentityOutcome back = cutover.writeBackAround(ConflictPolicy.LATER_WINS,
+                pushingBeforeTheUpdate(app, () -> app.cognitoPutAsApp("prefs", "b", "3 in Cognito")), (o, r) -> { })
+                .migrate(identity);
+
+        assertThat(outcome(back, "prefs").failure()).isNull();
+        assertThat(app.appSyncRecords("prefs", 0).get("a").path("value").asText()).as("%s", back).isEqualTo(PUSHED);
+        assertThat(values(app, "prefs")).isEqualTo(Map.of("a", PUSHED, "b", "3 in Cognito"));
+    }
+
+    /** As above, the write-back's copy read by a switched device's own import before the watermark moves. */
+    @Test
+    void aDeviceImportDoesNotTakeTheWriteBacksCopyLandedBesideAnotherCognitoWrite() {
+        Device app = changedOnAppSync();
+        IdentityId identity = new IdentityId(app.identityId());
+
+        IdentityOutcome back = cutover.writeBackAround(ConflictPolicy.LATER_WINS,
+                pushingBeforeTheUpdate(app, () -> app.cognitoPutAsApp("prefs", "b", "3 in Cognito")),
+                importingAfterTheUpdate(app, identity)).migrate(identity);
+
+        assertThat(outcome(back, "prefs").failure()).isNull();
+        assertThat(app.appSyncRecords("prefs", 0).get("a").path("value").asText()).isEqualTo(PUSHED);
+        assertThat(values(app, "prefs")).isEqualTo(Map.of("a", PUSHED, "b", "3 in Cognito"));
+    }
+
+    /**
+     * A device still on Cognito Sync changes a key after a switched device pushed it, later, while the write-back's
+     * mark stands, and a switched device imports it: a change Cognito records as the identity's own is never taken for
+     * the write-back's, so the later one wins, on both sides, and the write-back writes nothing over it.
+     */
+    @Test
+    void aLaterChangeFromADeviceOnCognitoIsNeverTakenForTheWriteBacksOwn() {
+        Device app = changedOnAppSync();
+        IdentityId identity = new IdentityId(app.identityId());
+
+        IdentityOutcome back = cutover.writeBackAround(ConflictPolicy.LATER_WINS, pushingBeforeTheUpdate(app, () -> {
+            app.cognitoPutAsApp("prefs", "a", "4 later in Cognito");
+            importCognitoChanges(app, identity, "prefs");
+        }), (o, r) -> { }).migrate(identity);
+
+        assertThat(outcome(back, "prefs").failure()).isNull();
+        assertThat(app.appSyncRecords("prefs", 0).get("a").path("value").asText()).isEqualTo("4 later in Cognito");
+        assertThat(values(app, "prefs")).isEqualTo(Map.of("a", "4 later in Cognito", "b", "2"));
+        assertThat(marked(identity)).isFalse();
+    }
+
+    /**
+     * The write-back's answer is lost (its mark stands), then Cognito gets many changes, which the next pass applies
+     * in several revisions, with a push between two of them: every revision but the last keeps the mark, so the pass,
+     * planning again after the push, still keeps the push of a over the write-back's own copy.
+     */
+    @Test
+    void aPassInSeveralRevisionsKeepsTheMarkUntilItsWatermarkMoves() {
+        Device app = changedOnAppSync();
+        IdentityId identity = new IdentityId(app.identityId());
+        assertThatThrownBy(() -> cutover.writeBackAround(ConflictPolicy.LATER_WINS, pushingBeforeTheUpdate(app),
+                ANSWER_LOST).migrate(identity)).hasMessageContaining("the connection dropped");
+        Map<String, String> many = new LinkedHashMap<>();
+        for (int i = 0; i < 300; i++) {
+            many.put("k" + i, "v" + i);
+        }
+        app.cognitoPush(app.identityId(), "prefs", many);
+        AtomicBoolean between = new AtomicBoolean();
+
+        cutover.passTransacting(false, () -> {
+            if (between.compareAndSet(false, true)) {
+                app.appSyncPut("prefs", "z", "pushed between two revisions");
+            }
+        }).migrate(identity);
+
+        assertThat(between).isTrue();
+        assertThat(app.appSyncRecords("prefs", 0).get("a").path("value").asText()).isEqualTo(PUSHED);
+        assertThat(app.appSyncRecords("prefs", 0)).containsKeys("k0", "k299", "z");
+    }
+
+    private static boolean marked(IdentityId identity) {
+        return cutover.table().datasets(identity).get(new DatasetName("prefs")).writeBack() != null;
+    }
+
+    /** A device's dataset {@code prefs} (a, b) copied by a full pass, then a changed on AppSync: to write back. */
+    private static Device changedOnAppSync() {
+        Device app = cutover.newDevice();
+        app.cognitoPush(app.identityId(), "prefs", Map.of("a", "1", "b", "2"));
+        full(app.identityId());
+        app.appSyncPut("prefs", "a", "2 on AppSync");
+        return app;
+    }
+
+    /** Just before the write-back's first UpdateRecords, {@code app} pushes {@link #PUSHED} to a on AppSync. */
+    private static BiConsumer<String, SdkRequest> pushingBeforeTheUpdate(Device app) {
+        return pushingBeforeTheUpdate(app, () -> { });
+    }
+
+    /** As {@link #pushingBeforeTheUpdate(Device)}, then runs {@code then}. */
+    private static BiConsumer<String, SdkRequest> pushingBeforeTheUpdate(Device app, Runnable then) {
+        AtomicBoolean pushed = new AtomicBoolean();
+        return (operation, request) -> {
+            if (operation.equals("UpdateRecords") && pushed.compareAndSet(false, true)) {
+                app.appSyncPut("prefs", "a", PUSHED);
+                then.run();
+            }
+        };
+    }
+
+    /** Once the write-back's first UpdateRecords is answered, a switched device imports Cognito's changes. */
+    private static BiConsumer<String, SdkRequest> importingAfterTheUpdate(Device app, IdentityId identity) {
+        AtomicBoolean imported = new AtomicBoolean();
+        return (operation, request) -> {
+            if (operation.equals("UpdateRecords") && imported.compareAndSet(false, true)) {
+                importCognitoChanges(app, identity, "prefs");
+            }
+        };
+    }
+
+    /** What a device in cutover mode does on its next synchronize: imports Cognito's changes after the watermark. */
+    private static void importCognitoChanges(Device app, IdentityId identity, String dataset) {
+        long watermark = cutover.table().datasets(identity).get(new DatasetName(dataset)).sourceWatermark().value();
+        List<Record> changed = app.cognitoRecords(dataset).values().stream().filter(r -> r.syncCount() > watermark)
+                .sorted(Comparator.comparing(Record::syncCount)).toList();
+        app.appSyncImport(dataset, watermark, changed, changed.get(changed.size() - 1).syncCount(), true);
+    }
+}
