@@ -182,7 +182,7 @@ function cutoverPlan(stash, input) {
     const records = [];
     stash.writes.forEach((write, i) => {
         const stored = stash.stored[i];
-        if (stored !== null && (sameVersion(stored, write) || writtenBackOver(meta, stored, write, stash.identityId))) {
+        if ((stored !== null && sameVersion(stored, write)) || writtenBackOver(meta, stored, write, stash.identityId)) {
             return;
         }
         if (copy) {
@@ -242,11 +242,13 @@ function sameVersion(stored, write) {
 // A migrator's write-back into Cognito Sync stamps its records with a count above writeBackFrom, the developer account
 // as their writer and the time of the write, so until the migrator moves the watermark past it, such a record looks
 // like a newer Cognito change. Over a store record pushed after the write-back read the store (above writeBackOver)
-// it may be the write-back's copy of an older value of the key, which must not undo the push. A record the identity
-// itself wrote (a device still on Cognito Sync) is never taken for it.
+// it may be the write-back's copy of an older value of the key, which must not undo the push; where the store lacks
+// the key, its dataset's generation says whether a deletion since the read removed it. A record the identity itself
+// wrote (a device still on Cognito Sync) is never taken for it.
 function writtenBackOver(meta, stored, write, identityId) {
     const mark = writeBackMark(meta);
-    return mark !== null && write.syncCount > mark.from && write.by !== identityId && stored.syncCount > mark.over;
+    const since = stored === null ? (meta?.generation ?? 0) : stored.syncCount;
+    return mark !== null && write.syncCount > mark.from && write.by !== identityId && since > mark.over;
 }
 
 // The metadata item's write-back mark (SyncStoreLayout, WriteBackMark): both numbers, or null when it carries none.

@@ -19,13 +19,18 @@ public record WriteBackMark(SyncCount cognitoCount, SyncCount storeCount) {
 
     /**
      * Whether a Cognito version of a key of {@code owner}'s dataset, at count {@code cognitoVersion} and written by
-     * {@code author}, against the store's version at {@code stored}, may be the write-back's own copy of a value a
-     * device changed on AppSync since: it stands above the count the write-back was based on, it was not written by
-     * the identity's own devices (who write as the identity; the write-back writes with developer credentials, as the
-     * account), and the store's version was pushed after the write-back read the store. A device's change in Cognito
-     * is never taken for it.
+     * {@code author}, may be the write-back's own copy of a value a device changed on AppSync since: it stands above
+     * the count the write-back was based on, it was not written by the identity's own apps (who write as the identity;
+     * the write-back writes with developer credentials, as the account), and the store's version, at
+     * {@code storeVersion}, was written after the write-back read the store. A change an app made in Cognito is never
+     * taken for it.
+     *
+     * @param storeVersion the count of the store's version of the key; where the store has none, the count at which
+     *     its dataset's current generation began (a deletion on AppSync since the read removed the key)
      */
-    public boolean mayHaveOverwritten(SyncCount cognitoVersion, String author, IdentityId owner, SyncCount stored) {
-        return cognitoVersion.isAfter(cognitoCount) && !author.equals(owner.value()) && stored.isAfter(storeCount);
+    public boolean mayHaveOverwritten(SyncCount cognitoVersion, String author, IdentityId owner,
+            SyncCount storeVersion) {
+        return cognitoVersion.isAfter(cognitoCount) && !author.equals(owner.value())
+                && storeVersion.isAfter(storeCount);
     }
 }

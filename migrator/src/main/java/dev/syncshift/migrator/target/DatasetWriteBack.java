@@ -161,7 +161,7 @@ public final class DatasetWriteBack {
     private Written write(IdentityId identity, DatasetName name, StoredDataset meta, SourceRecords cognito) {
         if (meta.deleted()) {
             if (!cognito.exists()) {
-                return new Written(0, false, true);
+                return new Written(0, false, unmark(identity, name));
             }
             boolean deleted = writer.delete(identity, name);
             // Cognito keeps a deleted dataset's count: the store records this deletion as seen there, so that a later
@@ -173,27 +173,46 @@ public final class DatasetWriteBack {
                 meta.generation()));
         List<CognitoWriter.Patch> patches = patches(stored, cognito.exists() ? cognito.records() : Map.of());
         if (patches.isEmpty()) {
-            return new Written(0, false, true);
+            // Cognito holds what the store holds, and nothing above the watermark: a mark an earlier attempt left (its
+            // write taken in by a device's import, which moved the watermark) has nothing left to guard.
+            return new Written(0, false, unmark(identity, name));
         }
-        WriteBackMark mark = new WriteBackMark(cognito.cognitoCount(), meta.metadata().syncCount());
-        if (!mark(meta, mark)) {
+        if (!mark(meta, new WriteBackMark(cognito.cognitoCount(), meta.metadata().syncCount()))) {
             return new Written(0, false, false);
         }
         Optional<CognitoWriter.Update> after = writer.update(identity, name, cognito.cognitoCount(), cognito.exists(),
                 patches);
         if (after.isEmpty()) {
             // Nothing was written: the mark would only hold back the Cognito change that refused the write.
-            unmark(identity, name, mark);
+            unmark(identity, name);
             return new Written(0, false, false);
         }
-        // Only when Cognito's count moved by this write alone does the store hold every change up to it; otherwise
-        // another write (or a deletion, which keeps the count) landed in Cognito meanwhile, and the next attempt
-        // imports it.
-        SyncCount count = after.get().count();
-        boolean alone = !after.get().deletedBefore() && count.equals(cognito.cognitoCount().next());
+        return new Written(patches.size(), false, settled(identity, name, meta, cognito, after.get()));
+    }
+
+    /**
+     * Whether the store knows of {@code update}, the write just made from {@code meta} and {@code cognito}: only when
+     * Cognito's count moved by this write alone does the store hold every change up to it (otherwise another write,
+     * or a deletion, which keeps the count, landed in Cognito meanwhile, and the next attempt imports it), and then
+     * the watermark moves past it.
+     */
+    private boolean settled(IdentityId identity, DatasetName name, StoredDataset meta, SourceRecords cognito,
+            CognitoWriter.Update update) {
+        SyncCount count = update.count();
+        if (update.deletedBefore() || !count.equals(cognito.cognitoCount().next())) {
+            return false;
+        }
+        if (byContent(name, cognito) && !sameCount(table.datasets(identity).get(name), meta)) {
+            // Every pass reads such a dataset whole, so no watermark hides the write's copy of a value a device pushed
+            // since the read: the mark stays, and the next attempt (or write-back) writes the push.
+            return false;
+        }
         SyncCount watermark = count.isAfter(cognito.datasetSyncCount()) ? count : cognito.datasetSyncCount();
-        return new Written(patches.size(), false, alone && markWritten(identity, name, meta, watermark,
-                meta.sourceDeletedAt()));
+        return markWritten(identity, name, meta, watermark, meta.sourceDeletedAt());
+    }
+
+    private static boolean sameCount(@Nullable StoredDataset now, StoredDataset read) {
+        return now != null && now.metadata().syncCount().equals(read.metadata().syncCount());
     }
 
     /**
@@ -230,15 +249,21 @@ public final class DatasetWriteBack {
     }
 
     /**
-     * Takes {@code mark} off the dataset after a write that was not made, unless the item changed meanwhile (then the
-     * next attempt's own mark, or the import that moves the watermark, replaces it).
+     * Takes the write-back's mark off the dataset, once no write of its can stand in Cognito above the watermark;
+     * true when no mark stands any more, false when the item kept changing.
      */
-    private void unmark(IdentityId identity, DatasetName name, WriteBackMark mark) {
-        StoredDataset now = table.datasets(identity).get(name);
-        if (now != null && mark.equals(now.writeBack())) {
-            table.write(List.of(new PutAction(DatasetItems.toItem(now.withWriteBack(null)),
-                    ImportTransactions.unchanged(now))));
+    private boolean unmark(IdentityId identity, DatasetName name) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            StoredDataset now = table.datasets(identity).get(name);
+            if (now == null || now.writeBack() == null) {
+                return true;
+            }
+            if (table.write(List.of(new PutAction(DatasetItems.toItem(now.withWriteBack(null)),
+                    ImportTransactions.unchanged(now)))).isEmpty()) {
+                return true;
+            }
         }
+        return false;
     }
 
     /**

@@ -95,11 +95,18 @@ final class PlanSupport {
      */
     static ImportPlan watermarkOnly(StoredDataset meta, SyncCount watermark, Map<RecordKey, Record> stored,
             List<Conflict> conflicts, long recordsCurrent) {
+        return watermarkOnly(meta, watermark, stored, conflicts, recordsCurrent, false);
+    }
+
+    /** As above; {@code keepMark} keeps a write-back's mark, which moving the watermark otherwise takes off. */
+    static ImportPlan watermarkOnly(StoredDataset meta, SyncCount watermark, Map<RecordKey, Record> stored,
+            List<Conflict> conflicts, long recordsCurrent, boolean keepMark) {
         if (watermark.equals(meta.sourceWatermark()) && conflicts.isEmpty()) {
             return current(meta, meta.generation(), stored, recordsCurrent);
         }
         StoredDataset after = new StoredDataset(meta.metadata(), meta.deleted(), meta.generation(), watermark, true,
-                meta.sourceDeletedAt(), meta.copiedUpTo(), meta.metadata().syncCount());
+                meta.sourceDeletedAt(), meta.copiedUpTo(), meta.metadata().syncCount())
+                .withWriteBack(keepMark ? meta.writeBack() : null);
         PlannedTransaction transaction = new PlannedTransaction(
                 new PutAction(DatasetItems.toItem(after), ImportTransactions.unchanged(meta)), List.of());
         return new ImportPlan(ImportPlan.Kind.WATERMARK, List.of(transaction), after, meta.generation(), stored, 0,

@@ -10,6 +10,7 @@ import dev.syncshift.core.layout.ImportTransactions;
 import dev.syncshift.core.layout.PutAction;
 import dev.syncshift.core.layout.StoredDataset;
 import dev.syncshift.core.layout.SyncStoreLayout;
+import dev.syncshift.core.layout.WriteBackMark;
 import dev.syncshift.migrator.source.SourceDataset;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,6 +94,12 @@ final class RevisionPlanner {
         if (!changed) {
             return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(), source.read().records().size());
         }
+        if (deletedOverWriteBack(identity, source, meta, since)) {
+            return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(new Conflict(source.name(), null, false,
+                    modified(source), meta.metadata().lastModifiedDate(), "deleted on AppSync after a write-back read "
+                    + "it; Cognito's changes since, written with developer credentials, may be that write-back's own "
+                    + "copy: the deletion kept")), 0);
+        }
         // A deletion both sides share, the store's made before the last import moved the watermark and Cognito's at or
         // after it (Cognito's own, imported, or the one a write-back gave Cognito), is no conflict with what Cognito
         // wrote after it: a re-creation, applied. An AppSync deletion Cognito never had stays a conflict at every
@@ -130,9 +137,9 @@ final class RevisionPlanner {
                 // the value the store holds (a write-back's own write read back, or both sides changed alike): no
                 // change to apply and no conflict
                 current++;
-            } else if (held != null && meta.writeBack() != null && meta.writeBack().mayHaveOverwritten(
-                    record.syncCount(), record.lastModifiedBy(), identity, held.syncCount())) {
-                conflicts.add(keptOverWriteBack(source, record, held));
+            } else if (meta.writeBack() != null && meta.writeBack().mayHaveOverwritten(record.syncCount(),
+                    record.lastModifiedBy(), identity, held == null ? meta.generation() : held.syncCount())) {
+                conflicts.add(keptOverWriteBack(source, record, held, meta));
             } else if (source.changesByContent() && held != null
                     && !record.lastModifiedDate().isAfter(held.lastModifiedDate())) {
                 // held is AppSync's write (a copy of Cognito's would be as old as Cognito's version, or older), kept
@@ -157,8 +164,11 @@ final class RevisionPlanner {
     private ImportPlan revisions(IdentityId identity, DatasetSource source, StoredDataset meta, SyncCount generation,
             Map<RecordKey, Record> stored, List<Record> apply, List<Conflict> conflicts, long current) {
         SyncCount watermark = source.read().datasetSyncCount();
+        // A dataset known by content is read whole by every pass, so no watermark hides a write-back's copy in it:
+        // its mark stays until the write-back takes it off.
+        boolean keepMark = source.changesByContent();
         if (apply.isEmpty()) {
-            return PlanSupport.watermarkOnly(meta, watermark, stored, conflicts, current);
+            return PlanSupport.watermarkOnly(meta, watermark, stored, conflicts, current, keepMark);
         }
         String partition = SyncStoreLayout.recordPartition(identity, source.name(), generation);
         Map<RecordKey, Record> state = new HashMap<>(stored);
@@ -174,7 +184,7 @@ final class RevisionPlanner {
                 ? new PlanSupport.Dates(created(source), meta.metadata().lastModifiedDate(),
                         meta.metadata().lastModifiedBy())
                 : PlanSupport.Dates.of(meta);
-        Chain chain = new Chain(meta, partition, generation, state, dates);
+        Chain chain = new Chain(meta, partition, generation, state, dates, keepMark);
         for (int i = 0; i < groups.size(); i++) {
             chain.add(groups.get(i), i == groups.size() - 1 ? watermark : null);
         }
@@ -188,11 +198,13 @@ final class RevisionPlanner {
         private final SyncCount generation;
         private final Map<RecordKey, Record> state;
         private final List<PlannedTransaction> transactions = new ArrayList<>();
+        private final boolean keepMark;
         private StoredDataset running;
         private PlanSupport.Dates dates;
 
         Chain(StoredDataset meta, String partition, SyncCount generation, Map<RecordKey, Record> state,
-                PlanSupport.Dates dates) {
+                PlanSupport.Dates dates, boolean keepMark) {
+            this.keepMark = keepMark;
             this.running = meta;
             this.partition = partition;
             this.generation = generation;
@@ -216,7 +228,7 @@ final class RevisionPlanner {
             StoredDataset after = PlanSupport.meta(running.metadata().key(), dates, state, next, false, generation,
                     watermark == null ? running.sourceWatermark() : watermark).asRenumbered()
                     .importedAt(watermark == null ? running.importedAt() : next)
-                    .withWriteBack(watermark == null ? running.writeBack() : null);
+                    .withWriteBack(watermark == null || keepMark ? running.writeBack() : null);
             transactions.add(new PlannedTransaction(new PutAction(DatasetItems.toItem(after),
                     ImportTransactions.unchanged(running)), writes));
             running = after;
@@ -254,13 +266,28 @@ final class RevisionPlanner {
     }
 
     /**
+     * Whether a deletion on AppSync came after a write-back read the store (its generation began above the mark's
+     * count) and every Cognito change since the watermark may be that write-back's own copy of the dataset (none was
+     * written by the identity's apps, and Cognito did not delete it): then they are no change made in Cognito.
+     */
+    private static boolean deletedOverWriteBack(IdentityId identity, DatasetSource source, StoredDataset meta,
+            SyncCount since) {
+        WriteBackMark mark = meta.writeBack();
+        return mark != null && !source.deletedSinceWatermark() && source.read().all().stream()
+                .filter(r -> r.syncCount().isAfter(since))
+                .allMatch(r -> mark.mayHaveOverwritten(r.syncCount(), r.lastModifiedBy(), identity, meta.generation()));
+    }
+
+    /**
      * A record a device pushed on AppSync after a write-back read the store, whose Cognito version the write-back's
      * mark covers (written with developer credentials since the count it was based on): it may be the write-back's own
      * copy of the older value, which Cognito dated at the write, so AppSync's stays whatever the policy, and it is
      * listed.
      */
-    private static Conflict keptOverWriteBack(DatasetSource source, Record cognito, Record appSync) {
-        return new Conflict(source.name(), cognito.key(), false, cognito.lastModifiedDate(), appSync.lastModifiedDate(),
+    private static Conflict keptOverWriteBack(DatasetSource source, Record cognito, @Nullable Record appSync,
+            StoredDataset meta) {
+        Instant appSyncDate = appSync == null ? meta.metadata().creationDate() : appSync.lastModifiedDate();
+        return new Conflict(source.name(), cognito.key(), false, cognito.lastModifiedDate(), appSyncDate,
                 "record pushed on AppSync after a write-back read it; Cognito's version, written with developer "
                         + "credentials since, may be that write-back's own copy of the older value: AppSync's kept");
     }

@@ -144,6 +144,32 @@ class WriteBackMergedCopyTest extends CutoverScenario {
         assertThat(cognitoValues(merged)).containsEntry("theme", "written on Cognito after the AppSync deletion");
     }
 
+    /**
+     * A device pushes font to the copy between the write-back's read and its UpdateRecords, which gives Cognito the
+     * older font, dated at the write. Every pass reads a merged copy whole, so no watermark hides that copy: the
+     * write-back keeps its mark and writes the push in its next attempt, and the next pass keeps the push.
+     */
+    @Test
+    void aPushToTheCopyDuringTheWriteBackIsNotUndoneByTheNextPass() {
+        Merged merged = mergedCopy("owen", "pat");
+        pushFontOnAppSync(merged);
+        AtomicBoolean raced = new AtomicBoolean();
+
+        IdentityOutcome back = cutover.writeBackAround(ConflictPolicy.LATER_WINS, (operation, request) -> {
+            if (operation.equals("UpdateRecords") && raced.compareAndSet(false, true)) {
+                pushOnAppSync(merged, FONT, "pushed during the write-back");
+            }
+        }, (operation, request) -> { }).migrate(merged.survivor());
+        cutover.migrator(false, ConflictPolicy.LATER_WINS).migrate(merged.survivor());
+
+        assertThat(raced).isTrue();
+        assertThat(back.datasets()).allSatisfy(d -> assertThat(d.failure()).isNull());
+        StoredDataset meta = cutover.table().datasets(merged.survivor()).get(merged.copy());
+        assertThat(cutover.table().records(SyncStoreLayout.recordPartition(merged.survivor(), merged.copy(),
+                meta.generation())).get(FONT).value()).isEqualTo("pushed during the write-back");
+        assertThat(cognitoValues(merged)).containsEntry("font", "pushed during the write-back");
+    }
+
     private static Map<String, String> cognitoValues(Merged merged) {
         Map<String, String> values = new HashMap<>();
         cutover.syncClient().listRecords(r -> r.identityPoolId(cutover.pool().value())
@@ -180,7 +206,8 @@ class WriteBackMergedCopyTest extends CutoverScenario {
 
     /**
      * A switched device's push of {@code key} to the copy, written as the resolver writes it (the test's developer
-     * identities have no AppSync access): the count up by one, the record stamped with it, the dataset renumbered.
+     * identities have no AppSync access): the count up by one, the record stamped with it, the dataset renumbered, a
+     * write-back's mark kept.
      *
      * @return the copy's record partition
      */
@@ -197,7 +224,7 @@ class WriteBackMergedCopyTest extends CutoverScenario {
         long records = m.numRecords() + (held == null || held.isTombstone() ? 1 : 0);
         StoredDataset after = new StoredDataset(new DatasetMetadata(m.key(), m.creationDate(), now,
                 merged.survivor().value(), bytes, records, next), false, meta.generation(), meta.sourceWatermark(),
-                true, null, null, m.syncCount());
+                true, null, null, m.syncCount()).withWriteBack(meta.writeBack());
         List<WriteAction> actions = new ArrayList<>();
         actions.add(new PutAction(DatasetItems.toItem(after), ImportTransactions.unchanged(meta)));
         actions.addAll(ImportTransactions.recordActions(partition, pushed,

@@ -206,6 +206,84 @@ class WriteBackWindowTest extends WriteBackScenario {
         assertThat(app.appSyncRecords("prefs", 0)).containsKeys("k0", "k299", "z");
     }
 
+    /**
+     * A switched device imports the write-back's write before the watermark moves, and nobody pushed since the read:
+     * the next attempt finds nothing left to write and takes the mark off, so a later change a backend of the app
+     * makes in Cognito Sync (developer credentials) is settled as usual, not held back.
+     */
+    @Test
+    void aWriteBackWhoseWriteADeviceImportedLeavesNoMark() {
+        Device app = changedOnAppSync();
+        IdentityId identity = new IdentityId(app.identityId());
+
+        IdentityOutcome back = cutover.writeBackAround(ConflictPolicy.LATER_WINS, (o, r) -> { },
+                importingAfterTheUpdate(app, identity)).migrate(identity);
+        app.appSyncPut("prefs", "a", "5 pushed on AppSync after the write-back");
+        app.cognitoPut("prefs", "a", "6 from a backend in Cognito, later");
+        importCognitoChanges(app, identity, "prefs");
+
+        assertThat(outcome(back, "prefs").failure()).isNull();
+        assertThat(marked(identity)).isFalse();
+        assertThat(app.appSyncRecords("prefs", 0).get("a").path("value").asText())
+                .isEqualTo("6 from a backend in Cognito, later");
+    }
+
+    /**
+     * A device deletes the dataset on AppSync after the write-back read the store and before its UpdateRecords, whose
+     * answer is lost: the next pass does not take the write-back's own copy of the dataset, dated later, for a Cognito
+     * change that would bring the dataset back, and lists the deletion as kept.
+     */
+    @Test
+    void aDatasetDeletedOnAppSyncDuringTheWriteBackIsNotBroughtBackByItsOwnCopy() {
+        Device app = changedOnAppSync();
+        IdentityId identity = new IdentityId(app.identityId());
+        AtomicBoolean deleted = new AtomicBoolean();
+        BiConsumer<String, SdkRequest> deleting = (operation, request) -> {
+            if (operation.equals("UpdateRecords") && deleted.compareAndSet(false, true)) {
+                app.appSyncDelete("prefs");
+            }
+        };
+        assertThatThrownBy(() -> cutover.writeBackAround(ConflictPolicy.LATER_WINS, deleting, ANSWER_LOST)
+                .migrate(identity)).hasMessageContaining("the connection dropped");
+
+        IdentityOutcome next = delta(app.identityId());
+        IdentityOutcome back = cutover.writeBack().migrate(identity);
+
+        assertThat(outcome(next, "prefs").conflicts()).singleElement()
+                .satisfies(c -> assertThat(c.cognitoWon()).isFalse());
+        assertThat(app.page("prefs", 0).exists()).isFalse();
+        assertThat(outcome(back, "prefs").failure()).isNull();
+        assertThat(app.cognitoRecords("prefs").values()).allSatisfy(r -> assertThat(r.value()).isNull());
+    }
+
+    /**
+     * A device deletes the dataset on AppSync and creates it again with a only, after the write-back read the store,
+     * and a switched device imports the write-back's write: b, which the new incarnation lacks, is not brought back by
+     * the write-back's copy of the old one.
+     */
+    @Test
+    void aKeyTheDatasetCreatedAgainLacksIsNotBroughtBackByTheWriteBacksCopy() {
+        Device app = changedOnAppSync();
+        app.appSyncPut("prefs", "b", "3 on AppSync");
+        IdentityId identity = new IdentityId(app.identityId());
+        AtomicBoolean recreated = new AtomicBoolean();
+        BiConsumer<String, SdkRequest> recreating = (operation, request) -> {
+            if (operation.equals("UpdateRecords") && recreated.compareAndSet(false, true)) {
+                app.appSyncDelete("prefs");
+                app.appSyncPut("prefs", "a", "new incarnation");
+            }
+        };
+
+        IdentityOutcome back = cutover.writeBackAround(ConflictPolicy.LATER_WINS, recreating,
+                importingAfterTheUpdate(app, identity)).migrate(identity);
+
+        assertThat(recreated).isTrue();
+        assertThat(outcome(back, "prefs").failure()).isNull();
+        assertThat(app.appSyncRecords("prefs", 0).get("a").path("value").asText()).isEqualTo("new incarnation");
+        assertThat(app.appSyncRecords("prefs", 0)).doesNotContainKey("b");
+        assertThat(values(app, "prefs")).isEqualTo(Map.of("a", "new incarnation"));
+    }
+
     private static boolean marked(IdentityId identity) {
         return cutover.table().datasets(identity).get(new DatasetName("prefs")).writeBack() != null;
     }
