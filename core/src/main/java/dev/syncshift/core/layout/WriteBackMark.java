@@ -18,6 +18,19 @@ import dev.syncshift.core.SyncCount;
 public record WriteBackMark(SyncCount cognitoCount, SyncCount storeCount) {
 
     /**
+     * This mark and {@code next} together: a write-back that marks a dataset again before the watermark moved past
+     * its earlier write (a merged copy's, which no watermark hides) must still cover that write, so the lower counts
+     * stay.
+     */
+    public WriteBackMark and(WriteBackMark next) {
+        return new WriteBackMark(lower(cognitoCount, next.cognitoCount), lower(storeCount, next.storeCount));
+    }
+
+    private static SyncCount lower(SyncCount a, SyncCount b) {
+        return a.isAfter(b) ? b : a;
+    }
+
+    /**
      * Whether a Cognito version of a key of {@code owner}'s dataset, at count {@code cognitoVersion} and written by
      * {@code author}, may be the write-back's own copy of a value a device changed on AppSync since: it stands above
      * the count the write-back was based on, it was not written by the identity's own apps (who write as the identity;

@@ -204,6 +204,10 @@ class SyncStoreLayoutTest {
                 .as("a device's own change").isFalse();
         assertThat(mark.mayHaveOverwritten(new SyncCount(40), account, IDENTITY, new SyncCount(13)))
                 .as("imported before").isFalse();
+        assertThat(mark.and(new WriteBackMark(new SyncCount(41), new SyncCount(15))))
+                .as("marked again: the earlier write stays covered").isEqualTo(mark);
+        assertThat(mark.and(new WriteBackMark(new SyncCount(39), new SyncCount(15))))
+                .isEqualTo(new WriteBackMark(new SyncCount(39), new SyncCount(12)));
     }
 
     @Test

@@ -161,7 +161,7 @@ public final class DatasetWriteBack {
     private Written write(IdentityId identity, DatasetName name, StoredDataset meta, SourceRecords cognito) {
         if (meta.deleted()) {
             if (!cognito.exists()) {
-                return new Written(0, false, unmark(identity, name));
+                return new Written(0, false, leaveMark(identity, name, null));
             }
             boolean deleted = writer.delete(identity, name);
             // Cognito keeps a deleted dataset's count: the store records this deletion as seen there, so that a later
@@ -175,16 +175,18 @@ public final class DatasetWriteBack {
         if (patches.isEmpty()) {
             // Cognito holds what the store holds, and nothing above the watermark: a mark an earlier attempt left (its
             // write taken in by a device's import, which moved the watermark) has nothing left to guard.
-            return new Written(0, false, unmark(identity, name));
+            return new Written(0, false, leaveMark(identity, name, null));
         }
-        if (!mark(meta, new WriteBackMark(cognito.cognitoCount(), meta.metadata().syncCount()))) {
+        WriteBackMark mark = new WriteBackMark(cognito.cognitoCount(), meta.metadata().syncCount());
+        if (!mark(meta, meta.writeBack() == null ? mark : meta.writeBack().and(mark))) {
             return new Written(0, false, false);
         }
         Optional<CognitoWriter.Update> after = writer.update(identity, name, cognito.cognitoCount(), cognito.exists(),
                 patches);
         if (after.isEmpty()) {
-            // Nothing was written: the mark would only hold back the Cognito change that refused the write.
-            unmark(identity, name);
+            // Nothing was written: this attempt's mark would only hold back the Cognito change that refused the write
+            // (an earlier attempt's, still guarding its write, stays).
+            leaveMark(identity, name, meta.writeBack());
             return new Written(0, false, false);
         }
         return new Written(patches.size(), false, settled(identity, name, meta, cognito, after.get()));
@@ -249,16 +251,17 @@ public final class DatasetWriteBack {
     }
 
     /**
-     * Takes the write-back's mark off the dataset, once no write of its can stand in Cognito above the watermark;
-     * true when no mark stands any more, false when the item kept changing.
+     * Leaves {@code mark} on the dataset as its write-back mark, none when null: the mark an attempt found, once its
+     * own write was refused, or none once no write of the write-back's can stand in Cognito above the watermark. True
+     * when the item holds it, false when the item kept changing.
      */
-    private boolean unmark(IdentityId identity, DatasetName name) {
+    private boolean leaveMark(IdentityId identity, DatasetName name, @Nullable WriteBackMark mark) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             StoredDataset now = table.datasets(identity).get(name);
-            if (now == null || now.writeBack() == null) {
+            if (now == null || Objects.equals(now.writeBack(), mark)) {
                 return true;
             }
-            if (table.write(List.of(new PutAction(DatasetItems.toItem(now.withWriteBack(null)),
+            if (table.write(List.of(new PutAction(DatasetItems.toItem(now.withWriteBack(mark)),
                     ImportTransactions.unchanged(now)))).isEmpty()) {
                 return true;
             }

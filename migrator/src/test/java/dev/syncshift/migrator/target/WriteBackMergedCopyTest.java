@@ -1,6 +1,7 @@
 package dev.syncshift.migrator.target;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syncshift.core.DatasetMetadata;
 import dev.syncshift.core.DatasetName;
@@ -23,7 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.cognitosync.model.ListRecordsRequest;
 
 /**
@@ -35,6 +38,7 @@ import software.amazon.awssdk.services.cognitosync.model.ListRecordsRequest;
 class WriteBackMergedCopyTest extends CutoverScenario {
 
     private static final RecordKey FONT = new RecordKey("font");
+    private static final String PUSHED_FONT = "pushed during the write-back";
 
     /** Two delta passes in a row keep the AppSync write: the second one does not take Cognito's older value. */
     @Test
@@ -153,21 +157,89 @@ class WriteBackMergedCopyTest extends CutoverScenario {
     void aPushToTheCopyDuringTheWriteBackIsNotUndoneByTheNextPass() {
         Merged merged = mergedCopy("owen", "pat");
         pushFontOnAppSync(merged);
-        AtomicBoolean raced = new AtomicBoolean();
+        AtomicInteger updates = new AtomicInteger();
 
-        IdentityOutcome back = cutover.writeBackAround(ConflictPolicy.LATER_WINS, (operation, request) -> {
-            if (operation.equals("UpdateRecords") && raced.compareAndSet(false, true)) {
-                pushOnAppSync(merged, FONT, "pushed during the write-back");
-            }
-        }, (operation, request) -> { }).migrate(merged.survivor());
+        IdentityOutcome back = cutover.writeBackAround(ConflictPolicy.LATER_WINS,
+                pushingFontAtTheFirstUpdate(merged, updates, () -> { }, () -> { }), (operation, request) -> { })
+                .migrate(merged.survivor());
         cutover.migrator(false, ConflictPolicy.LATER_WINS).migrate(merged.survivor());
 
-        assertThat(raced).isTrue();
+        assertThat(updates.get()).isGreaterThanOrEqualTo(2);
         assertThat(back.datasets()).allSatisfy(d -> assertThat(d.failure()).isNull());
+        assertThat(storedFont(merged)).isEqualTo(PUSHED_FONT);
+        assertThat(cognitoValues(merged)).containsEntry("font", PUSHED_FONT);
+    }
+
+    /**
+     * As above, and the write-back's next attempt, which marks the copy again from the count its first write made, is
+     * refused by Cognito (a backend wrote size in Cognito, which that attempt patches too): the first write's copy of
+     * the older font stays covered, by the mark the next attempt keeps and the one the refusal leaves, so the attempt
+     * after it does not take that copy for a later Cognito change.
+     */
+    @Test
+    void aPushToTheCopyDuringTheWriteBackSurvivesARefusedNextAttempt() {
+        Merged merged = mergedCopy("quinn", "ruth");
+        pushFontOnAppSync(merged);
+        AtomicInteger updates = new AtomicInteger();
+        BiConsumer<String, SdkRequest> refusingTheSecond = pushingFontAtTheFirstUpdate(merged, updates,
+                () -> pushOnAppSync(merged, new RecordKey("size"), "12 pushed during the write-back"),
+                () -> merged.device().cognitoPush(merged.survivor().value(), merged.copy().value(),
+                        Map.of("size", "14 written on Cognito")));
+
+        IdentityOutcome back = cutover.writeBackAround(ConflictPolicy.LATER_WINS, refusingTheSecond,
+                (operation, request) -> { }).migrate(merged.survivor());
+
+        assertThat(updates.get()).as("%s", back).isGreaterThanOrEqualTo(2);
+        assertThat(storedFont(merged)).as("%s", back).isEqualTo(PUSHED_FONT);
+        assertThat(cognitoValues(merged)).containsEntry("font", PUSHED_FONT);
+    }
+
+    /**
+     * As above, and the next attempt's UpdateRecords never reaches Cognito (the connection fails before it is sent):
+     * the mark it leaves still covers the first write's copy of the older font, so the next delta pass keeps the push.
+     */
+    @Test
+    void aPushToTheCopyDuringTheWriteBackSurvivesANextAttemptThatFailsBeforeItsWrite() {
+        Merged merged = mergedCopy("sam", "tess");
+        pushFontOnAppSync(merged);
+        AtomicInteger updates = new AtomicInteger();
+        BiConsumer<String, SdkRequest> failingTheSecond = pushingFontAtTheFirstUpdate(merged, updates, () -> { },
+                () -> {
+                    throw new IllegalStateException("the connection dropped before the request was sent");
+                });
+
+        assertThatThrownBy(() -> cutover.writeBackAround(ConflictPolicy.LATER_WINS, failingTheSecond,
+                (operation, request) -> { }).migrate(merged.survivor())).hasMessageContaining("connection dropped");
+        cutover.migrator(false, ConflictPolicy.LATER_WINS).migrate(merged.survivor());
+
+        assertThat(updates.get()).isEqualTo(2);
+        assertThat(storedFont(merged)).isEqualTo(PUSHED_FONT);
+    }
+
+    /**
+     * Before the write-back's first UpdateRecords a device pushes {@link #PUSHED_FONT} to the copy, then {@code first}
+     * runs; before its second, {@code second} runs. Counts the UpdateRecords in {@code updates}.
+     */
+    private static BiConsumer<String, SdkRequest> pushingFontAtTheFirstUpdate(Merged merged, AtomicInteger updates,
+            Runnable first, Runnable second) {
+        return (operation, request) -> {
+            if (operation.equals("UpdateRecords")) {
+                int update = updates.incrementAndGet();
+                if (update == 1) {
+                    pushOnAppSync(merged, FONT, PUSHED_FONT);
+                    first.run();
+                } else if (update == 2) {
+                    second.run();
+                }
+            }
+        };
+    }
+
+    /** The store's font in the copy. */
+    private static String storedFont(Merged merged) {
         StoredDataset meta = cutover.table().datasets(merged.survivor()).get(merged.copy());
-        assertThat(cutover.table().records(SyncStoreLayout.recordPartition(merged.survivor(), merged.copy(),
-                meta.generation())).get(FONT).value()).isEqualTo("pushed during the write-back");
-        assertThat(cognitoValues(merged)).containsEntry("font", "pushed during the write-back");
+        return cutover.table().records(SyncStoreLayout.recordPartition(merged.survivor(), merged.copy(),
+                meta.generation())).get(FONT).value();
     }
 
     private static Map<String, String> cognitoValues(Merged merged) {
