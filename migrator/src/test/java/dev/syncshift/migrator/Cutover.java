@@ -264,6 +264,14 @@ public final class Cutover implements AutoCloseable {
         });
     }
 
+    /**
+     * A write-back pass settling conflicts by {@code policy} whose Cognito Sync client runs {@code interceptor} (with
+     * the SDK's default retry): to change what one attempt of a call sends or receives.
+     */
+    public IdentityMigrator writeBackIntercepting(ConflictPolicy policy, ExecutionInterceptor interceptor) {
+        return writeBackIntercepted(policy, interceptor);
+    }
+
     private IdentityMigrator writeBackIntercepted(ConflictPolicy policy, ExecutionInterceptor interceptor) {
         CognitoSyncClient hooked = CognitoSyncClient.builder().endpointOverride(cognito.endpoint())
                 .region(Region.US_EAST_1).credentialsProvider(developer()).httpClient(UrlConnectionHttpClient.create())

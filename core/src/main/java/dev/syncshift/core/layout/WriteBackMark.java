@@ -6,10 +6,11 @@ import dev.syncshift.core.SyncCount;
 /**
  * A write-back into Cognito Sync that may have landed there and that the store's watermark does not yet cover: set on
  * the dataset's metadata item just before the write-back's UpdateRecords, removed once the watermark moves past that
- * write (or when Cognito refused it). Cognito stamps that write's records with a count above {@code cognitoCount}, the
- * time of the write and the developer account as their author, so an import in between would take them, dated later,
- * for changes made in Cognito Sync, even where a device pushed a newer value on AppSync after the write-back read the
- * store. While the mark stands, such a record is not taken over a store record written above {@code storeCount}.
+ * write (or when Cognito refused it outright). Cognito stamps that write's records with a count above
+ * {@code cognitoCount}, the time of the write and the developer account as their author, so an import in between
+ * would take them, dated later, for changes made in Cognito Sync, even where a device pushed a newer value on AppSync
+ * after the write-back read the store. While the mark stands, such a record is not taken over a store record written
+ * above {@code storeCount}.
  *
  * @param cognitoCount Cognito's count of the dataset that the write-back's UpdateRecords was based on
  * @param storeCount the dataset's count in the store when the write-back read it: a record above it was pushed on

@@ -177,17 +177,21 @@ public final class DatasetWriteBack {
             // write taken in by a device's import, which moved the watermark) has nothing left to guard.
             return new Written(0, false, leaveMark(identity, name, null));
         }
-        WriteBackMark mark = new WriteBackMark(cognito.cognitoCount(), meta.metadata().syncCount());
-        if (!mark(meta, meta.writeBack() == null ? mark : meta.writeBack().and(mark))) {
+        WriteBackMark fresh = new WriteBackMark(cognito.cognitoCount(), meta.metadata().syncCount());
+        WriteBackMark mark = meta.writeBack() == null ? fresh : meta.writeBack().and(fresh);
+        if (!mark(meta, mark)) {
             return new Written(0, false, false);
         }
         Optional<CognitoWriter.Update> after = writer.update(identity, name, cognito.cognitoCount(), cognito.exists(),
                 patches);
         if (after.isEmpty()) {
-            // Nothing was written: this attempt's mark would only hold back the Cognito change that refused the write
-            // (an earlier attempt's, still guarding its write, stays).
-            leaveMark(identity, name, meta.writeBack());
-            return new Written(0, false, false);
+            // Refused. Nothing was written, and this attempt's mark would only hold back the Cognito change that
+            // refused it (an earlier attempt's, still guarding its write, stays); unless the SDK sent the call again
+            // after it landed (its answer lost to a server error or a dropped connection), which Cognito refuses too:
+            // then the write stands in Cognito and keeps its mark.
+            boolean landed = landed(identity, name, cognito.cognitoCount(), patches);
+            leaveMark(identity, name, landed ? mark : meta.writeBack());
+            return new Written(landed ? patches.size() : 0, false, false);
         }
         return new Written(patches.size(), false, settled(identity, name, meta, cognito, after.get()));
     }
@@ -248,6 +252,20 @@ public final class DatasetWriteBack {
     private boolean mark(StoredDataset read, WriteBackMark mark) {
         return table.write(List.of(new PutAction(DatasetItems.toItem(read.withWriteBack(mark)),
                 ImportTransactions.unchanged(read)))).isEmpty();
+    }
+
+    /**
+     * Whether {@code patches}, an UpdateRecords Cognito refused, landed all the same: a patched key holds the value
+     * sent, above {@code read}, the count they were based on (a patch is sent only where the value differs, so nobody
+     * but this write, or a writer of the very same value, put it there).
+     */
+    private boolean landed(IdentityId identity, DatasetName name, SyncCount read, List<CognitoWriter.Patch> patches) {
+        Map<RecordKey, Record> since = source.listRecords(identity, name, read).records();
+        return patches.stream().anyMatch(patch -> {
+            Record now = since.get(patch.record().key());
+            return now != null && now.syncCount().isAfter(read)
+                    && Objects.equals(now.value(), patch.record().value());
+        });
     }
 
     /**

@@ -17,6 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.services.cognitosync.model.ListRecordsRequest;
 import software.amazon.awssdk.services.cognitosync.model.Record;
 
@@ -282,6 +287,44 @@ class WriteBackWindowTest extends WriteBackScenario {
         assertThat(app.appSyncRecords("prefs", 0).get("a").path("value").asText()).isEqualTo("new incarnation");
         assertThat(app.appSyncRecords("prefs", 0)).doesNotContainKey("b");
         assertThat(values(app, "prefs")).isEqualTo(Map.of("a", "new incarnation"));
+    }
+
+    /**
+     * Cognito applies the write-back's UpdateRecords but answers with a server error, so the SDK's retry sends the
+     * same UpdateRecords again, which Cognito refuses (the records' counts moved with the first): the write stands in
+     * Cognito, and the write-back keeps its mark, so the next attempt does not take that write's copy of the older
+     * value, dated later, over a push made between the read and the write.
+     */
+    @Test
+    void aPushDuringTheWriteBackSurvivesAnUpdateRecordsTheSdkRetriedAfterItLanded() {
+        Device app = changedOnAppSync();
+        IdentityId identity = new IdentityId(app.identityId());
+        BiConsumer<String, SdkRequest> pushing = pushingBeforeTheUpdate(app);
+        AtomicBoolean failed = new AtomicBoolean();
+        ExecutionInterceptor answerLostOnce = new ExecutionInterceptor() {
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                pushing.accept(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), context.request());
+            }
+
+            @Override
+            public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context,
+                    ExecutionAttributes attributes) {
+                if ("UpdateRecords".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))
+                        && failed.compareAndSet(false, true)) {
+                    return context.httpResponse().toBuilder().statusCode(500)
+                            .putHeader("x-amzn-ErrorType", "InternalErrorException").build();
+                }
+                return context.httpResponse();
+            }
+        };
+
+        IdentityOutcome back = cutover.writeBackIntercepting(ConflictPolicy.LATER_WINS, answerLostOnce)
+                .migrate(identity);
+
+        assertThat(failed).isTrue();
+        assertThat(app.appSyncRecords("prefs", 0).get("a").path("value").asText()).as("%s", back).isEqualTo(PUSHED);
+        assertThat(values(app, "prefs")).isEqualTo(Map.of("a", PUSHED, "b", "2"));
     }
 
     private static boolean marked(IdentityId identity) {
