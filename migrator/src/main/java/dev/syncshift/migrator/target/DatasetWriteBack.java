@@ -163,10 +163,15 @@ public final class DatasetWriteBack {
             if (!cognito.exists()) {
                 return new Written(0, false, leaveMark(identity, name, null));
             }
-            boolean deleted = writer.delete(identity, name);
-            // Cognito keeps a deleted dataset's count: the store records this deletion as seen there, so that a later
-            // import takes neither it nor a re-creation after it for a change made on one side alone
+            // Cognito keeps a deleted dataset's count: the store records this deletion as seen there, before it is
+            // made (so that neither a re-creation on AppSync meanwhile nor the next pass after a lost answer takes it
+            // for a deletion made in Cognito) and with the watermark's move after it, so that a later import takes
+            // neither it nor a re-creation after it for a change made on one side alone
             SyncCount at = cognito.datasetSyncCount();
+            if (!deletionSeen(meta, at)) {
+                return new Written(0, false, false);
+            }
+            boolean deleted = writer.delete(identity, name);
             return new Written(0, deleted, markWritten(identity, name, meta, at, at));
         }
         Map<RecordKey, Record> stored = table.records(SyncStoreLayout.recordPartition(identity, name,
@@ -254,16 +259,26 @@ public final class DatasetWriteBack {
                 ImportTransactions.unchanged(read)))).isEmpty();
     }
 
+    /** Records on the store's item {@code read} that Cognito's deletion at {@code at} is seen; false if it changed. */
+    private boolean deletionSeen(StoredDataset read, SyncCount at) {
+        StoredDataset seen = new StoredDataset(read.metadata(), read.deleted(), read.generation(),
+                read.sourceWatermark(), read.renumbered(), at, read.copiedUpTo(), read.importedAt())
+                .withWriteBack(read.writeBack());
+        return table.write(List.of(new PutAction(DatasetItems.toItem(seen), ImportTransactions.unchanged(read))))
+                .isEmpty();
+    }
+
     /**
      * Whether {@code patches}, an UpdateRecords Cognito refused, landed all the same: a patched key holds the value
-     * sent, above {@code read}, the count they were based on (a patch is sent only where the value differs, so nobody
-     * but this write, or a writer of the very same value, put it there).
+     * sent, above {@code read}, the count they were based on, written as someone other than the identity (a patch is
+     * sent only where the value differs, so nobody but this write, or another writer of the very same value, put it
+     * there; an app writes as the identity).
      */
     private boolean landed(IdentityId identity, DatasetName name, SyncCount read, List<CognitoWriter.Patch> patches) {
         Map<RecordKey, Record> since = source.listRecords(identity, name, read).records();
         return patches.stream().anyMatch(patch -> {
             Record now = since.get(patch.record().key());
-            return now != null && now.syncCount().isAfter(read)
+            return now != null && now.syncCount().isAfter(read) && !now.lastModifiedBy().equals(identity.value())
                     && Objects.equals(now.value(), patch.record().value());
         });
     }

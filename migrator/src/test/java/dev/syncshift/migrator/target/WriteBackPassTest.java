@@ -333,9 +333,4 @@ class WriteBackPassTest extends WriteBackScenario {
             assertThat(d.conflicts()).isEmpty();
         });
     }
-
-    private static boolean cognitoExists(Device app, String dataset) {
-        return Boolean.TRUE.equals(cutover.syncClient().listRecords(r -> r.identityPoolId(cutover.pool().value())
-                .identityId(app.identityId()).datasetName(dataset)).datasetExists());
-    }
 }

@@ -33,4 +33,10 @@ abstract class WriteBackScenario extends CutoverScenario {
                 .forEach(r -> values.put(r.key(), r.value()));
         return values;
     }
+
+    /** Whether Cognito Sync has {@code dataset} of {@code app}'s identity live. */
+    static boolean cognitoExists(Device app, String dataset) {
+        return Boolean.TRUE.equals(cutover.syncClient().listRecords(r -> r.identityPoolId(cutover.pool().value())
+                .identityId(app.identityId()).datasetName(dataset)).datasetExists());
+    }
 }

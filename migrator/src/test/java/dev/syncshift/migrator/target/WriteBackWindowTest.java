@@ -327,6 +327,71 @@ class WriteBackWindowTest extends WriteBackScenario {
         assertThat(values(app, "prefs")).isEqualTo(Map.of("a", PUSHED, "b", "2"));
     }
 
+    /**
+     * A device creates again on AppSync a dataset the write-back is deleting in Cognito Sync, after the write-back read
+     * the store and before its DeleteDataset, whose answer is lost: the store recorded the deletion as seen before it
+     * was made, so the next pass, even under keep-cognito, does not take it for a deletion made in Cognito and keeps
+     * the new dataset.
+     */
+    @Test
+    void aDatasetCreatedAgainOnAppSyncWhileTheWriteBackDeletesItSurvivesTheNextPass() {
+        Device app = cutover.newDevice();
+        app.cognitoPush(app.identityId(), "prefs", Map.of("a", "1", "b", "2"));
+        full(app.identityId());
+        app.appSyncDelete("prefs");
+        IdentityId identity = new IdentityId(app.identityId());
+        AtomicBoolean recreated = new AtomicBoolean();
+        BiConsumer<String, SdkRequest> recreating = (operation, request) -> {
+            if (operation.equals("DeleteDataset") && recreated.compareAndSet(false, true)) {
+                app.appSyncPut("prefs", "a", "created again on AppSync");
+            }
+        };
+        BiConsumer<String, SdkRequest> deleteAnswerLost = (operation, request) -> {
+            if (operation.equals("DeleteDataset")) {
+                throw new IllegalStateException("the connection dropped before the answer");
+            }
+        };
+        assertThatThrownBy(() -> cutover.writeBackAround(ConflictPolicy.KEEP_COGNITO, recreating, deleteAnswerLost)
+                .migrate(identity)).hasMessageContaining("the connection dropped");
+
+        IdentityOutcome next = cutover.migrator(false, ConflictPolicy.KEEP_COGNITO).migrate(identity);
+        IdentityOutcome back = cutover.writeBack(ConflictPolicy.KEEP_COGNITO).migrate(identity);
+
+        assertThat(cognitoExists(app, "prefs")).as("created again there by the last write-back").isTrue();
+        assertThat(app.appSyncRecords("prefs", 0).get("a").path("value").asText()).as("%s", next)
+                .isEqualTo("created again on AppSync");
+        assertThat(outcome(back, "prefs").failure()).isNull();
+        assertThat(values(app, "prefs")).isEqualTo(Map.of("a", "created again on AppSync"));
+    }
+
+    /**
+     * An app on Cognito Sync writes the very value the write-back is about to give a key, so Cognito refuses the
+     * write-back's UpdateRecords: that value, written as the identity, is not taken for the write-back's own (no mark
+     * is kept for it, and nothing is counted as written back).
+     */
+    @Test
+    void aRefusedWriteIsNotTakenForLandedWhenAnAppWroteTheSameValue() {
+        Device app = cutover.newDevice();
+        app.cognitoPush(app.identityId(), "prefs", Map.of("a", "1", "b", "2"));
+        full(app.identityId());
+        app.appSyncPut("prefs", "a", "dark");
+        IdentityId identity = new IdentityId(app.identityId());
+        AtomicBoolean wrote = new AtomicBoolean();
+        BiConsumer<String, SdkRequest> sameValueOnCognito = (operation, request) -> {
+            if (operation.equals("UpdateRecords") && wrote.compareAndSet(false, true)) {
+                app.cognitoPutAsApp("prefs", "a", "dark");
+            }
+        };
+
+        IdentityOutcome back = cutover.writeBackAround(ConflictPolicy.LATER_WINS, sameValueOnCognito,
+                (operation, request) -> { }).migrate(identity);
+
+        assertThat(wrote).isTrue();
+        assertThat(outcome(back, "prefs").failure()).isNull();
+        assertThat(outcome(back, "prefs").writtenBack()).as("nothing was written into Cognito: %s", back).isNull();
+        assertThat(marked(identity)).isFalse();
+    }
+
     private static boolean marked(IdentityId identity) {
         return cutover.table().datasets(identity).get(new DatasetName("prefs")).writeBack() != null;
     }
