@@ -69,6 +69,12 @@ public record StoredDataset(
                 copiedUpTo, count, writeBack);
     }
 
+    /** This dataset, knowing of Cognito's deletion of it at {@code count} ({@code sourceDeletedAt}). */
+    public StoredDataset withSourceDeletedAt(SyncCount count) {
+        return new StoredDataset(metadata, deleted, generation, sourceWatermark, renumbered, count, copiedUpTo,
+                importedAt, writeBack);
+    }
+
     /** This dataset with {@code mark} as its write-back under way (null: none). */
     public StoredDataset withWriteBack(@Nullable WriteBackMark mark) {
         return new StoredDataset(metadata, deleted, generation, sourceWatermark, renumbered, sourceDeletedAt,

@@ -261,11 +261,8 @@ public final class DatasetWriteBack {
 
     /** Records on the store's item {@code read} that Cognito's deletion at {@code at} is seen; false if it changed. */
     private boolean deletionSeen(StoredDataset read, SyncCount at) {
-        StoredDataset seen = new StoredDataset(read.metadata(), read.deleted(), read.generation(),
-                read.sourceWatermark(), read.renumbered(), at, read.copiedUpTo(), read.importedAt())
-                .withWriteBack(read.writeBack());
-        return table.write(List.of(new PutAction(DatasetItems.toItem(seen), ImportTransactions.unchanged(read))))
-                .isEmpty();
+        return table.write(List.of(new PutAction(DatasetItems.toItem(read.withSourceDeletedAt(at)),
+                ImportTransactions.unchanged(read)))).isEmpty();
     }
 
     /**

@@ -68,9 +68,8 @@ final class RevisionPlanner {
                 "deleted in Cognito Sync, changed on AppSync since the last pass") : null;
         if (conflict != null && !conflict.cognitoWon()) {
             // Cognito keeps a deleted dataset's count, so the watermark cannot move past this deletion: remember it.
-            StoredDataset settled = new StoredDataset(meta.metadata(), false, meta.generation(),
-                    meta.sourceWatermark(), meta.renumbered(), watermark, meta.copiedUpTo());
-            return PlanSupport.watermarkOnly(settled, watermark, stored, List.of(conflict), 0);
+            return PlanSupport.watermarkOnly(meta.withSourceDeletedAt(watermark), watermark, stored, List.of(conflict),
+                    0);
         }
         SyncCount next = meta.metadata().syncCount().next();
         StoredDataset after = PlanSupport.meta(meta.metadata().key(),

@@ -234,6 +234,28 @@ class WriteBackWindowTest extends WriteBackScenario {
     }
 
     /**
+     * The write-back's answer is lost, so its mark stands; then Cognito Sync deletes the dataset, which devices changed
+     * on AppSync since the last pass: the next pass settles the bare deletion for AppSync on the marked item (its write
+     * is conditioned on the item as read, mark included) and keeps the data.
+     */
+    @Test
+    void aCognitoDeletionOfAMarkedDatasetIsSettledByTheNextPass() {
+        Device app = changedOnAppSync();
+        IdentityId identity = new IdentityId(app.identityId());
+        assertThatThrownBy(() -> cutover.writeBackAround(ConflictPolicy.LATER_WINS, pushingBeforeTheUpdate(app),
+                ANSWER_LOST).migrate(identity)).hasMessageContaining("the connection dropped");
+        assertThat(marked(identity)).isTrue();
+        app.cognitoDelete("prefs");
+
+        IdentityOutcome next = delta(app.identityId());
+
+        assertThat(outcome(next, "prefs").failure()).as("%s", next).isNull();
+        assertThat(outcome(next, "prefs").conflicts()).singleElement()
+                .satisfies(c -> assertThat(c.cognitoWon()).isFalse());
+        assertThat(app.appSyncRecords("prefs", 0).get("a").path("value").asText()).isEqualTo(PUSHED);
+    }
+
+    /**
      * A device deletes the dataset on AppSync after the write-back read the store and before its UpdateRecords, whose
      * answer is lost: the next pass does not take the write-back's own copy of the dataset, dated later, for a Cognito
      * change that would bring the dataset back, and lists the deletion as kept.
