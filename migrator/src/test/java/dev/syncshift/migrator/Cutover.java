@@ -251,7 +251,7 @@ public final class Cutover implements AutoCloseable {
      */
     public IdentityMigrator writeBackAround(ConflictPolicy policy, BiConsumer<String, SdkRequest> beforeCall,
             BiConsumer<String, SdkRequest> afterCall) {
-        return writeBackIntercepted(policy, new ExecutionInterceptor() {
+        return writeBackIntercepting(policy, new ExecutionInterceptor() {
             @Override
             public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
                 beforeCall.accept(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), context.request());
@@ -269,10 +269,6 @@ public final class Cutover implements AutoCloseable {
      * the SDK's default retry): to change what one attempt of a call sends or receives.
      */
     public IdentityMigrator writeBackIntercepting(ConflictPolicy policy, ExecutionInterceptor interceptor) {
-        return writeBackIntercepted(policy, interceptor);
-    }
-
-    private IdentityMigrator writeBackIntercepted(ConflictPolicy policy, ExecutionInterceptor interceptor) {
         CognitoSyncClient hooked = CognitoSyncClient.builder().endpointOverride(cognito.endpoint())
                 .region(Region.US_EAST_1).credentialsProvider(developer()).httpClient(UrlConnectionHttpClient.create())
                 .overrideConfiguration(c -> c.addExecutionInterceptor(interceptor)).build();
