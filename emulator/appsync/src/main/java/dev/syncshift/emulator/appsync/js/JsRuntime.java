@@ -14,11 +14,6 @@ import java.util.Objects;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Context;
@@ -30,8 +25,6 @@ import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
 import org.graalvm.polyglot.proxy.ProxyObject;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs APPSYNC_JS handlers in GraalJS. One engine for the whole process (every emulator in it, and the code checks)
@@ -43,7 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class JsRuntime implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(JsRuntime.class);
     private static final String MODULE = "application/javascript+module";
 
     private final Engine engine = sharedEngine();
@@ -51,8 +43,7 @@ public final class JsRuntime implements AutoCloseable {
     private final Map<String, Source> modules = new HashMap<>();
     private final Queue<JsContext> pool = new ConcurrentLinkedQueue<>();
     private final List<JsContext> all = new ArrayList<>();
-    private final Duration timeout;
-    private final ScheduledThreadPoolExecutor watchdog = watchdog();
+    private final JsWatchdog watchdog;
 
     /**
      * The newest Java that GraalJS 23.1 runs on. It is the last GraalJS release that runs on Java 17, and it calls a
@@ -97,6 +88,10 @@ public final class JsRuntime implements AutoCloseable {
             this.step = appsync.getMember("step");
             this.text = appsync.getMember("text");
         }
+
+        private void cancel() {
+            cancelled = true;
+        }
     }
 
     /**
@@ -107,7 +102,7 @@ public final class JsRuntime implements AutoCloseable {
      * @throws JsCodeException when a module breaks an APPSYNC_JS restriction or imports what AppSync does not provide
      */
     public JsRuntime(Map<String, String> codeByModule, Duration timeout) {
-        this.timeout = timeout;
+        this.watchdog = new JsWatchdog(timeout);
         this.prelude = Source.newBuilder("js", resource("appsync-runtime.js"), "appsync-runtime.js").buildLiteral();
         codeByModule.forEach((name, code) -> modules.put(name, module(name, code)));
     }
@@ -174,16 +169,10 @@ public final class JsRuntime implements AutoCloseable {
         if (js.cancelled) {
             return failed.apply(timedOut());
         }
-        AtomicBoolean running = new AtomicBoolean(true);
-        ScheduledFuture<?> guard = watchdog.schedule(() -> interrupt(js, running), timeout.toMillis(),
-                TimeUnit.MILLISECONDS);
         try {
-            return body.get();
+            return watchdog.watch(js.context, js::cancel, body);
         } catch (PolyglotException e) {
             return failed.apply(guestFailure(e));
-        } finally {
-            running.set(false);
-            guard.cancel(false);
         }
     }
 
@@ -251,16 +240,14 @@ public final class JsRuntime implements AutoCloseable {
 
     private HandlerOutcome run(JsContext js, Supplier<Value> exports, String function,
             Map<String, @Nullable Object> ctx) {
-        AtomicBoolean running = new AtomicBoolean(true);
-        ScheduledFuture<?> guard = watchdog.schedule(() -> interrupt(js, running), timeout.toMillis(),
-                TimeUnit.MILLISECONDS);
         try {
-            Value fn = exports.get().getMember(function);
-            if (fn == null || !fn.canExecute()) {
-                return missing(function, ctx);
-            }
-            String json = js.invoke.execute(fn, JsJson.write(ctx)).asString();
-            return outcome(json);
+            return watchdog.watch(js.context, js::cancel, () -> {
+                Value fn = exports.get().getMember(function);
+                if (fn == null || !fn.canExecute()) {
+                    return missing(function, ctx);
+                }
+                return outcome(js.invoke.execute(fn, JsJson.write(ctx)).asString());
+            });
         } catch (PolyglotException e) {
             if (e.isInternalError() || e.isHostException()) {
                 throw e;
@@ -269,23 +256,6 @@ public final class JsRuntime implements AutoCloseable {
                     ? new JsError("Execution timed out.", "ExecutionTimeout", null, null)
                     : new JsError(String.valueOf(e.getMessage()), "Code", null, null);
             return new HandlerOutcome(HandlerOutcome.Kind.ERROR, null, stash(ctx), error, List.of(), null, List.of());
-        } finally {
-            running.set(false);
-            guard.cancel(false);
-        }
-    }
-
-    private static void interrupt(JsContext js, AtomicBoolean running) {
-        if (!running.get()) {
-            return;
-        }
-        try {
-            js.context.interrupt(Duration.ofSeconds(1));
-        } catch (TimeoutException e) {
-            // Interruption is cooperative and can miss on a busy machine; cancelling is not, but costs the context.
-            LOG.warn("a resolver handler ignored its interruption for 1 s; cancelling its context");
-            js.cancelled = true;
-            js.context.close(true);
         }
     }
 
@@ -363,17 +333,6 @@ public final class JsRuntime implements AutoCloseable {
         return new JsContext(context);
     }
 
-    /** One thread; a handler that ends in time removes its timer rather than leaving it queued for 30 s. */
-    private static ScheduledThreadPoolExecutor watchdog() {
-        ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread thread = new Thread(r, "appsync-js-watchdog");
-            thread.setDaemon(true);
-            return thread;
-        });
-        watchdog.setRemoveOnCancelPolicy(true);
-        return watchdog;
-    }
-
     static String resource(String name) {
         try (InputStream in = JsRuntime.class.getResourceAsStream(name)) {
             if (in == null) {
@@ -388,7 +347,7 @@ public final class JsRuntime implements AutoCloseable {
     /** Closes every context; the shared engine stays for the rest of the process. */
     @Override
     public void close() {
-        watchdog.shutdownNow();
+        watchdog.close();
         synchronized (all) {
             all.forEach(js -> js.context.close(true));
             all.clear();
