@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,30 +138,6 @@ class RuntimeRestrictionsTest {
     private Path template(String requestBody, String runtime) throws IOException {
         String code = "import { util } from '@aws-appsync/utils';\nexport function request(ctx) {\n  " + requestBody
                 + "\n}\nexport function response(ctx) {\n  return ctx.result;\n}\n";
-        String indented = code.lines().map(line -> "        " + line).collect(Collectors.joining("\n"));
-        String yaml = """
-                Resources:
-                  Schema:
-                    Type: AWS::AppSync::GraphQLSchema
-                    Properties:
-                      Definition: "type Query { f: String }"
-                  None:
-                    Type: AWS::AppSync::DataSource
-                    Properties:
-                      Name: none
-                      Type: NONE
-                  Resolver:
-                    Type: AWS::AppSync::Resolver
-                    Properties:
-                      TypeName: Query
-                      FieldName: f
-                      DataSourceName: !GetAtt None.Name
-                      %s
-                      Code: |
-                %s
-                """.formatted(runtime, indented);
-        Path file = dir.resolve("template.yaml");
-        Files.writeString(file, yaml);
-        return file;
+        return OneFieldTemplate.write(dir, "type Query { f: String }", runtime, code);
     }
 }

@@ -132,11 +132,21 @@ public final class JsRuntime implements AutoCloseable {
     public ResolverRun begin(Map<String, @Nullable Object> base) {
         JsContext js = borrow();
         try {
-            return new ResolverRun(this, js, js.begin.execute(JsJson.write(base)));
+            return new ResolverRun(this, js, js.begin.execute(namesAndTexts(base)));
         } catch (RuntimeException e) {
             release(js);
             throw e;
         }
+    }
+
+    /** ctx's fixed members as name, JSON text, name, text...: each is parsed only by the handlers that read it. */
+    private static Object[] namesAndTexts(Map<String, @Nullable Object> base) {
+        List<Object> namesAndTexts = new ArrayList<>();
+        base.forEach((name, value) -> {
+            namesAndTexts.add(name);
+            namesAndTexts.add(JsJson.write(value));
+        });
+        return namesAndTexts.toArray();
     }
 
     /** Runs one handler of an API module in a run's context. */
