@@ -475,6 +475,9 @@ function recordActions(table, partition, record, written) {
     pieces.slice(1).forEach((piece, i) => actions.push(
         put(`C#${i + 1}#${record.sk}`, { value: piece, revision: record.syncCount }, undefined)));
     const previousPieces = isLive(record.stored) ? (record.stored.chunks ?? 1) : 0;
+    if (previousPieces <= Math.max(1, pieces.length)) {
+        return actions;
+    }
     PIECE_SLOTS.filter((p) => p >= Math.max(1, pieces.length) && p < previousPieces).forEach((p) => actions.push({
         table, operation: 'DeleteItem', key: util.dynamodb.toMapValues({ pk: partition, sk: `C#${p}#${record.sk}` }),
     }));
@@ -483,6 +486,9 @@ function recordActions(table, partition, record, written) {
 
 // Pieces of at most CHUNK_UNITS UTF-16 code units, one fewer where the cut would split a surrogate pair.
 function split(value) {
+    if (value.length <= CHUNK_UNITS) {
+        return [value];
+    }
     const pieces = [];
     let start = 0;
     PIECE_SLOTS.forEach((slot) => {
