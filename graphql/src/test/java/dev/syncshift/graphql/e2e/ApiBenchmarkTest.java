@@ -30,8 +30,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "bench", matches = "true")
 class ApiBenchmarkTest {
 
-    private static final int WARMUP = Integer.getInteger("bench.warmup", 100);
-    private static final int ROUNDS = Integer.getInteger("bench.rounds", 300);
+    private static final int WARMUP = Integer.getInteger("bench.warmup", 1000);
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 1000);
     private static final int RECORDS = Integer.getInteger("bench.records", 50);
     /** Records each updateRecords and syncDataset pushes (the compat client's benchmark pushes 10 edits). */
     private static final int PUSHED = Integer.getInteger("bench.pushed", 1);
