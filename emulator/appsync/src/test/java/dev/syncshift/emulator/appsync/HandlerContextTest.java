@@ -59,6 +59,22 @@ class HandlerContextTest {
     }
 
     @Test
+    void aFrozenCtxStillReadsItsMembers() throws IOException {
+        JsonNode seen = run("""
+                Object.freeze(ctx);
+                ctx.stash.x = ctx.args.x;
+                ctx.stash.field = ctx.info.fieldName;
+                return {};
+                """, """
+                return JSON.stringify({ x: ctx.stash.x, field: ctx.stash.field, same: ctx.args === ctx.arguments });
+                """);
+
+        assertThat(seen.path("x").asText()).isEqualTo("a");
+        assertThat(seen.path("field").asText()).isEqualTo("f");
+        assertThat(seen.path("same").asBoolean()).isTrue();
+    }
+
+    @Test
     void unauthorizedNamesTheFieldWhenTheHandlerNeverReadInfo() throws IOException {
         ExecutionResult result = execute("util.unauthorized();", "return ctx.result;");
 

@@ -375,7 +375,13 @@
     return own.values[member];
   }
 
+  // Once a handler froze or sealed its ctx, a member stays an accessor (reads still parse it once; a write, which a
+  // sealed plain object would take, is kept for the reads of that member).
   function settle(ctx, name, value) {
+    if (Object.isSealed(ctx)) {
+      ctx[TEXTS].values[name === 'args' ? 'arguments' : name] = value;
+      return value;
+    }
     Object.defineProperty(ctx, name, { value, writable: true, enumerable: true, configurable: true });
     return value;
   }
