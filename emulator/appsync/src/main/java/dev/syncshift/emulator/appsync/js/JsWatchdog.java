@@ -78,7 +78,12 @@ final class JsWatchdog implements AutoCloseable {
         long now = System.nanoTime();
         for (Watch watch : running) {
             if (now - watch.deadline >= 0 && !watch.done) {
-                interrupt(watch);
+                try {
+                    interrupt(watch);
+                } catch (RuntimeException e) {
+                    // A failure here must not end the tick: the executor runs no further ticks after one throws.
+                    LOG.warn("could not interrupt an overdue resolver handler", e);
+                }
             }
         }
     }
