@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
@@ -141,12 +142,8 @@ public final class JsRuntime implements AutoCloseable {
 
     /** ctx's fixed members as name, JSON text, name, text...: each is parsed only by the handlers that read it. */
     private static Object[] namesAndTexts(Map<String, @Nullable Object> base) {
-        List<Object> namesAndTexts = new ArrayList<>();
-        base.forEach((name, value) -> {
-            namesAndTexts.add(name);
-            namesAndTexts.add(JsJson.write(value));
-        });
-        return namesAndTexts.toArray();
+        return base.entrySet().stream()
+                .flatMap(member -> Stream.of(member.getKey(), JsJson.write(member.getValue()))).toArray();
     }
 
     /** Runs one handler of an API module in a run's context. */

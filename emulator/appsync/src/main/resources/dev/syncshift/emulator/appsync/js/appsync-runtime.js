@@ -3,8 +3,8 @@
 // rewritten imports (see JsModules). This file is trusted runtime code, not checked by JsCodeRestrictions.
 (function () {
   'use strict';
-  // info: ctx.info for EvaluateCode; infoOf: the step's ctx, whose info is parsed only when needed.
-  const state = { errors: [], filter: null, logs: [], info: null, infoOf: null };
+  // info: the running handler's ctx.info, read only when util.unauthorized needs it (a step parses it then).
+  const state = { errors: [], filter: null, logs: [], info: () => null };
 
   // What util.error and runtime.earlyReturn throw: resolver code cannot catch it (APPSYNC_JS has no try), so it
   // need not be an Error, whose construction captures a stack trace.
@@ -196,7 +196,7 @@
     error(message, type, data, info) { throw signal('error', errorPayload(message, type, data, info)); },
     appendError(message, type, data, info) { state.errors.push(errorPayload(message, type, data, info)); },
     unauthorized() {
-      const info = (state.infoOf !== null ? fixedValue(state.infoOf, 'info') : state.info) ?? {};
+      const info = state.info() ?? {};
       throw signal('error', errorPayload(
         `Not Authorized to access ${info.fieldName} on type ${info.parentTypeName}`, 'Unauthorized'));
     },
@@ -336,8 +336,8 @@
     state.filter = null;
     state.logs = [];
     const ctx = JSON.parse(ctxJson);
-    state.info = ctx.info ?? null;
-    state.infoOf = null;
+    const info = ctx.info ?? null;
+    state.info = () => info;
     ctx.args = ctx.arguments;
     try {
       return outcome('ok', fn(ctx), ctx);
@@ -415,8 +415,7 @@
       if (errorJson !== null) ctx.error = JSON.parse(errorJson);
     }
     Object.defineProperty(ctx, 'args', ARGS_ACCESSOR);
-    state.info = null;
-    state.infoOf = ctx;
+    state.info = () => fixedValue(ctx, 'info');
     return ctx;
   }
 

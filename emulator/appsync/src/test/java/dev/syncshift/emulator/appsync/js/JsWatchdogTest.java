@@ -29,12 +29,12 @@ class JsWatchdogTest {
 
     @Test
     void aHandlerThatEndedIsNotInterruptedOnceItsDeadlinePasses() {
-        try (JsWatchdog watchdog = new JsWatchdog(Duration.ofMillis(300));
+        try (JsWatchdog watchdog = new JsWatchdog(Duration.ofMillis(1000));
                 Context context = Context.newBuilder("js").engine(JsRuntime.sharedEngine()).build()) {
             watchdog.watch(context, () -> { }, () -> context.eval("js", "1"));
-            context.eval("js", busyFor(150));
-            // The first handler's deadline passes while the second runs, well within its own.
-            int rounds = watchdog.watch(context, () -> { }, () -> context.eval("js", busyFor(200)).asInt());
+            context.eval("js", busyFor(500));
+            // The first handler's deadline passes while the second runs, 300 ms within its own.
+            int rounds = watchdog.watch(context, () -> { }, () -> context.eval("js", busyFor(700)).asInt());
 
             assertThat(rounds).isPositive();
         }
