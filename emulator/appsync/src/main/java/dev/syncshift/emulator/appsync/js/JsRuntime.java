@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -78,6 +79,8 @@ public final class JsRuntime implements AutoCloseable {
         private final Value step;
         private final Value text;
         private final Map<String, Value> exports = new HashMap<>();
+        /** Each module's handlers by "module#function", looked up once per context (a missing one as null). */
+        private final Map<String, Optional<Value>> handlers = new HashMap<>();
         /** Set when the watchdog had to cancel the context: it cannot run anything again. */
         private volatile boolean cancelled;
 
@@ -151,12 +154,21 @@ public final class JsRuntime implements AutoCloseable {
             boolean withResult, @Nullable Object result, @Nullable Map<String, @Nullable Object> error) {
         String resultText = withResult ? JsJson.write(result) : null;
         String errorText = withResult && error != null ? JsJson.write(error) : null;
-        return guarded(js, () -> {
-            Value fn = js.exports.computeIfAbsent(module, name -> js.context.eval(modules.get(name)))
-                    .getMember(function);
-            return StepOutcome.read(js.step.execute(fn == null || !fn.canExecute() ? null : fn, function, run,
-                    previous, withResult, resultText, errorText));
-        }, StepOutcome::failed);
+        return guarded(js, () -> StepOutcome.read(js.step.execute(handler(js, module, function).orElse(null),
+                function, run, previous, withResult, resultText, errorText)), StepOutcome::failed);
+    }
+
+    /** A module's handler in a context, evaluating the module on first use; empty when it exports none. */
+    private Optional<Value> handler(JsContext js, String module, String function) {
+        String key = module + "#" + function;
+        Optional<Value> known = js.handlers.get(key);
+        if (known != null) {
+            return known;
+        }
+        Value fn = js.exports.computeIfAbsent(module, name -> js.context.eval(modules.get(name))).getMember(function);
+        Optional<Value> found = fn == null || !fn.canExecute() ? Optional.empty() : Optional.of(fn);
+        js.handlers.put(key, found);
+        return found;
     }
 
     /** A run's value as plain values, as JSON.stringify writes it; a failure to write it is the handler's error. */

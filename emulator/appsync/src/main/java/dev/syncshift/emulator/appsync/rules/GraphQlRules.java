@@ -15,6 +15,7 @@ import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.execution.DataFetcherResult;
 import graphql.language.AstPrinter;
+import graphql.language.Field;
 import graphql.language.FieldDefinition;
 import graphql.language.ObjectTypeDefinition;
 import graphql.schema.DataFetcher;
@@ -26,12 +27,14 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.TypeDefinitionRegistry;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +49,11 @@ public final class GraphQlRules implements AutoCloseable {
     static final String IDENTITY = "appsync.identity";
     static final String HEADERS = "appsync.headers";
     private static final Duration APPSYNC_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * {@code ctx.info.selectionSetGraphQL} by field node: the same few cached documents' fields are printed once (a
+     * document the cache drops leaves its fields to the garbage collector).
+     */
+    private static final Map<Field, String> SELECTION_TEXTS = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final JsRuntime js;
     private final ResolverPipeline pipeline;
@@ -226,8 +234,8 @@ public final class GraphQlRules implements AutoCloseable {
         info.put("variables", env.getVariables());
         info.put("selectionSetList", env.getSelectionSet().getFields().stream()
                 .map(SelectedField::getQualifiedName).toList());
-        info.put("selectionSetGraphQL", env.getField().getSelectionSet() == null ? ""
-                : AstPrinter.printAst(env.getField().getSelectionSet()));
+        info.put("selectionSetGraphQL", SELECTION_TEXTS.computeIfAbsent(env.getField(),
+                field -> field.getSelectionSet() == null ? "" : AstPrinter.printAst(field.getSelectionSet())));
         return info;
     }
 
