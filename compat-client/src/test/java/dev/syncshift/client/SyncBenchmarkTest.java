@@ -17,15 +17,21 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * p99 wall time of {@code synchronize} with 0, 10 and 100 local edits, on the cognito and appsync backends, with
  * every request to the emulators delayed through a {@link TcpProxy} so that round trips dominate: by each of the
  * latencies in {@code compat.benchmark.latencyMs} (a comma-separated list of milliseconds, 50 by default), in turn.
- * Credentials are fetched before the measured rounds (they last an hour). The warm-up rounds (1,000 by default, with
- * no added latency) let the emulators' JVM compile their hot paths first, so the figures are those of an emulator
- * that has been running. The two backends' rounds are taken in turns, so that a neighbour's load weighs on both.
+ * Credentials are fetched before the measured rounds (they last an hour). First, the warm-up: 10,000 rounds by
+ * default of a 10-edit synchronize on each backend, with no added latency, whose medians per 1,000 are reported. It
+ * lets the emulators' JVM compile their hot paths, so the figures are those of emulators that have been running: the
+ * AppSync emulator's resolvers run in GraalJS's interpreter, which HotSpot keeps compiling for thousands of calls.
+ * Then, before each measured series, 100 more rounds with its number of edits (the settling rounds). The two
+ * backends' rounds are taken in turns, so that a neighbour's load weighs on both.
  */
 @ExtendWith(EmulatorsExtension.class)
 @EnabledIfSystemProperty(named = "compat.benchmark", matches = "true")
 class SyncBenchmarkTest {
 
-    static final int WARMUP = Integer.getInteger("compat.benchmark.warmup", 1000);
+    static final int WARMUP = Integer.getInteger("compat.benchmark.warmup", 10_000);
+    static final int SETTLE = Integer.getInteger("compat.benchmark.settle", 100);
+    static final int WARMUP_EDITS = 10;
+    static final int BATCH = 1000;
     static final int ROUNDS = Integer.getInteger("compat.benchmark.rounds", 100);
     static final List<Long> LATENCIES_MS = Arrays.stream(System.getProperty("compat.benchmark.latencyMs", "50")
             .split(",")).map(String::trim).map(Long::valueOf).toList();
@@ -37,19 +43,22 @@ class SyncBenchmarkTest {
     @Test
     void synchronizeLatencyAndRoundTrips(Emulators emulators) throws IOException {
         List<Result> results = new ArrayList<>();
+        String report;
         try (TcpProxy cognito = TcpProxy.start(emulators.cognito().endpoint(), Duration.ZERO);
                 TcpProxy appSync = TcpProxy.start(emulators.graphql(), Duration.ZERO)) {
+            Side[] sides = {
+                new Side(Backend.COGNITO, cognito, emulators.device(Backend.COGNITO)
+                        .cognitoEndpoint(cognito.uri(emulators.cognito().endpoint()))),
+                new Side(Backend.APPSYNC, appSync, emulators.device(Backend.APPSYNC)
+                        .appSyncEndpoint(appSync.uri(emulators.graphql())))};
+            List<String> warmUp = warmUp(sides);
             for (long latencyMs : LATENCIES_MS) {
                 for (int edits : EDITS) {
-                    results.addAll(measure(latencyMs, edits,
-                            new Side(Backend.COGNITO, cognito, emulators.device(Backend.COGNITO)
-                                    .cognitoEndpoint(cognito.uri(emulators.cognito().endpoint()))),
-                            new Side(Backend.APPSYNC, appSync, emulators.device(Backend.APPSYNC)
-                                    .appSyncEndpoint(appSync.uri(emulators.graphql())))));
+                    results.addAll(measure(latencyMs, edits, SETTLE, ROUNDS, sides));
                 }
             }
+            report = report(results, warmUp);
         }
-        String report = report(results);
         System.out.println(report);
         Files.writeString(Path.of("target/compat-benchmark.txt"), report);
     }
@@ -58,11 +67,25 @@ class SyncBenchmarkTest {
     record Side(Backend backend, TcpProxy proxy, CognitoSyncManagerBuilder builder) {
     }
 
+    /** The warm-up, in batches; returns each backend's batch medians, which show whether it was still warming. */
+    private static List<String> warmUp(Side... sides) {
+        List<StringBuilder> medians = Arrays.stream(sides)
+                .map(side -> new StringBuilder(side.backend().flagValue()).append(':')).toList();
+        for (int done = 0; done < WARMUP; done += BATCH) {
+            List<Result> batch = measure(0, WARMUP_EDITS, 0, Math.min(BATCH, WARMUP - done), sides);
+            for (int i = 0; i < sides.length; i++) {
+                medians.get(i).append(String.format(Locale.ROOT, " %.1f", batch.get(i).medianMs()));
+            }
+        }
+        return medians.stream().map(StringBuilder::toString).toList();
+    }
+
     /**
      * Both sides' synchronize with {@code edits} local edits, in turns (one round of one, then one of the other), so
-     * that whatever else the machine does weighs on both alike and their ratio stays fair on a shared machine.
+     * that whatever else the machine does weighs on both alike and their ratio stays fair on a shared machine:
+     * {@code settle} rounds with no added latency, then {@code rounds} measured ones.
      */
-    private static List<Result> measure(long latencyMs, int edits, Side... sides) {
+    private static List<Result> measure(long latencyMs, int edits, int settle, int rounds, Side... sides) {
         List<CognitoSyncManager> devices = new ArrayList<>();
         try {
             List<Dataset> datasets = new ArrayList<>();
@@ -76,9 +99,9 @@ class SyncBenchmarkTest {
                 nanos.add(new ArrayList<>());
                 trips.add(new ArrayList<>());
             }
-            for (int round = 0; round < WARMUP + ROUNDS; round++) {
-                // The warm-up rounds let the JVM compile both emulators' hot paths; latency would only slow them.
-                Duration latency = Duration.ofMillis(round < WARMUP ? 0 : latencyMs);
+            for (int round = 0; round < settle + rounds; round++) {
+                // The settling rounds let the JVM compile this series' paths; latency would only slow them.
+                Duration latency = Duration.ofMillis(round < settle ? 0 : latencyMs);
                 for (int i = 0; i < sides.length; i++) {
                     sides[i].proxy().latency(latency);
                     for (int k = 0; k < edits; k++) {
@@ -87,7 +110,7 @@ class SyncBenchmarkTest {
                     long requestsBefore = sides[i].proxy().requests();
                     long start = System.nanoTime();
                     RecordingCallback.sync(datasets.get(i));
-                    if (round >= WARMUP) {
+                    if (round >= settle) {
                         nanos.get(i).add(System.nanoTime() - start);
                         trips.get(i).add(sides[i].proxy().requests() - requestsBefore);
                     }
@@ -111,10 +134,11 @@ class SyncBenchmarkTest {
                 median, p99);
     }
 
-    private static String report(List<Result> results) {
+    private static String report(List<Result> results, List<String> warmUp) {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-                "synchronize, %d rounds after %d warm-up%n| added per request | backend | local edits | round trips "
-                        + "| median ms | p99 ms |%n|---|---|---|---|---|---|%n", ROUNDS, WARMUP));
+                "synchronize, %d rounds after %d warm-up rounds of %d edits and %d settling rounds%n"
+                        + "| added per request | backend | local edits | round trips | median ms | p99 ms |%n"
+                        + "|---|---|---|---|---|---|%n", ROUNDS, WARMUP, WARMUP_EDITS, SETTLE));
         results.forEach(r -> out.append(String.format(Locale.ROOT, "| %d ms | %s | %d | %.1f | %.1f | %.1f |%n",
                 r.latencyMs(), r.backend().flagValue(), r.edits(), r.roundTrips(), r.medianMs(), r.p99Ms())));
         for (long latencyMs : LATENCIES_MS) {
@@ -125,6 +149,8 @@ class SyncBenchmarkTest {
                         edits, appSync / cognito));
             }
         }
+        out.append(String.format(Locale.ROOT, "%nwarm-up medians (ms) per %d rounds, no added latency:%n", BATCH));
+        warmUp.forEach(line -> out.append(line).append(System.lineSeparator()));
         return out.toString();
     }
 
