@@ -15,7 +15,10 @@ final class ProxiedDevice {
     private ProxiedDevice() {
     }
 
-    /** Arguments: the pool id, the Cognito endpoint, the AppSync GraphQL URL. */
+    /**
+     * Arguments: the pool id, the Cognito endpoint, the AppSync GraphQL URL, and optionally how many seconds to wait
+     * for the change to arrive (30).
+     */
     public static void main(String[] args) throws Exception {
         boolean arrived;
         try (CognitoSyncManager listening = device(args, Backend.CUTOVER).build()) {
@@ -30,7 +33,8 @@ final class ProxiedDevice {
                 System.out.println("the synchronize failed: " + e.getCause());
                 System.exit(1);
             }
-            arrived = watcher.awaitValue("color", "red", Duration.ofSeconds(30));
+            arrived = watcher.awaitValue("color", "red", Duration.ofSeconds(args.length > 3
+                    ? Long.parseLong(args[3]) : 30));
             System.out.println(arrived ? "the change arrived" : "no change arrived; failures: " + watcher.failures());
         }
         System.exit(arrived ? 0 : 1);

@@ -104,6 +104,29 @@ class ProxyTest {
     }
 
     /**
+     * A proxy that asks for a user and password for the real-time WebSocket's tunnel only, given none: the
+     * subscription's connection warns once (not at each of its attempts), naming the proxy's 407 and where a user and
+     * password go; the synchronize, whose requests the proxy lets through, works.
+     */
+    @Test
+    void aProxyRefusingTheRealtimeTunnelIsNamedOnce(Emulators emulators, @TempDir Path dir) throws Exception {
+        URI graphql = emulators.graphql();
+        try (ForwardProxy proxy = new ForwardProxy("device:s3cret", target -> target.equals(authority(graphql)))) {
+            ChildJvm.Ended ended = ChildJvm.run(dir.resolve("device.log"), Map.of("HTTP_PROXY",
+                    proxy.uri().toString()), Duration.ofMinutes(2), ProxiedDevice.class, emulators.poolId(),
+                    emulators.cognito().endpoint().toString(), graphql.toString(), "5");
+
+            assertThat(ended.exitCode()).as(ended.output()).isEqualTo(1);
+            assertThat(ended.output()).doesNotContain("the synchronize failed").contains("no change arrived");
+            assertThat(ended.output().split("the HTTP proxy asks for a user and password \\(HTTP 407\\)", -1))
+                    .as("warnings naming the proxy's 407 in:%n%s", ended.output()).hasSize(2);
+            assertThat(proxy.seen()).as("requests the proxy let through")
+                    .anyMatch(seen -> seen.equals("POST " + graphql))
+                    .noneMatch(seen -> seen.startsWith("CONNECT "));
+        }
+    }
+
+    /**
      * A proxy variable the AWS SDK cannot read as a URL, which it would pass over (logging a stack trace) so that every
      * call went direct: building the manager is refused, naming the variable.
      */
