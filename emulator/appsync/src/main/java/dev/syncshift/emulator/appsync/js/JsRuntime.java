@@ -79,7 +79,7 @@ public final class JsRuntime implements AutoCloseable {
         private final Value step;
         private final Value text;
         private final Map<String, Value> exports = new HashMap<>();
-        /** Each module's handlers by "module#function", looked up once per context (a missing one as null). */
+        /** Each module's handlers by "module#function", looked up once per context (a missing one as empty). */
         private final Map<String, Optional<Value>> handlers = new HashMap<>();
         /** Set when the watchdog had to cancel the context: it cannot run anything again. */
         private volatile boolean cancelled;
@@ -160,15 +160,11 @@ public final class JsRuntime implements AutoCloseable {
 
     /** A module's handler in a context, evaluating the module on first use; empty when it exports none. */
     private Optional<Value> handler(JsContext js, String module, String function) {
-        String key = module + "#" + function;
-        Optional<Value> known = js.handlers.get(key);
-        if (known != null) {
-            return known;
-        }
-        Value fn = js.exports.computeIfAbsent(module, name -> js.context.eval(modules.get(name))).getMember(function);
-        Optional<Value> found = fn == null || !fn.canExecute() ? Optional.empty() : Optional.of(fn);
-        js.handlers.put(key, found);
-        return found;
+        return js.handlers.computeIfAbsent(module + "#" + function, key -> {
+            Value fn = js.exports.computeIfAbsent(module, name -> js.context.eval(modules.get(name)))
+                    .getMember(function);
+            return fn == null || !fn.canExecute() ? Optional.empty() : Optional.of(fn);
+        });
     }
 
     /** A run's value as plain values, as JSON.stringify writes it; a failure to write it is the handler's error. */
