@@ -29,19 +29,20 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * The HTTP proxy the AWS SDK's settings name, for every call of a device: the Cognito clients' and the AppSync
- * remote's requests and WebSocket, so that a flag flip does not change the way out. The SDK's URLConnection client
+ * remote's requests (all through {@link #sdkHttpClient}) and the AppSync remote's WebSocket, so that a flag flip does
+ * not change the way out. The SDK's URLConnection client
  * takes its proxy from the {@code http.proxyHost} family of system properties, or else from the {@code http_proxy}
  * (else {@code HTTP_PROXY}) and {@code no_proxy} (else {@code NO_PROXY}) environment variables, for https endpoints
  * too; without either it leaves the choice to the
  * JDK's default proxy selector (the {@code https.proxyHost} family, {@code java.net.useSystemProxies}). The JDK's
- * HTTP client knows only the default selector: without this class a proxy named by {@code HTTP_PROXY} or
- * {@code http.proxyHost} alone carried the Cognito calls and not the AppSync ones.
+ * HTTP client, whose WebSocket the real-time connection uses, knows only the default selector: without this class a
+ * proxy named by {@code HTTP_PROXY} or {@code http.proxyHost} alone carried the requests and not the WebSocket.
  *
  * <p>The proxy's user and password, where the SDK has them ({@code http://user:password@host:port} in
  * {@code HTTP_PROXY}, or {@code http.proxyUser} and {@code http.proxyPassword}), go to the proxy alone, never to a
- * request that goes direct. AppSync's requests carry them as a {@code Proxy-Authorization: Basic} header added after
- * signing ({@link #authorizationFor}); not through an {@code Authenticator}, with which the JDK's HTTP client leaves
- * out every {@code Authorization} header the caller set, the SigV4 signature among them. The Cognito clients'
+ * request that goes direct. The WebSocket's handshake carries them as a {@code Proxy-Authorization: Basic} header
+ * added after signing ({@link #authorizationFor}); not through an {@code Authenticator}, with which the JDK's HTTP
+ * client leaves out every {@code Authorization} header the caller set, the SigV4 signature among them. The requests'
  * connections ({@link #sdkHttpClient}) answer the proxy's 407 through an {@code Authenticator} of their own, which is
  * what a tunnel needs: the SDK's own connections set the header, which {@code HttpURLConnection} does not send on a
  * {@code CONNECT}. Through a tunnel (https, and every WebSocket) the JDK sends a Basic user and password only when the

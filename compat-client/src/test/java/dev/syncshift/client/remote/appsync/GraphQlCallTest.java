@@ -28,6 +28,6 @@ class GraphQlCallTest {
                 Clock.systemUTC());
 
         assertThatThrownBy(() -> call.post("query { ping }", Map.of())).isInstanceOf(NetworkException.class)
-                .hasMessage("AppSync could not be reached at " + endpoint + ": ConnectException");
+                .hasMessage("AppSync could not be reached at " + endpoint + ": Connection refused");
     }
 }
