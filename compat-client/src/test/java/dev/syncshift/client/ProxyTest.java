@@ -37,6 +37,25 @@ class ProxyTest {
     }
 
     /**
+     * A proxy named with https:// in {@code HTTP_PROXY}: the SDK, and so the device, reach it in plain HTTP all the
+     * same, which the manager warns of (a proxy that takes only TLS there would fail every call).
+     */
+    @Test
+    void anHttpsProxyUrlIsReachedInPlainHttpAndWarnedOf(Emulators emulators, @TempDir Path dir) throws Exception {
+        try (ForwardProxy proxy = new ForwardProxy()) {
+            ChildJvm.Ended ended = startDevices(emulators, dir, Map.of("HTTP_PROXY",
+                    "https://" + proxy.uri().getAuthority()));
+
+            assertThat(ended.exitCode()).as("the devices ended well:%n%s", ended.output()).isZero();
+            assertThat(ended.output()).contains("the change arrived", "HTTP_PROXY names an https:// proxy");
+            assertThat(proxy.seen()).as("requests through the proxy")
+                    .anyMatch(seen -> seen.startsWith("POST " + emulators.cognito().endpoint()))
+                    .anyMatch(seen -> seen.equals("POST " + emulators.graphql()))
+                    .anyMatch(seen -> seen.startsWith("CONNECT "));
+        }
+    }
+
+    /**
      * A proxy that asks for a user and password, given in {@code HTTP_PROXY}: every call sends them, AppSync's
      * signed ones too (the signature still holds: the proxy's header is added after signing), and its WebSocket's
      * tunnel with the JVM option the JDK needs for a Basic user and password there, set as a container would.

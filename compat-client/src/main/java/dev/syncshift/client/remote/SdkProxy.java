@@ -78,7 +78,8 @@ public final class SdkProxy extends ProxySelector {
      * logging a stack trace, and every call then goes direct: here it is refused, naming the variable.
      *
      * @return what to warn of, if anything: {@code HTTPS_PROXY} (or {@code https_proxy}) set with neither of the
-     *     variables the SDK reads, so that calls go direct where the environment meant them to take a proxy
+     *     variables the SDK reads, so that calls go direct where the environment meant them to take a proxy; or an
+     *     {@code https://} proxy URL, which the SDK reaches in plain HTTP
      * @throws IllegalArgumentException naming the variable whose value is not a proxy URL
      */
     public static Optional<String> checkEnvironment(Map<String, String> environment, Properties properties) {
@@ -107,6 +108,12 @@ public final class SdkProxy extends ProxySelector {
             String shown = value.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)?[^/@]*@", "$1…@"); // never the password
             throw new IllegalArgumentException(name + " '" + shown + "' is not a proxy URL such as http://host:port or "
                     + "http://user:password@host:port");
+        }
+        if (uri.getScheme().equalsIgnoreCase("https")) {
+            return Optional.of(name + " names an https:// proxy, which the AWS SDK for Java and the JDK reach in plain "
+                    + "HTTP all the same (neither speaks TLS to a proxy): if the proxy at " + uri.getHost()
+                    + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + " takes only TLS, every call fails; "
+                    + "name a port where it takes plain HTTP, as http://host:port");
         }
         return Optional.empty();
     }

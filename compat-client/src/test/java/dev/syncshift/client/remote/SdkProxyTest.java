@@ -63,6 +63,18 @@ class SdkProxyTest {
                 "http://proxy:3128"), new Properties())).isEmpty();
     }
 
+    /** An https:// proxy URL, which the SDK reaches in plain HTTP at its host and port (ProxyTest shows it). */
+    @Test
+    void anHttpsProxyUrlIsWarnedOf() {
+        assertThat(SdkProxy.checkEnvironment(Map.of("HTTP_PROXY", "https://device:s3cret@proxy.example:3129"),
+                new Properties())).hasValue("HTTP_PROXY names an https:// proxy, which the AWS SDK for Java and the "
+                        + "JDK reach in plain HTTP all the same (neither speaks TLS to a proxy): if the proxy at "
+                        + "proxy.example:3129 takes only TLS, every call fails; name a port where it takes plain HTTP, "
+                        + "as http://host:port");
+        assertThat(SdkProxy.checkEnvironment(Map.of("http_proxy", "HTTPS://proxy.example"), new Properties()).get())
+                .contains("if the proxy at proxy.example takes only TLS").doesNotContain("s3cret");
+    }
+
     @Test
     void theJavaProxyPropertiesLeaveTheVariablesUnread() {
         Properties java = new Properties();
