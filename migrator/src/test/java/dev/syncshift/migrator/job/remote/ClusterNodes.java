@@ -18,14 +18,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * Manager and worker processes of one cluster: child JVMs on this test's class path, its test classes last and the
  * {@link ClassArchive} of the rest mapped (or of the packaged jar, after {@link #useJar}), sharing one PostgreSQL
- * database as their job repository and the emulators of a {@link LocalAws}.
+ * database as their job repository and the emulators of a {@link LocalAws} (or others the test names).
  * Each node logs to its own file in {@code dir}, a manager its progress lines too (no terminal: {@code --progress auto}
  * prints lines). Closing stops every node still running (SIGTERM, then SIGKILL).
  */
 final class ClusterNodes implements AutoCloseable {
 
     private final String jdbcUrl;
-    private final LocalAws aws;
+    private final String pool;
+    private final String table;
+    private final URI dynamoDb;
     private final Path dir;
     private final List<String> common;
     private final List<String> timings;
@@ -41,19 +43,37 @@ final class ClusterNodes implements AutoCloseable {
      * @param common options every node gets, after the pool's
      */
     ClusterNodes(String jdbcUrl, LocalAws aws, Path dir, List<String> common) {
-        this(jdbcUrl, aws, dir, Stream.concat(common.stream(), Stream.of("--lost-after", "3s")).toList(),
-                List.of("-Dsyncshift.migrator.cluster.heartbeat=500ms",
-                        "-Dsyncshift.migrator.cluster.poll-interval=200ms"));
+        this(jdbcUrl, LocalAws.POOL.value(), LocalAws.TABLE, aws.cognito().endpoint(), aws.dynamoDb().endpoint(), dir,
+                common);
     }
 
     /** Nodes of a cluster with these JVM options for its timings (none: the defaults a user gets). */
     ClusterNodes(String jdbcUrl, LocalAws aws, Path dir, List<String> common, List<String> timings) {
+        this(jdbcUrl, LocalAws.POOL.value(), LocalAws.TABLE, aws.cognito().endpoint(), aws.dynamoDb().endpoint(), dir,
+                common, timings);
+    }
+
+    /**
+     * Nodes of a cluster over pool {@code pool} of the Cognito emulator at {@code cognito} and table {@code table} of
+     * the DynamoDB at {@code dynamoDb}, with the test timings of {@link #ClusterNodes(String, LocalAws, Path, List)}.
+     */
+    ClusterNodes(String jdbcUrl, String pool, String table, URI cognito, URI dynamoDb, Path dir, List<String> common) {
+        this(jdbcUrl, pool, table, cognito, dynamoDb, dir,
+                Stream.concat(common.stream(), Stream.of("--lost-after", "3s")).toList(),
+                List.of("-Dsyncshift.migrator.cluster.heartbeat=500ms",
+                        "-Dsyncshift.migrator.cluster.poll-interval=200ms"));
+    }
+
+    private ClusterNodes(String jdbcUrl, String pool, String table, URI cognito, URI dynamoDb, Path dir,
+            List<String> common, List<String> timings) {
         this.jdbcUrl = jdbcUrl;
-        this.aws = aws;
+        this.pool = pool;
+        this.table = table;
+        this.dynamoDb = dynamoDb;
         this.dir = dir;
         this.common = List.copyOf(common);
         this.timings = List.copyOf(timings);
-        this.cognitoEndpoint = aws.cognito().endpoint();
+        this.cognitoEndpoint = cognito;
     }
 
     /** Starts the nodes from then on as {@code java -jar jar}, as a user runs them. */
@@ -135,9 +155,8 @@ final class ClusterNodes implements AutoCloseable {
     }
 
     private List<String> poolOptions() {
-        return List.of("--identity-pool-id", LocalAws.POOL.value(), "--table", LocalAws.TABLE,
-                "--cognito-endpoint", cognitoEndpoint.toString(), "--dynamodb-endpoint",
-                aws.dynamoDb().endpoint().toString(), "--region", "us-east-1", "--work-dir", dir.toString());
+        return List.of("--identity-pool-id", pool, "--table", table, "--cognito-endpoint", cognitoEndpoint.toString(),
+                "--dynamodb-endpoint", dynamoDb.toString(), "--region", "us-east-1", "--work-dir", dir.toString());
     }
 
     @Override
