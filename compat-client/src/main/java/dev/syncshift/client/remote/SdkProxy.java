@@ -30,11 +30,10 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 /**
  * The HTTP proxy the AWS SDK's settings name, for every call of a device: the Cognito clients' and the AppSync
  * remote's requests (all through {@link #sdkHttpClient}) and the AppSync remote's WebSocket, so that a flag flip does
- * not change the way out. The SDK's URLConnection client
- * takes its proxy from the {@code http.proxyHost} family of system properties, or else from the {@code http_proxy}
- * (else {@code HTTP_PROXY}) and {@code no_proxy} (else {@code NO_PROXY}) environment variables, for https endpoints
- * too; without either it leaves the choice to the
- * JDK's default proxy selector (the {@code https.proxyHost} family, {@code java.net.useSystemProxies}). The JDK's
+ * not change the way out. The SDK's URLConnection client takes its proxy from the {@code http.proxyHost} family of
+ * system properties, or else from the {@code http_proxy} (else {@code HTTP_PROXY}) and {@code no_proxy} (else
+ * {@code NO_PROXY}) environment variables, for https endpoints too; without either it leaves the choice to the JDK's
+ * default proxy selector (the {@code https.proxyHost} family, {@code java.net.useSystemProxies}). The JDK's
  * HTTP client, whose WebSocket the real-time connection uses, knows only the default selector: without this class a
  * proxy named by {@code HTTP_PROXY} or {@code http.proxyHost} alone carried the requests and not the WebSocket.
  *
