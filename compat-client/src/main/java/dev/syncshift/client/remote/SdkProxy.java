@@ -142,12 +142,19 @@ public final class SdkProxy extends ProxySelector {
         return new SdkProxy(new Proxy(Proxy.Type.HTTP, address), nonProxyHosts, user, password);
     }
 
-    /**
-     * The HTTP client for the SDK's Cognito clients: the SDK's URLConnection client, whose connections, when the
-     * proxy has a user, answer its 407 (a tunnel's included) with the user and password and with nothing else.
-     */
+    /** {@link #sdkHttpClient(SdkProxy)} with the SDK's proxy ({@link #fromSdk}). */
     public static SdkHttpClient sdkHttpClient() {
-        SdkProxy proxy = fromSdk();
+        return sdkHttpClient(fromSdk());
+    }
+
+    /**
+     * The HTTP client for the SDK's Cognito clients and the AppSync remote's requests: the SDK's URLConnection
+     * client, whose connections, when {@code proxy} has a user, answer its 407 (a tunnel's included) with the user
+     * and password and with nothing else.
+     *
+     * @param proxy the SDK's proxy, as {@link #fromSdk} read it; null: none
+     */
+    public static SdkHttpClient sdkHttpClient(@Nullable SdkProxy proxy) {
         return proxy == null || proxy.authorization == null ? UrlConnectionHttpClient.create()
                 : UrlConnectionHttpClient.create(proxy::open);
     }

@@ -67,7 +67,7 @@ final class GraphQlCall {
     /** What to add to the device's clock to sign with the service's time; learned from answers. */
     private volatile Duration clockCorrection = Duration.ZERO;
     /** The requests' client: the SDK's URLConnection client, as the Cognito calls', and through the same proxy. */
-    private final SdkHttpClient posts = SdkProxy.sdkHttpClient();
+    private final SdkHttpClient posts;
     /** The real-time connection's: the JDK's, which has a WebSocket. */
     private final HttpClient http;
     private final @Nullable SdkProxy proxy;
@@ -81,6 +81,7 @@ final class GraphQlCall {
         this.credentials = credentials;
         this.clock = clock;
         this.proxy = SdkProxy.fromSdk();
+        this.posts = SdkProxy.sdkHttpClient(proxy);
         this.http = SdkProxy.applyTo(HttpClient.newBuilder().connectTimeout(TIMEOUT), proxy).build();
     }
 

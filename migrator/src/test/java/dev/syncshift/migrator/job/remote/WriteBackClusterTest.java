@@ -43,7 +43,11 @@ class WriteBackClusterTest extends PostgresClusterScenario {
             device.cognitoPush(device.identityId(), "profile", Map.of("name", "user " + i, "city", "London"));
             devices.add(device);
         }
-        devices.forEach(d -> cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(new IdentityId(d.identityId())));
+        for (Device device : devices) {
+            assertThat(cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(new IdentityId(device.identityId()))
+                    .datasets()).as("the full pass of %s", device.identityId()).singleElement()
+                    .satisfies(d -> assertThat(d.failure()).isNull());
+        }
         for (int i = 0; i < DEVICES; i++) {
             devices.get(i).appSyncPut("profile", "name", "user " + i + " on AppSync");
         }
