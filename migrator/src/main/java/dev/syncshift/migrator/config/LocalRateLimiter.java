@@ -19,7 +19,7 @@ public final class LocalRateLimiter implements RequestRateLimiter {
     /**
      * A bucket admitting {@code rps} requests a second on average, in bursts of at most one second's worth.
      *
-     * @param rps the rate, above zero
+     * @param rps the rate, above zero and at most {@link RateLimits#MAX_RPS} (Bucket4j's most: a token a nanosecond)
      */
     public static Bucket bucket(double rps) {
         long capacity = Math.max(1, (long) Math.ceil(rps));

@@ -18,6 +18,9 @@ public record RateLimits(Map<String, Double> perOperation) {
     /** AWS's published default quotas for the operations the migrator calls. */
     public static final Map<String, Double> AWS_DEFAULTS = Map.of("ListIdentities", 5.0);
 
+    /** The highest limit a second: one request a nanosecond, the most a Bucket4j bucket refills. */
+    public static final double MAX_RPS = 1e9;
+
     /** The operations a limit may name. */
     public static final Set<String> OPERATIONS = Set.of("ListIdentities", "ListDatasets", "ListRecords",
             "DescribeIdentityPool", "DescribeIdentityPoolUsage", "Query", "TransactWriteItems", "DescribeTable",
@@ -66,6 +69,10 @@ public record RateLimits(Map<String, Double> perOperation) {
         }
         if (!(rps > 0) || rps.isInfinite()) {
             throw new IllegalArgumentException(operation + " must be a positive number, not " + written(rps));
+        }
+        if (rps > MAX_RPS) {
+            throw new IllegalArgumentException(operation + " must be at most " + written(MAX_RPS) + " a second, not "
+                    + written(rps));
         }
     }
 

@@ -92,6 +92,8 @@ class FaultsAndArgumentsTest {
                         "--max-rps", "Nothing=5"),
                 List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store",
                         "--max-rps", "ListRecords=NaN"),
+                List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store",
+                        "--max-rps", "ListRecords=10000000000"),
                 List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store", "--mode", "all"),
                 List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store", "--role", "boss"),
                 List.of("migrate", "--identity-pool-id", LocalAws.POOL.value(), "--table", "store", "--role",
@@ -173,6 +175,8 @@ class FaultsAndArgumentsTest {
                 .hasValue("migrate: --max-rps: ListRecords must be a positive number, not -1");
         assertThat(Cli.run(with(pool, "ListRecords=NaN")).err().lines().findFirst())
                 .hasValue("migrate: --max-rps: ListRecords must be a positive number, not NaN");
+        assertThat(Cli.run(with(pool, "ListRecords=1e10")).err().lines().findFirst())
+                .hasValue("migrate: --max-rps: ListRecords must be at most 1000000000 a second, not 10000000000");
         assertThat(Cli.run(with(pool, "Nothing=5")).err().lines().findFirst()).get().asString()
                 .startsWith("migrate: --max-rps: unknown operation 'Nothing' (one of DeleteDataset, "
                         + "DescribeIdentityPool, ");
