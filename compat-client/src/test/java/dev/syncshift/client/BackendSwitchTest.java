@@ -154,6 +154,32 @@ class BackendSwitchTest {
         assertThat(readBy(emulators, Backend.APPSYNC, identity, "old")).isEmpty();
     }
 
+    /** A deletion made on the old backend and not yet synchronized is kept through the switch, then made. */
+    @Test
+    void aDeletionNotYetSynchronizedIsMadeOnTheNewService(Emulators emulators) {
+        Path cache = dir.resolve("pending-deletion.db");
+        String identity;
+        try (CognitoSyncManager onCognito = emulators.device(Backend.COGNITO).cacheFile(cache).build()) {
+            Dataset d = onCognito.openOrCreateDataset("gone");
+            d.put("k", "v");
+            sync(d);
+            identity = onCognito.getIdentityId();
+            d.delete();
+        }
+        try (CognitoSyncManager other = emulators.device(Backend.APPSYNC).identityId(identity).build()) {
+            Dataset d = other.openOrCreateDataset("gone");
+            d.put("k", "v");
+            sync(d);
+        }
+
+        try (CognitoSyncManager onAppSync = emulators.device(Backend.APPSYNC).cacheFile(cache).build()) {
+            Dataset d = onAppSync.openOrCreateDataset("gone");
+            sync(d);
+            assertThat(d.getAll()).isEmpty();
+        }
+        assertThat(readBy(emulators, Backend.APPSYNC, identity, "gone")).isEmpty();
+    }
+
     /** What a new device of {@code identity} on {@code backend} holds after synchronizing {@code dataset}. */
     private static Map<String, String> readBy(Emulators emulators, Backend backend, String identity, String dataset) {
         try (CognitoSyncManager device = emulators.device(backend).identityId(identity).build()) {

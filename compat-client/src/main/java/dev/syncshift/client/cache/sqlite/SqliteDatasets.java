@@ -59,9 +59,14 @@ final class SqliteDatasets {
                 now.toEpochMilli());
     }
 
+    /**
+     * The count a synchronize or a switch of backend leaves, keeping a local deletion's mark (the Android schema's
+     * count of -1): a {@code delete()} made while a synchronize ran must still reach the service at the next one.
+     */
     Void setLastSyncCount(DatasetKey key, long count, CountSpace space, Instant now) throws SQLException {
-        return update("UPDATE datasets SET last_sync_count = ?, last_sync_timestamp = ?, " + AndroidSchema.COUNT_SPACE
-                + " = ?" + WHERE, key, count, now.toEpochMilli(), space.name());
+        return update("UPDATE datasets SET last_sync_count = CASE WHEN last_sync_count < 0 THEN last_sync_count "
+                + "ELSE ? END, last_sync_timestamp = ?, " + AndroidSchema.COUNT_SPACE + " = ?" + WHERE, key, count,
+                now.toEpochMilli(), space.name());
     }
 
     Void delete(DatasetKey key) throws SQLException {
