@@ -14,15 +14,26 @@ import dev.syncshift.core.SyncCount;
 import java.util.List;
 
 /**
- * A backend's real remote with a hook run when a push has been stored by the service and before its answer reaches
- * the engine (the window in which an app's edit races the synchronize), and one run when a pull (of records, or of
- * the dataset list) has been answered, before the client applies it (the window in which another device's write
- * races the push, or a logout the pull). Not a mock: every call goes to the service.
+ * A backend's real remote with a hook run just before a push is sent (the window in which a logout or a login races
+ * it), one run when a push has been stored by the service and before its answer reaches the engine (the window in
+ * which an app's edit races the synchronize), and one run when a pull (of records, or of the dataset list) has been
+ * answered, before the client applies it (the window in which another device's write races the push, or a logout the
+ * pull). Not a mock: every call goes to the service.
  */
-record HookedRemote(RemoteStore delegate, Runnable afterPush, Runnable afterPull) implements RemoteStore {
+record HookedRemote(RemoteStore delegate, Runnable beforePush, Runnable afterPush, Runnable afterPull)
+        implements RemoteStore {
+
+    HookedRemote(RemoteStore delegate, Runnable afterPush, Runnable afterPull) {
+        this(delegate, () -> { }, afterPush, afterPull);
+    }
 
     HookedRemote(RemoteStore delegate, Runnable afterPush) {
         this(delegate, afterPush, () -> { });
+    }
+
+    /** The remote with a hook run just before each push is sent. */
+    static HookedRemote beforePush(RemoteStore delegate, Runnable hook) {
+        return new HookedRemote(delegate, hook, () -> { }, () -> { });
     }
 
     @Override
@@ -39,6 +50,7 @@ record HookedRemote(RemoteStore delegate, Runnable afterPush, Runnable afterPull
 
     @Override
     public PushResult putRecords(DatasetKey key, List<RecordPatch> patches) {
+        beforePush.run();
         PushResult result = delegate.putRecords(key, patches);
         afterPush.run();
         return result;
@@ -51,6 +63,7 @@ record HookedRemote(RemoteStore delegate, Runnable afterPush, Runnable afterPull
 
     @Override
     public RemoteSync pushAndPull(DatasetKey key, SyncCount lastSyncCount, List<RecordPatch> patches) {
+        beforePush.run();
         RemoteSync result = delegate.pushAndPull(key, lastSyncCount, patches);
         afterPush.run();
         return result;

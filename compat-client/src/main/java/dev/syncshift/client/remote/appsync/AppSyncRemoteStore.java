@@ -133,8 +133,8 @@ public final class AppSyncRemoteStore implements RemoteStore {
         variables.put("lastSyncCount", since.value());
         variables.put("limit", PAGE);
         variables.put("nextToken", nextToken);
-        return data("Failed to list records in dataset: " + key.datasetName(), AppSyncOperations.LIST_RECORDS,
-                variables, "listRecords");
+        return data(key.identityId(), "Failed to list records in dataset: " + key.datasetName(),
+                AppSyncOperations.LIST_RECORDS, variables, "listRecords");
     }
 
     @Override
@@ -151,7 +151,7 @@ public final class AppSyncRemoteStore implements RemoteStore {
 
     private PushResult update(DatasetKey key, List<RecordPatch> part) {
         return halving(SyncCount.ZERO, part, (since, half) -> {
-            JsonNode change = data("Failed to update records in dataset: " + key.datasetName(),
+            JsonNode change = data(key.identityId(), "Failed to update records in dataset: " + key.datasetName(),
                     AppSyncOperations.UPDATE_RECORDS, pushVariables(key, half), "updateRecords");
             return new PushResult(PushParts.filled(change.path("records"), half), 1);
         });
@@ -230,8 +230,8 @@ public final class AppSyncRemoteStore implements RemoteStore {
     /** syncDataset; a count the store does not have is reported as a conflict, so that the engine pulls first. */
     private JsonNode syncDataset(DatasetKey key, Map<String, Object> variables) {
         try {
-            return data("Failed to synchronize dataset: " + key.datasetName(), AppSyncOperations.SYNC_DATASET,
-                    variables, "syncDataset");
+            return data(key.identityId(), "Failed to synchronize dataset: " + key.datasetName(),
+                    AppSyncOperations.SYNC_DATASET, variables, "syncDataset");
         } catch (DataLimitExceededException | DataConflictException e) {
             throw e;
         } catch (DataStorageException e) {
@@ -255,7 +255,7 @@ public final class AppSyncRemoteStore implements RemoteStore {
      */
     public Optional<long[]> importState(DatasetKey key) {
         try {
-            JsonNode dataset = data("Failed to describe dataset: " + key.datasetName(),
+            JsonNode dataset = data(key.identityId(), "Failed to describe dataset: " + key.datasetName(),
                     AppSyncOperations.DESCRIBE_DATASET, Map.of("datasetName", key.datasetName().value()),
                     "describeDataset");
             return Optional.of(new long[] {dataset.path("syncCount").asLong(),
@@ -306,20 +306,20 @@ public final class AppSyncRemoteStore implements RemoteStore {
         input.put("lastModifiedBy", source.lastModifiedBy());
         input.put("records", records.stream().map(AppSyncRecords::importInput).toList());
         input.put("final", last);
-        data("Failed to import dataset: " + source.key().datasetName(), AppSyncOperations.IMPORT_DATASET,
-                Map.of("input", input), "importDataset");
+        data(source.key().identityId(), "Failed to import dataset: " + source.key().datasetName(),
+                AppSyncOperations.IMPORT_DATASET, Map.of("input", input), "importDataset");
     }
 
     @Override
     public void deleteDataset(DatasetKey key) {
-        data("Failed to delete dataset: " + key.datasetName(), AppSyncOperations.DELETE_DATASET,
+        data(key.identityId(), "Failed to delete dataset: " + key.datasetName(), AppSyncOperations.DELETE_DATASET,
                 Map.of("datasetName", key.datasetName().value()), "deleteDataset");
     }
 
     @Override
     public List<DatasetMetadata> listDatasets(IdentityId identityId) {
-        JsonNode datasets = data("Failed to list dataset metadata", AppSyncOperations.LIST_DATASETS, Map.of(),
-                "listDatasets");
+        JsonNode datasets = data(identityId, "Failed to list dataset metadata", AppSyncOperations.LIST_DATASETS,
+                Map.of(), "listDatasets");
         List<DatasetMetadata> all = new ArrayList<>();
         datasets.forEach(node -> all.add(AppSyncRecords.dataset(identityId, node)));
         return all;
@@ -360,9 +360,9 @@ public final class AppSyncRemoteStore implements RemoteStore {
         };
     }
 
-    /** The field's data, or the translated error. */
-    JsonNode data(String what, String query, Map<String, ?> variables, String field) {
-        GraphQlCall.Answer answer = call.post(query, variables);
+    /** The field's data, or the translated error, of a call made for {@code identity}. */
+    JsonNode data(IdentityId identity, String what, String query, Map<String, ?> variables, String field) {
+        GraphQlCall.Answer answer = call.post(query, variables, identity);
         if (answer.failed()) {
             throw AppSyncErrors.translate(what, answer);
         }

@@ -3,7 +3,9 @@ package dev.syncshift.client.remote.appsync;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syncshift.client.NetworkException;
+import dev.syncshift.client.remote.IdentityCredentials;
 import dev.syncshift.client.remote.SdkProxy;
+import dev.syncshift.core.IdentityId;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +23,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -105,16 +108,18 @@ final class GraphQlCall {
      * another dataset of the identity, or a broken connection is retried as the AWS SDK retries (its standard
      * strategy: 3 attempts, exponential backoff with jitter, a retry budget); the last answer is returned, or the last
      * connection failure thrown as a {@link NetworkException}. A retried push is safe: it is conditional on the sync
-     * count it read.
+     * count it read. Each attempt is signed with the credentials of {@code actingFor}, the identity the call is made
+     * for: a logout, login or wipe since refuses it before it is sent (when the device's credentials are a Cognito
+     * identity's, {@link IdentityCredentials}), where it would act for the identity that came next.
      */
-    Answer post(String query, Map<String, ?> variables) {
+    Answer post(String query, Map<String, ?> variables, IdentityId actingFor) {
         String body = body(query, variables);
         RetryToken token = retries.acquireInitialToken(AcquireInitialTokenRequest.create("appsync")).token();
         while (true) {
             Answer answer = null;
             RuntimeException failure;
             try {
-                answer = send(body);
+                answer = send(body, actingFor);
                 if (answer.status() != 429 && answer.status() < 500 && !AppSyncErrors.tableThrottled(answer)
                         && !AppSyncErrors.lostCreationRace(answer)) {
                     retries.recordSuccess(RecordSuccessRequest.create(token));
@@ -138,12 +143,13 @@ final class GraphQlCall {
         }
     }
 
-    private Answer send(String body) {
+    /** One attempt, signed as {@code actingFor} (null: whichever identity the credentials are now). */
+    private Answer send(String body, @Nullable IdentityId actingFor) {
         Instant signedAt = signingClock().instant();
-        Exchange exchange = exchange(body);
+        Exchange exchange = exchange(body, actingFor);
         int status = exchange.response().statusCode();
         if (learnedTheTime(exchange.response(), signedAt) && (status == 401 || status == 403)) {
-            exchange = exchange(body);
+            exchange = exchange(body, actingFor);
             status = exchange.response().statusCode();
         }
         try {
@@ -154,13 +160,13 @@ final class GraphQlCall {
         }
     }
 
-    private Exchange exchange(String body) {
+    private Exchange exchange(String body, @Nullable IdentityId actingFor) {
         // No Content-Length: the connection then buffers the body and sets it, and can still read the body of a 401
         // (signature refused), which in streaming mode it drops.
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         try {
             HttpExecuteResponse response = posts.prepareRequest(HttpExecuteRequest.builder()
-                    .request(sign(endpoint, body))
+                    .request(sign(endpoint, body, credentials(actingFor)))
                     .contentStreamProvider(ContentStreamProvider.fromByteArrayUnsafe(bytes)).build()).call();
             String text;
             try (InputStream in = response.responseBody().map(InputStream.class::cast)
@@ -217,7 +223,7 @@ final class GraphQlCall {
      * real-time connection refused for its signature's time has no answer to take it from).
      */
     void checkTime() {
-        send(body("query { __typename }", Map.of()));
+        send(body("query { __typename }", Map.of()), null);
     }
 
     /** The device's clock, corrected by what the service's answers said of its time. */
@@ -237,25 +243,34 @@ final class GraphQlCall {
     /** The SigV4 headers ({@code host} included) of a POST of {@code body} to {@code uri}. */
     Map<String, String> signedHeaders(URI uri, String body) {
         Map<String, String> headers = new LinkedHashMap<>();
-        sign(uri, body).headers().forEach((name, values) -> headers.put(name, String.join(",", values)));
+        sign(uri, body, credentials(null)).headers()
+                .forEach((name, values) -> headers.put(name, String.join(",", values)));
         return headers;
     }
 
     /** A POST of {@code body} to {@code uri}, signed. */
-    private SdkHttpRequest sign(URI uri, String body) {
+    private SdkHttpRequest sign(URI uri, String body, AwsCredentials resolved) {
         SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(uri)
                 .putHeader("content-type", "application/json; charset=UTF-8")
                 .putHeader("accept", "application/json, text/javascript")
                 .build();
-        return signer.sign(r -> r.identity(identity()).request(unsigned)
+        return signer.sign(r -> r.identity(identity(resolved)).request(unsigned)
                 .payload(ContentStreamProvider.fromUtf8String(body))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "appsync")
                 .putProperty(AwsV4HttpSigner.REGION_NAME, region)
                 .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, signingClock())).request();
     }
 
-    private AwsCredentialsIdentity identity() {
-        var resolved = credentials.resolveCredentials();
+    /**
+     * The credentials of {@code identity}, refused when the device's identity is another now (where the credentials
+     * know it); null: whichever identity they are of now.
+     */
+    private AwsCredentials credentials(@Nullable IdentityId identity) {
+        return identity != null && credentials instanceof IdentityCredentials bound
+                ? bound.resolveCredentials(identity) : credentials.resolveCredentials();
+    }
+
+    private static AwsCredentialsIdentity identity(AwsCredentials resolved) {
         if (resolved instanceof AwsSessionCredentials session) {
             return AwsSessionCredentialsIdentity.create(session.accessKeyId(), session.secretAccessKey(),
                     session.sessionToken());

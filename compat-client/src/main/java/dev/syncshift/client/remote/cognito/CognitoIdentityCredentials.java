@@ -2,6 +2,7 @@ package dev.syncshift.client.remote.cognito;
 
 import dev.syncshift.client.DataStorageException;
 import dev.syncshift.client.LoginsProvider;
+import dev.syncshift.client.remote.IdentityCredentials;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.IdentityPoolId;
 import java.time.Clock;
@@ -15,7 +16,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
 import software.amazon.awssdk.services.cognitoidentity.model.Credentials;
@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.cognitoidentity.model.GetCredentialsForId
  * of that too. Failures are the client's exceptions
  * ({@code NetworkException}, {@code DataAccessNotAuthorizedException}, ...). Thread-safe.
  */
-public final class CognitoIdentityCredentials implements AwsCredentialsProvider {
+public final class CognitoIdentityCredentials implements IdentityCredentials {
 
     private static final Logger LOG = LoggerFactory.getLogger(CognitoIdentityCredentials.class);
 
@@ -122,6 +122,26 @@ public final class CognitoIdentityCredentials implements AwsCredentialsProvider 
             current = refresh();
         }
         return current;
+    }
+
+    /**
+     * {@inheritDoc} The identity is checked before the credentials are resolved (a wipe forgot it; a logout or login
+     * is known once renewed credentials name another) and again after, in one step with them.
+     */
+    @Override
+    public synchronized AwsCredentials resolveCredentials(IdentityId expected) {
+        checkActingFor(expected);
+        AwsCredentials current = resolveCredentials();
+        checkActingFor(expected);
+        return current;
+    }
+
+    private void checkActingFor(IdentityId expected) {
+        if (!expected.equals(identityId)) {
+            throw new DataStorageException("The device's identity changed from " + expected + " to "
+                    + (identityId == null ? "none yet (its data was wiped)" : identityId) + " before a call made for "
+                    + expected + " was sent; it was not sent");
+        }
     }
 
     private AwsSessionCredentials refresh() {

@@ -3,6 +3,7 @@ package dev.syncshift.client.remote.appsync;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syncshift.client.NetworkException;
+import dev.syncshift.core.IdentityId;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -27,7 +28,8 @@ class GraphQlCallTest {
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")),
                 Clock.systemUTC());
 
-        assertThatThrownBy(() -> call.post("query { ping }", Map.of())).isInstanceOf(NetworkException.class)
+        assertThatThrownBy(() -> call.post("query { ping }", Map.of(),
+                new IdentityId("us-east-1:00000000-0000-0000-0000-000000000000"))).isInstanceOf(NetworkException.class)
                 .hasMessage("AppSync could not be reached at " + endpoint + ": Connection refused");
     }
 }
