@@ -14,7 +14,10 @@ import org.springframework.batch.core.step.StepExecution;
  * <p>Spring Batch records the step COMPLETED before {@link #afterStep} runs. A process killed in between leaves the
  * state RUNNING, and a restart skips the completed step, so nothing would ever say DONE and the partitions would
  * wait for ever. As a job listener it therefore starts every execution from the repository's word: DONE when the
- * step has completed in an earlier execution of the run.
+ * step has completed in an earlier execution of the run, RUNNING when it has not and this execution runs it again.
+ * The split starts the copy's partitions with the enumeration, so a restart after the enumeration failed must not
+ * leave its FAILED for them to read before the step's {@link #beforeStep} says RUNNING: a partition that had caught up
+ * with the manifest would fail the restart for the failure it is there to get past.
  */
 final class EnumerationListener implements StepExecutionListener, JobExecutionListener {
 
@@ -31,9 +34,11 @@ final class EnumerationListener implements StepExecutionListener, JobExecutionLi
     @Override
     public void beforeJob(JobExecution jobExecution) {
         StepExecution last = repository.getLastStepExecution(jobExecution.getJobInstance(), STEP);
-        if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-            tables.enumeration(jobExecution.getJobInstance().getInstanceId(), RunTables.DONE);
+        if (last == null || last.getStatus() == BatchStatus.ABANDONED) {
+            return; // never run (its row says RUNNING from its start), or not to be run again
         }
+        tables.enumeration(jobExecution.getJobInstance().getInstanceId(),
+                last.getStatus() == BatchStatus.COMPLETED ? RunTables.DONE : RunTables.RUNNING);
     }
 
     @Override

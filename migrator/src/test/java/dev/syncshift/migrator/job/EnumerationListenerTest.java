@@ -58,6 +58,28 @@ class EnumerationListenerTest {
         assertThat(tables.enumeration(run.getInstanceId())).isEqualTo(RunTables.RUNNING);
     }
 
+    /**
+     * The split starts the copy's partitions with the enumeration: a partition that has caught up with the manifest
+     * reads the state before the enumerate step starts again, and must not read the failure the restart is for.
+     */
+    @Test
+    void failedAndToldSoTheRestartSaysRunningBeforeTheStepRunsAgain() throws Exception {
+        StepExecution enumerate = repository.createStepExecution(EnumerationListener.STEP, first);
+        listener.beforeStep(enumerate);
+        enumerate.setStatus(BatchStatus.FAILED);
+        enumerate.setEndTime(LocalDateTime.now());
+        repository.update(enumerate);
+        listener.afterStep(enumerate);
+        first.setStatus(BatchStatus.FAILED);
+        first.setEndTime(LocalDateTime.now());
+        repository.update(first);
+        assertThat(tables.enumeration(run.getInstanceId())).isEqualTo(RunTables.FAILED);
+
+        listener.beforeJob(repository.createJobExecution(run, parameters, new ExecutionContext()));
+
+        assertThat(tables.enumeration(run.getInstanceId())).isEqualTo(RunTables.RUNNING);
+    }
+
     /** The step saved with {@code status} by Spring Batch, then the process gone before the listener's afterStep. */
     private void enumerateEndedAndTheProcessDied(BatchStatus status) {
         StepExecution enumerate = repository.createStepExecution(EnumerationListener.STEP, first);
