@@ -12,11 +12,12 @@
  *                                    with '-' or '.'); when the dataset is not live, queryChanges reads its metadata
  *                                    item (stash.metaUnread) for the deletion boundary instead of querying records;
  *   pushes, after readRecords (which read the metadata item with the heads): the live datasets and the lock only
- *                                    when an updateRecords or syncDataset with patches creates the dataset (none or
- *                                    a deleted metadata item: the 20-datasets limit and the creation lock's
- *                                    version), else the live datasets of the name range for syncDataset (its page
- *                                    reports merged datasets), else no request (runtime.earlyReturn). Imports never
- *                                    count datasets nor take the lock.
+ *                                    when an updateRecords or syncDataset with patches, or an importDataset, creates
+ *                                    the dataset (none or a deleted metadata item: the 20-datasets limit and the
+ *                                    creation lock's version), else the live datasets of the name range for
+ *                                    syncDataset (its page reports merged datasets), else no request
+ *                                    (runtime.earlyReturn). adminImportDataset, the operator's, never counts
+ *                                    datasets nor takes the lock.
  * A pipeline function makes one request and cannot page: a Query whose answer does not fit one DynamoDB page (1 MB)
  * is refused (InternalFailureException) rather than judged on part of it. Every Query here is of liveDatasets, so
  * that takes thousands of live datasets, which the limit forbids.
@@ -45,7 +46,7 @@ export function request(ctx) {
     stash.creations = 0;
     if (stash.writes !== undefined) {
         settle(ctx, stash.meta);
-        if (!stash.live && !ctx.args.input && stash.writes.length > 0) {
+        if (!stash.live && !stash.admin && (ctx.args.input || stash.writes.length > 0)) {
             return partitionQuery(stash, null);
         }
         if (field !== 'syncDataset') {

@@ -11,8 +11,9 @@
  * server's records; a syncDataset push whose lastSyncCount predates the dataset's last deletion is stale too
  * (reason DatasetDeleted); the dataset count rises by one (from copiedUpTo when an unfinished copy-mode import set
  * it) and is stamped on every patched record, and the dataset is marked renumbered (its counts are the store's own
- * from now on, never again taken for Cognito's); 1,024 live records, 1 MB and 20 datasets are enforced
- * (LimitExceededException). Import (admin): records keep their Cognito counts; records the store has at an equal or
+ * from now on, never again taken for Cognito's). 1,024 live records, 1 MB and 20 datasets are enforced
+ * (LimitExceededException) on every write but the operator's adminImportDataset: a device's importDataset writes
+ * what the device sends. Import (admin): records keep their Cognito counts; records the store has at an equal or
  * newer count are skipped; the dataset count becomes the largest of both and copiedUpTo.
  * Creating a dataset also bumps the identity's creation lock (L#datasets, also in liveDatasets), conditioned on the
  * version readIdentity read with the identity's live datasets (it reads them only for such a push).
@@ -54,12 +55,12 @@ export function request(ctx) {
         runtime.earlyReturn(stash.change);
     }
     const totals = totalsAfter(stash, plan.records);
-    if (!plan.input) {
+    if (!stash.admin) {
         checkLimits(stash, totals);
     }
     const table = ctx.env.SYNCSHIFT_TABLE;
     const actions = [metaAction(table, stash, plan, totals)];
-    stash.createsDataset = !stash.live && !plan.input;
+    stash.createsDataset = !stash.live && !stash.admin;
     if (stash.createsDataset) {
         actions.push(creationLockAction(table, stash));
     }

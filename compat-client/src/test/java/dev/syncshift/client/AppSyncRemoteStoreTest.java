@@ -8,12 +8,17 @@ import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials;
 import dev.syncshift.client.spi.DatasetChangeListener;
 import dev.syncshift.client.spi.RemoteStore;
 import dev.syncshift.core.DatasetKey;
+import dev.syncshift.core.DatasetMetadata;
 import dev.syncshift.core.DatasetName;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.IdentityPoolId;
+import dev.syncshift.core.Record;
+import dev.syncshift.core.RecordKey;
+import dev.syncshift.core.RecordPatch;
 import dev.syncshift.core.SyncCount;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class AppSyncRemoteStoreTest extends RemoteStoreContract {
@@ -32,6 +38,32 @@ class AppSyncRemoteStoreTest extends RemoteStoreContract {
     @Override
     RemoteStore newRemote(Emulators emulators, IdentityPoolId pool, CognitoIdentityCredentials credentials) {
         return appSync(emulators, credentials);
+    }
+
+    /**
+     * A cutover import is held to the dataset limits part by part. Cognito's changes after the watermark remove 100 of
+     * the dataset's 1,000 records and add 100 others, more than one part holds. In count order the additions would go
+     * first and their part would pass 1,024 records; the removals go first, and the import ends within the limits.
+     */
+    @Test
+    void anImportWhoseRemovalsMakeRoomForItsAdditionsIsTakenPartByPart(Emulators emulators) {
+        AppSyncRemoteStore store = (AppSyncRemoteStore) remote;
+        for (int from = 0; from < 1000; from += 99) {
+            store.putRecords(key, IntStream.range(from, Math.min(1000, from + 99))
+                    .mapToObj(i -> RecordPatch.replace(new RecordKey("r" + i), "v", SyncCount.ZERO)).toList());
+        }
+        Instant now = Instant.now();
+        List<Record> changes = new ArrayList<>();
+        IntStream.range(0, 100).forEach(i -> changes.add(new Record(new RecordKey("new" + i), "v",
+                new SyncCount(i + 1), now, "cognito", null)));
+        IntStream.range(0, 100).forEach(i -> changes.add(new Record(new RecordKey("r" + i), null,
+                new SyncCount(101 + i), now, "cognito", null)));
+
+        store.importChanges(new DatasetMetadata(key, now, now, "cognito", 0, 1000, new SyncCount(200)), 0, changes);
+
+        assertThat(store.importState(key)).get().satisfies(state -> assertThat(state[1]).isEqualTo(200));
+        assertThat(remote.listUpdates(key, SyncCount.ZERO).records()).filteredOn(r -> !r.isTombstone())
+                .hasSize(1000).noneMatch(r -> r.key().value().matches("r[0-9]{1,2}"));
     }
 
     /**

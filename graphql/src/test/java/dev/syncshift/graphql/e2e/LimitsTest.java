@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Cognito Sync's limits (Amazon Cognito Sync developer guide, limits): 20 datasets per identity, 1,024 live records and
  * 1 MB of key+value UTF-8 bytes per dataset give LimitExceededException and write nothing; tombstones and deleted
- * datasets free room. Plus DynamoDB's own: one push is one transaction of at most 100 writes.
+ * datasets free room. Plus DynamoDB's own: one push is one transaction of at most 100 writes. A device's
+ * importDataset (cutover) is held to the same limits: what it writes is what the device sends.
  */
 class LimitsTest {
 
@@ -79,7 +80,29 @@ class LimitsTest {
                         Map.of("/data/updateRecords/records/98/syncCount", "2", "/errors", MISSING)),
                 new CallScenario("a push of 100 records exceeds one transaction and must be split", List.of(),
                         (api, me) -> api.updateRecords(me, "ds", patches(0, 100)),
-                        Map.of("/data", "null", "/errors/0/errorType", LIMIT)));
+                        Map.of("/data", "null", "/errors/0/errorType", LIMIT)),
+                new CallScenario("an import that would make a 21st dataset is refused", twentyDatasets,
+                        (api, me) -> api.importDataset(me, oneRecord("ds20", "v")),
+                        Map.of("/data", "null", "/errors/0/errorType", LIMIT)),
+                new CallScenario("an import refused for a 21st dataset writes nothing", with(twentyDatasets,
+                        Step.refused("LimitExceededException",
+                                (api, me) -> api.importDataset(me, oneRecord("ds20", "v")))),
+                        (api, me) -> api.listRecords(me, "ds20", 0),
+                        Map.of("/data/listRecords/datasetExists", "false")),
+                new CallScenario("an import of a 1,025th record is refused", records1024,
+                        (api, me) -> api.importDataset(me, oneRecord("ds", "v")),
+                        Map.of("/data", "null", "/errors/0/errorType", LIMIT)),
+                new CallScenario("an import over 1 MB is refused", List.of(fullMegabyte),
+                        (api, me) -> api.importDataset(me, oneRecord("ds", "")),
+                        Map.of("/data", "null", "/errors/0/errorType", LIMIT)),
+                new CallScenario("an import of exactly 1 MB is accepted", List.of(),
+                        (api, me) -> api.importDataset(me, oneRecord("ds", "x".repeat(MAX_BYTES - "import".length()))),
+                        Map.of("/data/importDataset/datasetSyncCount", "1", "/errors", MISSING)));
+    }
+
+    /** A device's import of Cognito's count 1 of {@code dataset}: one record, "import", at watermark 0. */
+    private static Map<String, Object> oneRecord(String dataset, String value) {
+        return ImportInputs.changes(dataset, 0, 1, true, List.of(ImportInputs.record("import", value, 1)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -22,6 +22,7 @@ import dev.syncshift.core.SyncRules;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -271,14 +272,18 @@ public final class AppSyncRemoteStore implements RemoteStore {
      * one transaction go in parts of at most {@value #MAX_ACTIONS} writes (a value stored in pieces takes one per
      * piece), each under the same condition, the last one moving the watermark to C'. A part the store still finds
      * too large (a stored value's surplus pieces are deleted in the same transaction, and only the store knows them)
-     * is halved, as pushes are.
+     * is halved, as pushes are. The store holds every part to the dataset limits, as it holds pushes, so removals go
+     * first: a part that added records before a later one removed others could pass 1,024 records or 1 MB on the way
+     * to a state within them.
      *
      * @param source the Cognito dataset's metadata (dates, writer) and count C'
      * @param sourceWatermark W
-     * @param records the changed records, in the order they are to be written (by count)
+     * @param records the changed records, in the order they are to be written (by count; removals are moved first)
      */
     public void importChanges(DatasetMetadata source, long sourceWatermark, List<Record> records) {
-        List<List<Record>> parts = PushParts.split(records, Record::value, MAX_ACTIONS, PIECE_UNITS);
+        List<Record> removalsFirst = new ArrayList<>(records);
+        removalsFirst.sort(Comparator.comparing(record -> !record.isTombstone()));
+        List<List<Record>> parts = PushParts.split(removalsFirst, Record::value, MAX_ACTIONS, PIECE_UNITS);
         for (int i = 0; i < parts.size(); i++) {
             importPart(source, sourceWatermark, parts.get(i), i == parts.size() - 1);
         }
