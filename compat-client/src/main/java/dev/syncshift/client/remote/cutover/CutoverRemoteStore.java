@@ -65,12 +65,13 @@ public final class CutoverRemoteStore implements RemoteStore {
         }
         RemoteChanges everything = appSync.listUpdates(key, SyncCount.ZERO);
         caughtUp.add(key);
-        if (everything.exists() || lastSyncCount.value() == 0) {
+        if (lastSyncCount.value() == 0) {
             return everything;
         }
-        boolean deleted = appSync.listUpdates(key, lastSyncCount).deletedAfterRequestedSyncCount();
-        return new RemoteChanges(everything.records(), everything.datasetSyncCount(), false, deleted,
-                everything.mergedDatasetNames());
+        // A pull from zero cannot say "deleted after your count": asked from the device's count, AppSync says whether
+        // the dataset was deleted since (re-created or not), as it would have to a manager that never stopped.
+        RemoteChanges since = appSync.listUpdates(key, lastSyncCount);
+        return since.deletedAfterRequestedSyncCount() ? since : everything;
     }
 
     /**
@@ -104,8 +105,14 @@ public final class CutoverRemoteStore implements RemoteStore {
         return appSync.pushAndPull(key, lastSyncCount, patches);
     }
 
+    /**
+     * {@inheritDoc} The dataset is imported first, if this manager has not: deleted on AppSync alone while AppSync
+     * lacked it, it would stay in Cognito Sync, and the next touch (by any cutover device, or the migrator) would
+     * import it again. Imported, its deletion is recorded on AppSync, which no import undoes.
+     */
     @Override
     public void deleteDataset(DatasetKey key) {
+        importIfNeeded(key);
         appSync.deleteDataset(key);
     }
 
