@@ -74,13 +74,22 @@ function isSessionOf(userArn, roleArn) {
     return roleName !== '' && (userArn === roleArn || userArn.indexOf(sessionPrefix) === 0);
 }
 
+// Cognito Sync's checks, in its order: the length in code points, then the pattern.
 function checkDatasetName(name) {
     const characters = name.split('');
-    const bad = characters.filter((c) => NAME_CHARACTERS.indexOf(c) < 0);
-    if (characters.length < 1 || characters.length > 128 || bad.length > 0) {
-        util.error(`1 validation error detected: Value '${name}' at 'datasetName' failed to satisfy constraint: `
-            + 'Member must satisfy regular expression pattern: [a-zA-Z0-9_.:-]+ and have length 1..128',
-            'InvalidParameterException');
+    const length = characters.length - characters.filter((c) => c >= '\uDC00' && c <= '\uDFFF').length;
+    if (length < 1 || length > 128) {
+        refuseName(name, `Member must have length ${length < 1 ? 'greater than or equal to 1'
+            : 'less than or equal to 128'}`);
+    }
+    if (characters.filter((c) => NAME_CHARACTERS.indexOf(c) < 0).length > 0) {
+        refuseName(name, 'Member must satisfy regular expression pattern: [a-zA-Z0-9_.:-]+');
     }
     return name;
+}
+
+function refuseName(name, constraint) {
+    const shown = name.length > 256 ? `${name.substring(0, 256)}...` : name;
+    util.error(`1 validation error detected: Value '${shown}' at 'datasetName' failed to satisfy constraint: `
+        + constraint, 'InvalidParameterException');
 }

@@ -57,6 +57,12 @@ export function request(ctx) {
 
 export function response(ctx) {
     if (ctx.error) {
+        if (ctx.args.nextToken && ctx.error.type === 'DynamoDB:ValidationException') {
+            // A token of another dataset, identity or generation (the dataset deleted and re-created between two
+            // pages): DynamoDB refuses a start key outside the partition queried, so nothing else is read.
+            util.error(`1 validation error detected: Value '${ctx.args.nextToken}' at 'nextToken' failed to satisfy `
+                + 'constraint: Member must be a token returned by this API', 'InvalidParameterException');
+        }
         util.error(ctx.error.message, ctx.error.type);
     }
     const stash = ctx.stash;

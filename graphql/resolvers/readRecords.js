@@ -105,6 +105,10 @@ function write(key, value, syncCount, device, date, by) {
         util.error(`1 validation error detected: Value '${syncCount}' at 'syncCount' failed to satisfy constraint: `
             + 'Member must have value greater than or equal to 0', 'InvalidParameterException');
     }
+    checkUnicode('key', key);
+    if (value !== null) {
+        checkUnicode('value', value);
+    }
     const keyBytes = utf8Length(key);
     if (keyBytes !== utf8LengthOfUnits(key)) {
         util.error('util.base64Encode does not encode UTF-8 in this runtime; record keys cannot be computed',
@@ -129,13 +133,28 @@ function codePoints(text) {
     return text.length - text.split('').filter((c) => c >= '\uDC00' && c <= '\uDFFF').length;
 }
 
+// UTF-8, and so DynamoDB, cannot carry an unpaired surrogate, which JSON's \u escapes can: bad input, as the client
+// refuses it before sending, where it would fail the key's byte count or be stored as '?'.
+function checkUnicode(member, text) {
+    // A string's for-of yields code points: a surrogate alone is an unpaired one.
+    let unpaired = false;
+    for (const c of text) {
+        unpaired = unpaired || (c.length === 1 && c >= '\uD800' && c <= '\uDFFF');
+    }
+    if (unpaired) {
+        util.error(`1 validation error detected: Value at '${member}' failed to satisfy constraint: Member must be `
+            + 'valid Unicode, without an unpaired surrogate', 'InvalidParameterException');
+    }
+}
+
 function checkDistinctKeys(writes) {
+    // Prefixed, so that no key ("__proto__") is an object's special property.
     const seen = {};
     writes.forEach((write) => {
-        if (Object.hasOwn(seen, write.key)) {
+        if (Object.hasOwn(seen, `k${write.key}`)) {
             util.error(`Duplicate key in RecordPatches: ${write.key}`, 'InvalidParameterException');
         }
-        seen[write.key] = true;
+        seen[`k${write.key}`] = true;
     });
 }
 

@@ -5,8 +5,10 @@ import static dev.syncshift.graphql.e2e.Expectations.PRESENT;
 import static dev.syncshift.graphql.e2e.Patch.put;
 import static dev.syncshift.graphql.e2e.Patch.remove;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import dev.syncshift.emulator.appsync.AppSyncEmulator;
 import dev.syncshift.emulator.appsync.junit.AppSyncEmulatorExtension;
+import dev.syncshift.emulator.appsync.junit.SignedGraphQlClient.Answer;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -255,6 +257,37 @@ class DatasetOperationsTest {
                         Map.of("/errors/0/errorType", INVALID)),
                 new CallScenario("a dataset name of 129 characters is invalid", List.of(),
                         (api, me) -> api.listRecords(me, "d".repeat(129), 0), Map.of("/errors/0/errorType", INVALID)),
+                new CallScenario("a dataset name of 129 characters gets Cognito Sync's length message", List.of(),
+                        (api, me) -> api.listRecords(me, "d".repeat(129), 0), Map.of("/errors/0/message",
+                                "\"1 validation error detected: Value '" + "d".repeat(129) + "' at 'datasetName' "
+                                + "failed to satisfy constraint: Member must have length less than or equal to 128\"")),
+                new CallScenario("two patches of the key __proto__ are invalid, as of any key", List.of(),
+                        (api, me) -> api.updateRecords(me, "ds", put("__proto__", "1", 0),
+                                put("__proto__", "2", 0)),
+                        Map.of("/errors/0/errorType", INVALID,
+                                "/errors/0/message", "\"Duplicate key in RecordPatches: __proto__\"")),
+                new CallScenario("a key with an unpaired surrogate is invalid", List.of(),
+                        (api, me) -> pushRaw(api, me, "a\\ud800b", "v"), Map.of("/errors/0/errorType", INVALID,
+                                "/errors/0/message", "\"1 validation error detected: Value at 'key' failed to satisfy "
+                                + "constraint: Member must be valid Unicode, without an unpaired surrogate\"")),
+                new CallScenario("a value with an unpaired surrogate is invalid, not stored as '?'", List.of(),
+                        (api, me) -> pushRaw(api, me, "k", "a\\udc00b"), Map.of("/errors/0/errorType", INVALID,
+                                "/data", "null")),
+                new CallScenario("another identity's nextToken is invalid and reads nothing of it", List.of(),
+                        (api, me) -> {
+                            Caller other = SyncshiftApi.freshUser();
+                            api.updateRecords(other, "ds", put("s1", "secret", 0), put("s2", "secret", 0));
+                            api.updateRecords(me, "ds", put("mine", "v", 0));
+                            return api.listRecords(me, "ds", 0, 1, firstToken(api, other, "ds"));
+                        }, Map.of("/errors/0/errorType", INVALID, "/data", "null")),
+                new CallScenario("a nextToken of the dataset before its deletion and re-creation is invalid",
+                        List.of((api, me) -> api.updateRecords(me, "ds", put("a", "1", 0), put("b", "2", 0))),
+                        (api, me) -> {
+                            String token = firstToken(api, me, "ds");
+                            api.deleteDataset(me, "ds");
+                            api.updateRecords(me, "ds", put("a", "1", 0), put("b", "2", 0));
+                            return api.listRecords(me, "ds", 0, 1, token);
+                        }, Map.of("/errors/0/errorType", INVALID, "/data", "null")),
                 new CallScenario("an empty key is invalid", List.of(),
                         (api, me) -> api.updateRecords(me, "ds", put("", "1", 0)),
                         Map.of("/errors/0/errorType", INVALID)),
@@ -275,6 +308,18 @@ class DatasetOperationsTest {
                                 "query { listRecords(identityId: \"x\", datasetName: "
                                 + "\"ds\") { datasetSyncCount } }", Map.of()),
                         Map.of("/data", "null", "/errors/0/message", PRESENT)));
+    }
+
+    /** An updateRecords of one record whose key and value are JSON string contents, escapes as written. */
+    private static Answer pushRaw(SyncOperations api, Caller me, String key, String value) {
+        return api.client().postBody(me.credentials(), "{\"query\":" + TextNode.valueOf(SyncOperations.UPDATE_RECORDS)
+                + ",\"variables\":{\"d\":\"ds\",\"p\":[{\"op\":\"replace\",\"key\":\"" + key + "\",\"value\":\""
+                + value + "\",\"syncCount\":0}]}}");
+    }
+
+    /** The nextToken of the first one-record page of {@code dataset}. */
+    private static String firstToken(SyncOperations api, Caller caller, String dataset) {
+        return api.listRecords(caller, dataset, 0, 1, null).data("listRecords").path("nextToken").asText();
     }
 
     /** An AWSDateTime that cannot exist is refused before any resolver runs (AppSync validates its scalars). */
