@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,11 +93,16 @@ final class Subscriptions {
      * Subscribes {@code callback} to dataset {@code name} of {@code identity} ({@link #ALL_DATASETS}: to every dataset,
      * and {@code dataset} is null), beside the earlier subscriptions of that name, with which it shares the remote
      * subscription (the first opens it; a callback already subscribed stays as it is). Returns once the service
-     * acknowledged the remote subscription, or ten seconds passed.
+     * acknowledged the remote subscription, or ten seconds passed. A login that switched the identity while it was
+     * being opened (a {@link #moveTo} that did not see it yet) moves it too.
      */
     void add(String name, IdentityId identity, @Nullable DefaultDataset dataset, SyncCallback callback) {
-        subscriptions.compute(name, (n, existing) -> existing != null ? existing.with(callback)
-                : new Subscription(dataset, List.of(callback), open(identity, dataset)));
+        Subscription added = subscriptions.compute(name, (n, existing) -> existing != null ? existing.with(callback)
+                : new Subscription(identity, dataset, List.of(callback), open(identity, dataset)));
+        IdentityId now = manager.localIdentity();
+        if (!added.identity().equals(now)) {
+            move(name, now);
+        }
     }
 
     private AutoCloseable open(IdentityId identity, @Nullable DefaultDataset dataset) {
@@ -155,22 +161,30 @@ final class Subscriptions {
      * the service's acknowledgement, and this runs where the identity is learned, inside a credentials refresh.
      */
     void moveTo(IdentityId to) {
-        List.copyOf(subscriptions.keySet()).forEach(name -> {
-            try {
-                executor.execute(() -> {
-                    Subscription moved = subscriptions.computeIfPresent(name, (n, old) -> {
-                        close(old.connection());
-                        return new Subscription(old.dataset(), old.callbacks(), open(to, old.dataset()));
-                    });
-                    if (moved != null) {
-                        catchUp(moved, to);
+        List.copyOf(subscriptions.keySet()).forEach(name -> move(name, to));
+    }
+
+    /** Moves subscription {@code name} to identity {@code to} on the executor, unless it listens there already. */
+    private void move(String name, IdentityId to) {
+        try {
+            executor.execute(() -> {
+                AtomicBoolean reopened = new AtomicBoolean();
+                Subscription moved = subscriptions.computeIfPresent(name, (n, old) -> {
+                    if (old.identity().equals(to)) {
+                        return old;
                     }
+                    close(old.connection());
+                    reopened.set(true);
+                    return new Subscription(to, old.dataset(), old.callbacks(), open(to, old.dataset()));
                 });
-            } catch (RejectedExecutionException closed) {
-                LOG.debug("the executor refused to move the subscription to {}; it stays closed", name);
-                remove(name);
-            }
-        });
+                if (moved != null && reopened.get()) {
+                    catchUp(moved, to);
+                }
+            });
+        } catch (RejectedExecutionException closed) {
+            LOG.debug("the executor refused to move the subscription to {}; it stays closed", name);
+            remove(name);
+        }
     }
 
     /** Synchronizes what {@code subscription} may have missed: its dataset, or every local one. */
@@ -270,10 +284,10 @@ final class Subscriptions {
     }
 
     /**
-     * The subscriptions of one name: its dataset handle (null for every dataset), the callback of each, in the order
-     * they subscribed, and the remote subscription they share.
+     * The subscriptions of one name: the identity they listen to, their dataset handle (null for every dataset), the
+     * callback of each, in the order they subscribed, and the remote subscription they share.
      */
-    private record Subscription(@Nullable DefaultDataset dataset, List<SyncCallback> callbacks,
+    private record Subscription(IdentityId identity, @Nullable DefaultDataset dataset, List<SyncCallback> callbacks,
             AutoCloseable connection) {
 
         /** These and {@code callback}, unless it is one of them already. */
@@ -283,7 +297,7 @@ final class Subscriptions {
             }
             List<SyncCallback> more = new ArrayList<>(callbacks);
             more.add(callback);
-            return new Subscription(dataset, List.copyOf(more), connection);
+            return new Subscription(identity, dataset, List.copyOf(more), connection);
         }
     }
 }

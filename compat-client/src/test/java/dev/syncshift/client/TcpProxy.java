@@ -87,6 +87,21 @@ final class TcpProxy implements AutoCloseable {
         return connections.get();
     }
 
+    /** Waits until {@code count} connections have been accepted in all; false when {@code timeout} passes first. */
+    boolean awaitConnections(int count, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        synchronized (connections) {
+            while (connections.get() < count) {
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(connections, left);
+            }
+            return true;
+        }
+    }
+
     /** Connections open now (a connection is two sockets: the client's and the one to the target). */
     int open() {
         return open.size() / 2;
@@ -148,7 +163,10 @@ final class TcpProxy implements AutoCloseable {
                     open.add(client);
                     open.add(upstream);
                 }
-                connections.incrementAndGet();
+                synchronized (connections) {
+                    connections.incrementAndGet();
+                    connections.notifyAll();
+                }
                 boolean mute = toMute.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
                 AtomicInteger turn = new AtomicInteger(1);
                 pump(client, upstream, turn, true, false);
