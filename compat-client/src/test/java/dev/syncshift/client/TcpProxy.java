@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * A loopback TCP relay in front of an emulator, for what the emulators cannot do themselves: it adds latency to
@@ -69,17 +70,7 @@ final class TcpProxy implements AutoCloseable {
 
     /** Waits until {@code count} requests have been dropped in all; false when {@code timeout} passes first. */
     boolean awaitDropped(int count, Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        synchronized (dropped) {
-            while (dropped.get() < count) {
-                long left = end - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(dropped, left);
-            }
-            return true;
-        }
+        return await(dropped, () -> dropped.get() >= count, timeout);
     }
 
     /** Connections accepted so far. */
@@ -89,17 +80,7 @@ final class TcpProxy implements AutoCloseable {
 
     /** Waits until {@code count} connections have been accepted in all; false when {@code timeout} passes first. */
     boolean awaitConnections(int count, Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        synchronized (connections) {
-            while (connections.get() < count) {
-                long left = end - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(connections, left);
-            }
-            return true;
-        }
+        return await(connections, () -> connections.get() >= count, timeout);
     }
 
     /** Connections open now (a connection is two sockets: the client's and the one to the target). */
@@ -109,14 +90,19 @@ final class TcpProxy implements AutoCloseable {
 
     /** Waits until no connection is open; false when {@code timeout} passes first. */
     boolean awaitNoneOpen(Duration timeout) throws InterruptedException {
+        return await(open, open::isEmpty, timeout);
+    }
+
+    /** Waits on {@code monitor}, notified at each change, until {@code done}; false when {@code timeout} passes. */
+    private static boolean await(Object monitor, BooleanSupplier done, Duration timeout) throws InterruptedException {
         long end = System.nanoTime() + timeout.toNanos();
-        synchronized (open) {
-            while (!open.isEmpty()) {
+        synchronized (monitor) {
+            while (!done.getAsBoolean()) {
                 long left = end - System.nanoTime();
                 if (left <= 0) {
                     return false;
                 }
-                TimeUnit.NANOSECONDS.timedWait(open, left);
+                TimeUnit.NANOSECONDS.timedWait(monitor, left);
             }
             return true;
         }
