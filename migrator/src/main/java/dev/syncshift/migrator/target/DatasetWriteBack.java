@@ -1,5 +1,6 @@
 package dev.syncshift.migrator.target;
 
+import dev.syncshift.core.ContractViolationException;
 import dev.syncshift.core.DatasetName;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.Record;
@@ -13,6 +14,7 @@ import dev.syncshift.core.layout.SyncStoreLayout;
 import dev.syncshift.core.layout.WriteBackMark;
 import dev.syncshift.migrator.source.CognitoSource;
 import dev.syncshift.migrator.source.CognitoWriter;
+import dev.syncshift.migrator.source.DatasetDeletedWhileReadException;
 import dev.syncshift.migrator.source.SourceDataset;
 import dev.syncshift.migrator.source.SourceRecords;
 import java.util.ArrayList;
@@ -21,6 +23,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.cognitosync.model.InvalidParameterException;
+import software.amazon.awssdk.services.cognitosync.model.LimitExceededException;
 
 /**
  * Writes one dataset back into Cognito Sync, so that devices can return to it without losing what they wrote on
@@ -62,42 +66,75 @@ public final class DatasetWriteBack {
 
     /**
      * Writes the dataset back after {@code imported}, the delta import that just brought Cognito's changes; a failed
-     * import is not written back.
+     * import is not written back. What earlier attempts wrote into Cognito is reported also when a later one fails:
+     * on data that cannot be migrated (the import of a change a device made meanwhile) or a write Cognito refused.
      */
     public DatasetOutcome writeBack(IdentityId identity, DatasetName name, DatasetOutcome imported) {
-        DatasetOutcome outcome = imported;
-        Written written = new Written(0, false, false);
-        for (int attempt = 0; attempt < ATTEMPTS && outcome.failure() == null && !written.done(); attempt++) {
+        Progress progress = new Progress(imported);
+        try {
+            attempt(identity, name, progress);
+        } catch (ContractViolationException | IllegalArgumentException | UnstorableDatasetException
+                | DatasetDeletedWhileReadException bad) {
+            progress.outcome = progress.outcome.failedFor(IdentityMigrator.reason(bad));
+        } catch (LimitExceededException | InvalidParameterException refused) {
+            progress.outcome = progress.outcome.failedFor("Cognito Sync refused the write: "
+                    + (refused.awsErrorDetails() == null ? refused.getMessage()
+                    : refused.awsErrorDetails().errorMessage()));
+        }
+        DatasetOutcome outcome = progress.outcome;
+        Written written = progress.written;
+        if (written.records() > 0 || written.deleted()) {
+            outcome = outcome.with(new DatasetOutcome.WrittenBack(written.records(), written.deleted()));
+        }
+        return written.done() || progress.gone || outcome.failure() != null ? outcome
+                : outcome.failedFor("Cognito Sync or the store kept changing during " + ATTEMPTS + " attempts to "
+                + "write it back; run the pass again");
+    }
+
+    /** The attempts, until one is done, fails or finds the dataset gone from the store, or there were enough. */
+    private void attempt(IdentityId identity, DatasetName name, Progress progress) {
+        for (int attempt = 0; attempt < ATTEMPTS && progress.outcome.failure() == null && !progress.written.done();
+                attempt++) {
             StoredDataset meta = table.datasets(identity).get(name);
             if (meta == null) {
-                return outcome;
+                progress.gone = true;
+                return;
             }
             if (meta.copiedUpTo() != null) {
-                return outcome.failedFor("a device's import of it into AppSync is unfinished: it is written back once "
-                        + "that device synchronizes again, or a delta pass completes it");
+                progress.outcome = progress.outcome.failedFor("a device's import of it into AppSync is unfinished: it "
+                        + "is written back once that device synchronizes again, or a delta pass completes it");
+                return;
             }
             SourceRecords cognito = source.listRecords(identity, name, SyncCount.ZERO);
             if (byContent(name, cognito)) {
-                outcome = outcome.then(importer.importDataset(identity, name, listed(identity, name), meta, false));
+                progress.outcome = progress.outcome.then(importer.importDataset(identity, name, listed(identity, name),
+                        meta, false));
                 StoredDataset now = table.datasets(identity).get(name);
-                if (outcome.failure() == null && now != null && now.deleted() && cognito.exists()) {
-                    outcome = outcome.failedFor(MERGED_COPY_DELETED);
-                } else if (outcome.failure() == null) {
-                    written = written.and(afterImport(identity, name, cognito));
+                if (progress.outcome.failure() == null && now != null && now.deleted() && cognito.exists()) {
+                    progress.outcome = progress.outcome.failedFor(MERGED_COPY_DELETED);
+                } else if (progress.outcome.failure() == null) {
+                    progress.written = progress.written.and(afterImport(identity, name, cognito));
                 }
             } else if (caughtUp(meta, cognito)) {
                 // A write that is not done leaves Cognito past the watermark (its count moved, or it was deleted and
                 // written again), so the next attempt imports first.
-                written = written.and(write(identity, name, meta, cognito));
+                progress.written = progress.written.and(write(identity, name, meta, cognito));
             } else {
-                outcome = outcome.then(importer.importDataset(identity, name, listed(identity, name), meta, false));
+                progress.outcome = progress.outcome.then(importer.importDataset(identity, name, listed(identity, name),
+                        meta, false));
             }
         }
-        if (written.records() > 0 || written.deleted()) {
-            outcome = outcome.with(new DatasetOutcome.WrittenBack(written.records(), written.deleted()));
+    }
+
+    /** How the attempts on one dataset stand: its outcome, what they wrote, whether the store no longer has it. */
+    private static final class Progress {
+        private DatasetOutcome outcome;
+        private Written written = new Written(0, false, false);
+        private boolean gone;
+
+        Progress(DatasetOutcome imported) {
+            this.outcome = imported;
         }
-        return written.done() || outcome.failure() != null ? outcome : outcome.failedFor("Cognito Sync or the store "
-                + "kept changing during " + ATTEMPTS + " attempts to write it back; run the pass again");
     }
 
     /**

@@ -14,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.services.cognitosync.model.InvalidParameterException;
-import software.amazon.awssdk.services.cognitosync.model.LimitExceededException;
 import software.amazon.awssdk.services.cognitosync.model.NotAuthorizedException;
 import software.amazon.awssdk.services.cognitosync.model.ResourceNotFoundException;
 
@@ -117,20 +115,11 @@ public final class IdentityMigrator {
     }
 
     private DatasetOutcome writeBack(IdentityId identityId, DatasetName name, DatasetOutcome imported) {
-        DatasetWriteBack back = Objects.requireNonNull(writeBack);
-        try {
-            return back.writeBack(identityId, name, imported);
-        } catch (ContractViolationException | IllegalArgumentException | UnstorableDatasetException
-                | DatasetDeletedWhileReadException bad) {
-            return imported.failedFor(reason(bad));
-        } catch (LimitExceededException | InvalidParameterException refused) {
-            return imported.failedFor("Cognito Sync refused the write: " + (refused.awsErrorDetails() == null
-                    ? refused.getMessage() : refused.awsErrorDetails().errorMessage()));
-        }
+        return Objects.requireNonNull(writeBack).writeBack(identityId, name, imported);
     }
 
     /** Why a dataset's data cannot be migrated: the exception's message, or its name where it has none. */
-    private static String reason(Exception bad) {
+    static String reason(Exception bad) {
         String message = bad.getMessage();
         return message == null ? bad.getClass().getSimpleName() : message;
     }
