@@ -35,9 +35,13 @@ public record ClusterSettings(
         @DefaultValue("60s") Duration lostAfter,
         @DefaultValue("200ms") Duration pollInterval) {
 
-    /** The queue of the requests for runs of {@code settings}' pool and mode (dry run included). */
+    /**
+     * The queue of the requests for runs of {@code settings}' pool, table and mode (dry run included): a worker given
+     * another table never takes a run's partitions, where it would copy them into its own table while the manager
+     * reported the run complete.
+     */
     public String queueOf(MigratorSettings settings) {
-        return queue + "." + settings.identityPoolId().replaceAll("[^A-Za-z0-9]", "-") + "."
+        return queue + "." + settings.identityPoolId().replaceAll("[^A-Za-z0-9]", "-") + "." + settings.table() + "."
                 + RunLauncher.mode(settings);
     }
 

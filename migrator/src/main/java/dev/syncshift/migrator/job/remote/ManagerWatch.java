@@ -79,7 +79,7 @@ final class ManagerWatch implements StepExecutionListener {
 
     /**
      * Says, once the run has waited {@code lost-after}, that no worker took any of its partitions: workers of another
-     * pool or mode are there or none at all, and the manager would otherwise wait in silence.
+     * pool, table or mode are there or none at all, and the manager would otherwise wait in silence.
      */
     private void warnIfNoWorkerTookAny(long execution) {
         JobExecution run = repository.getJobExecution(execution);
@@ -95,9 +95,9 @@ final class ManagerWatch implements StepExecutionListener {
         String options = mode.endsWith(RunReport.DRY_RUN)
                 ? "--mode " + mode.substring(0, mode.length() - RunReport.DRY_RUN.length()) + " --dry-run"
                 : "--mode " + mode;
-        LOG.warn("No worker has taken any of the run's {} partitions in {}. A worker takes only runs of its own pool "
-                + "and mode: start workers with this manager's --identity-pool-id and {} (the manager goes on "
-                + "waiting)", partitions.size(), Durations.shown(cluster.lostAfter()), options);
+        LOG.warn("No worker has taken any of the run's {} partitions in {}. A worker takes only runs of its own pool, "
+                + "table and mode: start workers with this manager's --identity-pool-id, --table and {} (the manager "
+                + "goes on waiting)", partitions.size(), Durations.shown(cluster.lostAfter()), options);
     }
 
     private void fail(long stepExecution) {

@@ -29,7 +29,7 @@ class ClusterSettingsTest {
     }
 
     @Test
-    void eachPoolAndModeHasItsOwnQueue() {
+    void eachPoolTableAndModeHasItsOwnQueue() {
         ClusterSettings cluster = settings("jdbc", null, "5s", "60s");
         Map<String, String> pool = Map.of("identity-pool-id", "us-east-1:0a1b2c3d-0000-4000-8000-000000000001",
                 "table", "syncshift-store");
@@ -37,10 +37,15 @@ class ClusterSettingsTest {
         delta.put("mode", "delta");
         delta.put("dry-run", "true");
 
-        assertThat(cluster.queueOf(bind(pool)))
-                .isEqualTo("syncshift-partitions.us-east-1-0a1b2c3d-0000-4000-8000-000000000001.full");
-        assertThat(cluster.queueOf(bind(delta)))
-                .isEqualTo("syncshift-partitions.us-east-1-0a1b2c3d-0000-4000-8000-000000000001.delta-dry-run");
+        Map<String, String> staging = new HashMap<>(pool);
+        staging.put("table", "syncshift-staging");
+
+        assertThat(cluster.queueOf(bind(pool))).isEqualTo(
+                "syncshift-partitions.us-east-1-0a1b2c3d-0000-4000-8000-000000000001.syncshift-store.full");
+        assertThat(cluster.queueOf(bind(delta))).isEqualTo(
+                "syncshift-partitions.us-east-1-0a1b2c3d-0000-4000-8000-000000000001.syncshift-store.delta-dry-run");
+        assertThat(cluster.queueOf(bind(staging))).isEqualTo(
+                "syncshift-partitions.us-east-1-0a1b2c3d-0000-4000-8000-000000000001.syncshift-staging.full");
     }
 
     @Test

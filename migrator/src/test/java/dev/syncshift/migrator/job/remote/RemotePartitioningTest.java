@@ -139,18 +139,26 @@ class RemotePartitioningTest extends PostgresClusterScenario {
         start(config -> { });
         Process otherMode = nodes.start("delta-worker", "worker", "--threads", "2", "--mode", "delta");
         nodes.awaitReady("delta-worker", otherMode);
-        Process manager = nodes.start("manager", "manager", managerOptions(4));
+        // a worker given another table (a staging table left in its configuration) would copy the run into it
+        try (ClusterNodes staging = new ClusterNodes(jdbcUrl, LocalAws.POOL.value(), "syncshift-staging",
+                aws.cognito().endpoint(), aws.dynamoDb().endpoint(), work, List.of())) {
+            Process otherTable = staging.start("staging-worker", "worker", "--threads", "2", "--create-table");
+            staging.awaitReady("staging-worker", otherTable);
+            Process manager = nodes.start("manager", "manager", managerOptions(4));
 
-        String warning = "No worker has taken any of the run's 4 partitions in 3s. A worker takes only runs of its "
-                + "own pool and mode: start workers with this manager's --identity-pool-id and --mode full";
-        while (!nodes.logOf("manager").contains(warning)) {
-            assertThat(manager.isAlive()).as(nodes.allLogs()).isTrue();
-            manager.waitFor(100, TimeUnit.MILLISECONDS);
+            String warning = "No worker has taken any of the run's 4 partitions in 3s. A worker takes only runs of "
+                    + "its own pool, table and mode: start workers with this manager's --identity-pool-id, --table and "
+                    + "--mode full";
+            while (!nodes.logOf("manager").contains(warning)) {
+                assertThat(manager.isAlive()).as(nodes.allLogs()).isTrue();
+                manager.waitFor(100, TimeUnit.MILLISECONDS);
+            }
+            nodes.start("worker1", "worker", "--threads", "2");
+
+            assertExact(manager);
+            assertThat(nodes.logOf("delta-worker")).doesNotContain("Running partition");
+            assertThat(staging.logOf("staging-worker")).doesNotContain("Running partition");
         }
-        nodes.start("worker1", "worker", "--threads", "2");
-
-        assertExact(manager);
-        assertThat(nodes.logOf("delta-worker")).doesNotContain("Running partition");
     }
 
     /** A container names its role in the environment, as it gives every other setting. */
