@@ -1,0 +1,105 @@
+package dev.syncshift.migrator.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.syncshift.core.DatasetMetadata;
+import dev.syncshift.core.DatasetName;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.Record;
+import dev.syncshift.core.RecordKey;
+import dev.syncshift.core.SyncCount;
+import dev.syncshift.core.layout.DatasetItems;
+import dev.syncshift.core.layout.ImportTransactions;
+import dev.syncshift.core.layout.PutAction;
+import dev.syncshift.core.layout.StoredDataset;
+import dev.syncshift.core.layout.SyncStoreLayout;
+import dev.syncshift.core.layout.WriteAction;
+import dev.syncshift.migrator.CutoverScenario;
+import dev.syncshift.migrator.Device;
+import dev.syncshift.migrator.report.Tally;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A merged copy that a switched device wrote on AppSync differs from Cognito Sync by a revision, not a fault: verify
+ * reports no mismatch for it, as for any other dataset devices wrote on AppSync (verify exits 0 when every dataset
+ * devices have not written on AppSync since matches). A merged copy is compared by content, so every pass lists the
+ * AppSync write as a conflict kept for AppSync and writes the metadata item again; verify took that for "a pass would
+ * write it".
+ */
+class VerifyMergedCopyTest extends CutoverScenario {
+
+    @Test
+    void aMergedCopyWrittenOnAppSyncIsNoMismatch() {
+        Device device = cutover.newDevice();
+        String survivor = cutover.developerIdentity("rv-into");
+        String mergedIdentity = cutover.developerIdentity("rv-from");
+        device.cognitoPush(mergedIdentity, "prefs", Map.of("theme", "light", "font", "serif"));
+        device.cognitoPush(mergedIdentity, "prefs", Map.of("font", "mono"));
+        cutover.merge("rv-from", "rv-into");
+        IdentityId id = new IdentityId(survivor);
+        DatasetName copy = new DatasetName("prefs." + mergedIdentity);
+        assertThat(cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(id).datasets())
+                .allSatisfy(d -> assertThat(d.failure()).isNull());
+        assertThat(cutover.verifier().migrate(id).datasets()).as("verify right after the pass")
+                .allSatisfy(d -> assertThat(d.mismatches()).isEmpty());
+
+        pushOnAppSync(id, copy, new RecordKey("font"), "sans on AppSync");
+
+        IdentityOutcome verified = cutover.verifier().migrate(id);
+        DatasetOutcome outcome = verified.datasets().stream().filter(d -> d.dataset().equals(copy)).findFirst()
+                .orElseThrow();
+        assertThat(outcome.writtenOnAppSync()).as("counted as changed on AppSync").isTrue();
+        assertThat(Tally.of(verified).mismatches()).as("mismatches of " + outcome).isZero();
+    }
+
+    /**
+     * The same copy once delta passes have taken in the AppSync write (AppSync's value kept, as for any dataset): not
+     * "behind", though every pass writes the same item again; a plain dataset in that state verifies clean.
+     */
+    @Test
+    void aMergedCopyWhoseAppSyncWriteAPassKeptIsNotSaidToBeBehind() {
+        Device device = cutover.newDevice();
+        String survivor = cutover.developerIdentity("rv2-into");
+        String mergedIdentity = cutover.developerIdentity("rv2-from");
+        device.cognitoPush(mergedIdentity, "prefs", Map.of("theme", "light", "font", "serif"));
+        device.cognitoPush(mergedIdentity, "prefs", Map.of("font", "mono"));
+        cutover.merge("rv2-from", "rv2-into");
+        IdentityId id = new IdentityId(survivor);
+        DatasetName copy = new DatasetName("prefs." + mergedIdentity);
+        cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(id);
+        pushOnAppSync(id, copy, new RecordKey("font"), "sans on AppSync");
+        cutover.migrator(false, ConflictPolicy.LATER_WINS).migrate(id);
+        cutover.migrator(false, ConflictPolicy.LATER_WINS).migrate(id);
+
+        IdentityOutcome verified = cutover.verifier().migrate(id);
+        DatasetOutcome outcome = verified.datasets().stream().filter(d -> d.dataset().equals(copy)).findFirst()
+                .orElseThrow();
+        assertThat(outcome.mismatches()).as("mismatches of " + outcome).isEmpty();
+    }
+
+    /** A switched device's push, written as the resolver writes it (as WriteBackMergedCopyTest does). */
+    private static void pushOnAppSync(IdentityId survivor, DatasetName copy, RecordKey key, String value) {
+        StoredDataset meta = cutover.table().datasets(survivor).get(copy);
+        assertThat(meta).isNotNull();
+        String partition = SyncStoreLayout.recordPartition(survivor, copy, meta.generation());
+        Record held = cutover.table().records(partition).get(key);
+        SyncCount next = meta.metadata().syncCount().next();
+        Instant now = Instant.now();
+        Record pushed = new Record(key, value, next, now, survivor.value(), null);
+        DatasetMetadata m = meta.metadata();
+        long bytes = m.dataStorage() + pushed.storageBytes() - (held == null ? 0 : held.storageBytes());
+        long records = m.numRecords() + (held == null || held.isTombstone() ? 1 : 0);
+        StoredDataset after = new StoredDataset(new DatasetMetadata(m.key(), m.creationDate(), now,
+                survivor.value(), bytes, records, next), false, meta.generation(), meta.sourceWatermark(),
+                true, null, null, m.syncCount()).withWriteBack(meta.writeBack());
+        List<WriteAction> actions = new ArrayList<>();
+        actions.add(new PutAction(DatasetItems.toItem(after), ImportTransactions.unchanged(meta)));
+        actions.addAll(ImportTransactions.recordActions(partition, pushed,
+                ImportTransactions.stillAt(held == null ? null : held.syncCount()), PlanSupport.pieces(held)));
+        assertThat(cutover.table().write(actions)).isEmpty();
+    }
+}
