@@ -2,24 +2,12 @@ package dev.syncshift.migrator.target;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.syncshift.core.DatasetMetadata;
 import dev.syncshift.core.DatasetName;
 import dev.syncshift.core.IdentityId;
-import dev.syncshift.core.Record;
 import dev.syncshift.core.RecordKey;
-import dev.syncshift.core.SyncCount;
-import dev.syncshift.core.layout.DatasetItems;
-import dev.syncshift.core.layout.ImportTransactions;
-import dev.syncshift.core.layout.PutAction;
-import dev.syncshift.core.layout.StoredDataset;
-import dev.syncshift.core.layout.SyncStoreLayout;
-import dev.syncshift.core.layout.WriteAction;
 import dev.syncshift.migrator.CutoverScenario;
 import dev.syncshift.migrator.Device;
 import dev.syncshift.migrator.report.Tally;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +35,7 @@ class VerifyMergedCopyTest extends CutoverScenario {
         assertThat(cutover.verifier().migrate(id).datasets()).as("verify right after the pass")
                 .allSatisfy(d -> assertThat(d.mismatches()).isEmpty());
 
-        pushOnAppSync(id, copy, new RecordKey("font"), "sans on AppSync");
+        WriteBackMergedCopyTest.pushOnAppSync(id, copy, new RecordKey("font"), "sans on AppSync");
 
         IdentityOutcome verified = cutover.verifier().migrate(id);
         DatasetOutcome outcome = verified.datasets().stream().filter(d -> d.dataset().equals(copy)).findFirst()
@@ -71,7 +59,7 @@ class VerifyMergedCopyTest extends CutoverScenario {
         IdentityId id = new IdentityId(survivor);
         DatasetName copy = new DatasetName("prefs." + mergedIdentity);
         cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(id);
-        pushOnAppSync(id, copy, new RecordKey("font"), "sans on AppSync");
+        WriteBackMergedCopyTest.pushOnAppSync(id, copy, new RecordKey("font"), "sans on AppSync");
         cutover.migrator(false, ConflictPolicy.LATER_WINS).migrate(id);
         cutover.migrator(false, ConflictPolicy.LATER_WINS).migrate(id);
 
@@ -79,27 +67,5 @@ class VerifyMergedCopyTest extends CutoverScenario {
         DatasetOutcome outcome = verified.datasets().stream().filter(d -> d.dataset().equals(copy)).findFirst()
                 .orElseThrow();
         assertThat(outcome.mismatches()).as("mismatches of " + outcome).isEmpty();
-    }
-
-    /** A switched device's push, written as the resolver writes it (as WriteBackMergedCopyTest does). */
-    private static void pushOnAppSync(IdentityId survivor, DatasetName copy, RecordKey key, String value) {
-        StoredDataset meta = cutover.table().datasets(survivor).get(copy);
-        assertThat(meta).isNotNull();
-        String partition = SyncStoreLayout.recordPartition(survivor, copy, meta.generation());
-        Record held = cutover.table().records(partition).get(key);
-        SyncCount next = meta.metadata().syncCount().next();
-        Instant now = Instant.now();
-        Record pushed = new Record(key, value, next, now, survivor.value(), null);
-        DatasetMetadata m = meta.metadata();
-        long bytes = m.dataStorage() + pushed.storageBytes() - (held == null ? 0 : held.storageBytes());
-        long records = m.numRecords() + (held == null || held.isTombstone() ? 1 : 0);
-        StoredDataset after = new StoredDataset(new DatasetMetadata(m.key(), m.creationDate(), now,
-                survivor.value(), bytes, records, next), false, meta.generation(), meta.sourceWatermark(),
-                true, null, null, m.syncCount()).withWriteBack(meta.writeBack());
-        List<WriteAction> actions = new ArrayList<>();
-        actions.add(new PutAction(DatasetItems.toItem(after), ImportTransactions.unchanged(meta)));
-        actions.addAll(ImportTransactions.recordActions(partition, pushed,
-                ImportTransactions.stillAt(held == null ? null : held.syncCount()), PlanSupport.pieces(held)));
-        assertThat(cutover.table().write(actions)).isEmpty();
     }
 }

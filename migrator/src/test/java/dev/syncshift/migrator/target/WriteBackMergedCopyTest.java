@@ -284,18 +284,23 @@ class WriteBackMergedCopyTest extends CutoverScenario {
      * @return the copy's record partition
      */
     private static String pushOnAppSync(Merged merged, RecordKey key, String value) {
-        StoredDataset meta = cutover.table().datasets(merged.survivor()).get(merged.copy());
+        return pushOnAppSync(merged.survivor(), merged.copy(), key, value);
+    }
+
+    /** As {@link #pushOnAppSync(Merged, RecordKey, String)}, to dataset {@code copy} of identity {@code survivor}. */
+    static String pushOnAppSync(IdentityId survivor, DatasetName copy, RecordKey key, String value) {
+        StoredDataset meta = cutover.table().datasets(survivor).get(copy);
         assertThat(meta).isNotNull();
-        String partition = SyncStoreLayout.recordPartition(merged.survivor(), merged.copy(), meta.generation());
+        String partition = SyncStoreLayout.recordPartition(survivor, copy, meta.generation());
         Record held = cutover.table().records(partition).get(key);
         SyncCount next = meta.metadata().syncCount().next();
         Instant now = Instant.now();
-        Record pushed = new Record(key, value, next, now, merged.survivor().value(), null);
+        Record pushed = new Record(key, value, next, now, survivor.value(), null);
         DatasetMetadata m = meta.metadata();
         long bytes = m.dataStorage() + pushed.storageBytes() - (held == null ? 0 : held.storageBytes());
         long records = m.numRecords() + (held == null || held.isTombstone() ? 1 : 0);
         StoredDataset after = new StoredDataset(new DatasetMetadata(m.key(), m.creationDate(), now,
-                merged.survivor().value(), bytes, records, next), false, meta.generation(), meta.sourceWatermark(),
+                survivor.value(), bytes, records, next), false, meta.generation(), meta.sourceWatermark(),
                 true, null, null, m.syncCount()).withWriteBack(meta.writeBack());
         List<WriteAction> actions = new ArrayList<>();
         actions.add(new PutAction(DatasetItems.toItem(after), ImportTransactions.unchanged(meta)));
