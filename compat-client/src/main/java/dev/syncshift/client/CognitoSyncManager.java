@@ -240,17 +240,14 @@ public final class CognitoSyncManager implements AutoCloseable {
 
     private void runSynchronizeOnce(DefaultDataset dataset, SyncCallback callback) {
         IdentityId identity;
-        boolean withinLimits = false;
         try {
-            // Limits first, as nothing may be sent for a dataset over them: not even a request for credentials.
-            dataset.checkLimits();
-            withinLimits = true;
-            // Credentials next: a login may change the identity, and the whole synchronize must use the new one.
+            // Credentials first: a login may change the identity, and the whole synchronize must use the new one.
             credentials.resolveCredentials();
             identity = credentials.identityId();
         } catch (DataStorageException e) {
-            // Local changes UTF-8 cannot carry are reported first, as the engine does: reachable service or not.
-            callback.onFailure(withinLimits ? dataset.changesNotCarried(e) : e);
+            // Reported as the engine reports a service it cannot reach: local changes UTF-8 cannot carry first, then a
+            // dataset over the limits, with what kept the service out of reach as the cause.
+            callback.onFailure(dataset.changesNotCarried(dataset.unreachable(e)));
             return;
         }
         SyncCache local;

@@ -109,14 +109,12 @@ final class DefaultDataset implements Dataset {
     }
 
     /**
-     * Checks the service's limits on the live records (1,024, and 1 MB of their keys and values), as the engine does
-     * once it runs: the manager calls this before it asks for the identity or credentials, so that a dataset over
-     * them fails before anything is sent, reachable service or not.
-     *
-     * @throws DataLimitExceededException when the dataset is over a limit
+     * {@code failure}, or, when it is a {@link NetworkException} and the live records are over the service's limits
+     * (1,024, and 1 MB of their keys and values), the {@link DataLimitExceededException} a synchronize that reached
+     * the service would end in, with {@code failure} as its cause: as the engine reports it.
      */
-    void checkLimits() {
-        Records.checkLimits(records());
+    DataStorageException unreachable(DataStorageException failure) {
+        return Records.unreachable(records(), failure);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.syncshift.client.sync;
 
 import dev.syncshift.client.DataLimitExceededException;
 import dev.syncshift.client.DataStorageException;
+import dev.syncshift.client.NetworkException;
 import dev.syncshift.client.Record;
 import dev.syncshift.client.spi.LocalRecord;
 import dev.syncshift.core.LimitExceededException;
@@ -45,13 +46,36 @@ public final class Records {
      * @throws DataLimitExceededException when the dataset is over a limit
      */
     public static void checkLimits(List<LocalRecord> records) {
+        Optional<DataLimitExceededException> over = overLimits(records, null);
+        if (over.isPresent()) {
+            throw over.get();
+        }
+    }
+
+    /**
+     * How a synchronize of a dataset holding {@code records} that ended in {@code failure} is reported: a
+     * {@link NetworkException} for a dataset over the limits is the {@link DataLimitExceededException} it would have
+     * ended in had it reached the service (which checks after its pull), the network's failure kept as the cause.
+     */
+    public static DataStorageException unreachable(List<LocalRecord> records, DataStorageException failure) {
+        return failure instanceof NetworkException
+                ? overLimits(records, failure).map(DataStorageException.class::cast).orElse(failure) : failure;
+    }
+
+    /**
+     * The failure {@link #checkLimits} throws for {@code records}, with {@code cause} (null: the limit's own check);
+     * empty when they are within the limits.
+     */
+    public static Optional<DataLimitExceededException> overLimits(List<LocalRecord> records,
+            @Nullable Throwable cause) {
         List<LocalRecord> live = records.stream().filter(r -> !r.isDeleted()).toList();
         long bytes = live.stream().mapToLong(r -> r.key().utf8Bytes() + utf8(r.value())).sum();
         try {
             SyncLimits.checkDatasetSize(live.size(), bytes);
+            return Optional.empty();
         } catch (LimitExceededException e) {
-            throw new DataLimitExceededException(Objects.requireNonNullElse(e.getMessage(), "Dataset limits exceeded"),
-                    e);
+            return Optional.of(new DataLimitExceededException(Objects.requireNonNullElse(e.getMessage(),
+                    "Dataset limits exceeded"), cause == null ? e : cause));
         }
     }
 

@@ -84,11 +84,16 @@ public final class SyncEngine {
         }
     }
 
-    /** Ends in {@code failure}, or in the report of local changes that could not be sent, which comes first. */
+    /**
+     * Ends in {@code failure}, or in the report of local changes that could not be sent, which comes first. A dataset
+     * over the limits that could not reach the service says so, the network's failure kept as the cause: the same
+     * error as online, where it would have been pulled and then checked.
+     */
     private void fail(SyncPass pass, DataStorageException failure) {
         DataStorageException reported;
         try {
-            reported = Records.notCarried(cache.modifiedRecords(pass.key()), failure).orElse(failure);
+            DataStorageException unreachable = Records.unreachable(cache.records(pass.key()), failure);
+            reported = Records.notCarried(cache.modifiedRecords(pass.key()), unreachable).orElse(unreachable);
         } catch (RuntimeException e) {
             reported = failure; // the cache failed too: what failed first is the news
         }
@@ -108,12 +113,14 @@ public final class SyncEngine {
             state = left.get();
         }
         List<LocalRecord> changes = Records.carried(cache.modifiedRecords(key));
-        checkLimits(key);
         if (countedElsewhere(state)) {
             return fromOtherBackend(pass, state);
         }
         SyncCount last = pass.countToPullFrom(state.lastSyncCount());
-        if (!changes.isEmpty() && remote.pushesAndPullsInOneCall() && !pass.conflicted()) {
+        // A local copy over the limits may be behind another device's changes that make room: it pulls first, and
+        // is checked before its push (applyThenPush), as the service would check what it then holds.
+        boolean withinLimits = Records.overLimits(cache.records(key), null).isEmpty();
+        if (!changes.isEmpty() && remote.pushesAndPullsInOneCall() && !pass.conflicted() && withinLimits) {
             return pushAndPull(pass, last, changes);
         }
         return pullThenPush(pass, last);
@@ -177,6 +184,7 @@ public final class SyncEngine {
         if (snapshot.isEmpty()) {
             return Optional.of(applied);
         }
+        checkLimits(key);
         PushResult pushed;
         try {
             pushed = push(key, pulled, snapshot);
