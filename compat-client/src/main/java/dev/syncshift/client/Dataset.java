@@ -72,7 +72,10 @@ public interface Dataset {
      */
     void delete();
 
-    /** The service's dataset sync count this device last saw; 0 when never synchronized. */
+    /**
+     * The service's dataset sync count this device last saw; 0 when never synchronized; -1 from {@link #delete()} until
+     * the synchronize that deletes it on the service, as AWS's client.
+     */
     long getLastSyncCount();
 
     /**

@@ -142,7 +142,8 @@ final class DefaultDataset implements Dataset {
 
     @Override
     public long getLastSyncCount() {
-        return manager.read(name, key -> cache.dataset(key).map(d -> d.lastSyncCount().value()).orElse(0L));
+        return manager.read(name, key -> cache.dataset(key)
+                .map(d -> d.deletedLocally() ? -1L : d.lastSyncCount().value()).orElse(0L));
     }
 
     @Override

@@ -191,6 +191,7 @@ abstract class SyncConformanceContract {
 
         notes.delete();
         assertThat(notes.getAll()).isEmpty();
+        assertThat(notes.getLastSyncCount()).as("a deletion waiting for the synchronize, as on AWS").isEqualTo(-1);
         sync(notes);
 
         assertThat(a.getDatasetMetadata("notes")).isNull();
