@@ -57,7 +57,9 @@ export function request(ctx) {
 
 export function response(ctx) {
     if (ctx.error) {
-        if (ctx.args.nextToken && ctx.error.type === 'DynamoDB:ValidationException') {
+        const message = (ctx.error.message ?? '').toLowerCase();
+        if (ctx.args.nextToken && ctx.error.type === 'DynamoDB:ValidationException'
+            && message.indexOf('start') >= 0 && message.indexOf('key') >= 0) {
             // A token of another dataset, identity or generation (the dataset deleted and re-created between two
             // pages): DynamoDB refuses a start key outside the partition queried, so nothing else is read.
             util.error(`1 validation error detected: Value '${ctx.args.nextToken}' at 'nextToken' failed to satisfy `

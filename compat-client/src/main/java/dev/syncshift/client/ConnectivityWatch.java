@@ -48,10 +48,15 @@ final class ConnectivityWatch extends ForwardingSyncCallback {
     }
 
     /**
-     * Whether the service was out of reach: a {@link NetworkException}, or one behind the report of local changes
-     * UTF-8 cannot carry (the rest of the synchronize did not reach the service either).
+     * Whether the service was out of reach: a {@link NetworkException}, or one behind the reports that stand for it
+     * (local changes UTF-8 cannot carry, a dataset over the limits: the synchronize did not reach the service).
      */
     private static boolean unreachable(DataStorageException exception) {
-        return exception instanceof NetworkException || exception.getCause() instanceof NetworkException;
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof NetworkException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

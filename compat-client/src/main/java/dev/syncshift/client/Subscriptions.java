@@ -100,7 +100,9 @@ final class Subscriptions {
         Subscription added = subscriptions.compute(name, (n, existing) -> existing != null ? existing.with(callback)
                 : new Subscription(identity, dataset, List.of(callback), open(identity, dataset)));
         IdentityId now = manager.localIdentity();
-        if (!added.identity().equals(now)) {
+        if (now.equals(LocalCache.UNKNOWN_IDENTITY)) {
+            remove(name); // a wipe came meanwhile and did not see this one: it ended the user's subscriptions
+        } else if (!added.identity().equals(now)) {
             move(name, now);
         }
     }

@@ -67,6 +67,30 @@ class AppSyncRemoteStoreTest extends RemoteStoreContract {
     }
 
     /**
+     * An import whose later part shrinks a value that makes room for an earlier part's: the earlier part passes 1 MB on
+     * the way to about 900 KB, and is taken (an earlier part is held to twice the limits, the last one to them).
+     */
+    @Test
+    void anImportWhoseLaterPartShrinksAValueIsTaken() {
+        AppSyncRemoteStore store = (AppSyncRemoteStore) remote;
+        Instant now = Instant.now();
+        String big = "x".repeat(900_000);
+        store.importChanges(new DatasetMetadata(key, now, now, "cognito", 0, 1, new SyncCount(1)), 0,
+                List.of(new Record(new RecordKey("b"), big, new SyncCount(1), now, "cognito", null)));
+        List<Record> changes = new ArrayList<>();
+        changes.add(new Record(new RecordKey("a"), big, new SyncCount(2), now, "cognito", null));
+        IntStream.range(0, 97).forEach(i -> changes.add(new Record(new RecordKey("s" + i), "v", new SyncCount(3 + i),
+                now, "cognito", null)));
+        changes.add(new Record(new RecordKey("b"), "x", new SyncCount(100), now, "cognito", null));
+
+        store.importChanges(new DatasetMetadata(key, now, now, "cognito", 0, 99, new SyncCount(100)), 1, changes);
+
+        assertThat(store.importState(key)).get().satisfies(state -> assertThat(state[1]).isEqualTo(100));
+        assertThat(remote.listUpdates(key, SyncCount.ZERO).records()).filteredOn(r -> r.key().value().equals("b"))
+                .singleElement().satisfies(r -> assertThat(r.value()).isEqualTo("x"));
+    }
+
+    /**
      * A dataset's subscriptions and the identity-wide one ride one WebSocket, each its own {@code start}: each hears
      * its own dataset only, a cut connection is made again once and every subscription catches up (but for a dataset
      * subscription whose listener is the identity-wide one's: that one's catch-up covers it), a stopped one hears

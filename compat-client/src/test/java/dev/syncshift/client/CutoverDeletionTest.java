@@ -46,6 +46,35 @@ class CutoverDeletionTest {
     }
 
     /**
+     * A dataset only Cognito Sync holds can still be deleted when AppSync refuses to import it (the identity has 20
+     * datasets there, created after the switch): the deletion is made on AppSync alone, as before imports came first.
+     */
+    @Test
+    void aDatasetAppSyncRefusesToImportCanStillBeDeleted(Emulators emulators) {
+        Path cache = dir.resolve("refused.db");
+        String identity;
+        try (CognitoSyncManager onCognito = emulators.device(Backend.COGNITO).cacheFile(cache).build()) {
+            Dataset d = onCognito.openOrCreateDataset("old");
+            d.put("level", "7");
+            sync(d);
+            identity = onCognito.getIdentityId();
+        }
+        try (CognitoSyncManager onAppSync = emulators.device(Backend.APPSYNC).identityId(identity).build()) {
+            for (int i = 0; i < 20; i++) {
+                Dataset d = onAppSync.openOrCreateDataset("new" + i);
+                d.put("k", "v");
+                sync(d);
+            }
+        }
+        try (CognitoSyncManager onCutover = emulators.device(Backend.CUTOVER).cacheFile(cache).build()) {
+            Dataset d = onCutover.openOrCreateDataset("old");
+            d.delete();
+            sync(d);
+            assertThat(d.getAll()).isEmpty();
+        }
+    }
+
+    /**
      * A dataset another device deleted and re-created while this app was closed: the first synchronize after the
      * start reports the deletion and the next holds only the new dataset's records, on cutover as on appsync. A
      * cutover manager's first pull of a dataset is from zero, which alone cannot say "deleted after your count".

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,8 @@ import org.jspecify.annotations.Nullable;
 public final class DatasetImporter {
 
     private static final int ATTEMPTS = 5;
+    /** The metadata's import bookkeeping, which a pass rewrites without Cognito's data moving. */
+    private static final Set<String> BOOKKEEPING = Set.of(DatasetItems.IMPORTED_AT, DatasetItems.RENUMBERED);
 
     private final CognitoSource source;
     private final SyncStoreTable table;
@@ -197,13 +200,15 @@ public final class DatasetImporter {
     /**
      * Whether {@code plan} only writes the metadata item again to list conflicts that kept AppSync's side, the
      * watermark where it is: what a dataset known by content (a merged copy) that a device changed on AppSync gets at
-     * every pass. Nothing of Cognito's is missing from the store, and the conflicts are reported as conflicts.
+     * every pass. Nothing of Cognito's is missing from the store, and the conflicts are reported as conflicts. The
+     * rewrite may change only the import bookkeeping: a write-back's mark it would take off is a difference to report.
      */
     private static boolean onlyRelistsConflicts(ImportPlan plan, @Nullable StoredDataset meta) {
         StoredDataset after = plan.expectedMeta();
         return plan.kind() == ImportPlan.Kind.WATERMARK && meta != null && after != null
                 && Objects.equals(after.sourceWatermark(), meta.sourceWatermark())
-                && plan.conflicts().stream().noneMatch(Conflict::cognitoWon);
+                && plan.conflicts().stream().noneMatch(Conflict::cognitoWon)
+                && BOOKKEEPING.containsAll(differingAttributes(after, meta));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.syncshift.client.remote.cutover;
 
 import dev.syncshift.client.DataConflictException;
+import dev.syncshift.client.DataLimitExceededException;
 import dev.syncshift.client.NetworkException;
 import dev.syncshift.client.remote.appsync.AppSyncRemoteStore;
 import dev.syncshift.client.remote.cognito.CognitoSyncRemoteStore;
@@ -108,11 +109,18 @@ public final class CutoverRemoteStore implements RemoteStore {
     /**
      * {@inheritDoc} The dataset is imported first, if this manager has not: deleted on AppSync alone while AppSync
      * lacked it, it would stay in Cognito Sync, and the next touch (by any cutover device, or the migrator) would
-     * import it again. Imported, its deletion is recorded on AppSync, which no import undoes.
+     * import it again. Imported, its deletion is recorded on AppSync, which no import undoes. An import that cannot
+     * be made (Cognito Sync out of reach, or AppSync refusing it as over a limit, which deleting is the way out of)
+     * does not hold the deletion back: it is made on AppSync alone, as before imports came first.
      */
     @Override
     public void deleteDataset(DatasetKey key) {
-        importIfNeeded(key);
+        try {
+            importIfNeeded(key);
+        } catch (NetworkException | DataLimitExceededException e) {
+            LOG.warn("deleting {} on AppSync without importing it from Cognito Sync first ({}): a later import may "
+                    + "bring Cognito Sync's copy back", key.datasetName(), e.getMessage());
+        }
         appSync.deleteDataset(key);
     }
 
