@@ -56,4 +56,48 @@ class DeleteDuringSyncTest {
             assertThat(copy.getAll()).as("what another device of the identity finds").isEmpty();
         }
     }
+
+    /**
+     * The same while a pull is answered: the records it brings (another device's) are not brought back into the
+     * dataset the app deleted meanwhile, and the next synchronize deletes the service's copy.
+     */
+    @ParameterizedTest(name = "{0}, {1} cache")
+    @CsvSource({"COGNITO, sqlite", "APPSYNC, sqlite", "COGNITO, memory", "APPSYNC, memory"})
+    void aDeletionMadeWhileAPullIsAnsweredKeepsThePulledRecordsOut(Backend backend, String cache,
+            Emulators emulators) {
+        AtomicBoolean armed = new AtomicBoolean();
+        AtomicReference<Dataset> notes = new AtomicReference<>();
+        CognitoSyncManagerBuilder builder = emulators.device(backend).remoteStore((wiring, credentials) ->
+                new HookedRemote(wiring.backendRemote(credentials), () -> { }, () -> {
+                    if (armed.getAndSet(false)) {
+                        notes.get().delete();
+                    }
+                }));
+        if (cache.equals("sqlite")) {
+            builder.cacheFile(dir.resolve(backend + "-pull.db"));
+        }
+        try (CognitoSyncManager device = builder.build()) {
+            notes.set(device.openOrCreateDataset("notes"));
+            notes.get().put("k", "v");
+            sync(notes.get());
+            try (CognitoSyncManager other = emulators.device(backend).identityId(device.getIdentityId()).build()) {
+                Dataset theirs = other.openOrCreateDataset("notes");
+                sync(theirs);
+                theirs.put("k2", "v2");
+                sync(theirs);
+            }
+            armed.set(true);
+            sync(notes.get());
+            assertThat(armed).as("the pull was answered after the deletion").isFalse();
+            assertThat(notes.get().getAll()).isEmpty();
+
+            sync(notes.get());
+            assertThat(notes.get().getAll()).isEmpty();
+            try (CognitoSyncManager other = emulators.device(backend).identityId(device.getIdentityId()).build()) {
+                Dataset copy = other.openOrCreateDataset("notes");
+                sync(copy);
+                assertThat(copy.getAll()).as("what another device of the identity finds").isEmpty();
+            }
+        }
+    }
 }

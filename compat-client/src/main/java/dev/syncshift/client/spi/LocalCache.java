@@ -54,7 +54,9 @@ public interface LocalCache extends AutoCloseable {
     void putRecords(DatasetKey key, List<LocalRecord> records);
 
     /**
-     * Conditional writes in one transaction (see {@link RecordUpdate}).
+     * Conditional writes in one transaction (see {@link RecordUpdate}). While the dataset is deleted locally, an
+     * update that expects no record (a record pulled for a new key) is skipped: a deletion the app made while a pull
+     * was answered does not bring the pulled records back.
      *
      * @return the updates that were stored as given (neither skipped nor rebased)
      */

@@ -103,9 +103,13 @@ public final class InMemoryLocalCache implements LocalCache {
         open();
         TreeMap<String, LocalRecord> stored = recordsOf(key);
         List<RecordUpdate> applied = new ArrayList<>();
+        boolean deleted = dataset(key).map(LocalDataset::deletedLocally).orElse(false);
         for (RecordUpdate update : updates) {
             String name = update.replacement().key().value();
             LocalRecord current = stored.get(name);
+            if (deleted && update.expected() == null) {
+                continue; // a record pulled into a dataset the app deleted meanwhile: not brought back
+            }
             if (Objects.equals(current, update.expected())) {
                 stored.put(name, update.replacement());
                 applied.add(update);

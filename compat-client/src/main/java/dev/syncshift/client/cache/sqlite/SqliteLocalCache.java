@@ -196,8 +196,12 @@ public final class SqliteLocalCache implements LocalCache {
     public synchronized List<RecordUpdate> update(DatasetKey key, List<RecordUpdate> updates) {
         return transaction(() -> {
             List<RecordUpdate> applied = new ArrayList<>();
+            boolean deleted = datasets.find(key).map(LocalDataset::deletedLocally).orElse(false);
             for (RecordUpdate update : updates) {
                 LocalRecord current = find(key, update.replacement().key()).orElse(null);
+                if (deleted && update.expected() == null) {
+                    continue; // a record pulled into a dataset the app deleted meanwhile: not brought back
+                }
                 if (Objects.equals(current, update.expected())) {
                     upsert(key, update.replacement());
                     applied.add(update);
