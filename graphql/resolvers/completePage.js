@@ -2,7 +2,10 @@
  * Pipeline function (DynamoDB): completes a page of queryChanges into a RecordPage. Record heads whose value is
  * chunked carry only piece 0, so their heads and chunks are read again together in one TransactGetItems (a
  * serializable snapshot: the value and the count belong to the same revision, possibly newer than the query saw,
- * which only means the record changed after lastSyncCount too). No request is made when no value is chunked.
+ * which only means the record changed after lastSyncCount too). No request is made when no value is chunked. A value
+ * another device replaced between the query and this read fails a listRecords (read the page again); a syncDataset,
+ * whose write is stored by then, has no page instead (changes null: the caller reads the records), so that it
+ * succeeds and its change is published.
  * Stash in: identityId, datasetName, datasets (at least the dataset's name range: readIdentity), live,
  * datasetSyncCount (read before the query), deletionBoundary.
  * Stash out: page (the RecordPage).
@@ -42,6 +45,15 @@ export function response(ctx) {
         fetched[item.sk] = item;
     });
     const items = ctx.stash.pageItems.map((item) => (isChunked(item) ? joined(fetched, item.sk) : item));
+    if (items.filter((item) => item === null).length > 0) {
+        if (ctx.stash.change) {
+            ctx.stash.page = null;
+            return null;
+        }
+        const changed = ctx.stash.pageItems.find((item, i) => items[i] === null);
+        util.error(`Record ${changed.key} changed while it was read; read the page again`,
+            'ConcurrentModificationException');
+    }
     ctx.stash.page = assemble(ctx, items);
     return ctx.stash.page;
 }
@@ -60,14 +72,11 @@ function joined(fetched, sk) {
         return head;
     }
     const pieces = [head.value];
-    piecesAfterFirst(head).forEach((p) => {
-        const chunk = fetched[`C#${p}#${sk}`];
-        if (!chunk || chunk.revision !== head.syncCount) {
-            util.error(`Record ${head.key} changed while it was read; read the page again`,
-                'ConcurrentModificationException');
-        }
-        pieces.push(chunk.value);
-    });
+    const chunks = piecesAfterFirst(head).map((p) => fetched[`C#${p}#${sk}`]);
+    if (chunks.filter((chunk) => !chunk || chunk.revision !== head.syncCount).length > 0) {
+        return null; // changed while it was read
+    }
+    chunks.forEach((chunk) => pieces.push(chunk.value));
     return { ...head, value: pieces.join(''), chunks: 1 };
 }
 

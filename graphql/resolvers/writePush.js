@@ -77,11 +77,14 @@ export function request(ctx) {
     stash.plan = { syncCount: plan.syncCount, records: plan.records.map(recordOut) };
     if (ctx.info.fieldName === 'syncDataset' && (stash.live || stash.meta === null) && copiedUpTo(stash.meta) === 0) {
         // What queryChanges would read back for a caller that was up to date: the heads written here (whole items,
-        // as the write replaces them), so it need not ask DynamoDB. Not while an unfinished copy-mode import left
-        // records above the count.
+        // as the write replaces them) with their whole values, so that neither it nor completePage need ask DynamoDB
+        // (a value in pieces read after the write could be another device's already). Not while an unfinished
+        // copy-mode import left records above the count.
         stash.pushed = {
             over: stash.baseSyncCount,
-            items: plan.records.map((record, i) => ({ pk: stash.partition, sk: record.sk, ...heads[i].attributes })),
+            items: plan.records.map((record, i) => ({
+                pk: stash.partition, sk: record.sk, ...heads[i].attributes, value: record.value, chunks: 1,
+            })),
         };
     }
     return { operation: 'TransactWriteItems', transactItems: actions };

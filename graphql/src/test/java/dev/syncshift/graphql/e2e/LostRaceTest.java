@@ -56,6 +56,40 @@ class LostRaceTest {
         assertThat(api.updateRecords(user, "shared", put("c", "3", 0)).ok()).isTrue();
     }
 
+    /**
+     * A syncDataset whose push is stored, then overtaken before its page is read by another device's longer value of
+     * the pushed key (a value in pieces): the call succeeds, as its write stands. A caller that was up to date gets
+     * the records it wrote; one that was behind gets no page ({@code changes} null: read the records), where the
+     * page's read of the changed pieces failed the call after its write was stored.
+     */
+    @Test
+    void aSyncDatasetOvertakenAfterItsWriteSucceeds() {
+        Caller user = SyncshiftApi.freshUser();
+        Answer first = api.updateRecords(user, "pieces", put("x", "1", 0));
+        long count = first.data("updateRecords").path("datasetSyncCount").asLong();
+        String mine = "m".repeat(65_546);
+        String theirs = "t".repeat(196_618);
+        interleaving.afterNextWrite(() -> assertThat(api.updateRecords(user, "pieces", put("k", theirs, count + 1))
+                .ok()).isTrue());
+
+        Answer upToDate = api.syncDataset(user, "pieces", count, put("k", mine, 0));
+
+        assertThat(upToDate.ok()).as(upToDate.body().toString()).isTrue();
+        assertThat(upToDate.data("syncDataset").path("changes").path("records").get(0).path("value").asText())
+                .isEqualTo(mine);
+
+        long now = count + 2;
+        api.updateRecords(user, "pieces", put("y", "2", 0));
+        interleaving.beforeTheReadAfterNextWrite(() -> assertThat(api.updateRecords(user, "pieces",
+                put("j", theirs, now + 2)).ok()).isTrue());
+
+        Answer behind = api.syncDataset(user, "pieces", now, put("j", mine, 0));
+
+        assertThat(behind.ok()).as(behind.body().toString()).isTrue();
+        assertThat(behind.data("syncDataset").path("datasetSyncCount").asLong()).isEqualTo(now + 2);
+        assertThat(behind.data("syncDataset").path("changes").isNull()).isTrue();
+    }
+
     @Test
     void aDatasetCreatedWhileAnotherIsMayBePushedAgainAtOnce() {
         Caller user = SyncshiftApi.freshUser();

@@ -224,7 +224,10 @@ public final class AppSyncRemoteStore implements RemoteStore {
             return new RemoteSync(new PushResult(written, count + rest.parts()), listUpdates(key, lastSyncCount));
         }
         written.addAll(PushParts.filled(change.path("records"), last));
-        RemoteChanges changes = pages(key, lastSyncCount, change.path("changes"), null);
+        // No page (a value in pieces another device replaced after this push was stored): the changes are listed.
+        JsonNode page = change.path("changes");
+        RemoteChanges changes = page.isObject() ? pages(key, lastSyncCount, page, null)
+                : listUpdates(key, lastSyncCount);
         return new RemoteSync(new PushResult(written, count + 1), changes);
     }
 
