@@ -77,7 +77,9 @@ function isSessionOf(userArn, roleArn) {
 // Cognito Sync's checks, in its order: the length in code points, then the pattern.
 function checkDatasetName(name) {
     const characters = name.split('');
-    const length = characters.length - characters.filter((c) => c >= '\uDC00' && c <= '\uDFFF').length;
+    // Code points, counted only when the UTF-16 units are out of bounds (a name of pattern characters has one each).
+    const length = characters.length >= 1 && characters.length <= 128 ? characters.length
+        : characters.length - characters.filter((c) => c >= '\uDC00' && c <= '\uDFFF').length;
     if (length < 1 || length > 128) {
         refuseName(name, `Member must have length ${length < 1 ? 'greater than or equal to 1'
             : 'less than or equal to 128'}`);

@@ -105,9 +105,10 @@ function write(key, value, syncCount, device, date, by) {
         util.error(`1 validation error detected: Value '${syncCount}' at 'syncCount' failed to satisfy constraint: `
             + 'Member must have value greater than or equal to 0', 'InvalidParameterException');
     }
-    checkUnicode('key', key);
     const keyBytes = utf8Length(key);
     if (keyBytes !== utf8LengthOfUnits(key)) {
+        // Only then is the key walked for an unpaired surrogate (UTF-8 writes it as "?"): the common path pays nothing.
+        checkUnicode('key', key);
         util.error('util.base64Encode does not encode UTF-8 in this runtime; record keys cannot be computed',
             'InternalFailureException');
     }
@@ -131,8 +132,9 @@ function codePoints(text) {
 }
 
 // UTF-8, and so DynamoDB, cannot carry an unpaired surrogate, which JSON's \u escapes can: bad input, as the client
-// refuses it before sending, where it would fail the key's byte count. Keys only (at most 1,024 characters): a walk
-// of every value, up to a million interpreted steps a record, would cost every push; a value's is stored as '?'.
+// refuses it before sending, where it would fail the key's byte count. Keys only, and only once their byte counts
+// disagree: a walk of every value, up to a million interpreted steps a record, would cost every push; a value's
+// unpaired surrogate is stored as '?'.
 function checkUnicode(member, text) {
     // A string's for-of yields code points: a surrogate alone is an unpaired one.
     let unpaired = false;
