@@ -118,9 +118,10 @@ public final class SyncEngine {
         }
         SyncCount last = pass.countToPullFrom(state.lastSyncCount());
         // A local copy over the limits may be behind another device's changes that make room: it pulls first, and
-        // is checked before its push (applyThenPush), as the service would check what it then holds.
-        boolean withinLimits = Records.overLimits(cache.records(key), null).isEmpty();
-        if (!changes.isEmpty() && remote.pushesAndPullsInOneCall() && !pass.conflicted() && withinLimits) {
+        // is checked before its push (applyThenPush), as the service would check what it then holds. Read only for a
+        // push in the one call, so that a pull-only pass does not read every record for it.
+        if (!changes.isEmpty() && remote.pushesAndPullsInOneCall() && !pass.conflicted()
+                && Records.overLimits(cache.records(key), null).isEmpty()) {
             return pushAndPull(pass, last, changes);
         }
         return pullThenPush(pass, last);
