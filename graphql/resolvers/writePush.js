@@ -42,6 +42,9 @@ const MAX_RECORDS = 1024;
 const MAX_BYTES = 1048576;
 const MAX_DATASETS = 20;
 const MAX_ACTIONS = 100;
+// The API's counts are GraphQL Ints (32-bit; Cognito Sync's are 64-bit): a count above 2^31 - 1 would fail every read
+// of the dataset, listDatasets too. Writes stop one below it, so that the dataset's deletion (count + 1) still fits.
+const MAX_SYNC_COUNT = 2147483646;
 // Cancellation reason types (ctx.result.cancellationReasons[i].type) meaning another writer got there first: a failed
 // condition, which AppSync's TransactWriteItems reference shows as ConditionCheckFailed while DynamoDB's own code is
 // ConditionalCheckFailed (both are taken), and DynamoDB's TransactionConflict.
@@ -50,6 +53,7 @@ const CONCURRENT = ['ConditionCheckFailed', 'ConditionalCheckFailed', 'Transacti
 export function request(ctx) {
     const stash = ctx.stash;
     const plan = planFor(ctx);
+    checkSyncCount(stash, plan);
     if (plan.records.length === 0 && !plan.input) {
         stash.change = change(stash, stash.datasetSyncCount, []);
         runtime.earlyReturn(stash.change);
@@ -219,6 +223,8 @@ function cutoverPlan(stash, input) {
         const highest = records.reduce((max, r) => Math.max(max, r.syncCount), copiedUpTo(meta));
         plan.syncCount = last ? Math.max(input.datasetSyncCount, highest) : count;
         plan.copiedUpTo = !last && highest > count ? highest : undefined;
+        // Every part of a copy-mode import heads for Cognito's count: one the last part could not store, none may.
+        plan.endsAt = input.datasetSyncCount;
     }
     // The last part moves the watermark: the store has caught up with Cognito at this count.
     plan.importedAt = last ? plan.syncCount : undefined;
@@ -334,6 +340,16 @@ function totalsAfter(stash, records) {
         dataStorage = dataStorage + record.bytes - (isLive(record.stored) ? record.stored.bytes : 0);
     });
     return { numRecords, dataStorage };
+}
+
+// Refuses, before anything is written, a write whose plan takes the dataset's count (or the count an import heads for)
+// past MAX_SYNC_COUNT. A push without patches writes nothing and is let through.
+function checkSyncCount(stash, plan) {
+    const highest = Math.max(plan.syncCount, plan.copiedUpTo ?? 0, plan.endsAt ?? 0);
+    if (highest > MAX_SYNC_COUNT && (plan.records.length > 0 || plan.input)) {
+        util.error(`SyncCount ${highest} of dataset ${stash.datasetName} exceeds the limit of ${MAX_SYNC_COUNT}, `
+            + 'the largest this API\'s 32-bit counts leave a dataset before its deletion', 'LimitExceededException');
+    }
 }
 
 function checkLimits(stash, totals, slack) {
