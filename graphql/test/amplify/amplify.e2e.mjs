@@ -1,8 +1,9 @@
 // End-to-end checks of the AppSync emulator serving the real template, through clients written for AppSync:
 // Amplify JS v6 (generateClient with authMode 'iam': a query, a mutation, and a subscription that receives the
 // mutation over the real-time WebSocket, authorized by the header-<base64url> subprotocol; credentials the emulator
-// refuses, which Amplify must take for a refusal it does not try again) and a request signed by hand with the JS
-// SDK's SigV4 signer (signed headers without x-amz-content-sha256).
+// refuses, which Amplify must take for a refusal it does not try again; a nextToken of another identity, whose
+// errorType Amplify passes on) and a request signed by hand with the JS SDK's SigV4 signer (signed headers without
+// x-amz-content-sha256).
 // Run by graphql's AmplifyJsIT, which starts the emulator and passes, in the environment:
 //   APPSYNC_GRAPHQL  the emulator's GraphQL endpoint, http://127.0.0.1:<port>/graphql
 //   APPSYNC_USERS    a JSON array of Cognito identities with temporary credentials:
@@ -45,6 +46,9 @@ const SYNC_DATASET = `mutation SyncDataset($datasetName: String!, $lastSyncCount
     ${CHANGE} changes { ${PAGE} } } }`;
 const LIST_SINCE = `query ListSince($datasetName: String!, $lastSyncCount: Int) {
   listRecords(datasetName: $datasetName, lastSyncCount: $lastSyncCount) { ${PAGE} } }`;
+const LIST_PAGE = `query ListPage($datasetName: String!, $limit: Int, $nextToken: String) {
+  listRecords(datasetName: $datasetName, lastSyncCount: 0, limit: $limit, nextToken: $nextToken) {
+    nextToken records { key } } }`;
 const ON_DATASET_CHANGED = `subscription OnDatasetChanged($identityId: ID!, $datasetName: String) {
   onDatasetChanged(identityId: $identityId, datasetName: $datasetName) { ${CHANGE} } }`;
 
@@ -136,6 +140,30 @@ test('syncDataset through Amplify JS v6 returns the changes a listRecords from t
   assert.deepEqual(upToDate.records.map((r) => [r.key, r.syncCount]), [['mine', 2]]);
   assert.deepEqual(behind.records.map((r) => [r.key, r.syncCount]), [['theirs', 1], ['mine', 2], ['later', 3]]);
 });
+
+test('a nextToken of another identity reaches Amplify JS v6 as InvalidParameterException and reads nothing',
+  async () => {
+    const datasetName = 'amplify-token';
+    const firstPage = () => client.graphql({ query: LIST_PAGE, variables: { datasetName, limit: 1 } });
+    let token;
+    signingAs = other;
+    try {
+      await client.graphql({ query: UPDATE_RECORDS, variables: { datasetName, patches: ['s1', 's2']
+        .map((key) => ({ op: 'replace', key, value: 'secret', syncCount: 0 })) } });
+      token = (await firstPage()).data.listRecords.nextToken;
+    } finally {
+      signingAs = device;
+    }
+    await push(datasetName, 'mine', 'v', 0);
+
+    const refused = await client.graphql({ query: LIST_PAGE, variables: { datasetName, limit: 1, nextToken: token } })
+      .then((answer) => assert.fail(`another identity's token read ${JSON.stringify(answer)}`), (e) => e);
+
+    assert.equal(refused.data ?? null, null);
+    assert.equal(refused.errors?.[0]?.errorType, 'InvalidParameterException');
+    assert.equal(refused.errors[0].message, `1 validation error detected: Value '${token}' at 'nextToken' failed to `
+      + 'satisfy constraint: Member must be a token returned by this API');
+  });
 
 /** Subscribes with `variables`, runs `pushes` once acknowledged, and returns the first `count` changes heard. */
 async function changesHeard(variables, count, pushes) {

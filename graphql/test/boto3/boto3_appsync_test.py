@@ -209,6 +209,43 @@ class GraphQlSignedByBotocore(unittest.TestCase):
         self.assertIsNone(answer["data"])
         self.assertEqual("ResourceConflictException", answer["errors"][0]["errorType"])
 
+    def first_token(self, dataset):
+        """The nextToken of a one-record page of a dataset of the device's holding two records."""
+        patches = [{"op": "replace", "key": key, "value": key, "syncCount": 0} for key in ("a", "b")]
+        self.assertNotIn("errors", graphql("UpdateRecords", {"datasetName": dataset, "patches": patches},
+                                           self.credentials)[1])
+        status, page = graphql("ListRecords", {"datasetName": dataset, "lastSyncCount": 0, "limit": 1},
+                               self.credentials)
+        self.assertEqual(200, status, page)
+        return page["data"]["listRecords"]["nextToken"]
+
+    def assert_invalid(self, answer, message):
+        status, body = answer
+        self.assertEqual(200, status, body)
+        self.assertIsNone(body["data"])
+        self.assertEqual("InvalidParameterException", body["errors"][0]["errorType"], body)
+        self.assertEqual(message, body["errors"][0]["message"])
+
+    def test_a_next_token_of_another_dataset_or_generation_is_invalid(self):
+        token = self.first_token("tokens")
+        other = self.first_token("tokens-other")
+        message = ("1 validation error detected: Value '{}' at 'nextToken' failed to satisfy constraint: "
+                   "Member must be a token returned by this API")
+
+        self.assert_invalid(graphql("ListRecords", {"datasetName": "tokens", "lastSyncCount": 0, "limit": 1,
+                                                    "nextToken": other}, self.credentials), message.format(other))
+        graphql("DeleteDataset", {"datasetName": "tokens"}, self.credentials)
+        self.first_token("tokens")
+        self.assert_invalid(graphql("ListRecords", {"datasetName": "tokens", "lastSyncCount": 0, "limit": 1,
+                                                    "nextToken": token}, self.credentials), message.format(token))
+
+    def test_a_dataset_name_over_128_characters_gets_cognitos_length_message(self):
+        name = "d" * 129
+
+        self.assert_invalid(graphql("ListRecords", {"datasetName": name, "lastSyncCount": 0}, self.credentials),
+                            "1 validation error detected: Value '" + name + "' at 'datasetName' failed to satisfy "
+                            "constraint: Member must have length less than or equal to 128")
+
     def test_unsigned_and_badly_signed_requests_are_unauthorized(self):
         variables = {"datasetName": "python", "lastSyncCount": 0}
         wrong_secret = Credentials(self.credentials.access_key, "not-the-secret", self.credentials.token)

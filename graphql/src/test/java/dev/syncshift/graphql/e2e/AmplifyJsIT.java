@@ -22,8 +22,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The real template in the emulator, called by clients written for AppSync rather than by our own: Amplify JS v6
  * ({@code aws-amplify}, {@code generateClient()} with IAM: a query, a mutation and a subscription receiving it; a
- * query and a subscription signed with a wrong secret, which Amplify must read as a refusal not to try again) and
- * a request signed with the JS SDK's {@code @smithy/signature-v4}, in {@code test/amplify/amplify.e2e.mjs}; and the
+ * query and a subscription signed with a wrong secret, which Amplify must read as a refusal not to try again; a
+ * nextToken of another identity, which Amplify hands the app as InvalidParameterException) and a request signed with
+ * the JS SDK's {@code @smithy/signature-v4}, in {@code test/amplify/amplify.e2e.mjs}; and the
  * control-plane operations of the migrator's {@code check} through the JS SDK v3's {@code @aws-sdk/client-appsync}, in
  * {@code test/amplify/control-plane.e2e.mjs}; and a web page of another origin calling the API through jsdom's
  * {@code XMLHttpRequest}, which enforces the browser's CORS checks, in {@code test/amplify/browser.e2e.mjs}. All under
@@ -67,7 +68,7 @@ class AmplifyJsIT {
                         emulator.apiId(), "APPSYNC_OPERATOR", operator), TEST_TIMEOUT_MINUTES);
 
         assertThat(checks.exitCode()).as(checks.output()).isZero();
-        assertThat(checks.output()).contains("# pass 15").contains("# fail 0");
+        assertThat(checks.output()).contains("# pass 16").contains("# fail 0");
     }
 
     private record Result(int exitCode, String output) {

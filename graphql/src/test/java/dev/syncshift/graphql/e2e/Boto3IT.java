@@ -22,8 +22,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * NotFoundException) and the reads an operator makes (ListGraphqlApis, ListDataSources, GetDataSource,
  * GetGraphqlApiEnvironmentVariables, GetResolver, GetFunction, ListTypes, GetType, ListTagsForResource and their
  * refusals), and {@code POST /graphql} signed by botocore's {@code SigV4Auth} with a Cognito identity's temporary
- * credentials: a mutation and the query reading it back, a conflict, and refused signatures. The SDL botocore returned
- * is compared here with {@code schema.graphql} as {@link ControlPlaneTest} does. boto3 is Debian's
+ * credentials: a mutation and the query reading it back, a conflict, bad input (a nextToken of another dataset or
+ * generation of it, a dataset name over 128 characters: InvalidParameterException), and refused signatures. The SDL
+ * botocore returned is compared here with {@code schema.graphql} as {@link ControlPlaneTest} does. boto3 is Debian's
  * {@code python3-boto3}, installed by {@code scripts/ensure-boto3.sh} when missing; skipped, with the reason, where it
  * cannot be. Runs on the emulator the other end-to-end tests share ({@link SharedCredentialsTest} covers the
  * credentials the Cognito Sync emulator issues, and the Cognito module's {@code Boto3IT} boto3's calls to it).
@@ -52,7 +53,7 @@ class Boto3IT {
                         String.valueOf(device.sessionToken()), "identityId", String.valueOf(device.identityId()))),
                 "SCHEMA_OUT", SCHEMA_OUT.toString()));
 
-        assertThat(output).contains("Ran 10 tests").containsPattern("(?m)^OK");
+        assertThat(output).contains("Ran 12 tests").containsPattern("(?m)^OK");
         assertThat(ControlPlaneTest.print(Files.readString(SCHEMA_OUT)))
                 .isEqualTo(ControlPlaneTest.print(Files.readString(SyncshiftApi.MODULE.resolve("schema.graphql"))));
     }
