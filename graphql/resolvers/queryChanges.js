@@ -58,10 +58,12 @@ export function request(ctx) {
 export function response(ctx) {
     if (ctx.error) {
         const message = (ctx.error.message ?? '').toLowerCase();
-        if (ctx.args.nextToken && ctx.error.type === 'DynamoDB:ValidationException'
-            && message.indexOf('start') >= 0 && message.indexOf('key') >= 0) {
+        const startKey = ctx.error.type === 'DynamoDB:ValidationException' && message.indexOf('start') >= 0
+            && message.indexOf('key') >= 0;
+        if (ctx.args.nextToken && (startKey || ctx.error.type === 'MappingTemplate')) {
             // A token of another dataset, identity or generation (the dataset deleted and re-created between two
-            // pages): DynamoDB refuses a start key outside the partition queried, so nothing else is read.
+            // pages): DynamoDB refuses a start key outside the partition queried, so nothing else is read. A token
+            // that is none at all fails the request itself (MappingTemplate), which without it is a valid Query.
             util.error(`1 validation error detected: Value '${ctx.args.nextToken}' at 'nextToken' failed to satisfy `
                 + 'constraint: Member must be a token returned by this API', 'InvalidParameterException');
         }

@@ -226,7 +226,7 @@ class GraphQlSignedByBotocore(unittest.TestCase):
         self.assertEqual("InvalidParameterException", body["errors"][0]["errorType"], body)
         self.assertEqual(message, body["errors"][0]["message"])
 
-    def test_a_next_token_of_another_dataset_or_generation_is_invalid(self):
+    def test_a_next_token_not_returned_for_this_dataset_is_invalid(self):
         token = self.first_token("tokens")
         other = self.first_token("tokens-other")
         message = ("1 validation error detected: Value '{}' at 'nextToken' failed to satisfy constraint: "
@@ -234,6 +234,9 @@ class GraphQlSignedByBotocore(unittest.TestCase):
 
         self.assert_invalid(graphql("ListRecords", {"datasetName": "tokens", "lastSyncCount": 0, "limit": 1,
                                                     "nextToken": other}, self.credentials), message.format(other))
+        self.assert_invalid(graphql("ListRecords", {"datasetName": "tokens", "lastSyncCount": 0, "limit": 1,
+                                                    "nextToken": "not-a-token"}, self.credentials),
+                            message.format("not-a-token"))
         graphql("DeleteDataset", {"datasetName": "tokens"}, self.credentials)
         self.first_token("tokens")
         self.assert_invalid(graphql("ListRecords", {"datasetName": "tokens", "lastSyncCount": 0, "limit": 1,

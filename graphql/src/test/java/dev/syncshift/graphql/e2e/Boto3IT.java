@@ -22,12 +22,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * NotFoundException) and the reads an operator makes (ListGraphqlApis, ListDataSources, GetDataSource,
  * GetGraphqlApiEnvironmentVariables, GetResolver, GetFunction, ListTypes, GetType, ListTagsForResource and their
  * refusals), and {@code POST /graphql} signed by botocore's {@code SigV4Auth} with a Cognito identity's temporary
- * credentials: a mutation and the query reading it back, a conflict, bad input (a nextToken of another dataset or
- * generation of it, a dataset name over 128 characters: InvalidParameterException), and refused signatures. The SDL
- * botocore returned is compared here with {@code schema.graphql} as {@link ControlPlaneTest} does. boto3 is Debian's
- * {@code python3-boto3}, installed by {@code scripts/ensure-boto3.sh} when missing; skipped, with the reason, where it
- * cannot be. Runs on the emulator the other end-to-end tests share ({@link SharedCredentialsTest} covers the
- * credentials the Cognito Sync emulator issues, and the Cognito module's {@code Boto3IT} boto3's calls to it).
+ * credentials: a mutation and the query reading it back, a conflict, bad input (a nextToken of another dataset,
+ * of another generation of it or none at all, a dataset name over 128 characters: InvalidParameterException), and
+ * refused signatures. The SDL botocore returned is compared here with {@code schema.graphql} as
+ * {@link ControlPlaneTest} does. boto3 is Debian's {@code python3-boto3}, installed by
+ * {@code scripts/ensure-boto3.sh} when missing; skipped, with the reason, where it cannot be. Runs on the emulator
+ * the other end-to-end tests share ({@link SharedCredentialsTest} covers the credentials the Cognito Sync emulator
+ * issues, and the Cognito module's {@code Boto3IT} boto3's calls to it).
  */
 class Boto3IT {
 

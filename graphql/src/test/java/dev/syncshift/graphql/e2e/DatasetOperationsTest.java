@@ -277,6 +277,12 @@ class DatasetOperationsTest {
                             api.updateRecords(me, "ds", put("mine", "v", 0));
                             return api.listRecords(me, "ds", 0, 1, firstToken(api, other, "ds"));
                         }, Map.of("/errors/0/errorType", INVALID, "/data", "null")),
+                new CallScenario("a nextToken that is no token is invalid",
+                        List.of((api, me) -> api.updateRecords(me, "ds", put("a", "1", 0), put("b", "2", 0))),
+                        (api, me) -> api.listRecords(me, "ds", 0, 1, "not-a-token"),
+                        Map.of("/errors/0/errorType", INVALID, "/data", "null", "/errors/0/message",
+                                "\"1 validation error detected: Value 'not-a-token' at 'nextToken' failed to satisfy "
+                                + "constraint: Member must be a token returned by this API\"")),
                 new CallScenario("a nextToken of the dataset before its deletion and re-creation is invalid",
                         List.of((api, me) -> api.updateRecords(me, "ds", put("a", "1", 0), put("b", "2", 0))),
                         (api, me) -> {
