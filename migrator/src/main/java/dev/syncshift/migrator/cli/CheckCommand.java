@@ -115,15 +115,16 @@ final class CheckCommand implements Callable<Integer> {
                     settings.identitiesFile(), perSecond(limits, "ListDatasets", identities));
         }
         Double list = limits.of("ListIdentities");
-        double perSecond = (list == null ? 5.0 : list) * CognitoSource.IDENTITIES_PAGE;
-        return String.format(Locale.ROOT, "estimate: ListIdentities at %s/s lists %,.0f identities a second "
-                + "(1,000,000 in %.0f min); copying overlaps it", list == null ? "5" : list, perSecond,
+        double rps = list == null ? 5.0 : list;
+        double perSecond = rps * CognitoSource.IDENTITIES_PAGE;
+        return String.format(Locale.ROOT, "estimate: ListIdentities at %s lists %,.0f identities a second "
+                + "(1,000,000 in %.0f min); copying overlaps it", RateLimits.shown(rps), perSecond,
                 1_000_000 / perSecond / 60);
     }
 
     private static String perSecond(RateLimits limits, String operation, long identities) {
         Double rps = limits.of(operation);
-        return rps == null ? "" : String.format(Locale.ROOT, "; at %s %s/s that takes at least %.0f min", operation,
-                rps, identities / rps / 60);
+        return rps == null ? "" : String.format(Locale.ROOT, "; at %s %s that takes at least %.0f min", operation,
+                RateLimits.shown(rps), identities / rps / 60);
     }
 }

@@ -1,7 +1,11 @@
 package dev.syncshift.migrator.config;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -20,6 +24,9 @@ public record RateLimits(Map<String, Double> perOperation) {
 
     /** The highest limit a second: one request a nanosecond, the most a Bucket4j bucket refills. */
     public static final double MAX_RPS = 1e9;
+
+    /** The most decimal places a {@link DecimalFormat} shows: a double's shortest form, as it was written. */
+    private static final int MOST_DECIMALS = 340;
 
     /** The operations a limit may name. */
     public static final Set<String> OPERATIONS = Set.of("ListIdentities", "ListDatasets", "ListRecords",
@@ -74,6 +81,24 @@ public record RateLimits(Map<String, Double> perOperation) {
             throw new IllegalArgumentException(operation + " must be at most " + written(MAX_RPS) + " a second, not "
                     + written(rps));
         }
+    }
+
+    /** A limit as the output shows it, every decimal it was written with kept: {@code 5/s}, {@code 0.25/s}. */
+    public static String shown(double rps) {
+        return shown(rps, MOST_DECIMALS);
+    }
+
+    /**
+     * A rate as the output shows it, with {@code --max-rps}'s whole numbers: {@code 5/s}, {@code 2.5/s},
+     * {@code 1,200/s}; never {@code 5.0/s}.
+     *
+     * @param decimals the most decimal places kept (rounded half up); those that are zero are left off
+     */
+    public static String shown(double rps, int decimals) {
+        DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        format.setMaximumFractionDigits(decimals);
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return format.format(rps) + "/s";
     }
 
     /** {@code rps} as an operator would write it: -1, not -1.0. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.syncshift.migrator.config.CallStats;
+import dev.syncshift.migrator.config.RateLimits;
 import dev.syncshift.migrator.config.RunMode;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -180,8 +181,8 @@ public final class ReportWriter {
 
     /** {@code , paced ListRecords 19.2/s}: the pace each congested operation got at its last cut, or nothing. */
     private static String paced(RunReport report) {
-        return report.paced().entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %,.1f/s", e.getKey(),
-                e.getValue())).reduce((a, b) -> a + ", " + b).map(paces -> ", paced " + paces).orElse("");
+        return report.paced().entrySet().stream().map(e -> e.getKey() + " " + RateLimits.shown(e.getValue(), 1))
+                .reduce((a, b) -> a + ", " + b).map(paces -> ", paced " + paces).orElse("");
     }
 
     /** The first {@value #LISTED} issues other than conflicts, and how many more there are. */

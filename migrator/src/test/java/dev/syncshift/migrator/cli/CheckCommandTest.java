@@ -39,7 +39,8 @@ class CheckCommandTest extends CutoverScenario {
                 "uses AWS_IAM", "ok: the API's data source reads table " + cutover.tableName(),
                 "schema declares every type and field",
                 "every Query, Mutation and Subscription field has an APPSYNC_JS resolver",
-                "EvaluateCode: readRecords computes the store's sort keys", "estimate: ListIdentities at 5.0/s")
+                "EvaluateCode: readRecords computes the store's sort keys",
+                "estimate: ListIdentities at 5/s lists 300 identities a second")
                 .containsPattern("ok: table " + cutover.tableName() + " takes 4,000 write units a second \\(on "
                         + "demand, as a new table does\\); copying the pool's [0-9,]+ bytes costs at least [0-9,]+ ");
     }

@@ -349,7 +349,7 @@ class FaultsAndArgumentsTest {
     void checkReadsTheEnvironmentAsTheRunsDo() throws Exception {
         List<String> check = checkArgs();
         Path log = work.resolve("check.log");
-        Process limited = ChildMigrator.start(log, check, Map.of("SYNCSHIFT_MIGRATOR_MAX_RPS", "ListIdentities=2"));
+        Process limited = ChildMigrator.start(log, check, Map.of("SYNCSHIFT_MIGRATOR_MAX_RPS", "ListIdentities=2.5"));
         Path badLog = work.resolve("bad.log");
         Process refused = ChildMigrator.start(badLog, check, Map.of("SYNCSHIFT_MIGRATOR_MAX_ATTEMPTS", "0"));
         Path ids = Files.writeString(work.resolve("ids.txt"), "not an id\n");
@@ -361,7 +361,7 @@ class FaultsAndArgumentsTest {
                 && badFile.waitFor(2, TimeUnit.MINUTES)).isTrue();
         String output = Files.readString(log);
         assertThat(limited.exitValue()).as(output).isZero();
-        assertThat(output).contains("estimate: ListIdentities at 2.0/s lists 120 identities a second");
+        assertThat(output).contains("estimate: ListIdentities at 2.5/s lists 150 identities a second");
         String bad = Files.readString(badLog);
         assertThat(refused.exitValue()).as(bad).isEqualTo(2);
         assertThat(bad.lines().toList()).as(bad).containsExactly(

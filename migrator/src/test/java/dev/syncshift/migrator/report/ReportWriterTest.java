@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.syncshift.migrator.config.CallStats;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -93,12 +94,29 @@ class ReportWriterTest {
         assertThat(summary(report(0, 0), null)).contains("  rate             0.0 identities/s, 0.0 records/s\n");
     }
 
+    @Test
+    void pacedRatesAreWrittenAsTheLimitsAreWholeNumbersWithoutADecimal() {
+        Map<String, CallStats.OperationCalls> calls = Map.of(
+                "ListDatasets", new CallStats.OperationCalls(10, 12, 2, 0, 0, 6.0),
+                "ListRecords", new CallStats.OperationCalls(10, 12, 2, 0, 0, 17.46),
+                "TransactWriteItems", new CallStats.OperationCalls(10, 12, 2, 0, 0, 1234.0));
+
+        String summary = summary(report(0, 0, calls), null);
+
+        assertThat(summary)
+                .contains(", paced ListDatasets 6/s, ListRecords 17.5/s, TransactWriteItems 1,234/s\n");
+    }
+
     /** A verify run with {@code mismatches} mismatches, {@code listed} of them in the report's list. */
     private static RunReport report(long mismatches, int listed) {
+        return report(mismatches, listed, Map.of());
+    }
+
+    private static RunReport report(long mismatches, int listed, Map<String, CallStats.OperationCalls> calls) {
         Tally tally = new Tally(mismatches, 0, mismatches, 0, 0, 0, 0, 0, 0, 0, 0, 0, mismatches, 0, 0, 0, 0);
         return new RunReport("us-east-1:0a1b2c3d-0000-4000-8000-000000000001", "verify", 1, "COMPLETED",
                 "completed with failures or mismatches", 5, Instant.EPOCH, Duration.ofSeconds(1),
-                tally, tally, Map.of(), issues(listed), mismatches, null, Map.of());
+                tally, tally, calls, issues(listed), mismatches, null, Map.of());
     }
 
     private static List<Issue> issues(int count) {
