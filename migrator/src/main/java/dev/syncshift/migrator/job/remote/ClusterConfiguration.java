@@ -9,6 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.integration.config.EnableIntegration;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * What a manager and its workers share: the schema in the job repository (created before anything uses it), the
@@ -28,6 +31,11 @@ public class ClusterConfiguration {
     @Bean
     Heartbeats heartbeats(DataSource dataSource) {
         return new Heartbeats(dataSource);
+    }
+
+    @Bean
+    RunStores runStores(DynamoDbClient dynamoDb, CognitoIdentityClient identity, CognitoSyncClient sync) {
+        return RunStores.of(dynamoDb, identity, sync);
     }
 
     @Bean

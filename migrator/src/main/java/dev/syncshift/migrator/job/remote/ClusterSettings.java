@@ -17,8 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param transport how partition requests travel: {@code jdbc} (a table in the job repository, workers notified by
  *     PostgreSQL's LISTEN/NOTIFY) or {@code jms} (a queue on an ActiveMQ Artemis broker)
  * @param brokerUrl the Artemis broker, e.g. {@code tcp://broker:61616}, when the transport is {@code jms}
- * @param queue the prefix of the partition requests' queues (or channel groups): one per pool and mode, so a worker
- *     only ever takes partitions of the runs it was started for
+ * @param queue the prefix of the partition requests' queues (or channel groups): one per pool, table, mode and the
+ *     stores' regions and endpoints, so a worker only ever takes partitions of the runs it was started for
  * @param heartbeat how often a manager and each worker's partitions record that they are alive
  * @param lostAfter how long without a heartbeat before a partition's worker (or the manager) counts as dead: its
  *     partition then fails and the run fails cleanly, to be continued by the same command
@@ -36,13 +36,14 @@ public record ClusterSettings(
         @DefaultValue("200ms") Duration pollInterval) {
 
     /**
-     * The queue of the requests for runs of {@code settings}' pool, table and mode (dry run included): a worker given
-     * another table never takes a run's partitions, where it would copy them into its own table while the manager
-     * reported the run complete.
+     * The queue of the requests for runs of {@code settings}' pool, table and mode (dry run included) on
+     * {@code stores}: a worker given another table, or the same table's name in another region or at another
+     * endpoint, never takes a run's partitions, where it would copy them into its own store while the manager
+     * reported the run complete. The stores are named by a hash, which keeps the name within what a broker takes.
      */
-    public String queueOf(MigratorSettings settings) {
+    public String queueOf(MigratorSettings settings, RunStores stores) {
         return queue + "." + settings.identityPoolId().replaceAll("[^A-Za-z0-9]", "-") + "." + settings.table() + "."
-                + RunLauncher.mode(settings);
+                + RunLauncher.mode(settings) + "." + stores.hash();
     }
 
     /**

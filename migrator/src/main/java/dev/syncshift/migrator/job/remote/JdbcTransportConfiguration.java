@@ -43,8 +43,8 @@ public class JdbcTransportConfiguration {
     @Bean
     @Profile("manager")
     QueueChannel partitionRequests(JdbcChannelMessageStore store, ClusterSettings cluster,
-            MigratorSettings settings) {
-        return new QueueChannel(new MessageGroupQueue(store, cluster.queueOf(settings)));
+            MigratorSettings settings, RunStores stores) {
+        return new QueueChannel(new MessageGroupQueue(store, cluster.queueOf(settings, stores)));
     }
 
     @Bean
@@ -72,8 +72,8 @@ public class JdbcTransportConfiguration {
     @Profile("worker")
     PostgresSubscribableChannel partitionRequestsIn(JdbcChannelMessageStore store,
             PostgresChannelMessageTableSubscriber notifications, ThreadPoolTaskExecutor partitionThreads,
-            ClusterSettings cluster, MigratorSettings settings) {
-        PostgresSubscribableChannel channel = new PostgresSubscribableChannel(store, cluster.queueOf(settings),
+            ClusterSettings cluster, MigratorSettings settings, RunStores stores) {
+        PostgresSubscribableChannel channel = new PostgresSubscribableChannel(store, cluster.queueOf(settings, stores),
                 notifications);
         channel.setDispatcherExecutor(partitionThreads);
         return channel;

@@ -37,9 +37,10 @@ public class JmsTransportConfiguration {
     @Bean
     @Profile("manager")
     IntegrationFlow requestsToBroker(@Qualifier("partitionRequests") DirectChannel partitionRequests,
-            ActiveMQConnectionFactory partitionBroker, ClusterSettings cluster, MigratorSettings settings) {
+            ActiveMQConnectionFactory partitionBroker, ClusterSettings cluster, MigratorSettings settings,
+            RunStores stores) {
         return IntegrationFlow.from(partitionRequests).transform(RequestCodec::encode)
-                .handle(Jms.outboundAdapter(partitionBroker).destination(cluster.queueOf(settings))).get();
+                .handle(Jms.outboundAdapter(partitionBroker).destination(cluster.queueOf(settings, stores))).get();
     }
 
     @Bean
@@ -51,9 +52,10 @@ public class JmsTransportConfiguration {
     @Bean
     @Profile("worker")
     IntegrationFlow requestsFromBroker(ActiveMQConnectionFactory partitionBroker, ClusterSettings cluster,
-            MigratorSettings settings, @Qualifier("partitionRequestsIn") DirectChannel partitionRequestsIn) {
+            MigratorSettings settings, RunStores stores,
+            @Qualifier("partitionRequestsIn") DirectChannel partitionRequestsIn) {
         return IntegrationFlow.from(Jms.messageDrivenChannelAdapter(partitionBroker)
-                        .destination(cluster.queueOf(settings))
+                        .destination(cluster.queueOf(settings, stores))
                         .configureListenerContainer(container -> container.concurrentConsumers(settings.threads())
                                 .maxConcurrentConsumers(settings.threads())))
                 .transform(String.class, RequestCodec::decode).channel(partitionRequestsIn).get();

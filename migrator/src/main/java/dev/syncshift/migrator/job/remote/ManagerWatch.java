@@ -33,14 +33,16 @@ final class ManagerWatch implements StepExecutionListener {
     private final Heartbeats heartbeats;
     private final JobRepository repository;
     private final ClusterSettings cluster;
+    private final RunStores stores;
     private @Nullable ScheduledExecutorService timer;
     private long copyStarted;
     private boolean idleChecked;
 
-    ManagerWatch(Heartbeats heartbeats, JobRepository repository, ClusterSettings cluster) {
+    ManagerWatch(Heartbeats heartbeats, JobRepository repository, ClusterSettings cluster, RunStores stores) {
         this.heartbeats = heartbeats;
         this.repository = repository;
         this.cluster = cluster;
+        this.stores = stores;
     }
 
     @Override
@@ -79,7 +81,7 @@ final class ManagerWatch implements StepExecutionListener {
 
     /**
      * Says, once the run has waited {@code lost-after}, that no worker took any of its partitions: workers of another
-     * pool, table or mode are there or none at all, and the manager would otherwise wait in silence.
+     * pool, table, region, endpoint or mode are there or none at all, and the manager would otherwise wait in silence.
      */
     private void warnIfNoWorkerTookAny(long execution) {
         JobExecution run = repository.getJobExecution(execution);
@@ -96,8 +98,9 @@ final class ManagerWatch implements StepExecutionListener {
                 ? "--mode " + mode.substring(0, mode.length() - RunReport.DRY_RUN.length()) + " --dry-run"
                 : "--mode " + mode;
         LOG.warn("No worker has taken any of the run's {} partitions in {}. A worker takes only runs of its own pool, "
-                + "table and mode: start workers with this manager's --identity-pool-id, --table and {} (the manager "
-                + "goes on waiting)", partitions.size(), Durations.shown(cluster.lostAfter()), options);
+                + "table, regions, endpoints and mode: start workers with this manager's --identity-pool-id, --table, "
+                + "{}, --region and endpoints ({}) (the manager goes on waiting)", partitions.size(),
+                Durations.shown(cluster.lostAfter()), options, stores.described());
     }
 
     private void fail(long stepExecution) {

@@ -30,8 +30,9 @@ public class RemoteManagerConfiguration {
     }
 
     @Bean
-    ManagerWatch managerWatch(Heartbeats heartbeats, JobRepository repository, ClusterSettings cluster) {
-        return new ManagerWatch(heartbeats, repository, cluster);
+    ManagerWatch managerWatch(Heartbeats heartbeats, JobRepository repository, ClusterSettings cluster,
+            RunStores stores) {
+        return new ManagerWatch(heartbeats, repository, cluster, stores);
     }
 
     @Bean

@@ -33,6 +33,7 @@ final class ClusterNodes implements AutoCloseable {
     private final List<String> timings;
     private @Nullable Path jar;
     private URI cognitoEndpoint;
+    private String region = "us-east-1";
     private final List<Process> started = new ArrayList<>();
 
     /**
@@ -91,6 +92,11 @@ final class ClusterNodes implements AutoCloseable {
     /** Nodes started from then on call Cognito at {@code endpoint} (a relay in front of the emulator, or not). */
     void useCognitoEndpoint(URI endpoint) {
         cognitoEndpoint = endpoint;
+    }
+
+    /** Nodes started from then on keep the table in {@code region} (us-east-1 before). */
+    void useRegion(String region) {
+        this.region = region;
     }
 
     /** Starts {@code migrate --role ROLE} with the pool's options, then {@code extra}; it logs to {@code name.log}. */
@@ -156,7 +162,7 @@ final class ClusterNodes implements AutoCloseable {
 
     private List<String> poolOptions() {
         return List.of("--identity-pool-id", pool, "--table", table, "--cognito-endpoint", cognitoEndpoint.toString(),
-                "--dynamodb-endpoint", dynamoDb.toString(), "--region", "us-east-1", "--work-dir", dir.toString());
+                "--dynamodb-endpoint", dynamoDb.toString(), "--region", region, "--work-dir", dir.toString());
     }
 
     @Override

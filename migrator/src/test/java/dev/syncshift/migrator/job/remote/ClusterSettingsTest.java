@@ -4,13 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syncshift.migrator.config.MigratorSettings;
+import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentity.CognitoIdentityClient;
+import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The cluster's settings refuse what cannot work, in words; requests survive the broker's text form. */
 class ClusterSettingsTest {
@@ -40,12 +50,37 @@ class ClusterSettingsTest {
         Map<String, String> staging = new HashMap<>(pool);
         staging.put("table", "syncshift-staging");
 
-        assertThat(cluster.queueOf(bind(pool))).isEqualTo(
-                "syncshift-partitions.us-east-1-0a1b2c3d-0000-4000-8000-000000000001.syncshift-store.full");
-        assertThat(cluster.queueOf(bind(delta))).isEqualTo(
-                "syncshift-partitions.us-east-1-0a1b2c3d-0000-4000-8000-000000000001.syncshift-store.delta-dry-run");
-        assertThat(cluster.queueOf(bind(staging))).isEqualTo(
-                "syncshift-partitions.us-east-1-0a1b2c3d-0000-4000-8000-000000000001.syncshift-staging.full");
+        RunStores aws = stores("us-east-1", null, null);
+
+        assertThat(cluster.queueOf(bind(pool), aws)).isEqualTo("syncshift-partitions.us-east-1-0a1b2c3d-0000-4000-"
+                + "8000-000000000001.syncshift-store.full." + aws.hash());
+        assertThat(cluster.queueOf(bind(delta), aws)).isEqualTo("syncshift-partitions.us-east-1-0a1b2c3d-0000-4000-"
+                + "8000-000000000001.syncshift-store.delta-dry-run." + aws.hash());
+        assertThat(cluster.queueOf(bind(staging), aws)).isEqualTo("syncshift-partitions.us-east-1-0a1b2c3d-0000-4000-"
+                + "8000-000000000001.syncshift-staging.full." + aws.hash());
+    }
+
+    @Test
+    void theSameTableInAnotherRegionOrAtAnotherEndpointHasItsOwnQueue() {
+        ClusterSettings cluster = settings("jdbc", null, "5s", "60s");
+        MigratorSettings pool = bind(Map.of("identity-pool-id", "us-east-1:0a1b2c3d-0000-4000-8000-000000000001",
+                "table", "syncshift-store"));
+        String local = "http://localhost:8000";
+        String far = "http://" + ("d".repeat(60) + ".").repeat(4) + "example:8000/a.b*c";
+
+        List<String> queues = Stream.of(stores("us-east-1", null, null), stores("eu-west-1", null, null),
+                stores("us-east-1", local, null), stores("us-east-1", "http://localhost:8001", null),
+                stores("us-east-1", local, "http://localhost:9000"), stores("us-east-1", far, far))
+                .map(stores -> cluster.queueOf(pool, stores)).toList();
+
+        assertThat(queues).doesNotHaveDuplicates().allSatisfy(queue -> assertThat(queue).matches(
+                "syncshift-partitions\\.us-east-1-0a1b2c3d-0000-4000-8000-000000000001\\.syncshift-store\\.full"
+                        + "\\.[0-9a-f]{16}"));
+        assertThat(cluster.queueOf(pool, stores("eu-west-1", local, null)))
+                .isEqualTo(cluster.queueOf(pool, stores("eu-west-1", local, null)));
+        assertThat(stores("eu-west-1", local, null).described()).isEqualTo("DynamoDB eu-west-1 at "
+                + "http://localhost:8000, Cognito Identity us-east-1 at AWS's endpoint, Cognito Sync us-east-1 at "
+                + "AWS's endpoint");
     }
 
     @Test
@@ -66,6 +101,24 @@ class ClusterSettingsTest {
         properties.forEach((name, value) -> prefixed.put("syncshift.migrator." + name, value));
         return new Binder(new MapConfigurationPropertySource(prefixed))
                 .bindOrCreate("syncshift.migrator", MigratorSettings.class);
+    }
+
+    /** The stores of a process whose table is in {@code region}, the endpoints null where AWS's. */
+    private static RunStores stores(String region, @Nullable String dynamoDb, @Nullable String cognito) {
+        try (DynamoDbClient table = client(DynamoDbClient.builder(), Region.of(region), dynamoDb);
+                CognitoIdentityClient identity = client(CognitoIdentityClient.builder(), Region.US_EAST_1, cognito);
+                CognitoSyncClient sync = client(CognitoSyncClient.builder(), Region.US_EAST_1, cognito)) {
+            return RunStores.of(table, identity, sync);
+        }
+    }
+
+    private static <B extends AwsClientBuilder<B, C>, C> C client(B builder, Region region,
+            @Nullable String endpoint) {
+        builder.region(region).credentialsProvider(AnonymousCredentialsProvider.create());
+        if (endpoint != null) {
+            builder.endpointOverride(URI.create(endpoint));
+        }
+        return builder.build();
     }
 
     private static ClusterSettings settings(String transport, String broker, String heartbeat, String lostAfter) {

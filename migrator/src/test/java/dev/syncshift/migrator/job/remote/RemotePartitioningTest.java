@@ -140,15 +140,22 @@ class RemotePartitioningTest extends PostgresClusterScenario {
         Process otherMode = nodes.start("delta-worker", "worker", "--threads", "2", "--mode", "delta");
         nodes.awaitReady("delta-worker", otherMode);
         // a worker given another table (a staging table left in its configuration) would copy the run into it
+        // and one given the same table's name in another region (a profile's region) would copy it there
         try (ClusterNodes staging = new ClusterNodes(jdbcUrl, LocalAws.POOL.value(), "syncshift-staging",
-                aws.cognito().endpoint(), aws.dynamoDb().endpoint(), work, List.of())) {
+                aws.cognito().endpoint(), aws.dynamoDb().endpoint(), work, List.of());
+                ClusterNodes elsewhere = new ClusterNodes(jdbcUrl, LocalAws.POOL.value(), LocalAws.TABLE,
+                        aws.cognito().endpoint(), aws.dynamoDb().endpoint(), work, List.of())) {
             Process otherTable = staging.start("staging-worker", "worker", "--threads", "2", "--create-table");
             staging.awaitReady("staging-worker", otherTable);
+            elsewhere.useRegion("eu-west-1");
+            Process otherRegion = elsewhere.start("eu-worker", "worker", "--threads", "2", "--create-table");
+            elsewhere.awaitReady("eu-worker", otherRegion);
             Process manager = nodes.start("manager", "manager", managerOptions(4));
 
             String warning = "No worker has taken any of the run's 4 partitions in 3s. A worker takes only runs of "
-                    + "its own pool, table and mode: start workers with this manager's --identity-pool-id, --table and "
-                    + "--mode full";
+                    + "its own pool, table, regions, endpoints and mode: start workers with this manager's "
+                    + "--identity-pool-id, --table, --mode full, --region and endpoints (DynamoDB us-east-1 at "
+                    + aws.dynamoDb().endpoint() + ", Cognito Identity us-east-1 at " + aws.cognito().endpoint();
             while (!nodes.logOf("manager").contains(warning)) {
                 assertThat(manager.isAlive()).as(nodes.allLogs()).isTrue();
                 manager.waitFor(100, TimeUnit.MILLISECONDS);
@@ -158,6 +165,7 @@ class RemotePartitioningTest extends PostgresClusterScenario {
             assertExact(manager);
             assertThat(nodes.logOf("delta-worker")).doesNotContain("Running partition");
             assertThat(staging.logOf("staging-worker")).doesNotContain("Running partition");
+            assertThat(elsewhere.logOf("eu-worker")).doesNotContain("Running partition");
         }
     }
 
