@@ -21,7 +21,8 @@ import org.jspecify.annotations.Nullable;
  * with Cognito's own counts and dates, and a device that last synced with Cognito at count N continues on AppSync
  * from N. Records go first; the last transaction moves count and watermark together, the ones before it leave them
  * and mark the records they stored above the count ({@link CopyParts}). A record the store holds at Cognito's count
- * with other contents (a writer that went around the API, or a fault) is written over with Cognito's. A copy-mode
+ * with other contents, or above Cognito's count but within the dataset's (a writer that went around the API, or a
+ * fault: no import stores a record there that Cognito does not hold), is written over with Cognito's. A copy-mode
  * import left unfinished, a device's or a pass's (its earlier parts written at Cognito's counts, the count still at
  * the watermark, {@code copiedUpTo} set), is completed the same way: its records are found already there. They are
  * never above Cognito's count as this pass read it: the metadata item is read before Cognito, and a part that comes
@@ -44,14 +45,15 @@ final class CopyPlanner {
         long current = 0;
         for (Record record : source.read().all().stream().sorted(PlanSupport.BY_COUNT_THEN_KEY).toList()) {
             Record held = stored.get(record.key());
-            if (held != null && (held.syncCount().isAfter(record.syncCount()) || held.equals(record))) {
+            if (held != null && (held.equals(record) || unfinishedPart(held, meta))) {
                 current++;
                 continue;
             }
-            // Held at Cognito's count with other contents (nobody wrote it on AppSync since): Cognito's is written
-            // over it, on condition that it is still at that count.
-            boolean repair = held != null && held.syncCount().equals(record.syncCount());
-            Condition condition = repair ? ImportTransactions.stillAt(record.syncCount())
+            // Held at or above Cognito's count with other contents, within the dataset's count (nobody wrote it on
+            // AppSync since, and no import stores a record there that Cognito does not hold): Cognito's is written
+            // over it, on condition that it is still at the count read.
+            boolean repair = held != null && !record.syncCount().isAfter(held.syncCount());
+            Condition condition = held != null && repair ? ImportTransactions.stillAt(held.syncCount())
                     : ImportTransactions.olderThan(record.syncCount());
             expected.put(record.key(), record);
             writes.add(new PlannedTransaction.Write(record, ImportTransactions.recordActions(partition, record,
@@ -65,6 +67,14 @@ final class CopyPlanner {
         }
         return new ImportPlan(ImportPlan.Kind.COPY, CopyParts.transactions(meta, after, stored, writes), after,
                 source.generation(), expected, writes.size(), current, List.of(), null);
+    }
+
+    /**
+     * Whether {@code held} stands above the dataset's count: a part of an import left unfinished, which read Cognito
+     * after this pass did (a newer change), and which its last part or the next pass completes.
+     */
+    private static boolean unfinishedPart(Record held, @Nullable StoredDataset meta) {
+        return held.syncCount().isAfter(meta == null ? SyncCount.ZERO : meta.metadata().syncCount());
     }
 
     /** Cognito deleted it: the store keeps Cognito's count D, and its generation D + 1 gives the same flags. */

@@ -22,7 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * What {@code verify} finds: a store behind Cognito Sync (a change after the pass, a dataset never copied) and a
  * record whose value differs at the same count, each named by dataset, with nothing written; a store that matches
  * gives no mismatch. A full pass writes Cognito's record over one the store holds at the same count with other
- * contents, whether or not the dataset's metadata differs with it. A dataset switched devices wrote on AppSync since
+ * contents, whether or not the dataset's metadata differs with it, and over one held above Cognito's count within the
+ * dataset's, which verify names as it names the first. A dataset switched devices wrote on AppSync since
  * the pass differs by revisions, not faults: no mismatch, counted as theirs.
  */
 class VerifyPassTest extends CutoverScenario {
@@ -102,6 +103,27 @@ class VerifyPassTest extends CutoverScenario {
         assertThat(records(identity, "same-size")).isEqualTo(sameSize);
     }
 
+    @Test
+    void aRecordTheStoreHoldsAboveCognitosCountWithOtherContentsIsAMismatchAndAFullPassWritesCognitosOverIt() {
+        Device app = cutover.newDevice();
+        IdentityId identity = new IdentityId(app.identityId());
+        app.cognitoPush(app.identityId(), "raised", Map.of("k", "cognito's value"));
+        app.cognitoPut("raised", "other", "written later");
+        cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(identity);
+        Map<RecordKey, Record> copied = records(identity, "raised");
+        overwriteValue(identity, "raised", "k", "another value");
+        overwriteCount(identity, "raised", "k", copied.get(new RecordKey("other")).syncCount().value());
+
+        List<String> verified = mismatches(cutover.verifier().migrate(identity), "raised");
+        DatasetOutcome repaired = dataset(cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(identity),
+                "raised");
+
+        assertThat(verified).singleElement().asString().matches("record k at count \\d+ differs from Cognito's");
+        assertThat(repaired.recordsWritten()).isEqualTo(1);
+        assertThat(records(identity, "raised")).isEqualTo(copied);
+        assertThat(mismatches(cutover.verifier().migrate(identity), "raised")).isEmpty();
+    }
+
     private static DatasetOutcome dataset(IdentityOutcome outcome, String dataset) {
         return outcome.datasets().stream().filter(d -> d.dataset().value().equals(dataset)).findFirst()
                 .orElseThrow(() -> new AssertionError("the pass did not look at " + dataset));
@@ -129,13 +151,23 @@ class VerifyPassTest extends CutoverScenario {
 
     /** Changes a record's value in the store behind the migrator's back, keeping its count. */
     private static void overwriteValue(IdentityId identity, String dataset, String key, String value) {
+        overwrite(identity, dataset, key, RecordItems.VALUE, AttributeValue.fromS(value));
+    }
+
+    /** Changes a record's count in the store behind the migrator's back, keeping its value. */
+    private static void overwriteCount(IdentityId identity, String dataset, String key, long count) {
+        overwrite(identity, dataset, key, SyncStoreLayout.SYNC_COUNT, AttributeValue.fromN(Long.toString(count)));
+    }
+
+    private static void overwrite(IdentityId identity, String dataset, String key, String attribute,
+            AttributeValue value) {
         StoredDataset meta = cutover.table().datasets(identity).get(new DatasetName(dataset));
         cutover.dynamoDbClient().updateItem(r -> r.tableName(cutover.tableName())
                 .key(Map.of(SyncStoreLayout.PARTITION_KEY, AttributeValue.fromS(SyncStoreLayout.recordPartition(
                                 identity, new DatasetName(dataset), meta.generation())),
                         SyncStoreLayout.SORT_KEY, AttributeValue.fromS(SyncStoreLayout.recordSortKey(
                                 new RecordKey(key)))))
-                .updateExpression("SET #v = :v").expressionAttributeNames(Map.of("#v", RecordItems.VALUE))
-                .expressionAttributeValues(Map.of(":v", AttributeValue.fromS(value))));
+                .updateExpression("SET #a = :a").expressionAttributeNames(Map.of("#a", attribute))
+                .expressionAttributeValues(Map.of(":a", value)));
     }
 }
