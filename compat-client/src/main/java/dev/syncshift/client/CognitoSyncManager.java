@@ -213,7 +213,8 @@ public final class CognitoSyncManager implements AutoCloseable {
     private void synchronize(DefaultDataset dataset, SyncCallback callback, boolean onConnectivity,
             boolean reportUnreachable) {
         SyncCallback watched = new ConnectivityWatch(callback, this,
-                onConnectivity ? () -> keepForConnectivity(dataset, callback) : null, reportUnreachable);
+                onConnectivity ? () -> keepForConnectivity(dataset, callback, true) : null, reportUnreachable);
+        boolean keptBefore = onConnectivity && !reportUnreachable;
         queue.submit(dataset.getDatasetName(), new SyncQueue.Job() {
             @Override
             public void run() {
@@ -223,6 +224,19 @@ public final class CognitoSyncManager implements AutoCloseable {
             @Override
             public void refuse(DataStorageException reason) {
                 watched.onFailure(reason);
+            }
+
+            /**
+             * A kept request run again while one synchronize of the dataset runs and another waits stays kept (unless
+             * the app kept a later one meanwhile): they run it once they reach the service.
+             */
+            @Override
+            public void full(DataStorageException reason) {
+                if (keptBefore) {
+                    keepForConnectivity(dataset, callback, false);
+                } else {
+                    refuse(reason);
+                }
             }
         });
     }
@@ -261,8 +275,14 @@ public final class CognitoSyncManager implements AutoCloseable {
                 new DatasetKey(identity, new DatasetName(dataset.getDatasetName())), callback);
     }
 
-    private void keepForConnectivity(DefaultDataset dataset, SyncCallback callback) {
-        waitingForConnectivity.put(dataset.getDatasetName(), () -> synchronize(dataset, callback, true, false));
+    /** Keeps the request to run later, {@code replacing} the one kept for the dataset, or only when none is. */
+    private void keepForConnectivity(DefaultDataset dataset, SyncCallback callback, boolean replacing) {
+        Runnable again = () -> synchronize(dataset, callback, true, false);
+        if (replacing) {
+            waitingForConnectivity.put(dataset.getDatasetName(), again);
+        } else {
+            waitingForConnectivity.putIfAbsent(dataset.getDatasetName(), again);
+        }
         connectivityRetry.kept();
     }
 

@@ -108,7 +108,8 @@ public interface Dataset {
      * {@link CognitoSyncManager#connectivityRestored()}, and every
      * {@link CognitoSyncManagerBuilder#connectivityRetryInterval} (10 s by default) until it reaches the service.
      * Those later runs report only how they end once the service is reached: no further {@code onFailure} for a
-     * service still out of reach.
+     * service still out of reach, nor for a dataset whose queue is full (one synchronize running, one waiting): the
+     * request stays kept and runs once one of them reaches the service.
      */
     void synchronizeOnConnectivity(dev.syncshift.client.SyncCallback callback);
 

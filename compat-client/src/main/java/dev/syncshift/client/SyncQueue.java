@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs synchronizes on the executor, one at a time per dataset name, with at most one waiting: a further request is
- * refused at once (AWS's iOS client did the same), or joins the waiting one when it can (a subscription's notice).
+ * refused at once (AWS's iOS client did the same), joins the waiting one when it can (a subscription's notice), or
+ * is kept for later by its own means (a request kept for connectivity).
  * Once closed it refuses what waits and what comes, and lets what runs end.
  */
 final class SyncQueue {
@@ -40,6 +41,11 @@ final class SyncQueue {
         default @Nullable Job joining(Job waiting) {
             return null;
         }
+
+        /** One job runs and another waits, and this one did not join it: refused, by default. */
+        default void full(DataStorageException reason) {
+            refuse(reason);
+        }
     }
 
     /** Queues {@code job} for {@code datasetName}; when one already waits, {@code job} joins it or is refused. */
@@ -58,7 +64,7 @@ final class SyncQueue {
             if (joined != null) {
                 slot.waiting = joined;
             } else {
-                job.refuse(new DataStorageException("A synchronize of dataset " + datasetName
+                job.full(new DataStorageException("A synchronize of dataset " + datasetName
                         + " is already running and another is waiting; try again when one ends"));
             }
         }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -31,20 +32,14 @@ class SynchronizeOnConnectivityTest {
     @EnumSource(value = Backend.class, names = {"COGNITO", "APPSYNC"})
     void aRequestKeptWhileTheServiceIsOutOfReachRunsByItselfWhenItIsBack(Backend backend, Emulators emulators)
             throws InterruptedException {
-        URI direct = backend == Backend.COGNITO ? emulators.cognito().endpoint() : emulators.graphql();
+        URI direct = direct(backend, emulators);
         try (TcpProxy proxy = TcpProxy.start(direct, Duration.ZERO);
                 CognitoSyncManager device = through(emulators.device(backend), backend, proxy.uri(direct))
                         .connectivityRetryInterval(Duration.ofMillis(100)).build()) {
-            Dataset offline = device.openOrCreateDataset("offline");
-            offline.put("note", "written offline");
-            device.getIdentityId();
-            proxy.dropRate(1);
             Outcomes outcomes = new Outcomes();
 
-            offline.synchronizeOnConnectivity(outcomes);
+            Dataset offline = keptWhileOutOfReach(device, proxy, outcomes);
 
-            assertThat(outcomes.failed.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("onFailure").isTrue();
-            assertThat(outcomes.failure.get()).isInstanceOf(NetworkException.class);
             // The first synchronize's requests (the client retries each) were all dropped; a second synchronize
             // that failed the same way drops as many again.
             int firstSynchronize = proxy.dropped();
@@ -101,6 +96,79 @@ class SynchronizeOnConnectivityTest {
             assertThat(outcomes.failures).as("onFailure calls").hasValue(1);
             assertThat(offline.isChanged("note")).isFalse();
             device.unsubscribeAll();
+        }
+    }
+
+    /**
+     * A kept request that runs again while its dataset's queue is full (one synchronize running, one waiting) waits
+     * for room, as AWS's client's callback fires once the synchronize is done: it is not refused with a failure that
+     * is not the network's.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = {"COGNITO", "APPSYNC"})
+    void aKeptRequestThatFindsTheQueueFullRunsOnceThereIsRoom(Backend backend, Emulators emulators)
+            throws InterruptedException {
+        URI direct = direct(backend, emulators);
+        CountDownLatch pushing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean hold = new AtomicBoolean();
+        try (TcpProxy proxy = TcpProxy.start(direct, Duration.ZERO);
+                CognitoSyncManager device = through(emulators.device(backend), backend, proxy.uri(direct))
+                        .remoteStore((wiring, credentials) -> HookedRemote.beforePush(
+                                wiring.backendRemote(credentials), () -> held(hold, pushing, release)))
+                        .connectivityRetryInterval(Duration.ZERO).build()) {
+            Outcomes outcomes = new Outcomes();
+            Dataset offline = keptWhileOutOfReach(device, proxy, outcomes);
+            proxy.dropRate(0);
+            offline.put("later", "edit");
+            hold.set(true);
+            RecordingCallback running = new RecordingCallback();
+            offline.synchronize(running);
+            assertThat(pushing.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("a synchronize runs").isTrue();
+            RecordingCallback waiting = new RecordingCallback();
+            offline.synchronize(waiting);
+
+            device.connectivityRestored();
+
+            assertThat(outcomes.failures).as("onFailure calls while the queue is full").hasValue(1);
+            release.countDown();
+            running.succeeded();
+            waiting.succeeded();
+            assertThat(outcomes.succeeded.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("onSuccess").isTrue();
+            assertThat(outcomes.failures).as("onFailure calls").hasValue(1);
+        }
+    }
+
+    /**
+     * Dataset "offline" of {@code device} with a local edit, whose {@code synchronizeOnConnectivity} failed as the
+     * service was out of reach ({@code proxy} drops every request from now on): the request is kept.
+     */
+    private static Dataset keptWhileOutOfReach(CognitoSyncManager device, TcpProxy proxy, Outcomes outcomes)
+            throws InterruptedException {
+        Dataset offline = device.openOrCreateDataset("offline");
+        offline.put("note", "written offline");
+        device.getIdentityId();
+        proxy.dropRate(1);
+        offline.synchronizeOnConnectivity(outcomes);
+        assertThat(outcomes.failed.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("onFailure").isTrue();
+        assertThat(outcomes.failure.get()).isInstanceOf(NetworkException.class);
+        return offline;
+    }
+
+    private static URI direct(Backend backend, Emulators emulators) {
+        return backend == Backend.COGNITO ? emulators.cognito().endpoint() : emulators.graphql();
+    }
+
+    /** Holds the push up once {@code hold} is set, telling {@code pushing}, until {@code release}. */
+    private static void held(AtomicBoolean hold, CountDownLatch pushing, CountDownLatch release) {
+        if (!hold.getAndSet(false)) {
+            return;
+        }
+        pushing.countDown();
+        try {
+            release.await(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
