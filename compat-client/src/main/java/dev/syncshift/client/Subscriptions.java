@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,7 +104,7 @@ final class Subscriptions {
         if (now.equals(LocalCache.UNKNOWN_IDENTITY)) {
             remove(name); // a wipe came meanwhile and did not see this one: it ended the user's subscriptions
         } else if (!added.identity().equals(now)) {
-            move(name, now);
+            move(name, now, Backoff.NONE);
         }
     }
 
@@ -163,29 +164,51 @@ final class Subscriptions {
      * the service's acknowledgement, and this runs where the identity is learned, inside a credentials refresh.
      */
     void moveTo(IdentityId to) {
-        List.copyOf(subscriptions.keySet()).forEach(name -> move(name, to));
+        List.copyOf(subscriptions.keySet()).forEach(name -> move(name, to, Backoff.NONE));
     }
 
-    /** Moves subscription {@code name} to identity {@code to} on the executor, unless it listens there already. */
-    private void move(String name, IdentityId to) {
+    /** Moves subscription {@code name} to identity {@code to} on the executor, after {@code backoff}. */
+    private void move(String name, IdentityId to, Backoff backoff) {
         try {
-            executor.execute(() -> {
-                AtomicBoolean reopened = new AtomicBoolean();
-                Subscription moved = subscriptions.computeIfPresent(name, (n, old) -> {
-                    if (old.identity().equals(to)) {
-                        return old;
-                    }
-                    close(old.connection());
-                    reopened.set(true);
-                    return new Subscription(to, old.dataset(), old.callbacks(), open(to, old.dataset()));
-                });
-                if (moved != null && reopened.get()) {
-                    catchUp(moved, to);
-                }
-            });
+            backoff.after(executor).execute(() -> moveNow(name, to, backoff));
         } catch (RejectedExecutionException closed) {
             LOG.debug("the executor refused to move the subscription to {}; it stays closed", name);
             remove(name);
+        }
+    }
+
+    /**
+     * Opens subscription {@code name} for identity {@code to}, while the device has it, and catches up; tried again
+     * with backoff when it cannot be opened (signing its connection needs the identity's credentials).
+     */
+    private void moveNow(String name, IdentityId to, Backoff waited) {
+        if (!to.equals(manager.localIdentity())) {
+            return; // a later login moves it, or a wipe ended it
+        }
+        AtomicBoolean reopened = new AtomicBoolean();
+        AtomicReference<@Nullable RuntimeException> failed = new AtomicReference<>();
+        Subscription moved = subscriptions.computeIfPresent(name, (n, old) -> {
+            if (old.identity().equals(to)) {
+                return old;
+            }
+            close(old.connection());
+            try {
+                Subscription reopening = new Subscription(to, old.dataset(), old.callbacks(), open(to, old.dataset()));
+                reopened.set(true);
+                return reopening;
+            } catch (RuntimeException e) {
+                failed.set(e);
+                return new Subscription(old.identity(), old.dataset(), old.callbacks(), () -> { });
+            }
+        });
+        RuntimeException failure = failed.get();
+        if (failure != null) {
+            Backoff next = waited.next();
+            LOG.warn("the subscription {} could not be opened for the identity {} a login switched to ({}); trying "
+                    + "again in {}", name, to, failure.toString(), next.delay());
+            move(name, to, next);
+        } else if (moved != null && reopened.get()) {
+            catchUp(moved, to);
         }
     }
 
