@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Random;
 import java.util.Set;
@@ -15,12 +16,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * A loopback TCP relay in front of an emulator, for what the emulators cannot do themselves: it adds latency to
  * every request (a request is the first bytes a client sends after the server last answered), counts requests
  * (round trips), drops a seeded share of requests by closing the connection, cuts every open connection on
- * demand (a broken WebSocket), and can leave a connection half-open: the server's answer to the WebSocket handshake
+ * demand (a broken WebSocket), runs a hook before each request (a rival's write at a chosen request), and can leave
+ * a connection half-open: the server's answer to the WebSocket handshake
  * reaches the client, nothing after it does. Test code only; its threads end when it closes.
  */
 final class TcpProxy implements AutoCloseable {
@@ -36,6 +39,7 @@ final class TcpProxy implements AutoCloseable {
     private final Random random;
     private volatile Duration latency;
     private volatile double dropRate;
+    private volatile Consumer<String> beforeRequest = head -> { };
 
     private TcpProxy(URI target, Duration latency, long seed) throws IOException {
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -124,6 +128,14 @@ final class TcpProxy implements AutoCloseable {
         muted.addAll(open);
     }
 
+    /**
+     * Runs {@code hook} on the thread of each request's connection before the request is passed on, with the request's
+     * first bytes read (its request line and headers, as a rule) as ISO-8859-1 text.
+     */
+    void beforeRequest(Consumer<String> hook) {
+        this.beforeRequest = hook;
+    }
+
     void dropRate(double rate) {
         this.dropRate = rate;
     }
@@ -174,7 +186,8 @@ final class TcpProxy implements AutoCloseable {
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
-                    if (clientToServer && turn.compareAndSet(1, 0) && !startRequest(from, to)) {
+                    if (clientToServer && turn.compareAndSet(1, 0)
+                            && !startRequest(from, to, new String(buffer, 0, n, StandardCharsets.ISO_8859_1))) {
                         return;
                     }
                     if (!clientToServer) {
@@ -223,8 +236,9 @@ final class TcpProxy implements AutoCloseable {
         }
     }
 
-    private boolean startRequest(Socket client, Socket upstream) throws IOException {
+    private boolean startRequest(Socket client, Socket upstream, String head) throws IOException {
         requests.incrementAndGet();
+        beforeRequest.accept(head);
         boolean drop;
         synchronized (random) {
             drop = dropRate > 0 && random.nextDouble() < dropRate;
