@@ -55,7 +55,9 @@ public record ManagerWiring(IdentityPoolId pool, Backend backend, String region,
                         b.endpointOverride(cognitoEndpoint);
                     }
                 }).build();
-        return new CognitoIdentityCredentials(identity, pool, identityId, logins, clock, identityChanged);
+        // Two managers of one cache file that each got an identity keep the first one remembered there.
+        return new CognitoIdentityCredentials(identity, pool, identityId, logins, clock, identityChanged,
+                answered -> cache.rememberFirstIdentity(pool, answered));
     }
 
     RemoteStore remote(AwsCredentialsProvider credentials) {

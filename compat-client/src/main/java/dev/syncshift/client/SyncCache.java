@@ -141,6 +141,11 @@ final class SyncCache implements LocalCache {
         write(() -> cache.rememberIdentity(pool, identityId));
     }
 
+    @Override
+    public IdentityId rememberFirstIdentity(IdentityPoolId pool, IdentityId identityId) {
+        return guard.unlessMoved(() -> cache.rememberFirstIdentity(pool, identityId));
+    }
+
     /** The manager's cache is the manager's to close. */
     @Override
     public void close() {

@@ -110,6 +110,20 @@ public interface LocalCache extends AutoCloseable {
     /** Remembers the device's identity id in {@code pool}. */
     void rememberIdentity(IdentityPoolId pool, IdentityId identityId);
 
+    /**
+     * Remembers {@code identityId} as the device's identity in {@code pool} unless the cache remembers one already
+     * (another manager or process sharing the cache got its identity first), and returns the one it remembers. A cache
+     * that can be shared does both in one step; this default, for one that cannot, does them one after the other.
+     */
+    default IdentityId rememberFirstIdentity(IdentityPoolId pool, IdentityId identityId) {
+        Optional<IdentityId> first = identity(pool);
+        if (first.isPresent()) {
+            return first.get();
+        }
+        rememberIdentity(pool, identityId);
+        return identityId;
+    }
+
     /** Releases the cache; further calls fail with {@link IllegalStateException}. */
     @Override
     void close();

@@ -235,6 +235,18 @@ public abstract class LocalCacheContract {
     }
 
     @Test
+    void theFirstIdentityRememberedIsKept() {
+        IdentityPoolId pool = new IdentityPoolId("us-east-1:00000000-0000-4000-8000-000000000000");
+
+        IdentityId first = cache.rememberFirstIdentity(pool, ALICE);
+        IdentityId second = cache.rememberFirstIdentity(pool, BOB);
+
+        assertThat(first).isEqualTo(ALICE);
+        assertThat(second).isEqualTo(ALICE);
+        assertThat(cache.identity(pool)).contains(ALICE);
+    }
+
+    @Test
     void aClosedCacheRefusesUse() {
         cache.close();
 

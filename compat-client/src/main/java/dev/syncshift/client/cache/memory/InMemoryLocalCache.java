@@ -210,6 +210,12 @@ public final class InMemoryLocalCache implements LocalCache {
     }
 
     @Override
+    public synchronized IdentityId rememberFirstIdentity(IdentityPoolId pool, IdentityId identityId) {
+        open();
+        return identities.computeIfAbsent(pool, p -> identityId);
+    }
+
+    @Override
     public synchronized void close() {
         closed = true;
     }

@@ -92,13 +92,24 @@ final class SqliteDatasets {
     }
 
     Void rememberIdentity(IdentityPoolId pool, IdentityId identityId) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement(
-                "INSERT OR REPLACE INTO syncshift_identities (identity_pool_id, identity_id) VALUES (?, ?)")) {
-            upsert.setString(1, pool.value());
-            upsert.setString(2, identityId.value());
-            upsert.executeUpdate();
-        }
+        insertIdentity("REPLACE", pool, identityId);
         return null;
+    }
+
+    /** Remembers {@code identityId} unless one is remembered for {@code pool}; the one remembered. */
+    IdentityId rememberFirstIdentity(IdentityPoolId pool, IdentityId identityId) throws SQLException {
+        insertIdentity("IGNORE", pool, identityId);
+        return identity(pool).orElse(identityId);
+    }
+
+    /** Inserts the pool's identity; {@code onConflict} (REPLACE or IGNORE) says what a remembered one does. */
+    private void insertIdentity(String onConflict, IdentityPoolId pool, IdentityId identityId) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT OR " + onConflict
+                + " INTO syncshift_identities (identity_pool_id, identity_id) VALUES (?, ?)")) {
+            insert.setString(1, pool.value());
+            insert.setString(2, identityId.value());
+            insert.executeUpdate();
+        }
     }
 
     Void forgetIdentity(IdentityId identityId) throws SQLException {

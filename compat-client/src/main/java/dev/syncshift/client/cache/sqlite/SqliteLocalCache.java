@@ -302,6 +302,11 @@ public final class SqliteLocalCache implements LocalCache {
     }
 
     @Override
+    public synchronized IdentityId rememberFirstIdentity(IdentityPoolId pool, IdentityId identityId) {
+        return transaction(() -> datasets.rememberFirstIdentity(pool, identityId));
+    }
+
+    @Override
     public synchronized void close() {
         if (closed) {
             return;

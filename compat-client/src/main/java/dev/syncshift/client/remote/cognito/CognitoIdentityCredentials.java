@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,7 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
     private final IdentityPoolId pool;
     private final Clock clock;
     private final BiConsumer<@Nullable IdentityId, IdentityId> identityChanged;
+    private final UnaryOperator<IdentityId> firstIdentity;
     private @Nullable IdentityId identityId;
     private LoginsProvider logins;
     private @Nullable AwsSessionCredentials credentials;
@@ -63,12 +65,28 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
     public CognitoIdentityCredentials(CognitoIdentityClient identity, IdentityPoolId pool,
             @Nullable IdentityId identityId, LoginsProvider logins, Clock clock,
             BiConsumer<@Nullable IdentityId, IdentityId> identityChanged) {
+        this(identity, pool, identityId, logins, clock, identityChanged, UnaryOperator.identity());
+    }
+
+    /**
+     * A provider for {@code pool} that may take another identity than GetId's first answer.
+     *
+     * @param firstIdentity given the identity GetId answered when none was known, returns the one to take: that one,
+     *     or one the device took elsewhere meanwhile (another manager or process sharing its cache file got its
+     *     identity first, and the device keeps one)
+     * @see #CognitoIdentityCredentials(CognitoIdentityClient, IdentityPoolId, IdentityId, LoginsProvider, Clock,
+     *     BiConsumer)
+     */
+    public CognitoIdentityCredentials(CognitoIdentityClient identity, IdentityPoolId pool,
+            @Nullable IdentityId identityId, LoginsProvider logins, Clock clock,
+            BiConsumer<@Nullable IdentityId, IdentityId> identityChanged, UnaryOperator<IdentityId> firstIdentity) {
         this.identity = identity;
         this.pool = pool;
         this.identityId = identityId;
         this.logins = logins;
         this.clock = clock;
         this.identityChanged = identityChanged;
+        this.firstIdentity = firstIdentity;
     }
 
     /** The identity id, asking Cognito Identity (GetId) when none is known yet. */
@@ -76,8 +94,9 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
         IdentityId known = identityId;
         if (known == null) {
             Map<String, String> presented = currentLogins();
-            known = new IdentityId(call(() -> identity.getId(r -> r.identityPoolId(pool.value()).logins(presented))
-                    .identityId()));
+            IdentityId answered = new IdentityId(call(() -> identity.getId(r -> r.identityPoolId(pool.value())
+                    .logins(presented)).identityId()));
+            known = firstIdentity.apply(answered);
             learn(known);
         }
         return known;
