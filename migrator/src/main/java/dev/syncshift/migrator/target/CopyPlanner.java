@@ -45,7 +45,7 @@ final class CopyPlanner {
         long current = 0;
         for (Record record : source.read().all().stream().sorted(PlanSupport.BY_COUNT_THEN_KEY).toList()) {
             Record held = stored.get(record.key());
-            if (held != null && (held.equals(record) || unfinishedPart(held, meta))) {
+            if (held != null && (held.equals(record) || unfinishedPart(held, record, meta))) {
                 current++;
                 continue;
             }
@@ -70,11 +70,14 @@ final class CopyPlanner {
     }
 
     /**
-     * Whether {@code held} stands above the dataset's count: a part of an import left unfinished, which read Cognito
-     * after this pass did (a newer change), and which its last part or the next pass completes.
+     * Whether {@code held} stands above the dataset's count and above Cognito's {@code record}: a part of an import
+     * left unfinished, which read Cognito after this pass did (a newer change), and which its last part or the next
+     * pass completes. A part below Cognito's record (Cognito changed it since the part was stored) is older: it is
+     * written over like any older record.
      */
-    private static boolean unfinishedPart(Record held, @Nullable StoredDataset meta) {
-        return held.syncCount().isAfter(meta == null ? SyncCount.ZERO : meta.metadata().syncCount());
+    private static boolean unfinishedPart(Record held, Record record, @Nullable StoredDataset meta) {
+        return held.syncCount().isAfter(record.syncCount())
+                && held.syncCount().isAfter(meta == null ? SyncCount.ZERO : meta.metadata().syncCount());
     }
 
     /** Cognito deleted it: the store keeps Cognito's count D, and its generation D + 1 gives the same flags. */

@@ -151,6 +151,26 @@ class CopyInPartsTest extends CutoverScenario {
     }
 
     /**
+     * A delta pass killed between the transactions of a dataset the store had leaves records stored above the count;
+     * Cognito then changes one of them. The next full pass must write Cognito's newer value over the part's older
+     * one: the part stands above the dataset's count, but below Cognito's count for the record.
+     */
+    @Test
+    void aRecordOfAnUnfinishedCopyThatCognitoChangedSinceIsWrittenWithCognitosNewerValue() {
+        Device phone = copiedAtCountOne();
+        phone.cognitoPush(phone.identityId(), DATASET, many(150));
+        stopAfterFirstTransaction(phone, false);
+        assertThat(stored(phone).copiedUpTo()).as("the mark of the records stored above the count").isNotNull();
+        phone.cognitoPush(phone.identityId(), DATASET, Map.of("k0", "changed in Cognito after the part"));
+
+        IdentityOutcome full = cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(id(phone));
+
+        assertThat(full.datasets()).singleElement().satisfies(d -> assertThat(d.failure()).isNull());
+        assertThat(liveValues(phone)).containsEntry("k0", "changed in Cognito after the part");
+        SourceTruth.assertIdentity(cutover.source(), cutover.table(), cutover.syncClient(), id(phone));
+    }
+
+    /**
      * A second pass that runs between the first one's transactions finds the dataset marked and completes it, taking
      * the records the first one stored as already there; the first one, its next transaction refused, reads the store
      * again and finds nothing left to write.
