@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -66,8 +67,9 @@ public final class Cutover implements AutoCloseable {
     private final String table;
     private final SignedGraphQlClient graphQl;
 
-    private Cutover() {
-        cognito = CognitoSyncEmulator.start(CognitoSyncEmulatorConfig.builder().build());
+    private Cutover(@Nullable Path fixture, @Nullable IdentityPoolId fixturePool) {
+        CognitoSyncEmulatorConfig.Builder config = CognitoSyncEmulatorConfig.builder();
+        cognito = CognitoSyncEmulator.start(fixture == null ? config.build() : config.fixture(fixture).build());
         dynamoDb = LoopbackDynamoDb.start();
         appSync = AppSyncEmulator.start(new AppSyncEmulatorConfig(TEMPLATE, "127.0.0.1", 0, operatorCredentials(),
                 dynamoDb.endpoint(), "us-east-1", Duration.ofSeconds(30)).withCognitoEndpoint(cognito.endpoint()));
@@ -77,8 +79,9 @@ public final class Cutover implements AutoCloseable {
                 .credentialsProvider(developer()).httpClient(UrlConnectionHttpClient.create()).build();
         dynamoDbClient = DynamoDbClient.builder().endpointOverride(dynamoDb.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(developer()).httpClient(UrlConnectionHttpClient.create()).build();
-        pool = new IdentityPoolId(identity.createIdentityPool(p -> p.identityPoolName("cutover")
-                .allowUnauthenticatedIdentities(true).developerProviderName(PROVIDER)).identityPoolId());
+        pool = fixturePool != null ? fixturePool : new IdentityPoolId(identity.createIdentityPool(p -> p
+                .identityPoolName("cutover").allowUnauthenticatedIdentities(true).developerProviderName(PROVIDER))
+                .identityPoolId());
         identity.setIdentityPoolRoles(r -> r.identityPoolId(pool.value()).roles(ROLES));
         table = dynamoDbClient.listTables().tableNames().get(0);
         graphQl = new SignedGraphQlClient(appSync.endpoint());
@@ -86,7 +89,15 @@ public final class Cutover implements AutoCloseable {
 
     /** Starts everything. */
     public static Cutover start() {
-        return new Cutover();
+        return new Cutover(null, null);
+    }
+
+    /**
+     * Starts everything, the Cognito Sync emulator loading {@code fixture} (its FIXTURES.md format), which holds
+     * {@code pool}: state no API call can make, such as counts near the 64-bit ones Cognito Sync keeps.
+     */
+    public static Cutover start(Path fixture, IdentityPoolId pool) {
+        return new Cutover(fixture, pool);
     }
 
     public IdentityPoolId pool() {
@@ -293,9 +304,13 @@ public final class Cutover implements AutoCloseable {
 
     /** A new unauthenticated device identity, with the temporary credentials Cognito issues it. */
     public Device newDevice() {
-        String id = identity.getId(r -> r.identityPoolId(pool.value())).identityId();
-        Credentials issued = identity.getCredentialsForIdentity(r -> r.identityId(id)).credentials();
-        return new Device(this, id, AwsSessionCredentials.create(issued.accessKeyId(), issued.secretKey(),
+        return device(identity.getId(r -> r.identityPoolId(pool.value())).identityId());
+    }
+
+    /** A device of {@code identityId}, an unauthenticated identity of the pool, with the credentials it is issued. */
+    public Device device(String identityId) {
+        Credentials issued = identity.getCredentialsForIdentity(r -> r.identityId(identityId)).credentials();
+        return new Device(this, identityId, AwsSessionCredentials.create(issued.accessKeyId(), issued.secretKey(),
                 issued.sessionToken()));
     }
 

@@ -154,6 +154,14 @@ public final class Device {
                 Map.of("d", dataset));
     }
 
+    /** AppSync's datasets of the identity (listDatasets), name to sync count; a failed read fails the test. */
+    public Map<String, Long> appSyncDatasets() {
+        Map<String, Long> datasets = new LinkedHashMap<>();
+        cutover.graphQl(this, "query { listDatasets { datasetName syncCount } }", Map.of()).path("listDatasets")
+                .forEach(d -> datasets.put(d.path("datasetName").asText(), d.path("syncCount").asLong()));
+        return datasets;
+    }
+
     /** AppSync's records changed after {@code lastSyncCount}, by key, as this device pulls them. */
     public Map<String, JsonNode> appSyncRecords(String dataset, long lastSyncCount) {
         return page(dataset, lastSyncCount).records();

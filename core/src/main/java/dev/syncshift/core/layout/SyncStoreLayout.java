@@ -134,6 +134,12 @@ public final class SyncStoreLayout {
     public static final String LIVE_SORT_KEY = "liveSk";
     /** The sort key of the identity's dataset-creation lock, in the identity partition. */
     public static final String CREATION_LOCK_SORT_KEY = "L#datasets";
+    /**
+     * The highest sync count a write may give a dataset, its records or its watermark: the API's counts are GraphQL
+     * Ints (32-bit), where Cognito Sync's are 64-bit, and a count above the largest Int fails every read of the
+     * identity's datasets through the API. One below it, since a dataset's deletion raises its count by one.
+     */
+    public static final long MAX_SYNC_COUNT = Integer.MAX_VALUE - 1L;
     /** UTF-16 code units of a value per piece. */
     public static final int CHUNK_UNITS = 65_536;
     /** The longest key, in UTF-8 bytes, that is kept readable in its sort key. */

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Decides, as a pure function of what the source says and what the store holds, what importing one dataset
  * writes: a copy with Cognito's counts while nobody wrote it on AppSync since the last pass, otherwise AppSync
- * revisions with conflicts settled by the policy ({@code docs/migrator.md}, "Delta passes").
+ * revisions with conflicts settled by the policy ({@code docs/migrator.md}, "Delta passes"); nothing, and a
+ * failure, when it would write a count the API cannot read ({@link SyncCountLimit}).
  */
 public final class ImportPlanner {
 
@@ -58,9 +59,9 @@ public final class ImportPlanner {
      */
     public ImportPlan plan(IdentityId identity, DatasetSource source, @Nullable StoredDataset meta,
             Map<RecordKey, Record> stored) {
-        if (meta == null || untouched(meta) && !source.changesByContent()) {
-            return CopyPlanner.plan(identity, source, meta, stored);
-        }
-        return revisions.plan(identity, source, meta, stored);
+        ImportPlan plan = meta == null || untouched(meta) && !source.changesByContent()
+                ? CopyPlanner.plan(identity, source, meta, stored)
+                : revisions.plan(identity, source, meta, stored);
+        return SyncCountLimit.check(plan, source, meta, stored);
     }
 }

@@ -1,0 +1,87 @@
+package dev.syncshift.migrator.target;
+
+import dev.syncshift.core.Record;
+import dev.syncshift.core.RecordKey;
+import dev.syncshift.core.SyncCount;
+import dev.syncshift.core.layout.StoredDataset;
+import dev.syncshift.core.layout.SyncStoreLayout;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The counts the store can take: the API reads them as GraphQL Ints (32-bit), where Cognito Sync's are 64-bit, so a
+ * count above {@link SyncStoreLayout#MAX_SYNC_COUNT} in the store would fail every read of the identity's datasets
+ * through the API (listDatasets among them), and the resolvers refuse to write one. A plan that would write one (a
+ * Cognito count or a record's above it, or Cognito's changes applied as revisions past it) is not written: the dataset
+ * is reported as not imported, the store keeps what it holds, and the identity's other datasets go on.
+ */
+final class SyncCountLimit {
+
+    private SyncCountLimit() {
+    }
+
+    /**
+     * {@code plan}, or a failed plan that writes nothing when it would write a count above the limit.
+     *
+     * @param meta the store's metadata item as read, or null
+     * @param stored the records the plan was made over
+     */
+    static ImportPlan check(ImportPlan plan, DatasetSource source, @Nullable StoredDataset meta,
+            Map<RecordKey, Record> stored) {
+        if (plan.transactions().isEmpty()) {
+            return plan;
+        }
+        // Applied as revisions, Cognito's records take the store's counts: the dataset's count is what passes it.
+        Optional<String> over = overCognito(source).or(() -> plan.kind() == ImportPlan.Kind.REVISIONS
+                ? overMeta(plan, meta) : overRecord(plan).or(() -> overMeta(plan, meta)));
+        if (over.isEmpty()) {
+            return plan;
+        }
+        String failure = over.get() + " is above " + SyncStoreLayout.MAX_SYNC_COUNT + ", the highest sync count the "
+                + "API's 32-bit GraphQL Ints leave a dataset (a count past it would fail every read of the identity's "
+                + "datasets through the API): nothing of the dataset was written, and it stays in Cognito Sync as "
+                + "it is";
+        return new ImportPlan(ImportPlan.Kind.FAILED, List.of(), meta,
+                meta == null ? source.generation() : meta.generation(), stored, 0, 0, List.of(), failure);
+    }
+
+    /** The record written at the highest count above the limit, if any. */
+    private static Optional<String> overRecord(ImportPlan plan) {
+        return plan.transactions().stream().flatMap(t -> t.writes().stream()).map(PlannedTransaction.Write::record)
+                .filter(record -> over(record.syncCount())).max(Comparator.comparing(Record::syncCount))
+                .map(record -> "the sync count of record " + record.key() + ", " + record.syncCount() + ",");
+    }
+
+    private static Optional<String> overCognito(DatasetSource source) {
+        SyncCount cognito = source.read().cognitoCount();
+        return over(cognito) ? Optional.of("the dataset's sync count in Cognito Sync, " + cognito + ",")
+                : Optional.empty();
+    }
+
+    /** A count of the metadata item the plan changes to one above the limit (revisions taking the count past it). */
+    private static Optional<String> overMeta(ImportPlan plan, @Nullable StoredDataset meta) {
+        StoredDataset after = plan.expectedMeta();
+        if (after == null) {
+            return Optional.empty();
+        }
+        List<Function<StoredDataset, @Nullable SyncCount>> counts = List.of(d -> d.metadata().syncCount(),
+                StoredDataset::sourceWatermark, StoredDataset::copiedUpTo, StoredDataset::importedAt,
+                StoredDataset::sourceDeletedAt);
+        return counts.stream().flatMap(count -> {
+            SyncCount written = count.apply(after);
+            boolean changed = meta == null || !Objects.equals(written, count.apply(meta));
+            return written != null && changed && over(written) ? Stream.of(written) : Stream.empty();
+        }).max(Comparator.naturalOrder())
+                .map(count -> "the count the import would give the dataset in the store, " + count + ",");
+    }
+
+    private static boolean over(SyncCount count) {
+        return count.value() > SyncStoreLayout.MAX_SYNC_COUNT;
+    }
+}
