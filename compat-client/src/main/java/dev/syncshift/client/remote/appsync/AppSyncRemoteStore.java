@@ -19,6 +19,7 @@ import dev.syncshift.core.Record;
 import dev.syncshift.core.RecordPatch;
 import dev.syncshift.core.SyncCount;
 import dev.syncshift.core.SyncRules;
+import dev.syncshift.core.layout.SyncStoreLayout;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -282,13 +283,29 @@ public final class AppSyncRemoteStore implements RemoteStore {
      * @param source the Cognito dataset's metadata (dates, writer) and count C'
      * @param sourceWatermark W
      * @param records the changed records, in the order they are to be written (by count; removals are moved first)
+     * @throws DataLimitExceededException before any part is sent, when C' or a record's count is above
+     *     {@link SyncStoreLayout#MAX_SYNC_COUNT}: Cognito Sync's counts are 64-bit, the API's are GraphQL Ints, and the
+     *     API refuses such an import as it refuses a push past it (GraphQL itself would refuse a count past the Int)
      */
     public void importChanges(DatasetMetadata source, long sourceWatermark, List<Record> records) {
+        checkCounts(source, records);
         List<Record> removalsFirst = new ArrayList<>(records);
         removalsFirst.sort(Comparator.comparing(record -> !record.isTombstone()));
         List<List<Record>> parts = PushParts.split(removalsFirst, Record::value, MAX_ACTIONS, PIECE_UNITS);
         for (int i = 0; i < parts.size(); i++) {
             importPart(source, sourceWatermark, parts.get(i), i == parts.size() - 1);
+        }
+    }
+
+    private static void checkCounts(DatasetMetadata source, List<Record> records) {
+        long highest = records.stream().mapToLong(record -> record.syncCount().value())
+                .reduce(source.syncCount().value(), Math::max);
+        if (highest > SyncStoreLayout.MAX_SYNC_COUNT) {
+            DatasetName name = source.key().datasetName();
+            throw new DataLimitExceededException("Failed to import dataset: " + name + ": SyncCount " + highest
+                    + " of dataset " + name + " exceeds the limit of " + SyncStoreLayout.MAX_SYNC_COUNT
+                    + ", the largest this API's 32-bit counts leave a dataset before its deletion; it stays on "
+                    + "Cognito Sync as it is, and nothing was written to AppSync");
         }
     }
 
