@@ -73,12 +73,20 @@ final class SyncCountLimit {
         List<Function<StoredDataset, @Nullable SyncCount>> counts = List.of(d -> d.metadata().syncCount(),
                 StoredDataset::sourceWatermark, StoredDataset::copiedUpTo, StoredDataset::importedAt,
                 StoredDataset::sourceDeletedAt);
+        // A deletion raises the count by one, as the API's deleteDataset does: the largest Int is left to it.
+        long limit = deletion(after, meta) ? SyncStoreLayout.MAX_SYNC_COUNT + 1 : SyncStoreLayout.MAX_SYNC_COUNT;
         return counts.stream().flatMap(count -> {
             SyncCount written = count.apply(after);
             boolean changed = meta == null || !Objects.equals(written, count.apply(meta));
-            return written != null && changed && over(written) ? Stream.of(written) : Stream.empty();
+            return written != null && changed && written.value() > limit ? Stream.of(written) : Stream.empty();
         }).max(Comparator.naturalOrder())
                 .map(count -> "the count the import would give the dataset in the store, " + count + ",");
+    }
+
+    /** Whether {@code after} is the deletion of the live dataset {@code meta}, one above its count. */
+    private static boolean deletion(StoredDataset after, @Nullable StoredDataset meta) {
+        return after.deleted() && meta != null && !meta.deleted()
+                && after.metadata().syncCount().equals(meta.metadata().syncCount().next());
     }
 
     private static boolean over(SyncCount count) {

@@ -34,6 +34,7 @@ class SyncCountLimitPassTest {
     private static final String DELTA = "us-east-1:aaaaaaaa-0000-4000-8000-000000000002";
     private static final String WRITE_BACK = "us-east-1:aaaaaaaa-0000-4000-8000-000000000003";
     private static final String REVISIONS = "us-east-1:aaaaaaaa-0000-4000-8000-000000000004";
+    private static final String DELETED = "us-east-1:aaaaaaaa-0000-4000-8000-000000000005";
     private static final String MERGED = "prefs.us-east-1:bbbbbbbb-0000-4000-8000-000000000009";
     private static final String REASON = "is above 2147483646, the highest sync count the API's 32-bit GraphQL Ints "
             + "leave a dataset (a count past it would fail every read of the identity's datasets through the API): "
@@ -107,6 +108,24 @@ class SyncCountLimitPassTest {
     }
 
     @Test
+    void aDeltaPassAppliesCognitosDeletionOfADatasetAtTheLimitAsTheApiWould() {
+        IdentityId identity = new IdentityId(DELETED);
+        Device device = cutover.device(DELETED);
+        cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(identity);
+        assertThat(device.appSyncPut("edge", "on-appsync", "v")).isEqualTo(LIMIT);
+        device.cognitoDelete("edge");
+
+        IdentityOutcome delta = cutover.migrator(false, ConflictPolicy.KEEP_COGNITO).migrate(identity);
+
+        // the API's own deleteDataset takes a dataset at the limit to the largest Int, which stays readable
+        assertThat(failures(delta)).isEmpty();
+        StoredDataset edge = cutover.table().datasets(identity).get(new DatasetName("edge"));
+        assertThat(edge.deleted()).isTrue();
+        assertThat(edge.metadata().syncCount().value()).isEqualTo(LIMIT + 1);
+        assertThat(device.appSyncDatasets()).containsOnly(Map.entry("small", 2L));
+    }
+
+    @Test
     void aWriteBackPassReportsADatasetAboveTheLimitAndWritesTheOthersBack() {
         IdentityId identity = new IdentityId(WRITE_BACK);
         Device device = cutover.device(WRITE_BACK);
@@ -134,6 +153,7 @@ class SyncCountLimitPassTest {
                         dataset(MERGED, 1, record("k", LIMIT + 2)), small())),
                 identity(DELTA, String.join(",", dataset("edge", LIMIT, record("k", LIMIT)), small())),
                 identity(REVISIONS, String.join(",", dataset("edge", LIMIT - 1, record("k", LIMIT - 1)), small())),
+                identity(DELETED, String.join(",", dataset("edge", LIMIT - 1, record("k", LIMIT - 1)), small())),
                 identity(WRITE_BACK, String.join(",", dataset("huge", LIMIT + 1, record("k", LIMIT + 1)),
                         small()))));
         return "{\"format\": \"syncshift-cognito-sync-fixture/1\", \"pools\": [{\"identityPoolId\": \""
