@@ -123,6 +123,9 @@ class SyncCountLimitPassTest {
         assertThat(edge.deleted()).isTrue();
         assertThat(edge.metadata().syncCount().value()).isEqualTo(LIMIT + 1);
         assertThat(device.appSyncDatasets()).containsOnly(Map.entry("small", 2L));
+        assertThat(failures(cutover.verifier().migrate(identity))).isEmpty();
+        assertThat(failures(cutover.migrator(false, ConflictPolicy.KEEP_COGNITO).migrate(identity))).isEmpty();
+        assertThat(cutover.table().datasets(identity).get(new DatasetName("edge"))).isEqualTo(edge);
     }
 
     @Test
