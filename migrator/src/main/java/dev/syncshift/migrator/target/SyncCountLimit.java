@@ -35,7 +35,9 @@ final class SyncCountLimit {
     static ImportPlan check(ImportPlan plan, DatasetSource source, @Nullable StoredDataset meta,
             Map<RecordKey, Record> stored) {
         if (plan.transactions().isEmpty()) {
-            return plan;
+            return plan.failure() != null ? plan : heldPastTheInt(plan, meta).map(failure -> new ImportPlan(
+                    ImportPlan.Kind.FAILED, List.of(), meta, plan.partition(), stored, 0, 0, List.of(), failure))
+                    .orElse(plan);
         }
         // Applied as revisions, Cognito's records take the store's counts: the dataset's count is what passes it.
         Optional<String> over = overCognito(source).or(() -> plan.kind() == ImportPlan.Kind.REVISIONS
@@ -49,6 +51,21 @@ final class SyncCountLimit {
                 + "it is";
         return new ImportPlan(ImportPlan.Kind.FAILED, List.of(), meta,
                 meta == null ? source.generation() : meta.generation(), stored, 0, 0, List.of(), failure);
+    }
+
+    /**
+     * A count the store already holds past the largest Int (one an earlier version copied from Cognito as it was),
+     * which no plan writes but every read of the identity's datasets through the API fails on.
+     */
+    private static Optional<String> heldPastTheInt(ImportPlan plan, @Nullable StoredDataset meta) {
+        Stream<SyncCount> held = plan.expectedRecords().values().stream().map(Record::syncCount);
+        if (meta != null) {
+            held = Stream.concat(held, Stream.of(meta.metadata().syncCount()));
+        }
+        return held.filter(count -> count.value() > Integer.MAX_VALUE).max(Comparator.naturalOrder())
+                .map(count -> "the store holds the dataset at sync count " + count + ", above " + Integer.MAX_VALUE
+                        + ", the largest GraphQL Int: every read of the identity's datasets through the API fails (a "
+                        + "count an earlier version of the migrator copied from Cognito Sync as it was)");
     }
 
     /** The record written at the highest count above the limit, if any. */

@@ -35,6 +35,7 @@ class SyncCountLimitPassTest {
     private static final String WRITE_BACK = "us-east-1:aaaaaaaa-0000-4000-8000-000000000003";
     private static final String REVISIONS = "us-east-1:aaaaaaaa-0000-4000-8000-000000000004";
     private static final String DELETED = "us-east-1:aaaaaaaa-0000-4000-8000-000000000005";
+    private static final String OLD_COPY = "us-east-1:aaaaaaaa-0000-4000-8000-000000000006";
     private static final String MERGED = "prefs.us-east-1:bbbbbbbb-0000-4000-8000-000000000009";
     private static final String REASON = "is above 2147483646, the highest sync count the API's 32-bit GraphQL Ints "
             + "leave a dataset (a count past it would fail every read of the identity's datasets through the API): "
@@ -129,6 +130,28 @@ class SyncCountLimitPassTest {
     }
 
     @Test
+    void verifyReportsADatasetAnEarlierVersionCopiedPastTheLimit() {
+        IdentityId identity = new IdentityId(OLD_COPY);
+        DatasetName huge = new DatasetName("huge");
+        // what the migrator wrote before SyncCountLimit: Cognito's counts as they were
+        DatasetSource read = new DatasetSource(huge, cutover.source().listDatasets(identity).stream()
+                .filter(d -> d.name().equals(huge)).findFirst().orElseThrow(),
+                cutover.source().listRecords(identity, huge, dev.syncshift.core.SyncCount.ZERO),
+                dev.syncshift.core.SyncCount.ZERO, false);
+        CopyPlanner.plan(identity, read, null, Map.of()).transactions()
+                .forEach(t -> assertThat(cutover.table().write(t.actions())).isEmpty());
+        assertThat(cutover.table().datasets(identity).get(huge).metadata().syncCount().value()).isEqualTo(LIMIT + 2);
+
+        IdentityOutcome verified = cutover.verifier().migrate(identity);
+
+        // every read of the identity's datasets through the API fails: verify must not call the store sound
+        assertThat(failures(verified)).containsOnly(Map.entry("huge", "the store holds the dataset at sync count "
+                + "2147483648, above 2147483647, the largest GraphQL Int: every read of the identity's datasets "
+                + "through the API fails (a count an earlier version of the migrator copied from Cognito Sync as it "
+                + "was)"));
+    }
+
+    @Test
     void aWriteBackPassReportsADatasetAboveTheLimitAndWritesTheOthersBack() {
         IdentityId identity = new IdentityId(WRITE_BACK);
         Device device = cutover.device(WRITE_BACK);
@@ -157,6 +180,7 @@ class SyncCountLimitPassTest {
                 identity(DELTA, String.join(",", dataset("edge", LIMIT, record("k", LIMIT)), small())),
                 identity(REVISIONS, String.join(",", dataset("edge", LIMIT - 1, record("k", LIMIT - 1)), small())),
                 identity(DELETED, String.join(",", dataset("edge", LIMIT - 1, record("k", LIMIT - 1)), small())),
+                identity(OLD_COPY, dataset("huge", LIMIT + 2, record("k", LIMIT + 2))),
                 identity(WRITE_BACK, String.join(",", dataset("huge", LIMIT + 1, record("k", LIMIT + 1)),
                         small()))));
         return "{\"format\": \"syncshift-cognito-sync-fixture/1\", \"pools\": [{\"identityPoolId\": \""
