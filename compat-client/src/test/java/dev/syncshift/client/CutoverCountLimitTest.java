@@ -40,7 +40,8 @@ class CutoverCountLimitTest {
                 + "\"allowUnauthenticatedIdentities\": true, "
                 + "\"creationDate\": \"2024-01-01T00:00:00Z\", \"identities\": [{\"identityId\": \"" + IDENTITY
                 + "\", \"creationDate\": \"2024-01-02T00:00:00Z\", \"lastModifiedDate\": \"2024-01-02T00:00:00Z\", "
-                + "\"datasets\": [" + dataset("huge", PAST_THE_INT) + "," + dataset("small", 1) + "]}]}]}");
+                + "\"datasets\": [" + dataset("huge", PAST_THE_INT) + "," + dataset("small", 1)
+                + "," + dataset("gone", PAST_THE_INT) + "]}]}]}");
         started = Emulators.start(config -> config.fixture(fixture));
         emulators = new Emulators(started.cognito(), started.appSync(), POOL);
     }
@@ -76,6 +77,28 @@ class CutoverCountLimitTest {
             Dataset small = device.openOrCreateDataset("small");
             sync(small);
             assertThat(small.get("k")).isEqualTo("cognito's");
+        }
+    }
+
+    /**
+     * AppSync cannot hold the dataset, so it cannot record its deletion: the deletion is made where the dataset is,
+     * on Cognito Sync, and it stays deleted for the app (where a deletion made on AppSync alone deleted nothing, and
+     * the next listing brought the dataset back).
+     */
+    @Test
+    void aDeletionOfADatasetPastTheApisCountsIsMadeOnCognitoSync() {
+        try (CognitoSyncManager device = emulators.device(Backend.CUTOVER).identityId(IDENTITY).build();
+                CognitoSyncClient operator = emulators.developerSync()) {
+            Dataset gone = device.openOrCreateDataset("gone");
+            gone.delete();
+            RecordingCallback callback = new RecordingCallback();
+            gone.synchronize(callback);
+            assertThat(callback.ending()).isNull();
+
+            device.refreshDatasetMetadata();
+            assertThat(device.listDatasets()).noneMatch(d -> d.getDatasetName().equals("gone"));
+            assertThat(operator.listDatasets(r -> r.identityPoolId(POOL).identityId(IDENTITY)).datasets())
+                    .noneMatch(d -> d.datasetName().equals("gone"));
         }
     }
 

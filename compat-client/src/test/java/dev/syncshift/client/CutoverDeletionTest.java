@@ -71,6 +71,9 @@ class CutoverDeletionTest {
             d.delete();
             sync(d);
             assertThat(d.getAll()).isEmpty();
+            // deleted where it was, on Cognito Sync: no listing or import brings it back
+            onCutover.refreshDatasetMetadata();
+            assertThat(onCutover.listDatasets()).noneMatch(m -> m.getDatasetName().equals("old"));
         }
     }
 

@@ -101,6 +101,12 @@ final class RecordingCallback implements SyncCallback {
         return updated;
     }
 
+    /** Waits for the end, and returns its failure, or null when it succeeded. */
+    DataStorageException ending() {
+        await();
+        return failure;
+    }
+
     /** Waits and asserts failure. */
     DataStorageException failed() {
         await();

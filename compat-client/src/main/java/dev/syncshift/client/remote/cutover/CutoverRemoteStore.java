@@ -2,6 +2,7 @@ package dev.syncshift.client.remote.cutover;
 
 import dev.syncshift.client.DataConflictException;
 import dev.syncshift.client.DataLimitExceededException;
+import dev.syncshift.client.DatasetNotFoundException;
 import dev.syncshift.client.NetworkException;
 import dev.syncshift.client.remote.appsync.AppSyncRemoteStore;
 import dev.syncshift.client.remote.cognito.CognitoSyncRemoteStore;
@@ -109,19 +110,33 @@ public final class CutoverRemoteStore implements RemoteStore {
     /**
      * {@inheritDoc} The dataset is imported first, if this manager has not: deleted on AppSync alone while AppSync
      * lacked it, it would stay in Cognito Sync, and the next touch (by any cutover device, or the migrator) would
-     * import it again. Imported, its deletion is recorded on AppSync, which no import undoes. An import that cannot
-     * be made (Cognito Sync out of reach, or AppSync refusing it as over a limit, which deleting is the way out of)
-     * does not hold the deletion back: it is made on AppSync alone, as before imports came first.
+     * import it again. Imported, its deletion is recorded on AppSync, which no import undoes. When AppSync refuses the
+     * import as over a limit (20 datasets, or a count past what its API can return; deleting is the way out of
+     * either), the dataset is deleted where it is, on Cognito Sync, and then on AppSync. When Cognito Sync cannot be
+     * reached, the deletion does not wait for it: it is made on AppSync alone, and a later import may bring Cognito
+     * Sync's copy back (logged).
      */
     @Override
     public void deleteDataset(DatasetKey key) {
         try {
             importIfNeeded(key);
-        } catch (NetworkException | DataLimitExceededException e) {
+        } catch (DataLimitExceededException e) {
+            LOG.info("deleting {} on Cognito Sync, as AppSync cannot take its copy ({})", key.datasetName(),
+                    e.getMessage());
+            deleteOnCognito(key);
+        } catch (NetworkException e) {
             LOG.warn("deleting {} on AppSync without importing it from Cognito Sync first ({}): a later import may "
                     + "bring Cognito Sync's copy back", key.datasetName(), e.getMessage());
         }
         appSync.deleteDataset(key);
+    }
+
+    private void deleteOnCognito(DatasetKey key) {
+        try {
+            cognito.deleteDataset(key);
+        } catch (DatasetNotFoundException gone) {
+            LOG.debug("{} was already deleted on Cognito Sync", key.datasetName());
+        }
     }
 
     /**
