@@ -1,5 +1,6 @@
 package dev.syncshift.client;
 
+import dev.syncshift.client.remote.Backoff;
 import dev.syncshift.client.spi.DatasetChangeListener;
 import dev.syncshift.client.spi.LocalCache;
 import dev.syncshift.client.spi.RemoteStore;

@@ -1,6 +1,7 @@
 package dev.syncshift.client.remote.appsync;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.syncshift.client.remote.Backoff;
 import dev.syncshift.client.remote.SdkProxy;
 import dev.syncshift.client.spi.DatasetChangeListener;
 import dev.syncshift.core.DatasetKey;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * connection minutes, so one connection serves them all). The connection is authorized by the SigV4 headers of
  * {@code POST <graphql>/connect} with body {@code {}} (base64 in the {@code header} query parameter), each
  * {@code start} by those of a POST of its {@code data}. A {@code data} message tells the listener of the
- * subscription its id names. When the connection breaks it reconnects with exponential backoff (100 ms doubling to
+ * subscription its id names. When the connection breaks it reconnects with {@link Backoff} (100 ms doubling to
  * 10 s), starts every subscription again, and tells each listener once, so that it catches up on what it missed with
  * a delta pull (a dataset subscription whose listener has an identity-wide one that caught up first is covered by
  * that catch-up). A connection not acknowledged ({@code connection_ack}) within ten seconds, or a subscription on it
@@ -51,8 +52,6 @@ import org.slf4j.LoggerFactory;
 final class RealtimeConnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(RealtimeConnection.class);
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
     /**
      * How long a connection may go without its {@code connection_ack}, and a subscription without its
      * {@code start_ack}, before the connection is dropped and made again; also how long {@link #await} waits.
@@ -72,7 +71,7 @@ final class RealtimeConnection {
     private boolean connecting;
     /** The listener of the newest connection, once it is open. */
     private volatile @Nullable Listener current;
-    private volatile Duration backoff = FIRST_BACKOFF;
+    private volatile Backoff backoff = Backoff.NONE;
     private volatile boolean reconnecting;
     /** Whether the last connection was refused for its signature, which a wrong device clock causes. */
     private volatile boolean signatureRefused;
@@ -246,8 +245,8 @@ final class RealtimeConnection {
         if (proxyRefused(why) && proxyRefusalLogged.compareAndSet(false, true)) {
             LOG.warn("real-time connection for {}: {}; trying again", identity, AppSyncErrors.PROXY_REFUSED);
         }
-        Duration wait = backoff;
-        backoff = wait.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait.multipliedBy(2);
+        backoff = backoff.next();
+        Duration wait = backoff.delay();
         LOG.debug("real-time connection for {} broke ({}); reconnecting in {}", identity, why.toString(), wait);
         CompletableFuture.runAsync(() -> {
             reconnecting = false;
@@ -431,7 +430,7 @@ final class RealtimeConnection {
             LOG.debug("subscription {} of {} acknowledged{}", subscription.id, identity,
                     catchUp ? ": catching up" : "");
             subscription.acknowledgedOn = this;
-            backoff = FIRST_BACKOFF;
+            backoff = Backoff.NONE;
             subscription.firstAttempt.complete(null);
             if (catchUp) {
                 catchUp(this, subscription);

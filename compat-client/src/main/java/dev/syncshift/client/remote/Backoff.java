@@ -1,4 +1,4 @@
-package dev.syncshift.client;
+package dev.syncshift.client.remote;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -6,20 +6,21 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The wait before something that failed is tried again: none at first, then 100 ms, doubling up to 10 s, as a broken
- * real-time connection is made again.
+ * The wait before something that failed is tried again: none at first, then 100 ms, doubling up to 10 s. The one rule
+ * for the real-time connection made again after it broke, and for a subscription moved to an identity it could not be
+ * opened for yet.
  *
  * @param delay how long to wait
  */
-record Backoff(Duration delay) {
+public record Backoff(Duration delay) {
 
     /** No delay: the first try. */
-    static final Backoff NONE = new Backoff(Duration.ZERO);
+    public static final Backoff NONE = new Backoff(Duration.ZERO);
     private static final Duration FIRST = Duration.ofMillis(100);
     private static final Duration MOST = Duration.ofSeconds(10);
 
     /** The delay before the next try, when the one made after this delay failed. */
-    Backoff next() {
+    public Backoff next() {
         if (delay.isZero()) {
             return new Backoff(FIRST);
         }
@@ -27,7 +28,7 @@ record Backoff(Duration delay) {
     }
 
     /** {@code executor}, running what it is given once this delay has passed. */
-    Executor after(Executor executor) {
+    public Executor after(Executor executor) {
         return delay.isZero() ? executor
                 : CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, executor);
     }
