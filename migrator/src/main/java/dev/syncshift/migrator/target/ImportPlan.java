@@ -32,6 +32,20 @@ public record ImportPlan(Kind kind, List<PlannedTransaction> transactions, @Null
         conflicts = List.copyOf(conflicts);
     }
 
+    /**
+     * A dataset that cannot be imported: nothing is written, no record counts as current (the failure stands for them
+     * all), and no conflict is settled, whichever side the policy would have kept.
+     *
+     * @param meta the metadata item as read, which stays
+     * @param partition the record partition of the current generation
+     * @param stored the records the store holds there, which stay
+     * @param failure why
+     */
+    public static ImportPlan failed(@Nullable StoredDataset meta, SyncCount partition, Map<RecordKey, Record> stored,
+            String failure) {
+        return new ImportPlan(Kind.FAILED, List.of(), meta, partition, stored, 0, 0, List.of(), failure);
+    }
+
     /** The kinds of import. */
     public enum Kind {
         /** The store already holds it: nothing to write. */

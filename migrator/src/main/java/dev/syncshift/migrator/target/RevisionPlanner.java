@@ -173,10 +173,7 @@ final class RevisionPlanner {
         Map<RecordKey, Record> state = new HashMap<>(stored);
         String failure = limitFailure(state, apply);
         if (failure != null) {
-            // nothing is applied: no record counts as current (the failure stands for them all), and no conflict was
-            // settled, whichever side the policy would have kept
-            return new ImportPlan(ImportPlan.Kind.FAILED, List.of(), meta, meta.generation(), stored, 0, 0,
-                    List.of(), failure);
+            return ImportPlan.failed(meta, meta.generation(), stored, failure);
         }
         List<List<Record>> groups = ImportTransactions.pack(apply, r -> ImportTransactions.recordActions(partition,
                 r, null, PlanSupport.pieces(state.get(r.key()))), 1);

@@ -35,9 +35,8 @@ final class SyncCountLimit {
     static ImportPlan check(ImportPlan plan, DatasetSource source, @Nullable StoredDataset meta,
             Map<RecordKey, Record> stored) {
         if (plan.transactions().isEmpty()) {
-            return plan.failure() != null ? plan : heldPastTheInt(plan, meta).map(failure -> new ImportPlan(
-                    ImportPlan.Kind.FAILED, List.of(), meta, plan.partition(), stored, 0, 0, List.of(), failure))
-                    .orElse(plan);
+            return plan.failure() != null ? plan : heldPastTheInt(plan, meta)
+                    .map(failure -> ImportPlan.failed(meta, plan.partition(), stored, failure)).orElse(plan);
         }
         // Applied as revisions, Cognito's records take the store's counts: the dataset's count is what passes it.
         Optional<String> over = overCognito(source).or(() -> plan.kind() == ImportPlan.Kind.REVISIONS
@@ -49,8 +48,7 @@ final class SyncCountLimit {
                 + "API's 32-bit GraphQL Ints leave a dataset (a count past it would fail every read of the identity's "
                 + "datasets through the API): nothing of the dataset was written, and it stays in Cognito Sync as "
                 + "it is";
-        return new ImportPlan(ImportPlan.Kind.FAILED, List.of(), meta,
-                meta == null ? source.generation() : meta.generation(), stored, 0, 0, List.of(), failure);
+        return ImportPlan.failed(meta, meta == null ? source.generation() : meta.generation(), stored, failure);
     }
 
     /**
