@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.syncshift.core.DatasetName;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.IdentityPoolId;
+import dev.syncshift.core.SyncCount;
 import dev.syncshift.core.layout.StoredDataset;
 import dev.syncshift.migrator.Cutover;
 import dev.syncshift.migrator.Device;
@@ -94,9 +95,7 @@ class SyncCountLimitPassTest {
     @Test
     void aDeltaPassReportsCognitoChangesThatRevisionsWouldTakePastTheLimit() {
         IdentityId identity = new IdentityId(REVISIONS);
-        Device device = cutover.device(REVISIONS);
-        cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(identity);
-        assertThat(device.appSyncPut("edge", "on-appsync", "v")).isEqualTo(LIMIT);
+        Device device = atTheLimitOnAppSync(REVISIONS);
         device.cognitoPut("edge", "k", "in Cognito at the limit");
         Map<DatasetName, StoredDataset> before = cutover.table().datasets(identity);
 
@@ -111,9 +110,7 @@ class SyncCountLimitPassTest {
     @Test
     void aDeltaPassAppliesCognitosDeletionOfADatasetAtTheLimitAsTheApiWould() {
         IdentityId identity = new IdentityId(DELETED);
-        Device device = cutover.device(DELETED);
-        cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(identity);
-        assertThat(device.appSyncPut("edge", "on-appsync", "v")).isEqualTo(LIMIT);
+        Device device = atTheLimitOnAppSync(DELETED);
         device.cognitoDelete("edge");
 
         IdentityOutcome delta = cutover.migrator(false, ConflictPolicy.KEEP_COGNITO).migrate(identity);
@@ -129,6 +126,14 @@ class SyncCountLimitPassTest {
         assertThat(cutover.table().datasets(identity).get(new DatasetName("edge"))).isEqualTo(edge);
     }
 
+    /** Identity {@code id}'s device, once a full pass copied it and a push on AppSync took "edge" to the limit. */
+    private static Device atTheLimitOnAppSync(String id) {
+        Device device = cutover.device(id);
+        cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(new IdentityId(id));
+        assertThat(device.appSyncPut("edge", "on-appsync", "v")).isEqualTo(LIMIT);
+        return device;
+    }
+
     @Test
     void verifyReportsADatasetAnEarlierVersionCopiedPastTheLimit() {
         IdentityId identity = new IdentityId(OLD_COPY);
@@ -136,8 +141,8 @@ class SyncCountLimitPassTest {
         // what the migrator wrote before SyncCountLimit: Cognito's counts as they were
         DatasetSource read = new DatasetSource(huge, cutover.source().listDatasets(identity).stream()
                 .filter(d -> d.name().equals(huge)).findFirst().orElseThrow(),
-                cutover.source().listRecords(identity, huge, dev.syncshift.core.SyncCount.ZERO),
-                dev.syncshift.core.SyncCount.ZERO, false);
+                cutover.source().listRecords(identity, huge, SyncCount.ZERO),
+                SyncCount.ZERO, false);
         CopyPlanner.plan(identity, read, null, Map.of()).transactions()
                 .forEach(t -> assertThat(cutover.table().write(t.actions())).isEmpty());
         assertThat(cutover.table().datasets(identity).get(huge).metadata().syncCount().value()).isEqualTo(LIMIT + 2);

@@ -6,9 +6,7 @@ import dev.syncshift.core.DatasetName;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.RecordKey;
 import dev.syncshift.migrator.CutoverScenario;
-import dev.syncshift.migrator.Device;
 import dev.syncshift.migrator.report.Tally;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,16 +20,9 @@ class VerifyMergedCopyTest extends CutoverScenario {
 
     @Test
     void aMergedCopyWrittenOnAppSyncIsNoMismatch() {
-        Device device = cutover.newDevice();
-        String survivor = cutover.developerIdentity("rv-into");
-        String mergedIdentity = cutover.developerIdentity("rv-from");
-        device.cognitoPush(mergedIdentity, "prefs", Map.of("theme", "light", "font", "serif"));
-        device.cognitoPush(mergedIdentity, "prefs", Map.of("font", "mono"));
-        cutover.merge("rv-from", "rv-into");
-        IdentityId id = new IdentityId(survivor);
-        DatasetName copy = new DatasetName("prefs." + mergedIdentity);
-        assertThat(cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(id).datasets())
-                .allSatisfy(d -> assertThat(d.failure()).isNull());
+        WriteBackMergedCopyTest.Merged merged = WriteBackMergedCopyTest.mergedCopy("rv-into", "rv-from");
+        IdentityId id = merged.survivor();
+        DatasetName copy = merged.copy();
         assertThat(cutover.verifier().migrate(id).datasets()).as("verify right after the pass")
                 .allSatisfy(d -> assertThat(d.mismatches()).isEmpty());
 
@@ -50,15 +41,9 @@ class VerifyMergedCopyTest extends CutoverScenario {
      */
     @Test
     void aMergedCopyWhoseAppSyncWriteAPassKeptIsNotSaidToBeBehind() {
-        Device device = cutover.newDevice();
-        String survivor = cutover.developerIdentity("rv2-into");
-        String mergedIdentity = cutover.developerIdentity("rv2-from");
-        device.cognitoPush(mergedIdentity, "prefs", Map.of("theme", "light", "font", "serif"));
-        device.cognitoPush(mergedIdentity, "prefs", Map.of("font", "mono"));
-        cutover.merge("rv2-from", "rv2-into");
-        IdentityId id = new IdentityId(survivor);
-        DatasetName copy = new DatasetName("prefs." + mergedIdentity);
-        cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(id);
+        WriteBackMergedCopyTest.Merged merged = WriteBackMergedCopyTest.mergedCopy("rv2-into", "rv2-from");
+        IdentityId id = merged.survivor();
+        DatasetName copy = merged.copy();
         WriteBackMergedCopyTest.pushOnAppSync(id, copy, new RecordKey("font"), "sans on AppSync");
         cutover.migrator(false, ConflictPolicy.LATER_WINS).migrate(id);
         cutover.migrator(false, ConflictPolicy.LATER_WINS).migrate(id);

@@ -254,7 +254,7 @@ class WriteBackMergedCopyTest extends CutoverScenario {
      * Developer user {@code from}'s identity, with a dataset of three pushes, merged into {@code into}'s, and the
      * survivor copied by a full pass.
      */
-    private static Merged mergedCopy(String into, String from) {
+    static Merged mergedCopy(String into, String from) {
         Device device = cutover.newDevice();
         String survivor = cutover.developerIdentity(into);
         String mergedIdentity = cutover.developerIdentity(from);
@@ -268,7 +268,7 @@ class WriteBackMergedCopyTest extends CutoverScenario {
         return new Merged(device, id, new DatasetName("prefs." + mergedIdentity));
     }
 
-    private record Merged(Device device, IdentityId survivor, DatasetName copy) {
+    record Merged(Device device, IdentityId survivor, DatasetName copy) {
     }
 
     /** A switched device's push of {@code font} to the copy (see {@link #pushOnAppSync}). */
