@@ -62,6 +62,11 @@ public final class CognitoSyncManager implements AutoCloseable {
     private final ReadWriteLock identityLock = new ReentrantReadWriteLock();
     /** How often the local data was wiped or moved to another identity (changed under the write lock). */
     private volatile long moves;
+    /**
+     * The identity the cache remembered for the pool when this manager last wrote or read it there (null: none), to
+     * tell what another manager or process sharing the cache file did to the device's identity since.
+     */
+    private volatile @Nullable IdentityId remembered;
 
     CognitoSyncManager(ManagerWiring wiring, Duration connectivityRetryInterval) {
         this.connectivityRetry = new ConnectivityRetry(connectivityRetryInterval, this::connectivityRestored);
@@ -71,6 +76,7 @@ public final class CognitoSyncManager implements AutoCloseable {
         this.clock = wiring.clock();
         this.credentials = wiring.credentials(this::identityChanged);
         this.localIdentity = credentials.knownIdentityId();
+        this.remembered = cache.identity(pool).orElse(null);
         this.remote = wiring.remote(credentials);
         this.queue = new SyncQueue(wiring.executor());
         this.subscriptions = new Subscriptions(this, remote, cache, queue, wiring.executor());
@@ -134,6 +140,7 @@ public final class CognitoSyncManager implements AutoCloseable {
             cache.wipe(localIdentity());
             cache.wipe(LocalCache.UNKNOWN_IDENTITY);
             localIdentity = null;
+            remembered = null;
             moves++;
         } finally {
             identityLock.writeLock().unlock();
@@ -255,6 +262,12 @@ public final class CognitoSyncManager implements AutoCloseable {
     private void runSynchronizeOnce(DefaultDataset dataset, SyncCallback callback) {
         IdentityId identity;
         try {
+            followSharedCache();
+        } catch (DataStorageException unreadable) {
+            callback.onFailure(unreadable);
+            return;
+        }
+        try {
             // Credentials first: a login may change the identity, and the whole synchronize must use the new one.
             credentials.resolveCredentials();
             identity = credentials.identityId();
@@ -273,6 +286,24 @@ public final class CognitoSyncManager implements AutoCloseable {
         }
         new SyncEngine(local, remote, clock).synchronize(dataset,
                 new DatasetKey(identity, new DatasetName(dataset.getDatasetName())), callback);
+    }
+
+    /**
+     * Follows what another manager or process sharing the cache file did to the device's identity since this one last
+     * looked (an app started twice): a login there moved the device to another identity, which this manager takes
+     * too, so that the device keeps one (its data written since moves as for any identity change).
+     */
+    private void followSharedCache() {
+        IdentityId seen = remembered;
+        if (seen == null) {
+            return;
+        }
+        IdentityId now = cache.identity(pool).orElse(null);
+        if (now != null && !now.equals(seen)) {
+            LOG.info("another manager of the cache file moved the device from identity {} to {}; following it", seen,
+                    now);
+            credentials.adopt(now);
+        }
     }
 
     /** Keeps the request to run later, {@code replacing} the one kept for the dataset, or only when none is. */
@@ -418,6 +449,7 @@ public final class CognitoSyncManager implements AutoCloseable {
         identityLock.writeLock().lock();
         try {
             cache.rememberIdentity(pool, current);
+            remembered = current;
             if (!from.equals(current)) {
                 if (old == null) {
                     // The first identity of this cache (or of this pool): datasets made before it are its own.

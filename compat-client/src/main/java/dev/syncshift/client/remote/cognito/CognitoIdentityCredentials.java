@@ -127,6 +127,15 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
         this.expiration = Instant.EPOCH;
     }
 
+    /**
+     * Takes {@code id} as the device's identity and forgets the credentials: another manager or process sharing the
+     * device's cache moved the device to it (a login there). {@code identityChanged} hears of it as of any change.
+     */
+    public synchronized void adopt(IdentityId id) {
+        renew();
+        learn(id);
+    }
+
     /** Forgets the identity and credentials (a wipe); the next use asks for a new identity. */
     public synchronized void clear() {
         this.identityId = null;
