@@ -263,8 +263,8 @@ public final class CognitoSyncManager implements AutoCloseable {
         IdentityId identity;
         try {
             followSharedCache();
-        } catch (DataStorageException unreadable) {
-            callback.onFailure(unreadable);
+        } catch (DataStorageException wiped) {
+            callback.onFailure(wiped);
             return;
         }
         try {
@@ -291,7 +291,11 @@ public final class CognitoSyncManager implements AutoCloseable {
     /**
      * Follows what another manager or process sharing the cache file did to the device's identity since this one last
      * looked (an app started twice): a login there moved the device to another identity, which this manager takes
-     * too, so that the device keeps one (its data written since moves as for any identity change).
+     * too, so that the device keeps one (its data written since moves as for any identity change); a
+     * {@link #wipeData} there forgot it, and this manager is wiped as well, so that nothing of the wiped identity comes
+     * back into the file or goes to the service from here.
+     *
+     * @throws DataStorageException when the device's data was wiped elsewhere
      */
     private void followSharedCache() {
         IdentityId seen = remembered;
@@ -299,7 +303,13 @@ public final class CognitoSyncManager implements AutoCloseable {
             return;
         }
         IdentityId now = cache.identity(pool).orElse(null);
-        if (now != null && !now.equals(seen)) {
+        if (now == null) {
+            wipeData();
+            throw new DataStorageException("The device's local data was wiped (wipeData) by another manager or "
+                    + "process of the cache file; this manager's data of the identity " + seen + " was wiped too and "
+                    + "nothing was synchronized");
+        }
+        if (!now.equals(seen)) {
             LOG.info("another manager of the cache file moved the device from identity {} to {}; following it", seen,
                     now);
             credentials.adopt(now);

@@ -1,0 +1,58 @@
+package dev.syncshift.client;
+
+import static dev.syncshift.client.RecordingCallback.sync;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code wipeData()} (a logout) in one manager of a cache file that another manager (the app started twice) shares:
+ * the other's next synchronize neither pulls the wiped identity's records back into the file nor pushes anything of
+ * it; it ends in {@code onFailure} with a {@link DataStorageException} saying the data was wiped, and that manager
+ * is left as its own {@code wipeData()} would have left it: no identity, nothing of the wiped one in the file.
+ */
+@ExtendWith(EmulatorsExtension.class)
+class SharedWipeTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theOtherManagersNextSynchronizeFailsAndKeepsNothingOfTheWipedIdentity(Emulators emulators) {
+        Path file = dir.resolve("cognito_dataset_cache.db");
+        String wiped;
+        try (CognitoSyncManager first = emulators.device(Backend.COGNITO).cacheFile(file).build()) {
+            sync(first.openOrCreateDataset("prefs"));
+            wiped = first.getIdentityId();
+            try (CognitoSyncManager second = emulators.device(Backend.COGNITO).cacheFile(file).build()) {
+                Dataset prefs = second.openOrCreateDataset("prefs");
+                prefs.put("synced", "1");
+                sync(prefs);
+                prefs.put("pending", "2");
+
+                first.wipeData();
+
+                assertThat(prefs.get("synced")).isNull();
+                prefs.put("after", "3");
+                RecordingCallback callback = new RecordingCallback();
+                prefs.synchronize(callback);
+                assertThat(callback.failed()).isExactlyInstanceOf(DataStorageException.class)
+                        .hasMessageContaining("wiped");
+                assertThat(prefs.getAll()).isEmpty();
+            }
+        }
+        try (CognitoSyncManager sameIdentity = emulators.device(Backend.COGNITO).cacheFile(file).identityId(wiped)
+                .build()) {
+            assertThat(sameIdentity.listDatasets()).as("the wiped identity's data in the file").isEmpty();
+        }
+        try (CognitoSyncManager service = emulators.device(Backend.COGNITO).identityId(wiped).build()) {
+            Dataset prefs = service.openOrCreateDataset("prefs");
+            sync(prefs);
+            assertThat(prefs.getAll()).isEqualTo(Map.of("synced", "1"));
+        }
+    }
+}
