@@ -236,7 +236,7 @@ class WriteBackMergedCopyTest extends CutoverScenario {
     }
 
     /** The store's font in the copy. */
-    private static String storedFont(Merged merged) {
+    static String storedFont(Merged merged) {
         StoredDataset meta = cutover.table().datasets(merged.survivor()).get(merged.copy());
         return cutover.table().records(SyncStoreLayout.recordPartition(merged.survivor(), merged.copy(),
                 meta.generation())).get(FONT).value();
