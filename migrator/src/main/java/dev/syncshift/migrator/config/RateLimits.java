@@ -90,13 +90,15 @@ public record RateLimits(Map<String, Double> perOperation) {
 
     /**
      * A rate as the output shows it, with {@code --max-rps}'s whole numbers: {@code 5/s}, {@code 2.5/s},
-     * {@code 1,200/s}; never {@code 5.0/s}.
+     * {@code 1,200/s}; never {@code 5.0/s}. A rate above zero that {@code decimals} places would round to zero keeps
+     * its first two digits instead, as {@code --max-rps} takes it: {@code 0.012/s}, not {@code 0/s}.
      *
      * @param decimals the most decimal places kept (rounded half up); those that are zero are left off
      */
     public static String shown(double rps, int decimals) {
         DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        format.setMaximumFractionDigits(decimals);
+        boolean lost = rps > 0 && BigDecimal.valueOf(rps).setScale(decimals, RoundingMode.HALF_UP).signum() == 0;
+        format.setMaximumFractionDigits(lost ? 1 - (int) Math.floor(Math.log10(rps)) : decimals);
         format.setRoundingMode(RoundingMode.HALF_UP);
         return format.format(rps) + "/s";
     }

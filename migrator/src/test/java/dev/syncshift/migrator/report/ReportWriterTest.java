@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syncshift.migrator.config.CallStats;
+import dev.syncshift.migrator.config.RateLimits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -96,15 +97,27 @@ class ReportWriterTest {
 
     @Test
     void pacedRatesAreWrittenAsTheLimitsAreWholeNumbersWithoutADecimal() {
-        Map<String, CallStats.OperationCalls> calls = Map.of(
-                "ListDatasets", new CallStats.OperationCalls(10, 12, 2, 0, 0, 6.0),
-                "ListRecords", new CallStats.OperationCalls(10, 12, 2, 0, 0, 17.46),
-                "TransactWriteItems", new CallStats.OperationCalls(10, 12, 2, 0, 0, 1234.0));
-
-        String summary = summary(report(0, 0, calls), null);
-
-        assertThat(summary)
+        assertThat(pacedAt(6.0, 17.46, 1234.0))
                 .contains(", paced ListDatasets 6/s, ListRecords 17.5/s, TransactWriteItems 1,234/s\n");
+    }
+
+    /** A pace below 0.05 a second, which one decimal rounds to nothing, keeps its first two digits, not {@code 0/s}. */
+    @Test
+    void pacedRatesBelowATwentiethOfOneASecondAreNotWrittenAsZero() {
+        assertThat(pacedAt(0.04, 0.01234, 0.001))
+                .contains(", paced ListDatasets 0.04/s, ListRecords 0.012/s, TransactWriteItems 0.001/s\n");
+        assertThat(RateLimits.shown(0.05, 1)).isEqualTo("0.1/s");
+        assertThat(RateLimits.shown(0.01)).as("a --max-rps limit, every decimal kept").isEqualTo("0.01/s");
+    }
+
+    /** The summary of a run whose ListDatasets, ListRecords and TransactWriteItems were paced at these rates. */
+    private static String pacedAt(double listDatasets, double listRecords, double transactWriteItems) {
+        return summary(report(0, 0, Map.of("ListDatasets", paced(listDatasets), "ListRecords", paced(listRecords),
+                "TransactWriteItems", paced(transactWriteItems))), null);
+    }
+
+    private static CallStats.OperationCalls paced(double rps) {
+        return new CallStats.OperationCalls(10, 12, 2, 0, 0, rps);
     }
 
     /** A verify run with {@code mismatches} mismatches, {@code listed} of them in the report's list. */
