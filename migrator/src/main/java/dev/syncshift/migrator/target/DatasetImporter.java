@@ -122,6 +122,10 @@ public final class DatasetImporter {
     private DatasetSource read(IdentityId identity, DatasetName name, @Nullable SourceDataset listed,
             @Nullable StoredDataset meta, boolean whole) {
         SyncCount watermark = PlanSupport.watermarkOrZero(meta);
+        // The name alone, where DatasetWriteBack.byContent also takes a dataset whose records stand above its count:
+        // only a merge leaves a dataset so (Cognito stamps every write at its count, and keeps it through a deletion
+        // and re-creation), so the two agree (KnownByContentTest). A store watermark Cognito's count falls below is
+        // met here, by Cognito's answer.
         boolean byContent = meta != null && name.isMergedCopyName();
         SyncCount from = whole || meta == null || byContent ? SyncCount.ZERO : watermark;
         SourceRecords records;
