@@ -1,6 +1,7 @@
 package dev.syncshift.client;
 
 import dev.syncshift.client.remote.Backoff;
+import dev.syncshift.client.remote.Outage;
 import dev.syncshift.client.spi.DatasetChangeListener;
 import dev.syncshift.client.spi.LocalCache;
 import dev.syncshift.client.spi.RemoteStore;
@@ -105,7 +106,7 @@ final class Subscriptions {
         if (now.equals(LocalCache.UNKNOWN_IDENTITY)) {
             remove(name); // a wipe came meanwhile and did not see this one: it ended the user's subscriptions
         } else if (!added.identity().equals(now)) {
-            move(name, now, Backoff.NONE);
+            move(name, now);
         }
     }
 
@@ -165,13 +166,22 @@ final class Subscriptions {
      * the service's acknowledgement, and this runs where the identity is learned, inside a credentials refresh.
      */
     void moveTo(IdentityId to) {
-        List.copyOf(subscriptions.keySet()).forEach(name -> move(name, to, Backoff.NONE));
+        List.copyOf(subscriptions.keySet()).forEach(name -> move(name, to));
     }
 
-    /** Moves subscription {@code name} to identity {@code to} on the executor, after {@code backoff}. */
-    private void move(String name, IdentityId to, Backoff backoff) {
+    /** Moves subscription {@code name} to identity {@code to} on the executor, at once. */
+    private void move(String name, IdentityId to) {
+        move(name, to, Backoff.NONE, new Outage(LOG, "opening the subscription " + name + " for the identity " + to
+                + ", which a login switched to,"));
+    }
+
+    /**
+     * Moves subscription {@code name} to identity {@code to} on the executor, after {@code backoff}; {@code outage}
+     * tells the log of the failed attempts of this move.
+     */
+    private void move(String name, IdentityId to, Backoff backoff, Outage outage) {
         try {
-            backoff.after(executor).execute(() -> moveNow(name, to, backoff));
+            backoff.after(executor).execute(() -> moveNow(name, to, backoff, outage));
         } catch (RejectedExecutionException closed) {
             LOG.debug("the executor refused to move the subscription to {}; it stays closed", name);
             remove(name);
@@ -180,9 +190,10 @@ final class Subscriptions {
 
     /**
      * Opens subscription {@code name} for identity {@code to}, while the device has it, and catches up; tried again
-     * with backoff when it cannot be opened (signing its connection needs the identity's credentials).
+     * with backoff when it cannot be opened (signing its connection needs the identity's credentials): a warning at
+     * the first failure, debug lines while it fails again, and a line when it opens.
      */
-    private void moveNow(String name, IdentityId to, Backoff waited) {
+    private void moveNow(String name, IdentityId to, Backoff waited, Outage outage) {
         if (!to.equals(manager.localIdentity())) {
             return; // a later login moves it, or a wipe ended it
         }
@@ -205,10 +216,10 @@ final class Subscriptions {
         RuntimeException failure = failed.get();
         if (failure != null) {
             Backoff next = waited.next();
-            LOG.warn("the subscription {} could not be opened for the identity {} a login switched to ({}); trying "
-                    + "again in {}", name, to, failure.toString(), next.delay());
-            move(name, to, next);
+            outage.failed(failure.toString(), next.delay());
+            move(name, to, next, outage);
         } else if (moved != null && reopened.get()) {
+            outage.succeeded();
             catchUp(moved, to);
         }
     }

@@ -7,9 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.syncshift.client.cache.sqlite.SqliteLocalCache;
 import dev.syncshift.client.spi.LocalCache;
 import dev.syncshift.core.IdentityPoolId;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -184,26 +182,13 @@ class CacheFileTest {
             sync(titles);
             emulators.writeOnCognito(app.getIdentityId(), "titles", "title", "cut \ud83d");
 
-            String logged = standardErrorOf(() -> sync(titles));
+            String logged = StandardError.of(() -> sync(titles));
 
             assertThat(titles.get("title")).isEqualTo("cut ?");
             assertThat(logged).contains("In dataset titles, the value of record 'title' holds text that is not "
                     + "valid Unicode (an unpaired surrogate, U+D83D, at character 5); the cache file holds '?' in its "
                     + "place");
         }
-    }
-
-    /** What {@code action} writes to standard error, where the tests' logger writes. */
-    private static String standardErrorOf(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream written = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(written, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return written.toString(StandardCharsets.UTF_8);
     }
 
     @Test

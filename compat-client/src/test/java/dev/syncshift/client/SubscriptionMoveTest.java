@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class SubscriptionMoveTest {
 
+    private static final String SUBSCRIPTIONS = "dev.syncshift.client.Subscriptions";
     private static Emulators emulators;
 
     @BeforeAll
@@ -38,10 +39,36 @@ class SubscriptionMoveTest {
     @Test
     void aSubscriptionThatCannotBeOpenedForTheNewIdentityAtTheLoginIsOpenedOnceCredentialsAreBack()
             throws InterruptedException {
-        Map<String, String> dave = Map.of("login.compat", "dave-moving");
+        loginWhoseReopeningIsRefused("dave-moving", 1);
+    }
+
+    /**
+     * A reopening that keeps failing (the sign-in library cannot hand over a token for a long while) is a warning
+     * once, not one a retry (every ten seconds once the backoff reached its most, for as long as it lasts), and its
+     * end is logged, so that the log does not leave the subscription looking dead.
+     */
+    @Test
+    void reopeningsThatKeepFailingAreWarnedOfOnceAndTheirEndIsLogged() throws InterruptedException {
+        try (StandardError log = StandardError.capture()) {
+            loginWhoseReopeningIsRefused("erin-moving", 5);
+
+            assertThat(log.lines("WARN", SUBSCRIPTIONS)).as("warnings in:%n%s", log.text()).hasSize(1);
+            log.awaitLine("INFO", SUBSCRIPTIONS);
+            assertThat(log.lines("INFO", SUBSCRIPTIONS)).singleElement().asString().contains("failed attempts");
+        }
+    }
+
+    /**
+     * A guest device subscribed to prefs logs in as {@code user}, whose other device has prefs; the device's
+     * {@code LoginsProvider} hands over the token for the login's own request, then refuses it {@code refusals}
+     * times (those reopening the subscription for the new identity), then hands it over again. His next change is
+     * heard.
+     */
+    private static void loginWhoseReopeningIsRefused(String user, int refusals) throws InterruptedException {
+        Map<String, String> logins = Map.of("login.compat", user);
         AtomicInteger tokensLeft = new AtomicInteger(Integer.MAX_VALUE);
-        CountDownLatch refused = new CountDownLatch(1);
-        try (CognitoSyncManager his = emulators.device(Backend.APPSYNC).logins(dave).build();
+        CountDownLatch refused = new CountDownLatch(refusals);
+        try (CognitoSyncManager his = emulators.device(Backend.APPSYNC).logins(logins).build();
                 CognitoSyncManager device = emulators.device(Backend.APPSYNC).build()) {
             Dataset hisPrefs = his.openOrCreateDataset("prefs");
             hisPrefs.put("color", "white");
@@ -51,24 +78,24 @@ class SubscriptionMoveTest {
             String guest = device.getIdentityId();
             ChangeWatcher watcher = new ChangeWatcher();
             prefs.subscribe(watcher);
-            tokensLeft.set(1); // the login's own request for credentials gets the token, the reopening does not
+            tokensLeft.set(1); // the login's own request for credentials gets the token, the reopenings do not
             device.setLoginsProvider(() -> {
                 if (tokensLeft.getAndDecrement() <= 0) {
                     refused.countDown();
                     throw new IllegalStateException("the sign-in library is renewing the token");
                 }
-                return dave;
+                return logins;
             });
 
             assertThatThrownBy(device::refreshDatasetMetadata).isInstanceOf(DataStorageException.class)
                     .hasMessageContaining("changed from " + guest);
-            assertThat(refused.await(20, TimeUnit.SECONDS)).as("the reopening asked for the token").isTrue();
+            assertThat(refused.await(30, TimeUnit.SECONDS)).as("the reopenings asked for the token").isTrue();
             tokensLeft.set(Integer.MAX_VALUE);
             hisPrefs.put("color", "red");
             sync(hisPrefs);
 
             assertThat(device.getIdentityId()).isEqualTo(his.getIdentityId());
-            assertThat(watcher.awaitValue("color", "red", Duration.ofSeconds(20)))
+            assertThat(watcher.awaitValue("color", "red", Duration.ofSeconds(30)))
                     .as("his change, heard once the subscription followed the login").isTrue();
             prefs.unsubscribe();
         }

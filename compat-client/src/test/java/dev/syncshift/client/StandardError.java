@@ -1,0 +1,84 @@
+package dev.syncshift.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What is written to standard error while it is captured: where the tests' logger (slf4j-simple, which looks
+ * System.err up at every line) writes, so the log as an app's user reads it, every thread's lines included. Closing
+ * puts the original standard error back.
+ */
+final class StandardError implements AutoCloseable {
+
+    private final PrintStream original = System.err;
+    private final Written written = new Written();
+
+    private StandardError() {
+        System.setErr(new PrintStream(written, true, StandardCharsets.UTF_8));
+    }
+
+    /** Captures standard error from now until {@link #close}. */
+    static StandardError capture() {
+        return new StandardError();
+    }
+
+    /** What {@code action} writes to standard error. */
+    static String of(Runnable action) {
+        try (StandardError captured = capture()) {
+            action.run();
+            return captured.text();
+        }
+    }
+
+    String text() {
+        return written.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The lines logged so far at {@code level} ({@code WARN}, {@code INFO}) by the logger named {@code logger}. */
+    List<String> lines(String level, String logger) {
+        String mark = " " + level + " " + logger + " - ";
+        return text().lines().filter(line -> line.contains(mark)).toList();
+    }
+
+    /** Waits until a line is logged at {@code level} by {@code logger}; fails the test after 30 seconds. */
+    void awaitLine(String level, String logger) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        synchronized (written) {
+            while (lines(level, logger).isEmpty()) {
+                long left = end - System.nanoTime();
+                assertThat(left).as("a %s line of %s in:%n%s", level, logger, text()).isPositive();
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(written, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        System.setErr(original);
+    }
+
+    /** The captured bytes, telling whoever waits on them of each write. */
+    private static final class Written extends ByteArrayOutputStream {
+        @Override
+        public synchronized void write(int b) {
+            super.write(b);
+            notifyAll();
+        }
+
+        @Override
+        public synchronized void write(byte[] bytes, int offset, int length) {
+            super.write(bytes, offset, length);
+            notifyAll();
+        }
+    }
+}
