@@ -27,6 +27,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ExtendWith(EmulatorsExtension.class)
 class SubscriptionTest {
 
+    private static final String REALTIME = "dev.syncshift.client.remote.appsync.RealtimeConnection";
+
     @Test
     void aChangeOnAnotherDeviceArrivesWithinASecondAndAfterACutTheClientCatchesUp(Emulators emulators)
             throws InterruptedException {
@@ -53,6 +55,33 @@ class SubscriptionTest {
                     .as("blue after the cut; synchronizes failed: %d", watcher.failures()).isTrue();
             assertThat(theirs.get("color")).isEqualTo("blue");
             theirs.unsubscribe();
+        }
+    }
+
+    /**
+     * A break is normal and logged at DEBUG alone; reconnects that keep failing after it (every one refused, a long
+     * network outage) are a warning once, not one a retry, and the reconnect that ends them logs one INFO line.
+     */
+    @Test
+    void reconnectsThatKeepFailingAreWarnedOfOnceAndTheirEndIsLogged(Emulators emulators)
+            throws InterruptedException {
+        try (TwoDevices devices = new TwoDevices(emulators, "outage"); StandardError log = StandardError.capture()) {
+            ChangeWatcher watcher = new ChangeWatcher();
+            devices.theirs.subscribe(watcher);
+
+            devices.proxy.dropRate(1);
+            devices.proxy.cutAll();
+            assertThat(devices.proxy.awaitDropped(5, Duration.ofSeconds(30))).as("reconnects refused").isTrue();
+            devices.mine.put("color", "blue");
+            sync(devices.mine);
+            devices.proxy.dropRate(0);
+
+            assertThat(watcher.awaitValue("color", "blue", Duration.ofSeconds(30))).as("blue after the outage")
+                    .isTrue();
+            assertThat(log.lines("WARN", REALTIME)).as("warnings in:%n%s", log.text()).hasSize(1);
+            log.awaitLine("INFO", REALTIME);
+            assertThat(log.lines("INFO", REALTIME)).singleElement().asString().contains("failed attempts");
+            devices.theirs.unsubscribe();
         }
     }
 

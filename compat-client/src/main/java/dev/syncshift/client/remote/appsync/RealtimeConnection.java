@@ -2,6 +2,7 @@ package dev.syncshift.client.remote.appsync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncshift.client.remote.Backoff;
+import dev.syncshift.client.remote.Outage;
 import dev.syncshift.client.remote.SdkProxy;
 import dev.syncshift.client.spi.DatasetChangeListener;
 import dev.syncshift.core.DatasetKey;
@@ -48,6 +49,9 @@ import org.slf4j.LoggerFactory;
  * connection (a send stuck on a dead one cannot hold up the next). No thread of its own: the JDK client's threads,
  * and a delayed executor for backoff and the deadlines. Subscriptions are added and removed under the owner's lock
  * ({@link AppSyncRemoteStore}); once the last is removed the connection closes for good.
+ * A break is logged at DEBUG alone (it is part of a connection's life); the reconnects that fail after it tell an
+ * {@link Outage}: a warning at the first (naming the proxy's 407 when that is why), DEBUG at those that follow, and
+ * an INFO line at the acknowledgement that ends them.
  */
 final class RealtimeConnection {
 
@@ -75,8 +79,8 @@ final class RealtimeConnection {
     private volatile boolean reconnecting;
     /** Whether the last connection was refused for its signature, which a wrong device clock causes. */
     private volatile boolean signatureRefused;
-    /** Whether the proxy's refusal of the WebSocket's tunnel was logged: once, not at every retry. */
-    private final AtomicBoolean proxyRefusalLogged = new AtomicBoolean();
+    /** The reconnects that failed since the last acknowledgement: one warning, however long they fail. */
+    private final Outage outage;
     /** The last send on {@link #sendingOn}: the next one there starts when it ends, whether it succeeded or not. */
     private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
     /** The connection of {@link #lastSend}; a new connection starts a chain of its own. */
@@ -86,6 +90,7 @@ final class RealtimeConnection {
         this.call = call;
         this.realtime = realtime;
         this.identity = identity;
+        this.outage = new Outage(LOG, "reconnecting the real-time connection for " + identity);
     }
 
     /**
@@ -242,12 +247,15 @@ final class RealtimeConnection {
             return;
         }
         reconnecting = true;
-        if (proxyRefused(why) && proxyRefusalLogged.compareAndSet(false, true)) {
-            LOG.warn("real-time connection for {}: {}; trying again", identity, AppSyncErrors.PROXY_REFUSED);
-        }
+        boolean reconnectFailed = !backoff.equals(Backoff.NONE); // an acknowledgement resets it: this is no break
         backoff = backoff.next();
         Duration wait = backoff.delay();
-        LOG.debug("real-time connection for {} broke ({}); reconnecting in {}", identity, why.toString(), wait);
+        if (reconnectFailed) {
+            outage.failed(proxyRefused(why) ? AppSyncErrors.PROXY_REFUSED : why.toString(), wait);
+        } else {
+            // A break is part of a connection's life (a network change, the service's deploys): no warning.
+            LOG.debug("real-time connection for {} broke ({}); reconnecting in {}", identity, why.toString(), wait);
+        }
         CompletableFuture.runAsync(() -> {
             reconnecting = false;
             if (!closed) {
@@ -431,6 +439,7 @@ final class RealtimeConnection {
                     catchUp ? ": catching up" : "");
             subscription.acknowledgedOn = this;
             backoff = Backoff.NONE;
+            outage.succeeded();
             subscription.firstAttempt.complete(null);
             if (catchUp) {
                 catchUp(this, subscription);
