@@ -67,6 +67,11 @@ public final class CognitoSyncManager implements AutoCloseable {
      * tell what another manager or process sharing the cache file did to the device's identity since.
      */
     private volatile @Nullable IdentityId remembered;
+    /**
+     * The cache's count of wipes of the pool ({@link LocalCache#wipes}) when this manager took {@link #remembered}: a
+     * wipe elsewhere followed by a new identity there (the next user's) is a wipe to follow, not a login.
+     */
+    private volatile long wipesSeen;
 
     CognitoSyncManager(ManagerWiring wiring, Duration connectivityRetryInterval) {
         this.connectivityRetry = new ConnectivityRetry(connectivityRetryInterval, this::connectivityRestored);
@@ -77,6 +82,7 @@ public final class CognitoSyncManager implements AutoCloseable {
         this.credentials = wiring.credentials(this::identityChanged);
         this.localIdentity = credentials.knownIdentityId();
         this.remembered = cache.identity(pool).orElse(null);
+        this.wipesSeen = cache.wipes(pool);
         this.remote = wiring.remote(credentials);
         this.queue = new SyncQueue(wiring.executor());
         this.subscriptions = new Subscriptions(this, remote, cache, queue, wiring.executor());
@@ -293,7 +299,8 @@ public final class CognitoSyncManager implements AutoCloseable {
      * looked (an app started twice): a login there moved the device to another identity, which this manager takes
      * too, so that the device keeps one (its data written since moves as for any identity change); a
      * {@link #wipeData} there forgot it, and this manager is wiped as well, so that nothing of the wiped identity comes
-     * back into the file or goes to the service from here.
+     * back into the file or goes to the service from here. The cache counts wipes: an identity remembered there after
+     * a wipe (the next user's) is no login from this one's, and taking it would move the wiped user's data to it.
      *
      * @throws DataStorageException when the device's data was wiped elsewhere
      */
@@ -303,7 +310,7 @@ public final class CognitoSyncManager implements AutoCloseable {
             return;
         }
         IdentityId now = cache.identity(pool).orElse(null);
-        if (now == null) {
+        if (now == null || cache.wipes(pool) != wipesSeen) {
             wipeData();
             throw new DataStorageException("The device's local data was wiped (wipeData) by another manager or "
                     + "process of the cache file; this manager's data of the identity " + seen + " was wiped too and "
@@ -459,6 +466,9 @@ public final class CognitoSyncManager implements AutoCloseable {
         identityLock.writeLock().lock();
         try {
             cache.rememberIdentity(pool, current);
+            if (remembered == null) {
+                wipesSeen = cache.wipes(pool); // the wipes before this identity are not its own
+            }
             remembered = current;
             if (!from.equals(current)) {
                 if (old == null) {

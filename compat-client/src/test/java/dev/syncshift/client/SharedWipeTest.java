@@ -55,4 +55,34 @@ class SharedWipeTest {
             assertThat(prefs.getAll()).isEqualTo(Map.of("synced", "1"));
         }
     }
+    /**
+     * The wiping manager's next user got an identity before the other manager synchronized again: the other still
+     * follows the wipe, and does not take what it put under the logged-out user's identity over to the next user's
+     * (as {@code prefs.<wipedId>}, which the next user would see and push).
+     */
+    @Test
+    void aWipeFollowedByTheNextUsersIdentityIsStillAWipe(Emulators emulators) {
+        Path file = dir.resolve("cognito_dataset_cache.db");
+        try (CognitoSyncManager first = emulators.device(Backend.COGNITO).cacheFile(file).build();
+                CognitoSyncManager second = emulators.device(Backend.COGNITO).cacheFile(file).build()) {
+            Dataset prefs = second.openOrCreateDataset("prefs");
+            prefs.put("synced", "1");
+            sync(prefs);
+            String wiped = second.getIdentityId();
+            sync(first.openOrCreateDataset("notes"));
+
+            first.wipeData();
+            sync(first.openOrCreateDataset("notes"));
+            String next = first.getIdentityId();
+            prefs.put("after", "3");
+            RecordingCallback callback = new RecordingCallback();
+            prefs.synchronize(callback);
+
+            assertThat(next).isNotEqualTo(wiped);
+            assertThat(callback.failed()).isExactlyInstanceOf(DataStorageException.class)
+                    .hasMessageContaining("wiped");
+            assertThat(first.listDatasets()).extracting(DatasetMetadata::getDatasetName)
+                    .as("the next user's datasets").doesNotContain("prefs." + wiped);
+        }
+    }
 }

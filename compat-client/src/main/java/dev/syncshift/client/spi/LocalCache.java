@@ -100,9 +100,18 @@ public interface LocalCache extends AutoCloseable {
 
     /**
      * Deletes every dataset and record of {@code identityId} (and only of it), and forgets it as any pool's
-     * remembered identity.
+     * remembered identity, counting a wipe of each such pool ({@link #wipes}).
      */
     void wipe(IdentityId identityId);
+
+    /**
+     * How often {@link #wipe} forgot the remembered identity of {@code pool}: another manager or process sharing the
+     * cache tells a wipe there from a login by it, also once a new identity is remembered after the wipe. This
+     * default, for a cache that cannot be shared, counts none.
+     */
+    default long wipes(IdentityPoolId pool) {
+        return 0;
+    }
 
     /** The identity id the device was last given in {@code pool}. */
     Optional<IdentityId> identity(IdentityPoolId pool);

@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * The tables of AWS's Android cache file {@code cognito_dataset_cache.db} ({@code datasets}, {@code records}, at
- * Android's version 2), plus syncshift's {@code syncshift_identities} table and {@code syncshift_count_space} column.
+ * Android's version 2), plus syncshift's {@code syncshift_identities} and {@code syncshift_wipes} tables and
+ * {@code syncshift_count_space} column.
  * Opening an older or partial file adds what is missing (tables, columns) and never drops anything, so unsynced edits
  * survive every upgrade (Android's own upgrade dropped both tables).
  */
@@ -33,6 +34,9 @@ final class AndroidSchema {
             + "UNIQUE (identity_id, dataset_name, key))";
     private static final String IDENTITIES = "CREATE TABLE IF NOT EXISTS syncshift_identities ("
             + "identity_pool_id TEXT PRIMARY KEY, identity_id TEXT NOT NULL)";
+    /** How often a wipe forgot each pool's identity (a count, no identity: a wiped identity leaves no trace). */
+    private static final String WIPES = "CREATE TABLE IF NOT EXISTS syncshift_wipes ("
+            + "identity_pool_id TEXT PRIMARY KEY, wipes INTEGER NOT NULL)";
     /** The datasets column naming the service that numbered a dataset's counts. */
     static final String COUNT_SPACE = "syncshift_count_space";
     /**
@@ -67,6 +71,7 @@ final class AndroidSchema {
             statement.execute(DATASETS);
             statement.execute(RECORDS);
             statement.execute(IDENTITIES);
+            statement.execute(WIPES);
             for (String[] column : COLUMNS) {
                 addIfMissing(statement, column[0], column[1], column[2]);
             }

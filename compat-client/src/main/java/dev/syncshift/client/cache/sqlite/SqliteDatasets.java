@@ -91,6 +91,16 @@ final class SqliteDatasets {
         }
     }
 
+    long wipes(IdentityPoolId pool) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT wipes FROM syncshift_wipes WHERE identity_pool_id = ?")) {
+            select.setString(1, pool.value());
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
+        }
+    }
+
     Void rememberIdentity(IdentityPoolId pool, IdentityId identityId) throws SQLException {
         insertIdentity("REPLACE", pool, identityId);
         return null;
@@ -112,7 +122,14 @@ final class SqliteDatasets {
         }
     }
 
+    /** Forgets {@code identityId} as any pool's identity, counting a wipe of each such pool. */
     Void forgetIdentity(IdentityId identityId) throws SQLException {
+        try (PreparedStatement count = connection.prepareStatement("INSERT INTO syncshift_wipes (identity_pool_id, "
+                + "wipes) SELECT identity_pool_id, 1 FROM syncshift_identities WHERE identity_id = ? "
+                + "ON CONFLICT (identity_pool_id) DO UPDATE SET wipes = wipes + 1")) {
+            count.setString(1, identityId.value());
+            count.executeUpdate();
+        }
         try (PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM syncshift_identities WHERE identity_id = ?")) {
             delete.setString(1, identityId.value());

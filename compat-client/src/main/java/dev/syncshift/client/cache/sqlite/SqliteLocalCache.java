@@ -297,6 +297,11 @@ public final class SqliteLocalCache implements LocalCache {
     }
 
     @Override
+    public synchronized long wipes(IdentityPoolId pool) {
+        return run(() -> datasets.wipes(pool));
+    }
+
+    @Override
     public synchronized void rememberIdentity(IdentityPoolId pool, IdentityId identityId) {
         run(() -> datasets.rememberIdentity(pool, identityId));
     }
