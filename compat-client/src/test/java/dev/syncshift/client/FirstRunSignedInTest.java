@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,10 +56,7 @@ class FirstRunSignedInTest {
         String guestId;
         try (CognitoSyncManager signedIn = emulators.device(Backend.COGNITO).cacheFile(file).logins(ALICE).build();
                 CognitoSyncManager guest = emulators.device(Backend.COGNITO).cacheFile(file).build()) {
-            signedIn.openOrCreateDataset("mine").put("a", "1");
-            Dataset theirs = guest.openOrCreateDataset("theirs");
-            theirs.put("b", "2");
-            sync(theirs);
+            Dataset theirs = guestFirst(signedIn, guest);
             guestId = guest.getIdentityId();
             sync(signedIn.openOrCreateDataset("mine"));
             assertThat(signedIn.getIdentityId()).isEqualTo(alice);
@@ -76,6 +75,59 @@ class FirstRunSignedInTest {
             assertThat(merged.getAll()).isEqualTo(Map.of("b", "2", "c", "3"));
             sync(merged);
             assertThat(merged.isChanged("c")).isFalse();
+        }
+    }
+    /**
+     * The login lands while the guest instance is renewing its credentials: Cognito then refuses the guest identity,
+     * merged into the user's, and the guest instance takes the identity the cache remembers (the user's), not a new
+     * guest identity remembered over the user's, which the signed-in instance would follow away from the user's.
+     */
+    @Test
+    void aLoginWhileTheGuestInstanceRenewsItsCredentialsLeavesTheDeviceOnTheSignedInIdentity(Emulators emulators) {
+        String alice = emulators.developerIdentity("alice");
+        Path file = dir.resolve("cognito_dataset_cache.db");
+        try (CognitoSyncManager signedIn = emulators.device(Backend.COGNITO).cacheFile(file).logins(ALICE).build();
+                CognitoSyncManager guest = emulators.device(Backend.COGNITO).cacheFile(file).build()) {
+            Dataset theirs = guestFirst(signedIn, guest);
+            String guestId = guest.getIdentityId();
+            CountDownLatch renewing = new CountDownLatch(1);
+            CountDownLatch loggedIn = new CountDownLatch(1);
+            guest.setLoginsProvider(() -> {
+                renewing.countDown();
+                await(loggedIn);
+                return Map.of();
+            });
+            RecordingCallback renewed = new RecordingCallback();
+            theirs.synchronize(renewed);
+            await(renewing);
+            sync(signedIn.openOrCreateDataset("mine"));
+            loggedIn.countDown();
+
+            assertThat(renewed.failed()).isInstanceOf(DataAccessNotAuthorizedException.class);
+            sync(signedIn.openOrCreateDataset("mine"));
+            assertThat(signedIn.getIdentityId()).isEqualTo(alice);
+            assertThat(signedIn.openOrCreateDataset("mine." + guestId).getAll()).isEqualTo(Map.of("a", "1"));
+        }
+        try (CognitoSyncManager restarted = emulators.device(Backend.COGNITO).cacheFile(file).build()) {
+            assertThat(restarted.getIdentityId()).as("the device's identity in the cache").isEqualTo(alice);
+        }
+    }
+
+    /** Both instances edit before either has an identity; the guest's synchronize gets the device's identity first. */
+    private static Dataset guestFirst(CognitoSyncManager signedIn, CognitoSyncManager guest) {
+        signedIn.openOrCreateDataset("mine").put("a", "1");
+        Dataset theirs = guest.openOrCreateDataset("theirs");
+        theirs.put("b", "2");
+        sync(theirs);
+        return theirs;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(RecordingCallback.WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

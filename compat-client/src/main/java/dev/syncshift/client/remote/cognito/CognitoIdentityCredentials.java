@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
@@ -46,6 +48,7 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
     private final Clock clock;
     private final BiConsumer<@Nullable IdentityId, IdentityId> identityChanged;
     private final UnaryOperator<IdentityId> firstIdentity;
+    private final Function<IdentityId, Optional<IdentityId>> movedElsewhere;
     private @Nullable IdentityId identityId;
     private LoginsProvider logins;
     private @Nullable AwsSessionCredentials credentials;
@@ -80,6 +83,23 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
     public CognitoIdentityCredentials(CognitoIdentityClient identity, IdentityPoolId pool,
             @Nullable IdentityId identityId, LoginsProvider logins, Clock clock,
             BiConsumer<@Nullable IdentityId, IdentityId> identityChanged, UnaryOperator<IdentityId> firstIdentity) {
+        this(identity, pool, identityId, logins, clock, identityChanged, firstIdentity, gone -> Optional.empty());
+    }
+
+    /**
+     * A provider for {@code pool} that also follows where another manager or process sharing the device's cache moved
+     * the device when Cognito refuses its identity.
+     *
+     * @param movedElsewhere given the identity Cognito refused as disabled or gone, the one the device was moved to
+     *     elsewhere since (a login there merged the refused one into it), if any: taken instead of asking GetId,
+     *     whose answer without the logins would be a new identity, which the device would then keep over the other's
+     * @see #CognitoIdentityCredentials(CognitoIdentityClient, IdentityPoolId, IdentityId, LoginsProvider, Clock,
+     *     BiConsumer, UnaryOperator)
+     */
+    public CognitoIdentityCredentials(CognitoIdentityClient identity, IdentityPoolId pool,
+            @Nullable IdentityId identityId, LoginsProvider logins, Clock clock,
+            BiConsumer<@Nullable IdentityId, IdentityId> identityChanged, UnaryOperator<IdentityId> firstIdentity,
+            Function<IdentityId, Optional<IdentityId>> movedElsewhere) {
         this.identity = identity;
         this.pool = pool;
         this.identityId = identityId;
@@ -87,6 +107,7 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
         this.clock = clock;
         this.identityChanged = identityChanged;
         this.firstIdentity = firstIdentity;
+        this.movedElsewhere = movedElsewhere;
     }
 
     /** The identity id, asking Cognito Identity (GetId) when none is known yet. */
@@ -182,13 +203,7 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
             if (!CognitoSyncErrors.identityGone(refused, id)) {
                 throw refused;
             }
-            // A merge disabled the device's identity (or it was deleted): ask for the device's identity again, as
-            // Amplify JS does (pull requests 2406 and 6618); the logins find the survivor, none a new guest identity.
-            LOG.info("Cognito refused identity {} as disabled or gone (merged into another); asking for the "
-                    + "device's identity again", id);
-            id = new IdentityId(call(() -> identity.getId(r -> r.identityPoolId(pool.value()).logins(presented))
-                    .identityId()));
-            learn(id);
+            id = survivor(id, presented);
             response = credentialsFor(id, presented);
         }
         IdentityId answered = new IdentityId(response.identityId());
@@ -201,6 +216,29 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
         credentials = fresh;
         expiration = issued.expiration();
         return fresh;
+    }
+
+    /**
+     * The device's identity once Cognito refused {@code gone} as disabled or deleted, learned: the one another manager
+     * or process sharing the cache moved the device to meanwhile, or else GetId's answer.
+     */
+    private IdentityId survivor(IdentityId gone, Map<String, String> presented) {
+        Optional<IdentityId> moved = movedElsewhere.apply(gone);
+        IdentityId id;
+        if (moved.isPresent()) {
+            LOG.info("Cognito refused identity {} as disabled or gone; another manager of the device's cache moved "
+                    + "the device to {}, which this one takes", gone, moved.get());
+            id = moved.get();
+        } else {
+            // A merge disabled the device's identity (or it was deleted): ask for the device's identity again, as
+            // Amplify JS does (pull requests 2406 and 6618); the logins find the survivor, none a new guest identity.
+            LOG.info("Cognito refused identity {} as disabled or gone (merged into another); asking for the "
+                    + "device's identity again", gone);
+            id = new IdentityId(call(() -> identity.getId(r -> r.identityPoolId(pool.value()).logins(presented))
+                    .identityId()));
+        }
+        learn(id);
+        return id;
     }
 
     private GetCredentialsForIdentityResponse credentialsFor(IdentityId id, Map<String, String> presented) {
