@@ -184,6 +184,7 @@ final class Subscriptions {
             backoff.after(executor).execute(() -> moveNow(name, to, backoff, outage));
         } catch (RejectedExecutionException closed) {
             LOG.debug("the executor refused to move the subscription to {}; it stays closed", name);
+            outage.abandoned("the manager was closed");
             remove(name);
         }
     }
@@ -195,7 +196,8 @@ final class Subscriptions {
      */
     private void moveNow(String name, IdentityId to, Backoff waited, Outage outage) {
         if (!to.equals(manager.localIdentity())) {
-            return; // a later login moves it, or a wipe ended it
+            outage.abandoned("the device left that identity: a later login moves the subscription, or a wipe ended it");
+            return;
         }
         AtomicBoolean reopened = new AtomicBoolean();
         AtomicReference<@Nullable RuntimeException> failed = new AtomicReference<>();
@@ -218,7 +220,9 @@ final class Subscriptions {
             Backoff next = waited.next();
             outage.failed(failure.toString(), next.delay());
             move(name, to, next, outage);
-        } else if (moved != null && reopened.get()) {
+        } else if (moved == null) {
+            outage.abandoned("the subscription was removed");
+        } else if (reopened.get()) {
             outage.succeeded();
             catchUp(moved, to);
         }

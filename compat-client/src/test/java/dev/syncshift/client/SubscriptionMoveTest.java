@@ -59,6 +59,39 @@ class SubscriptionMoveTest {
     }
 
     /**
+     * A reopening that fails until the app unsubscribes ends there, and the log says so: its warning said failures
+     * would go on at DEBUG until it succeeds, which it never does.
+     */
+    @Test
+    void reopeningsThatFailUntilTheAppUnsubscribesLogTheirEnd() throws InterruptedException {
+        Map<String, String> logins = Map.of("login.compat", "fay-moving");
+        emulators.developerIdentity("fay-moving");
+        AtomicInteger tokensLeft = new AtomicInteger(1); // the login's own request gets the token, reopenings do not
+        CountDownLatch refused = new CountDownLatch(1);
+        try (StandardError log = StandardError.capture();
+                CognitoSyncManager device = emulators.device(Backend.APPSYNC).build()) {
+            Dataset prefs = device.openOrCreateDataset("prefs");
+            sync(prefs);
+            prefs.subscribe(new ChangeWatcher());
+            device.setLoginsProvider(() -> {
+                if (tokensLeft.getAndDecrement() <= 0) {
+                    refused.countDown();
+                    throw new IllegalStateException("the sign-in library is renewing the token");
+                }
+                return logins;
+            });
+            assertThatThrownBy(device::refreshDatasetMetadata).isInstanceOf(DataStorageException.class);
+            assertThat(refused.await(30, TimeUnit.SECONDS)).as("the reopening asked for the token").isTrue();
+            log.awaitLine("WARN", SUBSCRIPTIONS);
+
+            prefs.unsubscribe();
+
+            log.awaitLine("INFO", SUBSCRIPTIONS);
+            assertThat(log.lines("INFO", SUBSCRIPTIONS)).singleElement().asString().contains("stopped");
+        }
+    }
+
+    /**
      * A guest device subscribed to prefs logs in as {@code user}, whose other device has prefs; the device's
      * {@code LoginsProvider} hands over the token for the login's own request, then refuses it {@code refusals}
      * times (those reopening the subscription for the new identity), then hands it over again. His next change is
