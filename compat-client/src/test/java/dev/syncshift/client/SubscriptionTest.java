@@ -62,6 +62,26 @@ class SubscriptionTest {
      * A break is normal and logged at DEBUG alone; reconnects that keep failing after it (every one refused, a long
      * network outage) are a warning once, not one a retry, and the reconnect that ends them logs one INFO line.
      */
+    /**
+     * Reconnects that fail until the app unsubscribes (the connection's last subscription) end there, and the log says
+     * so: its warning said failures would go on at DEBUG until one succeeds, which none does.
+     */
+    @Test
+    void reconnectsThatFailUntilTheLastUnsubscribeLogTheirEnd(Emulators emulators) {
+        try (TwoDevices devices = new TwoDevices(emulators, "outage-ended");
+                StandardError log = StandardError.capture()) {
+            devices.theirs.subscribe(new ChangeWatcher());
+            devices.proxy.dropRate(1);
+            devices.proxy.cutAll();
+            log.awaitLine("WARN", REALTIME);
+
+            devices.theirs.unsubscribe();
+
+            log.awaitLine("INFO", REALTIME);
+            assertThat(log.lines("INFO", REALTIME)).singleElement().asString().contains("stopped");
+        }
+    }
+
     @Test
     void reconnectsThatKeepFailingAreWarnedOfOnceAndTheirEndIsLogged(Emulators emulators)
             throws InterruptedException {

@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * ({@link AppSyncRemoteStore}); once the last is removed the connection closes for good.
  * A break is logged at DEBUG alone (it is part of a connection's life); the reconnects that fail after it tell an
  * {@link Outage}: a warning at the first (naming the proxy's 407 when that is why), DEBUG at those that follow, and
- * an INFO line at the acknowledgement that ends them.
+ * an INFO line at the acknowledgement that ends them, or at the removal of the last subscription, which stops them.
  */
 final class RealtimeConnection {
 
@@ -147,6 +147,7 @@ final class RealtimeConnection {
         }
         if (subscriptions.isEmpty()) {
             closed = true;
+            outage.abandoned("its last subscription ended");
             if (open != null) {
                 WebSocket ws = open.ws();
                 chain(ws, () -> ws.sendClose(WebSocket.NORMAL_CLOSURE, "unsubscribed"));
