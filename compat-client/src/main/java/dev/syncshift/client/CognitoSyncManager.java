@@ -135,14 +135,20 @@ public final class CognitoSyncManager implements AutoCloseable {
 
     /**
      * Deletes the current identity's local data (unsynchronized changes included) and forgets the identity and its
-     * credentials; other identities' data in the cache is left alone. Subscriptions end (they listened to the
-     * wiped identity's datasets): subscribe again once the next user signed in. The logins stay: for a logout, also
-     * {@code setLogins(Map.of())}, or the next synchronize signs the same user in again and pulls their data back.
+     * credentials (a manager that has not learned it yet takes it to be the one its cache file remembers, which
+     * another manager of the file got); other identities' data in the cache is left alone. Subscriptions end (they
+     * listened to the wiped identity's datasets): subscribe again once the next user signed in. The logins stay: for
+     * a logout, also {@code setLogins(Map.of())}, or the next synchronize signs the same user in again and pulls
+     * their data back.
      */
     public void wipeData() {
         subscriptions.removeAll();
         identityLock.writeLock().lock();
         try {
+            // One that has not learned the device's identity yet wipes the one another manager of the cache file got
+            // (the device keeps one): left there, its data stays and the next synchronize takes the identity back.
+            IdentityId known = localIdentity;
+            cache.identity(pool).filter(device -> known == null).ifPresent(cache::wipe);
             cache.wipe(localIdentity());
             cache.wipe(LocalCache.UNKNOWN_IDENTITY);
             localIdentity = null;

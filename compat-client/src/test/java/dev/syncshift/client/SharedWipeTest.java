@@ -55,6 +55,7 @@ class SharedWipeTest {
             assertThat(prefs.getAll()).isEqualTo(Map.of("synced", "1"));
         }
     }
+
     /**
      * The wiping manager's next user got an identity before the other manager synchronized again: the other still
      * follows the wipe, and does not take what it put under the logged-out user's identity over to the next user's
@@ -62,12 +63,8 @@ class SharedWipeTest {
      */
     @Test
     void aWipeFollowedByTheNextUsersIdentityIsStillAWipe(Emulators emulators) {
-        Path file = dir.resolve("cognito_dataset_cache.db");
-        try (CognitoSyncManager first = emulators.device(Backend.COGNITO).cacheFile(file).build();
-                CognitoSyncManager second = emulators.device(Backend.COGNITO).cacheFile(file).build()) {
-            Dataset prefs = second.openOrCreateDataset("prefs");
-            prefs.put("synced", "1");
-            sync(prefs);
+        try (CognitoSyncManager first = onTheFile(emulators); CognitoSyncManager second = onTheFile(emulators)) {
+            Dataset prefs = syncedPrefs(second);
             String wiped = second.getIdentityId();
             sync(first.openOrCreateDataset("notes"));
 
@@ -84,5 +81,35 @@ class SharedWipeTest {
             assertThat(first.listDatasets()).extracting(DatasetMetadata::getDatasetName)
                     .as("the next user's datasets").doesNotContain("prefs." + wiped);
         }
+    }
+    /**
+     * A manager that never learned the device's identity (the other got it first, and it has not synchronized since)
+     * wipes that identity's data too: the device has one identity, and a logout in either instance leaves nothing of
+     * the user in the file, nor the identity for the next synchronize to take back.
+     */
+    @Test
+    void aWipeBeforeTheManagerLearnedTheDevicesIdentityWipesThatIdentity(Emulators emulators) {
+        try (CognitoSyncManager first = onTheFile(emulators); CognitoSyncManager second = onTheFile(emulators)) {
+            Dataset prefs = syncedPrefs(second);
+            String wiped = second.getIdentityId();
+
+            first.wipeData();
+
+            assertThat(prefs.get("synced")).as("the wiped user's data in the file").isNull();
+            sync(first.openOrCreateDataset("notes"));
+            assertThat(first.getIdentityId()).as("the identity after the logout").isNotEqualTo(wiped);
+        }
+    }
+
+    private CognitoSyncManager onTheFile(Emulators emulators) {
+        return emulators.device(Backend.COGNITO).cacheFile(dir.resolve("cognito_dataset_cache.db")).build();
+    }
+
+    /** Prefs of {@code manager}'s identity, with a value synchronized. */
+    private static Dataset syncedPrefs(CognitoSyncManager manager) {
+        Dataset prefs = manager.openOrCreateDataset("prefs");
+        prefs.put("synced", "1");
+        sync(prefs);
+        return prefs;
     }
 }
