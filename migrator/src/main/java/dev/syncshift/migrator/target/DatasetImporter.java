@@ -203,10 +203,9 @@ public final class DatasetImporter {
 
     /**
      * Whether {@code plan} only writes the metadata item again to list conflicts that kept AppSync's side, the
-     * watermark where it is: what a dataset known by content (a merged copy) that a device changed on AppSync gets
-     * until a pass has kept that change. Nothing of Cognito's is missing from the store, and the conflicts are
-     * reported as conflicts. The rewrite may change only the import bookkeeping: a write-back's mark it would take off
-     * is a difference to report.
+     * watermark where it is: what a dataset known by content (a merged copy) that a device changed on AppSync gets at
+     * every pass. Nothing of Cognito's is missing from the store, and the conflicts are reported as conflicts. The
+     * rewrite may change only the import bookkeeping: a write-back's mark it would take off is a difference to report.
      */
     private static boolean onlyRelistsConflicts(ImportPlan plan, @Nullable StoredDataset meta) {
         StoredDataset after = plan.expectedMeta();

@@ -2,7 +2,9 @@ package dev.syncshift.migrator.target;
 
 import dev.syncshift.core.DatasetName;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -45,13 +47,15 @@ public record DatasetOutcome(DatasetName dataset, ImportPlan.Kind kind, long rec
 
     /** This outcome, and then {@code later}'s import of the same dataset: its writes added, its kind if it wrote. */
     DatasetOutcome then(DatasetOutcome later) {
-        List<Conflict> allConflicts = new ArrayList<>(conflicts);
+        // Once each: a write-back imports a merged copy twice (its delta import, then its own re-import), and both
+        // find the same AppSync change Cognito's version cannot be told from.
+        Set<Conflict> allConflicts = new LinkedHashSet<>(conflicts);
         allConflicts.addAll(later.conflicts);
         List<String> allMismatches = new ArrayList<>(mismatches);
         allMismatches.addAll(later.mismatches);
         return new DatasetOutcome(dataset, later.transactions > 0 ? later.kind : kind,
                 recordsWritten + later.recordsWritten, recordsCurrent, bytesWritten + later.bytesWritten,
-                transactions + later.transactions, allConflicts, allMismatches, later.failure,
+                transactions + later.transactions, List.copyOf(allConflicts), allMismatches, later.failure,
                 writtenOnAppSync || later.writtenOnAppSync, deletion || later.deletion, writtenBack);
     }
 

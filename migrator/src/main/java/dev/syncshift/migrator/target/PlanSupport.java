@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** What the copy and revision planners share: metadata items, conditions and the simplest plans. */
@@ -110,6 +111,12 @@ final class PlanSupport {
                 new PutAction(DatasetItems.toItem(after), ImportTransactions.unchanged(meta)), List.of());
         return new ImportPlan(ImportPlan.Kind.WATERMARK, List.of(transaction), after, meta.generation(), stored, 0,
                 recordsCurrent, conflicts, null);
+    }
+
+    /** Whether two versions of a record hold the same change: value (or removal), date and author. */
+    static boolean sameChange(Record a, Record b) {
+        return Objects.equals(a.value(), b.value()) && a.lastModifiedDate().equals(b.lastModifiedDate())
+                && a.lastModifiedBy().equals(b.lastModifiedBy());
     }
 
     /**

@@ -130,9 +130,11 @@ final class RevisionPlanner {
         long current = 0;
         for (Record record : sorted(source.read().all())) {
             Record held = stored.get(record.key());
-            if (!record.syncCount().isAfter(since) || held != null && Objects.equals(held.value(), record.value())) {
-                // not changed since the watermark, or the value the store holds (the same change, a write-back's own
-                // write read back, or both sides changed alike): no change to apply and no conflict
+            if (!record.syncCount().isAfter(since) || held != null && PlanSupport.sameChange(held, record)) {
+                current++;
+            } else if (held != null && Objects.equals(held.value(), record.value())) {
+                // the value the store holds (a write-back's own write read back, or both sides changed alike): no
+                // change to apply and no conflict
                 current++;
             } else if (meta.writeBack() != null && meta.writeBack().mayHaveOverwritten(record.syncCount(),
                     record.lastModifiedBy(), identity, held == null ? meta.generation() : held.syncCount())) {
@@ -140,12 +142,8 @@ final class RevisionPlanner {
             } else if (source.changesByContent() && held != null
                     && !record.lastModifiedDate().isAfter(held.lastModifiedDate())) {
                 // held is AppSync's write (a copy of Cognito's would be as old as Cognito's version, or older), kept
-                // at every pass, and listed by the first (see keptUnknown)
-                if (held.syncCount().isAfter(changedHereAfter)) {
-                    conflicts.add(keptUnknown(source, record, held));
-                } else {
-                    current++;
-                }
+                // at every pass: once kept, it is no longer above the count that pass left
+                conflicts.add(keptUnknown(source, record, held));
             } else if (held == null || !held.syncCount().isAfter(changedHereAfter)) {
                 apply.add(record);
             } else if (policy.cognitoWins(record.lastModifiedDate(), held.lastModifiedDate())) {
@@ -257,10 +255,7 @@ final class RevisionPlanner {
     /**
      * A record changed on AppSync whose Cognito version, found by content, differs but is not later: its count cannot
      * say whether Cognito changed it since the last pass (a merged copy's), so AppSync's stays whatever the policy
-     * (one keeping Cognito's side would otherwise undo every AppSync write to it at every pass), and it is listed. Only
-     * by the pass that first finds the AppSync write (above the count the last import left): a later pass that finds
-     * the same Cognito version older than it finds what that pass kept, as a Cognito change since would be dated after
-     * that pass read the store, so after the AppSync write. Neither side changed it since, which is no conflict.
+     * (one keeping Cognito's side would otherwise undo every AppSync write to it at every pass), and it is listed.
      */
     private static Conflict keptUnknown(DatasetSource source, Record cognito, Record appSync) {
         return new Conflict(source.name(), cognito.key(), false, cognito.lastModifiedDate(), appSync.lastModifiedDate(),

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A merged copy that a switched device wrote on AppSync differs from Cognito Sync by a revision, not a fault: verify
  * reports no mismatch for it, as for any other dataset devices wrote on AppSync (verify exits 0 when every dataset
- * devices have not written on AppSync since matches). A merged copy is compared by content, so the pass that first
- * finds the AppSync write lists it as a conflict kept for AppSync and writes the metadata item again; verify took
- * that for "a pass would write it".
+ * devices have not written on AppSync since matches). A merged copy is compared by content, so every pass lists the
+ * AppSync write as a conflict kept for AppSync and writes the metadata item again; verify took that for "a pass would
+ * write it".
  */
 class VerifyMergedCopyTest extends CutoverScenario {
 
@@ -37,7 +37,7 @@ class VerifyMergedCopyTest extends CutoverScenario {
 
     /**
      * The same copy once delta passes have taken in the AppSync write (AppSync's value kept, as for any dataset): not
-     * "behind"; a plain dataset in that state verifies clean.
+     * "behind", though every pass writes the same item again; a plain dataset in that state verifies clean.
      */
     @Test
     void aMergedCopyWhoseAppSyncWriteAPassKeptIsNotSaidToBeBehind() {
