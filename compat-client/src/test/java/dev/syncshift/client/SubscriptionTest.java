@@ -62,32 +62,11 @@ class SubscriptionTest {
      * A break is normal and logged at DEBUG alone; reconnects that keep failing after it (every one refused, a long
      * network outage) are a warning once, not one a retry, and the reconnect that ends them logs one INFO line.
      */
-    /**
-     * Reconnects that fail until the app unsubscribes (the connection's last subscription) end there, and the log says
-     * so: its warning said failures would go on at DEBUG until one succeeds, which none does.
-     */
-    @Test
-    void reconnectsThatFailUntilTheLastUnsubscribeLogTheirEnd(Emulators emulators) {
-        try (TwoDevices devices = new TwoDevices(emulators, "outage-ended");
-                StandardError log = StandardError.capture()) {
-            devices.theirs.subscribe(new ChangeWatcher());
-            devices.proxy.dropRate(1);
-            devices.proxy.cutAll();
-            log.awaitLine("WARN", REALTIME);
-
-            devices.theirs.unsubscribe();
-
-            log.awaitLine("INFO", REALTIME);
-            assertThat(log.lines("INFO", REALTIME)).singleElement().asString().contains("stopped");
-        }
-    }
-
     @Test
     void reconnectsThatKeepFailingAreWarnedOfOnceAndTheirEndIsLogged(Emulators emulators)
             throws InterruptedException {
         try (TwoDevices devices = new TwoDevices(emulators, "outage"); StandardError log = StandardError.capture()) {
-            ChangeWatcher watcher = new ChangeWatcher();
-            devices.theirs.subscribe(watcher);
+            ChangeWatcher watcher = subscribed(devices);
 
             devices.proxy.dropRate(1);
             devices.proxy.cutAll();
@@ -103,6 +82,39 @@ class SubscriptionTest {
             assertThat(log.lines("INFO", REALTIME)).singleElement().asString().contains("failed attempts");
             devices.theirs.unsubscribe();
         }
+    }
+
+    /**
+     * Reconnects that fail until the app unsubscribes (the connection's last subscription) end there, and the log says
+     * so: its warning said failures would go on at DEBUG until one succeeds, which none does.
+     */
+    @Test
+    void reconnectsThatFailUntilTheLastUnsubscribeLogTheirEnd(Emulators emulators) throws InterruptedException {
+        try (TwoDevices devices = new TwoDevices(emulators, "outage-ended");
+                StandardError log = StandardError.capture()) {
+            subscribed(devices);
+            devices.proxy.dropRate(1);
+            devices.proxy.cutAll();
+            log.awaitLine("WARN", REALTIME);
+
+            devices.theirs.unsubscribe();
+
+            log.awaitLine("INFO", REALTIME);
+            assertThat(log.lines("INFO", REALTIME)).singleElement().asString().contains("stopped");
+        }
+    }
+
+    /**
+     * Their device subscribed and known to be listening (a change of mine has arrived through the subscription), so
+     * that the cut that follows breaks an acknowledged connection, not one a busy machine is still making.
+     */
+    private static ChangeWatcher subscribed(TwoDevices devices) throws InterruptedException {
+        ChangeWatcher watcher = new ChangeWatcher();
+        devices.theirs.subscribe(watcher);
+        devices.mine.put("listening", "yes");
+        sync(devices.mine);
+        assertThat(watcher.awaitValue("listening", "yes", Duration.ofSeconds(15))).as("subscribed").isTrue();
+        return watcher;
     }
 
     /**
