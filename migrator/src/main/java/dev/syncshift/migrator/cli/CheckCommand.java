@@ -114,17 +114,24 @@ final class CheckCommand implements Callable<Integer> {
                     + "migrated once); each needs 1 ListDatasets and 1 ListRecords per dataset%s", identities,
                     settings.identitiesFile(), perSecond(limits, "ListDatasets", identities));
         }
-        Double list = limits.of("ListIdentities");
-        double rps = list == null ? 5.0 : list;
+        return listingEstimate(limits.of("ListIdentities"));
+    }
+
+    /**
+     * How fast listing the pool goes at ListIdentities' limit ({@code null}: the service's 5 a second), its figures
+     * written as the rates are, so that a small limit reads {@code 0.6 identities a second}, not 1.
+     */
+    static String listingEstimate(@Nullable Double limit) {
+        double rps = limit == null ? 5.0 : limit;
         double perSecond = rps * CognitoSource.IDENTITIES_PAGE;
-        return String.format(Locale.ROOT, "estimate: ListIdentities at %s lists %,.0f identities a second "
-                + "(1,000,000 in %.0f min); copying overlaps it", RateLimits.shown(rps), perSecond,
-                1_000_000 / perSecond / 60);
+        return String.format(Locale.ROOT, "estimate: ListIdentities at %s lists %s identities a second "
+                + "(1,000,000 in %s min); copying overlaps it", RateLimits.shown(rps), RateLimits.figure(perSecond, 0),
+                RateLimits.figure(1_000_000 / perSecond / 60, 0));
     }
 
     private static String perSecond(RateLimits limits, String operation, long identities) {
         Double rps = limits.of(operation);
-        return rps == null ? "" : String.format(Locale.ROOT, "; at %s %s that takes at least %.0f min", operation,
-                RateLimits.shown(rps), identities / rps / 60);
+        return rps == null ? "" : String.format(Locale.ROOT, "; at %s %s that takes at least %s min", operation,
+                RateLimits.shown(rps), RateLimits.figure(identities / rps / 60, 0));
     }
 }

@@ -90,17 +90,30 @@ public record RateLimits(Map<String, Double> perOperation) {
 
     /**
      * A rate as the output shows it, with {@code --max-rps}'s whole numbers: {@code 5/s}, {@code 2.5/s},
-     * {@code 1,200/s}; never {@code 5.0/s}. A rate above zero that {@code decimals} places would round to zero keeps
-     * its first two digits instead, as {@code --max-rps} takes it: {@code 0.012/s}, not {@code 0/s}.
+     * {@code 1,200/s}; never {@code 5.0/s}. A rate above zero but below the last place kept keeps its first two digits
+     * instead, as {@code --max-rps} takes it: {@code 0.012/s} or {@code 0.05/s} with one decimal, not {@code 0/s} or
+     * {@code 0.1/s}.
      *
      * @param decimals the most decimal places kept (rounded half up); those that are zero are left off
      */
     public static String shown(double rps, int decimals) {
+        return figure(rps, decimals) + "/s";
+    }
+
+    /**
+     * A figure as the output writes it, rates and the estimates made from them alike: {@code 1,200}, {@code 2.5};
+     * one above zero but below the last place kept keeps its first two digits ({@code 0.6} with no decimals,
+     * {@code 0.05} or {@code 0.012} with one), so that a small limit or its estimate reads neither as none nor as up
+     * to twice what it is.
+     *
+     * @param decimals the most decimal places kept (rounded half up); those that are zero are left off
+     */
+    public static String figure(double value, int decimals) {
         DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        boolean lost = rps > 0 && BigDecimal.valueOf(rps).setScale(decimals, RoundingMode.HALF_UP).signum() == 0;
-        format.setMaximumFractionDigits(lost ? 1 - (int) Math.floor(Math.log10(rps)) : decimals);
+        boolean belowLastPlace = value > 0 && value < Math.pow(10, -decimals);
+        format.setMaximumFractionDigits(belowLastPlace ? 1 - (int) Math.floor(Math.log10(value)) : decimals);
         format.setRoundingMode(RoundingMode.HALF_UP);
-        return format.format(rps) + "/s";
+        return format.format(value);
     }
 
     /** {@code rps} as an operator would write it: -1, not -1.0. */

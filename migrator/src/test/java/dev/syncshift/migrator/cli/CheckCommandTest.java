@@ -45,6 +45,17 @@ class CheckCommandTest extends CutoverScenario {
                         + "demand, as a new table does\\); copying the pool's [0-9,]+ bytes costs at least [0-9,]+ ");
     }
 
+    /** A small ListIdentities limit's estimate is written as the limits are: 0.6 identities a second, not 1. */
+    @Test
+    void theListingEstimateOfASmallOrLargeLimitKeepsItsFigures() {
+        assertThat(CheckCommand.listingEstimate(null))
+                .contains("ListIdentities at 5/s lists 300 identities a second (1,000,000 in 56 min)");
+        assertThat(CheckCommand.listingEstimate(0.01))
+                .contains("ListIdentities at 0.01/s lists 0.6 identities a second (1,000,000 in 27,778 min)");
+        assertThat(CheckCommand.listingEstimate(1000.0))
+                .contains("ListIdentities at 1,000/s lists 60,000 identities a second (1,000,000 in 0.28 min)");
+    }
+
     @Test
     void anUnknownApiOrTableIsAProblemWithTheUnavailableCode() {
         Cli.Result api = Cli.run(args(cutover.tableName(), "--api-id", "nosuchapiid"));

@@ -103,10 +103,11 @@ class ReportWriterTest {
 
     /** A pace below 0.05 a second, which one decimal rounds to nothing, keeps its first two digits, not {@code 0/s}. */
     @Test
-    void pacedRatesBelowATwentiethOfOneASecondAreNotWrittenAsZero() {
+    void pacedRatesBelowATenthOfOneASecondKeepTwoDigits() {
         assertThat(pacedAt(0.04, 0.01234, 0.001))
                 .contains(", paced ListDatasets 0.04/s, ListRecords 0.012/s, TransactWriteItems 0.001/s\n");
-        assertThat(RateLimits.shown(0.05, 1)).isEqualTo("0.1/s");
+        assertThat(RateLimits.shown(0.05, 1)).as("not 0.1/s, twice the rate").isEqualTo("0.05/s");
+        assertThat(RateLimits.shown(0.25, 1)).isEqualTo("0.3/s");
         assertThat(RateLimits.shown(0.01)).as("a --max-rps limit, every decimal kept").isEqualTo("0.01/s");
     }
 
