@@ -147,8 +147,9 @@ public final class CognitoSyncManager implements AutoCloseable {
         try {
             // One that has not learned the device's identity yet wipes the one another manager of the cache file got
             // (the device keeps one): left there, its data stays and the next synchronize takes the identity back.
-            IdentityId known = localIdentity;
-            cache.identity(pool).filter(device -> known == null).ifPresent(cache::wipe);
+            if (localIdentity == null) {
+                cache.identity(pool).ifPresent(cache::wipe);
+            }
             cache.wipe(localIdentity());
             cache.wipe(LocalCache.UNKNOWN_IDENTITY);
             localIdentity = null;

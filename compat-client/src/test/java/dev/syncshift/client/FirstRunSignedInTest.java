@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,12 +93,12 @@ class FirstRunSignedInTest {
             CountDownLatch loggedIn = new CountDownLatch(1);
             guest.setLoginsProvider(() -> {
                 renewing.countDown();
-                await(loggedIn);
+                Latches.await(loggedIn);
                 return Map.of();
             });
             RecordingCallback renewed = new RecordingCallback();
             theirs.synchronize(renewed);
-            await(renewing);
+            Latches.await(renewing);
             sync(signedIn.openOrCreateDataset("mine"));
             loggedIn.countDown();
 
@@ -120,14 +119,5 @@ class FirstRunSignedInTest {
         theirs.put("b", "2");
         sync(theirs);
         return theirs;
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(RecordingCallback.WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
