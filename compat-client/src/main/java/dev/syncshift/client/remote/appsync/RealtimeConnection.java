@@ -49,9 +49,10 @@ import org.slf4j.LoggerFactory;
  * connection (a send stuck on a dead one cannot hold up the next). No thread of its own: the JDK client's threads,
  * and a delayed executor for backoff and the deadlines. Subscriptions are added and removed under the owner's lock
  * ({@link AppSyncRemoteStore}); once the last is removed the connection closes for good.
- * A break is logged at DEBUG alone (it is part of a connection's life); the reconnects that fail after it tell an
- * {@link Outage}: a warning at the first (naming the proxy's 407 when that is why), DEBUG at those that follow, and
- * an INFO line at the acknowledgement that ends them, or at the removal of the last subscription, which stops them.
+ * A break is logged at DEBUG alone (it is part of a connection's life); the reconnects that fail after it, and every
+ * refusal by the service (its signature, its credentials), the first included, tell an {@link Outage}: a warning at
+ * the first (naming the proxy's 407 when that is why), DEBUG at those that follow, and an INFO line at the
+ * acknowledgement that ends them, or at the removal of the last subscription, which stops them.
  */
 final class RealtimeConnection {
 
@@ -248,11 +249,12 @@ final class RealtimeConnection {
             return;
         }
         reconnecting = true;
-        boolean reconnectFailed = !backoff.equals(Backoff.NONE); // an acknowledgement resets it: this is no break
+        // An acknowledgement resets the backoff: a connection that ends after it broke, unless the service refused it.
+        boolean failed = !backoff.equals(Backoff.NONE) || why instanceof Refusal;
         backoff = backoff.next();
         Duration wait = backoff.delay();
-        if (reconnectFailed) {
-            outage.failed(proxyRefused(why) ? AppSyncErrors.PROXY_REFUSED : why.toString(), wait);
+        if (failed) {
+            outage.failed(reason(why), wait);
         } else {
             // A break is part of a connection's life (a network change, the service's deploys): no warning.
             LOG.debug("real-time connection for {} broke ({}); reconnecting in {}", identity, why.toString(), wait);
@@ -263,6 +265,14 @@ final class RealtimeConnection {
                 reconnect();
             }
         }, CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /** What the log says of {@code why}: the service's refusal as it came, what a proxy's 407 means. */
+    private static String reason(Throwable why) {
+        if (why instanceof Refusal refusal) {
+            return refusal.reason;
+        }
+        return proxyRefused(why) ? AppSyncErrors.PROXY_REFUSED : why.toString();
     }
 
     /** Whether {@code why} is the proxy's 407 to the WebSocket's tunnel. */
@@ -372,6 +382,17 @@ final class RealtimeConnection {
         }
     }
 
+    /** The service refused the connection or a subscription on it ({@code connection_error}, {@code error}). */
+    private static final class Refusal extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+        private final String reason;
+
+        Refusal(String payload) {
+            super("refused: " + payload);
+            this.reason = "refused: " + payload;
+        }
+    }
+
     /** One connection: its messages, its deadlines and its end. */
     private final class Listener implements WebSocket.Listener {
 
@@ -447,15 +468,15 @@ final class RealtimeConnection {
             }
         }
 
+        /** A refusal is an outage from the first: told by {@link #outage}, as the reconnects after it. */
         private void refused(JsonNode message) {
-            LOG.warn("real-time subscription of {} refused: {}", identity, message.path("payload"));
             String why = message.path("payload").toString();
             signatureRefused = AppSyncErrors.signatureRefused(why);
             if (AppSyncErrors.credentialsRefused(why)) {
                 // Credentials refused before their expiry on the device's clock: a synchronize renews them.
                 identityWideFirst().forEach(subscription -> catchUp(this, subscription));
             }
-            failed(new IllegalStateException("refused"));
+            failed(new Refusal(why));
         }
 
         /** Aborts this connection and makes another. */
