@@ -191,13 +191,15 @@ public final class CognitoSyncManager implements AutoCloseable {
 
     /** Runs the synchronizes kept by {@link Dataset#synchronizeOnConnectivity} (the app knows the network is back). */
     public void connectivityRestored() {
-        List<String> names = List.copyOf(waitingForConnectivity.keySet());
-        names.forEach(name -> {
-            Runnable retry = waitingForConnectivity.remove(name);
-            if (retry != null) {
-                retry.run();
-            }
-        });
+        List.copyOf(waitingForConnectivity.keySet()).forEach(this::runKept);
+    }
+
+    /** Runs the request kept for connectivity of dataset {@code name}, if one still is. */
+    private void runKept(String name) {
+        Runnable retry = waitingForConnectivity.remove(name);
+        if (retry != null) {
+            retry.run();
+        }
     }
 
     /**
@@ -248,12 +250,14 @@ public final class CognitoSyncManager implements AutoCloseable {
 
             /**
              * A kept request run again while one synchronize of the dataset runs and another waits stays kept (unless
-             * the app kept a later one meanwhile): they run it once they reach the service.
+             * the app kept a later one meanwhile), and runs once the waiting one starts: that one may not reach the
+             * service (a subscription's, for a change the running one pulled), and nothing else may run it then.
              */
             @Override
             public void full(DataStorageException reason) {
                 if (keptBefore) {
                     keepForConnectivity(dataset, callback, false);
+                    queue.whenRoom(dataset.getDatasetName(), () -> runKept(dataset.getDatasetName()));
                 } else {
                     refuse(reason);
                 }

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Runs synchronizes on the executor, one at a time per dataset name, with at most one waiting: a further request is
  * refused at once (AWS's iOS client did the same), joins the waiting one when it can (a subscription's notice), or
- * is kept for later by its own means (a request kept for connectivity).
+ * is kept for later by its own means (a request kept for connectivity, which {@link #whenRoom} runs again).
  * Once closed it refuses what waits and what comes, and lets what runs end.
  */
 final class SyncQueue {
@@ -71,6 +71,24 @@ final class SyncQueue {
     }
 
     /**
+     * Runs {@code action} once dataset {@code datasetName}'s queue has room again for a waiting synchronize: when the
+     * one waiting now starts, or at once when none waits. Not run once the queue is closed.
+     */
+    void whenRoom(String datasetName, Runnable action) {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            Slot slot = slots.get(datasetName);
+            if (slot != null && slot.waiting != null) {
+                slot.onRoom.add(action);
+                return;
+            }
+        }
+        action.run();
+    }
+
+    /**
      * Refuses the waiting synchronizes and every later one, then waits for the running ones to end (but the one that
      * called, from a callback).
      *
@@ -122,13 +140,19 @@ final class SyncQueue {
         }
     }
 
-    private synchronized void next(Slot slot) {
-        Job waiting = slot.waiting;
-        slot.waiting = null;
-        ended(slot);
-        if (waiting != null) {
-            start(slot, waiting);
+    private void next(Slot slot) {
+        List<Runnable> room;
+        synchronized (this) {
+            Job waiting = slot.waiting;
+            slot.waiting = null;
+            ended(slot);
+            if (waiting != null) {
+                start(slot, waiting);
+            }
+            room = closed ? List.of() : List.copyOf(slot.onRoom);
+            slot.onRoom.clear();
         }
+        room.forEach(Runnable::run);
     }
 
     private void ended(Slot slot) {
@@ -144,5 +168,7 @@ final class SyncQueue {
     private static final class Slot {
         private boolean running;
         private @Nullable Job waiting;
+        /** What runs once the waiting job starts ({@link #whenRoom}). */
+        private final List<Runnable> onRoom = new ArrayList<>();
     }
 }

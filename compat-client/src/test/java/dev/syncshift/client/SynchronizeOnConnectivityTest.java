@@ -140,6 +140,56 @@ class SynchronizeOnConnectivityTest {
     }
 
     /**
+     * A kept request that finds the queue full runs once there is room though the synchronize that waited does not
+     * reach the service: a subscription's, for a change the running one pulled already. With no retry interval
+     * nothing else would run it before the app's next {@code connectivityRestored()}. The running synchronize is held
+     * before its push of the kept edit while another device pushes, so that it pulls that change too; the change's
+     * notice waits meanwhile. A marker dataset's change, told of next on the same connection,
+     * says the notice is queued, and its synchronize, reaching the service, runs the kept request into the full queue.
+     */
+    @Test
+    void aKeptRequestThatFindsTheQueueFullRunsWhenTheWaitingSynchronizeDoesNotReachTheService(Emulators emulators)
+            throws InterruptedException {
+        CountDownLatch pushing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean hold = new AtomicBoolean();
+        try (TcpProxy proxy = TcpProxy.start(emulators.graphql(), Duration.ZERO);
+                CognitoSyncManager device = emulators.device(Backend.APPSYNC)
+                        .appSyncEndpoint(proxy.uri(emulators.graphql()))
+                        .appSyncRealtimeEndpoint(emulators.appSync().realtimeEndpoint())
+                        .remoteStore((wiring, credentials) -> HookedRemote.beforePush(
+                                wiring.backendRemote(credentials), () -> held(hold, pushing, release)))
+                        .connectivityRetryInterval(Duration.ZERO).build();
+                CognitoSyncManager other = emulators.device(Backend.APPSYNC).identityId(device.getIdentityId())
+                        .build()) {
+            device.openOrCreateDataset("offline").subscribe(new ChangeWatcher());
+            ChangeWatcher markerWatcher = new ChangeWatcher();
+            device.openOrCreateDataset("marker").subscribe(markerWatcher);
+            Outcomes outcomes = new Outcomes();
+            Dataset offline = keptWhileOutOfReach(device, proxy, outcomes);
+            proxy.dropRate(0);
+            hold.set(true);
+            RecordingCallback running = new RecordingCallback();
+            offline.synchronize(running);
+            assertThat(pushing.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)).as("a synchronize runs").isTrue();
+            Dataset theirs = other.openOrCreateDataset("offline");
+            theirs.put("color", "red");
+            sync(theirs);
+            Dataset marker = other.openOrCreateDataset("marker");
+            marker.put("passed", "yes");
+            sync(marker);
+            assertThat(markerWatcher.awaitValue("passed", "yes", WAIT)).as("the notices are queued").isTrue();
+
+            release.countDown();
+
+            running.succeeded();
+            assertThat(offline.get("color")).as("pulled by the running synchronize").isEqualTo("red");
+            assertThat(outcomes.succeeded.await(15, TimeUnit.SECONDS)).as("onSuccess of the kept request").isTrue();
+            assertThat(outcomes.failures).as("onFailure calls").hasValue(1);
+        }
+    }
+
+    /**
      * Dataset "offline" of {@code device} with a local edit, whose {@code synchronizeOnConnectivity} failed as the
      * service was out of reach ({@code proxy} drops every request from now on): the request is kept.
      */
