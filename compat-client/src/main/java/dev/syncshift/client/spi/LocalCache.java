@@ -95,6 +95,11 @@ public interface LocalCache extends AutoCloseable {
      * whose name {@code to} already has becomes {@code <name>.unknown}. From a real identity: each dataset becomes
      * {@code <name>.<from>}, keeping its records and counts (the name the service gives datasets an identity merge
      * moved). Safe to repeat; never fails on a name {@code to} already has.
+     *
+     * <p>A target that exists already (a second move of the same identity's data: two managers of one cache file that
+     * both follow a login, or data written under the old identity after its first move) is merged into, dropping
+     * nothing local: it keeps its own entry (its sync count and count space), a record only the moved dataset has
+     * joins it, and of two records with one key it keeps the one {@link LocalRecord#keptOnMove} names.
      */
     void changeIdentity(IdentityId from, IdentityId to);
 

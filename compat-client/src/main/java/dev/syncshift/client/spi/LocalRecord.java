@@ -40,6 +40,17 @@ public record LocalRecord(RecordKey key, @Nullable String value, SyncCount syncC
         return Objects.equals(value, remote.value());
     }
 
+    /**
+     * Which of this record, moved by {@link LocalCache#changeIdentity} into a dataset that already holds
+     * {@code there} under the same key, the dataset keeps: an unsynced edit over a synced copy, the later of two
+     * unsynced edits by device date ({@code there} on a tie), and {@code there} of two synced copies (the service
+     * has both). The one kept is unchanged, its base count included, so that a push still finds a conflict.
+     */
+    public LocalRecord keptOnMove(LocalRecord there) {
+        boolean later = !there.modified() || deviceLastModifiedDate.isAfter(there.deviceLastModifiedDate());
+        return modified && later ? this : there;
+    }
+
     /** This record with another base count and service version, keeping its value and local change. */
     public LocalRecord rebasedOn(LocalRecord synced) {
         return new LocalRecord(key, value, synced.syncCount(), synced.lastModifiedDate(), synced.lastModifiedBy(),

@@ -208,6 +208,79 @@ public abstract class LocalCacheContract {
         assertThat(cache.records(new DatasetKey(BOB, new DatasetName("prefs")))).hasSize(1);
     }
 
+    /**
+     * A second move of the same identity's data (a login followed in two managers of one cache file, or data the
+     * identity got after its first move) merges into the merged copies the first one made: nothing is dropped.
+     */
+    @Test
+    void aSecondMoveMergesIntoTheMergedCopyKeepingItsCountAndItsNewerEdit() {
+        cache.putValues(PREFS, values("a", "1"), NOW);
+        cache.setLastSyncCount(PREFS, new SyncCount(2), CountSpace.APPSYNC);
+        cache.changeIdentity(ALICE, BOB);
+        DatasetKey merged = new DatasetKey(BOB, new DatasetName("prefs." + ALICE.value()));
+        cache.putValues(PREFS, values("a", "older", "b", "new"), NOW.minusSeconds(1));
+        cache.putValues(merged, values("a", "newer"), NOW);
+
+        cache.changeIdentity(ALICE, BOB);
+
+        LocalDataset dataset = cache.dataset(merged).orElseThrow();
+        assertThat(dataset.lastSyncCount()).isEqualTo(new SyncCount(2));
+        assertThat(dataset.countSpace()).isEqualTo(CountSpace.APPSYNC);
+        assertThat(cache.records(merged)).extracting(r -> r.key().value() + "=" + r.value() + ":" + r.modified())
+                .containsExactly("a=newer:true", "b=new:true");
+        assertThat(cache.datasets(ALICE)).isEmpty();
+    }
+
+    /**
+     * Per key, a moved record meeting one of the target: an unsynced edit beats a synced copy, of two edits the later
+     * one wins, and each keeps the base count it was made on.
+     */
+    @Test
+    void aMovedRecordMeetingOneOfTheTargetKeepsTheUnsyncedEditOrTheLaterOfTwo() {
+        DatasetKey merged = new DatasetKey(BOB, new DatasetName("prefs." + ALICE.value()));
+        Instant served = NOW.minusSeconds(60);
+        cache.openDataset(merged, NOW);
+        cache.putRecords(merged, List.of(synced("edited there", 3, served), edit("synced there", 3, NOW),
+                synced("both synced", 3, served), edit("later here", 3, NOW), edit("later there", 3, NOW)));
+        cache.putRecords(PREFS, List.of(edit("edited there", 1, NOW), synced("synced there", 1, served),
+                synced("both synced", 1, served), edit("later here", 1, NOW.plusSeconds(1)),
+                edit("later there", 1, NOW.minusSeconds(1))));
+        cache.openDataset(PREFS, NOW);
+
+        cache.changeIdentity(ALICE, BOB);
+
+        assertThat(cache.records(merged)).extracting(r -> r.key().value() + ":" + r.syncCount().value())
+                .containsExactly("both synced:3", "edited there:1", "later here:1", "later there:3",
+                        "synced there:3");
+        assertThat(cache.records(merged)).filteredOn(LocalRecord::modified).extracting(LocalRecord::value)
+                .containsOnly("edit");
+    }
+
+    @Test
+    void aSecondMoveOfTheUnknownIdentityMergesIntoDotUnknown() {
+        DatasetKey unknownPrefs = new DatasetKey(LocalCache.UNKNOWN_IDENTITY, new DatasetName("prefs"));
+        DatasetKey dotUnknown = new DatasetKey(ALICE, new DatasetName("prefs.unknown"));
+        cache.putValues(PREFS, values("a", "1"), NOW);
+        cache.putValues(unknownPrefs, values("b", "first"), NOW);
+        cache.changeIdentity(LocalCache.UNKNOWN_IDENTITY, ALICE);
+        cache.setLastSyncCount(dotUnknown, new SyncCount(4), CountSpace.COGNITO_SYNC);
+        cache.putValues(unknownPrefs, values("b", "second", "c", "3"), NOW.plusSeconds(1));
+
+        cache.changeIdentity(LocalCache.UNKNOWN_IDENTITY, ALICE);
+
+        assertThat(cache.dataset(dotUnknown).orElseThrow().lastSyncCount()).isEqualTo(new SyncCount(4));
+        assertThat(cache.records(dotUnknown)).extracting(r -> r.key().value() + "=" + r.value())
+                .containsExactly("b=second", "c=3");
+    }
+
+    static LocalRecord synced(String key, long count, Instant served) {
+        return new LocalRecord(new RecordKey(key), "synced", new SyncCount(count), served, "them", served, false);
+    }
+
+    static LocalRecord edit(String key, long base, Instant made) {
+        return new LocalRecord(new RecordKey(key), "edit", new SyncCount(base), Instant.EPOCH, null, made, true);
+    }
+
     @Test
     void wipeTouchesOnlyOneIdentityAndForgetsIt() {
         IdentityPoolId pool = new IdentityPoolId("us-east-1:00000000-0000-4000-8000-000000000000");

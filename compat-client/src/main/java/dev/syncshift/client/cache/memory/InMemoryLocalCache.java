@@ -175,11 +175,16 @@ public final class InMemoryLocalCache implements LocalCache {
             DatasetKey target = new DatasetKey(to, renamed(from, to, d.key().datasetName()));
             datasets.remove(d.key());
             TreeMap<String, LocalRecord> moved = records.remove(d.key());
-            datasets.put(target, new LocalDataset(target, d.lastSyncCount(), d.deletedLocally(), d.creationDate(),
-                    d.lastModifiedDate(), d.lastModifiedBy(), d.storageSizeBytes(), d.recordCount(),
-                    d.countSpace()));
+            LocalDataset there = datasets.get(target);
+            LocalDataset kept = there != null ? there : d;
+            Instant modified = there != null && there.lastModifiedDate().isAfter(d.lastModifiedDate())
+                    ? there.lastModifiedDate() : d.lastModifiedDate();
+            datasets.put(target, new LocalDataset(target, kept.lastSyncCount(), kept.deletedLocally(),
+                    kept.creationDate(), modified, kept.lastModifiedBy(), kept.storageSizeBytes(), kept.recordCount(),
+                    kept.countSpace()));
             if (moved != null) {
-                records.put(target, moved);
+                TreeMap<String, LocalRecord> into = recordsOf(target);
+                moved.forEach((name, record) -> into.merge(name, record, (old, in) -> in.keptOnMove(old)));
             }
         }
     }

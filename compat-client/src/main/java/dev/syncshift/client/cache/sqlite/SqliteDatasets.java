@@ -54,6 +54,12 @@ final class SqliteDatasets {
         return update("UPDATE datasets SET last_modified_timestamp = ?" + WHERE, key, now.toEpochMilli());
     }
 
+    /** Dates the dataset's last change {@code date} unless it changed later. */
+    Void touchIfLater(DatasetKey key, Instant date) throws SQLException {
+        return update("UPDATE datasets SET last_modified_timestamp = MAX(last_modified_timestamp, ?)" + WHERE, key,
+                date.toEpochMilli());
+    }
+
     Void setLastSyncCount(DatasetKey key, long count, Instant now) throws SQLException {
         return update("UPDATE datasets SET last_sync_count = ?, last_sync_timestamp = ?" + WHERE, key, count,
                 now.toEpochMilli());

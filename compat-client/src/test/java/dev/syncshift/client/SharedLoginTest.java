@@ -1,0 +1,55 @@
+package dev.syncshift.client;
+
+import static dev.syncshift.client.RecordingCallback.sync;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A login in one manager of a cache file that another manager (the app started twice) shares, while the other still
+ * writes as the guest: the other follows the login at its next synchronize and moves what it wrote since to the
+ * guest's merged copy ({@code prefs.<guestId>}) that the login made, merging into it and dropping nothing there.
+ */
+@ExtendWith(EmulatorsExtension.class)
+class SharedLoginTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theOtherManagersGuestEditsMergeIntoTheMergedCopyKeepingItsCountAndItsLaterEdit(Emulators emulators) {
+        emulators.developerIdentity("dora"); // the login's identity exists: signing in merges the guest into it
+        try (CognitoSyncManager first = onTheFile(emulators)) {
+            Dataset prefs = first.openOrCreateDataset("prefs");
+            prefs.put("theme", "dark");
+            sync(prefs);
+            String guest = first.getIdentityId();
+            try (CognitoSyncManager second = onTheFile(emulators)) {
+                Dataset guestPrefs = second.openOrCreateDataset("prefs");
+                first.setLogins(Map.of("login.compat", "dora"));
+                sync(prefs);
+                Dataset merged = first.openOrCreateDataset("prefs." + guest);
+                sync(merged);
+                long count = merged.getLastSyncCount();
+
+                guestPrefs.put("size", "12");
+                guestPrefs.put("font", "serif");
+                merged.put("size", "14");
+                second.setLogins(Map.of("login.compat", "dora")); // the app signs its other instance in too
+                sync(guestPrefs);
+
+                assertThat(merged.getAll()).isEqualTo(Map.of("theme", "dark", "size", "14", "font", "serif"));
+                assertThat(merged.isChanged("size")).isTrue();
+                assertThat(merged.getLastSyncCount()).as("the merged copy's count").isEqualTo(count).isPositive();
+            }
+        }
+    }
+
+    private CognitoSyncManager onTheFile(Emulators emulators) {
+        return emulators.device(Backend.COGNITO).cacheFile(dir.resolve("cognito_dataset_cache.db")).build();
+    }
+}
