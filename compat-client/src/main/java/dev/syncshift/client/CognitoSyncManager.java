@@ -145,20 +145,25 @@ public final class CognitoSyncManager implements AutoCloseable {
         subscriptions.removeAll();
         identityLock.writeLock().lock();
         try {
-            // One that has not learned the device's identity yet wipes the one another manager of the cache file got
-            // (the device keeps one): left there, its data stays and the next synchronize takes the identity back.
-            if (localIdentity == null) {
-                cache.identity(pool).ifPresent(cache::wipe);
-            }
-            cache.wipe(localIdentity());
-            cache.wipe(LocalCache.UNKNOWN_IDENTITY);
-            localIdentity = null;
-            remembered = null;
-            moves++;
+            wipeLocked();
         } finally {
             identityLock.writeLock().unlock();
         }
         credentials.clear();
+    }
+
+    /** {@link #wipeData}'s work on the cache; the caller holds the write lock. */
+    private void wipeLocked() {
+        // One that has not learned the device's identity yet wipes the one another manager of the cache file got
+        // (the device keeps one): left there, its data stays and the next synchronize takes the identity back.
+        if (localIdentity == null) {
+            cache.identity(pool).ifPresent(cache::wipe);
+        }
+        cache.wipe(localIdentity());
+        cache.wipe(LocalCache.UNKNOWN_IDENTITY);
+        localIdentity = null;
+        remembered = null;
+        moves++;
     }
 
     /**
@@ -317,12 +322,13 @@ public final class CognitoSyncManager implements AutoCloseable {
      */
     private void followSharedCache() {
         IdentityId seen = remembered;
+        long seenWipes = wipesSeen;
         if (seen == null) {
             return;
         }
         IdentityId now = cache.identity(pool).orElse(null);
-        if (now == null || cache.wipes(pool) != wipesSeen) {
-            wipeData();
+        if (now == null || cache.wipes(pool) != seenWipes) {
+            followWipe(seen, seenWipes);
             throw new DataStorageException("The device's local data was wiped (wipeData) by another manager or "
                     + "process of the cache file; this manager's data of the identity " + seen + " was wiped too and "
                     + "nothing was synchronized");
@@ -332,6 +338,25 @@ public final class CognitoSyncManager implements AutoCloseable {
                     now);
             credentials.adopt(now);
         }
+    }
+
+    /**
+     * Wipes as {@link #wipeData} does, unless this manager no longer holds what the synchronize that found the wipe saw
+     * ({@code seen}, {@code seenWipes}): then another synchronize of it (of another dataset, at the same time) has
+     * followed the wipe already, and wiping again would also wipe what the app did after that one's onFailure.
+     */
+    private void followWipe(IdentityId seen, long seenWipes) {
+        identityLock.writeLock().lock();
+        try {
+            if (!seen.equals(remembered) || wipesSeen != seenWipes) {
+                return;
+            }
+            wipeLocked();
+        } finally {
+            identityLock.writeLock().unlock();
+        }
+        subscriptions.removeAll();
+        credentials.clear();
     }
 
     /** Keeps the request to run later, {@code replacing} the one kept for the dataset, or only when none is. */

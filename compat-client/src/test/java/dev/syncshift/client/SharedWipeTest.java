@@ -1,10 +1,15 @@
 package dev.syncshift.client;
 
 import static dev.syncshift.client.RecordingCallback.sync;
+import static dev.syncshift.client.RecordingCallback.syncFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.client.cache.sqlite.SqliteLocalCache;
+import dev.syncshift.client.spi.LocalCache;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,6 +103,41 @@ class SharedWipeTest {
             assertThat(prefs.get("synced")).as("the wiped user's data in the file").isNull();
             sync(first.openOrCreateDataset("notes"));
             assertThat(first.getIdentityId()).as("the identity after the logout").isNotEqualTo(wiped);
+        }
+    }
+
+    /**
+     * Two datasets of the other manager synchronize as it finds the wipe: one wipes and fails, and the app puts
+     * before the other, held as it looked at the file, goes on. That one fails as well, but does not wipe again: what
+     * the app put after the first failure stays.
+     */
+    @Test
+    void twoDatasetsThatFindTheWipeTogetherWipeOnce(Emulators emulators) {
+        AtomicBoolean armed = new AtomicBoolean();
+        CountDownLatch looking = new CountDownLatch(1);
+        CountDownLatch goOn = new CountDownLatch(1);
+        LocalCache hooked = new HookedCache(SqliteLocalCache.open(dir.resolve("cognito_dataset_cache.db")), () -> {
+            if (armed.compareAndSet(true, false)) {
+                looking.countDown();
+                Latches.await(goOn);
+            }
+        });
+        try (CognitoSyncManager first = onTheFile(emulators);
+                CognitoSyncManager second = emulators.device(Backend.COGNITO).localCache(hooked).build()) {
+            Dataset prefs = syncedPrefs(second);
+            Dataset notes = second.openOrCreateDataset("notes");
+            first.wipeData();
+            armed.set(true);
+            RecordingCallback held = new RecordingCallback();
+            prefs.synchronize(held);
+            Latches.await(looking);
+
+            assertThat(syncFailure(notes)).hasMessageContaining("wiped");
+            notes.put("after", "3");
+            goOn.countDown();
+
+            assertThat(held.failed()).hasMessageContaining("wiped");
+            assertThat(notes.get("after")).as("put after the first wipe's onFailure").isEqualTo("3");
         }
     }
 
