@@ -13,6 +13,7 @@ import dev.syncshift.core.IdentityPoolId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -458,23 +459,27 @@ public final class CognitoSyncManager implements AutoCloseable {
             if (!localIdentity().equals(identity)) {
                 throw movedAway();
             }
-            return new SyncCache(cache, guardSince(moves));
+            return new SyncCache(cache, guardSince(moves, wipesSeen));
         } finally {
             identityLock.readLock().unlock();
         }
     }
 
-    /** Lets writes through while the local data has not been wiped or moved since {@code since} moves. */
-    private SyncCache.Guard guardSince(long since) {
+    /**
+     * Lets writes through while the local data has not been wiped or moved since {@code since} moves, nor wiped by
+     * another manager or process of the cache file since it counted {@code wipes} (checked in the write's transaction).
+     */
+    private SyncCache.Guard guardSince(long since, long wipes) {
         return new SyncCache.Guard() {
             @Override
             public <T extends @Nullable Object> T unlessMoved(Supplier<T> write) {
                 identityLock.readLock().lock();
                 try {
-                    if (moves != since) {
+                    List<T> written = new ArrayList<>(1);
+                    if (moves != since || !cache.writeUnlessWiped(pool, wipes, () -> written.add(write.get()))) {
                         throw movedAway();
                     }
-                    return write.get();
+                    return written.get(0);
                 } finally {
                     identityLock.readLock().unlock();
                 }
@@ -483,8 +488,9 @@ public final class CognitoSyncManager implements AutoCloseable {
     }
 
     private static DataStorageException movedAway() {
-        return new DataStorageException("The device's local data was wiped (wipeData) or moved to another identity "
-                + "(a login) while the call to the service ran; nothing it fetched was kept");
+        return new DataStorageException("The device's local data was wiped (wipeData, here or in another manager or "
+                + "process of the cache file) or moved to another identity (a login) while the call to the service "
+                + "ran; nothing it fetched was kept");
     }
 
     /** The identity local data belongs to, without a network call or a wait for one. */

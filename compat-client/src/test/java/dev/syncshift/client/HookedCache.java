@@ -122,6 +122,11 @@ record HookedCache(LocalCache delegate, Runnable beforeIdentity) implements Loca
     }
 
     @Override
+    public boolean writeUnlessWiped(IdentityPoolId pool, long wipes, Runnable write) {
+        return delegate.writeUnlessWiped(pool, wipes, write);
+    }
+
+    @Override
     public void rememberIdentity(IdentityPoolId pool, IdentityId identityId) {
         delegate.rememberIdentity(pool, identityId);
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -138,6 +139,39 @@ class SharedWipeTest {
 
             assertThat(held.failed()).hasMessageContaining("wiped");
             assertThat(notes.get("after")).as("put after the first wipe's onFailure").isEqualTo("3");
+        }
+    }
+
+    /**
+     * The other manager wipes while this one's synchronize waits for its pull: what the pull brought is not written
+     * into the file under the wiped identity, and the synchronize ends in {@code onFailure}.
+     */
+    @Test
+    void aSynchronizeRunningWhenTheOtherManagerWipesKeepsNothingItPulled(Emulators emulators) {
+        AtomicReference<CognitoSyncManager> wiping = new AtomicReference<>();
+        AtomicBoolean armed = new AtomicBoolean();
+        try (CognitoSyncManager first = onTheFile(emulators); CognitoSyncManager second = emulators
+                .device(Backend.COGNITO).cacheFile(dir.resolve("cognito_dataset_cache.db"))
+                .remoteStore((wiring, credentials) -> new HookedRemote(wiring.cognito(credentials), () -> { }, () -> {
+                    if (armed.getAndSet(false)) {
+                        wiping.get().wipeData();
+                    }
+                })).build()) {
+            wiping.set(first);
+            Dataset prefs = syncedPrefs(second);
+            String wiped = second.getIdentityId();
+            emulators.writeOnCognito(wiped, "prefs", "elsewhere", "pulled");
+            armed.set(true);
+
+            RecordingCallback pulling = new RecordingCallback();
+            prefs.synchronize(pulling);
+
+            assertThat(pulling.failed()).hasMessageContaining("wiped");
+            try (CognitoSyncManager sameIdentity = emulators.device(Backend.COGNITO)
+                    .localCache(SqliteLocalCache.open(dir.resolve("cognito_dataset_cache.db"))).identityId(wiped)
+                    .build()) {
+                assertThat(sameIdentity.listDatasets()).as("the wiped identity's data in the file").isEmpty();
+            }
         }
     }
 

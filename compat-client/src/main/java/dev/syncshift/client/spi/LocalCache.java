@@ -118,6 +118,22 @@ public interface LocalCache extends AutoCloseable {
         return 0;
     }
 
+    /**
+     * Runs {@code write} (calls on this cache) unless {@link #wipes} of {@code pool} is no longer {@code wipes}:
+     * another manager or process sharing the cache wiped the device's data since a synchronize began, and what it
+     * pulled must not come back into the cache. A cache that can be shared checks and writes in one transaction; this
+     * default, for one that cannot, checks and then writes.
+     *
+     * @return whether {@code write} ran
+     */
+    default boolean writeUnlessWiped(IdentityPoolId pool, long wipes, Runnable write) {
+        if (wipes(pool) != wipes) {
+            return false;
+        }
+        write.run();
+        return true;
+    }
+
     /** The identity id the device was last given in {@code pool}. */
     Optional<IdentityId> identity(IdentityPoolId pool);
 

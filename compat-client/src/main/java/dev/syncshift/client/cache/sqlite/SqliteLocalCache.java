@@ -301,6 +301,18 @@ public final class SqliteLocalCache implements LocalCache {
         return run(() -> datasets.wipes(pool));
     }
 
+    /** {@inheritDoc} The transaction takes the file's write lock when it begins: no wipe lands between the two. */
+    @Override
+    public synchronized boolean writeUnlessWiped(IdentityPoolId pool, long wipes, Runnable write) {
+        return transaction(() -> {
+            if (datasets.wipes(pool) != wipes) {
+                return false;
+            }
+            write.run();
+            return true;
+        });
+    }
+
     @Override
     public synchronized void rememberIdentity(IdentityPoolId pool, IdentityId identityId) {
         run(() -> datasets.rememberIdentity(pool, identityId));
@@ -381,6 +393,9 @@ public final class SqliteLocalCache implements LocalCache {
 
     private <T> T transaction(SqlWork<T> work) {
         return run(() -> {
+            if (!connection.getAutoCommit()) {
+                return work.run(); // within writeUnlessWiped's transaction, which commits or rolls back the whole
+            }
             connection.setAutoCommit(false);
             try {
                 T result = work.run();
