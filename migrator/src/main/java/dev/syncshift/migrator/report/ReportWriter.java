@@ -151,7 +151,8 @@ public final class ReportWriter {
                 + (t.datasetsOnAppSync() == 0 ? "" : "; " + n(t.datasetsOnAppSync())
                 + " changed on AppSync by switched devices"));
         row(out, "records", t.records(), (wrote ? "written " : "to write ") + n(t.recordsWritten())
-                + ", already current " + n(t.recordsCurrent()));
+                + ", already current " + n(t.recordsCurrent()) + (t.recordsKept() == 0 ? ""
+                : (wrote ? ", kept AppSync's change " : ", to keep AppSync's change ") + n(t.recordsKept())));
         row(out, wrote ? "bytes written" : "bytes to write", t.bytesWritten(), "in " + n(t.transactions())
                 + " transactions");
         if (report.mode().equals(RunMode.WRITE_BACK.option())) {

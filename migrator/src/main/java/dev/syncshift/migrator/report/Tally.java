@@ -21,6 +21,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * @param datasetsDeleted datasets Cognito Sync no longer has whose deletion the pass applied to the store
  * @param recordsWritten records written
  * @param recordsCurrent records the store already held
+ * @param recordsKept records read whose Cognito change a conflict settled for AppSync's side: AppSync's value kept
  * @param bytesWritten UTF-8 bytes of keys and values written
  * @param transactions TransactWriteItems calls
  * @param conflicts changes made on both sides, settled by the policy
@@ -33,17 +34,17 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  */
 public record Tally(long identities, long identitiesPassedOver, long datasets, long datasetsCopied,
         long datasetsRevised, long datasetsCurrent, long datasetsDeleted, long recordsWritten, long recordsCurrent,
-        long bytesWritten, long transactions, long conflicts, long mismatches, long failures, long datasetsOnAppSync,
-        long datasetsWrittenBack, long recordsWrittenBack) {
+        long recordsKept, long bytesWritten, long transactions, long conflicts, long mismatches, long failures,
+        long datasetsOnAppSync, long datasetsWrittenBack, long recordsWrittenBack) {
 
     /** Nothing counted. */
-    public static final Tally ZERO = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final Tally ZERO = new Tally(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     private static final String PREFIX = "tally.";
 
     /** The counts of one identity's outcome. */
     public static Tally of(IdentityOutcome outcome) {
-        Tally tally = new Tally(1, outcome.note() == null ? 0 : 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        Tally tally = new Tally(1, outcome.note() == null ? 0 : 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
         for (DatasetOutcome d : outcome.datasets()) {
             // Only the watermark moving (a conflict settled for AppSync's side) leaves the dataset's data current.
             // A deletion applied is counted as such, whether it was written as a copy or as a revision.
@@ -51,23 +52,23 @@ public record Tally(long identities, long identitiesPassedOver, long datasets, l
             tally = tally.plus(new Tally(0, 0, 1, is(d, ImportPlan.Kind.COPY) * (1 - deleted),
                     is(d, ImportPlan.Kind.REVISIONS) * (1 - deleted),
                     is(d, ImportPlan.Kind.CURRENT) + is(d, ImportPlan.Kind.WATERMARK), deleted, d.recordsWritten(),
-                    d.recordsCurrent(), d.bytesWritten(), d.transactions(), d.conflicts().size(),
+                    d.recordsCurrent(), d.recordsKept(), d.bytesWritten(), d.transactions(), d.conflicts().size(),
                     d.mismatches().size(), d.failure() == null ? 0 : 1, d.writtenOnAppSync() ? 1 : 0,
                     d.writtenBack() == null ? 0 : 1, d.writtenBack() == null ? 0 : d.writtenBack().records()));
         }
         return tally;
     }
 
-    /** Records read from Cognito: written plus already current. */
+    /** Records read from Cognito: written, already current, and kept AppSync's change. */
     public long records() {
-        return recordsWritten + recordsCurrent;
+        return recordsWritten + recordsCurrent + recordsKept;
     }
 
     /** These counts with {@code count} conflicts. */
     public Tally withConflicts(long count) {
         return new Tally(identities, identitiesPassedOver, datasets, datasetsCopied, datasetsRevised, datasetsCurrent,
-                datasetsDeleted, recordsWritten, recordsCurrent, bytesWritten, transactions, count, mismatches,
-                failures, datasetsOnAppSync, datasetsWrittenBack, recordsWrittenBack);
+                datasetsDeleted, recordsWritten, recordsCurrent, recordsKept, bytesWritten, transactions, count,
+                mismatches, failures, datasetsOnAppSync, datasetsWrittenBack, recordsWrittenBack);
     }
 
     /** These counts less {@code other}'s. */
@@ -77,6 +78,7 @@ public record Tally(long identities, long identitiesPassedOver, long datasets, l
                 datasetsRevised - other.datasetsRevised, datasetsCurrent - other.datasetsCurrent,
                 datasetsDeleted - other.datasetsDeleted,
                 recordsWritten - other.recordsWritten, recordsCurrent - other.recordsCurrent,
+                recordsKept - other.recordsKept,
                 bytesWritten - other.bytesWritten, transactions - other.transactions, conflicts - other.conflicts,
                 mismatches - other.mismatches, failures - other.failures, datasetsOnAppSync - other.datasetsOnAppSync,
                 datasetsWrittenBack - other.datasetsWrittenBack, recordsWrittenBack - other.recordsWrittenBack);
@@ -89,6 +91,7 @@ public record Tally(long identities, long identitiesPassedOver, long datasets, l
                 datasetsRevised + other.datasetsRevised, datasetsCurrent + other.datasetsCurrent,
                 datasetsDeleted + other.datasetsDeleted,
                 recordsWritten + other.recordsWritten, recordsCurrent + other.recordsCurrent,
+                recordsKept + other.recordsKept,
                 bytesWritten + other.bytesWritten, transactions + other.transactions, conflicts + other.conflicts,
                 mismatches + other.mismatches, failures + other.failures, datasetsOnAppSync + other.datasetsOnAppSync,
                 datasetsWrittenBack + other.datasetsWrittenBack, recordsWrittenBack + other.recordsWrittenBack);
@@ -110,7 +113,7 @@ public record Tally(long identities, long identitiesPassedOver, long datasets, l
     public static Tally from(ExecutionContext context) {
         long[] v = FIELDS.keySet().stream().mapToLong(name -> context.getLong(PREFIX + name, 0)).toArray();
         return new Tally(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9], v[10], v[11], v[12], v[13],
-                v[14], v[15], v[16]);
+                v[14], v[15], v[16], v[17]);
     }
 
     private static long is(DatasetOutcome outcome, ImportPlan.Kind kind) {
@@ -130,6 +133,7 @@ public record Tally(long identities, long identitiesPassedOver, long datasets, l
         fields.put("datasetsDeleted", Tally::datasetsDeleted);
         fields.put("recordsWritten", Tally::recordsWritten);
         fields.put("recordsCurrent", Tally::recordsCurrent);
+        fields.put("recordsKept", Tally::recordsKept);
         fields.put("bytesWritten", Tally::bytesWritten);
         fields.put("transactions", Tally::transactions);
         fields.put("conflicts", Tally::conflicts);

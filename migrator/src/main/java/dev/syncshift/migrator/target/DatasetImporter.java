@@ -295,11 +295,13 @@ public final class DatasetImporter {
     /**
      * The outcome of the final plan. When the pass writes, a record it read counts as written if any attempt
      * committed it (once, however many did), also when an attempt cut short wrote it and the final plan found it
-     * already there; the records read include those only earlier attempts read. Bytes and transactions are those the
+     * already there; the records read include those only earlier attempts read. A record read whose change a conflict
+     * settled for AppSync's side counts as kept, neither written nor current. Bytes and transactions are those the
      * store applied. A dry run or verify counts what the plan would write.
      */
     private DatasetOutcome outcome(ImportPlan plan, DatasetSource read, ImportAttempts attempts,
             List<String> mismatches, @Nullable StoredDataset known) {
+        long kept = plan.recordsKept(read.read().records().size());
         long records = plan.recordsWritten() + plan.recordsCurrent() + attempts.readBefore(read.read().records()
                 .keySet());
         long written = plan.recordsWritten();
@@ -313,7 +315,7 @@ public final class DatasetImporter {
         }
         boolean deletion = !read.read().exists()
                 && (plan.kind() == ImportPlan.Kind.COPY || plan.kind() == ImportPlan.Kind.REVISIONS);
-        return new DatasetOutcome(read.name(), plan.kind(), written, records - written, bytes, transactions,
+        return new DatasetOutcome(read.name(), plan.kind(), written, records - written, kept, bytes, transactions,
                 plan.conflicts(), mismatches, plan.failure(), ImportPlanner.writtenOnAppSync(known), deletion, null);
     }
 }

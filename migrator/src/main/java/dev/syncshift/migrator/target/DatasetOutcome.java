@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param kind what kind of import it was
  * @param recordsWritten records written (or, in a dry run, that would be)
  * @param recordsCurrent records the store already held
+ * @param recordsKept records read whose change a conflict settled for AppSync's side (or, writing nothing, would)
  * @param bytesWritten UTF-8 bytes of the keys and values written
  * @param transactions TransactWriteItems calls made
  * @param conflicts changes made on both sides, as settled
@@ -27,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * @param writtenBack what a write-back pass wrote into Cognito Sync, or null when it wrote nothing there
  */
 public record DatasetOutcome(DatasetName dataset, ImportPlan.Kind kind, long recordsWritten, long recordsCurrent,
-        long bytesWritten, long transactions, List<Conflict> conflicts, List<String> mismatches,
+        long recordsKept, long bytesWritten, long transactions, List<Conflict> conflicts, List<String> mismatches,
         @Nullable String failure, boolean writtenOnAppSync, boolean deletion, @Nullable WrittenBack writtenBack) {
 
     /**
@@ -54,21 +55,21 @@ public record DatasetOutcome(DatasetName dataset, ImportPlan.Kind kind, long rec
         List<String> allMismatches = new ArrayList<>(mismatches);
         allMismatches.addAll(later.mismatches);
         return new DatasetOutcome(dataset, later.transactions > 0 ? later.kind : kind,
-                recordsWritten + later.recordsWritten, recordsCurrent, bytesWritten + later.bytesWritten,
+                recordsWritten + later.recordsWritten, recordsCurrent, recordsKept, bytesWritten + later.bytesWritten,
                 transactions + later.transactions, List.copyOf(allConflicts), allMismatches, later.failure,
                 writtenOnAppSync || later.writtenOnAppSync, deletion || later.deletion, writtenBack);
     }
 
     /** This outcome with what was written back into Cognito Sync. */
     DatasetOutcome with(WrittenBack written) {
-        return new DatasetOutcome(dataset, kind, recordsWritten, recordsCurrent, bytesWritten, transactions,
-                conflicts, mismatches, failure, writtenOnAppSync, deletion, written);
+        return new DatasetOutcome(dataset, kind, recordsWritten, recordsCurrent, recordsKept, bytesWritten,
+                transactions, conflicts, mismatches, failure, writtenOnAppSync, deletion, written);
     }
 
     /** This outcome, failed for {@code why}. */
     DatasetOutcome failedFor(String why) {
-        return new DatasetOutcome(dataset, ImportPlan.Kind.FAILED, recordsWritten, recordsCurrent, bytesWritten,
-                transactions, conflicts, mismatches, why, writtenOnAppSync, deletion, writtenBack);
+        return new DatasetOutcome(dataset, ImportPlan.Kind.FAILED, recordsWritten, recordsCurrent, recordsKept,
+                bytesWritten, transactions, conflicts, mismatches, why, writtenOnAppSync, deletion, writtenBack);
     }
 
     /**
@@ -77,13 +78,13 @@ public record DatasetOutcome(DatasetName dataset, ImportPlan.Kind kind, long rec
      * @param writtenOnAppSync whether devices changed it on AppSync since it was last imported
      */
     public static DatasetOutcome current(DatasetName dataset, boolean writtenOnAppSync) {
-        return new DatasetOutcome(dataset, ImportPlan.Kind.CURRENT, 0, 0, 0, 0, List.of(), List.of(), null,
+        return new DatasetOutcome(dataset, ImportPlan.Kind.CURRENT, 0, 0, 0, 0, 0, List.of(), List.of(), null,
                 writtenOnAppSync, false, null);
     }
 
     /** A dataset that could not be imported. */
     public static DatasetOutcome failed(DatasetName dataset, String failure) {
-        return new DatasetOutcome(dataset, ImportPlan.Kind.FAILED, 0, 0, 0, 0, List.of(), List.of(), failure, false,
+        return new DatasetOutcome(dataset, ImportPlan.Kind.FAILED, 0, 0, 0, 0, 0, List.of(), List.of(), failure, false,
                 false, null);
     }
 }

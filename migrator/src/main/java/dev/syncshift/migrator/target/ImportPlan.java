@@ -46,6 +46,16 @@ public record ImportPlan(Kind kind, List<PlannedTransaction> transactions, @Null
         return new ImportPlan(Kind.FAILED, List.of(), meta, partition, stored, 0, 0, List.of(), failure);
     }
 
+    /**
+     * Records read from Cognito whose change a conflict settled for AppSync's side: neither written nor current. A
+     * conflict over the whole dataset kept for AppSync keeps all {@code read} records; otherwise each record conflict
+     * AppSync won keeps one.
+     */
+    public long recordsKept(long read) {
+        boolean datasetKept = conflicts.stream().anyMatch(c -> c.key() == null && !c.cognitoWon());
+        return datasetKept ? read : conflicts.stream().filter(c -> c.key() != null && !c.cognitoWon()).count();
+    }
+
     /** The kinds of import. */
     public enum Kind {
         /** The store already holds it: nothing to write. */

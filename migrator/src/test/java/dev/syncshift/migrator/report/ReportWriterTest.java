@@ -69,7 +69,7 @@ class ReportWriterTest {
 
     @Test
     void datasetsSwitchedDevicesWroteOnAppSyncAreCountedOnTheDatasetsRow() {
-        Tally tally = new Tally(2, 0, 5, 0, 0, 5, 0, 0, 9, 0, 0, 0, 0, 0, 3, 0, 0);
+        Tally tally = new Tally(2, 0, 5, 0, 0, 5, 0, 0, 9, 0, 0, 0, 0, 0, 0, 3, 0, 0);
         RunReport report = new RunReport("us-east-1:0a1b2c3d-0000-4000-8000-000000000001", "verify", 1,
                 "COMPLETED", "completed, verified", 0, Instant.EPOCH, Duration.ofSeconds(1), tally, tally, Map.of(),
                 List.of(), 0, null, Map.of());
@@ -77,6 +77,24 @@ class ReportWriterTest {
         assertThat(summary(report, null)).containsPattern("\n  datasets +5  to copy 0, to revise 0, current 5, "
                 + "to delete 0; 3 changed on AppSync by switched devices\n");
         assertThat(summary(report(1, 1), null)).doesNotContain("switched devices");
+    }
+
+    /** The records row's parts add up to its total: a record a conflict settled for AppSync is one of them. */
+    @Test
+    void recordsWhoseConflictKeptAppSyncsChangeAreAPartOfTheRecordsRow() throws IOException {
+        Tally tally = new Tally(1, 0, 1, 0, 1, 0, 0, 5, 3, 1, 200, 5, 1, 0, 0, 1, 0, 0);
+
+        RunReport pass = report("delta", tally);
+        RunReport dryRun = report("delta" + RunReport.DRY_RUN, tally);
+
+        assertThat(summary(pass, null)).containsPattern(
+                "\n  records +9  written 5, already current 3, kept AppSync's change 1\n");
+        assertThat(summary(dryRun, null)).containsPattern(
+                "\n  records +9  to write 5, already current 3, to keep AppSync's change 1\n");
+        JsonNode counts = new ObjectMapper().readTree(ReportWriter.json(pass)).get("counts");
+        assertThat(counts.get("records").asLong()).isEqualTo(9);
+        assertThat(counts.get("recordsKept").asLong()).isEqualTo(1);
+        assertThat(summary(report(1, 1), null)).doesNotContain("AppSync's change");
     }
 
     @Test
@@ -127,10 +145,16 @@ class ReportWriterTest {
     }
 
     private static RunReport report(long mismatches, int listed, Map<String, CallStats.OperationCalls> calls) {
-        Tally tally = new Tally(mismatches, 0, mismatches, 0, 0, 0, 0, 0, 0, 0, 0, 0, mismatches, 0, 0, 0, 0);
+        Tally tally = new Tally(mismatches, 0, mismatches, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, mismatches, 0, 0, 0, 0);
         return new RunReport("us-east-1:0a1b2c3d-0000-4000-8000-000000000001", "verify", 1, "COMPLETED",
                 "completed with failures or mismatches", 5, Instant.EPOCH, Duration.ofSeconds(1),
                 tally, tally, calls, issues(listed), mismatches, null, Map.of());
+    }
+
+    /** A completed run of {@code mode} with these counts and no issues. */
+    private static RunReport report(String mode, Tally tally) {
+        return new RunReport("us-east-1:0a1b2c3d-0000-4000-8000-000000000001", mode, 1, "COMPLETED", "completed", 0,
+                Instant.EPOCH, Duration.ofSeconds(1), tally, tally, Map.of(), List.of(), 0, null, Map.of());
     }
 
     private static List<Issue> issues(int count) {

@@ -12,13 +12,13 @@ class TallyTest {
     @Test
     void aTallySavedWithoutACountAddedSinceReadsItAsZero() {
         ExecutionContext older = new ExecutionContext();
-        new Tally(3, 0, 7, 4, 1, 2, 0, 20, 5, 900, 6, 0, 0, 0, 1, 0, 0).saveTo(older);
+        new Tally(3, 0, 7, 4, 1, 2, 0, 20, 5, 0, 900, 6, 0, 0, 0, 1, 0, 0).saveTo(older);
         older.remove("tally.datasetsDeleted");
 
         Tally read = Tally.from(older);
 
         assertThat(read.datasetsDeleted()).isZero();
-        assertThat(read).isEqualTo(new Tally(3, 0, 7, 4, 1, 2, 0, 20, 5, 900, 6, 0, 0, 0, 1, 0, 0));
+        assertThat(read).isEqualTo(new Tally(3, 0, 7, 4, 1, 2, 0, 20, 5, 0, 900, 6, 0, 0, 0, 1, 0, 0));
         assertThat(read.asMap()).containsKeys("datasetsCopied", "datasetsDeleted", "datasetsOnAppSync");
     }
 }
