@@ -83,6 +83,33 @@ class ClusterSettingsTest {
                 + "AWS's endpoint");
     }
 
+    /**
+     * A manager and its workers started with one endpoint spelled two ways (a host's case, its default port, a
+     * trailing slash, or the loopback by name and by address) call the same store, so they share a queue; a worker
+     * otherwise took nothing and the manager waited and warned.
+     */
+    @Test
+    void spellingsOfOneEndpointShareAQueue() {
+        ClusterSettings cluster = settings("jdbc", null, "5s", "60s");
+        MigratorSettings pool = bind(Map.of("identity-pool-id", "us-east-1:0a1b2c3d-0000-4000-8000-000000000001",
+                "table", "syncshift-store"));
+
+        List<String> loopback = Stream.of("http://localhost:8000", "http://127.0.0.1:8000", "HTTP://LocalHost:8000/",
+                "http://[::1]:8000").map(endpoint -> cluster.queueOf(pool, stores("us-east-1", endpoint, endpoint)))
+                .toList();
+        List<String> named = Stream.of("https://dynamodb.example.com", "https://DynamoDB.Example.com:443/",
+                "https://dynamodb.example.com:443").map(endpoint -> cluster.queueOf(pool,
+                        stores("us-east-1", endpoint, null))).toList();
+        List<String> others = Stream.of("http://localhost:8000", "http://localhost:8001", "https://localhost:8000",
+                "http://localhost:8000/prefix", "http://127.0.0.2:8000", "https://dynamodb.example.com:8443",
+                "http://dynamodb.example.com").map(endpoint -> cluster.queueOf(pool,
+                        stores("us-east-1", endpoint, null))).toList();
+
+        assertThat(loopback).containsOnly(loopback.get(0));
+        assertThat(named).containsOnly(named.get(0));
+        assertThat(others).doesNotHaveDuplicates();
+    }
+
     @Test
     void aRequestCrossesTheBrokerAsText() {
         StepExecutionRequest request = new StepExecutionRequest("copyPartition", 42L);

@@ -3,6 +3,7 @@ package dev.syncshift.migrator.job.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncshift.migrator.LocalAws;
+import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -167,6 +168,30 @@ class RemotePartitioningTest extends PostgresClusterScenario {
             assertThat(staging.logOf("staging-worker")).doesNotContain("Running partition");
             assertThat(elsewhere.logOf("eu-worker")).doesNotContain("Running partition");
         }
+    }
+
+    /**
+     * A worker that spells the manager's endpoints another way (the loopback by address rather than by name, or the
+     * other way round, in upper case, with a trailing slash) calls the same stores, so it takes the run's partitions.
+     */
+    @Test
+    @Timeout(value = 3, unit = TimeUnit.MINUTES) // before, the worker took none and the manager waited for ever
+    void aWorkerThatSpellsTheManagersEndpointsAnotherWayTakesTheRunsPartitionsExact() throws Exception {
+        start(config -> { });
+        try (ClusterNodes respelled = new ClusterNodes(jdbcUrl, LocalAws.POOL.value(), LocalAws.TABLE,
+                respelled(aws.cognito().endpoint()), respelled(aws.dynamoDb().endpoint()), work, List.of())) {
+            Process worker = respelled.start("worker1", "worker", "--threads", "2");
+            respelled.awaitReady("worker1", worker);
+
+            assertExact(nodes.start("manager", "manager", managerOptions(4)));
+            assertThat(respelled.logOf("worker1")).contains("Running partition");
+        }
+    }
+
+    /** Another spelling of {@code endpoint}: the loopback by address for its name or the other way, upper case. */
+    private static URI respelled(URI endpoint) {
+        String host = endpoint.getHost().equals("localhost") ? "127.0.0.1" : "LocalHost";
+        return URI.create("HTTP://" + host + ":" + endpoint.getPort() + "/");
     }
 
     /** A container names its role in the environment, as it gives every other setting. */
