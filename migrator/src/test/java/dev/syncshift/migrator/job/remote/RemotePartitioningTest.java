@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Timeout;
  * the same command once its silence says it is gone, after the partitions workers still run for it end; a partition
  * that fails on a worker (a call no retry passes) is one line in the worker's log, the manager's summary says why, and
  * the same command finishes; a manager whose partitions no worker takes (none of its mode) says so, and a worker
- * started then finishes the run; a worker takes its role from the environment as well as from {@code --role}; a bad
- * cluster setting is one line and exit 2. The plain run (exact, both workers ran partitions, one rate limit kept
- * together) is {@link RemotePartitioningJarIT}'s, from the packaged jar.
+ * started then finishes the run; a worker that spells the manager's endpoints another way takes its partitions; a
+ * worker takes its role from the environment as well as from {@code --role}; a bad cluster setting is one line and
+ * exit 2. The plain run (exact, both workers ran partitions, one rate limit kept together) is
+ * {@link RemotePartitioningJarIT}'s, from the packaged jar.
  */
 class RemotePartitioningTest extends PostgresClusterScenario {
 
