@@ -21,10 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -44,10 +42,11 @@ import org.slf4j.LoggerFactory;
  * message or a half-open connection would otherwise leave it waiting for ever); {@link #await} returns by then, and
  * the subscription's first acknowledgement tells its listener too. A connection that goes silent, not even a
  * keep-alive, for the {@code connectionTimeoutMs} its {@code connection_ack} announced is dropped and made again the
- * same way (a network change leaves connections half-open). The JDK client refuses a send while another is pending
- * (the refused send's future fails; nothing is thrown), so every send waits for the one before it on the same
- * connection (a send stuck on a dead one cannot hold up the next). No thread of its own: the JDK client's threads,
- * and a delayed executor for backoff and the deadlines. Subscriptions are added and removed under the owner's lock
+ * same way (a network change leaves connections half-open); each connection's messages, deadlines and end are a
+ * {@link RealtimeSocket}'s. The JDK client refuses a send while another is pending (the refused send's future fails;
+ * nothing is thrown), so every send waits for the one before it on the same connection (a send stuck on a dead one
+ * cannot hold up the next). No thread of its own: the JDK client's threads, and a delayed executor for backoff and the
+ * deadlines. Subscriptions are added and removed under the owner's lock
  * ({@link AppSyncRemoteStore}); once the last is removed the connection closes for good.
  * A break is logged at DEBUG alone (it is part of a connection's life); the reconnects that fail after it, and every
  * refusal by the service (its signature, its credentials), the first included, tell an {@link Outage}: a warning at
@@ -61,9 +60,7 @@ final class RealtimeConnection {
      * How long a connection may go without its {@code connection_ack}, and a subscription without its
      * {@code start_ack}, before the connection is dropped and made again; also how long {@link #await} waits.
      */
-    private static final Duration ACK_WAIT = Duration.ofSeconds(10);
-    /** The silence after which a connection counts as dead when the service's ack names no timeout (AppSync's). */
-    private static final long DEFAULT_TIMEOUT_MS = 300_000;
+    static final Duration ACK_WAIT = Duration.ofSeconds(10);
 
     private final GraphQlCall call;
     private final URI realtime;
@@ -74,8 +71,8 @@ final class RealtimeConnection {
     private volatile boolean closed;
     /** Whether the first connection was asked for; later ones are made by {@link #broken}. */
     private boolean connecting;
-    /** The listener of the newest connection, once it is open. */
-    private volatile @Nullable Listener current;
+    /** The newest connection, once it is open. */
+    private volatile @Nullable RealtimeSocket current;
     private volatile Backoff backoff = Backoff.NONE;
     private volatile boolean reconnecting;
     /** Whether the last connection was refused for its signature, which a wrong device clock causes. */
@@ -104,8 +101,8 @@ final class RealtimeConnection {
         }
         Subscription subscription = new Subscription(Integer.toString(++lastId), dataset, listener);
         subscriptions.put(subscription.id, subscription);
-        Listener open = current;
-        if (open != null && open.acknowledged && !open.ended.get()) {
+        RealtimeSocket open = current;
+        if (open != null && open.usable()) {
             start(open, subscription);
         } else if (!connecting) {
             try {
@@ -142,7 +139,7 @@ final class RealtimeConnection {
         if (subscriptions.remove(subscription.id) == null) {
             return closed;
         }
-        Listener open = current;
+        RealtimeSocket open = current;
         if (open != null && subscription.startedOn == open) {
             send(open.ws(), json(Map.of("id", subscription.id, "type", "stop")));
         }
@@ -161,7 +158,7 @@ final class RealtimeConnection {
         String connect = json(call.signedHeaders(URI.create(call.endpoint() + "/connect"), "{}"));
         String header = Base64.getEncoder().encodeToString(connect.getBytes(StandardCharsets.UTF_8));
         URI uri = URI.create(realtime + "?header=" + header + "&payload=e30=");
-        Listener listener = new Listener();
+        RealtimeSocket listener = new RealtimeSocket(this);
         WebSocket.Builder builder = call.http().newWebSocketBuilder().subprotocols("graphql-ws")
                 .connectTimeout(ACK_WAIT);
         String proxyAuthorization = call.proxyAuthorization(uri);
@@ -179,17 +176,16 @@ final class RealtimeConnection {
                         return;
                     }
                     send(ws, json(Map.of("type", "connection_init")));
-                    CompletableFuture.delayedExecutor(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS)
-                            .execute(() -> listener.unacknowledgedAfterDeadline());
+                    listener.awaitAcknowledgement();
                 });
     }
 
     /** Makes {@code listener}'s connection the current one, unless the connection was closed meanwhile. */
-    private synchronized boolean opened(Listener listener, WebSocket ws) {
+    private synchronized boolean opened(RealtimeSocket listener, WebSocket ws) {
         if (closed) {
             return false;
         }
-        listener.socket = ws;
+        listener.opened(ws);
         current = listener;
         return true;
     }
@@ -210,7 +206,7 @@ final class RealtimeConnection {
     }
 
     /** Sends {@code subscription}'s {@code start} on the connection, once per connection. */
-    private synchronized void start(Listener on, Subscription subscription) {
+    private synchronized void start(RealtimeSocket on, Subscription subscription) {
         if (subscription.startedOn == on) {
             return;
         }
@@ -230,12 +226,12 @@ final class RealtimeConnection {
             return;
         }
         send(on.ws(), json(Map.of("id", subscription.id, "type", "start", "payload", payload)));
-        CompletableFuture.delayedExecutor(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS)
-                .execute(() -> on.unacknowledgedAfterDeadline(subscription));
+        on.expect("start_ack for subscription " + subscription.id,
+                () -> subscription.acknowledgedOn == on || !subscriptions.containsKey(subscription.id));
     }
 
     /** Starts every subscription, the identity-wide ones first: their catch-up then covers the others' (coveredOn). */
-    private synchronized void startAll(Listener on) {
+    synchronized void startAll(RealtimeSocket on) {
         identityWideFirst().forEach(subscription -> start(on, subscription));
     }
 
@@ -243,7 +239,8 @@ final class RealtimeConnection {
         return subscriptions.values().stream().sorted(Comparator.comparing(s -> s.dataset != null)).toList();
     }
 
-    private void broken(Throwable why) {
+    /** A connection ended ({@code why}): reconnects after the backoff, unless closed or already reconnecting. */
+    void broken(Throwable why) {
         subscriptions.values().forEach(subscription -> subscription.firstAttempt.complete(null));
         if (closed || reconnecting) {
             return;
@@ -298,11 +295,52 @@ final class RealtimeConnection {
         }
     }
 
+    IdentityId identity() {
+        return identity;
+    }
+
+    /** Whether the last subscription was removed: the connection is closed for good. */
+    boolean closed() {
+        return closed;
+    }
+
+    /** A {@code start_ack} on connection {@code on} for the subscription {@code id} names, if it is still there. */
+    void startAcknowledged(RealtimeSocket on, String id) {
+        Subscription subscription = subscriptions.get(id);
+        if (subscription == null) {
+            return; // removed meanwhile
+        }
+        boolean catchUp = subscription.returned;
+        LOG.debug("subscription {} of {} acknowledged{}", subscription.id, identity, catchUp ? ": catching up" : "");
+        subscription.acknowledgedOn = on;
+        backoff = Backoff.NONE;
+        outage.succeeded();
+        subscription.firstAttempt.complete(null);
+        if (catchUp) {
+            catchUp(on, subscription);
+        }
+    }
+
+    /** A refusal of connection {@code on} is an outage from the first: told by {@link #outage}, as the reconnects. */
+    void refused(RealtimeSocket on, JsonNode message) {
+        String why = message.path("payload").toString();
+        signatureRefused = AppSyncErrors.signatureRefused(why);
+        if (AppSyncErrors.credentialsRefused(why)) {
+            // Credentials refused before their expiry on the device's clock: a synchronize renews them.
+            identityWideFirst().forEach(subscription -> catchUp(on, subscription));
+        }
+        on.failed(new Refusal(why));
+    }
+
     /**
      * A {@code data} message: the dataset it names changed (an identity-wide subscription learns which from it), or
      * was deleted, to the count it gives.
      */
-    private void changed(Listener on, Subscription subscription, JsonNode message) {
+    void changed(RealtimeSocket on, String id, JsonNode message) {
+        Subscription subscription = subscriptions.get(id);
+        if (subscription == null) {
+            return;
+        }
         JsonNode change = message.path("payload").path("data").path("onDatasetChanged");
         DatasetName changed = subscription.dataset;
         if (changed == null) {
@@ -329,7 +367,7 @@ final class RealtimeConnection {
      * Changes may have been missed while nobody listened on connection {@code on}: every dataset of the identity, or
      * the subscription's dataset unless an identity-wide catch-up on the same connection covers it.
      */
-    private void catchUp(Listener on, Subscription subscription) {
+    private void catchUp(RealtimeSocket on, Subscription subscription) {
         if (subscription.dataset == null) {
             subscription.caughtUpOn = on;
             subscription.listener.changesMayBeMissed(identity);
@@ -343,7 +381,7 @@ final class RealtimeConnection {
      * covers the dataset's. It was started first, so its acknowledgement comes first as a rule; when it does not, the
      * dataset catches up on its own (a pull that listing may repeat).
      */
-    private boolean coveredOn(Listener on, Subscription dataset) {
+    private boolean coveredOn(RealtimeSocket on, Subscription dataset) {
         return subscriptions.values().stream().anyMatch(all -> all.dataset == null && all.listener == dataset.listener
                 && all.caughtUpOn == on);
     }
@@ -370,10 +408,10 @@ final class RealtimeConnection {
          */
         private volatile boolean returned;
         /** The connection its {@code start} was sent on, and the one that acknowledged it. */
-        private volatile @Nullable Listener startedOn;
-        private volatile @Nullable Listener acknowledgedOn;
+        private volatile @Nullable RealtimeSocket startedOn;
+        private volatile @Nullable RealtimeSocket acknowledgedOn;
         /** The connection on which an identity-wide subscription last caught up. */
-        private volatile @Nullable Listener caughtUpOn;
+        private volatile @Nullable RealtimeSocket caughtUpOn;
 
         private Subscription(String id, @Nullable DatasetName dataset, DatasetChangeListener listener) {
             this.id = id;
@@ -390,152 +428,6 @@ final class RealtimeConnection {
         Refusal(String payload) {
             super("refused: " + payload);
             this.reason = "refused: " + payload;
-        }
-    }
-
-    /** One connection: its messages, its deadlines and its end. */
-    private final class Listener implements WebSocket.Listener {
-
-        private final StringBuilder partial = new StringBuilder();
-        private volatile @Nullable WebSocket socket;
-        /** Whether {@code connection_ack} arrived: subscriptions may start. */
-        private volatile boolean acknowledged;
-        private volatile long lastHeard = System.nanoTime();
-        private final AtomicBoolean ended = new AtomicBoolean();
-
-        WebSocket ws() {
-            WebSocket ws = socket;
-            if (ws == null) {
-                throw new IllegalStateException("not open");
-            }
-            return ws;
-        }
-
-        @Override
-        public @Nullable CompletionStage<?> onText(WebSocket ws, CharSequence text, boolean last) {
-            partial.append(text);
-            if (last) {
-                String message = partial.toString();
-                partial.setLength(0);
-                handle(message);
-            }
-            ws.request(1);
-            return null;
-        }
-
-        private void handle(String text) {
-            lastHeard = System.nanoTime();
-            JsonNode message;
-            try {
-                message = GraphQlCall.JSON.readTree(text);
-            } catch (IOException e) {
-                LOG.warn("unreadable real-time message for {}", identity);
-                return;
-            }
-            Subscription subscription = subscriptions.get(message.path("id").asText(""));
-            switch (message.path("type").asText()) {
-                case "connection_ack" -> {
-                    acknowledged = true;
-                    watchKeepAlive(message.path("payload").path("connectionTimeoutMs").asLong(DEFAULT_TIMEOUT_MS));
-                    startAll(this);
-                }
-                case "start_ack" -> acknowledgedStart(subscription);
-                case "data" -> {
-                    if (subscription != null) {
-                        changed(this, subscription, message);
-                    }
-                }
-                case "error", "connection_error" -> refused(message);
-                default -> {
-                    // ka and complete need no action
-                }
-            }
-        }
-
-        private void acknowledgedStart(@Nullable Subscription subscription) {
-            if (subscription == null) {
-                return; // removed meanwhile
-            }
-            boolean catchUp = subscription.returned;
-            LOG.debug("subscription {} of {} acknowledged{}", subscription.id, identity,
-                    catchUp ? ": catching up" : "");
-            subscription.acknowledgedOn = this;
-            backoff = Backoff.NONE;
-            outage.succeeded();
-            subscription.firstAttempt.complete(null);
-            if (catchUp) {
-                catchUp(this, subscription);
-            }
-        }
-
-        /** A refusal is an outage from the first: told by {@link #outage}, as the reconnects after it. */
-        private void refused(JsonNode message) {
-            String why = message.path("payload").toString();
-            signatureRefused = AppSyncErrors.signatureRefused(why);
-            if (AppSyncErrors.credentialsRefused(why)) {
-                // Credentials refused before their expiry on the device's clock: a synchronize renews them.
-                identityWideFirst().forEach(subscription -> catchUp(this, subscription));
-            }
-            failed(new Refusal(why));
-        }
-
-        /** Aborts this connection and makes another. */
-        void failed(Throwable why) {
-            WebSocket ws = socket;
-            if (ws != null) {
-                ws.abort();
-            }
-            ended(why);
-        }
-
-        /**
-         * Ends the connection when nothing (not even a {@code ka}) arrived for {@code timeoutMs}, the time the
-         * service's {@code connection_ack} announced: a connection that went half-open (a network change, a sleeping
-         * device) would otherwise look alive for ever while it delivers nothing.
-         */
-        private void watchKeepAlive(long timeoutMs) {
-            long silentMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastHeard);
-            if (closed || ended.get()) {
-                return;
-            }
-            if (silentMs >= timeoutMs) {
-                failed(new IllegalStateException("nothing heard for " + timeoutMs + " ms"));
-                return;
-            }
-            CompletableFuture.delayedExecutor(timeoutMs - silentMs, TimeUnit.MILLISECONDS)
-                    .execute(() -> watchKeepAlive(timeoutMs));
-        }
-
-        void unacknowledgedAfterDeadline() {
-            if (!acknowledged && !closed && !ended.get()) {
-                failed(new IllegalStateException("no connection_ack within " + ACK_WAIT));
-            }
-        }
-
-        void unacknowledgedAfterDeadline(Subscription subscription) {
-            if (subscription.acknowledgedOn != this && subscriptions.containsKey(subscription.id) && !closed
-                    && !ended.get()) {
-                failed(new IllegalStateException("no start_ack for subscription " + subscription.id + " within "
-                        + ACK_WAIT));
-            }
-        }
-
-        /** This connection is over: the first call reconnects, later ones (abort, then onError) do nothing. */
-        void ended(Throwable why) {
-            if (ended.compareAndSet(false, true)) {
-                broken(why);
-            }
-        }
-
-        @Override
-        public @Nullable CompletionStage<?> onClose(WebSocket ws, int status, String reason) {
-            ended(new IllegalStateException("closed " + status + " " + reason));
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket ws, Throwable error) {
-            ended(error);
         }
     }
 }
