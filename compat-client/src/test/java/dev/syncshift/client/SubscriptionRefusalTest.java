@@ -57,6 +57,21 @@ class SubscriptionRefusalTest {
         }
     }
 
+    /** The warning of a refused first connection does not call it a reconnect: nothing was connected before it. */
+    @Test
+    void aRefusedFirstConnectionIsWarnedOfAsItsOpening(Emulators emulators) {
+        try (RefusedDevice device = new RefusedDevice(emulators); StandardError log = StandardError.capture()) {
+            device.mine.subscribe(new ChangeWatcher());
+
+            log.awaitLine("WARN", REALTIME);
+
+            assertThat(log.lines("WARN", REALTIME)).singleElement().asString()
+                    .contains("opening the real-time connection for " + device.device.getIdentityId() + " failed")
+                    .doesNotContain("reconnecting");
+            device.mine.unsubscribe();
+        }
+    }
+
     /**
      * A device whose clock is 40 minutes behind and whose {@code /graphql} requests go through a relay dropping every
      * one (its real-time connection goes straight to AppSync), with dataset "refused" open; and another device of the

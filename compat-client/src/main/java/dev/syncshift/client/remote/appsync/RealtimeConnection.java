@@ -77,7 +77,7 @@ final class RealtimeConnection {
     private volatile boolean reconnecting;
     /** Whether the last connection was refused for its signature, which a wrong device clock causes. */
     private volatile boolean signatureRefused;
-    /** The reconnects that failed since the last acknowledgement: one warning, however long they fail. */
+    /** The attempts (refused first one, reconnects) that failed since the last acknowledgement: one warning. */
     private final Outage outage;
     /** The last send on {@link #sendingOn}: the next one there starts when it ends, whether it succeeded or not. */
     private CompletableFuture<?> lastSend = CompletableFuture.completedFuture(null);
@@ -88,7 +88,7 @@ final class RealtimeConnection {
         this.call = call;
         this.realtime = realtime;
         this.identity = identity;
-        this.outage = new Outage(LOG, "reconnecting the real-time connection for " + identity);
+        this.outage = new Outage(LOG, "opening the real-time connection for " + identity); // the first one, or again
     }
 
     /**
