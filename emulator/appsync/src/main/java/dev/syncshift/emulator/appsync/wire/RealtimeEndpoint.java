@@ -8,6 +8,7 @@ import dev.syncshift.emulator.appsync.auth.SignedRequest;
 import dev.syncshift.emulator.appsync.rules.GraphQlRequest;
 import dev.syncshift.emulator.appsync.rules.GraphQlRules;
 import graphql.GraphQLError;
+import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -170,6 +171,20 @@ public final class RealtimeEndpoint implements Session.Listener.AutoDemanding {
         }
         rules.subscriptions().disconnect(connectionId);
         LOG.debug("realtime connection {} closed ({})", connectionId, statusCode);
+    }
+
+    /**
+     * A client that drops its side without a close (the compat client aborts a connection refused with
+     * {@code connection_error}) ends the connection with a {@link ClosedChannelException}: part of a connection's life,
+     * a DEBUG line. Anything else stays a warning (Jetty's own, without this method, is a WARN for both).
+     */
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        if (cause instanceof ClosedChannelException) {
+            LOG.debug("realtime connection {} dropped by the client", connectionId);
+        } else {
+            LOG.warn("realtime connection {} failed", connectionId, cause);
+        }
     }
 
     private static Map<String, @Nullable Object> message(@Nullable String id, String type,
