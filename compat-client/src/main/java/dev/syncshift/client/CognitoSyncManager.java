@@ -459,7 +459,9 @@ public final class CognitoSyncManager implements AutoCloseable {
             if (!localIdentity().equals(identity)) {
                 throw movedAway();
             }
-            return new SyncCache(cache, guardSince(moves, wipesSeen));
+            // wipesSeen is counted with remembered: one that took no identity from the file (the app gave it its own,
+            // on a file that remembered none) follows no wipe there, so its writes compare with the file's count now.
+            return new SyncCache(cache, guardSince(moves, remembered != null ? wipesSeen : cache.wipes(pool)));
         } finally {
             identityLock.readLock().unlock();
         }

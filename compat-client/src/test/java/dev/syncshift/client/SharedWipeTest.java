@@ -175,6 +175,34 @@ class SharedWipeTest {
         }
     }
 
+    /**
+     * A manager given the identity the app keeps itself, on a file that remembered none, never took the file's
+     * identity: the other manager's wipe of its own identity (the one the file remembers) leaves this one's data and
+     * synchronizes alone, as {@code wipeData} leaves other identities' data alone.
+     */
+    @Test
+    void aWipeOfTheOtherManagersIdentityLeavesAManagerGivenItsOwnIdentitySynchronizing(Emulators emulators) {
+        String own;
+        try (CognitoSyncManager elsewhere = emulators.device(Backend.COGNITO).build()) {
+            own = elsewhere.getIdentityId();
+        }
+        try (CognitoSyncManager keeper = emulators.device(Backend.COGNITO)
+                .cacheFile(dir.resolve("cognito_dataset_cache.db")).identityId(own).build();
+                CognitoSyncManager other = onTheFile(emulators)) {
+            Dataset prefs = syncedPrefs(keeper);
+            sync(other.openOrCreateDataset("notes"));
+            String wiped = other.getIdentityId();
+
+            other.wipeData();
+            prefs.put("after", "3");
+            sync(prefs);
+
+            assertThat(wiped).isNotEqualTo(own);
+            assertThat(prefs.getAll()).isEqualTo(Map.of("synced", "1", "after", "3"));
+            assertThat(prefs.isChanged("after")).as("pushed").isFalse();
+        }
+    }
+
     private CognitoSyncManager onTheFile(Emulators emulators) {
         return emulators.device(Backend.COGNITO).cacheFile(dir.resolve("cognito_dataset_cache.db")).build();
     }
