@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * What is written to standard error while it is captured: where the tests' logger (slf4j-simple, which looks
@@ -47,11 +48,25 @@ final class StandardError implements AutoCloseable {
 
     /** Waits until a line is logged at {@code level} by {@code logger}; fails the test after 30 seconds. */
     void awaitLine(String level, String logger) {
+        await(() -> !lines(level, logger).isEmpty(), "a " + level + " line of " + logger);
+    }
+
+    /**
+     * Waits until {@code count} lines logged by {@code logger}, at any level, contain {@code text}; fails the test
+     * after 30 seconds.
+     */
+    void awaitLines(String logger, String text, int count) {
+        String mark = " " + logger + " - ";
+        await(() -> text().lines().filter(line -> line.contains(mark) && line.contains(text)).count() >= count,
+                count + " lines of " + logger + " with '" + text + "'");
+    }
+
+    private void await(BooleanSupplier logged, String what) {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         synchronized (written) {
-            while (lines(level, logger).isEmpty()) {
+            while (!logged.getAsBoolean()) {
                 long left = end - System.nanoTime();
-                assertThat(left).as("a %s line of %s in:%n%s", level, logger, text()).isPositive();
+                assertThat(left).as("%s in:%n%s", what, text()).isPositive();
                 try {
                     TimeUnit.NANOSECONDS.timedWait(written, left);
                 } catch (InterruptedException e) {

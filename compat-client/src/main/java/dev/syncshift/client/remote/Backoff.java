@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The wait before something that failed is tried again: none at first, then 100 ms, doubling up to 10 s. The one rule
- * for the real-time connection made again after it broke, and for a subscription moved to an identity it could not be
- * opened for yet.
+ * for the real-time connection made again after it broke, for a subscription's {@code start} sent again after the
+ * service refused it, and for a subscription moved to an identity it could not be opened for yet.
  *
  * @param delay how long to wait
  */

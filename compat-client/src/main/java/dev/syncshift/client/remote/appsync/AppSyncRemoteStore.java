@@ -363,7 +363,7 @@ public final class AppSyncRemoteStore implements RemoteStore {
     /** Adds a subscription to the identity's connection, made for the first; the last one's close closes it. */
     private AutoCloseable listen(IdentityId identity, @Nullable DatasetName dataset, DatasetChangeListener listener) {
         RealtimeConnection connection;
-        RealtimeConnection.Subscription subscription;
+        RealtimeSubscription subscription;
         synchronized (connections) {
             connection = connections.computeIfAbsent(identity, id -> new RealtimeConnection(call, realtime, id));
             try {

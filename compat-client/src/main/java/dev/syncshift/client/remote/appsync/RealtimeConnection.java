@@ -49,9 +49,13 @@ import org.slf4j.LoggerFactory;
  * deadlines. Subscriptions are added and removed under the owner's lock
  * ({@link AppSyncRemoteStore}); once the last is removed the connection closes for good.
  * A break is logged at DEBUG alone (it is part of a connection's life); the reconnects that fail after it, and every
- * refusal by the service (its signature, its credentials), the first included, tell an {@link Outage}: a warning at
- * the first (naming the proxy's 407 when that is why), DEBUG at those that follow, and an INFO line at the
- * acknowledgement that ends them, or at the removal of the last subscription, which stops them.
+ * refusal of the connection by the service (its signature, its credentials), the first included, tell an
+ * {@link Outage}: a warning at the first (naming the proxy's 407 when that is why), DEBUG at those that follow, and an
+ * INFO line at the acknowledgement that ends them, or at the removal of the last subscription, which stops them. An
+ * {@code error} naming one subscription refuses that subscription alone, as AppSync means it: the connection and the
+ * other subscriptions on it carry on, and its {@code start} is sent again on the same connection after a backoff of
+ * its own, which their acknowledgements do not reset (were the connection made again, each acknowledgement of another
+ * would end the outage and the next refusal begin one, every 100 ms); its refusals are an outage of their own.
  */
 final class RealtimeConnection {
 
@@ -66,7 +70,7 @@ final class RealtimeConnection {
     private final URI realtime;
     private final IdentityId identity;
     /** The subscriptions by their {@code start} id. */
-    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private final Map<String, RealtimeSubscription> subscriptions = new ConcurrentHashMap<>();
     private int lastId;
     private volatile boolean closed;
     /** Whether the first connection was asked for; later ones are made by {@link #broken}. */
@@ -95,11 +99,12 @@ final class RealtimeConnection {
      * Adds a subscription to {@code dataset} (null: every dataset of the identity) and starts it: at once on an
      * acknowledged connection, else when the connection is. Call {@link #await} next, outside the owner's lock.
      */
-    synchronized Subscription add(@Nullable DatasetName dataset, DatasetChangeListener listener) {
+    synchronized RealtimeSubscription add(@Nullable DatasetName dataset, DatasetChangeListener listener) {
         if (closed) {
             throw new IllegalStateException("This real-time connection is closed; its owner makes a new one");
         }
-        Subscription subscription = new Subscription(Integer.toString(++lastId), dataset, listener);
+        RealtimeSubscription subscription =
+                new RealtimeSubscription(Integer.toString(++lastId), dataset, listener, identity);
         subscriptions.put(subscription.id, subscription);
         RealtimeSocket open = current;
         if (open != null && open.usable()) {
@@ -120,7 +125,7 @@ final class RealtimeConnection {
      * Waits until {@code subscription} is acknowledged, its connection attempt failed (it is retried with backoff) or
      * ten seconds passed; from then on every acknowledgement of it tells its listener to catch up.
      */
-    static void await(Subscription subscription) {
+    static void await(RealtimeSubscription subscription) {
         subscription.firstAttempt.completeOnTimeout(null, ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
         subscription.returned = true;
     }
@@ -135,10 +140,11 @@ final class RealtimeConnection {
      *
      * @return whether the connection is closed now
      */
-    synchronized boolean remove(Subscription subscription) {
+    synchronized boolean remove(RealtimeSubscription subscription) {
         if (subscriptions.remove(subscription.id) == null) {
             return closed;
         }
+        subscription.abandoned();
         RealtimeSocket open = current;
         if (open != null && subscription.startedOn == open) {
             send(open.ws(), json(Map.of("id", subscription.id, "type", "stop")));
@@ -206,7 +212,7 @@ final class RealtimeConnection {
     }
 
     /** Sends {@code subscription}'s {@code start} on the connection, once per connection. */
-    private synchronized void start(RealtimeSocket on, Subscription subscription) {
+    private synchronized void start(RealtimeSocket on, RealtimeSubscription subscription) {
         if (subscription.startedOn == on) {
             return;
         }
@@ -225,9 +231,11 @@ final class RealtimeConnection {
             on.failed(e); // signing needs credentials: retried like a broken connection
             return;
         }
+        Object attempt = new Object();
+        subscription.unanswered = attempt;
         send(on.ws(), json(Map.of("id", subscription.id, "type", "start", "payload", payload)));
         on.expect("start_ack for subscription " + subscription.id,
-                () -> subscription.acknowledgedOn == on || !subscriptions.containsKey(subscription.id));
+                () -> subscription.unanswered != attempt || !subscriptions.containsKey(subscription.id));
     }
 
     /** Starts every subscription, the identity-wide ones first: their catch-up then covers the others' (coveredOn). */
@@ -235,7 +243,7 @@ final class RealtimeConnection {
         identityWideFirst().forEach(subscription -> start(on, subscription));
     }
 
-    private List<Subscription> identityWideFirst() {
+    private List<RealtimeSubscription> identityWideFirst() {
         return subscriptions.values().stream().sorted(Comparator.comparing(s -> s.dataset != null)).toList();
     }
 
@@ -306,18 +314,82 @@ final class RealtimeConnection {
 
     /** A {@code start_ack} on connection {@code on} for the subscription {@code id} names, if it is still there. */
     void startAcknowledged(RealtimeSocket on, String id) {
-        Subscription subscription = subscriptions.get(id);
+        RealtimeSubscription subscription = subscriptions.get(id);
         if (subscription == null) {
             return; // removed meanwhile
         }
         boolean catchUp = subscription.returned;
         LOG.debug("subscription {} of {} acknowledged{}", subscription.id, identity, catchUp ? ": catching up" : "");
-        subscription.acknowledgedOn = on;
+        subscription.acknowledged();
         backoff = Backoff.NONE;
         outage.succeeded();
         subscription.firstAttempt.complete(null);
         if (catchUp) {
             catchUp(on, subscription);
+        }
+    }
+
+    /**
+     * An {@code error}: the refusal of the {@code start} its id names, which leaves the connection and the other
+     * subscriptions on it as they are, or without an id, of the connection.
+     */
+    void errored(RealtimeSocket on, String id, JsonNode message) {
+        if (id.isEmpty()) {
+            refused(on, message);
+            return;
+        }
+        RealtimeSubscription subscription = subscriptions.get(id);
+        if (subscription != null) {
+            startRefused(on, subscription, message.path("payload").toString());
+        }
+    }
+
+    /**
+     * The service refused {@code subscription}'s {@code start} on {@code on}: it is sent again there after its own
+     * backoff (an acknowledgement of another subscription does not reset it), an outage of the subscription.
+     */
+    private void startRefused(RealtimeSocket on, RealtimeSubscription subscription, String why) {
+        if (!answered(on, subscription)) {
+            return; // an answer to a start on an earlier connection
+        }
+        subscription.firstAttempt.complete(null);
+        boolean checkTime = AppSyncErrors.signatureRefused(why);
+        if (AppSyncErrors.credentialsRefused(why)) {
+            catchUp(on, subscription); // a synchronize renews the credentials the next start is signed with
+        }
+        Duration wait = subscription.refused(why);
+        CompletableFuture.runAsync(() -> startAgain(subscription, checkTime),
+                CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /** Whether {@code subscription}'s start was sent on {@code on}; if so, it is no longer started (it was refused). */
+    private synchronized boolean answered(RealtimeSocket on, RealtimeSubscription subscription) {
+        if (subscription.startedOn != on) {
+            return false;
+        }
+        subscription.startedOn = null;
+        subscription.unanswered = null;
+        return true;
+    }
+
+    /**
+     * Sends a refused {@code subscription}'s {@code start} again on the current connection, unless it was removed or
+     * the connection ended meanwhile (the next connection starts it).
+     */
+    private void startAgain(RealtimeSubscription subscription, boolean checkTime) {
+        if (checkTime) {
+            try {
+                call.checkTime();
+            } catch (RuntimeException e) {
+                LOG.debug("asking AppSync's time for {} failed: {}", identity, e.toString());
+            }
+        }
+        synchronized (this) {
+            RealtimeSocket open = current;
+            if (subscriptions.containsKey(subscription.id) && subscription.startedOn == null && open != null
+                    && open.usable()) {
+                start(open, subscription);
+            }
         }
     }
 
@@ -337,7 +409,7 @@ final class RealtimeConnection {
      * was deleted, to the count it gives.
      */
     void changed(RealtimeSocket on, String id, JsonNode message) {
-        Subscription subscription = subscriptions.get(id);
+        RealtimeSubscription subscription = subscriptions.get(id);
         if (subscription == null) {
             return;
         }
@@ -367,7 +439,7 @@ final class RealtimeConnection {
      * Changes may have been missed while nobody listened on connection {@code on}: every dataset of the identity, or
      * the subscription's dataset unless an identity-wide catch-up on the same connection covers it.
      */
-    private void catchUp(RealtimeSocket on, Subscription subscription) {
+    private void catchUp(RealtimeSocket on, RealtimeSubscription subscription) {
         if (subscription.dataset == null) {
             subscription.caughtUpOn = on;
             subscription.listener.changesMayBeMissed(identity);
@@ -381,7 +453,7 @@ final class RealtimeConnection {
      * covers the dataset's. It was started first, so its acknowledgement comes first as a rule; when it does not, the
      * dataset catches up on its own (a pull that listing may repeat).
      */
-    private boolean coveredOn(RealtimeSocket on, Subscription dataset) {
+    private boolean coveredOn(RealtimeSocket on, RealtimeSubscription dataset) {
         return subscriptions.values().stream().anyMatch(all -> all.dataset == null && all.listener == dataset.listener
                 && all.caughtUpOn == on);
     }
@@ -394,33 +466,7 @@ final class RealtimeConnection {
         }
     }
 
-    /** One {@code onDatasetChanged} subscription on the connection: its {@code start} id, dataset and listener. */
-    static final class Subscription {
-        private final String id;
-        private final @Nullable DatasetName dataset;
-        private final DatasetChangeListener listener;
-        /** Completed by the first acknowledgement, or by the end of a connection that did not bring one. */
-        private final CompletableFuture<Void> firstAttempt = new CompletableFuture<>();
-        /**
-         * Whether {@link #await} has returned: the caller counts on the subscription from then on, so every
-         * acknowledgement after that (a reconnect, or a first connection dropped unacknowledged) tells the listener,
-         * to catch up on what nobody heard meanwhile.
-         */
-        private volatile boolean returned;
-        /** The connection its {@code start} was sent on, and the one that acknowledged it. */
-        private volatile @Nullable RealtimeSocket startedOn;
-        private volatile @Nullable RealtimeSocket acknowledgedOn;
-        /** The connection on which an identity-wide subscription last caught up. */
-        private volatile @Nullable RealtimeSocket caughtUpOn;
-
-        private Subscription(String id, @Nullable DatasetName dataset, DatasetChangeListener listener) {
-            this.id = id;
-            this.dataset = dataset;
-            this.listener = listener;
-        }
-    }
-
-    /** The service refused the connection or a subscription on it ({@code connection_error}, {@code error}). */
+    /** The service refused the connection ({@code connection_error}, or an {@code error} naming no subscription). */
     private static final class Refusal extends IllegalStateException {
         private static final long serialVersionUID = 1L;
         private final String reason;

@@ -84,7 +84,8 @@ final class RealtimeSocket implements WebSocket.Listener {
             }
             case "start_ack" -> connection.startAcknowledged(this, id);
             case "data" -> connection.changed(this, id, message);
-            case "error", "connection_error" -> connection.refused(this, message);
+            case "error" -> connection.errored(this, id, message);
+            case "connection_error" -> connection.refused(this, message);
             default -> {
                 // ka and complete need no action
             }
