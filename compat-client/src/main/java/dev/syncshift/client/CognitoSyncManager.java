@@ -329,10 +329,8 @@ public final class CognitoSyncManager implements AutoCloseable {
         }
         IdentityId now = cache.identity(pool).orElse(null);
         if (now == null || cache.wipes(pool) != seenWipes) {
-            followWipe(seen, seenWipes);
             throw new DataStorageException("The device's local data was wiped (wipeData) by another manager or "
-                    + "process of the cache file; this manager's data of the identity " + seen + " was wiped too and "
-                    + "nothing was synchronized");
+                    + "process of the cache file; " + followWipe(seen, seenWipes) + " and nothing was synchronized");
         }
         if (!now.equals(seen)) {
             LOG.info("another manager of the cache file moved the device from identity {} to {}; following it", seen,
@@ -344,13 +342,22 @@ public final class CognitoSyncManager implements AutoCloseable {
     /**
      * Wipes as {@link #wipeData} does, unless this manager no longer holds what the synchronize that found the wipe saw
      * ({@code seen}, {@code seenWipes}): then another synchronize of it (of another dataset, at the same time) has
-     * followed the wipe already, and wiping again would also wipe what the app did after that one's onFailure.
+     * followed the wipe already, and wiping again would also wipe what the app did after that one's onFailure, or a
+     * login moved it to another identity meanwhile, whose synchronize follows the wipe.
+     *
+     * @return what became of this manager's data, for the failure's message
      */
-    private void followWipe(IdentityId seen, long seenWipes) {
+    private String followWipe(IdentityId seen, long seenWipes) {
         identityLock.writeLock().lock();
         try {
-            if (!seen.equals(remembered) || wipesSeen != seenWipes) {
-                return;
+            IdentityId now = remembered;
+            if (now == null || wipesSeen != seenWipes) {
+                return "this manager's data of the identity " + seen + " was wiped already (by another synchronize "
+                        + "of this manager, or its own wipeData)";
+            }
+            if (!seen.equals(now)) {
+                return "a login moved this manager from the identity " + seen + " to " + now
+                        + " meanwhile, and this synchronize wiped nothing";
             }
             wipeLocked();
         } finally {
@@ -358,6 +365,7 @@ public final class CognitoSyncManager implements AutoCloseable {
         }
         subscriptions.removeAll();
         credentials.clear();
+        return "this manager's data of the identity " + seen + " was wiped too";
     }
 
     /** Keeps the request to run later, {@code replacing} the one kept for the dataset, or only when none is. */

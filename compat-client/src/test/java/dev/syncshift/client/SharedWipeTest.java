@@ -114,31 +114,52 @@ class SharedWipeTest {
      */
     @Test
     void twoDatasetsThatFindTheWipeTogetherWipeOnce(Emulators emulators) {
-        AtomicBoolean armed = new AtomicBoolean();
-        CountDownLatch looking = new CountDownLatch(1);
-        CountDownLatch goOn = new CountDownLatch(1);
-        LocalCache hooked = new HookedCache(SqliteLocalCache.open(dir.resolve("cognito_dataset_cache.db")), () -> {
-            if (armed.compareAndSet(true, false)) {
-                looking.countDown();
-                Latches.await(goOn);
-            }
-        });
+        Hold hold = new Hold();
         try (CognitoSyncManager first = onTheFile(emulators);
-                CognitoSyncManager second = emulators.device(Backend.COGNITO).localCache(hooked).build()) {
+                CognitoSyncManager second = emulators.device(Backend.COGNITO).localCache(hold.cache(dir)).build()) {
             Dataset prefs = syncedPrefs(second);
             Dataset notes = second.openOrCreateDataset("notes");
             first.wipeData();
-            armed.set(true);
+            hold.armed.set(true);
             RecordingCallback held = new RecordingCallback();
             prefs.synchronize(held);
-            Latches.await(looking);
+            Latches.await(hold.looking);
 
-            assertThat(syncFailure(notes)).hasMessageContaining("wiped");
+            assertThat(syncFailure(notes)).hasMessageContaining("was wiped too");
             notes.put("after", "3");
-            goOn.countDown();
+            hold.goOn.countDown();
 
-            assertThat(held.failed()).hasMessageContaining("wiped");
+            assertThat(held.failed()).hasMessageContaining("was wiped already").hasMessageNotContaining("wiped too");
             assertThat(notes.get("after")).as("put after the first wipe's onFailure").isEqualTo("3");
+        }
+    }
+
+    /**
+     * A synchronize of the other manager is held as it looks at the file; meanwhile a login moves that manager to
+     * another identity and then the first manager wipes: the held synchronize finds the wipe but fails without wiping,
+     * and its message says so rather than that the data was wiped.
+     */
+    @Test
+    void aWipeFoundAfterALoginMovedTheManagerIsNotCalledItsWipe(Emulators emulators) {
+        String owner = emulators.developerIdentity("wipe-" + dir.getFileName());
+        Hold hold = new Hold();
+        try (CognitoSyncManager first = onTheFile(emulators);
+                CognitoSyncManager second = emulators.device(Backend.COGNITO).localCache(hold.cache(dir)).build()) {
+            Dataset prefs = syncedPrefs(second);
+            Dataset notes = second.openOrCreateDataset("notes");
+            hold.armed.set(true);
+            RecordingCallback held = new RecordingCallback();
+            prefs.synchronize(held);
+            Latches.await(hold.looking);
+
+            second.setLogins(Map.of("login.compat", "wipe-" + dir.getFileName()));
+            sync(notes);
+            first.wipeData();
+            hold.goOn.countDown();
+
+            assertThat(second.getIdentityId()).isEqualTo(owner);
+            assertThat(held.failed()).hasMessageContaining("a login moved this manager")
+                    .hasMessageContaining("wiped nothing").hasMessageNotContaining("wiped too");
         }
     }
 
@@ -213,5 +234,22 @@ class SharedWipeTest {
         prefs.put("synced", "1");
         sync(prefs);
         return prefs;
+    }
+
+    /** Holds the next look at the file's identity once armed, until the test lets it go on. */
+    private static final class Hold {
+        final AtomicBoolean armed = new AtomicBoolean();
+        final CountDownLatch looking = new CountDownLatch(1);
+        final CountDownLatch goOn = new CountDownLatch(1);
+
+        /** The cache file in {@code dir}, with this hold. */
+        LocalCache cache(Path dir) {
+            return new HookedCache(SqliteLocalCache.open(dir.resolve("cognito_dataset_cache.db")), () -> {
+                if (armed.compareAndSet(true, false)) {
+                    looking.countDown();
+                    Latches.await(goOn);
+                }
+            });
+        }
     }
 }
