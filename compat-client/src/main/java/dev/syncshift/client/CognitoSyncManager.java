@@ -9,20 +9,15 @@ import dev.syncshift.client.sync.SyncEngine;
 import dev.syncshift.core.DatasetKey;
 import dev.syncshift.core.DatasetName;
 import dev.syncshift.core.IdentityId;
-import dev.syncshift.core.IdentityPoolId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +37,6 @@ public final class CognitoSyncManager implements AutoCloseable {
     /** How long {@link #close} waits for a running synchronize. */
     static final int CLOSE_WAIT_SECONDS = 30;
 
-    private final IdentityPoolId pool;
     private final Backend backend;
     private final LocalCache cache;
     private final CognitoIdentityCredentials credentials;
@@ -53,37 +47,16 @@ public final class CognitoSyncManager implements AutoCloseable {
     private final Map<String, Runnable> waitingForConnectivity = new ConcurrentHashMap<>();
     private final ConnectivityRetry connectivityRetry;
     private final Subscriptions subscriptions;
+    private final DeviceIdentity device;
     private volatile boolean closed;
-    /**
-     * The identity local data belongs to (null: none yet), as the cache holds it: it changes with the cache's move of
-     * the data, under {@link #identityLock}'s write lock, while local calls hold its read lock and never wait for the
-     * network (the credentials' own lock is held while they ask Cognito Identity).
-     */
-    private volatile @Nullable IdentityId localIdentity;
-    private final ReadWriteLock identityLock = new ReentrantReadWriteLock();
-    /** How often the local data was wiped or moved to another identity (changed under the write lock). */
-    private volatile long moves;
-    /**
-     * The identity the cache remembered for the pool when this manager last wrote or read it there (null: none), to
-     * tell what another manager or process sharing the cache file did to the device's identity since.
-     */
-    private volatile @Nullable IdentityId remembered;
-    /**
-     * The cache's count of wipes of the pool ({@link LocalCache#wipes}) when this manager took {@link #remembered}: a
-     * wipe elsewhere followed by a new identity there (the next user's) is a wipe to follow, not a login.
-     */
-    private volatile long wipesSeen;
 
     CognitoSyncManager(ManagerWiring wiring, Duration connectivityRetryInterval) {
         this.connectivityRetry = new ConnectivityRetry(connectivityRetryInterval, this::connectivityRestored);
-        this.pool = wiring.pool();
         this.backend = wiring.backend();
         this.cache = wiring.cache();
         this.clock = wiring.clock();
         this.credentials = wiring.credentials(this::identityChanged);
-        this.localIdentity = credentials.knownIdentityId();
-        this.remembered = cache.identity(pool).orElse(null);
-        this.wipesSeen = cache.wipes(pool);
+        this.device = new DeviceIdentity(wiring.pool(), cache, credentials, this::unsubscribeAll);
         this.remote = wiring.remote(credentials);
         this.queue = new SyncQueue(wiring.executor());
         this.subscriptions = new Subscriptions(this, remote, cache, queue, wiring.executor());
@@ -112,7 +85,7 @@ public final class CognitoSyncManager implements AutoCloseable {
 
     /** The current identity's datasets in the local cache (deleted-but-unsynchronized ones included). */
     public List<DatasetMetadata> listDatasets() {
-        return read(identity -> cache.datasets(identity).stream().map(DefaultDataset::toApi).toList());
+        return device.read(identity -> cache.datasets(identity).stream().map(DefaultDataset::toApi).toList());
     }
 
     /** The local metadata of one dataset, or null when the cache does not have it. */
@@ -130,7 +103,7 @@ public final class CognitoSyncManager implements AutoCloseable {
      */
     public void refreshDatasetMetadata() {
         IdentityId identity = credentials.identityId();
-        SyncCache local = cacheOf(identity);
+        SyncCache local = device.cacheOf(identity);
         remote.listDatasets(identity).forEach(local::updateMetadata);
     }
 
@@ -143,28 +116,7 @@ public final class CognitoSyncManager implements AutoCloseable {
      * their data back.
      */
     public void wipeData() {
-        subscriptions.removeAll();
-        identityLock.writeLock().lock();
-        try {
-            wipeLocked();
-        } finally {
-            identityLock.writeLock().unlock();
-        }
-        credentials.clear();
-    }
-
-    /** {@link #wipeData}'s work on the cache; the caller holds the write lock. */
-    private void wipeLocked() {
-        // One that has not learned the device's identity yet wipes the one another manager of the cache file got
-        // (the device keeps one): left there, its data stays and the next synchronize takes the identity back.
-        if (localIdentity == null) {
-            cache.identity(pool).ifPresent(cache::wipe);
-        }
-        cache.wipe(localIdentity());
-        cache.wipe(LocalCache.UNKNOWN_IDENTITY);
-        localIdentity = null;
-        remembered = null;
-        moves++;
+        device.wipe();
     }
 
     /**
@@ -285,7 +237,7 @@ public final class CognitoSyncManager implements AutoCloseable {
     private void runSynchronizeOnce(DefaultDataset dataset, SyncCallback callback) {
         IdentityId identity;
         try {
-            followSharedCache();
+            device.followSharedCache();
         } catch (DataStorageException wiped) {
             callback.onFailure(wiped);
             return;
@@ -302,70 +254,13 @@ public final class CognitoSyncManager implements AutoCloseable {
         }
         SyncCache local;
         try {
-            local = cacheOf(identity);
+            local = device.cacheOf(identity);
         } catch (DataStorageException movedAway) {
             callback.onFailure(movedAway);
             return;
         }
         new SyncEngine(local, remote, clock).synchronize(dataset,
                 new DatasetKey(identity, new DatasetName(dataset.getDatasetName())), callback);
-    }
-
-    /**
-     * Follows what another manager or process sharing the cache file did to the device's identity since this one last
-     * looked (an app started twice): a login there moved the device to another identity, which this manager takes
-     * too, so that the device keeps one (its data written since moves as for any identity change); a
-     * {@link #wipeData} there forgot it, and this manager is wiped as well, so that nothing of the wiped identity comes
-     * back into the file or goes to the service from here. The cache counts wipes: an identity remembered there after
-     * a wipe (the next user's) is no login from this one's, and taking it would move the wiped user's data to it.
-     *
-     * @throws DataStorageException when the device's data was wiped elsewhere
-     */
-    private void followSharedCache() {
-        IdentityId seen = remembered;
-        long seenWipes = wipesSeen;
-        if (seen == null) {
-            return;
-        }
-        IdentityId now = cache.identity(pool).orElse(null);
-        if (now == null || cache.wipes(pool) != seenWipes) {
-            throw new DataStorageException("The device's local data was wiped (wipeData) by another manager or "
-                    + "process of the cache file; " + followWipe(seen, seenWipes) + " and nothing was synchronized");
-        }
-        if (!now.equals(seen)) {
-            LOG.info("another manager of the cache file moved the device from identity {} to {}; following it", seen,
-                    now);
-            credentials.adopt(now);
-        }
-    }
-
-    /**
-     * Wipes as {@link #wipeData} does, unless this manager no longer holds what the synchronize that found the wipe saw
-     * ({@code seen}, {@code seenWipes}): then another synchronize of it (of another dataset, at the same time) has
-     * followed the wipe already, and wiping again would also wipe what the app did after that one's onFailure, or a
-     * login moved it to another identity meanwhile, whose synchronize follows the wipe.
-     *
-     * @return what became of this manager's data, for the failure's message
-     */
-    private String followWipe(IdentityId seen, long seenWipes) {
-        identityLock.writeLock().lock();
-        try {
-            IdentityId now = remembered;
-            if (now == null || wipesSeen != seenWipes) {
-                return "this manager's data of the identity " + seen + " was wiped already (by another synchronize "
-                        + "of this manager, or its own wipeData)";
-            }
-            if (!seen.equals(now)) {
-                return "a login moved this manager from the identity " + seen + " to " + now
-                        + " meanwhile, and this synchronize wiped nothing";
-            }
-            wipeLocked();
-        } finally {
-            identityLock.writeLock().unlock();
-        }
-        subscriptions.removeAll();
-        credentials.clear();
-        return "this manager's data of the identity " + seen + " was wiped too";
     }
 
     /** Keeps the request to run later, {@code replacing} the one kept for the dataset, or only when none is. */
@@ -434,7 +329,7 @@ public final class CognitoSyncManager implements AutoCloseable {
      * local data) waits for it, and it for the change, so that nothing is written under an identity just left.
      */
     <T extends @Nullable Object> T read(DatasetName name, Function<DatasetKey, T> call) {
-        return read(identity -> call.apply(new DatasetKey(identity, name)));
+        return device.read(identity -> call.apply(new DatasetKey(identity, name)));
     }
 
     /** As {@link #read(DatasetName, Function)}, for a call that returns nothing. */
@@ -445,68 +340,9 @@ public final class CognitoSyncManager implements AutoCloseable {
         });
     }
 
-    private <T extends @Nullable Object> T read(Function<IdentityId, T> call) {
-        identityLock.readLock().lock();
-        try {
-            return call.apply(localIdentity());
-        } finally {
-            identityLock.readLock().unlock();
-        }
-    }
-
-    /**
-     * The cache as a call that went to the service for {@code identity} may write it: while the local data stays with
-     * that identity. The identity and the count of moves are taken together, so a login or a wipe that came after the
-     * credentials named the identity is caught too.
-     *
-     * @throws DataStorageException when the local data no longer belongs to {@code identity}
-     */
-    private SyncCache cacheOf(IdentityId identity) {
-        identityLock.readLock().lock();
-        try {
-            if (!localIdentity().equals(identity)) {
-                throw movedAway();
-            }
-            // wipesSeen is counted with remembered: one that took no identity from the file (the app gave it its own,
-            // on a file that remembered none) follows no wipe there, so its writes compare with the file's count now.
-            return new SyncCache(cache, guardSince(moves, remembered != null ? wipesSeen : cache.wipes(pool)));
-        } finally {
-            identityLock.readLock().unlock();
-        }
-    }
-
-    /**
-     * Lets writes through while the local data has not been wiped or moved since {@code since} moves, nor wiped by
-     * another manager or process of the cache file since it counted {@code wipes} (checked in the write's transaction).
-     */
-    private SyncCache.Guard guardSince(long since, long wipes) {
-        return new SyncCache.Guard() {
-            @Override
-            public <T extends @Nullable Object> T unlessMoved(Supplier<T> write) {
-                identityLock.readLock().lock();
-                try {
-                    List<T> written = new ArrayList<>(1);
-                    if (moves != since || !cache.writeUnlessWiped(pool, wipes, () -> written.add(write.get()))) {
-                        throw movedAway();
-                    }
-                    return written.get(0);
-                } finally {
-                    identityLock.readLock().unlock();
-                }
-            }
-        };
-    }
-
-    private static DataStorageException movedAway() {
-        return new DataStorageException("The device's local data was wiped (wipeData, here or in another manager or "
-                + "process of the cache file) or moved to another identity (a login) while the call to the service "
-                + "ran; nothing it fetched was kept");
-    }
-
     /** The identity local data belongs to, without a network call or a wait for one. */
     IdentityId localIdentity() {
-        IdentityId known = localIdentity;
-        return known != null ? known : LocalCache.UNKNOWN_IDENTITY;
+        return device.localIdentity();
     }
 
     Instant now() {
@@ -514,31 +350,9 @@ public final class CognitoSyncManager implements AutoCloseable {
     }
 
     private void identityChanged(@Nullable IdentityId old, IdentityId current) {
-        IdentityId from = old == null ? LocalCache.UNKNOWN_IDENTITY : old;
-        identityLock.writeLock().lock();
-        try {
-            cache.rememberIdentity(pool, current);
-            if (remembered == null) {
-                wipesSeen = cache.wipes(pool); // the wipes before this identity are not its own
-            }
-            remembered = current;
-            if (!from.equals(current)) {
-                if (old == null) {
-                    // The first identity of this cache (or of this pool): datasets made before it are its own.
-                    LOG.debug("identity obtained; local datasets made before it move to it");
-                } else {
-                    LOG.info("identity changed; moving local datasets to the new identity");
-                }
-                cache.changeIdentity(from, current);
-                moves++;
-            }
-            localIdentity = current;
-        } finally {
-            identityLock.writeLock().unlock();
-        }
-        if (old != null && !from.equals(current)) {
+        if (device.changed(old, current)) {
             subscriptions.moveTo(current);
         }
     }
-
 }
+

@@ -1,0 +1,247 @@
+package dev.syncshift.client;
+
+import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials;
+import dev.syncshift.client.spi.LocalCache;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.IdentityPoolId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The device's identity in the cache file, as one {@link CognitoSyncManager} holds it: the identity its local data
+ * belongs to and the lock that orders local calls with its moves, what the manager remembers of the file, following
+ * a login or a wipe by another manager or process of the file, wiping, and guarding a synchronize's writes against a
+ * move or a wipe. Thread-safe.
+ */
+final class DeviceIdentity {
+
+    // Its lines are the manager's: they tell what the manager did, as they did when this was part of it.
+    private static final Logger LOG = LoggerFactory.getLogger(CognitoSyncManager.class);
+
+    private final IdentityPoolId pool;
+    private final LocalCache cache;
+    private final CognitoIdentityCredentials credentials;
+    /** Ends the manager's subscriptions, which listen to the datasets of the identity a wipe forgets. */
+    private final Runnable endSubscriptions;
+    /**
+     * The identity local data belongs to (null: none yet), as the cache holds it: it changes with the cache's move of
+     * the data, under {@link #identityLock}'s write lock, while local calls hold its read lock and never wait for the
+     * network (the credentials' own lock is held while they ask Cognito Identity).
+     */
+    private volatile @Nullable IdentityId localIdentity;
+    private final ReadWriteLock identityLock = new ReentrantReadWriteLock();
+    /** How often the local data was wiped or moved to another identity (changed under the write lock). */
+    private volatile long moves;
+    /**
+     * The identity the cache remembered for the pool when this manager last wrote or read it there (null: none), to
+     * tell what another manager or process sharing the cache file did to the device's identity since.
+     */
+    private volatile @Nullable IdentityId remembered;
+    /**
+     * The cache's count of wipes of the pool ({@link LocalCache#wipes}) when this manager took {@link #remembered}: a
+     * wipe elsewhere followed by a new identity there (the next user's) is a wipe to follow, not a login.
+     */
+    private volatile long wipesSeen;
+
+    DeviceIdentity(IdentityPoolId pool, LocalCache cache, CognitoIdentityCredentials credentials,
+            Runnable endSubscriptions) {
+        this.pool = pool;
+        this.cache = cache;
+        this.credentials = credentials;
+        this.endSubscriptions = endSubscriptions;
+        this.localIdentity = credentials.knownIdentityId();
+        this.remembered = cache.identity(pool).orElse(null);
+        this.wipesSeen = cache.wipes(pool);
+    }
+
+    /** {@link CognitoSyncManager#wipeData}: ends the subscriptions, wipes, and forgets the identity and credentials. */
+    void wipe() {
+        endSubscriptions.run();
+        identityLock.writeLock().lock();
+        try {
+            wipeLocked();
+        } finally {
+            identityLock.writeLock().unlock();
+        }
+        credentials.clear();
+    }
+
+    /** {@link #wipe}'s work on the cache; the caller holds the write lock. */
+    private void wipeLocked() {
+        // One that has not learned the device's identity yet wipes the one another manager of the cache file got
+        // (the device keeps one): left there, its data stays and the next synchronize takes the identity back.
+        if (localIdentity == null) {
+            cache.identity(pool).ifPresent(cache::wipe);
+        }
+        cache.wipe(localIdentity());
+        cache.wipe(LocalCache.UNKNOWN_IDENTITY);
+        localIdentity = null;
+        remembered = null;
+        moves++;
+    }
+
+    /**
+     * Follows what another manager or process sharing the cache file did to the device's identity since this one last
+     * looked (an app started twice): a login there moved the device to another identity, which this manager takes
+     * too, so that the device keeps one (its data written since moves as for any identity change); a
+     * {@link CognitoSyncManager#wipeData} there forgot it, and this manager is wiped as well, so that nothing of the
+     * wiped identity comes back into the file or goes to the service from here. The cache counts wipes: an identity
+     * remembered there after a wipe (the next user's) is no login from this one's, and taking it would move the wiped
+     * user's data to it.
+     *
+     * @throws DataStorageException when the device's data was wiped elsewhere
+     */
+    void followSharedCache() {
+        IdentityId seen = remembered;
+        long seenWipes = wipesSeen;
+        if (seen == null) {
+            return;
+        }
+        IdentityId now = cache.identity(pool).orElse(null);
+        if (now == null || cache.wipes(pool) != seenWipes) {
+            throw new DataStorageException("The device's local data was wiped (wipeData) by another manager or "
+                    + "process of the cache file; " + followWipe(seen, seenWipes) + " and nothing was synchronized");
+        }
+        if (!now.equals(seen)) {
+            LOG.info("another manager of the cache file moved the device from identity {} to {}; following it", seen,
+                    now);
+            credentials.adopt(now);
+        }
+    }
+
+    /**
+     * Wipes as {@link #wipe} does, unless this manager no longer holds what the synchronize that found the wipe saw
+     * ({@code seen}, {@code seenWipes}): then another synchronize of it (of another dataset, at the same time) has
+     * followed the wipe already, and wiping again would also wipe what the app did after that one's onFailure, or a
+     * login moved it to another identity meanwhile, whose synchronize follows the wipe.
+     *
+     * @return what became of this manager's data, for the failure's message
+     */
+    private String followWipe(IdentityId seen, long seenWipes) {
+        identityLock.writeLock().lock();
+        try {
+            IdentityId now = remembered;
+            if (now == null || wipesSeen != seenWipes) {
+                return "this manager's data of the identity " + seen + " was wiped already (by another synchronize "
+                        + "of this manager, or its own wipeData)";
+            }
+            if (!seen.equals(now)) {
+                return "a login moved this manager from the identity " + seen + " to " + now
+                        + " meanwhile, and this synchronize wiped nothing";
+            }
+            wipeLocked();
+        } finally {
+            identityLock.writeLock().unlock();
+        }
+        endSubscriptions.run();
+        credentials.clear();
+        return "this manager's data of the identity " + seen + " was wiped too";
+    }
+
+    /**
+     * {@code call} on the identity local data belongs to: an identity change (the move of the local data) waits for
+     * it, and it for the change.
+     */
+    <T extends @Nullable Object> T read(Function<IdentityId, T> call) {
+        identityLock.readLock().lock();
+        try {
+            return call.apply(localIdentity());
+        } finally {
+            identityLock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The cache as a call that went to the service for {@code identity} may write it: while the local data stays with
+     * that identity. The identity and the count of moves are taken together, so a login or a wipe that came after the
+     * credentials named the identity is caught too.
+     *
+     * @throws DataStorageException when the local data no longer belongs to {@code identity}
+     */
+    SyncCache cacheOf(IdentityId identity) {
+        identityLock.readLock().lock();
+        try {
+            if (!localIdentity().equals(identity)) {
+                throw movedAway();
+            }
+            // wipesSeen is counted with remembered: one that took no identity from the file (the app gave it its own,
+            // on a file that remembered none) follows no wipe there, so its writes compare with the file's count now.
+            return new SyncCache(cache, guardSince(moves, remembered != null ? wipesSeen : cache.wipes(pool)));
+        } finally {
+            identityLock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Lets writes through while the local data has not been wiped or moved since {@code since} moves, nor wiped by
+     * another manager or process of the cache file since it counted {@code wipes} (checked in the write's transaction).
+     */
+    private SyncCache.Guard guardSince(long since, long wipes) {
+        return new SyncCache.Guard() {
+            @Override
+            public <T extends @Nullable Object> T unlessMoved(Supplier<T> write) {
+                identityLock.readLock().lock();
+                try {
+                    List<T> written = new ArrayList<>(1);
+                    if (moves != since || !cache.writeUnlessWiped(pool, wipes, () -> written.add(write.get()))) {
+                        throw movedAway();
+                    }
+                    return written.get(0);
+                } finally {
+                    identityLock.readLock().unlock();
+                }
+            }
+        };
+    }
+
+    private static DataStorageException movedAway() {
+        return new DataStorageException("The device's local data was wiped (wipeData, here or in another manager or "
+                + "process of the cache file) or moved to another identity (a login) while the call to the service "
+                + "ran; nothing it fetched was kept");
+    }
+
+    /** The identity local data belongs to, without a network call or a wait for one. */
+    IdentityId localIdentity() {
+        IdentityId known = localIdentity;
+        return known != null ? known : LocalCache.UNKNOWN_IDENTITY;
+    }
+
+    /**
+     * The credentials' news that the identity is {@code current}, {@code old} before (null: none was known): the
+     * cache remembers it for the pool, and the local data moves to it.
+     *
+     * @return whether the device moved from one identity to another, which the subscriptions follow
+     */
+    boolean changed(@Nullable IdentityId old, IdentityId current) {
+        IdentityId from = old == null ? LocalCache.UNKNOWN_IDENTITY : old;
+        identityLock.writeLock().lock();
+        try {
+            cache.rememberIdentity(pool, current);
+            if (remembered == null) {
+                wipesSeen = cache.wipes(pool); // the wipes before this identity are not its own
+            }
+            remembered = current;
+            if (!from.equals(current)) {
+                if (old == null) {
+                    // The first identity of this cache (or of this pool): datasets made before it are its own.
+                    LOG.debug("identity obtained; local datasets made before it move to it");
+                } else {
+                    LOG.info("identity changed; moving local datasets to the new identity");
+                }
+                cache.changeIdentity(from, current);
+                moves++;
+            }
+            localIdentity = current;
+        } finally {
+            identityLock.writeLock().unlock();
+        }
+        return old != null && !from.equals(current);
+    }
+}
