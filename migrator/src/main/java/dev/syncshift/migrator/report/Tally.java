@@ -22,6 +22,7 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * @param recordsWritten records written
  * @param recordsCurrent records the store already held
  * @param recordsKept records read whose Cognito change a conflict settled for AppSync's side: AppSync's value kept
+ *     (a record the pass wrote before a device changed it over counts as written)
  * @param bytesWritten UTF-8 bytes of keys and values written
  * @param transactions TransactWriteItems calls
  * @param conflicts changes made on both sides, settled by the policy

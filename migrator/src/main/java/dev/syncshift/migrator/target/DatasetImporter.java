@@ -295,27 +295,27 @@ public final class DatasetImporter {
     /**
      * The outcome of the final plan. When the pass writes, a record it read counts as written if any attempt
      * committed it (once, however many did), also when an attempt cut short wrote it and the final plan found it
-     * already there; the records read include those only earlier attempts read. A record read whose change a conflict
-     * settled for AppSync's side counts as kept, neither written nor current. Bytes and transactions are those the
-     * store applied. A dry run or verify counts what the plan would write.
+     * already there, or kept a device's change made over it since; the records read include those only earlier
+     * attempts read. Any other record read whose change a conflict settled for AppSync's side counts as kept, neither
+     * written nor current. Bytes and transactions are those the store applied. A dry run or verify counts what the
+     * plan would write.
      */
     private DatasetOutcome outcome(ImportPlan plan, DatasetSource read, ImportAttempts attempts,
             List<String> mismatches, @Nullable StoredDataset known) {
-        long kept = plan.recordsKept(read.read().records().size());
-        long records = plan.recordsWritten() + plan.recordsCurrent() + attempts.readBefore(read.read().records()
-                .keySet());
-        long written = plan.recordsWritten();
-        long bytes = plan.transactions().stream().flatMap(t -> t.writes().stream())
+        Set<RecordKey> last = read.read().records().keySet();
+        Set<RecordKey> kept = plan.recordsKept(last);
+        boolean wrote = writes == Writes.WRITE;
+        long keptUnwritten = wrote ? attempts.unwritten(kept) : kept.size();
+        long records = plan.recordsWritten() + plan.recordsCurrent() + attempts.readBefore(last) + kept.size()
+                - keptUnwritten;
+        long written = wrote ? attempts.recordsWritten() : plan.recordsWritten();
+        long bytes = wrote ? attempts.bytes() : plan.transactions().stream().flatMap(t -> t.writes().stream())
                 .mapToLong(w -> w.record().storageBytes()).sum();
-        long transactions = plan.transactions().size();
-        if (writes == Writes.WRITE) {
-            written = attempts.recordsWritten();
-            bytes = attempts.bytes();
-            transactions = attempts.transactions();
-        }
+        long transactions = wrote ? attempts.transactions() : plan.transactions().size();
         boolean deletion = !read.read().exists()
                 && (plan.kind() == ImportPlan.Kind.COPY || plan.kind() == ImportPlan.Kind.REVISIONS);
-        return new DatasetOutcome(read.name(), plan.kind(), written, records - written, kept, bytes, transactions,
-                plan.conflicts(), mismatches, plan.failure(), ImportPlanner.writtenOnAppSync(known), deletion, null);
+        return new DatasetOutcome(read.name(), plan.kind(), written, records - written, keptUnwritten, bytes,
+                transactions, plan.conflicts(), mismatches, plan.failure(), ImportPlanner.writtenOnAppSync(known),
+                deletion, null);
     }
 }

@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param kind what kind of import it was
  * @param recordsWritten records written (or, in a dry run, that would be)
  * @param recordsCurrent records the store already held
- * @param recordsKept records read whose change a conflict settled for AppSync's side (or, writing nothing, would)
+ * @param recordsKept records read whose change a conflict settled for AppSync's side (or, writing nothing, would),
+ *     those an earlier attempt wrote left out: they count as written
  * @param bytesWritten UTF-8 bytes of the keys and values written
  * @param transactions TransactWriteItems calls made
  * @param conflicts changes made on both sides, as settled

@@ -36,6 +36,11 @@ final class ImportAttempts {
         return written.stream().filter(read::contains).count();
     }
 
+    /** How many of {@code keys} no attempt wrote. */
+    long unwritten(Set<RecordKey> keys) {
+        return keys.stream().filter(key -> !written.contains(key)).count();
+    }
+
     /** Records earlier attempts read that {@code last}, the final attempt's read, does not hold. */
     long readBefore(Set<RecordKey> last) {
         return read.stream().filter(key -> !last.contains(key)).count();

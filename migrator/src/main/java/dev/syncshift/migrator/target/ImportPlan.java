@@ -6,6 +6,9 @@ import dev.syncshift.core.SyncCount;
 import dev.syncshift.core.layout.StoredDataset;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,9 +54,10 @@ public record ImportPlan(Kind kind, List<PlannedTransaction> transactions, @Null
      * conflict over the whole dataset kept for AppSync keeps all {@code read} records; otherwise each record conflict
      * AppSync won keeps one.
      */
-    public long recordsKept(long read) {
+    public Set<RecordKey> recordsKept(Set<RecordKey> read) {
         boolean datasetKept = conflicts.stream().anyMatch(c -> c.key() == null && !c.cognitoWon());
-        return datasetKept ? read : conflicts.stream().filter(c -> c.key() != null && !c.cognitoWon()).count();
+        return datasetKept ? read : conflicts.stream().filter(c -> !c.cognitoWon()).map(Conflict::key)
+                .filter(Objects::nonNull).collect(Collectors.toSet());
     }
 
     /** The kinds of import. */
