@@ -3,8 +3,10 @@ package dev.syncshift.client;
 import static dev.syncshift.client.RecordingCallback.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.emulator.cognitosync.junit.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @ExtendWith(EmulatorsExtension.class)
 class ClockSkewTest {
+
+    private static final String REALTIME = "dev.syncshift.client.remote.appsync.RealtimeConnection";
 
     @ParameterizedTest
     @ValueSource(longs = {-40, 10, 40})
@@ -64,6 +68,38 @@ class ClockSkewTest {
             assertThat(watcher.awaitValue("color", "green", Duration.ofSeconds(15)))
                     .as("the subscription; synchronizes failed: %d", watcher.failures()).isTrue();
             mine.unsubscribe();
+        }
+    }
+
+    /**
+     * The device's clock goes 40 minutes back while its real-time connection is open: the next subscription's
+     * {@code start}, signed with that time, is refused for it alone ({@code error}: "Signature expired"), and sent
+     * again signed anew, with AppSync's time, on the same connection, which acknowledges it; a change then arrives.
+     */
+    @Test
+    void aSubscriptionStartedAfterTheClockWentBackOnAnOpenConnectionIsSignedAgainWithTheServicesTime(
+            Emulators emulators) throws InterruptedException {
+        MutableClock clock = new MutableClock(Instant.now());
+        try (RelayedDevices devices = new RelayedDevices(emulators, device -> device.clock(clock));
+                StandardError log = StandardError.capture()) {
+            devices.listening.openOrCreateDataset("open").subscribe(new ChangeWatcher());
+            clock.advance(Duration.ofMinutes(-40));
+            Dataset mine = devices.listening.openOrCreateDataset("later");
+            ChangeWatcher watcher = new ChangeWatcher();
+            mine.subscribe(watcher);
+            log.awaitLines(REALTIME, "starting the subscription to dataset later of "
+                    + devices.listening.getIdentityId() + " succeeded", 1);
+
+            Dataset theirs = devices.writing.openOrCreateDataset("later");
+            theirs.put("color", "green");
+            sync(theirs);
+
+            assertThat(watcher.awaitValue("color", "green", Duration.ofSeconds(15)))
+                    .as("the subscription; synchronizes failed: %d; log:%n%s", watcher.failures(), log.text()).isTrue();
+            assertThat(log.lines("WARN", REALTIME)).as("log:%n%s", log.text()).singleElement().asString()
+                    .contains("starting the subscription to dataset later").contains("Signature expired");
+            assertThat(devices.proxy.connections()).as("connections").isEqualTo(1);
+            devices.listening.unsubscribeAll();
         }
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class RefusedCredentialsTest {
 
+    private static final String REALTIME = "dev.syncshift.client.remote.appsync.RealtimeConnection";
     private static final Duration LIFETIME = Duration.ofSeconds(2);
     private static Emulators emulators;
 
@@ -72,6 +73,46 @@ class RefusedCredentialsTest {
             assertThat(watcher.awaitValue("color", "red", Duration.ofSeconds(20)))
                     .as("the change after the renewal; synchronizes failed: %d", watcher.failures()).isTrue();
             mine.unsubscribe();
+        }
+    }
+
+    /**
+     * A subscription started on an open connection after the credentials expired: its {@code start}, signed with
+     * them, is refused for its token alone ({@code error}), which makes it synchronize, which renews the credentials;
+     * its {@code start} is sent again signed with the renewed ones, on the same connection, which acknowledges it (a
+     * {@code start} sent again as it was signed is refused for ever), and another device's change then arrives.
+     */
+    @Test
+    void aSubscriptionStartedWithExpiredCredentialsOnAnOpenConnectionIsSignedAgainWithRenewedOnes()
+            throws InterruptedException {
+        Clock behind = Clock.offset(Clock.systemUTC(), Duration.ofMinutes(-70));
+        try (RelayedDevices devices = new RelayedDevices(emulators, device -> device.clock(behind));
+                StandardError log = StandardError.capture()) {
+            Dataset open = devices.listening.openOrCreateDataset("open");
+            ChangeWatcher opened = new ChangeWatcher();
+            open.subscribe(opened);
+            Dataset theirsOpen = devices.writing.openOrCreateDataset("open");
+            theirsOpen.put("color", "blue");
+            sync(theirsOpen);
+            assertThat(opened.awaitValue("color", "blue", Duration.ofSeconds(20))).as("the connection").isTrue();
+            outlive(Instant.now().plus(LIFETIME)); // the credentials it was accepted with, or renewed since, expired
+            int connections = devices.proxy.connections();
+            Dataset mine = devices.listening.openOrCreateDataset("later");
+            ChangeWatcher watcher = new ChangeWatcher();
+            mine.subscribe(watcher);
+            log.awaitLines(REALTIME, "starting the subscription to dataset later of "
+                    + devices.listening.getIdentityId() + " succeeded", 1); // acknowledged, its refusals over
+
+            Dataset theirs = devices.writing.openOrCreateDataset("later");
+            theirs.put("color", "red");
+            sync(theirs);
+
+            assertThat(watcher.awaitValue("color", "red", Duration.ofSeconds(20)))
+                    .as("the change; synchronizes failed: %d; log:%n%s", watcher.failures(), log.text()).isTrue();
+            assertThat(log.lines("WARN", REALTIME)).as("log:%n%s", log.text()).anySatisfy(line -> assertThat(line)
+                    .contains("starting the subscription to dataset later").contains("security token"));
+            assertThat(devices.proxy.connections()).as("connections").isEqualTo(connections);
+            devices.listening.unsubscribeAll();
         }
     }
 
