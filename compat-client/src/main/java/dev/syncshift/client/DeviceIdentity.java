@@ -120,7 +120,8 @@ final class DeviceIdentity {
      * Wipes as {@link #wipe} does, unless this manager no longer holds what the synchronize that found the wipe saw
      * ({@code seen}, {@code seenWipes}): then another synchronize of it (of another dataset, at the same time) has
      * followed the wipe already, and wiping again would also wipe what the app did after that one's onFailure, or a
-     * login moved it to another identity meanwhile, whose synchronize follows the wipe.
+     * login moved it to another identity meanwhile: that login followed a wipe made before it (see {@link #changed}),
+     * and a wipe made after it is of the identity it took, which the next synchronize follows.
      *
      * @return what became of this manager's data, for the failure's message
      */
@@ -130,7 +131,7 @@ final class DeviceIdentity {
             IdentityId now = remembered;
             if (now == null || wipesSeen != seenWipes) {
                 return "this manager's data of the identity " + seen + " was wiped already (by another synchronize "
-                        + "of this manager, or its own wipeData)";
+                        + "or a login of this manager, or its own wipeData)";
             }
             if (!seen.equals(now)) {
                 return "a login moved this manager from the identity " + seen + " to " + now
@@ -215,7 +216,8 @@ final class DeviceIdentity {
 
     /**
      * The credentials' news that the identity is {@code current}, {@code old} before (null: none was known): the
-     * cache remembers it for the pool, and the local data moves to it.
+     * cache remembers it for the pool, and the local data moves to it (or is dropped, see {@link #move}). A manager
+     * that moves counts the file's wipes afresh: those made before are the identity left's.
      *
      * @return whether the device moved from one identity to another, which the subscriptions follow
      */
@@ -224,24 +226,42 @@ final class DeviceIdentity {
         identityLock.writeLock().lock();
         try {
             cache.rememberIdentity(pool, current);
-            if (remembered == null) {
-                wipesSeen = cache.wipes(pool); // the wipes before this identity are not its own
+            boolean moving = !from.equals(current);
+            long wipes = cache.wipes(pool);
+            boolean wiped = remembered != null && wipes != wipesSeen;
+            if (remembered == null || moving) {
+                wipesSeen = wipes; // the wipes before this identity are not its own
             }
             remembered = current;
-            if (!from.equals(current)) {
-                if (old == null) {
-                    // The first identity of this cache (or of this pool): datasets made before it are its own.
-                    LOG.debug("identity obtained; local datasets made before it move to it");
-                } else {
-                    LOG.info("identity changed; moving local datasets to the new identity");
-                }
-                cache.changeIdentity(from, current);
-                moves++;
+            if (moving) {
+                move(old, from, current, wiped);
             }
             localIdentity = current;
         } finally {
             identityLock.writeLock().unlock();
         }
         return old != null && !from.equals(current);
+    }
+
+    /**
+     * Moves the local data of {@code from} to {@code current}, or drops it when the identity this manager remembered
+     * was {@code wiped} by another manager or process of the cache file before the move (a logout there while the
+     * login here was on its way): that wipe is of the identity left, and is followed here as it would have been by the
+     * next synchronize; what is put under {@code current} from now on is no longer the wiped one's.
+     */
+    private void move(@Nullable IdentityId old, IdentityId from, IdentityId current, boolean wiped) {
+        if (wiped) {
+            LOG.info("identity changed after another manager of the cache file wiped the device's data; the data of "
+                    + "identity {} is dropped, not moved to the new identity", from);
+            cache.wipe(from);
+        } else if (old == null) {
+            // The first identity of this cache (or of this pool): datasets made before it are its own.
+            LOG.debug("identity obtained; local datasets made before it move to it");
+            cache.changeIdentity(from, current);
+        } else {
+            LOG.info("identity changed; moving local datasets to the new identity");
+            cache.changeIdentity(from, current);
+        }
+        moves++;
     }
 }
