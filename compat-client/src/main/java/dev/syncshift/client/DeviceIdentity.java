@@ -162,7 +162,8 @@ final class DeviceIdentity {
     /**
      * The cache as a call that went to the service for {@code identity} may write it: while the local data stays with
      * that identity. The identity and the count of moves are taken together, so a login or a wipe that came after the
-     * credentials named the identity is caught too.
+     * credentials named the identity is caught too; so is one by another manager or process of the cache file, by
+     * what the file remembers.
      *
      * @throws DataStorageException when the local data no longer belongs to {@code identity}
      */
@@ -173,8 +174,10 @@ final class DeviceIdentity {
                 throw movedAway();
             }
             // wipesSeen is counted with remembered: one that took no identity from the file (the app gave it its own,
-            // on a file that remembered none) follows no wipe there, so its writes compare with the file's count now.
-            return new SyncCache(cache, guardSince(moves, remembered != null ? wipesSeen : cache.wipes(pool)));
+            // on a file that remembered none) follows no wipe or login there, so its writes compare with the file's
+            // count now, and with no identity.
+            IdentityId seen = remembered;
+            return new SyncCache(cache, guardSince(moves, seen != null ? wipesSeen : cache.wipes(pool), seen));
         } finally {
             identityLock.readLock().unlock();
         }
@@ -182,16 +185,17 @@ final class DeviceIdentity {
 
     /**
      * Lets writes through while the local data has not been wiped or moved since {@code since} moves, nor wiped by
-     * another manager or process of the cache file since it counted {@code wipes} (checked in the write's transaction).
+     * another manager or process of the cache file since it counted {@code wipes}, nor moved there from the identity
+     * {@code seen} it remembered (null: none, not checked), both checked in the write's transaction.
      */
-    private SyncCache.Guard guardSince(long since, long wipes) {
+    private SyncCache.Guard guardSince(long since, long wipes, @Nullable IdentityId seen) {
         return new SyncCache.Guard() {
             @Override
             public <T extends @Nullable Object> T unlessMoved(Supplier<T> write) {
                 identityLock.readLock().lock();
                 try {
                     List<T> written = new ArrayList<>(1);
-                    if (moves != since || !cache.writeUnlessWiped(pool, wipes, () -> written.add(write.get()))) {
+                    if (moves != since || !cache.writeUnlessMoved(pool, wipes, seen, () -> written.add(write.get()))) {
                         throw movedAway();
                     }
                     return written.get(0);
@@ -203,8 +207,8 @@ final class DeviceIdentity {
     }
 
     private static DataStorageException movedAway() {
-        return new DataStorageException("The device's local data was wiped (wipeData, here or in another manager or "
-                + "process of the cache file) or moved to another identity (a login) while the call to the service "
+        return new DataStorageException("The device's local data was wiped (wipeData) or moved to another identity "
+                + "(a login), here or in another manager or process of the cache file, while the call to the service "
                 + "ran; nothing it fetched was kept");
     }
 

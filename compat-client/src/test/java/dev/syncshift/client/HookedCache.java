@@ -122,8 +122,8 @@ record HookedCache(LocalCache delegate, Runnable beforeIdentity) implements Loca
     }
 
     @Override
-    public boolean writeUnlessWiped(IdentityPoolId pool, long wipes, Runnable write) {
-        return delegate.writeUnlessWiped(pool, wipes, write);
+    public boolean writeUnlessMoved(IdentityPoolId pool, long wipes, @Nullable IdentityId identity, Runnable write) {
+        return delegate.writeUnlessMoved(pool, wipes, identity, write);
     }
 
     @Override

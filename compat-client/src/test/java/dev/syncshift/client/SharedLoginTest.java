@@ -3,9 +3,14 @@ package dev.syncshift.client;
 import static dev.syncshift.client.RecordingCallback.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.client.cache.sqlite.SqliteLocalCache;
+import dev.syncshift.core.DatasetKey;
+import dev.syncshift.core.DatasetName;
+import dev.syncshift.core.IdentityId;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,6 +92,50 @@ class SharedLoginTest {
             assertThat(prefs.isChanged("signed-in")).as("pushed").isFalse();
             assertThat(first.listDatasets()).extracting(DatasetMetadata::getDatasetName)
                     .as("the signed-in user's datasets").doesNotContain("prefs." + guest);
+        }
+    }
+
+    /**
+     * The other manager logs in while this one's synchronize waits for its pull: what the pull brought for the guest
+     * is not written into the file, from which the login has just moved the guest's datasets to the signed-in user
+     * (as {@code prefs.<guestId>}); the synchronize ends in {@code onFailure}, and the next one follows the login.
+     */
+    @Test
+    void aSynchronizeRunningWhenTheOtherManagerLogsInKeepsNothingItPulled(Emulators emulators) {
+        String user = "fay-" + dir.getFileName();
+        String owner = emulators.developerIdentity(user);
+        AtomicReference<Runnable> afterPull = new AtomicReference<>(() -> { });
+        try (CognitoSyncManager first = onTheFile(emulators); CognitoSyncManager second = emulators
+                .device(Backend.COGNITO).cacheFile(dir.resolve("cognito_dataset_cache.db"))
+                .remoteStore((wiring, credentials) -> new HookedRemote(wiring.cognito(credentials), () -> { },
+                        () -> afterPull.getAndSet(() -> { }).run())).build()) {
+            Dataset prefs = second.openOrCreateDataset("prefs");
+            prefs.put("synced", "1");
+            sync(prefs);
+            String guest = second.getIdentityId();
+            Dataset notes = first.openOrCreateDataset("notes");
+            sync(notes);
+            emulators.writeOnCognito(guest, "prefs", "elsewhere", "pulled");
+            afterPull.set(() -> {
+                first.setLogins(Map.of("login.compat", user));
+                sync(notes);
+            });
+
+            RecordingCallback pulling = new RecordingCallback();
+            prefs.synchronize(pulling);
+            pulling.await();
+
+            try (SqliteLocalCache file = SqliteLocalCache.open(dir.resolve("cognito_dataset_cache.db"))) {
+                assertThat(file.datasets(new IdentityId(guest))).as("the guest's datasets in the file").isEmpty();
+                assertThat(file.records(new DatasetKey(new IdentityId(guest), new DatasetName("prefs"))))
+                        .as("the guest's records in the file").isEmpty();
+            }
+            assertThat(pulling.failed()).isExactlyInstanceOf(DataStorageException.class)
+                    .hasMessageContaining("moved to another identity (a login), here or in another manager");
+            second.setLogins(Map.of("login.compat", user)); // the app signs its other instance in too
+            sync(prefs);
+            assertThat(second.getIdentityId()).isEqualTo(owner);
+            assertThat(second.openOrCreateDataset("prefs." + guest).get("synced")).isEqualTo("1");
         }
     }
 

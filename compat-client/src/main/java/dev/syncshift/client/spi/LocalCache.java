@@ -119,15 +119,17 @@ public interface LocalCache extends AutoCloseable {
     }
 
     /**
-     * Runs {@code write} (calls on this cache) unless {@link #wipes} of {@code pool} is no longer {@code wipes}:
-     * another manager or process sharing the cache wiped the device's data since a synchronize began, and what it
-     * pulled must not come back into the cache. A cache that can be shared checks and writes in one transaction; this
-     * default, for one that cannot, checks and then writes.
+     * Runs {@code write} (calls on this cache) unless another manager or process sharing the cache wiped or moved the
+     * device's data since a synchronize began: {@link #wipes} of {@code pool} is no longer {@code wipes} (a wipe, and
+     * what the synchronize pulled must not come back into the cache), or the identity remembered for {@code pool}
+     * ({@link #identity}) is no longer {@code identity}, when one is given (a login, which moved the local data to
+     * another identity, and what was pulled for the one left must not be written under it). A cache that can be
+     * shared checks and writes in one transaction; this default, for one that cannot, checks and then writes.
      *
      * @return whether {@code write} ran
      */
-    default boolean writeUnlessWiped(IdentityPoolId pool, long wipes, Runnable write) {
-        if (wipes(pool) != wipes) {
+    default boolean writeUnlessMoved(IdentityPoolId pool, long wipes, @Nullable IdentityId identity, Runnable write) {
+        if (wipes(pool) != wipes || identity != null && !identity(pool).equals(Optional.of(identity))) {
             return false;
         }
         write.run();

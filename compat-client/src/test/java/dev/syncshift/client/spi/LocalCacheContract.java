@@ -320,6 +320,22 @@ public abstract class LocalCacheContract {
     }
 
     @Test
+    void aWriteUnlessMovedRunsWhileThePoolKeepsTheIdentityGivenIfAny() {
+        IdentityPoolId pool = new IdentityPoolId("us-east-1:00000000-0000-4000-8000-000000000000");
+        cache.rememberIdentity(pool, ALICE);
+        long wipes = cache.wipes(pool);
+
+        boolean kept = cache.writeUnlessMoved(pool, wipes, ALICE, () -> cache.putValues(PREFS, values("a", "1"), NOW));
+        cache.rememberIdentity(pool, BOB);
+        boolean moved = cache.writeUnlessMoved(pool, wipes, ALICE, () -> cache.putValues(PREFS, values("b", "2"), NOW));
+        boolean unchecked = cache.writeUnlessMoved(pool, wipes, null,
+                () -> cache.putValues(PREFS, values("c", "3"), NOW));
+
+        assertThat(List.of(kept, moved, unchecked)).containsExactly(true, false, true);
+        assertThat(cache.records(PREFS)).extracting(stored -> stored.key().value()).containsExactly("a", "c");
+    }
+
+    @Test
     void aClosedCacheRefusesUse() {
         cache.close();
 

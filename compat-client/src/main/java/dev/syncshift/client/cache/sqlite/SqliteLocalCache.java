@@ -301,11 +301,15 @@ public final class SqliteLocalCache implements LocalCache {
         return run(() -> datasets.wipes(pool));
     }
 
-    /** {@inheritDoc} The transaction takes the file's write lock when it begins: no wipe lands between the two. */
+    /**
+     * {@inheritDoc} The transaction takes the file's write lock when it begins: no wipe or login lands between the two.
+     */
     @Override
-    public synchronized boolean writeUnlessWiped(IdentityPoolId pool, long wipes, Runnable write) {
+    public synchronized boolean writeUnlessMoved(IdentityPoolId pool, long wipes, @Nullable IdentityId identity,
+            Runnable write) {
         return transaction(() -> {
-            if (datasets.wipes(pool) != wipes) {
+            if (datasets.wipes(pool) != wipes
+                    || identity != null && !datasets.identity(pool).equals(Optional.of(identity))) {
                 return false;
             }
             write.run();
@@ -394,7 +398,7 @@ public final class SqliteLocalCache implements LocalCache {
     private <T> T transaction(SqlWork<T> work) {
         return run(() -> {
             if (!connection.getAutoCommit()) {
-                return work.run(); // within writeUnlessWiped's transaction, which commits or rolls back the whole
+                return work.run(); // within writeUnlessMoved's transaction, which commits or rolls back the whole
             }
             connection.setAutoCommit(false);
             try {
