@@ -49,6 +49,8 @@ final class DeviceIdentity {
      * wipe elsewhere followed by a new identity there (the next user's) is a wipe to follow, not a login.
      */
     private volatile long wipesSeen;
+    /** The identity another manager's login moved the device to, while this one follows it (null: none). */
+    private volatile @Nullable IdentityId following;
 
     DeviceIdentity(IdentityPoolId pool, LocalCache cache, CognitoIdentityCredentials credentials,
             Runnable endSubscriptions) {
@@ -112,7 +114,12 @@ final class DeviceIdentity {
         if (!now.equals(seen)) {
             LOG.info("another manager of the cache file moved the device from identity {} to {}; following it", seen,
                     now);
-            credentials.adopt(now);
+            following = now;
+            try {
+                credentials.adopt(now);
+            } finally {
+                following = null;
+            }
         }
     }
 
@@ -232,13 +239,16 @@ final class DeviceIdentity {
             cache.rememberIdentity(pool, current);
             boolean moving = !from.equals(current);
             long wipes = cache.wipes(pool);
+            // A wipe counted since is of the identity left when this manager logs in; when it follows the file's
+            // login, that wipe may be of the identity it takes, which stays counted for the next synchronize.
             boolean wiped = remembered != null && wipes != wipesSeen;
-            if (remembered == null || moving) {
+            boolean ofCurrent = wiped && current.equals(following);
+            if (remembered == null || moving && !ofCurrent) {
                 wipesSeen = wipes; // the wipes before this identity are not its own
             }
             remembered = current;
             if (moving) {
-                move(old, from, current, wiped);
+                move(old, from, current, wiped && !ofCurrent);
             }
             localIdentity = current;
         } finally {
