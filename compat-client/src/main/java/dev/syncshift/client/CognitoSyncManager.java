@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -44,14 +43,12 @@ public final class CognitoSyncManager implements AutoCloseable {
     private final SyncQueue queue;
     private final Clock clock;
     private final @Nullable ExecutorService ownExecutor;
-    private final Map<String, Runnable> waitingForConnectivity = new ConcurrentHashMap<>();
-    private final ConnectivityRetry connectivityRetry;
+    private final KeptRequests kept;
     private final Subscriptions subscriptions;
     private final DeviceIdentity device;
     private volatile boolean closed;
 
     CognitoSyncManager(ManagerWiring wiring, Duration connectivityRetryInterval) {
-        this.connectivityRetry = new ConnectivityRetry(connectivityRetryInterval, this::connectivityRestored);
         this.backend = wiring.backend();
         this.cache = wiring.cache();
         this.clock = wiring.clock();
@@ -59,6 +56,7 @@ public final class CognitoSyncManager implements AutoCloseable {
         this.device = new DeviceIdentity(wiring.pool(), cache, credentials, this::unsubscribeAll);
         this.remote = wiring.remote(credentials);
         this.queue = new SyncQueue(wiring.executor());
+        this.kept = new KeptRequests(this, queue, connectivityRetryInterval);
         this.subscriptions = new Subscriptions(this, remote, cache, queue, wiring.executor());
         this.ownExecutor = wiring.ownsExecutor() ? (ExecutorService) wiring.executor() : null;
     }
@@ -149,15 +147,7 @@ public final class CognitoSyncManager implements AutoCloseable {
 
     /** Runs the synchronizes kept by {@link Dataset#synchronizeOnConnectivity} (the app knows the network is back). */
     public void connectivityRestored() {
-        List.copyOf(waitingForConnectivity.keySet()).forEach(this::runKept);
-    }
-
-    /** Runs the request kept for connectivity of dataset {@code name}, if one still is. */
-    private void runKept(String name) {
-        Runnable retry = waitingForConnectivity.remove(name);
-        if (retry != null) {
-            retry.run();
-        }
+        kept.connectivityRestored();
     }
 
     /**
@@ -169,7 +159,7 @@ public final class CognitoSyncManager implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        connectivityRetry.close();
+        kept.close();
         subscriptions.removeAll();
         try {
             if (!queue.close(Duration.ofSeconds(CLOSE_WAIT_SECONDS))) {
@@ -187,40 +177,7 @@ public final class CognitoSyncManager implements AutoCloseable {
     }
 
     void synchronize(DefaultDataset dataset, SyncCallback callback, boolean onConnectivity) {
-        synchronize(dataset, callback, onConnectivity, true);
-    }
-
-    private void synchronize(DefaultDataset dataset, SyncCallback callback, boolean onConnectivity,
-            boolean reportUnreachable) {
-        SyncCallback watched = new ConnectivityWatch(callback, this,
-                onConnectivity ? () -> keepForConnectivity(dataset, callback, true) : null, reportUnreachable);
-        boolean keptBefore = onConnectivity && !reportUnreachable;
-        queue.submit(dataset.getDatasetName(), new SyncQueue.Job() {
-            @Override
-            public void run() {
-                runSynchronize(dataset, watched);
-            }
-
-            @Override
-            public void refuse(DataStorageException reason) {
-                watched.onFailure(reason);
-            }
-
-            /**
-             * A kept request run again while one synchronize of the dataset runs and another waits stays kept (unless
-             * the app kept a later one meanwhile), and runs once the waiting one starts: that one may not reach the
-             * service (a subscription's, for a change the running one pulled), and nothing else may run it then.
-             */
-            @Override
-            public void full(DataStorageException reason) {
-                if (keptBefore) {
-                    keepForConnectivity(dataset, callback, false);
-                    queue.whenRoom(dataset.getDatasetName(), () -> runKept(dataset.getDatasetName()));
-                } else {
-                    refuse(reason);
-                }
-            }
-        });
+        kept.synchronize(dataset, callback, onConnectivity);
     }
 
     void runSynchronize(DefaultDataset dataset, SyncCallback callback) {
@@ -263,21 +220,8 @@ public final class CognitoSyncManager implements AutoCloseable {
                 new DatasetKey(identity, new DatasetName(dataset.getDatasetName())), callback);
     }
 
-    /** Keeps the request to run later, {@code replacing} the one kept for the dataset, or only when none is. */
-    private void keepForConnectivity(DefaultDataset dataset, SyncCallback callback, boolean replacing) {
-        Runnable again = () -> synchronize(dataset, callback, true, false);
-        if (replacing) {
-            waitingForConnectivity.put(dataset.getDatasetName(), again);
-        } else {
-            waitingForConnectivity.putIfAbsent(dataset.getDatasetName(), again);
-        }
-        connectivityRetry.kept();
-    }
-
     void reachedService() {
-        if (!waitingForConnectivity.isEmpty()) {
-            connectivityRestored();
-        }
+        kept.reachedService();
     }
 
     void subscribe(DefaultDataset dataset, SyncCallback callback) {
