@@ -139,18 +139,19 @@ class RemotePartitioningTest extends PostgresClusterScenario {
     @Timeout(value = 3, unit = TimeUnit.MINUTES) // without the warning, the manager would wait for ever
     void aManagerWhosePartitionsNoWorkerTakesSaysWhyAndAWorkerOfItsModeFinishesTheRun() throws Exception {
         start(config -> { });
-        Process otherMode = nodes.start("delta-worker", "worker", "--threads", "2", "--mode", "delta");
-        nodes.awaitReady("delta-worker", otherMode);
         // a worker given another table (a staging table left in its configuration) would copy the run into it
         // and one given the same table's name in another region (a profile's region) would copy it there
         try (ClusterNodes staging = new ClusterNodes(jdbcUrl, LocalAws.POOL.value(), "syncshift-staging",
                 aws.cognito().endpoint(), aws.dynamoDb().endpoint(), work, List.of());
                 ClusterNodes elsewhere = new ClusterNodes(jdbcUrl, LocalAws.POOL.value(), LocalAws.TABLE,
                         aws.cognito().endpoint(), aws.dynamoDb().endpoint(), work, List.of())) {
-            Process otherTable = staging.start("staging-worker", "worker", "--threads", "2", "--create-table");
-            staging.awaitReady("staging-worker", otherTable);
             elsewhere.useRegion("eu-west-1");
+            // the three start at once, and the manager once all three are ready to take what they may
+            Process otherMode = nodes.start("delta-worker", "worker", "--threads", "2", "--mode", "delta");
+            Process otherTable = staging.start("staging-worker", "worker", "--threads", "2", "--create-table");
             Process otherRegion = elsewhere.start("eu-worker", "worker", "--threads", "2", "--create-table");
+            nodes.awaitReady("delta-worker", otherMode);
+            staging.awaitReady("staging-worker", otherTable);
             elsewhere.awaitReady("eu-worker", otherRegion);
             Process manager = nodes.start("manager", "manager", managerOptions(4));
 
@@ -182,9 +183,11 @@ class RemotePartitioningTest extends PostgresClusterScenario {
         try (ClusterNodes respelled = new ClusterNodes(jdbcUrl, LocalAws.POOL.value(), LocalAws.TABLE,
                 respelled(aws.cognito().endpoint()), respelled(aws.dynamoDb().endpoint()), work, List.of())) {
             Process worker = respelled.start("worker1", "worker", "--threads", "2");
+            // the manager starts with it, not once it is ready: the run waits for a worker to take its partitions
+            Process manager = nodes.start("manager", "manager", managerOptions(4));
             respelled.awaitReady("worker1", worker);
 
-            assertExact(nodes.start("manager", "manager", managerOptions(4)));
+            assertExact(manager);
             assertThat(respelled.logOf("worker1")).contains("Running partition");
         }
     }
@@ -200,9 +203,11 @@ class RemotePartitioningTest extends PostgresClusterScenario {
     void aWorkerWhoseRoleTheEnvironmentNamesTakesTheRunsPartitionsExact() throws Exception {
         start(config -> { });
         Process worker = nodes.startWithRoleInTheEnvironment("worker1", "worker", "--threads", "2");
+        // the manager starts with it, not once it is ready: the run waits for a worker to take its partitions
+        Process manager = nodes.start("manager", "manager", managerOptions(4));
         nodes.awaitReady("worker1", worker);
 
-        assertExact(nodes.start("manager", "manager", managerOptions(4)));
+        assertExact(manager);
         assertThat(nodes.logOf("worker1")).contains("Running partition");
     }
 
@@ -211,18 +216,16 @@ class RemotePartitioningTest extends PostgresClusterScenario {
     void aBadClusterSettingIsOneLineAndExitTwo() throws Exception {
         start(config -> { });
         try (ClusterNodes misconfigured = new ClusterNodes(jdbcUrl, aws, work, List.of(),
-                List.of("-Dsyncshift.migrator.cluster.heartbeat=often"))) {
+                List.of("-Dsyncshift.migrator.cluster.heartbeat=often"));
+                ClusterNodes hasty = new ClusterNodes(jdbcUrl, aws, work, List.of(),
+                        List.of("-Dsyncshift.migrator.cluster.lost-after=1s"))) {
             Process worker = misconfigured.start("misconfigured", "worker");
+            Process hastyWorker = hasty.start("hasty", "worker");
 
             assertThat(exitCodeOf(worker)).as(misconfigured.allLogs()).isEqualTo(2);
             assertThat(misconfigured.logOf("misconfigured").lines().toList()).containsExactly(
                     "syncshift-migrator: syncshift.migrator.cluster.heartbeat is 'often', not a valid heartbeat");
-        }
-        try (ClusterNodes hasty = new ClusterNodes(jdbcUrl, aws, work, List.of(),
-                List.of("-Dsyncshift.migrator.cluster.lost-after=1s"))) {
-            Process worker = hasty.start("hasty", "worker");
-
-            assertThat(exitCodeOf(worker)).as(hasty.allLogs()).isEqualTo(2);
+            assertThat(exitCodeOf(hastyWorker)).as(hasty.allLogs()).isEqualTo(2);
             assertThat(hasty.logOf("hasty").lines().toList()).containsExactly("syncshift-migrator: "
                     + "syncshift.migrator.cluster.lost-after (1s) must be at least twice the heartbeat (5s)");
         }
