@@ -336,6 +336,22 @@ public abstract class LocalCacheContract {
     }
 
     @Test
+    void aWriteUnlessMovedMayWipeAndRememberInOneWrite() {
+        IdentityPoolId pool = new IdentityPoolId("us-east-1:00000000-0000-4000-8000-000000000000");
+        cache.putValues(PREFS, values("a", "1"), NOW);
+        long wipes = cache.wipes(pool);
+
+        boolean written = cache.writeUnlessMoved(pool, wipes, null, () -> {
+            cache.rememberIdentity(pool, BOB);
+            cache.wipe(ALICE);
+        });
+
+        assertThat(written).isTrue();
+        assertThat(cache.identity(pool)).contains(BOB);
+        assertThat(cache.records(PREFS)).isEmpty();
+    }
+
+    @Test
     void aClosedCacheRefusesUse() {
         cache.close();
 

@@ -55,6 +55,8 @@ public final class SqliteLocalCache implements LocalCache {
     private final Connection connection;
     private final SqliteDatasets datasets;
     private boolean closed;
+    /** A wipe ran within {@link #writeUnlessMoved}'s transaction: the write-ahead log is emptied once it ends. */
+    private boolean checkpointDue;
 
     private SqliteLocalCache(Connection connection) {
         this.connection = connection;
@@ -273,10 +275,12 @@ public final class SqliteLocalCache implements LocalCache {
 
     /**
      * {@inheritDoc} The deleted rows are overwritten in the file ({@code secure_delete}), and the write-ahead log,
-     * which still holds the pages as they were before, is written back and emptied.
+     * which still holds the pages as they were before, is written back and emptied (within
+     * {@link #writeUnlessMoved}'s write, once its transaction ends).
      */
     @Override
     public synchronized void wipe(IdentityId identityId) {
+        boolean alone = run(connection::getAutoCommit);
         transaction(() -> {
             for (LocalDataset dataset : datasets.of(identityId)) {
                 deleteRecords(dataset.key());
@@ -284,6 +288,15 @@ public final class SqliteLocalCache implements LocalCache {
             }
             return datasets.forgetIdentity(identityId);
         });
+        checkpointDue = true;
+        if (alone) {
+            checkpoint();
+        }
+    }
+
+    /** Writes the write-ahead log back into the file and empties it; SQLite refuses that within a transaction. */
+    private void checkpoint() {
+        checkpointDue = false;
         run(() -> {
             try (var statement = connection.createStatement()) {
                 return statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
@@ -307,7 +320,7 @@ public final class SqliteLocalCache implements LocalCache {
     @Override
     public synchronized boolean writeUnlessMoved(IdentityPoolId pool, long wipes, @Nullable IdentityId identity,
             Runnable write) {
-        return transaction(() -> {
+        boolean written = transaction(() -> {
             if (datasets.wipes(pool) != wipes
                     || identity != null && !datasets.identity(pool).equals(Optional.of(identity))) {
                 return false;
@@ -315,6 +328,10 @@ public final class SqliteLocalCache implements LocalCache {
             write.run();
             return true;
         });
+        if (checkpointDue) {
+            checkpoint();
+        }
+        return written;
     }
 
     @Override
