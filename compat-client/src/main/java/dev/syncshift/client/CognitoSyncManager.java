@@ -3,6 +3,7 @@ package dev.syncshift.client;
 import static dev.syncshift.client.Arguments.notNull;
 
 import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials;
+import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials.Source;
 import dev.syncshift.client.spi.LocalCache;
 import dev.syncshift.client.spi.RemoteStore;
 import dev.syncshift.client.sync.SyncEngine;
@@ -293,10 +294,14 @@ public final class CognitoSyncManager implements AutoCloseable {
         return clock.instant();
     }
 
-    private void identityChanged(@Nullable IdentityId old, IdentityId current) {
-        if (device.changed(old, current)) {
+    private boolean identityChanged(@Nullable IdentityId old, IdentityId current, Source source) {
+        if (!device.changed(old, current, source)) {
+            return false;
+        }
+        if (old != null && !old.equals(current)) {
             subscriptions.moveTo(current);
         }
+        return true;
     }
 }
 

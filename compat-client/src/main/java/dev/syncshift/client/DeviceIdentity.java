@@ -1,6 +1,7 @@
 package dev.syncshift.client;
 
 import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials;
+import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials.Source;
 import dev.syncshift.client.spi.LocalCache;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.IdentityPoolId;
@@ -49,8 +50,6 @@ final class DeviceIdentity {
      * wipe elsewhere followed by a new identity there (the next user's) is a wipe to follow, not a login.
      */
     private volatile long wipesSeen;
-    /** The identity another manager's login moved the device to, while this one follows it (null: none). */
-    private volatile @Nullable IdentityId following;
 
     DeviceIdentity(IdentityPoolId pool, LocalCache cache, CognitoIdentityCredentials credentials,
             Runnable endSubscriptions) {
@@ -114,12 +113,8 @@ final class DeviceIdentity {
         if (!now.equals(seen)) {
             LOG.info("another manager of the cache file moved the device from identity {} to {}; following it", seen,
                     now);
-            following = now;
-            try {
-                credentials.adopt(now);
-            } finally {
-                following = null;
-            }
+            // Refused (see changed) when a wipe there forgot it since it was read: the next synchronize follows that.
+            credentials.adopt(now);
         }
     }
 
@@ -226,40 +221,70 @@ final class DeviceIdentity {
     }
 
     /**
-     * The credentials' news that the identity is {@code current}, {@code old} before (null: none was known): the
-     * cache remembers it for the pool, and the local data moves to it (or is dropped, see {@link #move}). A manager
-     * that moves counts the file's wipes afresh: those made before are the identity left's.
+     * The credentials' news that the identity is {@code current}, {@code old} before (null: none was known). One from
+     * the file ({@link Source#SHARED_CACHE}: another manager's login, which this one follows) is taken, and the local
+     * data moved to it, in one transaction of the file, only while the file still remembers it with the count of
+     * wipes this manager saw: else that manager logged it out meanwhile, and this one takes nothing, keeps its count,
+     * and its next synchronize follows the wipe. One of this manager's own
+     * ({@link Source#SERVICE}) is remembered in the file, and the local data moves to it (or is dropped, see
+     * {@link #move}); the file's wipes are counted afresh, those made before being the identity left's.
      *
-     * @return whether the device moved from one identity to another, which the subscriptions follow
+     * @return whether the device took {@code current}
      */
-    boolean changed(@Nullable IdentityId old, IdentityId current) {
+    boolean changed(@Nullable IdentityId old, IdentityId current, Source source) {
         IdentityId from = old == null ? LocalCache.UNKNOWN_IDENTITY : old;
         identityLock.writeLock().lock();
         try {
+            if (source == Source.SHARED_CACHE) {
+                return takeShared(old, from, current);
+            }
             cache.rememberIdentity(pool, current);
             boolean moving = !from.equals(current);
             long wipes = cache.wipes(pool);
-            // A wipe counted since is of the identity left when this manager logs in; when it follows the file's
-            // login, that wipe may be of the identity it takes, which stays counted for the next synchronize.
             boolean wiped = remembered != null && wipes != wipesSeen;
-            boolean ofCurrent = wiped && current.equals(following);
-            if (remembered == null || moving && !ofCurrent) {
+            if (remembered == null || moving) {
                 wipesSeen = wipes; // the wipes before this identity are not its own
             }
             remembered = current;
             if (moving) {
-                move(old, from, current, wiped && !ofCurrent);
+                move(old, from, current, wiped);
             }
             localIdentity = current;
+            return true;
         } finally {
             identityLock.writeLock().unlock();
         }
-        return old != null && !from.equals(current);
     }
 
     /**
-     * Moves the local data of {@code from} to {@code current}, or drops it when the identity this manager remembered
-     * was {@code wiped} by another manager or process of the cache file before the move (a logout there while the
+     * Takes the identity the file remembers, {@code current}, if it still does with the wipes this manager saw (one
+     * that took no identity from the file counts them as it finds them); the caller holds the write lock.
+     */
+    private boolean takeShared(@Nullable IdentityId old, IdentityId from, IdentityId current) {
+        long wipes = remembered != null ? wipesSeen : cache.wipes(pool);
+        if (!cache.writeUnlessMoved(pool, wipes, current, moveOf(old, from, current, false))) {
+            LOG.info("another manager of the cache file wiped the device's data before this one took identity {} "
+                    + "from it; nothing moved, and the next synchronize follows the wipe", current);
+            return false;
+        }
+        wipesSeen = wipes;
+        remembered = current;
+        localIdentity = current;
+        return true;
+    }
+
+    /** {@link #move}, as a write to the file, when {@code from} and {@code current} differ. */
+    private Runnable moveOf(@Nullable IdentityId old, IdentityId from, IdentityId current, boolean wiped) {
+        return () -> {
+            if (!from.equals(current)) {
+                move(old, from, current, wiped);
+            }
+        };
+    }
+
+    /**
+     * Moves the local data of {@code from} to {@code current}, or drops it when this manager's own login found the
+     * identity it remembered {@code wiped} by another manager or process of the cache file (a logout there while the
      * login here was on its way): that wipe is of the identity left, and is followed here as it would have been by the
      * next synchronize; what is put under {@code current} from now on is no longer the wiped one's.
      */

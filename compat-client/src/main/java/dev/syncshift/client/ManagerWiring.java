@@ -3,6 +3,7 @@ package dev.syncshift.client;
 import dev.syncshift.client.remote.SdkProxy;
 import dev.syncshift.client.remote.appsync.AppSyncRemoteStore;
 import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials;
+import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials.IdentityChange;
 import dev.syncshift.client.remote.cognito.CognitoSyncRemoteStore;
 import dev.syncshift.client.remote.cutover.CutoverRemoteStore;
 import dev.syncshift.client.spi.LocalCache;
@@ -13,7 +14,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -46,7 +46,7 @@ public record ManagerWiring(IdentityPoolId pool, Backend backend, String region,
         Clock clock, @Nullable IdentityId identityId, LoginsProvider logins,
         @Nullable RemoteFactory customRemote, boolean ownsExecutor) {
 
-    CognitoIdentityCredentials credentials(BiConsumer<@Nullable IdentityId, IdentityId> identityChanged) {
+    CognitoIdentityCredentials credentials(IdentityChange identityChanged) {
         CognitoIdentityClient identity = CognitoIdentityClient.builder().region(Region.of(pool.region()))
                 .credentialsProvider(AnonymousCredentialsProvider.create())
                 .httpClient(SdkProxy.sdkHttpClient())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials;
+import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials.Source;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.IdentityPoolId;
 import java.time.Clock;
@@ -13,6 +14,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
@@ -47,7 +50,7 @@ class CognitoIdentityCredentialsTest {
     void credentialsAreKeptThenRenewedFiveMinutesBeforeTheyExpire(Emulators emulators) {
         List<IdentityId> learned = new ArrayList<>();
         CognitoIdentityCredentials credentials = new CognitoIdentityCredentials(identity(emulators),
-                new IdentityPoolId(emulators.poolId()), null, Map::of, clock, (old, id) -> learned.add(id));
+                new IdentityPoolId(emulators.poolId()), null, Map::of, clock, (old, id, source) -> learned.add(id));
 
         AwsCredentials first = credentials.resolveCredentials();
         now = now.plus(Duration.ofMinutes(50));
@@ -74,7 +77,7 @@ class CognitoIdentityCredentialsTest {
         Map<String, String> logins = new java.util.HashMap<>();
         CognitoIdentityCredentials guest = new CognitoIdentityCredentials(client,
                 new IdentityPoolId(emulators.poolId()), null, () -> Map.copyOf(logins), clock,
-                (old, id) -> learned.add(id));
+                (old, id, source) -> learned.add(id));
         IdentityId disabled = guest.identityId();
         guest.resolveCredentials();
         client.getCredentialsForIdentity(r -> r.identityId(disabled.value()).logins(Map.of("login.compat", "erin")));
@@ -89,7 +92,8 @@ class CognitoIdentityCredentialsTest {
 
         logins.put("login.compat", "erin");
         CognitoIdentityCredentials signedIn = new CognitoIdentityCredentials(client,
-                new IdentityPoolId(emulators.poolId()), disabled, () -> Map.copyOf(logins), clock, (old, id) -> { });
+                new IdentityPoolId(emulators.poolId()), disabled, () -> Map.copyOf(logins), clock,
+                (old, id, source) -> true);
         signedIn.resolveCredentials();
         assertThat(signedIn.identityId()).isEqualTo(new IdentityId(owner));
     }
@@ -99,7 +103,7 @@ class CognitoIdentityCredentialsTest {
     void aDeletedIdentityIsReplacedWhenItsCredentialsAreRenewed(Emulators emulators) {
         List<IdentityId> learned = new ArrayList<>();
         CognitoIdentityCredentials credentials = new CognitoIdentityCredentials(identity(emulators),
-                new IdentityPoolId(emulators.poolId()), null, Map::of, clock, (old, id) -> learned.add(id));
+                new IdentityPoolId(emulators.poolId()), null, Map::of, clock, (old, id, source) -> learned.add(id));
         IdentityId deleted = credentials.identityId();
         credentials.resolveCredentials();
         Emulators.identityClient(emulators.cognito().endpoint())
@@ -112,11 +116,38 @@ class CognitoIdentityCredentialsTest {
         assertThat(learned).containsExactly(deleted, credentials.identityId());
     }
 
+    /**
+     * The identity the device's cache names for a deleted one (where another manager moved the device) is taken only
+     * if {@code identityChanged} takes it: refused (a logout there since the cache was read), the provider keeps its
+     * identity, and the call fails without asking GetId for another.
+     */
+    @Test
+    void aSurvivorFromTheCacheThatIsRefusedIsNotTaken(Emulators emulators) {
+        CognitoIdentityClient client = identity(emulators);
+        IdentityId elsewhere = new IdentityId(client.getId(r -> r.identityPoolId(emulators.poolId())).identityId());
+        List<IdentityId> learned = new ArrayList<>();
+        CognitoIdentityCredentials credentials = new CognitoIdentityCredentials(client,
+                new IdentityPoolId(emulators.poolId()), null, Map::of, clock,
+                (old, id, source) -> source == Source.SERVICE && learned.add(id), UnaryOperator.identity(),
+                gone -> Optional.of(elsewhere));
+        IdentityId deleted = credentials.identityId();
+        credentials.resolveCredentials();
+        Emulators.identityClient(emulators.cognito().endpoint())
+                .deleteIdentities(r -> r.identityIdsToDelete(deleted.value()));
+        now = now.plus(Duration.ofHours(1));
+
+        assertThatThrownBy(credentials::resolveCredentials).isExactlyInstanceOf(DataStorageException.class)
+                .hasMessageContaining("identity " + elsewhere + " another manager or process of the device's cache "
+                        + "moved the device to was wiped there meanwhile");
+        assertThat(credentials.knownIdentityId()).isEqualTo(deleted);
+        assertThat(learned).containsExactly(deleted);
+    }
+
     @Test
     void aPoolThatDoesNotExistIsARefusalWithTheServicesWords(Emulators emulators) {
         CognitoIdentityCredentials credentials = new CognitoIdentityCredentials(identity(emulators),
                 new IdentityPoolId("us-east-1:99999999-0000-4000-8000-000000000000"), null, Map::of, clock,
-                (old, id) -> { });
+                (old, id, source) -> true);
 
         assertThatThrownBy(credentials::identityId).isInstanceOf(DataStorageException.class)
                 .hasMessageStartingWith("Failed to get credentials from Cognito Identity: ");

@@ -48,7 +48,8 @@ abstract class RemoteStoreContract {
         CognitoIdentityClient identity = CognitoIdentityClient.builder().endpointOverride(emulators.cognito()
                 .endpoint()).region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create())
                 .httpClient(UrlConnectionHttpClient.create()).build();
-        credentials = new CognitoIdentityCredentials(identity, pool, null, Map::of, Clock.systemUTC(), (a, b) -> { });
+        credentials = new CognitoIdentityCredentials(identity, pool, null, Map::of, Clock.systemUTC(),
+                (a, b, source) -> true);
         remote = newRemote(emulators, pool, credentials);
         key = new DatasetKey(credentials.identityId(), new DatasetName("contract"));
     }

@@ -1,9 +1,11 @@
 package dev.syncshift.client;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syncshift.client.cache.sqlite.SqliteLocalCache;
 import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials;
+import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials.IdentityChange;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.IdentityPoolId;
 import java.net.URI;
@@ -17,44 +19,103 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A manager following what another manager of the cache file did, as the other does something more: the
- * {@link DeviceIdentity} of one manager on a real cache file, whose credentials never call the service here.
+ * {@link DeviceIdentity} of one manager on a real cache file, whose credentials never call the service here. The
+ * other manager logged in (the file remembers the user's identity) and logs out again (wipes that identity) just as
+ * this one takes that identity from the file.
  */
 class SharedFollowTest {
 
     static final IdentityPoolId POOL = new IdentityPoolId("us-east-1:00000000-0000-4000-8000-000000000000");
     static final IdentityId GUEST = new IdentityId("us-east-1:0000000a-0000-4000-8000-000000000001");
     static final IdentityId USER = new IdentityId("us-east-1:0000000b-0000-4000-8000-000000000002");
+    static final IdentityId NEXT_GUEST = new IdentityId("us-east-1:0000000c-0000-4000-8000-000000000003");
 
     @TempDir
     Path dir;
 
     /**
-     * The other manager logged in (the file remembers the user's identity) and logs out again (wipes that identity)
-     * just as this one follows the login: that wipe is of the identity this one takes, not of the one it leaves, and
-     * its next synchronize follows it rather than going on as the logged-out user.
+     * The logout comes just as this manager follows the login: that wipe is of the identity this one takes, not of
+     * the one it leaves, and its next synchronize follows it rather than going on as the logged-out user.
      */
     @Test
     void aLogoutElsewhereWhileThisManagerFollowsTheLoginThereIsFollowed() {
-        try (SqliteLocalCache file = SqliteLocalCache.open(dir.resolve("cognito_dataset_cache.db"))) {
-            file.rememberIdentity(POOL, GUEST);
-            AtomicReference<DeviceIdentity> device = new AtomicReference<>();
-            AtomicBoolean loggingOut = new AtomicBoolean();
-            CognitoIdentityCredentials credentials = new CognitoIdentityCredentials(
-                    Emulators.identityClient(URI.create("http://127.0.0.1:9")), POOL, GUEST, () -> Map.of(),
-                    Clock.systemUTC(), (old, current) -> {
-                        if (loggingOut.getAndSet(false)) {
-                            file.wipe(USER); // the other manager's wipeData
-                        }
-                        device.get().changed(old, current);
-                    });
-            device.set(new DeviceIdentity(POOL, file, credentials, () -> { }));
-            file.rememberIdentity(POOL, USER); // the other manager's login
-            loggingOut.set(true);
+        try (SqliteLocalCache file = open()) {
+            DeviceIdentity device = afterTheLoginElsewhere(file).device();
 
-            device.get().followSharedCache();
+            device.followSharedCache();
 
-            assertThatThrownBy(device.get()::followSharedCache).isExactlyInstanceOf(DataStorageException.class)
+            assertThatThrownBy(device::followSharedCache).isExactlyInstanceOf(DataStorageException.class)
                     .hasMessageContaining("wiped");
         }
     }
+
+    /**
+     * The same logout forgot the user's identity in the file, and this manager does not remember it there again:
+     * the logged-out manager's next GetId (which takes the file's identity first) and any manager built on the file
+     * take a new one, and following the logout counts no second wipe.
+     */
+    @Test
+    void aFollowerDoesNotRememberTheLoggedOutIdentityInTheFileAgain() {
+        try (SqliteLocalCache file = open()) {
+            DeviceIdentity device = afterTheLoginElsewhere(file).device();
+
+            device.followSharedCache();
+
+            assertThat(file.identity(POOL)).as("the identity the file remembers after the logout").isEmpty();
+            long wipes = file.wipes(POOL);
+            assertThatThrownBy(device::followSharedCache).hasMessageContaining("wiped");
+            assertThat(file.wipes(POOL)).as("the file's wipes once the logout is followed").isEqualTo(wipes);
+            assertThat(file.rememberFirstIdentity(POOL, NEXT_GUEST))
+                    .as("the identity the logged-out manager takes at its next GetId").isEqualTo(NEXT_GUEST);
+        }
+    }
+
+    /**
+     * The other way a manager takes the file's identity: Cognito refused its own as merged away, and the credentials
+     * take the survivor the file remembers (adopt stands in for that learn here, which it shares). The logout comes
+     * after the file was read: the manager takes nothing, and its next synchronize follows the wipe.
+     */
+    @Test
+    void aLogoutElsewhereWhileThisManagerTakesTheSurvivorIsFollowed() {
+        try (SqliteLocalCache file = open()) {
+            Follower follower = afterTheLoginElsewhere(file); // which merged GUEST into USER
+
+            follower.credentials().adopt(USER); // the survivor, having read USER from the file
+
+            assertThat(file.identity(POOL)).as("the identity the file remembers after the logout").isEmpty();
+            assertThat(follower.credentials().knownIdentityId()).as("the credentials' identity").isEqualTo(GUEST);
+            assertThatThrownBy(follower.device()::followSharedCache).isExactlyInstanceOf(DataStorageException.class)
+                    .hasMessageContaining("wiped");
+        }
+    }
+
+    private SqliteLocalCache open() {
+        SqliteLocalCache file = SqliteLocalCache.open(dir.resolve("cognito_dataset_cache.db"));
+        file.rememberIdentity(POOL, GUEST);
+        return file;
+    }
+
+    /**
+     * This manager, as GUEST (its device identity and credentials), after the other manager's login as USER, which
+     * the other manager logs out as this one's credentials next change, before this one hears of it.
+     */
+    private static Follower afterTheLoginElsewhere(SqliteLocalCache file) {
+        AtomicBoolean loggingOut = new AtomicBoolean();
+        AtomicReference<DeviceIdentity> device = new AtomicReference<>();
+        IdentityChange changed = (old, current, source) -> {
+            if (loggingOut.getAndSet(false)) {
+                file.wipe(USER); // the other manager's wipeData
+            }
+            return device.get().changed(old, current, source);
+        };
+        CognitoIdentityCredentials credentials = new CognitoIdentityCredentials(
+                Emulators.identityClient(URI.create("http://127.0.0.1:9")), POOL, GUEST, () -> Map.of(),
+                Clock.systemUTC(), changed);
+        device.set(new DeviceIdentity(POOL, file, credentials, () -> { }));
+        file.rememberIdentity(POOL, USER); // the other manager's login
+        loggingOut.set(true);
+        return new Follower(device.get(), credentials);
+    }
+
+    private record Follower(DeviceIdentity device, CognitoIdentityCredentials credentials) { }
 }

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -40,13 +39,40 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
 
     private static final Logger LOG = LoggerFactory.getLogger(CognitoIdentityCredentials.class);
 
+    /** Where an identity the provider learns comes from. */
+    public enum Source {
+        /**
+         * Cognito Identity answered it to this provider: GetId (with the logins, if any; the first identity, or the
+         * one the cache remembered first, see {@code firstIdentity}), or credentials that name another identity.
+         */
+        SERVICE,
+        /**
+         * The device's cache, where another manager or process sharing it put it (a login there): {@link #adopt}, or
+         * the identity {@code movedElsewhere} found when Cognito refused this one.
+         */
+        SHARED_CACHE
+    }
+
+    /** Hears that the provider's identity changes, and may refuse one taken from the device's cache. */
+    @FunctionalInterface
+    public interface IdentityChange {
+        /**
+         * The identity is {@code current} from now on, {@code old} before (null: none was known).
+         *
+         * @return whether the device takes {@code current}; false (only for {@link Source#SHARED_CACHE}: the cache
+         *     no longer holds it as it did when it was read, a logout there meanwhile) leaves the provider with
+         *     {@code old}
+         */
+        boolean changed(@Nullable IdentityId old, IdentityId current, Source source);
+    }
+
     /** How long before expiry credentials are renewed. */
     public static final Duration REFRESH_BEFORE = Duration.ofMinutes(5);
 
     private final CognitoIdentityClient identity;
     private final IdentityPoolId pool;
     private final Clock clock;
-    private final BiConsumer<@Nullable IdentityId, IdentityId> identityChanged;
+    private final IdentityChange identityChanged;
     private final UnaryOperator<IdentityId> firstIdentity;
     private final Function<IdentityId, Optional<IdentityId>> movedElsewhere;
     private @Nullable IdentityId identityId;
@@ -63,11 +89,12 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
      * @param logins asked for the logins (provider name to token, empty for an unauthenticated identity) at each
      *     GetId and GetCredentialsForIdentity
      * @param clock decides when credentials are renewed
-     * @param identityChanged told (old id or null, new id) whenever the identity id is first learned or changes
+     * @param identityChanged told (old id or null, new id, where the new one comes from) whenever the identity id is
+     *     first learned or changes
      */
     public CognitoIdentityCredentials(CognitoIdentityClient identity, IdentityPoolId pool,
             @Nullable IdentityId identityId, LoginsProvider logins, Clock clock,
-            BiConsumer<@Nullable IdentityId, IdentityId> identityChanged) {
+            IdentityChange identityChanged) {
         this(identity, pool, identityId, logins, clock, identityChanged, UnaryOperator.identity());
     }
 
@@ -78,11 +105,11 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
      *     or one the device took elsewhere meanwhile (another manager or process sharing its cache file got its
      *     identity first, and the device keeps one)
      * @see #CognitoIdentityCredentials(CognitoIdentityClient, IdentityPoolId, IdentityId, LoginsProvider, Clock,
-     *     BiConsumer)
+     *     IdentityChange)
      */
     public CognitoIdentityCredentials(CognitoIdentityClient identity, IdentityPoolId pool,
             @Nullable IdentityId identityId, LoginsProvider logins, Clock clock,
-            BiConsumer<@Nullable IdentityId, IdentityId> identityChanged, UnaryOperator<IdentityId> firstIdentity) {
+            IdentityChange identityChanged, UnaryOperator<IdentityId> firstIdentity) {
         this(identity, pool, identityId, logins, clock, identityChanged, firstIdentity, gone -> Optional.empty());
     }
 
@@ -98,7 +125,7 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
      */
     public CognitoIdentityCredentials(CognitoIdentityClient identity, IdentityPoolId pool,
             @Nullable IdentityId identityId, LoginsProvider logins, Clock clock,
-            BiConsumer<@Nullable IdentityId, IdentityId> identityChanged, UnaryOperator<IdentityId> firstIdentity,
+            IdentityChange identityChanged, UnaryOperator<IdentityId> firstIdentity,
             Function<IdentityId, Optional<IdentityId>> movedElsewhere) {
         this.identity = identity;
         this.pool = pool;
@@ -118,7 +145,7 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
             IdentityId answered = new IdentityId(call(() -> identity.getId(r -> r.identityPoolId(pool.value())
                     .logins(presented)).identityId()));
             known = firstIdentity.apply(answered);
-            learn(known);
+            learn(known, Source.SERVICE);
         }
         return known;
     }
@@ -150,11 +177,12 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
 
     /**
      * Takes {@code id} as the device's identity and forgets the credentials: another manager or process sharing the
-     * device's cache moved the device to it (a login there). {@code identityChanged} hears of it as of any change.
+     * device's cache moved the device to it (a login there). {@code identityChanged} hears of it as of any change
+     * ({@link Source#SHARED_CACHE}), and when it refuses it the provider keeps its identity.
      */
     public synchronized void adopt(IdentityId id) {
         renew();
-        learn(id);
+        learn(id, Source.SHARED_CACHE);
     }
 
     /** Forgets the identity and credentials (a wipe); the next use asks for a new identity. */
@@ -208,7 +236,7 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
         }
         IdentityId answered = new IdentityId(response.identityId());
         if (!answered.equals(id)) {
-            learn(answered);
+            learn(answered, Source.SERVICE);
         }
         Credentials issued = response.credentials();
         AwsSessionCredentials fresh = AwsSessionCredentials.create(issued.accessKeyId(), issued.secretKey(),
@@ -221,23 +249,30 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
     /**
      * The device's identity once Cognito refused {@code gone} as disabled or deleted, learned: the one another manager
      * or process sharing the cache moved the device to meanwhile, or else GetId's answer.
+     *
+     * @throws DataStorageException when the cache no longer holds the one another manager moved the device to (that
+     *     manager logged it out meanwhile): the next synchronize follows that wipe
      */
     private IdentityId survivor(IdentityId gone, Map<String, String> presented) {
         Optional<IdentityId> moved = movedElsewhere.apply(gone);
-        IdentityId id;
         if (moved.isPresent()) {
+            IdentityId id = moved.get();
             LOG.info("Cognito refused identity {} as disabled or gone; another manager of the device's cache moved "
-                    + "the device to {}, which this one takes", gone, moved.get());
-            id = moved.get();
-        } else {
-            // A merge disabled the device's identity (or it was deleted): ask for the device's identity again, as
-            // Amplify JS does (pull requests 2406 and 6618); the logins find the survivor, none a new guest identity.
-            LOG.info("Cognito refused identity {} as disabled or gone (merged into another); asking for the "
-                    + "device's identity again", gone);
-            id = new IdentityId(call(() -> identity.getId(r -> r.identityPoolId(pool.value()).logins(presented))
-                    .identityId()));
+                    + "the device to {}, which this one takes", gone, id);
+            if (!learn(id, Source.SHARED_CACHE)) {
+                throw new DataStorageException("Cognito refused identity " + gone + " as disabled or gone, and the "
+                        + "identity " + id + " another manager or process of the device's cache moved the device to "
+                        + "was wiped there meanwhile (a logout); the next synchronize follows that wipe");
+            }
+            return id;
         }
-        learn(id);
+        // A merge disabled the device's identity (or it was deleted): ask for the device's identity again, as
+        // Amplify JS does (pull requests 2406 and 6618); the logins find the survivor, none a new guest identity.
+        LOG.info("Cognito refused identity {} as disabled or gone (merged into another); asking for the "
+                + "device's identity again", gone);
+        IdentityId id = new IdentityId(call(() -> identity.getId(r -> r.identityPoolId(pool.value()).logins(presented))
+                .identityId()));
+        learn(id, Source.SERVICE);
         return id;
     }
 
@@ -262,9 +297,14 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
         }
     }
 
-    private void learn(IdentityId id) {
+    /** Takes {@code id}, unless {@code identityChanged} refuses it; returns whether it was taken. */
+    private boolean learn(IdentityId id, Source source) {
         IdentityId old = identityId;
         identityId = id;
-        identityChanged.accept(old, id);
+        if (!identityChanged.changed(old, id, source)) {
+            identityId = old;
+            return false;
+        }
+        return true;
     }
 }
