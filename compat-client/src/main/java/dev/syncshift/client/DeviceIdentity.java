@@ -221,11 +221,11 @@ final class DeviceIdentity {
     }
 
     /**
-     * The credentials' news that the identity is {@code current}, {@code old} before (null: none was known). One from
-     * the file ({@link Source#SHARED_CACHE}: another manager's login, which this one follows) is taken, and the local
-     * data moved to it, in one transaction of the file, only while the file still remembers it with the count of
-     * wipes this manager saw: else that manager logged it out meanwhile, and this one takes nothing, keeps its count,
-     * and its next synchronize follows the wipe. One of this manager's own
+     * The credentials' news that the identity is {@code current}, {@code old} before (null: none was known), each
+     * decided from the cache file in one of its transactions. One from the file ({@link Source#SHARED_CACHE}: another
+     * manager's login, which this one follows) is taken, and the local data moved to it, only while the file still
+     * remembers it with the count of wipes this manager saw: else that manager logged it out meanwhile, and this one
+     * takes nothing, keeps its count, and its next synchronize follows the wipe. One of this manager's own
      * ({@link Source#SERVICE}) is remembered in the file, and the local data moves to it (or is dropped, see
      * {@link #move}); the file's wipes are counted afresh, those made before being the identity left's.
      *
@@ -238,17 +238,14 @@ final class DeviceIdentity {
             if (source == Source.SHARED_CACHE) {
                 return takeShared(old, from, current);
             }
-            cache.rememberIdentity(pool, current);
-            boolean moving = !from.equals(current);
             long wipes = cache.wipes(pool);
-            boolean wiped = remembered != null && wipes != wipesSeen;
-            if (remembered == null || moving) {
+            while (!remember(wipes, old, from, current)) {
+                wipes = cache.wipes(pool); // a wipe landed since it was read: decide from the file as it is now
+            }
+            if (remembered == null || !from.equals(current)) {
                 wipesSeen = wipes; // the wipes before this identity are not its own
             }
             remembered = current;
-            if (moving) {
-                move(old, from, current, wiped);
-            }
             localIdentity = current;
             return true;
         } finally {
@@ -271,6 +268,19 @@ final class DeviceIdentity {
         remembered = current;
         localIdentity = current;
         return true;
+    }
+
+    /**
+     * Remembers {@code current} in the file and moves the local data to it, unless the file's count of wipes is no
+     * longer {@code wipes}; a wipe counted since this manager took its identity is of the identity left.
+     */
+    private boolean remember(long wipes, @Nullable IdentityId old, IdentityId from, IdentityId current) {
+        boolean wiped = remembered != null && wipes != wipesSeen;
+        Runnable move = moveOf(old, from, current, wiped);
+        return cache.writeUnlessMoved(pool, wipes, null, () -> {
+            cache.rememberIdentity(pool, current);
+            move.run();
+        });
     }
 
     /** {@link #move}, as a write to the file, when {@code from} and {@code current} differ. */
