@@ -297,14 +297,21 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
         }
     }
 
-    /** Takes {@code id}, unless {@code identityChanged} refuses it; returns whether it was taken. */
+    /**
+     * Takes {@code id}, unless {@code identityChanged} refuses it or fails (the cache could not be written): then the
+     * provider keeps the identity the device keeps. Returns whether it was taken.
+     */
     private boolean learn(IdentityId id, Source source) {
         IdentityId old = identityId;
-        identityId = id;
-        if (!identityChanged.changed(old, id, source)) {
-            identityId = old;
-            return false;
+        identityId = id; // as the listener's calls of this provider see it
+        boolean taken = false;
+        try {
+            taken = identityChanged.changed(old, id, source);
+            return taken;
+        } finally {
+            if (!taken) {
+                identityId = old;
+            }
         }
-        return true;
     }
 }
