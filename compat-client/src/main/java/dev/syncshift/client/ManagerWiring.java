@@ -55,8 +55,9 @@ public record ManagerWiring(IdentityPoolId pool, Backend backend, String region,
                         b.endpointOverride(cognitoEndpoint);
                     }
                 }).build();
-        // Two managers of one cache file that each got an identity keep the first one remembered there; one whose
-        // identity a login in the other merged away takes the survivor remembered there.
+        // Two managers of one cache file that each got an identity keep the first one remembered there (taken from
+        // the file, as a login there is followed); one whose identity a login in the other merged away takes the
+        // survivor remembered there.
         return new CognitoIdentityCredentials(identity, pool, identityId, logins, clock, identityChanged,
                 answered -> cache.rememberFirstIdentity(pool, answered),
                 gone -> cache.identity(pool).filter(remembered -> !remembered.equals(gone)));

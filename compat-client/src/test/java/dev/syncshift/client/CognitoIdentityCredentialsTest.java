@@ -1,12 +1,18 @@
 package dev.syncshift.client;
 
+import static dev.syncshift.client.RecordingCallback.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.syncshift.client.cache.sqlite.SqliteLocalCache;
 import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials;
 import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials.Source;
+import dev.syncshift.client.spi.LocalCache;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.IdentityPoolId;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,9 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -141,6 +149,102 @@ class CognitoIdentityCredentialsTest {
                         + "moved the device to was wiped there meanwhile");
         assertThat(credentials.knownIdentityId()).isEqualTo(deleted);
         assertThat(learned).containsExactly(deleted);
+    }
+
+    /**
+     * A first identity the device's cache names in place of GetId's answer (another manager's) comes from the cache:
+     * refused (the cache no longer holds it), the cache is asked once more, and takes GetId's answer when it holds
+     * none; one the cache gives back as GetId answered it is the service's.
+     */
+    @Test
+    void aFirstIdentityFromTheCacheThatIsRefusedIsAskedForOnceMore(Emulators emulators) {
+        IdentityId elsewhere = new IdentityId("us-east-1:0000000b-0000-4000-8000-000000000002");
+        List<IdentityId> cache = new ArrayList<>(List.of(elsewhere));
+        List<Source> sources = new ArrayList<>();
+        CognitoIdentityCredentials credentials = new CognitoIdentityCredentials(identity(emulators),
+                new IdentityPoolId(emulators.poolId()), null, Map::of, clock,
+                (old, id, source) -> sources.add(source) && source == Source.SERVICE,
+                answered -> cache.isEmpty() ? answered : cache.remove(0));
+
+        IdentityId taken = credentials.identityId();
+
+        assertThat(taken).isNotEqualTo(elsewhere);
+        assertThat(sources).containsExactly(Source.SHARED_CACHE, Source.SERVICE);
+    }
+
+    /**
+     * A cache whose identity is refused every time (its count of wipes is not the one the manager saw) is asked
+     * twice, no more: no identity is taken, and the call fails.
+     */
+    @Test
+    void aFirstIdentityFromTheCacheThatIsRefusedTwiceIsNotTaken(Emulators emulators) {
+        IdentityId elsewhere = new IdentityId("us-east-1:0000000b-0000-4000-8000-000000000002");
+        List<IdentityId> asked = new ArrayList<>();
+        CognitoIdentityCredentials credentials = new CognitoIdentityCredentials(identity(emulators),
+                new IdentityPoolId(emulators.poolId()), null, Map::of, clock,
+                (old, id, source) -> source == Source.SERVICE, answered -> {
+                    asked.add(answered);
+                    return elsewhere;
+                });
+
+        assertThatThrownBy(credentials::identityId).isExactlyInstanceOf(DataStorageException.class)
+                .hasMessageContaining("The identity " + elsewhere + " another manager or process of the device's "
+                        + "cache got was wiped or moved to another identity there while this one took it, twice");
+        assertThat(credentials.knownIdentityId()).isNull();
+        assertThat(asked).hasSize(2);
+    }
+
+    /**
+     * A manager with no identity yet asks GetId; its credentials take the identity the file remembers (another
+     * manager's signed-in user). The user logs out in the other manager just then: this manager takes the identity
+     * GetId answered, and neither writes the logged-out identity back into the file nor gives it to the logged-out
+     * manager's next GetId.
+     */
+    @Test
+    void aLogoutElsewhereWhileThisManagersGetIdTakesTheFilesIdentityDoesNotBringItBack(Emulators emulators,
+            @TempDir Path dir) {
+        String user = "gus-" + dir.getFileName();
+        String owner = emulators.developerIdentity(user);
+        Path path = dir.resolve("cognito_dataset_cache.db");
+        AtomicReference<Runnable> afterRememberFirst = new AtomicReference<>(() -> { });
+        try (SqliteLocalCache firstFile = SqliteLocalCache.open(path);
+                CognitoSyncManager second = emulators.device(Backend.COGNITO).cacheFile(path)
+                        .logins(Map.of("login.compat", user)).build();
+                CognitoSyncManager first = emulators.device(Backend.COGNITO)
+                        .localCache(hooked(firstFile, "rememberFirstIdentity", afterRememberFirst)).build()) {
+            sync(second.openOrCreateDataset("notes"));
+            assertThat(second.getIdentityId()).isEqualTo(owner);
+            afterRememberFirst.set(() -> { // the user logs out in the other instance
+                second.setLogins(Map.of());
+                second.wipeData();
+            });
+
+            String taken = first.getIdentityId();
+
+            Optional<IdentityId> remembered = firstFile.identity(new IdentityPoolId(emulators.poolId()));
+            String next = second.getIdentityId();
+            assertThat(List.of(remembered, next))
+                    .as("the identity the file remembers after the logout, the logged-out manager's next identity")
+                    .doesNotContain(Optional.of(new IdentityId(owner)), owner);
+            assertThat(taken).isNotEqualTo(owner).isEqualTo(next);
+        }
+    }
+
+    /** {@code delegate}, running {@code after} (once) when a call of {@code method} has returned. */
+    private static LocalCache hooked(LocalCache delegate, String method, AtomicReference<Runnable> after) {
+        return (LocalCache) Proxy.newProxyInstance(LocalCache.class.getClassLoader(), new Class<?>[] {LocalCache.class},
+                (proxy, m, args) -> {
+                    Object result;
+                    try {
+                        result = m.invoke(delegate, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (m.getName().equals(method)) {
+                        after.getAndSet(() -> { }).run();
+                    }
+                    return result;
+                });
     }
 
     @Test

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -42,13 +41,14 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
     /** Where an identity the provider learns comes from. */
     public enum Source {
         /**
-         * Cognito Identity answered it to this provider: GetId (with the logins, if any; the first identity, or the
-         * one the cache remembered first, see {@code firstIdentity}), or credentials that name another identity.
+         * Cognito Identity answered it to this provider: GetId (with the logins, if any), or credentials that name
+         * another identity.
          */
         SERVICE,
         /**
-         * The device's cache, where another manager or process sharing it put it (a login there): {@link #adopt}, or
-         * the identity {@code movedElsewhere} found when Cognito refused this one.
+         * The device's cache, where another manager or process sharing it put it (its GetId or a login there):
+         * {@link #adopt}, the first identity {@code firstIdentity} takes in place of GetId's answer, or the identity
+         * {@code movedElsewhere} found when Cognito refused this one.
          */
         SHARED_CACHE
     }
@@ -69,8 +69,7 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
     /** How long before expiry credentials are renewed. */
     public static final Duration REFRESH_BEFORE = Duration.ofMinutes(5);
 
-    private final CognitoIdentityClient identity;
-    private final IdentityPoolId pool;
+    private final CognitoIdentityCalls calls;
     private final Clock clock;
     private final IdentityChange identityChanged;
     private final UnaryOperator<IdentityId> firstIdentity;
@@ -101,9 +100,10 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
     /**
      * A provider for {@code pool} that may take another identity than GetId's first answer.
      *
-     * @param firstIdentity given the identity GetId answered when none was known, returns the one to take: that one,
-     *     or one the device took elsewhere meanwhile (another manager or process sharing its cache file got its
-     *     identity first, and the device keeps one)
+     * @param firstIdentity given the identity GetId answered when none was known, returns the one to take: that one
+     *     ({@link Source#SERVICE}), or one the device took elsewhere meanwhile (another manager or process sharing its
+     *     cache file got its identity first, and the device keeps one), which is {@link Source#SHARED_CACHE}: when
+     *     {@code identityChanged} refuses it, it is asked once more (the cache then holds none, or another)
      * @see #CognitoIdentityCredentials(CognitoIdentityClient, IdentityPoolId, IdentityId, LoginsProvider, Clock,
      *     IdentityChange)
      */
@@ -121,14 +121,13 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
      *     elsewhere since (a login there merged the refused one into it), if any: taken instead of asking GetId,
      *     whose answer without the logins would be a new identity, which the device would then keep over the other's
      * @see #CognitoIdentityCredentials(CognitoIdentityClient, IdentityPoolId, IdentityId, LoginsProvider, Clock,
-     *     BiConsumer, UnaryOperator)
+     *     IdentityChange, UnaryOperator)
      */
     public CognitoIdentityCredentials(CognitoIdentityClient identity, IdentityPoolId pool,
             @Nullable IdentityId identityId, LoginsProvider logins, Clock clock,
             IdentityChange identityChanged, UnaryOperator<IdentityId> firstIdentity,
             Function<IdentityId, Optional<IdentityId>> movedElsewhere) {
-        this.identity = identity;
-        this.pool = pool;
+        this.calls = new CognitoIdentityCalls(identity, pool);
         this.identityId = identityId;
         this.logins = logins;
         this.clock = clock;
@@ -141,13 +140,30 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
     public synchronized IdentityId identityId() {
         IdentityId known = identityId;
         if (known == null) {
-            Map<String, String> presented = currentLogins();
-            IdentityId answered = new IdentityId(call(() -> identity.getId(r -> r.identityPoolId(pool.value())
-                    .logins(presented)).identityId()));
-            known = firstIdentity.apply(answered);
-            learn(known, Source.SERVICE);
+            known = learnFirst(calls.getId(currentLogins()));
         }
         return known;
+    }
+
+    /**
+     * Learns the first identity: GetId's {@code answered}, or the one {@code firstIdentity} takes from the cache in its
+     * place, which is refused when the cache no longer holds it (wiped or moved to another identity there since it was
+     * read); the cache is then asked once more, never more, so that a cache that keeps changing cannot hold it here.
+     *
+     * @throws DataStorageException when the cache's identity is refused twice: the next synchronize follows the cache
+     */
+    private IdentityId learnFirst(IdentityId answered) {
+        for (int asked = 1; ; asked++) {
+            IdentityId first = firstIdentity.apply(answered);
+            if (learn(first, first.equals(answered) ? Source.SERVICE : Source.SHARED_CACHE)) {
+                return first;
+            }
+            if (asked == 2) {
+                throw new DataStorageException("The identity " + first + " another manager or process of the "
+                        + "device's cache got was wiped or moved to another identity there while this one took it, "
+                        + "twice; no identity was taken, and the next synchronize follows the cache");
+            }
+        }
     }
 
     /** The identity id if known, without asking the service. */
@@ -226,13 +242,13 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
         Map<String, String> presented = currentLogins();
         GetCredentialsForIdentityResponse response;
         try {
-            response = credentialsFor(id, presented);
+            response = calls.credentialsFor(id, presented);
         } catch (DataStorageException refused) {
             if (!CognitoSyncErrors.identityGone(refused, id)) {
                 throw refused;
             }
             id = survivor(id, presented);
-            response = credentialsFor(id, presented);
+            response = calls.credentialsFor(id, presented);
         }
         IdentityId answered = new IdentityId(response.identityId());
         if (!answered.equals(id)) {
@@ -270,14 +286,9 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
         // Amplify JS does (pull requests 2406 and 6618); the logins find the survivor, none a new guest identity.
         LOG.info("Cognito refused identity {} as disabled or gone (merged into another); asking for the "
                 + "device's identity again", gone);
-        IdentityId id = new IdentityId(call(() -> identity.getId(r -> r.identityPoolId(pool.value()).logins(presented))
-                .identityId()));
+        IdentityId id = calls.getId(presented);
         learn(id, Source.SERVICE);
         return id;
-    }
-
-    private GetCredentialsForIdentityResponse credentialsFor(IdentityId id, Map<String, String> presented) {
-        return call(() -> identity.getCredentialsForIdentity(r -> r.identityId(id.value()).logins(presented)));
     }
 
     /** What the provider gives now; its failure is the client's exception, with the app's as the cause. */
@@ -286,14 +297,6 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
             return Map.copyOf(Objects.requireNonNull(logins.logins(), "the logins"));
         } catch (RuntimeException e) {
             throw new DataStorageException("Failed to get the logins from the app's LoginsProvider: " + e, e);
-        }
-    }
-
-    private static <T> T call(Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (RuntimeException e) {
-            throw CognitoSyncErrors.translate("Failed to get credentials from Cognito Identity", e);
         }
     }
 
