@@ -97,7 +97,8 @@ final class DeviceIdentity {
      * remembered there after a wipe (the next user's) is no login from this one's, and taking it would move the wiped
      * user's data to it.
      *
-     * @throws DataStorageException when the device's data was wiped elsewhere
+     * @throws DataStorageException when the device's data was wiped elsewhere (this manager's is then wiped too), or
+     *     when another login there moved it on while this manager followed the first (the next synchronize follows)
      */
     void followSharedCache() {
         IdentityId seen = remembered;
@@ -105,17 +106,34 @@ final class DeviceIdentity {
         if (seen == null) {
             return;
         }
+        IdentityId now = unlessWiped(seen, seenWipes);
+        if (now.equals(seen)) {
+            return;
+        }
+        LOG.info("another manager of the cache file moved the device from identity {} to {}; following it", seen, now);
+        if (!credentials.adopt(now)) {
+            // Refused (see changed): the file no longer holds it with the wipes seen. A wipe there is followed now,
+            // as one found before; another login there, by the next synchronize.
+            unlessWiped(seen, seenWipes);
+            throw new DataStorageException("Another manager or process of the cache file moved the device from the "
+                    + "identity " + now + " to another one while this manager followed it there; nothing was "
+                    + "synchronized, and the next synchronize follows it");
+        }
+    }
+
+    /**
+     * The identity the file remembers, unless it was wiped there since this manager saw {@code seen} with
+     * {@code seenWipes}: then this manager follows the wipe.
+     *
+     * @throws DataStorageException when the device's data was wiped elsewhere
+     */
+    private IdentityId unlessWiped(IdentityId seen, long seenWipes) {
         IdentityId now = cache.identity(pool).orElse(null);
         if (now == null || cache.wipes(pool) != seenWipes) {
             throw new DataStorageException("The device's local data was wiped (wipeData) by another manager or "
                     + "process of the cache file; " + followWipe(seen, seenWipes) + " and nothing was synchronized");
         }
-        if (!now.equals(seen)) {
-            LOG.info("another manager of the cache file moved the device from identity {} to {}; following it", seen,
-                    now);
-            // Refused (see changed) when a wipe there forgot it since it was read: the next synchronize follows that.
-            credentials.adopt(now);
-        }
+        return now;
     }
 
     /**
@@ -227,7 +245,7 @@ final class DeviceIdentity {
      * remembers it with the count of wipes this manager saw: else that manager logged it out meanwhile, and this one
      * takes nothing, keeps its count, and its next synchronize follows the wipe. One of this manager's own
      * ({@link Source#SERVICE}) is remembered in the file, and the local data moves to it (or is dropped, see
-     * {@link #move}); the file's wipes are counted afresh, those made before being the identity left's.
+     * {@link LocalDataMove}); the file's wipes are counted afresh, those made before being the identity left's.
      *
      * @return whether the device took {@code current}
      */
@@ -245,8 +263,7 @@ final class DeviceIdentity {
             if (remembered == null || !from.equals(current)) {
                 wipesSeen = wipes; // the wipes before this identity are not its own
             }
-            remembered = current;
-            localIdentity = current;
+            took(from, current);
             return true;
         } finally {
             identityLock.writeLock().unlock();
@@ -259,15 +276,23 @@ final class DeviceIdentity {
      */
     private boolean takeShared(@Nullable IdentityId old, IdentityId from, IdentityId current) {
         long wipes = remembered != null ? wipesSeen : cache.wipes(pool);
-        if (!cache.writeUnlessMoved(pool, wipes, current, moveOf(old, from, current, false))) {
-            LOG.info("another manager of the cache file wiped the device's data before this one took identity {} "
-                    + "from it; nothing moved, and the next synchronize follows the wipe", current);
+        if (!cache.writeUnlessMoved(pool, wipes, current, new LocalDataMove(cache, old, from, current, false))) {
+            LOG.info("another manager of the cache file wiped the device's data or moved it to another identity before "
+                    + "this one took identity {} from it; nothing moved, and the next synchronize follows it", current);
             return false;
         }
         wipesSeen = wipes;
+        took(from, current);
+        return true;
+    }
+
+    /** The local data moved from {@code from} to {@code current} in the file (nothing moved when they are one). */
+    private void took(IdentityId from, IdentityId current) {
         remembered = current;
         localIdentity = current;
-        return true;
+        if (!from.equals(current)) {
+            moves++;
+        }
     }
 
     /**
@@ -276,41 +301,10 @@ final class DeviceIdentity {
      */
     private boolean remember(long wipes, @Nullable IdentityId old, IdentityId from, IdentityId current) {
         boolean wiped = remembered != null && wipes != wipesSeen;
-        Runnable move = moveOf(old, from, current, wiped);
+        Runnable move = new LocalDataMove(cache, old, from, current, wiped);
         return cache.writeUnlessMoved(pool, wipes, null, () -> {
             cache.rememberIdentity(pool, current);
             move.run();
         });
-    }
-
-    /** {@link #move}, as a write to the file, when {@code from} and {@code current} differ. */
-    private Runnable moveOf(@Nullable IdentityId old, IdentityId from, IdentityId current, boolean wiped) {
-        return () -> {
-            if (!from.equals(current)) {
-                move(old, from, current, wiped);
-            }
-        };
-    }
-
-    /**
-     * Moves the local data of {@code from} to {@code current}, or drops it when this manager's own login found the
-     * identity it remembered {@code wiped} by another manager or process of the cache file (a logout there while the
-     * login here was on its way): that wipe is of the identity left, and is followed here as it would have been by the
-     * next synchronize; what is put under {@code current} from now on is no longer the wiped one's.
-     */
-    private void move(@Nullable IdentityId old, IdentityId from, IdentityId current, boolean wiped) {
-        if (wiped) {
-            LOG.info("identity changed after another manager of the cache file wiped the device's data; the data of "
-                    + "identity {} is dropped, not moved to the new identity", from);
-            cache.wipe(from);
-        } else if (old == null) {
-            // The first identity of this cache (or of this pool): datasets made before it are its own.
-            LOG.debug("identity obtained; local datasets made before it move to it");
-            cache.changeIdentity(from, current);
-        } else {
-            LOG.info("identity changed; moving local datasets to the new identity");
-            cache.changeIdentity(from, current);
-        }
-        moves++;
     }
 }

@@ -146,7 +146,7 @@ class CognitoIdentityCredentialsTest {
 
         assertThatThrownBy(credentials::resolveCredentials).isExactlyInstanceOf(DataStorageException.class)
                 .hasMessageContaining("identity " + elsewhere + " another manager or process of the device's cache "
-                        + "moved the device to was wiped there meanwhile");
+                        + "moved the device to was wiped or moved to another identity there meanwhile");
         assertThat(credentials.knownIdentityId()).isEqualTo(deleted);
         assertThat(learned).containsExactly(deleted);
     }

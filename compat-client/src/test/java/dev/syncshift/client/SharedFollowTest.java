@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.syncshift.client.cache.sqlite.SqliteLocalCache;
 import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials;
 import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials.IdentityChange;
+import dev.syncshift.client.spi.LocalCache;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.IdentityPoolId;
 import java.net.URI;
@@ -35,17 +36,52 @@ class SharedFollowTest {
 
     /**
      * The logout comes just as this manager follows the login: that wipe is of the identity this one takes, not of
-     * the one it leaves, and its next synchronize follows it rather than going on as the logged-out user.
+     * the one it leaves, and this manager follows it (forgets its identity) rather than going on as the logged-out
+     * user; its next synchronize goes on with no identity.
      */
     @Test
     void aLogoutElsewhereWhileThisManagerFollowsTheLoginThereIsFollowed() {
         try (SqliteLocalCache file = open()) {
-            DeviceIdentity device = afterTheLoginElsewhere(file).device();
+            Follower follower = afterTheLoginElsewhere(file);
 
-            device.followSharedCache();
+            assertThatThrownBy(follower.device()::followSharedCache).hasMessageContaining("wiped");
+
+            assertThat(follower.credentials().knownIdentityId()).as("the credentials' identity").isNull();
+            assertThat(follower.device().localIdentity()).isEqualTo(LocalCache.UNKNOWN_IDENTITY);
+            follower.device().followSharedCache(); // the next synchronize
+        }
+    }
+
+    /**
+     * The same logout ends the synchronize that follows the login, as one that finds the wipe does, before it calls
+     * the service for the identity it leaves (a whole round, pushing edits that following moves and then wipes).
+     */
+    @Test
+    void aRefusedFollowFailsTheSynchronizeThatFoundIt() {
+        try (SqliteLocalCache file = open()) {
+            DeviceIdentity device = afterTheLoginElsewhere(file).device();
 
             assertThatThrownBy(device::followSharedCache).isExactlyInstanceOf(DataStorageException.class)
                     .hasMessageContaining("wiped");
+        }
+    }
+
+    /**
+     * A second login there (no wipe) as this manager follows the first: it takes nothing and ends the synchronize,
+     * wiping nothing, and its next synchronize follows the second login.
+     */
+    @Test
+    void aSecondLoginElsewhereWhileThisManagerFollowsTheFirstIsFollowedNext() {
+        try (SqliteLocalCache file = open()) {
+            Follower follower = afterTheLoginElsewhere(file, () -> file.rememberIdentity(POOL, NEXT_GUEST));
+
+            assertThatThrownBy(follower.device()::followSharedCache).hasMessageContaining("moved the device from the "
+                    + "identity " + USER + " to another one");
+            assertThat(follower.device().localIdentity()).isEqualTo(GUEST);
+            follower.device().followSharedCache();
+
+            assertThat(follower.device().localIdentity()).isEqualTo(NEXT_GUEST);
+            assertThat(follower.credentials().knownIdentityId()).isEqualTo(NEXT_GUEST);
         }
     }
 
@@ -58,13 +94,12 @@ class SharedFollowTest {
     void aFollowerDoesNotRememberTheLoggedOutIdentityInTheFileAgain() {
         try (SqliteLocalCache file = open()) {
             DeviceIdentity device = afterTheLoginElsewhere(file).device();
+            long wipes = file.wipes(POOL);
 
-            device.followSharedCache();
+            assertThatThrownBy(device::followSharedCache).hasMessageContaining("wiped");
 
             assertThat(file.identity(POOL)).as("the identity the file remembers after the logout").isEmpty();
-            long wipes = file.wipes(POOL);
-            assertThatThrownBy(device::followSharedCache).hasMessageContaining("wiped");
-            assertThat(file.wipes(POOL)).as("the file's wipes once the logout is followed").isEqualTo(wipes);
+            assertThat(file.wipes(POOL)).as("the file's wipes once the logout is followed").isEqualTo(wipes + 1);
             assertThat(file.rememberFirstIdentity(POOL, NEXT_GUEST))
                     .as("the identity the logged-out manager takes at its next GetId").isEqualTo(NEXT_GUEST);
         }
@@ -100,11 +135,16 @@ class SharedFollowTest {
      * the other manager logs out as this one's credentials next change, before this one hears of it.
      */
     private static Follower afterTheLoginElsewhere(SqliteLocalCache file) {
+        return afterTheLoginElsewhere(file, () -> file.wipe(USER)); // the other manager's wipeData
+    }
+
+    /** As above, the other manager doing {@code next} instead of the logout. */
+    private static Follower afterTheLoginElsewhere(SqliteLocalCache file, Runnable next) {
         AtomicBoolean loggingOut = new AtomicBoolean();
         AtomicReference<DeviceIdentity> device = new AtomicReference<>();
         IdentityChange changed = (old, current, source) -> {
             if (loggingOut.getAndSet(false)) {
-                file.wipe(USER); // the other manager's wipeData
+                next.run();
             }
             return device.get().changed(old, current, source);
         };

@@ -195,10 +195,12 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
      * Takes {@code id} as the device's identity and forgets the credentials: another manager or process sharing the
      * device's cache moved the device to it (a login there). {@code identityChanged} hears of it as of any change
      * ({@link Source#SHARED_CACHE}), and when it refuses it the provider keeps its identity.
+     *
+     * @return whether the provider took {@code id}
      */
-    public synchronized void adopt(IdentityId id) {
+    public synchronized boolean adopt(IdentityId id) {
         renew();
-        learn(id, Source.SHARED_CACHE);
+        return learn(id, Source.SHARED_CACHE);
     }
 
     /** Forgets the identity and credentials (a wipe); the next use asks for a new identity. */
@@ -267,7 +269,7 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
      * or process sharing the cache moved the device to meanwhile, or else GetId's answer.
      *
      * @throws DataStorageException when the cache no longer holds the one another manager moved the device to (that
-     *     manager logged it out meanwhile): the next synchronize follows that wipe
+     *     manager logged it out, or in to another identity, meanwhile): the next synchronize follows that
      */
     private IdentityId survivor(IdentityId gone, Map<String, String> presented) {
         Optional<IdentityId> moved = movedElsewhere.apply(gone);
@@ -278,7 +280,7 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
             if (!learn(id, Source.SHARED_CACHE)) {
                 throw new DataStorageException("Cognito refused identity " + gone + " as disabled or gone, and the "
                         + "identity " + id + " another manager or process of the device's cache moved the device to "
-                        + "was wiped there meanwhile (a logout); the next synchronize follows that wipe");
+                        + "was wiped or moved to another identity there meanwhile; the next synchronize follows it");
             }
             return id;
         }
