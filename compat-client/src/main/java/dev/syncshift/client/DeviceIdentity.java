@@ -74,15 +74,13 @@ final class DeviceIdentity {
         credentials.clear();
     }
 
-    /** {@link #wipe}'s work on the cache; the caller holds the write lock. */
+    /** {@link #wipe}'s work on the cache (see {@link LocalDataWipe#own}); the caller holds the write lock. */
     private void wipeLocked() {
-        // One that has not learned the device's identity yet wipes the one another manager of the cache file got
-        // (the device keeps one): left there, its data stays and the next synchronize takes the identity back.
-        if (localIdentity == null) {
-            cache.identity(pool).ifPresent(cache::wipe);
-        }
-        cache.wipe(localIdentity());
-        cache.wipe(LocalCache.UNKNOWN_IDENTITY);
+        new LocalDataWipe(cache, pool, localIdentity).own();
+        forget();
+    }
+
+    private void forget() {
         localIdentity = null;
         remembered = null;
         moves++;
@@ -92,10 +90,10 @@ final class DeviceIdentity {
      * Follows what another manager or process sharing the cache file did to the device's identity since this one last
      * looked (an app started twice): a login there moved the device to another identity, which this manager takes
      * too, so that the device keeps one (its data written since moves as for any identity change); a
-     * {@link CognitoSyncManager#wipeData} there forgot it, and this manager is wiped as well, so that nothing of the
-     * wiped identity comes back into the file or goes to the service from here. The cache counts wipes: an identity
-     * remembered there after a wipe (the next user's) is no login from this one's, and taking it would move the wiped
-     * user's data to it.
+     * {@link CognitoSyncManager#wipeData} there forgot it, and this manager drops its own data of it as well (never
+     * the file's identity now), so that nothing of the wiped identity comes back into the file or goes to the service
+     * from here. The cache counts wipes: an identity remembered there after a wipe (the next user's) is no login from
+     * this one's, and taking it would move the wiped user's data to it.
      *
      * @throws DataStorageException when the device's data was wiped elsewhere (this manager's is then wiped too), or
      *     when another login there moved it on while this manager followed the first (the next synchronize follows)
@@ -137,11 +135,12 @@ final class DeviceIdentity {
     }
 
     /**
-     * Wipes as {@link #wipe} does, unless this manager no longer holds what the synchronize that found the wipe saw
-     * ({@code seen}, {@code seenWipes}): then another synchronize of it (of another dataset, at the same time) has
-     * followed the wipe already, and wiping again would also wipe what the app did after that one's onFailure, or a
-     * login moved it to another identity meanwhile: that login followed a wipe made before it (see {@link #changed}),
-     * and a wipe made after it is of the identity it took, which the next synchronize follows.
+     * Drops this manager's data as the wipe elsewhere did ({@link LocalDataWipe#followed}), unless this manager no
+     * longer holds what the synchronize that found the wipe saw ({@code seen}, {@code seenWipes}): then another
+     * synchronize of it (of another dataset, at the same time) has followed the wipe already, and wiping again would
+     * also wipe what the app did after that one's onFailure, or a login moved it to another identity meanwhile: that
+     * login followed a wipe made before it (see {@link #changed}), and a wipe made after it is of the identity it
+     * took, which the next synchronize follows.
      *
      * @return what became of this manager's data, for the failure's message
      */
@@ -157,7 +156,8 @@ final class DeviceIdentity {
                 return "a login moved this manager from the identity " + seen + " to " + now
                         + " meanwhile, and this synchronize wiped nothing";
             }
-            wipeLocked();
+            new LocalDataWipe(cache, pool, localIdentity).followed();
+            forget();
         } finally {
             identityLock.writeLock().unlock();
         }

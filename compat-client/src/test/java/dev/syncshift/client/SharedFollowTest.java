@@ -7,14 +7,20 @@ import dev.syncshift.client.cache.sqlite.SqliteLocalCache;
 import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials;
 import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials.IdentityChange;
 import dev.syncshift.client.spi.LocalCache;
+import dev.syncshift.core.DatasetKey;
+import dev.syncshift.core.DatasetName;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.IdentityPoolId;
+import dev.syncshift.core.RecordKey;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,6 +127,35 @@ class SharedFollowTest {
             assertThat(follower.credentials().knownIdentityId()).as("the credentials' identity").isEqualTo(GUEST);
             assertThatThrownBy(follower.device()::followSharedCache).isExactlyInstanceOf(DataStorageException.class)
                     .hasMessageContaining("wiped");
+        }
+    }
+
+    /**
+     * A device with no identity that remembers USER (a manager whose first look at the file found none, and whose
+     * second found the other manager's USER) follows the wipe of USER without wiping the identity the file remembers
+     * by then, the next user's, and counts no wipe of its own: before, it wiped the next user's edits and counted a
+     * second wipe, which the other manager then followed as a logout of the next user.
+     */
+    @Test
+    void followWipeWithNoIdentityWipesOnlyWhatWasWiped() {
+        try (SqliteLocalCache file = SqliteLocalCache.open(dir.resolve("c.db"))) {
+            file.rememberFirstIdentity(POOL, USER);
+            CognitoIdentityCredentials credentials = new CognitoIdentityCredentials(
+                    Emulators.identityClient(URI.create("http://127.0.0.1:9")), POOL, null, () -> Map.of(),
+                    Clock.systemUTC(), (old, current, source) -> true);
+            DeviceIdentity device = new DeviceIdentity(POOL, file, credentials, () -> { });
+            file.wipe(USER);
+            file.rememberFirstIdentity(POOL, NEXT_GUEST);
+            file.putValues(new DatasetKey(NEXT_GUEST, new DatasetName("prefs")), Map.of(new RecordKey("u"), "x"),
+                    Instant.now());
+
+            assertThatThrownBy(device::followSharedCache).hasMessageContaining("wiped");
+
+            SoftAssertions.assertSoftly(soft -> {
+                soft.assertThat(file.datasets(NEXT_GUEST)).as("the next user's datasets").isNotEmpty();
+                soft.assertThat(file.identity(POOL)).as("the file's identity").isEqualTo(Optional.of(NEXT_GUEST));
+                soft.assertThat(file.wipes(POOL)).as("the file's wipes (the logout's only)").isEqualTo(1);
+            });
         }
     }
 
