@@ -54,7 +54,8 @@ public final class CognitoSyncManager implements AutoCloseable {
         this.cache = wiring.cache();
         this.clock = wiring.clock();
         this.credentials = wiring.credentials(this::identityChanged);
-        this.device = new DeviceIdentity(wiring.pool(), cache, credentials, this::unsubscribeAll);
+        this.device = new DeviceIdentity(wiring.pool(), cache, credentials, wiring.remembered(),
+                this::unsubscribeAll);
         this.remote = wiring.remote(credentials);
         this.queue = new SyncQueue(wiring.executor());
         this.kept = new KeptRequests(this, queue, connectivityRetryInterval);

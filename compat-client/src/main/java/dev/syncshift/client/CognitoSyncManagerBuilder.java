@@ -7,6 +7,7 @@ import dev.syncshift.client.cache.sqlite.SqliteLocalCache;
 import dev.syncshift.client.remote.SdkProxy;
 import dev.syncshift.client.remote.appsync.AppSyncRemoteStore;
 import dev.syncshift.client.spi.LocalCache;
+import dev.syncshift.client.spi.RememberedIdentity;
 import dev.syncshift.client.spi.RemoteStore;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.IdentityPoolId;
@@ -215,10 +216,13 @@ public final class CognitoSyncManagerBuilder {
         IdentityId given = identityId != null ? new IdentityId(identityId) : null;
         // Everything checked: only now is the cache (perhaps a file) opened.
         LocalCache cache = cache(file);
-        IdentityId known = given != null ? given : cache.identity(pool).orElse(null);
+        // One look at the file, for the credentials and the device alike: a login or a logout by another manager or
+        // process of the file while this one is built is then followed at its first synchronize.
+        RememberedIdentity remembered = cache.remembered(pool);
+        IdentityId known = given != null ? given : remembered.identity();
         ManagerWiring wiring = new ManagerWiring(pool, chosen, appSyncRegion(file, pool, graphql),
                 cognito, graphql, realtime, cache,
-                executor != null ? executor : ownExecutor(), clock, known, logins,
+                executor != null ? executor : ownExecutor(), clock, known, remembered, logins,
                 remote, executor == null);
         return new CognitoSyncManager(wiring, connectivityRetryInterval);
     }

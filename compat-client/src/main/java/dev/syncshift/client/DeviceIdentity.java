@@ -3,6 +3,7 @@ package dev.syncshift.client;
 import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials;
 import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials.Source;
 import dev.syncshift.client.spi.LocalCache;
+import dev.syncshift.client.spi.RememberedIdentity;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.IdentityPoolId;
 import java.util.ArrayList;
@@ -51,15 +52,16 @@ final class DeviceIdentity {
      */
     private volatile long wipesSeen;
 
+    /** {@code start}: the one look at the file the credentials' identity at start was taken from too. */
     DeviceIdentity(IdentityPoolId pool, LocalCache cache, CognitoIdentityCredentials credentials,
-            Runnable endSubscriptions) {
+            RememberedIdentity start, Runnable endSubscriptions) {
         this.pool = pool;
         this.cache = cache;
         this.credentials = credentials;
         this.endSubscriptions = endSubscriptions;
         this.localIdentity = credentials.knownIdentityId();
-        this.remembered = cache.identity(pool).orElse(null);
-        this.wipesSeen = cache.wipes(pool);
+        this.remembered = start.identity();
+        this.wipesSeen = start.wipes();
     }
 
     /** {@link CognitoSyncManager#wipeData}: ends the subscriptions, wipes, and forgets the identity and credentials. */

@@ -7,6 +7,7 @@ import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials.IdentityCh
 import dev.syncshift.client.remote.cognito.CognitoSyncRemoteStore;
 import dev.syncshift.client.remote.cutover.CutoverRemoteStore;
 import dev.syncshift.client.spi.LocalCache;
+import dev.syncshift.client.spi.RememberedIdentity;
 import dev.syncshift.client.spi.RemoteStore;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.IdentityPoolId;
@@ -36,14 +37,15 @@ import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
  * @param executor where synchronizes run (an {@link java.util.concurrent.ExecutorService} the builder made is shut
  *     down when the manager closes)
  * @param clock the clock
- * @param identityId the identity id known at start, or null
+ * @param identityId the identity id known at start (given by the app, else the one the cache remembered), or null
+ * @param remembered what the cache remembered of the device's identity at start, read once with its count of wipes
  * @param logins asked for the logins each time credentials are fetched
  * @param customRemote a remote factory replacing the backend's, or null
  * @param ownsExecutor whether the manager made the executor (and shuts it down)
  */
 public record ManagerWiring(IdentityPoolId pool, Backend backend, String region, @Nullable URI cognitoEndpoint,
         @Nullable URI appSyncEndpoint, @Nullable URI appSyncRealtimeEndpoint, LocalCache cache, Executor executor,
-        Clock clock, @Nullable IdentityId identityId, LoginsProvider logins,
+        Clock clock, @Nullable IdentityId identityId, RememberedIdentity remembered, LoginsProvider logins,
         @Nullable RemoteFactory customRemote, boolean ownsExecutor) {
 
     CognitoIdentityCredentials credentials(IdentityChange identityChanged) {

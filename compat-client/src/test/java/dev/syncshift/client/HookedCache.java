@@ -5,6 +5,7 @@ import dev.syncshift.client.spi.LocalCache;
 import dev.syncshift.client.spi.LocalDataset;
 import dev.syncshift.client.spi.LocalRecord;
 import dev.syncshift.client.spi.RecordUpdate;
+import dev.syncshift.client.spi.RememberedIdentity;
 import dev.syncshift.core.DatasetKey;
 import dev.syncshift.core.DatasetMetadata;
 import dev.syncshift.core.IdentityId;
@@ -19,9 +20,10 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A real cache (a SQLite file) with a hook run before each read of the identity the cache remembers for a pool: the
- * window in which a synchronize has taken what its manager last saw and looks at what the file holds now. Not a mock:
- * every call goes to the cache.
+ * A real cache (a SQLite file) with a hook run before each read of the identity the cache remembers for a pool
+ * ({@link #identity}, {@link #remembered}): the window in which a synchronize has taken what its manager last saw and
+ * looks at what the file holds now, or a manager is built while another changes the file. Not a mock: every call goes
+ * to the cache.
  */
 record HookedCache(LocalCache delegate, Runnable beforeIdentity) implements LocalCache {
 
@@ -29,6 +31,12 @@ record HookedCache(LocalCache delegate, Runnable beforeIdentity) implements Loca
     public Optional<IdentityId> identity(IdentityPoolId pool) {
         beforeIdentity.run();
         return delegate.identity(pool);
+    }
+
+    @Override
+    public RememberedIdentity remembered(IdentityPoolId pool) {
+        beforeIdentity.run();
+        return delegate.remembered(pool);
     }
 
     @Override

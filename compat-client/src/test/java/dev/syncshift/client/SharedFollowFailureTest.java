@@ -81,7 +81,7 @@ class SharedFollowFailureTest {
         CognitoIdentityCredentials credentials = new CognitoIdentityCredentials(
                 Emulators.identityClient(URI.create("http://127.0.0.1:9")), POOL, GUEST, () -> Map.of(),
                 Clock.systemUTC(), (old, current, source) -> device.get().changed(old, current, source));
-        device.set(new DeviceIdentity(POOL, file, credentials, () -> { }));
+        device.set(new DeviceIdentity(POOL, file, credentials, file.remembered(POOL), () -> { }));
         file.rememberIdentity(POOL, USER); // the other manager's login
         file.changeIdentity(GUEST, USER);
         return new Follower(device.get(), credentials);

@@ -143,7 +143,7 @@ class SharedFollowTest {
             CognitoIdentityCredentials credentials = new CognitoIdentityCredentials(
                     Emulators.identityClient(URI.create("http://127.0.0.1:9")), POOL, null, () -> Map.of(),
                     Clock.systemUTC(), (old, current, source) -> true);
-            DeviceIdentity device = new DeviceIdentity(POOL, file, credentials, () -> { });
+            DeviceIdentity device = new DeviceIdentity(POOL, file, credentials, file.remembered(POOL), () -> { });
             file.wipe(USER);
             file.rememberFirstIdentity(POOL, NEXT_GUEST);
             file.putValues(new DatasetKey(NEXT_GUEST, new DatasetName("prefs")), Map.of(new RecordKey("u"), "x"),
@@ -186,7 +186,7 @@ class SharedFollowTest {
         CognitoIdentityCredentials credentials = new CognitoIdentityCredentials(
                 Emulators.identityClient(URI.create("http://127.0.0.1:9")), POOL, GUEST, () -> Map.of(),
                 Clock.systemUTC(), changed);
-        device.set(new DeviceIdentity(POOL, file, credentials, () -> { }));
+        device.set(new DeviceIdentity(POOL, file, credentials, file.remembered(POOL), () -> { }));
         file.rememberIdentity(POOL, USER); // the other manager's login
         loggingOut.set(true);
         return new Follower(device.get(), credentials);

@@ -65,6 +65,37 @@ class SharedStartTest {
     }
 
     /**
+     * The manager found USER, the other instance's signed-in user; USER then logs out there and the next user's GetId
+     * remembers NEXT_USER there. This manager follows that logout at its first synchronize and puts nothing under USER
+     * since: before, its device took USER from its first look and NEXT_USER with the count after the wipe from its
+     * second, so it never saw the wipe, went on as USER and wrote the logged-out user's data back into the file.
+     */
+    @Test
+    void aManagerBuiltAcrossALogoutElsewhereDoesNotGoOnAsTheLoggedOutUser() {
+        Path path = dir.resolve("cognito_dataset_cache.db");
+        try (SqliteLocalCache other = SqliteLocalCache.open(path)) {
+            other.rememberFirstIdentity(POOL, USER); // the other instance's signed-in user
+            try (CognitoSyncManager manager = build(path, () -> {
+                other.wipe(USER); // logout there
+                other.rememberFirstIdentity(POOL, NEXT_USER); // next user's GetId there
+            })) {
+                RecordingCallback callback = new RecordingCallback();
+                Dataset notes = manager.openOrCreateDataset("notes");
+                notes.synchronize(callback);
+                DataStorageException failure = callback.failed();
+                notes.put("after", "logout");
+
+                assertThat(other.datasets(USER)).as("the logged-out identity's datasets in the file (the "
+                        + "synchronize failed with: " + failure.getMessage() + ")").isEmpty();
+                assertThat(failure).hasMessageContaining("wiped");
+                assertThat(manager.localIdentity()).isNotEqualTo(USER);
+                assertThat(other.identity(POOL)).as("the file's identity").isEqualTo(Optional.of(NEXT_USER));
+                assertThat(other.wipes(POOL)).as("the file's wipes (the logout's only)").isEqualTo(1);
+            }
+        }
+    }
+
+    /**
      * A manager on the file at {@code path} built while the other instance does {@code change}: before the second read
      * of the file's identity if building reads it twice, else once built.
      */

@@ -136,6 +136,16 @@ public interface LocalCache extends AutoCloseable {
         return true;
     }
 
+    /**
+     * The identity remembered for {@code pool} ({@link #identity}) and its count of wipes ({@link #wipes}) as of one
+     * moment, so that a login or a wipe by another manager or process sharing the cache cannot land between the two.
+     * A cache that can be shared reads both in one transaction; this default, for one that cannot, reads one and then
+     * the other.
+     */
+    default RememberedIdentity remembered(IdentityPoolId pool) {
+        return new RememberedIdentity(identity(pool).orElse(null), wipes(pool));
+    }
+
     /** The identity id the device was last given in {@code pool}. */
     Optional<IdentityId> identity(IdentityPoolId pool);
 

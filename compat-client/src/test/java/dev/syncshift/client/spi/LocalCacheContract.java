@@ -320,6 +320,16 @@ public abstract class LocalCacheContract {
     }
 
     @Test
+    void theRememberedIdentityComesWithItsCountOfWipes() {
+        IdentityPoolId pool = new IdentityPoolId("us-east-1:00000000-0000-4000-8000-000000000000");
+        cache.rememberIdentity(pool, ALICE);
+        cache.wipe(ALICE);
+        cache.rememberIdentity(pool, BOB);
+
+        assertThat(cache.remembered(pool)).isEqualTo(new RememberedIdentity(BOB, cache.wipes(pool)));
+    }
+
+    @Test
     void aWriteUnlessMovedRunsWhileThePoolKeepsTheIdentityGivenIfAny() {
         IdentityPoolId pool = new IdentityPoolId("us-east-1:00000000-0000-4000-8000-000000000000");
         cache.rememberIdentity(pool, ALICE);

@@ -10,6 +10,7 @@ import dev.syncshift.client.spi.LocalCache;
 import dev.syncshift.client.spi.LocalDataset;
 import dev.syncshift.client.spi.LocalRecord;
 import dev.syncshift.client.spi.RecordUpdate;
+import dev.syncshift.client.spi.RememberedIdentity;
 import dev.syncshift.core.DatasetKey;
 import dev.syncshift.core.DatasetMetadata;
 import dev.syncshift.core.IdentityId;
@@ -312,6 +313,12 @@ public final class SqliteLocalCache implements LocalCache {
     @Override
     public synchronized long wipes(IdentityPoolId pool) {
         return run(() -> datasets.wipes(pool));
+    }
+
+    /** {@inheritDoc} Both are read in one transaction of the file. */
+    @Override
+    public synchronized RememberedIdentity remembered(IdentityPoolId pool) {
+        return transaction(() -> new RememberedIdentity(datasets.identity(pool).orElse(null), datasets.wipes(pool)));
     }
 
     /**
