@@ -244,9 +244,11 @@ final class DeviceIdentity {
      * The credentials' news that the identity is {@code current}, {@code old} before (null: none was known), each
      * decided from the cache file in one of its transactions. One from the file ({@link Source#SHARED_CACHE}: another
      * manager's login, which this one follows) is taken, and the local data moved to it, only while the file still
-     * remembers it with the count of wipes this manager saw: else that manager logged it out meanwhile, and this one
-     * takes nothing, keeps its count, and its next synchronize follows the wipe. One of this manager's own
-     * ({@link Source#SERVICE}) is remembered in the file, and the local data moves to it (or is dropped, see
+     * remembers it with the count of wipes this manager saw: else that manager logged it out, or in to another
+     * identity, meanwhile, and this one takes nothing and keeps its count; a synchronize following a login there
+     * follows a wipe there at once ({@link #followSharedCache}), and the rest (another login there, or a wipe the
+     * survivor or a first identity was refused for) is followed later, by the next synchronize. One of this manager's
+     * own ({@link Source#SERVICE}) is remembered in the file, and the local data moves to it (or is dropped, see
      * {@link LocalDataMove}); the file's wipes are counted afresh, those made before being the identity left's.
      *
      * @return whether the device took {@code current}
@@ -280,7 +282,8 @@ final class DeviceIdentity {
         long wipes = remembered != null ? wipesSeen : cache.wipes(pool);
         if (!cache.writeUnlessMoved(pool, wipes, current, new LocalDataMove(cache, old, from, current, false))) {
             LOG.info("another manager of the cache file wiped the device's data or moved it to another identity before "
-                    + "this one took identity {} from it; nothing moved, and the next synchronize follows it", current);
+                    + "this one took identity {} from it; nothing moved, and this one follows the file as it is now "
+                    + "(a wipe found while following a login there at once, else at the next synchronize)", current);
             return false;
         }
         wipesSeen = wipes;

@@ -60,8 +60,8 @@ public final class CognitoIdentityCredentials implements IdentityCredentials {
          * The identity is {@code current} from now on, {@code old} before (null: none was known).
          *
          * @return whether the device takes {@code current}; false (only for {@link Source#SHARED_CACHE}: the cache
-         *     no longer holds it as it did when it was read, a logout there meanwhile) leaves the provider with
-         *     {@code old}
+         *     no longer holds it as it did when it was read, after a logout or another login there) leaves the
+         *     provider with {@code old}
          */
         boolean changed(@Nullable IdentityId old, IdentityId current, Source source);
     }
