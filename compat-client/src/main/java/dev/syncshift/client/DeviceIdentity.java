@@ -128,8 +128,9 @@ final class DeviceIdentity {
      * @throws DataStorageException when the device's data was wiped elsewhere
      */
     private IdentityId unlessWiped(IdentityId seen, long seenWipes) {
-        IdentityId now = cache.identity(pool).orElse(null);
-        if (now == null || cache.wipes(pool) != seenWipes) {
+        RememberedIdentity file = cache.remembered(pool);
+        IdentityId now = file.identity();
+        if (now == null || file.wipes() != seenWipes) {
             throw new DataStorageException("The device's local data was wiped (wipeData) by another manager or "
                     + "process of the cache file; " + followWipe(seen, seenWipes) + " and nothing was synchronized");
         }
