@@ -148,6 +148,7 @@ final class DeviceIdentity {
      * @return what became of this manager's data, for the failure's message
      */
     private String followWipe(IdentityId seen, long seenWipes) {
+        String dropped;
         identityLock.writeLock().lock();
         try {
             IdentityId now = remembered;
@@ -159,14 +160,14 @@ final class DeviceIdentity {
                 return "a login moved this manager from the identity " + seen + " to " + now
                         + " meanwhile, and this synchronize wiped nothing";
             }
-            new LocalDataWipe(cache, pool, localIdentity).followed();
+            dropped = new LocalDataWipe(cache, pool, localIdentity).followed();
             forget();
         } finally {
             identityLock.writeLock().unlock();
         }
         endSubscriptions.run();
         credentials.clear();
-        return "this manager's data of the identity " + seen + " was wiped too";
+        return dropped;
     }
 
     /**

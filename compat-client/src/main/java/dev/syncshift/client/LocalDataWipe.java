@@ -3,6 +3,8 @@ package dev.syncshift.client;
 import dev.syncshift.client.spi.LocalCache;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.IdentityPoolId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -30,12 +32,32 @@ record LocalDataWipe(LocalCache cache, IdentityPoolId pool, @Nullable IdentityId
     /**
      * The following of a wipe made elsewhere, which that manager counted: only what this manager held goes, and the
      * data made before any identity, never the identity the file remembers now (the next user's, signed in there
-     * since, or the wiped one signed in again there), so no wipe is counted for it.
+     * since, or the wiped one signed in again there), so no wipe is counted for it. The file's identity is read and
+     * the data wiped in one write ({@link LocalCache#writeUnlessMoved}, one transaction of the SQLite file): a login
+     * there as the wiped identity, landing between the two, would lose its new data to this wipe.
+     *
+     * @return what this manager's data became, for the failure's message
      */
-    void followed() {
-        if (held != null && !cache.identity(pool).equals(Optional.of(held))) {
-            cache.wipe(held);
+    String followed() {
+        List<String> dropped = new ArrayList<>(1);
+        long wipes = cache.wipes(pool);
+        while (!cache.writeUnlessMoved(pool, wipes, null, () -> dropped.add(dropHeld()))) {
+            wipes = cache.wipes(pool); // a wipe landed since it was read: decide from the file as it is now
         }
+        return dropped.get(0);
+    }
+
+    /** {@link #followed}'s write. */
+    private String dropHeld() {
         cache.wipe(LocalCache.UNKNOWN_IDENTITY);
+        if (held == null) {
+            return "this manager held no identity, and only its data made before any identity was dropped";
+        }
+        if (cache.identity(pool).equals(Optional.of(held))) {
+            return "the identity " + held + " was signed in again there since, and its data there was kept (only "
+                    + "this manager's data made before any identity was dropped)";
+        }
+        cache.wipe(held);
+        return "this manager's data of the identity " + held + " was wiped too";
     }
 }

@@ -22,10 +22,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * A real cache (a SQLite file) with a hook run before each read of the identity the cache remembers for a pool
  * ({@link #identity}, {@link #remembered}): the window in which a synchronize has taken what its manager last saw and
- * looks at what the file holds now, or a manager is built while another changes the file. Not a mock: every call goes
- * to the cache.
+ * looks at what the file holds now, or a manager is built while another changes the file; and one run before each
+ * write that may wipe ({@link #wipe}, {@link #writeUnlessMoved}): the window in which a manager has decided what to
+ * wipe. A hook run within {@link #writeUnlessMoved}'s write runs in its transaction. Not a mock: every call goes to
+ * the cache.
  */
-record HookedCache(LocalCache delegate, Runnable beforeIdentity) implements LocalCache {
+record HookedCache(LocalCache delegate, Runnable beforeIdentity, Runnable beforeWipe) implements LocalCache {
+
+    /** With no hook before writes. */
+    HookedCache(LocalCache delegate, Runnable beforeIdentity) {
+        this(delegate, beforeIdentity, () -> { });
+    }
 
     @Override
     public Optional<IdentityId> identity(IdentityPoolId pool) {
@@ -121,6 +128,7 @@ record HookedCache(LocalCache delegate, Runnable beforeIdentity) implements Loca
 
     @Override
     public void wipe(IdentityId identityId) {
+        beforeWipe.run();
         delegate.wipe(identityId);
     }
 
@@ -131,6 +139,7 @@ record HookedCache(LocalCache delegate, Runnable beforeIdentity) implements Loca
 
     @Override
     public boolean writeUnlessMoved(IdentityPoolId pool, long wipes, @Nullable IdentityId identity, Runnable write) {
+        beforeWipe.run();
         return delegate.writeUnlessMoved(pool, wipes, identity, write);
     }
 

@@ -2,6 +2,7 @@ package dev.syncshift.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.syncshift.client.cache.sqlite.SqliteLocalCache;
 import dev.syncshift.client.remote.cognito.CognitoIdentityCredentials;
@@ -21,6 +22,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.api.SoftAssertions;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -140,16 +142,14 @@ class SharedFollowTest {
     void followWipeWithNoIdentityWipesOnlyWhatWasWiped() {
         try (SqliteLocalCache file = SqliteLocalCache.open(dir.resolve("c.db"))) {
             file.rememberFirstIdentity(POOL, USER);
-            CognitoIdentityCredentials credentials = new CognitoIdentityCredentials(
-                    Emulators.identityClient(URI.create("http://127.0.0.1:9")), POOL, null, () -> Map.of(),
-                    Clock.systemUTC(), (old, current, source) -> true);
-            DeviceIdentity device = new DeviceIdentity(POOL, file, credentials, file.remembered(POOL), () -> { });
+            DeviceIdentity device = deviceOn(file, null);
             file.wipe(USER);
             file.rememberFirstIdentity(POOL, NEXT_GUEST);
             file.putValues(new DatasetKey(NEXT_GUEST, new DatasetName("prefs")), Map.of(new RecordKey("u"), "x"),
                     Instant.now());
 
-            assertThatThrownBy(device::followSharedCache).hasMessageContaining("wiped");
+            assertThatThrownBy(device::followSharedCache).hasMessageContaining("wiped")
+                    .hasMessageContaining("held no identity").hasMessageNotContaining("wiped too");
 
             SoftAssertions.assertSoftly(soft -> {
                 soft.assertThat(file.datasets(NEXT_GUEST)).as("the next user's datasets").isNotEmpty();
@@ -157,6 +157,76 @@ class SharedFollowTest {
                 soft.assertThat(file.wipes(POOL)).as("the file's wipes (the logout's only)").isEqualTo(1);
             });
         }
+    }
+
+    /**
+     * The user logs out in the other manager and signs in there again (the file remembers USER again, and the new
+     * session writes under it) just as this manager, on USER, follows the logout, before it writes anything: the user's
+     * new data stays, and the file remembers USER with the logout's wipe only. Before, following read the file's
+     * identity and then wiped USER apart, and a login landing between the two lost its new data (unsynced edits
+     * included) to this manager, which also logged USER out of the file again and counted a second wipe.
+     */
+    @Test
+    void aLoginElsewhereAsThisManagerFollowsTheLogoutKeepsTheUsersNewData() {
+        try (SqliteLocalCache file = SqliteLocalCache.open(dir.resolve("c.db"))) {
+            file.rememberFirstIdentity(POOL, USER);
+            DatasetKey edit = new DatasetKey(USER, new DatasetName("prefs"));
+            AtomicBoolean signedInAgain = new AtomicBoolean();
+            LocalCache hooked = new HookedCache(file, () -> { }, () -> {
+                if (!signedInAgain.getAndSet(true)) {
+                    file.rememberFirstIdentity(POOL, USER); // the user's GetId there, as the same identity
+                    file.putValues(edit, Map.of(new RecordKey("unsynced"), "x"), Instant.now());
+                }
+            });
+            DeviceIdentity device = deviceOn(hooked, USER);
+            file.wipe(USER); // the logout there
+
+            Throwable failure = catchThrowable(device::followSharedCache);
+
+            SoftAssertions.assertSoftly(soft -> {
+                soft.assertThat(signedInAgain).as("the login there landed").isTrue();
+                soft.assertThat(file.datasets(USER)).as("the signed-in-again user's datasets").isNotEmpty();
+                soft.assertThat(file.identity(POOL)).as("the file's identity").isEqualTo(Optional.of(USER));
+                soft.assertThat(file.wipes(POOL)).as("the file's wipes (the logout's only)").isEqualTo(1);
+                soft.assertThat(failure).hasMessageContaining("wiped").hasMessageNotContaining("wiped too");
+            });
+        }
+    }
+
+    /**
+     * Another login and logout there (another user's) land as this manager follows the logout of USER, between its
+     * read of the file's count of wipes and its write: the write is refused, and following decides again from the
+     * file as it is now, wiping what this manager wrote under USER after the logout.
+     */
+    @Test
+    void aWipeElsewhereAsThisManagerFollowsAnotherIsFollowedToo() {
+        try (SqliteLocalCache file = SqliteLocalCache.open(dir.resolve("c.db"))) {
+            file.rememberFirstIdentity(POOL, USER);
+            AtomicBoolean landed = new AtomicBoolean();
+            DeviceIdentity device = deviceOn(new HookedCache(file, () -> { }, () -> {
+                if (!landed.getAndSet(true)) {
+                    file.rememberFirstIdentity(POOL, NEXT_GUEST);
+                    file.wipe(NEXT_GUEST);
+                }
+            }), USER);
+            file.wipe(USER); // the logout there
+            file.putValues(new DatasetKey(USER, new DatasetName("prefs")), Map.of(new RecordKey("late"), "x"),
+                    Instant.now()); // this manager's, written under USER after the logout
+
+            assertThatThrownBy(device::followSharedCache).hasMessageContaining("wiped too");
+
+            assertThat(landed).as("the other login and logout landed").isTrue();
+            assertThat(file.datasets(USER)).as("what this manager wrote under USER after the logout").isEmpty();
+            assertThat(file.wipes(POOL)).as("the file's wipes (the two logouts')").isEqualTo(2);
+        }
+    }
+
+    /** A manager's device on {@code cache}, holding {@code identity}, whose credentials never call the service. */
+    private static DeviceIdentity deviceOn(LocalCache cache, @Nullable IdentityId identity) {
+        CognitoIdentityCredentials credentials = new CognitoIdentityCredentials(
+                Emulators.identityClient(URI.create("http://127.0.0.1:9")), POOL, identity, () -> Map.of(),
+                Clock.systemUTC(), (old, current, source) -> true);
+        return new DeviceIdentity(POOL, cache, credentials, cache.remembered(POOL), () -> { });
     }
 
     private SqliteLocalCache open() {
