@@ -61,7 +61,7 @@ class AppSyncRemoteStoreTest extends RemoteStoreContract {
 
         store.importChanges(new DatasetMetadata(key, now, now, "cognito", 0, 1000, new SyncCount(200)), 0, changes);
 
-        assertThat(store.importState(key)).get().satisfies(state -> assertThat(state[1]).isEqualTo(200));
+        assertThat(store.importState(key)).get().satisfies(state -> assertThat(state.sourceWatermark()).isEqualTo(200));
         assertThat(remote.listUpdates(key, SyncCount.ZERO).records()).filteredOn(r -> !r.isTombstone())
                 .hasSize(1000).noneMatch(r -> r.key().value().matches("r[0-9]{1,2}"));
     }
@@ -85,7 +85,7 @@ class AppSyncRemoteStoreTest extends RemoteStoreContract {
 
         store.importChanges(new DatasetMetadata(key, now, now, "cognito", 0, 99, new SyncCount(100)), 1, changes);
 
-        assertThat(store.importState(key)).get().satisfies(state -> assertThat(state[1]).isEqualTo(100));
+        assertThat(store.importState(key)).get().satisfies(state -> assertThat(state.sourceWatermark()).isEqualTo(100));
         assertThat(remote.listUpdates(key, SyncCount.ZERO).records()).filteredOn(r -> r.key().value().equals("b"))
                 .singleElement().satisfies(r -> assertThat(r.value()).isEqualTo("x"));
     }

@@ -103,7 +103,7 @@ class CutoverImportTest {
                 new CallScenario("an earlier part leaves count and watermark at W and marks what it copied above",
                         List.of(EARLIER_PART), (api, me) -> api.describeDataset(me, "ds"),
                         Map.of("/data/describeDataset/syncCount", "0", "/data/describeDataset/sourceWatermark", "0",
-                                "/data/describeDataset/numRecords", "2")),
+                                "/data/describeDataset/numRecords", "2", "/data/describeDataset/copiedUpTo", "4")),
                 new CallScenario("the last part of a copy keeps Cognito's counts and moves count and watermark to C'",
                         List.of(EARLIER_PART, LAST_PART), (api, me) -> api.listRecords(me, "ds", 0),
                         listed(9, 2, 4, 9)),

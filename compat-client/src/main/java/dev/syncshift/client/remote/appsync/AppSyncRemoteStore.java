@@ -255,16 +255,16 @@ public final class AppSyncRemoteStore implements RemoteStore {
     }
 
     /**
-     * The store's count and source watermark of the dataset (0 when never imported), or empty when it does not
-     * exist (never written, or deleted).
+     * The store's count, source watermark (0 when never imported) and unfinished copy of the dataset, or empty when it
+     * does not exist (never written, or deleted).
      */
-    public Optional<long[]> importState(DatasetKey key) {
+    public Optional<ImportState> importState(DatasetKey key) {
         try {
             JsonNode dataset = data(key.identityId(), "Failed to describe dataset: " + key.datasetName(),
                     AppSyncOperations.DESCRIBE_DATASET, Map.of("datasetName", key.datasetName().value()),
                     "describeDataset");
-            return Optional.of(new long[] {dataset.path("syncCount").asLong(),
-                    dataset.path("sourceWatermark").asLong(0)});
+            return Optional.of(new ImportState(dataset.path("syncCount").asLong(),
+                    dataset.path("sourceWatermark").asLong(0), dataset.path("copiedUpTo").asLong(0)));
         } catch (DatasetNotFoundException e) {
             return Optional.empty();
         }

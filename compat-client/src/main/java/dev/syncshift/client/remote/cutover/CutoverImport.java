@@ -4,6 +4,7 @@ import dev.syncshift.client.DataConflictException;
 import dev.syncshift.client.DataStorageException;
 import dev.syncshift.client.NetworkException;
 import dev.syncshift.client.remote.appsync.AppSyncRemoteStore;
+import dev.syncshift.client.remote.appsync.ImportState;
 import dev.syncshift.client.remote.cognito.CognitoSyncRemoteStore;
 import dev.syncshift.client.spi.DeletedSinceException;
 import dev.syncshift.client.spi.RemoteChanges;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * Cognito Sync since W (deleted, or deleted and re-created) is not imported: its changes after W do not say which
  * records the deletion removed, and the watermark must stay before the deletion for the migrator's delta pass,
  * which settles a deletion against AppSync's changes by its conflict policy. When Cognito Sync cannot be reached
- * (an outage, or the service retired), a dataset AppSync has goes on with it. Imports larger than
+ * (an outage, or the service retired), a dataset AppSync has goes on with it; one AppSync holds only part of a first
+ * copy of (cut off between its parts) is not one it has. Imports larger than
  * one transaction go in parts (records in count order), the last one moving the watermark
  * ({@link AppSyncRemoteStore#importChanges}).
  */
@@ -52,18 +54,20 @@ final class CutoverImport {
      * @return true when AppSync now holds what Cognito Sync had (or the dataset is left to the migrator); false when
      *     Cognito Sync could not be reached but AppSync has the dataset (imported, or created there): the device goes
      *     on with that, and the import is tried again at its next synchronize
-     * @throws NetworkException when Cognito Sync cannot be reached and AppSync does not have the dataset
+     * @throws NetworkException when Cognito Sync cannot be reached and AppSync does not have the dataset, or holds
+     *     only part of a first copy of it
      */
     boolean ensureImported(DatasetKey key) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<long[]> state = appSync.importState(key);
-            long watermark = state.map(s -> s[1]).orElse(0L);
+            Optional<ImportState> state = appSync.importState(key);
+            long watermark = state.map(ImportState::sourceWatermark).orElse(0L);
             Optional<Changes> changes;
             try {
                 changes = readCognito(key, watermark);
             } catch (NetworkException e) {
-                if (state.isEmpty()) {
-                    // Going on would show the app an empty dataset that Cognito Sync may hold.
+                if (state.isEmpty() || state.get().unfinishedFirstCopy()) {
+                    // Going on would show the app an empty dataset, or part of one, that Cognito Sync may hold whole:
+                    // defaults the app wrote for what it does not find would win over the user's data at the import.
                     throw e;
                 }
                 LOG.warn("Cognito Sync cannot be reached ({}); {} goes on with AppSync's copy (Cognito changes "

@@ -1,0 +1,139 @@
+package dev.syncshift.client;
+
+import static dev.syncshift.client.RecordingCallback.sync;
+import static dev.syncshift.client.RecordingCallback.syncFailure;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.syncshift.emulator.appsync.AppSyncEmulator;
+import dev.syncshift.emulator.appsync.AppSyncEmulatorConfig;
+import dev.syncshift.emulator.dynamodblocal.LoopbackDynamoDb;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A cutover import's first copy (watermark 0) cut off between its parts leaves part of the dataset on AppSync,
+ * marked {@code copiedUpTo}: such a copy is not a dataset AppSync has (docs/compat-client.md, "Cutover").
+ */
+@ExtendWith(EmulatorsExtension.class)
+class CutoverUnfinishedCopyTest {
+
+    private static final String TARGET = "DynamoDB_20120810.";
+
+    /**
+     * While Cognito Sync cannot be reached, a cutover device goes on with a dataset AppSync has, and fails the
+     * synchronize of one AppSync does not have (docs/compat-client.md: going on would show the app an empty dataset,
+     * and defaults it then writes would win over the user's data at the import). A first copy cut off after its
+     * first part leaves a metadata item, so the device takes the dataset for one AppSync has and shows the app part
+     * of it; a default written for a missing key is then a later write than Cognito's value, and wins at the import.
+     */
+    @Test
+    void anUnfinishedFirstCopyIsNotTakenForADatasetAppSyncHasWhileCognitoIsOutOfReach(Emulators emulators) {
+        offlineOverAnUnfinishedCopy(emulators, "library", records("b", 150), (d, ending, cognitoProxy) ->
+                assertThat(ending).as("the synchronize of a dataset AppSync holds only part of a first copy of, "
+                        + "with Cognito Sync out of reach (the app was shown %d of its 150 records)",
+                        d.getAll().size()).isInstanceOf(NetworkException.class));
+    }
+
+    /**
+     * The consequence of the previous test: a default the app writes for a key the unfinished copy lacks, while
+     * Cognito Sync is out of reach, is pushed as a new key, with no conflict; once Cognito Sync is back, the import
+     * finds the key changed on AppSync later than on Cognito and keeps the default. The user's value is lost for
+     * every device, and the watermark then covers it, so no delta pass brings it back.
+     */
+    @Test
+    void aDefaultWrittenOverAnUnfinishedFirstCopyDoesNotReplaceTheUsersValue(Emulators emulators) {
+        Map<String, String> users = records("c", 150);
+        offlineOverAnUnfinishedCopy(emulators, "settings", users, (d, ending, cognitoProxy) -> {
+            String missing = users.keySet().stream().filter(key -> d.get(key) == null).sorted().findFirst()
+                    .orElseThrow();
+            d.put(missing, "default"); // the app fills in a setting it does not find
+            RecordingCallback defaults = new RecordingCallback();
+            d.synchronize(defaults);
+            defaults.ending();
+            cognitoProxy.dropRate(0);
+
+            RecordingCallback back = new RecordingCallback().resolvingWith(SyncConflict::resolveWithRemoteRecord);
+            d.synchronize(back);
+            back.succeeded();
+
+            assertThat(d.get(missing)).as("%s, which the user set on Cognito Sync (conflicts reported: %s)",
+                    missing, back.conflicts().size()).isEqualTo(users.get(missing));
+        });
+    }
+
+    /** What a test does once a cutover device's synchronize of an unfinished copy ended, Cognito Sync out of reach. */
+    private interface OfflineStep {
+        void run(Dataset dataset, DataStorageException ending, TcpProxy cognitoProxy);
+    }
+
+    /**
+     * The user's {@code records} in {@code dataset} on Cognito Sync, a first copy of them cut off after its first part
+     * ({@link #cutOffAfterTheFirstPart}), and another cutover device's synchronize of the dataset while Cognito Sync
+     * cannot be reached (its proxy dropping every connection), which {@code then} follows.
+     */
+    private static void offlineOverAnUnfinishedCopy(Emulators emulators, String dataset, Map<String, String> records,
+            OfflineStep then) {
+        URI cognito = emulators.cognito().endpoint();
+        try (LoopbackDynamoDb table = LoopbackDynamoDb.start();
+                TcpProxy relay = TcpProxy.start(table.endpoint(), Duration.ZERO);
+                TcpProxy cognitoProxy = TcpProxy.start(cognito, Duration.ZERO);
+                AppSyncEmulator appSync = AppSyncEmulator.start(new AppSyncEmulatorConfig(Emulators.TEMPLATE,
+                        "127.0.0.1", 0, null, relay.uri(table.endpoint()), "us-east-1", Duration.ofSeconds(60),
+                        cognito));
+                CognitoSyncManager legacy = emulators.device(Backend.COGNITO).build()) {
+            Dataset old = legacy.openOrCreateDataset(dataset);
+            old.putAll(records);
+            sync(old);
+            cutOffAfterTheFirstPart(relay, cutover(emulators, appSync, legacy), dataset);
+
+            try (CognitoSyncManager device = emulators.device(Backend.CUTOVER).appSyncEndpoint(appSync.endpoint())
+                    .cognitoEndpoint(cognitoProxy.uri(cognito)).identityId(legacy.getIdentityId()).build()) {
+                sync(device.openOrCreateDataset("warm-up"));
+                cognitoProxy.dropRate(1);
+                Dataset d = device.openOrCreateDataset(dataset);
+                RecordingCallback offline = new RecordingCallback();
+                d.synchronize(offline);
+                then.run(d, offline.ending(), cognitoProxy);
+            }
+        }
+    }
+
+    /**
+     * A cutover device's first synchronize of {@code dataset} (more than one transaction's worth of records, not on
+     * AppSync yet) whose import loses its second part on the way to the store: the first part is stored, the
+     * synchronize fails.
+     */
+    private static void cutOffAfterTheFirstPart(TcpProxy relay, CognitoSyncManager device, String dataset) {
+        AtomicInteger writes = new AtomicInteger();
+        relay.beforeRequest(head -> {
+            if (head.contains(TARGET + "TransactWriteItems") && writes.incrementAndGet() == 2) {
+                relay.dropRate(1); // the import's second part never reaches the store
+            }
+        });
+        try (device) {
+            syncFailure(device.openOrCreateDataset(dataset));
+        }
+        relay.dropRate(0);
+        relay.beforeRequest(head -> { });
+        assertThat(writes.get()).as("the import's parts sent").isGreaterThanOrEqualTo(2);
+    }
+
+    private static CognitoSyncManager cutover(Emulators emulators, AppSyncEmulator appSync,
+            CognitoSyncManager legacy) {
+        return emulators.device(Backend.CUTOVER).appSyncEndpoint(appSync.endpoint())
+                .identityId(legacy.getIdentityId()).build();
+    }
+
+    private static Map<String, String> records(String prefix, int n) {
+        Map<String, String> records = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            records.put(prefix + i, "v" + i);
+        }
+        return records;
+    }
+}
