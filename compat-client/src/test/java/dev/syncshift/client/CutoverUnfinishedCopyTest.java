@@ -17,12 +17,60 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A cutover import's first copy (watermark 0) cut off between its parts leaves part of the dataset on AppSync,
- * marked {@code copiedUpTo}: such a copy is not a dataset AppSync has (docs/compat-client.md, "Cutover").
+ * marked {@code copiedUpTo}: such a copy is neither a dataset AppSync has nor one to complete over a deletion on
+ * Cognito Sync (docs/compat-client.md, "Cutover").
  */
 @ExtendWith(EmulatorsExtension.class)
 class CutoverUnfinishedCopyTest {
 
     private static final String TARGET = "DynamoDB_20120810.";
+
+    /**
+     * A first import (watermark 0) in parts, cut off after its first part (the network lost), leaves that part's
+     * records in the store at the watermark, for a re-run to complete. If the dataset is deleted and re-created on
+     * Cognito Sync before the re-run, the re-run reads the new incarnation from 0 and completes the copy on top of
+     * the deleted incarnation's part: records Cognito deleted are brought back to AppSync, under a watermark that
+     * hides them from the migrator's delta passes for good.
+     */
+    @Test
+    void aCopyCutOffBetweenPartsIsNotCompletedOverADeletionOnCognito(Emulators emulators) {
+        try (LoopbackDynamoDb table = LoopbackDynamoDb.start();
+                TcpProxy relay = TcpProxy.start(table.endpoint(), Duration.ZERO);
+                AppSyncEmulator appSync = AppSyncEmulator.start(new AppSyncEmulatorConfig(Emulators.TEMPLATE,
+                        "127.0.0.1", 0, null, relay.uri(table.endpoint()), "us-east-1", Duration.ofSeconds(60),
+                        emulators.cognito().endpoint()));
+                CognitoSyncManager legacy = emulators.device(Backend.COGNITO).build()) {
+            Dataset old = legacy.openOrCreateDataset("album");
+            old.putAll(records("a", 150));
+            sync(old);
+            AtomicInteger writes = new AtomicInteger();
+            relay.beforeRequest(head -> {
+                if (head.contains(TARGET + "TransactWriteItems") && writes.incrementAndGet() == 2) {
+                    // Between the import's two parts: the user deletes the dataset on an old install and starts
+                    // it again; the import's second part never reaches the store.
+                    old.delete();
+                    sync(old);
+                    Dataset again = legacy.openOrCreateDataset("album");
+                    again.put("fresh", "1");
+                    sync(again);
+                    relay.dropRate(1);
+                }
+            });
+            try (CognitoSyncManager cutOff = cutover(emulators, appSync, legacy)) {
+                syncFailure(cutOff.openOrCreateDataset("album"));
+            }
+            relay.dropRate(0);
+            assertThat(writes.get()).as("the import's parts sent").isGreaterThanOrEqualTo(2);
+
+            try (CognitoSyncManager next = cutover(emulators, appSync, legacy)) {
+                Dataset d = next.openOrCreateDataset("album");
+                sync(d);
+                assertThat(d.getAll().keySet().stream().filter(key -> !key.equals("fresh")).count())
+                        .as("records of the incarnation deleted on Cognito Sync, brought back to AppSync").isZero();
+                assertThat(d.getAll()).isEqualTo(Map.of("fresh", "1"));
+            }
+        }
+    }
 
     /**
      * While Cognito Sync cannot be reached, a cutover device goes on with a dataset AppSync has, and fails the

@@ -11,12 +11,15 @@ import dev.syncshift.client.spi.RemoteChanges;
 import dev.syncshift.core.DatasetKey;
 import dev.syncshift.core.DatasetMetadata;
 import dev.syncshift.core.Record;
+import dev.syncshift.core.RecordKey;
 import dev.syncshift.core.SyncCount;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * it reads again: a device, another device and the migrator never apply the same change twice. A dataset deleted on
  * Cognito Sync since W (deleted, or deleted and re-created) is not imported: its changes after W do not say which
  * records the deletion removed, and the watermark must stay before the deletion for the migrator's delta pass,
- * which settles a deletion against AppSync's changes by its conflict policy. When Cognito Sync cannot be reached
+ * which settles a deletion against AppSync's changes by its conflict policy. A first copy cut off between its parts
+ * (watermark 0, marked {@code copiedUpTo}) of an incarnation deleted since is completed with the new one and the
+ * removal of the deleted one's records it stored. When Cognito Sync cannot be reached
  * (an outage, or the service retired), a dataset AppSync has goes on with it; one AppSync holds only part of a first
  * copy of (cut off between its parts) is not one it has. Imports larger than
  * one transaction go in parts (records in count order), the last one moving the watermark
@@ -63,7 +68,8 @@ final class CutoverImport {
             long watermark = state.map(ImportState::sourceWatermark).orElse(0L);
             Optional<Changes> changes;
             try {
-                changes = readCognito(key, watermark);
+                changes = readCognito(key, watermark,
+                        state.filter(ImportState::unfinishedFirstCopy).map(ImportState::copiedUpTo).orElse(0L));
             } catch (NetworkException e) {
                 if (state.isEmpty() || state.get().unfinishedFirstCopy()) {
                     // Going on would show the app an empty dataset, or part of one, that Cognito Sync may hold whole:
@@ -96,9 +102,10 @@ final class CutoverImport {
 
     /**
      * Reads Cognito Sync's changes after W, or nothing when there is nothing to import: the dataset does not exist
-     * there or has no change after W, or it was deleted after W (left to the migrator).
+     * there or has no change after W, or it was deleted after W (left to the migrator). Over an unfinished first copy
+     * (its mark {@code copiedUpTo}, else 0) of an incarnation deleted since, they include the removals of its records.
      */
-    private Optional<Changes> readCognito(DatasetKey key, long watermark) {
+    private Optional<Changes> readCognito(DatasetKey key, long watermark, long copiedUpTo) {
         RemoteChanges changes = cognito.listUpdates(key, new SyncCount(watermark));
         // A merged copy (<dataset>.<identityId>) counts from 1 again while its records keep their counts: the import
         // counts at their height. Its later changes below that height are the migrator's to bring (it compares a
@@ -118,7 +125,35 @@ final class CutoverImport {
         List<Record> ordered = new ArrayList<>(changes.records().stream()
                 .filter(r -> r.syncCount().value() > watermark).toList());
         ordered.sort(Comparator.comparing(Record::syncCount));
+        ordered.addAll(removalsOfADeletedCopy(key, copiedUpTo, changes, source));
         return Optional.of(new Changes(source, ordered));
+    }
+
+    /**
+     * Removals of the records an unfinished first copy stored from an incarnation of the dataset that Cognito Sync has
+     * deleted since (DatasetDeletedAfterRequestedSyncCount from the copy's mark: the migrator's rule for a deletion
+     * since a count, CognitoSource.lastDeletion). The read from 0 is then the new incarnation's alone, which does not
+     * name them: completing the copy without them would bring back what the user deleted, and the watermark would
+     * then hide them from the migrator. Each is a removal at Cognito's count C', above every count of the deleted
+     * incarnation (Cognito Sync continues a re-created dataset from its count at the deletion), so the copy's rule, the
+     * higher count wins, applies it; a record another copy stored from a later read, above C', is kept.
+     */
+    private List<Record> removalsOfADeletedCopy(DatasetKey key, long copiedUpTo, RemoteChanges read,
+            DatasetMetadata source) {
+        if (copiedUpTo == 0
+                || !cognito.listUpdates(key, new SyncCount(copiedUpTo)).deletedAfterRequestedSyncCount()) {
+            return List.of();
+        }
+        Set<RecordKey> current = read.records().stream().map(Record::key).collect(Collectors.toSet());
+        List<Record> removals = appSync.listUpdates(key, SyncCount.ZERO).records().stream()
+                .filter(stored -> !stored.isTombstone() && !current.contains(stored.key()))
+                .map(stored -> new Record(stored.key(), null, source.syncCount(), source.lastModifiedDate(),
+                        source.lastModifiedBy(), null))
+                .toList();
+        LOG.info("{} was deleted on Cognito Sync after a first import stored part of it; the import completes the copy "
+                + "with the dataset Cognito Sync has now, removing {} records of the deleted one from AppSync", key,
+                removals.size());
+        return removals;
     }
 
     private static DatasetMetadata fromRecords(DatasetKey key, RemoteChanges changes, SyncCount count) {
