@@ -63,7 +63,15 @@ export function request(ctx) {
         // An import's earlier part may pass a limit on the way to a last part within it (a value shrunk or a record
         // removed in a later part): it is held to twice the limits, which no import from a state within them to
         // another can pass (each part adds at most what its keys hold at the end), and the last part to the limits.
-        checkLimits(stash, totals, plan.input && plan.input.final === false ? 2 : 1);
+        const earlier = plan.input && plan.input.final === false;
+        checkLimits(stash, totals, earlier ? 2 : 1);
+        if (earlier && plan.input.later) {
+            // What the later parts change, as the caller computed it against the store: the import's end state is held
+            // to the limits now, so an import that would end over them is refused before any of its parts is written.
+            const later = plan.input.later;
+            checkLimits(stash, { numRecords: totals.numRecords + later.records,
+                dataStorage: totals.dataStorage + later.bytes }, 1);
+        }
     }
     const table = ctx.env.SYNCSHIFT_TABLE;
     const actions = [metaAction(table, stash, plan, totals)];

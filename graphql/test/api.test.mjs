@@ -316,14 +316,14 @@ test('users reach only their own identity; admin fields only the migrator role',
 
 const COGNITO_DATE = '2023-11-14T22:13:20.000Z';
 
-// A device's cutover import (importDataset) of Cognito records [key, syncCount, value (v-<key> if left out)], from
-// watermark `from` to `to`.
-function importPart(table, from, to, records, final = true) {
+// A device's cutover import (importDataset) of Cognito records [key, syncCount, value (v-<key> if left out, null for a
+// removal)], from watermark `from` to `to`; `extra` adds input fields (later).
+function importPart(table, from, to, records, final = true, extra = {}) {
     const input = {
         datasetName: 'ds', sourceWatermark: from, datasetSyncCount: to, creationDate: COGNITO_DATE,
-        lastModifiedDate: COGNITO_DATE, lastModifiedBy: 'cognito-device', final,
+        lastModifiedDate: COGNITO_DATE, lastModifiedBy: 'cognito-device', final, ...extra,
         records: records.map(([key, syncCount, value]) => ({
-            key, value: value ?? `v-${key}`, syncCount, lastModifiedDate: COGNITO_DATE,
+            key, value: value === undefined ? `v-${key}` : value, syncCount, lastModifiedDate: COGNITO_DATE,
             lastModifiedBy: 'cognito-device',
         })),
     };
@@ -367,6 +367,45 @@ test('a push between the parts of a copy is counted above every copied record; t
     assert.equal(metaItem(table).copiedUpTo, undefined);
     assert.deepEqual(rest.records.map((r) => [r.key, r.syncCount]), [['c', 6]]);
     assert.deepEqual([metaItem(table).syncCount, metaItem(table).sourceWatermark], [6, 9]);
+});
+
+// A dataset of `size` records on AppSync, imported at Cognito count 1 (seed) and grown by pushes since (revision mode).
+function grownOnAppSync(table, size) {
+    importPart(table, 0, 1, [['seed', 1]]);
+    const pushed = [...Array(size - 1).keys()].map((i) => replace(`k${i}`, 'v', 0));
+    for (let start = 0; start < pushed.length; start += 99) {
+        assert.equal(push(table, 'ds', pushed.slice(start, start + 99)).error, undefined);
+    }
+    return metaItem(table).syncCount;
+}
+
+test('an import in parts that would end over the limits is refused at its first part and writes nothing', () => {
+    const table = new FakeTable();
+    const count = grownOnAppSync(table, 930);
+    const added = [...Array(100).keys()].map((i) => [`n${i}`, i + 2]);
+    const bytes = (record) => `${record[0]}v-${record[0]}`.length;
+
+    const first = importPart(table, 1, 101, added.slice(0, 98), false,
+        { later: { records: 2, bytes: added.slice(98).map(bytes).reduce((a, b) => a + b) } });
+
+    assert.equal(first.error.errorType, 'LimitExceededException');
+    assert.equal(first.error.message, 'Number of records exceeds the limit of 1024 per dataset');
+    assert.deepEqual([metaItem(table).syncCount, metaItem(table).numRecords], [count, 930]);
+    // Without what the later parts change, an earlier part is held to twice the limits only, as before.
+    assert.equal(importPart(table, 1, 101, added.slice(0, 98), false).error, undefined);
+});
+
+test('an earlier part over the limits passes when the later parts bring the import\'s end state within them', () => {
+    const table = new FakeTable();
+    grownOnAppSync(table, 927);
+    const added = [...Array(98).keys()].map((i) => [`n${i}`, i + 2]);
+
+    assert.equal(importPart(table, 1, 100, added, false, { later: { records: -1, bytes: -'seedv-seed'.length } })
+        .error, undefined);
+    assert.equal(metaItem(table).numRecords, 1025);
+    assert.equal(importPart(table, 1, 100, [['seed', 100, null]]).error, undefined);
+
+    assert.deepEqual([metaItem(table).numRecords, metaItem(table).sourceWatermark], [1024, 100]);
 });
 
 test('an import left unfinished is completed by a re-run from the watermark, still in copy mode', () => {

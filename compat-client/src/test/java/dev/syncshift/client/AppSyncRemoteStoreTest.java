@@ -68,7 +68,8 @@ class AppSyncRemoteStoreTest extends RemoteStoreContract {
 
     /**
      * An import whose later part shrinks a value that makes room for an earlier part's: the earlier part passes 1 MB on
-     * the way to about 900 KB, and is taken (an earlier part is held to twice the limits, the last one to them).
+     * the way to about 900 KB, and is taken (an earlier part is held to twice the limits and, with what the later
+     * parts free, to the limits at the import's end; the last one to the limits).
      */
     @Test
     void anImportWhoseLaterPartShrinksAValueIsTaken() {

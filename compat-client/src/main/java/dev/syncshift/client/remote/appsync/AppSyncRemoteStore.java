@@ -276,9 +276,10 @@ public final class AppSyncRemoteStore implements RemoteStore {
      * one transaction go in parts of at most {@value #MAX_ACTIONS} writes (a value stored in pieces takes one per
      * piece), each under the same condition, the last one moving the watermark to C'. A part the store still finds
      * too large (a stored value's surplus pieces are deleted in the same transaction, and only the store knows them)
-     * is halved, as pushes are. The store holds every part to the dataset limits, as it holds pushes, so removals go
-     * first: a part that added records before a later one removed others could pass 1,024 records or 1 MB on the way
-     * to a state within them.
+     * is halved, as pushes are. Removals go first. Each earlier part carries what the parts after it change at most in
+     * the dataset's totals, against the store's records read once ({@link ImportEffect}): the store holds it to the
+     * import's end state, so an import that would leave the dataset over 1,024 records or 1 MB is refused at its first
+     * part and writes nothing; the last part is held to the limits on its own.
      *
      * @param source the Cognito dataset's metadata (dates, writer) and count C'
      * @param sourceWatermark W
@@ -292,8 +293,19 @@ public final class AppSyncRemoteStore implements RemoteStore {
         List<Record> removalsFirst = new ArrayList<>(records);
         removalsFirst.sort(Comparator.comparing(record -> !record.isTombstone()));
         List<List<Record>> parts = PushParts.split(removalsFirst, Record::value, MAX_ACTIONS, PIECE_UNITS);
+        ImportEffect effect = new ImportEffect(() -> storedRecords(source.key()));
         for (int i = 0; i < parts.size(); i++) {
-            importPart(source, sourceWatermark, parts.get(i), i == parts.size() - 1);
+            List<Record> rest = parts.subList(i + 1, parts.size()).stream().flatMap(List::stream).toList();
+            importPart(source, sourceWatermark, parts.get(i), rest.isEmpty() ? null : effect.of(rest), effect);
+        }
+    }
+
+    /** The store's records of the dataset, removals included; none when it does not exist there. */
+    private List<Record> storedRecords(DatasetKey key) {
+        try {
+            return listUpdates(key, SyncCount.ZERO).records();
+        } catch (DatasetNotFoundException e) {
+            return List.of();
         }
     }
 
@@ -309,19 +321,24 @@ public final class AppSyncRemoteStore implements RemoteStore {
         }
     }
 
-    private void importPart(DatasetMetadata source, long sourceWatermark, List<Record> part, boolean last) {
+    /** @param later what the parts after this one change at most in the totals; null for the last part */
+    private void importPart(DatasetMetadata source, long sourceWatermark, List<Record> part,
+            ImportEffect.@Nullable Effect later, ImportEffect effect) {
         try {
-            importCall(source, sourceWatermark, part, last);
+            importCall(source, sourceWatermark, part, later);
         } catch (DataLimitExceededException e) {
             if (part.size() < 2 || !PushParts.tooManyWrites(e)) {
                 throw e;
             }
-            importPart(source, sourceWatermark, part.subList(0, part.size() / 2), false);
-            importPart(source, sourceWatermark, part.subList(part.size() / 2, part.size()), last);
+            List<Record> second = part.subList(part.size() / 2, part.size());
+            ImportEffect.Effect afterFirst = effect.of(second).plus(later == null ? ImportEffect.Effect.NONE : later);
+            importPart(source, sourceWatermark, part.subList(0, part.size() / 2), afterFirst, effect);
+            importPart(source, sourceWatermark, second, later, effect);
         }
     }
 
-    private void importCall(DatasetMetadata source, long sourceWatermark, List<Record> records, boolean last) {
+    private void importCall(DatasetMetadata source, long sourceWatermark, List<Record> records,
+            ImportEffect.@Nullable Effect later) {
         Map<String, Object> input = new HashMap<>();
         input.put("datasetName", source.key().datasetName().value());
         input.put("sourceWatermark", sourceWatermark);
@@ -330,7 +347,10 @@ public final class AppSyncRemoteStore implements RemoteStore {
         input.put("lastModifiedDate", AppSyncRecords.format(source.lastModifiedDate()));
         input.put("lastModifiedBy", source.lastModifiedBy());
         input.put("records", records.stream().map(AppSyncRecords::importInput).toList());
-        input.put("final", last);
+        input.put("final", later == null);
+        if (later != null) {
+            input.put("later", later.input());
+        }
         data(source.key().identityId(), "Failed to import dataset: " + source.key().datasetName(),
                 AppSyncOperations.IMPORT_DATASET, Map.of("input", input), "importDataset");
     }
