@@ -69,7 +69,7 @@ final class ChildMigrator {
      * the report is run 1's, counting every one of the pool's {@code identities}, every record and no failure.
      */
     static void assertRunOneCopiedEverything(LocalAws aws, Path work, int identities) throws IOException {
-        long records = SourceTruth.assertStoreEqualsSource(aws);
+        long records = SourceTruth.assertStoreEqualsSourceAtFullSpeed(aws);
         JsonNode report = new ObjectMapper().readTree(work.resolve("report.json").toFile());
         assertThat(report.path("runId").asLong()).isEqualTo(1);
         assertThat(report.path("counts").path("identities").asLong()).isEqualTo(identities);

@@ -37,9 +37,7 @@ class QuotasTest {
             Cli.Result run = migrateWith48Threads(aws);
 
             assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-            try (LocalAws unthrottled = aws.unthrottled(work.resolve("source.json"))) {
-                SourceTruth.assertStoreEqualsSource(unthrottled);
-            }
+            SourceTruth.assertStoreEqualsSourceAtFullSpeed(aws);
             JsonNode calls = calls();
             assertThat(calls.path("ListDatasets").path("calls").asLong()).isEqualTo(IDENTITIES);
             assertThat(calls.path("ListDatasets").path("throttled").asLong()).as(calls.toString()).isPositive();
