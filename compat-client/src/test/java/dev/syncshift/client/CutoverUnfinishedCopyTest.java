@@ -8,22 +8,27 @@ import dev.syncshift.emulator.appsync.AppSyncEmulator;
 import dev.syncshift.emulator.appsync.AppSyncEmulatorConfig;
 import dev.syncshift.emulator.dynamodblocal.LoopbackDynamoDb;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A cutover import's first copy (watermark 0) cut off between its parts leaves part of the dataset on AppSync,
  * marked {@code copiedUpTo}: such a copy is neither a dataset AppSync has nor one to complete over a deletion on
- * Cognito Sync (docs/compat-client.md, "Cutover").
+ * Cognito Sync, and a deletion on Cognito Sync is recorded on AppSync over it (docs/compat-client.md, "Cutover").
  */
 @ExtendWith(EmulatorsExtension.class)
 class CutoverUnfinishedCopyTest {
 
     private static final String TARGET = "DynamoDB_20120810.";
+
+    @TempDir
+    Path dir;
 
     /**
      * A first import (watermark 0) in parts, cut off after its first part (the network lost), leaves that part's
@@ -68,6 +73,58 @@ class CutoverUnfinishedCopyTest {
                 assertThat(d.getAll().keySet().stream().filter(key -> !key.equals("fresh")).count())
                         .as("records of the incarnation deleted on Cognito Sync, brought back to AppSync").isZero();
                 assertThat(d.getAll()).isEqualTo(Map.of("fresh", "1"));
+            }
+        }
+    }
+
+    /**
+     * A first copy cut off after its first part, then the dataset deleted on an old install (Cognito Sync) and not
+     * started again: Cognito Sync reports no dataset, so the import had nothing to bring, and the next cutover device
+     * went on with the partial copy of a dataset the user deleted: its records shown and synchronized as live, the
+     * deletion reported to nobody (a device that synchronized the dataset on Cognito Sync silently dropped the records
+     * the copy lacked, and kept the others). On Cognito Sync that device hears of the deletion (onDatasetDeleted), and
+     * a new device finds nothing.
+     */
+    @Test
+    void anUnfinishedFirstCopyOfADatasetDeletedOnCognitoIsReportedDeleted(Emulators emulators) {
+        Path cache = dir.resolve("gone.db");
+        try (LoopbackDynamoDb table = LoopbackDynamoDb.start();
+                TcpProxy relay = TcpProxy.start(table.endpoint(), Duration.ZERO);
+                AppSyncEmulator appSync = AppSyncEmulator.start(new AppSyncEmulatorConfig(Emulators.TEMPLATE,
+                        "127.0.0.1", 0, null, relay.uri(table.endpoint()), "us-east-1", Duration.ofSeconds(60),
+                        emulators.cognito().endpoint()))) {
+            String identity;
+            try (CognitoSyncManager onCognito = emulators.device(Backend.COGNITO).cacheFile(cache).build()) {
+                Dataset d = onCognito.openOrCreateDataset("album");
+                d.putAll(records("a", 150));
+                sync(d);
+                identity = onCognito.getIdentityId();
+            }
+            cutOffAfterTheFirstPart(relay, cutover(emulators, appSync, identity), "album");
+            try (CognitoSyncManager oldInstall = emulators.device(Backend.COGNITO).identityId(identity).build()) {
+                Dataset d = oldInstall.openOrCreateDataset("album");
+                sync(d);
+                d.delete();
+                sync(d);
+            }
+
+            try (CognitoSyncManager switched = emulators.device(Backend.CUTOVER).appSyncEndpoint(appSync.endpoint())
+                    .cacheFile(cache).build()) {
+                Dataset d = switched.openOrCreateDataset("album");
+                RecordingCallback callback = new RecordingCallback();
+                d.synchronize(callback);
+                callback.succeeded();
+                assertThat(callback.deletedDataset()).as("the deletion reported to a device that synchronized the "
+                        + "dataset on Cognito Sync (it was left with %d records)", d.getAll().size())
+                        .isEqualTo("album");
+                assertThat(d.getAll()).isEmpty();
+            }
+            try (CognitoSyncManager fresh = cutover(emulators, appSync, identity)) {
+                fresh.refreshDatasetMetadata();
+                assertThat(fresh.listDatasets()).extracting(DatasetMetadata::getDatasetName).doesNotContain("album");
+                Dataset d = fresh.openOrCreateDataset("album");
+                sync(d);
+                assertThat(d.getAll()).as("records of the dataset deleted on Cognito Sync").isEmpty();
             }
         }
     }
@@ -173,8 +230,11 @@ class CutoverUnfinishedCopyTest {
 
     private static CognitoSyncManager cutover(Emulators emulators, AppSyncEmulator appSync,
             CognitoSyncManager legacy) {
-        return emulators.device(Backend.CUTOVER).appSyncEndpoint(appSync.endpoint())
-                .identityId(legacy.getIdentityId()).build();
+        return cutover(emulators, appSync, legacy.getIdentityId());
+    }
+
+    private static CognitoSyncManager cutover(Emulators emulators, AppSyncEmulator appSync, String identity) {
+        return emulators.device(Backend.CUTOVER).appSyncEndpoint(appSync.endpoint()).identityId(identity).build();
     }
 
     private static Map<String, String> records(String prefix, int n) {

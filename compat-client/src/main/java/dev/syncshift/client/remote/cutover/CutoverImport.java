@@ -2,6 +2,7 @@ package dev.syncshift.client.remote.cutover;
 
 import dev.syncshift.client.DataConflictException;
 import dev.syncshift.client.DataStorageException;
+import dev.syncshift.client.DatasetNotFoundException;
 import dev.syncshift.client.NetworkException;
 import dev.syncshift.client.remote.appsync.AppSyncRemoteStore;
 import dev.syncshift.client.remote.appsync.ImportState;
@@ -33,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * records the deletion removed, and the watermark must stay before the deletion for the migrator's delta pass,
  * which settles a deletion against AppSync's changes by its conflict policy. A first copy cut off between its parts
  * (watermark 0, marked {@code copiedUpTo}) of an incarnation deleted since is completed with the new one and the
- * removal of the deleted one's records it stored. When Cognito Sync cannot be reached
+ * removal of the deleted one's records it stored; of a dataset deleted since and not re-created, with the removal of
+ * every record it stored and the deletion, recorded on AppSync above Cognito's count at the deletion, so that devices
+ * that synchronized the dataset before it are told. When Cognito Sync cannot be reached
  * (an outage, or the service retired), a dataset AppSync has goes on with it; one AppSync holds only part of a first
  * copy of (cut off between its parts) is not one it has. Imports larger than
  * one transaction go in parts (records in count order), the last one moving the watermark
@@ -85,6 +88,9 @@ final class CutoverImport {
             }
             try {
                 appSync.importChanges(changes.get().source(), watermark, changes.get().records());
+                if (changes.get().deleted()) {
+                    recordDeletion(key);
+                }
                 return true;
             } catch (DeletedSinceException e) {
                 return true;
@@ -96,17 +102,24 @@ final class CutoverImport {
                 + "AppSync copy kept changing; try again");
     }
 
-    /** Cognito Sync's changes after a watermark, in count order, and its dataset's metadata. */
-    private record Changes(DatasetMetadata source, List<Record> records) {
+    /**
+     * Cognito Sync's changes after a watermark, in count order, and its dataset's metadata; {@code deleted} when they
+     * complete an unfinished first copy of a dataset Cognito Sync has deleted since (the deletion to record after).
+     */
+    private record Changes(DatasetMetadata source, List<Record> records, boolean deleted) {
     }
 
     /**
      * Reads Cognito Sync's changes after W, or nothing when there is nothing to import: the dataset does not exist
      * there or has no change after W, or it was deleted after W (left to the migrator). Over an unfinished first copy
-     * (its mark {@code copiedUpTo}, else 0) of an incarnation deleted since, they include the removals of its records.
+     * (its mark {@code copiedUpTo}, else 0) of an incarnation deleted since, they include the removals of its records;
+     * of a dataset Cognito Sync no longer has, they are those removals and its deletion ({@link #deletedCopy}).
      */
     private Optional<Changes> readCognito(DatasetKey key, long watermark, long copiedUpTo) {
         RemoteChanges changes = cognito.listUpdates(key, new SyncCount(watermark));
+        if (!changes.exists() && copiedUpTo > 0) {
+            return Optional.of(deletedCopy(key, changes, copiedUpTo));
+        }
         // A merged copy (<dataset>.<identityId>) counts from 1 again while its records keep their counts: the import
         // counts at their height. Its later changes below that height are the migrator's to bring (it compares a
         // merged copy's records by content).
@@ -126,7 +139,7 @@ final class CutoverImport {
                 .filter(r -> r.syncCount().value() > watermark).toList());
         ordered.sort(Comparator.comparing(Record::syncCount));
         ordered.addAll(removalsOfADeletedCopy(key, copiedUpTo, changes, source));
-        return Optional.of(new Changes(source, ordered));
+        return Optional.of(new Changes(source, ordered, false));
     }
 
     /**
@@ -145,15 +158,62 @@ final class CutoverImport {
             return List.of();
         }
         Set<RecordKey> current = read.records().stream().map(Record::key).collect(Collectors.toSet());
-        List<Record> removals = appSync.listUpdates(key, SyncCount.ZERO).records().stream()
-                .filter(stored -> !stored.isTombstone() && !current.contains(stored.key()))
-                .map(stored -> new Record(stored.key(), null, source.syncCount(), source.lastModifiedDate(),
-                        source.lastModifiedBy(), null))
-                .toList();
+        List<Record> removals = removals(appSync.listUpdates(key, SyncCount.ZERO), current, source);
         LOG.info("{} was deleted on Cognito Sync after a first import stored part of it; the import completes the copy "
                 + "with the dataset Cognito Sync has now, removing {} records of the deleted one from AppSync", key,
                 removals.size());
         return removals;
+    }
+
+    /**
+     * An unfinished first copy (its mark {@code copiedUpTo}) of a dataset Cognito Sync no longer has: deleted since
+     * the copy read it (a copy's records came from a dataset that existed), and not re-created. Completed as the
+     * migrator's pass records such a deletion (CopyPlanner: the store at Cognito's count D, a new generation above
+     * it): the import's last part removes every live record the copy stored, at C' = D (the mark when higher, as
+     * only a merged copy's records stand above its count), which wins over each (none stands above it), and moves the
+     * watermark to C'; {@link #recordDeletion} then deletes the dataset on AppSync at C' + 1, a new generation above
+     * every count of the deleted dataset. A device that synchronized the dataset before the deletion, on Cognito Sync
+     * or AppSync, is then told it was deleted ({@code onDatasetDeleted}), as Cognito Sync would tell it, and a new
+     * device finds nothing; completing the copy as it was (nothing to import) showed the deleted records as live and
+     * told nobody.
+     */
+    private Changes deletedCopy(DatasetKey key, RemoteChanges read, long copiedUpTo) {
+        RemoteChanges stored = appSync.listUpdates(key, SyncCount.ZERO);
+        SyncCount count = new SyncCount(Math.max(read.datasetSyncCount().value(), copiedUpTo));
+        Instant now = Instant.now();
+        DatasetMetadata source = stored.records().isEmpty()
+                ? new DatasetMetadata(key, now, now, key.identityId().value(), 0, 0, count)
+                : fromRecords(key, stored, count);
+        List<Record> removals = removals(stored, Set.of(), source);
+        LOG.info("{} was deleted on Cognito Sync after a first import stored part of it; the import removes the {} "
+                + "records it stored and the dataset is deleted on AppSync", key, removals.size());
+        return new Changes(source, removals, true);
+    }
+
+    /** Removals, at the source's count, date and writer, of the live records {@code stored} holds but {@code kept}. */
+    private static List<Record> removals(RemoteChanges stored, Set<RecordKey> kept, DatasetMetadata source) {
+        return stored.records().stream()
+                .filter(record -> !record.isTombstone() && !kept.contains(record.key()))
+                .map(record -> new Record(record.key(), null, source.syncCount(), source.lastModifiedDate(),
+                        source.lastModifiedBy(), null))
+                .toList();
+    }
+
+    /**
+     * Deletes on AppSync a dataset whose unfinished first copy was just completed with the removal of its records,
+     * Cognito Sync having deleted it ({@link #deletedCopy}). Written on AppSync since that import (by a device, after
+     * the user's deletion), it is left as it is: the removals keep the deleted records out of it. Deleted meanwhile by
+     * another device, nothing is left to do.
+     */
+    private void recordDeletion(DatasetKey key) {
+        try {
+            appSync.deleteDataset(key);
+        } catch (DataConflictException e) {
+            LOG.info("{} was written on AppSync after its copy deleted on Cognito Sync was removed; it is kept ({})",
+                    key, e.getMessage());
+        } catch (DatasetNotFoundException e) {
+            LOG.debug("{} was already deleted on AppSync", key);
+        }
     }
 
     private static DatasetMetadata fromRecords(DatasetKey key, RemoteChanges changes, SyncCount count) {
