@@ -201,9 +201,9 @@ final class CutoverImport {
 
     /**
      * Deletes on AppSync a dataset whose unfinished first copy was just completed with the removal of its records,
-     * Cognito Sync having deleted it ({@link #deletedCopy}). Written on AppSync since that import (by a device, after
-     * the user's deletion), it is left as it is: the removals keep the deleted records out of it. Deleted meanwhile by
-     * another device, nothing is left to do.
+     * Cognito Sync having deleted it ({@link #deletedCopy}). The deletion is unconditional, as Cognito Sync's is: a
+     * device's write since that import (after the user's deletion) goes with it. Deleted meanwhile by another device,
+     * nothing is left to do; refused as a conflict, the dataset is kept, the removals keeping the deleted records out.
      */
     private void recordDeletion(DatasetKey key) {
         try {
