@@ -92,6 +92,72 @@ class AppSyncRemoteStoreTest extends RemoteStoreContract {
     }
 
     /**
+     * A key changed on both sides at the same millisecond is kept as the store has it (importDataset: "two-sided
+     * changes settled by the later lastModifiedDate, ties to the store"), so an import whose later part would shrink
+     * such a value frees nothing, and one that would then end over 1 MB must be refused before any part is written
+     * (docs/compat-client.md, "importDataset"). The first part's {@code later} (ImportEffect) counts a record equal in
+     * date to the store's version as freeing what it shrinks: the first part passes and is written as a revision,
+     * only the last is refused, and the store is left over 1 MB with half an import.
+     */
+    @Test
+    void anImportWhoseLaterShrinkTheStoreKeepsOnATieWritesNothing() {
+        AppSyncRemoteStore store = (AppSyncRemoteStore) remote;
+        Instant then = importSeed(store);
+        String big = "x".repeat(900_000);
+        store.putRecords(key, List.of(RecordPatch.replace(new RecordKey("b"), big, SyncCount.ZERO)));
+        Instant pushedAt = remote.listUpdates(key, SyncCount.ZERO).records().stream()
+                .filter(r -> r.key().value().equals("b")).findFirst().orElseThrow().lastModifiedDate();
+        // b shrunk by an old install in the same millisecond as the push on AppSync.
+        List<Record> changes = changesThenB(then, "x", pushedAt);
+
+        assertThatThrownBy(() -> store.importChanges(new DatasetMetadata(key, then, pushedAt, "cognito", 0, 100,
+                new SyncCount(100)), 1, changes)).isInstanceOf(DataLimitExceededException.class);
+
+        assertThat(remote.listUpdates(key, SyncCount.ZERO).records()).as("records AppSync holds after the refused "
+                + "import").extracting(r -> r.key().value()).containsExactlyInAnyOrder("seed", "b");
+    }
+
+    /**
+     * A key changed on both sides whose Cognito value is larger than the store's later one is kept as the store has it
+     * (importDataset: "two-sided changes settled by the later lastModifiedDate"), so it adds nothing, and an import
+     * that ends within 1 MB with it must be taken. The first part's {@code later} counted what such a record would
+     * grow the value by, and the store refused the import as ending over 1 MB.
+     */
+    @Test
+    void anImportWhoseLaterLargerValueTheStoreKeepsItsOwnOverIsTaken() {
+        AppSyncRemoteStore store = (AppSyncRemoteStore) remote;
+        Instant then = importSeed(store);
+        store.putRecords(key, List.of(RecordPatch.replace(new RecordKey("b"), "pushed later", SyncCount.ZERO)));
+        // b at 900 KB by an old install a minute before the push on AppSync.
+        List<Record> changes = changesThenB(then, "x".repeat(900_000), then);
+
+        store.importChanges(new DatasetMetadata(key, then, then, "cognito", 0, 100, new SyncCount(100)), 1, changes);
+
+        assertThat(store.importState(key)).get().satisfies(state -> assertThat(state.sourceWatermark()).isEqualTo(100));
+        assertThat(remote.listUpdates(key, SyncCount.ZERO).records()).filteredOn(r -> !r.isTombstone()).hasSize(100)
+                .filteredOn(r -> r.key().value().equals("b")).singleElement()
+                .satisfies(r -> assertThat(r.value()).isEqualTo("pushed later"));
+    }
+
+    /** Imports the dataset from Cognito Sync at watermark 1 (its one record "seed"), dated a minute ago: that date. */
+    private Instant importSeed(AppSyncRemoteStore store) {
+        Instant then = Instant.now().minusSeconds(60);
+        store.importChanges(new DatasetMetadata(key, then, then, "cognito", 0, 1, new SyncCount(1)), 0,
+                List.of(new Record(new RecordKey("seed"), "0", new SyncCount(1), then, "cognito", null)));
+        return then;
+    }
+
+    /** Cognito's changes after watermark 1, up to 100: a 200 KB value and 97 small records, then b as given. */
+    private static List<Record> changesThenB(Instant then, String b, Instant bDate) {
+        List<Record> changes = new ArrayList<>();
+        changes.add(new Record(new RecordKey("a"), "y".repeat(200_000), new SyncCount(2), then, "cognito", null));
+        IntStream.range(0, 97).forEach(i -> changes.add(new Record(new RecordKey("s" + i), "v", new SyncCount(3 + i),
+                then, "cognito", null)));
+        changes.add(new Record(new RecordKey("b"), b, new SyncCount(100), bDate, "cognito", null));
+        return changes;
+    }
+
+    /**
      * A dataset's subscriptions and the identity-wide one ride one WebSocket, each its own {@code start}: each hears
      * its own dataset only, a cut connection is made again once and every subscription catches up (but for a dataset
      * subscription whose listener is the identity-wide one's: that one's catch-up covers it), a stopped one hears

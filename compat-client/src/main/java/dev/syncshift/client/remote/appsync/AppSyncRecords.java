@@ -50,6 +50,18 @@ final class AppSyncRecords {
                 node.path("numRecords").asLong(), new SyncCount(node.path("syncCount").asLong()));
     }
 
+    /** A {@code Dataset} (describeDataset) as what a cutover import starts from; absent numbers as 0, null or false. */
+    static ImportState importState(JsonNode node) {
+        JsonNode from = node.path("writeBackFrom");
+        JsonNode over = node.path("writeBackOver");
+        JsonNode importedAt = node.path("importedAt");
+        ImportState.WriteBackMark mark = from.isNumber() && over.isNumber()
+                ? new ImportState.WriteBackMark(from.asLong(), over.asLong()) : null;
+        return new ImportState(node.path("syncCount").asLong(), node.path("sourceWatermark").asLong(0),
+                node.path("copiedUpTo").asLong(0), importedAt.isNumber() ? importedAt.asLong() : null,
+                node.path("renumbered").asBoolean(false), node.path("generation").asLong(0), mark);
+    }
+
     /**
      * A patch as a {@code RecordPatchInput}.
      *

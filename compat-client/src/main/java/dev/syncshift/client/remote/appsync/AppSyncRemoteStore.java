@@ -255,16 +255,15 @@ public final class AppSyncRemoteStore implements RemoteStore {
     }
 
     /**
-     * The store's count, source watermark (0 when never imported) and unfinished copy of the dataset, or empty when it
-     * does not exist (never written, or deleted).
+     * The store's count, source watermark (0 when never imported), unfinished copy of the dataset and what an import
+     * weighs a record against, or empty when it does not exist (never written, or deleted).
      */
     public Optional<ImportState> importState(DatasetKey key) {
         try {
             JsonNode dataset = data(key.identityId(), "Failed to describe dataset: " + key.datasetName(),
                     AppSyncOperations.DESCRIBE_DATASET, Map.of("datasetName", key.datasetName().value()),
                     "describeDataset");
-            return Optional.of(new ImportState(dataset.path("syncCount").asLong(),
-                    dataset.path("sourceWatermark").asLong(0), dataset.path("copiedUpTo").asLong(0)));
+            return Optional.of(AppSyncRecords.importState(dataset));
         } catch (DatasetNotFoundException e) {
             return Optional.empty();
         }
@@ -276,10 +275,11 @@ public final class AppSyncRemoteStore implements RemoteStore {
      * one transaction go in parts of at most {@value #MAX_ACTIONS} writes (a value stored in pieces takes one per
      * piece), each under the same condition, the last one moving the watermark to C'. A part the store still finds
      * too large (a stored value's surplus pieces are deleted in the same transaction, and only the store knows them)
-     * is halved, as pushes are. Removals go first. Each earlier part carries what the parts after it change at most in
-     * the dataset's totals, against the store's records read once ({@link ImportEffect}): the store holds it to the
-     * import's end state, so an import that would leave the dataset over 1,024 records or 1 MB is refused at its first
-     * part and writes nothing; the last part is held to the limits on its own.
+     * is halved, as pushes are. Removals go first. Each earlier part carries what the parts after it change in the
+     * dataset's totals, each record weighed as the store applies it against the store's dataset and records read once
+     * ({@link ImportEffect}): the store holds it to the import's end state, so an import that would leave the dataset
+     * over 1,024 records or 1 MB is refused at its first part and writes nothing; the last part is held to the limits
+     * on its own.
      *
      * @param source the Cognito dataset's metadata (dates, writer) and count C'
      * @param sourceWatermark W
@@ -293,7 +293,9 @@ public final class AppSyncRemoteStore implements RemoteStore {
         List<Record> removalsFirst = new ArrayList<>(records);
         removalsFirst.sort(Comparator.comparing(record -> !record.isTombstone()));
         List<List<Record>> parts = PushParts.split(removalsFirst, Record::value, MAX_ACTIONS, PIECE_UNITS);
-        ImportEffect effect = new ImportEffect(() -> storedRecords(source.key()));
+        DatasetKey key = source.key();
+        ImportEffect effect = new ImportEffect(() -> ImportEffect.Stored.of(importState(key).orElse(ImportState.ABSENT),
+                storedRecords(key)), sourceWatermark, key.identityId().value());
         for (int i = 0; i < parts.size(); i++) {
             List<Record> rest = parts.subList(i + 1, parts.size()).stream().flatMap(List::stream).toList();
             importPart(source, sourceWatermark, parts.get(i), rest.isEmpty() ? null : effect.of(rest), effect);
