@@ -39,40 +39,134 @@ class CutoverUnfinishedCopyTest {
      */
     @Test
     void aCopyCutOffBetweenPartsIsNotCompletedOverADeletionOnCognito(Emulators emulators) {
-        try (LoopbackDynamoDb table = LoopbackDynamoDb.start();
-                TcpProxy relay = TcpProxy.start(table.endpoint(), Duration.ZERO);
-                AppSyncEmulator appSync = AppSyncEmulator.start(new AppSyncEmulatorConfig(Emulators.TEMPLATE,
-                        "127.0.0.1", 0, null, relay.uri(table.endpoint()), "us-east-1", Duration.ofSeconds(60),
-                        emulators.cognito().endpoint()));
+        try (Store store = Store.start(emulators.cognito().endpoint());
                 CognitoSyncManager legacy = emulators.device(Backend.COGNITO).build()) {
-            Dataset old = legacy.openOrCreateDataset("album");
-            old.putAll(records("a", 150));
-            sync(old);
-            AtomicInteger writes = new AtomicInteger();
-            relay.beforeRequest(head -> {
-                if (head.contains(TARGET + "TransactWriteItems") && writes.incrementAndGet() == 2) {
-                    // Between the import's two parts: the user deletes the dataset on an old install and starts
-                    // it again; the import's second part never reaches the store.
-                    old.delete();
-                    sync(old);
-                    Dataset again = legacy.openOrCreateDataset("album");
-                    again.put("fresh", "1");
-                    sync(again);
-                    relay.dropRate(1);
-                }
-            });
-            try (CognitoSyncManager cutOff = cutover(emulators, appSync, legacy)) {
-                syncFailure(cutOff.openOrCreateDataset("album"));
-            }
-            relay.dropRate(0);
-            assertThat(writes.get()).as("the import's parts sent").isGreaterThanOrEqualTo(2);
+            // Between the import's two parts: the user deletes the dataset on an old install and starts it again;
+            // the import's second part never reaches the store.
+            copyCutOffOverARestart(emulators, store, legacy, "album", 150, 2);
 
-            try (CognitoSyncManager next = cutover(emulators, appSync, legacy)) {
-                Dataset d = next.openOrCreateDataset("album");
-                sync(d);
-                assertThat(d.getAll().keySet().stream().filter(key -> !key.equals("fresh")).count())
-                        .as("records of the incarnation deleted on Cognito Sync, brought back to AppSync").isZero();
-                assertThat(d.getAll()).isEqualTo(Map.of("fresh", "1"));
+            try (CognitoSyncManager next = cutover(emulators, store.appSync(), legacy)) {
+                assertHolds(next.openOrCreateDataset("album"), Map.of("fresh", "1"),
+                        "the incarnation deleted on Cognito Sync");
+            }
+        }
+    }
+
+    /**
+     * The completion of a copy over a deletion (the previous test) is itself an import in parts, removals first, and
+     * may be cut off in turn. Its first part stores removals at Cognito's count C', which raises the copy's mark
+     * ({@code copiedUpTo}) to C': the next re-run asks Cognito Sync about a deletion after C', is told of none, and
+     * completes the copy without the removals its lost parts carried, bringing the deleted incarnation's records they
+     * named back to AppSync under a watermark past the deletion.
+     */
+    @Test
+    void aCompletionOverADeletionCutOffBetweenItsPartsStillRemovesTheDeletedRecords(Emulators emulators) {
+        try (Store store = Store.start(emulators.cognito().endpoint());
+                CognitoSyncManager legacy = emulators.device(Backend.COGNITO).build()) {
+            // Between the first import's second and third parts (196 of 250 records stored): the user deletes the
+            // dataset on an old install and starts it again.
+            copyCutOffOverARestart(emulators, store, legacy, "archive", 250, 3);
+            // The next device's completion (196 removals and the new record: 98 + 98 + 1) loses its second part.
+            cutOffAfterTheFirstPart(store.relay(), cutover(emulators, store.appSync(), legacy), "archive");
+
+            try (CognitoSyncManager next = cutover(emulators, store.appSync(), legacy)) {
+                assertHolds(next.openOrCreateDataset("archive"), Map.of("fresh", "1"),
+                        "the incarnation deleted on Cognito Sync");
+            }
+        }
+    }
+
+    /**
+     * The copy a login's merge leaves ({@code <dataset>.<guestId>}) counts from 1 again while its records keep their
+     * counts: a first copy of it cut off between its parts stores records above the count Cognito Sync continues from
+     * once the copy is deleted (the app folds it in and deletes it, as onDatasetsMerged asks) and re-created (an old
+     * install still writing to it). Completing the copy must not bring the deleted records back: the removals at C'
+     * are below the stored records' counts (and Cognito Sync, asked from the mark above its count, tells no deletion).
+     */
+    @Test
+    void aMergedCopyCutOffBetweenPartsIsNotCompletedOverItsDeletion(Emulators emulators) {
+        mergedCopyCutOffThenStartedAgain(emulators, "merged-copy-cut-off", Map.of());
+    }
+
+    /**
+     * As the previous test, with a key of the stored part (p90, at count 7) written again in the new copy, at a count
+     * below 7: the new copy's value is the one AppSync ends with, not the deleted copy's.
+     */
+    @Test
+    void aKeyWrittenAgainInAMergedCopyStartedAgainKeepsItsNewValue(Emulators emulators) {
+        mergedCopyCutOffThenStartedAgain(emulators, "merged-copy-key-again", Map.of("p90", "again"));
+    }
+
+    /**
+     * A guest's 150 records of prefs (counts 1 to 10) merged by a login into {@code prefs.<guestId>}; a first copy of
+     * that copy cut off after its first part; the copy deleted on Cognito Sync and started again with fresh and
+     * {@code written}; then another cutover device's synchronize of it, which must hold just these.
+     */
+    private static void mergedCopyCutOffThenStartedAgain(Emulators emulators, String login,
+            Map<String, String> written) {
+        Map<String, String> logins = Map.of("login.compat", login);
+        Emulators.identityClient(emulators.cognito().endpoint()).getOpenIdTokenForDeveloperIdentity(r -> r
+                .identityPoolId(emulators.poolId()).logins(logins));
+        try (Store store = Store.start(emulators.cognito().endpoint());
+                CognitoSyncManager onCognito = emulators.device(Backend.COGNITO).build()) {
+            Dataset prefs = onCognito.openOrCreateDataset("prefs");
+            for (int batch = 0; batch < 10; batch++) {
+                for (int i = 0; i < 15; i++) {
+                    prefs.put("p" + (batch * 15 + i), "v" + i);
+                }
+                sync(prefs); // counts 1 to 10
+            }
+            String guest = onCognito.getIdentityId();
+            onCognito.setLogins(logins);
+            sync(prefs);
+            assertThat(onCognito.getIdentityId()).isNotEqualTo(guest);
+            String copyName = "prefs." + guest;
+
+            CognitoSyncManager first = emulators.device(Backend.CUTOVER).appSyncEndpoint(store.appSync().endpoint())
+                    .build();
+            first.setLogins(logins);
+            cutOffAfterTheFirstPart(store.relay(), first, copyName);
+
+            sync(onCognito.openOrCreateDataset(copyName));
+            restart(onCognito, copyName);
+            Dataset again = onCognito.openOrCreateDataset(copyName);
+            again.putAll(written);
+            sync(again);
+            Map<String, String> live = new HashMap<>(written);
+            live.put("fresh", "1");
+
+            try (CognitoSyncManager next = emulators.device(Backend.CUTOVER)
+                    .appSyncEndpoint(store.appSync().endpoint()).build()) {
+                next.setLogins(logins);
+                assertHolds(next.openOrCreateDataset(copyName), live, "the merged copy deleted on Cognito Sync");
+            }
+        }
+    }
+
+    /**
+     * A first copy cut off between its parts, and the dataset then deleted on Cognito Sync (not re-created): the part
+     * AppSync stored is records of a dataset the user deleted. The next cutover device finds nothing to import (the
+     * Cognito dataset does not exist) and goes on with the part as a dataset AppSync has: the app is shown, and
+     * writes over, records the user deleted.
+     */
+    @Test
+    void aCopyCutOffBetweenPartsOfADatasetDeletedOnCognitoIsNotShownToTheApp(Emulators emulators) {
+        try (Store store = Store.start(emulators.cognito().endpoint());
+                CognitoSyncManager legacy = emulators.device(Backend.COGNITO).build()) {
+            Dataset old = legacy.openOrCreateDataset("drafts");
+            old.putAll(records("d", 150));
+            sync(old);
+            cutOffAfterTheFirstPart(store.relay(), cutover(emulators, store.appSync(), legacy), "drafts");
+            old.delete();
+            sync(old);
+
+            try (CognitoSyncManager next = cutover(emulators, store.appSync(), legacy)) {
+                Dataset d = next.openOrCreateDataset("drafts");
+                RecordingCallback callback = new RecordingCallback();
+                d.synchronize(callback);
+                callback.ending();
+                assertThat(d.getAll()).as("records of the dataset deleted on Cognito Sync, shown to the app")
+                        .isEmpty();
             }
         }
     }
@@ -88,11 +182,7 @@ class CutoverUnfinishedCopyTest {
     @Test
     void anUnfinishedFirstCopyOfADatasetDeletedOnCognitoIsReportedDeleted(Emulators emulators) {
         Path cache = dir.resolve("gone.db");
-        try (LoopbackDynamoDb table = LoopbackDynamoDb.start();
-                TcpProxy relay = TcpProxy.start(table.endpoint(), Duration.ZERO);
-                AppSyncEmulator appSync = AppSyncEmulator.start(new AppSyncEmulatorConfig(Emulators.TEMPLATE,
-                        "127.0.0.1", 0, null, relay.uri(table.endpoint()), "us-east-1", Duration.ofSeconds(60),
-                        emulators.cognito().endpoint()))) {
+        try (Store store = Store.start(emulators.cognito().endpoint())) {
             String identity;
             try (CognitoSyncManager onCognito = emulators.device(Backend.COGNITO).cacheFile(cache).build()) {
                 Dataset d = onCognito.openOrCreateDataset("album");
@@ -100,7 +190,7 @@ class CutoverUnfinishedCopyTest {
                 sync(d);
                 identity = onCognito.getIdentityId();
             }
-            cutOffAfterTheFirstPart(relay, cutover(emulators, appSync, identity), "album");
+            cutOffAfterTheFirstPart(store.relay(), cutover(emulators, store.appSync(), identity), "album");
             try (CognitoSyncManager oldInstall = emulators.device(Backend.COGNITO).identityId(identity).build()) {
                 Dataset d = oldInstall.openOrCreateDataset("album");
                 sync(d);
@@ -108,7 +198,8 @@ class CutoverUnfinishedCopyTest {
                 sync(d);
             }
 
-            try (CognitoSyncManager switched = emulators.device(Backend.CUTOVER).appSyncEndpoint(appSync.endpoint())
+            try (CognitoSyncManager switched = emulators.device(Backend.CUTOVER)
+                    .appSyncEndpoint(store.appSync().endpoint())
                     .cacheFile(cache).build()) {
                 Dataset d = switched.openOrCreateDataset("album");
                 RecordingCallback callback = new RecordingCallback();
@@ -119,7 +210,7 @@ class CutoverUnfinishedCopyTest {
                         .isEqualTo("album");
                 assertThat(d.getAll()).isEmpty();
             }
-            try (CognitoSyncManager fresh = cutover(emulators, appSync, identity)) {
+            try (CognitoSyncManager fresh = cutover(emulators, store.appSync(), identity)) {
                 fresh.refreshDatasetMetadata();
                 assertThat(fresh.listDatasets()).extracting(DatasetMetadata::getDatasetName).doesNotContain("album");
                 Dataset d = fresh.openOrCreateDataset("album");
@@ -184,19 +275,16 @@ class CutoverUnfinishedCopyTest {
     private static void offlineOverAnUnfinishedCopy(Emulators emulators, String dataset, Map<String, String> records,
             OfflineStep then) {
         URI cognito = emulators.cognito().endpoint();
-        try (LoopbackDynamoDb table = LoopbackDynamoDb.start();
-                TcpProxy relay = TcpProxy.start(table.endpoint(), Duration.ZERO);
+        try (Store store = Store.start(cognito);
                 TcpProxy cognitoProxy = TcpProxy.start(cognito, Duration.ZERO);
-                AppSyncEmulator appSync = AppSyncEmulator.start(new AppSyncEmulatorConfig(Emulators.TEMPLATE,
-                        "127.0.0.1", 0, null, relay.uri(table.endpoint()), "us-east-1", Duration.ofSeconds(60),
-                        cognito));
                 CognitoSyncManager legacy = emulators.device(Backend.COGNITO).build()) {
             Dataset old = legacy.openOrCreateDataset(dataset);
             old.putAll(records);
             sync(old);
-            cutOffAfterTheFirstPart(relay, cutover(emulators, appSync, legacy), dataset);
+            cutOffAfterTheFirstPart(store.relay(), cutover(emulators, store.appSync(), legacy), dataset);
 
-            try (CognitoSyncManager device = emulators.device(Backend.CUTOVER).appSyncEndpoint(appSync.endpoint())
+            try (CognitoSyncManager device = emulators.device(Backend.CUTOVER)
+                    .appSyncEndpoint(store.appSync().endpoint())
                     .cognitoEndpoint(cognitoProxy.uri(cognito)).identityId(legacy.getIdentityId()).build()) {
                 sync(device.openOrCreateDataset("warm-up"));
                 cognitoProxy.dropRate(1);
@@ -214,10 +302,20 @@ class CutoverUnfinishedCopyTest {
      * synchronize fails.
      */
     private static void cutOffAfterTheFirstPart(TcpProxy relay, CognitoSyncManager device, String dataset) {
+        cutOff(relay, device, dataset, 2, () -> { });
+    }
+
+    /**
+     * A cutover device's synchronize of {@code dataset} whose import's writes stop reaching the store at its
+     * {@code part}-th (the parts before it stored), {@code meanwhile} run just before; the synchronize fails.
+     */
+    private static void cutOff(TcpProxy relay, CognitoSyncManager device, String dataset, int part,
+            Runnable meanwhile) {
         AtomicInteger writes = new AtomicInteger();
         relay.beforeRequest(head -> {
-            if (head.contains(TARGET + "TransactWriteItems") && writes.incrementAndGet() == 2) {
-                relay.dropRate(1); // the import's second part never reaches the store
+            if (head.contains(TARGET + "TransactWriteItems") && writes.incrementAndGet() == part) {
+                meanwhile.run();
+                relay.dropRate(1); // this part of the import never reaches the store
             }
         });
         try (device) {
@@ -225,7 +323,57 @@ class CutoverUnfinishedCopyTest {
         }
         relay.dropRate(0);
         relay.beforeRequest(head -> { });
-        assertThat(writes.get()).as("the import's parts sent").isGreaterThanOrEqualTo(2);
+        assertThat(writes.get()).as("the import's parts sent").isGreaterThanOrEqualTo(part);
+    }
+
+    /**
+     * {@code n} records of {@code dataset} on Cognito Sync, and a cutover device's first copy of them cut off at its
+     * {@code part}-th write, the user having deleted the dataset on an old install and started it again just before.
+     */
+    private static void copyCutOffOverARestart(Emulators emulators, Store store, CognitoSyncManager legacy,
+            String dataset, int n, int part) {
+        Dataset old = legacy.openOrCreateDataset(dataset);
+        old.putAll(records("a", n));
+        sync(old);
+        cutOff(store.relay(), cutover(emulators, store.appSync(), legacy), dataset, part,
+                () -> restart(legacy, dataset));
+    }
+
+    /** The user deletes {@code dataset} on an old install (Cognito Sync) and starts it again with one record. */
+    private static void restart(CognitoSyncManager oldInstall, String dataset) {
+        Dataset old = oldInstall.openOrCreateDataset(dataset);
+        old.delete();
+        sync(old);
+        Dataset again = oldInstall.openOrCreateDataset(dataset);
+        again.put("fresh", "1");
+        sync(again);
+    }
+
+    /** Synchronizes {@code d} and checks that it holds {@code live}, the new incarnation, and none of {@code gone}. */
+    private static void assertHolds(Dataset d, Map<String, String> live, String gone) {
+        sync(d);
+        assertThat(d.getAll().keySet().stream().filter(key -> !live.containsKey(key)).count())
+                .as("records of %s, brought back to AppSync", gone).isZero();
+        assertThat(d.getAll()).isEqualTo(live);
+    }
+
+    /** An AppSync emulator whose DynamoDB Local is reached through a relay a test can cut. */
+    private record Store(LoopbackDynamoDb table, TcpProxy relay, AppSyncEmulator appSync) implements AutoCloseable {
+
+        static Store start(URI cognito) {
+            LoopbackDynamoDb table = LoopbackDynamoDb.start();
+            TcpProxy relay = TcpProxy.start(table.endpoint(), Duration.ZERO);
+            return new Store(table, relay, AppSyncEmulator.start(new AppSyncEmulatorConfig(Emulators.TEMPLATE,
+                    "127.0.0.1", 0, null, relay.uri(table.endpoint()), "us-east-1", Duration.ofSeconds(60),
+                    cognito)));
+        }
+
+        @Override
+        public void close() {
+            try (table; relay; appSync) {
+                // closed in reverse order: the emulator, the relay, the table
+            }
+        }
     }
 
     private static CognitoSyncManager cutover(Emulators emulators, AppSyncEmulator appSync,

@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,14 +35,13 @@ import org.slf4j.LoggerFactory;
  * Cognito Sync since W (deleted, or deleted and re-created) is not imported: its changes after W do not say which
  * records the deletion removed, and the watermark must stay before the deletion for the migrator's delta pass,
  * which settles a deletion against AppSync's changes by its conflict policy. A first copy cut off between its parts
- * (watermark 0, marked {@code copiedUpTo}) of an incarnation deleted since is completed with the new one and the
- * removal of the deleted one's records it stored; of a dataset deleted since and not re-created, with the removal of
- * every record it stored and the deletion, recorded on AppSync above Cognito's count at the deletion, so that devices
- * that synchronized the dataset before it are told. When Cognito Sync cannot be reached
- * (an outage, or the service retired), a dataset AppSync has goes on with it; one AppSync holds only part of a first
- * copy of (cut off between its parts) is not one it has. Imports larger than
- * one transaction go in parts (records in count order), the last one moving the watermark
- * ({@link AppSyncRemoteStore#importChanges}).
+ * (watermark 0, marked {@code copiedUpTo}) of an incarnation deleted since (told from what AppSync holds against
+ * Cognito's read) is completed with the new one, over the deleted one's records it stored; of a dataset deleted since
+ * and not re-created, with the removal of every record it stored and the deletion, recorded on AppSync above
+ * Cognito's count at the deletion, so that devices that synchronized the dataset before it are told. When Cognito
+ * Sync cannot be reached (an outage, or the service retired), a dataset AppSync has goes on with it; one AppSync holds
+ * only part of a first copy of (cut off between its parts) is not one it has. Imports larger than one transaction go
+ * in parts (records in count order), the last one moving the watermark ({@link AppSyncRemoteStore#importChanges}).
  */
 final class CutoverImport {
 
@@ -112,8 +113,9 @@ final class CutoverImport {
     /**
      * Reads Cognito Sync's changes after W, or nothing when there is nothing to import: the dataset does not exist
      * there or has no change after W, or it was deleted after W (left to the migrator). Over an unfinished first copy
-     * (its mark {@code copiedUpTo}, else 0) of an incarnation deleted since, they include the removals of its records;
-     * of a dataset Cognito Sync no longer has, they are those removals and its deletion ({@link #deletedCopy}).
+     * (its mark {@code copiedUpTo}, else 0) that holds records of an incarnation deleted since, they include their
+     * repair ({@link #staleRecords}); of a dataset Cognito Sync no longer has, they are the removals of its records and
+     * its deletion ({@link #deletedCopy}).
      */
     private Optional<Changes> readCognito(DatasetKey key, long watermark, long copiedUpTo) {
         RemoteChanges changes = cognito.listUpdates(key, new SyncCount(watermark));
@@ -123,8 +125,7 @@ final class CutoverImport {
         // A merged copy (<dataset>.<identityId>) counts from 1 again while its records keep their counts: the import
         // counts at their height. Its later changes below that height are the migrator's to bring (it compares a
         // merged copy's records by content).
-        SyncCount count = changes.records().stream().map(Record::syncCount)
-                .reduce(changes.datasetSyncCount(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        SyncCount count = height(changes.datasetSyncCount(), changes.records());
         if (!changes.exists() || count.value() <= watermark) {
             return Optional.empty();
         }
@@ -134,35 +135,63 @@ final class CutoverImport {
                     + "deletion against AppSync's changes", key);
             return Optional.empty();
         }
-        DatasetMetadata source = cognito.describeDataset(key, count).orElseGet(() -> fromRecords(key, changes, count));
+        List<Record> stale = copiedUpTo == 0 ? List.of() : staleRecords(key, copiedUpTo, changes);
+        SyncCount top = height(count, stale);
+        DatasetMetadata source = cognito.describeDataset(key, top).orElseGet(() -> fromRecords(key, changes, top));
         List<Record> ordered = new ArrayList<>(changes.records().stream()
                 .filter(r -> r.syncCount().value() > watermark).toList());
         ordered.sort(Comparator.comparing(Record::syncCount));
-        ordered.addAll(removalsOfADeletedCopy(key, copiedUpTo, changes, source));
-        return Optional.of(new Changes(source, ordered, false));
+        return Optional.of(new Changes(source, repaired(key, ordered, stale, source), false));
     }
 
     /**
-     * Removals of the records an unfinished first copy stored from an incarnation of the dataset that Cognito Sync has
-     * deleted since (DatasetDeletedAfterRequestedSyncCount from the copy's mark: the migrator's rule for a deletion
-     * since a count, CognitoSource.lastDeletion). The read from 0 is then the new incarnation's alone, which does not
-     * name them: completing the copy without them would bring back what the user deleted, and the watermark would
-     * then hide them from the migrator. Each is a removal at Cognito's count C', above every count of the deleted
-     * incarnation (Cognito Sync continues a re-created dataset from its count at the deletion), so the copy's rule, the
-     * higher count wins, applies it; a record another copy stored from a later read, above C', is kept.
+     * The records an unfinished first copy (watermark 0, its mark {@code copiedUpTo}) stored of an incarnation of the
+     * dataset that Cognito Sync has deleted since: those of its records (at most {@code copiedUpTo}, as every part of a
+     * copy stores; a push stands above it) whose key the read from 0 lacks while AppSync holds it live, or holds at a
+     * lower count. Within one incarnation neither happens: Cognito Sync keeps a removed key as a tombstone and a key's
+     * count only rises, a merged copy's records keeping theirs. A deletion is told by what AppSync holds, not by
+     * DatasetDeletedAfterRequestedSyncCount from the mark: a repair cut off between its parts raises the mark above
+     * the deletion, and a merged copy's mark stands above its count, which Cognito Sync refuses to read from.
      */
-    private List<Record> removalsOfADeletedCopy(DatasetKey key, long copiedUpTo, RemoteChanges read,
-            DatasetMetadata source) {
-        if (copiedUpTo == 0
-                || !cognito.listUpdates(key, new SyncCount(copiedUpTo)).deletedAfterRequestedSyncCount()) {
-            return List.of();
+    private List<Record> staleRecords(DatasetKey key, long copiedUpTo, RemoteChanges read) {
+        Map<RecordKey, SyncCount> current = read.records().stream().collect(Collectors.toMap(Record::key,
+                Record::syncCount, (a, b) -> a.compareTo(b) >= 0 ? a : b));
+        return appSync.listUpdates(key, SyncCount.ZERO).records().stream()
+                .filter(stored -> stored.syncCount().value() <= copiedUpTo)
+                .filter(stored -> {
+                    SyncCount now = current.get(stored.key());
+                    return now == null ? !stored.isTombstone() : now.compareTo(stored.syncCount()) < 0;
+                })
+                .toList();
+    }
+
+    /**
+     * The changes read, with the repair of the stale records ({@link #staleRecords}): each at the source's count C'',
+     * the highest of Cognito's count C' and the stale records' counts, which the copy's rule (the higher count wins,
+     * ties included) applies over every one of them: the removal of a key the new incarnation lacks, and the new
+     * incarnation's version of a key it holds at a lower count (a merged copy's). C' alone is above every count of a
+     * deleted incarnation (Cognito Sync continues a re-created dataset from its count at the deletion) but not of a
+     * merged copy, whose records stand above its count; C'' then moves the watermark above C', and the copy's later
+     * changes below it are the migrator's to bring, as for any merged copy. The repair is told again by every re-run
+     * of an import cut off between its parts, from what AppSync then holds.
+     */
+    private List<Record> repaired(DatasetKey key, List<Record> ordered, List<Record> stale, DatasetMetadata source) {
+        if (stale.isEmpty()) {
+            return ordered;
         }
-        Set<RecordKey> current = read.records().stream().map(Record::key).collect(Collectors.toSet());
-        List<Record> removals = removals(appSync.listUpdates(key, SyncCount.ZERO), current, source);
+        Map<RecordKey, Record> current = ordered.stream().collect(Collectors.toMap(Record::key, r -> r, (a, b) -> b));
+        Set<RecordKey> repairedKeys = stale.stream().map(Record::key).collect(Collectors.toSet());
+        List<Record> changes = new ArrayList<>(ordered.stream().filter(r -> !repairedKeys.contains(r.key())).toList());
+        List<Record> removals = removals(stale.stream().filter(s -> !current.containsKey(s.key())).toList(), source);
+        changes.addAll(removals);
+        stale.stream().map(s -> current.get(s.key())).filter(Objects::nonNull)
+                .map(r -> new Record(r.key(), r.value(), source.syncCount(), r.lastModifiedDate(),
+                        r.lastModifiedBy(), r.deviceLastModifiedDate()))
+                .forEach(changes::add);
         LOG.info("{} was deleted on Cognito Sync after a first import stored part of it; the import completes the copy "
-                + "with the dataset Cognito Sync has now, removing {} records of the deleted one from AppSync", key,
-                removals.size());
-        return removals;
+                + "with the dataset Cognito Sync has now, removing {} records of the deleted one from AppSync and "
+                + "replacing {}", key, removals.size(), stale.size() - removals.size());
+        return changes;
     }
 
     /**
@@ -184,16 +213,16 @@ final class CutoverImport {
         DatasetMetadata source = stored.records().isEmpty()
                 ? new DatasetMetadata(key, now, now, key.identityId().value(), 0, 0, count)
                 : fromRecords(key, stored, count);
-        List<Record> removals = removals(stored, Set.of(), source);
+        List<Record> removals = removals(stored.records(), source);
         LOG.info("{} was deleted on Cognito Sync after a first import stored part of it; the import removes the {} "
                 + "records it stored and the dataset is deleted on AppSync", key, removals.size());
         return new Changes(source, removals, true);
     }
 
-    /** Removals, at the source's count, date and writer, of the live records {@code stored} holds but {@code kept}. */
-    private static List<Record> removals(RemoteChanges stored, Set<RecordKey> kept, DatasetMetadata source) {
-        return stored.records().stream()
-                .filter(record -> !record.isTombstone() && !kept.contains(record.key()))
+    /** Removals, at the source's count, date and writer, of the live records among {@code stored}. */
+    private static List<Record> removals(List<Record> stored, DatasetMetadata source) {
+        return stored.stream()
+                .filter(record -> !record.isTombstone())
                 .map(record -> new Record(record.key(), null, source.syncCount(), source.lastModifiedDate(),
                         source.lastModifiedBy(), null))
                 .toList();
@@ -214,6 +243,11 @@ final class CutoverImport {
         } catch (DatasetNotFoundException e) {
             LOG.debug("{} was already deleted on AppSync", key);
         }
+    }
+
+    /** The highest of {@code from} and the records' counts. */
+    private static SyncCount height(SyncCount from, List<Record> records) {
+        return records.stream().map(Record::syncCount).reduce(from, (a, b) -> a.compareTo(b) >= 0 ? a : b);
     }
 
     private static DatasetMetadata fromRecords(DatasetKey key, RemoteChanges changes, SyncCount count) {
