@@ -21,7 +21,8 @@ export function request(ctx) {
         key: util.dynamodb.toMapValues({ pk: `I#${stash.identityId}`, sk: `D#${stash.datasetName}` }),
         update: {
             expression: 'SET #deleted = :true, #sc = :next, #generation = :next, #numRecords = :zero, '
-                + '#dataStorage = :zero, #lastModifiedDate = :now, #lastModifiedBy = :by REMOVE #liveSk, #copiedUpTo',
+                + '#dataStorage = :zero, #lastModifiedDate = :now, #lastModifiedBy = :by REMOVE #liveSk, #copiedUpTo, '
+                + '#firstCopyUpTo',
             expressionNames: {
                 '#deleted': 'deleted',
                 '#sc': 'syncCount',
@@ -32,6 +33,7 @@ export function request(ctx) {
                 '#lastModifiedBy': 'lastModifiedBy',
                 '#liveSk': 'liveSk',
                 '#copiedUpTo': 'copiedUpTo',
+                '#firstCopyUpTo': 'firstCopyUpTo',
             },
             expressionValues: util.dynamodb.toMapValues({
                 ':true': true, ':next': next, ':zero': 0, ':now': stash.now, ':by': stash.by,

@@ -10,8 +10,9 @@
  * Push: each patch's count must equal the stored one (0 for a new key), else ResourceConflictException with the
  * server's records; a syncDataset push whose lastSyncCount predates the dataset's last deletion is stale too
  * (reason DatasetDeleted); the dataset count rises by one (from copiedUpTo when an unfinished copy-mode import set
- * it) and is stamped on every patched record, and the dataset is marked renumbered (its counts are the store's own
- * from now on, never again taken for Cognito's). 1,024 live records, 1 MB and 20 datasets are enforced
+ * it, which the push takes off; it keeps firstCopyUpTo, a first copy's mark) and is stamped on every patched record,
+ * and the dataset is marked renumbered (its counts are the store's own from now on, never again taken for Cognito's).
+ * 1,024 live records, 1 MB and 20 datasets are enforced
  * (LimitExceededException) on every write but the operator's adminImportDataset: a device's importDataset writes
  * what the device sends. Import (admin): records keep their Cognito counts; records the store has at an equal or
  * newer count are skipped; the dataset count becomes the largest of both and copiedUpTo.
@@ -231,6 +232,8 @@ function cutoverPlan(stash, input) {
         const highest = records.reduce((max, r) => Math.max(max, r.syncCount), copiedUpTo(meta));
         plan.syncCount = last ? Math.max(input.datasetSyncCount, highest) : count;
         plan.copiedUpTo = !last && highest > count ? highest : undefined;
+        // A first copy's mark that no push takes off (firstCopyUpTo, below): the highest count it stored.
+        plan.firstCopyUpTo = !last && from === 0 ? Math.max(highest, firstCopyUpTo(meta)) : undefined;
         // Every part of a copy-mode import heads for Cognito's count: one the last part could not store, none may.
         plan.endsAt = input.datasetSyncCount;
     }
@@ -297,6 +300,33 @@ function cutoverCondition(meta, count, from) {
 // The highest count an unfinished copy-mode import stored above the dataset's count; 0 when none is unfinished.
 function copiedUpTo(meta) {
     return meta?.copiedUpTo ?? 0;
+}
+
+// The highest count a first copy (a copy-mode import from watermark 0) stored while it is unfinished; 0 when none is.
+// Unlike copiedUpTo, which a push takes off as it counts past it, it stays until the copy is completed, so that a
+// device still tells a dataset AppSync holds only part of a first copy of (and the records that copy stored: pushes
+// stand above it) after a device that makes no import pushed to it. An item written before it existed has only
+// copiedUpTo, which at watermark 0 is a first copy's mark.
+function firstCopyUpTo(meta) {
+    if (meta === null || meta === undefined || meta.deleted || (meta.sourceWatermark ?? 0) !== 0) {
+        return 0;
+    }
+    return Math.max(meta.firstCopyUpTo ?? 0, copiedUpTo(meta));
+}
+
+// The mark the metadata item keeps after this write: set by a first copy's earlier part, carried by every other write
+// to a live dataset (a push, an import's earlier part, an operator's import that leaves the watermark at 0), dropped
+// by an import's last part (the copy is complete) and by a new generation (firstCopyUpTo(meta) is 0 for a deleted
+// dataset; deleteDataset removes it).
+function firstCopyAfter(stash, plan) {
+    if (plan.firstCopyUpTo !== undefined) {
+        return plan.firstCopyUpTo;
+    }
+    const moved = plan.watermark !== undefined && plan.watermark !== null && plan.watermark > 0;
+    if ((plan.condition !== undefined && plan.input.final !== false) || moved || !stash.live) {
+        return 0;
+    }
+    return firstCopyUpTo(stash.meta);
 }
 
 // A part of a copy-mode import writes records without moving the count: a write computed from the metadata read
@@ -420,6 +450,10 @@ function metaAction(table, stash, plan, totals) {
     }
     if (plan.copiedUpTo !== undefined) {
         item.copiedUpTo = plan.copiedUpTo;
+    }
+    const firstCopy = firstCopyAfter(stash, plan);
+    if (firstCopy > 0) {
+        item.firstCopyUpTo = firstCopy;
     }
     return {
         table,

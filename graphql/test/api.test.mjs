@@ -369,6 +369,23 @@ test('a push between the parts of a copy is counted above every copied record; t
     assert.deepEqual([metaItem(table).syncCount, metaItem(table).sourceWatermark], [6, 9]);
 });
 
+test('a first copy\'s firstCopyUpTo stays through pushes and later earlier parts; its last part drops it', () => {
+    const table = new FakeTable();
+    const marks = () => [metaItem(table).copiedUpTo, metaItem(table).firstCopyUpTo];
+    importPart(table, 0, 9, [['a', 2], ['b', 4]], false);
+    assert.deepEqual(marks(), [4, 4]);
+
+    push(table, 'ds', [replace('x', '1', 0)]);
+    assert.deepEqual(marks(), [undefined, 4]);
+    call(table, 'syncDataset', { datasetName: 'ds', lastSyncCount: 5, patches: [replace('y', '1', 0)] });
+    assert.deepEqual(call(table, 'describeDataset', { datasetName: 'ds' }).data.firstCopyUpTo, 4);
+    importPart(table, 0, 9, [['c', 9]], false);
+    assert.deepEqual([metaItem(table).syncCount, ...marks()], [7, undefined, 4]);
+
+    importPart(table, 0, 9, [['d', 9]]);
+    assert.deepEqual([metaItem(table).sourceWatermark, ...marks()], [9, undefined, undefined]);
+});
+
 // A dataset of `size` records on AppSync, imported at Cognito count 1 (seed) and grown by pushes since (revision mode).
 function grownOnAppSync(table, size) {
     importPart(table, 0, 1, [['seed', 1]]);
@@ -462,7 +479,8 @@ test('deleting a dataset in the middle of a copy drops its mark', () => {
 
     call(table, 'deleteDataset', { datasetName: 'ds' });
 
-    assert.deepEqual([metaItem(table).deleted, metaItem(table).copiedUpTo], [true, undefined]);
+    const meta = metaItem(table);
+    assert.deepEqual([meta.deleted, meta.copiedUpTo, meta.firstCopyUpTo], [true, undefined, undefined]);
 });
 
 // A migrator's write-back mark (SyncStoreLayout, WriteBackMark), set on the metadata item as the migrator sets it.

@@ -144,6 +144,73 @@ class CutoverUnfinishedCopyTest {
     }
 
     /**
+     * Apps on a GraphQL client of their own (and the compat client's {@code appsync} backend) make no import and push
+     * to AppSync while old installs still write Cognito Sync (docs/cutover-plan.md, "Switch apps in waves"). Such a
+     * push over an unfinished first copy removes the copy's mark {@code copiedUpTo} (writePush.js, "it removes the
+     * mark"); it used to leave no other, so the dataset no longer read as an unfinished first copy (watermark 0, a
+     * count, no mark), and once the user deleted the dataset on an old install and started it again, the next cutover
+     * device imported the new incarnation from 0 as revisions without comparing the stored part with Cognito's read
+     * ({@code staleRecords} ran only under the mark), the deleted incarnation's records staying on AppSync under a
+     * watermark past the deletion, where no delta pass looks. The push now keeps {@code firstCopyUpTo}, the first
+     * copy's own mark (docs/compat-client.md, "Why firstCopyUpTo").
+     */
+    @Test
+    void aPushOverAnUnfinishedFirstCopyDoesNotKeepTheRecordsOfAnIncarnationDeletedSince(Emulators emulators) {
+        try (Store store = Store.start(emulators.cognito().endpoint());
+                CognitoSyncManager legacy = emulators.device(Backend.COGNITO).build()) {
+            copyCutOffThenPushedOnAppSync(emulators, store, legacy, "journal", records("a", 150));
+            restart(legacy, "journal");
+
+            try (CognitoSyncManager next = cutover(emulators, store.appSync(), legacy)) {
+                Dataset d = next.openOrCreateDataset("journal");
+                sync(d);
+                assertThat(d.getAll().keySet().stream().filter(key -> key.startsWith("a")).count())
+                        .as("records of the incarnation deleted on Cognito Sync, brought back to AppSync").isZero();
+                assertThat(d.get("fresh")).isEqualTo("1");
+            }
+        }
+    }
+
+    /**
+     * The same push (an app on AppSync, no import) over an unfinished first copy, then a cutover device's synchronize
+     * while Cognito Sync cannot be reached: AppSync still holds only part of a first copy (98 of the user's 150
+     * records, and the phone's one), which docs/compat-client.md says is not a dataset AppSync has, but with its mark
+     * gone {@code ensureImported} takes it for one and goes on. A default the app writes for a key it does not find is
+     * then a later write on AppSync than the user's value on Cognito Sync, and wins at the import once Cognito Sync is
+     * back (the import from 0 is a revision, a two-sided key settled by the later date).
+     */
+    @Test
+    void aPushOverAnUnfinishedFirstCopyDoesNotMakeItADatasetAppSyncHas(Emulators emulators) {
+        URI cognito = emulators.cognito().endpoint();
+        Map<String, String> users = records("c", 150);
+        try (Store store = Store.start(cognito);
+                TcpProxy cognitoProxy = TcpProxy.start(cognito, Duration.ZERO);
+                CognitoSyncManager legacy = emulators.device(Backend.COGNITO).build()) {
+            copyCutOffThenPushedOnAppSync(emulators, store, legacy, "settings", users);
+
+            try (CognitoSyncManager device = emulators.device(Backend.CUTOVER)
+                    .appSyncEndpoint(store.appSync().endpoint())
+                    .cognitoEndpoint(cognitoProxy.uri(cognito)).identityId(legacy.getIdentityId()).build()) {
+                sync(device.openOrCreateDataset("warm-up"));
+                cognitoProxy.dropRate(1);
+                Dataset d = device.openOrCreateDataset("settings");
+                RecordingCallback offline = new RecordingCallback();
+                d.synchronize(offline);
+                offline.ending();
+                String missing = writeDefaultForAMissingKey(d, users, cognitoProxy);
+
+                try (CognitoSyncManager next = cutover(emulators, store.appSync(), legacy)) {
+                    Dataset again = next.openOrCreateDataset("settings");
+                    sync(again);
+                    assertThat(again.get(missing)).as("%s, which the user set on Cognito Sync (the device was shown "
+                            + "%d records while Cognito Sync was out of reach)", missing, d.getAll().size())
+                            .isEqualTo(users.get(missing));
+                }
+            }
+        }
+    }
+
+    /**
      * A first copy cut off between its parts, and the dataset then deleted on Cognito Sync (not re-created): the part
      * AppSync stored is records of a dataset the user deleted. The next cutover device finds nothing to import (the
      * Cognito dataset does not exist) and goes on with the part as a dataset AppSync has: the app is shown, and
@@ -245,13 +312,7 @@ class CutoverUnfinishedCopyTest {
     void aDefaultWrittenOverAnUnfinishedFirstCopyDoesNotReplaceTheUsersValue(Emulators emulators) {
         Map<String, String> users = records("c", 150);
         offlineOverAnUnfinishedCopy(emulators, "settings", users, (d, ending, cognitoProxy) -> {
-            String missing = users.keySet().stream().filter(key -> d.get(key) == null).sorted().findFirst()
-                    .orElseThrow();
-            d.put(missing, "default"); // the app fills in a setting it does not find
-            RecordingCallback defaults = new RecordingCallback();
-            d.synchronize(defaults);
-            defaults.ending();
-            cognitoProxy.dropRate(0);
+            String missing = writeDefaultForAMissingKey(d, users, cognitoProxy);
 
             RecordingCallback back = new RecordingCallback().resolvingWith(SyncConflict::resolveWithRemoteRecord);
             d.synchronize(back);
@@ -337,6 +398,40 @@ class CutoverUnfinishedCopyTest {
         sync(old);
         cutOff(store.relay(), cutover(emulators, store.appSync(), legacy), dataset, part,
                 () -> restart(legacy, dataset));
+    }
+
+    /**
+     * {@code records} of {@code dataset} on Cognito Sync, a cutover device's first copy of them cut off after its first
+     * part, and then one record pushed to AppSync by a phone on the appsync backend (no import on first touch).
+     */
+    private static void copyCutOffThenPushedOnAppSync(Emulators emulators, Store store, CognitoSyncManager legacy,
+            String dataset, Map<String, String> records) {
+        Dataset old = legacy.openOrCreateDataset(dataset);
+        old.putAll(records);
+        sync(old);
+        cutOffAfterTheFirstPart(store.relay(), cutover(emulators, store.appSync(), legacy), dataset);
+        try (CognitoSyncManager phone = emulators.device(Backend.APPSYNC)
+                .appSyncEndpoint(store.appSync().endpoint()).identityId(legacy.getIdentityId()).build()) {
+            Dataset onPhone = phone.openOrCreateDataset(dataset);
+            onPhone.put("phone", "1");
+            sync(onPhone);
+        }
+    }
+
+    /**
+     * The app fills in a default for the first of the user's keys it does not find in {@code d}, synchronizes with
+     * Cognito Sync out of reach, and Cognito Sync comes back.
+     *
+     * @return the key
+     */
+    private static String writeDefaultForAMissingKey(Dataset d, Map<String, String> users, TcpProxy cognitoProxy) {
+        String missing = users.keySet().stream().filter(key -> d.get(key) == null).sorted().findFirst().orElseThrow();
+        d.put(missing, "default");
+        RecordingCallback defaults = new RecordingCallback();
+        d.synchronize(defaults);
+        defaults.ending();
+        cognitoProxy.dropRate(0);
+        return missing;
     }
 
     /** The user deletes {@code dataset} on an old install (Cognito Sync) and starts it again with one record. */

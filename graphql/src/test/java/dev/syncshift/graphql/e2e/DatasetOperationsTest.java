@@ -68,7 +68,7 @@ class DatasetOperationsTest {
                                 "/data/describeDataset/numRecords", "1", "/data/describeDataset/dataStorage", "6",
                                 "/data/describeDataset/syncCount", "2", "/data/describeDataset/creationDate", PRESENT,
                                 "/data/describeDataset/sourceWatermark", "null", "/data/describeDataset/copiedUpTo",
-                                "null")),
+                                "null", "/data/describeDataset/firstCopyUpTo", "null")),
                 new CallScenario("listDatasets lists the caller's live datasets",
                         List.of((api, me) -> api.updateRecords(me, "one", put("a", "1", 0)),
                                 (api, me) -> api.updateRecords(me, "two", put("a", "1", 0)),

@@ -16,7 +16,7 @@ final class SyncOperations {
             + "datasetExists datasetDeletedAfterRequestedSyncCount mergedDatasetNames }";
     static final String CHANGE = "{ identityId datasetName datasetSyncCount deleted records " + RECORD + " }";
     static final String DATASET = "{ identityId datasetName creationDate lastModifiedDate lastModifiedBy dataStorage "
-            + "numRecords syncCount sourceWatermark copiedUpTo }";
+            + "numRecords syncCount sourceWatermark copiedUpTo firstCopyUpTo }";
     static final String LIST_DATASETS = "query { listDatasets " + DATASET + " }";
     static final String DESCRIBE_DATASET = "query($d: String!) { describeDataset(datasetName: $d) " + DATASET + " }";
     static final String LIST_RECORDS = "query($d: String!, $n: Int, $limit: Int, $next: String) { listRecords("

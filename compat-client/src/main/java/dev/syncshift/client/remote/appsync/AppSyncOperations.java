@@ -21,7 +21,7 @@ final class AppSyncOperations {
             + "$lastSyncCount, patches: $patches) { " + CHANGE + " records " + RECORD + " changes " + PAGE + " } }";
     static final String DESCRIBE_DATASET = "query DescribeDataset($datasetName: String!) { "
             + "describeDataset(datasetName: $datasetName) { datasetName syncCount sourceWatermark copiedUpTo "
-            + "importedAt renumbered generation writeBackFrom writeBackOver } }";
+            + "firstCopyUpTo importedAt renumbered generation writeBackFrom writeBackOver } }";
     static final String IMPORT_DATASET = "mutation ImportDataset($input: ImportChangesInput!) { "
             + "importDataset(input: $input) { " + CHANGE + " records " + RECORD + " } }";
     static final String DELETE_DATASET = "mutation DeleteDataset($datasetName: String!) { "

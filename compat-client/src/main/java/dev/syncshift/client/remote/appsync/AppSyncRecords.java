@@ -58,7 +58,8 @@ final class AppSyncRecords {
         ImportState.WriteBackMark mark = from.isNumber() && over.isNumber()
                 ? new ImportState.WriteBackMark(from.asLong(), over.asLong()) : null;
         return new ImportState(node.path("syncCount").asLong(), node.path("sourceWatermark").asLong(0),
-                node.path("copiedUpTo").asLong(0), importedAt.isNumber() ? importedAt.asLong() : null,
+                node.path("copiedUpTo").asLong(0), node.path("firstCopyUpTo").asLong(0),
+                importedAt.isNumber() ? importedAt.asLong() : null,
                 node.path("renumbered").asBoolean(false), node.path("generation").asLong(0), mark);
     }
 

@@ -10,16 +10,19 @@ import org.jspecify.annotations.Nullable;
  * @param sourceWatermark the source watermark W, the Cognito count all of whose changes the store holds (0 when never
  *     imported)
  * @param copiedUpTo the highest Cognito count an unfinished copy-mode import stored above T, 0 when none is unfinished
+ *     or a push counted past it
+ * @param firstCopyMark the highest Cognito count an unfinished first copy (watermark 0) stored, which pushes keep;
+ *     0 when none is unfinished (or the item predates it: {@link #firstCopyUpTo} then reads {@code copiedUpTo})
  * @param importedAt the dataset's count right after the import that last moved the watermark; null when none set it
  * @param renumbered whether the dataset's counts are the store's own (a push or a revision since it was imported)
  * @param generation the count the dataset's current generation began at
  * @param writeBack a migrator's write-back mark, null when there is none
  */
-public record ImportState(long syncCount, long sourceWatermark, long copiedUpTo, @Nullable Long importedAt,
-        boolean renumbered, long generation, @Nullable WriteBackMark writeBack) {
+public record ImportState(long syncCount, long sourceWatermark, long copiedUpTo, long firstCopyMark,
+        @Nullable Long importedAt, boolean renumbered, long generation, @Nullable WriteBackMark writeBack) {
 
     /** A dataset the store does not have (never written, or deleted). */
-    static final ImportState ABSENT = new ImportState(0, 0, 0, null, false, 0, null);
+    static final ImportState ABSENT = new ImportState(0, 0, 0, 0, null, false, 0, null);
 
     /**
      * A migrator's write-back mark.
@@ -32,10 +35,21 @@ public record ImportState(long syncCount, long sourceWatermark, long copiedUpTo,
 
     /**
      * Whether the store holds only part of a first copy (a copy-mode import at watermark 0 cut off between its parts):
-     * not a dataset the store has, but records of the Cognito dataset as one read of it found them, some of them.
+     * not a dataset the store has, but records of the Cognito dataset as one read of it found them, some of them, and
+     * whatever devices that make no import pushed to it since.
      */
     public boolean unfinishedFirstCopy() {
-        return sourceWatermark == 0 && copiedUpTo > 0;
+        return firstCopyUpTo() > 0;
+    }
+
+    /**
+     * The highest Cognito count an unfinished first copy stored (every record it stored has a count up to it, every
+     * record pushed since one above it); 0 when no first copy is unfinished. A push takes {@code copiedUpTo} off but
+     * keeps the mark; an item written before the mark existed has {@code copiedUpTo} alone, at watermark 0 a first
+     * copy's.
+     */
+    public long firstCopyUpTo() {
+        return sourceWatermark == 0 ? Math.max(firstCopyMark, copiedUpTo) : 0;
     }
 
     /**

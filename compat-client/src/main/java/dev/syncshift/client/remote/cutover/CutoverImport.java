@@ -35,13 +35,14 @@ import org.slf4j.LoggerFactory;
  * Cognito Sync since W (deleted, or deleted and re-created) is not imported: its changes after W do not say which
  * records the deletion removed, and the watermark must stay before the deletion for the migrator's delta pass,
  * which settles a deletion against AppSync's changes by its conflict policy. A first copy cut off between its parts
- * (watermark 0, marked {@code copiedUpTo}) of an incarnation deleted since (told from what AppSync holds against
- * Cognito's read) is completed with the new one, over the deleted one's records it stored; of a dataset deleted since
- * and not re-created, with the removal of every record it stored and the deletion, recorded on AppSync above
- * Cognito's count at the deletion, so that devices that synchronized the dataset before it are told. When Cognito
- * Sync cannot be reached (an outage, or the service retired), a dataset AppSync has goes on with it; one AppSync holds
- * only part of a first copy of (cut off between its parts) is not one it has. Imports larger than one transaction go
- * in parts (records in count order), the last one moving the watermark ({@link AppSyncRemoteStore#importChanges}).
+ * (watermark 0, marked {@code firstCopyUpTo}, which a push keeps) of an incarnation deleted since (told from what
+ * AppSync holds against Cognito's read) is completed with the new one, over the deleted one's records it stored; of a
+ * dataset deleted since and not re-created, with the removal of every record it stored and the deletion, recorded on
+ * AppSync above Cognito's count at the deletion, so that devices that synchronized the dataset before it are told.
+ * When Cognito Sync cannot be reached (an outage, or the service retired), a dataset AppSync has goes on with it; one
+ * AppSync holds only part of a first copy of (cut off between its parts, pushed to since or not) is not one it has.
+ * Imports larger than one transaction go in parts (records in count order), the last one moving the watermark
+ * ({@link AppSyncRemoteStore#importChanges}).
  */
 final class CutoverImport {
 
@@ -72,8 +73,7 @@ final class CutoverImport {
             long watermark = state.map(ImportState::sourceWatermark).orElse(0L);
             Optional<Changes> changes;
             try {
-                changes = readCognito(key, watermark,
-                        state.filter(ImportState::unfinishedFirstCopy).map(ImportState::copiedUpTo).orElse(0L));
+                changes = readCognito(key, watermark, state.map(ImportState::firstCopyUpTo).orElse(0L));
             } catch (NetworkException e) {
                 if (state.isEmpty() || state.get().unfinishedFirstCopy()) {
                     // Going on would show the app an empty dataset, or part of one, that Cognito Sync may hold whole:
@@ -113,14 +113,14 @@ final class CutoverImport {
     /**
      * Reads Cognito Sync's changes after W, or nothing when there is nothing to import: the dataset does not exist
      * there or has no change after W, or it was deleted after W (left to the migrator). Over an unfinished first copy
-     * (its mark {@code copiedUpTo}, else 0) that holds records of an incarnation deleted since, they include their
+     * (its mark {@code firstCopyUpTo}, else 0) that holds records of an incarnation deleted since, they include their
      * repair ({@link #staleRecords}); of a dataset Cognito Sync no longer has, they are the removals of its records and
      * its deletion ({@link #deletedCopy}).
      */
-    private Optional<Changes> readCognito(DatasetKey key, long watermark, long copiedUpTo) {
+    private Optional<Changes> readCognito(DatasetKey key, long watermark, long firstCopyUpTo) {
         RemoteChanges changes = cognito.listUpdates(key, new SyncCount(watermark));
-        if (!changes.exists() && copiedUpTo > 0) {
-            return Optional.of(deletedCopy(key, changes, copiedUpTo));
+        if (!changes.exists() && firstCopyUpTo > 0) {
+            return Optional.of(deletedCopy(key, changes, firstCopyUpTo));
         }
         // A merged copy (<dataset>.<identityId>) counts from 1 again while its records keep their counts: the import
         // counts at their height. Its later changes below that height are the migrator's to bring (it compares a
@@ -135,7 +135,7 @@ final class CutoverImport {
                     + "deletion against AppSync's changes", key);
             return Optional.empty();
         }
-        List<Record> stale = copiedUpTo == 0 ? List.of() : staleRecords(key, copiedUpTo, changes);
+        List<Record> stale = firstCopyUpTo == 0 ? List.of() : staleRecords(key, firstCopyUpTo, changes);
         SyncCount top = height(count, stale);
         DatasetMetadata source = cognito.describeDataset(key, top).orElseGet(() -> fromRecords(key, changes, top));
         List<Record> ordered = new ArrayList<>(changes.records().stream()
@@ -145,19 +145,20 @@ final class CutoverImport {
     }
 
     /**
-     * The records an unfinished first copy (watermark 0, its mark {@code copiedUpTo}) stored of an incarnation of the
-     * dataset that Cognito Sync has deleted since: those of its records (at most {@code copiedUpTo}, as every part of a
-     * copy stores; a push stands above it) whose key the read from 0 lacks while AppSync holds it live, or holds at a
-     * lower count. Within one incarnation neither happens: Cognito Sync keeps a removed key as a tombstone and a key's
-     * count only rises, a merged copy's records keeping theirs. A deletion is told by what AppSync holds, not by
-     * DatasetDeletedAfterRequestedSyncCount from the mark: a repair cut off between its parts raises the mark above
-     * the deletion, and a merged copy's mark stands above its count, which Cognito Sync refuses to read from.
+     * The records an unfinished first copy (watermark 0, its mark {@code firstCopyUpTo}) stored of an incarnation of
+     * the dataset that Cognito Sync has deleted since: those of its records (at most {@code firstCopyUpTo}, as every
+     * part of a copy stores; a push, by a device that makes no import too, stands above it) whose key the read from 0
+     * lacks while AppSync holds it live, or holds at a lower count. Within one incarnation neither happens: Cognito
+     * Sync keeps a removed key as a tombstone and a key's count only rises, a merged copy's records keeping theirs. A
+     * deletion is told by what AppSync holds, not by DatasetDeletedAfterRequestedSyncCount from the mark: a repair cut
+     * off between its parts raises the mark above the deletion, and a merged copy's mark stands above its count, which
+     * Cognito Sync refuses to read from.
      */
-    private List<Record> staleRecords(DatasetKey key, long copiedUpTo, RemoteChanges read) {
+    private List<Record> staleRecords(DatasetKey key, long firstCopyUpTo, RemoteChanges read) {
         Map<RecordKey, SyncCount> current = read.records().stream().collect(Collectors.toMap(Record::key,
                 Record::syncCount, (a, b) -> a.compareTo(b) >= 0 ? a : b));
         return appSync.listUpdates(key, SyncCount.ZERO).records().stream()
-                .filter(stored -> stored.syncCount().value() <= copiedUpTo)
+                .filter(stored -> stored.syncCount().value() <= firstCopyUpTo)
                 .filter(stored -> {
                     SyncCount now = current.get(stored.key());
                     return now == null ? !stored.isTombstone() : now.compareTo(stored.syncCount()) < 0;
@@ -195,7 +196,7 @@ final class CutoverImport {
     }
 
     /**
-     * An unfinished first copy (its mark {@code copiedUpTo}) of a dataset Cognito Sync no longer has: deleted since
+     * An unfinished first copy (its mark {@code firstCopyUpTo}) of a dataset Cognito Sync no longer has: deleted since
      * the copy read it (a copy's records came from a dataset that existed), and not re-created. Completed as the
      * migrator's pass records such a deletion (CopyPlanner: the store at Cognito's count D, a new generation above
      * it): the import's last part removes every live record the copy stored, at C' = D (the mark when higher, as
@@ -206,9 +207,9 @@ final class CutoverImport {
      * device finds nothing; completing the copy as it was (nothing to import) showed the deleted records as live and
      * told nobody.
      */
-    private Changes deletedCopy(DatasetKey key, RemoteChanges read, long copiedUpTo) {
+    private Changes deletedCopy(DatasetKey key, RemoteChanges read, long firstCopyUpTo) {
         RemoteChanges stored = appSync.listUpdates(key, SyncCount.ZERO);
-        SyncCount count = new SyncCount(Math.max(read.datasetSyncCount().value(), copiedUpTo));
+        SyncCount count = new SyncCount(Math.max(read.datasetSyncCount().value(), firstCopyUpTo));
         Instant now = Instant.now();
         DatasetMetadata source = stored.records().isEmpty()
                 ? new DatasetMetadata(key, now, now, key.identityId().value(), 0, 0, count)
