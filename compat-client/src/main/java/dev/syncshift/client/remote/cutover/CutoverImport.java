@@ -148,11 +148,12 @@ final class CutoverImport {
      * The records an unfinished first copy (watermark 0, its mark {@code firstCopyUpTo}) stored of an incarnation of
      * the dataset that Cognito Sync has deleted since: those of its records (at most {@code firstCopyUpTo}, as every
      * part of a copy stores; a push, by a device that makes no import too, stands above it) whose key the read from 0
-     * lacks while AppSync holds it live, or holds at a lower count. Within one incarnation neither happens: Cognito
-     * Sync keeps a removed key as a tombstone and a key's count only rises, a merged copy's records keeping theirs. A
-     * deletion is told by what AppSync holds, not by DatasetDeletedAfterRequestedSyncCount from the mark: a repair cut
-     * off between its parts raises the mark above the deletion, and a merged copy's mark stands above its count, which
-     * Cognito Sync refuses to read from.
+     * lacks while AppSync holds it live, or holds at a lower count. Within one incarnation the first never happens
+     * (Cognito Sync keeps a removed key as a tombstone), and the second only in a merged copy, whose records keep their
+     * counts while a key written there again takes the copy's lower next count: repairing it brings that newer
+     * version, right either way. A deletion is told by what AppSync holds, not by
+     * DatasetDeletedAfterRequestedSyncCount from the mark: a repair cut off between its parts raises the mark above
+     * the deletion, and a merged copy's mark stands above its count, which Cognito Sync refuses to read from.
      */
     private List<Record> staleRecords(DatasetKey key, long firstCopyUpTo, RemoteChanges read) {
         Map<RecordKey, SyncCount> current = read.records().stream().collect(Collectors.toMap(Record::key,
