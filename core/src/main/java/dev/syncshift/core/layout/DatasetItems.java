@@ -37,6 +37,8 @@ public final class DatasetItems {
     public static final String SOURCE_DELETED_AT = "sourceDeletedAt";
     /** The highest count an unfinished copy-mode import stored above the dataset's count. */
     public static final String COPIED_UP_TO = "copiedUpTo";
+    /** The highest count an unfinished first copy (a copy-mode import from watermark 0) stored. */
+    public static final String FIRST_COPY_UP_TO = "firstCopyUpTo";
     /** The dataset's count right after the import that last moved the watermark. */
     public static final String IMPORTED_AT = "importedAt";
     /** Cognito's count that a write-back under way based its UpdateRecords on ({@link WriteBackMark}). */
@@ -74,15 +76,10 @@ public final class DatasetItems {
         if (dataset.renumbered()) {
             item.put(RENUMBERED, new BooleanAttribute(true));
         }
-        if (dataset.sourceDeletedAt() != null) {
-            item.put(SOURCE_DELETED_AT, n(dataset.sourceDeletedAt().value()));
-        }
-        if (dataset.copiedUpTo() != null) {
-            item.put(COPIED_UP_TO, n(dataset.copiedUpTo().value()));
-        }
-        if (dataset.importedAt() != null) {
-            item.put(IMPORTED_AT, n(dataset.importedAt().value()));
-        }
+        putCount(item, SOURCE_DELETED_AT, dataset.sourceDeletedAt());
+        putCount(item, COPIED_UP_TO, dataset.copiedUpTo());
+        putCount(item, FIRST_COPY_UP_TO, dataset.firstCopyUpTo());
+        putCount(item, IMPORTED_AT, dataset.importedAt());
         if (dataset.writeBack() != null) {
             item.put(WRITE_BACK_FROM, n(dataset.writeBack().cognitoCount().value()));
             item.put(WRITE_BACK_OVER, n(dataset.writeBack().storeCount().value()));
@@ -107,13 +104,20 @@ public final class DatasetItems {
         return new StoredDataset(meta, item.flag(DELETED), new SyncCount(item.number(GENERATION)),
                 count(item.optionalNumber(SOURCE_WATERMARK)), item.flag(RENUMBERED),
                 count(item.optionalNumber(SOURCE_DELETED_AT)), count(item.optionalNumber(COPIED_UP_TO)),
-                count(item.optionalNumber(IMPORTED_AT)), writeBack(item));
+                count(item.optionalNumber(IMPORTED_AT)), writeBack(item),
+                count(item.optionalNumber(FIRST_COPY_UP_TO)));
     }
 
     private static @Nullable WriteBackMark writeBack(Item item) {
         SyncCount from = count(item.optionalNumber(WRITE_BACK_FROM));
         SyncCount over = count(item.optionalNumber(WRITE_BACK_OVER));
         return from == null || over == null ? null : new WriteBackMark(from, over);
+    }
+
+    private static void putCount(Map<String, AttributeValue> item, String name, @Nullable SyncCount count) {
+        if (count != null) {
+            item.put(name, n(count.value()));
+        }
     }
 
     private static StringAttribute s(String value) {

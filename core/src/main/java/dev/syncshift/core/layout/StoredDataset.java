@@ -25,6 +25,10 @@ import org.jspecify.annotations.Nullable;
  *     above it was written on AppSync since that import; once the store renumbered the dataset, the watermark (a
  *     Cognito count) says nothing of AppSync's counts
  * @param writeBack a write-back into Cognito Sync that may have landed there beyond the watermark, or null
+ * @param firstCopyUpTo while a first copy (a copy-mode import from watermark 0) is unfinished, the highest count it
+ *     stored; unlike {@code copiedUpTo}, which a push takes off as it counts past it, it stays on every write that
+ *     leaves the watermark at 0 on the live dataset's generation, until the copy is completed; null otherwise (an
+ *     item written before it existed has only {@code copiedUpTo}: see {@link #firstCopyMark()})
  */
 public record StoredDataset(
         DatasetMetadata metadata,
@@ -35,13 +39,15 @@ public record StoredDataset(
         @Nullable SyncCount sourceDeletedAt,
         @Nullable SyncCount copiedUpTo,
         @Nullable SyncCount importedAt,
-        @Nullable WriteBackMark writeBack) {
+        @Nullable WriteBackMark writeBack,
+        @Nullable SyncCount firstCopyUpTo) {
 
-    /** A dataset with the given bookkeeping and no write-back under way. */
+    /** A dataset with the given bookkeeping and no write-back under way and no first copy's mark. */
     public StoredDataset(DatasetMetadata metadata, boolean deleted, SyncCount generation,
             @Nullable SyncCount sourceWatermark, boolean renumbered, @Nullable SyncCount sourceDeletedAt,
             @Nullable SyncCount copiedUpTo, @Nullable SyncCount importedAt) {
-        this(metadata, deleted, generation, sourceWatermark, renumbered, sourceDeletedAt, copiedUpTo, importedAt, null);
+        this(metadata, deleted, generation, sourceWatermark, renumbered, sourceDeletedAt, copiedUpTo, importedAt, null,
+                null);
     }
 
     /** A dataset with the given bookkeeping and no {@code importedAt}. */
@@ -60,25 +66,44 @@ public record StoredDataset(
     /** This dataset, numbered by the store from now on. */
     public StoredDataset asRenumbered() {
         return new StoredDataset(metadata, deleted, generation, sourceWatermark, true, sourceDeletedAt, copiedUpTo,
-                importedAt, writeBack);
+                importedAt, writeBack, firstCopyUpTo);
     }
 
     /** This dataset, caught up with Cognito at {@code count}: records above it were written on AppSync since. */
     public StoredDataset importedAt(@Nullable SyncCount count) {
         return new StoredDataset(metadata, deleted, generation, sourceWatermark, renumbered, sourceDeletedAt,
-                copiedUpTo, count, writeBack);
+                copiedUpTo, count, writeBack, firstCopyUpTo);
     }
 
     /** This dataset, knowing of Cognito's deletion of it at {@code count} ({@code sourceDeletedAt}). */
     public StoredDataset withSourceDeletedAt(SyncCount count) {
         return new StoredDataset(metadata, deleted, generation, sourceWatermark, renumbered, count, copiedUpTo,
-                importedAt, writeBack);
+                importedAt, writeBack, firstCopyUpTo);
     }
 
     /** This dataset with {@code mark} as its write-back under way (null: none). */
     public StoredDataset withWriteBack(@Nullable WriteBackMark mark) {
         return new StoredDataset(metadata, deleted, generation, sourceWatermark, renumbered, sourceDeletedAt,
-                copiedUpTo, importedAt, mark);
+                copiedUpTo, importedAt, mark, firstCopyUpTo);
+    }
+
+    /** This dataset with {@code mark} as its first copy's mark (null or zero: none). */
+    public StoredDataset withFirstCopyUpTo(@Nullable SyncCount mark) {
+        return new StoredDataset(metadata, deleted, generation, sourceWatermark, renumbered, sourceDeletedAt,
+                copiedUpTo, importedAt, writeBack, mark == null || mark.equals(SyncCount.ZERO) ? null : mark);
+    }
+
+    /**
+     * The highest count an unfinished first copy stored, zero when none is unfinished: for a live dataset at
+     * watermark 0, the higher of {@code firstCopyUpTo} and {@code copiedUpTo} (an item written before the first mark
+     * existed has only {@code copiedUpTo}, which at watermark 0 is a first copy's mark); zero otherwise.
+     */
+    public SyncCount firstCopyMark() {
+        if (deleted || sourceWatermark != null && !sourceWatermark.equals(SyncCount.ZERO)) {
+            return SyncCount.ZERO;
+        }
+        SyncCount first = firstCopyUpTo == null ? SyncCount.ZERO : firstCopyUpTo;
+        return copiedUpTo != null && copiedUpTo.isAfter(first) ? copiedUpTo : first;
     }
 
     /**

@@ -48,9 +48,10 @@ import java.util.List;
  * {@code generation}, {@code sourceWatermark} (the Cognito DatasetSyncCount last imported; absent for datasets
  * born on AppSync), {@code renumbered} (true once the store numbers the dataset's revisions itself: a push, or an
  * import applied as revisions), {@code sourceDeletedAt} (Cognito's count at a deletion an import settled by keeping
- * AppSync's data), while a device's copy-mode import is unfinished, {@code copiedUpTo} ("Imports"), while a device's
- * first copy (from watermark 0) is unfinished, {@code firstCopyUpTo} (the highest count it stored, which pushes keep
- * and its last part, a deletion and the migrator's writes drop: docs/compat-client.md), and, while a
+ * AppSync's data), while a device's copy-mode import is unfinished, {@code copiedUpTo} ("Imports"), while a first
+ * copy (a device's or a pass's, from watermark 0) is unfinished, {@code firstCopyUpTo} (the highest count it stored,
+ * which pushes and every other write that leaves the watermark at 0 on the live generation keep, and its last part,
+ * a deletion and a new generation drop: {@link StoredDataset#firstCopyMark()}, docs/compat-client.md), and, while a
  * write-back into Cognito Sync may stand there beyond the watermark, {@code writeBackFrom} and {@code writeBackOver}
  * ({@link WriteBackMark}: every write computed from the item keeps them, and is conditioned on them; the write-back
  * takes them off, and a migrator's import that moves the watermark drops them). A live

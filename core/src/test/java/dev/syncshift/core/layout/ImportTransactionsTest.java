@@ -72,6 +72,25 @@ class ImportTransactionsTest {
     }
 
     @Test
+    void aFirstCopysMarkIsKeptOnTheItemAndReadWithTheMarkOfAnItemWrittenBeforeIt() {
+        StoredDataset pushed = stored(9, 0, 0L).withFirstCopyUpTo(new SyncCount(4));
+        StoredDataset older = new StoredDataset(pushed.metadata(), false, SyncCount.ZERO, SyncCount.ZERO, false, null,
+                new SyncCount(12));
+
+        assertThat(DatasetItems.toItem(pushed).attributes()).containsEntry("firstCopyUpTo", new NumberAttribute(4));
+        assertThat(DatasetItems.fromItem(IDENTITY, DatasetItems.toItem(pushed))).isEqualTo(pushed);
+        assertThat(DatasetItems.toItem(older).has(DatasetItems.FIRST_COPY_UP_TO)).isFalse();
+        assertThat(pushed.firstCopyMark()).isEqualTo(new SyncCount(4));
+        assertThat(pushed.withWriteBack(new WriteBackMark(SyncCount.ZERO, new SyncCount(9))).importedAt(null)
+                .firstCopyUpTo()).as("kept by the other changes").isEqualTo(new SyncCount(4));
+        assertThat(older.firstCopyMark()).as("copiedUpTo at watermark 0").isEqualTo(new SyncCount(12));
+        assertThat(older.withFirstCopyUpTo(new SyncCount(20)).firstCopyMark()).isEqualTo(new SyncCount(20));
+        assertThat(stored(9, 0, 7L).withFirstCopyUpTo(new SyncCount(4)).firstCopyMark()).as("watermark above 0")
+                .isEqualTo(SyncCount.ZERO);
+        assertThat(pushed.withFirstCopyUpTo(SyncCount.ZERO).firstCopyUpTo()).isNull();
+    }
+
+    @Test
     void aWriteBackMarkPutSinceTheReadFailsTheWrite() {
         StoredDataset read = stored(9, 0, 7L).asRenumbered();
         StoredDataset marked = read.withWriteBack(new WriteBackMark(new SyncCount(7), new SyncCount(9)));

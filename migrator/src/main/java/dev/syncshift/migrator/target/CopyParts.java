@@ -88,8 +88,12 @@ final class CopyParts {
         SyncCount highest = PlanSupport.newest(marked == null ? SyncCount.ZERO : marked, held);
         StoredDataset totals = PlanSupport.meta(after.metadata().key(), PlanSupport.Dates.of(after), held, count,
                 false, after.generation(), PlanSupport.watermarkOrZero(meta));
-        return new StoredDataset(totals.metadata(), false, after.generation(), totals.sourceWatermark(), false,
-                meta == null ? null : meta.sourceDeletedAt(), highest.isAfter(count) ? highest : null)
+        StoredDataset part = new StoredDataset(totals.metadata(), false, after.generation(), totals.sourceWatermark(),
+                false, meta == null ? null : meta.sourceDeletedAt(), highest.isAfter(count) ? highest : null)
                 .withWriteBack(meta == null ? null : meta.writeBack());
+        // A first copy's earlier part (from watermark 0) marks the highest count it stored; firstCopy keeps the
+        // higher mark read.
+        return PlanSupport.firstCopy(meta, PlanSupport.watermarkOrZero(meta).equals(SyncCount.ZERO)
+                ? part.withFirstCopyUpTo(PlanSupport.newest(SyncCount.ZERO, held)) : part);
     }
 }

@@ -60,8 +60,8 @@ final class CopyPlanner {
                     condition, PlanSupport.pieces(held)), repair));
         }
         SyncCount count = PlanSupport.newest(source.read().datasetSyncCount(), expected);
-        StoredDataset after = PlanSupport.meta(key, dates(source.listed(), meta, expected), expected, count, false,
-                source.generation(), count);
+        StoredDataset after = PlanSupport.firstCopy(meta, PlanSupport.meta(key, dates(source.listed(), meta,
+                expected), expected, count, false, source.generation(), count));
         if (writes.isEmpty() && PlanSupport.sameItem(after, meta)) {
             return PlanSupport.current(meta, source.generation(), stored, current);
         }

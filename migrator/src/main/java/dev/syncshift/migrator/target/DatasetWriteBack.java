@@ -354,6 +354,7 @@ public final class DatasetWriteBack {
             }
             StoredDataset marked = new StoredDataset(now.metadata(), now.deleted(), now.generation(), watermark,
                     true, deletedAt, null, read.metadata().syncCount());
+            marked = PlanSupport.firstCopy(now, marked);
             if (table.write(List.of(new PutAction(DatasetItems.toItem(marked), ImportTransactions.unchanged(now))))
                     .isEmpty()) {
                 return true;

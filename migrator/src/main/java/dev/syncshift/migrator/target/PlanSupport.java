@@ -41,6 +41,23 @@ final class PlanSupport {
         return meta == null || meta.sourceWatermark() == null ? SyncCount.ZERO : meta.sourceWatermark();
     }
 
+    /**
+     * {@code after} with the first copy's mark it keeps ({@code docs/store-layout.md}, "Writes"): a write that leaves
+     * the watermark at 0 on the live dataset {@code read} of the same generation carries the higher of {@code
+     * read}'s {@link StoredDataset#firstCopyMark()} and the mark {@code after} sets; a write that moves the watermark
+     * above 0, deletes the dataset or starts a new generation drops it.
+     */
+    static StoredDataset firstCopy(@Nullable StoredDataset read, StoredDataset after) {
+        boolean keeps = !after.deleted() && watermarkOrZero(after).equals(SyncCount.ZERO)
+                && (read == null || !read.deleted() && read.generation().equals(after.generation()));
+        if (!keeps) {
+            return after.withFirstCopyUpTo(null);
+        }
+        SyncCount read0 = read == null ? SyncCount.ZERO : read.firstCopyMark();
+        SyncCount set = after.firstCopyUpTo() == null ? SyncCount.ZERO : after.firstCopyUpTo();
+        return after.withFirstCopyUpTo(set.isAfter(read0) ? set : read0);
+    }
+
     static int pieces(@Nullable Record stored) {
         return stored == null || stored.value() == null ? 0 : SyncStoreLayout.split(stored.value()).size();
     }
@@ -107,6 +124,7 @@ final class PlanSupport {
         StoredDataset after = new StoredDataset(meta.metadata(), meta.deleted(), meta.generation(), watermark, true,
                 meta.sourceDeletedAt(), meta.copiedUpTo(), meta.metadata().syncCount())
                 .withWriteBack(keepMark ? meta.writeBack() : null);
+        after = firstCopy(meta, after);
         PlannedTransaction transaction = new PlannedTransaction(
                 new PutAction(DatasetItems.toItem(after), ImportTransactions.unchanged(meta)), List.of());
         return new ImportPlan(ImportPlan.Kind.WATERMARK, List.of(transaction), after, meta.generation(), stored, 0,

@@ -227,6 +227,7 @@ final class RevisionPlanner {
                     watermark == null ? running.sourceWatermark() : watermark).asRenumbered()
                     .importedAt(watermark == null ? running.importedAt() : next)
                     .withWriteBack(watermark == null || keepMark ? running.writeBack() : null);
+            after = PlanSupport.firstCopy(running, after);
             transactions.add(new PlannedTransaction(new PutAction(DatasetItems.toItem(after),
                     ImportTransactions.unchanged(running)), writes));
             running = after;

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  */
 class CopyInPartsTest extends CutoverScenario {
 
-    private static final String DATASET = "big";
+    static final String DATASET = "big";
     private static final String STOP = "the pass stops here";
 
     /**
@@ -244,7 +244,7 @@ class CopyInPartsTest extends CutoverScenario {
     }
 
     /** Runs a pass that ends right after its first transaction was applied, as a process killed there would. */
-    private static void stopAfterFirstTransaction(Device phone, boolean full) {
+    static void stopAfterFirstTransaction(Device phone, boolean full) {
         assertThatThrownBy(() -> cutover.passTransacting(full, () -> {
             throw new IllegalStateException(STOP);
         }).migrate(id(phone))).hasStackTraceContaining(STOP);
@@ -273,7 +273,7 @@ class CopyInPartsTest extends CutoverScenario {
     }
 
     /** The values of the live records the store holds in the dataset's current generation, by key. */
-    private static Map<String, String> liveValues(Device phone) {
+    static Map<String, String> liveValues(Device phone) {
         StoredDataset meta = stored(phone);
         Map<String, String> values = new HashMap<>();
         cutover.table().records(SyncStoreLayout.recordPartition(id(phone), new DatasetName(DATASET),
@@ -282,25 +282,25 @@ class CopyInPartsTest extends CutoverScenario {
         return values;
     }
 
-    private static Map<String, String> many(int records) {
+    static Map<String, String> many(int records) {
         return IntStream.range(0, records).boxed().collect(Collectors.toMap(i -> "k" + i, i -> "v" + i));
     }
 
-    private static CognitoSyncManager app(Device phone) {
+    static CognitoSyncManager app(Device phone) {
         return CognitoSyncManager.builder().identityPoolId(cutover.pool().value())
                 .cognitoEndpoint(cutover.cognito().endpoint()).appSyncEndpoint(cutover.appSync().endpoint())
                 .backend(Backend.APPSYNC).identityId(phone.identityId()).build();
     }
 
-    private static void synchronize(Dataset dataset) {
+    static void synchronize(Dataset dataset) {
         dataset.synchronizeAsync().orTimeout(1, TimeUnit.MINUTES).join();
     }
 
-    private static IdentityId id(Device phone) {
+    static IdentityId id(Device phone) {
         return new IdentityId(phone.identityId());
     }
 
-    private static StoredDataset stored(Device phone) {
+    static StoredDataset stored(Device phone) {
         return cutover.table().datasets(id(phone)).get(new DatasetName(DATASET));
     }
 }
