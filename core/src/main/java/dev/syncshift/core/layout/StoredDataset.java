@@ -108,12 +108,14 @@ public record StoredDataset(
 
     /**
      * The count above which a record was written on AppSync since the last import: {@code importedAt}, or the
-     * watermark (zero when none) for a dataset whose counts were Cognito's when it was last imported.
+     * watermark (zero when none) for a dataset whose counts were Cognito's when it was last imported; while a first
+     * copy is unfinished, its mark when higher ({@link #firstCopyMark()}): the records up to it were copied from
+     * Cognito, and a device's push counts above it.
      */
     public SyncCount changedOnAppSyncAfter() {
-        if (importedAt != null) {
-            return importedAt;
-        }
-        return sourceWatermark == null ? SyncCount.ZERO : sourceWatermark;
+        SyncCount since = importedAt != null ? importedAt
+                : sourceWatermark == null ? SyncCount.ZERO : sourceWatermark;
+        SyncCount mark = firstCopyMark();
+        return mark.isAfter(since) ? mark : since;
     }
 }

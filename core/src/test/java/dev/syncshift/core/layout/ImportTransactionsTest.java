@@ -88,6 +88,9 @@ class ImportTransactionsTest {
         assertThat(stored(9, 0, 7L).withFirstCopyUpTo(new SyncCount(4)).firstCopyMark()).as("watermark above 0")
                 .isEqualTo(SyncCount.ZERO);
         assertThat(pushed.withFirstCopyUpTo(SyncCount.ZERO).firstCopyUpTo()).isNull();
+        assertThat(pushed.changedOnAppSyncAfter()).as("the copy's records were not written on AppSync")
+                .isEqualTo(new SyncCount(4));
+        assertThat(pushed.withFirstCopyUpTo(SyncCount.ZERO).changedOnAppSyncAfter()).isEqualTo(SyncCount.ZERO);
     }
 
     @Test

@@ -18,6 +18,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +29,9 @@ import org.jspecify.annotations.Nullable;
  * devices pull them. Changes made on both sides are settled by the {@link ConflictPolicy}.
  */
 final class RevisionPlanner {
+
+    /** The writer of the changes an import makes on its own: deletions Cognito Sync applied to whole datasets. */
+    private static final String MIGRATOR = "syncshift-migrator";
 
     private final ConflictPolicy policy;
     private final Instant now;
@@ -39,7 +44,7 @@ final class RevisionPlanner {
     ImportPlan plan(IdentityId identity, DatasetSource source, StoredDataset meta, Map<RecordKey, Record> stored) {
         SyncCount watermark = source.read().datasetSyncCount();
         if (!source.read().exists()) {
-            return deletedInCognito(source, meta, stored, watermark);
+            return deletedInCognito(identity, source, meta, stored, watermark);
         }
         if (meta.deleted()) {
             return deletedOnAppSync(identity, source, meta, stored, watermark);
@@ -57,8 +62,8 @@ final class RevisionPlanner {
         return merge(identity, source, meta, stored);
     }
 
-    private ImportPlan deletedInCognito(DatasetSource source, StoredDataset meta, Map<RecordKey, Record> stored,
-            SyncCount watermark) {
+    private ImportPlan deletedInCognito(IdentityId identity, DatasetSource source, StoredDataset meta,
+            Map<RecordKey, Record> stored, SyncCount watermark) {
         if (meta.deleted() || watermark.equals(meta.sourceDeletedAt())) {
             // Deleted on both sides, or a deletion an earlier pass settled by keeping AppSync's data: nothing new.
             return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(), 0);
@@ -68,12 +73,20 @@ final class RevisionPlanner {
                 "deleted in Cognito Sync, changed on AppSync since the last pass") : null;
         if (conflict != null && !conflict.cognitoWon()) {
             // Cognito keeps a deleted dataset's count, so the watermark cannot move past this deletion: remember it.
+            List<Record> removals = copiedAndDeleted(source, meta, stored);
+            if (!removals.isEmpty()) {
+                Conflict kept = new Conflict(conflict.dataset(), null, false, null, conflict.appSyncDate(),
+                        "deleted in Cognito Sync while a first copy of it was unfinished, changed on AppSync since: "
+                        + "AppSync's changes kept, the " + removals.size() + " records the copy had stored removed");
+                return revisions(identity, source, meta.withSourceDeletedAt(watermark), meta.generation(), stored,
+                        removals, List.of(kept), 0);
+            }
             return PlanSupport.watermarkOnly(meta.withSourceDeletedAt(watermark), watermark, stored, List.of(conflict),
                     0);
         }
         SyncCount next = meta.metadata().syncCount().next();
         StoredDataset after = PlanSupport.meta(meta.metadata().key(),
-                new PlanSupport.Dates(meta.metadata().creationDate(), now, "syncshift-migrator"), Map.of(), next,
+                new PlanSupport.Dates(meta.metadata().creationDate(), now, MIGRATOR), Map.of(), next,
                 true, next, watermark).asRenumbered().importedAt(next);
         PlannedTransaction delete = new PlannedTransaction(new PutAction(DatasetItems.toItem(after),
                 ImportTransactions.unchanged(meta)), List.of());
@@ -153,7 +166,29 @@ final class RevisionPlanner {
                 conflicts.add(recordConflict(source, record, held, false));
             }
         }
+        apply.addAll(copiedAndDeleted(source, meta, stored));
         return revisions(identity, source, meta, meta.generation(), stored, apply, conflicts, current);
+    }
+
+    /**
+     * Removals of the live records an unfinished first copy stored ({@link StoredDataset#firstCopyMark()}: records at
+     * most its mark; a push counts above it) whose key Cognito's read lacks: records of an incarnation Cognito deleted
+     * after the copy read it (within one incarnation Cognito keeps a removed key as a removal, and a dataset at
+     * watermark 0 is read whole). A copy is not a change made on AppSync: they go as Cognito's deletion took them,
+     * whatever the policy. Dated at the new incarnation's creation, or now when Cognito has none.
+     */
+    private List<Record> copiedAndDeleted(DatasetSource source, StoredDataset meta, Map<RecordKey, Record> stored) {
+        SyncCount mark = meta.firstCopyMark();
+        if (mark.equals(SyncCount.ZERO)) {
+            return List.of();
+        }
+        Set<RecordKey> inCognito = source.read().all().stream().map(Record::key).collect(Collectors.toSet());
+        Instant at = source.read().exists() ? created(source) : now;
+        return stored.values().stream()
+                .filter(r -> !r.isTombstone() && !r.syncCount().isAfter(mark) && !inCognito.contains(r.key()))
+                .sorted(PlanSupport.BY_COUNT_THEN_KEY)
+                .map(r -> new Record(r.key(), null, r.syncCount(), at, MIGRATOR, null))
+                .toList();
     }
 
     /**
@@ -182,7 +217,9 @@ final class RevisionPlanner {
                 ? new PlanSupport.Dates(created(source), meta.metadata().lastModifiedDate(),
                         meta.metadata().lastModifiedBy())
                 : PlanSupport.Dates.of(meta);
-        Chain chain = new Chain(meta, partition, generation, state, dates, keepMark);
+        // A deletion in Cognito settled for AppSync: the last revision keeps it known, as watermarkOnly does.
+        SyncCount deletedAt = source.read().exists() ? null : meta.sourceDeletedAt();
+        Chain chain = new Chain(meta, partition, generation, state, dates, keepMark, deletedAt);
         for (int i = 0; i < groups.size(); i++) {
             chain.add(groups.get(i), i == groups.size() - 1 ? watermark : null);
         }
@@ -197,12 +234,14 @@ final class RevisionPlanner {
         private final Map<RecordKey, Record> state;
         private final List<PlannedTransaction> transactions = new ArrayList<>();
         private final boolean keepMark;
+        private final @Nullable SyncCount deletedAt;
         private StoredDataset running;
         private PlanSupport.Dates dates;
 
         Chain(StoredDataset meta, String partition, SyncCount generation, Map<RecordKey, Record> state,
-                PlanSupport.Dates dates, boolean keepMark) {
+                PlanSupport.Dates dates, boolean keepMark, @Nullable SyncCount deletedAt) {
             this.keepMark = keepMark;
+            this.deletedAt = deletedAt;
             this.running = meta;
             this.partition = partition;
             this.generation = generation;
@@ -228,6 +267,9 @@ final class RevisionPlanner {
                     .importedAt(watermark == null ? running.importedAt() : next)
                     .withWriteBack(watermark == null || keepMark ? running.writeBack() : null);
             after = PlanSupport.firstCopy(running, after);
+            if (watermark != null && deletedAt != null) {
+                after = after.withSourceDeletedAt(deletedAt);
+            }
             transactions.add(new PlannedTransaction(new PutAction(DatasetItems.toItem(after),
                     ImportTransactions.unchanged(running)), writes));
             running = after;

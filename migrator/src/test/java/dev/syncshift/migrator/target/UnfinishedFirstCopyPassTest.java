@@ -2,6 +2,7 @@ package dev.syncshift.migrator.target;
 
 import static dev.syncshift.migrator.target.CopyInPartsTest.DATASET;
 import static dev.syncshift.migrator.target.CopyInPartsTest.app;
+import static dev.syncshift.migrator.target.CopyInPartsTest.id;
 import static dev.syncshift.migrator.target.CopyInPartsTest.liveValues;
 import static dev.syncshift.migrator.target.CopyInPartsTest.many;
 import static dev.syncshift.migrator.target.CopyInPartsTest.stopAfterFirstTransaction;
@@ -20,6 +21,8 @@ import dev.syncshift.core.layout.StoredDataset;
 import dev.syncshift.migrator.CutoverScenario;
 import dev.syncshift.migrator.Device;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -73,6 +76,83 @@ class UnfinishedFirstCopyPassTest extends CutoverScenario {
                     marked.metadata().syncCount(), marked.sourceWatermark(), marked.copiedUpTo(), markAfter)
                     .anyMatch(NetworkException.class::isInstance);
         }
+    }
+
+    @Test
+    void aWriteBackOverAPushedUnfinishedFirstCopyOfADatasetDeletedOnCognitoDoesNotBringItBack() {
+        Device phone = pushedUnfinishedCopyThenDeletedOnCognito();
+        IdentityOutcome back = cutover.writeBack().migrate(id(phone));
+        assertThat(liveKeys(phone.cognitoRecords(DATASET).values().stream().filter(r -> r.value() != null)
+                .map(r -> r.key()))).as("records written back into Cognito Sync as live, the dataset the user "
+                + "deleted there included (outcome %s)", back.datasets()).containsExactly("mine");
+        assertThat(liveValues(phone)).as("AppSync's records").containsOnlyKeys("mine");
+    }
+
+    @Test
+    void aDeltaPassOverAPushedUnfinishedFirstCopyOfADatasetDeletedOnCognitoRemovesTheCopyAndKeepsThePush() {
+        Device phone = pushedUnfinishedCopyThenDeletedOnCognito();
+        IdentityOutcome pass = cutover.migrator(false, ConflictPolicy.LATER_WINS).migrate(id(phone));
+        assertThat(liveValues(phone)).as("AppSync's records after the pass (outcome %s)", pass.datasets())
+                .containsExactly(Map.entry("mine", "device"));
+        StoredDataset after = stored(phone);
+        assertThat(after.firstCopyMark()).isEqualTo(SyncCount.ZERO);
+        assertThat(after.metadata().numRecords()).isEqualTo(1);
+        assertThat(pass.datasets()).singleElement().satisfies(d -> assertThat(d.conflicts()).singleElement()
+                .satisfies(c -> assertThat(c.cognitoWon()).isFalse()));
+        IdentityOutcome again = cutover.migrator(false, ConflictPolicy.LATER_WINS).migrate(id(phone));
+        assertThat(liveValues(phone)).as("after a second pass (outcome %s)", again.datasets())
+                .containsExactly(Map.entry("mine", "device"));
+    }
+
+    @Test
+    void aDeltaPassKeepingCognitoOverAPushedUnfinishedFirstCopyOfADatasetDeletedOnCognitoDeletesIt() {
+        Device phone = pushedUnfinishedCopyThenDeletedOnCognito();
+        cutover.migrator(false, ConflictPolicy.KEEP_COGNITO).migrate(id(phone));
+        assertThat(stored(phone).deleted()).isTrue();
+        assertThat(liveValues(phone)).isEmpty();
+    }
+
+    @Test
+    void aDeltaPassOverAPushedUnfinishedFirstCopyOfADatasetDeletedAndStartedAgainOnCognitoDropsTheDeletedRecords() {
+        Device phone = pushedUnfinishedCopyThenDeletedOnCognito();
+        phone.cognitoPush(phone.identityId(), DATASET, Map.of("k1", "again", "fresh", "new"));
+        IdentityOutcome pass = cutover.migrator(false, ConflictPolicy.LATER_WINS).migrate(id(phone));
+        assertThat(liveValues(phone)).as("AppSync's records after the pass (outcome %s)", pass.datasets())
+                .containsOnlyKeys("mine", "k1", "fresh").containsEntry("k1", "again");
+    }
+
+    @Test
+    void aCognitoEditOfARecordAPushedUnfinishedFirstCopyStoredIsNoConflictWhateverThePolicy() {
+        Device phone = pushedUnfinishedCopy();
+        phone.cognitoPush(phone.identityId(), DATASET, Map.of("k1", "edited"));
+        IdentityOutcome pass = cutover.migrator(false, ConflictPolicy.KEEP_APPSYNC).migrate(id(phone));
+        assertThat(liveValues(phone)).as("AppSync's records after the pass (outcome %s)", pass.datasets())
+                .hasSize(151).containsEntry("k1", "edited").containsEntry("mine", "device");
+        assertThat(pass.datasets()).singleElement().satisfies(d -> assertThat(d.conflicts()).isEmpty());
+    }
+
+    /**
+     * A first copy of 150 records cut off after its first transaction (99 on AppSync at count 1, watermark 0), then a
+     * push of {@code mine} on AppSync, which keeps the first copy's mark.
+     */
+    private static Device pushedUnfinishedCopy() {
+        Device phone = cutover.newDevice();
+        phone.cognitoPush(phone.identityId(), DATASET, many(150));
+        stopAfterFirstTransaction(phone, true);
+        phone.appSyncPut(DATASET, "mine", "device");
+        assertThat(firstCopyMark(phone)).as("the first copy's mark, kept by the push").isEqualTo("1");
+        return phone;
+    }
+
+    /** {@link #pushedUnfinishedCopy}, then the dataset deleted on Cognito Sync. */
+    private static Device pushedUnfinishedCopyThenDeletedOnCognito() {
+        Device phone = pushedUnfinishedCopy();
+        phone.cognitoDelete(DATASET);
+        return phone;
+    }
+
+    private static List<String> liveKeys(Stream<String> keys) {
+        return keys.sorted().toList();
     }
 
     /** The metadata item's firstCopyUpTo as stored; null when absent. */
