@@ -312,8 +312,10 @@ public final class DatasetImporter {
         long bytes = wrote ? attempts.bytes() : plan.transactions().stream().flatMap(t -> t.writes().stream())
                 .mapToLong(w -> w.record().storageBytes()).sum();
         long transactions = wrote ? attempts.transactions() : plan.transactions().size();
+        // a plan that keeps AppSync's side against the deletion (only removing a first copy's records) is no deletion
         boolean deletion = !read.read().exists()
-                && (plan.kind() == ImportPlan.Kind.COPY || plan.kind() == ImportPlan.Kind.REVISIONS);
+                && (plan.kind() == ImportPlan.Kind.COPY || plan.kind() == ImportPlan.Kind.REVISIONS)
+                && plan.expectedMeta() != null && plan.expectedMeta().deleted();
         return new DatasetOutcome(read.name(), plan.kind(), written, records - written, keptUnwritten, bytes,
                 transactions, plan.conflicts(), mismatches, plan.failure(), ImportPlanner.writtenOnAppSync(known),
                 deletion, null);

@@ -13,6 +13,7 @@ import dev.syncshift.core.layout.SyncStoreLayout;
 import dev.syncshift.core.layout.WriteBackMark;
 import dev.syncshift.migrator.source.SourceDataset;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +39,8 @@ final class RevisionPlanner {
 
     RevisionPlanner(ConflictPolicy policy, Instant now) {
         this.policy = policy;
-        this.now = now;
+        // the store keeps dates in milliseconds: a date it is to hold must read back equal
+        this.now = now.truncatedTo(ChronoUnit.MILLIS);
     }
 
     ImportPlan plan(IdentityId identity, DatasetSource source, StoredDataset meta, Map<RecordKey, Record> stored) {
@@ -157,7 +159,10 @@ final class RevisionPlanner {
                 // held is AppSync's write (a copy of Cognito's would be as old as Cognito's version, or older), kept
                 // at every pass: once kept, it is no longer above the count that pass left
                 conflicts.add(keptUnknown(source, record, held));
-            } else if (held == null || !held.syncCount().isAfter(changedHereAfter)) {
+            } else if (held == null || !held.syncCount().isAfter(changedHereAfter) || MIGRATOR.equals(
+                    held.lastModifiedBy())) {
+                // not changed on AppSync since the last pass: stored by an import, or a removal of a copied record
+                // a pass made for Cognito's deletion (copiedAndDeleted) and was stopped before the watermark moved
                 apply.add(record);
             } else if (policy.cognitoWins(record.lastModifiedDate(), held.lastModifiedDate())) {
                 apply.add(record);
@@ -223,8 +228,10 @@ final class RevisionPlanner {
         for (int i = 0; i < groups.size(); i++) {
             chain.add(groups.get(i), i == groups.size() - 1 ? watermark : null);
         }
+        // Records of Cognito's written; the removals of a deleted incarnation's records (copiedAndDeleted) are not.
+        long fromCognito = apply.stream().filter(r -> source.read().records().containsKey(r.key())).count();
         return new ImportPlan(ImportPlan.Kind.REVISIONS, chain.transactions, chain.running, generation, state,
-                apply.size(), current, conflicts, null);
+                fromCognito, current, conflicts, null);
     }
 
     /** Revisions one after the other, each conditioned on the metadata the previous one wrote. */
@@ -251,7 +258,10 @@ final class RevisionPlanner {
 
         /** One revision of {@code records}; {@code watermark}, when not null, is where the last one moves it. */
         void add(List<Record> records, @Nullable SyncCount watermark) {
-            SyncCount next = running.metadata().syncCount().next();
+            // Above every record of an unfinished first copy too: a merged copy's stand above its count, and a push,
+            // counting from this count, must not take a count the copy's records hold.
+            SyncCount count = running.metadata().syncCount();
+            SyncCount next = (running.firstCopyMark().isAfter(count) ? running.firstCopyMark() : count).next();
             List<PlannedTransaction.Write> writes = new ArrayList<>();
             for (Record record : records) {
                 Record held = state.get(record.key());

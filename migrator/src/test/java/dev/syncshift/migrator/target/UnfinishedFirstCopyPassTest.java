@@ -9,6 +9,7 @@ import static dev.syncshift.migrator.target.CopyInPartsTest.stopAfterFirstTransa
 import static dev.syncshift.migrator.target.CopyInPartsTest.stored;
 import static dev.syncshift.migrator.target.CopyInPartsTest.synchronize;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syncshift.client.Backend;
 import dev.syncshift.client.CognitoSyncManager;
@@ -16,14 +17,27 @@ import dev.syncshift.client.Dataset;
 import dev.syncshift.client.NetworkException;
 import dev.syncshift.client.remote.cognito.CognitoSyncRemoteStore;
 import dev.syncshift.client.remote.cutover.CutoverRemoteStore;
+import dev.syncshift.core.DatasetMetadata;
+import dev.syncshift.core.DatasetName;
+import dev.syncshift.core.IdentityId;
+import dev.syncshift.core.Record;
+import dev.syncshift.core.RecordKey;
 import dev.syncshift.core.SyncCount;
+import dev.syncshift.core.layout.DatasetItems;
+import dev.syncshift.core.layout.ImportTransactions;
+import dev.syncshift.core.layout.PutAction;
 import dev.syncshift.core.layout.StoredDataset;
+import dev.syncshift.core.layout.SyncStoreLayout;
+import dev.syncshift.core.layout.WriteAction;
 import dev.syncshift.migrator.CutoverScenario;
 import dev.syncshift.migrator.Device;
 import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -129,6 +143,133 @@ class UnfinishedFirstCopyPassTest extends CutoverScenario {
         assertThat(liveValues(phone)).as("AppSync's records after the pass (outcome %s)", pass.datasets())
                 .hasSize(151).containsEntry("k1", "edited").containsEntry("mine", "device");
         assertThat(pass.datasets()).singleElement().satisfies(d -> assertThat(d.conflicts()).isEmpty());
+    }
+
+    @Test
+    void aPassKeepingAppSyncsSideOfADeletionInCognitoReportsWhatItDid() {
+        Device phone = pushedUnfinishedCopyThenDeletedOnCognito();
+        DatasetOutcome outcome = keptForAppSync(phone);
+        assertThat(outcome.deletion()).as("the outcome's deletion flag (\"Cognito Sync no longer has the dataset and "
+                + "the import applied that deletion to the store\"; the report then counts it in datasetsDeleted, not "
+                + "datasetsRevised) of a pass that kept the dataset, AppSync's side against the deletion, and removed "
+                + "only the copy's records (store deleted: %s, AppSync holds %s)", stored(phone).deleted(),
+                liveValues(phone)).isFalse();
+        assertThat(outcome.mismatches()).as("mismatches the pass reports when it reads back the removals it has "
+                + "just written, nobody writing meanwhile (%d of them; the removals are dated 'now', at a finer "
+                + "precision than the store keeps)", outcome.mismatches().size()).isEmpty();
+        assertThat(outcome.recordsCurrent()).as("records counted as current (\"records the store already held\", "
+                + "of those read from Cognito Sync, which has none: the dataset is deleted there) by a pass that "
+                + "removed the copy's 99 records (recordsWritten %d)", outcome.recordsWritten()).isZero();
+    }
+
+    @Test
+    void aKeyTheUserWritesAgainOnCognitoAfterAStoppedPassRemovedItIsNoConflictUnderKeepAppSync() {
+        Device phone = cutover.newDevice();
+        phone.cognitoPush(phone.identityId(), DATASET, many(300));
+        stopAfterTransactions(phone, true, 2);
+        phone.appSyncPut(DATASET, "mine", "device");
+        assertThat(stored(phone).firstCopyMark()).as("the first copy's mark, kept by the push")
+                .isEqualTo(new SyncCount(1));
+        assertThat(liveValues(phone)).as("the copy's 198 records and mine").hasSize(199);
+        phone.cognitoDelete(DATASET);
+        phone.cognitoPush(phone.identityId(), DATASET, Map.of("fresh", "new"));
+        // The pass removes the 198 copied records as revisions, in two transactions; it is stopped after the first
+        // (fresh and 98 removals, k0 among them, at count 3).
+        stopAfterFirstTransaction(phone, false);
+        Map<String, String> between = liveValues(phone);
+        assertThat(between).as("the first removals applied").doesNotContainKey("k0").containsKey("fresh");
+        phone.cognitoPush(phone.identityId(), DATASET, Map.of("k0", "back"));
+        IdentityOutcome pass = cutover.migrator(false, ConflictPolicy.KEEP_APPSYNC).migrate(id(phone));
+        assertThat(liveValues(phone)).as("AppSync's records after the user wrote k0 on Cognito Sync again, after a "
+                + "stopped pass removed it there as Cognito's deletion had (a removal the migrator made, not a change "
+                + "a device made on AppSync; outcome %s)", pass.datasets())
+                .containsOnlyKeys("mine", "fresh", "k0").containsEntry("k0", "back");
+    }
+
+    @Test
+    void aPushToAMergedCopyWhoseFirstCopyAStoppedRevisionPassWasCompletingIsNotRemovedAsTheCopys() {
+        Device device = cutover.newDevice();
+        String survivor = cutover.developerIdentity("ufc-into");
+        String mergedIdentity = cutover.developerIdentity("ufc-from");
+        for (int i = 0; i < 5; i++) {
+            device.cognitoPush(mergedIdentity, "prefs", Map.of("early" + i, "e" + i));
+        }
+        device.cognitoPush(mergedIdentity, "prefs", many(250));
+        cutover.merge("ufc-from", "ufc-into");
+        IdentityId id = new IdentityId(survivor);
+        DatasetName copy = new DatasetName("prefs." + mergedIdentity);
+        // The first copy of the merged copy (its records at counts 1 to 6), stopped after its first transaction.
+        stopAfterTransactions(id, true, 1);
+        StoredDataset copied = cutover.table().datasets(id).get(copy);
+        assertThat(copied.firstCopyMark()).as("the first copy's mark").isEqualTo(new SyncCount(6));
+        // The next pass takes a merged copy in revision mode; stopped after its first revision (count 1).
+        stopAfterTransactions(id, false, 1);
+        StoredDataset revised = cutover.table().datasets(id).get(copy);
+        assertThat(revised.firstCopyMark()).as("the mark kept by the stopped revision").isEqualTo(new SyncCount(6));
+        long pushedAt = pushAsTheResolver(id, copy, new RecordKey("mine"), "device");
+        IdentityOutcome pass = cutover.migrator(false, ConflictPolicy.KEEP_APPSYNC).migrate(id);
+        StoredDataset after = cutover.table().datasets(id).get(copy);
+        Record mine = cutover.table().records(SyncStoreLayout.recordPartition(id, copy, after.generation()))
+                .get(new RecordKey("mine"));
+        assertThat(mine == null ? null : mine.value()).as("a device's push of a new key to the merged copy (count "
+                + "%d: the stopped revision left the count at %s, below the first copy's mark %s, and a push counts "
+                + "past copiedUpTo alone), after a "
+                + "keep-appsync pass: a change made on AppSync, which no pass may take for a record of the copy "
+                + "(outcome %s)", pushedAt, revised.metadata().syncCount(), revised.firstCopyMark(), pass.datasets())
+                .isEqualTo("device");
+    }
+
+    /**
+     * A switched device's push of {@code key} to {@code dataset}, written as writePush.js writes it: the count rises
+     * by one from the higher of the count and copiedUpTo, which it takes off, firstCopyUpTo, importedAt, the watermark
+     * and a write-back's mark kept, the dataset renumbered; returns the count.
+     */
+    private static long pushAsTheResolver(IdentityId identity, DatasetName dataset, RecordKey key, String value) {
+        StoredDataset meta = cutover.table().datasets(identity).get(dataset);
+        String partition = SyncStoreLayout.recordPartition(identity, dataset, meta.generation());
+        Record held = cutover.table().records(partition).get(key);
+        SyncCount base = meta.metadata().syncCount();
+        if (meta.copiedUpTo() != null && meta.copiedUpTo().isAfter(base)) {
+            base = meta.copiedUpTo();
+        }
+        SyncCount next = base.next();
+        Instant now = Instant.now();
+        Record pushed = new Record(key, value, next, now, identity.value(), null);
+        DatasetMetadata m = meta.metadata();
+        long bytes = m.dataStorage() + pushed.storageBytes() - (held == null ? 0 : held.storageBytes());
+        long records = m.numRecords() + (held == null || held.isTombstone() ? 1 : 0);
+        StoredDataset after = new StoredDataset(new DatasetMetadata(m.key(), m.creationDate(), now, identity.value(),
+                bytes, records, next), false, meta.generation(), meta.sourceWatermark(), true, meta.sourceDeletedAt(),
+                null, meta.importedAt(), meta.writeBack(), meta.firstCopyUpTo());
+        List<WriteAction> actions = new ArrayList<>();
+        actions.add(new PutAction(DatasetItems.toItem(after), ImportTransactions.unchanged(meta)));
+        actions.addAll(ImportTransactions.recordActions(partition, pushed,
+                ImportTransactions.stillAt(held == null ? null : held.syncCount()), PlanSupport.pieces(held)));
+        assertThat(cutover.table().write(actions)).isEmpty();
+        return next.value();
+    }
+
+    /** A delta pass, later-wins (AppSync's side kept against a bare deletion); its one dataset's outcome. */
+    private static DatasetOutcome keptForAppSync(Device phone) {
+        IdentityOutcome pass = cutover.migrator(false, ConflictPolicy.LATER_WINS).migrate(id(phone));
+        assertThat(liveValues(phone)).as("AppSync's records after the pass").containsOnlyKeys("mine");
+        assertThat(pass.datasets()).hasSize(1);
+        return pass.datasets().get(0);
+    }
+
+    /** Runs a pass ({@code full}, or delta) that ends right after its {@code transactions}-th transaction. */
+    private static void stopAfterTransactions(Device phone, boolean full, int transactions) {
+        stopAfterTransactions(id(phone), full, transactions);
+    }
+
+    /** As {@link #stopAfterTransactions(Device, boolean, int)}, for identity {@code identity}. */
+    private static void stopAfterTransactions(IdentityId identity, boolean full, int transactions) {
+        AtomicInteger applied = new AtomicInteger();
+        assertThatThrownBy(() -> cutover.passTransacting(full, () -> {
+            if (applied.incrementAndGet() == transactions) {
+                throw new IllegalStateException("the pass stops here");
+            }
+        }).migrate(identity)).hasStackTraceContaining("the pass stops here");
     }
 
     /**
