@@ -186,13 +186,17 @@ public final class DatasetImporter {
         List<Record> repairs = plan.transactions().stream().flatMap(t -> t.writes().stream())
                 .filter(PlannedTransaction.Write::repair).map(PlannedTransaction.Write::record).toList();
         long behind = plan.recordsWritten() - repairs.size();
+        // Removals of records Cognito's read does not hold: those of an incarnation Cognito deleted (copiedAndDeleted)
+        long removals = plan.transactions().stream().flatMap(t -> t.writes().stream())
+                .map(PlannedTransaction.Write::record)
+                .filter(r -> r.isTombstone() && !read.read().records().containsKey(r.key())).count();
         List<String> differing = new ArrayList<>();
         repairs.forEach(record -> differing.add("record " + record.key() + " at count " + record.syncCount()
                 + " differs from Cognito's"));
         differing.addAll(notInCognito(plan, read));
         List<String> mismatches = new ArrayList<>();
         if (writes == Writes.VERIFY && !plan.transactions().isEmpty() && !onlyRelistsConflicts(plan, meta)) {
-            String unwritten = unwritten(plan, behind, differing.isEmpty(), meta);
+            String unwritten = unwritten(plan, new Behind(behind, removals), differing.isEmpty(), meta);
             if (unwritten != null) {
                 mismatches.add(unwritten);
             }
@@ -216,21 +220,44 @@ public final class DatasetImporter {
     }
 
     /**
-     * What a pass would write beside the records named as differing: {@code behind} records, or, when it would write
-     * none, the metadata item by the attributes that differ; null when the differing records say it all.
+     * What a store is behind its source by.
+     *
+     * @param records Cognito's records a pass would write
+     * @param removals records of an incarnation Cognito deleted that a pass would remove
      */
-    private static @Nullable String unwritten(ImportPlan plan, long behind, boolean noneDiffering,
+    private record Behind(long records, long removals) {
+
+        boolean nothing() {
+            return records == 0 && removals == 0;
+        }
+
+        @Override
+        public String toString() {
+            String written = "write " + records + (records == 1 ? " record" : " records");
+            if (removals == 0) {
+                return written;
+            }
+            String removed = "remove " + removals + (removals == 1 ? " record" : " records")
+                    + " of a dataset Cognito Sync deleted";
+            return records == 0 ? removed : written + " and " + removed;
+        }
+    }
+
+    /**
+     * What a pass would write beside the records named as differing: {@code behind}, or, when it would write no
+     * record, the metadata item by the attributes that differ; null when the differing records say it all.
+     */
+    private static @Nullable String unwritten(ImportPlan plan, Behind behind, boolean noneDiffering,
             @Nullable StoredDataset meta) {
-        if (behind == 0 && !noneDiffering) {
+        if (behind.nothing() && !noneDiffering) {
             return null;
         }
-        List<String> attributes = behind == 0 ? differingAttributes(plan.expectedMeta(), meta) : List.of();
+        List<String> attributes = behind.nothing() ? differingAttributes(plan.expectedMeta(), meta) : List.of();
         if (!attributes.isEmpty()) {
             return "the dataset's metadata differs from Cognito Sync's (" + String.join(", ", attributes)
                     + "): a pass would write it";
         }
-        return "the store is behind Cognito Sync: a pass would write " + behind
-                + (behind == 1 ? " record" : " records") + " in " + plan.transactions().size()
+        return "the store is behind Cognito Sync: a pass would " + behind + " in " + plan.transactions().size()
                 + (plan.transactions().size() == 1 ? " transaction" : " transactions")
                 + (plan.kind() == ImportPlan.Kind.REVISIONS ? ", as new AppSync revisions" : "");
     }

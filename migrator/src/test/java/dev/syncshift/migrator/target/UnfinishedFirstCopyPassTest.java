@@ -276,7 +276,7 @@ class UnfinishedFirstCopyPassTest extends CutoverScenario {
      * A first copy of 150 records cut off after its first transaction (99 on AppSync at count 1, watermark 0), then a
      * push of {@code mine} on AppSync, which keeps the first copy's mark.
      */
-    private static Device pushedUnfinishedCopy() {
+    static Device pushedUnfinishedCopy() {
         Device phone = cutover.newDevice();
         phone.cognitoPush(phone.identityId(), DATASET, many(150));
         stopAfterFirstTransaction(phone, true);
