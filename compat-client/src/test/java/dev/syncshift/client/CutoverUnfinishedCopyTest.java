@@ -4,6 +4,9 @@ import static dev.syncshift.client.RecordingCallback.sync;
 import static dev.syncshift.client.RecordingCallback.syncFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.client.remote.cognito.CognitoSyncRemoteStore;
+import dev.syncshift.client.remote.cutover.CutoverRemoteStore;
+import dev.syncshift.client.spi.RemoteStore;
 import dev.syncshift.emulator.appsync.AppSyncEmulator;
 import dev.syncshift.emulator.appsync.AppSyncEmulatorConfig;
 import dev.syncshift.emulator.dynamodblocal.LoopbackDynamoDb;
@@ -12,10 +15,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
+import software.amazon.awssdk.services.cognitosync.CognitoSyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * A cutover import's first copy (watermark 0) cut off between its parts leaves part of the dataset on AppSync,
@@ -190,7 +203,8 @@ class CutoverUnfinishedCopyTest {
 
             try (CognitoSyncManager device = emulators.device(Backend.CUTOVER)
                     .appSyncEndpoint(store.appSync().endpoint())
-                    .cognitoEndpoint(cognitoProxy.uri(cognito)).identityId(legacy.getIdentityId()).build()) {
+                    .cognitoEndpoint(cognitoProxy.uri(cognito)).identityId(legacy.getIdentityId())
+                    .remoteStore(CutoverUnfinishedCopyTest::withoutWaits).build()) {
                 sync(device.openOrCreateDataset("warm-up"));
                 cognitoProxy.dropRate(1);
                 Dataset d = device.openOrCreateDataset("settings");
@@ -346,7 +360,8 @@ class CutoverUnfinishedCopyTest {
 
             try (CognitoSyncManager device = emulators.device(Backend.CUTOVER)
                     .appSyncEndpoint(store.appSync().endpoint())
-                    .cognitoEndpoint(cognitoProxy.uri(cognito)).identityId(legacy.getIdentityId()).build()) {
+                    .cognitoEndpoint(cognitoProxy.uri(cognito)).identityId(legacy.getIdentityId())
+                    .remoteStore(CutoverUnfinishedCopyTest::withoutWaits).build()) {
                 sync(device.openOrCreateDataset("warm-up"));
                 cognitoProxy.dropRate(1);
                 Dataset d = device.openOrCreateDataset(dataset);
@@ -452,23 +467,51 @@ class CutoverUnfinishedCopyTest {
         assertThat(d.getAll()).isEqualTo(live);
     }
 
-    /** An AppSync emulator whose DynamoDB Local is reached through a relay a test can cut. */
-    private record Store(LoopbackDynamoDb table, TcpProxy relay, AppSyncEmulator appSync) implements AutoCloseable {
+    /**
+     * An AppSync emulator whose DynamoDB Local is reached through a relay a test can cut, by a DynamoDB client making
+     * the SDK's attempts at a request without waiting between them ({@link #noWaits}).
+     */
+    private record Store(LoopbackDynamoDb table, TcpProxy relay, DynamoDbClient client, AppSyncEmulator appSync)
+            implements AutoCloseable {
 
         static Store start(URI cognito) {
             LoopbackDynamoDb table = LoopbackDynamoDb.start();
             TcpProxy relay = TcpProxy.start(table.endpoint(), Duration.ZERO);
-            return new Store(table, relay, AppSyncEmulator.start(new AppSyncEmulatorConfig(Emulators.TEMPLATE,
-                    "127.0.0.1", 0, null, relay.uri(table.endpoint()), "us-east-1", Duration.ofSeconds(60),
-                    cognito)));
+            URI relayed = relay.uri(table.endpoint());
+            DynamoDbClient client = DynamoDbClient.builder().endpointOverride(relayed).region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .overrideConfiguration(o -> o.retryStrategy(CutoverUnfinishedCopyTest::noWaits)).build();
+            return new Store(table, relay, client, AppSyncEmulator.start(new AppSyncEmulatorConfig(
+                    Emulators.TEMPLATE, "127.0.0.1", 0, null, relayed, "us-east-1", Duration.ofSeconds(60), cognito),
+                    client));
         }
 
         @Override
         public void close() {
-            try (table; relay; appSync) {
-                // closed in reverse order: the emulator, the relay, the table
+            try (table; relay; client; appSync) {
+                // closed in reverse order: the emulator, its client, the relay, the table
             }
         }
+    }
+
+    /**
+     * The SDK's attempts at a call, without its waits between them: they change nothing once a proxy drops every
+     * request (the network lost), and add seconds to each call that fails (DynamoDB's default, up to nine attempts
+     * with backoff, repeated at each of the client's own attempts at the AppSync call).
+     */
+    private static void noWaits(RetryStrategy.Builder<?, ?> retry) {
+        retry.backoffStrategy(BackoffStrategy.retryImmediately())
+                .throttlingBackoffStrategy(BackoffStrategy.retryImmediately());
+    }
+
+    /** The cutover remote, its Cognito Sync client as the builder's but for the waits between attempts. */
+    private static RemoteStore withoutWaits(ManagerWiring wiring, AwsCredentialsProvider credentials) {
+        CognitoSyncClient client = CognitoSyncClient.builder().region(Region.of(wiring.pool().region()))
+                .endpointOverride(Objects.requireNonNull(wiring.cognitoEndpoint())).credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(CutoverUnfinishedCopyTest::noWaits)).build();
+        return new CutoverRemoteStore(new CognitoSyncRemoteStore(client, wiring.pool()), wiring.appSync(credentials));
     }
 
     private static CognitoSyncManager cutover(Emulators emulators, AppSyncEmulator appSync,
