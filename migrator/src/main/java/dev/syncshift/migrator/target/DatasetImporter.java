@@ -147,7 +147,11 @@ public final class DatasetImporter {
         }
         SyncCount deletedAt = source.lastDeletion(identity, name, from, records);
         SyncCount generation = deletedAt.equals(SyncCount.ZERO) ? SyncCount.ZERO : deletedAt.next();
-        boolean since = watermark.isAfter(SyncCount.ZERO) && deletedAt.compareTo(watermark) >= 0;
+        // A deletion an earlier pass settled by keeping AppSync's live data (sourceDeletedAt on a live dataset; on a
+        // deleted one it is the write-back's own deletion, shared) is not one since: what Cognito wrote after it (the
+        // user started the dataset again) is changes after the watermark, beside the data kept.
+        boolean settled = meta != null && !meta.deleted() && deletedAt.equals(meta.sourceDeletedAt());
+        boolean since = watermark.isAfter(SyncCount.ZERO) && deletedAt.compareTo(watermark) >= 0 && !settled;
         return new DatasetSource(name, listed, records, generation, since, byContent);
     }
 
