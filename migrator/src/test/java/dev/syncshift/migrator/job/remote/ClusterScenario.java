@@ -32,6 +32,8 @@ abstract class ClusterScenario {
     LocalAws aws;
     ClusterNodes nodes;
     String jdbcUrl;
+    /** The generated pool's identities, as {@link #start} made it. */
+    int identities;
 
     /** A new, empty PostgreSQL database for this test's cluster (user and password {@code postgres}). */
     abstract String newDatabase() throws Exception;
@@ -53,7 +55,14 @@ abstract class ClusterScenario {
 
     /** Starts the emulators, as {@code emulator} configures them, and a cluster whose nodes all get {@code common}. */
     void start(Consumer<CognitoSyncEmulatorConfig.Builder> emulator, String... common) throws Exception {
-        aws = LocalAws.start(config -> emulator.accept(config.generate(IDENTITIES)
+        start(IDENTITIES, emulator, common);
+    }
+
+    /** As {@link #start(Consumer, String...)}, with a pool of {@code identities} generated identities. */
+    void start(int identities, Consumer<CognitoSyncEmulatorConfig.Builder> emulator, String... common)
+            throws Exception {
+        this.identities = identities;
+        aws = LocalAws.start(config -> emulator.accept(config.generate(identities)
                 .identityPoolId(LocalAws.POOL.value()).seed(13)));
         jdbcUrl = newDatabase();
         nodes = new ClusterNodes(jdbcUrl, aws, work, List.of(common));
@@ -103,11 +112,11 @@ abstract class ClusterScenario {
         long records = SourceTruth.assertStoreEqualsSourceAtFullSpeed(aws);
         JsonNode report = new ObjectMapper().readTree(report().toFile());
         assertThat(report.path("runId").asLong()).isEqualTo(1);
-        assertThat(report.path("counts").path("identities").asLong()).isEqualTo(IDENTITIES);
+        assertThat(report.path("counts").path("identities").asLong()).isEqualTo(identities);
         assertThat(report.path("counts").path("records").asLong()).isEqualTo(records);
         assertThat(report.path("counts").path("failures").asLong()).isZero();
         assertThat(nodes.logOf("manager")).contains(String.format(Locale.ROOT,
-                "progress: %d identities of %d, %,d records, ", IDENTITIES, IDENTITIES, records));
+                "progress: %d identities of %d, %,d records, ", identities, identities, records));
     }
 
     /** Each of {@code workers} ran at least one partition. */

@@ -25,6 +25,13 @@ import org.junit.jupiter.api.Timeout;
  */
 class RemotePartitioningTest extends PostgresClusterScenario {
 
+    /**
+     * The pool of the tests whose point is which worker takes the run's partitions, or what a node says, rather than
+     * a run caught mid-partition: three identities a partition. Those that kill or stop a node mid-partition keep
+     * {@link #IDENTITIES}, which the emulator's latency spreads over long enough to catch.
+     */
+    private static final int SMALL_POOL = 12;
+
     @Test
     void aWorkerKilledMidPartitionFailsTheRunCleanlyAndTheSameCommandFinishesItExact() throws Exception {
         start(config -> config.latencyMs(3));
@@ -121,7 +128,7 @@ class RemotePartitioningTest extends PostgresClusterScenario {
     @Test
     void aPartitionThatFailsOnAWorkerIsOneLineThereTheManagerSaysWhyAndTheSameCommandFinishesTheRun()
             throws Exception {
-        start(config -> { });
+        start(SMALL_POOL, config -> { });
         aws.dynamoDb().cancelTransactions("ItemCollectionSizeLimitExceeded");
         nodes.start("worker1", "worker", "--threads", "2");
         Process first = nodes.start("manager", "manager", managerOptions(4));
@@ -138,7 +145,7 @@ class RemotePartitioningTest extends PostgresClusterScenario {
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES) // without the warning, the manager would wait for ever
     void aManagerWhosePartitionsNoWorkerTakesSaysWhyAndAWorkerOfItsModeFinishesTheRun() throws Exception {
-        start(config -> { });
+        start(SMALL_POOL, config -> { });
         // a worker given another table (a staging table left in its configuration) would copy the run into it
         // and one given the same table's name in another region (a profile's region) would copy it there
         try (ClusterNodes staging = new ClusterNodes(jdbcUrl, LocalAws.POOL.value(), "syncshift-staging",
@@ -179,7 +186,7 @@ class RemotePartitioningTest extends PostgresClusterScenario {
     @Test
     @Timeout(value = 3, unit = TimeUnit.MINUTES) // before, the worker took none and the manager waited for ever
     void aWorkerThatSpellsTheManagersEndpointsAnotherWayTakesTheRunsPartitionsExact() throws Exception {
-        start(config -> { });
+        start(SMALL_POOL, config -> { });
         try (ClusterNodes respelled = new ClusterNodes(jdbcUrl, LocalAws.POOL.value(), LocalAws.TABLE,
                 respelled(aws.cognito().endpoint()), respelled(aws.dynamoDb().endpoint()), work, List.of())) {
             Process worker = respelled.start("worker1", "worker", "--threads", "2");
@@ -201,7 +208,7 @@ class RemotePartitioningTest extends PostgresClusterScenario {
     /** A container names its role in the environment, as it gives every other setting. */
     @Test
     void aWorkerWhoseRoleTheEnvironmentNamesTakesTheRunsPartitionsExact() throws Exception {
-        start(config -> { });
+        start(SMALL_POOL, config -> { });
         Process worker = nodes.startWithRoleInTheEnvironment("worker1", "worker", "--threads", "2");
         // the manager starts with it, not once it is ready: the run waits for a worker to take its partitions
         Process manager = nodes.start("manager", "manager", managerOptions(4));
@@ -214,7 +221,7 @@ class RemotePartitioningTest extends PostgresClusterScenario {
     /** The cluster's settings are bound as a node starts; a bad one is one line naming it and exit 2, as any other. */
     @Test
     void aBadClusterSettingIsOneLineAndExitTwo() throws Exception {
-        start(config -> { });
+        start(SMALL_POOL, config -> { });
         try (ClusterNodes misconfigured = new ClusterNodes(jdbcUrl, aws, work, List.of(),
                 List.of("-Dsyncshift.migrator.cluster.heartbeat=often"));
                 ClusterNodes hasty = new ClusterNodes(jdbcUrl, aws, work, List.of(),
