@@ -6,9 +6,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /** An embedded PostgreSQL (real binaries, no Docker) handing out a fresh database per test. Closing stops it. */
 final class SharedPostgres implements AutoCloseable {
+
+    private static @Nullable SharedPostgres ofThisJvm;
 
     private final EmbeddedPostgres postgres;
     private final AtomicInteger databases = new AtomicInteger();
@@ -17,8 +20,21 @@ final class SharedPostgres implements AutoCloseable {
         this.postgres = postgres;
     }
 
+    /** A PostgreSQL of the caller's own, which it closes. */
     static SharedPostgres start() throws IOException {
         return new SharedPostgres(EmbeddedPostgres.builder().start());
+    }
+
+    /**
+     * The PostgreSQL of this test JVM, started by the first class that asks and kept for the others (each test takes
+     * a database of its own, so they share nothing else), where a start of its own (initdb included) cost each class
+     * a second or two. Never closed: EmbeddedPostgres's shutdown hook stops it as the JVM exits.
+     */
+    static synchronized SharedPostgres get() throws IOException {
+        if (ofThisJvm == null) {
+            ofThisJvm = start();
+        }
+        return ofThisJvm;
     }
 
     /** A new, empty database; returns its JDBC URL (user {@code postgres}). */
