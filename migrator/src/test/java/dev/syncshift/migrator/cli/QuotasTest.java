@@ -21,19 +21,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class QuotasTest {
 
-    /** Enough for the 48 threads to be throttled together; ListDatasets and ListRecords at 8/s take 7.5 s each. */
+    /** Enough for the 48 threads to be throttled together; ListDatasets and ListRecords at 16/s take 3.75 s each. */
     private static final int IDENTITIES = 60;
     private static final String THROTTLED_SUMMARY = "throttled calls +[0-9,]+  retries [0-9,]+, paced (.*, )?";
 
     @TempDir
     Path work;
 
-    /** AWS publishes no request rate for Cognito Sync: here, 8 ListDatasets and 8 ListRecords a second. */
+    /**
+     * AWS publishes no request rate for Cognito Sync: here, 16 ListDatasets and 16 ListRecords a second, where the 48
+     * threads ask 48 at once.
+     */
     @Test
     void aRunWhoseThreadsAskFarMoreThanTheSourcesQuotaSlowsDownAndCompletes() throws IOException {
         try (LocalAws aws = LocalAws.start(config -> config.generate(IDENTITIES).identityPoolId(LocalAws.POOL.value())
                 .generateShape(SyntheticPool.Shape.parse("1x2"))
-                .throttleRps("ListDatasets", 8).throttleRps("ListRecords", 8))) {
+                .throttleRps("ListDatasets", 16).throttleRps("ListRecords", 16))) {
             Cli.Result run = migrateWith48Threads(aws);
 
             assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
