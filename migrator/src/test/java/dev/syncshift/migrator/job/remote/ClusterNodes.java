@@ -37,8 +37,8 @@ final class ClusterNodes implements AutoCloseable {
     private final List<Process> started = new ArrayList<>();
 
     /**
-     * Nodes of a cluster with heartbeats every 0.5 s, the manager polling every 0.2 s (ten and five times the
-     * defaults) and a node lost after 3 s, so that tests see a lost node and an ended partition quickly.
+     * Nodes of a cluster with heartbeats every 0.5 s (ten times the default), the manager polling every 0.2 s (the
+     * default) and a node lost after 3 s, so that tests see a lost node and an ended partition quickly.
      *
      * @param jdbcUrl the shared job repository (user and password {@code postgres})
      * @param common options every node gets, after the pool's
