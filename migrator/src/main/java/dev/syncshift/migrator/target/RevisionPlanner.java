@@ -80,8 +80,7 @@ final class RevisionPlanner {
                 Conflict kept = new Conflict(conflict.dataset(), null, false, null, conflict.appSyncDate(),
                         "deleted in Cognito Sync while a first copy of it was unfinished, changed on AppSync since: "
                         + "AppSync's changes kept, the " + removals.size() + " records the copy had stored removed");
-                return revisions(identity, source, meta.withSourceDeletedAt(watermark), meta.generation(), stored,
-                        removals, List.of(kept), 0);
+                return revisions(identity, source, meta, meta.generation(), stored, removals, List.of(kept), 0);
             }
             return PlanSupport.watermarkOnly(meta.withSourceDeletedAt(watermark), watermark, stored, List.of(conflict),
                     0);
@@ -222,9 +221,12 @@ final class RevisionPlanner {
                 ? new PlanSupport.Dates(created(source), meta.metadata().lastModifiedDate(),
                         meta.metadata().lastModifiedBy())
                 : PlanSupport.Dates.of(meta);
-        // A deletion in Cognito settled for AppSync: the last revision keeps it known, as watermarkOnly does.
-        SyncCount deletedAt = source.read().exists() ? null : meta.sourceDeletedAt();
-        Chain chain = new Chain(meta, partition, generation, state, dates, keepMark, deletedAt);
+        // The last revision records a deletion in Cognito settled for AppSync's side (Cognito no longer has the
+        // dataset), as watermarkOnly does; the ones before it keep a deletion an earlier pass settled, so that a plan
+        // made again between them still takes it for settled (DatasetImporter.read).
+        SyncCount deletedAt = source.read().exists() ? null : watermark;
+        SyncCount settled = generation.equals(meta.generation()) && !meta.deleted() ? meta.sourceDeletedAt() : null;
+        Chain chain = new Chain(meta, partition, generation, state, dates, keepMark, new Deletions(settled, deletedAt));
         for (int i = 0; i < groups.size(); i++) {
             chain.add(groups.get(i), i == groups.size() - 1 ? watermark : null);
         }
@@ -234,6 +236,15 @@ final class RevisionPlanner {
                 fromCognito, current, conflicts, null);
     }
 
+    /**
+     * The Cognito deletion a revision chain's metadata items record ({@code sourceDeletedAt}).
+     *
+     * @param settled on the items before the last: the one an earlier pass settled for AppSync's side, if any
+     * @param last on the last item: the one this plan settles for AppSync's side, if any
+     */
+    private record Deletions(@Nullable SyncCount settled, @Nullable SyncCount last) {
+    }
+
     /** Revisions one after the other, each conditioned on the metadata the previous one wrote. */
     private static final class Chain {
         private final String partition;
@@ -241,14 +252,14 @@ final class RevisionPlanner {
         private final Map<RecordKey, Record> state;
         private final List<PlannedTransaction> transactions = new ArrayList<>();
         private final boolean keepMark;
-        private final @Nullable SyncCount deletedAt;
+        private final Deletions deletions;
         private StoredDataset running;
         private PlanSupport.Dates dates;
 
         Chain(StoredDataset meta, String partition, SyncCount generation, Map<RecordKey, Record> state,
-                PlanSupport.Dates dates, boolean keepMark, @Nullable SyncCount deletedAt) {
+                PlanSupport.Dates dates, boolean keepMark, Deletions deletions) {
             this.keepMark = keepMark;
-            this.deletedAt = deletedAt;
+            this.deletions = deletions;
             this.running = meta;
             this.partition = partition;
             this.generation = generation;
@@ -277,7 +288,8 @@ final class RevisionPlanner {
                     .importedAt(watermark == null ? running.importedAt() : next)
                     .withWriteBack(watermark == null || keepMark ? running.writeBack() : null);
             after = PlanSupport.firstCopy(running, after);
-            if (watermark != null && deletedAt != null) {
+            SyncCount deletedAt = watermark == null ? deletions.settled() : deletions.last();
+            if (deletedAt != null) {
                 after = after.withSourceDeletedAt(deletedAt);
             }
             transactions.add(new PlannedTransaction(new PutAction(DatasetItems.toItem(after),

@@ -1,12 +1,19 @@
 package dev.syncshift.migrator.target;
 
+import static dev.syncshift.migrator.target.CopyInPartsTest.DATASET;
+import static dev.syncshift.migrator.target.CopyInPartsTest.many;
+import static dev.syncshift.migrator.target.CopyInPartsTest.stopAfterFirstTransaction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.migrator.CutoverScenario;
 import dev.syncshift.migrator.Device;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +42,101 @@ class SettledDeletionRecreatedTest extends CutoverScenario {
         assertThat(values(phone.appSyncRecords("kept", 0))).as("AppSync's records after the user started the dataset "
                 + "again on Cognito Sync, its deletion kept for AppSync's side by the pass before (outcome %s)",
                 next.datasets()).isEqualTo(Map.of("a", "1", "b", "2", "mine", "device", "fresh", "new"));
+    }
+
+    /**
+     * A pass applying the re-created dataset's records in more than one transaction (150 records: two) is stopped
+     * after its first, as a killed process would be: its intermediate metadata item, written by RevisionPlanner's
+     * Chain without {@code sourceDeletedAt}, leaves the watermark at the settled deletion. The next pass then takes
+     * that deletion for one since the watermark, and, the count past {@code importedAt}, for a dataset-level conflict
+     * with AppSync: the 51 records the stopped pass had not applied are never applied, and a conflict nobody made is
+     * listed.
+     */
+    @Test
+    void aPassStoppedBetweenTheTransactionsApplyingTheReCreationIsCompletedByTheNextPass() {
+        Device phone = settledForAppSync(DATASET);
+        phone.cognitoPush(phone.identityId(), DATASET, many(150));
+        stopAfterFirstTransaction(phone, false);
+
+        IdentityOutcome next = cutover.migrator(false, ConflictPolicy.LATER_WINS).migrate(id(phone));
+
+        Map<String, String> expected = new HashMap<>(many(150));
+        expected.putAll(Map.of("a", "1", "b", "2", "mine", "device"));
+        assertThat(missing(expected, values(phone.appSyncRecords(DATASET, 0)))).as("the keys AppSync lacks after the "
+                + "pass following one stopped between its transactions (outcome %s)", next.datasets()).isEmpty();
+        assertThat(next.datasets()).flatMap(DatasetOutcome::conflicts).isEmpty();
+    }
+
+    /**
+     * As above, with the next pass run under {@code keep-cognito}: the deletion settled for AppSync is settled again,
+     * whatever docs/migrator.md says of later passes' policies; a new generation holding Cognito's records alone
+     * drops what AppSync kept ("a", "b" and its own "mine"), the loss 088332e was to end.
+     */
+    @Test
+    void aPassStoppedBetweenTheTransactionsApplyingTheReCreationDoesNotLetTheNextOneDropAppSyncsKeptData() {
+        Device phone = settledForAppSync(DATASET);
+        phone.cognitoPush(phone.identityId(), DATASET, many(150));
+        stopAfterFirstTransaction(phone, false);
+
+        IdentityOutcome next = cutover.migrator(false, ConflictPolicy.KEEP_COGNITO).migrate(id(phone));
+
+        Map<String, String> expected = new HashMap<>(many(150));
+        expected.putAll(Map.of("a", "1", "b", "2", "mine", "device"));
+        assertThat(missing(expected, values(phone.appSyncRecords(DATASET, 0)))).as("the keys AppSync lacks after a "
+                + "keep-cognito pass following one stopped between its transactions (outcome %s)", next.datasets())
+                .isEmpty();
+    }
+
+    /**
+     * A device pushes on AppSync between the transactions of the pass applying a re-creation of 150 records: the
+     * pass, its next transaction refused, reads the store again, finds no {@code sourceDeletedAt} on the item its
+     * first transaction wrote, and settles a dataset-level conflict instead of applying the other 51 records.
+     */
+    @Test
+    void aPushBetweenTheTransactionsApplyingTheReCreationLeavesNoneOfItsRecordsUnapplied() {
+        Device phone = settledForAppSync(DATASET);
+        phone.cognitoPush(phone.identityId(), DATASET, many(150));
+        AtomicInteger transactions = new AtomicInteger();
+
+        IdentityOutcome pass = cutover.passTransacting(false, () -> {
+            if (transactions.incrementAndGet() == 1) {
+                phone.appSyncPut(DATASET, "pushed", "meanwhile");
+            }
+        }).migrate(id(phone));
+
+        Map<String, String> expected = new HashMap<>(many(150));
+        expected.putAll(Map.of("a", "1", "b", "2", "mine", "device", "pushed", "meanwhile"));
+        assertThat(missing(expected, values(phone.appSyncRecords(DATASET, 0)))).as("the keys AppSync lacks after a "
+                + "pass a device pushed during (outcome %s)", pass.datasets()).isEmpty();
+        assertThat(pass.datasets()).flatMap(DatasetOutcome::conflicts).isEmpty();
+    }
+
+    /** A device's dataset copied, pushed to on AppSync, deleted in Cognito, and that deletion kept for AppSync. */
+    private static Device settledForAppSync(String dataset) {
+        Device phone = cutover.newDevice();
+        phone.cognitoPush(phone.identityId(), dataset, Map.of("a", "1", "b", "2"));
+        cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(id(phone));
+        phone.appSyncPut(dataset, "mine", "device");
+        phone.cognitoDelete(dataset);
+        IdentityOutcome settled = cutover.migrator(false, ConflictPolicy.LATER_WINS).migrate(id(phone));
+        assertThat(settled.datasets()).flatMap(DatasetOutcome::conflicts).singleElement()
+                .satisfies(c -> assertThat(c.cognitoWon()).isFalse());
+        return phone;
+    }
+
+    private static IdentityId id(Device phone) {
+        return new IdentityId(phone.identityId());
+    }
+
+    /** The keys of {@code expected} that {@code actual} lacks or holds with another value, sorted. */
+    private static Set<String> missing(Map<String, String> expected, Map<String, String> actual) {
+        Set<String> missing = new TreeSet<>();
+        expected.forEach((k, v) -> {
+            if (!v.equals(actual.get(k))) {
+                missing.add(k);
+            }
+        });
+        return missing;
     }
 
     private static Map<String, String> values(Map<String, JsonNode> records) {
