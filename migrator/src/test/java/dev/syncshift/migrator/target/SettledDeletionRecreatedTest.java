@@ -16,6 +16,8 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A deletion in Cognito Sync that a pass settled by keeping AppSync's data ({@code sourceDeletedAt}) is not settled
@@ -46,51 +48,30 @@ class SettledDeletionRecreatedTest extends CutoverScenario {
 
     /**
      * A pass applying the re-created dataset's records in more than one transaction (150 records: two) is stopped
-     * after its first, as a killed process would be: its intermediate metadata item, written by RevisionPlanner's
-     * Chain without {@code sourceDeletedAt}, leaves the watermark at the settled deletion. The next pass then takes
-     * that deletion for one since the watermark, and, the count past {@code importedAt}, for a dataset-level conflict
-     * with AppSync: the 51 records the stopped pass had not applied are never applied, and a conflict nobody made is
-     * listed.
+     * after its first, as a killed process would be. Its intermediate metadata item keeps the settled deletion
+     * ({@code sourceDeletedAt}), so the next pass, whatever its policy, does not take that deletion for one since the
+     * watermark (a dataset-level conflict with AppSync nobody made, or, under keep-cognito, a new generation without
+     * what AppSync kept): it applies the records the stopped pass had not.
      */
-    @Test
-    void aPassStoppedBetweenTheTransactionsApplyingTheReCreationIsCompletedByTheNextPass() {
+    @ParameterizedTest
+    @EnumSource(ConflictPolicy.class)
+    void aPassStoppedBetweenTheTransactionsApplyingTheReCreationIsCompletedByTheNextPass(ConflictPolicy policy) {
         Device phone = settledForAppSync(DATASET);
         phone.cognitoPush(phone.identityId(), DATASET, many(150));
         stopAfterFirstTransaction(phone, false);
 
-        IdentityOutcome next = cutover.migrator(false, ConflictPolicy.LATER_WINS).migrate(id(phone));
+        IdentityOutcome next = cutover.migrator(false, policy).migrate(id(phone));
 
-        Map<String, String> expected = new HashMap<>(many(150));
-        expected.putAll(Map.of("a", "1", "b", "2", "mine", "device"));
-        assertThat(missing(expected, values(phone.appSyncRecords(DATASET, 0)))).as("the keys AppSync lacks after the "
-                + "pass following one stopped between its transactions (outcome %s)", next.datasets()).isEmpty();
+        assertThat(missing(keptAndStartedAgain(Map.of()), values(phone.appSyncRecords(DATASET, 0)))).as("the keys "
+                + "AppSync lacks after the pass following one stopped between its transactions (outcome %s)",
+                next.datasets()).isEmpty();
         assertThat(next.datasets()).flatMap(DatasetOutcome::conflicts).isEmpty();
     }
 
     /**
-     * As above, with the next pass run under {@code keep-cognito}: the deletion settled for AppSync is settled again,
-     * whatever docs/migrator.md says of later passes' policies; a new generation holding Cognito's records alone
-     * drops what AppSync kept ("a", "b" and its own "mine"), the loss 088332e was to end.
-     */
-    @Test
-    void aPassStoppedBetweenTheTransactionsApplyingTheReCreationDoesNotLetTheNextOneDropAppSyncsKeptData() {
-        Device phone = settledForAppSync(DATASET);
-        phone.cognitoPush(phone.identityId(), DATASET, many(150));
-        stopAfterFirstTransaction(phone, false);
-
-        IdentityOutcome next = cutover.migrator(false, ConflictPolicy.KEEP_COGNITO).migrate(id(phone));
-
-        Map<String, String> expected = new HashMap<>(many(150));
-        expected.putAll(Map.of("a", "1", "b", "2", "mine", "device"));
-        assertThat(missing(expected, values(phone.appSyncRecords(DATASET, 0)))).as("the keys AppSync lacks after a "
-                + "keep-cognito pass following one stopped between its transactions (outcome %s)", next.datasets())
-                .isEmpty();
-    }
-
-    /**
      * A device pushes on AppSync between the transactions of the pass applying a re-creation of 150 records: the
-     * pass, its next transaction refused, reads the store again, finds no {@code sourceDeletedAt} on the item its
-     * first transaction wrote, and settles a dataset-level conflict instead of applying the other 51 records.
+     * pass, its next transaction refused, reads the store again, finds the settled deletion on the item its first
+     * transaction wrote, and applies the other 51 records rather than settling a dataset-level conflict.
      */
     @Test
     void aPushBetweenTheTransactionsApplyingTheReCreationLeavesNoneOfItsRecordsUnapplied() {
@@ -104,11 +85,18 @@ class SettledDeletionRecreatedTest extends CutoverScenario {
             }
         }).migrate(id(phone));
 
-        Map<String, String> expected = new HashMap<>(many(150));
-        expected.putAll(Map.of("a", "1", "b", "2", "mine", "device", "pushed", "meanwhile"));
-        assertThat(missing(expected, values(phone.appSyncRecords(DATASET, 0)))).as("the keys AppSync lacks after a "
-                + "pass a device pushed during (outcome %s)", pass.datasets()).isEmpty();
+        assertThat(missing(keptAndStartedAgain(Map.of("pushed", "meanwhile")),
+                values(phone.appSyncRecords(DATASET, 0)))).as("the keys AppSync lacks after a pass a device pushed "
+                + "during (outcome %s)", pass.datasets()).isEmpty();
         assertThat(pass.datasets()).flatMap(DatasetOutcome::conflicts).isEmpty();
+    }
+
+    /** The 150 records started again on Cognito, what AppSync kept, and {@code more}. */
+    private static Map<String, String> keptAndStartedAgain(Map<String, String> more) {
+        Map<String, String> expected = new HashMap<>(many(150));
+        expected.putAll(Map.of("a", "1", "b", "2", "mine", "device"));
+        expected.putAll(more);
+        return expected;
     }
 
     /** A device's dataset copied, pushed to on AppSync, deleted in Cognito, and that deletion kept for AppSync. */
