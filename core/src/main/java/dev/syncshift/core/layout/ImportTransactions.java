@@ -103,7 +103,16 @@ public final class ImportTransactions {
      */
     public static List<WriteAction> recordActions(String partition, Record record, @Nullable Condition headCondition,
             int previousPieces) {
-        List<Item> items = RecordItems.toItems(partition, record);
+        return recordActions(partition, record, headCondition, previousPieces, false);
+    }
+
+    /**
+     * {@link #recordActions(String, Record, Condition, int)}, the head marked {@link RecordItems#IMPORTED} when
+     * {@code imported}: an import's change applied as an AppSync revision.
+     */
+    public static List<WriteAction> recordActions(String partition, Record record, @Nullable Condition headCondition,
+            int previousPieces, boolean imported) {
+        List<Item> items = RecordItems.toItems(partition, record, imported);
         List<WriteAction> actions = new ArrayList<>(items.size() + previousPieces);
         actions.add(new PutAction(items.get(0), headCondition));
         items.subList(1, items.size()).forEach(chunk -> actions.add(new PutAction(chunk, null)));

@@ -32,16 +32,30 @@ public final class RecordItems {
     public static final String DEVICE_LAST_MODIFIED_DATE = "deviceLastModifiedDate";
     /** On a chunk: the sync count of the head it belongs to. */
     public static final String REVISION = "revision";
+    /**
+     * On a head an import wrote as an AppSync revision (the migrator's revision mode), true: the change is Cognito's,
+     * stored at a count of the store's own, not one a device made on AppSync. Absent on every other head: a push
+     * writes a head afresh, so a device's change to the record takes it off.
+     */
+    public static final String IMPORTED = "imported";
 
     private RecordItems() {
     }
 
     /** The items of {@code record} in {@code partition}: its head first, then its chunks in piece order. */
     public static List<Item> toItems(String partition, Record record) {
+        return toItems(partition, record, false);
+    }
+
+    /**
+     * The items of {@code record} in {@code partition}, its head marked {@link #IMPORTED} when {@code imported}: its
+     * head first, then its chunks in piece order.
+     */
+    public static List<Item> toItems(String partition, Record record, boolean imported) {
         String headKey = SyncStoreLayout.recordSortKey(record.key());
         List<String> pieces = record.value() == null ? List.of() : SyncStoreLayout.split(record.value());
         List<Item> items = new ArrayList<>(Math.max(1, pieces.size()));
-        items.add(head(partition, headKey, record, pieces));
+        items.add(head(partition, headKey, record, pieces, imported));
         for (int piece = 1; piece < pieces.size(); piece++) {
             Map<String, AttributeValue> chunk = new HashMap<>();
             chunk.put(SyncStoreLayout.PARTITION_KEY, new StringAttribute(partition));
@@ -86,7 +100,13 @@ public final class RecordItems {
                 head.string(LAST_MODIFIED_BY), device == null ? null : Instant.ofEpochMilli(device));
     }
 
-    private static Item head(String partition, String headKey, Record record, List<String> pieces) {
+    /** Whether a head was written by an import as an AppSync revision ({@link #IMPORTED}). */
+    public static boolean imported(Item head) {
+        return head.flag(IMPORTED);
+    }
+
+    private static Item head(String partition, String headKey, Record record, List<String> pieces,
+            boolean imported) {
         Map<String, AttributeValue> head = new HashMap<>();
         head.put(SyncStoreLayout.PARTITION_KEY, new StringAttribute(partition));
         head.put(SyncStoreLayout.SORT_KEY, new StringAttribute(headKey));
@@ -102,6 +122,9 @@ public final class RecordItems {
         if (!pieces.isEmpty()) {
             head.put(VALUE, new StringAttribute(pieces.get(0)));
             head.put(CHUNKS, new NumberAttribute(pieces.size()));
+        }
+        if (imported) {
+            head.put(IMPORTED, new BooleanAttribute(true));
         }
         return new Item(head);
     }

@@ -163,6 +163,19 @@ class SyncStoreLayoutTest {
     }
 
     @Test
+    void onlyAnImportsRevisionIsMarkedImportedOnItsHeadAlone() {
+        List<Item> revision = RecordItems.toItems(PARTITION, record("big", "x".repeat(150_000), 4), true);
+        Item pushed = RecordItems.toItems(PARTITION, record("big", "x".repeat(150_000), 4)).get(0);
+
+        assertThat(RecordItems.imported(revision.get(0))).isTrue();
+        assertThat(revision.subList(1, revision.size())).noneMatch(chunk -> chunk.has(RecordItems.IMPORTED));
+        assertThat(RecordItems.imported(pushed)).isFalse();
+        assertThat(pushed.has(RecordItems.IMPORTED)).isFalse();
+        assertThat(RecordItems.fromItems(revision.get(0), revision.subList(1, revision.size())))
+                .isEqualTo(record("big", "x".repeat(150_000), 4));
+    }
+
+    @Test
     void tombstonesCarryNoValueAndNoBytes() {
         Item head = RecordItems.toItems(PARTITION, record("gone", null, 9)).get(0);
 

@@ -109,8 +109,7 @@ public final class DatasetImporter {
 
     private ImportPlan plan(IdentityId identity, DatasetSource read, @Nullable StoredDataset meta) {
         SyncCount partition = ImportPlanner.partitionToRead(meta, read.generation());
-        Map<RecordKey, Record> stored = table.records(SyncStoreLayout.recordPartition(identity, read.name(),
-                partition));
+        StoredRecords stored = table.stored(SyncStoreLayout.recordPartition(identity, read.name(), partition));
         return new ImportPlanner(policy, clock.instant()).plan(identity, read, meta, stored);
     }
 

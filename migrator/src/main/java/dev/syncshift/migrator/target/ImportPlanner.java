@@ -1,12 +1,9 @@
 package dev.syncshift.migrator.target;
 
 import dev.syncshift.core.IdentityId;
-import dev.syncshift.core.Record;
-import dev.syncshift.core.RecordKey;
 import dev.syncshift.core.SyncCount;
 import dev.syncshift.core.layout.StoredDataset;
 import java.time.Instant;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,13 +52,13 @@ public final class ImportPlanner {
      * The plan.
      *
      * @param meta the store's metadata item, or null when it has none
-     * @param stored the records of {@link #partitionToRead}, by key
+     * @param stored the records of {@link #partitionToRead}
      */
     public ImportPlan plan(IdentityId identity, DatasetSource source, @Nullable StoredDataset meta,
-            Map<RecordKey, Record> stored) {
+            StoredRecords stored) {
         ImportPlan plan = meta == null || untouched(meta) && !source.changesByContent()
-                ? CopyPlanner.plan(identity, source, meta, stored)
+                ? CopyPlanner.plan(identity, source, meta, stored.byKey())
                 : revisions.plan(identity, source, meta, stored);
-        return SyncCountLimit.check(plan, source, meta, stored);
+        return SyncCountLimit.check(plan, source, meta, stored.byKey());
     }
 }

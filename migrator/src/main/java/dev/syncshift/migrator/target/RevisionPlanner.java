@@ -43,16 +43,17 @@ final class RevisionPlanner {
         this.now = now.truncatedTo(ChronoUnit.MILLIS);
     }
 
-    ImportPlan plan(IdentityId identity, DatasetSource source, StoredDataset meta, Map<RecordKey, Record> stored) {
+    ImportPlan plan(IdentityId identity, DatasetSource source, StoredDataset meta, StoredRecords partition) {
         SyncCount watermark = source.read().datasetSyncCount();
+        Map<RecordKey, Record> stored = partition.byKey();
         if (!source.read().exists()) {
-            return deletedInCognito(identity, source, meta, stored, watermark);
+            return deletedInCognito(identity, source, meta, partition, watermark);
         }
         if (meta.deleted()) {
             return deletedOnAppSync(identity, source, meta, stored, watermark);
         }
         if (source.deletedSinceWatermark()) {
-            Conflict conflict = ImportPlanner.writtenOnAppSync(meta) ? datasetConflict(source, created(source), meta,
+            Conflict conflict = writtenOnAppSync(meta, partition) ? datasetConflict(source, created(source), meta,
                     "deleted and re-created in Cognito Sync, changed on AppSync since the last pass") : null;
             if (conflict != null && !conflict.cognitoWon()) {
                 return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(conflict), 0);
@@ -61,21 +62,41 @@ final class RevisionPlanner {
             return revisions(identity, source, meta, meta.metadata().syncCount().next(), Map.of(), all,
                     listed(conflict), 0);
         }
-        return merge(identity, source, meta, stored);
+        return merge(identity, source, meta, partition);
+    }
+
+    /**
+     * Whether devices wrote the dataset on AppSync since the last pass ({@link ImportPlanner#writtenOnAppSync}),
+     * unless every record above the count that pass left ({@link StoredDataset#changedOnAppSyncAfter()}) is an import's
+     * revision: Cognito's changes that a pass stopped between its transactions applied, or its removals of a deleted
+     * incarnation's records ({@link #copiedAndDeleted}). A store an older version wrote has no {@code importedAt} and
+     * no such marks: any dataset it numbers itself is taken as written.
+     */
+    private static boolean writtenOnAppSync(StoredDataset meta, StoredRecords partition) {
+        if (!ImportPlanner.writtenOnAppSync(meta)) {
+            return false;
+        }
+        if (meta.importedAt() == null && meta.firstCopyMark().equals(SyncCount.ZERO)) {
+            return true;
+        }
+        SyncCount after = meta.changedOnAppSyncAfter();
+        return partition.byKey().values().stream()
+                .anyMatch(r -> r.syncCount().isAfter(after) && !partition.imported().contains(r.key()));
     }
 
     private ImportPlan deletedInCognito(IdentityId identity, DatasetSource source, StoredDataset meta,
-            Map<RecordKey, Record> stored, SyncCount watermark) {
+            StoredRecords partition, SyncCount watermark) {
+        Map<RecordKey, Record> stored = partition.byKey();
         if (meta.deleted() || watermark.equals(meta.sourceDeletedAt())) {
             // Deleted on both sides, or a deletion an earlier pass settled by keeping AppSync's data: nothing new.
             return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(), 0);
         }
-        Conflict conflict = ImportPlanner.writtenOnAppSync(meta) ? new Conflict(source.name(), null,
+        Conflict conflict = writtenOnAppSync(meta, partition) ? new Conflict(source.name(), null,
                 policy == ConflictPolicy.KEEP_COGNITO, null, meta.metadata().lastModifiedDate(),
                 "deleted in Cognito Sync, changed on AppSync since the last pass") : null;
         if (conflict != null && !conflict.cognitoWon()) {
             // Cognito keeps a deleted dataset's count, so the watermark cannot move past this deletion: remember it.
-            List<Record> removals = copiedAndDeleted(source, meta, stored);
+            List<Record> removals = copiedAndDeleted(source, meta, partition);
             if (!removals.isEmpty()) {
                 Conflict kept = new Conflict(conflict.dataset(), null, false, null, conflict.appSyncDate(),
                         "deleted in Cognito Sync while a first copy of it was unfinished, changed on AppSync since: "
@@ -133,7 +154,8 @@ final class RevisionPlanner {
     }
 
     private ImportPlan merge(IdentityId identity, DatasetSource source, StoredDataset meta,
-            Map<RecordKey, Record> stored) {
+            StoredRecords partition) {
+        Map<RecordKey, Record> stored = partition.byKey();
         // Cognito's records are compared with the watermark, a Cognito count; the store's with the count at which the
         // last import caught up, an AppSync count: once the store renumbered, the two counts part ways. A source whose
         // changes are known by content was read whole: a record the store holds as it is is no change.
@@ -158,10 +180,10 @@ final class RevisionPlanner {
                 // held is AppSync's write (a copy of Cognito's would be as old as Cognito's version, or older), kept
                 // at every pass: once kept, it is no longer above the count that pass left
                 conflicts.add(keptUnknown(source, record, held));
-            } else if (held == null || !held.syncCount().isAfter(changedHereAfter) || MIGRATOR.equals(
-                    held.lastModifiedBy())) {
-                // not changed on AppSync since the last pass: stored by an import, or a removal of a copied record
-                // a pass made for Cognito's deletion (copiedAndDeleted) and was stopped before the watermark moved
+            } else if (held == null || !held.syncCount().isAfter(changedHereAfter)
+                    || partition.imported().contains(held.key())) {
+                // not changed on AppSync since the last pass: stored by an import, or applied as a revision by a pass
+                // stopped before the watermark moved (Cognito's change, or a removal copiedAndDeleted made)
                 apply.add(record);
             } else if (policy.cognitoWins(record.lastModifiedDate(), held.lastModifiedDate())) {
                 apply.add(record);
@@ -170,26 +192,28 @@ final class RevisionPlanner {
                 conflicts.add(recordConflict(source, record, held, false));
             }
         }
-        apply.addAll(copiedAndDeleted(source, meta, stored));
+        apply.addAll(copiedAndDeleted(source, meta, partition));
         return revisions(identity, source, meta, meta.generation(), stored, apply, conflicts, current);
     }
 
     /**
      * Removals of the live records an unfinished first copy stored ({@link StoredDataset#firstCopyMark()}: records at
-     * most its mark; a push counts above it) whose key Cognito's read lacks: records of an incarnation Cognito deleted
+     * most its mark; a push counts above it), or that a pass completing it applied as revisions before it was stopped
+     * ({@link StoredRecords#imported()}), whose key Cognito's read lacks: records of an incarnation Cognito deleted
      * after the copy read it (within one incarnation Cognito keeps a removed key as a removal, and a dataset at
      * watermark 0 is read whole). A copy is not a change made on AppSync: they go as Cognito's deletion took them,
      * whatever the policy. Dated at the new incarnation's creation, or now when Cognito has none.
      */
-    private List<Record> copiedAndDeleted(DatasetSource source, StoredDataset meta, Map<RecordKey, Record> stored) {
+    private List<Record> copiedAndDeleted(DatasetSource source, StoredDataset meta, StoredRecords partition) {
         SyncCount mark = meta.firstCopyMark();
         if (mark.equals(SyncCount.ZERO)) {
             return List.of();
         }
         Set<RecordKey> inCognito = source.read().all().stream().map(Record::key).collect(Collectors.toSet());
         Instant at = source.read().exists() ? created(source) : now;
-        return stored.values().stream()
-                .filter(r -> !r.isTombstone() && !r.syncCount().isAfter(mark) && !inCognito.contains(r.key()))
+        return partition.byKey().values().stream()
+                .filter(r -> !r.isTombstone() && !inCognito.contains(r.key())
+                        && (!r.syncCount().isAfter(mark) || partition.imported().contains(r.key())))
                 .sorted(PlanSupport.BY_COUNT_THEN_KEY)
                 .map(r -> new Record(r.key(), null, r.syncCount(), at, MIGRATOR, null))
                 .toList();
@@ -215,7 +239,7 @@ final class RevisionPlanner {
             return ImportPlan.failed(meta, meta.generation(), stored, failure);
         }
         List<List<Record>> groups = ImportTransactions.pack(apply, r -> ImportTransactions.recordActions(partition,
-                r, null, PlanSupport.pieces(state.get(r.key()))), 1);
+                r, null, PlanSupport.pieces(state.get(r.key())), true), 1);
         boolean newGeneration = !generation.equals(meta.generation()) || meta.deleted();
         PlanSupport.Dates dates = newGeneration
                 ? new PlanSupport.Dates(created(source), meta.metadata().lastModifiedDate(),
@@ -278,8 +302,11 @@ final class RevisionPlanner {
                 Record held = state.get(record.key());
                 Record stamped = new Record(record.key(), record.value(), next, record.lastModifiedDate(),
                         record.lastModifiedBy(), record.deviceLastModifiedDate());
+                // marked imported: Cognito's change, which a plan made before the chain's last transaction tells
+                // from a device's by the mark (writtenOnAppSync, merge)
                 writes.add(new PlannedTransaction.Write(stamped, ImportTransactions.recordActions(partition, stamped,
-                        ImportTransactions.stillAt(held == null ? null : held.syncCount()), PlanSupport.pieces(held))));
+                        ImportTransactions.stillAt(held == null ? null : held.syncCount()), PlanSupport.pieces(held),
+                        true)));
                 state.put(record.key(), stamped);
                 dates = dates.touchedBy(record);
             }

@@ -19,10 +19,12 @@ import dev.syncshift.core.layout.SyncStoreLayout;
 import dev.syncshift.core.layout.WriteAction;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -69,6 +71,11 @@ public final class SyncStoreTable {
 
     /** The records of a record partition (heads joined with their chunks), tombstones included, by key. */
     public Map<RecordKey, Record> records(String partition) {
+        return stored(partition).byKey();
+    }
+
+    /** A record partition: its records, as {@link #records}, and which of them an import wrote as revisions. */
+    public StoredRecords stored(String partition) {
         Map<String, Item> heads = new LinkedHashMap<>();
         Map<String, List<Item>> chunks = new HashMap<>();
         query(partition, null, item -> {
@@ -81,11 +88,15 @@ public final class SyncStoreTable {
             }
         });
         Map<RecordKey, Record> records = new LinkedHashMap<>();
+        Set<RecordKey> imported = new HashSet<>();
         heads.forEach((sortKey, head) -> {
             Record record = RecordItems.fromItems(head, chunks.getOrDefault(sortKey, List.of()));
             records.put(record.key(), record);
+            if (RecordItems.imported(head)) {
+                imported.add(record.key());
+            }
         });
-        return records;
+        return new StoredRecords(records, imported);
     }
 
     /**

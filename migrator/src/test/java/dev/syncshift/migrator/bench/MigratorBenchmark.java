@@ -17,6 +17,7 @@ import dev.syncshift.migrator.source.SourceRecords;
 import dev.syncshift.migrator.target.ConflictPolicy;
 import dev.syncshift.migrator.target.DatasetSource;
 import dev.syncshift.migrator.target.ImportPlanner;
+import dev.syncshift.migrator.target.StoredRecords;
 import dev.syncshift.migrator.target.DatasetImporter;
 import dev.syncshift.migrator.target.IdentityMigrator;
 import dev.syncshift.migrator.target.StoreTableShape;
@@ -253,7 +254,8 @@ class MigratorBenchmark {
                 }
                 SourceRecords read = new SourceRecords(SyncCount.ZERO, records, new SyncCount(1), new SyncCount(1),
                         true, false, List.of());
-                planner.plan(identity, new DatasetSource(name, null, read, SyncCount.ZERO, false), null, Map.of())
+                planner.plan(identity, new DatasetSource(name, null, read, SyncCount.ZERO, false), null,
+                        StoredRecords.of(Map.of()))
                         .transactions().forEach(t -> store.write(t.actions()));
             }
         }, aws.source(), SAMPLE);

@@ -66,7 +66,8 @@ class MergedCopyPlanTest {
                 themeInCognito), new SyncCount(3), new SyncCount(1), true, false, List.of());
         DatasetSource source = new DatasetSource(COPY, null, read, SyncCount.ZERO, false, true);
         Map<RecordKey, Record> stored = Map.of(FONT.key(), FONT, THEME_ON_APPSYNC.key(), THEME_ON_APPSYNC);
-        return new ImportPlanner(policy, WRITTEN_ON_APPSYNC.plusSeconds(3600)).plan(IDENTITY, source, meta, stored);
+        return new ImportPlanner(policy, WRITTEN_ON_APPSYNC.plusSeconds(3600)).plan(IDENTITY, source, meta,
+                StoredRecords.of(stored));
     }
 
     private static Record record(String key, String value, long count, Instant date, String by) {

@@ -100,7 +100,7 @@ class SettledDeletionRecreatedTest extends CutoverScenario {
     }
 
     /** A device's dataset copied, pushed to on AppSync, deleted in Cognito, and that deletion kept for AppSync. */
-    private static Device settledForAppSync(String dataset) {
+    static Device settledForAppSync(String dataset) {
         Device phone = cutover.newDevice();
         phone.cognitoPush(phone.identityId(), dataset, Map.of("a", "1", "b", "2"));
         cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(id(phone));
