@@ -24,7 +24,9 @@
  * revision T+1, two-sided changes settled by the later lastModifiedDate, ties to the store); content-equal records
  * are skipped, so a repeated import changes nothing but what it must. A key is two-sided when its stored count is
  * above importedAt, the dataset count right after the import that last moved the watermark (which every such import
- * sets and every other write keeps): once the store renumbered, its counts and Cognito's are different spaces.
+ * sets and every other write keeps), and its head is not marked imported: once the store renumbered, its counts and
+ * Cognito's are different spaces. A revision-mode import marks the heads it writes imported, as the migrator's
+ * revisions do; a push writes heads without the mark.
  * While a write-back mark stands (writeBackFrom, writeBackOver: SyncStoreLayout, WriteBackMark; every write here
  * keeps it and is conditioned on it), a Cognito record above writeBackFrom written by someone other than the identity
  * (developer credentials) is not applied over a store record above writeBackOver, in either mode: it may be the
@@ -213,10 +215,13 @@ function cutoverPlan(stash, input) {
             return;
         }
         // Written on AppSync since the import that last moved the watermark: a count above importedAt (the store's
-        // count right after it). Without it (an older store) the counts are taken for Cognito's, as before.
-        const changedHere = stored !== null && stored.syncCount > (meta?.importedAt ?? from);
+        // count right after it), and not an import's revision (marked imported: Cognito's change, left there by an
+        // import stopped before its last part or transaction). Without importedAt (an older store) the counts are
+        // taken for Cognito's, as before. What this import applies is Cognito's too, and marked so.
+        const changedHere = stored !== null && stored.syncCount > (meta?.importedAt ?? from)
+            && stored.imported !== true;
         if (!changedHere || write.date > stored.lastModifiedDate) {
-            records.push(planned(write, stored, count + 1));
+            records.push({ ...planned(write, stored, count + 1), imported: true });
         }
     });
     const last = input.final !== false;
@@ -525,6 +530,9 @@ function headOf(record) {
     if (pieces.length > 0) {
         attributes.value = pieces[0];
         attributes.chunks = pieces.length;
+    }
+    if (record.imported === true) {
+        attributes.imported = true;
     }
     return { attributes, pieces };
 }

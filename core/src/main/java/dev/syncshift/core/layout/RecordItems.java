@@ -33,7 +33,8 @@ public final class RecordItems {
     /** On a chunk: the sync count of the head it belongs to. */
     public static final String REVISION = "revision";
     /**
-     * On a head an import wrote as an AppSync revision (the migrator's revision mode), true: the change is Cognito's,
+     * On a head an import wrote as an AppSync revision (the migrator's, or a device's in revision mode), true: the
+     * change is Cognito's,
      * stored at a count of the store's own, not one a device made on AppSync. Absent on every other head: a push
      * writes a head afresh, so a device's change to the record takes it off.
      */

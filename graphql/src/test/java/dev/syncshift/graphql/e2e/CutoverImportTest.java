@@ -203,17 +203,49 @@ class CutoverImportTest {
                 .containsEntry("importedAt", AttributeValue.fromN("42"));
     }
 
+    /**
+     * A revision-mode import marks the record heads it writes {@code imported} (Cognito's changes at the store's own
+     * counts, which an import stopped before its last part leaves above importedAt); a push writes a head afresh,
+     * without the mark, and a copy-mode import, which keeps Cognito's counts, sets none.
+     */
+    @Test
+    void aRevisionModeImportMarksTheHeadsItWritesImportedAndAPushOverOneTakesTheMarkOff(AppSyncEmulator emulator) {
+        Caller me = after(emulator, DIVERGED);
+        String partition = "D#" + requireNonNull(me.identityId()) + "#ds#0";
+        Map<String, Map<String, AttributeValue>> heads = new HashMap<>();
+        String table = new LayoutTable(emulator.dynamoDb()).name();
+        emulator.dynamoDb().queryPaginator(r -> r.tableName(table).consistentRead(true)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", SyncStoreLayout.PARTITION_KEY))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition)))).items()
+                .forEach(item -> heads.put(item.get("key").s(), item));
+
+        assertThat(heads).containsOnlyKeys("a", "b", "c", "d", "e");
+        AttributeValue marked = AttributeValue.fromBool(true);
+        assertThat(heads.get("d")).as("d, imported as a revision").containsEntry("imported", marked);
+        assertThat(heads.get("e")).as("e, imported as a revision").containsEntry("imported", marked);
+        assertThat(heads.get("a")).as("a, imported as a revision, then pushed").doesNotContainKey("imported");
+        assertThat(heads.get("b")).as("b, copied, then pushed").doesNotContainKey("imported");
+        assertThat(heads.get("c")).as("c, pushed").doesNotContainKey("imported");
+    }
+
     /** The metadata item of {@code ds} after {@code steps}, each of which must succeed, made as a fresh identity. */
     private static Map<String, AttributeValue> metadataAfter(AppSyncEmulator emulator, List<Step> steps) {
+        Caller me = after(emulator, steps);
+        String table = new LayoutTable(emulator.dynamoDb()).name();
+        return emulator.dynamoDb().getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Map.of(SyncStoreLayout.PARTITION_KEY, AttributeValue.fromS("I#" + requireNonNull(me.identityId())),
+                        SyncStoreLayout.SORT_KEY, AttributeValue.fromS("D#ds")))).item();
+    }
+
+    /** A fresh identity that made {@code steps}, each of which must succeed. */
+    private static Caller after(AppSyncEmulator emulator, List<Step> steps) {
         SyncOperations api = new SyncOperations(new SignedGraphQlClient(emulator.endpoint()));
         Caller me = SyncshiftApi.freshUser();
         for (Step step : steps) {
             assertThat(step.run(api, me).ok()).isTrue();
         }
-        String table = new LayoutTable(emulator.dynamoDb()).name();
-        return emulator.dynamoDb().getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Map.of(SyncStoreLayout.PARTITION_KEY, AttributeValue.fromS("I#" + requireNonNull(me.identityId())),
-                        SyncStoreLayout.SORT_KEY, AttributeValue.fromS("D#ds")))).item();
+        return me;
     }
 
     @ParameterizedTest(name = "{0}")

@@ -12,12 +12,15 @@ import dev.syncshift.core.SyncCount;
 import dev.syncshift.core.layout.StoredDataset;
 import dev.syncshift.migrator.CutoverScenario;
 import dev.syncshift.migrator.Device;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.services.cognitosync.model.Record;
 
 /**
  * A pass applying Cognito's changes as AppSync revisions in more than one transaction (150 records: two), stopped
@@ -36,14 +39,7 @@ class StoppedRevisionChainTest extends CutoverScenario {
     @EnumSource(ConflictPolicy.class)
     void aDeletionOnCognitoAfterAPassStoppedBetweenItsTransactionsIsNoConflict(ConflictPolicy policy) {
         Device phone = stoppedApplyingReCreation();
-        phone.cognitoDelete(DATASET);
-
-        IdentityOutcome next = cutover.migrator(false, policy).migrate(id(phone));
-
-        assertThat(phone.page(DATASET, 0).exists()).as("whether AppSync still has the dataset the user deleted on "
-                + "Cognito Sync (holding %d records; outcome %s)", liveValues(phone).size(), next.datasets())
-                .isFalse();
-        assertThat(next.datasets()).flatMap(DatasetOutcome::conflicts).isEmpty();
+        assertDeletionApplied(phone, policy);
     }
 
     /**
@@ -53,15 +49,7 @@ class StoppedRevisionChainTest extends CutoverScenario {
     @Test
     void anEditOnCognitoOfARecordAStoppedPassAppliedIsNoConflictUnderKeepAppSync() {
         Device phone = stoppedApplyingReCreation();
-        String edited = appliedKey(phone);
-        phone.cognitoPut(DATASET, edited, "edited");
-
-        IdentityOutcome next = cutover.migrator(false, ConflictPolicy.KEEP_APPSYNC).migrate(id(phone));
-
-        assertThat(liveValues(phone)).as("AppSync's records after the pass following one stopped between its "
-                + "transactions, %s edited on Cognito since (outcome %s)", edited, next.datasets())
-                .containsEntry(edited, "edited");
-        assertThat(next.datasets()).flatMap(DatasetOutcome::conflicts).isEmpty();
+        assertEditApplied(phone);
     }
 
     /**
@@ -124,6 +112,49 @@ class StoppedRevisionChainTest extends CutoverScenario {
     }
 
     /**
+     * A switched device's own cutover import ({@code importDataset}) in revision mode, sent in parts, stops after its
+     * first (99 of Cognito's 150 new records applied as one AppSync revision, the watermark unmoved). The user then
+     * deletes the dataset on Cognito Sync. Nobody wrote on AppSync since the last pass, so the next pass, whatever its
+     * policy, applies the deletion, as it would had the device's import completed.
+     */
+    @ParameterizedTest
+    @EnumSource(ConflictPolicy.class)
+    void aDeletionOnCognitoAfterADevicesImportStoppedBetweenItsPartsIsNoConflict(ConflictPolicy policy) {
+        Device phone = stoppedDevicesImport();
+        assertDeletionApplied(phone, policy);
+    }
+
+    /** As the test before, with a Cognito edit of a record the device's stopped import applied, under keep-appsync. */
+    @Test
+    void anEditOnCognitoOfARecordADevicesStoppedImportAppliedIsNoConflictUnderKeepAppSync() {
+        Device phone = stoppedDevicesImport();
+        assertEditApplied(phone);
+    }
+
+    /**
+     * A dataset a pass imported as revisions after a device pushed to it, untouched on AppSync since; then 150
+     * records written on Cognito Sync, and a switched device's cutover import of them stopped after its first part.
+     */
+    private static Device stoppedDevicesImport() {
+        Device phone = cutover.newDevice();
+        phone.cognitoPush(phone.identityId(), DATASET, Map.of("a", "1"));
+        cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(id(phone));
+        phone.appSyncPut(DATASET, "mine", "device");
+        phone.cognitoPut(DATASET, "b", "2");
+        cutover.migrator(false, ConflictPolicy.LATER_WINS).migrate(id(phone));
+        long watermark = stored(phone).sourceWatermark().value();
+        phone.cognitoPush(phone.identityId(), DATASET, many(150));
+        List<Record> changed = phone.cognitoRecords(DATASET).values().stream()
+                .filter(r -> r.syncCount() > watermark).sorted(Comparator.comparing(Record::syncCount)
+                        .thenComparing(Record::key)).toList();
+        long cognitoCount = changed.get(changed.size() - 1).syncCount();
+        phone.appSyncImport(DATASET, watermark, changed.subList(0, 99), cognitoCount, false);
+        assertThat(stored(phone).sourceWatermark().value()).as("the watermark after the device's first part")
+                .isEqualTo(watermark);
+        return phone;
+    }
+
+    /**
      * A dataset whose deletion in Cognito a pass settled by keeping AppSync's data, which the user then starts again
      * on Cognito Sync with 150 records: a pass applying them is stopped after its first transaction.
      */
@@ -145,6 +176,37 @@ class StoppedRevisionChainTest extends CutoverScenario {
                 .collect(Collectors.toMap(i -> "m" + i, i -> "w" + i)));
         stopAfterFirstTransaction(phone, false);
         return phone;
+    }
+
+    /**
+     * The user deletes the dataset on Cognito Sync; the next pass under {@code policy} applies the deletion, with no
+     * dataset-level conflict.
+     */
+    private static void assertDeletionApplied(Device phone, ConflictPolicy policy) {
+        phone.cognitoDelete(DATASET);
+
+        IdentityOutcome next = cutover.migrator(false, policy).migrate(id(phone));
+
+        assertThat(phone.page(DATASET, 0).exists()).as("whether AppSync still has the dataset the user deleted on "
+                + "Cognito Sync (holding %d records; outcome %s)", liveValues(phone).size(), next.datasets())
+                .isFalse();
+        assertThat(next.datasets()).flatMap(DatasetOutcome::conflicts).isEmpty();
+    }
+
+    /**
+     * The user edits on Cognito Sync a record the stopped import applied; the next pass, even keeping AppSync's side
+     * of conflicts, applies the edit, with no conflict.
+     */
+    private static void assertEditApplied(Device phone) {
+        String edited = appliedKey(phone);
+        phone.cognitoPut(DATASET, edited, "edited");
+
+        IdentityOutcome next = cutover.migrator(false, ConflictPolicy.KEEP_APPSYNC).migrate(id(phone));
+
+        assertThat(liveValues(phone)).as("AppSync's records after the pass following an import stopped between its "
+                + "transactions, %s edited on Cognito since (outcome %s)", edited, next.datasets())
+                .containsEntry(edited, "edited");
+        assertThat(next.datasets()).flatMap(DatasetOutcome::conflicts).isEmpty();
     }
 
     /** A key of the re-creation that the stopped pass applied. */
