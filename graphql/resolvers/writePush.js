@@ -25,8 +25,8 @@
  * are skipped, so a repeated import changes nothing but what it must. A key is two-sided when its stored count is
  * above importedAt, the dataset count right after the import that last moved the watermark (which every such import
  * sets and every other write keeps), and its head is not marked imported: once the store renumbered, its counts and
- * Cognito's are different spaces. A revision-mode import marks the heads it writes imported, as the migrator's
- * revisions do; a push writes heads without the mark.
+ * Cognito's are different spaces. Every import marks the heads it writes imported (Cognito's changes), as the
+ * migrator does; a push writes heads without it (docs/store-layout.md).
  * While a write-back mark stands (writeBackFrom, writeBackOver: SyncStoreLayout, WriteBackMark; every write here
  * keeps it and is conditioned on it), a Cognito record above writeBackFrom written by someone other than the identity
  * (developer credentials) is not applied over a store record above writeBackOver, in either mode: it may be the
@@ -176,7 +176,7 @@ function importPlan(stash, input) {
     stash.writes.forEach((write, i) => {
         const stored = stash.stored[i];
         if (stored === null || stored.syncCount < write.syncCount) {
-            records.push(planned(write, stored, write.syncCount));
+            records.push({ ...planned(write, stored, write.syncCount), imported: true });
         }
     });
     const watermark = Math.max(stash.meta?.sourceWatermark ?? 0, input.datasetSyncCount);
@@ -185,12 +185,9 @@ function importPlan(stash, input) {
     return { syncCount, records, watermark, input, importedAt: moved ? syncCount : undefined };
 }
 
-// importDataset: the state read must be the one the caller's import starts from (watermark W, dataset not deleted);
-// the metadata Put is conditioned on exactly that state (cutoverCondition), so a device, another device and the
-// migrator never apply the same Cognito change twice: whoever loses re-reads and finds the watermark moved.
-// Copy mode (count T = W) keeps Cognito's counts in every part: an earlier part leaves the count at W, so the next
-// part (or a re-run after a crash, by anyone) is still in copy mode, and records copiedUpTo, the highest count it
-// stored above the count, which every push then counts from; the last part sets the count (and the watermark) to C'.
+// importDataset: the metadata Put is conditioned on the state the caller's import starts from (cutoverCondition), so
+// nobody applies a Cognito change twice. Copy mode keeps Cognito's counts in every part: an earlier part leaves the
+// count at W (the next part is still in copy mode) and records copiedUpTo; the last part sets count and watermark.
 function cutoverPlan(stash, input) {
     const from = input.sourceWatermark;
     checkImportInput(input, from);
@@ -210,14 +207,12 @@ function cutoverPlan(stash, input) {
         if (copy) {
             // A newer Cognito version stored by another copy of a later read is kept.
             if (stored === null || stored.syncCount <= write.syncCount) {
-                records.push(planned(write, stored, write.syncCount));
+                records.push({ ...planned(write, stored, write.syncCount), imported: true });
             }
             return;
         }
-        // Written on AppSync since the import that last moved the watermark: a count above importedAt (the store's
-        // count right after it), and not an import's revision (marked imported: Cognito's change, left there by an
-        // import stopped before its last part or transaction). Without importedAt (an older store) the counts are
-        // taken for Cognito's, as before. What this import applies is Cognito's too, and marked so.
+        // Written on AppSync since the import that last moved the watermark: above importedAt, and not an import's
+        // write. Without importedAt (an older store) the counts are taken for Cognito's, as before.
         const changedHere = stored !== null && stored.syncCount > (meta?.importedAt ?? from)
             && stored.imported !== true;
         if (!changedHere || write.date > stored.lastModifiedDate) {
@@ -268,12 +263,9 @@ function sameVersion(stored, write) {
         && stored.lastModifiedBy === write.by && (stored.bytes ?? 0) === write.bytes;
 }
 
-// A migrator's write-back into Cognito Sync stamps its records with a count above writeBackFrom, the developer account
-// as their writer and the time of the write, so until the migrator moves the watermark past it, such a record looks
-// like a newer Cognito change. Over a store record pushed after the write-back read the store (above writeBackOver)
-// it may be the write-back's copy of an older value of the key, which must not undo the push; where the store lacks
-// the key, its dataset's generation says whether a deletion since the read removed it. A record the identity itself
-// wrote (a device still on Cognito Sync) is never taken for it.
+// A Cognito record above writeBackFrom, not written by the identity itself, may be a migrator write-back's copy of an
+// older value (it looks like a newer Cognito change): over a store record pushed after the write-back read the store
+// (above writeBackOver), or a key a deletion since removed (the generation says), it must not undo the push.
 function writtenBackOver(meta, stored, write, identityId) {
     const mark = writeBackMark(meta);
     const since = stored === null ? (meta?.generation ?? 0) : stored.syncCount;
@@ -308,10 +300,8 @@ function copiedUpTo(meta) {
 }
 
 // The highest count a first copy (a copy-mode import from watermark 0) stored while it is unfinished; 0 when none is.
-// Unlike copiedUpTo, which a push takes off as it counts past it, it stays until the copy is completed, so that a
-// device still tells a dataset AppSync holds only part of a first copy of (and the records that copy stored: pushes
-// stand above it) after a device that makes no import pushed to it. An item written before it existed has only
-// copiedUpTo, which at watermark 0 is a first copy's mark.
+// Unlike copiedUpTo, which a push takes off, it stays until the copy is completed (docs/compat-client.md, "Why
+// firstCopyUpTo"). An item written before it existed has only copiedUpTo, which at watermark 0 is a first copy's mark.
 function firstCopyUpTo(meta) {
     if (meta === null || meta === undefined || meta.deleted || (meta.sourceWatermark ?? 0) !== 0) {
         return 0;

@@ -108,7 +108,7 @@ public final class ImportTransactions {
 
     /**
      * {@link #recordActions(String, Record, Condition, int)}, the head marked {@link RecordItems#IMPORTED} when
-     * {@code imported}: an import's change applied as an AppSync revision.
+     * {@code imported}: an import's write of Cognito's change.
      */
     public static List<WriteAction> recordActions(String partition, Record record, @Nullable Condition headCondition,
             int previousPieces, boolean imported) {

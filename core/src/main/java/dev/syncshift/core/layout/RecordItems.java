@@ -33,9 +33,9 @@ public final class RecordItems {
     /** On a chunk: the sync count of the head it belongs to. */
     public static final String REVISION = "revision";
     /**
-     * On a head an import wrote as an AppSync revision (the migrator's, or a device's in revision mode), true: the
-     * change is Cognito's,
-     * stored at a count of the store's own, not one a device made on AppSync. Absent on every other head: a push
+     * On a head an import wrote (the migrator's or a device's, a copy or a revision), true: the change is Cognito's,
+     * not one a device made on AppSync, wherever it stands (a part of a copy or a revision left above the watermark or
+     * {@code importedAt} by an import stopped before its last). Absent on every other head: a push
      * writes a head afresh, so a device's change to the record takes it off.
      */
     public static final String IMPORTED = "imported";

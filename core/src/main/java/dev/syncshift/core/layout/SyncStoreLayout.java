@@ -78,8 +78,8 @@ import java.util.List;
  * <p><b>Record heads</b> ({@link RecordItems}): {@code key} (the full key, always), {@code syncCount}, {@code value}
  * (piece 0; absent in a tombstone), {@code chunks} (number of pieces of a live value), {@code bytes} (UTF-8 bytes of
  * key plus value, 0 for a tombstone), {@code deleted}, {@code lastModifiedDate}, {@code lastModifiedBy},
- * {@code deviceLastModifiedDate} (optional), {@code imported} (true on a head an import, the migrator's or a device's
- * in revision mode, wrote as an AppSync revision, its change Cognito's; absent on every head a push writes).
+ * {@code deviceLastModifiedDate} (optional), {@code imported} (true on a head an import wrote, the migrator's or a
+ * device's, its change Cognito's; absent on every head a push writes).
  *
  * <p><b>Chunks.</b> A value longer than {@value #CHUNK_UNITS} UTF-16 code units is cut into pieces of at most that
  * many units (one fewer when the cut would split a surrogate pair). Piece 0 sits in the head, piece i &gt; 0 in a

@@ -56,8 +56,9 @@ final class CopyPlanner {
             Condition condition = held != null && repair ? ImportTransactions.stillAt(held.syncCount())
                     : ImportTransactions.olderThan(record.syncCount());
             expected.put(record.key(), record);
+            // marked imported: Cognito's change, which a part left above the watermark keeps telling from a push's
             writes.add(new PlannedTransaction.Write(record, ImportTransactions.recordActions(partition, record,
-                    condition, PlanSupport.pieces(held)), repair));
+                    condition, PlanSupport.pieces(held), true), repair));
         }
         SyncCount count = PlanSupport.newest(source.read().datasetSyncCount(), expected);
         StoredDataset after = PlanSupport.firstCopy(meta, PlanSupport.meta(key, dates(source.listed(), meta,

@@ -83,14 +83,15 @@ public final class DatasetImporter {
         ImportAttempts attempts = new ImportAttempts();
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             DatasetSource read = read(identity, name, listed, known, whole);
-            ImportPlan plan = plan(identity, read, known);
-            if (plan.kind() == ImportPlan.Kind.NEEDS_FULL_READ) {
+            Planned planned = plan(identity, read, known);
+            if (planned.plan().kind() == ImportPlan.Kind.NEEDS_FULL_READ) {
                 read = read(identity, name, listed, known, true);
-                plan = plan(identity, read, known);
+                planned = plan(identity, read, known);
             }
+            ImportPlan plan = planned.plan();
             attempts.read(read.read().records().keySet());
             if (writes != Writes.WRITE || plan.transactions().isEmpty()) {
-                return outcome(plan, read, attempts, compare(plan, read, known), known);
+                return outcome(planned, read, attempts, compare(plan, read, known));
             }
             if (!plan.conflicts().isEmpty()) {
                 journal.settling(identity, plan.conflicts());
@@ -98,7 +99,7 @@ public final class DatasetImporter {
             if (execute(plan, attempts)) {
                 List<String> mismatches = new ArrayList<>(verifyWritten(identity, name, plan));
                 mismatches.addAll(notInCognito(plan, read));
-                return outcome(plan, read, attempts, mismatches, known);
+                return outcome(planned, read, attempts, mismatches);
             }
             // planned again from a fresh read: what this attempt committed stays in `attempts`
             known = table.datasets(identity).get(name);
@@ -107,10 +108,20 @@ public final class DatasetImporter {
                 + " attempts; run the pass again");
     }
 
-    private ImportPlan plan(IdentityId identity, DatasetSource read, @Nullable StoredDataset meta) {
+    /**
+     * A plan, and whether devices had written the dataset on AppSync since the last pass when it was made.
+     *
+     * @param writtenOnAppSync {@link ImportPlanner#writtenOnAppSync(StoredDataset, StoredRecords)} of what it was
+     *     made from
+     */
+    private record Planned(ImportPlan plan, boolean writtenOnAppSync) {
+    }
+
+    private Planned plan(IdentityId identity, DatasetSource read, @Nullable StoredDataset meta) {
         SyncCount partition = ImportPlanner.partitionToRead(meta, read.generation());
         StoredRecords stored = table.stored(SyncStoreLayout.recordPartition(identity, read.name(), partition));
-        return new ImportPlanner(policy, clock.instant()).plan(identity, read, meta, stored);
+        return new Planned(new ImportPlanner(policy, clock.instant()).plan(identity, read, meta, stored),
+                meta != null && ImportPlanner.writtenOnAppSync(meta, stored));
     }
 
     /**
@@ -330,8 +341,9 @@ public final class DatasetImporter {
      * written nor current. Bytes and transactions are those the store applied. A dry run or verify counts what the
      * plan would write.
      */
-    private DatasetOutcome outcome(ImportPlan plan, DatasetSource read, ImportAttempts attempts,
-            List<String> mismatches, @Nullable StoredDataset known) {
+    private DatasetOutcome outcome(Planned planned, DatasetSource read, ImportAttempts attempts,
+            List<String> mismatches) {
+        ImportPlan plan = planned.plan();
         Set<RecordKey> last = read.read().records().keySet();
         Set<RecordKey> kept = plan.recordsKept(last);
         boolean wrote = writes == Writes.WRITE;
@@ -347,7 +359,7 @@ public final class DatasetImporter {
                 && (plan.kind() == ImportPlan.Kind.COPY || plan.kind() == ImportPlan.Kind.REVISIONS)
                 && plan.expectedMeta() != null && plan.expectedMeta().deleted();
         return new DatasetOutcome(read.name(), plan.kind(), written, records - written, keptUnwritten, bytes,
-                transactions, plan.conflicts(), mismatches, plan.failure(), ImportPlanner.writtenOnAppSync(known),
+                transactions, plan.conflicts(), mismatches, plan.failure(), planned.writtenOnAppSync(),
                 deletion, null);
     }
 }

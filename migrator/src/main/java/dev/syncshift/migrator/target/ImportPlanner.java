@@ -43,6 +43,28 @@ public final class ImportPlanner {
         return importedAt == null || meta.metadata().syncCount().isAfter(importedAt);
     }
 
+    /**
+     * Whether devices wrote the dataset on AppSync since the last pass ({@link #writtenOnAppSync(StoredDataset)}),
+     * unless every record of {@code partition} (the live generation's) above the count that pass left
+     * ({@link StoredDataset#changedOnAppSyncAfter()}) is an import's write ({@link StoredRecords#imported()}):
+     * Cognito's changes that an import stopped between its transactions or parts left there (a merged copy's records
+     * too, which stand above its watermark), or a pass's removals of the records of an incarnation Cognito deleted. A
+     * dataset deleted on AppSync is written there. A store an older version wrote has no {@code importedAt} and no
+     * such marks: any dataset it numbers itself is taken as written.
+     */
+    public static boolean writtenOnAppSync(StoredDataset meta, StoredRecords partition) {
+        if (!writtenOnAppSync(meta)) {
+            return false;
+        }
+        if (meta.deleted() || meta.importedAt() == null && meta.firstCopyMark().equals(SyncCount.ZERO)
+                && partition.imported().isEmpty()) {
+            return true;
+        }
+        SyncCount after = meta.changedOnAppSyncAfter();
+        return partition.byKey().values().stream()
+                .anyMatch(r -> r.syncCount().isAfter(after) && !partition.imported().contains(r.key()));
+    }
+
     /** The record partition whose records {@link #plan} needs: Cognito's generation in copy mode, else AppSync's. */
     public static SyncCount partitionToRead(@Nullable StoredDataset meta, SyncCount cognitoGeneration) {
         return meta == null || untouched(meta) ? cognitoGeneration : meta.generation();

@@ -53,8 +53,9 @@ final class RevisionPlanner {
             return deletedOnAppSync(identity, source, meta, stored, watermark);
         }
         if (source.deletedSinceWatermark()) {
-            Conflict conflict = writtenOnAppSync(meta, partition) ? datasetConflict(source, created(source), meta,
-                    "deleted and re-created in Cognito Sync, changed on AppSync since the last pass") : null;
+            Conflict conflict = ImportPlanner.writtenOnAppSync(meta, partition) ? datasetConflict(source,
+                    created(source), meta, "deleted and re-created in Cognito Sync, changed on AppSync since the last "
+                    + "pass") : null;
             if (conflict != null && !conflict.cognitoWon()) {
                 return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(conflict), 0);
             }
@@ -65,25 +66,6 @@ final class RevisionPlanner {
         return merge(identity, source, meta, partition);
     }
 
-    /**
-     * Whether devices wrote the dataset on AppSync since the last pass ({@link ImportPlanner#writtenOnAppSync}),
-     * unless every record above the count that pass left ({@link StoredDataset#changedOnAppSyncAfter()}) is an import's
-     * revision: Cognito's changes that a pass stopped between its transactions applied, or its removals of a deleted
-     * incarnation's records ({@link #copiedAndDeleted}). A store an older version wrote has no {@code importedAt} and
-     * no such marks: any dataset it numbers itself is taken as written.
-     */
-    private static boolean writtenOnAppSync(StoredDataset meta, StoredRecords partition) {
-        if (!ImportPlanner.writtenOnAppSync(meta)) {
-            return false;
-        }
-        if (meta.importedAt() == null && meta.firstCopyMark().equals(SyncCount.ZERO)) {
-            return true;
-        }
-        SyncCount after = meta.changedOnAppSyncAfter();
-        return partition.byKey().values().stream()
-                .anyMatch(r -> r.syncCount().isAfter(after) && !partition.imported().contains(r.key()));
-    }
-
     private ImportPlan deletedInCognito(IdentityId identity, DatasetSource source, StoredDataset meta,
             StoredRecords partition, SyncCount watermark) {
         Map<RecordKey, Record> stored = partition.byKey();
@@ -91,7 +73,7 @@ final class RevisionPlanner {
             // Deleted on both sides, or a deletion an earlier pass settled by keeping AppSync's data: nothing new.
             return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(), 0);
         }
-        Conflict conflict = writtenOnAppSync(meta, partition) ? new Conflict(source.name(), null,
+        Conflict conflict = ImportPlanner.writtenOnAppSync(meta, partition) ? new Conflict(source.name(), null,
                 policy == ConflictPolicy.KEEP_COGNITO, null, meta.metadata().lastModifiedDate(),
                 "deleted in Cognito Sync, changed on AppSync since the last pass") : null;
         if (conflict != null && !conflict.cognitoWon()) {

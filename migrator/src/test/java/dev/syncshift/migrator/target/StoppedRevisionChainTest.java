@@ -72,6 +72,7 @@ class StoppedRevisionChainTest extends CutoverScenario {
                 .containsEntry(edited, "edited").containsEntry("later", "device").containsEntry("mine", "device");
         assertThat(live.keySet().stream().filter(k -> k.startsWith("k"))).as("the re-creation's keys").hasSize(150);
         assertThat(next.datasets()).flatMap(DatasetOutcome::conflicts).isEmpty();
+        assertThat(next.datasets()).extracting(DatasetOutcome::writtenOnAppSync).containsExactly(true);
     }
 
     /**
@@ -191,6 +192,8 @@ class StoppedRevisionChainTest extends CutoverScenario {
                 + "Cognito Sync (holding %d records; outcome %s)", liveValues(phone).size(), next.datasets())
                 .isFalse();
         assertThat(next.datasets()).flatMap(DatasetOutcome::conflicts).isEmpty();
+        assertThat(next.datasets()).as("whether the report counts the dataset as changed on AppSync by switched "
+                + "devices").extracting(DatasetOutcome::writtenOnAppSync).containsExactly(false);
     }
 
     /**
