@@ -3,8 +3,8 @@ package dev.syncshift.migrator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncshift.migrator.LocalAws;
+import dev.syncshift.migrator.SharedPostgres;
 import dev.syncshift.migrator.SourceTruth;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,28 +21,31 @@ import org.junit.jupiter.api.io.TempDir;
 class PostgresJobRepositoryTest {
 
     static LocalAws aws;
-    static EmbeddedPostgres postgres;
+    static SharedPostgres postgres;
 
     @TempDir
     Path work;
 
+    /** A fresh job repository database of the PostgreSQL this test JVM shares. */
+    String database;
+
     @BeforeAll
     static void start() throws Exception {
         aws = LocalAws.start(25);
-        postgres = EmbeddedPostgres.builder().start();
+        postgres = SharedPostgres.get();
     }
 
     @AfterAll
     static void stop() throws Exception {
         System.clearProperty("spring.datasource.url");
         System.clearProperty("spring.datasource.username");
-        postgres.close();
         aws.close();
     }
 
     @Test
-    void aRunAndItsSecondPassKeepTheirStateInPostgres() {
-        System.setProperty("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+    void aRunAndItsSecondPassKeepTheirStateInPostgres() throws Exception {
+        database = postgres.newDatabase();
+        System.setProperty("spring.datasource.url", database);
         System.setProperty("spring.datasource.username", "postgres");
 
         Cli.Result first = Cli.run(args());
@@ -62,19 +65,20 @@ class PostgresJobRepositoryTest {
      */
     @Test
     void aRepositoryThatRefusesTheRunsStepsEndsItInOneLineWithoutAStackTrace() throws Exception {
-        System.setProperty("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+        database = postgres.newDatabase();
+        System.setProperty("spring.datasource.url", database);
         System.setProperty("spring.datasource.username", "postgres");
         Cli.Result schema = Cli.run(args()); // makes the job repository's tables
         assertThat(schema.exitCode()).as(schema.err()).isZero();
 
         Path log = work.resolve("refused.log");
-        try (Connection holder = postgres.getPostgresDatabase().getConnection()) {
+        try (Connection holder = SharedPostgres.dataSource(database).getConnection()) {
             holder.setAutoCommit(false);
             try (Statement statement = holder.createStatement()) {
                 statement.execute("LOCK TABLE BATCH_STEP_EXECUTION IN EXCLUSIVE MODE");
             }
             Process child = ChildMigrator.start(log, List.of(args()), Map.of("SPRING_DATASOURCE_URL",
-                    postgres.getJdbcUrl("postgres", "postgres") + "&options=-c%20lock_timeout%3D100ms",
+                    database + "&options=-c%20lock_timeout%3D100ms",
                     "SPRING_DATASOURCE_USERNAME", "postgres"));
             assertThat(child.waitFor(3, TimeUnit.MINUTES)).as("the refused run ends").isTrue();
             holder.rollback();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.syncshift.migrator.SharedPostgres;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,26 +31,24 @@ class ClusterRateLimiterTest {
     static final double RPS = 20;
     static final int TOKENS = 100;
 
-    static EmbeddedPostgres postgres;
     static HikariDataSource pool;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+        DataSource database = SharedPostgres.get().newDataSource();
+        try (Connection connection = database.getConnection()) {
             ScriptUtils.executeSqlScript(connection,
                     new ClassPathResource("dev/syncshift/migrator/job/remote/schema-cluster-postgresql.sql"));
         }
         HikariConfig config = new HikariConfig();
-        config.setDataSource(postgres.getPostgresDatabase());
+        config.setDataSource(database);
         config.setMaximumPoolSize(10);
         pool = new HikariDataSource(config);
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stop() {
         pool.close();
-        postgres.close();
     }
 
     @Test

@@ -7,7 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.syncshift.migrator.MigratorApplication;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.syncshift.migrator.SharedPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;
@@ -37,15 +37,14 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class CreationRetriesTest {
 
-    static EmbeddedPostgres postgres;
+    static String database;
     static ConfigurableApplicationContext context;
 
     @BeforeAll
     static void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
+        database = SharedPostgres.get().newDatabase();
         context = new SpringApplicationBuilder(MigratorApplication.class).properties(Map.of(
-                "spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres")
-                        + "&options=-c%20lock_timeout%3D200ms",
+                "spring.datasource.url", database + "&options=-c%20lock_timeout%3D200ms",
                 "spring.datasource.username", "postgres", "spring.profiles.active", "local",
                 "syncshift.migrator.identity-pool-id", "us-east-1:0a1b2c3d-0000-4000-8000-000000000001",
                 "syncshift.migrator.table", "SyncStore", "syncshift.migrator.region", "us-east-1"))
@@ -53,9 +52,8 @@ class CreationRetriesTest {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    static void stop() {
         context.close();
-        postgres.close();
     }
 
     @Test
@@ -77,7 +75,7 @@ class CreationRetriesTest {
         log.addAppender(retries);
         Level level = log.getLevel();
         log.setLevel(Level.DEBUG);
-        try (Connection holder = postgres.getPostgresDatabase().getConnection()) {
+        try (Connection holder = SharedPostgres.dataSource(database).getConnection()) {
             holder.setAutoCommit(false);
             try (Statement statement = holder.createStatement()) {
                 statement.execute("LOCK TABLE BATCH_STEP_EXECUTION IN EXCLUSIVE MODE");

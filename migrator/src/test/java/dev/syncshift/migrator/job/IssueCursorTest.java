@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.syncshift.migrator.SharedPostgres;
 import dev.syncshift.migrator.report.Issue;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,12 +33,10 @@ class IssueCursorTest {
     @Test
     void everyIssueOfTheRunIsHandedOverFromPostgres() throws Exception {
         HikariConfig config = new HikariConfig();
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            // a pool, as the migrator's job repository has: a connection per statement costs PostgreSQL a process
-            config.setDataSource(postgres.getPostgresDatabase());
-            try (HikariDataSource pool = new HikariDataSource(config)) {
-                readsEveryIssueOfOneRun(pool);
-            }
+        // a pool, as the migrator's job repository has: a connection per statement costs PostgreSQL a process
+        config.setDataSource(SharedPostgres.get().newDataSource());
+        try (HikariDataSource pool = new HikariDataSource(config)) {
+            readsEveryIssueOfOneRun(pool);
         }
     }
 

@@ -3,18 +3,17 @@ package dev.syncshift.migrator.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncshift.core.IdentityId;
+import dev.syncshift.migrator.SharedPostgres;
 import dev.syncshift.migrator.source.ListedIdentity;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,23 +30,15 @@ class ManifestDuplicatesTest {
     private static final int PARTITIONS = 4;
     private static final AtomicLong RUNS = new AtomicLong(100);
 
-    static EmbeddedPostgres postgres;
     static RunTables h2;
     static RunTables postgresql;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() throws IOException, SQLException {
         JdbcDataSource memory = new JdbcDataSource();
         memory.setURL("jdbc:h2:mem:manifest-duplicates;DB_CLOSE_DELAY=-1");
         h2 = new RunTables(memory);
-        postgres = EmbeddedPostgres.builder().start();
-        DataSource database = postgres.getPostgresDatabase();
-        postgresql = new RunTables(database);
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        postgres.close();
+        postgresql = new RunTables(SharedPostgres.get().newDataSource());
     }
 
     static Stream<Arguments> enumerations() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syncshift.migrator.LocalAws;
+import dev.syncshift.migrator.SharedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

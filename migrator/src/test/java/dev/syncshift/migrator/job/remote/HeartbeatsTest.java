@@ -2,6 +2,7 @@ package dev.syncshift.migrator.job.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.migrator.SharedPostgres;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -75,9 +75,7 @@ class HeartbeatsTest {
 
     /** A fresh database with the cluster schema, holding a manager row of {@link #INSTANCE} silent for an hour. */
     private static DataSource newDatabaseWithStaleManager() throws SQLException {
-        PGSimpleDataSource database = new PGSimpleDataSource();
-        database.setURL(postgres.newDatabase());
-        database.setUser("postgres");
+        DataSource database = postgres.newDataSource();
         ClusterSchema.create(database);
         new JdbcTemplate(database).update("INSERT INTO SYNCSHIFT_HEARTBEAT (KIND, ID, OWNER, JOB_INSTANCE_ID, BEAT) "
                 + "VALUES ('MANAGER', ?, 'the-dead-manager', ?, LOCALTIMESTAMP - INTERVAL '1 hour')", INSTANCE,

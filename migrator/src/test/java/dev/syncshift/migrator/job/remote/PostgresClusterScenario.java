@@ -1,5 +1,6 @@
 package dev.syncshift.migrator.job.remote;
 
+import dev.syncshift.migrator.SharedPostgres;
 import org.junit.jupiter.api.BeforeAll;
 
 /** A cluster test whose job repository is a fresh database of the embedded PostgreSQL that the test JVM shares. */
