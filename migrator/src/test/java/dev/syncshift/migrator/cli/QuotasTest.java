@@ -52,14 +52,15 @@ class QuotasTest {
     }
 
     /**
-     * A table with a write capacity (provisioned, or new on demand) of 6 transactions a second. DynamoDB names the
-     * throttle only in the answer's body: the cancelled transaction's reasons.
+     * A table with a write capacity (provisioned, or new on demand) of 12 transactions a second, where the 48
+     * threads have 40 datasets to write at once. DynamoDB names the throttle only in the answer's body: the cancelled
+     * transaction's reasons.
      */
     @Test
     void aRunWhoseThreadsWriteFarFasterThanTheTablesCapacitySlowsDownAndCompletes() throws IOException {
         try (LocalAws aws = LocalAws.start(config -> config.generate(IDENTITIES * 2 / 3)
                 .identityPoolId(LocalAws.POOL.value()).generateShape(SyntheticPool.Shape.parse("1x2")))) {
-            aws.dynamoDb().throttleTransactions(6);
+            aws.dynamoDb().throttleTransactions(12);
             Cli.Result run = migrateWith48Threads(aws);
 
             assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
