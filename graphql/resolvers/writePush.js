@@ -24,9 +24,9 @@
  * revision T+1, two-sided changes settled by the later lastModifiedDate, ties to the store); content-equal records
  * are skipped, so a repeated import changes nothing but what it must. A key is two-sided when its stored count is
  * above importedAt, the dataset count right after the import that last moved the watermark (which every such import
- * sets and every other write keeps), and its head is not marked imported: once the store renumbered, its counts and
- * Cognito's are different spaces. Every import marks the heads it writes imported (Cognito's changes), as the
- * migrator does; a push writes heads without it (docs/store-layout.md).
+ * sets and every other write keeps): once the store renumbered, its counts and Cognito's are different spaces. Every
+ * import marks the heads it writes imported (Cognito's changes, for the migrator: both versions dated by Cognito, the
+ * later-date rule here needs no mark); a push writes heads without it (docs/store-layout.md).
  * While a write-back mark stands (writeBackFrom, writeBackOver: SyncStoreLayout, WriteBackMark; every write here
  * keeps it and is conditioned on it), a Cognito record above writeBackFrom written by someone other than the identity
  * (developer credentials) is not applied over a store record above writeBackOver, in either mode: it may be the
@@ -211,10 +211,9 @@ function cutoverPlan(stash, input) {
             }
             return;
         }
-        // Written on AppSync since the import that last moved the watermark: above importedAt, and not an import's
-        // write. Without importedAt (an older store) the counts are taken for Cognito's, as before.
-        const changedHere = stored !== null && stored.syncCount > (meta?.importedAt ?? from)
-            && stored.imported !== true;
+        // Written on AppSync since the import that last moved the watermark: above importedAt. Without it (an older
+        // store) the counts are taken for Cognito's, as before.
+        const changedHere = stored !== null && stored.syncCount > (meta?.importedAt ?? from);
         if (!changedHere || write.date > stored.lastModifiedDate) {
             records.push({ ...planned(write, stored, count + 1), imported: true });
         }

@@ -21,9 +21,9 @@ import org.jspecify.annotations.Nullable;
  *     parts stored records at their Cognito counts and left the count at the watermark), the highest count among
  *     those records; null otherwise
  * @param importedAt the dataset's count right after the import that last moved {@code sourceWatermark}, or null
- *     (never set: the dataset's counts were Cognito's up to the watermark, so the watermark stands for it). A record
- *     above it was written on AppSync since that import; once the store renumbered the dataset, the watermark (a
- *     Cognito count) says nothing of AppSync's counts
+ *     (never set: a store an earlier version wrote, or a first copy not yet complete; the watermark stands for
+ *     it). A record above it, its head not marked imported, was written on AppSync since that import; once the
+ *     store renumbered the dataset, the watermark (a Cognito count) says nothing of AppSync's counts
  * @param writeBack a write-back into Cognito Sync that may have landed there beyond the watermark, or null
  * @param firstCopyUpTo while a first copy (a copy-mode import from watermark 0) is unfinished, the highest count it
  *     stored; unlike {@code copiedUpTo}, which a push takes off as it counts past it, it stays on every write that

@@ -76,10 +76,10 @@ final class CopyParts {
     }
 
     /**
-     * The metadata item after a part: {@code after}'s dates, generation and liveness, the count and the watermark
-     * read (0 and 0 for a dataset the store did not have, as a device's first part writes them), the totals of
-     * {@code held}, and {@code copiedUpTo} the highest count among {@code held} and the mark read, when above the
-     * count.
+     * The metadata item after a part: {@code after}'s dates, generation and liveness, the count, the watermark and
+     * {@code importedAt} read (0, 0 and none for a dataset the store did not have, as a device's first part writes
+     * them), the totals of {@code held}, and {@code copiedUpTo} the highest count among {@code held} and the mark
+     * read, when above the count.
      */
     private static StoredDataset part(@Nullable StoredDataset meta, StoredDataset after,
             Map<RecordKey, Record> held) {
@@ -90,7 +90,8 @@ final class CopyParts {
                 false, after.generation(), PlanSupport.watermarkOrZero(meta));
         StoredDataset part = new StoredDataset(totals.metadata(), false, after.generation(), totals.sourceWatermark(),
                 false, meta == null ? null : meta.sourceDeletedAt(), highest.isAfter(count) ? highest : null)
-                .withWriteBack(meta == null ? null : meta.writeBack());
+                .withWriteBack(meta == null ? null : meta.writeBack())
+                .importedAt(meta == null ? null : meta.importedAt());
         // A first copy's earlier part (from watermark 0) marks the highest count it stored; firstCopy keeps the
         // higher mark read.
         return PlanSupport.firstCopy(meta, PlanSupport.watermarkOrZero(meta).equals(SyncCount.ZERO)

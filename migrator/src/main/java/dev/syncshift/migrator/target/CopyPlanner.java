@@ -61,8 +61,10 @@ final class CopyPlanner {
                     condition, PlanSupport.pieces(held), true), repair));
         }
         SyncCount count = PlanSupport.newest(source.read().datasetSyncCount(), expected);
+        // importedAt, as every import that moves the watermark sets it: a dataset without one was last imported by an
+        // earlier version (ImportPlanner.writtenOnAppSync)
         StoredDataset after = PlanSupport.firstCopy(meta, PlanSupport.meta(key, dates(source.listed(), meta,
-                expected), expected, count, false, source.generation(), count));
+                expected), expected, count, false, source.generation(), count).importedAt(count));
         if (writes.isEmpty() && PlanSupport.sameItem(after, meta)) {
             return PlanSupport.current(meta, source.generation(), stored, current);
         }

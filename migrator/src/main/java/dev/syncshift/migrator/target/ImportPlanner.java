@@ -49,15 +49,16 @@ public final class ImportPlanner {
      * ({@link StoredDataset#changedOnAppSyncAfter()}) is an import's write ({@link StoredRecords#imported()}):
      * Cognito's changes that an import stopped between its transactions or parts left there (a merged copy's records
      * too, which stand above its watermark), or a pass's removals of the records of an incarnation Cognito deleted. A
-     * dataset deleted on AppSync is written there. A store an older version wrote has no {@code importedAt} and no
-     * such marks: any dataset it numbers itself is taken as written.
+     * dataset deleted on AppSync is written there. Every import that moves the watermark sets {@code importedAt}, so
+     * a dataset without one (but for an unfinished first copy) was last imported by an earlier version, whose counts
+     * may stand below the watermark and whose imports left no marks: any dataset it numbers itself is taken as
+     * written.
      */
     public static boolean writtenOnAppSync(StoredDataset meta, StoredRecords partition) {
         if (!writtenOnAppSync(meta)) {
             return false;
         }
-        if (meta.deleted() || meta.importedAt() == null && meta.firstCopyMark().equals(SyncCount.ZERO)
-                && partition.imported().isEmpty()) {
+        if (meta.deleted() || meta.importedAt() == null && meta.firstCopyMark().equals(SyncCount.ZERO)) {
             return true;
         }
         SyncCount after = meta.changedOnAppSyncAfter();

@@ -163,9 +163,10 @@ final class RevisionPlanner {
                 // at every pass: once kept, it is no longer above the count that pass left
                 conflicts.add(keptUnknown(source, record, held));
             } else if (held == null || !held.syncCount().isAfter(changedHereAfter)
-                    || partition.imported().contains(held.key())) {
+                    || partition.imported().contains(held.key()) || MIGRATOR.equals(held.lastModifiedBy())) {
                 // not changed on AppSync since the last pass: stored by an import, or applied as a revision by a pass
-                // stopped before the watermark moved (Cognito's change, or a removal copiedAndDeleted made)
+                // stopped before the watermark moved (Cognito's change, or a removal copiedAndDeleted made, which an
+                // earlier version wrote without the mark but as syncshift-migrator)
                 apply.add(record);
             } else if (policy.cognitoWins(record.lastModifiedDate(), held.lastModifiedDate())) {
                 apply.add(record);
