@@ -101,7 +101,7 @@ public final class RecordItems {
                 head.string(LAST_MODIFIED_BY), device == null ? null : Instant.ofEpochMilli(device));
     }
 
-    /** Whether a head was written by an import as an AppSync revision ({@link #IMPORTED}). */
+    /** Whether a head was written by an import: it holds Cognito's change ({@link #IMPORTED}). */
     public static boolean imported(Item head) {
         return head.flag(IMPORTED);
     }

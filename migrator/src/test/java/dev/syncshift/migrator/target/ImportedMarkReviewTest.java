@@ -7,7 +7,6 @@ import static dev.syncshift.migrator.target.CopyInPartsTest.many;
 import static dev.syncshift.migrator.target.CopyInPartsTest.stopAfterFirstTransaction;
 import static dev.syncshift.migrator.target.CopyInPartsTest.stored;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syncshift.core.DatasetName;
 import dev.syncshift.core.RecordKey;
@@ -21,7 +20,6 @@ import dev.syncshift.migrator.CutoverScenario;
 import dev.syncshift.migrator.Device;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cognitosync.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -91,7 +89,7 @@ class ImportedMarkReviewTest extends CutoverScenario {
     void aKeyTheUserWritesAgainOnCognitoAfterAnEarlierVersionsStoppedPassRemovedItIsNoConflictUnderKeepAppSync() {
         Device phone = cutover.newDevice();
         phone.cognitoPush(phone.identityId(), DATASET, many(300));
-        stopAfterTransactions(phone, true, 2);
+        UnfinishedFirstCopyPassTest.stopAfterTransactions(phone, true, 2);
         phone.appSyncPut(DATASET, "mine", "device");
         phone.cognitoDelete(DATASET);
         phone.cognitoPush(phone.identityId(), DATASET, Map.of("fresh", "new"));
@@ -107,16 +105,6 @@ class ImportedMarkReviewTest extends CutoverScenario {
         assertThat(liveValues(phone)).as("AppSync's records after the user wrote k0 on Cognito Sync again, after a "
                 + "stopped pass of the version before removed it there (outcome %s)", pass.datasets())
                 .containsEntry("k0", "back");
-    }
-
-    /** Runs a pass ({@code full}, or delta) that ends right after its {@code transactions}-th transaction. */
-    private static void stopAfterTransactions(Device phone, boolean full, int transactions) {
-        AtomicInteger applied = new AtomicInteger();
-        assertThatThrownBy(() -> cutover.passTransacting(full, () -> {
-            if (applied.incrementAndGet() == transactions) {
-                throw new IllegalStateException("the pass stops here");
-            }
-        }).migrate(id(phone))).hasStackTraceContaining("the pass stops here");
     }
 
     /**

@@ -6,9 +6,7 @@ import static dev.syncshift.migrator.target.CopyInPartsTest.liveValues;
 import static dev.syncshift.migrator.target.CopyInPartsTest.many;
 import static dev.syncshift.migrator.target.CopyInPartsTest.stopAfterFirstTransaction;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.layout.StoredDataset;
 import dev.syncshift.migrator.CutoverScenario;
 import dev.syncshift.migrator.Device;
@@ -24,8 +22,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * import), and the pass's report must say so.
  */
 class StoppedImportLeftoversTest extends CutoverScenario {
-
-    private static final String STOP = "stopped after a transaction";
 
     /**
      * A pass follows one stopped between its revision transactions; nobody wrote the dataset on AppSync since the
@@ -58,7 +54,7 @@ class StoppedImportLeftoversTest extends CutoverScenario {
         WriteBackMergedCopyTest.Merged merged = WriteBackMergedCopyTest.mergedCopy("leftover-into", "leftover-from");
         String survivor = merged.survivor().value();
         merged.device().cognitoPush(survivor, merged.copy().value(), many(150));
-        stopPassAfterFirstTransaction(merged.survivor());
+        UnfinishedFirstCopyPassTest.stopAfterTransactions(merged.survivor(), false, 1);
         cutover.syncClient().deleteDataset(r -> r.identityPoolId(cutover.pool().value()).identityId(survivor)
                 .datasetName(merged.copy().value()));
 
@@ -95,12 +91,6 @@ class StoppedImportLeftoversTest extends CutoverScenario {
         assertThat(next.datasets()).flatMap(DatasetOutcome::conflicts).isEmpty();
     }
 
-    /** As {@link CopyInPartsTest#stopAfterFirstTransaction}, for an identity without a device of its own. */
-    private static void stopPassAfterFirstTransaction(IdentityId identity) {
-        assertThatThrownBy(() -> cutover.passTransacting(false, () -> {
-            throw new IllegalStateException(STOP);
-        }).migrate(identity)).hasStackTraceContaining(STOP);
-    }
 
     /** A key of Cognito's 150 that the stopped pass stored. */
     private static String appliedKey(Device phone) {

@@ -258,12 +258,12 @@ class UnfinishedFirstCopyPassTest extends CutoverScenario {
     }
 
     /** Runs a pass ({@code full}, or delta) that ends right after its {@code transactions}-th transaction. */
-    private static void stopAfterTransactions(Device phone, boolean full, int transactions) {
+    static void stopAfterTransactions(Device phone, boolean full, int transactions) {
         stopAfterTransactions(id(phone), full, transactions);
     }
 
     /** As {@link #stopAfterTransactions(Device, boolean, int)}, for identity {@code identity}. */
-    private static void stopAfterTransactions(IdentityId identity, boolean full, int transactions) {
+    static void stopAfterTransactions(IdentityId identity, boolean full, int transactions) {
         AtomicInteger applied = new AtomicInteger();
         assertThatThrownBy(() -> cutover.passTransacting(full, () -> {
             if (applied.incrementAndGet() == transactions) {
