@@ -66,6 +66,21 @@ public final class ImportPlanner {
                 .anyMatch(r -> r.syncCount().isAfter(after) && !partition.imported().contains(r.key()));
     }
 
+    /**
+     * Whether a device deleted the dataset on AppSync since the last pass: a deletion on AppSync starts a generation at
+     * the count it takes, above the count the last import left ({@link StoredDataset#changedOnAppSyncAfter()}), while
+     * every generation an import starts stands at or below it. False for a dataset no pass imported into (no
+     * watermark: the device never held Cognito's data), and for a store an earlier version wrote (a watermark and no
+     * {@code importedAt}), whose counts say nothing of when its generation began.
+     */
+    public static boolean deletedOnAppSyncSinceLastPass(StoredDataset meta) {
+        SyncCount watermark = meta.sourceWatermark();
+        if (watermark == null || meta.importedAt() == null && !watermark.equals(SyncCount.ZERO)) {
+            return false;
+        }
+        return meta.generation().isAfter(meta.changedOnAppSyncAfter());
+    }
+
     /** The record partition whose records {@link #plan} needs: Cognito's generation in copy mode, else AppSync's. */
     public static SyncCount partitionToRead(@Nullable StoredDataset meta, SyncCount cognitoGeneration) {
         return meta == null || untouched(meta) ? cognitoGeneration : meta.generation();

@@ -63,7 +63,42 @@ final class RevisionPlanner {
             return revisions(identity, source, meta, meta.metadata().syncCount().next(), Map.of(), all,
                     listed(conflict), 0);
         }
+        if (ImportPlanner.deletedOnAppSyncSinceLastPass(meta) && changedInCognito(identity, source, meta)) {
+            return recreatedOnAppSync(identity, source, meta, stored, watermark);
+        }
         return merge(identity, source, meta, partition);
+    }
+
+    /**
+     * A dataset a device deleted on AppSync since the last pass and started again there, which Cognito changed since:
+     * a dataset-level conflict, as a deletion on one side against a change on the other is. Applying Cognito's changes
+     * into the new incarnation would bring back records the device deleted. AppSync's side keeps the new incarnation;
+     * Cognito's replaces it with Cognito's dataset, read whole, in a new generation.
+     */
+    private ImportPlan recreatedOnAppSync(IdentityId identity, DatasetSource source, StoredDataset meta,
+            Map<RecordKey, Record> stored, SyncCount watermark) {
+        Conflict conflict = datasetConflict(source, modified(source), meta,
+                "deleted and re-created on AppSync, changed in Cognito Sync since the last pass");
+        if (!conflict.cognitoWon()) {
+            return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(conflict), 0);
+        }
+        if (source.read().lastSyncCount().isAfter(SyncCount.ZERO)) {
+            return new ImportPlan(ImportPlan.Kind.NEEDS_FULL_READ, List.of(), meta, meta.generation(), stored, 0, 0,
+                    List.of(), null);
+        }
+        return revisions(identity, source, meta, meta.metadata().syncCount().next(), Map.of(),
+                sorted(source.read().all()), List.of(conflict), 0);
+    }
+
+    /**
+     * Whether Cognito changed the dataset since the watermark, a write-back's own copy aside (records written with
+     * developer credentials since the count its mark was based on, which {@link #merge} keeps for AppSync).
+     */
+    private static boolean changedInCognito(IdentityId identity, DatasetSource source, StoredDataset meta) {
+        SyncCount since = PlanSupport.watermarkOrZero(meta);
+        WriteBackMark mark = meta.writeBack();
+        return source.read().all().stream().filter(r -> r.syncCount().isAfter(since)).anyMatch(r -> mark == null
+                || !mark.mayHaveOverwritten(r.syncCount(), r.lastModifiedBy(), identity, meta.generation()));
     }
 
     private ImportPlan deletedInCognito(IdentityId identity, DatasetSource source, StoredDataset meta,
@@ -274,6 +309,16 @@ final class RevisionPlanner {
             this.dates = dates;
         }
 
+        /**
+         * The {@code importedAt} of an item before the last: the running one's, but the generation itself in a chain
+         * that starts a generation, which holds only the chain's records (marked imported) and later pushes. So every
+         * generation an import starts stands at or below {@code importedAt}, and a stopped chain's is not taken for a
+         * deletion on AppSync ({@link ImportPlanner#deletedOnAppSyncSinceLastPass}).
+         */
+        private @Nullable SyncCount importedSoFar() {
+            return !running.deleted() && running.generation().equals(generation) ? running.importedAt() : generation;
+        }
+
         /** One revision of {@code records}; {@code watermark}, when not null, is where the last one moves it. */
         void add(List<Record> records, @Nullable SyncCount watermark) {
             // Above every record of an unfinished first copy too: a merged copy's stand above its count, and a push,
@@ -295,7 +340,7 @@ final class RevisionPlanner {
             }
             StoredDataset after = PlanSupport.meta(running.metadata().key(), dates, state, next, false, generation,
                     watermark == null ? running.sourceWatermark() : watermark).asRenumbered()
-                    .importedAt(watermark == null ? running.importedAt() : next)
+                    .importedAt(watermark == null ? importedSoFar() : next)
                     .withWriteBack(watermark == null || keepMark ? running.writeBack() : null);
             after = PlanSupport.firstCopy(running, after);
             SyncCount deletedAt = watermark == null ? deletions.settled() : deletions.last();
