@@ -192,9 +192,10 @@ function cutoverPlan(stash, input) {
     const from = input.sourceWatermark;
     checkImportInput(input, from);
     const meta = stash.meta;
-    if ((meta === null && from !== 0) || (meta !== null && (meta.deleted || (meta.sourceWatermark ?? 0) !== from))) {
+    const gone = meta?.deleted || deletedHere(meta);
+    if ((meta === null && from !== 0) || (meta !== null && (gone || (meta.sourceWatermark ?? 0) !== from))) {
         util.error(`Dataset ${stash.datasetName} is not at source watermark ${from}; read it again`,
-            'ResourceConflictException', null, { reason: meta?.deleted ? 'DatasetDeleted' : 'WatermarkMoved' });
+            'ResourceConflictException', null, { reason: gone ? 'DatasetDeleted' : 'WatermarkMoved' });
     }
     const count = stash.baseSyncCount;
     const copy = count === from && meta?.renumbered !== true;
@@ -239,6 +240,13 @@ function cutoverPlan(stash, input) {
     // The last part moves the watermark: the store has caught up with Cognito at this count.
     plan.importedAt = last ? plan.syncCount : undefined;
     return plan;
+}
+
+// Deleted on AppSync since the last import (its generation began above the count that import left): left, as a
+// deletion on Cognito is, to the migrator, which settles it against Cognito's changes by its policy.
+function deletedHere(meta) {
+    const since = meta?.importedAt ?? null;
+    return since !== null && meta.generation > Math.max(since, firstCopyUpTo(meta));
 }
 
 function checkImportInput(input, from) {

@@ -145,6 +145,16 @@ class CutoverImportTest {
                         List.of(COPY, (api, me) -> api.deleteDataset(me, "ds")),
                         (api, me) -> api.importDataset(me, changes("ds", 5, 6, true, List.of(record("a", "x", 6)))),
                         Map.of("/errors/0/errorType", CONFLICT, "/errors/0/errorInfo/reason", "\"DatasetDeleted\"")),
+                new CallScenario("a dataset deleted and started again on AppSync since its last import is not "
+                        + "imported into: the migrator settles the deletion against Cognito's changes",
+                        List.of(COPY, (api, me) -> api.deleteDataset(me, "ds"), PUSH_BETWEEN),
+                        (api, me) -> api.importDataset(me, changes("ds", 5, 6, true, List.of(record("a", "x", 6)))),
+                        Map.of("/errors/0/errorType", CONFLICT, "/errors/0/errorInfo/reason", "\"DatasetDeleted\"")),
+                new CallScenario("a dataset deleted and started again on AppSync before any import is imported into",
+                        List.of(PUSH_BETWEEN, (api, me) -> api.deleteDataset(me, "ds"), PUSH_BETWEEN), COPY,
+                        Map.of("/errors", MISSING, "/data/importDataset/datasetSyncCount", "4",
+                                "/data/importDataset/records/0/key", "\"a\"",
+                                "/data/importDataset/records/1/key", "\"b\"")),
                 new CallScenario("counts parted from Cognito's: a record written on AppSync since the last import is "
                         + "two-sided, and its later AppSync value is kept", DIVERGED, EARLIER_COGNITO_A,
                         Map.of("/data/importDataset/datasetSyncCount", "8",

@@ -30,7 +30,7 @@ final class SyncshiftApi {
     static final String ACCOUNT = "123456789012";
     /** What the emulator resolves {@code !GetAtt MigratorRole.Arn} to (account and role name of the template). */
     static final String MIGRATOR_ROLE_ARN = "arn:aws:iam::" + ACCOUNT + ":role/MigratorRole";
-    static final int USERS = 200;
+    static final int USERS = 220;
     static final Caller MIGRATOR = new Caller("migrator", "AKIDMIGRATOR", "migrator-secret", null, null);
     static final Caller OPERATOR =
             new Caller("operator (plain IAM role)", "AKIDOPERATOR", "operator-secret", null, null);

@@ -69,16 +69,12 @@ public final class ImportPlanner {
     /**
      * Whether a device deleted the dataset on AppSync since the last pass: a deletion on AppSync starts a generation at
      * the count it takes, above the count the last import left ({@link StoredDataset#changedOnAppSyncAfter()}), while
-     * every generation an import starts stands at or below it. False for a dataset no pass imported into (no
-     * watermark: the device never held Cognito's data), and for a store an earlier version wrote (a watermark and no
-     * {@code importedAt}), whose counts say nothing of when its generation began.
+     * every generation an import starts stands at or below it. False for a dataset no import completed
+     * ({@code importedAt} unset: born on AppSync, a first copy or a device's import not finished, or a store an
+     * earlier version wrote), whose counts say nothing of when its generation began.
      */
     public static boolean deletedOnAppSyncSinceLastPass(StoredDataset meta) {
-        SyncCount watermark = meta.sourceWatermark();
-        if (watermark == null || meta.importedAt() == null && !watermark.equals(SyncCount.ZERO)) {
-            return false;
-        }
-        return meta.generation().isAfter(meta.changedOnAppSyncAfter());
+        return meta.importedAt() != null && meta.generation().isAfter(meta.changedOnAppSyncAfter());
     }
 
     /** The record partition whose records {@link #plan} needs: Cognito's generation in copy mode, else AppSync's. */

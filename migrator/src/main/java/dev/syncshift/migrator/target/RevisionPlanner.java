@@ -63,7 +63,7 @@ final class RevisionPlanner {
             return revisions(identity, source, meta, meta.metadata().syncCount().next(), Map.of(), all,
                     listed(conflict), 0);
         }
-        if (ImportPlanner.deletedOnAppSyncSinceLastPass(meta) && changedInCognito(identity, source, meta)) {
+        if (ImportPlanner.deletedOnAppSyncSinceLastPass(meta) && changedInCognito(identity, source, meta, stored)) {
             return recreatedOnAppSync(identity, source, meta, stored, watermark);
         }
         return merge(identity, source, meta, partition);
@@ -91,14 +91,24 @@ final class RevisionPlanner {
     }
 
     /**
-     * Whether Cognito changed the dataset since the watermark, a write-back's own copy aside (records written with
-     * developer credentials since the count its mark was based on, which {@link #merge} keeps for AppSync).
+     * Whether Cognito changed the dataset since the watermark into something AppSync's live incarnation
+     * ({@code stored}) does not hold: a record whose value (or removal) the store holds, or lacks as Cognito does, is
+     * none; nor is a write-back's own copy (a record written with developer credentials since the count its mark was
+     * based on, over a key the store holds above the count the mark read, or lacks in a generation begun above it),
+     * which {@link #merge} keeps for AppSync.
      */
-    private static boolean changedInCognito(IdentityId identity, DatasetSource source, StoredDataset meta) {
+    private static boolean changedInCognito(IdentityId identity, DatasetSource source, StoredDataset meta,
+            Map<RecordKey, Record> stored) {
         SyncCount since = PlanSupport.watermarkOrZero(meta);
         WriteBackMark mark = meta.writeBack();
-        return source.read().all().stream().filter(r -> r.syncCount().isAfter(since)).anyMatch(r -> mark == null
-                || !mark.mayHaveOverwritten(r.syncCount(), r.lastModifiedBy(), identity, meta.generation()));
+        return source.read().all().stream().filter(r -> r.syncCount().isAfter(since)).anyMatch(r -> {
+            Record held = stored.get(r.key());
+            if (Objects.equals(held == null ? null : held.value(), r.value())) {
+                return false;
+            }
+            return mark == null || !mark.mayHaveOverwritten(r.syncCount(), r.lastModifiedBy(), identity,
+                    held == null ? meta.generation() : held.syncCount());
+        });
     }
 
     private ImportPlan deletedInCognito(IdentityId identity, DatasetSource source, StoredDataset meta,
@@ -268,7 +278,8 @@ final class RevisionPlanner {
         // made again between them still takes it for settled (DatasetImporter.read).
         SyncCount deletedAt = source.read().exists() ? null : watermark;
         SyncCount settled = generation.equals(meta.generation()) && !meta.deleted() ? meta.sourceDeletedAt() : null;
-        Chain chain = new Chain(meta, partition, generation, state, dates, keepMark, new Deletions(settled, deletedAt));
+        Chain chain = new Chain(meta, partition, generation, state, dates, keepMark, new Deletions(settled, deletedAt),
+                newGeneration);
         for (int i = 0; i < groups.size(); i++) {
             chain.add(groups.get(i), i == groups.size() - 1 ? watermark : null);
         }
@@ -295,28 +306,20 @@ final class RevisionPlanner {
         private final List<PlannedTransaction> transactions = new ArrayList<>();
         private final boolean keepMark;
         private final Deletions deletions;
+        private final boolean replacing;
         private StoredDataset running;
         private PlanSupport.Dates dates;
 
         Chain(StoredDataset meta, String partition, SyncCount generation, Map<RecordKey, Record> state,
-                PlanSupport.Dates dates, boolean keepMark, Deletions deletions) {
+                PlanSupport.Dates dates, boolean keepMark, Deletions deletions, boolean replacing) {
             this.keepMark = keepMark;
+            this.replacing = replacing;
             this.deletions = deletions;
             this.running = meta;
             this.partition = partition;
             this.generation = generation;
             this.state = state;
             this.dates = dates;
-        }
-
-        /**
-         * The {@code importedAt} of an item before the last: the running one's, but the generation itself in a chain
-         * that starts a generation, which holds only the chain's records (marked imported) and later pushes. So every
-         * generation an import starts stands at or below {@code importedAt}, and a stopped chain's is not taken for a
-         * deletion on AppSync ({@link ImportPlanner#deletedOnAppSyncSinceLastPass}).
-         */
-        private @Nullable SyncCount importedSoFar() {
-            return !running.deleted() && running.generation().equals(generation) ? running.importedAt() : generation;
         }
 
         /** One revision of {@code records}; {@code watermark}, when not null, is where the last one moves it. */
@@ -338,18 +341,32 @@ final class RevisionPlanner {
                 state.put(record.key(), stamped);
                 dates = dates.touchedBy(record);
             }
-            StoredDataset after = PlanSupport.meta(running.metadata().key(), dates, state, next, false, generation,
-                    watermark == null ? running.sourceWatermark() : watermark).asRenumbered()
-                    .importedAt(watermark == null ? importedSoFar() : next)
-                    .withWriteBack(watermark == null || keepMark ? running.writeBack() : null);
-            after = PlanSupport.firstCopy(running, after);
-            SyncCount deletedAt = watermark == null ? deletions.settled() : deletions.last();
-            if (deletedAt != null) {
-                after = after.withSourceDeletedAt(deletedAt);
-            }
+            StoredDataset after = metadataAfter(next, watermark);
             transactions.add(new PlannedTransaction(new PutAction(DatasetItems.toItem(after),
                     ImportTransactions.unchanged(running)), writes));
             running = after;
+        }
+
+        /**
+         * The metadata item a revision at {@code next} writes. One before the last of a chain starting a generation
+         * (Cognito's dataset, read whole, replacing AppSync's) leaves what a first copy cut off leaves: watermark 0 and
+         * the copy's mark ({@code firstCopyUpTo}, which pushes keep). A pass stopped or raced between its transactions
+         * is then completed from a read of the whole dataset; a read from the old watermark would miss Cognito's
+         * records at or below it that the chain had not written yet.
+         */
+        private StoredDataset metadataAfter(SyncCount next, @Nullable SyncCount watermark) {
+            boolean last = watermark != null;
+            SyncCount moved = last ? watermark : replacing ? SyncCount.ZERO : running.sourceWatermark();
+            StoredDataset after = PlanSupport.meta(running.metadata().key(), dates, state, next, false, generation,
+                    moved).asRenumbered()
+                    .importedAt(last ? next : running.importedAt())
+                    .withWriteBack(!last || keepMark ? running.writeBack() : null);
+            after = PlanSupport.firstCopy(running, after);
+            if (!last && replacing) {
+                after = after.withFirstCopyUpTo(next);
+            }
+            SyncCount deletedAt = last ? deletions.last() : deletions.settled();
+            return deletedAt == null ? after : after.withSourceDeletedAt(deletedAt);
         }
     }
 

@@ -5,8 +5,12 @@ import static dev.syncshift.migrator.target.CopyInPartsTest.id;
 import static dev.syncshift.migrator.target.CopyInPartsTest.liveValues;
 import static dev.syncshift.migrator.target.CopyInPartsTest.many;
 import static dev.syncshift.migrator.target.CopyInPartsTest.stopAfterFirstTransaction;
+import static dev.syncshift.migrator.target.CopyInPartsTest.synchronize;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.client.Backend;
+import dev.syncshift.client.CognitoSyncManager;
+import dev.syncshift.client.Dataset;
 import dev.syncshift.migrator.CutoverScenario;
 import dev.syncshift.migrator.Device;
 import java.util.HashMap;
@@ -106,6 +110,30 @@ class RecreatedOnAppSyncTest extends CutoverScenario {
     }
 
     /**
+     * A switched device synchronizing in cutover mode does not import Cognito's change into the new incarnation, as it
+     * does not import over a deletion on Cognito Sync: the watermark stays, and the migrator's next pass settles the
+     * deletion against the change by its policy.
+     */
+    @Test
+    void aCutoverSynchronizeLeavesTheReCreationToTheMigrator() {
+        Device phone = recreatedAndEditedOnCognito();
+
+        try (CognitoSyncManager app = CognitoSyncManager.builder().identityPoolId(cutover.pool().value())
+                .cognitoEndpoint(cutover.cognito().endpoint()).appSyncEndpoint(cutover.appSync().endpoint())
+                .backend(Backend.CUTOVER).identityId(phone.identityId()).build()) {
+            Dataset dataset = app.openOrCreateDataset(DATASET);
+            synchronize(dataset);
+            assertThat(dataset.getAll()).as("what the device shows").isEqualTo(Map.of("fresh", "new"));
+        }
+        assertThat(liveValues(phone)).isEqualTo(Map.of("fresh", "new"));
+        IdentityOutcome pass = cutover.migrator(false, ConflictPolicy.KEEP_COGNITO).migrate(id(phone));
+
+        assertThat(liveValues(phone)).as("outcome %s", pass.datasets()).isEqualTo(Map.of("a", "edited", "b", "2"));
+        assertThat(pass.datasets()).flatMap(DatasetOutcome::conflicts).singleElement()
+                .satisfies(c -> assertThat(c.reason()).isEqualTo(REASON));
+    }
+
+    /**
      * After a pass stopped between its revision transactions, a device deletes the dataset on AppSync (seeing the
      * records the stopped pass applied) and starts it again with one record. Keeping AppSync's side of conflicts, the
      * next pass does not bring back the records the device deleted.
@@ -163,9 +191,14 @@ class RecreatedOnAppSyncTest extends CutoverScenario {
     }
 
     /** A device's dataset of two records ({@code a}, {@code b}) on Cognito Sync, copied by a full pass. */
-    private static Device migrated() {
+    static Device migrated() {
+        return migrated(Map.of("a", "1", "b", "2"));
+    }
+
+    /** A device's dataset of {@code records} on Cognito Sync (one push), copied by a full pass. */
+    static Device migrated(Map<String, String> records) {
         Device phone = cutover.newDevice();
-        phone.cognitoPush(phone.identityId(), DATASET, Map.of("a", "1", "b", "2"));
+        phone.cognitoPush(phone.identityId(), DATASET, records);
         cutover.migrator(true, ConflictPolicy.LATER_WINS).migrate(id(phone));
         return phone;
     }
@@ -179,7 +212,7 @@ class RecreatedOnAppSyncTest extends CutoverScenario {
     }
 
     /** The device deletes the dataset on AppSync and starts it again with {@code fresh}. */
-    private static void recreateOnAppSync(Device phone) {
+    static void recreateOnAppSync(Device phone) {
         phone.appSyncDelete(DATASET);
         phone.appSyncPut(DATASET, "fresh", "new");
     }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -285,8 +286,10 @@ class WriteBackWindowTest extends WriteBackScenario {
 
     /**
      * A device deletes the dataset on AppSync and creates it again with a only, after the write-back read the store,
-     * and a switched device imports the write-back's write: b, which the new incarnation lacks, is not brought back by
-     * the write-back's copy of the old one.
+     * and a switched device then tries to import the write-back's write: the store refuses ({@code DatasetDeleted}: the
+     * dataset was deleted on AppSync since the last import, which the client leaves to the migrator), so b, which the
+     * new incarnation lacks, is not brought back by the write-back's copy of the old one; the next write-back gives
+     * Cognito the new incarnation, as it gives it any change made on AppSync after a write-back read it.
      */
     @Test
     void aKeyTheDatasetCreatedAgainLacksIsNotBroughtBackByTheWriteBacksCopy() {
@@ -300,15 +303,36 @@ class WriteBackWindowTest extends WriteBackScenario {
                 app.appSyncPut("prefs", "a", "new incarnation");
             }
         };
+        AtomicReference<String> importAnswer = new AtomicReference<>();
+        BiConsumer<String, SdkRequest> importing = (operation, request) -> {
+            if (operation.equals("UpdateRecords") && importAnswer.get() == null) {
+                importAnswer.set(importRefusal(app, identity));
+            }
+        };
 
-        IdentityOutcome back = cutover.writeBackAround(ConflictPolicy.LATER_WINS, recreating,
-                importingAfterTheUpdate(app, identity)).migrate(identity);
+        IdentityOutcome back = cutover.writeBackAround(ConflictPolicy.LATER_WINS, recreating, importing)
+                .migrate(identity);
+        Map<String, String> cognitoAfterFirst = values(app, "prefs");
+        IdentityOutcome again = cutover.writeBack(ConflictPolicy.LATER_WINS).migrate(identity);
 
         assertThat(recreated).isTrue();
+        assertThat(importAnswer.get()).as("the switched device's import").contains("\"reason\":\"DatasetDeleted\"");
         assertThat(outcome(back, "prefs").failure()).isNull();
         assertThat(app.appSyncRecords("prefs", 0).get("a").path("value").asText()).isEqualTo("new incarnation");
         assertThat(app.appSyncRecords("prefs", 0)).doesNotContainKey("b");
-        assertThat(values(app, "prefs")).isEqualTo(Map.of("a", "new incarnation"));
+        assertThat(again.datasets()).flatMap(DatasetOutcome::conflicts).isEmpty();
+        assertThat(values(app, "prefs")).as("Cognito's after the next write-back (after the first: %s)",
+                cognitoAfterFirst).isEqualTo(Map.of("a", "new incarnation"));
+    }
+
+    /** {@link #importCognitoChanges}'s refusal by the store, or "imported" when it was not refused. */
+    private static String importRefusal(Device app, IdentityId identity) {
+        try {
+            importCognitoChanges(app, identity, "prefs");
+            return "imported";
+        } catch (AssertionError refused) {
+            return String.valueOf(refused.getMessage());
+        }
     }
 
     /**
