@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Runs a test program's {@code main} in a JVM of its own, on this one's class path: the only way to give a program an
  * environment of its own, or to see whether it ends by itself. The child gets no proxy variables but those given.
+ * A child lives seconds: C1 alone and the serial collector start it sooner, as the migrator's child JVMs do.
  */
 final class ChildJvm {
 
@@ -30,7 +31,8 @@ final class ChildJvm {
     static Ended run(Path log, Map<String, String> environment, Duration limit, Class<?> main, String... args)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), main.getName()));
+                .toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.toLowerCase(Locale.ROOT).endsWith("_proxy"));
