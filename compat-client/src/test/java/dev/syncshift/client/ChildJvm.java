@@ -1,6 +1,7 @@
 package dev.syncshift.client;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -43,6 +45,21 @@ final class ChildJvm {
             child.destroyForcibly().waitFor();
         }
         return new Ended(ended ? child.exitValue() : KILLED, Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    /** As {@link #run}, on a thread of its own, for children that run at once: the future fails as run would. */
+    static CompletableFuture<Ended> runAsync(Path log, Map<String, String> environment, Duration limit, Class<?> main,
+            String... args) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return run(log, environment, limit, main, args);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }, task -> new Thread(task, "child-jvm " + log.getFileName()).start());
     }
 
     /** The exit code {@link Ended} reports for a child that did not end by itself within its limit. */

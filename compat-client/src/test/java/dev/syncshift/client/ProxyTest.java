@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,10 +92,12 @@ class ProxyTest {
             URI cognito = emulators.cognito().endpoint();
             URI graphql = emulators.graphql();
 
-            ChildJvm.Ended toAppSync = ChildJvm.run(dir.resolve("appsync.log"), environment, Duration.ofMinutes(2),
-                    ProxiedDevice.class, emulators.poolId(), cognito.toString(), https(graphql));
+            // the two devices are independent: they run at once
+            CompletableFuture<ChildJvm.Ended> appSyncRun = ChildJvm.runAsync(dir.resolve("appsync.log"), environment,
+                    Duration.ofMinutes(2), ProxiedDevice.class, emulators.poolId(), cognito.toString(), https(graphql));
             ChildJvm.Ended toCognito = ChildJvm.run(dir.resolve("cognito.log"), environment, Duration.ofMinutes(2),
                     ProxiedDevice.class, emulators.poolId(), https(cognito), graphql.toString());
+            ChildJvm.Ended toAppSync = appSyncRun.get();
 
             assertThat(List.of(toAppSync, toCognito)).extracting(ChildJvm.Ended::exitCode).containsOnly(1);
             assertThat(proxy.seen()).as("requests the proxy let through:%n%s%n%s", toAppSync.output(),
