@@ -112,7 +112,8 @@ final class ClusterNodes implements AutoCloseable {
     private Process start(String name, List<String> roleOption, Map<String, String> environment, String... extra)
             throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-Dspring.datasource.url=" + jdbcUrl,
+                .toString(), "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-Dspring.datasource.url=" + jdbcUrl,
                 "-Dspring.datasource.username=postgres", "-Dspring.datasource.password=postgres"));
         command.addAll(timings);
         command.addAll(launch());
