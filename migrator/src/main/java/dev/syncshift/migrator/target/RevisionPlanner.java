@@ -63,10 +63,53 @@ final class RevisionPlanner {
             return revisions(identity, source, meta, meta.metadata().syncCount().next(), Map.of(), all,
                     listed(conflict), 0);
         }
-        if (ImportPlanner.deletedOnAppSyncSinceLastPass(meta) && changedInCognito(identity, source, meta, stored)) {
+        if (ImportPlanner.deletedOnAppSyncSinceLastPass(meta)) {
+            return startedAgain(identity, source, meta, partition, watermark);
+        }
+        return merge(identity, source, meta, partition, false);
+    }
+
+    /**
+     * A live generation begun above the count the last import left. Either a pass writing Cognito's dataset into a new
+     * generation was stopped, or a push interrupted it, before its last transaction, as the records it marked imported
+     * tell (a deletion on AppSync leaves none, and a device's import into such a generation is refused): it is
+     * completed from a read of the whole dataset, a device's push into it weighed as any change made on AppSync. Or a
+     * device deleted the dataset on AppSync and started it again: against a Cognito change since, a dataset-level
+     * conflict ({@link #recreatedOnAppSync}); without one, the pass records that it saw the new incarnation
+     * ({@link #seen}), so that later Cognito changes are merged into it key by key.
+     */
+    private ImportPlan startedAgain(IdentityId identity, DatasetSource source, StoredDataset meta,
+            StoredRecords partition, SyncCount watermark) {
+        Map<RecordKey, Record> stored = partition.byKey();
+        if (!partition.imported().isEmpty()) {
+            return source.read().lastSyncCount().isAfter(SyncCount.ZERO) ? needsFullRead(meta, stored)
+                    : merge(identity, source, meta, partition, true);
+        }
+        if (changedInCognito(identity, source, meta, stored)) {
             return recreatedOnAppSync(identity, source, meta, stored, watermark);
         }
-        return merge(identity, source, meta, partition);
+        return seen(meta, merge(identity, source, meta, partition, false));
+    }
+
+    /**
+     * {@code plan}, writing, when it writes nothing, that the pass saw the incarnation a device started on AppSync:
+     * {@code importedAt} up to its generation (no record of it stands at or below it), so that it is no longer taken
+     * for a deletion since the last pass.
+     */
+    private static ImportPlan seen(StoredDataset meta, ImportPlan plan) {
+        if (plan.kind() != ImportPlan.Kind.CURRENT) {
+            return plan;
+        }
+        StoredDataset after = meta.importedAt(meta.generation());
+        PlannedTransaction transaction = new PlannedTransaction(new PutAction(DatasetItems.toItem(after),
+                ImportTransactions.unchanged(meta)), List.of());
+        return new ImportPlan(ImportPlan.Kind.WATERMARK, List.of(transaction), after, meta.generation(),
+                plan.expectedRecords(), 0, plan.recordsCurrent(), List.of(), null);
+    }
+
+    private static ImportPlan needsFullRead(StoredDataset meta, Map<RecordKey, Record> stored) {
+        return new ImportPlan(ImportPlan.Kind.NEEDS_FULL_READ, List.of(), meta, meta.generation(), stored, 0, 0,
+                List.of(), null);
     }
 
     /**
@@ -83,8 +126,7 @@ final class RevisionPlanner {
             return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(conflict), 0);
         }
         if (source.read().lastSyncCount().isAfter(SyncCount.ZERO)) {
-            return new ImportPlan(ImportPlan.Kind.NEEDS_FULL_READ, List.of(), meta, meta.generation(), stored, 0, 0,
-                    List.of(), null);
+            return needsFullRead(meta, stored);
         }
         return revisions(identity, source, meta, meta.metadata().syncCount().next(), Map.of(),
                 sorted(source.read().all()), List.of(conflict), 0);
@@ -173,20 +215,20 @@ final class RevisionPlanner {
             return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(conflict), 0);
         }
         if (source.read().lastSyncCount().isAfter(SyncCount.ZERO) && !source.deletedSinceWatermark()) {
-            return new ImportPlan(ImportPlan.Kind.NEEDS_FULL_READ, List.of(), meta, meta.generation(), stored, 0, 0,
-                    List.of(), null);
+            return needsFullRead(meta, stored);
         }
         return revisions(identity, source, meta, meta.generation(), Map.of(), sorted(source.read().all()),
                 listed(conflict), 0);
     }
 
+    /** As {@link #plan}; {@code whole}: every record of Cognito's (read whole) is weighed, not those after W. */
     private ImportPlan merge(IdentityId identity, DatasetSource source, StoredDataset meta,
-            StoredRecords partition) {
+            StoredRecords partition, boolean whole) {
         Map<RecordKey, Record> stored = partition.byKey();
         // Cognito's records are compared with the watermark, a Cognito count; the store's with the count at which the
         // last import caught up, an AppSync count: once the store renumbered, the two counts part ways. A source whose
         // changes are known by content was read whole: a record the store holds as it is is no change.
-        SyncCount since = source.changesByContent() ? SyncCount.ZERO : PlanSupport.watermarkOrZero(meta);
+        SyncCount since = whole || source.changesByContent() ? SyncCount.ZERO : PlanSupport.watermarkOrZero(meta);
         SyncCount changedHereAfter = meta.changedOnAppSyncAfter();
         List<Record> apply = new ArrayList<>();
         List<Conflict> conflicts = new ArrayList<>();
@@ -278,8 +320,7 @@ final class RevisionPlanner {
         // made again between them still takes it for settled (DatasetImporter.read).
         SyncCount deletedAt = source.read().exists() ? null : watermark;
         SyncCount settled = generation.equals(meta.generation()) && !meta.deleted() ? meta.sourceDeletedAt() : null;
-        Chain chain = new Chain(meta, partition, generation, state, dates, keepMark, new Deletions(settled, deletedAt),
-                newGeneration);
+        Chain chain = new Chain(meta, partition, generation, state, dates, keepMark, new Deletions(settled, deletedAt));
         for (int i = 0; i < groups.size(); i++) {
             chain.add(groups.get(i), i == groups.size() - 1 ? watermark : null);
         }
@@ -306,14 +347,12 @@ final class RevisionPlanner {
         private final List<PlannedTransaction> transactions = new ArrayList<>();
         private final boolean keepMark;
         private final Deletions deletions;
-        private final boolean replacing;
         private StoredDataset running;
         private PlanSupport.Dates dates;
 
         Chain(StoredDataset meta, String partition, SyncCount generation, Map<RecordKey, Record> state,
-                PlanSupport.Dates dates, boolean keepMark, Deletions deletions, boolean replacing) {
+                PlanSupport.Dates dates, boolean keepMark, Deletions deletions) {
             this.keepMark = keepMark;
-            this.replacing = replacing;
             this.deletions = deletions;
             this.running = meta;
             this.partition = partition;
@@ -348,23 +387,17 @@ final class RevisionPlanner {
         }
 
         /**
-         * The metadata item a revision at {@code next} writes. One before the last of a chain starting a generation
-         * (Cognito's dataset, read whole, replacing AppSync's) leaves what a first copy cut off leaves: watermark 0 and
-         * the copy's mark ({@code firstCopyUpTo}, which pushes keep). A pass stopped or raced between its transactions
-         * is then completed from a read of the whole dataset; a read from the old watermark would miss Cognito's
-         * records at or below it that the chain had not written yet.
+         * The metadata item a revision at {@code next} writes: one before the last keeps the watermark and
+         * {@code importedAt} (a chain starting a generation so leaves it above {@code importedAt}, and the next plan
+         * tells it from a deletion on AppSync by the records it marked: {@link #startedAgain}).
          */
         private StoredDataset metadataAfter(SyncCount next, @Nullable SyncCount watermark) {
             boolean last = watermark != null;
-            SyncCount moved = last ? watermark : replacing ? SyncCount.ZERO : running.sourceWatermark();
             StoredDataset after = PlanSupport.meta(running.metadata().key(), dates, state, next, false, generation,
-                    moved).asRenumbered()
+                    last ? watermark : running.sourceWatermark()).asRenumbered()
                     .importedAt(last ? next : running.importedAt())
                     .withWriteBack(!last || keepMark ? running.writeBack() : null);
             after = PlanSupport.firstCopy(running, after);
-            if (!last && replacing) {
-                after = after.withFirstCopyUpTo(next);
-            }
             SyncCount deletedAt = last ? deletions.last() : deletions.settled();
             return deletedAt == null ? after : after.withSourceDeletedAt(deletedAt);
         }
