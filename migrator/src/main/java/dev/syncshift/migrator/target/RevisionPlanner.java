@@ -52,6 +52,13 @@ final class RevisionPlanner {
         if (meta.deleted()) {
             return deletedOnAppSync(identity, source, meta, stored, watermark);
         }
+        boolean startedAgain = ImportPlanner.deletedOnAppSyncSinceLastPass(meta);
+        if (startedAgain && !partition.imported().isEmpty()) {
+            // A pass writing Cognito's dataset into a new generation, stopped or interrupted by a push before its last
+            // transaction: completed from a read of the whole dataset, a push into it weighed as any AppSync change.
+            return source.read().lastSyncCount().isAfter(SyncCount.ZERO) ? needsFullRead(meta, stored)
+                    : merge(identity, source, meta, partition, true);
+        }
         if (source.deletedSinceWatermark()) {
             Conflict conflict = ImportPlanner.writtenOnAppSync(meta, partition) ? datasetConflict(source,
                     created(source), meta, "deleted and re-created in Cognito Sync, changed on AppSync since the last "
@@ -63,28 +70,23 @@ final class RevisionPlanner {
             return revisions(identity, source, meta, meta.metadata().syncCount().next(), Map.of(), all,
                     listed(conflict), 0);
         }
-        if (ImportPlanner.deletedOnAppSyncSinceLastPass(meta)) {
+        if (startedAgain) {
             return startedAgain(identity, source, meta, partition, watermark);
         }
         return merge(identity, source, meta, partition, false);
     }
 
     /**
-     * A live generation begun above the count the last import left. Either a pass writing Cognito's dataset into a new
-     * generation was stopped, or a push interrupted it, before its last transaction, as the records it marked imported
-     * tell (a deletion on AppSync leaves none, and a device's import into such a generation is refused): it is
-     * completed from a read of the whole dataset, a device's push into it weighed as any change made on AppSync. Or a
-     * device deleted the dataset on AppSync and started it again: against a Cognito change since, a dataset-level
-     * conflict ({@link #recreatedOnAppSync}); without one, the pass records that it saw the new incarnation
-     * ({@link #seen}), so that later Cognito changes are merged into it key by key.
+     * A live generation begun above the count the last import left, holding no record an import marked (a pass writing
+     * Cognito's dataset into a new generation and stopped would have; a device's deletion leaves none, its pushes
+     * write unmarked heads, and its import into such a generation is refused): a device deleted the dataset on AppSync
+     * and started it again. Against a Cognito change since, a dataset-level conflict ({@link #recreatedOnAppSync});
+     * without one, the pass records that it saw the new incarnation ({@link #seen}), so that later Cognito changes are
+     * merged into it key by key.
      */
     private ImportPlan startedAgain(IdentityId identity, DatasetSource source, StoredDataset meta,
             StoredRecords partition, SyncCount watermark) {
         Map<RecordKey, Record> stored = partition.byKey();
-        if (!partition.imported().isEmpty()) {
-            return source.read().lastSyncCount().isAfter(SyncCount.ZERO) ? needsFullRead(meta, stored)
-                    : merge(identity, source, meta, partition, true);
-        }
         if (changedInCognito(identity, source, meta, stored)) {
             return recreatedOnAppSync(identity, source, meta, stored, watermark);
         }
@@ -165,7 +167,7 @@ final class RevisionPlanner {
                 "deleted in Cognito Sync, changed on AppSync since the last pass") : null;
         if (conflict != null && !conflict.cognitoWon()) {
             // Cognito keeps a deleted dataset's count, so the watermark cannot move past this deletion: remember it.
-            List<Record> removals = copiedAndDeleted(source, meta, partition);
+            List<Record> removals = copiedAndDeleted(source, meta, partition, false);
             if (!removals.isEmpty()) {
                 Conflict kept = new Conflict(conflict.dataset(), null, false, null, conflict.appSyncDate(),
                         "deleted in Cognito Sync while a first copy of it was unfinished, changed on AppSync since: "
@@ -262,7 +264,7 @@ final class RevisionPlanner {
                 conflicts.add(recordConflict(source, record, held, false));
             }
         }
-        apply.addAll(copiedAndDeleted(source, meta, partition));
+        apply.addAll(copiedAndDeleted(source, meta, partition, whole));
         return revisions(identity, source, meta, meta.generation(), stored, apply, conflicts, current);
     }
 
@@ -272,11 +274,13 @@ final class RevisionPlanner {
      * ({@link StoredRecords#imported()}), whose key Cognito's read lacks: records of an incarnation Cognito deleted
      * after the copy read it (within one incarnation Cognito keeps a removed key as a removal, and a dataset at
      * watermark 0 is read whole). A copy is not a change made on AppSync: they go as Cognito's deletion took them,
-     * whatever the policy. Dated at the new incarnation's creation, or now when Cognito has none.
+     * whatever the policy. Dated at the new incarnation's creation, or now when Cognito has none. {@code whole}: the
+     * read is whole and completes a pass that wrote Cognito's dataset into a new generation: its marked records too.
      */
-    private List<Record> copiedAndDeleted(DatasetSource source, StoredDataset meta, StoredRecords partition) {
+    private List<Record> copiedAndDeleted(DatasetSource source, StoredDataset meta, StoredRecords partition,
+            boolean whole) {
         SyncCount mark = meta.firstCopyMark();
-        if (mark.equals(SyncCount.ZERO)) {
+        if (mark.equals(SyncCount.ZERO) && !whole) {
             return List.of();
         }
         Set<RecordKey> inCognito = source.read().all().stream().map(Record::key).collect(Collectors.toSet());
