@@ -52,8 +52,8 @@ final class RevisionPlanner {
         if (meta.deleted()) {
             return deletedOnAppSync(identity, source, meta, stored, watermark);
         }
-        boolean startedAgain = ImportPlanner.deletedOnAppSyncSinceLastPass(meta);
-        if (startedAgain && !partition.imported().isEmpty()) {
+        boolean newGenerationSincePass = ImportPlanner.deletedOnAppSyncSinceLastPass(meta);
+        if (newGenerationSincePass && !partition.imported().isEmpty()) {
             // A pass writing Cognito's dataset into a new generation, stopped or interrupted by a push before its last
             // transaction: completed from a read of the whole dataset, a push into it weighed as any AppSync change.
             return source.read().lastSyncCount().isAfter(SyncCount.ZERO) ? needsFullRead(meta, stored)
@@ -70,8 +70,8 @@ final class RevisionPlanner {
             return revisions(identity, source, meta, meta.metadata().syncCount().next(), Map.of(), all,
                     listed(conflict), 0);
         }
-        if (startedAgain) {
-            return startedAgain(identity, source, meta, partition, watermark);
+        if (newGenerationSincePass) {
+            return startedAgainOnAppSync(identity, source, meta, partition, watermark);
         }
         return merge(identity, source, meta, partition, false);
     }
@@ -84,7 +84,7 @@ final class RevisionPlanner {
      * without one, the pass records that it saw the new incarnation ({@link #seen}), so that later Cognito changes are
      * merged into it key by key.
      */
-    private ImportPlan startedAgain(IdentityId identity, DatasetSource source, StoredDataset meta,
+    private ImportPlan startedAgainOnAppSync(IdentityId identity, DatasetSource source, StoredDataset meta,
             StoredRecords partition, SyncCount watermark) {
         Map<RecordKey, Record> stored = partition.byKey();
         if (changedInCognito(identity, source, meta, stored)) {
@@ -393,7 +393,7 @@ final class RevisionPlanner {
         /**
          * The metadata item a revision at {@code next} writes: one before the last keeps the watermark and
          * {@code importedAt} (a chain starting a generation so leaves it above {@code importedAt}, and the next plan
-         * tells it from a deletion on AppSync by the records it marked: {@link #startedAgain}).
+         * tells it from a deletion on AppSync by the records it marked: {@link RevisionPlanner#plan}).
          */
         private StoredDataset metadataAfter(SyncCount next, @Nullable SyncCount watermark) {
             boolean last = watermark != null;
