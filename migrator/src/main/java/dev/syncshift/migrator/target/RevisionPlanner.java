@@ -90,7 +90,34 @@ final class RevisionPlanner {
         if (changedInCognito(identity, source, meta, stored)) {
             return recreatedOnAppSync(identity, source, meta, stored, watermark);
         }
-        return seen(meta, merge(identity, source, meta, partition, false));
+        return seen(meta, source.changesByContent() ? keptIncarnation(identity, source, meta, stored, List.of())
+                : merge(identity, source, meta, partition, false));
+    }
+
+    /**
+     * A dataset known by content (a merged copy) that a device started again on AppSync, kept as it is: every pass
+     * reads such a dataset whole and applies the records the store lacks, so the new incarnation records the device's
+     * deletion of each of Cognito's live records it lacks, as a removal by the migrator dated as Cognito's version
+     * ({@link #removedOnAppSync}). Not marked {@code imported}: they are the device's deletion, not Cognito's change.
+     * A later Cognito change to such a key is dated later, and merged key by key.
+     */
+    private ImportPlan keptIncarnation(IdentityId identity, DatasetSource source, StoredDataset meta,
+            Map<RecordKey, Record> stored, List<Conflict> conflicts) {
+        List<Record> removals = sorted(source.read().all()).stream()
+                .filter(r -> !r.isTombstone() && !stored.containsKey(r.key()))
+                .map(r -> new Record(r.key(), null, r.syncCount(), r.lastModifiedDate(), MIGRATOR, null))
+                .toList();
+        return revisions(identity, source, meta, new Into(meta.generation(), false), stored, removals, conflicts,
+                source.read().records().size() - removals.size());
+    }
+
+    /**
+     * Whether the store's {@code held} records that a device deleted Cognito's version {@code cognito} of its key on
+     * AppSync ({@link #keptIncarnation}): a removal by the migrator, dated as that version.
+     */
+    private static boolean removedOnAppSync(Record held, Record cognito) {
+        return held.isTombstone() && MIGRATOR.equals(held.lastModifiedBy())
+                && held.lastModifiedDate().equals(cognito.lastModifiedDate());
     }
 
     /**
@@ -125,7 +152,8 @@ final class RevisionPlanner {
         Conflict conflict = datasetConflict(source, modified(source), meta,
                 "deleted and re-created on AppSync, changed in Cognito Sync since the last pass");
         if (!conflict.cognitoWon()) {
-            return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(conflict), 0);
+            return source.changesByContent() ? keptIncarnation(identity, source, meta, stored, List.of(conflict))
+                    : PlanSupport.watermarkOnly(meta, watermark, stored, List.of(conflict), 0);
         }
         if (source.read().lastSyncCount().isAfter(SyncCount.ZERO)) {
             return needsFullRead(meta, stored);
@@ -139,15 +167,21 @@ final class RevisionPlanner {
      * ({@code stored}) does not hold: a record whose value (or removal) the store holds, or lacks as Cognito does, is
      * none; nor is a write-back's own copy (a record written with developer credentials since the count its mark was
      * based on, over a key the store holds above the count the mark read, or lacks in a generation begun above it),
-     * which {@link #merge} keeps for AppSync.
+     * which {@link #merge} keeps for AppSync. A dataset known by content (a merged copy) has counts that say nothing of
+     * when its records changed: its records dated after the new incarnation's creation are weighed instead, so a change
+     * Cognito got between the last pass and the device's re-creation is taken as one the device deleted.
      */
     private static boolean changedInCognito(IdentityId identity, DatasetSource source, StoredDataset meta,
             Map<RecordKey, Record> stored) {
-        SyncCount since = PlanSupport.watermarkOrZero(meta);
+        boolean byContent = source.changesByContent();
+        SyncCount since = byContent ? SyncCount.ZERO : PlanSupport.watermarkOrZero(meta);
+        Instant recreated = meta.metadata().creationDate();
         WriteBackMark mark = meta.writeBack();
-        return source.read().all().stream().filter(r -> r.syncCount().isAfter(since)).anyMatch(r -> {
+        return source.read().all().stream().filter(r -> r.syncCount().isAfter(since))
+                .filter(r -> !byContent || r.lastModifiedDate().isAfter(recreated)).anyMatch(r -> {
             Record held = stored.get(r.key());
-            if (Objects.equals(held == null ? null : held.value(), r.value())) {
+            if (Objects.equals(held == null ? null : held.value(), r.value())
+                    || held != null && removedOnAppSync(held, r)) {
                 return false;
             }
             return mark == null || !mark.mayHaveOverwritten(r.syncCount(), r.lastModifiedBy(), identity,
@@ -237,7 +271,8 @@ final class RevisionPlanner {
         long current = 0;
         for (Record record : sorted(source.read().all())) {
             Record held = stored.get(record.key());
-            if (!record.syncCount().isAfter(since) || held != null && PlanSupport.sameChange(held, record)) {
+            if (!record.syncCount().isAfter(since) || held != null && (PlanSupport.sameChange(held, record)
+                    || removedOnAppSync(held, record))) {
                 current++;
             } else if (held != null && Objects.equals(held.value(), record.value())) {
                 // the value the store holds (a write-back's own write read back, or both sides changed alike): no
@@ -251,11 +286,13 @@ final class RevisionPlanner {
                 // held is AppSync's write (a copy of Cognito's would be as old as Cognito's version, or older), kept
                 // at every pass: once kept, it is no longer above the count that pass left
                 conflicts.add(keptUnknown(source, record, held));
-            } else if (held == null || !held.syncCount().isAfter(changedHereAfter)
+            } else if (held == null || !source.changesByContent() && !held.syncCount().isAfter(changedHereAfter)
                     || partition.imported().contains(held.key()) || MIGRATOR.equals(held.lastModifiedBy())) {
                 // not changed on AppSync since the last pass: stored by an import, or applied as a revision by a pass
                 // stopped before the watermark moved (Cognito's change, or a removal copiedAndDeleted made, which an
-                // earlier version wrote without the mark but as syncshift-migrator)
+                // earlier version wrote without the mark but as syncshift-migrator). Not by its count in a dataset
+                // known by content: Cognito's version is read again at every pass, also once a pass settled it for
+                // AppSync and left its count above AppSync's write, so that write is told by the missing mark alone.
                 apply.add(record);
             } else if (policy.cognitoWins(record.lastModifiedDate(), held.lastModifiedDate())) {
                 apply.add(record);
@@ -299,6 +336,13 @@ final class RevisionPlanner {
      */
     private ImportPlan revisions(IdentityId identity, DatasetSource source, StoredDataset meta, SyncCount generation,
             Map<RecordKey, Record> stored, List<Record> apply, List<Conflict> conflicts, long current) {
+        return revisions(identity, source, meta, new Into(generation, true), stored, apply, conflicts, current);
+    }
+
+    /** As above, into {@code into}'s generation, the records marked {@code imported} or not as it says. */
+    private ImportPlan revisions(IdentityId identity, DatasetSource source, StoredDataset meta, Into into,
+            Map<RecordKey, Record> stored, List<Record> apply, List<Conflict> conflicts, long current) {
+        SyncCount generation = into.generation();
         SyncCount watermark = source.read().datasetSyncCount();
         // A dataset known by content is read whole by every pass, so no watermark hides a write-back's copy in it:
         // its mark stays until the write-back takes it off.
@@ -313,7 +357,7 @@ final class RevisionPlanner {
             return ImportPlan.failed(meta, meta.generation(), stored, failure);
         }
         List<List<Record>> groups = ImportTransactions.pack(apply, r -> ImportTransactions.recordActions(partition,
-                r, null, PlanSupport.pieces(state.get(r.key())), true), 1);
+                r, null, PlanSupport.pieces(state.get(r.key())), into.marked()), 1);
         boolean newGeneration = !generation.equals(meta.generation()) || meta.deleted();
         PlanSupport.Dates dates = newGeneration
                 ? new PlanSupport.Dates(created(source), meta.metadata().lastModifiedDate(),
@@ -324,7 +368,7 @@ final class RevisionPlanner {
         // made again between them still takes it for settled (DatasetImporter.read).
         SyncCount deletedAt = source.read().exists() ? null : watermark;
         SyncCount settled = generation.equals(meta.generation()) && !meta.deleted() ? meta.sourceDeletedAt() : null;
-        Chain chain = new Chain(meta, partition, generation, state, dates, keepMark, new Deletions(settled, deletedAt));
+        Chain chain = new Chain(meta, partition, into, state, dates, keepMark, new Deletions(settled, deletedAt));
         for (int i = 0; i < groups.size(); i++) {
             chain.add(groups.get(i), i == groups.size() - 1 ? watermark : null);
         }
@@ -343,10 +387,19 @@ final class RevisionPlanner {
     private record Deletions(@Nullable SyncCount settled, @Nullable SyncCount last) {
     }
 
+    /**
+     * Where revisions go.
+     *
+     * @param generation the generation they are written into
+     * @param marked whether their records are marked {@code imported} (Cognito's changes, {@link Chain#add})
+     */
+    private record Into(SyncCount generation, boolean marked) {
+    }
+
     /** Revisions one after the other, each conditioned on the metadata the previous one wrote. */
     private static final class Chain {
         private final String partition;
-        private final SyncCount generation;
+        private final Into into;
         private final Map<RecordKey, Record> state;
         private final List<PlannedTransaction> transactions = new ArrayList<>();
         private final boolean keepMark;
@@ -354,13 +407,13 @@ final class RevisionPlanner {
         private StoredDataset running;
         private PlanSupport.Dates dates;
 
-        Chain(StoredDataset meta, String partition, SyncCount generation, Map<RecordKey, Record> state,
+        Chain(StoredDataset meta, String partition, Into into, Map<RecordKey, Record> state,
                 PlanSupport.Dates dates, boolean keepMark, Deletions deletions) {
             this.keepMark = keepMark;
             this.deletions = deletions;
             this.running = meta;
             this.partition = partition;
-            this.generation = generation;
+            this.into = into;
             this.state = state;
             this.dates = dates;
         }
@@ -380,7 +433,7 @@ final class RevisionPlanner {
                 // from a device's by the mark (writtenOnAppSync, merge)
                 writes.add(new PlannedTransaction.Write(stamped, ImportTransactions.recordActions(partition, stamped,
                         ImportTransactions.stillAt(held == null ? null : held.syncCount()), PlanSupport.pieces(held),
-                        true)));
+                        into.marked())));
                 state.put(record.key(), stamped);
                 dates = dates.touchedBy(record);
             }
@@ -397,8 +450,8 @@ final class RevisionPlanner {
          */
         private StoredDataset metadataAfter(SyncCount next, @Nullable SyncCount watermark) {
             boolean last = watermark != null;
-            StoredDataset after = PlanSupport.meta(running.metadata().key(), dates, state, next, false, generation,
-                    last ? watermark : running.sourceWatermark()).asRenumbered()
+            StoredDataset after = PlanSupport.meta(running.metadata().key(), dates, state, next, false,
+                    into.generation(), last ? watermark : running.sourceWatermark()).asRenumbered()
                     .importedAt(last ? next : running.importedAt())
                     .withWriteBack(!last || keepMark ? running.writeBack() : null);
             after = PlanSupport.firstCopy(running, after);

@@ -311,7 +311,7 @@ class WriteBackMergedCopyTest extends CutoverScenario {
     }
 
     /** A switched device's deletion of the copy, written as the resolver writes it. */
-    private static void deleteOnAppSync(Merged merged) {
+    static void deleteOnAppSync(Merged merged) {
         StoredDataset meta = cutover.table().datasets(merged.survivor()).get(merged.copy());
         assertThat(meta).isNotNull();
         DatasetMetadata m = meta.metadata();
