@@ -53,7 +53,7 @@ final class RevisionPlanner {
             return deletedOnAppSync(identity, source, meta, stored, watermark);
         }
         boolean newGenerationSincePass = ImportPlanner.deletedOnAppSyncSinceLastPass(meta);
-        if (newGenerationSincePass && !partition.imported().isEmpty()) {
+        if (newGenerationSincePass && (!partition.imported().isEmpty() || startedByAPass(source, meta))) {
             // A pass writing Cognito's dataset into a new generation, stopped or interrupted by a push before its last
             // transaction: completed from a read of the whole dataset, a push into it weighed as any AppSync change.
             return source.read().lastSyncCount().isAfter(SyncCount.ZERO) ? needsFullRead(meta, stored)
@@ -74,6 +74,16 @@ final class RevisionPlanner {
             return startedAgainOnAppSync(identity, source, meta, partition, watermark);
         }
         return merge(identity, source, meta, partition, false);
+    }
+
+    /**
+     * Whether the live generation, begun above the count the last import left, was started by a pass writing
+     * Cognito's dataset into it: dated at the creation of Cognito's incarnation, which pushes keep, where a device
+     * starting the dataset again on AppSync dates it at its push. Told so also once devices pushed over every record
+     * that pass marked {@code imported}.
+     */
+    private boolean startedByAPass(DatasetSource source, StoredDataset meta) {
+        return meta.metadata().creationDate().equals(created(source).truncatedTo(ChronoUnit.MILLIS));
     }
 
     /**

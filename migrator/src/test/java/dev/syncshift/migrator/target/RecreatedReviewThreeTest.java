@@ -7,11 +7,14 @@ import static dev.syncshift.migrator.target.CopyInPartsTest.many;
 import static dev.syncshift.migrator.target.CopyInPartsTest.stopAfterFirstTransaction;
 import static dev.syncshift.migrator.target.CopyInPartsTest.stored;
 import static dev.syncshift.migrator.target.RecreatedOnAppSyncTest.migrated;
+import static dev.syncshift.migrator.target.RecreatedOnAppSyncTest.recreateOnAppSync;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.syncshift.core.layout.StoredDataset;
 import dev.syncshift.migrator.CutoverScenario;
 import dev.syncshift.migrator.Device;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -100,6 +103,38 @@ class RecreatedReviewThreeTest extends CutoverScenario {
         phone.cognitoPush(phone.identityId(), DATASET, again);
 
         assertCompletedWithAPushBetween(phone, again);
+    }
+
+    /**
+     * A dataset of 150 records, copied; a device deletes it on AppSync and starts it again ({@code fresh}); the user
+     * then edits {@code k0} on Cognito Sync. A pass (later wins: Cognito's edit is the later) replaces the device's
+     * incarnation with Cognito's dataset in a new generation and is stopped after its first transaction (99 of the
+     * 150 records written). A switched device, which synchronized that generation, then edits every record it holds
+     * (99 ordinary pushes, each over a key the pass marked imported, so that no mark is left). A push over a record is
+     * no deletion of the dataset: as the docs say of such a replacement, the next pass completes it from a read of the
+     * whole dataset, "a device's push into it weighed against Cognito's version of its key as any change made on
+     * AppSync": the device's values stay (the later), and the 51 records the pass had not written yet arrive.
+     */
+    @Test
+    void pushesOverEveryRecordAStoppedReplacementWroteDoNotLoseTheRecordsItHadNotWrittenYet() {
+        Device phone = migrated(many(150));
+        recreateOnAppSync(phone);
+        phone.cognitoPut(DATASET, "k0", "edited");
+        stopAfterFirstTransaction(phone, false);
+        Map<String, String> partial = liveValues(phone);
+        Map<String, String> expected = new HashMap<>(many(150));
+        expected.put("k0", "edited");
+        for (String key : List.copyOf(partial.keySet())) {
+            phone.appSyncPut(DATASET, key, "device");
+            expected.put(key, "device");
+        }
+        StoredDataset afterPushes = stored(phone);
+
+        IdentityOutcome next = cutover.migrator(false, ConflictPolicy.LATER_WINS).migrate(id(phone));
+
+        assertThat(missing(expected, liveValues(phone))).as("the keys AppSync lacks or holds otherwise after the "
+                + "pass following a replacement stopped after %s of its records, each pushed over by a device (the "
+                + "item before the pass %s; the pass %s)", partial.size(), afterPushes, next.datasets()).isEmpty();
     }
 
     /**
