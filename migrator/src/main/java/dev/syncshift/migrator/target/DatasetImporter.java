@@ -209,7 +209,8 @@ public final class DatasetImporter {
                 + " differs from Cognito's"));
         differing.addAll(notInCognito(plan, read));
         List<String> mismatches = new ArrayList<>();
-        if (writes == Writes.VERIFY && !plan.transactions().isEmpty() && !onlyRelistsConflicts(plan, meta)) {
+        if (writes == Writes.VERIFY && !plan.transactions().isEmpty() && !onlyRelistsConflicts(plan, meta)
+                && !onlyRecordsADeletionOnAppSync(plan, read)) {
             String unwritten = unwritten(plan, new Behind(behind, removals), differing.isEmpty(), meta);
             if (unwritten != null) {
                 mismatches.add(unwritten);
@@ -231,6 +232,18 @@ public final class DatasetImporter {
                 && Objects.equals(after.sourceWatermark(), meta.sourceWatermark())
                 && plan.conflicts().stream().noneMatch(Conflict::cognitoWon)
                 && BOOKKEEPING.containsAll(differingAttributes(after, meta));
+    }
+
+    /**
+     * Whether {@code plan} only records, in a merged copy a device started again on AppSync, the device's deletion of
+     * Cognito's records the new incarnation lacks (removals by the migrator, settling nothing for Cognito): AppSync
+     * holds the copy ahead of Cognito Sync, its differences revisions, not mismatches.
+     */
+    private static boolean onlyRecordsADeletionOnAppSync(ImportPlan plan, DatasetSource read) {
+        return plan.kind() == ImportPlan.Kind.REVISIONS && plan.conflicts().stream().noneMatch(Conflict::cognitoWon)
+                && plan.transactions().stream().flatMap(t -> t.writes().stream()).map(PlannedTransaction.Write::record)
+                        .allMatch(r -> r.isTombstone() && RevisionPlanner.MIGRATOR.equals(r.lastModifiedBy())
+                                && read.read().records().containsKey(r.key()));
     }
 
     /**

@@ -26,7 +26,11 @@ final class ImportAttempts {
     void committed(PlannedTransaction transaction) {
         transactions++;
         for (PlannedTransaction.Write write : transaction.writes()) {
-            written.add(write.record().key());
+            if (!write.record().isTombstone() || !RevisionPlanner.MIGRATOR.equals(write.record().lastModifiedBy())) {
+                // the migrator's own removals (a device's deletion recorded, or a deleted incarnation's records) are
+                // no record of Cognito's written
+                written.add(write.record().key());
+            }
             bytes += write.record().storageBytes();
         }
     }

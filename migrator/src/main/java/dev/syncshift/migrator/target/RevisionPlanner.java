@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
 final class RevisionPlanner {
 
     /** The writer of the changes an import makes on its own: deletions Cognito Sync applied to whole datasets. */
-    private static final String MIGRATOR = "syncshift-migrator";
+    static final String MIGRATOR = "syncshift-migrator";
 
     private final ConflictPolicy policy;
     private final Instant now;
@@ -117,8 +117,9 @@ final class RevisionPlanner {
                 .filter(r -> !r.isTombstone() && !stored.containsKey(r.key()))
                 .map(r -> new Record(r.key(), null, r.syncCount(), r.lastModifiedDate(), MIGRATOR, null))
                 .toList();
+        // none of Cognito's records is written: current, or kept with the new incarnation against Cognito's change
         return revisions(identity, source, meta, new Into(meta.generation(), false), stored, removals, conflicts,
-                source.read().records().size() - removals.size());
+                conflicts.isEmpty() ? source.read().records().size() : 0);
     }
 
     /**
@@ -238,8 +239,11 @@ final class RevisionPlanner {
     private ImportPlan deletedOnAppSync(IdentityId identity, DatasetSource source, StoredDataset meta,
             Map<RecordKey, Record> stored, SyncCount watermark) {
         SyncCount since = PlanSupport.watermarkOrZero(meta);
-        boolean changed = source.deletedSinceWatermark()
-                || source.read().all().stream().anyMatch(r -> r.syncCount().isAfter(since));
+        // a dataset known by content (a merged copy) by date, as changedInCognito tells it: since the deletion
+        Instant deleted = meta.metadata().lastModifiedDate();
+        boolean changed = source.deletedSinceWatermark() || source.read().all().stream()
+                .anyMatch(r -> source.changesByContent() ? r.lastModifiedDate().isAfter(deleted)
+                        : r.syncCount().isAfter(since));
         if (!changed) {
             return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(), source.read().records().size());
         }
@@ -296,13 +300,11 @@ final class RevisionPlanner {
                 // held is AppSync's write (a copy of Cognito's would be as old as Cognito's version, or older), kept
                 // at every pass: once kept, it is no longer above the count that pass left
                 conflicts.add(keptUnknown(source, record, held));
-            } else if (held == null || !source.changesByContent() && !held.syncCount().isAfter(changedHereAfter)
+            } else if (held == null || !held.syncCount().isAfter(changedHereAfter)
                     || partition.imported().contains(held.key()) || MIGRATOR.equals(held.lastModifiedBy())) {
                 // not changed on AppSync since the last pass: stored by an import, or applied as a revision by a pass
                 // stopped before the watermark moved (Cognito's change, or a removal copiedAndDeleted made, which an
-                // earlier version wrote without the mark but as syncshift-migrator). Not by its count in a dataset
-                // known by content: Cognito's version is read again at every pass, also once a pass settled it for
-                // AppSync and left its count above AppSync's write, so that write is told by the missing mark alone.
+                // earlier version wrote without the mark but as syncshift-migrator)
                 apply.add(record);
             } else if (policy.cognitoWins(record.lastModifiedDate(), held.lastModifiedDate())) {
                 apply.add(record);
@@ -382,8 +384,10 @@ final class RevisionPlanner {
         for (int i = 0; i < groups.size(); i++) {
             chain.add(groups.get(i), i == groups.size() - 1 ? watermark : null);
         }
-        // Records of Cognito's written; the removals of a deleted incarnation's records (copiedAndDeleted) are not.
-        long fromCognito = apply.stream().filter(r -> source.read().records().containsKey(r.key())).count();
+        // Records of Cognito's written; the removals of a deleted incarnation's records (copiedAndDeleted), and a
+        // device's deletion recorded unmarked (keptIncarnation), are not.
+        long fromCognito = into.marked()
+                ? apply.stream().filter(r -> source.read().records().containsKey(r.key())).count() : 0;
         return new ImportPlan(ImportPlan.Kind.REVISIONS, chain.transactions, chain.running, generation, state,
                 fromCognito, current, conflicts, null);
     }

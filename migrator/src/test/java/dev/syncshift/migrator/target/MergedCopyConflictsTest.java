@@ -57,24 +57,6 @@ class MergedCopyConflictsTest extends CutoverScenario {
     }
 
     /**
-     * As above under keep-appsync: AppSync's value stays, at the pass that settles it and at the next, which must not
-     * take Cognito's version, still the later, for a change made since.
-     */
-    @Test
-    void aLaterCognitoChangeSettledForAppSyncStaysSettled() {
-        WriteBackMergedCopyTest.Merged merged = WriteBackMergedCopyTest.mergedCopy("mc5-into", "mc5-from");
-        WriteBackMergedCopyTest.pushOnAppSync(merged.survivor(), merged.copy(), FONT, "sans on AppSync");
-        merged.device().cognitoPush(merged.survivor().value(), merged.copy().value(), Map.of("font", "on Cognito"));
-
-        IdentityOutcome first = cutover.migrator(false, ConflictPolicy.KEEP_APPSYNC).migrate(merged.survivor());
-        String afterFirst = WriteBackMergedCopyTest.storedFont(merged);
-        IdentityOutcome second = cutover.migrator(false, ConflictPolicy.KEEP_APPSYNC).migrate(merged.survivor());
-
-        assertThat(List.of(afterFirst, WriteBackMergedCopyTest.storedFont(merged))).as("font after each pass (%s, %s)",
-                first.datasets(), second.datasets()).isEqualTo(List.of("sans on AppSync", "sans on AppSync"));
-    }
-
-    /**
      * A switched device's cutover import of a Cognito change to another key lands before any pass: it moves importedAt
      * past the AppSync write, which the import leaves alone (Cognito's version is not the later one). The next pass
      * lists that write all the same.

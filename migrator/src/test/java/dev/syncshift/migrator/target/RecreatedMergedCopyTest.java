@@ -161,7 +161,7 @@ class RecreatedMergedCopyTest extends CutoverScenario {
      * A switched device's push of a new key to the copy, written as writePush.js writes it: the count up by one, the
      * dataset live again in its generation (created again, now, when deleted), renumbered, {@code importedAt} kept.
      */
-    private static void pushOnAppSync(WriteBackMergedCopyTest.Merged merged, String key, String value) {
+    static void pushOnAppSync(WriteBackMergedCopyTest.Merged merged, String key, String value) {
         StoredDataset meta = stored(merged);
         String partition = SyncStoreLayout.recordPartition(merged.survivor(), merged.copy(), meta.generation());
         SyncCount next = meta.metadata().syncCount().next();
@@ -179,14 +179,14 @@ class RecreatedMergedCopyTest extends CutoverScenario {
         assertThat(cutover.table().write(actions)).isEmpty();
     }
 
-    private static StoredDataset stored(WriteBackMergedCopyTest.Merged merged) {
+    static StoredDataset stored(WriteBackMergedCopyTest.Merged merged) {
         StoredDataset meta = cutover.table().datasets(merged.survivor()).get(merged.copy());
         assertThat(meta).isNotNull();
         return meta;
     }
 
     /** The live values the store holds in the copy's current generation. */
-    private static Map<String, String> live(WriteBackMergedCopyTest.Merged merged) {
+    static Map<String, String> live(WriteBackMergedCopyTest.Merged merged) {
         StoredDataset meta = stored(merged);
         Map<String, String> values = new HashMap<>();
         cutover.table().records(SyncStoreLayout.recordPartition(merged.survivor(), merged.copy(), meta.generation()))

@@ -131,8 +131,9 @@ class WriteBackMergedCopyTest extends CutoverScenario {
     }
 
     /**
-     * A copy deleted on AppSync, then written in Cognito Sync at a count below the records' height: no pass can tell
-     * that write from an old record, so the write-back does not delete the copy in Cognito, and says so.
+     * A copy deleted on AppSync, then written in Cognito Sync at a count below the records' height. The write-back's
+     * import keeps the deletion (keep-appsync), and the write-back does not delete the copy in Cognito: a write there
+     * made before the deletion cannot be told from an old record. It says so.
      */
     @Test
     void aMergedCopyDeletedOnAppSyncIsNotDeletedInCognitoAndIsListed() {
@@ -141,7 +142,7 @@ class WriteBackMergedCopyTest extends CutoverScenario {
         merged.device().cognitoPush(merged.survivor().value(), merged.copy().value(),
                 Map.of("theme", "written on Cognito after the AppSync deletion"));
 
-        IdentityOutcome back = cutover.writeBack(ConflictPolicy.KEEP_COGNITO).migrate(merged.survivor());
+        IdentityOutcome back = cutover.writeBack(ConflictPolicy.KEEP_APPSYNC).migrate(merged.survivor());
 
         assertThat(back.datasets()).singleElement()
                 .satisfies(d -> assertThat(d.failure()).isEqualTo(DatasetWriteBack.MERGED_COPY_DELETED));
