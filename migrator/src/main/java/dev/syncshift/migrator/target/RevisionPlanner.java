@@ -117,9 +117,21 @@ final class RevisionPlanner {
                 .filter(r -> !r.isTombstone() && !stored.containsKey(r.key()))
                 .map(r -> new Record(r.key(), null, r.syncCount(), r.lastModifiedDate(), MIGRATOR, null))
                 .toList();
+        List<Conflict> listed = new ArrayList<>(conflicts);
+        if (conflicts.isEmpty()) {
+            // a record the device wrote again, which every later pass lists as merge does (no Cognito change since,
+            // so Cognito's version is not the later)
+            sorted(source.read().all()).stream().filter(r -> differs(stored.get(r.key()), r))
+                    .forEach(r -> listed.add(keptUnknown(source, r, Objects.requireNonNull(stored.get(r.key())))));
+        }
         // none of Cognito's records is written: current, or kept with the new incarnation against Cognito's change
-        return revisions(identity, source, meta, new Into(meta.generation(), false), stored, removals, conflicts,
-                conflicts.isEmpty() ? source.read().records().size() : 0);
+        return revisions(identity, source, meta, new Into(meta.generation(), false), stored, removals, listed,
+                conflicts.isEmpty() ? source.read().records().size() - (listed.size() - conflicts.size()) : 0);
+    }
+
+    /** Whether the store holds {@code held} as a version of Cognito's {@code cognito} with another value. */
+    private static boolean differs(@Nullable Record held, Record cognito) {
+        return held != null && !Objects.equals(held.value(), cognito.value()) && !removedOnAppSync(held, cognito);
     }
 
     /**
@@ -140,11 +152,15 @@ final class RevisionPlanner {
         if (plan.kind() != ImportPlan.Kind.CURRENT) {
             return plan;
         }
-        StoredDataset after = meta.importedAt(meta.generation());
+        return writingOnly(meta, meta.importedAt(meta.generation()), plan);
+    }
+
+    /** {@code plan}'s outcome, its one transaction writing the metadata item {@code after} over {@code meta}. */
+    private static ImportPlan writingOnly(StoredDataset meta, StoredDataset after, ImportPlan plan) {
         PlannedTransaction transaction = new PlannedTransaction(new PutAction(DatasetItems.toItem(after),
                 ImportTransactions.unchanged(meta)), List.of());
-        return new ImportPlan(ImportPlan.Kind.WATERMARK, List.of(transaction), after, meta.generation(),
-                plan.expectedRecords(), 0, plan.recordsCurrent(), List.of(), null);
+        return new ImportPlan(ImportPlan.Kind.WATERMARK, List.of(transaction), after, plan.partition(),
+                plan.expectedRecords(), 0, plan.recordsCurrent(), plan.conflicts(), null);
     }
 
     private static ImportPlan needsFullRead(StoredDataset meta, Map<RecordKey, Record> stored) {
@@ -188,8 +204,10 @@ final class RevisionPlanner {
         SyncCount since = byContent ? SyncCount.ZERO : PlanSupport.watermarkOrZero(meta);
         Instant recreated = meta.metadata().creationDate();
         WriteBackMark mark = meta.writeBack();
+        SyncCount watermark = PlanSupport.watermarkOrZero(meta);
         return source.read().all().stream().filter(r -> r.syncCount().isAfter(since))
-                .filter(r -> !byContent || r.lastModifiedDate().isAfter(recreated)).anyMatch(r -> {
+                .filter(r -> !byContent || r.lastModifiedDate().isAfter(recreated) || r.syncCount().isAfter(watermark))
+                .anyMatch(r -> {
             Record held = stored.get(r.key());
             if (Objects.equals(held == null ? null : held.value(), r.value())
                     || held != null && removedOnAppSync(held, r)) {
@@ -239,19 +257,20 @@ final class RevisionPlanner {
     private ImportPlan deletedOnAppSync(IdentityId identity, DatasetSource source, StoredDataset meta,
             Map<RecordKey, Record> stored, SyncCount watermark) {
         SyncCount since = PlanSupport.watermarkOrZero(meta);
-        // a dataset known by content (a merged copy) by date, as changedInCognito tells it: since the deletion
+        // a dataset known by content (a merged copy) by date too, as changedInCognito tells it: since the deletion
         Instant deleted = meta.metadata().lastModifiedDate();
         boolean changed = source.deletedSinceWatermark() || source.read().all().stream()
-                .anyMatch(r -> source.changesByContent() ? r.lastModifiedDate().isAfter(deleted)
-                        : r.syncCount().isAfter(since));
+                .anyMatch(r -> r.syncCount().isAfter(since)
+                        || source.changesByContent() && r.lastModifiedDate().isAfter(deleted));
         if (!changed) {
-            return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(), source.read().records().size());
+            return keptDeleted(source, meta, PlanSupport.watermarkOnly(meta, watermark, stored, List.of(),
+                    source.read().records().size()));
         }
         if (deletedOverWriteBack(identity, source, meta, since)) {
-            return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(new Conflict(source.name(), null, false,
-                    modified(source), meta.metadata().lastModifiedDate(), "deleted on AppSync after a write-back read "
-                    + "it; Cognito's changes since, written with developer credentials, may be that write-back's own "
-                    + "copy: the deletion kept")), 0);
+            return keptDeleted(source, meta, PlanSupport.watermarkOnly(meta, watermark, stored, List.of(new Conflict(
+                    source.name(), null, false, modified(source), meta.metadata().lastModifiedDate(), "deleted on "
+                    + "AppSync after a write-back read it; Cognito's changes since, written with developer "
+                    + "credentials, may be that write-back's own copy: the deletion kept")), 0));
         }
         // A deletion both sides share, the store's made before the last import moved the watermark and Cognito's at or
         // after it (Cognito's own, imported, or the one a write-back gave Cognito), is no conflict with what Cognito
@@ -262,13 +281,28 @@ final class RevisionPlanner {
         Conflict conflict = shared ? null : datasetConflict(source, modified(source), meta,
                 "deleted on AppSync, changed in Cognito Sync since the last pass");
         if (conflict != null && !conflict.cognitoWon()) {
-            return PlanSupport.watermarkOnly(meta, watermark, stored, List.of(conflict), 0);
+            return keptDeleted(source, meta, PlanSupport.watermarkOnly(meta, watermark, stored, List.of(conflict), 0));
         }
         if (source.read().lastSyncCount().isAfter(SyncCount.ZERO) && !source.deletedSinceWatermark()) {
             return needsFullRead(meta, stored);
         }
         return revisions(identity, source, meta, meta.generation(), Map.of(), sorted(source.read().all()),
                 listed(conflict), 0);
+    }
+
+    /**
+     * {@code plan}, keeping a dataset deleted on AppSync as it is; on a dataset known by content (a merged copy), with
+     * {@code importedAt} where it was rather than at the deletion's count: a device starting the copy again does so in
+     * the deletion's generation, which must stand above {@code importedAt} to be told for a re-creation
+     * ({@link #startedAgainOnAppSync}), since every pass weighs such a copy whole and would otherwise bring back each
+     * record the device deleted. (On any other dataset the watermark hides them.)
+     */
+    private static ImportPlan keptDeleted(DatasetSource source, StoredDataset meta, ImportPlan plan) {
+        StoredDataset written = plan.expectedMeta();
+        if (!source.changesByContent() || plan.kind() != ImportPlan.Kind.WATERMARK || written == null) {
+            return plan;
+        }
+        return writingOnly(meta, written.importedAt(meta.importedAt()), plan);
     }
 
     /** As {@link #plan}; {@code whole}: every record of Cognito's (read whole) is weighed, not those after W. */
