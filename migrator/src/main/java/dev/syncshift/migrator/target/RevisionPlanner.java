@@ -1,5 +1,6 @@
 package dev.syncshift.migrator.target;
 
+import dev.syncshift.core.DatasetMetadata;
 import dev.syncshift.core.IdentityId;
 import dev.syncshift.core.Record;
 import dev.syncshift.core.RecordKey;
@@ -291,18 +292,30 @@ final class RevisionPlanner {
     }
 
     /**
-     * {@code plan}, keeping a dataset deleted on AppSync as it is; on a dataset known by content (a merged copy), with
-     * {@code importedAt} where it was rather than at the deletion's count: a device starting the copy again does so in
-     * the deletion's generation, which must stand above {@code importedAt} to be told for a re-creation
-     * ({@link #startedAgainOnAppSync}), since every pass weighs such a copy whole and would otherwise bring back each
-     * record the device deleted. (On any other dataset the watermark hides them.)
+     * {@code plan}, keeping a dataset deleted on AppSync as it is; on a dataset known by content (a merged copy):
+     * <ul>
+     *   <li>with {@code importedAt} where it was rather than at the deletion's count: a device starting the copy again
+     *       does so in the deletion's generation, which must stand above {@code importedAt} to be told for a
+     *       re-creation ({@link #startedAgainOnAppSync}), since every pass weighs such a copy whole and would otherwise
+     *       bring back each record the device deleted (on any other dataset the watermark hides them);</li>
+     *   <li>dated at the latest of Cognito's changes it weighed, if later than the deletion: the changes since the
+     *       deletion are told by date ({@link #deletedOnAppSync}), and those this pass settled are no change since
+     *       (on any other dataset the watermark moves past them).</li>
+     * </ul>
      */
     private static ImportPlan keptDeleted(DatasetSource source, StoredDataset meta, ImportPlan plan) {
         StoredDataset written = plan.expectedMeta();
         if (!source.changesByContent() || plan.kind() != ImportPlan.Kind.WATERMARK || written == null) {
             return plan;
         }
-        return writingOnly(meta, written.importedAt(meta.importedAt()), plan);
+        DatasetMetadata m = written.metadata();
+        Instant weighed = source.read().all().stream().map(Record::lastModifiedDate)
+                .filter(d -> d.isAfter(m.lastModifiedDate())).max(Instant::compareTo).orElse(m.lastModifiedDate());
+        StoredDataset after = new StoredDataset(new DatasetMetadata(m.key(), m.creationDate(), weighed,
+                m.lastModifiedBy(), m.dataStorage(), m.numRecords(), m.syncCount()), written.deleted(),
+                written.generation(), written.sourceWatermark(), written.renumbered(), written.sourceDeletedAt(),
+                written.copiedUpTo(), meta.importedAt(), written.writeBack(), written.firstCopyUpTo());
+        return writingOnly(meta, after, plan);
     }
 
     /** As {@link #plan}; {@code whole}: every record of Cognito's (read whole) is weighed, not those after W. */
@@ -451,6 +464,7 @@ final class RevisionPlanner {
         private final Map<RecordKey, Record> state;
         private final List<PlannedTransaction> transactions = new ArrayList<>();
         private final boolean keepMark;
+        private final boolean startsGeneration;
         private final Deletions deletions;
         private StoredDataset running;
         private PlanSupport.Dates dates;
@@ -459,6 +473,7 @@ final class RevisionPlanner {
                 PlanSupport.Dates dates, boolean keepMark, Deletions deletions) {
             this.keepMark = keepMark;
             this.deletions = deletions;
+            this.startsGeneration = !into.generation().equals(meta.generation()) || meta.deleted();
             this.running = meta;
             this.partition = partition;
             this.into = into;
@@ -492,6 +507,21 @@ final class RevisionPlanner {
         }
 
         /**
+         * {@code importedAt} on an item before the last: kept, but below the generation of a chain starting one (a
+         * dataset restored over a deletion on AppSync that an earlier pass kept stands in the deletion's generation,
+         * where that pass left {@code importedAt}), so that a plan made before the last tells the chain by the records
+         * it marked ({@link RevisionPlanner#plan}) and completes it from a whole read.
+         */
+        private @Nullable SyncCount belowGeneration(@Nullable SyncCount importedAt) {
+            SyncCount generation = into.generation();
+            if (!startsGeneration || importedAt == null || generation.isAfter(importedAt)
+                    || generation.equals(SyncCount.ZERO)) {
+                return importedAt;
+            }
+            return new SyncCount(generation.value() - 1);
+        }
+
+        /**
          * The metadata item a revision at {@code next} writes: one before the last keeps the watermark and
          * {@code importedAt} (a chain starting a generation so leaves it above {@code importedAt}, and the next plan
          * tells it from a deletion on AppSync by the records it marked: {@link RevisionPlanner#plan}).
@@ -500,7 +530,7 @@ final class RevisionPlanner {
             boolean last = watermark != null;
             StoredDataset after = PlanSupport.meta(running.metadata().key(), dates, state, next, false,
                     into.generation(), last ? watermark : running.sourceWatermark()).asRenumbered()
-                    .importedAt(last ? next : running.importedAt())
+                    .importedAt(last ? next : belowGeneration(running.importedAt()))
                     .withWriteBack(!last || keepMark ? running.writeBack() : null);
             after = PlanSupport.firstCopy(running, after);
             SyncCount deletedAt = last ? deletions.last() : deletions.settled();
