@@ -54,9 +54,12 @@ final class RevisionPlanner {
             return deletedOnAppSync(identity, source, meta, stored, watermark);
         }
         boolean newGenerationSincePass = ImportPlanner.deletedOnAppSyncSinceLastPass(meta);
-        if (newGenerationSincePass && (!partition.imported().isEmpty() || startedByAPass(source, meta))) {
+        boolean byAPass = startedByAPass(source, meta);
+        if (newGenerationSincePass && (byAPass || !partition.imported().isEmpty() && !source.deletedSinceWatermark())) {
             // A pass writing Cognito's dataset into a new generation, stopped or interrupted by a push before its last
             // transaction: completed from a read of the whole dataset, a push into it weighed as any AppSync change.
+            // Not once Cognito deleted the dataset and started it again since that pass read it (its incarnation's
+            // creation is no longer the generation's): that deletion is weighed below, against AppSync's writes.
             return source.read().lastSyncCount().isAfter(SyncCount.ZERO) ? needsFullRead(meta, stored)
                     : merge(identity, source, meta, partition, true);
         }
