@@ -242,7 +242,7 @@ public final class DatasetImporter {
     private static boolean onlyRecordsADeletionOnAppSync(ImportPlan plan, DatasetSource read) {
         return plan.kind() == ImportPlan.Kind.REVISIONS && plan.conflicts().stream().noneMatch(Conflict::cognitoWon)
                 && plan.transactions().stream().flatMap(t -> t.writes().stream()).map(PlannedTransaction.Write::record)
-                        .allMatch(r -> r.isTombstone() && RevisionPlanner.MIGRATOR.equals(r.lastModifiedBy())
+                        .allMatch(r -> RevisionPlanner.migratorsRemoval(r)
                                 && read.read().records().containsKey(r.key()));
     }
 

@@ -26,9 +26,7 @@ final class ImportAttempts {
     void committed(PlannedTransaction transaction) {
         transactions++;
         for (PlannedTransaction.Write write : transaction.writes()) {
-            if (!write.record().isTombstone() || !RevisionPlanner.MIGRATOR.equals(write.record().lastModifiedBy())) {
-                // the migrator's own removals (a device's deletion recorded, or a deleted incarnation's records) are
-                // no record of Cognito's written
+            if (!RevisionPlanner.migratorsRemoval(write.record())) {
                 written.add(write.record().key());
             }
             bytes += write.record().storageBytes();

@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
 final class RevisionPlanner {
 
     /** The writer of the changes an import makes on its own: deletions Cognito Sync applied to whole datasets. */
-    static final String MIGRATOR = "syncshift-migrator";
+    private static final String MIGRATOR = "syncshift-migrator";
 
     private final ConflictPolicy policy;
     private final Instant now;
@@ -130,7 +130,7 @@ final class RevisionPlanner {
         }
         // none of Cognito's records is written: current, or kept with the new incarnation against Cognito's change
         return revisions(identity, source, meta, new Into(meta.generation(), false), stored, removals, listed,
-                conflicts.isEmpty() ? source.read().records().size() - (listed.size() - conflicts.size()) : 0);
+                conflicts.isEmpty() ? source.read().records().size() - listed.size() : 0);
     }
 
     /** Whether the store holds {@code held} as a version of Cognito's {@code cognito} with another value. */
@@ -143,8 +143,16 @@ final class RevisionPlanner {
      * AppSync ({@link #keptIncarnation}): a removal by the migrator, dated as that version.
      */
     private static boolean removedOnAppSync(Record held, Record cognito) {
-        return held.isTombstone() && MIGRATOR.equals(held.lastModifiedBy())
-                && held.lastModifiedDate().equals(cognito.lastModifiedDate());
+        return migratorsRemoval(held) && held.lastModifiedDate().equals(cognito.lastModifiedDate());
+    }
+
+    /**
+     * Whether {@code record} is a removal the migrator made on its own: of a deleted incarnation's records
+     * ({@link #copiedAndDeleted}), or recording a device's deletion ({@link #keptIncarnation}). Neither is a record of
+     * Cognito's written.
+     */
+    static boolean migratorsRemoval(Record record) {
+        return record.isTombstone() && MIGRATOR.equals(record.lastModifiedBy());
     }
 
     /**
